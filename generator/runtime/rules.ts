@@ -1,0 +1,122 @@
+/**
+ * One function per rule that builds its issue and message, so every validator words a broken rule
+ * the same way. Only the error path calls these.
+ */
+import { issue, type ValidationIssue } from "./issues.js";
+import { codePoints } from "./unicode.js";
+import { describe, describeType } from "./walk.js";
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const list = (names: readonly unknown[]) => names.map((n) => JSON.stringify(n)).join(", ");
+
+export function type(path: string, label: string, expected: string, v: unknown): ValidationIssue {
+  return issue(path, "type", `${label} must be ${expected}, not ${describeType(v)}`);
+}
+
+export function required(path: string, label: string, property: string): ValidationIssue {
+  return issue(path, "required", `${label} is missing the required property "${property}"`);
+}
+
+export function additionalProperty(path: string, label: string, key: string): ValidationIssue {
+  return issue(path, "additionalProperties", `${label} has an unknown property "${key}"; WhatsApp rejects parameters it does not know`);
+}
+
+export function minLength(path: string, label: string, limit: number, s: string): ValidationIssue {
+  const n = codePoints(s);
+  const message = n === 0 ? `${label} is empty; it needs at least ${plural(limit, "character")}` : `${label} is ${plural(n, "character")}; it needs at least ${limit}`;
+  return issue(path, "minLength", message, limit, n);
+}
+
+export function maxLength(path: string, label: string, limit: number, s: string): ValidationIssue {
+  const n = codePoints(s);
+  return issue(path, "maxLength", `${label} is ${plural(n, "character")}; WhatsApp allows at most ${limit}`, limit, n);
+}
+
+export function minItems(path: string, label: string, limit: number, n: number): ValidationIssue {
+  return issue(path, "minItems", `${label}: ${n} given; at least ${limit} required`, limit, n);
+}
+
+export function maxItems(path: string, label: string, limit: number, n: number): ValidationIssue {
+  return issue(path, "maxItems", `${label}: ${n} given; WhatsApp allows at most ${limit}`, limit, n);
+}
+
+export function minProperties(path: string, label: string, limit: number, n: number): ValidationIssue {
+  return issue(path, "minProperties", `${label} has ${plural(n, "property", "properties")}; it needs at least ${limit}`, limit, n);
+}
+
+export function pattern(path: string, label: string, source: string, s: string): ValidationIssue {
+  return issue(path, "pattern", `${label} ${describe(s)} does not have the required form (${source})`);
+}
+
+export function constant(path: string, label: string, expected: unknown, v: unknown): ValidationIssue {
+  return issue(path, "const", `${label} must be ${describe(expected)}, not ${describe(v)}`);
+}
+
+export function enumeration(path: string, label: string, allowed: readonly unknown[], v: unknown): ValidationIssue {
+  return issue(path, "enum", `${label} must be one of ${list(allowed)}, not ${describe(v)}`);
+}
+
+export function minimum(path: string, label: string, limit: number, n: number): ValidationIssue {
+  return issue(path, "minimum", `${label} is ${n}; it must be at least ${limit}`, limit, n);
+}
+
+export function maximum(path: string, label: string, limit: number, n: number): ValidationIssue {
+  return issue(path, "maximum", `${label} is ${n}; it must be at most ${limit}`, limit, n);
+}
+
+export function propertyName(path: string, label: string, allowed: readonly unknown[], key: string): ValidationIssue {
+  return issue(path, "propertyNames", `${label} has the key ${describe(key)}; keys must be one of ${list(allowed)}`);
+}
+
+export function exactlyOne(path: string, label: string, names: readonly string[], found: number): ValidationIssue {
+  const what = found === 0 ? "none is present" : `${found} are present`;
+  return issue(path, "oneOf", `${label} needs exactly one of ${list(names)}; ${what}`);
+}
+
+export function atLeastOne(path: string, label: string, names: readonly string[]): ValidationIssue {
+  return issue(path, "anyOf", `${label} needs at least one of ${list(names)}`);
+}
+
+export function noBranch(path: string, label: string, kinds: readonly string[]): ValidationIssue {
+  return issue(path, "oneOf", `${label} matches none of its forms: ${kinds.join("; ")}`);
+}
+
+export function manyBranches(path: string, label: string, n: number): ValidationIssue {
+  return issue(path, "oneOf", `${label} matches ${n} of its forms; it must match exactly one`);
+}
+
+export function discriminator(path: string, label: string, allowed: readonly string[], v: unknown): ValidationIssue {
+  return issue(path, "x-discriminator", `${label} ${describe(v)} is not a known kind; expected one of ${list(allowed)}`);
+}
+
+export function maxTotal(path: string, label: string, what: string, limit: number, n: number): ValidationIssue {
+  return issue(path, "x-maxTotal", `${label} has ${n} ${what} in total; WhatsApp allows at most ${limit} across all of them`, limit, n);
+}
+
+export function requiredIfMultiple(path: string, label: string, property: string, n: number): ValidationIssue {
+  return issue(path, "x-requiredIfMultiple", `${label} is missing "${property}", which is required when there are ${n} of them`);
+}
+
+export function uniformItems(path: string, label: string, index: number, what: string): ValidationIssue {
+  return issue(path, "x-uniformItems", `${label} ${index} differs from the first in ${what}; all must be alike`);
+}
+
+export function trimmed(path: string, label: string, s: string): ValidationIssue {
+  return issue(path, "x-trimmed", `${label} ${describe(s)} starts or ends with whitespace`);
+}
+
+export function notBlank(path: string, label: string): ValidationIssue {
+  return issue(path, "x-notBlank", `${label} is only whitespace`);
+}
+
+export function noEmoji(path: string, label: string): ValidationIssue {
+  return issue(path, "x-noEmoji", `${label} contains an emoji, which WhatsApp does not allow here`);
+}
+
+export function emoji(path: string, label: string, s: string): ValidationIssue {
+  return issue(path, "x-emoji", `${label} must be exactly one emoji, or "" to remove a reaction; got ${describe(s)}`);
+}
+
+export function hole(path: string, label: string, index: number): ValidationIssue {
+  return issue(path, "type", `${label} has a hole at index ${index}; JSON cannot carry sparse arrays`);
+}

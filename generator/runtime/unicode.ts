@@ -1,0 +1,79 @@
+/**
+ * Unicode rules shared by the validators and the builders: code-point length, whitespace as the
+ * schemas define it (the Unicode White_Space property), and what counts as one emoji.
+ */
+
+/** Length in code points, as JSON Schema counts `minLength` / `maxLength`. */
+export function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point written as two UTF-16 units.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** `s` has at most `max` code points; UTF-16 length bounds the count, so most strings skip the loop. */
+export function maxCodePoints(s: string, max: number): boolean {
+  return s.length <= max || (s.length <= 2 * max && codePoints(s) <= max);
+}
+
+/** `s` has at least `min` code points. */
+export function minCodePoints(s: string, min: number): boolean {
+  return s.length >= 2 * min || codePoints(s) >= min;
+}
+
+export function isWhitespace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** `x-trimmed`: no whitespace at either end. */
+export function isTrimmed(s: string): boolean {
+  return s.length === 0 || (!isWhitespace(s.charCodeAt(0)) && !isWhitespace(s.charCodeAt(s.length - 1)));
+}
+
+/** `x-notBlank`: empty, or at least one code point that is not whitespace. */
+export function isNotBlank(s: string): boolean {
+  if (s.length === 0) return true;
+  for (let i = 0; i < s.length; i++) if (!isWhitespace(s.charCodeAt(i))) return true;
+  return false;
+}
+
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+
+/** `x-noEmoji`: no Extended_Pictographic code point. */
+export function hasNoEmoji(s: string): boolean {
+  return !PICTOGRAPHIC.test(s);
+}
+
+const ELEMENT = "\\p{Extended_Pictographic}(?:[\\u{1F3FB}-\\u{1F3FF}]|\\uFE0F)?";
+const ONE_EMOJI = new RegExp(
+  "^(?:[\\u{1F1E6}-\\u{1F1FF}]{2}" +
+    "|[0-9#*]\\uFE0F?\\u20E3" +
+    `|${ELEMENT}(?:\\u200D${ELEMENT})*(?:[\\u{E0020}-\\u{E007E}]+\\u{E007F})?)$`,
+  "u",
+);
+
+/** `x-emoji`: empty (a removal) or exactly one emoji, by the grammar in the schema README. */
+export function isOneEmojiOrEmpty(s: string): boolean {
+  return s.length === 0 || ONE_EMOJI.test(s);
+}

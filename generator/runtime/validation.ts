@@ -1,0 +1,70 @@
+/**
+ * What every generated `validate…`, `assert…` and `is…` function does around its schema's two
+ * checks: a fast boolean pass for the common, valid case, and a full pass that collects every
+ * issue only when the fast one fails. Neither ever throws: a getter that throws or a Proxy that
+ * misbehaves becomes an issue too.
+ */
+import { issue, ValidationError, type ValidationIssue, type ValidationResult } from "./issues.js";
+import * as rules from "./rules.js";
+import { MAX_ISSUES } from "./walk.js";
+
+export type Check = (v: any) => boolean;
+export type Collect = (v: any, path: string, out: ValidationIssue[]) => void;
+
+export function run<T>(value: unknown, check: Check, collect: Collect): ValidationResult<T> {
+  try {
+    if (check(value)) return { ok: true, value: value as T };
+    const errors: ValidationIssue[] = [];
+    collect(value, "", errors);
+    if (errors.length >= MAX_ISSUES) {
+      errors.push(issue("", "maxIssues", `more than ${MAX_ISSUES} issues; the rest of the value was not checked`, MAX_ISSUES));
+    }
+    if (errors.length > 0) return { ok: false, errors };
+    // The two passes are generated from one schema and tested to agree; should they ever not, say so
+    // rather than call an unchecked value valid.
+    return { ok: false, errors: [issue("", "internal", "the value was rejected, but no rule could be named; please report this")] };
+  } catch (e) {
+    return { ok: false, errors: [issue("", "exception", `reading the value threw: ${e instanceof Error ? e.message : String(e)}`)] };
+  }
+}
+
+export function guard(value: unknown, check: Check): boolean {
+  try {
+    return check(value);
+  } catch {
+    return false;
+  }
+}
+
+export function assertValid<T>(result: ValidationResult<T>, what: string): T {
+  if (!result.ok) throw new ValidationError(result.errors, what);
+  return result.value;
+}
+
+/** One alternative of a `oneOf` / `anyOf` without a discriminator. */
+export interface Branch {
+  readonly check: Check;
+  readonly collect: Collect;
+  /** The properties the branch requires: a value that has them all is reported against it alone. */
+  readonly required: readonly string[];
+  readonly label: string;
+}
+
+/**
+ * Issues for a value that fails a union. When exactly one branch's required properties are all
+ * present, that is the branch the author meant, so its own issues are the precise answer;
+ * otherwise the value matches no recognisable form.
+ */
+export function unionIssues(v: any, p: string, label: string, branches: readonly Branch[], exactlyOne: boolean, out: ValidationIssue[]): void {
+  let matched = 0;
+  for (const b of branches) if (b.check(v)) matched++;
+  if (exactlyOne ? matched === 1 : matched > 0) return;
+  if (matched > 1) {
+    out.push(rules.manyBranches(p, label, matched));
+    return;
+  }
+  const object = typeof v === "object" && v !== null && !Array.isArray(v);
+  const meant = object ? branches.filter((b) => b.required.every((k) => v[k] !== undefined)) : [];
+  if (meant.length === 1) meant[0]!.collect(v, p, out);
+  else out.push(rules.noBranch(p, label, branches.map((b) => b.label)));
+}

@@ -1,0 +1,124 @@
+/**
+ * Loads the schema set from disk and checks it is well formed: unique `$id`s that follow the
+ * documented scheme, every `$ref` resolvable, and only keywords the generator understands.
+ * Everything downstream works on the `SchemaSet` this returns, never on files.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { KNOWN_KEYWORDS } from "./keywords.ts";
+
+export const ID_BASE = "https://wa-interactive.dev/schemas/";
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Schema = { [key: string]: Json };
+
+export interface SchemaFile {
+  /** Path below `schemas/`, with forward slashes: `interactive/button.schema.json`. */
+  path: string;
+  id: string;
+  schema: Schema;
+}
+
+export interface SchemaSet {
+  /** Sorted by path, so every emitter sees the same order. */
+  files: SchemaFile[];
+  byId: Map<string, SchemaFile>;
+}
+
+/** A resolved reference: the file and the JSON Pointer inside it ("" for the root). */
+export interface Location {
+  file: SchemaFile;
+  pointer: string;
+}
+
+export class SchemaSetError extends Error {
+  override name = "SchemaSetError";
+}
+
+function listSchemaFiles(dir: string, root = dir): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== "examples") out.push(...listSchemaFiles(full, root));
+    } else if (entry.name.endsWith(".schema.json")) {
+      out.push(relative(root, full).split(sep).join("/"));
+    }
+  }
+  return out.sort();
+}
+
+export function loadSchemaSet(schemasDir: string): SchemaSet {
+  const files: SchemaFile[] = [];
+  const byId = new Map<string, SchemaFile>();
+  for (const path of listSchemaFiles(schemasDir)) {
+    const schema = JSON.parse(readFileSync(join(schemasDir, path), "utf8")) as Schema;
+    const id = schema.$id;
+    if (id !== ID_BASE + path) {
+      throw new SchemaSetError(`${path}: $id must be "${ID_BASE + path}", found ${JSON.stringify(id)}`);
+    }
+    if (byId.has(id)) throw new SchemaSetError(`${path}: duplicate $id ${id}`);
+    const file = { path, id, schema };
+    files.push(file);
+    byId.set(id, file);
+  }
+  const set = { files, byId };
+  for (const file of files) checkNode(set, file, file.schema, "");
+  return set;
+}
+
+/** Resolves a `$ref` written inside `from` to the file and pointer it names. */
+export function resolveRef(set: SchemaSet, from: SchemaFile, ref: string): Location {
+  const [target, fragment = ""] = ref.split("#");
+  const id = target === "" ? from.id : new URL(target!, from.id).href;
+  const file = set.byId.get(id);
+  if (!file) throw new SchemaSetError(`${from.path}: $ref ${ref} names no schema in the set`);
+  if (fragment !== "" && !fragment.startsWith("/")) {
+    throw new SchemaSetError(`${from.path}: $ref ${ref}: only JSON Pointer fragments are supported`);
+  }
+  if (nodeAt(file.schema, fragment) === undefined) {
+    throw new SchemaSetError(`${from.path}: $ref ${ref} points at nothing in ${file.path}`);
+  }
+  return { file, pointer: fragment };
+}
+
+export function nodeAt(schema: Schema, pointer: string): Schema | undefined {
+  let node: Json | undefined = schema;
+  for (const raw of pointer.split("/").slice(1)) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, Json>)[key];
+  }
+  return node !== null && typeof node === "object" && !Array.isArray(node) ? node : undefined;
+}
+
+export function escapePointer(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Keywords whose value is a schema, a list of schemas or a map of schemas. */
+const SUBSCHEMA = new Set(["items", "additionalProperties", "propertyNames", "not", "if", "then", "else"]);
+const SUBSCHEMA_LIST = new Set(["oneOf", "anyOf", "allOf"]);
+const SUBSCHEMA_MAP = new Set(["properties", "$defs"]);
+
+function checkNode(set: SchemaSet, file: SchemaFile, node: Schema, pointer: string): void {
+  for (const [key, value] of Object.entries(node)) {
+    const here = `${file.path}#${pointer}/${escapePointer(key)}`;
+    if (!KNOWN_KEYWORDS.has(key)) throw new SchemaSetError(`${here}: unknown keyword "${key}"`);
+    if (key === "$ref") resolveRef(set, file, value as string);
+    const child = `${pointer}/${escapePointer(key)}`;
+    if (SUBSCHEMA.has(key) && isSchema(value)) checkNode(set, file, value, child);
+    if (SUBSCHEMA_LIST.has(key)) {
+      (value as Json[]).forEach((item, i) => checkNode(set, file, item as Schema, `${child}/${i}`));
+    }
+    if (SUBSCHEMA_MAP.has(key)) {
+      for (const [name, sub] of Object.entries(value as Schema)) {
+        checkNode(set, file, sub as Schema, `${child}/${escapePointer(name)}`);
+      }
+    }
+  }
+}
+
+export function isSchema(value: Json | undefined): value is Schema {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

@@ -1,0 +1,490 @@
+/**
+ * Emits `validators.ts`: standalone validators, two functions per schema node. `is_X` is the fast
+ * pass: plain property reads and comparisons, no allocation, `false` at the first broken rule.
+ * `check_X` is the full pass, run only when the fast one fails: it collects every issue with its
+ * JSON Pointer, rule, limit and actual value. Both come from the same walk over the schema, so
+ * they cannot drift apart by hand; tests compare them on every example.
+ *
+ * Scalars (strings, numbers, constants) are inlined into their parent; objects, arrays and unions
+ * get functions. Every string literal goes through JSON.stringify, never raw into the code.
+ */
+import { type NamedSchema, locationKey } from "./names.ts";
+import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, escapePointer, isSchema, nodeAt, resolveRef } from "./schema-set.ts";
+
+const lit = (v: unknown) => JSON.stringify(v);
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const prop = (obj: string, key: string) => (IDENT.test(key) ? `${obj}.${key}` : `${obj}[${lit(key)}]`);
+const childPath = (p: string, key: string | number) => `${p} + ${lit(`/${typeof key === "number" ? key : escapePointer(key)}`)}`;
+
+interface Node {
+  loc: Location;
+  schema: Schema;
+}
+
+type Kind = "object" | "array" | "union" | "scalar";
+
+export class ValidatorEmitter {
+  private readonly functions: string[] = [];
+  private readonly names = new Map<string, string>();
+  private readonly used = new Set<string>();
+  private readonly constants = new Map<string, string>();
+  private readonly constantDecls: string[] = [];
+
+  constructor(
+    private readonly set: SchemaSet,
+    private readonly named: NamedSchema[],
+  ) {
+    for (const n of named) this.names.set(locationKey(n), n.name);
+  }
+
+  emit(): string {
+    const exports: string[] = [];
+    for (const n of this.named) {
+      const fn = this.functionFor(this.at(n), n.name);
+      const label = n.schema.title ?? n.name;
+      const doc = docComment(n.schema);
+      exports.push(
+        `${doc}export function is${n.name}(value: unknown): value is T.${n.name} { return guard(value, is_${fn}); }`,
+        `${doc}export function validate${n.name}(value: unknown): ValidationResult<T.${n.name}> { return run(value, is_${fn}, check_${fn}); }`,
+        `${doc}export function assert${n.name}(value: unknown): asserts value is T.${n.name} { assertValid(validate${n.name}(value), ${lit(label)}); }`,
+      );
+    }
+    return [
+      `import type * as T from "./types.js";`,
+      `import type { ValidationIssue, ValidationResult } from "./runtime/issues.js";`,
+      `import * as rules from "./runtime/rules.js";`,
+      `import * as unicode from "./runtime/unicode.js";`,
+      `import { assertValid, guard, run, unionIssues } from "./runtime/validation.js";`,
+      `import * as walk from "./runtime/walk.js";`,
+      "",
+      ...this.constantDecls,
+      "",
+      ...exports,
+      "",
+      ...this.functions,
+    ].join("\n");
+  }
+
+  // ---------------------------------------------------------------- nodes
+
+  private at(loc: Location): Node {
+    const schema = nodeAt(loc.file.schema, loc.pointer);
+    if (!schema) throw new SchemaSetError(`nothing at ${loc.file.path}#${loc.pointer}`);
+    return { loc, schema };
+  }
+
+  /** Follows `$ref`s; the label of the first node that has a title wins. */
+  private deref(node: Node): Node {
+    let current = node;
+    for (let hops = 0; typeof current.schema.$ref === "string"; hops++) {
+      if (hops > 32) throw new SchemaSetError(`$ref loop at ${current.loc.file.path}#${current.loc.pointer}`);
+      current = this.at(resolveRef(this.set, current.loc.file, current.schema.$ref));
+    }
+    return current;
+  }
+
+  private child(node: Node, ...keys: (string | number)[]): Node {
+    const pointer = node.loc.pointer + keys.map((k) => `/${escapePointer(String(k))}`).join("");
+    return this.at({ file: node.loc.file, pointer });
+  }
+
+  private label(node: Node, fallback: string): string {
+    const own = node.schema.title;
+    if (typeof own === "string") return own;
+    const target = this.deref(node).schema.title;
+    return typeof target === "string" ? target : fallback;
+  }
+
+  private kind(schema: Schema): Kind {
+    if ((schema.oneOf || schema.anyOf) && !schema.type && !schema.properties) {
+      const branches = (schema.oneOf ?? schema.anyOf) as Schema[];
+      if (!branches.every(isPresenceOnly)) return "union";
+    }
+    if (schema.type === "object" || schema.properties) return "object";
+    if (schema.type === "array") return "array";
+    return "scalar";
+  }
+
+  /** A module-level constant (regex, pattern segments, branch table), declared once. */
+  private constant(prefix: string, code: string): string {
+    const key = `${prefix}:${code}`;
+    let name = this.constants.get(key);
+    if (!name) {
+      name = `${prefix}_${this.constants.size + 1}`;
+      this.constants.set(key, name);
+      this.constantDecls.push(`const ${name} = ${code};`);
+    }
+    return name;
+  }
+
+  private pattern(path: Json | undefined): string {
+    const segments = String(path).split("/");
+    return this.constant("PATH", `${lit(segments)} as const`);
+  }
+
+  /** The function base name for an object, array or union node, emitting it on first use. */
+  private functionFor(node: Node, hint: string): string {
+    const target = this.deref(node);
+    const key = locationKey(target.loc);
+    const existing = this.names.get(key);
+    if (existing && this.used.has(existing)) return existing;
+    let name = existing ?? hint.replace(/[^A-Za-z0-9_]/g, "_");
+    while (!existing && this.used.has(name)) name += "_";
+    this.names.set(key, name);
+    this.used.add(name);
+    const label = this.label(node, hint);
+    const kind = this.kind(target.schema);
+    if (kind === "object") this.emitObject(target, name, label);
+    else if (kind === "array") this.emitArray(target, name, label);
+    else if (kind === "union") this.emitUnion(target, name, label);
+    else throw new SchemaSetError(`${target.loc.file.path}#${target.loc.pointer}: a scalar has no function`);
+    return name;
+  }
+
+  // ---------------------------------------------------------------- inline checks
+
+  /** An expression that is true when `x` satisfies `node`. */
+  private test(node: Node, x: string, hint: string): string {
+    const target = this.deref(node);
+    if (this.kind(target.schema) !== "scalar") return `is_${this.functionFor(node, hint)}(${x})`;
+    return this.scalarTest(target.schema, x);
+  }
+
+  /** Statements that push every issue of `x` (at path expression `p`) against `node`. */
+  private collect(node: Node, x: string, p: string, hint: string): string {
+    const target = this.deref(node);
+    if (this.kind(target.schema) !== "scalar") return `check_${this.functionFor(node, hint)}(${x}, ${p}, out);`;
+    return this.scalarCollect(target.schema, x, p, this.label(node, hint));
+  }
+
+  private scalarTest(s: Schema, x: string): string {
+    const parts: string[] = [];
+    if (s.const !== undefined) parts.push(`${x} === ${lit(s.const)}`);
+    if (Array.isArray(s.enum)) parts.push(`(${s.enum.map((e) => `${x} === ${lit(e)}`).join(" || ")})`);
+    switch (s.type) {
+      case "string":
+        parts.push(`typeof ${x} === "string"`);
+        if (typeof s.minLength === "number" && s.minLength > 0) {
+          parts.push(s.minLength === 1 ? `${x}.length !== 0` : `unicode.minCodePoints(${x}, ${s.minLength})`);
+        }
+        if (typeof s.maxLength === "number") parts.push(`(${x}.length <= ${s.maxLength} || unicode.maxCodePoints(${x}, ${s.maxLength}))`);
+        if (typeof s.pattern === "string") parts.push(`${this.regex(s.pattern)}.test(${x})`);
+        if (s["x-trimmed"] === true) parts.push(`unicode.isTrimmed(${x})`);
+        if (s["x-notBlank"] === true) parts.push(`unicode.isNotBlank(${x})`);
+        if (s["x-noEmoji"] === true) parts.push(`unicode.hasNoEmoji(${x})`);
+        if (s["x-emoji"] === true) parts.push(`unicode.isOneEmojiOrEmpty(${x})`);
+        break;
+      case "integer":
+      case "number":
+        parts.push(`typeof ${x} === "number"`, s.type === "integer" ? `Number.isInteger(${x})` : `Number.isFinite(${x})`);
+        if (typeof s.minimum === "number") parts.push(`${x} >= ${s.minimum}`);
+        if (typeof s.maximum === "number") parts.push(`${x} <= ${s.maximum}`);
+        break;
+      case "boolean":
+        parts.push(`typeof ${x} === "boolean"`);
+        break;
+      case undefined:
+        if (parts.length === 0) parts.push(`walk.isJson(${x})`);
+        break;
+      default:
+        throw new SchemaSetError(`unsupported scalar type ${lit(s.type)}`);
+    }
+    return parts.join(" && ");
+  }
+
+  private scalarCollect(s: Schema, x: string, p: string, label: string): string {
+    const L = lit(label);
+    if (s.const !== undefined) return `if (${x} !== ${lit(s.const)}) out.push(rules.constant(${p}, ${L}, ${lit(s.const)}, ${x}));`;
+    if (Array.isArray(s.enum)) {
+      const allowed = this.constant("ENUM", lit(s.enum));
+      return `if (!(${s.enum.map((e) => `${x} === ${lit(e)}`).join(" || ")})) out.push(rules.enumeration(${p}, ${L}, ${allowed}, ${x}));`;
+    }
+    const checks: string[] = [];
+    let typeTest: string;
+    let expected: string;
+    switch (s.type) {
+      case "string":
+        typeTest = `typeof ${x} === "string"`;
+        expected = "a string";
+        if (typeof s.minLength === "number" && s.minLength > 0) {
+          const ok = s.minLength === 1 ? `${x}.length !== 0` : `unicode.minCodePoints(${x}, ${s.minLength})`;
+          checks.push(`if (!(${ok})) out.push(rules.minLength(${p}, ${L}, ${s.minLength}, ${x}));`);
+        }
+        if (typeof s.maxLength === "number") {
+          checks.push(`if (!unicode.maxCodePoints(${x}, ${s.maxLength})) out.push(rules.maxLength(${p}, ${L}, ${s.maxLength}, ${x}));`);
+        }
+        if (typeof s.pattern === "string") {
+          checks.push(`if (!${this.regex(s.pattern)}.test(${x})) out.push(rules.pattern(${p}, ${L}, ${lit(s.pattern)}, ${x}));`);
+        }
+        if (s["x-trimmed"] === true) checks.push(`if (!unicode.isTrimmed(${x})) out.push(rules.trimmed(${p}, ${L}, ${x}));`);
+        if (s["x-notBlank"] === true) checks.push(`if (!unicode.isNotBlank(${x})) out.push(rules.notBlank(${p}, ${L}));`);
+        if (s["x-noEmoji"] === true) checks.push(`if (!unicode.hasNoEmoji(${x})) out.push(rules.noEmoji(${p}, ${L}));`);
+        if (s["x-emoji"] === true) checks.push(`if (!unicode.isOneEmojiOrEmpty(${x})) out.push(rules.emoji(${p}, ${L}, ${x}));`);
+        break;
+      case "integer":
+      case "number":
+        typeTest = `typeof ${x} === "number" && ${s.type === "integer" ? `Number.isInteger(${x})` : `Number.isFinite(${x})`}`;
+        expected = s.type === "integer" ? "an integer" : "a finite number";
+        if (typeof s.minimum === "number") checks.push(`if (${x} < ${s.minimum}) out.push(rules.minimum(${p}, ${L}, ${s.minimum}, ${x}));`);
+        if (typeof s.maximum === "number") checks.push(`if (${x} > ${s.maximum}) out.push(rules.maximum(${p}, ${L}, ${s.maximum}, ${x}));`);
+        break;
+      case "boolean":
+        typeTest = `typeof ${x} === "boolean"`;
+        expected = "true or false";
+        break;
+      case undefined:
+        return `walk.jsonIssues(${x}, ${p}, ${L}, out);`;
+      default:
+        throw new SchemaSetError(`unsupported scalar type ${lit(s.type)}`);
+    }
+    const wrongType = `out.push(rules.type(${p}, ${L}, ${lit(expected)}, ${x}));`;
+    return checks.length === 0 ? `if (!(${typeTest})) ${wrongType}` : `if (!(${typeTest})) ${wrongType}\nelse {\n${checks.join("\n")}\n}`;
+  }
+
+  private regex(source: string): string {
+    return this.constant("PATTERN", `new RegExp(${lit(source)}, "u")`);
+  }
+
+  // ---------------------------------------------------------------- objects
+
+  private emitObject(node: Node, name: string, label: string): void {
+    const s = node.schema;
+    const L = lit(label);
+    const properties = (s.properties ?? {}) as Record<string, Schema>;
+    const keys = Object.keys(properties);
+    const required = (s.required ?? []) as string[];
+    const open = keys.length === 0 && s.additionalProperties === undefined;
+    const fast: string[] = [`if (typeof v !== "object" || v === null || Array.isArray(v)) return false;`];
+    const full: string[] = [`if (typeof v !== "object" || v === null || Array.isArray(v)) { out.push(rules.type(p, ${L}, "an object", v)); return; }`];
+
+    if (required.length > 0) {
+      fast.push(`if (${required.map((k) => `${prop("v", k)} === undefined`).join(" || ")}) return false;`);
+      for (const k of required) full.push(`if (${prop("v", k)} === undefined) out.push(rules.required(p, ${L}, ${lit(k)}));`);
+    }
+
+    const known = keys.map((k) => `k !== ${lit(k)}`).join(" && ") || "true";
+    const extra = s.additionalProperties;
+    const names = s.propertyNames as Schema | undefined;
+    if (extra === false) {
+      fast.push(`for (const k in v) if (${known} && v[k] !== undefined) return false;`);
+      full.push(`for (const k in v) if (${known} && v[k] !== undefined) out.push(rules.additionalProperty(p + "/" + walk.escape(k), ${L}, k));`);
+    } else if (isSchema(extra)) {
+      const valueNode = this.child(node, "additionalProperties");
+      fast.push(`for (const k in v) if (${known}) { const x = v[k]; if (!(${this.test(valueNode, "x", `${name}_value`)})) return false; }`);
+      full.push(`for (const k in v) if (${known}) { const x = v[k]; ${this.collect(valueNode, "x", `p + "/" + walk.escape(k)`, `${name}_value`)} }`);
+    }
+    if (names && Array.isArray(names.enum)) {
+      const allowed = this.constant("ENUM", lit(names.enum));
+      const ok = names.enum.map((e) => `k === ${lit(e)}`).join(" || ");
+      fast.push(`for (const k in v) if (!(${ok})) return false;`);
+      full.push(`for (const k in v) if (!(${ok})) out.push(rules.propertyName(p + "/" + walk.escape(k), ${L}, ${allowed}, k));`);
+    }
+    if (typeof s.minProperties === "number") {
+      const count = `let n = 0; for (const k in v) if (v[k] !== undefined) n++;`;
+      fast.push(`{ ${count} if (n < ${s.minProperties}) return false; }`);
+      full.push(`{ ${count} if (n < ${s.minProperties}) out.push(rules.minProperties(p, ${L}, ${s.minProperties}, n)); }`);
+    }
+    if (open) {
+      fast.push(`if (!walk.isJson(v)) return false;`);
+      full.push(`walk.jsonIssues(v, p, ${L}, out);`);
+    }
+
+    if (keys.length > 0) {
+      fast.push("let x: any;");
+      full.push("let x: any;");
+    }
+    for (const k of keys) {
+      const child = this.child(node, "properties", k);
+      const hint = `${name}_${k}`;
+      const isRequired = required.includes(k);
+      const test = this.test(child, "x", hint);
+      fast.push(`x = ${prop("v", k)};`, isRequired ? `if (!(${test})) return false;` : `if (x !== undefined && !(${test})) return false;`);
+      full.push(`x = ${prop("v", k)};`, `if (x !== undefined) { ${this.collect(child, "x", childPath("p", k), `${label} ${k.replace(/_/g, " ")}`)} }`);
+    }
+
+    for (const keyword of ["oneOf", "anyOf"] as const) {
+      const branches = s[keyword];
+      if (!Array.isArray(branches)) continue;
+      if (!branches.every((b) => isPresenceOnly(b as Schema))) throw new SchemaSetError(`${node.loc.file.path}#${node.loc.pointer}: ${keyword} next to properties must list required-only branches`);
+      const present = branches.map((b) => `(${((b as Schema).required as string[]).map((k) => `${prop("v", k)} !== undefined`).join(" && ")} ? 1 : 0)`);
+      const namesList = branches.map((b) => ((b as Schema).required as string[]).join(" + "));
+      const count = `(${present.join(" + ")})`;
+      if (keyword === "oneOf") {
+        fast.push(`if (${count} !== 1) return false;`);
+        full.push(`{ const n = ${count}; if (n !== 1) out.push(rules.exactlyOne(p, ${L}, ${lit(namesList)}, n)); }`);
+      } else {
+        fast.push(`if (${count} === 0) return false;`);
+        full.push(`if (${count} === 0) out.push(rules.atLeastOne(p, ${L}, ${lit(namesList)}));`);
+      }
+    }
+
+    for (const total of asList(s["x-maxTotal"])) {
+      const { path, maximum } = total as { path: string; maximum: number };
+      const pattern = this.pattern(path);
+      const what = path.split("/").filter((seg) => seg !== "*").pop() ?? "items";
+      fast.push(`if (walk.countAt(v, ${pattern}) > ${maximum}) return false;`);
+      full.push(`{ const n = walk.countAt(v, ${pattern}); if (n > ${maximum}) out.push(rules.maxTotal(p, ${L}, ${lit(what.replace(/_/g, " "))}, ${maximum}, n)); }`);
+    }
+    for (const path of asList(s["x-uniqueValues"])) {
+      const pattern = this.pattern(path);
+      const valueLabel = this.labelAlong(node, String(path));
+      fast.push(`if (!walk.allDistinct(v, ${pattern})) return false;`);
+      full.push(`walk.duplicateIssues(v, ${pattern}, p, ${lit(valueLabel)}, out);`);
+    }
+
+    fast.push("return true;");
+    this.pushFunctions(node, name, fast, full);
+  }
+
+  /** The title of the schema a path pattern reaches, for messages about the values found there. */
+  private labelAlong(node: Node, path: string): string {
+    let current = this.deref(node);
+    let fallback = path.split("/").filter((seg) => seg !== "*").pop()!.replace(/_/g, " ");
+    for (const seg of path.split("/")) {
+      // Through a union, the first branch stands for all: they share the path's shape.
+      while (Array.isArray(current.schema.oneOf) && !current.schema.properties) current = this.deref(this.child(current, "oneOf", 0));
+      const s = current.schema;
+      if (seg === "*") {
+        if (!isSchema(s.items)) return fallback;
+        current = this.deref(this.child(current, "items"));
+      } else {
+        if (!isSchema(s.properties) || !isSchema((s.properties as Schema)[seg])) return fallback;
+        current = this.deref(this.child(current, "properties", seg));
+        fallback = seg.replace(/_/g, " ");
+      }
+    }
+    return typeof current.schema.title === "string" ? current.schema.title : fallback;
+  }
+
+  // ---------------------------------------------------------------- arrays
+
+  private emitArray(node: Node, name: string, label: string): void {
+    const s = node.schema;
+    const L = lit(label);
+    const fast: string[] = [`if (!Array.isArray(v)) return false;`];
+    const full: string[] = [`if (!Array.isArray(v)) { out.push(rules.type(p, ${L}, "an array", v)); return; }`];
+    if (typeof s.minItems === "number") {
+      fast.push(`if (v.length < ${s.minItems}) return false;`);
+      full.push(`if (v.length < ${s.minItems}) out.push(rules.minItems(p, ${L}, ${s.minItems}, v.length));`);
+    }
+    if (typeof s.maxItems === "number") {
+      fast.push(`if (v.length > ${s.maxItems}) return false;`);
+      full.push(`if (v.length > ${s.maxItems}) out.push(rules.maxItems(p, ${L}, ${s.maxItems}, v.length));`);
+    }
+    if (isSchema(s.items)) {
+      const item = this.child(node, "items");
+      const itemLabel = this.label(item, `${label} item`);
+      fast.push(`for (let i = 0; i < v.length; i++) { const x = v[i]; if (!(${this.test(item, "x", `${name}_item`)})) return false; }`);
+      full.push(
+        `for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {`,
+        `if (!(i in v)) { out.push(rules.hole(p + "/" + i, ${L}, i)); continue; }`,
+        `const x = v[i]; ${this.collect(item, "x", `p + "/" + i`, `${name}_item`)}`,
+        `}`,
+      );
+      const needed = s["x-requiredIfMultiple"];
+      if (Array.isArray(needed)) {
+        const missing = needed.map((k) => `v[i]?.${k} === undefined`).join(" || ");
+        fast.push(`if (v.length > 1) for (let i = 0; i < v.length; i++) if (${missing}) return false;`);
+        const checks = needed.map((k) => `if (typeof v[i] === "object" && v[i] !== null && v[i].${k} === undefined) out.push(rules.requiredIfMultiple(p + "/" + i, ${lit(itemLabel)}, ${lit(k)}, v.length));`);
+        full.push(`if (v.length > 1) for (let i = 0; i < v.length; i++) { ${checks.join(" ")} }`);
+      }
+      const uniform = s["x-uniformItems"] as { values?: string[]; lengths?: string[] } | undefined;
+      if (uniform) {
+        const conditions: [string, string][] = [];
+        for (const path of uniform.values ?? []) {
+          const pattern = this.pattern(path);
+          conditions.push([`walk.valueAt(v[i], ${pattern}) !== walk.valueAt(v[0], ${pattern})`, path]);
+        }
+        for (const path of uniform.lengths ?? []) {
+          const pattern = this.pattern(path);
+          conditions.push([`walk.lengthAt(v[i], ${pattern}) !== walk.lengthAt(v[0], ${pattern})`, `the number of ${path}`]);
+        }
+        fast.push(`for (let i = 1; i < v.length; i++) if (${conditions.map(([c]) => c).join(" || ")}) return false;`);
+        const checks = conditions.map(([c, what]) => `if (${c}) { out.push(rules.uniformItems(p + "/" + i, ${lit(itemLabel)}, i, ${lit(what)})); continue; }`);
+        full.push(`for (let i = 1; i < v.length; i++) { ${checks.join(" ")} }`);
+      }
+    }
+    fast.push("return true;");
+    this.pushFunctions(node, name, fast, full);
+  }
+
+  // ---------------------------------------------------------------- unions
+
+  private emitUnion(node: Node, name: string, label: string): void {
+    const s = node.schema;
+    const L = lit(label);
+    const keyword = s.oneOf ? "oneOf" : "anyOf";
+    const branches = (s[keyword] as Schema[]).map((_, i) => this.child(node, keyword, i));
+    const discriminator = s["x-discriminator"];
+    if (typeof discriminator === "string") {
+      const cases = branches.map((branch, i) => {
+        const target = this.deref(branch);
+        const value = (target.schema.properties as Record<string, Schema> | undefined)?.[discriminator]?.const;
+        if (typeof value !== "string" || !((target.schema.required ?? []) as string[]).includes(discriminator)) {
+          throw new SchemaSetError(`${node.loc.file.path}#${node.loc.pointer}: branch ${i} lacks a required "${discriminator}" const`);
+        }
+        return { value, fn: this.functionFor(branch, `${name}_${value}`) };
+      });
+      const allowed = this.constant("ENUM", lit(cases.map((c) => c.value)));
+      const d = prop("v", discriminator);
+      const fast = [
+        `if (typeof v !== "object" || v === null || Array.isArray(v)) return false;`,
+        `switch (${d}) {`,
+        ...cases.map((c) => `case ${lit(c.value)}: return is_${c.fn}(v);`),
+        `default: return false;`,
+        `}`,
+      ];
+      const full = [
+        `if (typeof v !== "object" || v === null || Array.isArray(v)) { out.push(rules.type(p, ${L}, "an object", v)); return; }`,
+        `switch (${d}) {`,
+        ...cases.map((c) => `case ${lit(c.value)}: check_${c.fn}(v, p, out); return;`),
+        `case undefined: out.push(rules.required(p, ${L}, ${lit(discriminator)})); return;`,
+        `default: out.push(rules.discriminator(${childPath("p", discriminator)}, ${L}, ${allowed}, ${d}));`,
+        `}`,
+      ];
+      this.pushFunctions(node, name, fast, full);
+      return;
+    }
+    const table = branches.map((branch, i) => {
+      const target = this.deref(branch);
+      const fn = this.functionFor(branch, `${name}_${i}`);
+      const required = lit(target.schema.required ?? []);
+      const kind = lit(this.label(branch, `form ${i + 1}`));
+      return `{ check: is_${fn}, collect: check_${fn}, required: ${required}, label: ${kind} }`;
+    });
+    const branchTable = this.constant("BRANCHES", `[${table.join(", ")}] as const`);
+    const fast =
+      keyword === "oneOf"
+        ? [`let n = 0;`, ...branches.map((b, i) => `if (is_${this.functionFor(b, `${name}_${i}`)}(v)) n++;`), `return n === 1;`]
+        : [`return ${branches.map((b, i) => `is_${this.functionFor(b, `${name}_${i}`)}(v)`).join(" || ")};`];
+    const full = [`unionIssues(v, p, ${L}, ${branchTable}, ${keyword === "oneOf"}, out);`];
+    this.pushFunctions(node, name, fast, full);
+  }
+
+  private pushFunctions(node: Node, name: string, fast: string[], full: string[]): void {
+    const where = `${node.loc.file.path}#${node.loc.pointer}`;
+    this.functions.push(
+      `// ${where}`,
+      `function is_${name}(v: any): boolean {\n${fast.join("\n")}\n}`,
+      `function check_${name}(v: any, p: string, out: ValidationIssue[]): void {\n${full.join("\n")}\n}`,
+    );
+  }
+}
+
+function isPresenceOnly(branch: Schema): boolean {
+  return Object.keys(branch).every((k) => k === "required") && Array.isArray(branch.required);
+}
+
+function asList(value: Json | undefined): Json[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function docComment(schema: Schema): string {
+  const text = typeof schema.description === "string" ? schema.description : typeof schema.title === "string" ? schema.title : "";
+  return text ? `/** ${text.replace(/\*\//g, "*\\/")} */\n` : "";
+}
+
+export function emitValidators(set: SchemaSet, named: NamedSchema[]): string {
+  return new ValidatorEmitter(set, named).emit();
+}

@@ -1,0 +1,33 @@
+/**
+ * `npm run generate` writes generated/ from schemas/; `npm run generate -- --check` writes nothing
+ * and exits 1 listing every file that is missing, extra or changed.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { generate } from "../generator/index.ts";
+import { compareOutput, writeOutput } from "../generator/output.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const check = process.argv.includes("--check");
+const started = performance.now();
+
+const { version } = JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as { version: string };
+const files = await generate({ schemasDir: `${root}/schemas`, version });
+const outDir = `${root}/generated`;
+const drift = check ? compareOutput(outDir, files) : writeOutput(outDir, files);
+const ms = Math.round(performance.now() - started);
+const changes = [
+  ...drift.missing.map((p) => `missing  generated/${p}`),
+  ...drift.extra.map((p) => `extra    generated/${p}`),
+  ...drift.changed.map((p) => `changed  generated/${p}`),
+];
+
+if (check) {
+  if (changes.length > 0) {
+    console.error(`generated/ is out of date with schemas/ (run \`npm run generate\`):\n${changes.join("\n")}`);
+    process.exit(1);
+  }
+  console.log(`generated/ is up to date (${files.size} files, ${ms} ms)`);
+} else {
+  console.log(`${changes.length === 0 ? "no changes" : changes.join("\n")}\nwrote generated/ (${files.size} files, ${ms} ms)`);
+}

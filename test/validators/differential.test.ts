@@ -1,0 +1,29 @@
+/**
+ * Our verdict against Ajv's on every example, for the standard keywords: Ajv accepts exactly when
+ * our validator reports nothing but x- keyword issues. Also checks the fast pass and the full pass
+ * agree (the full pass never has to fall back to the "internal" issue).
+ */
+import { describe, expect, it } from "vitest";
+import { createAjv, EXTENSION_RULES, schemaId } from "../support/ajv.ts";
+import { loadExamples } from "../support/corpus.ts";
+import { validatorFor } from "../support/validators.ts";
+
+const ajv = createAjv();
+const examples = loadExamples();
+
+describe("agreement with ajv on standard keywords", () => {
+  let agreed = 0;
+  for (const example of examples) {
+    it(example.name, () => {
+      const ajvValid = ajv.validate(schemaId(example.schema), example.instance) as boolean;
+      const result = validatorFor(example.schema)(example.instance);
+      const standard = result.ok ? [] : result.errors.filter((e) => !EXTENSION_RULES.has(e.rule));
+      expect(standard.some((e) => e.rule === "internal")).toBe(false);
+      expect({ ajvValid, ours: standard }).toEqual({ ajvValid: standard.length === 0, ours: standard });
+      agreed++;
+    });
+  }
+  it("agreed on every example", () => {
+    expect(agreed).toBe(examples.length);
+  });
+});

@@ -19,6 +19,7 @@ export const STANDARD_KEYWORDS = [
   "additionalProperties",
   "propertyNames",
   "minProperties",
+  "dependentSchemas",
   "items",
   "minItems",
   "maxItems",

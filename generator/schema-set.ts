@@ -99,7 +99,7 @@ export function escapePointer(key: string): string {
 /** Keywords whose value is a schema, a list of schemas or a map of schemas. */
 const SUBSCHEMA = new Set(["items", "additionalProperties", "propertyNames", "not", "if", "then", "else"]);
 const SUBSCHEMA_LIST = new Set(["oneOf", "anyOf", "allOf"]);
-const SUBSCHEMA_MAP = new Set(["properties", "$defs"]);
+const SUBSCHEMA_MAP = new Set(["properties", "$defs", "dependentSchemas"]);
 
 function checkNode(set: SchemaSet, file: SchemaFile, node: Schema, pointer: string): void {
   for (const [key, value] of Object.entries(node)) {

@@ -332,6 +332,14 @@ export class ValidatorEmitter {
       full.push(`walk.duplicateIssues(v, ${pattern}, p, ${lit(valueLabel)}, out);`);
     }
 
+    // dependentSchemas: when the key is present, the whole object must also satisfy the subschema.
+    for (const key of Object.keys((s.dependentSchemas ?? {}) as Schema)) {
+      const dependent = this.child(node, "dependentSchemas", key);
+      const when = `${prop("v", key)} !== undefined`;
+      fast.push(`if (${when} && !(${this.test(dependent, "v", `${name}_if_${key}`)})) return false;`);
+      full.push(`if (${when}) { ${this.collect(dependent, "v", "p", label)} }`);
+    }
+
     fast.push("return true;");
     this.pushFunctions(node, name, fast, full);
   }

@@ -58,7 +58,7 @@ export type MediaCardHeader = ImageHeader | VideoHeader;
  */
 export type MediaCardAction = UrlCardAction | QuickReplyCardAction;
 /**
- * Exactly one of `flow_id` or `flow_name`.
+ * Exactly one of `flow_id` or `flow_name`. `flow_action_payload` goes only with `flow_action` "navigate" (the default).
  */
 export type FlowParameters =
   | {
@@ -154,6 +154,10 @@ export type InteractiveMessage =
        * Up to 512 characters echoed back in status webhooks; WhatsApp does not read it.
        */
       biz_opaque_callback_data?: string;
+      /**
+       * Deliver only if this matches the hash of the recipient's current identity key (it changes when they reinstall WhatsApp or change device).
+       */
+      recipient_identity_key_hash?: string;
       interactive: Interactive;
     }
   | {
@@ -176,6 +180,10 @@ export type InteractiveMessage =
        * Up to 512 characters echoed back in status webhooks; WhatsApp does not read it.
        */
       biz_opaque_callback_data?: string;
+      /**
+       * Deliver only if this matches the hash of the recipient's current identity key (it changes when they reinstall WhatsApp or change device).
+       */
+      recipient_identity_key_hash?: string;
       interactive: Interactive;
     };
 /**
@@ -205,6 +213,10 @@ export type ReactionMessage =
        * Up to 512 characters echoed back in status webhooks; WhatsApp does not read it.
        */
       biz_opaque_callback_data?: string;
+      /**
+       * Deliver only if this matches the hash of the recipient's current identity key (it changes when they reinstall WhatsApp or change device).
+       */
+      recipient_identity_key_hash?: string;
       reaction: Reaction;
     }
   | {
@@ -226,6 +238,10 @@ export type ReactionMessage =
        * Up to 512 characters echoed back in status webhooks; WhatsApp does not read it.
        */
       biz_opaque_callback_data?: string;
+      /**
+       * Deliver only if this matches the hash of the recipient's current identity key (it changes when they reinstall WhatsApp or change device).
+       */
+      recipient_identity_key_hash?: string;
       reaction: Reaction;
     };
 

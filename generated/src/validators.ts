@@ -453,15 +453,15 @@ export function validateFlowAction(value: unknown): ValidationResult<T.FlowActio
 export function assertFlowAction(value: unknown): asserts value is T.FlowAction {
   assertValid(validateFlowAction(value), "flow action");
 }
-/** Exactly one of `flow_id` or `flow_name`. */
+/** Exactly one of `flow_id` or `flow_name`. `flow_action_payload` goes only with `flow_action` "navigate" (the default). */
 export function isFlowParameters(value: unknown): value is T.FlowParameters {
   return guard(value, is_FlowParameters);
 }
-/** Exactly one of `flow_id` or `flow_name`. */
+/** Exactly one of `flow_id` or `flow_name`. `flow_action_payload` goes only with `flow_action` "navigate" (the default). */
 export function validateFlowParameters(value: unknown): ValidationResult<T.FlowParameters> {
   return run(value, is_FlowParameters, check_FlowParameters);
 }
-/** Exactly one of `flow_id` or `flow_name`. */
+/** Exactly one of `flow_id` or `flow_name`. `flow_action_payload` goes only with `flow_action` "navigate" (the default). */
 export function assertFlowParameters(value: unknown): asserts value is T.FlowParameters {
   assertValid(validateFlowParameters(value), "flow parameters");
 }
@@ -2718,6 +2718,25 @@ function check_FlowActionPayload(v: any, p: string, out: ValidationIssue[]): voi
     check_FlowActionPayload_data(x, p + "/data", out);
   }
 }
+// interactive/flow.schema.json#/$defs/parameters/dependentSchemas/flow_action_payload
+function is_FlowParameters_if_flow_action_payload(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.flow_action;
+  if (x !== undefined && !(x === "navigate")) return false;
+  return true;
+}
+function check_FlowParameters_if_flow_action_payload(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "flow parameters", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.flow_action;
+  if (x !== undefined) {
+    if (x !== "navigate") out.push(rules.constant(p + "/flow_action", "flow action", "navigate", x));
+  }
+}
 // interactive/flow.schema.json#/$defs/parameters
 function is_FlowParameters(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -2760,6 +2779,7 @@ function is_FlowParameters(v: any): boolean {
   x = v.flow_action_payload;
   if (x !== undefined && !is_FlowActionPayload(x)) return false;
   if ((v.flow_id !== undefined ? 1 : 0) + (v.flow_name !== undefined ? 1 : 0) !== 1) return false;
+  if (v.flow_action_payload !== undefined && !is_FlowParameters_if_flow_action_payload(v)) return false;
   return true;
 }
 function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
@@ -2836,6 +2856,9 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
   {
     const n = (v.flow_id !== undefined ? 1 : 0) + (v.flow_name !== undefined ? 1 : 0);
     if (n !== 1) out.push(rules.exactlyOne(p, "flow parameters", ["flow_id", "flow_name"], n));
+  }
+  if (v.flow_action_payload !== undefined) {
+    check_FlowParameters_if_flow_action_payload(v, p, out);
   }
 }
 // interactive/flow.schema.json#/properties/action
@@ -3887,6 +3910,7 @@ function is_InteractiveMessage(v: any): boolean {
       k !== "type" &&
       k !== "context" &&
       k !== "biz_opaque_callback_data" &&
+      k !== "recipient_identity_key_hash" &&
       k !== "interactive" &&
       v[k] !== undefined
     )
@@ -3906,6 +3930,8 @@ function is_InteractiveMessage(v: any): boolean {
   if (x !== undefined && !is_MessageContext(x)) return false;
   x = v.biz_opaque_callback_data;
   if (x !== undefined && !(typeof x === "string" && (x.length <= 512 || unicode.maxCodePoints(x, 512)))) return false;
+  x = v.recipient_identity_key_hash;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
   x = v.interactive;
   if (!is_Interactive(x)) return false;
   if ((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) === 0) return false;
@@ -3928,6 +3954,7 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
       k !== "type" &&
       k !== "context" &&
       k !== "biz_opaque_callback_data" &&
+      k !== "recipient_identity_key_hash" &&
       k !== "interactive" &&
       v[k] !== undefined
     )
@@ -3972,6 +3999,17 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
     else {
       if (!unicode.maxCodePoints(x, 512))
         out.push(rules.maxLength(p + "/biz_opaque_callback_data", "callback data", 512, x));
+    }
+  }
+  x = v.recipient_identity_key_hash;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipient_identity_key_hash", "recipient identity key hash", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipient_identity_key_hash", "recipient identity key hash", 1, x));
+      if (!unicode.isTrimmed(x))
+        out.push(rules.trimmed(p + "/recipient_identity_key_hash", "recipient identity key hash", x));
     }
   }
   x = v.interactive;
@@ -4032,6 +4070,7 @@ function is_ReactionMessage(v: any): boolean {
       k !== "recipient" &&
       k !== "type" &&
       k !== "biz_opaque_callback_data" &&
+      k !== "recipient_identity_key_hash" &&
       k !== "reaction" &&
       v[k] !== undefined
     )
@@ -4049,6 +4088,8 @@ function is_ReactionMessage(v: any): boolean {
   if (!(x === "reaction")) return false;
   x = v.biz_opaque_callback_data;
   if (x !== undefined && !(typeof x === "string" && (x.length <= 512 || unicode.maxCodePoints(x, 512)))) return false;
+  x = v.recipient_identity_key_hash;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
   x = v.reaction;
   if (!is_Reaction(x)) return false;
   if ((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) === 0) return false;
@@ -4070,6 +4111,7 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
       k !== "recipient" &&
       k !== "type" &&
       k !== "biz_opaque_callback_data" &&
+      k !== "recipient_identity_key_hash" &&
       k !== "reaction" &&
       v[k] !== undefined
     )
@@ -4110,6 +4152,17 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
     else {
       if (!unicode.maxCodePoints(x, 512))
         out.push(rules.maxLength(p + "/biz_opaque_callback_data", "callback data", 512, x));
+    }
+  }
+  x = v.recipient_identity_key_hash;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipient_identity_key_hash", "recipient identity key hash", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipient_identity_key_hash", "recipient identity key hash", 1, x));
+      if (!unicode.isTrimmed(x))
+        out.push(rules.trimmed(p + "/recipient_identity_key_hash", "recipient identity key hash", x));
     }
   }
   x = v.reaction;

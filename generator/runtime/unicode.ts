@@ -58,9 +58,9 @@ export function isNotBlank(s: string): boolean {
   return false;
 }
 
-const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+const PICTOGRAPHIC = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u20E3]/u;
 
-/** `x-noEmoji`: no Extended_Pictographic code point. */
+/** `x-noEmoji`: no Extended_Pictographic code point, regional indicator (flags) or keycap mark. */
 export function hasNoEmoji(s: string): boolean {
   return !PICTOGRAPHIC.test(s);
 }

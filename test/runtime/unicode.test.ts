@@ -58,5 +58,8 @@ describe("emoji rules", () => {
   it("x-noEmoji", () => {
     expect(hasNoEmoji("Book now")).toBe(true);
     expect(hasNoEmoji("Book 📅")).toBe(false);
+    expect(hasNoEmoji("Go 🇮🇳")).toBe(false);
+    expect(hasNoEmoji("Press 1️⃣")).toBe(false);
+    expect(hasNoEmoji("Step 1")).toBe(true);
   });
 });

@@ -5,8 +5,8 @@
  * JSON Pointer, rule, limit and actual value. Both come from the same walk over the schema, so
  * they cannot drift apart by hand; tests compare them on every example.
  *
- * Scalars (strings, numbers, constants) are inlined into their parent; objects, arrays and unions
- * get functions. Every string literal goes through JSON.stringify, never raw into the code.
+ * Scalars (strings, numbers, constants) written in place are inlined into their parent; objects,
+ * arrays, unions and shared (`$ref`-reached) scalars get functions. Every string literal goes through JSON.stringify, never raw into the code.
  */
 import { type NamedSchema, locationKey } from "./names.ts";
 import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, escapePointer, isSchema, nodeAt, resolveRef } from "./schema-set.ts";
@@ -137,23 +137,25 @@ export class ValidatorEmitter {
     if (kind === "object") this.emitObject(target, name, label);
     else if (kind === "array") this.emitArray(target, name, label);
     else if (kind === "union") this.emitUnion(target, name, label);
-    else throw new SchemaSetError(`${target.loc.file.path}#${target.loc.pointer}: a scalar has no function`);
+    else this.pushFunctions(target, name, [`return ${this.scalarTest(target.schema, "v")};`], [this.scalarCollect(target.schema, "v", "p", label)]);
     return name;
   }
 
   // ---------------------------------------------------------------- inline checks
+  // A scalar written in place is checked in place; one reached through a `$ref` is shared, so it
+  // gets its own pair of functions instead of a copy of its checks at every use.
 
   /** An expression that is true when `x` satisfies `node`. */
   private test(node: Node, x: string, hint: string): string {
     const target = this.deref(node);
-    if (this.kind(target.schema) !== "scalar") return `is_${this.functionFor(node, hint)}(${x})`;
+    if (this.kind(target.schema) !== "scalar" || target !== node) return `is_${this.functionFor(node, hint)}(${x})`;
     return this.scalarTest(target.schema, x);
   }
 
   /** Statements that push every issue of `x` (at path expression `p`) against `node`. */
   private collect(node: Node, x: string, p: string, hint: string): string {
     const target = this.deref(node);
-    if (this.kind(target.schema) !== "scalar") return `check_${this.functionFor(node, hint)}(${x}, ${p}, out);`;
+    if (this.kind(target.schema) !== "scalar" || target !== node) return `check_${this.functionFor(node, hint)}(${x}, ${p}, out);`;
     return this.scalarCollect(target.schema, x, p, this.label(node, hint));
   }
 

@@ -1374,15 +1374,36 @@ function check_AddressMessageInteractive(v: any, p: string, out: ValidationIssue
     check_AddressMessageAction(x, p + "/action", out);
   }
 }
+// parts/media.schema.json#/$defs/mediaId
+function is_Media_id(v: any): boolean {
+  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+}
+function check_Media_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "media id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "media id", 1, v));
+    if (!unicode.isTrimmed(v)) out.push(rules.trimmed(p, "media id", v));
+  }
+}
+// parts/media.schema.json#/$defs/link
+function is_Media_link(v: any): boolean {
+  return typeof v === "string" && PATTERN_2.test(v);
+}
+function check_Media_link(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "media link", "a string", v));
+  else {
+    if (!PATTERN_2.test(v)) out.push(rules.pattern(p, "media link", "^https?://[^\\s/?#]+[^\\s]*$", v));
+  }
+}
 // parts/media.schema.json#
 function is_Media(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   for (const k in v) if (k !== "id" && k !== "link" && v[k] !== undefined) return false;
   let x: any;
   x = v.id;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (x !== undefined && !is_Media_id(x)) return false;
   x = v.link;
-  if (x !== undefined && !(typeof x === "string" && PATTERN_2.test(x))) return false;
+  if (x !== undefined && !is_Media_link(x)) return false;
   if ((v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0) !== 1) return false;
   return true;
 }
@@ -1397,18 +1418,11 @@ function check_Media(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.id;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "media id", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "media id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/id", "media id", x));
-    }
+    check_Media_id(x, p + "/id", out);
   }
   x = v.link;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/link", "media link", "a string", x));
-    else {
-      if (!PATTERN_2.test(x)) out.push(rules.pattern(p + "/link", "media link", "^https?://[^\\s/?#]+[^\\s]*$", x));
-    }
+    check_Media_link(x, p + "/link", out);
   }
   {
     const n = (v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0);
@@ -1485,9 +1499,9 @@ function is_DocumentMedia(v: any): boolean {
   for (const k in v) if (k !== "id" && k !== "link" && k !== "filename" && v[k] !== undefined) return false;
   let x: any;
   x = v.id;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (x !== undefined && !is_Media_id(x)) return false;
   x = v.link;
-  if (x !== undefined && !(typeof x === "string" && PATTERN_2.test(x))) return false;
+  if (x !== undefined && !is_Media_link(x)) return false;
   x = v.filename;
   if (
     x !== undefined &&
@@ -1513,18 +1527,11 @@ function check_DocumentMedia(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.id;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "media id", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "media id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/id", "media id", x));
-    }
+    check_Media_id(x, p + "/id", out);
   }
   x = v.link;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/link", "media link", "a string", x));
-    else {
-      if (!PATTERN_2.test(x)) out.push(rules.pattern(p + "/link", "media link", "^https?://[^\\s/?#]+[^\\s]*$", x));
-    }
+    check_Media_link(x, p + "/link", out);
   }
   x = v.filename;
   if (x !== undefined) {
@@ -1873,6 +1880,17 @@ function check_CallPermissionRequestInteractive(v: any, p: string, out: Validati
     check_CallPermissionRequestAction(x, p + "/action", out);
   }
 }
+// interactive/carousel.schema.json#/$defs/cardIndex
+function is_MediaCarouselCard_card_index(v: any): boolean {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 9;
+}
+function check_MediaCarouselCard_card_index(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "number" && Number.isInteger(v))) out.push(rules.type(p, "card index", "an integer", v));
+  else {
+    if (v < 0) out.push(rules.minimum(p, "card index", 0, v));
+    if (v > 9) out.push(rules.maximum(p, "card index", 9, v));
+  }
+}
 // interactive/carousel.schema.json#/$defs/mediaCard/properties/header
 function is_MediaCardHeader(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -1942,6 +1960,30 @@ function check_MediaCardBody(v: any, p: string, out: ValidationIssue[]): void {
     }
   }
 }
+// interactive/cta-url.schema.json#/$defs/displayText
+function is_CtaUrlParameters_display_text(v: any): boolean {
+  return (
+    typeof v === "string" && v.length !== 0 && (v.length <= 20 || unicode.maxCodePoints(v, 20)) && unicode.isNotBlank(v)
+  );
+}
+function check_CtaUrlParameters_display_text(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "button text", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "button text", 1, v));
+    if (!unicode.maxCodePoints(v, 20)) out.push(rules.maxLength(p, "button text", 20, v));
+    if (!unicode.isNotBlank(v)) out.push(rules.notBlank(p, "button text"));
+  }
+}
+// interactive/cta-url.schema.json#/$defs/url
+function is_CtaUrlParameters_url(v: any): boolean {
+  return typeof v === "string" && PATTERN_2.test(v);
+}
+function check_CtaUrlParameters_url(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "URL", "a string", v));
+  else {
+    if (!PATTERN_2.test(v)) out.push(rules.pattern(p, "URL", "^https?://[^\\s/?#]+[^\\s]*$", v));
+  }
+}
 // interactive/cta-url.schema.json#/$defs/parameters
 function is_CtaUrlParameters(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -1949,15 +1991,9 @@ function is_CtaUrlParameters(v: any): boolean {
   for (const k in v) if (k !== "display_text" && k !== "url" && v[k] !== undefined) return false;
   let x: any;
   x = v.display_text;
-  if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    unicode.isNotBlank(x)
-  ))
-    return false;
+  if (!is_CtaUrlParameters_display_text(x)) return false;
   x = v.url;
-  if (!(typeof x === "string" && PATTERN_2.test(x))) return false;
+  if (!is_CtaUrlParameters_url(x)) return false;
   return true;
 }
 function check_CtaUrlParameters(v: any, p: string, out: ValidationIssue[]): void {
@@ -1973,19 +2009,11 @@ function check_CtaUrlParameters(v: any, p: string, out: ValidationIssue[]): void
   let x: any;
   x = v.display_text;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/display_text", "button text", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/display_text", "button text", 1, x));
-      if (!unicode.maxCodePoints(x, 20)) out.push(rules.maxLength(p + "/display_text", "button text", 20, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/display_text", "button text"));
-    }
+    check_CtaUrlParameters_display_text(x, p + "/display_text", out);
   }
   x = v.url;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/url", "URL", "a string", x));
-    else {
-      if (!PATTERN_2.test(x)) out.push(rules.pattern(p + "/url", "URL", "^https?://[^\\s/?#]+[^\\s]*$", x));
-    }
+    check_CtaUrlParameters_url(x, p + "/url", out);
   }
 }
 // interactive/carousel.schema.json#/$defs/urlCardAction
@@ -2178,7 +2206,7 @@ function is_MediaCarouselCard(v: any): boolean {
       return false;
   let x: any;
   x = v.card_index;
-  if (!(typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= 9)) return false;
+  if (!is_MediaCarouselCard_card_index(x)) return false;
   x = v.type;
   if (!(x === "cta_url")) return false;
   x = v.header;
@@ -2204,12 +2232,7 @@ function check_MediaCarouselCard(v: any, p: string, out: ValidationIssue[]): voi
   let x: any;
   x = v.card_index;
   if (x !== undefined) {
-    if (!(typeof x === "number" && Number.isInteger(x)))
-      out.push(rules.type(p + "/card_index", "card index", "an integer", x));
-    else {
-      if (x < 0) out.push(rules.minimum(p + "/card_index", "card index", 0, x));
-      if (x > 9) out.push(rules.maximum(p + "/card_index", "card index", 9, x));
-    }
+    check_MediaCarouselCard_card_index(x, p + "/card_index", out);
   }
   x = v.type;
   if (x !== undefined) {
@@ -2228,6 +2251,28 @@ function check_MediaCarouselCard(v: any, p: string, out: ValidationIssue[]): voi
     check_MediaCardAction(x, p + "/action", out);
   }
 }
+// interactive/product.schema.json#/$defs/productRetailerId
+function is_ProductCardAction_product_retailer_id(v: any): boolean {
+  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+}
+function check_ProductCardAction_product_retailer_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "product retailer id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "product retailer id", 1, v));
+    if (!unicode.isTrimmed(v)) out.push(rules.trimmed(p, "product retailer id", v));
+  }
+}
+// interactive/product.schema.json#/$defs/catalogId
+function is_ProductCardAction_catalog_id(v: any): boolean {
+  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+}
+function check_ProductCardAction_catalog_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "catalog id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "catalog id", 1, v));
+    if (!unicode.isTrimmed(v)) out.push(rules.trimmed(p, "catalog id", v));
+  }
+}
 // interactive/carousel.schema.json#/$defs/productCard/properties/action
 function is_ProductCardAction(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -2235,9 +2280,9 @@ function is_ProductCardAction(v: any): boolean {
   for (const k in v) if (k !== "product_retailer_id" && k !== "catalog_id" && v[k] !== undefined) return false;
   let x: any;
   x = v.product_retailer_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!is_ProductCardAction_product_retailer_id(x)) return false;
   x = v.catalog_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!is_ProductCardAction_catalog_id(x)) return false;
   return true;
 }
 function check_ProductCardAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -2253,20 +2298,11 @@ function check_ProductCardAction(v: any, p: string, out: ValidationIssue[]): voi
   let x: any;
   x = v.product_retailer_id;
   if (x !== undefined) {
-    if (!(typeof x === "string"))
-      out.push(rules.type(p + "/product_retailer_id", "product retailer id", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/product_retailer_id", "product retailer id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/product_retailer_id", "product retailer id", x));
-    }
+    check_ProductCardAction_product_retailer_id(x, p + "/product_retailer_id", out);
   }
   x = v.catalog_id;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/catalog_id", "catalog id", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/catalog_id", "catalog id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/catalog_id", "catalog id", x));
-    }
+    check_ProductCardAction_catalog_id(x, p + "/catalog_id", out);
   }
 }
 // interactive/carousel.schema.json#/$defs/productCard
@@ -2276,7 +2312,7 @@ function is_ProductCarouselCard(v: any): boolean {
   for (const k in v) if (k !== "card_index" && k !== "type" && k !== "action" && v[k] !== undefined) return false;
   let x: any;
   x = v.card_index;
-  if (!(typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= 9)) return false;
+  if (!is_MediaCarouselCard_card_index(x)) return false;
   x = v.type;
   if (!(x === "product")) return false;
   x = v.action;
@@ -2297,12 +2333,7 @@ function check_ProductCarouselCard(v: any, p: string, out: ValidationIssue[]): v
   let x: any;
   x = v.card_index;
   if (x !== undefined) {
-    if (!(typeof x === "number" && Number.isInteger(x)))
-      out.push(rules.type(p + "/card_index", "card index", "an integer", x));
-    else {
-      if (x < 0) out.push(rules.minimum(p + "/card_index", "card index", 0, x));
-      if (x > 9) out.push(rules.maximum(p + "/card_index", "card index", 9, x));
-    }
+    check_MediaCarouselCard_card_index(x, p + "/card_index", out);
   }
   x = v.type;
   if (x !== undefined) {
@@ -2472,7 +2503,7 @@ function is_CatalogMessageParameters(v: any): boolean {
   for (const k in v) if (k !== "thumbnail_product_retailer_id" && v[k] !== undefined) return false;
   let x: any;
   x = v.thumbnail_product_retailer_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!is_ProductCardAction_product_retailer_id(x)) return false;
   return true;
 }
 function check_CatalogMessageParameters(v: any, p: string, out: ValidationIssue[]): void {
@@ -2488,14 +2519,7 @@ function check_CatalogMessageParameters(v: any, p: string, out: ValidationIssue[
   let x: any;
   x = v.thumbnail_product_retailer_id;
   if (x !== undefined) {
-    if (!(typeof x === "string"))
-      out.push(rules.type(p + "/thumbnail_product_retailer_id", "product retailer id", "a string", x));
-    else {
-      if (!(x.length !== 0))
-        out.push(rules.minLength(p + "/thumbnail_product_retailer_id", "product retailer id", 1, x));
-      if (!unicode.isTrimmed(x))
-        out.push(rules.trimmed(p + "/thumbnail_product_retailer_id", "product retailer id", x));
-    }
+    check_ProductCardAction_product_retailer_id(x, p + "/thumbnail_product_retailer_id", out);
   }
 }
 // interactive/catalog-message.schema.json#/properties/action
@@ -3270,9 +3294,9 @@ function is_ProductAction(v: any): boolean {
   for (const k in v) if (k !== "catalog_id" && k !== "product_retailer_id" && v[k] !== undefined) return false;
   let x: any;
   x = v.catalog_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!is_ProductCardAction_catalog_id(x)) return false;
   x = v.product_retailer_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!is_ProductCardAction_product_retailer_id(x)) return false;
   return true;
 }
 function check_ProductAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -3288,20 +3312,11 @@ function check_ProductAction(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.catalog_id;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/catalog_id", "catalog id", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/catalog_id", "catalog id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/catalog_id", "catalog id", x));
-    }
+    check_ProductCardAction_catalog_id(x, p + "/catalog_id", out);
   }
   x = v.product_retailer_id;
   if (x !== undefined) {
-    if (!(typeof x === "string"))
-      out.push(rules.type(p + "/product_retailer_id", "product retailer id", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/product_retailer_id", "product retailer id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/product_retailer_id", "product retailer id", x));
-    }
+    check_ProductCardAction_product_retailer_id(x, p + "/product_retailer_id", out);
   }
 }
 // interactive/product.schema.json#
@@ -3356,7 +3371,7 @@ function is_ProductItem(v: any): boolean {
   for (const k in v) if (k !== "product_retailer_id" && v[k] !== undefined) return false;
   let x: any;
   x = v.product_retailer_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!is_ProductCardAction_product_retailer_id(x)) return false;
   return true;
 }
 function check_ProductItem(v: any, p: string, out: ValidationIssue[]): void {
@@ -3371,12 +3386,7 @@ function check_ProductItem(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.product_retailer_id;
   if (x !== undefined) {
-    if (!(typeof x === "string"))
-      out.push(rules.type(p + "/product_retailer_id", "product retailer id", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/product_retailer_id", "product retailer id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/product_retailer_id", "product retailer id", x));
-    }
+    check_ProductCardAction_product_retailer_id(x, p + "/product_retailer_id", out);
   }
 }
 // interactive/product-list.schema.json#/$defs/section/properties/product_items
@@ -3491,7 +3501,7 @@ function is_ProductListAction(v: any): boolean {
   for (const k in v) if (k !== "catalog_id" && k !== "sections" && v[k] !== undefined) return false;
   let x: any;
   x = v.catalog_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!is_ProductCardAction_catalog_id(x)) return false;
   x = v.sections;
   if (!is_ProductListAction_sections(x)) return false;
   if (walk.countAt(v, PATH_20) > 30) return false;
@@ -3511,11 +3521,7 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
   let x: any;
   x = v.catalog_id;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/catalog_id", "catalog id", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/catalog_id", "catalog id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/catalog_id", "catalog id", x));
-    }
+    check_ProductCardAction_catalog_id(x, p + "/catalog_id", out);
   }
   x = v.sections;
   if (x !== undefined) {
@@ -3868,6 +3874,42 @@ function check_Interactive(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.discriminator(p + "/type", "interactive object", ENUM_22, v.type));
   }
 }
+// message/outbound-message.schema.json#/$defs/messagingProduct
+function is_InteractiveMessage_messaging_product(v: any): boolean {
+  return v === "whatsapp";
+}
+function check_InteractiveMessage_messaging_product(v: any, p: string, out: ValidationIssue[]): void {
+  if (v !== "whatsapp") out.push(rules.constant(p, "messaging product", "whatsapp", v));
+}
+// message/outbound-message.schema.json#/$defs/recipientType
+function is_InteractiveMessage_recipient_type(v: any): boolean {
+  return v === "individual" || v === "group";
+}
+function check_InteractiveMessage_recipient_type(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(v === "individual" || v === "group")) out.push(rules.enumeration(p, "recipient type", ENUM_23, v));
+}
+// message/outbound-message.schema.json#/$defs/to
+function is_InteractiveMessage_to(v: any): boolean {
+  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+}
+function check_InteractiveMessage_to(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "recipient", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "recipient", 1, v));
+    if (!unicode.isTrimmed(v)) out.push(rules.trimmed(p, "recipient", v));
+  }
+}
+// message/outbound-message.schema.json#/$defs/recipient
+function is_InteractiveMessage_recipient(v: any): boolean {
+  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+}
+function check_InteractiveMessage_recipient(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "business-scoped user id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "business-scoped user id", 1, v));
+    if (!unicode.isTrimmed(v)) out.push(rules.trimmed(p, "business-scoped user id", v));
+  }
+}
 // message/outbound-message.schema.json#/$defs/interactiveMessage/properties/context
 function is_MessageContext(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -3897,6 +3939,27 @@ function check_MessageContext(v: any, p: string, out: ValidationIssue[]): void {
     }
   }
 }
+// message/outbound-message.schema.json#/$defs/bizOpaqueCallbackData
+function is_InteractiveMessage_biz_opaque_callback_data(v: any): boolean {
+  return typeof v === "string" && (v.length <= 512 || unicode.maxCodePoints(v, 512));
+}
+function check_InteractiveMessage_biz_opaque_callback_data(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "callback data", "a string", v));
+  else {
+    if (!unicode.maxCodePoints(v, 512)) out.push(rules.maxLength(p, "callback data", 512, v));
+  }
+}
+// message/outbound-message.schema.json#/$defs/recipientIdentityKeyHash
+function is_InteractiveMessage_recipient_identity_key_hash(v: any): boolean {
+  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+}
+function check_InteractiveMessage_recipient_identity_key_hash(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "recipient identity key hash", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "recipient identity key hash", 1, v));
+    if (!unicode.isTrimmed(v)) out.push(rules.trimmed(p, "recipient identity key hash", v));
+  }
+}
 // message/outbound-message.schema.json#/$defs/interactiveMessage
 function is_InteractiveMessage(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -3917,21 +3980,21 @@ function is_InteractiveMessage(v: any): boolean {
       return false;
   let x: any;
   x = v.messaging_product;
-  if (!(x === "whatsapp")) return false;
+  if (!is_InteractiveMessage_messaging_product(x)) return false;
   x = v.recipient_type;
-  if (x !== undefined && !(x === "individual" || x === "group")) return false;
+  if (x !== undefined && !is_InteractiveMessage_recipient_type(x)) return false;
   x = v.to;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (x !== undefined && !is_InteractiveMessage_to(x)) return false;
   x = v.recipient;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (x !== undefined && !is_InteractiveMessage_recipient(x)) return false;
   x = v.type;
   if (!(x === "interactive")) return false;
   x = v.context;
   if (x !== undefined && !is_MessageContext(x)) return false;
   x = v.biz_opaque_callback_data;
-  if (x !== undefined && !(typeof x === "string" && (x.length <= 512 || unicode.maxCodePoints(x, 512)))) return false;
+  if (x !== undefined && !is_InteractiveMessage_biz_opaque_callback_data(x)) return false;
   x = v.recipient_identity_key_hash;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (x !== undefined && !is_InteractiveMessage_recipient_identity_key_hash(x)) return false;
   x = v.interactive;
   if (!is_Interactive(x)) return false;
   if ((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) === 0) return false;
@@ -3962,28 +4025,19 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
   let x: any;
   x = v.messaging_product;
   if (x !== undefined) {
-    if (x !== "whatsapp") out.push(rules.constant(p + "/messaging_product", "messaging product", "whatsapp", x));
+    check_InteractiveMessage_messaging_product(x, p + "/messaging_product", out);
   }
   x = v.recipient_type;
   if (x !== undefined) {
-    if (!(x === "individual" || x === "group"))
-      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_23, x));
+    check_InteractiveMessage_recipient_type(x, p + "/recipient_type", out);
   }
   x = v.to;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/to", "recipient", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/to", "recipient", x));
-    }
+    check_InteractiveMessage_to(x, p + "/to", out);
   }
   x = v.recipient;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/recipient", "business-scoped user id", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/recipient", "business-scoped user id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/recipient", "business-scoped user id", x));
-    }
+    check_InteractiveMessage_recipient(x, p + "/recipient", out);
   }
   x = v.type;
   if (x !== undefined) {
@@ -3995,22 +4049,11 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
   }
   x = v.biz_opaque_callback_data;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/biz_opaque_callback_data", "callback data", "a string", x));
-    else {
-      if (!unicode.maxCodePoints(x, 512))
-        out.push(rules.maxLength(p + "/biz_opaque_callback_data", "callback data", 512, x));
-    }
+    check_InteractiveMessage_biz_opaque_callback_data(x, p + "/biz_opaque_callback_data", out);
   }
   x = v.recipient_identity_key_hash;
   if (x !== undefined) {
-    if (!(typeof x === "string"))
-      out.push(rules.type(p + "/recipient_identity_key_hash", "recipient identity key hash", "a string", x));
-    else {
-      if (!(x.length !== 0))
-        out.push(rules.minLength(p + "/recipient_identity_key_hash", "recipient identity key hash", 1, x));
-      if (!unicode.isTrimmed(x))
-        out.push(rules.trimmed(p + "/recipient_identity_key_hash", "recipient identity key hash", x));
-    }
+    check_InteractiveMessage_recipient_identity_key_hash(x, p + "/recipient_identity_key_hash", out);
   }
   x = v.interactive;
   if (x !== undefined) {
@@ -4077,19 +4120,19 @@ function is_ReactionMessage(v: any): boolean {
       return false;
   let x: any;
   x = v.messaging_product;
-  if (!(x === "whatsapp")) return false;
+  if (!is_InteractiveMessage_messaging_product(x)) return false;
   x = v.recipient_type;
-  if (x !== undefined && !(x === "individual" || x === "group")) return false;
+  if (x !== undefined && !is_InteractiveMessage_recipient_type(x)) return false;
   x = v.to;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (x !== undefined && !is_InteractiveMessage_to(x)) return false;
   x = v.recipient;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (x !== undefined && !is_InteractiveMessage_recipient(x)) return false;
   x = v.type;
   if (!(x === "reaction")) return false;
   x = v.biz_opaque_callback_data;
-  if (x !== undefined && !(typeof x === "string" && (x.length <= 512 || unicode.maxCodePoints(x, 512)))) return false;
+  if (x !== undefined && !is_InteractiveMessage_biz_opaque_callback_data(x)) return false;
   x = v.recipient_identity_key_hash;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (x !== undefined && !is_InteractiveMessage_recipient_identity_key_hash(x)) return false;
   x = v.reaction;
   if (!is_Reaction(x)) return false;
   if ((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) === 0) return false;
@@ -4119,28 +4162,19 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
   let x: any;
   x = v.messaging_product;
   if (x !== undefined) {
-    if (x !== "whatsapp") out.push(rules.constant(p + "/messaging_product", "messaging product", "whatsapp", x));
+    check_InteractiveMessage_messaging_product(x, p + "/messaging_product", out);
   }
   x = v.recipient_type;
   if (x !== undefined) {
-    if (!(x === "individual" || x === "group"))
-      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_23, x));
+    check_InteractiveMessage_recipient_type(x, p + "/recipient_type", out);
   }
   x = v.to;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/to", "recipient", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/to", "recipient", x));
-    }
+    check_InteractiveMessage_to(x, p + "/to", out);
   }
   x = v.recipient;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/recipient", "business-scoped user id", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/recipient", "business-scoped user id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/recipient", "business-scoped user id", x));
-    }
+    check_InteractiveMessage_recipient(x, p + "/recipient", out);
   }
   x = v.type;
   if (x !== undefined) {
@@ -4148,22 +4182,11 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
   }
   x = v.biz_opaque_callback_data;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/biz_opaque_callback_data", "callback data", "a string", x));
-    else {
-      if (!unicode.maxCodePoints(x, 512))
-        out.push(rules.maxLength(p + "/biz_opaque_callback_data", "callback data", 512, x));
-    }
+    check_InteractiveMessage_biz_opaque_callback_data(x, p + "/biz_opaque_callback_data", out);
   }
   x = v.recipient_identity_key_hash;
   if (x !== undefined) {
-    if (!(typeof x === "string"))
-      out.push(rules.type(p + "/recipient_identity_key_hash", "recipient identity key hash", "a string", x));
-    else {
-      if (!(x.length !== 0))
-        out.push(rules.minLength(p + "/recipient_identity_key_hash", "recipient identity key hash", 1, x));
-      if (!unicode.isTrimmed(x))
-        out.push(rules.trimmed(p + "/recipient_identity_key_hash", "recipient identity key hash", x));
-    }
+    check_InteractiveMessage_recipient_identity_key_hash(x, p + "/recipient_identity_key_hash", out);
   }
   x = v.reaction;
   if (x !== undefined) {

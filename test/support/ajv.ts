@@ -5,19 +5,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
+import { X_KEYWORDS } from "../../generator/keywords.ts";
 import { SCHEMAS_DIR } from "./corpus.ts";
 
 /** Rules that plain JSON Schema does not have (x-discriminator is plain oneOf, reported more precisely). */
-export const EXTENSION_RULES = new Set([
-  "x-maxTotal",
-  "x-uniqueValues",
-  "x-requiredIfMultiple",
-  "x-uniformItems",
-  "x-trimmed",
-  "x-notBlank",
-  "x-noEmoji",
-  "x-emoji",
-]);
+export const EXTENSION_RULES: ReadonlySet<string> = new Set(X_KEYWORDS.filter((k) => k !== "x-ts-name" && k !== "x-discriminator"));
 
 function schemaFiles(dir: string, rel = ""): string[] {
   return readdirSync(join(dir, rel), { withFileTypes: true }).flatMap((e) => {

@@ -1,0 +1,446 @@
+/**
+ * Emits the provider layer from `schemas/providers/<name>/`: for each provider a typed module
+ * (`src/providers/<name>.ts`: its options type and `to<Name>` / `from<Name>` over its mapping), the
+ * dispatching `src/providers/index.ts` (`toProvider`, `fromProvider`, `parseWebhook`, the
+ * capability matrix), `src/verify.ts` (signature checks, its own subpath because the Vonage scheme
+ * needs `jose`) and `CAPABILITIES.md`.
+ *
+ * A mapping is data (format in schemas/README.md, "Provider mappings"). This file checks it
+ * against the schema set before emitting anything: every property of an outbound message must be
+ * mapped, implied or declared unsupported, and every interactive type must have a capability, so
+ * a new schema property or interactive type fails generation until each provider says what it
+ * does with it.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Schema, type SchemaSet, SchemaSetError, nodeAt, resolveRef } from "./schema-set.ts";
+
+export type Capability = "documented" | "passthrough" | "unsupported";
+
+export interface FieldMapping {
+  message: string;
+  body: string;
+  as?: "integer";
+}
+
+export interface OptionMapping {
+  body: string;
+  required?: boolean;
+  description: string;
+}
+
+export type SignatureSpec =
+  | {
+      scheme: "hmac-sha256";
+      header: string;
+      prefix: string;
+      prefixOptional?: boolean;
+      encoding: "hex";
+      secret: string;
+      timestamped: false;
+    }
+  | { scheme: "vonage-jwt"; header: string; secret: string; maxAgeSeconds: number; timestamped: true }
+  | { scheme: "none"; reason: string };
+
+export interface ProviderMapping {
+  provider: string;
+  typeName: string;
+  title: string;
+  outbound: {
+    fields: FieldMapping[];
+    constants?: Record<string, string>;
+    implied?: Record<string, { value: string; reason: string }>;
+    unsupported?: Record<string, string>;
+    options?: Record<string, OptionMapping>;
+    single?: string[];
+  };
+  capabilities: Record<string, Capability>;
+  notes: Record<string, string>;
+  /** Other limits worth knowing, in a sentence each (listed in CAPABILITIES.md). */
+  caveats?: string[];
+  inbound: "meta" | "vonage" | "exotel" | "aisoule";
+  signature: SignatureSpec;
+}
+
+export interface Provider {
+  mapping: ProviderMapping;
+  /** Type names of its outbound and webhook schemas. */
+  outboundType: string;
+  webhookType: string;
+  /** Provider folder path below schemas/, for descriptions. */
+  outboundDescription: string;
+}
+
+const NORMALISERS = {
+  meta: "MetaWebhook",
+  vonage: "VonageWebhookBody",
+  exotel: "ExotelWebhookBody",
+  aisoule: "AisouleWebhookBody",
+} as const;
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const lit = (v: unknown) => JSON.stringify(v);
+
+/** The interactive types (the `type` consts of the Interactive union), plus "reaction". */
+export function messageKinds(set: SchemaSet): string[] {
+  const file = set.byId.get("https://wa-interactive.dev/schemas/interactive/interactive.schema.json");
+  if (!file) throw new SchemaSetError("providers: interactive/interactive.schema.json is missing");
+  const kinds = ((file.schema.oneOf ?? []) as Schema[]).map((branch) => {
+    const target = typeof branch.$ref === "string" ? resolveRef(set, file, branch.$ref) : { file, pointer: "" };
+    const schema = nodeAt(target.file.schema, target.pointer);
+    const type = (schema?.properties as Record<string, Schema> | undefined)?.type?.const;
+    if (typeof type !== "string") throw new SchemaSetError(`providers: an Interactive branch has no type const`);
+    return type;
+  });
+  return [...kinds, "reaction"];
+}
+
+/** Top-level properties of every outbound message form (interactive and reaction). */
+function messageProperties(set: SchemaSet): string[] {
+  const file = set.byId.get("https://wa-interactive.dev/schemas/message/outbound-message.schema.json")!;
+  const names = new Set<string>();
+  for (const branch of (file.schema.oneOf ?? []) as Schema[]) {
+    const target = resolveRef(set, file, branch.$ref as string);
+    const schema = nodeAt(target.file.schema, target.pointer)!;
+    for (const key of Object.keys((schema.properties ?? {}) as Schema)) names.add(key);
+  }
+  return [...names];
+}
+
+function typeNameOf(set: SchemaSet, path: string): string {
+  const file = set.byId.get(`https://wa-interactive.dev/schemas/${path}`);
+  if (!file) throw new SchemaSetError(`providers: ${path} is missing`);
+  const name = file.schema["x-ts-name"];
+  if (typeof name !== "string") throw new SchemaSetError(`providers: ${path} needs an x-ts-name`);
+  return name;
+}
+
+function check(condition: unknown, where: string, message: string): asserts condition {
+  if (!condition) throw new SchemaSetError(`schemas/providers/${where}/mapping.json: ${message}`);
+}
+
+function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: string[], properties: string[]): void {
+  check(m.provider === dir, dir, `"provider" must be the folder name "${dir}"`);
+  check(typeof m.typeName === "string" && /^[A-Z][A-Za-z0-9]*$/.test(m.typeName), dir, `"typeName" must be PascalCase`);
+  check(typeof m.title === "string" && m.title.length > 0, dir, `"title" is required`);
+  check(m.inbound in NORMALISERS, dir, `"inbound" must be one of ${Object.keys(NORMALISERS).join(", ")}`);
+  const pointer = (p: unknown) => typeof p === "string" && (p === "" || p.startsWith("/"));
+  const out = m.outbound;
+  check(Array.isArray(out?.fields) && out.fields.length > 0, dir, `"outbound.fields" must list at least one field`);
+  for (const f of out.fields) {
+    check(pointer(f.message) && pointer(f.body), dir, `field ${lit(f)}: "message" and "body" must be JSON Pointers`);
+    check(f.as === undefined || f.as === "integer", dir, `field ${lit(f)}: "as" may only be "integer"`);
+  }
+  for (const p of [
+    ...Object.keys(out.constants ?? {}),
+    ...Object.keys(out.implied ?? {}),
+    ...Object.keys(out.unsupported ?? {}),
+    ...(out.single ?? []),
+  ]) {
+    check(pointer(p) && p !== "", dir, `${lit(p)} must be a non-empty JSON Pointer`);
+  }
+  for (const [name, o] of Object.entries(out.options ?? {})) {
+    check(
+      IDENT.test(name) && pointer(o.body) && typeof o.description === "string",
+      dir,
+      `option ${name} needs a "body" pointer and a "description"`,
+    );
+  }
+  // Every property of an outbound message has a fate: mapped, implied or unsupported.
+  const identity = out.fields.some((f) => f.message === "");
+  if (!identity) {
+    for (const key of properties) {
+      const covered =
+        out.fields.some((f) => f.message.split("/")[1] === key) ||
+        `/${key}` in (out.implied ?? {}) ||
+        `/${key}` in (out.unsupported ?? {});
+      check(covered, dir, `outbound message property "${key}" is neither mapped nor implied nor unsupported`);
+    }
+  }
+  for (const kind of kinds) {
+    const c = m.capabilities?.[kind];
+    check(
+      c === "documented" || c === "passthrough" || c === "unsupported",
+      dir,
+      `capability of "${kind}" must be documented, passthrough or unsupported`,
+    );
+    if (c !== "documented")
+      check(
+        typeof m.notes?.[kind] === "string" && m.notes[kind]!.length > 0,
+        dir,
+        `"${kind}" is ${c}: notes.${kind} must say why`,
+      );
+  }
+  for (const kind of Object.keys(m.capabilities))
+    check(kinds.includes(kind), dir, `capability for unknown type "${kind}"`);
+  check(
+    m.caveats === undefined || (Array.isArray(m.caveats) && m.caveats.every((c) => typeof c === "string")),
+    dir,
+    `"caveats" must be a list of sentences`,
+  );
+  const s = m.signature;
+  check(
+    s && ["hmac-sha256", "vonage-jwt", "none"].includes(s.scheme),
+    dir,
+    `"signature.scheme" must be hmac-sha256, vonage-jwt or none`,
+  );
+  if (s.scheme === "none")
+    check(
+      typeof s.reason === "string" && s.reason.length > 0,
+      dir,
+      `a provider without a signature scheme must say why ("reason")`,
+    );
+  else
+    check(
+      typeof s.header === "string" && s.header === s.header.toLowerCase(),
+      dir,
+      `"signature.header" must be a lower-case header name`,
+    );
+  typeNameOf(set, `providers/${dir}/outbound.schema.json`);
+}
+
+export function loadProviders(schemasDir: string, set: SchemaSet): Provider[] {
+  const root = join(schemasDir, "providers");
+  if (!existsSync(root)) return [];
+  const kinds = messageKinds(set);
+  const properties = messageProperties(set);
+  const out: Provider[] = [];
+  for (const dir of readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
+    const mapping = JSON.parse(readFileSync(join(root, dir, "mapping.json"), "utf8")) as ProviderMapping;
+    checkMapping(set, dir, mapping, kinds, properties);
+    const outboundFile = set.byId.get(`https://wa-interactive.dev/schemas/providers/${dir}/outbound.schema.json`)!;
+    // A provider that speaks Meta's webhook may leave out its own webhook schema.
+    const hasWebhook = set.byId.has(`https://wa-interactive.dev/schemas/providers/${dir}/webhook.schema.json`);
+    out.push({
+      mapping,
+      outboundType: typeNameOf(set, `providers/${dir}/outbound.schema.json`),
+      webhookType: hasWebhook ? typeNameOf(set, `providers/${dir}/webhook.schema.json`) : NORMALISERS[mapping.inbound],
+      outboundDescription:
+        typeof outboundFile.schema.description === "string" ? outboundFile.schema.description : mapping.title,
+    });
+  }
+  // Meta first, as the reference every other provider is compared with.
+  return out.sort((a, b) => (a.mapping.provider === "meta" ? -1 : b.mapping.provider === "meta" ? 1 : 0));
+}
+
+// ------------------------------------------------------------------------- emit
+
+const doc = (text: string) => `/** ${text.replace(/\*\//g, "*\\/")} */\n`;
+const constName = (m: ProviderMapping) => `${m.typeName.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}_MAPPING`;
+
+function envelopeData(m: ProviderMapping): Record<string, unknown> {
+  const { constants = {}, implied = {}, unsupported = {}, options = {}, single = [] } = m.outbound;
+  return {
+    provider: m.provider,
+    fields: m.outbound.fields,
+    constants,
+    implied,
+    unsupported,
+    options: Object.fromEntries(
+      Object.entries(options).map(([k, o]) => [k, { body: o.body, required: o.required === true }]),
+    ),
+    single,
+    capabilities: m.capabilities,
+    notes: m.notes,
+  };
+}
+
+function optionsInterface(p: Provider): string {
+  const options = Object.entries(p.mapping.outbound.options ?? {});
+  const members = options.map(([name, o]) => `${doc(o.description)}${name}${o.required ? "" : "?"}: string;`);
+  const what =
+    options.length === 0
+      ? `${p.mapping.title} needs nothing beyond the message.`
+      : `What ${p.mapping.title} needs beyond the message.`;
+  return members.length === 0
+    ? `${doc(what)}export type ${p.mapping.typeName}Options = Record<string, never>;`
+    : `${doc(what)}export interface ${p.mapping.typeName}Options {\n${members.join("\n")}\n}`;
+}
+
+function providerModule(p: Provider): string {
+  const m = p.mapping;
+  const needsOptions = Object.values(m.outbound.options ?? {}).some((o) => o.required);
+  const C = constName(m);
+  return [
+    `/**\n * ${m.title}: to${m.typeName} / from${m.typeName}.\n *\n * ${p.outboundDescription.replace(/\*\//g, "*\\/")}\n */`,
+    `import type { OutboundMessage, ${p.outboundType} } from "../types.js";`,
+    `import { validate${p.outboundType} } from "../validators.js";`,
+    `import { type EnvelopeMapping, fromEnvelope, toEnvelope } from "../runtime/envelope.js";`,
+    "",
+    optionsInterface(p),
+    "",
+    doc(
+      `How an outbound message maps onto ${m.title}'s request body (from schemas/providers/${m.provider}/mapping.json).`,
+    ) + `export const ${C}: EnvelopeMapping = ${lit(envelopeData(m))};`,
+    "",
+    doc(
+      `Translates an outbound message (validated first) into ${m.title}'s request body. Throws a ProviderError for an invalid message or one ${m.title} cannot carry.`,
+    ) +
+      `export function to${m.typeName}(message: unknown, options${needsOptions ? "" : "?"}: ${m.typeName}Options): ${p.outboundType} {\n` +
+      `return toEnvelope(${C}, message, options ?? {}, validate${p.outboundType}) as ${p.outboundType};\n}`,
+    "",
+    doc(`The inverse of to${m.typeName}: the outbound message a ${m.title} request body sends.`) +
+      `export function from${m.typeName}(body: unknown): OutboundMessage {\nreturn fromEnvelope(${C}, body, validate${p.outboundType});\n}`,
+  ].join("\n");
+}
+
+function indexModuleSource(providers: Provider[], kinds: string[]): string {
+  const names = providers.map((p) => p.mapping.provider);
+  const entries = (fn: (p: Provider) => string) =>
+    providers.map((p) => `${lit(p.mapping.provider)}: ${fn(p)};`).join("\n");
+  const cases = (fn: (p: Provider) => string) =>
+    providers.map((p) => `case ${lit(p.mapping.provider)}: ${fn(p)}`).join("\n");
+  const matrix = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.capabilities]));
+  const notes = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.notes]));
+  const normaliser = (p: Provider) => `parse${p.mapping.inbound[0]!.toUpperCase()}${p.mapping.inbound.slice(1)}Webhook`;
+  const usedNormalisers = [...new Set(providers.map(normaliser))].sort();
+  return [
+    `/**\n * Every provider, both ways: \`toProvider\` / \`fromProvider\` translate an outbound message to and from a provider's request body; \`parseWebhook\` turns a provider's webhook into InboundEvents, every item of a batch. Signature checks live in \`wa-interactive/verify\`.\n */`,
+    `import type { OutboundMessage, ${[...new Set(providers.flatMap((p) => [p.outboundType, p.webhookType]))].sort().join(", ")} } from "../types.js";`,
+    `import { ProviderError } from "../runtime/provider-error.js";`,
+    `import type { ParseResult, WebhookOptions } from "../runtime/inbound.js";`,
+    ...usedNormalisers.map((fn) => `import { ${fn} } from "../runtime/webhook-${fn.slice(5, -7).toLowerCase()}.js";`),
+    `import type { EnvelopeMapping } from "../runtime/envelope.js";`,
+    ...providers.map(
+      (p) =>
+        `import { ${constName(p.mapping)}, from${p.mapping.typeName}, to${p.mapping.typeName}, type ${p.mapping.typeName}Options } from "./${p.mapping.provider}.js";`,
+    ),
+    "",
+    ...providers.map(
+      (p) =>
+        `export { from${p.mapping.typeName}, to${p.mapping.typeName}, type ${p.mapping.typeName}Options } from "./${p.mapping.provider}.js";`,
+    ),
+    `export { ProviderError, type ProviderErrorCode } from "../runtime/provider-error.js";`,
+    `export type { ParseResult, WebhookOptions, SentMessage } from "../runtime/inbound.js";`,
+    "",
+    doc("The providers wa-interactive translates for, by the name every function takes.") +
+      `export const PROVIDERS = ${lit(names)} as const;`,
+    `export type ProviderName = (typeof PROVIDERS)[number];`,
+    "",
+    doc("What an outbound message can be, for the capability matrix: an interactive type, or a reaction.") +
+      `export type MessageKind = ${kinds.map(lit).join(" | ")};`,
+    doc(
+      "documented: the provider documents it; passthrough: the provider forwards it unchanged but does not document it; unsupported: translating it is an error.",
+    ) + `export type Capability = "documented" | "passthrough" | "unsupported";`,
+    "",
+    doc(
+      "Which message kinds each provider carries (generated from the mappings; CAPABILITIES.md shows it as a table).",
+    ) +
+      `export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<MessageKind, Capability>>>> = ${lit(matrix)};`,
+    doc(
+      "Each provider's mapping: where every part of a message goes in its body, what it implies, what it cannot carry and why.",
+    ) +
+      `export const MAPPINGS: Readonly<Record<ProviderName, EnvelopeMapping>> = {\n${providers.map((p) => `${lit(p.mapping.provider)}: ${constName(p.mapping)},`).join("\n")}\n};`,
+    `export type { EnvelopeMapping } from "../runtime/envelope.js";`,
+    doc("Why a kind is passthrough or unsupported, per provider.") +
+      `export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Record<MessageKind, string>>>>> = ${lit(notes)};`,
+    "",
+    doc("Each provider's request body type.") +
+      `export interface ProviderBodies {\n${entries((p) => p.outboundType)}\n}`,
+    doc("Each provider's webhook body type.") +
+      `export interface ProviderWebhooks {\n${entries((p) => p.webhookType)}\n}`,
+    doc("Each provider's options type (what it needs beyond the message).") +
+      `export interface ProviderOptions {\n${entries((p) => `${p.mapping.typeName}Options`)}\n}`,
+    `type OptionsArgument<P extends ProviderName> = {} extends ProviderOptions[P] ? [options?: ProviderOptions[P]] : [options: ProviderOptions[P]];`,
+    "",
+    `function known(provider: unknown): never {\nthrow new ProviderError("unknown-provider", String(provider), "", \`unknown provider \${JSON.stringify(provider)}; expected one of \${PROVIDERS.join(", ")}\`);\n}`,
+    "",
+    doc(
+      "Translates an outbound message, exactly as validateMessage accepts it (it is validated first), into the provider's request body. Throws a ProviderError for an invalid message, a kind or field the provider cannot carry, or missing options.",
+    ) +
+      `export function toProvider<P extends ProviderName>(provider: P, message: unknown, ...[options]: OptionsArgument<P>): ProviderBodies[P] {\nconst o = options as never;\nswitch (provider as ProviderName) {\n${cases(
+        (p) => `return to${p.mapping.typeName}(message, o) as ProviderBodies[P];`,
+      )}\ndefault: return known(provider);\n}\n}`,
+    "",
+    doc(
+      "The inverse of toProvider: the outbound message a provider's request body sends (options such as the sender are not part of it).",
+    ) +
+      `export function fromProvider(provider: ProviderName, body: unknown): OutboundMessage {\nswitch (provider) {\n${cases((p) => `return from${p.mapping.typeName}(body);`)}\ndefault: return known(provider);\n}\n}`,
+    "",
+    doc(
+      "Parses a provider's webhook (the parsed JSON, or the raw body as a string) into one InboundEvent per item — every entry, change, message and status of a batch. Never throws for a bad payload: bad items are reported in `errors` with their JSON Pointer, and the good ones still come out (only an unknown provider name throws).",
+    ) +
+      `export function parseWebhook(provider: ProviderName, payload: unknown, options: WebhookOptions = {}): ParseResult {\nswitch (provider) {\n${cases(
+        (p) => `return ${normaliser(p)}(${lit(p.mapping.provider)}, payload, options);`,
+      )}\ndefault: return known(provider);\n}\n}`,
+  ].join("\n");
+}
+
+function verifyModuleSource(providers: Provider[]): string {
+  const specs = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.signature]));
+  return [
+    `/**\n * Webhook signature checks for every provider — a subpath of its own (\`wa-interactive/verify\`) because the Vonage scheme needs \`jose\` (loaded only when a Vonage webhook is checked). Uses Web Crypto, so it runs on Node, Deno, Bun and workers.\n */`,
+    `import type { ProviderName } from "./providers/index.js";`,
+    `import { ProviderError } from "./runtime/provider-error.js";`,
+    `import { type SignatureSpec, type VerifyInput, type VerifyResult, verifyHmacSignature } from "./runtime/signatures.js";`,
+    `import { verifyVonageSignature } from "./runtime/vonage-jwt.js";`,
+    "",
+    `export type { HeaderSource, SignatureSpec, VerifyFailure, VerifyInput, VerifyResult } from "./runtime/signatures.js";`,
+    "",
+    doc("How each provider signs its webhooks (from the mappings).") +
+      `export const SIGNATURES: Readonly<Record<ProviderName, SignatureSpec>> = ${lit(specs)};`,
+    "",
+    doc(
+      "Checks a webhook's signature over the raw body exactly as received (a string or bytes; never re-serialised JSON). Resolves to `{ ok: true }` or `{ ok: false, reason, message }`; throws a ProviderError for a provider that documents no signature (Exotel) or a missing secret.",
+    ) +
+      `export async function verifyWebhook(provider: ProviderName, input: VerifyInput): Promise<VerifyResult> {\n` +
+      `const spec = SIGNATURES[provider];\n` +
+      `if (spec === undefined) throw new ProviderError("unknown-provider", String(provider), "", \`unknown provider \${JSON.stringify(provider)}\`);\n` +
+      `switch (spec.scheme) {\n` +
+      `case "hmac-sha256": return verifyHmacSignature(spec, input);\n` +
+      `case "vonage-jwt": return verifyVonageSignature(spec, input);\n` +
+      `case "none": throw new ProviderError("no-signature-scheme", provider, "", \`\${provider} does not sign its webhooks: \${spec.reason}\`);\n` +
+      `}\n}`,
+  ].join("\n");
+}
+
+function capabilitiesMarkdown(providers: Provider[], kinds: string[]): string {
+  const mark: Record<Capability, string> = { documented: "yes", passthrough: "passthrough", unsupported: "**no**" };
+  const lines = [
+    "# Provider capabilities",
+    "",
+    "Which message kinds each provider carries. **yes**: documented by the provider. **passthrough**: the provider forwards the object unchanged but does not document this kind. **no**: `toProvider` refuses it with a `ProviderError` (code `unsupported-kind`), never a silent drop.",
+    "",
+    `| kind | ${providers.map((p) => p.mapping.provider).join(" | ")} |`,
+    `|---|${providers.map(() => "---").join("|")}|`,
+    ...kinds.map((k) => `| \`${k}\` | ${providers.map((p) => mark[p.mapping.capabilities[k]!]).join(" | ")} |`),
+    "",
+    "## What each provider does not carry, and why",
+    "",
+  ];
+  for (const p of providers) {
+    const m = p.mapping;
+    const items = [
+      ...Object.entries(m.capabilities)
+        .filter(([, c]) => c !== "documented")
+        .map(([k, c]) => `- \`${k}\` (${c}): ${m.notes[k]}`),
+      ...Object.entries(m.outbound.unsupported ?? {}).map(([ptr, why]) => `- field \`${ptr.slice(1)}\`: ${why}`),
+      ...Object.entries(m.outbound.implied ?? {})
+        .filter(([ptr]) => ptr !== "/messaging_product")
+        .map(([ptr, { value, reason }]) => `- field \`${ptr.slice(1)}\` other than \`${lit(value)}\`: ${reason}`),
+    ];
+    if (m.signature.scheme === "none") items.push(`- webhook signatures: ${m.signature.reason}`);
+    items.push(...(m.caveats ?? []).map((c) => `- ${c}`));
+    lines.push(
+      `### ${m.provider} — ${m.title}`,
+      "",
+      ...(items.length > 0 ? items : ["Carries every kind and field."]),
+      "",
+    );
+  }
+  return lines.join("\n");
+}
+
+export function emitProviders(schemasDir: string, set: SchemaSet): Map<string, string> {
+  const providers = loadProviders(schemasDir, set);
+  const out = new Map<string, string>();
+  if (providers.length === 0) return out;
+  const kinds = messageKinds(set);
+  for (const p of providers) out.set(`src/providers/${p.mapping.provider}.ts`, providerModule(p));
+  out.set("src/providers/index.ts", indexModuleSource(providers, kinds));
+  out.set("src/verify.ts", verifyModuleSource(providers));
+  out.set("CAPABILITIES.md", capabilitiesMarkdown(providers, kinds));
+  return out;
+}

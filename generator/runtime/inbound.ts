@@ -1,0 +1,127 @@
+/**
+ * What every webhook normaliser shares: the result shape, the options, the sent message a Vonage
+ * reply can be resolved against, and the small conversions (time to ISO 8601, a JSON string to
+ * an object) with issues instead of exceptions.
+ *
+ * (Copied into the generated package as src/runtime/inbound.ts; `../types.js` resolves there.)
+ */
+import { issue, type ValidationIssue } from "./issues.js";
+import type { InboundEvent, Interactive, OutboundMessage } from "../types.js";
+
+/** The provider's item, kept untouched on the event. */
+export type Raw = InboundEvent["raw"];
+
+export interface ParseResult {
+  /** True when every item came out and nothing was reported. */
+  ok: boolean;
+  /** One event per message or status, in the order they arrived. */
+  events: InboundEvent[];
+  /** Every problem, with its JSON Pointer into the payload; the items without problems still come out. */
+  errors: ValidationIssue[];
+  /** Parts of the payload that are valid but carry no event wa-interactive models (such as a Meta change whose field is not `messages`), so nothing disappears unseen. */
+  skipped: { path: string; reason: string }[];
+}
+
+/** A message the business sent: the outbound message or its interactive object. */
+export type SentMessage = OutboundMessage | Interactive;
+
+export interface WebhookOptions {
+  /**
+   * The message a reply answers, for providers that do not say whether a button or a list row was
+   * tapped (Vonage): the message itself, or a lookup by the id the reply answers (`replyTo`).
+   */
+  sent?: SentMessage | ((replyTo: string | undefined) => SentMessage | undefined);
+  /** The time to use when a provider sends none (Exotel's flat payload); defaults to now. */
+  receivedAt?: Date;
+}
+
+export type WebhookParser = (provider: string, payload: unknown, options: WebhookOptions) => ParseResult;
+
+/** Wraps a parser so that a payload whose reading throws (a getter, a Proxy) is reported, never thrown. */
+export function neverThrows(parse: WebhookParser): WebhookParser {
+  return (provider, payload, options) => {
+    try {
+      return parse(provider, payload, options);
+    } catch (e) {
+      const result = emptyResult();
+      result.errors.push(
+        issue("", "exception", `reading the webhook threw: ${e instanceof Error ? e.message : String(e)}`),
+      );
+      return finish(result);
+    }
+  };
+}
+
+export function emptyResult(): ParseResult {
+  return { ok: true, events: [], errors: [], skipped: [] };
+}
+
+export function finish(result: ParseResult): ParseResult {
+  result.ok = result.errors.length === 0;
+  return result;
+}
+
+/** Accepts the parsed payload or the raw body as a string. */
+export function readPayload(payload: unknown, result: ParseResult): unknown {
+  if (typeof payload !== "string") return payload;
+  try {
+    return JSON.parse(payload);
+  } catch (e) {
+    result.errors.push(
+      issue("", "json", `the webhook body is not JSON: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    return undefined;
+  }
+}
+
+/** Prefixes every issue's path (issues of a part checked on its own). */
+export function under(path: string, issues: readonly ValidationIssue[]): ValidationIssue[] {
+  return issues.map((i) => ({ ...i, path: path + i.path }));
+}
+
+/** Unix seconds (a number or a string of digits) or an ISO 8601 string, as ISO 8601 in UTC. */
+export function isoTime(value: unknown, path: string, errors: ValidationIssue[]): string | undefined {
+  let ms: number;
+  if (typeof value === "number" || (typeof value === "string" && /^[0-9]{1,12}$/.test(value)))
+    ms = Number(value) * 1000;
+  else if (typeof value === "string" && /^[0-9]{4}-[0-9]{2}-[0-9]{2}T/.test(value)) ms = Date.parse(value);
+  else ms = Number.NaN;
+  if (!Number.isFinite(ms)) {
+    errors.push(
+      issue(path, "timestamp", `time ${JSON.stringify(value)} is neither Unix seconds nor an ISO 8601 date-time`),
+    );
+    return undefined;
+  }
+  return new Date(ms).toISOString();
+}
+
+/** A JSON string that must hold an object (a flow's `response_json`). */
+export function parseObject(
+  text: string,
+  path: string,
+  errors: ValidationIssue[],
+): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    errors.push(issue(path, "json", "response_json must hold a JSON object"));
+  } catch (e) {
+    errors.push(issue(path, "json", `response_json is not JSON: ${e instanceof Error ? e.message : String(e)}`));
+  }
+  return undefined;
+}
+
+/** Copies the defined values only, so events never carry `key: undefined`. */
+export function defined<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  // A key loop, not Object.entries: no pair array per key on a path every webhook event takes.
+  for (const k of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as T;
+}
+
+export function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,170 @@
+/**
+ * Webhook signature checks that need nothing but Web Crypto (`crypto.subtle`), which Node, Deno,
+ * Bun and workers all have: reading headers in any case from a plain object or a `Headers`,
+ * turning the raw body into bytes, and HMAC-SHA256 over those bytes compared in constant time
+ * (by node:crypto's `timingSafeEqual` where the runtime offers it, else `crypto.subtle.verify`).
+ * The body must be the bytes as received: JSON parsed and serialised again differs from what was
+ * signed (Meta escapes non-ASCII characters and `/`).
+ *
+ * The package compiles against ES2022 alone so that it assumes no particular runtime; the few
+ * Web APIs used here are declared structurally below.
+ */
+import { ProviderError } from "./provider-error.js";
+
+interface Subtle {
+  importKey(
+    format: "raw",
+    key: Uint8Array,
+    algorithm: { name: "HMAC"; hash: "SHA-256" },
+    extractable: false,
+    usages: ["verify"],
+  ): Promise<unknown>;
+  verify(algorithm: "HMAC", key: unknown, signature: Uint8Array, data: Uint8Array): Promise<boolean>;
+  digest(algorithm: "SHA-256", data: Uint8Array): Promise<ArrayBuffer>;
+}
+interface WebGlobals {
+  crypto?: { subtle?: Subtle };
+  TextEncoder: new () => { encode(text: string): Uint8Array };
+}
+
+const web = globalThis as unknown as WebGlobals;
+
+/** Headers as a plain object (Node's `req.headers`) or anything with `get` (a Fetch `Headers`). */
+export type HeaderSource =
+  Readonly<Record<string, string | readonly string[] | undefined>> | { get(name: string): string | null };
+
+export interface VerifyInput {
+  /** The request body exactly as received: a string (decoded as UTF-8 from the bytes) or the bytes. */
+  rawBody: string | Uint8Array | ArrayBuffer;
+  headers: HeaderSource;
+  /** The provider's signing secret. */
+  secret: string | Uint8Array;
+  /** The time to judge a token's age by (Vonage); defaults to now. */
+  now?: Date;
+}
+
+export type VerifyFailure =
+  /** The signature header (or Vonage's Authorization header) is absent. */
+  | "missing-header"
+  /** It is there but not in the provider's format (wrong prefix, not hex, not a bearer token, repeated). */
+  | "malformed-header"
+  /** The signature does not match the body and secret: tampered body, wrong secret, or re-serialised JSON. */
+  | "bad-signature"
+  /** Vonage: the token's `payload_hash` is not the SHA-256 of this body. */
+  | "body-mismatch"
+  /** Vonage: the token was issued too long ago (or in the future). */
+  | "stale"
+  /** Vonage: the token is not a valid HS256 JWT or lacks the claims that bind it to the body. */
+  | "bad-token";
+
+export type VerifyResult = { ok: true } | { ok: false; reason: VerifyFailure; message: string };
+
+export type SignatureSpec =
+  | {
+      scheme: "hmac-sha256";
+      header: string;
+      prefix: string;
+      prefixOptional?: boolean;
+      encoding: "hex";
+      secret: string;
+      timestamped: false;
+    }
+  | { scheme: "vonage-jwt"; header: string; secret: string; maxAgeSeconds: number; timestamped: true }
+  | { scheme: "none"; reason: string };
+
+export function failure(reason: VerifyFailure, message: string): VerifyResult {
+  return { ok: false, reason, message };
+}
+
+interface NodeCrypto {
+  createHmac(algorithm: "sha256", key: Uint8Array): { update(data: Uint8Array): { digest(): Uint8Array } };
+  timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
+}
+
+/**
+ * node:crypto, where the runtime hands it over synchronously (`process.getBuiltinModule`: Node
+ * 20.16 and later, Bun, Deno). Its HMAC of a webhook takes a few microseconds; a Web Crypto call is
+ * a round trip through a thread pool, more than ten times slower, so Web Crypto is the fallback.
+ */
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process?.getBuiltinModule?.(
+  "node:crypto",
+) as NodeCrypto | undefined;
+
+/** Whether `signature` is the HMAC-SHA256 of `data` under `key`, compared in constant time either way. */
+export async function hmacSha256Matches(key: Uint8Array, signature: Uint8Array, data: Uint8Array): Promise<boolean> {
+  if (nodeCrypto) {
+    const expected = nodeCrypto.createHmac("sha256", key).update(data).digest();
+    return expected.length === signature.length && nodeCrypto.timingSafeEqual(expected, signature);
+  }
+  const s = subtle();
+  const cryptoKey = await s.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+  return s.verify("HMAC", cryptoKey, signature, data);
+}
+
+export function subtle(): Subtle {
+  const s = web.crypto?.subtle;
+  if (!s)
+    throw new ProviderError("no-web-crypto", "verify", "", "this runtime has no Web Crypto (globalThis.crypto.subtle)");
+  return s;
+}
+
+/** The header's value, whatever the case of its name; `null` when it is repeated (ambiguous). */
+export function headerValue(headers: HeaderSource, name: string): string | undefined | null {
+  if (typeof (headers as { get?: unknown }).get === "function") {
+    const value = (headers as { get(name: string): string | null }).get(name);
+    return value === null ? undefined : value;
+  }
+  const found: (string | readonly string[])[] = [];
+  for (const [key, value] of Object.entries(headers))
+    if (key.toLowerCase() === name && value !== undefined) found.push(value);
+  const values = found.flat();
+  if (values.length === 0) return undefined;
+  return values.length === 1 ? values[0]! : null;
+}
+
+export function bodyBytes(raw: string | Uint8Array | ArrayBuffer): Uint8Array {
+  if (typeof raw === "string") return new web.TextEncoder().encode(raw);
+  return raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+}
+
+export function secretBytes(provider: string, secret: string | Uint8Array): Uint8Array {
+  const bytes = typeof secret === "string" ? new web.TextEncoder().encode(secret) : secret;
+  if (bytes.length === 0) throw new ProviderError("missing-secret", provider, "", "the webhook secret is empty");
+  return bytes;
+}
+
+export function hexToBytes(hex: string): Uint8Array | undefined {
+  if (hex.length === 0 || hex.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(hex)) return undefined;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+export async function sha256Hex(data: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await subtle().digest("SHA-256", data));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** `<prefix><hex HMAC-SHA256(secret, raw body)>` in one header (Meta, 360dialog, Aisoule). */
+export async function verifyHmacSignature(
+  spec: Extract<SignatureSpec, { scheme: "hmac-sha256" }>,
+  input: VerifyInput,
+): Promise<VerifyResult> {
+  const key = secretBytes(spec.header, input.secret);
+  const value = headerValue(input.headers, spec.header);
+  if (value === undefined) return failure("missing-header", `no ${spec.header} header`);
+  if (value === null) return failure("malformed-header", `${spec.header} is given more than once`);
+  let hex = value.trim();
+  if (hex.startsWith(spec.prefix)) hex = hex.slice(spec.prefix.length);
+  else if (!spec.prefixOptional) return failure("malformed-header", `${spec.header} must start with "${spec.prefix}"`);
+  const signature = hexToBytes(hex);
+  if (!signature || signature.length !== 32)
+    return failure("malformed-header", `${spec.header} must carry 64 hexadecimal digits (an HMAC-SHA256)`);
+  const ok = await hmacSha256Matches(key, signature, bodyBytes(input.rawBody));
+  return ok
+    ? { ok: true }
+    : failure(
+        "bad-signature",
+        `${spec.header} does not match the body: it was changed, the secret is wrong, or the body was re-serialised instead of passed as received`,
+      );
+}

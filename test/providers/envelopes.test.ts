@@ -1,0 +1,208 @@
+/**
+ * What each provider's request body looks like, exactly, and the clear errors for what a provider
+ * cannot carry: the shapes the round trip alone would not pin down.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  CAPABILITIES,
+  CAPABILITY_NOTES,
+  PROVIDERS,
+  ProviderError,
+  type ProviderName,
+  fromProvider,
+  toProvider,
+  toVonage,
+  toWhatsappNodeSdk,
+} from "../../generated/src/index.ts";
+
+const interactive = {
+  type: "button",
+  body: { text: "Confirm the order?" },
+  action: {
+    buttons: [
+      { type: "reply", reply: { id: "yes", title: "Yes" } },
+      { type: "reply", reply: { id: "no", title: "No" } },
+    ],
+  },
+} as const;
+const message = { messaging_product: "whatsapp", to: "919812345678", type: "interactive", interactive } as const;
+
+function refused(fn: () => unknown): ProviderError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ProviderError);
+    return e as ProviderError;
+  }
+  throw new Error("expected a ProviderError");
+}
+
+describe("request bodies", () => {
+  it("meta and 360dialog send the message itself, as a copy", () => {
+    for (const provider of ["meta", "360dialog"] as const) {
+      const body = toProvider(provider, message);
+      expect(body).toEqual(message);
+      expect(body).not.toBe(message);
+      expect((body as { interactive: unknown }).interactive).not.toBe(message.interactive);
+    }
+  });
+
+  it("the Node SDK gets its interactive() arguments, recipient as a number", () => {
+    expect(toProvider("whatsapp-node-sdk", { ...message, context: { message_id: "wamid.Q" } })).toEqual({
+      body: interactive,
+      recipient: 919812345678,
+      replyMessageId: "wamid.Q",
+    });
+    expect(toWhatsappNodeSdk(message)).toEqual({ body: interactive, recipient: 919812345678 });
+  });
+
+  it("the Node SDK refuses a recipient that is not a plain number, naming it", () => {
+    for (const to of ["+919812345678", "0919812345678", "GROUP_ID", "91 98123 45678", "1234567890123456"]) {
+      const error = refused(() => toProvider("whatsapp-node-sdk", { ...message, to }));
+      expect(error.code).toBe("unsupported-field");
+      expect(error.path).toBe("/to");
+      expect(error.message).toContain("digits only");
+    }
+  });
+
+  it("vonage wraps the interactive object in a custom message", () => {
+    expect(
+      toProvider(
+        "vonage",
+        { ...message, context: { message_id: "uuid-1" } },
+        { from: "447700900000", clientRef: "order-7" },
+      ),
+    ).toEqual({
+      from: "447700900000",
+      to: "919812345678",
+      channel: "whatsapp",
+      message_type: "custom",
+      custom: { type: "interactive", interactive },
+      client_ref: "order-7",
+      context: { message_uuid: "uuid-1" },
+    });
+  });
+
+  it("exotel wraps it in whatsapp.messages[].content", () => {
+    expect(
+      toProvider(
+        "exotel",
+        { ...message, recipient_type: "individual" },
+        { from: "+918047112233", customData: "c-1", statusCallback: "https://example.com/exotel" },
+      ),
+    ).toEqual({
+      custom_data: "c-1",
+      status_callback: "https://example.com/exotel",
+      whatsapp: {
+        messages: [
+          {
+            from: "+918047112233",
+            to: "919812345678",
+            content: { recipient_type: "individual", type: "interactive", interactive },
+          },
+        ],
+      },
+    });
+  });
+
+  it("aisoule sends {to, type, interactive}", () => {
+    expect(toProvider("aisoule", message)).toEqual({ to: "919812345678", type: "interactive", interactive });
+  });
+
+  it("aisoule refuses a number with + (its API takes digits only)", () => {
+    const error = refused(() => toProvider("aisoule", { ...message, to: "+919812345678" }));
+    expect(error.code).toBe("invalid-body");
+    expect(error.issues.map((i) => [i.path, i.rule])).toEqual([["/to", "pattern"]]);
+  });
+});
+
+describe("refusals", () => {
+  it("validates the message first: an invalid message is an error carrying every issue", () => {
+    const error = refused(() =>
+      toProvider("meta", { ...message, interactive: { ...interactive, body: { text: "" } } }),
+    );
+    expect(error.code).toBe("invalid-message");
+    expect(error.issues.map((i) => i.path)).toContain("/interactive/body/text");
+  });
+
+  it("a kind the provider does not carry is an unsupported-kind error with the reason", () => {
+    const reaction = {
+      messaging_product: "whatsapp",
+      to: "919812345678",
+      type: "reaction",
+      reaction: { message_id: "wamid.X", emoji: "👍" },
+    };
+    const senders: Partial<Record<ProviderName, object>> = { vonage: { from: "447700900000" }, exotel: { from: "+918047112233" } };
+    for (const provider of PROVIDERS) {
+      const send = () => (toProvider as (p: ProviderName, m: unknown, o?: object) => unknown)(provider, reaction, senders[provider]);
+      if (CAPABILITIES[provider].reaction !== "unsupported") {
+        expect(fromProvider(provider, send())).toMatchObject(reaction);
+        continue;
+      }
+      const error = refused(send);
+      expect(error.code).toBe("unsupported-kind");
+      expect(error.message).toContain(CAPABILITY_NOTES[provider].reaction!);
+    }
+  });
+
+  it("a field the provider has no place for is refused, not dropped", () => {
+    expect(refused(() => toProvider("vonage", { ...message, biz_opaque_callback_data: "x" }, { from: "1" })).path).toBe(
+      "/biz_opaque_callback_data",
+    );
+    expect(refused(() => toProvider("aisoule", { ...message, context: { message_id: "wamid.X" } })).path).toBe(
+      "/context",
+    );
+    const group = refused(() => toProvider("vonage", { ...message, recipient_type: "group" }, { from: "1" }));
+    expect([group.code, group.path]).toEqual(["unsupported-field", "/recipient_type"]);
+    const bsuid = {
+      messaging_product: "whatsapp",
+      recipient: "US.13491208655302741918",
+      type: "interactive",
+      interactive,
+    };
+    for (const provider of ["whatsapp-node-sdk", "vonage", "exotel", "aisoule"] as const) {
+      expect(refused(() => toProvider(provider as "aisoule", bsuid, { from: "1" } as never)).path).toBe("/recipient");
+    }
+  });
+
+  it("options: the sender is required where the provider needs one; unknown options are typos", () => {
+    expect(refused(() => (toVonage as (m: unknown, o?: object) => unknown)(message)).code).toBe("bad-option");
+    expect(refused(() => toProvider("exotel", message, {} as never)).message).toContain("options.from is required");
+    expect(refused(() => toProvider("vonage", message, { from: "1", clientref: "x" } as never)).message).toContain(
+      'unknown option "clientref"',
+    );
+    expect(refused(() => toProvider("vonage", message, { from: 1 } as never)).message).toContain("must be a string");
+    expect(refused(() => toProvider("vonage", message, { from: "1", clientRef: "x".repeat(101) })).code).toBe(
+      "invalid-body",
+    );
+  });
+
+  it("an unknown provider is named", () => {
+    expect(() => toProvider("twilio" as ProviderName as "meta", message)).toThrow(/unknown provider "twilio"/);
+    expect(() => fromProvider("twilio" as ProviderName, {})).toThrow(/unknown provider "twilio"/);
+  });
+});
+
+describe("fromProvider", () => {
+  it("checks the body first", () => {
+    const error = refused(() => fromProvider("vonage", { to: "1", channel: "sms" }));
+    expect(error.code).toBe("invalid-body");
+    expect(error.issues.length).toBeGreaterThan(0);
+  });
+
+  it("refuses an Exotel body holding several messages rather than keep only the first", () => {
+    const body = toProvider("exotel", message, { from: "+918047112233" });
+    const two = {
+      whatsapp: { messages: [body.whatsapp.messages[0], { ...body.whatsapp.messages[0], to: "919800000000" }] },
+    };
+    const error = refused(() => fromProvider("exotel", two));
+    expect([error.code, error.path]).toEqual(["unsupported-field", "/whatsapp/messages"]);
+  });
+
+  it("restores what the provider implies", () => {
+    expect(fromProvider("vonage", toProvider("vonage", message, { from: "1" }))).toEqual({
+      ...message,
+      recipient_type: "individual",
+    });
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Lossless both ways: for every provider and every valid outbound message example (plus a message
+ * made from every valid interactive example), `fromProvider(p, toProvider(p, m))` deep-equals `m`
+ * — or `toProvider` refuses with a ProviderError that names what the provider cannot carry. The
+ * refusals are exactly what the capability matrix and the mapping say, never a silent drop.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  CAPABILITIES,
+  MAPPINGS,
+  PROVIDERS,
+  ProviderError,
+  type ProviderName,
+  fromProvider,
+  toProvider,
+} from "../../generated/src/index.ts";
+import { loadExamples } from "../support/corpus.ts";
+
+const examples = loadExamples();
+const messages: { name: string; message: Record<string, any> }[] = [
+  ...examples
+    .filter((e) => e.valid && e.schema === "message/outbound-message.schema.json")
+    .map((e) => ({ name: e.name, message: e.instance as Record<string, any> })),
+  ...examples
+    .filter((e) => e.valid && e.schema.startsWith("interactive/"))
+    .map((e) => ({
+      name: e.name,
+      message: {
+        messaging_product: "whatsapp",
+        to: "16505551234",
+        type: "interactive",
+        interactive: e.instance,
+      } as Record<string, any>,
+    })),
+];
+
+/** What each provider needs beyond the message. */
+const OPTIONS: Record<ProviderName, object | undefined> = {
+  meta: undefined,
+  "whatsapp-node-sdk": undefined,
+  vonage: { from: "447700900000" },
+  exotel: { from: "+918047112233" },
+  aisoule: undefined,
+  "360dialog": undefined,
+};
+
+const translate = (provider: ProviderName, message: unknown) =>
+  (toProvider as (p: ProviderName, m: unknown, o?: object) => unknown)(provider, message, OPTIONS[provider]);
+
+/** Why the mapping says `provider` cannot carry `message`, or undefined when it can. */
+function refusal(provider: ProviderName, message: Record<string, any>): string | undefined {
+  const kind = message.type === "interactive" ? message.interactive.type : "reaction";
+  if (CAPABILITIES[provider][kind as keyof (typeof CAPABILITIES)[ProviderName]] === "unsupported")
+    return "unsupported-kind";
+  return undefined;
+}
+
+describe("round trip", () => {
+  it("has messages of every interactive type and reactions", () => {
+    const kinds = new Set(
+      messages.map((m) => (m.message.type === "interactive" ? m.message.interactive.type : "reaction")),
+    );
+    expect([...kinds].sort()).toEqual(Object.keys(CAPABILITIES.meta).sort());
+    expect(messages.length).toBeGreaterThan(50);
+  });
+
+  for (const provider of PROVIDERS) {
+    describe(provider, () => {
+      const mapping = MAPPINGS[provider];
+      let carried = 0;
+
+      for (const { name, message } of messages) {
+        it(name, () => {
+          const expectedRefusal = refusal(provider, message);
+          const unsupportedField = Object.keys(message).find((k) => `/${k}` in mapping.unsupported);
+          const impliedClash = Object.entries(mapping.implied).find(
+            ([pointer, { value }]) => message[pointer.slice(1)] !== undefined && message[pointer.slice(1)] !== value,
+          );
+          const sdkNumber =
+            provider === "whatsapp-node-sdk" &&
+            typeof message.to === "string" &&
+            !/^[1-9][0-9]{0,14}$/.test(message.to);
+          const aisouleNumber =
+            provider === "aisoule" && typeof message.to === "string" && !/^[0-9]{6,15}$/.test(message.to);
+          let body: unknown;
+          try {
+            body = translate(provider, message);
+          } catch (e) {
+            expect(e).toBeInstanceOf(ProviderError);
+            const error = e as ProviderError;
+            const expectedCode =
+              expectedRefusal ??
+              (unsupportedField || impliedClash || sdkNumber
+                ? "unsupported-field"
+                : aisouleNumber
+                  ? "invalid-body"
+                  : "none");
+            expect(error.code, error.message).toBe(expectedCode);
+            expect(error.message).toMatch(new RegExp(`^${provider}: `));
+            return;
+          }
+          expect(
+            expectedRefusal ?? unsupportedField ?? impliedClash ?? (sdkNumber || aisouleNumber || undefined),
+          ).toBeUndefined();
+          carried++;
+          // What the provider cannot vary (an implied recipient_type "individual") comes back explicit.
+          const expected = { ...message };
+          for (const [pointer, { value }] of Object.entries(mapping.implied)) expected[pointer.slice(1)] ??= value;
+          expect(fromProvider(provider, body)).toEqual(expected);
+        });
+      }
+
+      it("carries most examples", () => {
+        expect(carried).toBeGreaterThan(messages.length / 3);
+      });
+    });
+  }
+
+  it("is exact (no implied value added) for providers that carry every field", () => {
+    for (const provider of ["meta", "360dialog"] as const) {
+      for (const { message } of messages)
+        expect(fromProvider(provider, toProvider(provider, message))).toEqual(message);
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { ID_BASE, type Json, type Schema, type SchemaFile, type SchemaSet, Schem
 export const BUNDLE_ID = `${ID_BASE}bundle.schema.json`;
 
 /** The `$defs` key of every schema a `$ref` can point at: a named schema's name, else `<File>_<def>`. */
-function defKeys(set: SchemaSet, named: NamedSchema[]): Map<string, string> {
+export function defKeys(set: SchemaSet, named: NamedSchema[]): Map<string, string> {
   const keys = new Map<string, string>();
   for (const n of named) keys.set(locationKey(n), n.name);
   for (const file of set.files) {

@@ -1,0 +1,416 @@
+/**
+ * Turns builder models into `builders.ts`: for each builder a plan (the data the runtime engine
+ * replays) and its typed surface (interfaces whose methods carry the schema descriptions), as
+ * ts-morph structures added to one source file in a single batch. The types track two things the
+ * runtime cannot: the literal reply ids given so far, and how many items each capped array holds
+ * (an adder disappears once its array is full).
+ */
+import {
+  type FunctionDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type MethodSignatureStructure,
+  type OptionalKind,
+  type ParameterDeclarationStructure,
+  type PropertySignatureStructure,
+  Project,
+  type StatementStructures,
+  StructureKind,
+  type TypeAliasDeclarationStructure,
+  type TypeParameterDeclarationStructure,
+  VariableDeclarationKind,
+} from "ts-morph";
+import { pascalCase } from "../names.ts";
+import { SchemaSetError } from "../schema-set.ts";
+import type { BuilderModel, Item, Leaf, ListLeaf } from "./model.ts";
+import { clampable, order, ordinals, replyIdPaths } from "./plan.ts";
+import { a, camel, capitalize, docs, joinText, singular } from "./words.ts";
+
+export interface TopBuilder {
+  item: Item;
+  /** `ButtonBuilder`. */
+  typeName: string;
+  /** `button`. */
+  factory: string;
+  /** `validateButtonInteractive`. */
+  validator: string;
+}
+
+const lit = (v: unknown) => JSON.stringify(v);
+
+/** What a builder's type knows about itself: its name, whether it tracks ids, its counted arrays. */
+interface Surface {
+  name: string;
+  item: Item;
+  hasIds: boolean;
+  counters: { param: string; leaf: ListLeaf; max: number }[];
+}
+
+export class BuilderEmitter {
+  private readonly statements: StatementStructures[] = [];
+  private readonly plans: StatementStructures[] = [];
+  private readonly surfaces = new Map<Item, Surface>();
+  private readonly idsByType = new Map<string, boolean>();
+  private readonly replyPaths: [string, string[][]][] = [];
+
+  constructor(
+    private readonly model: BuilderModel,
+    private readonly tops: TopBuilder[],
+  ) {}
+
+  emit(): string {
+    // Which builders carry ids must be known before any type is written (envelopes depend on it).
+    // Twice, so an envelope sees the answer for every builder it can carry, whatever the file order.
+    for (let pass = 0; pass < 2; pass++) for (const top of this.tops) this.idsByType.set(top.item.typeName, this.carriesIds(top.item));
+    for (const top of this.tops) this.builder(top.item, top.typeName, top);
+    for (const top of this.tops) {
+      const paths = replyIdPaths(top.item);
+      const type = top.item.base.type;
+      if (paths.length > 0 && typeof type === "string") this.replyPaths.push([type, paths]);
+    }
+    const project = new Project({ useInMemoryFileSystem: true });
+    const file = project.createSourceFile("builders.ts", {
+      statements: [
+        { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: "T", moduleSpecifier: "./types.js" },
+        { kind: StructureKind.ImportDeclaration, namespaceImport: "V", moduleSpecifier: "./validators.js" },
+        {
+          kind: StructureKind.ImportDeclaration,
+          moduleSpecifier: "./runtime/builder.js",
+          namedImports: ["start", "type Buildable", "type Carries", "type Loose", "type Plan", "type ReplyIds", "type Room"],
+        },
+        { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/replies.js", namedImports: ["findReply", "type HasReply", "type Reply", "type ReplyIdPaths"] },
+        {
+          kind: StructureKind.ExportDeclaration,
+          isTypeOnly: true,
+          moduleSpecifier: "./runtime/builder.js",
+          namedExports: ["Buildable", "BuildOptions", "BuildResult", "Built", "Carries", "Clamped", "Loose", "ReplyIds", "Room"],
+        },
+        { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./runtime/clamp.js", namedExports: ["ClampChange"] },
+        { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./runtime/replies.js", namedExports: ["HasReply", "Reply"] },
+        ...this.statements,
+        this.answerTo(),
+        {
+          kind: StructureKind.VariableStatement,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: ["Where each interactive type carries the ids a reply can answer with."],
+          declarations: [{ name: "REPLY_ID_PATHS", type: "ReplyIdPaths", initializer: lit(Object.fromEntries(this.replyPaths)) }],
+        },
+        ...this.plans,
+      ],
+    });
+    return file.getFullText();
+  }
+
+  // ---------------------------------------------------------------- models
+
+  private carriesIds(item: Item): boolean {
+    return item.leaves.some((leaf) => {
+      switch (leaf.kind) {
+        case "value":
+          return leaf.replyId;
+        case "choice":
+          return leaf.branches.some((b) => this.carriesIds(b));
+        case "list":
+          return leaf.items.some((b) => this.carriesIds(b));
+        case "target":
+          return leaf.builders.some((name) => this.idsByType.get(name) ?? false);
+        default:
+          return false;
+      }
+    });
+  }
+
+  /** The positional arguments of an adder: every simple leaf, or for a sub-builder only the seeds. */
+  private positional(item: Item): Leaf[] {
+    const simple = item.leaves.filter((l) => l.kind === "value" || l.kind === "text" || l.kind === "target");
+    if (!item.complex) return [...simple.filter((l) => l.required), ...simple.filter((l) => !l.required)];
+    return simple.filter((l) => l.required || item.requiredIfMultiple.includes(l.key));
+  }
+
+  // ---------------------------------------------------------------- one builder
+
+  private builder(item: Item, name: string, top?: TopBuilder): Surface {
+    const existing = this.surfaces.get(item);
+    if (existing) return existing;
+    const counters = item.leaves
+      .filter((l): l is ListLeaf => l.kind === "list" && l.max !== undefined)
+      .map((leaf) => ({ param: pascalCase(leaf.key), leaf, max: leaf.max! }));
+    const surface: Surface = { name, item, hasIds: top ? this.idsByType.get(item.typeName)! : this.carriesIds(item), counters };
+    this.surfaces.set(item, surface);
+
+    const typeParams: OptionalKind<TypeParameterDeclarationStructure>[] = [
+      ...(surface.hasIds ? [{ name: "Ids", constraint: "string", default: "never" }] : []),
+      ...counters.map((c) => ({ name: c.param, constraint: "readonly unknown[]", default: "[]" })),
+    ];
+    const args = typeParams.map((p) => p.name);
+    const self = (change: Record<string, string> = {}) => (args.length ? `${name}<${args.map((a) => change[a] ?? a).join(", ")}>` : name);
+
+    const methods: OptionalKind<MethodSignatureStructure>[] = [];
+    const capped = new Map<string, OptionalKind<MethodSignatureStructure>[]>();
+    const groups: InterfaceDeclarationStructure[] = [];
+    const groupProps: OptionalKind<PropertySignatureStructure>[] = [];
+    const specs: string[] = [];
+    const used = new Set<string>(["build", "safeBuild"]);
+    const claim = (method: string, leaf: Leaf) => {
+      if (used.has(method)) throw new SchemaSetError(`${item.typeName}: two builder methods would be called "${method}" (one for ${leaf.path.join("/")})`);
+      used.add(method);
+    };
+
+    for (const leaf of item.leaves) {
+      const consts = leaf.consts.length ? `, consts: ${lit(leaf.consts)}` : "";
+      if (leaf.kind === "value" || leaf.kind === "text" || leaf.kind === "target") {
+        const method = camel(leaf.key);
+        claim(method, leaf);
+        const shape = leaf.kind === "text" ? `{ args: [["text"]] }` : `{ args: [[]] }`;
+        specs.push(`${method}: { op: "set", at: ${lit(leaf.path)}, shape: ${shape}${consts} }`);
+        methods.push(this.setter(leaf, method, self, surface));
+      } else if (leaf.kind === "choice") {
+        const group = camel(leaf.key);
+        claim(group, leaf);
+        const groupName = `${name}${pascalCase(leaf.key)}`;
+        const entries: string[] = [];
+        const groupMethods: OptionalKind<MethodSignatureStructure>[] = [];
+        for (const branch of leaf.branches) {
+          if (branch.complex) throw new SchemaSetError(`${branch.typeName}: a tagged choice whose branch needs a sub-builder is not supported by the builder emitter yet`);
+          const method = camel(branch.tag ?? branch.typeName);
+          const params = this.positional(branch);
+          entries.push(`${method}: { op: "set", at: ${lit(leaf.path)}, shape: ${this.shape(branch, params)}${consts} }`);
+          groupMethods.push({
+            name: method,
+            docs: docs(branch.description || `${capitalize(a(branch.title))}.`, params.map((p) => [p.kind === "text" ? "text" : camel(p.key), p.doc])),
+            parameters: params.map((p) => this.parameter(p)),
+            returnType: self(),
+          });
+        }
+        specs.push(`${group}: { ${entries.join(", ")} }`);
+        groups.push({
+          kind: StructureKind.Interface,
+          name: groupName,
+          isExported: true,
+          typeParameters: typeParams.map(({ name: n, constraint }) => ({ name: n, constraint })),
+          docs: docs(`The kinds of ${leaf.key} of ${a(item.title)}; pick one.`),
+          methods: groupMethods,
+        });
+        groupProps.push({ name: group, type: args.length ? `${groupName}<${args.join(", ")}>` : groupName, isReadonly: true, docs: docs(leaf.doc) });
+      } else {
+        this.listMethods(item, leaf, name, self, surface, claim, specs, methods, capped, consts);
+      }
+    }
+
+    const extendsList = top ? [`Buildable<T.${item.typeName}${surface.hasIds ? ", Ids" : ""}>`] : surface.hasIds ? ["Carries<Ids>"] : [];
+    const description = joinText(top ? `Builds ${a(item.title)}.` : `Fills in ${a(item.title)}.`, item.description);
+    const base: InterfaceDeclarationStructure = {
+      kind: StructureKind.Interface,
+      name: counters.length ? `${name}Methods` : name,
+      isExported: true,
+      typeParameters: counters.length ? typeParams.map(({ name: n, constraint }) => ({ name: n, constraint })) : typeParams,
+      extends: extendsList,
+      docs: docs(description),
+      properties: groupProps,
+      methods,
+    };
+    this.statements.push(base, ...groups);
+    if (counters.length) {
+      const parts = [`${name}Methods<${args.join(", ")}>`];
+      for (const c of counters) {
+        const adders = capped.get(c.param) ?? [];
+        if (adders.length === 0) continue;
+        const addersName = `${name}${c.param}`;
+        this.statements.push({
+          kind: StructureKind.Interface,
+          name: addersName,
+          isExported: true,
+          typeParameters: typeParams.map(({ name: n, constraint }) => ({ name: n, constraint })),
+          docs: docs(`Adders for ${c.leaf.key}, there while it holds fewer than ${c.max} (WhatsApp's limit).`),
+          methods: adders,
+        });
+        parts.push(`Room<${c.param}, ${c.max}, ${addersName}<${args.join(", ")}>>`);
+      }
+      this.statements.push({ kind: StructureKind.TypeAlias, name, isExported: true, typeParameters: typeParams, type: parts.join(" & "), docs: docs(description) } as TypeAliasDeclarationStructure);
+    }
+
+    this.plans.push(this.plan(item, name, specs, top));
+    if (top) this.statements.push(this.factory(top, surface));
+    return surface;
+  }
+
+  private setter(leaf: Leaf, method: string, self: (c?: Record<string, string>) => string, surface: Surface): OptionalKind<MethodSignatureStructure> {
+    if (leaf.kind === "target") {
+      const returns = surface.hasIds ? self({ Ids: "ReplyIds<M>" }) : self();
+      return {
+        name: method,
+        docs: docs(leaf.doc, [[camel(leaf.key), `a built ${leaf.tsType.replace(/^T\./, "")} or its builder`]]),
+        typeParameters: [{ name: "M", constraint: this.targetType(leaf) }],
+        parameters: [{ name: camel(leaf.key), type: "M" }],
+        returnType: returns,
+      };
+    }
+    const param = this.parameter({ ...leaf, required: true });
+    if (leaf.kind === "value" && leaf.replyId) {
+      return { name: method, docs: docs(leaf.doc), typeParameters: [{ name: "Id", constraint: "string", isConst: true }], parameters: [{ ...param, type: "Id" }], returnType: self({ Ids: "Ids | Id" }) };
+    }
+    return { name: method, docs: docs(leaf.doc), parameters: [param], returnType: self() };
+  }
+
+  private targetType(leaf: Leaf & { kind: "target" }): string {
+    return `${leaf.tsType} | Buildable<${leaf.tsType}, string>`;
+  }
+
+  private parameter(leaf: Leaf): OptionalKind<ParameterDeclarationStructure> {
+    const type = leaf.kind === "value" || leaf.kind === "target" ? leaf.tsType : "string";
+    return { name: leaf.kind === "text" ? "text" : camel(leaf.key), type, hasQuestionToken: !leaf.required };
+  }
+
+  /** Where each positional argument goes inside the item. */
+  private shape(item: Item, params: Leaf[]): string {
+    const fixed = Object.keys(item.base).length ? `fixed: ${lit(item.base)}, ` : "";
+    const args = params.map((p) => (p.kind === "text" ? [...p.path, "text"] : p.path));
+    return `{ ${fixed}args: ${lit(args)}, keys: ${lit(params.map((p) => p.key))} }`;
+  }
+
+  private listMethods(
+    owner: Item,
+    leaf: ListLeaf,
+    name: string,
+    self: (c?: Record<string, string>) => string,
+    surface: Surface,
+    claim: (method: string, leaf: Leaf) => void,
+    specs: string[],
+    methods: OptionalKind<MethodSignatureStructure>[],
+    capped: Map<string, OptionalKind<MethodSignatureStructure>[]>,
+    consts: string,
+  ): void {
+    const counter = surface.counters.find((c) => c.leaf === leaf);
+    const grown = (ids?: string) => {
+      const change: Record<string, string> = {};
+      if (ids && surface.hasIds) change.Ids = ids;
+      if (counter) change[counter.param] = `[...${counter.param}, unknown]`;
+      return self(change);
+    };
+    const limit = leaf.max !== undefined ? ` WhatsApp allows at most ${leaf.max}.` : "";
+    const adders: OptionalKind<MethodSignatureStructure>[] = [];
+    for (const item of leaf.items) {
+      const method = camel(item.tag ?? singular(leaf.key));
+      claim(method, leaf);
+      const params = this.positional(item);
+      const paramDocs = params.map((p): [string, string] => [p.kind === "text" ? "text" : camel(p.key), p.doc]);
+      const doc = joinText(`Adds ${a(item.title)} to ${leaf.key}.${limit}`, item.description, leaf.doc);
+      if (!item.complex) {
+        specs.push(`${method}: { op: "add", at: ${lit(leaf.path)}, shape: ${this.shape(item, params)}${consts} }`);
+        const idParam = params.find((p) => p.kind === "value" && p.replyId);
+        adders.push({
+          name: method,
+          docs: docs(doc, paramDocs),
+          typeParameters: idParam ? [{ name: "Id", constraint: "string", isConst: true }] : [],
+          parameters: params.map((p) => (p === idParam ? { ...this.parameter(p), type: "Id" } : this.parameter(p))),
+          returnType: grown(idParam ? "Ids | Id" : undefined),
+        });
+      } else {
+        const sub = this.builder(item, `${item.typeName}Builder`);
+        const planName = `${item.typeName}Plan`;
+        specs.push(`${method}: { op: "addBuilt", at: ${lit(leaf.path)}, plan: () => ${planName}, seed: ${lit(params.map((p) => camel(p.key)))}${consts} }`);
+        // The ids are read off the type-only marker alone: inferring them through the methods would
+        // widen an item without ids to `string`.
+        const subArgs = [...(sub.hasIds ? ["any"] : []), ...sub.counters.map(() => "any")];
+        const returned = (subArgs.length ? `${sub.name}<${subArgs.join(", ")}>` : sub.name) + (sub.hasIds ? " & Carries<ItemIds>" : "");
+        const callback = { name: "fill", type: `(${camel(singular(leaf.key))}: ${sub.name}) => ${returned}` };
+        const typeParameters = sub.hasIds ? [{ name: "ItemIds", constraint: "string", default: "never" }] : [];
+        const returnType = grown(sub.hasIds ? "Ids | ItemIds" : undefined);
+        const fillDoc: [string, string] = ["fill", `fills in the new ${singular(leaf.key).replace(/_/g, " ")} and returns the builder it was given`];
+        // Leading arguments that are required only when there are several items (section titles)
+        // may be left out, so there is a shorter form without them.
+        const optional = params.filter((p) => !p.required);
+        if (optional.length > 0) {
+          const required = params.filter((p) => p.required);
+          adders.push({ name: method, docs: docs(doc, [...required.map((p): [string, string] => [camel(p.key), p.doc]), fillDoc]), typeParameters, parameters: [...required.map((p) => this.parameter(p)), callback], returnType });
+        }
+        adders.push({ name: method, docs: docs(doc, [...paramDocs, fillDoc]), typeParameters, parameters: [...params.map((p) => this.parameter({ ...p, required: true })), callback], returnType });
+      }
+    }
+    // The array form: items built at run time (rows from a database), checked when building.
+    const arrayMethod = camel(leaf.key);
+    claim(arrayMethod, leaf);
+    const only = leaf.items.length === 1 ? leaf.items[0]! : undefined;
+    const records = only && only.tag !== undefined && !only.complex;
+    const params = records ? this.positional(only) : [];
+    const itemType = records
+      ? `{ ${params.map((p) => `${p.key}${p.required ? "" : "?"}: ${p.kind === "value" || p.kind === "target" ? p.tsType : "string"}`).join("; ")} }`
+      : `Loose<T.${leaf.itemType}>`;
+    specs.push(`${arrayMethod}: { op: "addEach", at: ${lit(leaf.path)}${records ? `, shape: ${this.shape(only, params)}` : ""}${consts} }`);
+    const ids = leaf.items.some((i) => this.carriesIds(i));
+    const loose: Record<string, string> = {};
+    if (ids && surface.hasIds) loose.Ids = "string";
+    if (counter) loose[counter.param] = "readonly unknown[]";
+    methods.push({
+      name: arrayMethod,
+      docs: docs(
+        joinText(`Adds ${leaf.key} made at run time, after any added so far.${limit}`, leaf.doc),
+        [[arrayMethod, "checked when the message is built, not by the type checker"]],
+        ids ? ["Their ids are not known to the type checker, so replies to this message are typed `string`."] : [],
+      ),
+      parameters: [{ name: arrayMethod, type: `readonly ${itemType}[]` }],
+      returnType: self(loose),
+    });
+    if (counter) capped.set(counter.param, [...(capped.get(counter.param) ?? []), ...adders]);
+    else methods.push(...adders);
+  }
+
+  // ---------------------------------------------------------------- plans and factories
+
+  private plan(item: Item, name: string, specs: string[], top?: TopBuilder): StatementStructures {
+    const fields = [`what: ${lit(item.title)}`, `base: ${lit(item.base)}`, `methods: { ${specs.join(", ")} }`];
+    if (top) {
+      fields.push(`order: ${lit(order(this.model, item.node))}`);
+      const numbered = ordinals(item);
+      if (numbered.length) fields.push(`ordinals: ${lit(numbered)}`);
+      const clamp = clampable(item);
+      if (clamp.length) fields.push(`clamp: ${lit(clamp)}`);
+      fields.push(`validate: V.${top.validator}`);
+    }
+    return {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`What ${name} writes where (${item.node.loc.file.path}).`],
+      declarations: [{ name: `${item.typeName}Plan`, type: top ? `Plan<T.${item.typeName}>` : "Plan", initializer: `{ ${fields.join(", ")} }` }],
+    };
+  }
+
+  private factory(top: TopBuilder, surface: Surface): FunctionDeclarationStructure {
+    const item = top.item;
+    const params = item.leaves.filter((l) => (l.kind === "value" || l.kind === "target") && l.required);
+    const target = params.find((p) => p.kind === "target");
+    const returnType = target && surface.hasIds ? `${top.typeName}<ReplyIds<M>>` : top.typeName;
+    return {
+      kind: StructureKind.Function,
+      name: top.factory,
+      isExported: true,
+      docs: docs(joinText(`Starts ${a(item.title)}.`, item.description), params.map((p) => [camel(p.key), p.doc])),
+      typeParameters: target ? [{ name: "M", constraint: this.targetType(target as Leaf & { kind: "target" }) }] : [],
+      parameters: params.map((p) => (p === target ? { name: camel(p.key), type: "M" } : this.parameter(p))),
+      returnType,
+      statements: [`return start(${item.typeName}Plan, ${lit(params.map((p) => camel(p.key)))}, [${params.map((p) => camel(p.key)).join(", ")}]) as ${returnType};`],
+    };
+  }
+
+  private answerTo(): FunctionDeclarationStructure {
+    return {
+      kind: StructureKind.Function,
+      name: "answerTo",
+      isExported: true,
+      docs: docs(
+        "The reply in an inbound event, narrowed to the ids of the messages it may answer, or undefined when it carries no reply or one with another id (a tap on an older message). Give it the messages (or their envelopes or builders) you sent; with builders' literal ids, `switch (reply.id)` is checked for typos and exhaustiveness.",
+        [
+          ["event", "anything with an optional `reply: { id, title?, description? }`, such as the canonical inbound event"],
+          ["messages", "the messages whose ids the reply may carry"],
+        ],
+      ),
+      typeParameters: [{ name: "M", constraint: "readonly unknown[]", isConst: true }],
+      parameters: [
+        { name: "event", type: "HasReply | null | undefined" },
+        { name: "messages", type: "M", isRestParameter: true },
+      ],
+      returnType: "Reply<ReplyIds<M[number]>> | undefined",
+      statements: ["return findReply(REPLY_ID_PATHS, event, messages);"],
+    };
+  }
+}
+

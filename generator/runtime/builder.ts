@@ -1,0 +1,410 @@
+/**
+ * The engine behind every generated builder. A builder is an immutable list of method calls over a
+ * plan that the generator derived from a schema: which method writes what, where. `build()` replays
+ * the calls onto a fresh plain object, numbers positional fields, puts keys in schema order,
+ * optionally clamps display text, and validates with the generated validator. Nothing a builder
+ * returns from `build()` is a class instance: the message is plain JSON.
+ */
+import type { ClampChange } from "./clamp.js";
+import { clampAt } from "./clamp.js";
+import { issue, ValidationError, type ValidationIssue, type ValidationResult } from "./issues.js";
+import { escape, MAX_DEPTH, type Pattern } from "./walk.js";
+
+// ------------------------------------------------------------------ plans (emitted by the generator)
+
+export type Path = readonly string[];
+
+/** How a method's arguments become a value: a template, then argument i written at `args[i]`. */
+export interface Shape {
+  readonly fixed?: unknown;
+  readonly args: readonly Path[];
+  /** The property names of the arguments, for the array form that takes records. */
+  readonly keys?: readonly string[];
+}
+
+export type Spec =
+  /** Writes the shaped arguments at `at` (all arguments undefined: removes it). */
+  | { readonly op: "set"; readonly at: Path; readonly shape: Shape; readonly consts?: readonly (readonly [Path, unknown])[] }
+  /** Appends the shaped arguments to the array at `at`. */
+  | { readonly op: "add"; readonly at: Path; readonly shape: Shape; readonly consts?: readonly (readonly [Path, unknown])[] }
+  /** Appends every element of an array given at run time (records shaped by `shape`, or wire items). */
+  | { readonly op: "addEach"; readonly at: Path; readonly shape?: Shape; readonly consts?: readonly (readonly [Path, unknown])[] }
+  /** Appends an item made by a callback from a sub-builder seeded with the leading arguments. */
+  | { readonly op: "addBuilt"; readonly at: Path; readonly plan: () => Plan; readonly seed: readonly string[]; readonly consts?: readonly (readonly [Path, unknown])[] };
+
+/** Property order of an object schema (and of its children), so built JSON reads like the docs. */
+export interface KeyOrder {
+  readonly keys: readonly string[];
+  readonly children?: Readonly<Record<string, KeyOrder>>;
+}
+
+export interface Plan<T = unknown> {
+  /** What the builder makes, for error messages: "reply buttons message". */
+  readonly what: string;
+  /** The value every build starts from: the constants the schema fixes. */
+  readonly base: unknown;
+  readonly methods: Readonly<Record<string, Spec | Readonly<Record<string, Spec>>>>;
+  readonly order?: KeyOrder;
+  /** Arrays whose items carry their own position (`card_index`), filled in when not given. */
+  readonly ordinals?: readonly (readonly [Pattern, string])[];
+  /** Display text the clamp policy may shorten, with its limit in code points. */
+  readonly clamp?: readonly (readonly [Pattern, number])[];
+  readonly validate?: (value: unknown) => ValidationResult<T>;
+}
+
+// ------------------------------------------------------------------ the public types
+
+declare const replyIds: unique symbol;
+
+/**
+ * Type-only: the reply ids a built message (or a builder) carries, so an inbound reply can be
+ * narrowed to them. The property never exists at run time.
+ */
+export interface Carries<Ids extends string> {
+  // Boxed, so that `never` (no ids yet) is inferred as such rather than lost to `undefined`.
+  readonly [replyIds]?: { readonly ids: Ids };
+}
+
+/** A built message: the schema's type, plus (in the type only) the literal ids given to the builder. */
+export type Built<T, Ids extends string = never> = [Ids] extends [never] ? T : T & Carries<Ids>;
+
+/** The reply ids of a built message, envelope or builder; `string` when they are not known. */
+export type ReplyIds<M> = M extends Carries<infer Ids> ? (unknown extends Ids ? string : [Ids] extends [never] ? string : Ids) : string;
+
+/** A value of type `T` as run-time data may have it: arrays of any length where `T` has tuples. */
+export type Loose<T> = T extends readonly (infer E)[] ? readonly Loose<E>[] : T extends object ? { [K in keyof T]: Loose<T[K]> } : T;
+
+/** `Methods` while an array counted by `N` is below `Max` items; nothing once it is full. */
+export type Room<N extends readonly unknown[], Max extends number, Methods> = N["length"] extends Max ? unknown : Methods;
+
+export interface BuildOptions {
+  /**
+   * "strict" (the default): over-long text is an error like any other. "clamp": display text (body,
+   * header, footer, titles, descriptions, labels) longer than its limit is cut to the limit with an
+   * ellipsis, at a grapheme boundary, and each cut is reported. Ids, URLs, counts and every other
+   * rule are never changed: they stay errors.
+   */
+  onLimit?: "strict" | "clamp";
+}
+
+/** What `build({ onLimit: "clamp" })` returns: the message and every text it shortened. */
+export interface Clamped<T> {
+  value: T;
+  changes: ClampChange[];
+}
+
+/** What `safeBuild()` returns: the validation result, plus the clamp changes (none when strict). */
+export type BuildResult<T> = (ValidationResult<T> & { changes: ClampChange[] });
+
+export interface Buildable<T, Ids extends string = never> extends Carries<Ids> {
+  /** Validates and returns the message; throws a `ValidationError` carrying every issue. */
+  build(options?: { onLimit?: "strict" }): Built<T, Ids>;
+  /** Clamps over-long display text, validates, and returns the message with the list of changes. */
+  build(options: { onLimit: "clamp" }): Clamped<Built<T, Ids>>;
+  /** As `build`, but returns `{ ok, value | errors, changes }` instead of throwing. */
+  safeBuild(options?: BuildOptions): BuildResult<Built<T, Ids>>;
+}
+
+// ------------------------------------------------------------------ the engine
+
+const DRAFT = Symbol("wa-interactive.draft");
+const PLAN = Symbol("wa-interactive.plan");
+
+interface Call {
+  readonly spec: Spec;
+  readonly args: readonly unknown[];
+  readonly prev: Call | undefined;
+}
+
+interface BuilderState {
+  readonly [PLAN]: Plan;
+  readonly calls: Call | undefined;
+  [DRAFT](): unknown;
+}
+
+function isBuilder(v: unknown): v is BuilderState {
+  return typeof v === "object" && v !== null && DRAFT in v;
+}
+
+/**
+ * Writes an own data property. Plain assignment of a `__proto__` key (which JSON.parse produces as
+ * an ordinary key) would replace the object's prototype instead, hiding the key from validation
+ * and letting the caller's object leak in as inherited properties.
+ */
+function define(o: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
+}
+
+/** A copy of a JSON-like value that the builder owns; anything else is kept for validation to report. */
+function copy(v: unknown, depth = 0): unknown {
+  if (isBuilder(v)) return v[DRAFT]();
+  if (typeof v !== "object" || v === null || depth > MAX_DEPTH) return v;
+  if (Array.isArray(v)) {
+    // Holes stay holes, so the validator can name them.
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) if (i in v) out[i] = copy(v[i], depth + 1);
+    return out;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) define(out, k, copy((v as Record<string, unknown>)[k], depth + 1));
+  return out;
+}
+
+function containerAt(root: Record<string, unknown>, path: Path, upTo: number): Record<string, unknown> | undefined {
+  let node: unknown = root;
+  for (let i = 0; i < upTo; i++) {
+    const o = node as Record<string, unknown>;
+    if (o[path[i]!] === undefined) o[path[i]!] = {};
+    node = o[path[i]!];
+    // A value given whole (say a wire item) already sits here and is not an object: leave it for
+    // validation to report rather than overwrite what the caller wrote.
+    if (typeof node !== "object" || node === null || Array.isArray(node)) return undefined;
+  }
+  return node as Record<string, unknown>;
+}
+
+function setAt(root: Record<string, unknown>, path: Path, value: unknown): void {
+  const parent = containerAt(root, path, path.length - 1);
+  if (!parent) return;
+  const key = path[path.length - 1]!;
+  if (value === undefined) delete parent[key];
+  else define(parent, key, value);
+}
+
+function arrayAt(root: Record<string, unknown>, path: Path): unknown[] | undefined {
+  const parent = containerAt(root, path, path.length - 1);
+  if (!parent) return undefined;
+  const key = path[path.length - 1]!;
+  if (parent[key] === undefined) parent[key] = [];
+  const a = parent[key];
+  return Array.isArray(a) ? a : undefined;
+}
+
+function shaped(shape: Shape, args: readonly unknown[]): unknown {
+  if (args.every((a) => a === undefined)) return undefined;
+  if (shape.args.length === 1 && shape.args[0]!.length === 0 && shape.fixed === undefined) return copy(args[0]);
+  const value = (copy(shape.fixed) ?? {}) as Record<string, unknown>;
+  shape.args.forEach((path, i) => {
+    if (args[i] !== undefined) setAt(value, path, copy(args[i]));
+  });
+  return value;
+}
+
+/** A record from the array form (`{ id, title }`) shaped like the positional arguments would be. */
+function shapedRecord(shape: Shape, record: unknown): unknown {
+  if (typeof record !== "object" || record === null || Array.isArray(record) || !shape.keys) return copy(record);
+  const keys = shape.keys;
+  const value = shaped(shape, keys.map((k) => (record as Record<string, unknown>)[k])) as Record<string, unknown> | undefined;
+  const out = value ?? ((copy(shape.fixed) ?? {}) as Record<string, unknown>);
+  // Keys the record has but the item does not know are kept next to the known ones, so the
+  // validator reports them as unknown properties instead of the builder dropping them.
+  const home = commonPrefix(shape.args);
+  for (const k of Object.keys(record)) {
+    if (!keys.includes(k)) setAt(out, [...home, k], copy((record as Record<string, unknown>)[k]));
+  }
+  return out;
+}
+
+function commonPrefix(paths: readonly Path[]): string[] {
+  const first = paths[0] ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < first.length - 1; i++) {
+    if (paths.every((p) => p.length > i + 1 && p[i] === first[i])) out.push(first[i]!);
+    else break;
+  }
+  return out;
+}
+
+/** How a build runs: its options, and where clamp changes go (those of builders given as values too). */
+interface Context {
+  readonly options: BuildOptions | undefined;
+  readonly changes: ClampChange[];
+}
+
+function apply(draft: Record<string, unknown>, spec: Spec, args: readonly unknown[], context: Context): void {
+  for (const [path, value] of spec.consts ?? []) setAt(draft, path, copy(value));
+  switch (spec.op) {
+    case "set": {
+      const given = args[0];
+      if (args.length === 1 && isBuilder(given)) {
+        // A builder given as a value (an envelope's message) is built the same way, its clamp
+        // changes reported at their full path.
+        const inner = prepare(given, context.options);
+        const at = spec.at.map((seg) => `/${escape(seg)}`).join("");
+        for (const change of inner.changes) context.changes.push({ ...change, path: at + change.path });
+        setAt(draft, spec.at, inner.value);
+        return;
+      }
+      setAt(draft, spec.at, shaped(spec.shape, args));
+      return;
+    }
+    case "add": {
+      const value = shaped(spec.shape, args);
+      if (value !== undefined) arrayAt(draft, spec.at)?.push(value);
+      return;
+    }
+    case "addEach": {
+      const items = args[0];
+      if (!Array.isArray(items)) {
+        // Not an array: written as given, so validation names the path and the expected type.
+        setAt(draft, spec.at, copy(items));
+        return;
+      }
+      const target = arrayAt(draft, spec.at);
+      if (!target) return;
+      for (let i = 0; i < items.length; i++) target.push(spec.shape ? shapedRecord(spec.shape, items[i]) : copy(items[i]));
+      return;
+    }
+    case "addBuilt": {
+      // Sub-builders hold no clamp or numbering of their own: the top-level plan's patterns reach
+      // into their items.
+      arrayAt(draft, spec.at)?.push(prepare(args[0] as BuilderState, undefined).value);
+      return;
+    }
+  }
+}
+
+function reorder(v: unknown, order: KeyOrder | undefined): unknown {
+  if (!order || typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) {
+    const item = order.children?.["*"];
+    return item ? v.map((x) => reorder(x, item)) : v;
+  }
+  const o = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  // Own keys only: `in` would count inherited names such as "constructor" as already written and drop them.
+  for (const k of order.keys) if (Object.hasOwn(o, k)) out[k] = reorder(o[k], order.children?.[k]);
+  for (const k of Object.keys(o)) if (!Object.hasOwn(out, k)) define(out, k, o[k]);
+  return out;
+}
+
+function numberItems(v: unknown, pattern: Pattern, key: string, from = 0): void {
+  if (typeof v !== "object" || v === null) return;
+  if (from === pattern.length) {
+    if (!Array.isArray(v)) return;
+    v.forEach((item, i) => {
+      if (typeof item === "object" && item !== null && !Array.isArray(item) && (item as Record<string, unknown>)[key] === undefined) {
+        (item as Record<string, unknown>)[key] = i;
+      }
+    });
+    return;
+  }
+  const seg = pattern[from]!;
+  if (seg === "*") {
+    if (Array.isArray(v)) for (const x of v) numberItems(x, pattern, key, from + 1);
+  } else numberItems((v as Record<string, unknown>)[seg], pattern, key, from + 1);
+}
+
+/**
+ * The value a builder describes: its calls replayed onto a copy of the plan's base, items
+ * numbered, display text clamped when asked, keys in schema order. Not yet validated.
+ */
+function prepare(builder: BuilderState, options: BuildOptions | undefined): { value: unknown; changes: ClampChange[] } {
+  const plan = builder[PLAN];
+  const context: Context = { options, changes: [] };
+  const calls: Call[] = [];
+  for (let c = builder.calls; c; c = c.prev) calls.push(c);
+  const draft = copy(plan.base) as Record<string, unknown>;
+  for (let i = calls.length - 1; i >= 0; i--) apply(draft, calls[i]!.spec, calls[i]!.args, context);
+  for (const [pattern, key] of plan.ordinals ?? []) numberItems(draft, pattern, key);
+  if (options?.onLimit === "clamp") for (const [pattern, limit] of plan.clamp ?? []) clampAt(draft, pattern, limit, "", context.changes);
+  return { value: reorder(draft, plan.order), changes: context.changes };
+}
+
+function checkOptions(options: BuildOptions | undefined): ValidationIssue[] {
+  const onLimit = options?.onLimit;
+  if (onLimit === undefined || onLimit === "strict" || onLimit === "clamp") return [];
+  return [issue("", "onLimit", `build option onLimit must be "strict" or "clamp", not ${JSON.stringify(onLimit)}`)];
+}
+
+function safeBuild(builder: BuilderState, options: BuildOptions | undefined): BuildResult<unknown> {
+  const bad = checkOptions(options);
+  if (bad.length > 0) return { ok: false, errors: bad, changes: [] };
+  const plan = builder[PLAN];
+  try {
+    const { value, changes } = prepare(builder, options);
+    const result = plan.validate ? plan.validate(value) : ({ ok: true, value } as const);
+    return { ...result, changes };
+  } catch (e) {
+    // A throwing getter or a Proxy in a value given at run time: an issue, never an escape.
+    return { ok: false, errors: [issue("", "exception", `reading a value given to the builder threw: ${e instanceof Error ? e.message : String(e)}`)], changes: [] };
+  }
+}
+
+/** One prototype per plan: the plan's methods, each returning a new builder one call longer. */
+const prototypes = new WeakMap<Plan, object>();
+
+function prototypeFor(plan: Plan): object {
+  let proto = prototypes.get(plan);
+  if (proto) return proto;
+  const p: Record<string | symbol, unknown> = {
+    [DRAFT](this: BuilderState) {
+      return prepare(this, undefined).value;
+    },
+    build(this: BuilderState, options?: BuildOptions) {
+      const result = safeBuild(this, options);
+      if (!result.ok) throw new ValidationError(result.errors, plan.what);
+      return options?.onLimit === "clamp" ? { value: result.value, changes: result.changes } : result.value;
+    },
+    safeBuild(this: BuilderState, options?: BuildOptions) {
+      return safeBuild(this, options);
+    },
+  };
+  for (const [name, entry] of Object.entries(plan.methods)) {
+    if ("op" in entry) p[name] = method(entry as Spec);
+    else {
+      // A group such as `header`: `.header.text("…")` reads the group off the builder, then calls.
+      const group = entry as Record<string, Spec>;
+      Object.defineProperty(p, name, {
+        get(this: BuilderState) {
+          const self = this;
+          return Object.fromEntries(Object.entries(group).map(([k, spec]) => [k, (...args: unknown[]) => method(spec).apply(self, args)]));
+        },
+      });
+    }
+  }
+  proto = p;
+  prototypes.set(plan, proto);
+  return proto;
+}
+
+function method(spec: Spec) {
+  return function (this: BuilderState, ...args: unknown[]) {
+    if (spec.op !== "addBuilt") return next(this, spec, args);
+    const build = args[args.length - 1];
+    if (typeof build !== "function") throw new TypeError(`the last argument must be a function that fills in the new item; got ${typeof build}`);
+    let sub = create(spec.plan());
+    spec.seed.forEach((name, i) => {
+      if (i < args.length - 1 && args[i] !== undefined) sub = (sub as unknown as Record<string, (v: unknown) => BuilderState>)[name]!.call(sub, args[i]);
+    });
+    const made = build(sub);
+    if (!isBuilder(made) || made[PLAN] !== spec.plan()) throw new TypeError("the callback must return the builder it was given (or one made from it by chaining)");
+    return next(this, spec, [made]);
+  };
+}
+
+function next(from: BuilderState, spec: Spec, args: readonly unknown[]): BuilderState {
+  return Object.assign(Object.create(prototypeFor(from[PLAN])), { [PLAN]: from[PLAN], calls: { spec, args, prev: from.calls } });
+}
+
+/** What `v` describes: a builder's (unvalidated) message, or `v` itself. */
+export function valueOf(v: unknown): unknown {
+  return isBuilder(v) ? prepare(v, undefined).value : v;
+}
+
+/** A new, empty builder for `plan`. */
+export function create(plan: Plan): BuilderState {
+  return Object.assign(Object.create(prototypeFor(plan)), { [PLAN]: plan, calls: undefined });
+}
+
+/** A new builder for `plan` with `methods` called in turn on `args` (a factory's parameters). */
+export function start(plan: Plan, methods: readonly string[], args: readonly unknown[]): unknown {
+  let b = create(plan);
+  methods.forEach((name, i) => {
+    b = (b as unknown as Record<string, (v: unknown) => BuilderState>)[name]!.call(b, args[i]);
+  });
+  return b;
+}

@@ -5,10 +5,14 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { bannerJson } from "./print.ts";
+import { BANNER, bannerJson } from "./print.ts";
 import type { Schema, SchemaSet } from "./schema-set.ts";
 
 const RUNTIME_DIR = new URL("./runtime/", import.meta.url);
+const CLI_DIR = new URL("./cli/", import.meta.url);
+
+/** The `bin` script: the compiled command line needs a `#!` line first, which TypeScript sources cannot carry under our banner. */
+export const BIN_PATH = "bin/wa-interactive.js";
 
 /** Short public names for the most used validators (`validateMessage` is `validateOutboundMessage`). */
 export const ALIASES: Record<string, string> = { Message: "OutboundMessage" };
@@ -25,12 +29,20 @@ export function packageJson(version: string): string {
       engines: { node: ">=20.19" },
       exports: {
         ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+        // Signature checks: their own entry, because the Vonage scheme loads `jose` (an optional peer).
+        "./verify": { types: "./dist/verify.d.ts", default: "./dist/verify.js" },
+        // TypeBox schemas for Fastify routes: their own entry, because they load `@sinclair/typebox` (an optional peer).
+        "./typebox": { types: "./dist/typebox.d.ts", default: "./dist/typebox.js" },
         "./schemas/*.json": "./schemas/*.json",
         "./package.json": "./package.json",
       },
       types: "./dist/index.d.ts",
-      files: ["dist", "schemas"],
+      bin: { "wa-interactive": `./${BIN_PATH}` },
+      // src/ ships so the declaration maps lead "go to definition" to the TypeScript source.
+      files: ["dist", "src", "schemas", "bin", "docs", "CAPABILITIES.md"],
       keywords: ["whatsapp", "interactive", "json-schema", "validation", "cloud-api"],
+      peerDependencies: { "@sinclair/typebox": "^0.34.52", jose: "^6.1.3" },
+      peerDependenciesMeta: { "@sinclair/typebox": { optional: true }, jose: { optional: true } },
     },
     "//",
   );
@@ -51,6 +63,8 @@ export function tsconfig(): string {
         verbatimModuleSyntax: true,
         isolatedModules: true,
         noUncheckedIndexedAccess: true,
+        // jose's declarations name DOM types (Headers, CryptoKey) that an ES2022-only build lacks.
+        skipLibCheck: true,
         rootDir: "src",
         outDir: "dist",
         types: [],
@@ -74,12 +88,33 @@ export function indexModule(modules: string[]): string {
   ].join("\n");
 }
 
+function copyTs(dir: URL, to: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of readdirSync(dir).sort()) {
+    if (name.endsWith(".ts")) out.set(`${to}/${name}`, readFileSync(join(dir.pathname, name), "utf8"));
+  }
+  return out;
+}
+
 /** The hand-written runtime, copied into the package so it has no runtime dependency. */
 export function runtimeFiles(): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(RUNTIME_DIR).sort()) {
-    if (name.endsWith(".ts")) out.set(`src/runtime/${name}`, readFileSync(join(RUNTIME_DIR.pathname, name), "utf8"));
-  }
+  return copyTs(RUNTIME_DIR, "src/runtime");
+}
+
+/** The hand-written command line (`src/cli/`) and the `bin` script that starts it. */
+export function cliFiles(): Map<string, string> {
+  const out = copyTs(CLI_DIR, "src/cli");
+  out.set(
+    BIN_PATH,
+    [
+      "#!/usr/bin/env node",
+      `// ${BANNER}`,
+      'import { main } from "../dist/cli/main.js";',
+      "",
+      "process.exitCode = await main(process.argv.slice(2));",
+      "",
+    ].join("\n"),
+  );
   return out;
 }
 

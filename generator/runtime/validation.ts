@@ -66,5 +66,5 @@ export function unionIssues(v: any, p: string, label: string, branches: readonly
   const object = typeof v === "object" && v !== null && !Array.isArray(v);
   const meant = object ? branches.filter((b) => b.required.every((k) => v[k] !== undefined)) : [];
   if (meant.length === 1) meant[0]!.collect(v, p, out);
-  else out.push(rules.noBranch(p, label, branches.map((b) => b.label)));
+  else out.push(rules.noBranch(p, label, branches.map((b) => b.label), exactlyOne ? "oneOf" : "anyOf"));
 }

@@ -1,0 +1,42 @@
+/** `wa-interactive validate`: checks a payload against the schemas and lists every broken rule. */
+import { readInput } from "./input.js";
+import { detectKind, KIND_NAMES, KINDS } from "./kinds.js";
+import { printIssues, printJson } from "./report.js";
+import { EXIT, inputOperand, oneOf, type Command } from "./usage.js";
+
+const options = { as: { type: "string" } } as const;
+
+export const validate: Command = {
+  name: "validate",
+  summary: "check a payload: every broken rule with its path and limit",
+  usage: "wa-interactive validate [file|-] [--as <kind>] [--json]",
+  help: [
+    "Reads JSON from the file, or from standard input when the file is - or missing, and checks it",
+    "against the schemas. Valid: a line on standard output, exit 0. Invalid: every issue on standard",
+    "error as `path [rule] message`, exit 1.",
+    "",
+    "Options:",
+    `  --as <kind>  what the payload is: ${KIND_NAMES.join(", ")} (default: detected from its top-level`,
+    "               properties: object or entry mean a webhook, messaging_product, to or",
+    "               recipient an outbound message, anything else an interactive object)",
+    "  --json       print { valid, kind, detected, source, errors } on standard output instead",
+    "  -h, --help   show this help",
+  ].join("\n"),
+  options,
+  async run(values, positionals) {
+    const chosen = values.as === undefined ? undefined : oneOf("as", values.as, KIND_NAMES);
+    const input = readInput(inputOperand(positionals));
+    const kind = chosen ?? (input.error ? "interactive" : detectKind(input.value));
+    const { label } = KINDS[kind];
+    const result = input.error ? { ok: false as const, errors: [input.error] } : KINDS[kind].validate(input.value);
+    const errors = result.ok ? [] : result.errors;
+    if (values.json) {
+      printJson({ valid: result.ok, kind, detected: chosen === undefined, source: input.source, errors });
+    } else if (result.ok) {
+      process.stdout.write(`${input.source}: valid ${label}\n`);
+    } else {
+      printIssues(`${input.source}: invalid ${label}`, errors);
+    }
+    return result.ok ? EXIT.valid : EXIT.invalid;
+  },
+};

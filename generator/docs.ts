@@ -1,0 +1,224 @@
+/**
+ * The reference pages in `docs/`: one per schema a bot sends (every interactive type, the message
+ * envelope, the reaction), listing each field with its type, whether it is required,
+ * its limits and rules, and its description, all read from the schemas. Parts (header, body,
+ * media, …) are expanded where they are used; a field that holds another page's schema links to
+ * it instead. Limits are stated once, here, so the docs cannot disagree with the validators.
+ */
+import type { NamedSchema } from "./names.ts";
+import type { Json, Schema } from "./schema-set.ts";
+
+export interface DocPage {
+  /** Path below `docs/`, e.g. `interactive/button.md`. */
+  path: string;
+  name: string;
+  schemaPath: string;
+  schema: Schema;
+}
+
+interface Row {
+  field: string;
+  required: string;
+  type: string;
+  rules: string[];
+  description: string;
+}
+
+const code = (v: Json) => `\`${typeof v === "string" ? v : JSON.stringify(v)}\``;
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
+/** "1–20 characters", "at most 3 items", "at least 1 character". */
+function range(min: Json | undefined, max: Json | undefined, unit: string): string {
+  const units = (n: Json | undefined) => (unit && n === 1 ? ` ${unit.replace(/s$/, "")}` : unit ? ` ${unit}` : "");
+  if (min !== undefined && max !== undefined) return min === max ? `exactly ${max}${units(max)}` : `${min}–${max}${units(max)}`;
+  return max !== undefined ? `at most ${max}${units(max)}` : `at least ${min}${units(min)}`;
+}
+
+export function docPages(named: NamedSchema[]): DocPage[] {
+  return named
+    .filter((n) => n.pointer === "" && PAGE_FOLDERS.some((folder) => n.file.path.startsWith(folder)))
+    .map((n) => ({ path: n.file.path.replace(/\.schema\.json$/, ".md"), name: n.name, schemaPath: n.file.path, schema: n.schema }));
+}
+
+/** The folders whose schemas get a page: what a bot sends. Parts are expanded where used. */
+const PAGE_FOLDERS = ["interactive/", "message/"];
+
+/** What the rules column says for each keyword that constrains a value. */
+function rulesOf(s: Schema): string[] {
+  const out: string[] = [];
+  if (s.const !== undefined) out.push(`always ${code(s.const)}`);
+  if (Array.isArray(s.enum)) out.push(`one of ${s.enum.map(code).join(", ")}`);
+  if (s.minLength !== undefined || s.maxLength !== undefined) out.push(range(s.minLength, s.maxLength, "characters"));
+  if (s.minItems !== undefined || s.maxItems !== undefined) out.push(range(s.minItems, s.maxItems, "items"));
+  if (s.minProperties !== undefined) out.push(`at least ${s.minProperties} properties`);
+  if (s.minimum !== undefined || s.maximum !== undefined) out.push(range(s.minimum, s.maximum, ""));
+  if (typeof s.pattern === "string") out.push(`matches ${code(s.pattern)}`);
+  if (typeof s.format === "string") out.push(`format ${code(s.format)}`);
+  if (s["x-trimmed"]) out.push("no whitespace at either end");
+  if (s["x-notBlank"]) out.push("not only whitespace");
+  if (s["x-noEmoji"]) out.push("no emoji");
+  if (s["x-emoji"]) out.push("exactly one emoji, or empty");
+  const totals = s["x-maxTotal"];
+  for (const t of Array.isArray(totals) ? totals : totals ? [totals] : []) {
+    const { path, maximum } = t as { path: string; maximum: number };
+    out.push(`at most ${maximum} ${code(path)} in total`);
+  }
+  if (Array.isArray(s["x-uniqueValues"])) out.push(`unique across the message: ${s["x-uniqueValues"].map(code).join(", ")}`);
+  if (Array.isArray(s["x-requiredIfMultiple"])) out.push(`with more than one item, each needs ${s["x-requiredIfMultiple"].map(code).join(", ")}`);
+  const uniform = s["x-uniformItems"] as { values?: string[]; lengths?: string[] } | undefined;
+  if (uniform) {
+    const alike = [...(uniform.values ?? []).map(code), ...(uniform.lengths ?? []).map((p) => `the number of ${code(p)}`)];
+    out.push(`every item like the first in ${alike.join(", ")}`);
+  }
+  // A oneOf / anyOf of bare `required` lists is "exactly one of" / "at least one of" those properties.
+  for (const keyword of ["oneOf", "anyOf"] as const) {
+    const branches = s[keyword];
+    if (Array.isArray(branches) && branches.every((b) => isRequiredOnly(b))) {
+      const names = branches.flatMap((b) => (b as Schema).required as string[]).map(code);
+      out.push(`${keyword === "oneOf" ? "exactly one" : "at least one"} of ${names.join(", ")}`);
+    }
+  }
+  return out;
+}
+
+function isRequiredOnly(b: Json): boolean {
+  return typeof b === "object" && b !== null && !Array.isArray(b) && Object.keys(b).length === 1 && Array.isArray(b.required);
+}
+
+class PageWriter {
+  readonly rows: Row[] = [];
+
+  constructor(
+    private readonly defs: Schema,
+    private readonly pageOf: Map<string, DocPage>,
+    private readonly page: DocPage,
+  ) {}
+
+  /** The `$defs` name a `$ref` of the bundle points at. */
+  private refName(s: Schema): string | undefined {
+    return typeof s.$ref === "string" ? s.$ref.replace("#/$defs/", "") : undefined;
+  }
+
+  private resolve(s: Schema): Schema {
+    const name = this.refName(s);
+    return name ? this.resolve(this.defs[name] as Schema) : s;
+  }
+
+  private link(name: string): string | undefined {
+    const target = this.pageOf.get(name);
+    if (!target || target === this.page) return undefined;
+    const depth = this.page.path.split("/").length - 1;
+    return `[${target.schema.title ?? name}](${"../".repeat(depth)}${target.path})`;
+  }
+
+  private typeOf(s: Schema): string {
+    if (typeof s.type === "string") return s.type === "array" && s.items ? `array of ${this.typeOf(this.resolve(s.items as Schema))}` : s.type;
+    if (s.const !== undefined) return typeof s.const;
+    if (Array.isArray(s.enum)) return typeof s.enum[0];
+    if (s.oneOf || s.anyOf) return "object";
+    return "any JSON";
+  }
+
+  field(raw: Schema, path: string, required: string, seen: readonly string[]): void {
+    const name = this.refName(raw);
+    const linked = name !== undefined && path !== "" ? this.link(name) : undefined;
+    const s = this.resolve(raw);
+    const description = cell(`${s.description ?? ""}`.trim() || `${s.title ?? ""}`);
+    if (linked) {
+      this.rows.push({ field: path, required, type: "object", rules: [`see ${linked}`], description });
+      return;
+    }
+    if (name && seen.includes(name)) return;
+    const inside = name ? [...seen, name] : seen;
+    if (path !== "") this.rows.push({ field: path, required, type: this.typeOf(s), rules: rulesOf(s), description });
+    else if (rulesOf(s).length > 0) this.rows.push({ field: "(the whole object)", required: "", type: this.typeOf(s), rules: rulesOf(s), description: "" });
+
+    const union = (s.oneOf ?? s.anyOf) as Schema[] | undefined;
+    if (union && !union.every(isRequiredOnly)) this.forms(s, union, path, inside);
+    if (s.properties) this.properties(s, path, undefined, inside);
+    if (s.type === "array" && s.items) this.field(s.items as Schema, `${path}[]`, "", inside);
+    if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
+      this.field(s.additionalProperties as Schema, `${path}.*`, "", inside);
+    }
+  }
+
+  /** The rows of a union: its discriminator once, then each form's own rules and fields, or a link to its page. */
+  private forms(s: Schema, union: Schema[], path: string, seen: readonly string[]): void {
+    const discriminator = typeof s["x-discriminator"] === "string" ? s["x-discriminator"] : undefined;
+    const at = (key: string) => (path ? `${path}.${key}` : key);
+    if (discriminator) {
+      const values = union.map((b) => (this.resolve(b).properties as Record<string, Schema> | undefined)?.[discriminator]?.const ?? null);
+      this.rows.push({ field: at(discriminator), required: "yes", type: "string", rules: [`one of ${values.map(code).join(", ")}`], description: "Chooses which of the forms below applies." });
+    }
+    for (const [i, branch] of union.entries()) {
+      const target = this.resolve(branch);
+      const branchName = this.refName(branch);
+      const branchLink = branchName ? this.link(branchName) : undefined;
+      const value = discriminator ? (target.properties as Record<string, Schema> | undefined)?.[discriminator]?.const : undefined;
+      const when = value !== undefined ? `when ${code(`${at(discriminator!)}: ${JSON.stringify(value)}`)}` : `in form ${i + 1} (${target.title ?? "unnamed"})`;
+      const field = path || "(the whole object)";
+      if (branchLink) {
+        this.rows.push({ field, required: when, type: "object", rules: [`see ${branchLink}`], description: cell(`${target.description ?? ""}`) });
+        continue;
+      }
+      // Rules on the form itself (such as "at least one of to, recipient") before its fields.
+      if (rulesOf(target).length > 0) this.rows.push({ field, required: when, type: "object", rules: rulesOf(target), description: cell(`${target.title ?? ""}`) });
+      this.properties(target, path, when, branchName ? [...seen, branchName] : seen, discriminator);
+    }
+  }
+
+  /** The rows of an object's properties; `skip` is a discriminator already listed once for all forms. */
+  private properties(s: Schema, path: string, when: string | undefined, seen: readonly string[], skip?: string): void {
+    const required = new Set((s.required ?? []) as string[]);
+    for (const [key, sub] of Object.entries((s.properties ?? {}) as Record<string, Schema>)) {
+      if (key === skip) continue;
+      const yes = required.has(key) ? "yes" : "no";
+      this.field(sub, path ? `${path}.${key}` : key, when ? `${yes}, ${when}` : yes, seen);
+    }
+  }
+}
+
+export function docPage(page: DocPage, defs: Schema, pageOf: Map<string, DocPage>): string {
+  const writer = new PageWriter(defs, pageOf, page);
+  writer.field({ $ref: `#/$defs/${page.name}` }, "", "", []);
+  const s = page.schema;
+  const rows = writer.rows.map((r) => `| ${r.field.startsWith("(") ? r.field : `\`${r.field}\``} | ${r.required} | ${r.type} | ${cell(r.rules.join("; "))} | ${r.description} |`);
+  return [
+    `# ${s.title ?? page.name}`,
+    "",
+    `${s.description ?? ""}`,
+    "",
+    `TypeScript: type \`${page.name}\`, \`validate${page.name}\` / \`assert${page.name}\` / \`is${page.name}\`. ` +
+      `Schema: \`wa-interactive/schemas/${page.schemaPath}\`.`,
+    "",
+    "Characters are Unicode code points. Unknown properties are rejected everywhere.",
+    "",
+    "| field | required | type | limits and rules | description |",
+    "|---|---|---|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
+}
+
+/** `docs/README.md`: the list of pages. */
+export function docIndex(pages: DocPage[], extra: { path: string; title: string }[]): string {
+  return [
+    "# wa-interactive reference",
+    "",
+    "Generated from the JSON Schemas by `npm run generate`; the rules' exact semantics are in the schema set's README.",
+    "",
+    ...pages.map((p) => `- [${p.schema.title ?? p.name}](${p.path}) — \`${p.name}\``),
+    ...extra.map((e) => `- [${e.title}](${e.path})`),
+    "",
+  ].join("\n");
+}
+
+/** Every page of `docs/`, keyed by its path in the package. */
+export function docFiles(named: NamedSchema[], bundle: Schema, links: { path: string; title: string }[] = []): Map<string, string> {
+  const pages = docPages(named);
+  const pageOf = new Map(pages.map((p) => [p.name, p]));
+  const defs = bundle.$defs as Schema;
+  const out = new Map<string, string>();
+  for (const page of pages) out.set(`docs/${page.path}`, docPage(page, defs, pageOf));
+  out.set("docs/README.md", docIndex(pages, links));
+  return out;
+}

@@ -1,0 +1,54 @@
+/**
+ * The reference pages generated from the schemas: one per interactive type, listed in the index,
+ * stating each field's limits as the schemas set them, and with no link that leads nowhere.
+ */
+import { dirname, join, normalize } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generate } from "../../generator/index.ts";
+import { SCHEMAS_DIR } from "../support/corpus.ts";
+
+const files = await generate({ schemasDir: SCHEMAS_DIR, version: "0.0.0-test" });
+const page = (path: string) => {
+  const text = files.get(`docs/${path}`);
+  if (text === undefined) throw new Error(`no page docs/${path}`);
+  return text;
+};
+/** The table row of a field, with prettier's padding squeezed out. */
+const row = (text: string, field: string) => text.split("\n").find((line) => line.startsWith(`| \`${field}\` `))?.replace(/ {2,}/g, " ");
+
+describe("reference docs", () => {
+  it("have a page for every interactive type and the reaction, each listed in the index", () => {
+    const interactive = JSON.parse(files.get("schemas/interactive/interactive.schema.json")!) as { oneOf: { $ref: string }[] };
+    const pages = [...interactive.oneOf.map((b) => `interactive/${b.$ref.replace(".schema.json", ".md")}`), "message/reaction.md"];
+    expect(pages.length).toBeGreaterThan(10);
+    for (const path of pages) {
+      expect(page(path)).toMatch(/^<!-- Code generated/);
+      expect(page("README.md")).toContain(`](${path})`);
+    }
+  });
+
+  it("state every limit as the schemas set it, including the cross-field rules", () => {
+    const button = page("interactive/button.md");
+    expect(row(button, "action.buttons")).toContain("| yes | array of object | 1–3 items |");
+    expect(row(button, "action.buttons[].reply.title")).toContain("1–20 characters; not only whitespace");
+    expect(row(button, "action")).toContain("unique across the message: `buttons/*/reply/id`, `buttons/*/reply/title`");
+    expect(row(button, "header.text")).toContain('yes, when `header.type: "text"`');
+    const list = page("interactive/list.md");
+    expect(row(list, "action")).toContain("at most 10 `sections/*/rows/*` in total");
+    expect(row(list, "action.sections")).toContain("with more than one item, each needs `title`");
+    expect(row(page("message/reaction.md"), "emoji")).toContain("exactly one emoji, or empty");
+    const outbound = page("message/outbound-message.md").replace(/ {2,}/g, " ");
+    expect(outbound).toContain('| (the whole object) | when `type: "interactive"` | object | at least one of `to`, `recipient` |');
+  });
+
+  it("link only to files that exist", () => {
+    const links = [...files].filter(([path]) => path.endsWith(".md")).flatMap(([path, text]) =>
+      [...text.matchAll(/\]\(([^)#]+)(?:#[^)]*)?\)/g)].filter(([, target]) => !/^[a-z]+:/.test(target!)).map(([, target]) => ({ path, target: target! })),
+    );
+    expect(links.length).toBeGreaterThan(20);
+    for (const { path, target } of links) {
+      const resolved = normalize(join(dirname(path), target));
+      expect(files.has(resolved), `${path} → ${target}`).toBe(true);
+    }
+  });
+});

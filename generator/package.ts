@@ -128,3 +128,36 @@ export function schemaFiles(set: SchemaSet, bundle: Schema): Map<string, string>
   out.set("schemas/bundle.schema.json", bannerJson({ $schema, $id, ...rest }, "$comment"));
   return out;
 }
+
+/** The package's own README, the page npm shows: what it is, how to install and use it. */
+export function packageReadme(): string {
+  return `# wa-interactive
+
+The typed contract for WhatsApp interactive messages (reply buttons, lists, products, catalog,
+CTA URL, location request, flows, carousels, call buttons, address messages) and reactions:
+validators that report every broken WhatsApp rule with its JSON Pointer path and limit, fluent
+builders, translation to and from six providers' envelopes and webhooks, and the JSON Schemas it is
+all generated from.
+
+\`\`\`sh
+npm install wa-interactive
+\`\`\`
+
+\`\`\`ts
+import { buttons, validateInteractive } from "wa-interactive";
+
+const message = buttons().body("Pick a slot").reply("slot-1", "15:00").reply("slot-2", "16:30").build();
+
+const result = validateInteractive(JSON.parse(incoming));
+if (!result.ok) for (const e of result.errors) console.error(\`\${e.path} [\${e.rule}] \${e.message}\`);
+\`\`\`
+
+- Entry points: \`wa-interactive\` (validators, types, builders, providers; no dependencies),
+  \`wa-interactive/verify\` (webhook signatures; needs \`jose\` for Vonage),
+  \`wa-interactive/typebox\` (route schemas; needs \`@sinclair/typebox\`),
+  \`wa-interactive/schemas/<path>.json\` (the JSON Schemas, and \`bundle.schema.json\` with all of them).
+- Command line: \`npx wa-interactive --help\`.
+- Reference: \`docs/\` (a page per interactive type with every field and limit) and
+  \`CAPABILITIES.md\` (which provider carries which type).
+`;
+}

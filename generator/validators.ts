@@ -22,6 +22,8 @@ interface Node {
 }
 
 type Kind = "object" | "array" | "union" | "scalar";
+/** What a `*` in a path pattern walks over. */
+type Star = "array" | "object";
 
 export class ValidatorEmitter {
   private readonly functions: string[] = [];
@@ -324,15 +326,15 @@ export class ValidatorEmitter {
       const { path, maximum } = total as { path: string; maximum: number };
       const pattern = this.pattern(path);
       const what = path.split("/").filter((seg) => seg !== "*").pop() ?? "items";
-      fast.push(`if (walk.countAt(v, ${pattern}) > ${maximum}) return false;`);
+      fast.push(`if (${this.countAt(node, String(path), pattern)} > ${maximum}) return false;`);
       full.push(`{ const n = walk.countAt(v, ${pattern}); if (n > ${maximum}) out.push(rules.maxTotal(p, ${L}, ${lit(what.replace(/_/g, " "))}, ${maximum}, n)); }`);
     }
-    for (const path of asList(s["x-uniqueValues"])) {
-      const pattern = this.pattern(path);
-      const valueLabel = this.labelAlong(node, String(path));
-      fast.push(`if (!walk.allDistinct(v, ${pattern})) return false;`);
-      full.push(`walk.duplicateIssues(v, ${pattern}, p, ${lit(valueLabel)}, out);`);
+    const unique = asList(s["x-uniqueValues"]).map(String);
+    for (const path of unique) {
+      const valueLabel = this.labelAlong(node, path);
+      full.push(`walk.duplicateIssues(v, ${this.pattern(path)}, p, ${lit(valueLabel)}, out);`);
     }
+    for (const check of this.distinctChecks(node, unique)) fast.push(`if (!${check}) return false;`);
 
     // dependentSchemas: when the key is present, the whole object must also satisfy the subschema.
     for (const key of Object.keys((s.dependentSchemas ?? {}) as Schema)) {
@@ -344,6 +346,154 @@ export class ValidatorEmitter {
 
     fast.push("return true;");
     this.pushFunctions(node, name, fast, full);
+  }
+
+  // ---------------------------------------------------------------- path patterns, fast pass
+
+  // The fast pass runs the x-maxTotal and x-uniqueValues checks of an object only after its
+  // properties passed, so the containers a pattern walks through have the shape the schema gives
+  // them. That lets these checks be written out as plain loops along the pattern instead of a
+  // generic walk over a segment list, and compare pairs in place instead of gathering values: the
+  // valid path allocates nothing and reads each value directly. Where the schema does not say
+  // whether a `*` meets an array or an object, the generic helpers in walk.ts do the work.
+
+  /** An expression for how many values the pattern reaches from `v`. */
+  private countAt(node: Node, path: string, pattern: string): string {
+    const stars = this.starKinds(node, path);
+    if (!stars) return `walk.countAt(v, ${pattern})`;
+    const loop = this.along(path.split("/"), stars, "v", "a", (x) => `if (${x} !== undefined) n++;`);
+    return `${this.helper(`count_${pattern}`, `x-maxTotal ${path} at ${where(node)}`, `(v: any): number {\nlet n = 0;\n${loop}\nreturn n;\n}`)}(v)`;
+  }
+
+  /**
+   * Expressions that are true when the x-uniqueValues patterns hold for `v`. Patterns with one `*`
+   * over the same array (`buttons/*\/reply/id`, `buttons/*\/reply/title`) share one loop that
+   * compares each item with the earlier ones; any other pattern gets its own check.
+   */
+  private distinctChecks(node: Node, paths: string[]): string[] {
+    const shared = new Map<string, string[]>();
+    const checks: string[] = [];
+    for (const path of paths) {
+      const star = path.split("/").indexOf("*");
+      const single = star > 0 && path.split("/").lastIndexOf("*") === star;
+      if (single && this.starKinds(node, path)?.[0] === "array") {
+        const prefix = path.split("/").slice(0, star).join("/");
+        shared.set(prefix, [...(shared.get(prefix) ?? []), path]);
+      } else {
+        checks.push(this.allDistinct(node, path, this.pattern(path)));
+      }
+    }
+    for (const [prefix, group] of shared) checks.unshift(this.distinctItems(node, prefix, group));
+    return checks;
+  }
+
+  /** One loop over the array at `prefix`: each item's values at the patterns' tails against every earlier item's. */
+  private distinctItems(node: Node, prefix: string, paths: string[]): string {
+    const patterns = paths.map((path) => this.pattern(path));
+    const tails = paths.map((path) => path.split("/").slice(prefix.split("/").length + 1));
+    const body = [
+      `const a = ${reach("v", prefix.split("/"))};`,
+      `if (!Array.isArray(a)) return true;`,
+      // Past this many items, the generic helper's Set keeps a hostile array's cost linear.
+      `if (a.length > walk.PAIRWISE_MAX) return ${patterns.map((pattern) => `walk.allDistinct(v, ${pattern})`).join(" && ")};`,
+      `for (let i = 1; i < a.length; i++) {`,
+      ...tails.map((tail, k) => `const x${k} = ${reach("a[i]", tail)};`),
+      `for (let j = 0; j < i; j++) {`,
+      `const o = a[j];`,
+      ...tails.map((tail, k) => `if (x${k} !== undefined && ${reach("o", tail)} === x${k}) return false;`),
+      `}`,
+      `}`,
+      `return true;`,
+    ];
+    const name = this.helper(`distinct_${patterns.join("_")}`, `x-uniqueValues ${paths.join(", ")} at ${where(node)}`, `(v: any): boolean {\n${body.join("\n")}\n}`);
+    return `${name}(v)`;
+  }
+
+  /** An expression that is true when no two values the pattern reaches from `v` are equal. */
+  private allDistinct(node: Node, path: string, pattern: string): string {
+    const stars = this.starKinds(node, path);
+    if (!stars) return `walk.allDistinct(v, ${pattern})`;
+    const segments = path.split("/");
+    // Pairs are compared in place while there are few values (WhatsApp's limits keep them at a
+    // dozen or so); past walk.PAIRWISE_MAX the generic helper's Set takes over, so the cost never
+    // grows with the square of a hostile array's length.
+    const earlier = this.along(segments, stars, "v", "b", (y) => `const y = ${y};\nif (y !== undefined) { if (m === n) break earlier; if (y === x) return false; m++; }`);
+    const visit = (x: string) =>
+      [
+        `const x = ${x};`,
+        `if (x !== undefined) {`,
+        `if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, ${pattern});`,
+        `let m = 0;`,
+        `earlier: {\n${earlier}\n}`,
+        `n++;`,
+        `}`,
+      ].join("\n");
+    const loop = this.along(segments, stars, "v", "a", visit);
+    return `${this.helper(`distinct_${pattern}`, `x-uniqueValues ${path} at ${where(node)}`, `(v: any): boolean {\nlet n = 0;\n${loop}\nreturn true;\n}`)}(v)`;
+  }
+
+  /** A module-level helper function, emitted once under `name`. */
+  private helper(name: string, what: string, signatureAndBody: string): string {
+    if (!this.used.has(name)) {
+      this.used.add(name);
+      this.functions.push(`// ${what}`, `function ${name}${signatureAndBody}`);
+    }
+    return name;
+  }
+
+  /** Nested loops that visit every value `segments` reaches from `from`, running `body` on each. */
+  private along(segments: string[], stars: Star[], from: string, prefix: string, body: (x: string) => string): string {
+    let access = from;
+    let open = "";
+    let close = "";
+    let star = 0;
+    for (const seg of segments) {
+      if (seg !== "*") {
+        access = reach(access, [seg]);
+        continue;
+      }
+      const a = `${prefix}${star}`;
+      const i = `${prefix}${star}i`;
+      open +=
+        stars[star] === "array"
+          ? `{ const ${a} = ${access}; if (Array.isArray(${a})) for (let ${i} = 0; ${i} < ${a}.length; ${i}++) {\n`
+          : `{ const ${a} = ${access}; if (typeof ${a} === "object" && ${a} !== null) for (const ${i} in ${a}) {\n`;
+      close += "}}\n";
+      access = `${a}[${i}]`;
+      star++;
+    }
+    return `${open}${body(access)}\n${close}`;
+  }
+
+  /**
+   * What each `*` of a path pattern meets according to the schema, through `$ref`s and unions;
+   * undefined when the schema does not settle it (the pattern then uses the generic walk).
+   */
+  private starKinds(node: Node, path: string): Star[] | undefined {
+    let current = this.alternatives(this.deref(node));
+    const stars: Star[] = [];
+    for (const seg of path.split("/")) {
+      if (seg === "*") {
+        const arrays = current.filter((n) => this.kind(n.schema) === "array" && isSchema(n.schema.items));
+        const maps = current.filter((n) => this.kind(n.schema) === "object" && isSchema(n.schema.additionalProperties));
+        if (current.length === 0 || (arrays.length !== current.length && maps.length !== current.length)) return undefined;
+        stars.push(arrays.length === current.length ? "array" : "object");
+        const key = arrays.length === current.length ? "items" : "additionalProperties";
+        current = current.flatMap((n) => this.alternatives(this.deref(this.child(n, key))));
+      } else {
+        current = current
+          .filter((n) => isSchema(n.schema.properties) && isSchema((n.schema.properties as Schema)[seg]))
+          .flatMap((n) => this.alternatives(this.deref(this.child(n, "properties", seg))));
+      }
+    }
+    return stars;
+  }
+
+  /** A union's branches (recursively, past `$ref`s), or the node itself. */
+  private alternatives(node: Node): Node[] {
+    if (this.kind(node.schema) !== "union") return [node];
+    const keyword = node.schema.oneOf ? "oneOf" : "anyOf";
+    return (node.schema[keyword] as Schema[]).flatMap((_, i) => this.alternatives(this.deref(this.child(node, keyword, i))));
   }
 
   /** The title of the schema a path pattern reaches, for messages about the values found there. */
@@ -472,13 +622,22 @@ export class ValidatorEmitter {
   }
 
   private pushFunctions(node: Node, name: string, fast: string[], full: string[]): void {
-    const where = `${node.loc.file.path}#${node.loc.pointer}`;
     this.functions.push(
-      `// ${where}`,
+      `// ${where(node)}`,
       `function is_${name}(v: any): boolean {\n${fast.join("\n")}\n}`,
       `function check_${name}(v: any, p: string, out: ValidationIssue[]): void {\n${full.join("\n")}\n}`,
     );
   }
+}
+
+/** An expression reading `segments` (property names) from `from`, stopping at a missing value. */
+function reach(from: string, segments: readonly string[]): string {
+  return segments.reduce((access, seg) => (IDENT.test(seg) ? `${access}?.${seg}` : `${access}?.[${lit(seg)}]`), from);
+}
+
+/** Where a node sits in the schema set, for comments in the emitted code. */
+function where(node: Node): string {
+  return `${node.loc.file.path}#${node.loc.pointer}`;
 }
 
 function isPresenceOnly(branch: Schema): boolean {

@@ -2,6 +2,9 @@
 
 export * from "./types.js";
 export * from "./validators.js";
+export * from "./builders.js";
+export * from "./providers/index.js";
+export * from "./runtime/subscription.js";
 export { ValidationError, type ValidationIssue, type ValidationResult } from "./runtime/issues.js";
 export {
   isOutboundMessage as isMessage,

@@ -8,6 +8,23 @@ import { assertValid, guard, run, unionIssues } from "./runtime/validation.js";
 import * as walk from "./runtime/walk.js";
 
 const ENUM_1 = [
+  "button_reply",
+  "list_reply",
+  "reply",
+  "flow_reply",
+  "address_reply",
+  "call_permission_reply",
+  "template_button",
+  "order",
+  "location",
+  "reaction",
+  "text",
+  "unsupported",
+  "status",
+];
+const PATTERN_2 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z$", "u");
+const ENUM_3 = ["accept", "reject"];
+const ENUM_4 = [
   "name",
   "phone_number",
   "in_pin_code",
@@ -20,13 +37,13 @@ const ENUM_1 = [
   "city",
   "state",
 ];
-const PATTERN_2 = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
-const ENUM_3 = ["text", "image", "video", "document"];
-const PATH_4 = ["buttons", "*", "reply", "id"] as const;
-const PATH_5 = ["buttons", "*", "reply", "title"] as const;
-const ENUM_6 = ["image", "video"];
-const PATTERN_7 = new RegExp("^[^\\n]*(\\n[^\\n]*){0,2}$", "u");
-const BRANCHES_8 = [
+const PATTERN_5 = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
+const ENUM_6 = ["text", "image", "video", "document"];
+const PATH_7 = ["buttons", "*", "reply", "id"] as const;
+const PATH_8 = ["buttons", "*", "reply", "title"] as const;
+const ENUM_9 = ["image", "video"];
+const PATTERN_10 = new RegExp("^[^\\n]*(\\n[^\\n]*){0,2}$", "u");
+const BRANCHES_11 = [
   { check: is_UrlCardAction, collect: check_UrlCardAction, required: ["name", "parameters"], label: "card URL button" },
   {
     check: is_QuickReplyCardAction,
@@ -35,20 +52,20 @@ const BRANCHES_8 = [
     label: "card quick-reply buttons",
   },
 ] as const;
-const ENUM_9 = ["cta_url", "product"];
-const PATH_10 = ["type"] as const;
-const PATH_11 = ["action", "name"] as const;
-const PATH_12 = ["action", "catalog_id"] as const;
-const PATH_13 = ["action", "buttons"] as const;
-const PATH_14 = ["cards", "*", "card_index"] as const;
-const PATH_15 = ["cards", "*", "action", "buttons", "*", "quick_reply", "id"] as const;
-const ENUM_16 = ["draft", "published"];
-const ENUM_17 = ["navigate", "data_exchange"];
-const PATH_18 = ["sections", "*", "rows", "*"] as const;
-const PATH_19 = ["sections", "*", "rows", "*", "id"] as const;
-const PATH_20 = ["sections", "*", "product_items", "*"] as const;
-const PATH_21 = ["sections", "*", "product_items", "*", "product_retailer_id"] as const;
-const ENUM_22 = [
+const ENUM_12 = ["cta_url", "product"];
+const PATH_13 = ["type"] as const;
+const PATH_14 = ["action", "name"] as const;
+const PATH_15 = ["action", "catalog_id"] as const;
+const PATH_16 = ["action", "buttons"] as const;
+const PATH_17 = ["cards", "*", "card_index"] as const;
+const PATH_18 = ["cards", "*", "action", "buttons", "*", "quick_reply", "id"] as const;
+const ENUM_19 = ["draft", "published"];
+const ENUM_20 = ["navigate", "data_exchange"];
+const PATH_21 = ["sections", "*", "rows", "*"] as const;
+const PATH_22 = ["sections", "*", "rows", "*", "id"] as const;
+const PATH_23 = ["sections", "*", "product_items", "*"] as const;
+const PATH_24 = ["sections", "*", "product_items", "*", "product_retailer_id"] as const;
+const ENUM_25 = [
   "button",
   "list",
   "product",
@@ -62,9 +79,144 @@ const ENUM_22 = [
   "call_permission_request",
   "address_message",
 ];
-const ENUM_23 = ["individual", "group"];
-const ENUM_24 = ["interactive", "reaction"];
+const ENUM_26 = ["individual", "group"];
+const ENUM_27 = ["interactive", "reaction"];
+const PATTERN_28 = new RegExp("^[0-9]{1,12}$", "u");
+const PATTERN_29 = new RegExp("^[0-9]{6,15}$", "u");
+const BRANCHES_30 = [
+  {
+    check: is_ExotelWrappedWebhook,
+    collect: check_ExotelWrappedWebhook,
+    required: ["whatsapp"],
+    label: "wrapped webhook",
+  },
+  { check: is_ExotelFlatWebhook, collect: check_ExotelFlatWebhook, required: ["type"], label: "flat webhook" },
+] as const;
+const BRANCHES_31 = [
+  {
+    check: is_VonageInboundMessage,
+    collect: check_VonageInboundMessage,
+    required: ["message_uuid", "message_type", "timestamp"],
+    label: "inbound message",
+  },
+  {
+    check: is_VonageStatus,
+    collect: check_VonageStatus,
+    required: ["message_uuid", "status", "timestamp"],
+    label: "status",
+  },
+] as const;
+const ENUM_32 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
+const ENUM_33 = ["interactive", "button", "order", "location", "reaction", "text", "unsupported"];
 
+/** One thing a customer (or WhatsApp) did, in the same shape whichever provider delivered it: `parseWebhook` turns every item of a webhook into one of these. Field names are camelCase because this is wa-interactive's own shape, not a wire format. `raw` keeps the provider's item untouched, so nothing is lost. */
+export function isInboundEvent(value: unknown): value is T.InboundEvent {
+  return guard(value, is_InboundEvent);
+}
+/** One thing a customer (or WhatsApp) did, in the same shape whichever provider delivered it: `parseWebhook` turns every item of a webhook into one of these. Field names are camelCase because this is wa-interactive's own shape, not a wire format. `raw` keeps the provider's item untouched, so nothing is lost. */
+export function validateInboundEvent(value: unknown): ValidationResult<T.InboundEvent> {
+  return run(value, is_InboundEvent, check_InboundEvent);
+}
+/** One thing a customer (or WhatsApp) did, in the same shape whichever provider delivered it: `parseWebhook` turns every item of a webhook into one of these. Field names are camelCase because this is wa-interactive's own shape, not a wire format. `raw` keeps the provider's item untouched, so nothing is lost. */
+export function assertInboundEvent(value: unknown): asserts value is T.InboundEvent {
+  assertValid(validateInboundEvent(value), "inbound event");
+}
+/** The tapped button, list row or template button: `id` is the id (or template payload) the business sent, so a bot can switch on it. */
+export function isInboundReply(value: unknown): value is T.InboundReply {
+  return guard(value, is_InboundReply);
+}
+/** The tapped button, list row or template button: `id` is the id (or template payload) the business sent, so a bot can switch on it. */
+export function validateInboundReply(value: unknown): ValidationResult<T.InboundReply> {
+  return run(value, is_InboundReply, check_InboundReply);
+}
+/** The tapped button, list row or template button: `id` is the id (or template payload) the business sent, so a bot can switch on it. */
+export function assertInboundReply(value: unknown): asserts value is T.InboundReply {
+  assertValid(validateInboundReply(value), "reply");
+}
+/** location */
+export function isInboundLocation(value: unknown): value is T.InboundLocation {
+  return guard(value, is_InboundLocation);
+}
+/** location */
+export function validateInboundLocation(value: unknown): ValidationResult<T.InboundLocation> {
+  return run(value, is_InboundLocation, check_InboundLocation);
+}
+/** location */
+export function assertInboundLocation(value: unknown): asserts value is T.InboundLocation {
+  assertValid(validateInboundLocation(value), "location");
+}
+/** order */
+export function isInboundOrder(value: unknown): value is T.InboundOrder {
+  return guard(value, is_InboundOrder);
+}
+/** order */
+export function validateInboundOrder(value: unknown): ValidationResult<T.InboundOrder> {
+  return run(value, is_InboundOrder, check_InboundOrder);
+}
+/** order */
+export function assertInboundOrder(value: unknown): asserts value is T.InboundOrder {
+  assertValid(validateInboundOrder(value), "order");
+}
+/** order item */
+export function isInboundOrderItem(value: unknown): value is T.InboundOrderItem {
+  return guard(value, is_InboundOrderItem);
+}
+/** order item */
+export function validateInboundOrderItem(value: unknown): ValidationResult<T.InboundOrderItem> {
+  return run(value, is_InboundOrderItem, check_InboundOrderItem);
+}
+/** order item */
+export function assertInboundOrderItem(value: unknown): asserts value is T.InboundOrderItem {
+  assertValid(validateInboundOrderItem(value), "order item");
+}
+/** The reacted-to message and the emoji; `emoji` is absent when the reaction was removed. */
+export function isInboundReaction(value: unknown): value is T.InboundReaction {
+  return guard(value, is_InboundReaction);
+}
+/** The reacted-to message and the emoji; `emoji` is absent when the reaction was removed. */
+export function validateInboundReaction(value: unknown): ValidationResult<T.InboundReaction> {
+  return run(value, is_InboundReaction, check_InboundReaction);
+}
+/** The reacted-to message and the emoji; `emoji` is absent when the reaction was removed. */
+export function assertInboundReaction(value: unknown): asserts value is T.InboundReaction {
+  assertValid(validateInboundReaction(value), "reaction");
+}
+/** call permission answer */
+export function isInboundCallPermission(value: unknown): value is T.InboundCallPermission {
+  return guard(value, is_InboundCallPermission);
+}
+/** call permission answer */
+export function validateInboundCallPermission(value: unknown): ValidationResult<T.InboundCallPermission> {
+  return run(value, is_InboundCallPermission, check_InboundCallPermission);
+}
+/** call permission answer */
+export function assertInboundCallPermission(value: unknown): asserts value is T.InboundCallPermission {
+  assertValid(validateInboundCallPermission(value), "call permission answer");
+}
+/** status */
+export function isInboundStatus(value: unknown): value is T.InboundStatus {
+  return guard(value, is_InboundStatus);
+}
+/** status */
+export function validateInboundStatus(value: unknown): ValidationResult<T.InboundStatus> {
+  return run(value, is_InboundStatus, check_InboundStatus);
+}
+/** status */
+export function assertInboundStatus(value: unknown): asserts value is T.InboundStatus {
+  assertValid(validateInboundStatus(value), "status");
+}
+/** status error */
+export function isInboundStatusError(value: unknown): value is T.InboundStatusError {
+  return guard(value, is_InboundStatusError);
+}
+/** status error */
+export function validateInboundStatusError(value: unknown): ValidationResult<T.InboundStatusError> {
+  return run(value, is_InboundStatusError, check_InboundStatusError);
+}
+/** status error */
+export function assertInboundStatusError(value: unknown): asserts value is T.InboundStatusError {
+  assertValid(validateInboundStatusError(value), "status error");
+}
 /** Asks the customer for a delivery address in a form WhatsApp renders (India only). The submitted address arrives as an `interactive.nfm_reply` named `address_message`; clients that cannot show the form fail with 1026. */
 export function isAddressMessageInteractive(value: unknown): value is T.AddressMessageInteractive {
   return guard(value, is_AddressMessageInteractive);
@@ -849,7 +1001,1315 @@ export function validateDocumentMedia(value: unknown): ValidationResult<T.Docume
 export function assertDocumentMedia(value: unknown): asserts value is T.DocumentMedia {
   assertValid(validateDocumentMedia(value), "document");
 }
+/** What goes out through 360dialog's Cloud API: the Cloud API body unchanged, `messaging_product` included (`POST /messages` on 360dialog's host with the `D360-API-KEY` header; no phone number id in the path, 360dialog adds it). */
+export function isDialog360OutboundBody(value: unknown): value is T.Dialog360OutboundBody {
+  return guard(value, is_OutboundMessage);
+}
+/** What goes out through 360dialog's Cloud API: the Cloud API body unchanged, `messaging_product` included (`POST /messages` on 360dialog's host with the `D360-API-KEY` header; no phone number id in the path, 360dialog adds it). */
+export function validateDialog360OutboundBody(value: unknown): ValidationResult<T.Dialog360OutboundBody> {
+  return run(value, is_OutboundMessage, check_OutboundMessage);
+}
+/** What goes out through 360dialog's Cloud API: the Cloud API body unchanged, `messaging_product` included (`POST /messages` on 360dialog's host with the `D360-API-KEY` header; no phone number id in the path, 360dialog adds it). */
+export function assertDialog360OutboundBody(value: unknown): asserts value is T.Dialog360OutboundBody {
+  assertValid(validateDialog360OutboundBody(value), "360dialog request body");
+}
+/** What comes in from 360dialog for a Cloud API number: Meta's webhook envelope, forwarded unchanged. Partner webhooks are signed with `x-360dialog-signature`; Meta's own `X-Hub-Signature-256` cannot be checked here, because 360dialog, not your app, receives Meta's call. */
+export function isDialog360WebhookBody(value: unknown): value is T.Dialog360WebhookBody {
+  return guard(value, is_MetaWebhook);
+}
+/** What comes in from 360dialog for a Cloud API number: Meta's webhook envelope, forwarded unchanged. Partner webhooks are signed with `x-360dialog-signature`; Meta's own `X-Hub-Signature-256` cannot be checked here, because 360dialog, not your app, receives Meta's call. */
+export function validateDialog360WebhookBody(value: unknown): ValidationResult<T.Dialog360WebhookBody> {
+  return run(value, is_MetaWebhook, check_MetaWebhook);
+}
+/** What comes in from 360dialog for a Cloud API number: Meta's webhook envelope, forwarded unchanged. Partner webhooks are signed with `x-360dialog-signature`; Meta's own `X-Hub-Signature-256` cannot be checked here, because 360dialog, not your app, receives Meta's call. */
+export function assertDialog360WebhookBody(value: unknown): asserts value is T.Dialog360WebhookBody {
+  assertValid(validateDialog360WebhookBody(value), "360dialog webhook body");
+}
+/** What goes out through Aisoule's developer API (`POST /v1/messages`, `Authorization: Bearer <API key>`): the interactive object, unchanged, next to the recipient. Aisoule documents reply buttons and lists; other interactive types are forwarded the same way but are not in its documents. */
+export function isAisouleOutboundBody(value: unknown): value is T.AisouleOutboundBody {
+  return guard(value, is_AisouleOutboundBody);
+}
+/** What goes out through Aisoule's developer API (`POST /v1/messages`, `Authorization: Bearer <API key>`): the interactive object, unchanged, next to the recipient. Aisoule documents reply buttons and lists; other interactive types are forwarded the same way but are not in its documents. */
+export function validateAisouleOutboundBody(value: unknown): ValidationResult<T.AisouleOutboundBody> {
+  return run(value, is_AisouleOutboundBody, check_AisouleOutboundBody);
+}
+/** What goes out through Aisoule's developer API (`POST /v1/messages`, `Authorization: Bearer <API key>`): the interactive object, unchanged, next to the recipient. Aisoule documents reply buttons and lists; other interactive types are forwarded the same way but are not in its documents. */
+export function assertAisouleOutboundBody(value: unknown): asserts value is T.AisouleOutboundBody {
+  assertValid(validateAisouleOutboundBody(value), "Aisoule request body");
+}
+/** What Aisoule POSTs, signed with `X-AISoule-Signature`: one event — `message.received`, or a status (`message.sent`, `message.delivered`, `message.read`, `message.failed`). Decision: Aisoule documents a received message only for `data.type: "text"` (with `data.body`); how a tapped button or list row arrives is not documented, so any other `data.type` is reported as an error rather than guessed at. */
+export function isAisouleWebhookBody(value: unknown): value is T.AisouleWebhookBody {
+  return guard(value, is_AisouleWebhookBody);
+}
+/** What Aisoule POSTs, signed with `X-AISoule-Signature`: one event — `message.received`, or a status (`message.sent`, `message.delivered`, `message.read`, `message.failed`). Decision: Aisoule documents a received message only for `data.type: "text"` (with `data.body`); how a tapped button or list row arrives is not documented, so any other `data.type` is reported as an error rather than guessed at. */
+export function validateAisouleWebhookBody(value: unknown): ValidationResult<T.AisouleWebhookBody> {
+  return run(value, is_AisouleWebhookBody, check_AisouleWebhookBody);
+}
+/** What Aisoule POSTs, signed with `X-AISoule-Signature`: one event — `message.received`, or a status (`message.sent`, `message.delivered`, `message.read`, `message.failed`). Decision: Aisoule documents a received message only for `data.type: "text"` (with `data.body`); how a tapped button or list row arrives is not documented, so any other `data.type` is reported as an error rather than guessed at. */
+export function assertAisouleWebhookBody(value: unknown): asserts value is T.AisouleWebhookBody {
+  assertValid(validateAisouleWebhookBody(value), "Aisoule webhook body");
+}
+/** event data */
+export function isAisouleWebhookData(value: unknown): value is T.AisouleWebhookData {
+  return guard(value, is_AisouleWebhookData);
+}
+/** event data */
+export function validateAisouleWebhookData(value: unknown): ValidationResult<T.AisouleWebhookData> {
+  return run(value, is_AisouleWebhookData, check_AisouleWebhookData);
+}
+/** event data */
+export function assertAisouleWebhookData(value: unknown): asserts value is T.AisouleWebhookData {
+  assertValid(validateAisouleWebhookData(value), "event data");
+}
+/** What goes out through Exotel's WhatsApp API v2 (`POST /v2/accounts/<sid>/messages`, Basic auth): the message wrapped in `whatsapp.messages[]`, where each item's `content` is the Cloud API message without `messaging_product` and `to`. Decision: the wrapped form of Exotel's API reference and of the integrations that work, not the flat `{from, to, content}` of a newer page that contradicts it. */
+export function isExotelOutboundBody(value: unknown): value is T.ExotelOutboundBody {
+  return guard(value, is_ExotelOutboundBody);
+}
+/** What goes out through Exotel's WhatsApp API v2 (`POST /v2/accounts/<sid>/messages`, Basic auth): the message wrapped in `whatsapp.messages[]`, where each item's `content` is the Cloud API message without `messaging_product` and `to`. Decision: the wrapped form of Exotel's API reference and of the integrations that work, not the flat `{from, to, content}` of a newer page that contradicts it. */
+export function validateExotelOutboundBody(value: unknown): ValidationResult<T.ExotelOutboundBody> {
+  return run(value, is_ExotelOutboundBody, check_ExotelOutboundBody);
+}
+/** What goes out through Exotel's WhatsApp API v2 (`POST /v2/accounts/<sid>/messages`, Basic auth): the message wrapped in `whatsapp.messages[]`, where each item's `content` is the Cloud API message without `messaging_product` and `to`. Decision: the wrapped form of Exotel's API reference and of the integrations that work, not the flat `{from, to, content}` of a newer page that contradicts it. */
+export function assertExotelOutboundBody(value: unknown): asserts value is T.ExotelOutboundBody {
+  assertValid(validateExotelOutboundBody(value), "Exotel WhatsApp v2 request body");
+}
+/** message */
+export function isExotelOutboundItem(value: unknown): value is T.ExotelOutboundItem {
+  return guard(value, is_ExotelOutboundItem);
+}
+/** message */
+export function validateExotelOutboundItem(value: unknown): ValidationResult<T.ExotelOutboundItem> {
+  return run(value, is_ExotelOutboundItem, check_ExotelOutboundItem);
+}
+/** message */
+export function assertExotelOutboundItem(value: unknown): asserts value is T.ExotelOutboundItem {
+  assertValid(validateExotelOutboundItem(value), "message");
+}
+/** content */
+export function isExotelContent(value: unknown): value is T.ExotelContent {
+  return guard(value, is_ExotelContent);
+}
+/** content */
+export function validateExotelContent(value: unknown): ValidationResult<T.ExotelContent> {
+  return run(value, is_ExotelContent, check_ExotelContent);
+}
+/** content */
+export function assertExotelContent(value: unknown): asserts value is T.ExotelContent {
+  assertValid(validateExotelContent(value), "content");
+}
+/** interactive content */
+export function isExotelInteractiveContent(value: unknown): value is T.ExotelInteractiveContent {
+  return guard(value, is_ExotelInteractiveContent);
+}
+/** interactive content */
+export function validateExotelInteractiveContent(value: unknown): ValidationResult<T.ExotelInteractiveContent> {
+  return run(value, is_ExotelInteractiveContent, check_ExotelInteractiveContent);
+}
+/** interactive content */
+export function assertExotelInteractiveContent(value: unknown): asserts value is T.ExotelInteractiveContent {
+  assertValid(validateExotelInteractiveContent(value), "interactive content");
+}
+/** reaction content */
+export function isExotelReactionContent(value: unknown): value is T.ExotelReactionContent {
+  return guard(value, is_ExotelReactionContent);
+}
+/** reaction content */
+export function validateExotelReactionContent(value: unknown): ValidationResult<T.ExotelReactionContent> {
+  return run(value, is_ExotelReactionContent, check_ExotelReactionContent);
+}
+/** reaction content */
+export function assertExotelReactionContent(value: unknown): asserts value is T.ExotelReactionContent {
+  assertValid(validateExotelReactionContent(value), "reaction content");
+}
+/** What Exotel POSTs: the same `whatsapp.messages[]` wrapper as a send, each item with a `callback_type` — `incoming_message` (the API reference says `icm`; both are accepted) for what the customer sent, `dlr` for delivery reports. An incoming item's `content` mirrors a Cloud API message (`interactive.button_reply`, `list_reply`, `nfm_reply`, `button`, `location`, …) and is checked as one. Decision: the flat `{from, type, interactive}` that one of Exotel's own pages shows is accepted too; it carries no id or time. */
+export function isExotelWebhookBody(value: unknown): value is T.ExotelWebhookBody {
+  return guard(value, is_ExotelWebhookBody);
+}
+/** What Exotel POSTs: the same `whatsapp.messages[]` wrapper as a send, each item with a `callback_type` — `incoming_message` (the API reference says `icm`; both are accepted) for what the customer sent, `dlr` for delivery reports. An incoming item's `content` mirrors a Cloud API message (`interactive.button_reply`, `list_reply`, `nfm_reply`, `button`, `location`, …) and is checked as one. Decision: the flat `{from, type, interactive}` that one of Exotel's own pages shows is accepted too; it carries no id or time. */
+export function validateExotelWebhookBody(value: unknown): ValidationResult<T.ExotelWebhookBody> {
+  return run(value, is_ExotelWebhookBody, check_ExotelWebhookBody);
+}
+/** What Exotel POSTs: the same `whatsapp.messages[]` wrapper as a send, each item with a `callback_type` — `incoming_message` (the API reference says `icm`; both are accepted) for what the customer sent, `dlr` for delivery reports. An incoming item's `content` mirrors a Cloud API message (`interactive.button_reply`, `list_reply`, `nfm_reply`, `button`, `location`, …) and is checked as one. Decision: the flat `{from, type, interactive}` that one of Exotel's own pages shows is accepted too; it carries no id or time. */
+export function assertExotelWebhookBody(value: unknown): asserts value is T.ExotelWebhookBody {
+  assertValid(validateExotelWebhookBody(value), "Exotel webhook body");
+}
+/** wrapped webhook */
+export function isExotelWrappedWebhook(value: unknown): value is T.ExotelWrappedWebhook {
+  return guard(value, is_ExotelWrappedWebhook);
+}
+/** wrapped webhook */
+export function validateExotelWrappedWebhook(value: unknown): ValidationResult<T.ExotelWrappedWebhook> {
+  return run(value, is_ExotelWrappedWebhook, check_ExotelWrappedWebhook);
+}
+/** wrapped webhook */
+export function assertExotelWrappedWebhook(value: unknown): asserts value is T.ExotelWrappedWebhook {
+  assertValid(validateExotelWrappedWebhook(value), "wrapped webhook");
+}
+/** callback */
+export function isExotelWebhookItem(value: unknown): value is T.ExotelWebhookItem {
+  return guard(value, is_ExotelWebhookItem);
+}
+/** callback */
+export function validateExotelWebhookItem(value: unknown): ValidationResult<T.ExotelWebhookItem> {
+  return run(value, is_ExotelWebhookItem, check_ExotelWebhookItem);
+}
+/** callback */
+export function assertExotelWebhookItem(value: unknown): asserts value is T.ExotelWebhookItem {
+  assertValid(validateExotelWebhookItem(value), "callback");
+}
+/** A Cloud API message's own part: `type` and the member it names. */
+export function isExotelInboundContent(value: unknown): value is T.ExotelInboundContent {
+  return guard(value, is_ExotelInboundContent);
+}
+/** A Cloud API message's own part: `type` and the member it names. */
+export function validateExotelInboundContent(value: unknown): ValidationResult<T.ExotelInboundContent> {
+  return run(value, is_ExotelInboundContent, check_ExotelInboundContent);
+}
+/** A Cloud API message's own part: `type` and the member it names. */
+export function assertExotelInboundContent(value: unknown): asserts value is T.ExotelInboundContent {
+  assertValid(validateExotelInboundContent(value), "content");
+}
+/** flat webhook */
+export function isExotelFlatWebhook(value: unknown): value is T.ExotelFlatWebhook {
+  return guard(value, is_ExotelFlatWebhook);
+}
+/** flat webhook */
+export function validateExotelFlatWebhook(value: unknown): ValidationResult<T.ExotelFlatWebhook> {
+  return run(value, is_ExotelFlatWebhook, check_ExotelFlatWebhook);
+}
+/** flat webhook */
+export function assertExotelFlatWebhook(value: unknown): asserts value is T.ExotelFlatWebhook {
+  assertValid(validateExotelFlatWebhook(value), "flat webhook");
+}
+/** What goes out through the Cloud API: the outbound message itself, unchanged (`POST /{phone-number-id}/messages`, `Authorization: Bearer <token>`). */
+export function isMetaOutboundBody(value: unknown): value is T.MetaOutboundBody {
+  return guard(value, is_OutboundMessage);
+}
+/** What goes out through the Cloud API: the outbound message itself, unchanged (`POST /{phone-number-id}/messages`, `Authorization: Bearer <token>`). */
+export function validateMetaOutboundBody(value: unknown): ValidationResult<T.MetaOutboundBody> {
+  return run(value, is_OutboundMessage, check_OutboundMessage);
+}
+/** What goes out through the Cloud API: the outbound message itself, unchanged (`POST /{phone-number-id}/messages`, `Authorization: Bearer <token>`). */
+export function assertMetaOutboundBody(value: unknown): asserts value is T.MetaOutboundBody {
+  assertValid(validateMetaOutboundBody(value), "Cloud API request body");
+}
+/** What comes in from the Cloud API: Meta's webhook envelope, signed with `X-Hub-Signature-256`. */
+export function isMetaWebhookBody(value: unknown): value is T.MetaWebhookBody {
+  return guard(value, is_MetaWebhook);
+}
+/** What comes in from the Cloud API: Meta's webhook envelope, signed with `X-Hub-Signature-256`. */
+export function validateMetaWebhookBody(value: unknown): ValidationResult<T.MetaWebhookBody> {
+  return run(value, is_MetaWebhook, check_MetaWebhook);
+}
+/** What comes in from the Cloud API: Meta's webhook envelope, signed with `X-Hub-Signature-256`. */
+export function assertMetaWebhookBody(value: unknown): asserts value is T.MetaWebhookBody {
+  assertValid(validateMetaWebhookBody(value), "Cloud API webhook body");
+}
+/** What goes out through Vonage's Messages API v1 (`POST /v1/messages`, JWT bearer auth): a WhatsApp `custom` message whose `custom` object is the Cloud API message without `messaging_product`, `to` and `recipient_type`. Vonage documents `interactive` reply buttons, lists and product messages this way; other interactive types and reactions go through the same forwarded `custom` object but are not in Vonage's documents. */
+export function isVonageOutboundBody(value: unknown): value is T.VonageOutboundBody {
+  return guard(value, is_VonageOutboundBody);
+}
+/** What goes out through Vonage's Messages API v1 (`POST /v1/messages`, JWT bearer auth): a WhatsApp `custom` message whose `custom` object is the Cloud API message without `messaging_product`, `to` and `recipient_type`. Vonage documents `interactive` reply buttons, lists and product messages this way; other interactive types and reactions go through the same forwarded `custom` object but are not in Vonage's documents. */
+export function validateVonageOutboundBody(value: unknown): ValidationResult<T.VonageOutboundBody> {
+  return run(value, is_VonageOutboundBody, check_VonageOutboundBody);
+}
+/** What goes out through Vonage's Messages API v1 (`POST /v1/messages`, JWT bearer auth): a WhatsApp `custom` message whose `custom` object is the Cloud API message without `messaging_product`, `to` and `recipient_type`. Vonage documents `interactive` reply buttons, lists and product messages this way; other interactive types and reactions go through the same forwarded `custom` object but are not in Vonage's documents. */
+export function assertVonageOutboundBody(value: unknown): asserts value is T.VonageOutboundBody {
+  assertValid(validateVonageOutboundBody(value), "Vonage Messages API request body");
+}
+/** custom object */
+export function isVonageCustom(value: unknown): value is T.VonageCustom {
+  return guard(value, is_VonageCustom);
+}
+/** custom object */
+export function validateVonageCustom(value: unknown): ValidationResult<T.VonageCustom> {
+  return run(value, is_VonageCustom, check_VonageCustom);
+}
+/** custom object */
+export function assertVonageCustom(value: unknown): asserts value is T.VonageCustom {
+  assertValid(validateVonageCustom(value), "custom object");
+}
+/** custom interactive object */
+export function isVonageCustomInteractive(value: unknown): value is T.VonageCustomInteractive {
+  return guard(value, is_VonageCustomInteractive);
+}
+/** custom interactive object */
+export function validateVonageCustomInteractive(value: unknown): ValidationResult<T.VonageCustomInteractive> {
+  return run(value, is_VonageCustomInteractive, check_VonageCustomInteractive);
+}
+/** custom interactive object */
+export function assertVonageCustomInteractive(value: unknown): asserts value is T.VonageCustomInteractive {
+  assertValid(validateVonageCustomInteractive(value), "custom interactive object");
+}
+/** custom reaction object */
+export function isVonageCustomReaction(value: unknown): value is T.VonageCustomReaction {
+  return guard(value, is_VonageCustomReaction);
+}
+/** custom reaction object */
+export function validateVonageCustomReaction(value: unknown): ValidationResult<T.VonageCustomReaction> {
+  return run(value, is_VonageCustomReaction, check_VonageCustomReaction);
+}
+/** custom reaction object */
+export function assertVonageCustomReaction(value: unknown): asserts value is T.VonageCustomReaction {
+  assertValid(validateVonageCustomReaction(value), "custom reaction object");
+}
+/** What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: "reply"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings. */
+export function isVonageWebhookBody(value: unknown): value is T.VonageWebhookBody {
+  return guard(value, is_VonageWebhookBody);
+}
+/** What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: "reply"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings. */
+export function validateVonageWebhookBody(value: unknown): ValidationResult<T.VonageWebhookBody> {
+  return run(value, is_VonageWebhookBody, check_VonageWebhookBody);
+}
+/** What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: "reply"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings. */
+export function assertVonageWebhookBody(value: unknown): asserts value is T.VonageWebhookBody {
+  assertValid(validateVonageWebhookBody(value), "Vonage webhook body");
+}
+/** inbound message */
+export function isVonageInboundMessage(value: unknown): value is T.VonageInboundMessage {
+  return guard(value, is_VonageInboundMessage);
+}
+/** inbound message */
+export function validateVonageInboundMessage(value: unknown): ValidationResult<T.VonageInboundMessage> {
+  return run(value, is_VonageInboundMessage, check_VonageInboundMessage);
+}
+/** inbound message */
+export function assertVonageInboundMessage(value: unknown): asserts value is T.VonageInboundMessage {
+  assertValid(validateVonageInboundMessage(value), "inbound message");
+}
+/** status */
+export function isVonageStatus(value: unknown): value is T.VonageStatus {
+  return guard(value, is_VonageStatus);
+}
+/** status */
+export function validateVonageStatus(value: unknown): ValidationResult<T.VonageStatus> {
+  return run(value, is_VonageStatus, check_VonageStatus);
+}
+/** status */
+export function assertVonageStatus(value: unknown): asserts value is T.VonageStatus {
+  assertValid(validateVonageStatus(value), "status");
+}
+/** The arguments of Meta's Node SDK call `wa.messages.interactive(body, recipient, replyMessageId)`, by name: call it as `wa.messages.interactive(args.body, args.recipient, args.replyMessageId)`. The SDK itself writes `messaging_product`, `recipient_type: "individual"`, `to` (as `String(recipient)`) and `type: "interactive"` around `body`. Decision: an object with named members rather than a positional array, because JSON Schema 2020-12 tuples (`prefixItems`) have no TypeScript mapping in the type generator and named members read the same in every language. */
+export function isWhatsappNodeSdkArguments(value: unknown): value is T.WhatsappNodeSdkArguments {
+  return guard(value, is_WhatsappNodeSdkArguments);
+}
+/** The arguments of Meta's Node SDK call `wa.messages.interactive(body, recipient, replyMessageId)`, by name: call it as `wa.messages.interactive(args.body, args.recipient, args.replyMessageId)`. The SDK itself writes `messaging_product`, `recipient_type: "individual"`, `to` (as `String(recipient)`) and `type: "interactive"` around `body`. Decision: an object with named members rather than a positional array, because JSON Schema 2020-12 tuples (`prefixItems`) have no TypeScript mapping in the type generator and named members read the same in every language. */
+export function validateWhatsappNodeSdkArguments(value: unknown): ValidationResult<T.WhatsappNodeSdkArguments> {
+  return run(value, is_WhatsappNodeSdkArguments, check_WhatsappNodeSdkArguments);
+}
+/** The arguments of Meta's Node SDK call `wa.messages.interactive(body, recipient, replyMessageId)`, by name: call it as `wa.messages.interactive(args.body, args.recipient, args.replyMessageId)`. The SDK itself writes `messaging_product`, `recipient_type: "individual"`, `to` (as `String(recipient)`) and `type: "interactive"` around `body`. Decision: an object with named members rather than a positional array, because JSON Schema 2020-12 tuples (`prefixItems`) have no TypeScript mapping in the type generator and named members read the same in every language. */
+export function assertWhatsappNodeSdkArguments(value: unknown): asserts value is T.WhatsappNodeSdkArguments {
+  assertValid(validateWhatsappNodeSdkArguments(value), "Node SDK interactive() arguments");
+}
+/** What comes in when Meta's Node SDK is used: Meta's webhook envelope. Decision: parse it with wa-interactive rather than the SDK's listener, whose inbound types are wrong (`metadata` as an array, no `nfm_reply`) and whose listener at its last release cannot read a signed POST body. */
+export function isWhatsappNodeSdkWebhookBody(value: unknown): value is T.WhatsappNodeSdkWebhookBody {
+  return guard(value, is_MetaWebhook);
+}
+/** What comes in when Meta's Node SDK is used: Meta's webhook envelope. Decision: parse it with wa-interactive rather than the SDK's listener, whose inbound types are wrong (`metadata` as an array, no `nfm_reply`) and whose listener at its last release cannot read a signed POST body. */
+export function validateWhatsappNodeSdkWebhookBody(value: unknown): ValidationResult<T.WhatsappNodeSdkWebhookBody> {
+  return run(value, is_MetaWebhook, check_MetaWebhook);
+}
+/** What comes in when Meta's Node SDK is used: Meta's webhook envelope. Decision: parse it with wa-interactive rather than the SDK's listener, whose inbound types are wrong (`metadata` as an array, no `nfm_reply`) and whose listener at its last release cannot read a signed POST body. */
+export function assertWhatsappNodeSdkWebhookBody(value: unknown): asserts value is T.WhatsappNodeSdkWebhookBody {
+  assertValid(validateWhatsappNodeSdkWebhookBody(value), "Node SDK webhook body");
+}
+/** An error Meta reports inside a webhook: on an unsupported message, a failed status, or for the whole change (`value.errors`). */
+export function isMetaWebhookError(value: unknown): value is T.MetaWebhookError {
+  return guard(value, is_MetaWebhookError);
+}
+/** An error Meta reports inside a webhook: on an unsupported message, a failed status, or for the whole change (`value.errors`). */
+export function validateMetaWebhookError(value: unknown): ValidationResult<T.MetaWebhookError> {
+  return run(value, is_MetaWebhookError, check_MetaWebhookError);
+}
+/** An error Meta reports inside a webhook: on an unsupported message, a failed status, or for the whole change (`value.errors`). */
+export function assertMetaWebhookError(value: unknown): asserts value is T.MetaWebhookError {
+  assertValid(validateMetaWebhookError(value), "webhook error");
+}
+/** One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision: `from` is optional, because from 2026 Meta omits it for users known only by a business-scoped user id (`from_user_id`). */
+export function isMetaInboundMessage(value: unknown): value is T.MetaInboundMessage {
+  return guard(value, is_MetaInboundMessage);
+}
+/** One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision: `from` is optional, because from 2026 Meta omits it for users known only by a business-scoped user id (`from_user_id`). */
+export function validateMetaInboundMessage(value: unknown): ValidationResult<T.MetaInboundMessage> {
+  return run(value, is_MetaInboundMessage, check_MetaInboundMessage);
+}
+/** One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision: `from` is optional, because from 2026 Meta omits it for users known only by a business-scoped user id (`from_user_id`). */
+export function assertMetaInboundMessage(value: unknown): asserts value is T.MetaInboundMessage {
+  assertValid(validateMetaInboundMessage(value), "inbound message");
+}
+/** Which earlier message this one answers or quotes. For a tap on an interactive message, `id` is the wamid of that interactive message. */
+export function isMetaInboundContext(value: unknown): value is T.MetaInboundContext {
+  return guard(value, is_MetaInboundContext);
+}
+/** Which earlier message this one answers or quotes. For a tap on an interactive message, `id` is the wamid of that interactive message. */
+export function validateMetaInboundContext(value: unknown): ValidationResult<T.MetaInboundContext> {
+  return run(value, is_MetaInboundContext, check_MetaInboundContext);
+}
+/** Which earlier message this one answers or quotes. For a tap on an interactive message, `id` is the wamid of that interactive message. */
+export function assertMetaInboundContext(value: unknown): asserts value is T.MetaInboundContext {
+  assertValid(validateMetaInboundContext(value), "context");
+}
+/** What every inbound message has, whatever its type. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, contacts, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type. */
+export function isMetaMessageCommon(value: unknown): value is T.MetaMessageCommon {
+  return guard(value, is_MetaMessageCommon);
+}
+/** What every inbound message has, whatever its type. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, contacts, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type. */
+export function validateMetaMessageCommon(value: unknown): ValidationResult<T.MetaMessageCommon> {
+  return run(value, is_MetaMessageCommon, check_MetaMessageCommon);
+}
+/** What every inbound message has, whatever its type. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, contacts, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type. */
+export function assertMetaMessageCommon(value: unknown): asserts value is T.MetaMessageCommon {
+  assertValid(validateMetaMessageCommon(value), "inbound message");
+}
+/** The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request. */
+export function isMetaInteractiveMessage(value: unknown): value is T.MetaInteractiveMessage {
+  return guard(value, is_MetaInteractiveMessage);
+}
+/** The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request. */
+export function validateMetaInteractiveMessage(value: unknown): ValidationResult<T.MetaInteractiveMessage> {
+  return run(value, is_MetaInteractiveMessage, check_MetaInteractiveMessage);
+}
+/** The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request. */
+export function assertMetaInteractiveMessage(value: unknown): asserts value is T.MetaInteractiveMessage {
+  assertValid(validateMetaInteractiveMessage(value), "interactive reply message");
+}
+/** interactive reply */
+export function isMetaInteractiveReply(value: unknown): value is T.MetaInteractiveReply {
+  return guard(value, is_MetaInteractiveReply);
+}
+/** interactive reply */
+export function validateMetaInteractiveReply(value: unknown): ValidationResult<T.MetaInteractiveReply> {
+  return run(value, is_MetaInteractiveReply, check_MetaInteractiveReply);
+}
+/** interactive reply */
+export function assertMetaInteractiveReply(value: unknown): asserts value is T.MetaInteractiveReply {
+  assertValid(validateMetaInteractiveReply(value), "interactive reply");
+}
+/** button reply */
+export function isMetaButtonReply(value: unknown): value is T.MetaButtonReply {
+  return guard(value, is_MetaButtonReply);
+}
+/** button reply */
+export function validateMetaButtonReply(value: unknown): ValidationResult<T.MetaButtonReply> {
+  return run(value, is_MetaButtonReply, check_MetaButtonReply);
+}
+/** button reply */
+export function assertMetaButtonReply(value: unknown): asserts value is T.MetaButtonReply {
+  assertValid(validateMetaButtonReply(value), "button reply");
+}
+/** list reply */
+export function isMetaListReply(value: unknown): value is T.MetaListReply {
+  return guard(value, is_MetaListReply);
+}
+/** list reply */
+export function validateMetaListReply(value: unknown): ValidationResult<T.MetaListReply> {
+  return run(value, is_MetaListReply, check_MetaListReply);
+}
+/** list reply */
+export function assertMetaListReply(value: unknown): asserts value is T.MetaListReply {
+  assertValid(validateMetaListReply(value), "list reply");
+}
+/** A submitted flow (`name: "flow"`) or address form (`name: "address_message"`). Decision: `name` and `body` are optional because address replies have been seen without them; a reply without `name` is read as an address when its response has `values` or `saved_address_id`, otherwise as a flow. */
+export function isMetaNfmReply(value: unknown): value is T.MetaNfmReply {
+  return guard(value, is_MetaNfmReply);
+}
+/** A submitted flow (`name: "flow"`) or address form (`name: "address_message"`). Decision: `name` and `body` are optional because address replies have been seen without them; a reply without `name` is read as an address when its response has `values` or `saved_address_id`, otherwise as a flow. */
+export function validateMetaNfmReply(value: unknown): ValidationResult<T.MetaNfmReply> {
+  return run(value, is_MetaNfmReply, check_MetaNfmReply);
+}
+/** A submitted flow (`name: "flow"`) or address form (`name: "address_message"`). Decision: `name` and `body` are optional because address replies have been seen without them; a reply without `name` is read as an address when its response has `values` or `saved_address_id`, otherwise as a flow. */
+export function assertMetaNfmReply(value: unknown): asserts value is T.MetaNfmReply {
+  assertValid(validateMetaNfmReply(value), "flow or address reply");
+}
+/** call permission reply */
+export function isMetaCallPermissionReply(value: unknown): value is T.MetaCallPermissionReply {
+  return guard(value, is_MetaCallPermissionReply);
+}
+/** call permission reply */
+export function validateMetaCallPermissionReply(value: unknown): ValidationResult<T.MetaCallPermissionReply> {
+  return run(value, is_MetaCallPermissionReply, check_MetaCallPermissionReply);
+}
+/** call permission reply */
+export function assertMetaCallPermissionReply(value: unknown): asserts value is T.MetaCallPermissionReply {
+  assertValid(validateMetaCallPermissionReply(value), "call permission reply");
+}
+/** A tap on a quick-reply button of a *template* (not of an interactive message): `payload` is the button's payload. */
+export function isMetaTemplateButtonMessage(value: unknown): value is T.MetaTemplateButtonMessage {
+  return guard(value, is_MetaTemplateButtonMessage);
+}
+/** A tap on a quick-reply button of a *template* (not of an interactive message): `payload` is the button's payload. */
+export function validateMetaTemplateButtonMessage(value: unknown): ValidationResult<T.MetaTemplateButtonMessage> {
+  return run(value, is_MetaTemplateButtonMessage, check_MetaTemplateButtonMessage);
+}
+/** A tap on a quick-reply button of a *template* (not of an interactive message): `payload` is the button's payload. */
+export function assertMetaTemplateButtonMessage(value: unknown): asserts value is T.MetaTemplateButtonMessage {
+  assertValid(validateMetaTemplateButtonMessage(value), "template quick reply");
+}
+/** template button */
+export function isMetaTemplateButton(value: unknown): value is T.MetaTemplateButton {
+  return guard(value, is_MetaTemplateButton);
+}
+/** template button */
+export function validateMetaTemplateButton(value: unknown): ValidationResult<T.MetaTemplateButton> {
+  return run(value, is_MetaTemplateButton, check_MetaTemplateButton);
+}
+/** template button */
+export function assertMetaTemplateButton(value: unknown): asserts value is T.MetaTemplateButton {
+  assertValid(validateMetaTemplateButton(value), "template button");
+}
+/** A cart sent from a product, product list or catalog message. */
+export function isMetaOrderMessage(value: unknown): value is T.MetaOrderMessage {
+  return guard(value, is_MetaOrderMessage);
+}
+/** A cart sent from a product, product list or catalog message. */
+export function validateMetaOrderMessage(value: unknown): ValidationResult<T.MetaOrderMessage> {
+  return run(value, is_MetaOrderMessage, check_MetaOrderMessage);
+}
+/** A cart sent from a product, product list or catalog message. */
+export function assertMetaOrderMessage(value: unknown): asserts value is T.MetaOrderMessage {
+  assertValid(validateMetaOrderMessage(value), "order");
+}
+/** cart */
+export function isMetaOrder(value: unknown): value is T.MetaOrder {
+  return guard(value, is_MetaOrder);
+}
+/** cart */
+export function validateMetaOrder(value: unknown): ValidationResult<T.MetaOrder> {
+  return run(value, is_MetaOrder, check_MetaOrder);
+}
+/** cart */
+export function assertMetaOrder(value: unknown): asserts value is T.MetaOrder {
+  assertValid(validateMetaOrder(value), "cart");
+}
+/** Decision: `item_price` is a decimal number; Meta's reference calls it an integer but its own example is 7.99. */
+export function isMetaOrderItem(value: unknown): value is T.MetaOrderItem {
+  return guard(value, is_MetaOrderItem);
+}
+/** Decision: `item_price` is a decimal number; Meta's reference calls it an integer but its own example is 7.99. */
+export function validateMetaOrderItem(value: unknown): ValidationResult<T.MetaOrderItem> {
+  return run(value, is_MetaOrderItem, check_MetaOrderItem);
+}
+/** Decision: `item_price` is a decimal number; Meta's reference calls it an integer but its own example is 7.99. */
+export function assertMetaOrderItem(value: unknown): asserts value is T.MetaOrderItem {
+  assertValid(validateMetaOrderItem(value), "cart item");
+}
+/** A shared location, for example in answer to a location request message. */
+export function isMetaLocationMessage(value: unknown): value is T.MetaLocationMessage {
+  return guard(value, is_MetaLocationMessage);
+}
+/** A shared location, for example in answer to a location request message. */
+export function validateMetaLocationMessage(value: unknown): ValidationResult<T.MetaLocationMessage> {
+  return run(value, is_MetaLocationMessage, check_MetaLocationMessage);
+}
+/** A shared location, for example in answer to a location request message. */
+export function assertMetaLocationMessage(value: unknown): asserts value is T.MetaLocationMessage {
+  assertValid(validateMetaLocationMessage(value), "location");
+}
+/** shared location */
+export function isMetaLocation(value: unknown): value is T.MetaLocation {
+  return guard(value, is_MetaLocation);
+}
+/** shared location */
+export function validateMetaLocation(value: unknown): ValidationResult<T.MetaLocation> {
+  return run(value, is_MetaLocation, check_MetaLocation);
+}
+/** shared location */
+export function assertMetaLocation(value: unknown): asserts value is T.MetaLocation {
+  assertValid(validateMetaLocation(value), "shared location");
+}
+/** The customer reacted to a message. Without `emoji` the customer removed their reaction. */
+export function isMetaReactionMessage(value: unknown): value is T.MetaReactionMessage {
+  return guard(value, is_MetaReactionMessage);
+}
+/** The customer reacted to a message. Without `emoji` the customer removed their reaction. */
+export function validateMetaReactionMessage(value: unknown): ValidationResult<T.MetaReactionMessage> {
+  return run(value, is_MetaReactionMessage, check_MetaReactionMessage);
+}
+/** The customer reacted to a message. Without `emoji` the customer removed their reaction. */
+export function assertMetaReactionMessage(value: unknown): asserts value is T.MetaReactionMessage {
+  assertValid(validateMetaReactionMessage(value), "reaction");
+}
+/** reaction */
+export function isMetaReactionPayload(value: unknown): value is T.MetaReactionPayload {
+  return guard(value, is_MetaReactionPayload);
+}
+/** reaction */
+export function validateMetaReactionPayload(value: unknown): ValidationResult<T.MetaReactionPayload> {
+  return run(value, is_MetaReactionPayload, check_MetaReactionPayload);
+}
+/** reaction */
+export function assertMetaReactionPayload(value: unknown): asserts value is T.MetaReactionPayload {
+  assertValid(validateMetaReactionPayload(value), "reaction");
+}
+/** The customer typed instead of tapping. */
+export function isMetaTextMessage(value: unknown): value is T.MetaTextMessage {
+  return guard(value, is_MetaTextMessage);
+}
+/** The customer typed instead of tapping. */
+export function validateMetaTextMessage(value: unknown): ValidationResult<T.MetaTextMessage> {
+  return run(value, is_MetaTextMessage, check_MetaTextMessage);
+}
+/** The customer typed instead of tapping. */
+export function assertMetaTextMessage(value: unknown): asserts value is T.MetaTextMessage {
+  assertValid(validateMetaTextMessage(value), "text");
+}
+/** text */
+export function isMetaText(value: unknown): value is T.MetaText {
+  return guard(value, is_MetaText);
+}
+/** text */
+export function validateMetaText(value: unknown): ValidationResult<T.MetaText> {
+  return run(value, is_MetaText, check_MetaText);
+}
+/** text */
+export function assertMetaText(value: unknown): asserts value is T.MetaText {
+  assertValid(validateMetaText(value), "text");
+}
+/** Content WhatsApp could not deliver to the business (error 131051). */
+export function isMetaUnsupportedMessage(value: unknown): value is T.MetaUnsupportedMessage {
+  return guard(value, is_MetaUnsupportedMessage);
+}
+/** Content WhatsApp could not deliver to the business (error 131051). */
+export function validateMetaUnsupportedMessage(value: unknown): ValidationResult<T.MetaUnsupportedMessage> {
+  return run(value, is_MetaUnsupportedMessage, check_MetaUnsupportedMessage);
+}
+/** Content WhatsApp could not deliver to the business (error 131051). */
+export function assertMetaUnsupportedMessage(value: unknown): asserts value is T.MetaUnsupportedMessage {
+  assertValid(validateMetaUnsupportedMessage(value), "unsupported message");
+}
+/** unsupported content */
+export function isMetaUnsupportedPayload(value: unknown): value is T.MetaUnsupportedPayload {
+  return guard(value, is_MetaUnsupportedPayload);
+}
+/** unsupported content */
+export function validateMetaUnsupportedPayload(value: unknown): ValidationResult<T.MetaUnsupportedPayload> {
+  return run(value, is_MetaUnsupportedPayload, check_MetaUnsupportedPayload);
+}
+/** unsupported content */
+export function assertMetaUnsupportedPayload(value: unknown): asserts value is T.MetaUnsupportedPayload {
+  assertValid(validateMetaUnsupportedPayload(value), "unsupported content");
+}
+/** One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. `recipient_id` is optional because from 2026 Meta may give only `recipient_user_id`. */
+export function isMetaStatus(value: unknown): value is T.MetaStatus {
+  return guard(value, is_MetaStatus);
+}
+/** One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. `recipient_id` is optional because from 2026 Meta may give only `recipient_user_id`. */
+export function validateMetaStatus(value: unknown): ValidationResult<T.MetaStatus> {
+  return run(value, is_MetaStatus, check_MetaStatus);
+}
+/** One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. `recipient_id` is optional because from 2026 Meta may give only `recipient_user_id`. */
+export function assertMetaStatus(value: unknown): asserts value is T.MetaStatus {
+  assertValid(validateMetaStatus(value), "message status");
+}
+/** The body Meta POSTs to a WhatsApp webhook. One delivery may batch many updates (Meta says up to 1000, without guarantee): every `entry`, every `change` and every item of `messages` and `statuses` counts, not only the first. A change whose `field` is not `messages` (template status, account updates, …) has a different `value` and is not modelled here. */
+export function isMetaWebhook(value: unknown): value is T.MetaWebhook {
+  return guard(value, is_MetaWebhook);
+}
+/** The body Meta POSTs to a WhatsApp webhook. One delivery may batch many updates (Meta says up to 1000, without guarantee): every `entry`, every `change` and every item of `messages` and `statuses` counts, not only the first. A change whose `field` is not `messages` (template status, account updates, …) has a different `value` and is not modelled here. */
+export function validateMetaWebhook(value: unknown): ValidationResult<T.MetaWebhook> {
+  return run(value, is_MetaWebhook, check_MetaWebhook);
+}
+/** The body Meta POSTs to a WhatsApp webhook. One delivery may batch many updates (Meta says up to 1000, without guarantee): every `entry`, every `change` and every item of `messages` and `statuses` counts, not only the first. A change whose `field` is not `messages` (template status, account updates, …) has a different `value` and is not modelled here. */
+export function assertMetaWebhook(value: unknown): asserts value is T.MetaWebhook {
+  assertValid(validateMetaWebhook(value), "Cloud API webhook");
+}
+/** entry */
+export function isMetaWebhookEntry(value: unknown): value is T.MetaWebhookEntry {
+  return guard(value, is_MetaWebhookEntry);
+}
+/** entry */
+export function validateMetaWebhookEntry(value: unknown): ValidationResult<T.MetaWebhookEntry> {
+  return run(value, is_MetaWebhookEntry, check_MetaWebhookEntry);
+}
+/** entry */
+export function assertMetaWebhookEntry(value: unknown): asserts value is T.MetaWebhookEntry {
+  assertValid(validateMetaWebhookEntry(value), "entry");
+}
+/** change */
+export function isMetaWebhookChange(value: unknown): value is T.MetaWebhookChange {
+  return guard(value, is_MetaWebhookChange);
+}
+/** change */
+export function validateMetaWebhookChange(value: unknown): ValidationResult<T.MetaWebhookChange> {
+  return run(value, is_MetaWebhookChange, check_MetaWebhookChange);
+}
+/** change */
+export function assertMetaWebhookChange(value: unknown): asserts value is T.MetaWebhookChange {
+  assertValid(validateMetaWebhookChange(value), "change");
+}
+/** For `field: "messages"`: the business number it concerns, the senders' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. */
+export function isMetaWebhookValue(value: unknown): value is T.MetaWebhookValue {
+  return guard(value, is_MetaWebhookValue);
+}
+/** For `field: "messages"`: the business number it concerns, the senders' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. */
+export function validateMetaWebhookValue(value: unknown): ValidationResult<T.MetaWebhookValue> {
+  return run(value, is_MetaWebhookValue, check_MetaWebhookValue);
+}
+/** For `field: "messages"`: the business number it concerns, the senders' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. */
+export function assertMetaWebhookValue(value: unknown): asserts value is T.MetaWebhookValue {
+  assertValid(validateMetaWebhookValue(value), "change value");
+}
+/** metadata */
+export function isMetaWebhookMetadata(value: unknown): value is T.MetaWebhookMetadata {
+  return guard(value, is_MetaWebhookMetadata);
+}
+/** metadata */
+export function validateMetaWebhookMetadata(value: unknown): ValidationResult<T.MetaWebhookMetadata> {
+  return run(value, is_MetaWebhookMetadata, check_MetaWebhookMetadata);
+}
+/** metadata */
+export function assertMetaWebhookMetadata(value: unknown): asserts value is T.MetaWebhookMetadata {
+  assertValid(validateMetaWebhookMetadata(value), "metadata");
+}
+/** contact */
+export function isMetaWebhookContact(value: unknown): value is T.MetaWebhookContact {
+  return guard(value, is_MetaWebhookContact);
+}
+/** contact */
+export function validateMetaWebhookContact(value: unknown): ValidationResult<T.MetaWebhookContact> {
+  return run(value, is_MetaWebhookContact, check_MetaWebhookContact);
+}
+/** contact */
+export function assertMetaWebhookContact(value: unknown): asserts value is T.MetaWebhookContact {
+  assertValid(validateMetaWebhookContact(value), "contact");
+}
 
+// inbound/inbound-event.schema.json#/properties/reply
+function is_InboundReply(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.title === undefined) return false;
+  for (const k in v) if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.id;
+  if (!(typeof x === "string")) return false;
+  x = v.title;
+  if (!(typeof x === "string")) return false;
+  x = v.description;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundReply(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "reply", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "reply", "id"));
+  if (v.title === undefined) out.push(rules.required(p, "reply", "title"));
+  for (const k in v)
+    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply", k));
+  let x: any;
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "reply id", "a string", x));
+  }
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "reply title", "a string", x));
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "reply description", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/flowResponse
+function is_InboundEvent_flowResponse(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!walk.isJson(v)) return false;
+  return true;
+}
+function check_InboundEvent_flowResponse(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "flow response", "an object", v));
+    return;
+  }
+  walk.jsonIssues(v, p, "flow response", out);
+}
+// inbound/inbound-event.schema.json#/properties/location
+function is_InboundLocation(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.latitude === undefined || v.longitude === undefined) return false;
+  for (const k in v)
+    if (k !== "latitude" && k !== "longitude" && k !== "name" && k !== "address" && k !== "url" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.latitude;
+  if (!(typeof x === "number" && Number.isFinite(x))) return false;
+  x = v.longitude;
+  if (!(typeof x === "number" && Number.isFinite(x))) return false;
+  x = v.name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.address;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundLocation(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "location", "an object", v));
+    return;
+  }
+  if (v.latitude === undefined) out.push(rules.required(p, "location", "latitude"));
+  if (v.longitude === undefined) out.push(rules.required(p, "location", "longitude"));
+  for (const k in v)
+    if (k !== "latitude" && k !== "longitude" && k !== "name" && k !== "address" && k !== "url" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location", k));
+  let x: any;
+  x = v.latitude;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/latitude", "latitude", "a finite number", x));
+  }
+  x = v.longitude;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/longitude", "longitude", "a finite number", x));
+  }
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "place name", "a string", x));
+  }
+  x = v.address;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/address", "address", "a string", x));
+  }
+  x = v.url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/url", "place URL", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/order/properties/items/items
+function is_InboundOrderItem(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.productRetailerId === undefined || v.quantity === undefined) return false;
+  for (const k in v)
+    if (k !== "productRetailerId" && k !== "quantity" && k !== "itemPrice" && k !== "currency" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.productRetailerId;
+  if (!(typeof x === "string")) return false;
+  x = v.quantity;
+  if (!(typeof x === "number" && Number.isFinite(x))) return false;
+  x = v.itemPrice;
+  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = v.currency;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundOrderItem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order item", "an object", v));
+    return;
+  }
+  if (v.productRetailerId === undefined) out.push(rules.required(p, "order item", "productRetailerId"));
+  if (v.quantity === undefined) out.push(rules.required(p, "order item", "quantity"));
+  for (const k in v)
+    if (k !== "productRetailerId" && k !== "quantity" && k !== "itemPrice" && k !== "currency" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order item", k));
+  let x: any;
+  x = v.productRetailerId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/productRetailerId", "product retailer id", "a string", x));
+  }
+  x = v.quantity;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/quantity", "quantity", "a finite number", x));
+  }
+  x = v.itemPrice;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/itemPrice", "item price", "a finite number", x));
+  }
+  x = v.currency;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/currency", "currency", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/order/properties/items
+function is_InboundOrder_items(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InboundOrderItem(x)) return false;
+  }
+  return true;
+}
+function check_InboundOrder_items(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "order items", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "order items", i));
+      continue;
+    }
+    const x = v[i];
+    check_InboundOrderItem(x, p + "/" + i, out);
+  }
+}
+// inbound/inbound-event.schema.json#/properties/order
+function is_InboundOrder(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.catalogId === undefined || v.items === undefined) return false;
+  for (const k in v) if (k !== "catalogId" && k !== "items" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.catalogId;
+  if (!(typeof x === "string")) return false;
+  x = v.items;
+  if (!is_InboundOrder_items(x)) return false;
+  return true;
+}
+function check_InboundOrder(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order", "an object", v));
+    return;
+  }
+  if (v.catalogId === undefined) out.push(rules.required(p, "order", "catalogId"));
+  if (v.items === undefined) out.push(rules.required(p, "order", "items"));
+  for (const k in v)
+    if (k !== "catalogId" && k !== "items" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order", k));
+  let x: any;
+  x = v.catalogId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/catalogId", "catalog id", "a string", x));
+  }
+  x = v.items;
+  if (x !== undefined) {
+    check_InboundOrder_items(x, p + "/items", out);
+  }
+}
+// inbound/inbound-event.schema.json#/properties/reaction
+function is_InboundReaction(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.messageId === undefined) return false;
+  for (const k in v) if (k !== "messageId" && k !== "emoji" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.messageId;
+  if (!(typeof x === "string")) return false;
+  x = v.emoji;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundReaction(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "reaction", "an object", v));
+    return;
+  }
+  if (v.messageId === undefined) out.push(rules.required(p, "reaction", "messageId"));
+  for (const k in v)
+    if (k !== "messageId" && k !== "emoji" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction", k));
+  let x: any;
+  x = v.messageId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/messageId", "reacted-to message id", "a string", x));
+  }
+  x = v.emoji;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/emoji", "emoji", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/callPermission
+function is_InboundCallPermission(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.response === undefined) return false;
+  for (const k in v)
+    if (k !== "response" && k !== "permanent" && k !== "expiresAt" && k !== "source" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.response;
+  if (!(x === "accept" || x === "reject")) return false;
+  x = v.permanent;
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = v.expiresAt;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.source;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundCallPermission(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "call permission answer", "an object", v));
+    return;
+  }
+  if (v.response === undefined) out.push(rules.required(p, "call permission answer", "response"));
+  for (const k in v)
+    if (k !== "response" && k !== "permanent" && k !== "expiresAt" && k !== "source" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission answer", k));
+  let x: any;
+  x = v.response;
+  if (x !== undefined) {
+    if (!(x === "accept" || x === "reject")) out.push(rules.enumeration(p + "/response", "answer", ENUM_3, x));
+  }
+  x = v.permanent;
+  if (x !== undefined) {
+    if (!(typeof x === "boolean")) out.push(rules.type(p + "/permanent", "permanent", "true or false", x));
+  }
+  x = v.expiresAt;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/expiresAt", "expiry", "a string", x));
+  }
+  x = v.source;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/source", "response source", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/status/properties/errors/items
+function is_InboundStatusError(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.message === undefined) return false;
+  for (const k in v) if (k !== "code" && k !== "message" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.code;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.message;
+  if (!(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "status error", "an object", v));
+    return;
+  }
+  if (v.message === undefined) out.push(rules.required(p, "status error", "message"));
+  for (const k in v)
+    if (k !== "code" && k !== "message" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "status error", k));
+  let x: any;
+  x = v.code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/code", "error code", "a string", x));
+  }
+  x = v.message;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/message", "error message", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/status/properties/errors
+function is_InboundStatus_errors(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InboundStatusError(x)) return false;
+  }
+  return true;
+}
+function check_InboundStatus_errors(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "status errors", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "status errors", i));
+      continue;
+    }
+    const x = v[i];
+    check_InboundStatusError(x, p + "/" + i, out);
+  }
+}
+// inbound/inbound-event.schema.json#/properties/status
+function is_InboundStatus(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.status === undefined) return false;
+  for (const k in v)
+    if (k !== "status" && k !== "recipient" && k !== "callbackData" && k !== "errors" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.status;
+  if (!(typeof x === "string")) return false;
+  x = v.recipient;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.callbackData;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.errors;
+  if (x !== undefined && !is_InboundStatus_errors(x)) return false;
+  return true;
+}
+function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "status", "an object", v));
+    return;
+  }
+  if (v.status === undefined) out.push(rules.required(p, "status", "status"));
+  for (const k in v)
+    if (k !== "status" && k !== "recipient" && k !== "callbackData" && k !== "errors" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "status", k));
+  let x: any;
+  x = v.status;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/status", "status", "a string", x));
+  }
+  x = v.recipient;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/recipient", "recipient", "a string", x));
+  }
+  x = v.callbackData;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/callbackData", "callback data", "a string", x));
+  }
+  x = v.errors;
+  if (x !== undefined) {
+    check_InboundStatus_errors(x, p + "/errors", out);
+  }
+}
+// inbound/inbound-event.schema.json#/properties/raw
+function is_InboundEvent_raw(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!walk.isJson(v)) return false;
+  return true;
+}
+function check_InboundEvent_raw(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "raw item", "an object", v));
+    return;
+  }
+  walk.jsonIssues(v, p, "raw item", out);
+}
+// inbound/inbound-event.schema.json#
+function is_InboundEvent(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (
+    v.provider === undefined ||
+    v.kind === undefined ||
+    v.messageId === undefined ||
+    v.timestamp === undefined ||
+    v.raw === undefined
+  )
+    return false;
+  for (const k in v)
+    if (
+      k !== "provider" &&
+      k !== "kind" &&
+      k !== "from" &&
+      k !== "fromUserId" &&
+      k !== "to" &&
+      k !== "contactName" &&
+      k !== "messageId" &&
+      k !== "timestamp" &&
+      k !== "replyTo" &&
+      k !== "reply" &&
+      k !== "flowResponse" &&
+      k !== "flowName" &&
+      k !== "text" &&
+      k !== "location" &&
+      k !== "order" &&
+      k !== "reaction" &&
+      k !== "callPermission" &&
+      k !== "status" &&
+      k !== "unsupportedType" &&
+      k !== "raw" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.provider;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.kind;
+  if (!(
+    x === "button_reply" ||
+    x === "list_reply" ||
+    x === "reply" ||
+    x === "flow_reply" ||
+    x === "address_reply" ||
+    x === "call_permission_reply" ||
+    x === "template_button" ||
+    x === "order" ||
+    x === "location" ||
+    x === "reaction" ||
+    x === "text" ||
+    x === "unsupported" ||
+    x === "status"
+  ))
+    return false;
+  x = v.from;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.fromUserId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.to;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.contactName;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.messageId;
+  if (!(typeof x === "string")) return false;
+  x = v.timestamp;
+  if (!(typeof x === "string" && PATTERN_2.test(x))) return false;
+  x = v.replyTo;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.reply;
+  if (x !== undefined && !is_InboundReply(x)) return false;
+  x = v.flowResponse;
+  if (x !== undefined && !is_InboundEvent_flowResponse(x)) return false;
+  x = v.flowName;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.text;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.location;
+  if (x !== undefined && !is_InboundLocation(x)) return false;
+  x = v.order;
+  if (x !== undefined && !is_InboundOrder(x)) return false;
+  x = v.reaction;
+  if (x !== undefined && !is_InboundReaction(x)) return false;
+  x = v.callPermission;
+  if (x !== undefined && !is_InboundCallPermission(x)) return false;
+  x = v.status;
+  if (x !== undefined && !is_InboundStatus(x)) return false;
+  x = v.unsupportedType;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.raw;
+  if (!is_InboundEvent_raw(x)) return false;
+  return true;
+}
+function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "inbound event", "an object", v));
+    return;
+  }
+  if (v.provider === undefined) out.push(rules.required(p, "inbound event", "provider"));
+  if (v.kind === undefined) out.push(rules.required(p, "inbound event", "kind"));
+  if (v.messageId === undefined) out.push(rules.required(p, "inbound event", "messageId"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "inbound event", "timestamp"));
+  if (v.raw === undefined) out.push(rules.required(p, "inbound event", "raw"));
+  for (const k in v)
+    if (
+      k !== "provider" &&
+      k !== "kind" &&
+      k !== "from" &&
+      k !== "fromUserId" &&
+      k !== "to" &&
+      k !== "contactName" &&
+      k !== "messageId" &&
+      k !== "timestamp" &&
+      k !== "replyTo" &&
+      k !== "reply" &&
+      k !== "flowResponse" &&
+      k !== "flowName" &&
+      k !== "text" &&
+      k !== "location" &&
+      k !== "order" &&
+      k !== "reaction" &&
+      k !== "callPermission" &&
+      k !== "status" &&
+      k !== "unsupportedType" &&
+      k !== "raw" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "inbound event", k));
+  let x: any;
+  x = v.provider;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/provider", "provider", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/provider", "provider", 1, x));
+    }
+  }
+  x = v.kind;
+  if (x !== undefined) {
+    if (!(
+      x === "button_reply" ||
+      x === "list_reply" ||
+      x === "reply" ||
+      x === "flow_reply" ||
+      x === "address_reply" ||
+      x === "call_permission_reply" ||
+      x === "template_button" ||
+      x === "order" ||
+      x === "location" ||
+      x === "reaction" ||
+      x === "text" ||
+      x === "unsupported" ||
+      x === "status"
+    ))
+      out.push(rules.enumeration(p + "/kind", "event kind", ENUM_1, x));
+  }
+  x = v.from;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender", "a string", x));
+  }
+  x = v.fromUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/fromUserId", "sender user id", "a string", x));
+  }
+  x = v.to;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/to", "business number", "a string", x));
+  }
+  x = v.contactName;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/contactName", "contact name", "a string", x));
+  }
+  x = v.messageId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/messageId", "message id", "a string", x));
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/timestamp", "time", "a string", x));
+    else {
+      if (!PATTERN_2.test(x))
+        out.push(
+          rules.pattern(
+            p + "/timestamp",
+            "time",
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z$",
+            x,
+          ),
+        );
+    }
+  }
+  x = v.replyTo;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/replyTo", "answered message id", "a string", x));
+  }
+  x = v.reply;
+  if (x !== undefined) {
+    check_InboundReply(x, p + "/reply", out);
+  }
+  x = v.flowResponse;
+  if (x !== undefined) {
+    check_InboundEvent_flowResponse(x, p + "/flowResponse", out);
+  }
+  x = v.flowName;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/flowName", "flow reply name", "a string", x));
+  }
+  x = v.text;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/text", "text", "a string", x));
+  }
+  x = v.location;
+  if (x !== undefined) {
+    check_InboundLocation(x, p + "/location", out);
+  }
+  x = v.order;
+  if (x !== undefined) {
+    check_InboundOrder(x, p + "/order", out);
+  }
+  x = v.reaction;
+  if (x !== undefined) {
+    check_InboundReaction(x, p + "/reaction", out);
+  }
+  x = v.callPermission;
+  if (x !== undefined) {
+    check_InboundCallPermission(x, p + "/callPermission", out);
+  }
+  x = v.status;
+  if (x !== undefined) {
+    check_InboundStatus(x, p + "/status", out);
+  }
+  x = v.unsupportedType;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/unsupportedType", "unsupported type", "a string", x));
+  }
+  x = v.raw;
+  if (x !== undefined) {
+    check_InboundEvent_raw(x, p + "/raw", out);
+  }
+}
 // parts/header.schema.json#/$defs/text
 function is_TextHeader(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -1237,7 +2697,7 @@ function check_AddressMessageParameters_validation_errors(v: any, p: string, out
       k === "city" ||
       k === "state"
     ))
-      out.push(rules.propertyName(p + "/" + walk.escape(k), "validation errors", ENUM_1, k));
+      out.push(rules.propertyName(p + "/" + walk.escape(k), "validation errors", ENUM_4, k));
   {
     let n = 0;
     for (const k in v) if (v[k] !== undefined) n++;
@@ -1387,12 +2847,12 @@ function check_Media_id(v: any, p: string, out: ValidationIssue[]): void {
 }
 // parts/media.schema.json#/$defs/link
 function is_Media_link(v: any): boolean {
-  return typeof v === "string" && PATTERN_2.test(v);
+  return typeof v === "string" && PATTERN_5.test(v);
 }
 function check_Media_link(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "media link", "a string", v));
   else {
-    if (!PATTERN_2.test(v)) out.push(rules.pattern(p, "media link", "^https?://[^\\s/?#]+[^\\s]*$", v));
+    if (!PATTERN_5.test(v)) out.push(rules.pattern(p, "media link", "^https?://[^\\s/?#]+[^\\s]*$", v));
   }
 }
 // parts/media.schema.json#
@@ -1617,7 +3077,7 @@ function check_Header(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "header", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "header", ENUM_3, v.type));
+      out.push(rules.discriminator(p + "/type", "header", ENUM_6, v.type));
   }
 }
 // interactive/button.schema.json#/$defs/replyButton/properties/reply
@@ -1733,6 +3193,22 @@ function check_ButtonAction_buttons(v: any, p: string, out: ValidationIssue[]): 
     check_ReplyButton(x, p + "/" + i, out);
   }
 }
+// x-uniqueValues buttons/*/reply/id, buttons/*/reply/title at interactive/button.schema.json#/$defs/action
+function distinct_PATH_7_PATH_8(v: any): boolean {
+  const a = v?.buttons;
+  if (!Array.isArray(a)) return true;
+  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_7) && walk.allDistinct(v, PATH_8);
+  for (let i = 1; i < a.length; i++) {
+    const x0 = a[i]?.reply?.id;
+    const x1 = a[i]?.reply?.title;
+    for (let j = 0; j < i; j++) {
+      const o = a[j];
+      if (x0 !== undefined && o?.reply?.id === x0) return false;
+      if (x1 !== undefined && o?.reply?.title === x1) return false;
+    }
+  }
+  return true;
+}
 // interactive/button.schema.json#/$defs/action
 function is_ButtonAction(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -1741,8 +3217,7 @@ function is_ButtonAction(v: any): boolean {
   let x: any;
   x = v.buttons;
   if (!is_ButtonAction_buttons(x)) return false;
-  if (!walk.allDistinct(v, PATH_4)) return false;
-  if (!walk.allDistinct(v, PATH_5)) return false;
+  if (!distinct_PATH_7_PATH_8(v)) return false;
   return true;
 }
 function check_ButtonAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -1759,8 +3234,8 @@ function check_ButtonAction(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     check_ButtonAction_buttons(x, p + "/buttons", out);
   }
-  walk.duplicateIssues(v, PATH_4, p, "button id", out);
-  walk.duplicateIssues(v, PATH_5, p, "button title", out);
+  walk.duplicateIssues(v, PATH_7, p, "button id", out);
+  walk.duplicateIssues(v, PATH_8, p, "button title", out);
 }
 // interactive/button.schema.json#
 function is_ButtonInteractive(v: any): boolean {
@@ -1919,7 +3394,7 @@ function check_MediaCardHeader(v: any, p: string, out: ValidationIssue[]): void 
       out.push(rules.required(p, "card header", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "card header", ENUM_6, v.type));
+      out.push(rules.discriminator(p + "/type", "card header", ENUM_9, v.type));
   }
 }
 // interactive/carousel.schema.json#/$defs/mediaCard/properties/body
@@ -1933,7 +3408,7 @@ function is_MediaCardBody(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 160 || unicode.maxCodePoints(x, 160)) &&
-    PATTERN_7.test(x) &&
+    PATTERN_10.test(x) &&
     unicode.isNotBlank(x)
   ))
     return false;
@@ -1955,7 +3430,7 @@ function check_MediaCardBody(v: any, p: string, out: ValidationIssue[]): void {
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "card body text", 1, x));
       if (!unicode.maxCodePoints(x, 160)) out.push(rules.maxLength(p + "/text", "card body text", 160, x));
-      if (!PATTERN_7.test(x)) out.push(rules.pattern(p + "/text", "card body text", "^[^\\n]*(\\n[^\\n]*){0,2}$", x));
+      if (!PATTERN_10.test(x)) out.push(rules.pattern(p + "/text", "card body text", "^[^\\n]*(\\n[^\\n]*){0,2}$", x));
       if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/text", "card body text"));
     }
   }
@@ -1976,12 +3451,12 @@ function check_CtaUrlParameters_display_text(v: any, p: string, out: ValidationI
 }
 // interactive/cta-url.schema.json#/$defs/url
 function is_CtaUrlParameters_url(v: any): boolean {
-  return typeof v === "string" && PATTERN_2.test(v);
+  return typeof v === "string" && PATTERN_5.test(v);
 }
 function check_CtaUrlParameters_url(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "URL", "a string", v));
   else {
-    if (!PATTERN_2.test(v)) out.push(rules.pattern(p, "URL", "^https?://[^\\s/?#]+[^\\s]*$", v));
+    if (!PATTERN_5.test(v)) out.push(rules.pattern(p, "URL", "^https?://[^\\s/?#]+[^\\s]*$", v));
   }
 }
 // interactive/cta-url.schema.json#/$defs/parameters
@@ -2194,7 +3669,7 @@ function is_MediaCardAction(v: any): boolean {
   return n === 1;
 }
 function check_MediaCardAction(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "card action", BRANCHES_8, true, out);
+  unionIssues(v, p, "card action", BRANCHES_11, true, out);
 }
 // interactive/carousel.schema.json#/$defs/mediaCard
 function is_MediaCarouselCard(v: any): boolean {
@@ -2372,7 +3847,7 @@ function check_CarouselCard(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "carousel card", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "carousel card", ENUM_9, v.type));
+      out.push(rules.discriminator(p + "/type", "carousel card", ENUM_12, v.type));
   }
 }
 // interactive/carousel.schema.json#/$defs/action/properties/cards
@@ -2386,10 +3861,10 @@ function is_CarouselAction_cards(v: any): boolean {
   }
   for (let i = 1; i < v.length; i++)
     if (
-      walk.valueAt(v[i], PATH_10) !== walk.valueAt(v[0], PATH_10) ||
-      walk.valueAt(v[i], PATH_11) !== walk.valueAt(v[0], PATH_11) ||
-      walk.valueAt(v[i], PATH_12) !== walk.valueAt(v[0], PATH_12) ||
-      walk.lengthAt(v[i], PATH_13) !== walk.lengthAt(v[0], PATH_13)
+      walk.valueAt(v[i], PATH_13) !== walk.valueAt(v[0], PATH_13) ||
+      walk.valueAt(v[i], PATH_14) !== walk.valueAt(v[0], PATH_14) ||
+      walk.valueAt(v[i], PATH_15) !== walk.valueAt(v[0], PATH_15) ||
+      walk.lengthAt(v[i], PATH_16) !== walk.lengthAt(v[0], PATH_16)
     )
       return false;
   return true;
@@ -2410,23 +3885,81 @@ function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): 
     check_CarouselCard(x, p + "/" + i, out);
   }
   for (let i = 1; i < v.length; i++) {
-    if (walk.valueAt(v[i], PATH_10) !== walk.valueAt(v[0], PATH_10)) {
+    if (walk.valueAt(v[i], PATH_13) !== walk.valueAt(v[0], PATH_13)) {
       out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "type"));
       continue;
     }
-    if (walk.valueAt(v[i], PATH_11) !== walk.valueAt(v[0], PATH_11)) {
+    if (walk.valueAt(v[i], PATH_14) !== walk.valueAt(v[0], PATH_14)) {
       out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "action/name"));
       continue;
     }
-    if (walk.valueAt(v[i], PATH_12) !== walk.valueAt(v[0], PATH_12)) {
+    if (walk.valueAt(v[i], PATH_15) !== walk.valueAt(v[0], PATH_15)) {
       out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "action/catalog_id"));
       continue;
     }
-    if (walk.lengthAt(v[i], PATH_13) !== walk.lengthAt(v[0], PATH_13)) {
+    if (walk.lengthAt(v[i], PATH_16) !== walk.lengthAt(v[0], PATH_16)) {
       out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "the number of action/buttons"));
       continue;
     }
   }
+}
+// x-uniqueValues cards/*/action/buttons/*/quick_reply/id at interactive/carousel.schema.json#/$defs/action
+function distinct_PATH_18(v: any): boolean {
+  let n = 0;
+  {
+    const a0 = v?.cards;
+    if (Array.isArray(a0))
+      for (let a0i = 0; a0i < a0.length; a0i++) {
+        {
+          const a1 = a0[a0i]?.action?.buttons;
+          if (Array.isArray(a1))
+            for (let a1i = 0; a1i < a1.length; a1i++) {
+              const x = a1[a1i]?.quick_reply?.id;
+              if (x !== undefined) {
+                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_18);
+                let m = 0;
+                earlier: {
+                  {
+                    const b0 = v?.cards;
+                    if (Array.isArray(b0))
+                      for (let b0i = 0; b0i < b0.length; b0i++) {
+                        {
+                          const b1 = b0[b0i]?.action?.buttons;
+                          if (Array.isArray(b1))
+                            for (let b1i = 0; b1i < b1.length; b1i++) {
+                              const y = b1[b1i]?.quick_reply?.id;
+                              if (y !== undefined) {
+                                if (m === n) break earlier;
+                                if (y === x) return false;
+                                m++;
+                              }
+                            }
+                        }
+                      }
+                  }
+                }
+                n++;
+              }
+            }
+        }
+      }
+  }
+
+  return true;
+}
+// x-uniqueValues cards/*/card_index at interactive/carousel.schema.json#/$defs/action
+function distinct_PATH_17(v: any): boolean {
+  const a = v?.cards;
+  if (!Array.isArray(a)) return true;
+  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_17);
+  for (let i = 1; i < a.length; i++) {
+    const x0 = a[i]?.card_index;
+    for (let j = 0; j < i; j++) {
+      const o = a[j];
+      if (x0 !== undefined && o?.card_index === x0) return false;
+    }
+  }
+  return true;
 }
 // interactive/carousel.schema.json#/$defs/action
 function is_CarouselAction(v: any): boolean {
@@ -2436,8 +3969,8 @@ function is_CarouselAction(v: any): boolean {
   let x: any;
   x = v.cards;
   if (!is_CarouselAction_cards(x)) return false;
-  if (!walk.allDistinct(v, PATH_14)) return false;
-  if (!walk.allDistinct(v, PATH_15)) return false;
+  if (!distinct_PATH_17(v)) return false;
+  if (!distinct_PATH_18(v)) return false;
   return true;
 }
 function check_CarouselAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -2454,8 +3987,8 @@ function check_CarouselAction(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     check_CarouselAction_cards(x, p + "/cards", out);
   }
-  walk.duplicateIssues(v, PATH_14, p, "card index", out);
-  walk.duplicateIssues(v, PATH_15, p, "action", out);
+  walk.duplicateIssues(v, PATH_17, p, "card index", out);
+  walk.duplicateIssues(v, PATH_18, p, "action", out);
 }
 // interactive/carousel.schema.json#
 function is_CarouselInteractive(v: any): boolean {
@@ -2866,12 +4399,12 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
   }
   x = v.mode;
   if (x !== undefined) {
-    if (!(x === "draft" || x === "published")) out.push(rules.enumeration(p + "/mode", "flow mode", ENUM_16, x));
+    if (!(x === "draft" || x === "published")) out.push(rules.enumeration(p + "/mode", "flow mode", ENUM_19, x));
   }
   x = v.flow_action;
   if (x !== undefined) {
     if (!(x === "navigate" || x === "data_exchange"))
-      out.push(rules.enumeration(p + "/flow_action", "flow action", ENUM_17, x));
+      out.push(rules.enumeration(p + "/flow_action", "flow action", ENUM_20, x));
   }
   x = v.flow_action_payload;
   if (x !== undefined) {
@@ -3184,6 +4717,69 @@ function check_ListAction_sections(v: any, p: string, out: ValidationIssue[]): v
         out.push(rules.requiredIfMultiple(p + "/" + i, "list section", "title", v.length));
     }
 }
+// x-maxTotal sections/*/rows/* at interactive/list.schema.json#/$defs/action
+function count_PATH_21(v: any): number {
+  let n = 0;
+  {
+    const a0 = v?.sections;
+    if (Array.isArray(a0))
+      for (let a0i = 0; a0i < a0.length; a0i++) {
+        {
+          const a1 = a0[a0i]?.rows;
+          if (Array.isArray(a1))
+            for (let a1i = 0; a1i < a1.length; a1i++) {
+              if (a1[a1i] !== undefined) n++;
+            }
+        }
+      }
+  }
+
+  return n;
+}
+// x-uniqueValues sections/*/rows/*/id at interactive/list.schema.json#/$defs/action
+function distinct_PATH_22(v: any): boolean {
+  let n = 0;
+  {
+    const a0 = v?.sections;
+    if (Array.isArray(a0))
+      for (let a0i = 0; a0i < a0.length; a0i++) {
+        {
+          const a1 = a0[a0i]?.rows;
+          if (Array.isArray(a1))
+            for (let a1i = 0; a1i < a1.length; a1i++) {
+              const x = a1[a1i]?.id;
+              if (x !== undefined) {
+                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_22);
+                let m = 0;
+                earlier: {
+                  {
+                    const b0 = v?.sections;
+                    if (Array.isArray(b0))
+                      for (let b0i = 0; b0i < b0.length; b0i++) {
+                        {
+                          const b1 = b0[b0i]?.rows;
+                          if (Array.isArray(b1))
+                            for (let b1i = 0; b1i < b1.length; b1i++) {
+                              const y = b1[b1i]?.id;
+                              if (y !== undefined) {
+                                if (m === n) break earlier;
+                                if (y === x) return false;
+                                m++;
+                              }
+                            }
+                        }
+                      }
+                  }
+                }
+                n++;
+              }
+            }
+        }
+      }
+  }
+
+  return true;
+}
 // interactive/list.schema.json#/$defs/action
 function is_ListAction(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -3200,8 +4796,8 @@ function is_ListAction(v: any): boolean {
     return false;
   x = v.sections;
   if (!is_ListAction_sections(x)) return false;
-  if (walk.countAt(v, PATH_18) > 10) return false;
-  if (!walk.allDistinct(v, PATH_19)) return false;
+  if (count_PATH_21(v) > 10) return false;
+  if (!distinct_PATH_22(v)) return false;
   return true;
 }
 function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -3229,10 +4825,10 @@ function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
     check_ListAction_sections(x, p + "/sections", out);
   }
   {
-    const n = walk.countAt(v, PATH_18);
+    const n = walk.countAt(v, PATH_21);
     if (n > 10) out.push(rules.maxTotal(p, "list action", "rows", 10, n));
   }
-  walk.duplicateIssues(v, PATH_19, p, "row id", out);
+  walk.duplicateIssues(v, PATH_22, p, "row id", out);
 }
 // interactive/list.schema.json#
 function is_ListInteractive(v: any): boolean {
@@ -3494,6 +5090,69 @@ function check_ProductListAction_sections(v: any, p: string, out: ValidationIssu
         out.push(rules.requiredIfMultiple(p + "/" + i, "product section", "title", v.length));
     }
 }
+// x-maxTotal sections/*/product_items/* at interactive/product-list.schema.json#/$defs/action
+function count_PATH_23(v: any): number {
+  let n = 0;
+  {
+    const a0 = v?.sections;
+    if (Array.isArray(a0))
+      for (let a0i = 0; a0i < a0.length; a0i++) {
+        {
+          const a1 = a0[a0i]?.product_items;
+          if (Array.isArray(a1))
+            for (let a1i = 0; a1i < a1.length; a1i++) {
+              if (a1[a1i] !== undefined) n++;
+            }
+        }
+      }
+  }
+
+  return n;
+}
+// x-uniqueValues sections/*/product_items/*/product_retailer_id at interactive/product-list.schema.json#/$defs/action
+function distinct_PATH_24(v: any): boolean {
+  let n = 0;
+  {
+    const a0 = v?.sections;
+    if (Array.isArray(a0))
+      for (let a0i = 0; a0i < a0.length; a0i++) {
+        {
+          const a1 = a0[a0i]?.product_items;
+          if (Array.isArray(a1))
+            for (let a1i = 0; a1i < a1.length; a1i++) {
+              const x = a1[a1i]?.product_retailer_id;
+              if (x !== undefined) {
+                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_24);
+                let m = 0;
+                earlier: {
+                  {
+                    const b0 = v?.sections;
+                    if (Array.isArray(b0))
+                      for (let b0i = 0; b0i < b0.length; b0i++) {
+                        {
+                          const b1 = b0[b0i]?.product_items;
+                          if (Array.isArray(b1))
+                            for (let b1i = 0; b1i < b1.length; b1i++) {
+                              const y = b1[b1i]?.product_retailer_id;
+                              if (y !== undefined) {
+                                if (m === n) break earlier;
+                                if (y === x) return false;
+                                m++;
+                              }
+                            }
+                        }
+                      }
+                  }
+                }
+                n++;
+              }
+            }
+        }
+      }
+  }
+
+  return true;
+}
 // interactive/product-list.schema.json#/$defs/action
 function is_ProductListAction(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -3504,8 +5163,8 @@ function is_ProductListAction(v: any): boolean {
   if (!is_ProductCardAction_catalog_id(x)) return false;
   x = v.sections;
   if (!is_ProductListAction_sections(x)) return false;
-  if (walk.countAt(v, PATH_20) > 30) return false;
-  if (!walk.allDistinct(v, PATH_21)) return false;
+  if (count_PATH_23(v) > 30) return false;
+  if (!distinct_PATH_24(v)) return false;
   return true;
 }
 function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -3528,10 +5187,10 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
     check_ProductListAction_sections(x, p + "/sections", out);
   }
   {
-    const n = walk.countAt(v, PATH_20);
+    const n = walk.countAt(v, PATH_23);
     if (n > 30) out.push(rules.maxTotal(p, "product list action", "product items", 30, n));
   }
-  walk.duplicateIssues(v, PATH_21, p, "product retailer id", out);
+  walk.duplicateIssues(v, PATH_24, p, "product retailer id", out);
 }
 // interactive/product-list.schema.json#
 function is_ProductListInteractive(v: any): boolean {
@@ -3871,7 +5530,7 @@ function check_Interactive(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "interactive object", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "interactive object", ENUM_22, v.type));
+      out.push(rules.discriminator(p + "/type", "interactive object", ENUM_25, v.type));
   }
 }
 // message/outbound-message.schema.json#/$defs/messagingProduct
@@ -3886,7 +5545,7 @@ function is_InteractiveMessage_recipient_type(v: any): boolean {
   return v === "individual" || v === "group";
 }
 function check_InteractiveMessage_recipient_type(v: any, p: string, out: ValidationIssue[]): void {
-  if (!(v === "individual" || v === "group")) out.push(rules.enumeration(p, "recipient type", ENUM_23, v));
+  if (!(v === "individual" || v === "group")) out.push(rules.enumeration(p, "recipient type", ENUM_26, v));
 }
 // message/outbound-message.schema.json#/$defs/to
 function is_InteractiveMessage_to(v: any): boolean {
@@ -4223,6 +5882,3251 @@ function check_OutboundMessage(v: any, p: string, out: ValidationIssue[]): void 
       out.push(rules.required(p, "outbound message", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "outbound message", ENUM_24, v.type));
+      out.push(rules.discriminator(p + "/type", "outbound message", ENUM_27, v.type));
+  }
+}
+// webhook/meta/webhook.schema.json#/$defs/value/properties/metadata
+function is_MetaWebhookMetadata(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.phone_number_id === undefined) return false;
+  let x: any;
+  x = v.display_phone_number;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.phone_number_id;
+  if (!(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaWebhookMetadata(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "metadata", "an object", v));
+    return;
+  }
+  if (v.phone_number_id === undefined) out.push(rules.required(p, "metadata", "phone_number_id"));
+  let x: any;
+  x = v.display_phone_number;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/display_phone_number", "business phone number", "a string", x));
+  }
+  x = v.phone_number_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/phone_number_id", "phone number id", "a string", x));
+  }
+}
+// webhook/meta/webhook.schema.json#/$defs/value/properties/contacts/items/properties/profile
+function is_MetaWebhookContact_profile(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaWebhookContact_profile(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "profile", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "profile name", "a string", x));
+  }
+}
+// webhook/meta/webhook.schema.json#/$defs/value/properties/contacts/items
+function is_MetaWebhookContact(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.wa_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.user_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.profile;
+  if (x !== undefined && !is_MetaWebhookContact_profile(x)) return false;
+  return true;
+}
+function check_MetaWebhookContact(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "contact", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.wa_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/wa_id", "WhatsApp id", "a string", x));
+  }
+  x = v.user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/user_id", "business-scoped user id", "a string", x));
+  }
+  x = v.profile;
+  if (x !== undefined) {
+    check_MetaWebhookContact_profile(x, p + "/profile", out);
+  }
+}
+// webhook/meta/webhook.schema.json#/$defs/value/properties/contacts
+function is_MetaWebhookValue_contacts(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaWebhookContact(x)) return false;
+  }
+  return true;
+}
+function check_MetaWebhookValue_contacts(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "contacts", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "contacts", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaWebhookContact(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/waId
+function is_MetaMessageCommon_from(v: any): boolean {
+  return typeof v === "string" && v.length !== 0;
+}
+function check_MetaMessageCommon_from(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "sender", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "sender", 1, v));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/userId
+function is_MetaMessageCommon_from_user_id(v: any): boolean {
+  return typeof v === "string" && v.length !== 0;
+}
+function check_MetaMessageCommon_from_user_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "business-scoped user id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "business-scoped user id", 1, v));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/messageId
+function is_MetaMessageCommon_id(v: any): boolean {
+  return typeof v === "string" && v.length !== 0;
+}
+function check_MetaMessageCommon_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "message id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "message id", 1, v));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/timestamp
+function is_MetaMessageCommon_timestamp(v: any): boolean {
+  return typeof v === "string" && PATTERN_28.test(v);
+}
+function check_MetaMessageCommon_timestamp(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "timestamp", "a string", v));
+  else {
+    if (!PATTERN_28.test(v)) out.push(rules.pattern(p, "timestamp", "^[0-9]{1,12}$", v));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/context/properties/referred_product
+function is_MetaInboundContext_referred_product(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.catalog_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.product_retailer_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaInboundContext_referred_product(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "referred product", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.catalog_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/catalog_id", "referred product catalog id", "a string", x));
+  }
+  x = v.product_retailer_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/product_retailer_id", "referred product product retailer id", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/context
+function is_MetaInboundContext(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.forwarded;
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = v.frequently_forwarded;
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = v.referred_product;
+  if (x !== undefined && !is_MetaInboundContext_referred_product(x)) return false;
+  return true;
+}
+function check_MetaInboundContext(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "context", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "context sender", "a string", x));
+  }
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "answered message id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "answered message id", 1, x));
+    }
+  }
+  x = v.forwarded;
+  if (x !== undefined) {
+    if (!(typeof x === "boolean")) out.push(rules.type(p + "/forwarded", "forwarded", "true or false", x));
+  }
+  x = v.frequently_forwarded;
+  if (x !== undefined) {
+    if (!(typeof x === "boolean"))
+      out.push(rules.type(p + "/frequently_forwarded", "frequently forwarded", "true or false", x));
+  }
+  x = v.referred_product;
+  if (x !== undefined) {
+    check_MetaInboundContext_referred_product(x, p + "/referred_product", out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/common
+function is_MetaMessageCommon(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.context;
+  if (x !== undefined && !is_MetaInboundContext(x)) return false;
+  return true;
+}
+function check_MetaMessageCommon(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "inbound message", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "inbound message", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "inbound message", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "inbound message", "type"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "message type", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/type", "message type", 1, x));
+    }
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_MetaInboundContext(x, p + "/context", out);
+  }
+}
+// webhook/meta/webhook.schema.json#/$defs/value/properties/messages
+function is_MetaWebhookValue_messages(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaMessageCommon(x)) return false;
+  }
+  return true;
+}
+function check_MetaWebhookValue_messages(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "messages", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "messages", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaMessageCommon(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/status.schema.json#/properties/conversation
+function is_MetaStatus_conversation(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaStatus_conversation(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "conversation", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "conversation id", "a string", x));
+  }
+}
+// webhook/meta/status.schema.json#/properties/pricing
+function is_MetaStatus_pricing(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.category;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaStatus_pricing(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "pricing", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.category;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/category", "pricing category", "a string", x));
+  }
+}
+// webhook/meta/error.schema.json#/properties/error_data
+function is_MetaWebhookError_error_data(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.details;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaWebhookError_error_data(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "error data", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.details;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/details", "error details", "a string", x));
+  }
+}
+// webhook/meta/error.schema.json#
+function is_MetaWebhookError(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.code === undefined) return false;
+  let x: any;
+  x = v.code;
+  if (!(typeof x === "number" && Number.isInteger(x))) return false;
+  x = v.title;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.message;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.error_data;
+  if (x !== undefined && !is_MetaWebhookError_error_data(x)) return false;
+  x = v.href;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaWebhookError(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "webhook error", "an object", v));
+    return;
+  }
+  if (v.code === undefined) out.push(rules.required(p, "webhook error", "code"));
+  let x: any;
+  x = v.code;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x)))
+      out.push(rules.type(p + "/code", "error code", "an integer", x));
+  }
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "error title", "a string", x));
+  }
+  x = v.message;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/message", "error message", "a string", x));
+  }
+  x = v.error_data;
+  if (x !== undefined) {
+    check_MetaWebhookError_error_data(x, p + "/error_data", out);
+  }
+  x = v.href;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/href", "error help link", "a string", x));
+  }
+}
+// webhook/meta/status.schema.json#/properties/errors
+function is_MetaStatus_errors(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaWebhookError(x)) return false;
+  }
+  return true;
+}
+function check_MetaStatus_errors(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "status errors", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "status errors", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaWebhookError(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/status.schema.json#
+function is_MetaStatus(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.status === undefined || v.timestamp === undefined) return false;
+  let x: any;
+  x = v.id;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.status;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.recipient_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.recipient_user_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.recipient_type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.biz_opaque_callback_data;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.conversation;
+  if (x !== undefined && !is_MetaStatus_conversation(x)) return false;
+  x = v.pricing;
+  if (x !== undefined && !is_MetaStatus_pricing(x)) return false;
+  x = v.errors;
+  if (x !== undefined && !is_MetaStatus_errors(x)) return false;
+  return true;
+}
+function check_MetaStatus(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "message status", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "message status", "id"));
+  if (v.status === undefined) out.push(rules.required(p, "message status", "status"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "message status", "timestamp"));
+  let x: any;
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "message id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "message id", 1, x));
+    }
+  }
+  x = v.status;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/status", "status", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/status", "status", 1, x));
+    }
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.recipient_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/recipient_id", "recipient", "a string", x));
+  }
+  x = v.recipient_user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipient_user_id", "recipient business-scoped user id", "a string", x));
+  }
+  x = v.recipient_type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/recipient_type", "recipient type", "a string", x));
+  }
+  x = v.biz_opaque_callback_data;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/biz_opaque_callback_data", "callback data", "a string", x));
+  }
+  x = v.conversation;
+  if (x !== undefined) {
+    check_MetaStatus_conversation(x, p + "/conversation", out);
+  }
+  x = v.pricing;
+  if (x !== undefined) {
+    check_MetaStatus_pricing(x, p + "/pricing", out);
+  }
+  x = v.errors;
+  if (x !== undefined) {
+    check_MetaStatus_errors(x, p + "/errors", out);
+  }
+}
+// webhook/meta/webhook.schema.json#/$defs/value/properties/statuses
+function is_MetaWebhookValue_statuses(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaStatus(x)) return false;
+  }
+  return true;
+}
+function check_MetaWebhookValue_statuses(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "statuses", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "statuses", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaStatus(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/webhook.schema.json#/$defs/value/properties/errors
+function is_MetaWebhookValue_errors(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaWebhookError(x)) return false;
+  }
+  return true;
+}
+function check_MetaWebhookValue_errors(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "errors", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "errors", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaWebhookError(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/webhook.schema.json#/$defs/value
+function is_MetaWebhookValue(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.messaging_product;
+  if (x !== undefined && !(x === "whatsapp")) return false;
+  x = v.metadata;
+  if (x !== undefined && !is_MetaWebhookMetadata(x)) return false;
+  x = v.contacts;
+  if (x !== undefined && !is_MetaWebhookValue_contacts(x)) return false;
+  x = v.messages;
+  if (x !== undefined && !is_MetaWebhookValue_messages(x)) return false;
+  x = v.statuses;
+  if (x !== undefined && !is_MetaWebhookValue_statuses(x)) return false;
+  x = v.errors;
+  if (x !== undefined && !is_MetaWebhookValue_errors(x)) return false;
+  return true;
+}
+function check_MetaWebhookValue(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "change value", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.messaging_product;
+  if (x !== undefined) {
+    if (x !== "whatsapp") out.push(rules.constant(p + "/messaging_product", "messaging product", "whatsapp", x));
+  }
+  x = v.metadata;
+  if (x !== undefined) {
+    check_MetaWebhookMetadata(x, p + "/metadata", out);
+  }
+  x = v.contacts;
+  if (x !== undefined) {
+    check_MetaWebhookValue_contacts(x, p + "/contacts", out);
+  }
+  x = v.messages;
+  if (x !== undefined) {
+    check_MetaWebhookValue_messages(x, p + "/messages", out);
+  }
+  x = v.statuses;
+  if (x !== undefined) {
+    check_MetaWebhookValue_statuses(x, p + "/statuses", out);
+  }
+  x = v.errors;
+  if (x !== undefined) {
+    check_MetaWebhookValue_errors(x, p + "/errors", out);
+  }
+}
+// webhook/meta/webhook.schema.json#/properties/entry/items/properties/changes/items
+function is_MetaWebhookChange(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.field === undefined || v.value === undefined) return false;
+  let x: any;
+  x = v.field;
+  if (!(typeof x === "string")) return false;
+  x = v.value;
+  if (!is_MetaWebhookValue(x)) return false;
+  return true;
+}
+function check_MetaWebhookChange(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "change", "an object", v));
+    return;
+  }
+  if (v.field === undefined) out.push(rules.required(p, "change", "field"));
+  if (v.value === undefined) out.push(rules.required(p, "change", "value"));
+  let x: any;
+  x = v.field;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/field", "field", "a string", x));
+  }
+  x = v.value;
+  if (x !== undefined) {
+    check_MetaWebhookValue(x, p + "/value", out);
+  }
+}
+// webhook/meta/webhook.schema.json#/properties/entry/items/properties/changes
+function is_MetaWebhookEntry_changes(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaWebhookChange(x)) return false;
+  }
+  return true;
+}
+function check_MetaWebhookEntry_changes(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "changes", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "changes", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaWebhookChange(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/webhook.schema.json#/properties/entry/items
+function is_MetaWebhookEntry(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.changes === undefined) return false;
+  let x: any;
+  x = v.id;
+  if (!(typeof x === "string")) return false;
+  x = v.changes;
+  if (!is_MetaWebhookEntry_changes(x)) return false;
+  return true;
+}
+function check_MetaWebhookEntry(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "entry", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "entry", "id"));
+  if (v.changes === undefined) out.push(rules.required(p, "entry", "changes"));
+  let x: any;
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "WhatsApp Business Account id", "a string", x));
+  }
+  x = v.changes;
+  if (x !== undefined) {
+    check_MetaWebhookEntry_changes(x, p + "/changes", out);
+  }
+}
+// webhook/meta/webhook.schema.json#/properties/entry
+function is_MetaWebhook_entry(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaWebhookEntry(x)) return false;
+  }
+  return true;
+}
+function check_MetaWebhook_entry(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "entries", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "entries", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaWebhookEntry(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/webhook.schema.json#
+function is_MetaWebhook(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.object === undefined || v.entry === undefined) return false;
+  let x: any;
+  x = v.object;
+  if (!(x === "whatsapp_business_account")) return false;
+  x = v.entry;
+  if (!is_MetaWebhook_entry(x)) return false;
+  return true;
+}
+function check_MetaWebhook(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "360dialog webhook body", "an object", v));
+    return;
+  }
+  if (v.object === undefined) out.push(rules.required(p, "360dialog webhook body", "object"));
+  if (v.entry === undefined) out.push(rules.required(p, "360dialog webhook body", "entry"));
+  let x: any;
+  x = v.object;
+  if (x !== undefined) {
+    if (x !== "whatsapp_business_account")
+      out.push(rules.constant(p + "/object", "object", "whatsapp_business_account", x));
+  }
+  x = v.entry;
+  if (x !== undefined) {
+    check_MetaWebhook_entry(x, p + "/entry", out);
+  }
+}
+// providers/aisoule/outbound.schema.json#
+function is_AisouleOutboundBody(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.to === undefined || v.type === undefined || v.interactive === undefined) return false;
+  for (const k in v) if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.to;
+  if (!(typeof x === "string" && PATTERN_29.test(x))) return false;
+  x = v.type;
+  if (!(x === "interactive")) return false;
+  x = v.interactive;
+  if (!is_Interactive(x)) return false;
+  return true;
+}
+function check_AisouleOutboundBody(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "Aisoule request body", "an object", v));
+    return;
+  }
+  if (v.to === undefined) out.push(rules.required(p, "Aisoule request body", "to"));
+  if (v.type === undefined) out.push(rules.required(p, "Aisoule request body", "type"));
+  if (v.interactive === undefined) out.push(rules.required(p, "Aisoule request body", "interactive"));
+  for (const k in v)
+    if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Aisoule request body", k));
+  let x: any;
+  x = v.to;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient number", "a string", x));
+    else {
+      if (!PATTERN_29.test(x)) out.push(rules.pattern(p + "/to", "recipient number", "^[0-9]{6,15}$", x));
+    }
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "interactive") out.push(rules.constant(p + "/type", "message type", "interactive", x));
+  }
+  x = v.interactive;
+  if (x !== undefined) {
+    check_Interactive(x, p + "/interactive", out);
+  }
+}
+// providers/aisoule/webhook.schema.json#/properties/data
+function is_AisouleWebhookData(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.message_id === undefined) return false;
+  let x: any;
+  x = v.message_id;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.waba_number;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.sender;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.recipient;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.status;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_AisouleWebhookData(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "event data", "an object", v));
+    return;
+  }
+  if (v.message_id === undefined) out.push(rules.required(p, "event data", "message_id"));
+  let x: any;
+  x = v.message_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/message_id", "message id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_id", "message id", 1, x));
+    }
+  }
+  x = v.waba_number;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/waba_number", "business number", "a string", x));
+  }
+  x = v.sender;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sender", "sender", "a string", x));
+  }
+  x = v.recipient;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/recipient", "recipient", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "message type", "a string", x));
+  }
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "text", "a string", x));
+  }
+  x = v.status;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/status", "status", "a string", x));
+  }
+}
+// providers/aisoule/webhook.schema.json#
+function is_AisouleWebhookBody(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.event === undefined || v.data === undefined) return false;
+  let x: any;
+  x = v.event;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.timestamp;
+  if (x !== undefined && !walk.isJson(x)) return false;
+  x = v.data;
+  if (!is_AisouleWebhookData(x)) return false;
+  return true;
+}
+function check_AisouleWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "Aisoule webhook body", "an object", v));
+    return;
+  }
+  if (v.event === undefined) out.push(rules.required(p, "Aisoule webhook body", "event"));
+  if (v.data === undefined) out.push(rules.required(p, "Aisoule webhook body", "data"));
+  let x: any;
+  x = v.event;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/event", "event", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/event", "event", 1, x));
+    }
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    walk.jsonIssues(x, p + "/timestamp", "timestamp", out);
+  }
+  x = v.data;
+  if (x !== undefined) {
+    check_AisouleWebhookData(x, p + "/data", out);
+  }
+}
+// providers/exotel/outbound.schema.json#/$defs/customData
+function is_ExotelOutboundBody_custom_data(v: any): boolean {
+  return typeof v === "string";
+}
+function check_ExotelOutboundBody_custom_data(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "custom data", "a string", v));
+}
+// providers/exotel/outbound.schema.json#/$defs/statusCallback
+function is_ExotelOutboundBody_status_callback(v: any): boolean {
+  return typeof v === "string" && PATTERN_5.test(v);
+}
+function check_ExotelOutboundBody_status_callback(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "status callback", "a string", v));
+  else {
+    if (!PATTERN_5.test(v)) out.push(rules.pattern(p, "status callback", "^https?://[^\\s/?#]+[^\\s]*$", v));
+  }
+}
+// providers/exotel/outbound.schema.json#/$defs/context
+function is_ExotelInteractiveContent_context(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.message_id === undefined) return false;
+  for (const k in v) if (k !== "message_id" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.message_id;
+  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  return true;
+}
+function check_ExotelInteractiveContent_context(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "context", "an object", v));
+    return;
+  }
+  if (v.message_id === undefined) out.push(rules.required(p, "context", "message_id"));
+  for (const k in v)
+    if (k !== "message_id" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k));
+  let x: any;
+  x = v.message_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/message_id", "quoted message id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_id", "quoted message id", 1, x));
+      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/message_id", "quoted message id", x));
+    }
+  }
+}
+// providers/exotel/outbound.schema.json#/properties/whatsapp/properties/messages/items/properties/content/oneOf/0
+function is_ExotelInteractiveContent(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.interactive === undefined) return false;
+  for (const k in v)
+    if (k !== "recipient_type" && k !== "type" && k !== "context" && k !== "interactive" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.recipient_type;
+  if (x !== undefined && !(x === "individual" || x === "group")) return false;
+  x = v.type;
+  if (!(x === "interactive")) return false;
+  x = v.context;
+  if (x !== undefined && !is_ExotelInteractiveContent_context(x)) return false;
+  x = v.interactive;
+  if (!is_Interactive(x)) return false;
+  return true;
+}
+function check_ExotelInteractiveContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "interactive content", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "interactive content", "type"));
+  if (v.interactive === undefined) out.push(rules.required(p, "interactive content", "interactive"));
+  for (const k in v)
+    if (k !== "recipient_type" && k !== "type" && k !== "context" && k !== "interactive" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive content", k));
+  let x: any;
+  x = v.recipient_type;
+  if (x !== undefined) {
+    if (!(x === "individual" || x === "group"))
+      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_26, x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "interactive") out.push(rules.constant(p + "/type", "interactive content type", "interactive", x));
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_ExotelInteractiveContent_context(x, p + "/context", out);
+  }
+  x = v.interactive;
+  if (x !== undefined) {
+    check_Interactive(x, p + "/interactive", out);
+  }
+}
+// providers/exotel/outbound.schema.json#/properties/whatsapp/properties/messages/items/properties/content/oneOf/1
+function is_ExotelReactionContent(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.reaction === undefined) return false;
+  for (const k in v) if (k !== "recipient_type" && k !== "type" && k !== "reaction" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.recipient_type;
+  if (x !== undefined && !(x === "individual" || x === "group")) return false;
+  x = v.type;
+  if (!(x === "reaction")) return false;
+  x = v.reaction;
+  if (!is_Reaction(x)) return false;
+  return true;
+}
+function check_ExotelReactionContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "reaction content", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "reaction content", "type"));
+  if (v.reaction === undefined) out.push(rules.required(p, "reaction content", "reaction"));
+  for (const k in v)
+    if (k !== "recipient_type" && k !== "type" && k !== "reaction" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction content", k));
+  let x: any;
+  x = v.recipient_type;
+  if (x !== undefined) {
+    if (!(x === "individual" || x === "group"))
+      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_26, x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "reaction") out.push(rules.constant(p + "/type", "reaction content type", "reaction", x));
+  }
+  x = v.reaction;
+  if (x !== undefined) {
+    check_Reaction(x, p + "/reaction", out);
+  }
+}
+// providers/exotel/outbound.schema.json#/properties/whatsapp/properties/messages/items/properties/content
+function is_ExotelContent(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  switch (v.type) {
+    case "interactive":
+      return is_ExotelInteractiveContent(v);
+    case "reaction":
+      return is_ExotelReactionContent(v);
+    default:
+      return false;
+  }
+}
+function check_ExotelContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "content", "an object", v));
+    return;
+  }
+  switch (v.type) {
+    case "interactive":
+      check_ExotelInteractiveContent(v, p, out);
+      return;
+    case "reaction":
+      check_ExotelReactionContent(v, p, out);
+      return;
+    case undefined:
+      out.push(rules.required(p, "content", "type"));
+      return;
+    default:
+      out.push(rules.discriminator(p + "/type", "content", ENUM_27, v.type));
+  }
+}
+// providers/exotel/outbound.schema.json#/properties/whatsapp/properties/messages/items
+function is_ExotelOutboundItem(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.from === undefined || v.to === undefined || v.content === undefined) return false;
+  for (const k in v) if (k !== "from" && k !== "to" && k !== "content" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.from;
+  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  x = v.to;
+  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  x = v.content;
+  if (!is_ExotelContent(x)) return false;
+  return true;
+}
+function check_ExotelOutboundItem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "message", "an object", v));
+    return;
+  }
+  if (v.from === undefined) out.push(rules.required(p, "message", "from"));
+  if (v.to === undefined) out.push(rules.required(p, "message", "to"));
+  if (v.content === undefined) out.push(rules.required(p, "message", "content"));
+  for (const k in v)
+    if (k !== "from" && k !== "to" && k !== "content" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "message", k));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender number", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/from", "sender number", 1, x));
+      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/from", "sender number", x));
+    }
+  }
+  x = v.to;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient number", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/to", "recipient number", 1, x));
+      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/to", "recipient number", x));
+    }
+  }
+  x = v.content;
+  if (x !== undefined) {
+    check_ExotelContent(x, p + "/content", out);
+  }
+}
+// providers/exotel/outbound.schema.json#/properties/whatsapp/properties/messages
+function is_ExotelOutboundBody_whatsapp_messages(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_ExotelOutboundItem(x)) return false;
+  }
+  return true;
+}
+function check_ExotelOutboundBody_whatsapp_messages(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "messages", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "messages", 1, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "messages", i));
+      continue;
+    }
+    const x = v[i];
+    check_ExotelOutboundItem(x, p + "/" + i, out);
+  }
+}
+// providers/exotel/outbound.schema.json#/properties/whatsapp
+function is_ExotelOutboundBody_whatsapp(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.messages === undefined) return false;
+  for (const k in v)
+    if (k !== "custom_data" && k !== "status_callback" && k !== "messages" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.custom_data;
+  if (x !== undefined && !is_ExotelOutboundBody_custom_data(x)) return false;
+  x = v.status_callback;
+  if (x !== undefined && !is_ExotelOutboundBody_status_callback(x)) return false;
+  x = v.messages;
+  if (!is_ExotelOutboundBody_whatsapp_messages(x)) return false;
+  return true;
+}
+function check_ExotelOutboundBody_whatsapp(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "WhatsApp channel", "an object", v));
+    return;
+  }
+  if (v.messages === undefined) out.push(rules.required(p, "WhatsApp channel", "messages"));
+  for (const k in v)
+    if (k !== "custom_data" && k !== "status_callback" && k !== "messages" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "WhatsApp channel", k));
+  let x: any;
+  x = v.custom_data;
+  if (x !== undefined) {
+    check_ExotelOutboundBody_custom_data(x, p + "/custom_data", out);
+  }
+  x = v.status_callback;
+  if (x !== undefined) {
+    check_ExotelOutboundBody_status_callback(x, p + "/status_callback", out);
+  }
+  x = v.messages;
+  if (x !== undefined) {
+    check_ExotelOutboundBody_whatsapp_messages(x, p + "/messages", out);
+  }
+}
+// providers/exotel/outbound.schema.json#
+function is_ExotelOutboundBody(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.whatsapp === undefined) return false;
+  for (const k in v)
+    if (k !== "custom_data" && k !== "status_callback" && k !== "whatsapp" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.custom_data;
+  if (x !== undefined && !is_ExotelOutboundBody_custom_data(x)) return false;
+  x = v.status_callback;
+  if (x !== undefined && !is_ExotelOutboundBody_status_callback(x)) return false;
+  x = v.whatsapp;
+  if (!is_ExotelOutboundBody_whatsapp(x)) return false;
+  return true;
+}
+function check_ExotelOutboundBody(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "Exotel WhatsApp v2 request body", "an object", v));
+    return;
+  }
+  if (v.whatsapp === undefined) out.push(rules.required(p, "Exotel WhatsApp v2 request body", "whatsapp"));
+  for (const k in v)
+    if (k !== "custom_data" && k !== "status_callback" && k !== "whatsapp" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Exotel WhatsApp v2 request body", k));
+  let x: any;
+  x = v.custom_data;
+  if (x !== undefined) {
+    check_ExotelOutboundBody_custom_data(x, p + "/custom_data", out);
+  }
+  x = v.status_callback;
+  if (x !== undefined) {
+    check_ExotelOutboundBody_status_callback(x, p + "/status_callback", out);
+  }
+  x = v.whatsapp;
+  if (x !== undefined) {
+    check_ExotelOutboundBody_whatsapp(x, p + "/whatsapp", out);
+  }
+}
+// providers/exotel/webhook.schema.json#/$defs/content
+function is_ExotelInboundContent(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  return true;
+}
+function check_ExotelInboundContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "content", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "content", "type"));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "content type", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/type", "content type", 1, x));
+    }
+  }
+}
+// providers/exotel/webhook.schema.json#/$defs/wrapped/properties/whatsapp/properties/messages/items/properties/context
+function is_ExotelWebhookItem_context(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_ExotelWebhookItem_context(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "context", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "answered message id", "a string", x));
+  }
+}
+// providers/exotel/webhook.schema.json#/$defs/wrapped/properties/whatsapp/properties/messages/items
+function is_ExotelWebhookItem(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.callback_type === undefined) return false;
+  let x: any;
+  x = v.callback_type;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.sid;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.from;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.to;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.profile_name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.timestamp;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.content;
+  if (x !== undefined && !is_ExotelInboundContent(x)) return false;
+  x = v.context;
+  if (x !== undefined && !is_ExotelWebhookItem_context(x)) return false;
+  x = v.exo_status_code;
+  if (x !== undefined && !walk.isJson(x)) return false;
+  x = v.exo_detailed_status;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.description;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.custom_data;
+  if (x !== undefined && !walk.isJson(x)) return false;
+  return true;
+}
+function check_ExotelWebhookItem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "callback", "an object", v));
+    return;
+  }
+  if (v.callback_type === undefined) out.push(rules.required(p, "callback", "callback_type"));
+  let x: any;
+  x = v.callback_type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/callback_type", "callback type", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/callback_type", "callback type", 1, x));
+    }
+  }
+  x = v.sid;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sid", "message id", "a string", x));
+  }
+  x = v.from;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender", "a string", x));
+  }
+  x = v.to;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient", "a string", x));
+  }
+  x = v.profile_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/profile_name", "profile name", "a string", x));
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/timestamp", "timestamp", "a string", x));
+  }
+  x = v.content;
+  if (x !== undefined) {
+    check_ExotelInboundContent(x, p + "/content", out);
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_ExotelWebhookItem_context(x, p + "/context", out);
+  }
+  x = v.exo_status_code;
+  if (x !== undefined) {
+    walk.jsonIssues(x, p + "/exo_status_code", "Exotel status code", out);
+  }
+  x = v.exo_detailed_status;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/exo_detailed_status", "Exotel detailed status", "a string", x));
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "status description", "a string", x));
+  }
+  x = v.custom_data;
+  if (x !== undefined) {
+    walk.jsonIssues(x, p + "/custom_data", "custom data", out);
+  }
+}
+// providers/exotel/webhook.schema.json#/$defs/wrapped/properties/whatsapp/properties/messages
+function is_ExotelWrappedWebhook_whatsapp_messages(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_ExotelWebhookItem(x)) return false;
+  }
+  return true;
+}
+function check_ExotelWrappedWebhook_whatsapp_messages(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "callbacks", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "callbacks", i));
+      continue;
+    }
+    const x = v[i];
+    check_ExotelWebhookItem(x, p + "/" + i, out);
+  }
+}
+// providers/exotel/webhook.schema.json#/$defs/wrapped/properties/whatsapp
+function is_ExotelWrappedWebhook_whatsapp(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.messages === undefined) return false;
+  let x: any;
+  x = v.messages;
+  if (!is_ExotelWrappedWebhook_whatsapp_messages(x)) return false;
+  return true;
+}
+function check_ExotelWrappedWebhook_whatsapp(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "WhatsApp channel", "an object", v));
+    return;
+  }
+  if (v.messages === undefined) out.push(rules.required(p, "WhatsApp channel", "messages"));
+  let x: any;
+  x = v.messages;
+  if (x !== undefined) {
+    check_ExotelWrappedWebhook_whatsapp_messages(x, p + "/messages", out);
+  }
+}
+// providers/exotel/webhook.schema.json#/$defs/wrapped
+function is_ExotelWrappedWebhook(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.whatsapp === undefined) return false;
+  let x: any;
+  x = v.whatsapp;
+  if (!is_ExotelWrappedWebhook_whatsapp(x)) return false;
+  return true;
+}
+function check_ExotelWrappedWebhook(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "wrapped webhook", "an object", v));
+    return;
+  }
+  if (v.whatsapp === undefined) out.push(rules.required(p, "wrapped webhook", "whatsapp"));
+  let x: any;
+  x = v.whatsapp;
+  if (x !== undefined) {
+    check_ExotelWrappedWebhook_whatsapp(x, p + "/whatsapp", out);
+  }
+}
+// providers/exotel/webhook.schema.json#/$defs/flat
+function is_ExotelFlatWebhook(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.sid;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.timestamp;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_ExotelFlatWebhook(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "flat webhook", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "flat webhook", "type"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "content type", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/type", "content type", 1, x));
+    }
+  }
+  x = v.sid;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sid", "message id", "a string", x));
+  }
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "message id", "a string", x));
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/timestamp", "timestamp", "a string", x));
+  }
+}
+// providers/exotel/webhook.schema.json#
+function is_ExotelWebhookBody(v: any): boolean {
+  return is_ExotelWrappedWebhook(v) || is_ExotelFlatWebhook(v);
+}
+function check_ExotelWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
+  unionIssues(v, p, "Exotel webhook body", BRANCHES_30, false, out);
+}
+// providers/vonage/outbound.schema.json#/properties/custom/oneOf/0
+function is_VonageCustomInteractive(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.interactive === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "interactive" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "interactive")) return false;
+  x = v.interactive;
+  if (!is_Interactive(x)) return false;
+  return true;
+}
+function check_VonageCustomInteractive(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "custom interactive object", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "custom interactive object", "type"));
+  if (v.interactive === undefined) out.push(rules.required(p, "custom interactive object", "interactive"));
+  for (const k in v)
+    if (k !== "type" && k !== "interactive" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom interactive object", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "interactive") out.push(rules.constant(p + "/type", "custom interactive object type", "interactive", x));
+  }
+  x = v.interactive;
+  if (x !== undefined) {
+    check_Interactive(x, p + "/interactive", out);
+  }
+}
+// providers/vonage/outbound.schema.json#/properties/custom/oneOf/1
+function is_VonageCustomReaction(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.reaction === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "reaction" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "reaction")) return false;
+  x = v.reaction;
+  if (!is_Reaction(x)) return false;
+  return true;
+}
+function check_VonageCustomReaction(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "custom reaction object", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "custom reaction object", "type"));
+  if (v.reaction === undefined) out.push(rules.required(p, "custom reaction object", "reaction"));
+  for (const k in v)
+    if (k !== "type" && k !== "reaction" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom reaction object", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "reaction") out.push(rules.constant(p + "/type", "custom reaction object type", "reaction", x));
+  }
+  x = v.reaction;
+  if (x !== undefined) {
+    check_Reaction(x, p + "/reaction", out);
+  }
+}
+// providers/vonage/outbound.schema.json#/properties/custom
+function is_VonageCustom(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  switch (v.type) {
+    case "interactive":
+      return is_VonageCustomInteractive(v);
+    case "reaction":
+      return is_VonageCustomReaction(v);
+    default:
+      return false;
+  }
+}
+function check_VonageCustom(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "custom object", "an object", v));
+    return;
+  }
+  switch (v.type) {
+    case "interactive":
+      check_VonageCustomInteractive(v, p, out);
+      return;
+    case "reaction":
+      check_VonageCustomReaction(v, p, out);
+      return;
+    case undefined:
+      out.push(rules.required(p, "custom object", "type"));
+      return;
+    default:
+      out.push(rules.discriminator(p + "/type", "custom object", ENUM_27, v.type));
+  }
+}
+// providers/vonage/outbound.schema.json#/properties/context
+function is_VonageOutboundBody_context(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.message_uuid === undefined) return false;
+  for (const k in v) if (k !== "message_uuid" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.message_uuid;
+  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  return true;
+}
+function check_VonageOutboundBody_context(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "context", "an object", v));
+    return;
+  }
+  if (v.message_uuid === undefined) out.push(rules.required(p, "context", "message_uuid"));
+  for (const k in v)
+    if (k !== "message_uuid" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k));
+  let x: any;
+  x = v.message_uuid;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/message_uuid", "quoted message id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_uuid", "quoted message id", 1, x));
+      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/message_uuid", "quoted message id", x));
+    }
+  }
+}
+// providers/vonage/outbound.schema.json#
+function is_VonageOutboundBody(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (
+    v.from === undefined ||
+    v.to === undefined ||
+    v.channel === undefined ||
+    v.message_type === undefined ||
+    v.custom === undefined
+  )
+    return false;
+  for (const k in v)
+    if (
+      k !== "from" &&
+      k !== "to" &&
+      k !== "channel" &&
+      k !== "message_type" &&
+      k !== "custom" &&
+      k !== "client_ref" &&
+      k !== "webhook_url" &&
+      k !== "context" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.from;
+  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  x = v.to;
+  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  x = v.channel;
+  if (!(x === "whatsapp")) return false;
+  x = v.message_type;
+  if (!(x === "custom")) return false;
+  x = v.custom;
+  if (!is_VonageCustom(x)) return false;
+  x = v.client_ref;
+  if (x !== undefined && !(typeof x === "string" && (x.length <= 100 || unicode.maxCodePoints(x, 100)))) return false;
+  x = v.webhook_url;
+  if (x !== undefined && !(typeof x === "string" && PATTERN_5.test(x))) return false;
+  x = v.context;
+  if (x !== undefined && !is_VonageOutboundBody_context(x)) return false;
+  return true;
+}
+function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "Vonage Messages API request body", "an object", v));
+    return;
+  }
+  if (v.from === undefined) out.push(rules.required(p, "Vonage Messages API request body", "from"));
+  if (v.to === undefined) out.push(rules.required(p, "Vonage Messages API request body", "to"));
+  if (v.channel === undefined) out.push(rules.required(p, "Vonage Messages API request body", "channel"));
+  if (v.message_type === undefined) out.push(rules.required(p, "Vonage Messages API request body", "message_type"));
+  if (v.custom === undefined) out.push(rules.required(p, "Vonage Messages API request body", "custom"));
+  for (const k in v)
+    if (
+      k !== "from" &&
+      k !== "to" &&
+      k !== "channel" &&
+      k !== "message_type" &&
+      k !== "custom" &&
+      k !== "client_ref" &&
+      k !== "webhook_url" &&
+      k !== "context" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Vonage Messages API request body", k));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender number", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/from", "sender number", 1, x));
+      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/from", "sender number", x));
+    }
+  }
+  x = v.to;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient number", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/to", "recipient number", 1, x));
+      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/to", "recipient number", x));
+    }
+  }
+  x = v.channel;
+  if (x !== undefined) {
+    if (x !== "whatsapp") out.push(rules.constant(p + "/channel", "channel", "whatsapp", x));
+  }
+  x = v.message_type;
+  if (x !== undefined) {
+    if (x !== "custom") out.push(rules.constant(p + "/message_type", "message type", "custom", x));
+  }
+  x = v.custom;
+  if (x !== undefined) {
+    check_VonageCustom(x, p + "/custom", out);
+  }
+  x = v.client_ref;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/client_ref", "client reference", "a string", x));
+    else {
+      if (!unicode.maxCodePoints(x, 100)) out.push(rules.maxLength(p + "/client_ref", "client reference", 100, x));
+    }
+  }
+  x = v.webhook_url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/webhook_url", "status webhook URL", "a string", x));
+    else {
+      if (!PATTERN_5.test(x))
+        out.push(rules.pattern(p + "/webhook_url", "status webhook URL", "^https?://[^\\s/?#]+[^\\s]*$", x));
+    }
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_VonageOutboundBody_context(x, p + "/context", out);
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/inbound/properties/reply
+function is_VonageInboundMessage_reply(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.title === undefined) return false;
+  let x: any;
+  x = v.id;
+  if (!(typeof x === "string")) return false;
+  x = v.title;
+  if (!(typeof x === "string")) return false;
+  x = v.description;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_VonageInboundMessage_reply(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "reply", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "reply", "id"));
+  if (v.title === undefined) out.push(rules.required(p, "reply", "title"));
+  let x: any;
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "reply id", "a string", x));
+  }
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "reply title", "a string", x));
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "reply description", "a string", x));
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/inbound/properties/button
+function is_VonageInboundMessage_button(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.payload === undefined || v.text === undefined) return false;
+  let x: any;
+  x = v.payload;
+  if (!(typeof x === "string")) return false;
+  x = v.text;
+  if (!(typeof x === "string")) return false;
+  x = v.subtype;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_VonageInboundMessage_button(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "template button", "an object", v));
+    return;
+  }
+  if (v.payload === undefined) out.push(rules.required(p, "template button", "payload"));
+  if (v.text === undefined) out.push(rules.required(p, "template button", "text"));
+  let x: any;
+  x = v.payload;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/payload", "button payload", "a string", x));
+  }
+  x = v.text;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/text", "button text", "a string", x));
+  }
+  x = v.subtype;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/subtype", "button subtype", "a string", x));
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/inbound/properties/location
+function is_VonageInboundMessage_location(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.latitude === undefined || v.longitude === undefined) return false;
+  let x: any;
+  x = v.latitude;
+  if (!(typeof x === "number" && Number.isFinite(x))) return false;
+  x = v.longitude;
+  if (!(typeof x === "number" && Number.isFinite(x))) return false;
+  x = v.name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.address;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_VonageInboundMessage_location(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "location", "an object", v));
+    return;
+  }
+  if (v.latitude === undefined) out.push(rules.required(p, "location", "latitude"));
+  if (v.longitude === undefined) out.push(rules.required(p, "location", "longitude"));
+  let x: any;
+  x = v.latitude;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/latitude", "latitude", "a finite number", x));
+  }
+  x = v.longitude;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/longitude", "longitude", "a finite number", x));
+  }
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "place name", "a string", x));
+  }
+  x = v.address;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/address", "address", "a string", x));
+  }
+  x = v.url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/url", "place URL", "a string", x));
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/inbound/properties/order/properties/product_items/items
+function is_VonageInboundMessage_order_product_items_item(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.product_retailer_id === undefined || v.quantity === undefined) return false;
+  let x: any;
+  x = v.product_retailer_id;
+  if (!(typeof x === "string")) return false;
+  x = v.quantity;
+  if (!(typeof x === "number" && Number.isFinite(x))) return false;
+  x = v.item_price;
+  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = v.currency;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_VonageInboundMessage_order_product_items_item(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order item", "an object", v));
+    return;
+  }
+  if (v.product_retailer_id === undefined) out.push(rules.required(p, "order item", "product_retailer_id"));
+  if (v.quantity === undefined) out.push(rules.required(p, "order item", "quantity"));
+  let x: any;
+  x = v.product_retailer_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/product_retailer_id", "product retailer id", "a string", x));
+  }
+  x = v.quantity;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/quantity", "quantity", "a finite number", x));
+  }
+  x = v.item_price;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/item_price", "item price", "a finite number", x));
+  }
+  x = v.currency;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/currency", "currency", "a string", x));
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/inbound/properties/order/properties/product_items
+function is_VonageInboundMessage_order_product_items(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_VonageInboundMessage_order_product_items_item(x)) return false;
+  }
+  return true;
+}
+function check_VonageInboundMessage_order_product_items(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "order items", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "order items", i));
+      continue;
+    }
+    const x = v[i];
+    check_VonageInboundMessage_order_product_items_item(x, p + "/" + i, out);
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/inbound/properties/order
+function is_VonageInboundMessage_order(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.catalog_id === undefined || v.product_items === undefined) return false;
+  let x: any;
+  x = v.catalog_id;
+  if (!(typeof x === "string")) return false;
+  x = v.product_items;
+  if (!is_VonageInboundMessage_order_product_items(x)) return false;
+  return true;
+}
+function check_VonageInboundMessage_order(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order", "an object", v));
+    return;
+  }
+  if (v.catalog_id === undefined) out.push(rules.required(p, "order", "catalog_id"));
+  if (v.product_items === undefined) out.push(rules.required(p, "order", "product_items"));
+  let x: any;
+  x = v.catalog_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/catalog_id", "catalog id", "a string", x));
+  }
+  x = v.product_items;
+  if (x !== undefined) {
+    check_VonageInboundMessage_order_product_items(x, p + "/product_items", out);
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/inbound/properties/profile
+function is_VonageInboundMessage_profile(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_VonageInboundMessage_profile(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "profile", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "profile name", "a string", x));
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/inbound/properties/context
+function is_VonageInboundMessage_context(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.message_uuid;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.message_from;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_VonageInboundMessage_context(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "context", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.message_uuid;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/message_uuid", "answered message id", "a string", x));
+  }
+  x = v.message_from;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/message_from", "answered message sender", "a string", x));
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/inbound
+function is_VonageInboundMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.message_uuid === undefined || v.message_type === undefined || v.timestamp === undefined) return false;
+  let x: any;
+  x = v.channel;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.message_uuid;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.to;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.from;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.timestamp;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.message_type;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.text;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.reply;
+  if (x !== undefined && !is_VonageInboundMessage_reply(x)) return false;
+  x = v.button;
+  if (x !== undefined && !is_VonageInboundMessage_button(x)) return false;
+  x = v.location;
+  if (x !== undefined && !is_VonageInboundMessage_location(x)) return false;
+  x = v.order;
+  if (x !== undefined && !is_VonageInboundMessage_order(x)) return false;
+  x = v.profile;
+  if (x !== undefined && !is_VonageInboundMessage_profile(x)) return false;
+  x = v.context;
+  if (x !== undefined && !is_VonageInboundMessage_context(x)) return false;
+  x = v.client_ref;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_VonageInboundMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "inbound message", "an object", v));
+    return;
+  }
+  if (v.message_uuid === undefined) out.push(rules.required(p, "inbound message", "message_uuid"));
+  if (v.message_type === undefined) out.push(rules.required(p, "inbound message", "message_type"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "inbound message", "timestamp"));
+  let x: any;
+  x = v.channel;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/channel", "channel", "a string", x));
+  }
+  x = v.message_uuid;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/message_uuid", "message id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_uuid", "message id", 1, x));
+    }
+  }
+  x = v.to;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/to", "business number", "a string", x));
+  }
+  x = v.from;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender number", "a string", x));
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/timestamp", "timestamp", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/timestamp", "timestamp", 1, x));
+    }
+  }
+  x = v.message_type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/message_type", "message type", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_type", "message type", 1, x));
+    }
+  }
+  x = v.text;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/text", "text", "a string", x));
+  }
+  x = v.reply;
+  if (x !== undefined) {
+    check_VonageInboundMessage_reply(x, p + "/reply", out);
+  }
+  x = v.button;
+  if (x !== undefined) {
+    check_VonageInboundMessage_button(x, p + "/button", out);
+  }
+  x = v.location;
+  if (x !== undefined) {
+    check_VonageInboundMessage_location(x, p + "/location", out);
+  }
+  x = v.order;
+  if (x !== undefined) {
+    check_VonageInboundMessage_order(x, p + "/order", out);
+  }
+  x = v.profile;
+  if (x !== undefined) {
+    check_VonageInboundMessage_profile(x, p + "/profile", out);
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_VonageInboundMessage_context(x, p + "/context", out);
+  }
+  x = v.client_ref;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/client_ref", "client reference", "a string", x));
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/status/properties/error
+function is_VonageStatus_error(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.title;
+  if (x !== undefined && !walk.isJson(x)) return false;
+  x = v.detail;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_VonageStatus_error(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "error", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "error type", "a string", x));
+  }
+  x = v.title;
+  if (x !== undefined) {
+    walk.jsonIssues(x, p + "/title", "error code", out);
+  }
+  x = v.detail;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/detail", "error detail", "a string", x));
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/status
+function is_VonageStatus(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.message_uuid === undefined || v.status === undefined || v.timestamp === undefined) return false;
+  let x: any;
+  x = v.message_uuid;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.to;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.from;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.timestamp;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.status;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.channel;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.client_ref;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.error;
+  if (x !== undefined && !is_VonageStatus_error(x)) return false;
+  return true;
+}
+function check_VonageStatus(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "status", "an object", v));
+    return;
+  }
+  if (v.message_uuid === undefined) out.push(rules.required(p, "status", "message_uuid"));
+  if (v.status === undefined) out.push(rules.required(p, "status", "status"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "status", "timestamp"));
+  let x: any;
+  x = v.message_uuid;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/message_uuid", "message id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_uuid", "message id", 1, x));
+    }
+  }
+  x = v.to;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient", "a string", x));
+  }
+  x = v.from;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "business number", "a string", x));
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/timestamp", "timestamp", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/timestamp", "timestamp", 1, x));
+    }
+  }
+  x = v.status;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/status", "status", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/status", "status", 1, x));
+    }
+  }
+  x = v.channel;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/channel", "channel", "a string", x));
+  }
+  x = v.client_ref;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/client_ref", "client reference", "a string", x));
+  }
+  x = v.error;
+  if (x !== undefined) {
+    check_VonageStatus_error(x, p + "/error", out);
+  }
+}
+// providers/vonage/webhook.schema.json#
+function is_VonageWebhookBody(v: any): boolean {
+  return is_VonageInboundMessage(v) || is_VonageStatus(v);
+}
+function check_VonageWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
+  unionIssues(v, p, "Vonage webhook body", BRANCHES_31, false, out);
+}
+// providers/whatsapp-node-sdk/outbound.schema.json#
+function is_WhatsappNodeSdkArguments(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.body === undefined || v.recipient === undefined) return false;
+  for (const k in v)
+    if (k !== "body" && k !== "recipient" && k !== "replyMessageId" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.body;
+  if (!is_Interactive(x)) return false;
+  x = v.recipient;
+  if (!(typeof x === "number" && Number.isInteger(x) && x >= 1 && x <= 999999999999999)) return false;
+  x = v.replyMessageId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  return true;
+}
+function check_WhatsappNodeSdkArguments(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "Node SDK interactive() arguments", "an object", v));
+    return;
+  }
+  if (v.body === undefined) out.push(rules.required(p, "Node SDK interactive() arguments", "body"));
+  if (v.recipient === undefined) out.push(rules.required(p, "Node SDK interactive() arguments", "recipient"));
+  for (const k in v)
+    if (k !== "body" && k !== "recipient" && k !== "replyMessageId" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Node SDK interactive() arguments", k));
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    check_Interactive(x, p + "/body", out);
+  }
+  x = v.recipient;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x)))
+      out.push(rules.type(p + "/recipient", "recipient number", "an integer", x));
+    else {
+      if (x < 1) out.push(rules.minimum(p + "/recipient", "recipient number", 1, x));
+      if (x > 999999999999999) out.push(rules.maximum(p + "/recipient", "recipient number", 999999999999999, x));
+    }
+  }
+  x = v.replyMessageId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/replyMessageId", "quoted message id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/replyMessageId", "quoted message id", 1, x));
+      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/replyMessageId", "quoted message id", x));
+    }
+  }
+}
+// webhook/meta/message.schema.json#/$defs/buttonReply/properties/button_reply
+function is_MetaButtonReply_button_reply(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.title === undefined) return false;
+  let x: any;
+  x = v.id;
+  if (!(typeof x === "string")) return false;
+  x = v.title;
+  if (!(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaButtonReply_button_reply(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "tapped button", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "tapped button", "id"));
+  if (v.title === undefined) out.push(rules.required(p, "tapped button", "title"));
+  let x: any;
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "button id", "a string", x));
+  }
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "button title", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/buttonReply
+function is_MetaButtonReply(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.button_reply === undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "button_reply")) return false;
+  x = v.button_reply;
+  if (!is_MetaButtonReply_button_reply(x)) return false;
+  return true;
+}
+function check_MetaButtonReply(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "button reply", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "button reply", "type"));
+  if (v.button_reply === undefined) out.push(rules.required(p, "button reply", "button_reply"));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "button_reply") out.push(rules.constant(p + "/type", "button reply type", "button_reply", x));
+  }
+  x = v.button_reply;
+  if (x !== undefined) {
+    check_MetaButtonReply_button_reply(x, p + "/button_reply", out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/listReply/properties/list_reply
+function is_MetaListReply_list_reply(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.title === undefined) return false;
+  let x: any;
+  x = v.id;
+  if (!(typeof x === "string")) return false;
+  x = v.title;
+  if (!(typeof x === "string")) return false;
+  x = v.description;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaListReply_list_reply(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "chosen row", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "chosen row", "id"));
+  if (v.title === undefined) out.push(rules.required(p, "chosen row", "title"));
+  let x: any;
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "row id", "a string", x));
+  }
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "row title", "a string", x));
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "row description", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/listReply
+function is_MetaListReply(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.list_reply === undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "list_reply")) return false;
+  x = v.list_reply;
+  if (!is_MetaListReply_list_reply(x)) return false;
+  return true;
+}
+function check_MetaListReply(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "list reply", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "list reply", "type"));
+  if (v.list_reply === undefined) out.push(rules.required(p, "list reply", "list_reply"));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "list_reply") out.push(rules.constant(p + "/type", "list reply type", "list_reply", x));
+  }
+  x = v.list_reply;
+  if (x !== undefined) {
+    check_MetaListReply_list_reply(x, p + "/list_reply", out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/nfmReply/properties/nfm_reply
+function is_MetaNfmReply_nfm_reply(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.response_json === undefined) return false;
+  let x: any;
+  x = v.name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.response_json;
+  if (!(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaNfmReply_nfm_reply(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "flow response", "an object", v));
+    return;
+  }
+  if (v.response_json === undefined) out.push(rules.required(p, "flow response", "response_json"));
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "reply name", "a string", x));
+  }
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "reply body", "a string", x));
+  }
+  x = v.response_json;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/response_json", "response JSON", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/nfmReply
+function is_MetaNfmReply(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.nfm_reply === undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "nfm_reply")) return false;
+  x = v.nfm_reply;
+  if (!is_MetaNfmReply_nfm_reply(x)) return false;
+  return true;
+}
+function check_MetaNfmReply(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "flow or address reply", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "flow or address reply", "type"));
+  if (v.nfm_reply === undefined) out.push(rules.required(p, "flow or address reply", "nfm_reply"));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "nfm_reply") out.push(rules.constant(p + "/type", "flow or address reply type", "nfm_reply", x));
+  }
+  x = v.nfm_reply;
+  if (x !== undefined) {
+    check_MetaNfmReply_nfm_reply(x, p + "/nfm_reply", out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply
+function is_MetaCallPermissionReply_call_permission_reply(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.response === undefined) return false;
+  let x: any;
+  x = v.response;
+  if (!(x === "accept" || x === "reject")) return false;
+  x = v.is_permanent;
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  x = v.expiration_timestamp;
+  if (x !== undefined && !(typeof x === "number" && Number.isInteger(x))) return false;
+  x = v.response_source;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaCallPermissionReply_call_permission_reply(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "call permission answer", "an object", v));
+    return;
+  }
+  if (v.response === undefined) out.push(rules.required(p, "call permission answer", "response"));
+  let x: any;
+  x = v.response;
+  if (x !== undefined) {
+    if (!(x === "accept" || x === "reject")) out.push(rules.enumeration(p + "/response", "answer", ENUM_3, x));
+  }
+  x = v.is_permanent;
+  if (x !== undefined) {
+    if (!(typeof x === "boolean")) out.push(rules.type(p + "/is_permanent", "permanent", "true or false", x));
+  }
+  x = v.expiration_timestamp;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x)))
+      out.push(rules.type(p + "/expiration_timestamp", "expiry", "an integer", x));
+  }
+  x = v.response_source;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/response_source", "response source", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/callPermissionReply
+function is_MetaCallPermissionReply(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.call_permission_reply === undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "call_permission_reply")) return false;
+  x = v.call_permission_reply;
+  if (!is_MetaCallPermissionReply_call_permission_reply(x)) return false;
+  return true;
+}
+function check_MetaCallPermissionReply(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "call permission reply", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "call permission reply", "type"));
+  if (v.call_permission_reply === undefined)
+    out.push(rules.required(p, "call permission reply", "call_permission_reply"));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "call_permission_reply")
+      out.push(rules.constant(p + "/type", "call permission reply type", "call_permission_reply", x));
+  }
+  x = v.call_permission_reply;
+  if (x !== undefined) {
+    check_MetaCallPermissionReply_call_permission_reply(x, p + "/call_permission_reply", out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/interactiveReply
+function is_MetaInteractiveReply(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  switch (v.type) {
+    case "button_reply":
+      return is_MetaButtonReply(v);
+    case "list_reply":
+      return is_MetaListReply(v);
+    case "nfm_reply":
+      return is_MetaNfmReply(v);
+    case "call_permission_reply":
+      return is_MetaCallPermissionReply(v);
+    default:
+      return false;
+  }
+}
+function check_MetaInteractiveReply(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "interactive reply", "an object", v));
+    return;
+  }
+  switch (v.type) {
+    case "button_reply":
+      check_MetaButtonReply(v, p, out);
+      return;
+    case "list_reply":
+      check_MetaListReply(v, p, out);
+      return;
+    case "nfm_reply":
+      check_MetaNfmReply(v, p, out);
+      return;
+    case "call_permission_reply":
+      check_MetaCallPermissionReply(v, p, out);
+      return;
+    case undefined:
+      out.push(rules.required(p, "interactive reply", "type"));
+      return;
+    default:
+      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_32, v.type));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/interactiveMessage
+function is_MetaInteractiveMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.interactive === undefined)
+    return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "interactive")) return false;
+  x = v.context;
+  if (x !== undefined && !is_MetaInboundContext(x)) return false;
+  x = v.interactive;
+  if (!is_MetaInteractiveReply(x)) return false;
+  return true;
+}
+function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "interactive reply message", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "interactive reply message", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "interactive reply message", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "interactive reply message", "type"));
+  if (v.interactive === undefined) out.push(rules.required(p, "interactive reply message", "interactive"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "interactive") out.push(rules.constant(p + "/type", "interactive reply message type", "interactive", x));
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_MetaInboundContext(x, p + "/context", out);
+  }
+  x = v.interactive;
+  if (x !== undefined) {
+    check_MetaInteractiveReply(x, p + "/interactive", out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/buttonMessage/properties/button
+function is_MetaTemplateButton(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.payload === undefined || v.text === undefined) return false;
+  let x: any;
+  x = v.payload;
+  if (!(typeof x === "string")) return false;
+  x = v.text;
+  if (!(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaTemplateButton(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "template button", "an object", v));
+    return;
+  }
+  if (v.payload === undefined) out.push(rules.required(p, "template button", "payload"));
+  if (v.text === undefined) out.push(rules.required(p, "template button", "text"));
+  let x: any;
+  x = v.payload;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/payload", "button payload", "a string", x));
+  }
+  x = v.text;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/text", "button text", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/buttonMessage
+function is_MetaTemplateButtonMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.button === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "button")) return false;
+  x = v.context;
+  if (x !== undefined && !is_MetaInboundContext(x)) return false;
+  x = v.button;
+  if (!is_MetaTemplateButton(x)) return false;
+  return true;
+}
+function check_MetaTemplateButtonMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "template quick reply", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "template quick reply", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "template quick reply", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "template quick reply", "type"));
+  if (v.button === undefined) out.push(rules.required(p, "template quick reply", "button"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "button") out.push(rules.constant(p + "/type", "template quick reply type", "button", x));
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_MetaInboundContext(x, p + "/context", out);
+  }
+  x = v.button;
+  if (x !== undefined) {
+    check_MetaTemplateButton(x, p + "/button", out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/order/properties/product_items/items
+function is_MetaOrderItem(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.product_retailer_id === undefined || v.quantity === undefined) return false;
+  let x: any;
+  x = v.product_retailer_id;
+  if (!(typeof x === "string")) return false;
+  x = v.quantity;
+  if (!(typeof x === "number" && Number.isInteger(x) && x >= 0)) return false;
+  x = v.item_price;
+  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = v.currency;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaOrderItem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "cart item", "an object", v));
+    return;
+  }
+  if (v.product_retailer_id === undefined) out.push(rules.required(p, "cart item", "product_retailer_id"));
+  if (v.quantity === undefined) out.push(rules.required(p, "cart item", "quantity"));
+  let x: any;
+  x = v.product_retailer_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/product_retailer_id", "product retailer id", "a string", x));
+  }
+  x = v.quantity;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x)))
+      out.push(rules.type(p + "/quantity", "quantity", "an integer", x));
+    else {
+      if (x < 0) out.push(rules.minimum(p + "/quantity", "quantity", 0, x));
+    }
+  }
+  x = v.item_price;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/item_price", "item price", "a finite number", x));
+  }
+  x = v.currency;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/currency", "currency", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/order/properties/product_items
+function is_MetaOrder_product_items(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaOrderItem(x)) return false;
+  }
+  return true;
+}
+function check_MetaOrder_product_items(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "cart items", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "cart items", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaOrderItem(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/order
+function is_MetaOrder(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.catalog_id === undefined || v.product_items === undefined) return false;
+  let x: any;
+  x = v.catalog_id;
+  if (!(typeof x === "string")) return false;
+  x = v.text;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.product_items;
+  if (!is_MetaOrder_product_items(x)) return false;
+  return true;
+}
+function check_MetaOrder(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "cart", "an object", v));
+    return;
+  }
+  if (v.catalog_id === undefined) out.push(rules.required(p, "cart", "catalog_id"));
+  if (v.product_items === undefined) out.push(rules.required(p, "cart", "product_items"));
+  let x: any;
+  x = v.catalog_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/catalog_id", "catalog id", "a string", x));
+  }
+  x = v.text;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/text", "order note", "a string", x));
+  }
+  x = v.product_items;
+  if (x !== undefined) {
+    check_MetaOrder_product_items(x, p + "/product_items", out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/orderMessage
+function is_MetaOrderMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.order === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "order")) return false;
+  x = v.context;
+  if (x !== undefined && !is_MetaInboundContext(x)) return false;
+  x = v.order;
+  if (!is_MetaOrder(x)) return false;
+  return true;
+}
+function check_MetaOrderMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "order", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "order", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "order", "type"));
+  if (v.order === undefined) out.push(rules.required(p, "order", "order"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "order") out.push(rules.constant(p + "/type", "order type", "order", x));
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_MetaInboundContext(x, p + "/context", out);
+  }
+  x = v.order;
+  if (x !== undefined) {
+    check_MetaOrder(x, p + "/order", out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/location
+function is_MetaLocation(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.latitude === undefined || v.longitude === undefined) return false;
+  let x: any;
+  x = v.latitude;
+  if (!(typeof x === "number" && Number.isFinite(x) && x >= -90 && x <= 90)) return false;
+  x = v.longitude;
+  if (!(typeof x === "number" && Number.isFinite(x) && x >= -180 && x <= 180)) return false;
+  x = v.name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.address;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaLocation(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "shared location", "an object", v));
+    return;
+  }
+  if (v.latitude === undefined) out.push(rules.required(p, "shared location", "latitude"));
+  if (v.longitude === undefined) out.push(rules.required(p, "shared location", "longitude"));
+  let x: any;
+  x = v.latitude;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/latitude", "latitude", "a finite number", x));
+    else {
+      if (x < -90) out.push(rules.minimum(p + "/latitude", "latitude", -90, x));
+      if (x > 90) out.push(rules.maximum(p + "/latitude", "latitude", 90, x));
+    }
+  }
+  x = v.longitude;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/longitude", "longitude", "a finite number", x));
+    else {
+      if (x < -180) out.push(rules.minimum(p + "/longitude", "longitude", -180, x));
+      if (x > 180) out.push(rules.maximum(p + "/longitude", "longitude", 180, x));
+    }
+  }
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "place name", "a string", x));
+  }
+  x = v.address;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/address", "address", "a string", x));
+  }
+  x = v.url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/url", "place URL", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/locationMessage
+function is_MetaLocationMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.location === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "location")) return false;
+  x = v.context;
+  if (x !== undefined && !is_MetaInboundContext(x)) return false;
+  x = v.location;
+  if (!is_MetaLocation(x)) return false;
+  return true;
+}
+function check_MetaLocationMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "location", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "location", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "location", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "location", "type"));
+  if (v.location === undefined) out.push(rules.required(p, "location", "location"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "location") out.push(rules.constant(p + "/type", "location type", "location", x));
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_MetaInboundContext(x, p + "/context", out);
+  }
+  x = v.location;
+  if (x !== undefined) {
+    check_MetaLocation(x, p + "/location", out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/reactionMessage/properties/reaction
+function is_MetaReactionPayload(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.message_id === undefined) return false;
+  let x: any;
+  x = v.message_id;
+  if (!(typeof x === "string")) return false;
+  x = v.emoji;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaReactionPayload(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "reaction", "an object", v));
+    return;
+  }
+  if (v.message_id === undefined) out.push(rules.required(p, "reaction", "message_id"));
+  let x: any;
+  x = v.message_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/message_id", "reacted-to message id", "a string", x));
+  }
+  x = v.emoji;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/emoji", "emoji", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/reactionMessage
+function is_MetaReactionMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.reaction === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "reaction")) return false;
+  x = v.context;
+  if (x !== undefined && !is_MetaInboundContext(x)) return false;
+  x = v.reaction;
+  if (!is_MetaReactionPayload(x)) return false;
+  return true;
+}
+function check_MetaReactionMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "reaction", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "reaction", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "reaction", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "reaction", "type"));
+  if (v.reaction === undefined) out.push(rules.required(p, "reaction", "reaction"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "reaction") out.push(rules.constant(p + "/type", "reaction type", "reaction", x));
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_MetaInboundContext(x, p + "/context", out);
+  }
+  x = v.reaction;
+  if (x !== undefined) {
+    check_MetaReactionPayload(x, p + "/reaction", out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/textMessage/properties/text
+function is_MetaText(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.body === undefined) return false;
+  let x: any;
+  x = v.body;
+  if (!(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaText(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "text", "an object", v));
+    return;
+  }
+  if (v.body === undefined) out.push(rules.required(p, "text", "body"));
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "text body", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/textMessage
+function is_MetaTextMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.text === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "text")) return false;
+  x = v.context;
+  if (x !== undefined && !is_MetaInboundContext(x)) return false;
+  x = v.text;
+  if (!is_MetaText(x)) return false;
+  return true;
+}
+function check_MetaTextMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "text", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "text", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "text", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "text", "type"));
+  if (v.text === undefined) out.push(rules.required(p, "text", "text"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "text") out.push(rules.constant(p + "/type", "text type", "text", x));
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_MetaInboundContext(x, p + "/context", out);
+  }
+  x = v.text;
+  if (x !== undefined) {
+    check_MetaText(x, p + "/text", out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/unsupportedMessage/properties/unsupported
+function is_MetaUnsupportedPayload(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaUnsupportedPayload(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "unsupported content", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "content type", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/unsupportedMessage/properties/errors
+function is_MetaUnsupportedMessage_errors(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaWebhookError(x)) return false;
+  }
+  return true;
+}
+function check_MetaUnsupportedMessage_errors(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "MetaUnsupportedMessage_errors", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "MetaUnsupportedMessage_errors", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaWebhookError(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/unsupportedMessage
+function is_MetaUnsupportedMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "unsupported")) return false;
+  x = v.context;
+  if (x !== undefined && !is_MetaInboundContext(x)) return false;
+  x = v.unsupported;
+  if (x !== undefined && !is_MetaUnsupportedPayload(x)) return false;
+  x = v.errors;
+  if (x !== undefined && !is_MetaUnsupportedMessage_errors(x)) return false;
+  return true;
+}
+function check_MetaUnsupportedMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "unsupported message", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "unsupported message", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "unsupported message", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "unsupported message", "type"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "unsupported") out.push(rules.constant(p + "/type", "unsupported message type", "unsupported", x));
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_MetaInboundContext(x, p + "/context", out);
+  }
+  x = v.unsupported;
+  if (x !== undefined) {
+    check_MetaUnsupportedPayload(x, p + "/unsupported", out);
+  }
+  x = v.errors;
+  if (x !== undefined) {
+    check_MetaUnsupportedMessage_errors(x, p + "/errors", out);
+  }
+}
+// webhook/meta/message.schema.json#
+function is_MetaInboundMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  switch (v.type) {
+    case "interactive":
+      return is_MetaInteractiveMessage(v);
+    case "button":
+      return is_MetaTemplateButtonMessage(v);
+    case "order":
+      return is_MetaOrderMessage(v);
+    case "location":
+      return is_MetaLocationMessage(v);
+    case "reaction":
+      return is_MetaReactionMessage(v);
+    case "text":
+      return is_MetaTextMessage(v);
+    case "unsupported":
+      return is_MetaUnsupportedMessage(v);
+    default:
+      return false;
+  }
+}
+function check_MetaInboundMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "inbound message", "an object", v));
+    return;
+  }
+  switch (v.type) {
+    case "interactive":
+      check_MetaInteractiveMessage(v, p, out);
+      return;
+    case "button":
+      check_MetaTemplateButtonMessage(v, p, out);
+      return;
+    case "order":
+      check_MetaOrderMessage(v, p, out);
+      return;
+    case "location":
+      check_MetaLocationMessage(v, p, out);
+      return;
+    case "reaction":
+      check_MetaReactionMessage(v, p, out);
+      return;
+    case "text":
+      check_MetaTextMessage(v, p, out);
+      return;
+    case "unsupported":
+      check_MetaUnsupportedMessage(v, p, out);
+      return;
+    case undefined:
+      out.push(rules.required(p, "inbound message", "type"));
+      return;
+    default:
+      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_33, v.type));
   }
 }

@@ -92,8 +92,13 @@ export function atLeastOne(path: string, label: string, names: readonly string[]
   return issue(path, "anyOf", `${label} needs at least one of ${list(names)}`);
 }
 
-export function noBranch(path: string, label: string, kinds: readonly string[]): ValidationIssue {
-  return issue(path, "oneOf", `${label} matches none of its forms: ${kinds.join("; ")}`);
+export function noBranch(
+  path: string,
+  label: string,
+  kinds: readonly string[],
+  keyword: "oneOf" | "anyOf" = "oneOf",
+): ValidationIssue {
+  return issue(path, keyword, `${label} matches none of its forms: ${kinds.join("; ")}`);
 }
 
 export function manyBranches(path: string, label: string, n: number): ValidationIssue {

@@ -89,6 +89,7 @@ export function unionIssues(
         p,
         label,
         branches.map((b) => b.label),
+        exactlyOne ? "oneOf" : "anyOf",
       ),
     );
 }

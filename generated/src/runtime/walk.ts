@@ -40,13 +40,19 @@ function gather(v: unknown, pattern: Pattern, from: number): void {
   else for (const k in v) gather(v[k], pattern, from + 1);
 }
 
+/**
+ * Up to this many values, generated validators compare pairs in place (no allocation); past it
+ * they hand over to `allDistinct`, whose Set keeps a hostile array's cost linear.
+ */
+export const PAIRWISE_MAX = 64;
+
 /** No two values reached by `pattern` are equal (valid path: no allocation for small sets). */
 export function allDistinct(v: unknown, pattern: Pattern): boolean {
   scratch.length = 0;
   gather(v, pattern, 0);
   const n = scratch.length;
   let ok = true;
-  if (n > 64) ok = new Set(scratch).size === n;
+  if (n > PAIRWISE_MAX) ok = new Set(scratch).size === n;
   else {
     outer: for (let i = 1; i < n; i++) {
       for (let j = 0; j < i; j++) {
@@ -90,6 +96,8 @@ export function duplicateIssues(
   label: string,
   out: ValidationIssue[],
 ): void {
+  // Most invalid values have no duplicate: settle that without building a pointer for every value.
+  if (allDistinct(v, pattern)) return;
   const first = new Map<unknown, string>();
   for (const [value, at] of valuesAt(v, pattern, path)) {
     const earlier = first.get(value);
@@ -121,6 +129,7 @@ export function lengthAt(v: unknown, pattern: Pattern): number {
 }
 
 export function escape(key: string): string {
+  if (key.indexOf("~") === -1 && key.indexOf("/") === -1) return key;
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 

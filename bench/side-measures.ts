@@ -1,0 +1,101 @@
+/**
+ * What the table does not show: how long `npm run generate` takes, whether a million validations
+ * leave the heap where they found it, and how long hostile payloads take to be turned away.
+ * Tests assert only the outcome of hostile input; its timing is measured here.
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { button, parseWebhook, validateInteractive } from "../generated/src/index.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+export interface GenerateTiming {
+  ms: number;
+  /** What the generator said (it runs with --check, so it writes nothing). */
+  output: string;
+}
+
+/** Wall time of the generator, process start included, as `npm run generate` runs it: the median of `runs`. */
+export function timeGenerate(runs = 3): GenerateTiming {
+  const times: number[] = [];
+  let output = "";
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const run = spawnSync(`${ROOT}node_modules/.bin/tsx`, ["scripts/generate.ts", "--check"], { cwd: ROOT, encoding: "utf8" });
+    times.push(performance.now() - started);
+    output = `${run.stdout}${run.stderr}`.trim().split("\n")[0] ?? "";
+  }
+  return { ms: times.sort((a, b) => a - b)[runs >> 1]!, output };
+}
+
+export interface HeapReport {
+  calls: number;
+  beforeMB: number;
+  afterMB: number;
+  /** Whether the heap could be collected before each reading (node --expose-gc). */
+  collected: boolean;
+}
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+export function heapAcrossLoop(calls: number, validate: () => unknown): HeapReport {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  let kept: unknown;
+  for (let i = 0; i < calls; i++) kept = validate();
+  gc?.();
+  const after = process.memoryUsage().heapUsed;
+  if (kept === undefined) throw new Error("the loop produced nothing");
+  return { calls, beforeMB: mb(before), afterMB: mb(after), collected: gc !== undefined };
+}
+
+export interface HostileTiming {
+  what: string;
+  ms: number;
+  outcome: string;
+}
+
+/** A JSON Pointer short enough for a table cell: a 10 000-level path becomes its depth. */
+function shortPath(path: string): string {
+  if (path.length <= 60) return path || "/";
+  return `${path.slice(0, 40)}… (${path.split("/").length - 1} levels)`;
+}
+
+function timed(what: string, run: () => { ok: boolean; errors?: readonly { path: string; rule: string }[] }): HostileTiming {
+  const started = performance.now();
+  const result = run();
+  const ms = performance.now() - started;
+  const first = result.errors?.[0];
+  const outcome = result.ok ? "accepted" : `${result.errors?.length ?? 0} issue(s), first: ${first ? `${shortPath(first.path)} [${first.rule}]` : "none"}`;
+  return { what, ms, outcome };
+}
+
+function nested(depth: number): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  let node = root;
+  for (let i = 0; i < depth; i++) node = (node.a = {}) as Record<string, unknown>;
+  return root;
+}
+
+const flowWith = (data: unknown) => ({
+  type: "flow",
+  body: { text: "x" },
+  action: { name: "flow", parameters: { flow_message_version: "3", flow_id: "1", flow_cta: "Go", flow_action_payload: { screen: "A", data } } },
+});
+
+export function hostileTimings(): HostileTiming[] {
+  const big = "x".repeat(10 * 1024 * 1024);
+  const rows = Array.from({ length: 200_000 }, (_, i) => ({ id: `r${i}`, title: "A row title" }));
+  const deepJson = `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}`;
+  const bigWebhook = JSON.stringify({ object: "whatsapp_business_account", entry: [{ id: "1", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { display_phone_number: "1", phone_number_id: "1" }, messages: [{ from: "1", id: "wamid.x", timestamp: "1", type: "text", text: { body: big } }] } }] }] });
+  return [
+    timed("list with a 10 MB body text", () => validateInteractive({ type: "list", body: { text: big }, action: { button: "Open", sections: [{ rows: [{ id: "a", title: "A" }] }] } })),
+    timed("list with 200 000 rows (about 10 MB as JSON)", () => validateInteractive({ type: "list", body: { text: "x" }, action: { button: "Open", sections: [{ rows }] } })),
+    timed("flow data nested 10 000 levels deep", () => validateInteractive(flowWith(nested(10_000)))),
+    timed("unknown key holding an object nested 10 000 levels deep", () => validateInteractive({ type: "button", body: { text: "x" }, extra: nested(10_000) })),
+    timed("builder given a 10 MB body text", () => button().body(big).reply("a", "A").safeBuild()),
+    timed("parseWebhook of a 10 MB Meta webhook (text message)", () => parseWebhook("meta", bigWebhook)),
+    timed("parseWebhook of JSON nested 10 000 levels deep", () => parseWebhook("meta", deepJson)),
+  ];
+}

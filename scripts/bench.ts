@@ -1,0 +1,182 @@
+/**
+ * `npm run bench`: wa-interactive against its peers and against hand-written floors, all in one
+ * process and one run, then the targets, the heap across a million validations, hostile payload
+ * timings and the generator's time. Prints the tables and writes docs/benchmarks.md.
+ *
+ * `npm run bench -- --quick` runs fewer, shorter rounds (a smoke run; the figures are noisier).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { arch, cpus, loadavg, platform } from "node:os";
+import { fileURLToPath } from "node:url";
+import { APP_SECRET, invalidList, validButtons, validList, webhookBody, webhookSignature } from "../bench/fixtures.ts";
+import { isValidButtons, isValidList, listIssues } from "../bench/floor-validator.ts";
+import { floorWebhook } from "../bench/floor-webhook.ts";
+import { type Contender, type Group, measure } from "../bench/measure.ts";
+import { ajvButtons, ajvList, ajvListAllErrors } from "../bench/peers/ajv.ts";
+import { kapsoButtonsInput, kapsoListInput, kapsoSendButtons, kapsoSendList, kapsoWebhook } from "../bench/peers/kapso.ts";
+import { wajsAccepts, wajsButtons, wajsList } from "../bench/peers/whatsapp-api-js.ts";
+import { consoleTable, groupTable, targetRows, targetTable } from "../bench/report.ts";
+import { heapAcrossLoop, hostileTimings, timeGenerate } from "../bench/side-measures.ts";
+import { parseWebhook, validateInteractive } from "../generated/src/index.ts";
+import { verifyWebhook } from "../generated/src/verify.ts";
+import { buildButtons, buildList } from "../bench/builders.ts";
+
+const quick = process.argv.includes("--quick");
+const rounds = quick ? 2 : 5;
+const time = quick ? 150 : 400;
+
+const OURS = "wa-interactive";
+const FLOOR = "floor: hand-written";
+const AJV = "ajv 8.20.0";
+const WAJS = "whatsapp-api-js 6.3.0";
+const KAPSO = "@kapso/whatsapp-cloud-api 0.3.0";
+const STRINGIFY = "floor: JSON.stringify alone";
+
+const ajvNote = "standard keywords only (no totals, uniqueness, whitespace or emoji rules), code-point lengths";
+const wajsNote = "validation is its constructors: a subset of the rules (no unknown keys, whitespace or list totals); stops at the first error";
+const kapsoNote = "Zod schema of its send input, then builds, snake-cases and serialises the request (stubbed fetch, one promise per call)";
+
+function mustBe<T>(expected: T, got: T, what: string): void {
+  if (got !== expected) throw new Error(`${what}: expected ${String(expected)}, got ${String(got)}; the bench would compare unlike work`);
+}
+
+function validGroup(title: string, message: object, floor: (v: unknown) => boolean, ajv: (v: unknown) => boolean, wajs: () => unknown, kapso: () => Promise<boolean>): Group {
+  return {
+    title,
+    ours: OURS,
+    target: { against: FLOOR, atLeast: 0.8 },
+    contenders: [
+      { name: OURS, note: "`validateInteractive`: every rule, standard and x-", fn: () => validateInteractive(message).ok },
+      { name: FLOOR, note: "`bench/floor-validator.ts`: the same rules, written by hand for this one shape", fn: () => floor(message) },
+      { name: AJV, note: ajvNote, fn: () => ajv(message) },
+      { name: WAJS, note: wajsNote, fn: wajs },
+      { name: KAPSO, note: kapsoNote, fn: kapso, async: true },
+    ],
+  };
+}
+
+function buildGroup(title: string, message: object, ours: () => string, wajs: () => string, kapso: () => Promise<boolean>): Group {
+  return {
+    title,
+    ours: OURS,
+    target: { against: STRINGIFY, atLeast: 0.8 },
+    contenders: [
+      { name: OURS, note: "the builders (which validate on `build()`), then `JSON.stringify`", fn: ours },
+      { name: STRINGIFY, note: "`JSON.stringify` of the finished object alone: no building, no checks", fn: () => JSON.stringify(message) },
+      { name: WAJS, note: "its constructors, then `JSON.stringify`", fn: wajs },
+      { name: KAPSO, note: kapsoNote, fn: kapso, async: true },
+    ],
+  };
+}
+
+const webhookHeaders = { "x-hub-signature-256": webhookSignature, "content-type": "application/json" };
+
+async function ourWebhook(): Promise<unknown> {
+  const verdict = await verifyWebhook("meta", { rawBody: webhookBody, headers: webhookHeaders, secret: APP_SECRET });
+  return verdict.ok ? parseWebhook("meta", webhookBody) : undefined;
+}
+
+const listInput = kapsoListInput(validList);
+const buttonsInput = kapsoButtonsInput(validButtons);
+const invalidInput = kapsoListInput(invalidList as typeof validList);
+
+const groups: Group[] = [
+  validGroup("validate a valid list (3 sections, 7 rows)", validList, isValidList, ajvList, () => wajsList(validList), () => kapsoSendList(listInput)),
+  validGroup("validate a valid 3-button message", validButtons, isValidButtons, ajvButtons, () => wajsButtons(validButtons), () => kapsoSendButtons(buttonsInput)),
+  {
+    title: "validate an invalid list (11 rows, a 30-character row title), all errors",
+    ours: OURS,
+    target: { against: FLOOR, atLeast: 0.5 },
+    contenders: [
+      { name: OURS, note: "`validateInteractive`: fast pass fails, full pass collects every issue with its message", fn: () => validateInteractive(invalidList) },
+      { name: FLOOR, note: "`listIssues`: the hand-written collecting pass", fn: () => listIssues(invalidList) },
+      { name: AJV, note: `allErrors; ${ajvNote}, so it finds only the title`, fn: () => ajvListAllErrors(invalidList) },
+      { name: WAJS, note: wajsNote, fn: () => wajsAccepts(() => wajsList(invalidList)) },
+      { name: KAPSO, note: "Zod collects every issue it knows and throws them as one error", fn: () => kapsoSendList(invalidInput), async: true },
+    ],
+  },
+  buildGroup("build + serialise the list", validList, () => JSON.stringify(buildList()), () => JSON.stringify(wajsList(validList)), () => kapsoSendList(listInput)),
+  buildGroup("build + serialise the 3-button message", validButtons, () => JSON.stringify(buildButtons()), () => JSON.stringify(wajsButtons(validButtons)), () => kapsoSendButtons(buttonsInput)),
+  {
+    title: "webhook: verify signature + parse (1.2 KB, button reply)",
+    ours: OURS,
+    target: { against: FLOOR, atLeast: 0.8 },
+    contenders: [
+      { name: OURS, note: "`verifyWebhook` (Web Crypto, async) + `parseWebhook` into typed events", fn: () => ourWebhook(), async: true },
+      { name: FLOOR, note: "`bench/floor-webhook.ts`: HMAC-SHA256, constant-time compare, JSON.parse", fn: () => floorWebhook(webhookBody, webhookSignature, APP_SECRET) },
+      { name: KAPSO, note: "`verifySignature` (node:crypto) + `normalizeWebhook`", fn: () => kapsoWebhook(webhookBody, webhookSignature, APP_SECRET) },
+    ],
+  },
+];
+
+// Every contender must do what its row says before any of it is timed.
+mustBe(true, validateInteractive(validList).ok && validateInteractive(validButtons).ok, "ours on the valid messages");
+mustBe(true, isValidList(validList) && isValidButtons(validButtons), "the floor on the valid messages");
+mustBe(false, validateInteractive(invalidList).ok, "ours on the invalid list");
+mustBe(2, listIssues(invalidList).length, "the floor's issues on the invalid list");
+mustBe(true, ajvList(validList) && ajvButtons(validButtons), "ajv on the valid messages");
+mustBe(true, wajsAccepts(() => wajsList(validList)) && wajsAccepts(() => wajsButtons(validButtons)), "whatsapp-api-js on the valid messages");
+mustBe(true, (await kapsoSendList(listInput)) && (await kapsoSendButtons(buttonsInput)), "kapso on the valid messages");
+mustBe(false, await kapsoSendList(invalidInput), "kapso on the invalid list");
+mustBe(JSON.stringify(validList), JSON.stringify(buildList()), "the list builder's output");
+mustBe(JSON.stringify(validButtons), JSON.stringify(buildButtons()), "the buttons builder's output");
+mustBe(true, (await ourWebhook()) !== undefined && parseWebhook("meta", webhookBody).ok, "ours on the webhook");
+mustBe(true, floorWebhook(webhookBody, webhookSignature, APP_SECRET) !== undefined && kapsoWebhook(webhookBody, webhookSignature, APP_SECRET) !== undefined, "webhook contenders");
+
+const cpu = cpus();
+const machine = `Node ${process.version}, ${platform()} ${arch()}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"})`;
+// Other work on the machine slows every contender alike, so ratios hold; absolute figures do not.
+const load = () => loadavg()[0]!.toFixed(1);
+const loadAtStart = load();
+console.log(`${machine}\n${rounds} rounds × ${time} ms per contender; figures are medians over the rounds\n`);
+
+const measured = await measure(groups, { rounds, time, onRound: (r) => console.log(`round ${r}/${rounds}…`) });
+console.log("");
+for (const m of measured) console.log(`${consoleTable(m)}\n`);
+
+const targets = targetRows(measured);
+const heap = heapAcrossLoop(1_000_000, () => validateInteractive(validList));
+const hostile = hostileTimings();
+const generate = timeGenerate();
+
+const targetsTable = targetTable([
+  ...targets,
+  { what: "`npm run generate` (wall time, process start included, median of 3)", measured: `${(generate.ms / 1000).toFixed(2)} s`, target: "≤ 5 s", met: generate.ms <= 5000 },
+]);
+console.log(`Targets\n${targetsTable}\n`);
+console.log(`Heap across ${heap.calls.toLocaleString("en-US")} validations: ${heap.beforeMB.toFixed(1)} MB → ${heap.afterMB.toFixed(1)} MB${heap.collected ? "" : " (no --expose-gc: readings include garbage)"}`);
+for (const h of hostile) console.log(`${h.what}: ${h.ms.toFixed(1)} ms, ${h.outcome}`);
+console.log(`generate: ${generate.ms.toFixed(0)} ms (${generate.output})`);
+
+const doc = [
+  "<!-- Written by `npm run bench` (scripts/bench.ts). Figures depend on the machine; the ratios are the point. -->",
+  "",
+  "# Benchmarks",
+  "",
+  `${machine}; load average ${loadAtStart} at the start and ${load()} at the end. Every contender ran in the same process and the same run: ${rounds} rounds of ${time} ms each, figures are the median over the rounds.`,
+  "Calls shorter than a microsecond are timed in batches so the timer's cost does not flatten them. Each row's payloads are in `bench/fixtures.ts`; every contender's verdict on them is checked before timing.",
+  "",
+  "## Targets",
+  "",
+  targetsTable,
+  "",
+  "## Tables",
+  "",
+  ...measured.map(groupTable),
+  "## Memory",
+  "",
+  `Validating the list message ${heap.calls.toLocaleString("en-US")} times: heap ${heap.beforeMB.toFixed(1)} MB before, ${heap.afterMB.toFixed(1)} MB after${heap.collected ? " (both read after a full collection)" : ""}.`,
+  "",
+  "## Hostile input",
+  "",
+  "Time to turn each payload away (one call each; the tests assert only the outcome).",
+  "",
+  "| payload | time | outcome |",
+  "|---|---:|---|",
+  ...hostile.map((h) => `| ${h.what} | ${h.ms.toFixed(1)} ms | ${h.outcome} |`),
+  "",
+  readFileSync(fileURLToPath(new URL("../bench/notes.md", import.meta.url)), "utf8"),
+].join("\n");
+
+writeFileSync(fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url)), doc);
+console.log("\nwrote docs/benchmarks.md");

@@ -4,6 +4,7 @@
  * decides whether to write or to compare.
  */
 import { emitBuilders } from "./builders.ts";
+import { type FormatCache, MANIFEST_PATH, manifestFile } from "./format-cache.ts";
 import { bundleSchemas } from "./bundle.ts";
 import { docFiles } from "./docs.ts";
 import { namedSchemas } from "./names.ts";
@@ -21,6 +22,8 @@ export { ALIASES };
 export interface GenerateOptions {
   schemasDir: string;
   version: string;
+  /** Formatted files from the last run, reused where their input has not changed. */
+  cache?: FormatCache;
 }
 
 export async function generate(options: GenerateOptions): Promise<Map<string, string>> {
@@ -49,7 +52,8 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
 
   const files = new Map<string, string>();
   const sorted = [...raw.keys()].sort();
-  const printed = await Promise.all(sorted.map((path) => print(path, raw.get(path)!)));
+  const printed = await Promise.all(sorted.map((path) => options.cache?.reuse(path, raw.get(path)!) ?? print(path, raw.get(path)!)));
   sorted.forEach((path, i) => files.set(path, printed[i]!));
+  files.set(MANIFEST_PATH, manifestFile(raw, files));
   return files;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/index.ts";
+import { loadFormatCache } from "../../generator/format-cache.ts";
 import { compareOutput, writeOutput } from "../../generator/output.ts";
 import { BANNER } from "../../generator/print.ts";
 import { SCHEMAS_DIR } from "../support/corpus.ts";
@@ -35,5 +36,16 @@ describe("generate", () => {
     expect(compareOutput(dir, files)).toEqual({ missing: ["src/index.ts"], extra: ["src/stray.ts"], changed: ["src/types.ts"] });
     writeOutput(dir, files);
     expect(compareOutput(dir, files)).toEqual({ missing: [], extra: [], changed: [] });
+  });
+
+  it("reuses unchanged formatted files and still catches a hand edit", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wa-cache-"));
+    writeOutput(dir, files);
+    const cached = await generate({ schemasDir: SCHEMAS_DIR, version: "0.0.0-test", cache: loadFormatCache(dir) });
+    expect([...cached.entries()]).toEqual([...files.entries()]);
+    writeFileSync(join(dir, "src/validators.ts"), files.get("src/validators.ts")!.replace("return true;", "return !false;"));
+    const afterEdit = await generate({ schemasDir: SCHEMAS_DIR, version: "0.0.0-test", cache: loadFormatCache(dir) });
+    expect(afterEdit.get("src/validators.ts")).toBe(files.get("src/validators.ts"));
+    expect(compareOutput(dir, afterEdit).changed).toEqual(["src/validators.ts"]);
   });
 });

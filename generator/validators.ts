@@ -44,11 +44,15 @@ export class ValidatorEmitter {
     for (const n of this.named) {
       const fn = this.functionFor(this.at(n), n.name);
       const label = n.schema.title ?? n.name;
-      const doc = docComment(n.schema);
+      // The schema's description is on the type (T.X); each function says what it does with it.
+      const what = `a valid ${String(label).replace(/\*\//g, "*\\/")} ({@link T.${n.name}})`;
       exports.push(
-        `${doc}export function is${n.name}(value: unknown): value is T.${n.name} { return guard(value, is_${fn}); }`,
-        `${doc}export function validate${n.name}(value: unknown): ValidationResult<T.${n.name}> { return run(value, is_${fn}, check_${fn}); }`,
-        `${doc}export function assert${n.name}(value: unknown): asserts value is T.${n.name} { assertValid(validate${n.name}(value), ${lit(label)}); }`,
+        `/** Whether \`value\` is ${what}. Allocates nothing; never throws. */`,
+        `export function is${n.name}(value: unknown): value is T.${n.name} { return guard(value, is_${fn}); }`,
+        `/** Checks that \`value\` is ${what}, returning it typed or every issue with its path, rule and limit. */`,
+        `export function validate${n.name}(value: unknown): ValidationResult<T.${n.name}> { return run(value, is_${fn}, check_${fn}); }`,
+        `/** Throws a \`ValidationError\` carrying every issue unless \`value\` is ${what}. */`,
+        `export function assert${n.name}(value: unknown): asserts value is T.${n.name} { assertValid(validate${n.name}(value), ${lit(label)}); }`,
       );
     }
     return [
@@ -649,10 +653,6 @@ function asList(value: Json | undefined): Json[] {
   return Array.isArray(value) ? value : [value];
 }
 
-function docComment(schema: Schema): string {
-  const text = typeof schema.description === "string" ? schema.description : typeof schema.title === "string" ? schema.title : "";
-  return text ? `/** ${text.replace(/\*\//g, "*\\/")} */\n` : "";
-}
 
 export function emitValidators(set: SchemaSet, named: NamedSchema[]): string {
   return new ValidatorEmitter(set, named).emit();

@@ -109,1567 +109,1567 @@ const BRANCHES_31 = [
 const ENUM_32 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
 const ENUM_33 = ["interactive", "button", "order", "location", "reaction", "text", "unsupported"];
 
-/** One thing a customer (or WhatsApp) did, in the same shape whichever provider delivered it: `parseWebhook` turns every item of a webhook into one of these. Field names are camelCase because this is wa-interactive's own shape, not a wire format. `raw` keeps the provider's item untouched, so nothing is lost. */
+/** Whether `value` is a valid inbound event ({@link T.InboundEvent}). Allocates nothing; never throws. */
 export function isInboundEvent(value: unknown): value is T.InboundEvent {
   return guard(value, is_InboundEvent);
 }
-/** One thing a customer (or WhatsApp) did, in the same shape whichever provider delivered it: `parseWebhook` turns every item of a webhook into one of these. Field names are camelCase because this is wa-interactive's own shape, not a wire format. `raw` keeps the provider's item untouched, so nothing is lost. */
+/** Checks that `value` is a valid inbound event ({@link T.InboundEvent}), returning it typed or every issue with its path, rule and limit. */
 export function validateInboundEvent(value: unknown): ValidationResult<T.InboundEvent> {
   return run(value, is_InboundEvent, check_InboundEvent);
 }
-/** One thing a customer (or WhatsApp) did, in the same shape whichever provider delivered it: `parseWebhook` turns every item of a webhook into one of these. Field names are camelCase because this is wa-interactive's own shape, not a wire format. `raw` keeps the provider's item untouched, so nothing is lost. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid inbound event ({@link T.InboundEvent}). */
 export function assertInboundEvent(value: unknown): asserts value is T.InboundEvent {
   assertValid(validateInboundEvent(value), "inbound event");
 }
-/** The tapped button, list row or template button: `id` is the id (or template payload) the business sent, so a bot can switch on it. */
+/** Whether `value` is a valid reply ({@link T.InboundReply}). Allocates nothing; never throws. */
 export function isInboundReply(value: unknown): value is T.InboundReply {
   return guard(value, is_InboundReply);
 }
-/** The tapped button, list row or template button: `id` is the id (or template payload) the business sent, so a bot can switch on it. */
+/** Checks that `value` is a valid reply ({@link T.InboundReply}), returning it typed or every issue with its path, rule and limit. */
 export function validateInboundReply(value: unknown): ValidationResult<T.InboundReply> {
   return run(value, is_InboundReply, check_InboundReply);
 }
-/** The tapped button, list row or template button: `id` is the id (or template payload) the business sent, so a bot can switch on it. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reply ({@link T.InboundReply}). */
 export function assertInboundReply(value: unknown): asserts value is T.InboundReply {
   assertValid(validateInboundReply(value), "reply");
 }
-/** location */
+/** Whether `value` is a valid location ({@link T.InboundLocation}). Allocates nothing; never throws. */
 export function isInboundLocation(value: unknown): value is T.InboundLocation {
   return guard(value, is_InboundLocation);
 }
-/** location */
+/** Checks that `value` is a valid location ({@link T.InboundLocation}), returning it typed or every issue with its path, rule and limit. */
 export function validateInboundLocation(value: unknown): ValidationResult<T.InboundLocation> {
   return run(value, is_InboundLocation, check_InboundLocation);
 }
-/** location */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid location ({@link T.InboundLocation}). */
 export function assertInboundLocation(value: unknown): asserts value is T.InboundLocation {
   assertValid(validateInboundLocation(value), "location");
 }
-/** order */
+/** Whether `value` is a valid order ({@link T.InboundOrder}). Allocates nothing; never throws. */
 export function isInboundOrder(value: unknown): value is T.InboundOrder {
   return guard(value, is_InboundOrder);
 }
-/** order */
+/** Checks that `value` is a valid order ({@link T.InboundOrder}), returning it typed or every issue with its path, rule and limit. */
 export function validateInboundOrder(value: unknown): ValidationResult<T.InboundOrder> {
   return run(value, is_InboundOrder, check_InboundOrder);
 }
-/** order */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order ({@link T.InboundOrder}). */
 export function assertInboundOrder(value: unknown): asserts value is T.InboundOrder {
   assertValid(validateInboundOrder(value), "order");
 }
-/** order item */
+/** Whether `value` is a valid order item ({@link T.InboundOrderItem}). Allocates nothing; never throws. */
 export function isInboundOrderItem(value: unknown): value is T.InboundOrderItem {
   return guard(value, is_InboundOrderItem);
 }
-/** order item */
+/** Checks that `value` is a valid order item ({@link T.InboundOrderItem}), returning it typed or every issue with its path, rule and limit. */
 export function validateInboundOrderItem(value: unknown): ValidationResult<T.InboundOrderItem> {
   return run(value, is_InboundOrderItem, check_InboundOrderItem);
 }
-/** order item */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order item ({@link T.InboundOrderItem}). */
 export function assertInboundOrderItem(value: unknown): asserts value is T.InboundOrderItem {
   assertValid(validateInboundOrderItem(value), "order item");
 }
-/** The reacted-to message and the emoji; `emoji` is absent when the reaction was removed. */
+/** Whether `value` is a valid reaction ({@link T.InboundReaction}). Allocates nothing; never throws. */
 export function isInboundReaction(value: unknown): value is T.InboundReaction {
   return guard(value, is_InboundReaction);
 }
-/** The reacted-to message and the emoji; `emoji` is absent when the reaction was removed. */
+/** Checks that `value` is a valid reaction ({@link T.InboundReaction}), returning it typed or every issue with its path, rule and limit. */
 export function validateInboundReaction(value: unknown): ValidationResult<T.InboundReaction> {
   return run(value, is_InboundReaction, check_InboundReaction);
 }
-/** The reacted-to message and the emoji; `emoji` is absent when the reaction was removed. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reaction ({@link T.InboundReaction}). */
 export function assertInboundReaction(value: unknown): asserts value is T.InboundReaction {
   assertValid(validateInboundReaction(value), "reaction");
 }
-/** call permission answer */
+/** Whether `value` is a valid call permission answer ({@link T.InboundCallPermission}). Allocates nothing; never throws. */
 export function isInboundCallPermission(value: unknown): value is T.InboundCallPermission {
   return guard(value, is_InboundCallPermission);
 }
-/** call permission answer */
+/** Checks that `value` is a valid call permission answer ({@link T.InboundCallPermission}), returning it typed or every issue with its path, rule and limit. */
 export function validateInboundCallPermission(value: unknown): ValidationResult<T.InboundCallPermission> {
   return run(value, is_InboundCallPermission, check_InboundCallPermission);
 }
-/** call permission answer */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid call permission answer ({@link T.InboundCallPermission}). */
 export function assertInboundCallPermission(value: unknown): asserts value is T.InboundCallPermission {
   assertValid(validateInboundCallPermission(value), "call permission answer");
 }
-/** status */
+/** Whether `value` is a valid status ({@link T.InboundStatus}). Allocates nothing; never throws. */
 export function isInboundStatus(value: unknown): value is T.InboundStatus {
   return guard(value, is_InboundStatus);
 }
-/** status */
+/** Checks that `value` is a valid status ({@link T.InboundStatus}), returning it typed or every issue with its path, rule and limit. */
 export function validateInboundStatus(value: unknown): ValidationResult<T.InboundStatus> {
   return run(value, is_InboundStatus, check_InboundStatus);
 }
-/** status */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid status ({@link T.InboundStatus}). */
 export function assertInboundStatus(value: unknown): asserts value is T.InboundStatus {
   assertValid(validateInboundStatus(value), "status");
 }
-/** status error */
+/** Whether `value` is a valid status error ({@link T.InboundStatusError}). Allocates nothing; never throws. */
 export function isInboundStatusError(value: unknown): value is T.InboundStatusError {
   return guard(value, is_InboundStatusError);
 }
-/** status error */
+/** Checks that `value` is a valid status error ({@link T.InboundStatusError}), returning it typed or every issue with its path, rule and limit. */
 export function validateInboundStatusError(value: unknown): ValidationResult<T.InboundStatusError> {
   return run(value, is_InboundStatusError, check_InboundStatusError);
 }
-/** status error */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid status error ({@link T.InboundStatusError}). */
 export function assertInboundStatusError(value: unknown): asserts value is T.InboundStatusError {
   assertValid(validateInboundStatusError(value), "status error");
 }
-/** Asks the customer for a delivery address in a form WhatsApp renders (India only). The submitted address arrives as an `interactive.nfm_reply` named `address_message`; clients that cannot show the form fail with 1026. */
+/** Whether `value` is a valid address message ({@link T.AddressMessageInteractive}). Allocates nothing; never throws. */
 export function isAddressMessageInteractive(value: unknown): value is T.AddressMessageInteractive {
   return guard(value, is_AddressMessageInteractive);
 }
-/** Asks the customer for a delivery address in a form WhatsApp renders (India only). The submitted address arrives as an `interactive.nfm_reply` named `address_message`; clients that cannot show the form fail with 1026. */
+/** Checks that `value` is a valid address message ({@link T.AddressMessageInteractive}), returning it typed or every issue with its path, rule and limit. */
 export function validateAddressMessageInteractive(value: unknown): ValidationResult<T.AddressMessageInteractive> {
   return run(value, is_AddressMessageInteractive, check_AddressMessageInteractive);
 }
-/** Asks the customer for a delivery address in a form WhatsApp renders (India only). The submitted address arrives as an `interactive.nfm_reply` named `address_message`; clients that cannot show the form fail with 1026. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid address message ({@link T.AddressMessageInteractive}). */
 export function assertAddressMessageInteractive(value: unknown): asserts value is T.AddressMessageInteractive {
   assertValid(validateAddressMessageInteractive(value), "address message");
 }
-/** address action */
+/** Whether `value` is a valid address action ({@link T.AddressMessageAction}). Allocates nothing; never throws. */
 export function isAddressMessageAction(value: unknown): value is T.AddressMessageAction {
   return guard(value, is_AddressMessageAction);
 }
-/** address action */
+/** Checks that `value` is a valid address action ({@link T.AddressMessageAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateAddressMessageAction(value: unknown): ValidationResult<T.AddressMessageAction> {
   return run(value, is_AddressMessageAction, check_AddressMessageAction);
 }
-/** address action */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid address action ({@link T.AddressMessageAction}). */
 export function assertAddressMessageAction(value: unknown): asserts value is T.AddressMessageAction {
   assertValid(validateAddressMessageAction(value), "address action");
 }
-/** address parameters */
+/** Whether `value` is a valid address parameters ({@link T.AddressMessageParameters}). Allocates nothing; never throws. */
 export function isAddressMessageParameters(value: unknown): value is T.AddressMessageParameters {
   return guard(value, is_AddressMessageParameters);
 }
-/** address parameters */
+/** Checks that `value` is a valid address parameters ({@link T.AddressMessageParameters}), returning it typed or every issue with its path, rule and limit. */
 export function validateAddressMessageParameters(value: unknown): ValidationResult<T.AddressMessageParameters> {
   return run(value, is_AddressMessageParameters, check_AddressMessageParameters);
 }
-/** address parameters */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid address parameters ({@link T.AddressMessageParameters}). */
 export function assertAddressMessageParameters(value: unknown): asserts value is T.AddressMessageParameters {
   assertValid(validateAddressMessageParameters(value), "address parameters");
 }
-/** saved address */
+/** Whether `value` is a valid saved address ({@link T.SavedAddress}). Allocates nothing; never throws. */
 export function isSavedAddress(value: unknown): value is T.SavedAddress {
   return guard(value, is_SavedAddress);
 }
-/** saved address */
+/** Checks that `value` is a valid saved address ({@link T.SavedAddress}), returning it typed or every issue with its path, rule and limit. */
 export function validateSavedAddress(value: unknown): ValidationResult<T.SavedAddress> {
   return run(value, is_SavedAddress, check_SavedAddress);
 }
-/** saved address */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid saved address ({@link T.SavedAddress}). */
 export function assertSavedAddress(value: unknown): asserts value is T.SavedAddress {
   assertValid(validateSavedAddress(value), "saved address");
 }
-/** Address fields to prefill. */
+/** Whether `value` is a valid address values ({@link T.AddressValues}). Allocates nothing; never throws. */
 export function isAddressValues(value: unknown): value is T.AddressValues {
   return guard(value, is_AddressValues);
 }
-/** Address fields to prefill. */
+/** Checks that `value` is a valid address values ({@link T.AddressValues}), returning it typed or every issue with its path, rule and limit. */
 export function validateAddressValues(value: unknown): ValidationResult<T.AddressValues> {
   return run(value, is_AddressValues, check_AddressValues);
 }
-/** Address fields to prefill. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid address values ({@link T.AddressValues}). */
 export function assertAddressValues(value: unknown): asserts value is T.AddressValues {
   assertValid(validateAddressValues(value), "address values");
 }
-/** Reply buttons: a body with one to three buttons the customer taps to answer. The tap arrives as an `interactive.button_reply` carrying the button's id and title. */
+/** Whether `value` is a valid reply buttons message ({@link T.ButtonInteractive}). Allocates nothing; never throws. */
 export function isButtonInteractive(value: unknown): value is T.ButtonInteractive {
   return guard(value, is_ButtonInteractive);
 }
-/** Reply buttons: a body with one to three buttons the customer taps to answer. The tap arrives as an `interactive.button_reply` carrying the button's id and title. */
+/** Checks that `value` is a valid reply buttons message ({@link T.ButtonInteractive}), returning it typed or every issue with its path, rule and limit. */
 export function validateButtonInteractive(value: unknown): ValidationResult<T.ButtonInteractive> {
   return run(value, is_ButtonInteractive, check_ButtonInteractive);
 }
-/** Reply buttons: a body with one to three buttons the customer taps to answer. The tap arrives as an `interactive.button_reply` carrying the button's id and title. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reply buttons message ({@link T.ButtonInteractive}). */
 export function assertButtonInteractive(value: unknown): asserts value is T.ButtonInteractive {
   assertValid(validateButtonInteractive(value), "reply buttons message");
 }
-/** The buttons. Ids and titles must each be unique within the message. */
+/** Whether `value` is a valid reply buttons action ({@link T.ButtonAction}). Allocates nothing; never throws. */
 export function isButtonAction(value: unknown): value is T.ButtonAction {
   return guard(value, is_ButtonAction);
 }
-/** The buttons. Ids and titles must each be unique within the message. */
+/** Checks that `value` is a valid reply buttons action ({@link T.ButtonAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateButtonAction(value: unknown): ValidationResult<T.ButtonAction> {
   return run(value, is_ButtonAction, check_ButtonAction);
 }
-/** The buttons. Ids and titles must each be unique within the message. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reply buttons action ({@link T.ButtonAction}). */
 export function assertButtonAction(value: unknown): asserts value is T.ButtonAction {
   assertValid(validateButtonAction(value), "reply buttons action");
 }
-/** reply button */
+/** Whether `value` is a valid reply button ({@link T.ReplyButton}). Allocates nothing; never throws. */
 export function isReplyButton(value: unknown): value is T.ReplyButton {
   return guard(value, is_ReplyButton);
 }
-/** reply button */
+/** Checks that `value` is a valid reply button ({@link T.ReplyButton}), returning it typed or every issue with its path, rule and limit. */
 export function validateReplyButton(value: unknown): ValidationResult<T.ReplyButton> {
   return run(value, is_ReplyButton, check_ReplyButton);
 }
-/** reply button */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reply button ({@link T.ReplyButton}). */
 export function assertReplyButton(value: unknown): asserts value is T.ReplyButton {
   assertValid(validateReplyButton(value), "reply button");
 }
-/** reply */
+/** Whether `value` is a valid reply ({@link T.ReplyButtonReply}). Allocates nothing; never throws. */
 export function isReplyButtonReply(value: unknown): value is T.ReplyButtonReply {
   return guard(value, is_ReplyButtonReply);
 }
-/** reply */
+/** Checks that `value` is a valid reply ({@link T.ReplyButtonReply}), returning it typed or every issue with its path, rule and limit. */
 export function validateReplyButtonReply(value: unknown): ValidationResult<T.ReplyButtonReply> {
   return run(value, is_ReplyButtonReply, check_ReplyButtonReply);
 }
-/** reply */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reply ({@link T.ReplyButtonReply}). */
 export function assertReplyButtonReply(value: unknown): asserts value is T.ReplyButtonReply {
   assertValid(validateReplyButtonReply(value), "reply");
 }
-/** Asks the customer for permission to call them. Only the body can be set. Decision: the body is optional, as Meta's Calling page says (one library requires it). The answer arrives as an `interactive.call_permission_reply`. */
+/** Whether `value` is a valid call permission request ({@link T.CallPermissionRequestInteractive}). Allocates nothing; never throws. */
 export function isCallPermissionRequestInteractive(value: unknown): value is T.CallPermissionRequestInteractive {
   return guard(value, is_CallPermissionRequestInteractive);
 }
-/** Asks the customer for permission to call them. Only the body can be set. Decision: the body is optional, as Meta's Calling page says (one library requires it). The answer arrives as an `interactive.call_permission_reply`. */
+/** Checks that `value` is a valid call permission request ({@link T.CallPermissionRequestInteractive}), returning it typed or every issue with its path, rule and limit. */
 export function validateCallPermissionRequestInteractive(
   value: unknown,
 ): ValidationResult<T.CallPermissionRequestInteractive> {
   return run(value, is_CallPermissionRequestInteractive, check_CallPermissionRequestInteractive);
 }
-/** Asks the customer for permission to call them. Only the body can be set. Decision: the body is optional, as Meta's Calling page says (one library requires it). The answer arrives as an `interactive.call_permission_reply`. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid call permission request ({@link T.CallPermissionRequestInteractive}). */
 export function assertCallPermissionRequestInteractive(
   value: unknown,
 ): asserts value is T.CallPermissionRequestInteractive {
   assertValid(validateCallPermissionRequestInteractive(value), "call permission request");
 }
-/** call permission action */
+/** Whether `value` is a valid call permission action ({@link T.CallPermissionRequestAction}). Allocates nothing; never throws. */
 export function isCallPermissionRequestAction(value: unknown): value is T.CallPermissionRequestAction {
   return guard(value, is_CallPermissionRequestAction);
 }
-/** call permission action */
+/** Checks that `value` is a valid call permission action ({@link T.CallPermissionRequestAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateCallPermissionRequestAction(value: unknown): ValidationResult<T.CallPermissionRequestAction> {
   return run(value, is_CallPermissionRequestAction, check_CallPermissionRequestAction);
 }
-/** call permission action */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid call permission action ({@link T.CallPermissionRequestAction}). */
 export function assertCallPermissionRequestAction(value: unknown): asserts value is T.CallPermissionRequestAction {
   assertValid(validateCallPermissionRequestAction(value), "call permission action");
 }
-/** Two to ten horizontally scrolling cards under one body: media cards (an image or video, optional text and either one URL button or quick-reply buttons) or product cards (one product each, all from one catalog). No top-level header or footer. */
+/** Whether `value` is a valid carousel message ({@link T.CarouselInteractive}). Allocates nothing; never throws. */
 export function isCarouselInteractive(value: unknown): value is T.CarouselInteractive {
   return guard(value, is_CarouselInteractive);
 }
-/** Two to ten horizontally scrolling cards under one body: media cards (an image or video, optional text and either one URL button or quick-reply buttons) or product cards (one product each, all from one catalog). No top-level header or footer. */
+/** Checks that `value` is a valid carousel message ({@link T.CarouselInteractive}), returning it typed or every issue with its path, rule and limit. */
 export function validateCarouselInteractive(value: unknown): ValidationResult<T.CarouselInteractive> {
   return run(value, is_CarouselInteractive, check_CarouselInteractive);
 }
-/** Two to ten horizontally scrolling cards under one body: media cards (an image or video, optional text and either one URL button or quick-reply buttons) or product cards (one product each, all from one catalog). No top-level header or footer. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid carousel message ({@link T.CarouselInteractive}). */
 export function assertCarouselInteractive(value: unknown): asserts value is T.CarouselInteractive {
   assertValid(validateCarouselInteractive(value), "carousel message");
 }
-/** carousel action */
+/** Whether `value` is a valid carousel action ({@link T.CarouselAction}). Allocates nothing; never throws. */
 export function isCarouselAction(value: unknown): value is T.CarouselAction {
   return guard(value, is_CarouselAction);
 }
-/** carousel action */
+/** Checks that `value` is a valid carousel action ({@link T.CarouselAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateCarouselAction(value: unknown): ValidationResult<T.CarouselAction> {
   return run(value, is_CarouselAction, check_CarouselAction);
 }
-/** carousel action */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid carousel action ({@link T.CarouselAction}). */
 export function assertCarouselAction(value: unknown): asserts value is T.CarouselAction {
   assertValid(validateCarouselAction(value), "carousel action");
 }
-/** carousel card */
+/** Whether `value` is a valid carousel card ({@link T.CarouselCard}). Allocates nothing; never throws. */
 export function isCarouselCard(value: unknown): value is T.CarouselCard {
   return guard(value, is_CarouselCard);
 }
-/** carousel card */
+/** Checks that `value` is a valid carousel card ({@link T.CarouselCard}), returning it typed or every issue with its path, rule and limit. */
 export function validateCarouselCard(value: unknown): ValidationResult<T.CarouselCard> {
   return run(value, is_CarouselCard, check_CarouselCard);
 }
-/** carousel card */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid carousel card ({@link T.CarouselCard}). */
 export function assertCarouselCard(value: unknown): asserts value is T.CarouselCard {
   assertValid(validateCarouselCard(value), "carousel card");
 }
-/** media card */
+/** Whether `value` is a valid media card ({@link T.MediaCarouselCard}). Allocates nothing; never throws. */
 export function isMediaCarouselCard(value: unknown): value is T.MediaCarouselCard {
   return guard(value, is_MediaCarouselCard);
 }
-/** media card */
+/** Checks that `value` is a valid media card ({@link T.MediaCarouselCard}), returning it typed or every issue with its path, rule and limit. */
 export function validateMediaCarouselCard(value: unknown): ValidationResult<T.MediaCarouselCard> {
   return run(value, is_MediaCarouselCard, check_MediaCarouselCard);
 }
-/** media card */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid media card ({@link T.MediaCarouselCard}). */
 export function assertMediaCarouselCard(value: unknown): asserts value is T.MediaCarouselCard {
   assertValid(validateMediaCarouselCard(value), "media card");
 }
-/** An image or video header; every media card needs one. */
+/** Whether `value` is a valid card header ({@link T.MediaCardHeader}). Allocates nothing; never throws. */
 export function isMediaCardHeader(value: unknown): value is T.MediaCardHeader {
   return guard(value, is_MediaCardHeader);
 }
-/** An image or video header; every media card needs one. */
+/** Checks that `value` is a valid card header ({@link T.MediaCardHeader}), returning it typed or every issue with its path, rule and limit. */
 export function validateMediaCardHeader(value: unknown): ValidationResult<T.MediaCardHeader> {
   return run(value, is_MediaCardHeader, check_MediaCardHeader);
 }
-/** An image or video header; every media card needs one. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid card header ({@link T.MediaCardHeader}). */
 export function assertMediaCardHeader(value: unknown): asserts value is T.MediaCardHeader {
   assertValid(validateMediaCardHeader(value), "card header");
 }
-/** card body */
+/** Whether `value` is a valid card body ({@link T.MediaCardBody}). Allocates nothing; never throws. */
 export function isMediaCardBody(value: unknown): value is T.MediaCardBody {
   return guard(value, is_MediaCardBody);
 }
-/** card body */
+/** Checks that `value` is a valid card body ({@link T.MediaCardBody}), returning it typed or every issue with its path, rule and limit. */
 export function validateMediaCardBody(value: unknown): ValidationResult<T.MediaCardBody> {
   return run(value, is_MediaCardBody, check_MediaCardBody);
 }
-/** card body */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid card body ({@link T.MediaCardBody}). */
 export function assertMediaCardBody(value: unknown): asserts value is T.MediaCardBody {
   assertValid(validateMediaCardBody(value), "card body");
 }
-/** Either one URL button or one or two quick-reply buttons. */
+/** Whether `value` is a valid card action ({@link T.MediaCardAction}). Allocates nothing; never throws. */
 export function isMediaCardAction(value: unknown): value is T.MediaCardAction {
   return guard(value, is_MediaCardAction);
 }
-/** Either one URL button or one or two quick-reply buttons. */
+/** Checks that `value` is a valid card action ({@link T.MediaCardAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateMediaCardAction(value: unknown): ValidationResult<T.MediaCardAction> {
   return run(value, is_MediaCardAction, check_MediaCardAction);
 }
-/** Either one URL button or one or two quick-reply buttons. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid card action ({@link T.MediaCardAction}). */
 export function assertMediaCardAction(value: unknown): asserts value is T.MediaCardAction {
   assertValid(validateMediaCardAction(value), "card action");
 }
-/** product card */
+/** Whether `value` is a valid product card ({@link T.ProductCarouselCard}). Allocates nothing; never throws. */
 export function isProductCarouselCard(value: unknown): value is T.ProductCarouselCard {
   return guard(value, is_ProductCarouselCard);
 }
-/** product card */
+/** Checks that `value` is a valid product card ({@link T.ProductCarouselCard}), returning it typed or every issue with its path, rule and limit. */
 export function validateProductCarouselCard(value: unknown): ValidationResult<T.ProductCarouselCard> {
   return run(value, is_ProductCarouselCard, check_ProductCarouselCard);
 }
-/** product card */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid product card ({@link T.ProductCarouselCard}). */
 export function assertProductCarouselCard(value: unknown): asserts value is T.ProductCarouselCard {
   assertValid(validateProductCarouselCard(value), "product card");
 }
-/** card action */
+/** Whether `value` is a valid card action ({@link T.ProductCardAction}). Allocates nothing; never throws. */
 export function isProductCardAction(value: unknown): value is T.ProductCardAction {
   return guard(value, is_ProductCardAction);
 }
-/** card action */
+/** Checks that `value` is a valid card action ({@link T.ProductCardAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateProductCardAction(value: unknown): ValidationResult<T.ProductCardAction> {
   return run(value, is_ProductCardAction, check_ProductCardAction);
 }
-/** card action */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid card action ({@link T.ProductCardAction}). */
 export function assertProductCardAction(value: unknown): asserts value is T.ProductCardAction {
   assertValid(validateProductCardAction(value), "card action");
 }
-/** card URL button */
+/** Whether `value` is a valid card URL button ({@link T.UrlCardAction}). Allocates nothing; never throws. */
 export function isUrlCardAction(value: unknown): value is T.UrlCardAction {
   return guard(value, is_UrlCardAction);
 }
-/** card URL button */
+/** Checks that `value` is a valid card URL button ({@link T.UrlCardAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateUrlCardAction(value: unknown): ValidationResult<T.UrlCardAction> {
   return run(value, is_UrlCardAction, check_UrlCardAction);
 }
-/** card URL button */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid card URL button ({@link T.UrlCardAction}). */
 export function assertUrlCardAction(value: unknown): asserts value is T.UrlCardAction {
   assertValid(validateUrlCardAction(value), "card URL button");
 }
-/** card quick-reply buttons */
+/** Whether `value` is a valid card quick-reply buttons ({@link T.QuickReplyCardAction}). Allocates nothing; never throws. */
 export function isQuickReplyCardAction(value: unknown): value is T.QuickReplyCardAction {
   return guard(value, is_QuickReplyCardAction);
 }
-/** card quick-reply buttons */
+/** Checks that `value` is a valid card quick-reply buttons ({@link T.QuickReplyCardAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateQuickReplyCardAction(value: unknown): ValidationResult<T.QuickReplyCardAction> {
   return run(value, is_QuickReplyCardAction, check_QuickReplyCardAction);
 }
-/** card quick-reply buttons */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid card quick-reply buttons ({@link T.QuickReplyCardAction}). */
 export function assertQuickReplyCardAction(value: unknown): asserts value is T.QuickReplyCardAction {
   assertValid(validateQuickReplyCardAction(value), "card quick-reply buttons");
 }
-/** quick-reply button */
+/** Whether `value` is a valid quick-reply button ({@link T.QuickReplyButton}). Allocates nothing; never throws. */
 export function isQuickReplyButton(value: unknown): value is T.QuickReplyButton {
   return guard(value, is_QuickReplyButton);
 }
-/** quick-reply button */
+/** Checks that `value` is a valid quick-reply button ({@link T.QuickReplyButton}), returning it typed or every issue with its path, rule and limit. */
 export function validateQuickReplyButton(value: unknown): ValidationResult<T.QuickReplyButton> {
   return run(value, is_QuickReplyButton, check_QuickReplyButton);
 }
-/** quick-reply button */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid quick-reply button ({@link T.QuickReplyButton}). */
 export function assertQuickReplyButton(value: unknown): asserts value is T.QuickReplyButton {
   assertValid(validateQuickReplyButton(value), "quick-reply button");
 }
-/** quick reply */
+/** Whether `value` is a valid quick reply ({@link T.QuickReply}). Allocates nothing; never throws. */
 export function isQuickReply(value: unknown): value is T.QuickReply {
   return guard(value, is_QuickReply);
 }
-/** quick reply */
+/** Checks that `value` is a valid quick reply ({@link T.QuickReply}), returning it typed or every issue with its path, rule and limit. */
 export function validateQuickReply(value: unknown): ValidationResult<T.QuickReply> {
   return run(value, is_QuickReply, check_QuickReply);
 }
-/** quick reply */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid quick reply ({@link T.QuickReply}). */
 export function assertQuickReply(value: unknown): asserts value is T.QuickReply {
   assertValid(validateQuickReply(value), "quick reply");
 }
-/** A button that opens the business's whole catalog. No header (WhatsApp renders its own); body required, footer optional. */
+/** Whether `value` is a valid catalog message ({@link T.CatalogMessageInteractive}). Allocates nothing; never throws. */
 export function isCatalogMessageInteractive(value: unknown): value is T.CatalogMessageInteractive {
   return guard(value, is_CatalogMessageInteractive);
 }
-/** A button that opens the business's whole catalog. No header (WhatsApp renders its own); body required, footer optional. */
+/** Checks that `value` is a valid catalog message ({@link T.CatalogMessageInteractive}), returning it typed or every issue with its path, rule and limit. */
 export function validateCatalogMessageInteractive(value: unknown): ValidationResult<T.CatalogMessageInteractive> {
   return run(value, is_CatalogMessageInteractive, check_CatalogMessageInteractive);
 }
-/** A button that opens the business's whole catalog. No header (WhatsApp renders its own); body required, footer optional. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid catalog message ({@link T.CatalogMessageInteractive}). */
 export function assertCatalogMessageInteractive(value: unknown): asserts value is T.CatalogMessageInteractive {
   assertValid(validateCatalogMessageInteractive(value), "catalog message");
 }
-/** Decision: `parameters` is optional. Meta's current catalog page says that without it the first catalog item's image is used; the v23 reference marks it required. The newer page, which describes the fallback, wins. */
+/** Whether `value` is a valid catalog action ({@link T.CatalogMessageAction}). Allocates nothing; never throws. */
 export function isCatalogMessageAction(value: unknown): value is T.CatalogMessageAction {
   return guard(value, is_CatalogMessageAction);
 }
-/** Decision: `parameters` is optional. Meta's current catalog page says that without it the first catalog item's image is used; the v23 reference marks it required. The newer page, which describes the fallback, wins. */
+/** Checks that `value` is a valid catalog action ({@link T.CatalogMessageAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateCatalogMessageAction(value: unknown): ValidationResult<T.CatalogMessageAction> {
   return run(value, is_CatalogMessageAction, check_CatalogMessageAction);
 }
-/** Decision: `parameters` is optional. Meta's current catalog page says that without it the first catalog item's image is used; the v23 reference marks it required. The newer page, which describes the fallback, wins. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid catalog action ({@link T.CatalogMessageAction}). */
 export function assertCatalogMessageAction(value: unknown): asserts value is T.CatalogMessageAction {
   assertValid(validateCatalogMessageAction(value), "catalog action");
 }
-/** catalog parameters */
+/** Whether `value` is a valid catalog parameters ({@link T.CatalogMessageParameters}). Allocates nothing; never throws. */
 export function isCatalogMessageParameters(value: unknown): value is T.CatalogMessageParameters {
   return guard(value, is_CatalogMessageParameters);
 }
-/** catalog parameters */
+/** Checks that `value` is a valid catalog parameters ({@link T.CatalogMessageParameters}), returning it typed or every issue with its path, rule and limit. */
 export function validateCatalogMessageParameters(value: unknown): ValidationResult<T.CatalogMessageParameters> {
   return run(value, is_CatalogMessageParameters, check_CatalogMessageParameters);
 }
-/** catalog parameters */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid catalog parameters ({@link T.CatalogMessageParameters}). */
 export function assertCatalogMessageParameters(value: unknown): asserts value is T.CatalogMessageParameters {
   assertValid(validateCatalogMessageParameters(value), "catalog parameters");
 }
-/** One button that opens a URL in the device's browser. The header may be text, image, video or document (Meta's CTA URL page; some libraries wrongly allow text only). Tapping it sends no webhook. */
+/** Whether `value` is a valid call-to-action URL message ({@link T.CtaUrlInteractive}). Allocates nothing; never throws. */
 export function isCtaUrlInteractive(value: unknown): value is T.CtaUrlInteractive {
   return guard(value, is_CtaUrlInteractive);
 }
-/** One button that opens a URL in the device's browser. The header may be text, image, video or document (Meta's CTA URL page; some libraries wrongly allow text only). Tapping it sends no webhook. */
+/** Checks that `value` is a valid call-to-action URL message ({@link T.CtaUrlInteractive}), returning it typed or every issue with its path, rule and limit. */
 export function validateCtaUrlInteractive(value: unknown): ValidationResult<T.CtaUrlInteractive> {
   return run(value, is_CtaUrlInteractive, check_CtaUrlInteractive);
 }
-/** One button that opens a URL in the device's browser. The header may be text, image, video or document (Meta's CTA URL page; some libraries wrongly allow text only). Tapping it sends no webhook. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid call-to-action URL message ({@link T.CtaUrlInteractive}). */
 export function assertCtaUrlInteractive(value: unknown): asserts value is T.CtaUrlInteractive {
   assertValid(validateCtaUrlInteractive(value), "call-to-action URL message");
 }
-/** call-to-action URL action */
+/** Whether `value` is a valid call-to-action URL action ({@link T.CtaUrlAction}). Allocates nothing; never throws. */
 export function isCtaUrlAction(value: unknown): value is T.CtaUrlAction {
   return guard(value, is_CtaUrlAction);
 }
-/** call-to-action URL action */
+/** Checks that `value` is a valid call-to-action URL action ({@link T.CtaUrlAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateCtaUrlAction(value: unknown): ValidationResult<T.CtaUrlAction> {
   return run(value, is_CtaUrlAction, check_CtaUrlAction);
 }
-/** call-to-action URL action */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid call-to-action URL action ({@link T.CtaUrlAction}). */
 export function assertCtaUrlAction(value: unknown): asserts value is T.CtaUrlAction {
   assertValid(validateCtaUrlAction(value), "call-to-action URL action");
 }
-/** call-to-action URL parameters */
+/** Whether `value` is a valid call-to-action URL parameters ({@link T.CtaUrlParameters}). Allocates nothing; never throws. */
 export function isCtaUrlParameters(value: unknown): value is T.CtaUrlParameters {
   return guard(value, is_CtaUrlParameters);
 }
-/** call-to-action URL parameters */
+/** Checks that `value` is a valid call-to-action URL parameters ({@link T.CtaUrlParameters}), returning it typed or every issue with its path, rule and limit. */
 export function validateCtaUrlParameters(value: unknown): ValidationResult<T.CtaUrlParameters> {
   return run(value, is_CtaUrlParameters, check_CtaUrlParameters);
 }
-/** call-to-action URL parameters */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid call-to-action URL parameters ({@link T.CtaUrlParameters}). */
 export function assertCtaUrlParameters(value: unknown): asserts value is T.CtaUrlParameters {
   assertValid(validateCtaUrlParameters(value), "call-to-action URL parameters");
 }
-/** A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, is text (every Meta example uses text). */
+/** Whether `value` is a valid flow message ({@link T.FlowInteractive}). Allocates nothing; never throws. */
 export function isFlowInteractive(value: unknown): value is T.FlowInteractive {
   return guard(value, is_FlowInteractive);
 }
-/** A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, is text (every Meta example uses text). */
+/** Checks that `value` is a valid flow message ({@link T.FlowInteractive}), returning it typed or every issue with its path, rule and limit. */
 export function validateFlowInteractive(value: unknown): ValidationResult<T.FlowInteractive> {
   return run(value, is_FlowInteractive, check_FlowInteractive);
 }
-/** A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, is text (every Meta example uses text). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid flow message ({@link T.FlowInteractive}). */
 export function assertFlowInteractive(value: unknown): asserts value is T.FlowInteractive {
   assertValid(validateFlowInteractive(value), "flow message");
 }
-/** flow action */
+/** Whether `value` is a valid flow action ({@link T.FlowAction}). Allocates nothing; never throws. */
 export function isFlowAction(value: unknown): value is T.FlowAction {
   return guard(value, is_FlowAction);
 }
-/** flow action */
+/** Checks that `value` is a valid flow action ({@link T.FlowAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateFlowAction(value: unknown): ValidationResult<T.FlowAction> {
   return run(value, is_FlowAction, check_FlowAction);
 }
-/** flow action */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid flow action ({@link T.FlowAction}). */
 export function assertFlowAction(value: unknown): asserts value is T.FlowAction {
   assertValid(validateFlowAction(value), "flow action");
 }
-/** Exactly one of `flow_id` or `flow_name`. `flow_action_payload` goes only with `flow_action` "navigate" (the default). */
+/** Whether `value` is a valid flow parameters ({@link T.FlowParameters}). Allocates nothing; never throws. */
 export function isFlowParameters(value: unknown): value is T.FlowParameters {
   return guard(value, is_FlowParameters);
 }
-/** Exactly one of `flow_id` or `flow_name`. `flow_action_payload` goes only with `flow_action` "navigate" (the default). */
+/** Checks that `value` is a valid flow parameters ({@link T.FlowParameters}), returning it typed or every issue with its path, rule and limit. */
 export function validateFlowParameters(value: unknown): ValidationResult<T.FlowParameters> {
   return run(value, is_FlowParameters, check_FlowParameters);
 }
-/** Exactly one of `flow_id` or `flow_name`. `flow_action_payload` goes only with `flow_action` "navigate" (the default). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid flow parameters ({@link T.FlowParameters}). */
 export function assertFlowParameters(value: unknown): asserts value is T.FlowParameters {
   assertValid(validateFlowParameters(value), "flow parameters");
 }
-/** The first screen and its data, for `flow_action` "navigate". */
+/** Whether `value` is a valid flow action payload ({@link T.FlowActionPayload}). Allocates nothing; never throws. */
 export function isFlowActionPayload(value: unknown): value is T.FlowActionPayload {
   return guard(value, is_FlowActionPayload);
 }
-/** The first screen and its data, for `flow_action` "navigate". */
+/** Checks that `value` is a valid flow action payload ({@link T.FlowActionPayload}), returning it typed or every issue with its path, rule and limit. */
 export function validateFlowActionPayload(value: unknown): ValidationResult<T.FlowActionPayload> {
   return run(value, is_FlowActionPayload, check_FlowActionPayload);
 }
-/** The first screen and its data, for `flow_action` "navigate". */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid flow action payload ({@link T.FlowActionPayload}). */
 export function assertFlowActionPayload(value: unknown): asserts value is T.FlowActionPayload {
   assertValid(validateFlowActionPayload(value), "flow action payload");
 }
-/** The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. */
+/** Whether `value` is a valid interactive object ({@link T.Interactive}). Allocates nothing; never throws. */
 export function isInteractive(value: unknown): value is T.Interactive {
   return guard(value, is_Interactive);
 }
-/** The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. */
+/** Checks that `value` is a valid interactive object ({@link T.Interactive}), returning it typed or every issue with its path, rule and limit. */
 export function validateInteractive(value: unknown): ValidationResult<T.Interactive> {
   return run(value, is_Interactive, check_Interactive);
 }
-/** The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid interactive object ({@link T.Interactive}). */
 export function assertInteractive(value: unknown): asserts value is T.Interactive {
   assertValid(validateInteractive(value), "interactive object");
 }
-/** A list: a button that opens a menu of up to 10 rows in up to 10 sections. The choice arrives as an `interactive.list_reply` carrying the row's id, title and description. The header, when present, is text only. */
+/** Whether `value` is a valid list message ({@link T.ListInteractive}). Allocates nothing; never throws. */
 export function isListInteractive(value: unknown): value is T.ListInteractive {
   return guard(value, is_ListInteractive);
 }
-/** A list: a button that opens a menu of up to 10 rows in up to 10 sections. The choice arrives as an `interactive.list_reply` carrying the row's id, title and description. The header, when present, is text only. */
+/** Checks that `value` is a valid list message ({@link T.ListInteractive}), returning it typed or every issue with its path, rule and limit. */
 export function validateListInteractive(value: unknown): ValidationResult<T.ListInteractive> {
   return run(value, is_ListInteractive, check_ListInteractive);
 }
-/** A list: a button that opens a menu of up to 10 rows in up to 10 sections. The choice arrives as an `interactive.list_reply` carrying the row's id, title and description. The header, when present, is text only. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid list message ({@link T.ListInteractive}). */
 export function assertListInteractive(value: unknown): asserts value is T.ListInteractive {
   assertValid(validateListInteractive(value), "list message");
 }
-/** The list's body. Decision: at most 4096 characters. Meta's current list-message page (2025) says 4096, while its older Messages reference, the archived Node SDK and several libraries say 1024; the newest first-party page wins, and a list body over 1024 is still accepted by the Cloud API today. */
+/** Whether `value` is a valid body ({@link T.ListBody}). Allocates nothing; never throws. */
 export function isListBody(value: unknown): value is T.ListBody {
   return guard(value, is_ListBody);
 }
-/** The list's body. Decision: at most 4096 characters. Meta's current list-message page (2025) says 4096, while its older Messages reference, the archived Node SDK and several libraries say 1024; the newest first-party page wins, and a list body over 1024 is still accepted by the Cloud API today. */
+/** Checks that `value` is a valid body ({@link T.ListBody}), returning it typed or every issue with its path, rule and limit. */
 export function validateListBody(value: unknown): ValidationResult<T.ListBody> {
   return run(value, is_ListBody, check_ListBody);
 }
-/** The list's body. Decision: at most 4096 characters. Meta's current list-message page (2025) says 4096, while its older Messages reference, the archived Node SDK and several libraries say 1024; the newest first-party page wins, and a list body over 1024 is still accepted by the Cloud API today. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid body ({@link T.ListBody}). */
 export function assertListBody(value: unknown): asserts value is T.ListBody {
   assertValid(validateListBody(value), "body");
 }
-/** The menu button and its sections. At most 10 rows in total across all sections, and row ids unique across the whole list. */
+/** Whether `value` is a valid list action ({@link T.ListAction}). Allocates nothing; never throws. */
 export function isListAction(value: unknown): value is T.ListAction {
   return guard(value, is_ListAction);
 }
-/** The menu button and its sections. At most 10 rows in total across all sections, and row ids unique across the whole list. */
+/** Checks that `value` is a valid list action ({@link T.ListAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateListAction(value: unknown): ValidationResult<T.ListAction> {
   return run(value, is_ListAction, check_ListAction);
 }
-/** The menu button and its sections. At most 10 rows in total across all sections, and row ids unique across the whole list. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid list action ({@link T.ListAction}). */
 export function assertListAction(value: unknown): asserts value is T.ListAction {
   assertValid(validateListAction(value), "list action");
 }
-/** list section */
+/** Whether `value` is a valid list section ({@link T.ListSection}). Allocates nothing; never throws. */
 export function isListSection(value: unknown): value is T.ListSection {
   return guard(value, is_ListSection);
 }
-/** list section */
+/** Checks that `value` is a valid list section ({@link T.ListSection}), returning it typed or every issue with its path, rule and limit. */
 export function validateListSection(value: unknown): ValidationResult<T.ListSection> {
   return run(value, is_ListSection, check_ListSection);
 }
-/** list section */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid list section ({@link T.ListSection}). */
 export function assertListSection(value: unknown): asserts value is T.ListSection {
   assertValid(validateListSection(value), "list section");
 }
-/** list row */
+/** Whether `value` is a valid list row ({@link T.ListRow}). Allocates nothing; never throws. */
 export function isListRow(value: unknown): value is T.ListRow {
   return guard(value, is_ListRow);
 }
-/** list row */
+/** Checks that `value` is a valid list row ({@link T.ListRow}), returning it typed or every issue with its path, rule and limit. */
 export function validateListRow(value: unknown): ValidationResult<T.ListRow> {
   return run(value, is_ListRow, check_ListRow);
 }
-/** list row */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid list row ({@link T.ListRow}). */
 export function assertListRow(value: unknown): asserts value is T.ListRow {
   assertValid(validateListRow(value), "list row");
 }
-/** A body with a "Send location" button. No header or footer. The customer's answer arrives as a `location` message whose context points at this one. Decision: body at most 1024 characters, as Meta's current location-request page says (a provider's copy of an older page says 4096). */
+/** Whether `value` is a valid location request message ({@link T.LocationRequestInteractive}). Allocates nothing; never throws. */
 export function isLocationRequestInteractive(value: unknown): value is T.LocationRequestInteractive {
   return guard(value, is_LocationRequestInteractive);
 }
-/** A body with a "Send location" button. No header or footer. The customer's answer arrives as a `location` message whose context points at this one. Decision: body at most 1024 characters, as Meta's current location-request page says (a provider's copy of an older page says 4096). */
+/** Checks that `value` is a valid location request message ({@link T.LocationRequestInteractive}), returning it typed or every issue with its path, rule and limit. */
 export function validateLocationRequestInteractive(value: unknown): ValidationResult<T.LocationRequestInteractive> {
   return run(value, is_LocationRequestInteractive, check_LocationRequestInteractive);
 }
-/** A body with a "Send location" button. No header or footer. The customer's answer arrives as a `location` message whose context points at this one. Decision: body at most 1024 characters, as Meta's current location-request page says (a provider's copy of an older page says 4096). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid location request message ({@link T.LocationRequestInteractive}). */
 export function assertLocationRequestInteractive(value: unknown): asserts value is T.LocationRequestInteractive {
   assertValid(validateLocationRequestInteractive(value), "location request message");
 }
-/** location request action */
+/** Whether `value` is a valid location request action ({@link T.LocationRequestAction}). Allocates nothing; never throws. */
 export function isLocationRequestAction(value: unknown): value is T.LocationRequestAction {
   return guard(value, is_LocationRequestAction);
 }
-/** location request action */
+/** Checks that `value` is a valid location request action ({@link T.LocationRequestAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateLocationRequestAction(value: unknown): ValidationResult<T.LocationRequestAction> {
   return run(value, is_LocationRequestAction, check_LocationRequestAction);
 }
-/** location request action */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid location request action ({@link T.LocationRequestAction}). */
 export function assertLocationRequestAction(value: unknown): asserts value is T.LocationRequestAction {
   assertValid(validateLocationRequestAction(value), "location request action");
 }
-/** Up to 30 products from one catalog in up to 10 sections. A text header and a body are required. */
+/** Whether `value` is a valid multi-product message ({@link T.ProductListInteractive}). Allocates nothing; never throws. */
 export function isProductListInteractive(value: unknown): value is T.ProductListInteractive {
   return guard(value, is_ProductListInteractive);
 }
-/** Up to 30 products from one catalog in up to 10 sections. A text header and a body are required. */
+/** Checks that `value` is a valid multi-product message ({@link T.ProductListInteractive}), returning it typed or every issue with its path, rule and limit. */
 export function validateProductListInteractive(value: unknown): ValidationResult<T.ProductListInteractive> {
   return run(value, is_ProductListInteractive, check_ProductListInteractive);
 }
-/** Up to 30 products from one catalog in up to 10 sections. A text header and a body are required. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid multi-product message ({@link T.ProductListInteractive}). */
 export function assertProductListInteractive(value: unknown): asserts value is T.ProductListInteractive {
   assertValid(validateProductListInteractive(value), "multi-product message");
 }
-/** The catalog and its sections: at most 30 products in total across sections, each product at most once. */
+/** Whether `value` is a valid product list action ({@link T.ProductListAction}). Allocates nothing; never throws. */
 export function isProductListAction(value: unknown): value is T.ProductListAction {
   return guard(value, is_ProductListAction);
 }
-/** The catalog and its sections: at most 30 products in total across sections, each product at most once. */
+/** Checks that `value` is a valid product list action ({@link T.ProductListAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateProductListAction(value: unknown): ValidationResult<T.ProductListAction> {
   return run(value, is_ProductListAction, check_ProductListAction);
 }
-/** The catalog and its sections: at most 30 products in total across sections, each product at most once. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid product list action ({@link T.ProductListAction}). */
 export function assertProductListAction(value: unknown): asserts value is T.ProductListAction {
   assertValid(validateProductListAction(value), "product list action");
 }
-/** product section */
+/** Whether `value` is a valid product section ({@link T.ProductSection}). Allocates nothing; never throws. */
 export function isProductSection(value: unknown): value is T.ProductSection {
   return guard(value, is_ProductSection);
 }
-/** product section */
+/** Checks that `value` is a valid product section ({@link T.ProductSection}), returning it typed or every issue with its path, rule and limit. */
 export function validateProductSection(value: unknown): ValidationResult<T.ProductSection> {
   return run(value, is_ProductSection, check_ProductSection);
 }
-/** product section */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid product section ({@link T.ProductSection}). */
 export function assertProductSection(value: unknown): asserts value is T.ProductSection {
   assertValid(validateProductSection(value), "product section");
 }
-/** product item */
+/** Whether `value` is a valid product item ({@link T.ProductItem}). Allocates nothing; never throws. */
 export function isProductItem(value: unknown): value is T.ProductItem {
   return guard(value, is_ProductItem);
 }
-/** product item */
+/** Checks that `value` is a valid product item ({@link T.ProductItem}), returning it typed or every issue with its path, rule and limit. */
 export function validateProductItem(value: unknown): ValidationResult<T.ProductItem> {
   return run(value, is_ProductItem, check_ProductItem);
 }
-/** product item */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid product item ({@link T.ProductItem}). */
 export function assertProductItem(value: unknown): asserts value is T.ProductItem {
   assertValid(validateProductItem(value), "product item");
 }
-/** One product from a catalog. No header (WhatsApp shows the product's image); body and footer are optional. A cart the customer sends back arrives as an `order` message. */
+/** Whether `value` is a valid single product message ({@link T.ProductInteractive}). Allocates nothing; never throws. */
 export function isProductInteractive(value: unknown): value is T.ProductInteractive {
   return guard(value, is_ProductInteractive);
 }
-/** One product from a catalog. No header (WhatsApp shows the product's image); body and footer are optional. A cart the customer sends back arrives as an `order` message. */
+/** Checks that `value` is a valid single product message ({@link T.ProductInteractive}), returning it typed or every issue with its path, rule and limit. */
 export function validateProductInteractive(value: unknown): ValidationResult<T.ProductInteractive> {
   return run(value, is_ProductInteractive, check_ProductInteractive);
 }
-/** One product from a catalog. No header (WhatsApp shows the product's image); body and footer are optional. A cart the customer sends back arrives as an `order` message. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid single product message ({@link T.ProductInteractive}). */
 export function assertProductInteractive(value: unknown): asserts value is T.ProductInteractive {
   assertValid(validateProductInteractive(value), "single product message");
 }
-/** product action */
+/** Whether `value` is a valid product action ({@link T.ProductAction}). Allocates nothing; never throws. */
 export function isProductAction(value: unknown): value is T.ProductAction {
   return guard(value, is_ProductAction);
 }
-/** product action */
+/** Checks that `value` is a valid product action ({@link T.ProductAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateProductAction(value: unknown): ValidationResult<T.ProductAction> {
   return run(value, is_ProductAction, check_ProductAction);
 }
-/** product action */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid product action ({@link T.ProductAction}). */
 export function assertProductAction(value: unknown): asserts value is T.ProductAction {
   assertValid(validateProductAction(value), "product action");
 }
-/** A body with a button that starts a WhatsApp voice call to the business (Calling API). Old WhatsApp versions fail with 131026. */
+/** Whether `value` is a valid voice call button message ({@link T.VoiceCallInteractive}). Allocates nothing; never throws. */
 export function isVoiceCallInteractive(value: unknown): value is T.VoiceCallInteractive {
   return guard(value, is_VoiceCallInteractive);
 }
-/** A body with a button that starts a WhatsApp voice call to the business (Calling API). Old WhatsApp versions fail with 131026. */
+/** Checks that `value` is a valid voice call button message ({@link T.VoiceCallInteractive}), returning it typed or every issue with its path, rule and limit. */
 export function validateVoiceCallInteractive(value: unknown): ValidationResult<T.VoiceCallInteractive> {
   return run(value, is_VoiceCallInteractive, check_VoiceCallInteractive);
 }
-/** A body with a button that starts a WhatsApp voice call to the business (Calling API). Old WhatsApp versions fail with 131026. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid voice call button message ({@link T.VoiceCallInteractive}). */
 export function assertVoiceCallInteractive(value: unknown): asserts value is T.VoiceCallInteractive {
   assertValid(validateVoiceCallInteractive(value), "voice call button message");
 }
-/** voice call action */
+/** Whether `value` is a valid voice call action ({@link T.VoiceCallAction}). Allocates nothing; never throws. */
 export function isVoiceCallAction(value: unknown): value is T.VoiceCallAction {
   return guard(value, is_VoiceCallAction);
 }
-/** voice call action */
+/** Checks that `value` is a valid voice call action ({@link T.VoiceCallAction}), returning it typed or every issue with its path, rule and limit. */
 export function validateVoiceCallAction(value: unknown): ValidationResult<T.VoiceCallAction> {
   return run(value, is_VoiceCallAction, check_VoiceCallAction);
 }
-/** voice call action */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid voice call action ({@link T.VoiceCallAction}). */
 export function assertVoiceCallAction(value: unknown): asserts value is T.VoiceCallAction {
   assertValid(validateVoiceCallAction(value), "voice call action");
 }
-/** voice call parameters */
+/** Whether `value` is a valid voice call parameters ({@link T.VoiceCallParameters}). Allocates nothing; never throws. */
 export function isVoiceCallParameters(value: unknown): value is T.VoiceCallParameters {
   return guard(value, is_VoiceCallParameters);
 }
-/** voice call parameters */
+/** Checks that `value` is a valid voice call parameters ({@link T.VoiceCallParameters}), returning it typed or every issue with its path, rule and limit. */
 export function validateVoiceCallParameters(value: unknown): ValidationResult<T.VoiceCallParameters> {
   return run(value, is_VoiceCallParameters, check_VoiceCallParameters);
 }
-/** voice call parameters */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid voice call parameters ({@link T.VoiceCallParameters}). */
 export function assertVoiceCallParameters(value: unknown): asserts value is T.VoiceCallParameters {
   assertValid(validateVoiceCallParameters(value), "voice call parameters");
 }
-/** The body of a Cloud API `POST /{phone-number-id}/messages` request that sends an interactive message or a reaction. Either type may be sent only inside the 24-hour customer service window (outside it the send fails with 131047). */
+/** Whether `value` is a valid outbound message ({@link T.OutboundMessage}). Allocates nothing; never throws. */
 export function isOutboundMessage(value: unknown): value is T.OutboundMessage {
   return guard(value, is_OutboundMessage);
 }
-/** The body of a Cloud API `POST /{phone-number-id}/messages` request that sends an interactive message or a reaction. Either type may be sent only inside the 24-hour customer service window (outside it the send fails with 131047). */
+/** Checks that `value` is a valid outbound message ({@link T.OutboundMessage}), returning it typed or every issue with its path, rule and limit. */
 export function validateOutboundMessage(value: unknown): ValidationResult<T.OutboundMessage> {
   return run(value, is_OutboundMessage, check_OutboundMessage);
 }
-/** The body of a Cloud API `POST /{phone-number-id}/messages` request that sends an interactive message or a reaction. Either type may be sent only inside the 24-hour customer service window (outside it the send fails with 131047). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid outbound message ({@link T.OutboundMessage}). */
 export function assertOutboundMessage(value: unknown): asserts value is T.OutboundMessage {
   assertValid(validateOutboundMessage(value), "outbound message");
 }
-/** interactive message */
+/** Whether `value` is a valid interactive message ({@link T.InteractiveMessage}). Allocates nothing; never throws. */
 export function isInteractiveMessage(value: unknown): value is T.InteractiveMessage {
   return guard(value, is_InteractiveMessage);
 }
-/** interactive message */
+/** Checks that `value` is a valid interactive message ({@link T.InteractiveMessage}), returning it typed or every issue with its path, rule and limit. */
 export function validateInteractiveMessage(value: unknown): ValidationResult<T.InteractiveMessage> {
   return run(value, is_InteractiveMessage, check_InteractiveMessage);
 }
-/** interactive message */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid interactive message ({@link T.InteractiveMessage}). */
 export function assertInteractiveMessage(value: unknown): asserts value is T.InteractiveMessage {
   assertValid(validateInteractiveMessage(value), "interactive message");
 }
-/** Sends the message as a reply that quotes an earlier message. */
+/** Whether `value` is a valid context ({@link T.MessageContext}). Allocates nothing; never throws. */
 export function isMessageContext(value: unknown): value is T.MessageContext {
   return guard(value, is_MessageContext);
 }
-/** Sends the message as a reply that quotes an earlier message. */
+/** Checks that `value` is a valid context ({@link T.MessageContext}), returning it typed or every issue with its path, rule and limit. */
 export function validateMessageContext(value: unknown): ValidationResult<T.MessageContext> {
   return run(value, is_MessageContext, check_MessageContext);
 }
-/** Sends the message as a reply that quotes an earlier message. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid context ({@link T.MessageContext}). */
 export function assertMessageContext(value: unknown): asserts value is T.MessageContext {
   assertValid(validateMessageContext(value), "context");
 }
-/** A reaction. It cannot quote a message, so `context` is rejected. */
+/** Whether `value` is a valid reaction message ({@link T.ReactionMessage}). Allocates nothing; never throws. */
 export function isReactionMessage(value: unknown): value is T.ReactionMessage {
   return guard(value, is_ReactionMessage);
 }
-/** A reaction. It cannot quote a message, so `context` is rejected. */
+/** Checks that `value` is a valid reaction message ({@link T.ReactionMessage}), returning it typed or every issue with its path, rule and limit. */
 export function validateReactionMessage(value: unknown): ValidationResult<T.ReactionMessage> {
   return run(value, is_ReactionMessage, check_ReactionMessage);
 }
-/** A reaction. It cannot quote a message, so `context` is rejected. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reaction message ({@link T.ReactionMessage}). */
 export function assertReactionMessage(value: unknown): asserts value is T.ReactionMessage {
   assertValid(validateReactionMessage(value), "reaction message");
 }
-/** A reaction to a message the customer sent or received in the last 30 days. An empty `emoji` removes an earlier reaction (Meta's older Messages reference and the libraries that follow it; the current reaction page does not mention removal). */
+/** Whether `value` is a valid reaction ({@link T.Reaction}). Allocates nothing; never throws. */
 export function isReaction(value: unknown): value is T.Reaction {
   return guard(value, is_Reaction);
 }
-/** A reaction to a message the customer sent or received in the last 30 days. An empty `emoji` removes an earlier reaction (Meta's older Messages reference and the libraries that follow it; the current reaction page does not mention removal). */
+/** Checks that `value` is a valid reaction ({@link T.Reaction}), returning it typed or every issue with its path, rule and limit. */
 export function validateReaction(value: unknown): ValidationResult<T.Reaction> {
   return run(value, is_Reaction, check_Reaction);
 }
-/** A reaction to a message the customer sent or received in the last 30 days. An empty `emoji` removes an earlier reaction (Meta's older Messages reference and the libraries that follow it; the current reaction page does not mention removal). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reaction ({@link T.Reaction}). */
 export function assertReaction(value: unknown): asserts value is T.Reaction {
   assertValid(validateReaction(value), "reaction");
 }
-/** The message body. Emoji, markdown and links are allowed. At most 1024 characters for every interactive type except `list` (see the list schema). */
+/** Whether `value` is a valid body ({@link T.Body}). Allocates nothing; never throws. */
 export function isBody(value: unknown): value is T.Body {
   return guard(value, is_Body);
 }
-/** The message body. Emoji, markdown and links are allowed. At most 1024 characters for every interactive type except `list` (see the list schema). */
+/** Checks that `value` is a valid body ({@link T.Body}), returning it typed or every issue with its path, rule and limit. */
 export function validateBody(value: unknown): ValidationResult<T.Body> {
   return run(value, is_Body, check_Body);
 }
-/** The message body. Emoji, markdown and links are allowed. At most 1024 characters for every interactive type except `list` (see the list schema). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid body ({@link T.Body}). */
 export function assertBody(value: unknown): asserts value is T.Body {
   assertValid(validateBody(value), "body");
 }
-/** An optional footer under the body. Emoji, markdown and links are allowed. */
+/** Whether `value` is a valid footer ({@link T.Footer}). Allocates nothing; never throws. */
 export function isFooter(value: unknown): value is T.Footer {
   return guard(value, is_Footer);
 }
-/** An optional footer under the body. Emoji, markdown and links are allowed. */
+/** Checks that `value` is a valid footer ({@link T.Footer}), returning it typed or every issue with its path, rule and limit. */
 export function validateFooter(value: unknown): ValidationResult<T.Footer> {
   return run(value, is_Footer, check_Footer);
 }
-/** An optional footer under the body. Emoji, markdown and links are allowed. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid footer ({@link T.Footer}). */
 export function assertFooter(value: unknown): asserts value is T.Footer {
   assertValid(validateFooter(value), "footer");
 }
-/** A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists, product lists and flows take text only; `button` and `cta_url` take all four). */
+/** Whether `value` is a valid header ({@link T.Header}). Allocates nothing; never throws. */
 export function isHeader(value: unknown): value is T.Header {
   return guard(value, is_Header);
 }
-/** A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists, product lists and flows take text only; `button` and `cta_url` take all four). */
+/** Checks that `value` is a valid header ({@link T.Header}), returning it typed or every issue with its path, rule and limit. */
 export function validateHeader(value: unknown): ValidationResult<T.Header> {
   return run(value, is_Header, check_Header);
 }
-/** A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists, product lists and flows take text only; `button` and `cta_url` take all four). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid header ({@link T.Header}). */
 export function assertHeader(value: unknown): asserts value is T.Header {
   assertValid(validateHeader(value), "header");
 }
-/** A text header. Emoji are allowed, markdown is not. */
+/** Whether `value` is a valid text header ({@link T.TextHeader}). Allocates nothing; never throws. */
 export function isTextHeader(value: unknown): value is T.TextHeader {
   return guard(value, is_TextHeader);
 }
-/** A text header. Emoji are allowed, markdown is not. */
+/** Checks that `value` is a valid text header ({@link T.TextHeader}), returning it typed or every issue with its path, rule and limit. */
 export function validateTextHeader(value: unknown): ValidationResult<T.TextHeader> {
   return run(value, is_TextHeader, check_TextHeader);
 }
-/** A text header. Emoji are allowed, markdown is not. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid text header ({@link T.TextHeader}). */
 export function assertTextHeader(value: unknown): asserts value is T.TextHeader {
   assertValid(validateTextHeader(value), "text header");
 }
-/** image header */
+/** Whether `value` is a valid image header ({@link T.ImageHeader}). Allocates nothing; never throws. */
 export function isImageHeader(value: unknown): value is T.ImageHeader {
   return guard(value, is_ImageHeader);
 }
-/** image header */
+/** Checks that `value` is a valid image header ({@link T.ImageHeader}), returning it typed or every issue with its path, rule and limit. */
 export function validateImageHeader(value: unknown): ValidationResult<T.ImageHeader> {
   return run(value, is_ImageHeader, check_ImageHeader);
 }
-/** image header */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid image header ({@link T.ImageHeader}). */
 export function assertImageHeader(value: unknown): asserts value is T.ImageHeader {
   assertValid(validateImageHeader(value), "image header");
 }
-/** video header */
+/** Whether `value` is a valid video header ({@link T.VideoHeader}). Allocates nothing; never throws. */
 export function isVideoHeader(value: unknown): value is T.VideoHeader {
   return guard(value, is_VideoHeader);
 }
-/** video header */
+/** Checks that `value` is a valid video header ({@link T.VideoHeader}), returning it typed or every issue with its path, rule and limit. */
 export function validateVideoHeader(value: unknown): ValidationResult<T.VideoHeader> {
   return run(value, is_VideoHeader, check_VideoHeader);
 }
-/** video header */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid video header ({@link T.VideoHeader}). */
 export function assertVideoHeader(value: unknown): asserts value is T.VideoHeader {
   assertValid(validateVideoHeader(value), "video header");
 }
-/** document header */
+/** Whether `value` is a valid document header ({@link T.DocumentHeader}). Allocates nothing; never throws. */
 export function isDocumentHeader(value: unknown): value is T.DocumentHeader {
   return guard(value, is_DocumentHeader);
 }
-/** document header */
+/** Checks that `value` is a valid document header ({@link T.DocumentHeader}), returning it typed or every issue with its path, rule and limit. */
 export function validateDocumentHeader(value: unknown): ValidationResult<T.DocumentHeader> {
   return run(value, is_DocumentHeader, check_DocumentHeader);
 }
-/** document header */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid document header ({@link T.DocumentHeader}). */
 export function assertDocumentHeader(value: unknown): asserts value is T.DocumentHeader {
   assertValid(validateDocumentHeader(value), "document header");
 }
-/** A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key. */
+/** Whether `value` is a valid media ({@link T.Media}). Allocates nothing; never throws. */
 export function isMedia(value: unknown): value is T.Media {
   return guard(value, is_Media);
 }
-/** A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key. */
+/** Checks that `value` is a valid media ({@link T.Media}), returning it typed or every issue with its path, rule and limit. */
 export function validateMedia(value: unknown): ValidationResult<T.Media> {
   return run(value, is_Media, check_Media);
 }
-/** A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid media ({@link T.Media}). */
 export function assertMedia(value: unknown): asserts value is T.Media {
   assertValid(validateMedia(value), "media");
 }
-/** A document for a document header: exactly one of `id` or `link`, and an optional `filename` that WhatsApp shows (with its extension) instead of a generic name. */
+/** Whether `value` is a valid document ({@link T.DocumentMedia}). Allocates nothing; never throws. */
 export function isDocumentMedia(value: unknown): value is T.DocumentMedia {
   return guard(value, is_DocumentMedia);
 }
-/** A document for a document header: exactly one of `id` or `link`, and an optional `filename` that WhatsApp shows (with its extension) instead of a generic name. */
+/** Checks that `value` is a valid document ({@link T.DocumentMedia}), returning it typed or every issue with its path, rule and limit. */
 export function validateDocumentMedia(value: unknown): ValidationResult<T.DocumentMedia> {
   return run(value, is_DocumentMedia, check_DocumentMedia);
 }
-/** A document for a document header: exactly one of `id` or `link`, and an optional `filename` that WhatsApp shows (with its extension) instead of a generic name. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid document ({@link T.DocumentMedia}). */
 export function assertDocumentMedia(value: unknown): asserts value is T.DocumentMedia {
   assertValid(validateDocumentMedia(value), "document");
 }
-/** What goes out through 360dialog's Cloud API: the Cloud API body unchanged, `messaging_product` included (`POST /messages` on 360dialog's host with the `D360-API-KEY` header; no phone number id in the path, 360dialog adds it). */
+/** Whether `value` is a valid 360dialog request body ({@link T.Dialog360OutboundBody}). Allocates nothing; never throws. */
 export function isDialog360OutboundBody(value: unknown): value is T.Dialog360OutboundBody {
   return guard(value, is_OutboundMessage);
 }
-/** What goes out through 360dialog's Cloud API: the Cloud API body unchanged, `messaging_product` included (`POST /messages` on 360dialog's host with the `D360-API-KEY` header; no phone number id in the path, 360dialog adds it). */
+/** Checks that `value` is a valid 360dialog request body ({@link T.Dialog360OutboundBody}), returning it typed or every issue with its path, rule and limit. */
 export function validateDialog360OutboundBody(value: unknown): ValidationResult<T.Dialog360OutboundBody> {
   return run(value, is_OutboundMessage, check_OutboundMessage);
 }
-/** What goes out through 360dialog's Cloud API: the Cloud API body unchanged, `messaging_product` included (`POST /messages` on 360dialog's host with the `D360-API-KEY` header; no phone number id in the path, 360dialog adds it). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid 360dialog request body ({@link T.Dialog360OutboundBody}). */
 export function assertDialog360OutboundBody(value: unknown): asserts value is T.Dialog360OutboundBody {
   assertValid(validateDialog360OutboundBody(value), "360dialog request body");
 }
-/** What comes in from 360dialog for a Cloud API number: Meta's webhook envelope, forwarded unchanged. Partner webhooks are signed with `x-360dialog-signature`; Meta's own `X-Hub-Signature-256` cannot be checked here, because 360dialog, not your app, receives Meta's call. */
+/** Whether `value` is a valid 360dialog webhook body ({@link T.Dialog360WebhookBody}). Allocates nothing; never throws. */
 export function isDialog360WebhookBody(value: unknown): value is T.Dialog360WebhookBody {
   return guard(value, is_MetaWebhook);
 }
-/** What comes in from 360dialog for a Cloud API number: Meta's webhook envelope, forwarded unchanged. Partner webhooks are signed with `x-360dialog-signature`; Meta's own `X-Hub-Signature-256` cannot be checked here, because 360dialog, not your app, receives Meta's call. */
+/** Checks that `value` is a valid 360dialog webhook body ({@link T.Dialog360WebhookBody}), returning it typed or every issue with its path, rule and limit. */
 export function validateDialog360WebhookBody(value: unknown): ValidationResult<T.Dialog360WebhookBody> {
   return run(value, is_MetaWebhook, check_MetaWebhook);
 }
-/** What comes in from 360dialog for a Cloud API number: Meta's webhook envelope, forwarded unchanged. Partner webhooks are signed with `x-360dialog-signature`; Meta's own `X-Hub-Signature-256` cannot be checked here, because 360dialog, not your app, receives Meta's call. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid 360dialog webhook body ({@link T.Dialog360WebhookBody}). */
 export function assertDialog360WebhookBody(value: unknown): asserts value is T.Dialog360WebhookBody {
   assertValid(validateDialog360WebhookBody(value), "360dialog webhook body");
 }
-/** What goes out through Aisoule's developer API (`POST /v1/messages`, `Authorization: Bearer <API key>`): the interactive object, unchanged, next to the recipient. Aisoule documents reply buttons and lists; other interactive types are forwarded the same way but are not in its documents. */
+/** Whether `value` is a valid Aisoule request body ({@link T.AisouleOutboundBody}). Allocates nothing; never throws. */
 export function isAisouleOutboundBody(value: unknown): value is T.AisouleOutboundBody {
   return guard(value, is_AisouleOutboundBody);
 }
-/** What goes out through Aisoule's developer API (`POST /v1/messages`, `Authorization: Bearer <API key>`): the interactive object, unchanged, next to the recipient. Aisoule documents reply buttons and lists; other interactive types are forwarded the same way but are not in its documents. */
+/** Checks that `value` is a valid Aisoule request body ({@link T.AisouleOutboundBody}), returning it typed or every issue with its path, rule and limit. */
 export function validateAisouleOutboundBody(value: unknown): ValidationResult<T.AisouleOutboundBody> {
   return run(value, is_AisouleOutboundBody, check_AisouleOutboundBody);
 }
-/** What goes out through Aisoule's developer API (`POST /v1/messages`, `Authorization: Bearer <API key>`): the interactive object, unchanged, next to the recipient. Aisoule documents reply buttons and lists; other interactive types are forwarded the same way but are not in its documents. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Aisoule request body ({@link T.AisouleOutboundBody}). */
 export function assertAisouleOutboundBody(value: unknown): asserts value is T.AisouleOutboundBody {
   assertValid(validateAisouleOutboundBody(value), "Aisoule request body");
 }
-/** What Aisoule POSTs, signed with `X-AISoule-Signature`: one event — `message.received`, or a status (`message.sent`, `message.delivered`, `message.read`, `message.failed`). Decision: Aisoule documents a received message only for `data.type: "text"` (with `data.body`); how a tapped button or list row arrives is not documented, so any other `data.type` is reported as an error rather than guessed at. */
+/** Whether `value` is a valid Aisoule webhook body ({@link T.AisouleWebhookBody}). Allocates nothing; never throws. */
 export function isAisouleWebhookBody(value: unknown): value is T.AisouleWebhookBody {
   return guard(value, is_AisouleWebhookBody);
 }
-/** What Aisoule POSTs, signed with `X-AISoule-Signature`: one event — `message.received`, or a status (`message.sent`, `message.delivered`, `message.read`, `message.failed`). Decision: Aisoule documents a received message only for `data.type: "text"` (with `data.body`); how a tapped button or list row arrives is not documented, so any other `data.type` is reported as an error rather than guessed at. */
+/** Checks that `value` is a valid Aisoule webhook body ({@link T.AisouleWebhookBody}), returning it typed or every issue with its path, rule and limit. */
 export function validateAisouleWebhookBody(value: unknown): ValidationResult<T.AisouleWebhookBody> {
   return run(value, is_AisouleWebhookBody, check_AisouleWebhookBody);
 }
-/** What Aisoule POSTs, signed with `X-AISoule-Signature`: one event — `message.received`, or a status (`message.sent`, `message.delivered`, `message.read`, `message.failed`). Decision: Aisoule documents a received message only for `data.type: "text"` (with `data.body`); how a tapped button or list row arrives is not documented, so any other `data.type` is reported as an error rather than guessed at. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Aisoule webhook body ({@link T.AisouleWebhookBody}). */
 export function assertAisouleWebhookBody(value: unknown): asserts value is T.AisouleWebhookBody {
   assertValid(validateAisouleWebhookBody(value), "Aisoule webhook body");
 }
-/** event data */
+/** Whether `value` is a valid event data ({@link T.AisouleWebhookData}). Allocates nothing; never throws. */
 export function isAisouleWebhookData(value: unknown): value is T.AisouleWebhookData {
   return guard(value, is_AisouleWebhookData);
 }
-/** event data */
+/** Checks that `value` is a valid event data ({@link T.AisouleWebhookData}), returning it typed or every issue with its path, rule and limit. */
 export function validateAisouleWebhookData(value: unknown): ValidationResult<T.AisouleWebhookData> {
   return run(value, is_AisouleWebhookData, check_AisouleWebhookData);
 }
-/** event data */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid event data ({@link T.AisouleWebhookData}). */
 export function assertAisouleWebhookData(value: unknown): asserts value is T.AisouleWebhookData {
   assertValid(validateAisouleWebhookData(value), "event data");
 }
-/** What goes out through Exotel's WhatsApp API v2 (`POST /v2/accounts/<sid>/messages`, Basic auth): the message wrapped in `whatsapp.messages[]`, where each item's `content` is the Cloud API message without `messaging_product` and `to`. Decision: the wrapped form of Exotel's API reference and of the integrations that work, not the flat `{from, to, content}` of a newer page that contradicts it. */
+/** Whether `value` is a valid Exotel WhatsApp v2 request body ({@link T.ExotelOutboundBody}). Allocates nothing; never throws. */
 export function isExotelOutboundBody(value: unknown): value is T.ExotelOutboundBody {
   return guard(value, is_ExotelOutboundBody);
 }
-/** What goes out through Exotel's WhatsApp API v2 (`POST /v2/accounts/<sid>/messages`, Basic auth): the message wrapped in `whatsapp.messages[]`, where each item's `content` is the Cloud API message without `messaging_product` and `to`. Decision: the wrapped form of Exotel's API reference and of the integrations that work, not the flat `{from, to, content}` of a newer page that contradicts it. */
+/** Checks that `value` is a valid Exotel WhatsApp v2 request body ({@link T.ExotelOutboundBody}), returning it typed or every issue with its path, rule and limit. */
 export function validateExotelOutboundBody(value: unknown): ValidationResult<T.ExotelOutboundBody> {
   return run(value, is_ExotelOutboundBody, check_ExotelOutboundBody);
 }
-/** What goes out through Exotel's WhatsApp API v2 (`POST /v2/accounts/<sid>/messages`, Basic auth): the message wrapped in `whatsapp.messages[]`, where each item's `content` is the Cloud API message without `messaging_product` and `to`. Decision: the wrapped form of Exotel's API reference and of the integrations that work, not the flat `{from, to, content}` of a newer page that contradicts it. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Exotel WhatsApp v2 request body ({@link T.ExotelOutboundBody}). */
 export function assertExotelOutboundBody(value: unknown): asserts value is T.ExotelOutboundBody {
   assertValid(validateExotelOutboundBody(value), "Exotel WhatsApp v2 request body");
 }
-/** message */
+/** Whether `value` is a valid message ({@link T.ExotelOutboundItem}). Allocates nothing; never throws. */
 export function isExotelOutboundItem(value: unknown): value is T.ExotelOutboundItem {
   return guard(value, is_ExotelOutboundItem);
 }
-/** message */
+/** Checks that `value` is a valid message ({@link T.ExotelOutboundItem}), returning it typed or every issue with its path, rule and limit. */
 export function validateExotelOutboundItem(value: unknown): ValidationResult<T.ExotelOutboundItem> {
   return run(value, is_ExotelOutboundItem, check_ExotelOutboundItem);
 }
-/** message */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid message ({@link T.ExotelOutboundItem}). */
 export function assertExotelOutboundItem(value: unknown): asserts value is T.ExotelOutboundItem {
   assertValid(validateExotelOutboundItem(value), "message");
 }
-/** content */
+/** Whether `value` is a valid content ({@link T.ExotelContent}). Allocates nothing; never throws. */
 export function isExotelContent(value: unknown): value is T.ExotelContent {
   return guard(value, is_ExotelContent);
 }
-/** content */
+/** Checks that `value` is a valid content ({@link T.ExotelContent}), returning it typed or every issue with its path, rule and limit. */
 export function validateExotelContent(value: unknown): ValidationResult<T.ExotelContent> {
   return run(value, is_ExotelContent, check_ExotelContent);
 }
-/** content */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid content ({@link T.ExotelContent}). */
 export function assertExotelContent(value: unknown): asserts value is T.ExotelContent {
   assertValid(validateExotelContent(value), "content");
 }
-/** interactive content */
+/** Whether `value` is a valid interactive content ({@link T.ExotelInteractiveContent}). Allocates nothing; never throws. */
 export function isExotelInteractiveContent(value: unknown): value is T.ExotelInteractiveContent {
   return guard(value, is_ExotelInteractiveContent);
 }
-/** interactive content */
+/** Checks that `value` is a valid interactive content ({@link T.ExotelInteractiveContent}), returning it typed or every issue with its path, rule and limit. */
 export function validateExotelInteractiveContent(value: unknown): ValidationResult<T.ExotelInteractiveContent> {
   return run(value, is_ExotelInteractiveContent, check_ExotelInteractiveContent);
 }
-/** interactive content */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid interactive content ({@link T.ExotelInteractiveContent}). */
 export function assertExotelInteractiveContent(value: unknown): asserts value is T.ExotelInteractiveContent {
   assertValid(validateExotelInteractiveContent(value), "interactive content");
 }
-/** reaction content */
+/** Whether `value` is a valid reaction content ({@link T.ExotelReactionContent}). Allocates nothing; never throws. */
 export function isExotelReactionContent(value: unknown): value is T.ExotelReactionContent {
   return guard(value, is_ExotelReactionContent);
 }
-/** reaction content */
+/** Checks that `value` is a valid reaction content ({@link T.ExotelReactionContent}), returning it typed or every issue with its path, rule and limit. */
 export function validateExotelReactionContent(value: unknown): ValidationResult<T.ExotelReactionContent> {
   return run(value, is_ExotelReactionContent, check_ExotelReactionContent);
 }
-/** reaction content */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reaction content ({@link T.ExotelReactionContent}). */
 export function assertExotelReactionContent(value: unknown): asserts value is T.ExotelReactionContent {
   assertValid(validateExotelReactionContent(value), "reaction content");
 }
-/** What Exotel POSTs: the same `whatsapp.messages[]` wrapper as a send, each item with a `callback_type` — `incoming_message` (the API reference says `icm`; both are accepted) for what the customer sent, `dlr` for delivery reports. An incoming item's `content` mirrors a Cloud API message (`interactive.button_reply`, `list_reply`, `nfm_reply`, `button`, `location`, …) and is checked as one. Decision: the flat `{from, type, interactive}` that one of Exotel's own pages shows is accepted too; it carries no id or time. */
+/** Whether `value` is a valid Exotel webhook body ({@link T.ExotelWebhookBody}). Allocates nothing; never throws. */
 export function isExotelWebhookBody(value: unknown): value is T.ExotelWebhookBody {
   return guard(value, is_ExotelWebhookBody);
 }
-/** What Exotel POSTs: the same `whatsapp.messages[]` wrapper as a send, each item with a `callback_type` — `incoming_message` (the API reference says `icm`; both are accepted) for what the customer sent, `dlr` for delivery reports. An incoming item's `content` mirrors a Cloud API message (`interactive.button_reply`, `list_reply`, `nfm_reply`, `button`, `location`, …) and is checked as one. Decision: the flat `{from, type, interactive}` that one of Exotel's own pages shows is accepted too; it carries no id or time. */
+/** Checks that `value` is a valid Exotel webhook body ({@link T.ExotelWebhookBody}), returning it typed or every issue with its path, rule and limit. */
 export function validateExotelWebhookBody(value: unknown): ValidationResult<T.ExotelWebhookBody> {
   return run(value, is_ExotelWebhookBody, check_ExotelWebhookBody);
 }
-/** What Exotel POSTs: the same `whatsapp.messages[]` wrapper as a send, each item with a `callback_type` — `incoming_message` (the API reference says `icm`; both are accepted) for what the customer sent, `dlr` for delivery reports. An incoming item's `content` mirrors a Cloud API message (`interactive.button_reply`, `list_reply`, `nfm_reply`, `button`, `location`, …) and is checked as one. Decision: the flat `{from, type, interactive}` that one of Exotel's own pages shows is accepted too; it carries no id or time. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Exotel webhook body ({@link T.ExotelWebhookBody}). */
 export function assertExotelWebhookBody(value: unknown): asserts value is T.ExotelWebhookBody {
   assertValid(validateExotelWebhookBody(value), "Exotel webhook body");
 }
-/** wrapped webhook */
+/** Whether `value` is a valid wrapped webhook ({@link T.ExotelWrappedWebhook}). Allocates nothing; never throws. */
 export function isExotelWrappedWebhook(value: unknown): value is T.ExotelWrappedWebhook {
   return guard(value, is_ExotelWrappedWebhook);
 }
-/** wrapped webhook */
+/** Checks that `value` is a valid wrapped webhook ({@link T.ExotelWrappedWebhook}), returning it typed or every issue with its path, rule and limit. */
 export function validateExotelWrappedWebhook(value: unknown): ValidationResult<T.ExotelWrappedWebhook> {
   return run(value, is_ExotelWrappedWebhook, check_ExotelWrappedWebhook);
 }
-/** wrapped webhook */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid wrapped webhook ({@link T.ExotelWrappedWebhook}). */
 export function assertExotelWrappedWebhook(value: unknown): asserts value is T.ExotelWrappedWebhook {
   assertValid(validateExotelWrappedWebhook(value), "wrapped webhook");
 }
-/** callback */
+/** Whether `value` is a valid callback ({@link T.ExotelWebhookItem}). Allocates nothing; never throws. */
 export function isExotelWebhookItem(value: unknown): value is T.ExotelWebhookItem {
   return guard(value, is_ExotelWebhookItem);
 }
-/** callback */
+/** Checks that `value` is a valid callback ({@link T.ExotelWebhookItem}), returning it typed or every issue with its path, rule and limit. */
 export function validateExotelWebhookItem(value: unknown): ValidationResult<T.ExotelWebhookItem> {
   return run(value, is_ExotelWebhookItem, check_ExotelWebhookItem);
 }
-/** callback */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid callback ({@link T.ExotelWebhookItem}). */
 export function assertExotelWebhookItem(value: unknown): asserts value is T.ExotelWebhookItem {
   assertValid(validateExotelWebhookItem(value), "callback");
 }
-/** A Cloud API message's own part: `type` and the member it names. */
+/** Whether `value` is a valid content ({@link T.ExotelInboundContent}). Allocates nothing; never throws. */
 export function isExotelInboundContent(value: unknown): value is T.ExotelInboundContent {
   return guard(value, is_ExotelInboundContent);
 }
-/** A Cloud API message's own part: `type` and the member it names. */
+/** Checks that `value` is a valid content ({@link T.ExotelInboundContent}), returning it typed or every issue with its path, rule and limit. */
 export function validateExotelInboundContent(value: unknown): ValidationResult<T.ExotelInboundContent> {
   return run(value, is_ExotelInboundContent, check_ExotelInboundContent);
 }
-/** A Cloud API message's own part: `type` and the member it names. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid content ({@link T.ExotelInboundContent}). */
 export function assertExotelInboundContent(value: unknown): asserts value is T.ExotelInboundContent {
   assertValid(validateExotelInboundContent(value), "content");
 }
-/** flat webhook */
+/** Whether `value` is a valid flat webhook ({@link T.ExotelFlatWebhook}). Allocates nothing; never throws. */
 export function isExotelFlatWebhook(value: unknown): value is T.ExotelFlatWebhook {
   return guard(value, is_ExotelFlatWebhook);
 }
-/** flat webhook */
+/** Checks that `value` is a valid flat webhook ({@link T.ExotelFlatWebhook}), returning it typed or every issue with its path, rule and limit. */
 export function validateExotelFlatWebhook(value: unknown): ValidationResult<T.ExotelFlatWebhook> {
   return run(value, is_ExotelFlatWebhook, check_ExotelFlatWebhook);
 }
-/** flat webhook */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid flat webhook ({@link T.ExotelFlatWebhook}). */
 export function assertExotelFlatWebhook(value: unknown): asserts value is T.ExotelFlatWebhook {
   assertValid(validateExotelFlatWebhook(value), "flat webhook");
 }
-/** What goes out through the Cloud API: the outbound message itself, unchanged (`POST /{phone-number-id}/messages`, `Authorization: Bearer <token>`). */
+/** Whether `value` is a valid Cloud API request body ({@link T.MetaOutboundBody}). Allocates nothing; never throws. */
 export function isMetaOutboundBody(value: unknown): value is T.MetaOutboundBody {
   return guard(value, is_OutboundMessage);
 }
-/** What goes out through the Cloud API: the outbound message itself, unchanged (`POST /{phone-number-id}/messages`, `Authorization: Bearer <token>`). */
+/** Checks that `value` is a valid Cloud API request body ({@link T.MetaOutboundBody}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaOutboundBody(value: unknown): ValidationResult<T.MetaOutboundBody> {
   return run(value, is_OutboundMessage, check_OutboundMessage);
 }
-/** What goes out through the Cloud API: the outbound message itself, unchanged (`POST /{phone-number-id}/messages`, `Authorization: Bearer <token>`). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Cloud API request body ({@link T.MetaOutboundBody}). */
 export function assertMetaOutboundBody(value: unknown): asserts value is T.MetaOutboundBody {
   assertValid(validateMetaOutboundBody(value), "Cloud API request body");
 }
-/** What comes in from the Cloud API: Meta's webhook envelope, signed with `X-Hub-Signature-256`. */
+/** Whether `value` is a valid Cloud API webhook body ({@link T.MetaWebhookBody}). Allocates nothing; never throws. */
 export function isMetaWebhookBody(value: unknown): value is T.MetaWebhookBody {
   return guard(value, is_MetaWebhook);
 }
-/** What comes in from the Cloud API: Meta's webhook envelope, signed with `X-Hub-Signature-256`. */
+/** Checks that `value` is a valid Cloud API webhook body ({@link T.MetaWebhookBody}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaWebhookBody(value: unknown): ValidationResult<T.MetaWebhookBody> {
   return run(value, is_MetaWebhook, check_MetaWebhook);
 }
-/** What comes in from the Cloud API: Meta's webhook envelope, signed with `X-Hub-Signature-256`. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Cloud API webhook body ({@link T.MetaWebhookBody}). */
 export function assertMetaWebhookBody(value: unknown): asserts value is T.MetaWebhookBody {
   assertValid(validateMetaWebhookBody(value), "Cloud API webhook body");
 }
-/** What goes out through Vonage's Messages API v1 (`POST /v1/messages`, JWT bearer auth): a WhatsApp `custom` message whose `custom` object is the Cloud API message without `messaging_product`, `to` and `recipient_type`. Vonage documents `interactive` reply buttons, lists and product messages this way; other interactive types and reactions go through the same forwarded `custom` object but are not in Vonage's documents. */
+/** Whether `value` is a valid Vonage Messages API request body ({@link T.VonageOutboundBody}). Allocates nothing; never throws. */
 export function isVonageOutboundBody(value: unknown): value is T.VonageOutboundBody {
   return guard(value, is_VonageOutboundBody);
 }
-/** What goes out through Vonage's Messages API v1 (`POST /v1/messages`, JWT bearer auth): a WhatsApp `custom` message whose `custom` object is the Cloud API message without `messaging_product`, `to` and `recipient_type`. Vonage documents `interactive` reply buttons, lists and product messages this way; other interactive types and reactions go through the same forwarded `custom` object but are not in Vonage's documents. */
+/** Checks that `value` is a valid Vonage Messages API request body ({@link T.VonageOutboundBody}), returning it typed or every issue with its path, rule and limit. */
 export function validateVonageOutboundBody(value: unknown): ValidationResult<T.VonageOutboundBody> {
   return run(value, is_VonageOutboundBody, check_VonageOutboundBody);
 }
-/** What goes out through Vonage's Messages API v1 (`POST /v1/messages`, JWT bearer auth): a WhatsApp `custom` message whose `custom` object is the Cloud API message without `messaging_product`, `to` and `recipient_type`. Vonage documents `interactive` reply buttons, lists and product messages this way; other interactive types and reactions go through the same forwarded `custom` object but are not in Vonage's documents. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Vonage Messages API request body ({@link T.VonageOutboundBody}). */
 export function assertVonageOutboundBody(value: unknown): asserts value is T.VonageOutboundBody {
   assertValid(validateVonageOutboundBody(value), "Vonage Messages API request body");
 }
-/** custom object */
+/** Whether `value` is a valid custom object ({@link T.VonageCustom}). Allocates nothing; never throws. */
 export function isVonageCustom(value: unknown): value is T.VonageCustom {
   return guard(value, is_VonageCustom);
 }
-/** custom object */
+/** Checks that `value` is a valid custom object ({@link T.VonageCustom}), returning it typed or every issue with its path, rule and limit. */
 export function validateVonageCustom(value: unknown): ValidationResult<T.VonageCustom> {
   return run(value, is_VonageCustom, check_VonageCustom);
 }
-/** custom object */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid custom object ({@link T.VonageCustom}). */
 export function assertVonageCustom(value: unknown): asserts value is T.VonageCustom {
   assertValid(validateVonageCustom(value), "custom object");
 }
-/** custom interactive object */
+/** Whether `value` is a valid custom interactive object ({@link T.VonageCustomInteractive}). Allocates nothing; never throws. */
 export function isVonageCustomInteractive(value: unknown): value is T.VonageCustomInteractive {
   return guard(value, is_VonageCustomInteractive);
 }
-/** custom interactive object */
+/** Checks that `value` is a valid custom interactive object ({@link T.VonageCustomInteractive}), returning it typed or every issue with its path, rule and limit. */
 export function validateVonageCustomInteractive(value: unknown): ValidationResult<T.VonageCustomInteractive> {
   return run(value, is_VonageCustomInteractive, check_VonageCustomInteractive);
 }
-/** custom interactive object */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid custom interactive object ({@link T.VonageCustomInteractive}). */
 export function assertVonageCustomInteractive(value: unknown): asserts value is T.VonageCustomInteractive {
   assertValid(validateVonageCustomInteractive(value), "custom interactive object");
 }
-/** custom reaction object */
+/** Whether `value` is a valid custom reaction object ({@link T.VonageCustomReaction}). Allocates nothing; never throws. */
 export function isVonageCustomReaction(value: unknown): value is T.VonageCustomReaction {
   return guard(value, is_VonageCustomReaction);
 }
-/** custom reaction object */
+/** Checks that `value` is a valid custom reaction object ({@link T.VonageCustomReaction}), returning it typed or every issue with its path, rule and limit. */
 export function validateVonageCustomReaction(value: unknown): ValidationResult<T.VonageCustomReaction> {
   return run(value, is_VonageCustomReaction, check_VonageCustomReaction);
 }
-/** custom reaction object */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid custom reaction object ({@link T.VonageCustomReaction}). */
 export function assertVonageCustomReaction(value: unknown): asserts value is T.VonageCustomReaction {
   assertValid(validateVonageCustomReaction(value), "custom reaction object");
 }
-/** What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: "reply"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings. */
+/** Whether `value` is a valid Vonage webhook body ({@link T.VonageWebhookBody}). Allocates nothing; never throws. */
 export function isVonageWebhookBody(value: unknown): value is T.VonageWebhookBody {
   return guard(value, is_VonageWebhookBody);
 }
-/** What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: "reply"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings. */
+/** Checks that `value` is a valid Vonage webhook body ({@link T.VonageWebhookBody}), returning it typed or every issue with its path, rule and limit. */
 export function validateVonageWebhookBody(value: unknown): ValidationResult<T.VonageWebhookBody> {
   return run(value, is_VonageWebhookBody, check_VonageWebhookBody);
 }
-/** What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: "reply"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Vonage webhook body ({@link T.VonageWebhookBody}). */
 export function assertVonageWebhookBody(value: unknown): asserts value is T.VonageWebhookBody {
   assertValid(validateVonageWebhookBody(value), "Vonage webhook body");
 }
-/** inbound message */
+/** Whether `value` is a valid inbound message ({@link T.VonageInboundMessage}). Allocates nothing; never throws. */
 export function isVonageInboundMessage(value: unknown): value is T.VonageInboundMessage {
   return guard(value, is_VonageInboundMessage);
 }
-/** inbound message */
+/** Checks that `value` is a valid inbound message ({@link T.VonageInboundMessage}), returning it typed or every issue with its path, rule and limit. */
 export function validateVonageInboundMessage(value: unknown): ValidationResult<T.VonageInboundMessage> {
   return run(value, is_VonageInboundMessage, check_VonageInboundMessage);
 }
-/** inbound message */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid inbound message ({@link T.VonageInboundMessage}). */
 export function assertVonageInboundMessage(value: unknown): asserts value is T.VonageInboundMessage {
   assertValid(validateVonageInboundMessage(value), "inbound message");
 }
-/** status */
+/** Whether `value` is a valid status ({@link T.VonageStatus}). Allocates nothing; never throws. */
 export function isVonageStatus(value: unknown): value is T.VonageStatus {
   return guard(value, is_VonageStatus);
 }
-/** status */
+/** Checks that `value` is a valid status ({@link T.VonageStatus}), returning it typed or every issue with its path, rule and limit. */
 export function validateVonageStatus(value: unknown): ValidationResult<T.VonageStatus> {
   return run(value, is_VonageStatus, check_VonageStatus);
 }
-/** status */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid status ({@link T.VonageStatus}). */
 export function assertVonageStatus(value: unknown): asserts value is T.VonageStatus {
   assertValid(validateVonageStatus(value), "status");
 }
-/** The arguments of Meta's Node SDK call `wa.messages.interactive(body, recipient, replyMessageId)`, by name: call it as `wa.messages.interactive(args.body, args.recipient, args.replyMessageId)`. The SDK itself writes `messaging_product`, `recipient_type: "individual"`, `to` (as `String(recipient)`) and `type: "interactive"` around `body`. Decision: an object with named members rather than a positional array, because JSON Schema 2020-12 tuples (`prefixItems`) have no TypeScript mapping in the type generator and named members read the same in every language. */
+/** Whether `value` is a valid Node SDK interactive() arguments ({@link T.WhatsappNodeSdkArguments}). Allocates nothing; never throws. */
 export function isWhatsappNodeSdkArguments(value: unknown): value is T.WhatsappNodeSdkArguments {
   return guard(value, is_WhatsappNodeSdkArguments);
 }
-/** The arguments of Meta's Node SDK call `wa.messages.interactive(body, recipient, replyMessageId)`, by name: call it as `wa.messages.interactive(args.body, args.recipient, args.replyMessageId)`. The SDK itself writes `messaging_product`, `recipient_type: "individual"`, `to` (as `String(recipient)`) and `type: "interactive"` around `body`. Decision: an object with named members rather than a positional array, because JSON Schema 2020-12 tuples (`prefixItems`) have no TypeScript mapping in the type generator and named members read the same in every language. */
+/** Checks that `value` is a valid Node SDK interactive() arguments ({@link T.WhatsappNodeSdkArguments}), returning it typed or every issue with its path, rule and limit. */
 export function validateWhatsappNodeSdkArguments(value: unknown): ValidationResult<T.WhatsappNodeSdkArguments> {
   return run(value, is_WhatsappNodeSdkArguments, check_WhatsappNodeSdkArguments);
 }
-/** The arguments of Meta's Node SDK call `wa.messages.interactive(body, recipient, replyMessageId)`, by name: call it as `wa.messages.interactive(args.body, args.recipient, args.replyMessageId)`. The SDK itself writes `messaging_product`, `recipient_type: "individual"`, `to` (as `String(recipient)`) and `type: "interactive"` around `body`. Decision: an object with named members rather than a positional array, because JSON Schema 2020-12 tuples (`prefixItems`) have no TypeScript mapping in the type generator and named members read the same in every language. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Node SDK interactive() arguments ({@link T.WhatsappNodeSdkArguments}). */
 export function assertWhatsappNodeSdkArguments(value: unknown): asserts value is T.WhatsappNodeSdkArguments {
   assertValid(validateWhatsappNodeSdkArguments(value), "Node SDK interactive() arguments");
 }
-/** What comes in when Meta's Node SDK is used: Meta's webhook envelope. Decision: parse it with wa-interactive rather than the SDK's listener, whose inbound types are wrong (`metadata` as an array, no `nfm_reply`) and whose listener at its last release cannot read a signed POST body. */
+/** Whether `value` is a valid Node SDK webhook body ({@link T.WhatsappNodeSdkWebhookBody}). Allocates nothing; never throws. */
 export function isWhatsappNodeSdkWebhookBody(value: unknown): value is T.WhatsappNodeSdkWebhookBody {
   return guard(value, is_MetaWebhook);
 }
-/** What comes in when Meta's Node SDK is used: Meta's webhook envelope. Decision: parse it with wa-interactive rather than the SDK's listener, whose inbound types are wrong (`metadata` as an array, no `nfm_reply`) and whose listener at its last release cannot read a signed POST body. */
+/** Checks that `value` is a valid Node SDK webhook body ({@link T.WhatsappNodeSdkWebhookBody}), returning it typed or every issue with its path, rule and limit. */
 export function validateWhatsappNodeSdkWebhookBody(value: unknown): ValidationResult<T.WhatsappNodeSdkWebhookBody> {
   return run(value, is_MetaWebhook, check_MetaWebhook);
 }
-/** What comes in when Meta's Node SDK is used: Meta's webhook envelope. Decision: parse it with wa-interactive rather than the SDK's listener, whose inbound types are wrong (`metadata` as an array, no `nfm_reply`) and whose listener at its last release cannot read a signed POST body. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Node SDK webhook body ({@link T.WhatsappNodeSdkWebhookBody}). */
 export function assertWhatsappNodeSdkWebhookBody(value: unknown): asserts value is T.WhatsappNodeSdkWebhookBody {
   assertValid(validateWhatsappNodeSdkWebhookBody(value), "Node SDK webhook body");
 }
-/** An error Meta reports inside a webhook: on an unsupported message, a failed status, or for the whole change (`value.errors`). */
+/** Whether `value` is a valid webhook error ({@link T.MetaWebhookError}). Allocates nothing; never throws. */
 export function isMetaWebhookError(value: unknown): value is T.MetaWebhookError {
   return guard(value, is_MetaWebhookError);
 }
-/** An error Meta reports inside a webhook: on an unsupported message, a failed status, or for the whole change (`value.errors`). */
+/** Checks that `value` is a valid webhook error ({@link T.MetaWebhookError}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaWebhookError(value: unknown): ValidationResult<T.MetaWebhookError> {
   return run(value, is_MetaWebhookError, check_MetaWebhookError);
 }
-/** An error Meta reports inside a webhook: on an unsupported message, a failed status, or for the whole change (`value.errors`). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid webhook error ({@link T.MetaWebhookError}). */
 export function assertMetaWebhookError(value: unknown): asserts value is T.MetaWebhookError {
   assertValid(validateMetaWebhookError(value), "webhook error");
 }
-/** One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision: `from` is optional, because from 2026 Meta omits it for users known only by a business-scoped user id (`from_user_id`). */
+/** Whether `value` is a valid inbound message ({@link T.MetaInboundMessage}). Allocates nothing; never throws. */
 export function isMetaInboundMessage(value: unknown): value is T.MetaInboundMessage {
   return guard(value, is_MetaInboundMessage);
 }
-/** One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision: `from` is optional, because from 2026 Meta omits it for users known only by a business-scoped user id (`from_user_id`). */
+/** Checks that `value` is a valid inbound message ({@link T.MetaInboundMessage}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaInboundMessage(value: unknown): ValidationResult<T.MetaInboundMessage> {
   return run(value, is_MetaInboundMessage, check_MetaInboundMessage);
 }
-/** One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision: `from` is optional, because from 2026 Meta omits it for users known only by a business-scoped user id (`from_user_id`). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid inbound message ({@link T.MetaInboundMessage}). */
 export function assertMetaInboundMessage(value: unknown): asserts value is T.MetaInboundMessage {
   assertValid(validateMetaInboundMessage(value), "inbound message");
 }
-/** Which earlier message this one answers or quotes. For a tap on an interactive message, `id` is the wamid of that interactive message. */
+/** Whether `value` is a valid context ({@link T.MetaInboundContext}). Allocates nothing; never throws. */
 export function isMetaInboundContext(value: unknown): value is T.MetaInboundContext {
   return guard(value, is_MetaInboundContext);
 }
-/** Which earlier message this one answers or quotes. For a tap on an interactive message, `id` is the wamid of that interactive message. */
+/** Checks that `value` is a valid context ({@link T.MetaInboundContext}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaInboundContext(value: unknown): ValidationResult<T.MetaInboundContext> {
   return run(value, is_MetaInboundContext, check_MetaInboundContext);
 }
-/** Which earlier message this one answers or quotes. For a tap on an interactive message, `id` is the wamid of that interactive message. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid context ({@link T.MetaInboundContext}). */
 export function assertMetaInboundContext(value: unknown): asserts value is T.MetaInboundContext {
   assertValid(validateMetaInboundContext(value), "context");
 }
-/** What every inbound message has, whatever its type. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, contacts, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type. */
+/** Whether `value` is a valid inbound message ({@link T.MetaMessageCommon}). Allocates nothing; never throws. */
 export function isMetaMessageCommon(value: unknown): value is T.MetaMessageCommon {
   return guard(value, is_MetaMessageCommon);
 }
-/** What every inbound message has, whatever its type. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, contacts, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type. */
+/** Checks that `value` is a valid inbound message ({@link T.MetaMessageCommon}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaMessageCommon(value: unknown): ValidationResult<T.MetaMessageCommon> {
   return run(value, is_MetaMessageCommon, check_MetaMessageCommon);
 }
-/** What every inbound message has, whatever its type. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, contacts, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid inbound message ({@link T.MetaMessageCommon}). */
 export function assertMetaMessageCommon(value: unknown): asserts value is T.MetaMessageCommon {
   assertValid(validateMetaMessageCommon(value), "inbound message");
 }
-/** The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request. */
+/** Whether `value` is a valid interactive reply message ({@link T.MetaInteractiveMessage}). Allocates nothing; never throws. */
 export function isMetaInteractiveMessage(value: unknown): value is T.MetaInteractiveMessage {
   return guard(value, is_MetaInteractiveMessage);
 }
-/** The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request. */
+/** Checks that `value` is a valid interactive reply message ({@link T.MetaInteractiveMessage}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaInteractiveMessage(value: unknown): ValidationResult<T.MetaInteractiveMessage> {
   return run(value, is_MetaInteractiveMessage, check_MetaInteractiveMessage);
 }
-/** The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid interactive reply message ({@link T.MetaInteractiveMessage}). */
 export function assertMetaInteractiveMessage(value: unknown): asserts value is T.MetaInteractiveMessage {
   assertValid(validateMetaInteractiveMessage(value), "interactive reply message");
 }
-/** interactive reply */
+/** Whether `value` is a valid interactive reply ({@link T.MetaInteractiveReply}). Allocates nothing; never throws. */
 export function isMetaInteractiveReply(value: unknown): value is T.MetaInteractiveReply {
   return guard(value, is_MetaInteractiveReply);
 }
-/** interactive reply */
+/** Checks that `value` is a valid interactive reply ({@link T.MetaInteractiveReply}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaInteractiveReply(value: unknown): ValidationResult<T.MetaInteractiveReply> {
   return run(value, is_MetaInteractiveReply, check_MetaInteractiveReply);
 }
-/** interactive reply */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid interactive reply ({@link T.MetaInteractiveReply}). */
 export function assertMetaInteractiveReply(value: unknown): asserts value is T.MetaInteractiveReply {
   assertValid(validateMetaInteractiveReply(value), "interactive reply");
 }
-/** button reply */
+/** Whether `value` is a valid button reply ({@link T.MetaButtonReply}). Allocates nothing; never throws. */
 export function isMetaButtonReply(value: unknown): value is T.MetaButtonReply {
   return guard(value, is_MetaButtonReply);
 }
-/** button reply */
+/** Checks that `value` is a valid button reply ({@link T.MetaButtonReply}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaButtonReply(value: unknown): ValidationResult<T.MetaButtonReply> {
   return run(value, is_MetaButtonReply, check_MetaButtonReply);
 }
-/** button reply */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid button reply ({@link T.MetaButtonReply}). */
 export function assertMetaButtonReply(value: unknown): asserts value is T.MetaButtonReply {
   assertValid(validateMetaButtonReply(value), "button reply");
 }
-/** list reply */
+/** Whether `value` is a valid list reply ({@link T.MetaListReply}). Allocates nothing; never throws. */
 export function isMetaListReply(value: unknown): value is T.MetaListReply {
   return guard(value, is_MetaListReply);
 }
-/** list reply */
+/** Checks that `value` is a valid list reply ({@link T.MetaListReply}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaListReply(value: unknown): ValidationResult<T.MetaListReply> {
   return run(value, is_MetaListReply, check_MetaListReply);
 }
-/** list reply */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid list reply ({@link T.MetaListReply}). */
 export function assertMetaListReply(value: unknown): asserts value is T.MetaListReply {
   assertValid(validateMetaListReply(value), "list reply");
 }
-/** A submitted flow (`name: "flow"`) or address form (`name: "address_message"`). Decision: `name` and `body` are optional because address replies have been seen without them; a reply without `name` is read as an address when its response has `values` or `saved_address_id`, otherwise as a flow. */
+/** Whether `value` is a valid flow or address reply ({@link T.MetaNfmReply}). Allocates nothing; never throws. */
 export function isMetaNfmReply(value: unknown): value is T.MetaNfmReply {
   return guard(value, is_MetaNfmReply);
 }
-/** A submitted flow (`name: "flow"`) or address form (`name: "address_message"`). Decision: `name` and `body` are optional because address replies have been seen without them; a reply without `name` is read as an address when its response has `values` or `saved_address_id`, otherwise as a flow. */
+/** Checks that `value` is a valid flow or address reply ({@link T.MetaNfmReply}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaNfmReply(value: unknown): ValidationResult<T.MetaNfmReply> {
   return run(value, is_MetaNfmReply, check_MetaNfmReply);
 }
-/** A submitted flow (`name: "flow"`) or address form (`name: "address_message"`). Decision: `name` and `body` are optional because address replies have been seen without them; a reply without `name` is read as an address when its response has `values` or `saved_address_id`, otherwise as a flow. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid flow or address reply ({@link T.MetaNfmReply}). */
 export function assertMetaNfmReply(value: unknown): asserts value is T.MetaNfmReply {
   assertValid(validateMetaNfmReply(value), "flow or address reply");
 }
-/** call permission reply */
+/** Whether `value` is a valid call permission reply ({@link T.MetaCallPermissionReply}). Allocates nothing; never throws. */
 export function isMetaCallPermissionReply(value: unknown): value is T.MetaCallPermissionReply {
   return guard(value, is_MetaCallPermissionReply);
 }
-/** call permission reply */
+/** Checks that `value` is a valid call permission reply ({@link T.MetaCallPermissionReply}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaCallPermissionReply(value: unknown): ValidationResult<T.MetaCallPermissionReply> {
   return run(value, is_MetaCallPermissionReply, check_MetaCallPermissionReply);
 }
-/** call permission reply */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid call permission reply ({@link T.MetaCallPermissionReply}). */
 export function assertMetaCallPermissionReply(value: unknown): asserts value is T.MetaCallPermissionReply {
   assertValid(validateMetaCallPermissionReply(value), "call permission reply");
 }
-/** A tap on a quick-reply button of a *template* (not of an interactive message): `payload` is the button's payload. */
+/** Whether `value` is a valid template quick reply ({@link T.MetaTemplateButtonMessage}). Allocates nothing; never throws. */
 export function isMetaTemplateButtonMessage(value: unknown): value is T.MetaTemplateButtonMessage {
   return guard(value, is_MetaTemplateButtonMessage);
 }
-/** A tap on a quick-reply button of a *template* (not of an interactive message): `payload` is the button's payload. */
+/** Checks that `value` is a valid template quick reply ({@link T.MetaTemplateButtonMessage}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaTemplateButtonMessage(value: unknown): ValidationResult<T.MetaTemplateButtonMessage> {
   return run(value, is_MetaTemplateButtonMessage, check_MetaTemplateButtonMessage);
 }
-/** A tap on a quick-reply button of a *template* (not of an interactive message): `payload` is the button's payload. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid template quick reply ({@link T.MetaTemplateButtonMessage}). */
 export function assertMetaTemplateButtonMessage(value: unknown): asserts value is T.MetaTemplateButtonMessage {
   assertValid(validateMetaTemplateButtonMessage(value), "template quick reply");
 }
-/** template button */
+/** Whether `value` is a valid template button ({@link T.MetaTemplateButton}). Allocates nothing; never throws. */
 export function isMetaTemplateButton(value: unknown): value is T.MetaTemplateButton {
   return guard(value, is_MetaTemplateButton);
 }
-/** template button */
+/** Checks that `value` is a valid template button ({@link T.MetaTemplateButton}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaTemplateButton(value: unknown): ValidationResult<T.MetaTemplateButton> {
   return run(value, is_MetaTemplateButton, check_MetaTemplateButton);
 }
-/** template button */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid template button ({@link T.MetaTemplateButton}). */
 export function assertMetaTemplateButton(value: unknown): asserts value is T.MetaTemplateButton {
   assertValid(validateMetaTemplateButton(value), "template button");
 }
-/** A cart sent from a product, product list or catalog message. */
+/** Whether `value` is a valid order ({@link T.MetaOrderMessage}). Allocates nothing; never throws. */
 export function isMetaOrderMessage(value: unknown): value is T.MetaOrderMessage {
   return guard(value, is_MetaOrderMessage);
 }
-/** A cart sent from a product, product list or catalog message. */
+/** Checks that `value` is a valid order ({@link T.MetaOrderMessage}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaOrderMessage(value: unknown): ValidationResult<T.MetaOrderMessage> {
   return run(value, is_MetaOrderMessage, check_MetaOrderMessage);
 }
-/** A cart sent from a product, product list or catalog message. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order ({@link T.MetaOrderMessage}). */
 export function assertMetaOrderMessage(value: unknown): asserts value is T.MetaOrderMessage {
   assertValid(validateMetaOrderMessage(value), "order");
 }
-/** cart */
+/** Whether `value` is a valid cart ({@link T.MetaOrder}). Allocates nothing; never throws. */
 export function isMetaOrder(value: unknown): value is T.MetaOrder {
   return guard(value, is_MetaOrder);
 }
-/** cart */
+/** Checks that `value` is a valid cart ({@link T.MetaOrder}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaOrder(value: unknown): ValidationResult<T.MetaOrder> {
   return run(value, is_MetaOrder, check_MetaOrder);
 }
-/** cart */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid cart ({@link T.MetaOrder}). */
 export function assertMetaOrder(value: unknown): asserts value is T.MetaOrder {
   assertValid(validateMetaOrder(value), "cart");
 }
-/** Decision: `item_price` is a decimal number; Meta's reference calls it an integer but its own example is 7.99. */
+/** Whether `value` is a valid cart item ({@link T.MetaOrderItem}). Allocates nothing; never throws. */
 export function isMetaOrderItem(value: unknown): value is T.MetaOrderItem {
   return guard(value, is_MetaOrderItem);
 }
-/** Decision: `item_price` is a decimal number; Meta's reference calls it an integer but its own example is 7.99. */
+/** Checks that `value` is a valid cart item ({@link T.MetaOrderItem}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaOrderItem(value: unknown): ValidationResult<T.MetaOrderItem> {
   return run(value, is_MetaOrderItem, check_MetaOrderItem);
 }
-/** Decision: `item_price` is a decimal number; Meta's reference calls it an integer but its own example is 7.99. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid cart item ({@link T.MetaOrderItem}). */
 export function assertMetaOrderItem(value: unknown): asserts value is T.MetaOrderItem {
   assertValid(validateMetaOrderItem(value), "cart item");
 }
-/** A shared location, for example in answer to a location request message. */
+/** Whether `value` is a valid location ({@link T.MetaLocationMessage}). Allocates nothing; never throws. */
 export function isMetaLocationMessage(value: unknown): value is T.MetaLocationMessage {
   return guard(value, is_MetaLocationMessage);
 }
-/** A shared location, for example in answer to a location request message. */
+/** Checks that `value` is a valid location ({@link T.MetaLocationMessage}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaLocationMessage(value: unknown): ValidationResult<T.MetaLocationMessage> {
   return run(value, is_MetaLocationMessage, check_MetaLocationMessage);
 }
-/** A shared location, for example in answer to a location request message. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid location ({@link T.MetaLocationMessage}). */
 export function assertMetaLocationMessage(value: unknown): asserts value is T.MetaLocationMessage {
   assertValid(validateMetaLocationMessage(value), "location");
 }
-/** shared location */
+/** Whether `value` is a valid shared location ({@link T.MetaLocation}). Allocates nothing; never throws. */
 export function isMetaLocation(value: unknown): value is T.MetaLocation {
   return guard(value, is_MetaLocation);
 }
-/** shared location */
+/** Checks that `value` is a valid shared location ({@link T.MetaLocation}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaLocation(value: unknown): ValidationResult<T.MetaLocation> {
   return run(value, is_MetaLocation, check_MetaLocation);
 }
-/** shared location */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid shared location ({@link T.MetaLocation}). */
 export function assertMetaLocation(value: unknown): asserts value is T.MetaLocation {
   assertValid(validateMetaLocation(value), "shared location");
 }
-/** The customer reacted to a message. Without `emoji` the customer removed their reaction. */
+/** Whether `value` is a valid reaction ({@link T.MetaReactionMessage}). Allocates nothing; never throws. */
 export function isMetaReactionMessage(value: unknown): value is T.MetaReactionMessage {
   return guard(value, is_MetaReactionMessage);
 }
-/** The customer reacted to a message. Without `emoji` the customer removed their reaction. */
+/** Checks that `value` is a valid reaction ({@link T.MetaReactionMessage}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaReactionMessage(value: unknown): ValidationResult<T.MetaReactionMessage> {
   return run(value, is_MetaReactionMessage, check_MetaReactionMessage);
 }
-/** The customer reacted to a message. Without `emoji` the customer removed their reaction. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reaction ({@link T.MetaReactionMessage}). */
 export function assertMetaReactionMessage(value: unknown): asserts value is T.MetaReactionMessage {
   assertValid(validateMetaReactionMessage(value), "reaction");
 }
-/** reaction */
+/** Whether `value` is a valid reaction ({@link T.MetaReactionPayload}). Allocates nothing; never throws. */
 export function isMetaReactionPayload(value: unknown): value is T.MetaReactionPayload {
   return guard(value, is_MetaReactionPayload);
 }
-/** reaction */
+/** Checks that `value` is a valid reaction ({@link T.MetaReactionPayload}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaReactionPayload(value: unknown): ValidationResult<T.MetaReactionPayload> {
   return run(value, is_MetaReactionPayload, check_MetaReactionPayload);
 }
-/** reaction */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reaction ({@link T.MetaReactionPayload}). */
 export function assertMetaReactionPayload(value: unknown): asserts value is T.MetaReactionPayload {
   assertValid(validateMetaReactionPayload(value), "reaction");
 }
-/** The customer typed instead of tapping. */
+/** Whether `value` is a valid text ({@link T.MetaTextMessage}). Allocates nothing; never throws. */
 export function isMetaTextMessage(value: unknown): value is T.MetaTextMessage {
   return guard(value, is_MetaTextMessage);
 }
-/** The customer typed instead of tapping. */
+/** Checks that `value` is a valid text ({@link T.MetaTextMessage}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaTextMessage(value: unknown): ValidationResult<T.MetaTextMessage> {
   return run(value, is_MetaTextMessage, check_MetaTextMessage);
 }
-/** The customer typed instead of tapping. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid text ({@link T.MetaTextMessage}). */
 export function assertMetaTextMessage(value: unknown): asserts value is T.MetaTextMessage {
   assertValid(validateMetaTextMessage(value), "text");
 }
-/** text */
+/** Whether `value` is a valid text ({@link T.MetaText}). Allocates nothing; never throws. */
 export function isMetaText(value: unknown): value is T.MetaText {
   return guard(value, is_MetaText);
 }
-/** text */
+/** Checks that `value` is a valid text ({@link T.MetaText}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaText(value: unknown): ValidationResult<T.MetaText> {
   return run(value, is_MetaText, check_MetaText);
 }
-/** text */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid text ({@link T.MetaText}). */
 export function assertMetaText(value: unknown): asserts value is T.MetaText {
   assertValid(validateMetaText(value), "text");
 }
-/** Content WhatsApp could not deliver to the business (error 131051). */
+/** Whether `value` is a valid unsupported message ({@link T.MetaUnsupportedMessage}). Allocates nothing; never throws. */
 export function isMetaUnsupportedMessage(value: unknown): value is T.MetaUnsupportedMessage {
   return guard(value, is_MetaUnsupportedMessage);
 }
-/** Content WhatsApp could not deliver to the business (error 131051). */
+/** Checks that `value` is a valid unsupported message ({@link T.MetaUnsupportedMessage}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaUnsupportedMessage(value: unknown): ValidationResult<T.MetaUnsupportedMessage> {
   return run(value, is_MetaUnsupportedMessage, check_MetaUnsupportedMessage);
 }
-/** Content WhatsApp could not deliver to the business (error 131051). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid unsupported message ({@link T.MetaUnsupportedMessage}). */
 export function assertMetaUnsupportedMessage(value: unknown): asserts value is T.MetaUnsupportedMessage {
   assertValid(validateMetaUnsupportedMessage(value), "unsupported message");
 }
-/** unsupported content */
+/** Whether `value` is a valid unsupported content ({@link T.MetaUnsupportedPayload}). Allocates nothing; never throws. */
 export function isMetaUnsupportedPayload(value: unknown): value is T.MetaUnsupportedPayload {
   return guard(value, is_MetaUnsupportedPayload);
 }
-/** unsupported content */
+/** Checks that `value` is a valid unsupported content ({@link T.MetaUnsupportedPayload}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaUnsupportedPayload(value: unknown): ValidationResult<T.MetaUnsupportedPayload> {
   return run(value, is_MetaUnsupportedPayload, check_MetaUnsupportedPayload);
 }
-/** unsupported content */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid unsupported content ({@link T.MetaUnsupportedPayload}). */
 export function assertMetaUnsupportedPayload(value: unknown): asserts value is T.MetaUnsupportedPayload {
   assertValid(validateMetaUnsupportedPayload(value), "unsupported content");
 }
-/** One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. `recipient_id` is optional because from 2026 Meta may give only `recipient_user_id`. */
+/** Whether `value` is a valid message status ({@link T.MetaStatus}). Allocates nothing; never throws. */
 export function isMetaStatus(value: unknown): value is T.MetaStatus {
   return guard(value, is_MetaStatus);
 }
-/** One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. `recipient_id` is optional because from 2026 Meta may give only `recipient_user_id`. */
+/** Checks that `value` is a valid message status ({@link T.MetaStatus}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaStatus(value: unknown): ValidationResult<T.MetaStatus> {
   return run(value, is_MetaStatus, check_MetaStatus);
 }
-/** One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. `recipient_id` is optional because from 2026 Meta may give only `recipient_user_id`. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid message status ({@link T.MetaStatus}). */
 export function assertMetaStatus(value: unknown): asserts value is T.MetaStatus {
   assertValid(validateMetaStatus(value), "message status");
 }
-/** The body Meta POSTs to a WhatsApp webhook. One delivery may batch many updates (Meta says up to 1000, without guarantee): every `entry`, every `change` and every item of `messages` and `statuses` counts, not only the first. A change whose `field` is not `messages` (template status, account updates, …) has a different `value` and is not modelled here. */
+/** Whether `value` is a valid Cloud API webhook ({@link T.MetaWebhook}). Allocates nothing; never throws. */
 export function isMetaWebhook(value: unknown): value is T.MetaWebhook {
   return guard(value, is_MetaWebhook);
 }
-/** The body Meta POSTs to a WhatsApp webhook. One delivery may batch many updates (Meta says up to 1000, without guarantee): every `entry`, every `change` and every item of `messages` and `statuses` counts, not only the first. A change whose `field` is not `messages` (template status, account updates, …) has a different `value` and is not modelled here. */
+/** Checks that `value` is a valid Cloud API webhook ({@link T.MetaWebhook}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaWebhook(value: unknown): ValidationResult<T.MetaWebhook> {
   return run(value, is_MetaWebhook, check_MetaWebhook);
 }
-/** The body Meta POSTs to a WhatsApp webhook. One delivery may batch many updates (Meta says up to 1000, without guarantee): every `entry`, every `change` and every item of `messages` and `statuses` counts, not only the first. A change whose `field` is not `messages` (template status, account updates, …) has a different `value` and is not modelled here. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Cloud API webhook ({@link T.MetaWebhook}). */
 export function assertMetaWebhook(value: unknown): asserts value is T.MetaWebhook {
   assertValid(validateMetaWebhook(value), "Cloud API webhook");
 }
-/** entry */
+/** Whether `value` is a valid entry ({@link T.MetaWebhookEntry}). Allocates nothing; never throws. */
 export function isMetaWebhookEntry(value: unknown): value is T.MetaWebhookEntry {
   return guard(value, is_MetaWebhookEntry);
 }
-/** entry */
+/** Checks that `value` is a valid entry ({@link T.MetaWebhookEntry}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaWebhookEntry(value: unknown): ValidationResult<T.MetaWebhookEntry> {
   return run(value, is_MetaWebhookEntry, check_MetaWebhookEntry);
 }
-/** entry */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid entry ({@link T.MetaWebhookEntry}). */
 export function assertMetaWebhookEntry(value: unknown): asserts value is T.MetaWebhookEntry {
   assertValid(validateMetaWebhookEntry(value), "entry");
 }
-/** change */
+/** Whether `value` is a valid change ({@link T.MetaWebhookChange}). Allocates nothing; never throws. */
 export function isMetaWebhookChange(value: unknown): value is T.MetaWebhookChange {
   return guard(value, is_MetaWebhookChange);
 }
-/** change */
+/** Checks that `value` is a valid change ({@link T.MetaWebhookChange}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaWebhookChange(value: unknown): ValidationResult<T.MetaWebhookChange> {
   return run(value, is_MetaWebhookChange, check_MetaWebhookChange);
 }
-/** change */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid change ({@link T.MetaWebhookChange}). */
 export function assertMetaWebhookChange(value: unknown): asserts value is T.MetaWebhookChange {
   assertValid(validateMetaWebhookChange(value), "change");
 }
-/** For `field: "messages"`: the business number it concerns, the senders' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. */
+/** Whether `value` is a valid change value ({@link T.MetaWebhookValue}). Allocates nothing; never throws. */
 export function isMetaWebhookValue(value: unknown): value is T.MetaWebhookValue {
   return guard(value, is_MetaWebhookValue);
 }
-/** For `field: "messages"`: the business number it concerns, the senders' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. */
+/** Checks that `value` is a valid change value ({@link T.MetaWebhookValue}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaWebhookValue(value: unknown): ValidationResult<T.MetaWebhookValue> {
   return run(value, is_MetaWebhookValue, check_MetaWebhookValue);
 }
-/** For `field: "messages"`: the business number it concerns, the senders' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid change value ({@link T.MetaWebhookValue}). */
 export function assertMetaWebhookValue(value: unknown): asserts value is T.MetaWebhookValue {
   assertValid(validateMetaWebhookValue(value), "change value");
 }
-/** metadata */
+/** Whether `value` is a valid metadata ({@link T.MetaWebhookMetadata}). Allocates nothing; never throws. */
 export function isMetaWebhookMetadata(value: unknown): value is T.MetaWebhookMetadata {
   return guard(value, is_MetaWebhookMetadata);
 }
-/** metadata */
+/** Checks that `value` is a valid metadata ({@link T.MetaWebhookMetadata}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaWebhookMetadata(value: unknown): ValidationResult<T.MetaWebhookMetadata> {
   return run(value, is_MetaWebhookMetadata, check_MetaWebhookMetadata);
 }
-/** metadata */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid metadata ({@link T.MetaWebhookMetadata}). */
 export function assertMetaWebhookMetadata(value: unknown): asserts value is T.MetaWebhookMetadata {
   assertValid(validateMetaWebhookMetadata(value), "metadata");
 }
-/** contact */
+/** Whether `value` is a valid contact ({@link T.MetaWebhookContact}). Allocates nothing; never throws. */
 export function isMetaWebhookContact(value: unknown): value is T.MetaWebhookContact {
   return guard(value, is_MetaWebhookContact);
 }
-/** contact */
+/** Checks that `value` is a valid contact ({@link T.MetaWebhookContact}), returning it typed or every issue with its path, rule and limit. */
 export function validateMetaWebhookContact(value: unknown): ValidationResult<T.MetaWebhookContact> {
   return run(value, is_MetaWebhookContact, check_MetaWebhookContact);
 }
-/** contact */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid contact ({@link T.MetaWebhookContact}). */
 export function assertMetaWebhookContact(value: unknown): asserts value is T.MetaWebhookContact {
   assertValid(validateMetaWebhookContact(value), "contact");
 }

@@ -77,7 +77,7 @@ export function failure(reason: VerifyFailure, message: string): VerifyResult {
 }
 
 interface NodeCrypto {
-  createHmac(algorithm: "sha256", key: Uint8Array): { update(data: Uint8Array): { digest(): Uint8Array } };
+  createHmac(algorithm: "sha256", key: Uint8Array): { update(data: Uint8Array | string): { digest(): Uint8Array } };
   timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
 }
 
@@ -91,14 +91,15 @@ const nodeCrypto = (globalThis as { process?: { getBuiltinModule?(id: string): u
 ) as NodeCrypto | undefined;
 
 /** Whether `signature` is the HMAC-SHA256 of `data` under `key`, compared in constant time either way. */
-export async function hmacSha256Matches(key: Uint8Array, signature: Uint8Array, data: Uint8Array): Promise<boolean> {
+export async function hmacSha256Matches(key: Uint8Array, signature: Uint8Array, data: string | Uint8Array | ArrayBuffer): Promise<boolean> {
   if (nodeCrypto) {
-    const expected = nodeCrypto.createHmac("sha256", key).update(data).digest();
+    // node:crypto hashes a string as its UTF-8 bytes, the same bytes bodyBytes() would make.
+    const expected = nodeCrypto.createHmac("sha256", key).update(data instanceof ArrayBuffer ? new Uint8Array(data) : data).digest();
     return expected.length === signature.length && nodeCrypto.timingSafeEqual(expected, signature);
   }
   const s = subtle();
   const cryptoKey = await s.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
-  return s.verify("HMAC", cryptoKey, signature, data);
+  return s.verify("HMAC", cryptoKey, signature, bodyBytes(data));
 }
 
 export function subtle(): Subtle {
@@ -114,29 +115,50 @@ export function headerValue(headers: HeaderSource, name: string): string | undef
     const value = (headers as { get(name: string): string | null }).get(name);
     return value === null ? undefined : value;
   }
-  const found: (string | readonly string[])[] = [];
-  for (const [key, value] of Object.entries(headers))
-    if (key.toLowerCase() === name && value !== undefined) found.push(value);
-  const values = found.flat();
-  if (values.length === 0) return undefined;
-  return values.length === 1 ? values[0]! : null;
+  let found: string | undefined;
+  let count = 0;
+  for (const key of Object.keys(headers)) {
+    const value = (headers as Record<string, string | readonly string[] | undefined>)[key];
+    if (value === undefined || key.toLowerCase() !== name) continue;
+    // Node gives a repeated header as an array; one value in an array is still one value.
+    const values: readonly string[] = typeof value === "string" ? [value] : value;
+    count += values.length;
+    found = values[0];
+  }
+  if (count === 0) return undefined;
+  return count === 1 ? found! : null;
 }
 
+const encoder = new web.TextEncoder();
+
 export function bodyBytes(raw: string | Uint8Array | ArrayBuffer): Uint8Array {
-  if (typeof raw === "string") return new web.TextEncoder().encode(raw);
+  if (typeof raw === "string") return encoder.encode(raw);
   return raw instanceof Uint8Array ? raw : new Uint8Array(raw);
 }
 
 export function secretBytes(provider: string, secret: string | Uint8Array): Uint8Array {
-  const bytes = typeof secret === "string" ? new web.TextEncoder().encode(secret) : secret;
+  const bytes = typeof secret === "string" ? encoder.encode(secret) : secret;
   if (bytes.length === 0) throw new ProviderError("missing-secret", provider, "", "the webhook secret is empty");
   return bytes;
 }
 
+/** The value of one hexadecimal digit's char code, or -1. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
 export function hexToBytes(hex: string): Uint8Array | undefined {
-  if (hex.length === 0 || hex.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(hex)) return undefined;
+  if (hex.length === 0 || hex.length % 2 !== 0) return undefined;
   const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const high = hexDigit(hex.charCodeAt(2 * i));
+    const low = hexDigit(hex.charCodeAt(2 * i + 1));
+    if (high < 0 || low < 0) return undefined;
+    out[i] = high * 16 + low;
+  }
   return out;
 }
 
@@ -160,7 +182,7 @@ export async function verifyHmacSignature(
   const signature = hexToBytes(hex);
   if (!signature || signature.length !== 32)
     return failure("malformed-header", `${spec.header} must carry 64 hexadecimal digits (an HMAC-SHA256)`);
-  const ok = await hmacSha256Matches(key, signature, bodyBytes(input.rawBody));
+  const ok = await hmacSha256Matches(key, signature, input.rawBody);
   return ok
     ? { ok: true }
     : failure(

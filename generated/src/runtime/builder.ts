@@ -302,16 +302,41 @@ function apply(draft: Record<string, unknown>, spec: Spec, args: readonly unknow
   }
 }
 
+/** Whether `o`'s own keys already follow `keys`, with any keys the schema does not name after them. */
+function inOrder(o: Record<string, unknown>, keys: readonly string[]): boolean {
+  let at = 0;
+  let unknownSeen = false;
+  for (const k of Object.keys(o)) {
+    const i = keys.indexOf(k, at);
+    if (i >= 0 && !unknownSeen) at = i + 1;
+    else if (keys.includes(k)) return false;
+    else unknownSeen = true;
+  }
+  return true;
+}
+
+/**
+ * Puts keys in schema order. The draft belongs to the build, so children are reordered in place
+ * and an object is rebuilt only when its own keys are out of order (calls made in another order).
+ */
 function reorder(v: unknown, order: KeyOrder | undefined): unknown {
   if (!order || typeof v !== "object" || v === null) return v;
   if (Array.isArray(v)) {
     const item = order.children?.["*"];
-    return item ? v.map((x) => reorder(x, item)) : v;
+    if (item) for (let i = 0; i < v.length; i++) v[i] = reorder(v[i], item);
+    return v;
   }
   const o = v as Record<string, unknown>;
+  if (order.children) {
+    for (const k of order.keys) {
+      const child = order.children[k];
+      if (child && Object.hasOwn(o, k)) o[k] = reorder(o[k], child);
+    }
+  }
+  if (inOrder(o, order.keys)) return o;
   const out: Record<string, unknown> = {};
   // Own keys only: `in` would count inherited names such as "constructor" as already written and drop them.
-  for (const k of order.keys) if (Object.hasOwn(o, k)) out[k] = reorder(o[k], order.children?.[k]);
+  for (const k of order.keys) if (Object.hasOwn(o, k)) out[k] = o[k];
   for (const k of Object.keys(o)) if (!Object.hasOwn(out, k)) define(out, k, o[k]);
   return out;
 }

@@ -412,10 +412,10 @@ const DEFS = {
       link: { $ref: "#/$defs/Media_link" },
       filename: {
         title: "document filename",
-        description: "The file name shown to the customer, extension included.",
+        description:
+          "The file name shown to the customer, extension included. Meta documents no length limit, so none is enforced here.",
         type: "string",
         minLength: 1,
-        maxLength: 240,
         "x-notBlank": true,
       },
     },

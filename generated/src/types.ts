@@ -49,7 +49,7 @@ export type DocumentMedia =
       id: string;
       link?: never;
       /**
-       * The file name shown to the customer, extension included.
+       * The file name shown to the customer, extension included. Meta documents no length limit, so none is enforced here.
        */
       filename?: string;
     }
@@ -60,7 +60,7 @@ export type DocumentMedia =
        */
       link: string;
       /**
-       * The file name shown to the customer, extension included.
+       * The file name shown to the customer, extension included. Meta documents no length limit, so none is enforced here.
        */
       filename?: string;
     };

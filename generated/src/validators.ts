@@ -2963,16 +2963,7 @@ function is_DocumentMedia(v: any): boolean {
   x = v.link;
   if (x !== undefined && !is_Media_link(x)) return false;
   x = v.filename;
-  if (
-    x !== undefined &&
-    !(
-      typeof x === "string" &&
-      x.length !== 0 &&
-      (x.length <= 240 || unicode.maxCodePoints(x, 240)) &&
-      unicode.isNotBlank(x)
-    )
-  )
-    return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isNotBlank(x))) return false;
   if ((v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0) !== 1) return false;
   return true;
 }
@@ -2998,7 +2989,6 @@ function check_DocumentMedia(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/filename", "document filename", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/filename", "document filename", 1, x));
-      if (!unicode.maxCodePoints(x, 240)) out.push(rules.maxLength(p + "/filename", "document filename", 240, x));
       if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/filename", "document filename"));
     }
   }

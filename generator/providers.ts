@@ -29,18 +29,10 @@ export interface OptionMapping {
   description: string;
 }
 
-export type SignatureSpec =
-  | {
-      scheme: "hmac-sha256";
-      header: string;
-      prefix: string;
-      prefixOptional?: boolean;
-      encoding: "hex";
-      secret: string;
-      timestamped: false;
-    }
-  | { scheme: "vonage-jwt"; header: string; secret: string; maxAgeSeconds: number; timestamped: true }
-  | { scheme: "none"; reason: string };
+import type { SignatureSpec } from "./runtime/signatures.ts";
+
+// The mapping's signature block is exactly what the runtime checks, so both use one type.
+export type { SignatureSpec } from "./runtime/signatures.ts";
 
 export interface ProviderMapping {
   provider: string;

@@ -17,7 +17,7 @@ import {
   emptyResult,
   finish,
   isoTime,
-  readPayload,
+  readChecked,
 } from "./inbound.js";
 import { validateAisouleWebhookBody } from "../validators.js";
 
@@ -30,15 +30,10 @@ const STATUS_EVENTS: Record<string, string> = {
 
 function parseAisoule(provider: string, payload: unknown, _options: WebhookOptions): ParseResult {
   const result = emptyResult();
-  const body = readPayload(payload, result);
-  if (result.errors.length > 0) return finish(result);
-  const checked = validateAisouleWebhookBody(body);
-  if (!checked.ok) {
-    result.errors.push(...checked.errors);
-    return finish(result);
-  }
-  const { event, data } = checked.value;
-  const timestamp = isoTime(checked.value.timestamp, "/timestamp", result.errors);
+  const value = readChecked(payload, validateAisouleWebhookBody, result);
+  if (value === undefined) return finish(result);
+  const { event, data } = value;
+  const timestamp = isoTime(value.timestamp, "/timestamp", result.errors);
   if (!timestamp) return finish(result);
   if (event === "message.received") {
     if (data.type !== "text") {
@@ -64,7 +59,7 @@ function parseAisoule(provider: string, payload: unknown, _options: WebhookOptio
         messageId: data.message_id,
         timestamp,
         text: data.body,
-        raw: checked.value as Raw,
+        raw: value as Raw,
       }),
     );
     return finish(result);
@@ -88,7 +83,7 @@ function parseAisoule(provider: string, payload: unknown, _options: WebhookOptio
       messageId: data.message_id,
       timestamp,
       status: defined({ status: data.status ?? status, recipient: data.recipient }),
-      raw: checked.value as Raw,
+      raw: value as Raw,
     }),
   );
   return finish(result);

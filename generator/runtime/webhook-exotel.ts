@@ -19,7 +19,7 @@ import {
   finish,
   isObject,
   isoTime,
-  readPayload,
+  readChecked,
 } from "./inbound.js";
 import { detailsOf, metaContent } from "./webhook-meta.js";
 import type { ExotelWebhookItem, InboundEvent } from "../types.js";
@@ -93,14 +93,8 @@ function dlrEvent(
 
 function parseExotel(provider: string, payload: unknown, options: WebhookOptions): ParseResult {
   const result = emptyResult();
-  const body = readPayload(payload, result);
-  if (result.errors.length > 0) return finish(result);
-  const checked = validateExotelWebhookBody(body);
-  if (!checked.ok) {
-    result.errors.push(...checked.errors);
-    return finish(result);
-  }
-  const value = checked.value;
+  const value = readChecked(payload, validateExotelWebhookBody, result);
+  if (value === undefined) return finish(result);
   if ("whatsapp" in value && isObject(value.whatsapp)) {
     value.whatsapp.messages.forEach((item, i) => {
       const path = `/whatsapp/messages/${i}`;

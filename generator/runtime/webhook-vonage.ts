@@ -20,7 +20,7 @@ import {
   finish,
   isObject,
   isoTime,
-  readPayload,
+  readChecked,
 } from "./inbound.js";
 import type { InboundEvent, Interactive, VonageInboundMessage, VonageStatus } from "../types.js";
 import { validateVonageWebhookBody } from "../validators.js";
@@ -174,14 +174,8 @@ function messageEvent(
 
 function parseVonage(provider: string, payload: unknown, options: WebhookOptions): ParseResult {
   const result = emptyResult();
-  const body = readPayload(payload, result);
-  if (result.errors.length > 0) return finish(result);
-  const checked = validateVonageWebhookBody(body);
-  if (!checked.ok) {
-    result.errors.push(...checked.errors);
-    return finish(result);
-  }
-  const value = checked.value;
+  const value = readChecked(payload, validateVonageWebhookBody, result);
+  if (value === undefined) return finish(result);
   const timestamp = isoTime(value.timestamp, "/timestamp", result.errors);
   if (!timestamp) return finish(result);
   const event =

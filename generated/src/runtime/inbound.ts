@@ -7,7 +7,7 @@
  *
  * (Copied into the generated package as src/runtime/inbound.ts; `../types.js` resolves there.)
  */
-import { issue, type ValidationIssue } from "./issues.js";
+import { issue, type ValidationIssue, type ValidationResult } from "./issues.js";
 import type { InboundEvent, Interactive, OutboundMessage } from "../types.js";
 
 /** The provider's item, kept untouched on the event. */
@@ -74,6 +74,23 @@ export function readPayload(payload: unknown, result: ParseResult): unknown {
     );
     return undefined;
   }
+}
+
+/**
+ * The payload read (from a string if need be) and checked against the provider's webhook schema;
+ * `undefined`, with the issues added to `result`, when it is not JSON or not of that shape.
+ */
+export function readChecked<T>(
+  payload: unknown,
+  validate: (value: unknown) => ValidationResult<T>,
+  result: ParseResult,
+): T | undefined {
+  const body = readPayload(payload, result);
+  if (result.errors.length > 0) return undefined;
+  const checked = validate(body);
+  if (checked.ok) return checked.value;
+  result.errors.push(...checked.errors);
+  return undefined;
 }
 
 /** Prefixes every issue's path (issues of a part checked on its own). */

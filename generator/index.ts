@@ -9,7 +9,7 @@ import { bundleSchemas } from "./bundle.ts";
 import { docFiles } from "./docs.ts";
 import { namedSchemas } from "./names.ts";
 import { ALIASES, cliFiles, indexModule, packageJson, packageReadme, runtimeFiles, schemaFiles, tsconfig } from "./package.ts";
-import { print } from "./print.ts";
+import { printAll } from "./print.ts";
 import { PICTOGRAPHIC_PATH, pictographicFile } from "./pictographic.ts";
 import { emitProviders } from "./providers.ts";
 import { loadSchemaSet } from "./schema-set.ts";
@@ -50,10 +50,12 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
     ...emitProviders(options.schemasDir, set),
   ]);
 
-  const files = new Map<string, string>();
   const sorted = [...raw.keys()].sort();
-  const printed = await Promise.all(sorted.map((path) => options.cache?.reuse(path, raw.get(path)!) ?? print(path, raw.get(path)!)));
-  sorted.forEach((path, i) => files.set(path, printed[i]!));
+  const reused = sorted.map((path) => options.cache?.reuse(path, raw.get(path)!));
+  const stale = sorted.filter((_, i) => reused[i] === undefined);
+  const formatted = await printAll(stale.map((path) => [path, raw.get(path)!] as const));
+  const printed = new Map(stale.map((path, i) => [path, formatted[i]!]));
+  const files = new Map(sorted.map((path, i) => [path, reused[i] ?? printed.get(path)!]));
   files.set(MANIFEST_PATH, manifestFile(raw, files));
   return files;
 }

@@ -3,6 +3,7 @@
  * adds the banner every generated file carries. Output is LF-only with a final newline.
  */
 import { readFileSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 import { format, version, type Options } from "prettier";
 
 const config = JSON.parse(readFileSync(new URL("../.prettierrc.json", import.meta.url), "utf8")) as Options;
@@ -16,15 +17,56 @@ const PARSERS: Record<string, string> = { ts: "babel-ts", json: "json", md: "mar
 /** Everything that decides how a file is formatted: a cached result is valid only under the same key. */
 export const FORMATTER = `prettier ${version} ${JSON.stringify(config)} ${JSON.stringify(PARSERS)} ${BANNER}`;
 
-/** Formats `text` as the file `path` (its extension picks the parser and the banner's comment). */
-export async function print(path: string, text: string): Promise<string> {
+/** What prettier is given for the file `path`, or undefined for a file it does not format. */
+function job(path: string, text: string): { text: string; options: Options } | undefined {
   const ext = path.slice(path.lastIndexOf(".") + 1);
   const parser = PARSERS[ext];
-  if (!parser) return text.endsWith("\n") ? text : `${text}\n`;
+  if (!parser) return undefined;
   let withBanner = text;
   if (ext === "ts") withBanner = `// ${BANNER}\n\n${text}`;
   if (ext === "md") withBanner = `<!-- ${BANNER} -->\n\n${text}`;
-  return format(withBanner, { ...config, parser, filepath: path });
+  return { text: withBanner, options: { ...config, parser, filepath: path } };
+}
+
+/** Formats `text` as the file `path` (its extension picks the parser and the banner's comment). */
+export async function print(path: string, text: string): Promise<string> {
+  const work = job(path, text);
+  if (!work) return text.endsWith("\n") ? text : `${text}\n`;
+  return format(work.text, work.options);
+}
+
+/** Files at least this large are formatted on a second thread (the machine has two cores). */
+const OFF_THREAD_BYTES = 100_000;
+
+/**
+ * Formats many files at once. Formatting is CPU-bound and prettier runs on one thread, so the
+ * largest files go to a worker thread while the main thread formats the others.
+ */
+export async function printAll(files: readonly (readonly [string, string])[]): Promise<string[]> {
+  const large = files.map(([path, text], i) => [i, job(path, text)] as const).filter(([, work]) => work && work.text.length >= OFF_THREAD_BYTES);
+  if (large.length === 0) return Promise.all(files.map(([path, text]) => print(path, text)));
+  const worker = new Worker(new URL("./format-worker.mjs", import.meta.url));
+  try {
+    const offThread = new Map(
+      large.map(([i, work]) => [
+        i,
+        new Promise<string>((resolve, reject) => {
+          const listener = (m: { id: number; text?: string; error?: string }) => {
+            if (m.id !== i) return;
+            worker.off("message", listener);
+            if (m.error !== undefined) reject(new Error(`prettier failed on ${files[i]![0]}: ${m.error}`));
+            else resolve(m.text!);
+          };
+          worker.on("message", listener);
+          worker.postMessage({ id: i, ...work });
+        }),
+      ]),
+    );
+    const onThread = files.map(([path, text], i) => offThread.get(i) ?? print(path, text));
+    return await Promise.all(onThread);
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /** JSON with the banner as a `$comment` (schemas) or `//` key (package files), since JSON has no comments. */

@@ -50,15 +50,20 @@ async function batchSize(c: Contender, micros: number): Promise<number> {
   return Math.max(1, Math.round(micros / 1000 / perCall));
 }
 
+function keep(value: unknown): void {
+  sink = value;
+}
+
+/**
+ * The timed loop for one contender. Each loop is compiled on its own (`new Function`), so its call
+ * site sees only that contender: a loop shared by every contender would make the call megamorphic
+ * and let one contender's shapes slow down another's, which made ratios swing between runs.
+ */
 function batched(c: Contender, n: number): () => unknown {
-  if (c.async) {
-    return async () => {
-      for (let i = 0; i < n; i++) sink = await c.fn();
-    };
-  }
-  return () => {
-    for (let i = 0; i < n; i++) sink = c.fn();
-  };
+  const body = c.async
+    ? "return async () => { let v; for (let i = 0; i < n; i++) v = await fn(); keep(v); };"
+    : "return () => { let v; for (let i = 0; i < n; i++) v = fn(); keep(v); };";
+  return new Function("fn", "n", "keep", body)(c.fn, n, keep) as () => unknown;
 }
 
 const median = (xs: number[]) => {

@@ -61,7 +61,8 @@ function media(v: unknown, document: boolean): boolean {
   if ((id === undefined) === (link === undefined)) return false;
   if (id !== undefined && !(typeof id === "string" && id.length > 0 && trimmed(id))) return false;
   if (link !== undefined && !(typeof link === "string" && URL_PATTERN.test(link))) return false;
-  return filename === undefined || text(filename, 240);
+  // A file name has no documented length limit: non-empty and not only whitespace.
+  return filename === undefined || (typeof filename === "string" && filename.length > 0 && notBlank(filename));
 }
 
 function header(v: unknown, textOnly: boolean): boolean {

@@ -347,7 +347,7 @@ export function flow(flowCta: string): FlowBuilder {
 
 /** Fills in a list section. */
 export interface ListSectionBuilderMethods<Ids extends string, Rows extends readonly unknown[]> extends Carries<Ids> {
-  /** The section's heading, 1 to 24 characters; required when the list has more than one section. */
+  /** A section's heading, 1 to 24 characters; required when there is more than one section. */
   title(title: string): ListSectionBuilder<Ids, Rows>;
   /**
    * Adds rows made at run time, after any added so far. WhatsApp allows at most 10. At least one row; at most 10 rows across the whole list.
@@ -421,7 +421,7 @@ export interface ListBuilderSections<Ids extends string, Sections extends readon
   ): ListBuilder<Ids | ItemIds, [...Sections, unknown]>;
   /**
    * Adds a list section to sections. WhatsApp allows at most 10. One to ten sections. Decision: a section title is required only when there is more than one section, as the Cloud API reference and the older Messages reference say; Meta's newer how-to page marks it plainly required, but single untitled sections are accepted and common.
-   * @param title The section's heading, 1 to 24 characters; required when the list has more than one section.
+   * @param title A section's heading, 1 to 24 characters; required when there is more than one section.
    * @param fill fills in the new section and returns the builder it was given
    */
   section<ItemIds extends string = never>(
@@ -458,7 +458,7 @@ export function locationRequest(): LocationRequestBuilder {
 
 /** Fills in a product section. */
 export interface ProductSectionBuilderMethods<ProductItems extends readonly unknown[]> {
-  /** The section's heading, 1 to 24 characters; required when there is more than one section. */
+  /** A section's heading, 1 to 24 characters; required when there is more than one section. */
   title(title: string): ProductSectionBuilder<ProductItems>;
   /**
    * Adds product_items made at run time, after any added so far. WhatsApp allows at most 30. At least one product; at most 30 across the whole message.
@@ -519,7 +519,7 @@ export interface ProductListBuilderSections<Sections extends readonly unknown[]>
   ): ProductListBuilder<[...Sections, unknown]>;
   /**
    * Adds a product section to sections. WhatsApp allows at most 10. One to ten sections; each needs a title when there is more than one.
-   * @param title The section's heading, 1 to 24 characters; required when there is more than one section.
+   * @param title A section's heading, 1 to 24 characters; required when there is more than one section.
    * @param fill fills in the new section and returns the builder it was given
    */
   section(

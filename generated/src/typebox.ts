@@ -1096,6 +1096,14 @@ const DEFS = {
       action: { $ref: "#/$defs/ListAction" },
     },
   },
+  ListInteractive_sectionTitle: {
+    title: "section title",
+    description: "A section's heading, 1 to 24 characters; required when there is more than one section.",
+    type: "string",
+    minLength: 1,
+    maxLength: 24,
+    "x-notBlank": true,
+  },
   ListRow: {
     "x-ts-name": "ListRow",
     title: "list row",
@@ -1137,14 +1145,7 @@ const DEFS = {
     required: ["rows"],
     additionalProperties: false,
     properties: {
-      title: {
-        title: "section title",
-        description: "The section's heading, 1 to 24 characters; required when the list has more than one section.",
-        type: "string",
-        minLength: 1,
-        maxLength: 24,
-        "x-notBlank": true,
-      },
+      title: { $ref: "#/$defs/ListInteractive_sectionTitle" },
       rows: {
         title: "section rows",
         description: "At least one row; at most 10 rows across the whole list.",
@@ -1898,14 +1899,7 @@ const DEFS = {
     required: ["product_items"],
     additionalProperties: false,
     properties: {
-      title: {
-        title: "section title",
-        description: "The section's heading, 1 to 24 characters; required when there is more than one section.",
-        type: "string",
-        minLength: 1,
-        maxLength: 24,
-        "x-notBlank": true,
-      },
+      title: { $ref: "#/$defs/ListInteractive_sectionTitle" },
       product_items: {
         title: "section products",
         description: "At least one product; at most 30 across the whole message.",

@@ -487,7 +487,7 @@ export interface ListAction {
 }
 export interface ListSection {
   /**
-   * The section's heading, 1 to 24 characters; required when the list has more than one section.
+   * A section's heading, 1 to 24 characters; required when there is more than one section.
    */
   title?: string;
   /**
@@ -609,7 +609,7 @@ export interface ProductListAction {
 }
 export interface ProductSection {
   /**
-   * The section's heading, 1 to 24 characters; required when there is more than one section.
+   * A section's heading, 1 to 24 characters; required when there is more than one section.
    */
   title?: string;
   /**

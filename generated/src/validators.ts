@@ -4528,6 +4528,20 @@ function check_ListBody(v: any, p: string, out: ValidationIssue[]): void {
     }
   }
 }
+// interactive/list.schema.json#/$defs/sectionTitle
+function is_ListSection_title(v: any): boolean {
+  return (
+    typeof v === "string" && v.length !== 0 && (v.length <= 24 || unicode.maxCodePoints(v, 24)) && unicode.isNotBlank(v)
+  );
+}
+function check_ListSection_title(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "section title", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "section title", 1, v));
+    if (!unicode.maxCodePoints(v, 24)) out.push(rules.maxLength(p, "section title", 24, v));
+    if (!unicode.isNotBlank(v)) out.push(rules.notBlank(p, "section title"));
+  }
+}
 // interactive/list.schema.json#/$defs/row
 function is_ListRow(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -4636,16 +4650,7 @@ function is_ListSection(v: any): boolean {
   for (const k in v) if (k !== "title" && k !== "rows" && v[k] !== undefined) return false;
   let x: any;
   x = v.title;
-  if (
-    x !== undefined &&
-    !(
-      typeof x === "string" &&
-      x.length !== 0 &&
-      (x.length <= 24 || unicode.maxCodePoints(x, 24)) &&
-      unicode.isNotBlank(x)
-    )
-  )
-    return false;
+  if (x !== undefined && !is_ListSection_title(x)) return false;
   x = v.rows;
   if (!is_ListSection_rows(x)) return false;
   return true;
@@ -4662,12 +4667,7 @@ function check_ListSection(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.title;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "section title", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "section title", 1, x));
-      if (!unicode.maxCodePoints(x, 24)) out.push(rules.maxLength(p + "/title", "section title", 24, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/title", "section title"));
-    }
+    check_ListSection_title(x, p + "/title", out);
   }
   x = v.rows;
   if (x !== undefined) {
@@ -5009,16 +5009,7 @@ function is_ProductSection(v: any): boolean {
   for (const k in v) if (k !== "title" && k !== "product_items" && v[k] !== undefined) return false;
   let x: any;
   x = v.title;
-  if (
-    x !== undefined &&
-    !(
-      typeof x === "string" &&
-      x.length !== 0 &&
-      (x.length <= 24 || unicode.maxCodePoints(x, 24)) &&
-      unicode.isNotBlank(x)
-    )
-  )
-    return false;
+  if (x !== undefined && !is_ListSection_title(x)) return false;
   x = v.product_items;
   if (!is_ProductSection_product_items(x)) return false;
   return true;
@@ -5035,12 +5026,7 @@ function check_ProductSection(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.title;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "section title", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "section title", 1, x));
-      if (!unicode.maxCodePoints(x, 24)) out.push(rules.maxLength(p + "/title", "section title", 24, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/title", "section title"));
-    }
+    check_ListSection_title(x, p + "/title", out);
   }
   x = v.product_items;
   if (x !== undefined) {

@@ -2,11 +2,14 @@
  * The two valid fixture messages made with wa-interactive's builders (which validate on build),
  * so the build + serialise rows produce exactly the objects the validate rows check.
  */
-import { button, list } from "../generated/src/index.ts";
+import { button, list } from "../generated/dist/index.js";
 import { validButtons, validList } from "./fixtures.ts";
 
+// The fixtures' parts, read once: taking them apart is not the builders' work.
+const [starters, mains, desserts] = validList.action.sections;
+const [a, b, c] = validButtons.action.buttons.map((x) => x.reply);
+
 export function buildList() {
-  const [starters, mains, desserts] = validList.action.sections;
   return list(validList.action.button)
     .header.text(validList.header.text)
     .body(validList.body.text)
@@ -18,7 +21,6 @@ export function buildList() {
 }
 
 export function buildButtons() {
-  const [a, b, c] = validButtons.action.buttons.map((x) => x.reply);
   return button()
     .header.text(validButtons.header.text)
     .body(validButtons.body.text)

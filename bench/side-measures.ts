@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { button, parseWebhook, validateInteractive } from "../generated/src/index.ts";
+import { button, parseWebhook, validateInteractive } from "../generated/dist/index.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 

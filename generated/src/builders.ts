@@ -3,9 +3,29 @@
 import type * as T from "./types.js";
 import * as V from "./validators.js";
 import {
-  start,
+  add,
+  addCopies,
+  addEach,
+  A0,
+  A1,
+  A2,
+  ASSEMBLE,
+  assembled,
+  CALL,
+  Chain,
+  calls,
+  filled,
+  Group,
+  isRecord,
+  keep,
+  nested,
+  OWNER,
+  own,
+  PLAN,
   type Buildable,
   type Carries,
+  type Context,
+  type KeyOrder,
   type Loose,
   type Plan,
   type ReplyIds,
@@ -40,7 +60,7 @@ export interface AddressMessageBuilder extends Buildable<T.AddressMessageInterac
    * Adds saved_addresses made at run time, after any added so far. Addresses the customer can pick instead of typing one.
    * @param savedAddresses checked when the message is built, not by the type checker
    */
-  savedAddresses(savedAddresses: readonly Loose<T.SavedAddress>[]): AddressMessageBuilder;
+  savedAddresses(savedAddresses: readonly { id: string; value: T.AddressValues }[]): AddressMessageBuilder;
   /**
    * Adds a saved address to saved_addresses. Addresses the customer can pick instead of typing one.
    * @param value Address fields to prefill.
@@ -63,7 +83,7 @@ export interface AddressMessageBuilderHeader {
 
 /** Starts an address message. Asks the customer for a delivery address in a form WhatsApp renders (India only). The submitted address arrives as an `interactive.nfm_reply` named `address_message`; clients that cannot show the form fail with 1026. */
 export function addressMessage(): AddressMessageBuilder {
-  return start(AddressMessageInteractivePlan, [], []) as AddressMessageBuilder;
+  return new AddressMessageChain() as unknown as AddressMessageBuilder;
 }
 
 /** Builds a reply buttons message. Reply buttons: a body with one to three buttons the customer taps to answer. The tap arrives as an `interactive.button_reply` carrying the button's id and title. */
@@ -129,7 +149,7 @@ export type ButtonBuilder<Ids extends string = never, Buttons extends readonly u
 
 /** Starts a reply buttons message. Reply buttons: a body with one to three buttons the customer taps to answer. The tap arrives as an `interactive.button_reply` carrying the button's id and title. */
 export function button(): ButtonBuilder {
-  return start(ButtonInteractivePlan, [], []) as ButtonBuilder;
+  return new ButtonChain() as unknown as ButtonBuilder;
 }
 
 /** Builds a call permission request. Asks the customer for permission to call them. Only the body can be set. Decision: the body is optional, as Meta's Calling page says (one library requires it). The answer arrives as an `interactive.call_permission_reply`. */
@@ -140,7 +160,7 @@ export interface CallPermissionRequestBuilder extends Buildable<T.CallPermission
 
 /** Starts a call permission request. Asks the customer for permission to call them. Only the body can be set. Decision: the body is optional, as Meta's Calling page says (one library requires it). The answer arrives as an `interactive.call_permission_reply`. */
 export function callPermissionRequest(): CallPermissionRequestBuilder {
-  return start(CallPermissionRequestInteractivePlan, [], []) as CallPermissionRequestBuilder;
+  return new CallPermissionRequestChain() as unknown as CallPermissionRequestBuilder;
 }
 
 /** Fills in a media card. */
@@ -237,7 +257,7 @@ export type CarouselBuilder<Ids extends string = never, Cards extends readonly u
 
 /** Starts a carousel message. Two to ten horizontally scrolling cards under one body: media cards (an image or video, optional text and either one URL button or quick-reply buttons) or product cards (one product each, all from one catalog). No top-level header or footer. */
 export function carousel(): CarouselBuilder {
-  return start(CarouselInteractivePlan, [], []) as CarouselBuilder;
+  return new CarouselChain() as unknown as CarouselBuilder;
 }
 
 /** Builds a catalog message. A button that opens the business's whole catalog. No header (WhatsApp renders its own); body required, footer optional. */
@@ -252,7 +272,7 @@ export interface CatalogMessageBuilder extends Buildable<T.CatalogMessageInterac
 
 /** Starts a catalog message. A button that opens the business's whole catalog. No header (WhatsApp renders its own); body required, footer optional. */
 export function catalogMessage(): CatalogMessageBuilder {
-  return start(CatalogMessageInteractivePlan, [], []) as CatalogMessageBuilder;
+  return new CatalogMessageChain() as unknown as CatalogMessageBuilder;
 }
 
 /** Builds a call-to-action URL message. One button that opens a URL in the device's browser. The header may be text, image, video or document (Meta's CTA URL page; some libraries wrongly allow text only). Tapping it sends no webhook. */
@@ -299,7 +319,7 @@ export interface CtaUrlBuilderHeader {
  * @param url An absolute http(s) URL. Meta documents no length limit.
  */
 export function ctaUrl(displayText: string, url: string): CtaUrlBuilder {
-  return start(CtaUrlInteractivePlan, ["displayText", "url"], [displayText, url]) as CtaUrlBuilder;
+  return new CtaUrlChain().displayText(displayText).url(url) as unknown as CtaUrlBuilder;
 }
 
 /** Builds a flow message. A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, is text (every Meta example uses text). */
@@ -342,7 +362,7 @@ export interface FlowBuilderHeader {
  * @param flowCta The button's label, 1 to 20 characters, no emoji. Decision: 20, as the Flows documentation and the libraries that check it say; the v23 reference only advises 30 or less, and a label that fits 20 is accepted under both readings.
  */
 export function flow(flowCta: string): FlowBuilder {
-  return start(FlowInteractivePlan, ["flowCta"], [flowCta]) as FlowBuilder;
+  return new FlowChain().flowCta(flowCta) as unknown as FlowBuilder;
 }
 
 /** Fills in a list section. */
@@ -355,7 +375,9 @@ export interface ListSectionBuilderMethods<Ids extends string, Rows extends read
    * Their ids are not known to the type checker, so replies to this message are typed `string`.
    * @param rows checked when the message is built, not by the type checker
    */
-  rows(rows: readonly Loose<T.ListRow>[]): ListSectionBuilder<string, readonly unknown[]>;
+  rows(
+    rows: readonly { id: string; title: string; description?: string }[],
+  ): ListSectionBuilder<string, readonly unknown[]>;
 }
 
 /** Adders for rows, there while it holds fewer than 10 (WhatsApp's limit). */
@@ -442,7 +464,7 @@ export type ListBuilder<Ids extends string = never, Sections extends readonly un
  * @param button The label of the button that opens the list, 1 to 20 characters. Emoji are allowed, markdown is not.
  */
 export function list(button: string): ListBuilder {
-  return start(ListInteractivePlan, ["button"], [button]) as ListBuilder;
+  return new ListChain().button(button) as unknown as ListBuilder;
 }
 
 /** Builds a location request message. A body with a "Send location" button. No header or footer. The customer's answer arrives as a `location` message whose context points at this one. Decision: body at most 1024 characters, as Meta's current location-request page says (a provider's copy of an older page says 4096). */
@@ -453,7 +475,7 @@ export interface LocationRequestBuilder extends Buildable<T.LocationRequestInter
 
 /** Starts a location request message. A body with a "Send location" button. No header or footer. The customer's answer arrives as a `location` message whose context points at this one. Decision: body at most 1024 characters, as Meta's current location-request page says (a provider's copy of an older page says 4096). */
 export function locationRequest(): LocationRequestBuilder {
-  return start(LocationRequestInteractivePlan, [], []) as LocationRequestBuilder;
+  return new LocationRequestChain() as unknown as LocationRequestBuilder;
 }
 
 /** Fills in a product section. */
@@ -464,7 +486,7 @@ export interface ProductSectionBuilderMethods<ProductItems extends readonly unkn
    * Adds product_items made at run time, after any added so far. WhatsApp allows at most 30. At least one product; at most 30 across the whole message.
    * @param productItems checked when the message is built, not by the type checker
    */
-  productItems(productItems: readonly Loose<T.ProductItem>[]): ProductSectionBuilder<readonly unknown[]>;
+  productItems(productItems: readonly { product_retailer_id: string }[]): ProductSectionBuilder<readonly unknown[]>;
 }
 
 /** Adders for product_items, there while it holds fewer than 30 (WhatsApp's limit). */
@@ -537,7 +559,7 @@ export type ProductListBuilder<Sections extends readonly unknown[] = []> = Produ
  * @param catalogId The id of a catalog connected to the WhatsApp Business Account.
  */
 export function productList(catalogId: string): ProductListBuilder {
-  return start(ProductListInteractivePlan, ["catalogId"], [catalogId]) as ProductListBuilder;
+  return new ProductListChain().catalogId(catalogId) as unknown as ProductListBuilder;
 }
 
 /** Builds a single product message. One product from a catalog. No header (WhatsApp shows the product's image); body and footer are optional. A cart the customer sends back arrives as an `order` message. */
@@ -558,11 +580,7 @@ export interface ProductBuilder extends Buildable<T.ProductInteractive> {
  * @param productRetailerId The product's SKU (content id) in the catalog.
  */
 export function product(catalogId: string, productRetailerId: string): ProductBuilder {
-  return start(
-    ProductInteractivePlan,
-    ["catalogId", "productRetailerId"],
-    [catalogId, productRetailerId],
-  ) as ProductBuilder;
+  return new ProductChain().catalogId(catalogId).productRetailerId(productRetailerId) as unknown as ProductBuilder;
 }
 
 /** Builds a voice call button message. A body with a button that starts a WhatsApp voice call to the business (Calling API). Old WhatsApp versions fail with 131026. */
@@ -576,7 +594,7 @@ export interface VoiceCallBuilder extends Buildable<T.VoiceCallInteractive> {
 
 /** Starts a voice call button message. A body with a button that starts a WhatsApp voice call to the business (Calling API). Old WhatsApp versions fail with 131026. */
 export function voiceCall(): VoiceCallBuilder {
-  return start(VoiceCallInteractivePlan, [], []) as VoiceCallBuilder;
+  return new VoiceCallChain() as unknown as VoiceCallBuilder;
 }
 
 /** Builds an interactive message. */
@@ -609,7 +627,7 @@ export interface InteractiveMessageBuilder<Ids extends string = never> extends B
 export function interactiveMessage<M extends T.Interactive | Buildable<T.Interactive, string>>(
   interactive: M,
 ): InteractiveMessageBuilder<ReplyIds<M>> {
-  return start(InteractiveMessagePlan, ["interactive"], [interactive]) as InteractiveMessageBuilder<ReplyIds<M>>;
+  return new InteractiveMessageChain().interactive(interactive) as unknown as InteractiveMessageBuilder<ReplyIds<M>>;
 }
 
 /** Builds a reaction message. A reaction. It cannot quote a message, so `context` is rejected. */
@@ -638,7 +656,7 @@ export interface ReactionMessageBuilder extends Buildable<T.ReactionMessage> {
 export function reactionMessage<M extends T.Reaction | Buildable<T.Reaction, string>>(
   reaction: M,
 ): ReactionMessageBuilder {
-  return start(ReactionMessagePlan, ["reaction"], [reaction]) as ReactionMessageBuilder;
+  return new ReactionMessageChain().reaction(reaction) as unknown as ReactionMessageBuilder;
 }
 
 /** Builds a reaction. A reaction to a message the customer sent or received in the last 30 days. An empty `emoji` removes an earlier reaction (Meta's older Messages reference and the libraries that follow it; the current reaction page does not mention removal). */
@@ -655,7 +673,7 @@ export interface ReactionBuilder extends Buildable<T.Reaction> {
  * @param emoji Exactly one emoji (skin tones, flags, keycaps and ZWJ sequences count as one), or "" to remove the reaction.
  */
 export function reaction(messageId: string, emoji: string): ReactionBuilder {
-  return start(ReactionPlan, ["messageId", "emoji"], [messageId, emoji]) as ReactionBuilder;
+  return new ReactionChain().messageId(messageId).emoji(emoji) as unknown as ReactionBuilder;
 }
 
 /**
@@ -676,156 +694,20 @@ const REPLY_ID_PATHS: ReplyIdPaths = {
   carousel: [["action", "cards", "*", "action", "buttons", "*", "quick_reply", "id"]],
   list: [["action", "sections", "*", "rows", "*", "id"]],
 };
-/** What AddressMessageBuilder writes where (interactive/address-message.schema.json). */
+/** What AddressMessageBuilder checks after assembling (interactive/address-message.schema.json). */
 const AddressMessageInteractivePlan: Plan<T.AddressMessageInteractive> = {
   what: "address message",
-  base: { type: "address_message", action: { name: "address_message", parameters: { country: "IN" } } },
-  methods: {
-    header: {
-      text: { op: "set", at: ["header"], shape: { fixed: { type: "text" }, args: [["text"]], keys: ["text"] } },
-    },
-    body: { op: "set", at: ["body"], shape: { args: [["text"]] } },
-    footer: { op: "set", at: ["footer"], shape: { args: [["text"]] } },
-    values: { op: "set", at: ["action", "parameters", "values"], shape: { args: [[]] } },
-    savedAddress: {
-      op: "add",
-      at: ["action", "parameters", "saved_addresses"],
-      shape: { args: [["id"], ["value"]], keys: ["id", "value"] },
-    },
-    savedAddresses: { op: "addEach", at: ["action", "parameters", "saved_addresses"] },
-    validationErrors: { op: "set", at: ["action", "parameters", "validation_errors"], shape: { args: [[]] } },
-  },
-  order: {
-    keys: ["type", "header", "body", "footer", "action"],
-    children: {
-      header: { keys: ["type", "text"] },
-      body: { keys: ["text"] },
-      footer: { keys: ["text"] },
-      action: {
-        keys: ["name", "parameters"],
-        children: {
-          parameters: {
-            keys: ["country", "values", "saved_addresses", "validation_errors"],
-            children: {
-              values: {
-                keys: [
-                  "name",
-                  "phone_number",
-                  "in_pin_code",
-                  "house_number",
-                  "floor_number",
-                  "tower_number",
-                  "building_name",
-                  "address",
-                  "landmark_area",
-                  "city",
-                  "state",
-                ],
-              },
-              saved_addresses: {
-                keys: [],
-                children: {
-                  "*": {
-                    keys: ["id", "value"],
-                    children: {
-                      value: {
-                        keys: [
-                          "name",
-                          "phone_number",
-                          "in_pin_code",
-                          "house_number",
-                          "floor_number",
-                          "tower_number",
-                          "building_name",
-                          "address",
-                          "landmark_area",
-                          "city",
-                          "state",
-                        ],
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
   clamp: [
     [["header", "text"], 60],
     [["body", "text"], 1024],
     [["footer", "text"], 60],
   ],
   validate: V.validateAddressMessageInteractive,
+  is: V.isAddressMessageInteractive,
 };
-/** What ButtonBuilder writes where (interactive/button.schema.json). */
+/** What ButtonBuilder checks after assembling (interactive/button.schema.json). */
 const ButtonInteractivePlan: Plan<T.ButtonInteractive> = {
   what: "reply buttons message",
-  base: { type: "button", action: {} },
-  methods: {
-    header: {
-      text: { op: "set", at: ["header"], shape: { fixed: { type: "text" }, args: [["text"]], keys: ["text"] } },
-      image: { op: "set", at: ["header"], shape: { fixed: { type: "image" }, args: [["image"]], keys: ["image"] } },
-      video: { op: "set", at: ["header"], shape: { fixed: { type: "video" }, args: [["video"]], keys: ["video"] } },
-      document: {
-        op: "set",
-        at: ["header"],
-        shape: { fixed: { type: "document" }, args: [["document"]], keys: ["document"] },
-      },
-    },
-    body: { op: "set", at: ["body"], shape: { args: [["text"]] } },
-    footer: { op: "set", at: ["footer"], shape: { args: [["text"]] } },
-    reply: {
-      op: "add",
-      at: ["action", "buttons"],
-      shape: {
-        fixed: { type: "reply", reply: {} },
-        args: [
-          ["reply", "id"],
-          ["reply", "title"],
-        ],
-        keys: ["id", "title"],
-      },
-    },
-    buttons: {
-      op: "addEach",
-      at: ["action", "buttons"],
-      shape: {
-        fixed: { type: "reply", reply: {} },
-        args: [
-          ["reply", "id"],
-          ["reply", "title"],
-        ],
-        keys: ["id", "title"],
-      },
-    },
-  },
-  order: {
-    keys: ["type", "header", "body", "footer", "action"],
-    children: {
-      header: {
-        keys: ["type", "text", "image", "video", "document"],
-        children: {
-          image: { keys: ["id", "link"] },
-          video: { keys: ["id", "link"] },
-          document: { keys: ["id", "link", "filename"] },
-        },
-      },
-      body: { keys: ["text"] },
-      footer: { keys: ["text"] },
-      action: {
-        keys: ["buttons"],
-        children: {
-          buttons: {
-            keys: [],
-            children: { "*": { keys: ["type", "reply"], children: { reply: { keys: ["id", "title"] } } } },
-          },
-        },
-      },
-    },
-  },
   clamp: [
     [["header", "text"], 60],
     [["body", "text"], 1024],
@@ -833,116 +715,21 @@ const ButtonInteractivePlan: Plan<T.ButtonInteractive> = {
     [["action", "buttons", "*", "reply", "title"], 20],
   ],
   validate: V.validateButtonInteractive,
+  is: V.isButtonInteractive,
 };
-/** What CallPermissionRequestBuilder writes where (interactive/call-permission-request.schema.json). */
+/** What CallPermissionRequestBuilder checks after assembling (interactive/call-permission-request.schema.json). */
 const CallPermissionRequestInteractivePlan: Plan<T.CallPermissionRequestInteractive> = {
   what: "call permission request",
-  base: { type: "call_permission_request", action: { name: "call_permission_request" } },
-  methods: { body: { op: "set", at: ["body"], shape: { args: [["text"]] } } },
-  order: { keys: ["type", "body", "action"], children: { body: { keys: ["text"] }, action: { keys: ["name"] } } },
   clamp: [[["body", "text"], 1024]],
   validate: V.validateCallPermissionRequestInteractive,
+  is: V.isCallPermissionRequestInteractive,
 };
-/** What MediaCarouselCardBuilder writes where (interactive/carousel.schema.json). */
-const MediaCarouselCardPlan: Plan = {
-  what: "media card",
-  base: { type: "cta_url" },
-  methods: {
-    header: {
-      image: { op: "set", at: ["header"], shape: { fixed: { type: "image" }, args: [["image"]], keys: ["image"] } },
-      video: { op: "set", at: ["header"], shape: { fixed: { type: "video" }, args: [["video"]], keys: ["video"] } },
-    },
-    body: { op: "set", at: ["body"], shape: { args: [["text"]] } },
-    displayText: {
-      op: "set",
-      at: ["action", "parameters", "display_text"],
-      shape: { args: [[]] },
-      consts: [[["action", "name"], "cta_url"]],
-    },
-    url: {
-      op: "set",
-      at: ["action", "parameters", "url"],
-      shape: { args: [[]] },
-      consts: [[["action", "name"], "cta_url"]],
-    },
-    quickReply: {
-      op: "add",
-      at: ["action", "buttons"],
-      shape: {
-        fixed: { type: "quick_reply", quick_reply: {} },
-        args: [
-          ["quick_reply", "id"],
-          ["quick_reply", "title"],
-        ],
-        keys: ["id", "title"],
-      },
-    },
-    buttons: {
-      op: "addEach",
-      at: ["action", "buttons"],
-      shape: {
-        fixed: { type: "quick_reply", quick_reply: {} },
-        args: [
-          ["quick_reply", "id"],
-          ["quick_reply", "title"],
-        ],
-        keys: ["id", "title"],
-      },
-    },
-  },
-};
-/** What CarouselBuilder writes where (interactive/carousel.schema.json). */
+/** What MediaCarouselCardBuilder checks after assembling (interactive/carousel.schema.json). */
+const MediaCarouselCardPlan: Plan = { what: "media card" };
+/** What CarouselBuilder checks after assembling (interactive/carousel.schema.json). */
 const CarouselInteractivePlan: Plan<T.CarouselInteractive> = {
   what: "carousel message",
-  base: { type: "carousel", action: {} },
-  methods: {
-    body: { op: "set", at: ["body"], shape: { args: [["text"]] } },
-    ctaUrl: { op: "addBuilt", at: ["action", "cards"], plan: () => MediaCarouselCardPlan, seed: [] },
-    product: {
-      op: "add",
-      at: ["action", "cards"],
-      shape: {
-        fixed: { type: "product", action: {} },
-        args: [
-          ["action", "product_retailer_id"],
-          ["action", "catalog_id"],
-        ],
-        keys: ["product_retailer_id", "catalog_id"],
-      },
-    },
-    cards: { op: "addEach", at: ["action", "cards"] },
-  },
-  order: {
-    keys: ["type", "body", "action"],
-    children: {
-      body: { keys: ["text"] },
-      action: {
-        keys: ["cards"],
-        children: {
-          cards: {
-            keys: [],
-            children: {
-              "*": {
-                keys: ["card_index", "type", "header", "body", "action"],
-                children: {
-                  header: {
-                    keys: ["type", "image", "video"],
-                    children: { image: { keys: ["id", "link"] }, video: { keys: ["id", "link"] } },
-                  },
-                  body: { keys: ["text"] },
-                  action: { keys: ["product_retailer_id", "catalog_id"] },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-  ordinals: [
-    [["action", "cards"], "card_index"],
-    [["action", "cards"], "card_index"],
-  ],
+  ordinals: [[["action", "cards"], "card_index", ["card_index", "type", "header", "body", "action"]]],
   clamp: [
     [["body", "text"], 1024],
     [["action", "cards", "*", "body", "text"], 160],
@@ -950,70 +737,21 @@ const CarouselInteractivePlan: Plan<T.CarouselInteractive> = {
     [["action", "cards", "*", "action", "buttons", "*", "quick_reply", "title"], 20],
   ],
   validate: V.validateCarouselInteractive,
+  is: V.isCarouselInteractive,
 };
-/** What CatalogMessageBuilder writes where (interactive/catalog-message.schema.json). */
+/** What CatalogMessageBuilder checks after assembling (interactive/catalog-message.schema.json). */
 const CatalogMessageInteractivePlan: Plan<T.CatalogMessageInteractive> = {
   what: "catalog message",
-  base: { type: "catalog_message", action: { name: "catalog_message" } },
-  methods: {
-    body: { op: "set", at: ["body"], shape: { args: [["text"]] } },
-    footer: { op: "set", at: ["footer"], shape: { args: [["text"]] } },
-    thumbnailProductRetailerId: {
-      op: "set",
-      at: ["action", "parameters", "thumbnail_product_retailer_id"],
-      shape: { args: [[]] },
-    },
-  },
-  order: {
-    keys: ["type", "body", "footer", "action"],
-    children: {
-      body: { keys: ["text"] },
-      footer: { keys: ["text"] },
-      action: { keys: ["name", "parameters"], children: { parameters: { keys: ["thumbnail_product_retailer_id"] } } },
-    },
-  },
   clamp: [
     [["body", "text"], 1024],
     [["footer", "text"], 60],
   ],
   validate: V.validateCatalogMessageInteractive,
+  is: V.isCatalogMessageInteractive,
 };
-/** What CtaUrlBuilder writes where (interactive/cta-url.schema.json). */
+/** What CtaUrlBuilder checks after assembling (interactive/cta-url.schema.json). */
 const CtaUrlInteractivePlan: Plan<T.CtaUrlInteractive> = {
   what: "call-to-action URL message",
-  base: { type: "cta_url", action: { name: "cta_url", parameters: {} } },
-  methods: {
-    header: {
-      text: { op: "set", at: ["header"], shape: { fixed: { type: "text" }, args: [["text"]], keys: ["text"] } },
-      image: { op: "set", at: ["header"], shape: { fixed: { type: "image" }, args: [["image"]], keys: ["image"] } },
-      video: { op: "set", at: ["header"], shape: { fixed: { type: "video" }, args: [["video"]], keys: ["video"] } },
-      document: {
-        op: "set",
-        at: ["header"],
-        shape: { fixed: { type: "document" }, args: [["document"]], keys: ["document"] },
-      },
-    },
-    body: { op: "set", at: ["body"], shape: { args: [["text"]] } },
-    footer: { op: "set", at: ["footer"], shape: { args: [["text"]] } },
-    displayText: { op: "set", at: ["action", "parameters", "display_text"], shape: { args: [[]] } },
-    url: { op: "set", at: ["action", "parameters", "url"], shape: { args: [[]] } },
-  },
-  order: {
-    keys: ["type", "header", "body", "footer", "action"],
-    children: {
-      header: {
-        keys: ["type", "text", "image", "video", "document"],
-        children: {
-          image: { keys: ["id", "link"] },
-          video: { keys: ["id", "link"] },
-          document: { keys: ["id", "link", "filename"] },
-        },
-      },
-      body: { keys: ["text"] },
-      footer: { keys: ["text"] },
-      action: { keys: ["name", "parameters"], children: { parameters: { keys: ["display_text", "url"] } } },
-    },
-  },
   clamp: [
     [["header", "text"], 60],
     [["body", "text"], 1024],
@@ -1021,52 +759,11 @@ const CtaUrlInteractivePlan: Plan<T.CtaUrlInteractive> = {
     [["action", "parameters", "display_text"], 20],
   ],
   validate: V.validateCtaUrlInteractive,
+  is: V.isCtaUrlInteractive,
 };
-/** What FlowBuilder writes where (interactive/flow.schema.json). */
+/** What FlowBuilder checks after assembling (interactive/flow.schema.json). */
 const FlowInteractivePlan: Plan<T.FlowInteractive> = {
   what: "flow message",
-  base: { type: "flow", action: { name: "flow", parameters: { flow_message_version: "3" } } },
-  methods: {
-    header: {
-      text: { op: "set", at: ["header"], shape: { fixed: { type: "text" }, args: [["text"]], keys: ["text"] } },
-    },
-    body: { op: "set", at: ["body"], shape: { args: [["text"]] } },
-    footer: { op: "set", at: ["footer"], shape: { args: [["text"]] } },
-    flowId: { op: "set", at: ["action", "parameters", "flow_id"], shape: { args: [[]] } },
-    flowName: { op: "set", at: ["action", "parameters", "flow_name"], shape: { args: [[]] } },
-    flowCta: { op: "set", at: ["action", "parameters", "flow_cta"], shape: { args: [[]] } },
-    flowToken: { op: "set", at: ["action", "parameters", "flow_token"], shape: { args: [[]] } },
-    mode: { op: "set", at: ["action", "parameters", "mode"], shape: { args: [[]] } },
-    flowAction: { op: "set", at: ["action", "parameters", "flow_action"], shape: { args: [[]] } },
-    screen: { op: "set", at: ["action", "parameters", "flow_action_payload", "screen"], shape: { args: [[]] } },
-    data: { op: "set", at: ["action", "parameters", "flow_action_payload", "data"], shape: { args: [[]] } },
-  },
-  order: {
-    keys: ["type", "header", "body", "footer", "action"],
-    children: {
-      header: { keys: ["type", "text"] },
-      body: { keys: ["text"] },
-      footer: { keys: ["text"] },
-      action: {
-        keys: ["name", "parameters"],
-        children: {
-          parameters: {
-            keys: [
-              "flow_message_version",
-              "flow_id",
-              "flow_name",
-              "flow_cta",
-              "flow_token",
-              "mode",
-              "flow_action",
-              "flow_action_payload",
-            ],
-            children: { flow_action_payload: { keys: ["screen", "data"] } },
-          },
-        },
-      },
-    },
-  },
   clamp: [
     [["header", "text"], 60],
     [["body", "text"], 1024],
@@ -1074,57 +771,13 @@ const FlowInteractivePlan: Plan<T.FlowInteractive> = {
     [["action", "parameters", "flow_cta"], 20],
   ],
   validate: V.validateFlowInteractive,
+  is: V.isFlowInteractive,
 };
-/** What ListSectionBuilder writes where (interactive/list.schema.json). */
-const ListSectionPlan: Plan = {
-  what: "list section",
-  base: {},
-  methods: {
-    title: { op: "set", at: ["title"], shape: { args: [[]] } },
-    row: {
-      op: "add",
-      at: ["rows"],
-      shape: { args: [["id"], ["title"], ["description"]], keys: ["id", "title", "description"] },
-    },
-    rows: { op: "addEach", at: ["rows"] },
-  },
-};
-/** What ListBuilder writes where (interactive/list.schema.json). */
+/** What ListSectionBuilder checks after assembling (interactive/list.schema.json). */
+const ListSectionPlan: Plan = { what: "list section" };
+/** What ListBuilder checks after assembling (interactive/list.schema.json). */
 const ListInteractivePlan: Plan<T.ListInteractive> = {
   what: "list message",
-  base: { type: "list", action: {} },
-  methods: {
-    header: {
-      text: { op: "set", at: ["header"], shape: { fixed: { type: "text" }, args: [["text"]], keys: ["text"] } },
-    },
-    body: { op: "set", at: ["body"], shape: { args: [["text"]] } },
-    footer: { op: "set", at: ["footer"], shape: { args: [["text"]] } },
-    button: { op: "set", at: ["action", "button"], shape: { args: [[]] } },
-    section: { op: "addBuilt", at: ["action", "sections"], plan: () => ListSectionPlan, seed: ["title"] },
-    sections: { op: "addEach", at: ["action", "sections"] },
-  },
-  order: {
-    keys: ["type", "header", "body", "footer", "action"],
-    children: {
-      header: { keys: ["type", "text"] },
-      body: { keys: ["text"] },
-      footer: { keys: ["text"] },
-      action: {
-        keys: ["button", "sections"],
-        children: {
-          sections: {
-            keys: [],
-            children: {
-              "*": {
-                keys: ["title", "rows"],
-                children: { rows: { keys: [], children: { "*": { keys: ["id", "title", "description"] } } } },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
   clamp: [
     [["header", "text"], 60],
     [["body", "text"], 4096],
@@ -1135,66 +788,20 @@ const ListInteractivePlan: Plan<T.ListInteractive> = {
     [["action", "sections", "*", "rows", "*", "description"], 72],
   ],
   validate: V.validateListInteractive,
+  is: V.isListInteractive,
 };
-/** What LocationRequestBuilder writes where (interactive/location-request-message.schema.json). */
+/** What LocationRequestBuilder checks after assembling (interactive/location-request-message.schema.json). */
 const LocationRequestInteractivePlan: Plan<T.LocationRequestInteractive> = {
   what: "location request message",
-  base: { type: "location_request_message", action: { name: "send_location" } },
-  methods: { body: { op: "set", at: ["body"], shape: { args: [["text"]] } } },
-  order: { keys: ["type", "body", "action"], children: { body: { keys: ["text"] }, action: { keys: ["name"] } } },
   clamp: [[["body", "text"], 1024]],
   validate: V.validateLocationRequestInteractive,
+  is: V.isLocationRequestInteractive,
 };
-/** What ProductSectionBuilder writes where (interactive/product-list.schema.json). */
-const ProductSectionPlan: Plan = {
-  what: "product section",
-  base: {},
-  methods: {
-    title: { op: "set", at: ["title"], shape: { args: [[]] } },
-    productItem: {
-      op: "add",
-      at: ["product_items"],
-      shape: { args: [["product_retailer_id"]], keys: ["product_retailer_id"] },
-    },
-    productItems: { op: "addEach", at: ["product_items"] },
-  },
-};
-/** What ProductListBuilder writes where (interactive/product-list.schema.json). */
+/** What ProductSectionBuilder checks after assembling (interactive/product-list.schema.json). */
+const ProductSectionPlan: Plan = { what: "product section" };
+/** What ProductListBuilder checks after assembling (interactive/product-list.schema.json). */
 const ProductListInteractivePlan: Plan<T.ProductListInteractive> = {
   what: "multi-product message",
-  base: { type: "product_list", action: {} },
-  methods: {
-    header: {
-      text: { op: "set", at: ["header"], shape: { fixed: { type: "text" }, args: [["text"]], keys: ["text"] } },
-    },
-    body: { op: "set", at: ["body"], shape: { args: [["text"]] } },
-    footer: { op: "set", at: ["footer"], shape: { args: [["text"]] } },
-    catalogId: { op: "set", at: ["action", "catalog_id"], shape: { args: [[]] } },
-    section: { op: "addBuilt", at: ["action", "sections"], plan: () => ProductSectionPlan, seed: ["title"] },
-    sections: { op: "addEach", at: ["action", "sections"] },
-  },
-  order: {
-    keys: ["type", "header", "body", "footer", "action"],
-    children: {
-      header: { keys: ["type", "text"] },
-      body: { keys: ["text"] },
-      footer: { keys: ["text"] },
-      action: {
-        keys: ["catalog_id", "sections"],
-        children: {
-          sections: {
-            keys: [],
-            children: {
-              "*": {
-                keys: ["title", "product_items"],
-                children: { product_items: { keys: [], children: { "*": { keys: ["product_retailer_id"] } } } },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
   clamp: [
     [["header", "text"], 60],
     [["body", "text"], 1024],
@@ -1202,120 +809,1261 @@ const ProductListInteractivePlan: Plan<T.ProductListInteractive> = {
     [["action", "sections", "*", "title"], 24],
   ],
   validate: V.validateProductListInteractive,
+  is: V.isProductListInteractive,
 };
-/** What ProductBuilder writes where (interactive/product.schema.json). */
+/** What ProductBuilder checks after assembling (interactive/product.schema.json). */
 const ProductInteractivePlan: Plan<T.ProductInteractive> = {
   what: "single product message",
-  base: { type: "product", action: {} },
-  methods: {
-    body: { op: "set", at: ["body"], shape: { args: [["text"]] } },
-    footer: { op: "set", at: ["footer"], shape: { args: [["text"]] } },
-    catalogId: { op: "set", at: ["action", "catalog_id"], shape: { args: [[]] } },
-    productRetailerId: { op: "set", at: ["action", "product_retailer_id"], shape: { args: [[]] } },
-  },
-  order: {
-    keys: ["type", "body", "footer", "action"],
-    children: {
-      body: { keys: ["text"] },
-      footer: { keys: ["text"] },
-      action: { keys: ["catalog_id", "product_retailer_id"] },
-    },
-  },
   clamp: [
     [["body", "text"], 1024],
     [["footer", "text"], 60],
   ],
   validate: V.validateProductInteractive,
+  is: V.isProductInteractive,
 };
-/** What VoiceCallBuilder writes where (interactive/voice-call.schema.json). */
+/** What VoiceCallBuilder checks after assembling (interactive/voice-call.schema.json). */
 const VoiceCallInteractivePlan: Plan<T.VoiceCallInteractive> = {
   what: "voice call button message",
-  base: { type: "voice_call", action: { name: "voice_call" } },
-  methods: {
-    body: { op: "set", at: ["body"], shape: { args: [["text"]] } },
-    footer: { op: "set", at: ["footer"], shape: { args: [["text"]] } },
-    parameters: { op: "set", at: ["action", "parameters"], shape: { args: [[]] } },
-  },
-  order: {
-    keys: ["type", "body", "footer", "action"],
-    children: {
-      body: { keys: ["text"] },
-      footer: { keys: ["text"] },
-      action: {
-        keys: ["name", "parameters"],
-        children: { parameters: { keys: ["display_text", "ttl_minutes", "payload"] } },
-      },
-    },
-  },
   clamp: [
     [["body", "text"], 1024],
     [["footer", "text"], 60],
   ],
   validate: V.validateVoiceCallInteractive,
+  is: V.isVoiceCallInteractive,
 };
-/** What InteractiveMessageBuilder writes where (message/outbound-message.schema.json). */
+/** What InteractiveMessageBuilder checks after assembling (message/outbound-message.schema.json). */
 const InteractiveMessagePlan: Plan<T.InteractiveMessage> = {
   what: "interactive message",
-  base: { messaging_product: "whatsapp", type: "interactive" },
-  methods: {
-    recipientType: { op: "set", at: ["recipient_type"], shape: { args: [[]] } },
-    to: { op: "set", at: ["to"], shape: { args: [[]] } },
-    recipient: { op: "set", at: ["recipient"], shape: { args: [[]] } },
-    messageId: { op: "set", at: ["context", "message_id"], shape: { args: [[]] } },
-    bizOpaqueCallbackData: { op: "set", at: ["biz_opaque_callback_data"], shape: { args: [[]] } },
-    recipientIdentityKeyHash: { op: "set", at: ["recipient_identity_key_hash"], shape: { args: [[]] } },
-    interactive: { op: "set", at: ["interactive"], shape: { args: [[]] } },
-  },
-  order: {
-    keys: [
-      "messaging_product",
-      "recipient_type",
-      "to",
-      "recipient",
-      "type",
-      "context",
-      "biz_opaque_callback_data",
-      "recipient_identity_key_hash",
-      "interactive",
-    ],
-    children: { context: { keys: ["message_id"] } },
-  },
   validate: V.validateInteractiveMessage,
+  is: V.isInteractiveMessage,
 };
-/** What ReactionMessageBuilder writes where (message/outbound-message.schema.json). */
+/** What ReactionMessageBuilder checks after assembling (message/outbound-message.schema.json). */
 const ReactionMessagePlan: Plan<T.ReactionMessage> = {
   what: "reaction message",
-  base: { messaging_product: "whatsapp", type: "reaction" },
-  methods: {
-    recipientType: { op: "set", at: ["recipient_type"], shape: { args: [[]] } },
-    to: { op: "set", at: ["to"], shape: { args: [[]] } },
-    recipient: { op: "set", at: ["recipient"], shape: { args: [[]] } },
-    bizOpaqueCallbackData: { op: "set", at: ["biz_opaque_callback_data"], shape: { args: [[]] } },
-    recipientIdentityKeyHash: { op: "set", at: ["recipient_identity_key_hash"], shape: { args: [[]] } },
-    reaction: { op: "set", at: ["reaction"], shape: { args: [[]] } },
-  },
-  order: {
-    keys: [
-      "messaging_product",
-      "recipient_type",
-      "to",
-      "recipient",
-      "type",
-      "biz_opaque_callback_data",
-      "recipient_identity_key_hash",
-      "reaction",
-    ],
-  },
   validate: V.validateReactionMessage,
+  is: V.isReactionMessage,
 };
-/** What ReactionBuilder writes where (message/reaction.schema.json). */
-const ReactionPlan: Plan<T.Reaction> = {
-  what: "reaction",
-  base: {},
-  methods: {
-    messageId: { op: "set", at: ["message_id"], shape: { args: [[]] } },
-    emoji: { op: "set", at: ["emoji"], shape: { args: [[]] } },
+/** What ReactionBuilder checks after assembling (message/reaction.schema.json). */
+const ReactionPlan: Plan<T.Reaction> = { what: "reaction", validate: V.validateReaction, is: V.isReaction };
+/** The key order of addressValues values given whole. */
+const addressValuesOrder: KeyOrder = {
+  keys: [
+    "name",
+    "phone_number",
+    "in_pin_code",
+    "house_number",
+    "floor_number",
+    "tower_number",
+    "building_name",
+    "address",
+    "landmark_area",
+    "city",
+    "state",
+  ],
+};
+/** The key order of media values given whole. */
+const mediaOrder: KeyOrder = { keys: ["id", "link"] };
+/** The key order of documentMedia values given whole. */
+const documentMediaOrder: KeyOrder = { keys: ["id", "link", "filename"] };
+/** The key order of carouselCard values given whole. */
+const carouselCardOrder: KeyOrder = {
+  keys: ["card_index", "type", "header", "body", "action"],
+  children: {
+    header: {
+      keys: ["type", "image", "video"],
+      children: { image: { keys: ["id", "link"] }, video: { keys: ["id", "link"] } },
+    },
+    body: { keys: ["text"] },
+    action: { keys: ["product_retailer_id", "catalog_id"] },
   },
-  order: { keys: ["message_id", "emoji"] },
-  validate: V.validateReaction,
 };
+/** The key order of listSection values given whole. */
+const listSectionOrder: KeyOrder = {
+  keys: ["title", "rows"],
+  children: { rows: { keys: [], children: { "*": { keys: ["id", "title", "description"] } } } },
+};
+/** The key order of productSection values given whole. */
+const productSectionOrder: KeyOrder = {
+  keys: ["title", "product_items"],
+  children: { product_items: { keys: [], children: { "*": { keys: ["product_retailer_id"] } } } },
+};
+/** The key order of voiceCallParameters values given whole. */
+const voiceCallParametersOrder: KeyOrder = { keys: ["display_text", "ttl_minutes", "payload"] };
+/** A text header from its fields, keys in schema order. */
+function newTextHeader(text: unknown): Record<string, unknown> {
+  return { type: "text", text };
+}
+
+/** A saved address from its fields, keys in schema order. */
+function newSavedAddress(id: unknown, value: unknown): Record<string, unknown> {
+  return { id, value: own(value, addressValuesOrder) };
+}
+
+/** A saved address from a record given at run time; anything but a plain record is copied whole, for validation to name. */
+function savedAddressFrom(record: unknown): unknown {
+  if (!isRecord(record)) return own(record);
+  const item = newSavedAddress(record.id, record.value);
+  // Keys the item does not know are kept, so validation names them rather than the builder dropping them.
+  for (const k in record) if (k !== "id" && k !== "value" && Object.hasOwn(record, k)) keep(item, k, record[k]);
+  return item;
+}
+
+/** An image header from its fields, keys in schema order. */
+function newImageHeader(image: unknown): Record<string, unknown> {
+  return { type: "image", image: own(image, mediaOrder) };
+}
+
+/** A video header from its fields, keys in schema order. */
+function newVideoHeader(video: unknown): Record<string, unknown> {
+  return { type: "video", video: own(video, mediaOrder) };
+}
+
+/** A document header from its fields, keys in schema order. */
+function newDocumentHeader(document: unknown): Record<string, unknown> {
+  return { type: "document", document: own(document, documentMediaOrder) };
+}
+
+/** A reply button from its fields, keys in schema order. */
+function newReplyButton(id: unknown, title: unknown): Record<string, unknown> {
+  return { type: "reply", reply: { id, title } };
+}
+
+/** A reply button from a record given at run time; anything but a plain record is copied whole, for validation to name. */
+function replyButtonFrom(record: unknown): unknown {
+  if (!isRecord(record)) return own(record);
+  const item = newReplyButton(record.id, record.title);
+  // Keys the item does not know are kept, so validation names them rather than the builder dropping them.
+  for (const k in record) if (k !== "id" && k !== "title" && Object.hasOwn(record, k)) keep(item.reply, k, record[k]);
+  return item;
+}
+
+/** A quick-reply button from its fields, keys in schema order. */
+function newQuickReplyButton(id: unknown, title: unknown): Record<string, unknown> {
+  return { type: "quick_reply", quick_reply: { id, title } };
+}
+
+/** A quick-reply button from a record given at run time; anything but a plain record is copied whole, for validation to name. */
+function quickReplyButtonFrom(record: unknown): unknown {
+  if (!isRecord(record)) return own(record);
+  const item = newQuickReplyButton(record.id, record.title);
+  // Keys the item does not know are kept, so validation names them rather than the builder dropping them.
+  for (const k in record)
+    if (k !== "id" && k !== "title" && Object.hasOwn(record, k)) keep(item.quick_reply, k, record[k]);
+  return item;
+}
+
+/** A product card from its fields, keys in schema order. */
+function newProductCarouselCard(productRetailerId: unknown, catalogId: unknown): Record<string, unknown> {
+  return { type: "product", action: { product_retailer_id: productRetailerId, catalog_id: catalogId } };
+}
+
+/** A list row from its fields, keys in schema order. */
+function newListRow(id: unknown, title: unknown, description: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = { id, title };
+  if (description !== undefined) out.description = description;
+  return out;
+}
+
+/** A list row from a record given at run time; anything but a plain record is copied whole, for validation to name. */
+function listRowFrom(record: unknown): unknown {
+  if (!isRecord(record)) return own(record);
+  const item = newListRow(record.id, record.title, record.description);
+  // Keys the item does not know are kept, so validation names them rather than the builder dropping them.
+  for (const k in record)
+    if (k !== "id" && k !== "title" && k !== "description" && Object.hasOwn(record, k)) keep(item, k, record[k]);
+  return item;
+}
+
+/** A product item from its fields, keys in schema order. */
+function newProductItem(productRetailerId: unknown): Record<string, unknown> {
+  return { product_retailer_id: productRetailerId };
+}
+
+/** A product item from a record given at run time; anything but a plain record is copied whole, for validation to name. */
+function productItemFrom(record: unknown): unknown {
+  if (!isRecord(record)) return own(record);
+  const item = newProductItem(record.product_retailer_id);
+  // Keys the item does not know are kept, so validation names them rather than the builder dropping them.
+  for (const k in record) if (k !== "product_retailer_id" && Object.hasOwn(record, k)) keep(item, k, record[k]);
+  return item;
+}
+
+/** The methods of `AddressMessageBuilder.header`. */
+class AddressMessageHeaderGroup extends Group<AddressMessageChain> {
+  text(text: unknown): AddressMessageChain {
+    return new AddressMessageChain(this[OWNER], 0, text);
+  }
+}
+
+/** The calls made on a `AddressMessageBuilder`, each method returning a new one a call longer; `build()` assembles them into an address message, keys in schema order. */
+class AddressMessageChain extends Chain {
+  get [PLAN](): Plan {
+    return AddressMessageInteractivePlan;
+  }
+  get header(): AddressMessageHeaderGroup {
+    return new AddressMessageHeaderGroup(this);
+  }
+  body(text: unknown): AddressMessageChain {
+    return new AddressMessageChain(this, 1, text);
+  }
+  footer(text: unknown): AddressMessageChain {
+    return new AddressMessageChain(this, 2, text);
+  }
+  values(values: unknown): AddressMessageChain {
+    return new AddressMessageChain(this, 3, values);
+  }
+  savedAddress(id: unknown, value: unknown): AddressMessageChain {
+    return new AddressMessageChain(this, 4, id, value);
+  }
+  savedAddresses(savedAddresses: unknown): AddressMessageChain {
+    return new AddressMessageChain(this, 5, savedAddresses);
+  }
+  validationErrors(validationErrors: unknown): AddressMessageChain {
+    return new AddressMessageChain(this, 6, validationErrors);
+  }
+  [ASSEMBLE](): unknown {
+    let header: unknown;
+    let body: unknown;
+    let footer: unknown;
+    let actionParametersValues: unknown;
+    let actionParametersSavedAddresses: unknown;
+    let actionParametersValidationErrors: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // header.text
+          header = c[A0] === undefined ? undefined : newTextHeader(c[A0]);
+          break;
+        case 1: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 2: // footer
+          footer = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 3: // values
+          actionParametersValues = own(c[A0], addressValuesOrder);
+          break;
+        case 4: // savedAddress
+          if (!(c[A0] === undefined && c[A1] === undefined))
+            actionParametersSavedAddresses = add(actionParametersSavedAddresses, newSavedAddress(c[A0], c[A1]));
+          break;
+        case 5: // savedAddresses
+          actionParametersSavedAddresses = addEach(actionParametersSavedAddresses, c[A0], savedAddressFrom);
+          break;
+        case 6: // validationErrors
+          actionParametersValidationErrors = own(c[A0]);
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "address_message" };
+    if (header !== undefined) out.header = header;
+    if (body !== undefined) out.body = body;
+    if (footer !== undefined) out.footer = footer;
+    const action: Record<string, unknown> = { name: "address_message" };
+    const actionParameters: Record<string, unknown> = { country: "IN" };
+    if (actionParametersValues !== undefined) actionParameters.values = actionParametersValues;
+    if (actionParametersSavedAddresses !== undefined) actionParameters.saved_addresses = actionParametersSavedAddresses;
+    if (actionParametersValidationErrors !== undefined)
+      actionParameters.validation_errors = actionParametersValidationErrors;
+    action.parameters = actionParameters;
+    out.action = action;
+    return out;
+  }
+}
+
+/** The methods of `ButtonBuilder.header`. */
+class ButtonHeaderGroup extends Group<ButtonChain> {
+  text(text: unknown): ButtonChain {
+    return new ButtonChain(this[OWNER], 0, text);
+  }
+  image(image: unknown): ButtonChain {
+    return new ButtonChain(this[OWNER], 1, image);
+  }
+  video(video: unknown): ButtonChain {
+    return new ButtonChain(this[OWNER], 2, video);
+  }
+  document(document: unknown): ButtonChain {
+    return new ButtonChain(this[OWNER], 3, document);
+  }
+}
+
+/** The calls made on a `ButtonBuilder`, each method returning a new one a call longer; `build()` assembles them into a reply buttons message, keys in schema order. */
+class ButtonChain extends Chain {
+  get [PLAN](): Plan {
+    return ButtonInteractivePlan;
+  }
+  get header(): ButtonHeaderGroup {
+    return new ButtonHeaderGroup(this);
+  }
+  body(text: unknown): ButtonChain {
+    return new ButtonChain(this, 4, text);
+  }
+  footer(text: unknown): ButtonChain {
+    return new ButtonChain(this, 5, text);
+  }
+  reply(id: unknown, title: unknown): ButtonChain {
+    return new ButtonChain(this, 6, id, title);
+  }
+  buttons(buttons: unknown): ButtonChain {
+    return new ButtonChain(this, 7, buttons);
+  }
+  [ASSEMBLE](): unknown {
+    let header: unknown;
+    let body: unknown;
+    let footer: unknown;
+    let actionButtons: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // header.text
+          header = c[A0] === undefined ? undefined : newTextHeader(c[A0]);
+          break;
+        case 1: // header.image
+          header = c[A0] === undefined ? undefined : newImageHeader(c[A0]);
+          break;
+        case 2: // header.video
+          header = c[A0] === undefined ? undefined : newVideoHeader(c[A0]);
+          break;
+        case 3: // header.document
+          header = c[A0] === undefined ? undefined : newDocumentHeader(c[A0]);
+          break;
+        case 4: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 5: // footer
+          footer = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 6: // reply
+          if (!(c[A0] === undefined && c[A1] === undefined))
+            actionButtons = add(actionButtons, newReplyButton(c[A0], c[A1]));
+          break;
+        case 7: // buttons
+          actionButtons = addEach(actionButtons, c[A0], replyButtonFrom);
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "button" };
+    if (header !== undefined) out.header = header;
+    if (body !== undefined) out.body = body;
+    if (footer !== undefined) out.footer = footer;
+    const action: Record<string, unknown> = {};
+    if (actionButtons !== undefined) action.buttons = actionButtons;
+    out.action = action;
+    return out;
+  }
+}
+
+/** The calls made on a `CallPermissionRequestBuilder`, each method returning a new one a call longer; `build()` assembles them into a call permission request, keys in schema order. */
+class CallPermissionRequestChain extends Chain {
+  get [PLAN](): Plan {
+    return CallPermissionRequestInteractivePlan;
+  }
+  body(text: unknown): CallPermissionRequestChain {
+    return new CallPermissionRequestChain(this, 0, text);
+  }
+  [ASSEMBLE](): unknown {
+    let body: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "call_permission_request" };
+    if (body !== undefined) out.body = body;
+    out.action = { name: "call_permission_request" };
+    return out;
+  }
+}
+
+/** The methods of `MediaCarouselCardBuilder.header`. */
+class MediaCarouselCardHeaderGroup extends Group<MediaCarouselCardChain> {
+  image(image: unknown): MediaCarouselCardChain {
+    return new MediaCarouselCardChain(this[OWNER], 0, image);
+  }
+  video(video: unknown): MediaCarouselCardChain {
+    return new MediaCarouselCardChain(this[OWNER], 1, video);
+  }
+}
+
+/** The calls made on a `MediaCarouselCardBuilder`, each method returning a new one a call longer; `build()` assembles them into a media card, keys in schema order. */
+class MediaCarouselCardChain extends Chain {
+  get [PLAN](): Plan {
+    return MediaCarouselCardPlan;
+  }
+  get header(): MediaCarouselCardHeaderGroup {
+    return new MediaCarouselCardHeaderGroup(this);
+  }
+  body(text: unknown): MediaCarouselCardChain {
+    return new MediaCarouselCardChain(this, 2, text);
+  }
+  displayText(displayText: unknown): MediaCarouselCardChain {
+    return new MediaCarouselCardChain(this, 3, displayText);
+  }
+  url(url: unknown): MediaCarouselCardChain {
+    return new MediaCarouselCardChain(this, 4, url);
+  }
+  quickReply(id: unknown, title: unknown): MediaCarouselCardChain {
+    return new MediaCarouselCardChain(this, 5, id, title);
+  }
+  buttons(buttons: unknown): MediaCarouselCardChain {
+    return new MediaCarouselCardChain(this, 6, buttons);
+  }
+  [ASSEMBLE](): unknown {
+    let header: unknown;
+    let body: unknown;
+    let actionParametersDisplayText: unknown;
+    let actionName: unknown;
+    let actionParametersUrl: unknown;
+    let actionButtons: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // header.image
+          header = c[A0] === undefined ? undefined : newImageHeader(c[A0]);
+          break;
+        case 1: // header.video
+          header = c[A0] === undefined ? undefined : newVideoHeader(c[A0]);
+          break;
+        case 2: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 3: // displayText
+          actionName = "cta_url";
+          actionParametersDisplayText = c[A0];
+          break;
+        case 4: // url
+          actionName = "cta_url";
+          actionParametersUrl = c[A0];
+          break;
+        case 5: // quickReply
+          if (!(c[A0] === undefined && c[A1] === undefined))
+            actionButtons = add(actionButtons, newQuickReplyButton(c[A0], c[A1]));
+          break;
+        case 6: // buttons
+          actionButtons = addEach(actionButtons, c[A0], quickReplyButtonFrom);
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "cta_url" };
+    if (header !== undefined) out.header = header;
+    if (body !== undefined) out.body = body;
+    if (
+      actionParametersDisplayText !== undefined ||
+      actionParametersUrl !== undefined ||
+      actionName !== undefined ||
+      actionButtons !== undefined
+    ) {
+      const action: Record<string, unknown> = {};
+      if (actionName !== undefined) action.name = actionName;
+      if (actionParametersDisplayText !== undefined || actionParametersUrl !== undefined) {
+        const actionParameters: Record<string, unknown> = {};
+        if (actionParametersDisplayText !== undefined) actionParameters.display_text = actionParametersDisplayText;
+        if (actionParametersUrl !== undefined) actionParameters.url = actionParametersUrl;
+        action.parameters = actionParameters;
+      }
+      if (actionButtons !== undefined) action.buttons = actionButtons;
+      out.action = action;
+    }
+    return out;
+  }
+}
+
+/** The calls made on a `CarouselBuilder`, each method returning a new one a call longer; `build()` assembles them into a carousel message, keys in schema order. */
+class CarouselChain extends Chain {
+  get [PLAN](): Plan {
+    return CarouselInteractivePlan;
+  }
+  body(text: unknown): CarouselChain {
+    return new CarouselChain(this, 0, text);
+  }
+  ctaUrl(...args: unknown[]): CarouselChain {
+    let item = new MediaCarouselCardChain();
+    return new CarouselChain(this, 1, filled(item, args[args.length - 1]));
+  }
+  product(productRetailerId: unknown, catalogId: unknown): CarouselChain {
+    return new CarouselChain(this, 2, productRetailerId, catalogId);
+  }
+  cards(cards: unknown): CarouselChain {
+    return new CarouselChain(this, 3, cards);
+  }
+  [ASSEMBLE](context: Context): unknown {
+    let body: unknown;
+    let actionCards: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 1: // ctaUrl
+          actionCards = add(actionCards, assembled(c[A0], context));
+          break;
+        case 2: // product
+          if (!(c[A0] === undefined && c[A1] === undefined))
+            actionCards = add(actionCards, newProductCarouselCard(c[A0], c[A1]));
+          break;
+        case 3: // cards
+          actionCards = addCopies(actionCards, c[A0], carouselCardOrder);
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "carousel" };
+    if (body !== undefined) out.body = body;
+    const action: Record<string, unknown> = {};
+    if (actionCards !== undefined) action.cards = actionCards;
+    out.action = action;
+    return out;
+  }
+}
+
+/** The calls made on a `CatalogMessageBuilder`, each method returning a new one a call longer; `build()` assembles them into a catalog message, keys in schema order. */
+class CatalogMessageChain extends Chain {
+  get [PLAN](): Plan {
+    return CatalogMessageInteractivePlan;
+  }
+  body(text: unknown): CatalogMessageChain {
+    return new CatalogMessageChain(this, 0, text);
+  }
+  footer(text: unknown): CatalogMessageChain {
+    return new CatalogMessageChain(this, 1, text);
+  }
+  thumbnailProductRetailerId(thumbnailProductRetailerId: unknown): CatalogMessageChain {
+    return new CatalogMessageChain(this, 2, thumbnailProductRetailerId);
+  }
+  [ASSEMBLE](): unknown {
+    let body: unknown;
+    let footer: unknown;
+    let actionParametersThumbnailProductRetailerId: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 1: // footer
+          footer = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 2: // thumbnailProductRetailerId
+          actionParametersThumbnailProductRetailerId = c[A0];
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "catalog_message" };
+    if (body !== undefined) out.body = body;
+    if (footer !== undefined) out.footer = footer;
+    const action: Record<string, unknown> = { name: "catalog_message" };
+    if (actionParametersThumbnailProductRetailerId !== undefined) {
+      const actionParameters: Record<string, unknown> = {};
+      if (actionParametersThumbnailProductRetailerId !== undefined)
+        actionParameters.thumbnail_product_retailer_id = actionParametersThumbnailProductRetailerId;
+      action.parameters = actionParameters;
+    }
+    out.action = action;
+    return out;
+  }
+}
+
+/** The methods of `CtaUrlBuilder.header`. */
+class CtaUrlHeaderGroup extends Group<CtaUrlChain> {
+  text(text: unknown): CtaUrlChain {
+    return new CtaUrlChain(this[OWNER], 0, text);
+  }
+  image(image: unknown): CtaUrlChain {
+    return new CtaUrlChain(this[OWNER], 1, image);
+  }
+  video(video: unknown): CtaUrlChain {
+    return new CtaUrlChain(this[OWNER], 2, video);
+  }
+  document(document: unknown): CtaUrlChain {
+    return new CtaUrlChain(this[OWNER], 3, document);
+  }
+}
+
+/** The calls made on a `CtaUrlBuilder`, each method returning a new one a call longer; `build()` assembles them into a call-to-action URL message, keys in schema order. */
+class CtaUrlChain extends Chain {
+  get [PLAN](): Plan {
+    return CtaUrlInteractivePlan;
+  }
+  get header(): CtaUrlHeaderGroup {
+    return new CtaUrlHeaderGroup(this);
+  }
+  body(text: unknown): CtaUrlChain {
+    return new CtaUrlChain(this, 4, text);
+  }
+  footer(text: unknown): CtaUrlChain {
+    return new CtaUrlChain(this, 5, text);
+  }
+  displayText(displayText: unknown): CtaUrlChain {
+    return new CtaUrlChain(this, 6, displayText);
+  }
+  url(url: unknown): CtaUrlChain {
+    return new CtaUrlChain(this, 7, url);
+  }
+  [ASSEMBLE](): unknown {
+    let header: unknown;
+    let body: unknown;
+    let footer: unknown;
+    let actionParametersDisplayText: unknown;
+    let actionParametersUrl: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // header.text
+          header = c[A0] === undefined ? undefined : newTextHeader(c[A0]);
+          break;
+        case 1: // header.image
+          header = c[A0] === undefined ? undefined : newImageHeader(c[A0]);
+          break;
+        case 2: // header.video
+          header = c[A0] === undefined ? undefined : newVideoHeader(c[A0]);
+          break;
+        case 3: // header.document
+          header = c[A0] === undefined ? undefined : newDocumentHeader(c[A0]);
+          break;
+        case 4: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 5: // footer
+          footer = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 6: // displayText
+          actionParametersDisplayText = c[A0];
+          break;
+        case 7: // url
+          actionParametersUrl = c[A0];
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "cta_url" };
+    if (header !== undefined) out.header = header;
+    if (body !== undefined) out.body = body;
+    if (footer !== undefined) out.footer = footer;
+    const action: Record<string, unknown> = { name: "cta_url" };
+    const actionParameters: Record<string, unknown> = {};
+    if (actionParametersDisplayText !== undefined) actionParameters.display_text = actionParametersDisplayText;
+    if (actionParametersUrl !== undefined) actionParameters.url = actionParametersUrl;
+    action.parameters = actionParameters;
+    out.action = action;
+    return out;
+  }
+}
+
+/** The methods of `FlowBuilder.header`. */
+class FlowHeaderGroup extends Group<FlowChain> {
+  text(text: unknown): FlowChain {
+    return new FlowChain(this[OWNER], 0, text);
+  }
+}
+
+/** The calls made on a `FlowBuilder`, each method returning a new one a call longer; `build()` assembles them into a flow message, keys in schema order. */
+class FlowChain extends Chain {
+  get [PLAN](): Plan {
+    return FlowInteractivePlan;
+  }
+  get header(): FlowHeaderGroup {
+    return new FlowHeaderGroup(this);
+  }
+  body(text: unknown): FlowChain {
+    return new FlowChain(this, 1, text);
+  }
+  footer(text: unknown): FlowChain {
+    return new FlowChain(this, 2, text);
+  }
+  flowId(flowId: unknown): FlowChain {
+    return new FlowChain(this, 3, flowId);
+  }
+  flowName(flowName: unknown): FlowChain {
+    return new FlowChain(this, 4, flowName);
+  }
+  flowCta(flowCta: unknown): FlowChain {
+    return new FlowChain(this, 5, flowCta);
+  }
+  flowToken(flowToken: unknown): FlowChain {
+    return new FlowChain(this, 6, flowToken);
+  }
+  mode(mode: unknown): FlowChain {
+    return new FlowChain(this, 7, mode);
+  }
+  flowAction(flowAction: unknown): FlowChain {
+    return new FlowChain(this, 8, flowAction);
+  }
+  screen(screen: unknown): FlowChain {
+    return new FlowChain(this, 9, screen);
+  }
+  data(data: unknown): FlowChain {
+    return new FlowChain(this, 10, data);
+  }
+  [ASSEMBLE](): unknown {
+    let header: unknown;
+    let body: unknown;
+    let footer: unknown;
+    let actionParametersFlowId: unknown;
+    let actionParametersFlowName: unknown;
+    let actionParametersFlowCta: unknown;
+    let actionParametersFlowToken: unknown;
+    let actionParametersMode: unknown;
+    let actionParametersFlowAction: unknown;
+    let actionParametersFlowActionPayloadScreen: unknown;
+    let actionParametersFlowActionPayloadData: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // header.text
+          header = c[A0] === undefined ? undefined : newTextHeader(c[A0]);
+          break;
+        case 1: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 2: // footer
+          footer = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 3: // flowId
+          actionParametersFlowId = c[A0];
+          break;
+        case 4: // flowName
+          actionParametersFlowName = c[A0];
+          break;
+        case 5: // flowCta
+          actionParametersFlowCta = c[A0];
+          break;
+        case 6: // flowToken
+          actionParametersFlowToken = c[A0];
+          break;
+        case 7: // mode
+          actionParametersMode = c[A0];
+          break;
+        case 8: // flowAction
+          actionParametersFlowAction = c[A0];
+          break;
+        case 9: // screen
+          actionParametersFlowActionPayloadScreen = c[A0];
+          break;
+        case 10: // data
+          actionParametersFlowActionPayloadData = own(c[A0]);
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "flow" };
+    if (header !== undefined) out.header = header;
+    if (body !== undefined) out.body = body;
+    if (footer !== undefined) out.footer = footer;
+    const action: Record<string, unknown> = { name: "flow" };
+    const actionParameters: Record<string, unknown> = { flow_message_version: "3" };
+    if (actionParametersFlowId !== undefined) actionParameters.flow_id = actionParametersFlowId;
+    if (actionParametersFlowName !== undefined) actionParameters.flow_name = actionParametersFlowName;
+    if (actionParametersFlowCta !== undefined) actionParameters.flow_cta = actionParametersFlowCta;
+    if (actionParametersFlowToken !== undefined) actionParameters.flow_token = actionParametersFlowToken;
+    if (actionParametersMode !== undefined) actionParameters.mode = actionParametersMode;
+    if (actionParametersFlowAction !== undefined) actionParameters.flow_action = actionParametersFlowAction;
+    if (actionParametersFlowActionPayloadScreen !== undefined || actionParametersFlowActionPayloadData !== undefined) {
+      const actionParametersFlowActionPayload: Record<string, unknown> = {};
+      if (actionParametersFlowActionPayloadScreen !== undefined)
+        actionParametersFlowActionPayload.screen = actionParametersFlowActionPayloadScreen;
+      if (actionParametersFlowActionPayloadData !== undefined)
+        actionParametersFlowActionPayload.data = actionParametersFlowActionPayloadData;
+      actionParameters.flow_action_payload = actionParametersFlowActionPayload;
+    }
+    action.parameters = actionParameters;
+    out.action = action;
+    return out;
+  }
+}
+
+/** The calls made on a `ListSectionBuilder`, each method returning a new one a call longer; `build()` assembles them into a list section, keys in schema order. */
+class ListSectionChain extends Chain {
+  get [PLAN](): Plan {
+    return ListSectionPlan;
+  }
+  title(title: unknown): ListSectionChain {
+    return new ListSectionChain(this, 0, title);
+  }
+  row(id: unknown, title: unknown, description: unknown): ListSectionChain {
+    return new ListSectionChain(this, 1, id, title, description);
+  }
+  rows(rows: unknown): ListSectionChain {
+    return new ListSectionChain(this, 2, rows);
+  }
+  [ASSEMBLE](): unknown {
+    let title: unknown;
+    let rows: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // title
+          title = c[A0];
+          break;
+        case 1: // row
+          if (!(c[A0] === undefined && c[A1] === undefined && c[A2] === undefined))
+            rows = add(rows, newListRow(c[A0], c[A1], c[A2]));
+          break;
+        case 2: // rows
+          rows = addEach(rows, c[A0], listRowFrom);
+          break;
+      }
+    }
+    const out: Record<string, unknown> = {};
+    if (title !== undefined) out.title = title;
+    if (rows !== undefined) out.rows = rows;
+    return out;
+  }
+}
+
+/** The methods of `ListBuilder.header`. */
+class ListHeaderGroup extends Group<ListChain> {
+  text(text: unknown): ListChain {
+    return new ListChain(this[OWNER], 0, text);
+  }
+}
+
+/** The calls made on a `ListBuilder`, each method returning a new one a call longer; `build()` assembles them into a list message, keys in schema order. */
+class ListChain extends Chain {
+  get [PLAN](): Plan {
+    return ListInteractivePlan;
+  }
+  get header(): ListHeaderGroup {
+    return new ListHeaderGroup(this);
+  }
+  body(text: unknown): ListChain {
+    return new ListChain(this, 1, text);
+  }
+  footer(text: unknown): ListChain {
+    return new ListChain(this, 2, text);
+  }
+  button(button: unknown): ListChain {
+    return new ListChain(this, 3, button);
+  }
+  section(...args: unknown[]): ListChain {
+    let item = new ListSectionChain();
+    if (args.length > 1 && args[0] !== undefined) item = item.title(args[0]);
+    return new ListChain(this, 4, filled(item, args[args.length - 1]));
+  }
+  sections(sections: unknown): ListChain {
+    return new ListChain(this, 5, sections);
+  }
+  [ASSEMBLE](context: Context): unknown {
+    let header: unknown;
+    let body: unknown;
+    let footer: unknown;
+    let actionButton: unknown;
+    let actionSections: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // header.text
+          header = c[A0] === undefined ? undefined : newTextHeader(c[A0]);
+          break;
+        case 1: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 2: // footer
+          footer = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 3: // button
+          actionButton = c[A0];
+          break;
+        case 4: // section
+          actionSections = add(actionSections, assembled(c[A0], context));
+          break;
+        case 5: // sections
+          actionSections = addCopies(actionSections, c[A0], listSectionOrder);
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "list" };
+    if (header !== undefined) out.header = header;
+    if (body !== undefined) out.body = body;
+    if (footer !== undefined) out.footer = footer;
+    const action: Record<string, unknown> = {};
+    if (actionButton !== undefined) action.button = actionButton;
+    if (actionSections !== undefined) action.sections = actionSections;
+    out.action = action;
+    return out;
+  }
+}
+
+/** The calls made on a `LocationRequestBuilder`, each method returning a new one a call longer; `build()` assembles them into a location request message, keys in schema order. */
+class LocationRequestChain extends Chain {
+  get [PLAN](): Plan {
+    return LocationRequestInteractivePlan;
+  }
+  body(text: unknown): LocationRequestChain {
+    return new LocationRequestChain(this, 0, text);
+  }
+  [ASSEMBLE](): unknown {
+    let body: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "location_request_message" };
+    if (body !== undefined) out.body = body;
+    out.action = { name: "send_location" };
+    return out;
+  }
+}
+
+/** The calls made on a `ProductSectionBuilder`, each method returning a new one a call longer; `build()` assembles them into a product section, keys in schema order. */
+class ProductSectionChain extends Chain {
+  get [PLAN](): Plan {
+    return ProductSectionPlan;
+  }
+  title(title: unknown): ProductSectionChain {
+    return new ProductSectionChain(this, 0, title);
+  }
+  productItem(productRetailerId: unknown): ProductSectionChain {
+    return new ProductSectionChain(this, 1, productRetailerId);
+  }
+  productItems(productItems: unknown): ProductSectionChain {
+    return new ProductSectionChain(this, 2, productItems);
+  }
+  [ASSEMBLE](): unknown {
+    let title: unknown;
+    let productItems: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // title
+          title = c[A0];
+          break;
+        case 1: // productItem
+          if (!(c[A0] === undefined)) productItems = add(productItems, newProductItem(c[A0]));
+          break;
+        case 2: // productItems
+          productItems = addEach(productItems, c[A0], productItemFrom);
+          break;
+      }
+    }
+    const out: Record<string, unknown> = {};
+    if (title !== undefined) out.title = title;
+    if (productItems !== undefined) out.product_items = productItems;
+    return out;
+  }
+}
+
+/** The methods of `ProductListBuilder.header`. */
+class ProductListHeaderGroup extends Group<ProductListChain> {
+  text(text: unknown): ProductListChain {
+    return new ProductListChain(this[OWNER], 0, text);
+  }
+}
+
+/** The calls made on a `ProductListBuilder`, each method returning a new one a call longer; `build()` assembles them into a multi-product message, keys in schema order. */
+class ProductListChain extends Chain {
+  get [PLAN](): Plan {
+    return ProductListInteractivePlan;
+  }
+  get header(): ProductListHeaderGroup {
+    return new ProductListHeaderGroup(this);
+  }
+  body(text: unknown): ProductListChain {
+    return new ProductListChain(this, 1, text);
+  }
+  footer(text: unknown): ProductListChain {
+    return new ProductListChain(this, 2, text);
+  }
+  catalogId(catalogId: unknown): ProductListChain {
+    return new ProductListChain(this, 3, catalogId);
+  }
+  section(...args: unknown[]): ProductListChain {
+    let item = new ProductSectionChain();
+    if (args.length > 1 && args[0] !== undefined) item = item.title(args[0]);
+    return new ProductListChain(this, 4, filled(item, args[args.length - 1]));
+  }
+  sections(sections: unknown): ProductListChain {
+    return new ProductListChain(this, 5, sections);
+  }
+  [ASSEMBLE](context: Context): unknown {
+    let header: unknown;
+    let body: unknown;
+    let footer: unknown;
+    let actionCatalogId: unknown;
+    let actionSections: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // header.text
+          header = c[A0] === undefined ? undefined : newTextHeader(c[A0]);
+          break;
+        case 1: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 2: // footer
+          footer = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 3: // catalogId
+          actionCatalogId = c[A0];
+          break;
+        case 4: // section
+          actionSections = add(actionSections, assembled(c[A0], context));
+          break;
+        case 5: // sections
+          actionSections = addCopies(actionSections, c[A0], productSectionOrder);
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "product_list" };
+    if (header !== undefined) out.header = header;
+    if (body !== undefined) out.body = body;
+    if (footer !== undefined) out.footer = footer;
+    const action: Record<string, unknown> = {};
+    if (actionCatalogId !== undefined) action.catalog_id = actionCatalogId;
+    if (actionSections !== undefined) action.sections = actionSections;
+    out.action = action;
+    return out;
+  }
+}
+
+/** The calls made on a `ProductBuilder`, each method returning a new one a call longer; `build()` assembles them into a single product message, keys in schema order. */
+class ProductChain extends Chain {
+  get [PLAN](): Plan {
+    return ProductInteractivePlan;
+  }
+  body(text: unknown): ProductChain {
+    return new ProductChain(this, 0, text);
+  }
+  footer(text: unknown): ProductChain {
+    return new ProductChain(this, 1, text);
+  }
+  catalogId(catalogId: unknown): ProductChain {
+    return new ProductChain(this, 2, catalogId);
+  }
+  productRetailerId(productRetailerId: unknown): ProductChain {
+    return new ProductChain(this, 3, productRetailerId);
+  }
+  [ASSEMBLE](): unknown {
+    let body: unknown;
+    let footer: unknown;
+    let actionCatalogId: unknown;
+    let actionProductRetailerId: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 1: // footer
+          footer = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 2: // catalogId
+          actionCatalogId = c[A0];
+          break;
+        case 3: // productRetailerId
+          actionProductRetailerId = c[A0];
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "product" };
+    if (body !== undefined) out.body = body;
+    if (footer !== undefined) out.footer = footer;
+    const action: Record<string, unknown> = {};
+    if (actionCatalogId !== undefined) action.catalog_id = actionCatalogId;
+    if (actionProductRetailerId !== undefined) action.product_retailer_id = actionProductRetailerId;
+    out.action = action;
+    return out;
+  }
+}
+
+/** The calls made on a `VoiceCallBuilder`, each method returning a new one a call longer; `build()` assembles them into a voice call button message, keys in schema order. */
+class VoiceCallChain extends Chain {
+  get [PLAN](): Plan {
+    return VoiceCallInteractivePlan;
+  }
+  body(text: unknown): VoiceCallChain {
+    return new VoiceCallChain(this, 0, text);
+  }
+  footer(text: unknown): VoiceCallChain {
+    return new VoiceCallChain(this, 1, text);
+  }
+  parameters(parameters: unknown): VoiceCallChain {
+    return new VoiceCallChain(this, 2, parameters);
+  }
+  [ASSEMBLE](): unknown {
+    let body: unknown;
+    let footer: unknown;
+    let actionParameters: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 1: // footer
+          footer = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 2: // parameters
+          actionParameters = own(c[A0], voiceCallParametersOrder);
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "voice_call" };
+    if (body !== undefined) out.body = body;
+    if (footer !== undefined) out.footer = footer;
+    const action: Record<string, unknown> = { name: "voice_call" };
+    if (actionParameters !== undefined) action.parameters = actionParameters;
+    out.action = action;
+    return out;
+  }
+}
+
+/** The calls made on a `InteractiveMessageBuilder`, each method returning a new one a call longer; `build()` assembles them into an interactive message, keys in schema order. */
+class InteractiveMessageChain extends Chain {
+  get [PLAN](): Plan {
+    return InteractiveMessagePlan;
+  }
+  recipientType(recipientType: unknown): InteractiveMessageChain {
+    return new InteractiveMessageChain(this, 0, recipientType);
+  }
+  to(to: unknown): InteractiveMessageChain {
+    return new InteractiveMessageChain(this, 1, to);
+  }
+  recipient(recipient: unknown): InteractiveMessageChain {
+    return new InteractiveMessageChain(this, 2, recipient);
+  }
+  messageId(messageId: unknown): InteractiveMessageChain {
+    return new InteractiveMessageChain(this, 3, messageId);
+  }
+  bizOpaqueCallbackData(bizOpaqueCallbackData: unknown): InteractiveMessageChain {
+    return new InteractiveMessageChain(this, 4, bizOpaqueCallbackData);
+  }
+  recipientIdentityKeyHash(recipientIdentityKeyHash: unknown): InteractiveMessageChain {
+    return new InteractiveMessageChain(this, 5, recipientIdentityKeyHash);
+  }
+  interactive(interactive: unknown): InteractiveMessageChain {
+    return new InteractiveMessageChain(this, 6, interactive);
+  }
+  [ASSEMBLE](context: Context): unknown {
+    let recipientType: unknown;
+    let to: unknown;
+    let recipient: unknown;
+    let contextMessageId: unknown;
+    let bizOpaqueCallbackData: unknown;
+    let recipientIdentityKeyHash: unknown;
+    let interactive: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // recipientType
+          recipientType = c[A0];
+          break;
+        case 1: // to
+          to = c[A0];
+          break;
+        case 2: // recipient
+          recipient = c[A0];
+          break;
+        case 3: // messageId
+          contextMessageId = c[A0];
+          break;
+        case 4: // bizOpaqueCallbackData
+          bizOpaqueCallbackData = c[A0];
+          break;
+        case 5: // recipientIdentityKeyHash
+          recipientIdentityKeyHash = c[A0];
+          break;
+        case 6: // interactive
+          interactive = nested(c[A0], "/interactive", context);
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { messaging_product: "whatsapp" };
+    if (recipientType !== undefined) out.recipient_type = recipientType;
+    if (to !== undefined) out.to = to;
+    if (recipient !== undefined) out.recipient = recipient;
+    out.type = "interactive";
+    if (contextMessageId !== undefined) {
+      const context: Record<string, unknown> = {};
+      if (contextMessageId !== undefined) context.message_id = contextMessageId;
+      out.context = context;
+    }
+    if (bizOpaqueCallbackData !== undefined) out.biz_opaque_callback_data = bizOpaqueCallbackData;
+    if (recipientIdentityKeyHash !== undefined) out.recipient_identity_key_hash = recipientIdentityKeyHash;
+    if (interactive !== undefined) out.interactive = interactive;
+    return out;
+  }
+}
+
+/** The calls made on a `ReactionMessageBuilder`, each method returning a new one a call longer; `build()` assembles them into a reaction message, keys in schema order. */
+class ReactionMessageChain extends Chain {
+  get [PLAN](): Plan {
+    return ReactionMessagePlan;
+  }
+  recipientType(recipientType: unknown): ReactionMessageChain {
+    return new ReactionMessageChain(this, 0, recipientType);
+  }
+  to(to: unknown): ReactionMessageChain {
+    return new ReactionMessageChain(this, 1, to);
+  }
+  recipient(recipient: unknown): ReactionMessageChain {
+    return new ReactionMessageChain(this, 2, recipient);
+  }
+  bizOpaqueCallbackData(bizOpaqueCallbackData: unknown): ReactionMessageChain {
+    return new ReactionMessageChain(this, 3, bizOpaqueCallbackData);
+  }
+  recipientIdentityKeyHash(recipientIdentityKeyHash: unknown): ReactionMessageChain {
+    return new ReactionMessageChain(this, 4, recipientIdentityKeyHash);
+  }
+  reaction(reaction: unknown): ReactionMessageChain {
+    return new ReactionMessageChain(this, 5, reaction);
+  }
+  [ASSEMBLE](context: Context): unknown {
+    let recipientType: unknown;
+    let to: unknown;
+    let recipient: unknown;
+    let bizOpaqueCallbackData: unknown;
+    let recipientIdentityKeyHash: unknown;
+    let reaction: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // recipientType
+          recipientType = c[A0];
+          break;
+        case 1: // to
+          to = c[A0];
+          break;
+        case 2: // recipient
+          recipient = c[A0];
+          break;
+        case 3: // bizOpaqueCallbackData
+          bizOpaqueCallbackData = c[A0];
+          break;
+        case 4: // recipientIdentityKeyHash
+          recipientIdentityKeyHash = c[A0];
+          break;
+        case 5: // reaction
+          reaction = nested(c[A0], "/reaction", context);
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { messaging_product: "whatsapp" };
+    if (recipientType !== undefined) out.recipient_type = recipientType;
+    if (to !== undefined) out.to = to;
+    if (recipient !== undefined) out.recipient = recipient;
+    out.type = "reaction";
+    if (bizOpaqueCallbackData !== undefined) out.biz_opaque_callback_data = bizOpaqueCallbackData;
+    if (recipientIdentityKeyHash !== undefined) out.recipient_identity_key_hash = recipientIdentityKeyHash;
+    if (reaction !== undefined) out.reaction = reaction;
+    return out;
+  }
+}
+
+/** The calls made on a `ReactionBuilder`, each method returning a new one a call longer; `build()` assembles them into a reaction, keys in schema order. */
+class ReactionChain extends Chain {
+  get [PLAN](): Plan {
+    return ReactionPlan;
+  }
+  messageId(messageId: unknown): ReactionChain {
+    return new ReactionChain(this, 0, messageId);
+  }
+  emoji(emoji: unknown): ReactionChain {
+    return new ReactionChain(this, 1, emoji);
+  }
+  [ASSEMBLE](): unknown {
+    let messageId: unknown;
+    let emoji: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // messageId
+          messageId = c[A0];
+          break;
+        case 1: // emoji
+          emoji = c[A0];
+          break;
+      }
+    }
+    const out: Record<string, unknown> = {};
+    if (messageId !== undefined) out.message_id = messageId;
+    if (emoji !== undefined) out.emoji = emoji;
+    return out;
+  }
+}

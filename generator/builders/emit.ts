@@ -1,9 +1,9 @@
 /**
- * Turns builder models into `builders.ts`: for each builder a plan (the data the runtime engine
- * replays) and its typed surface (interfaces whose methods carry the schema descriptions), as
- * ts-morph structures added to one source file in a single batch. The types track two things the
- * runtime cannot: the literal reply ids given so far, and how many items each capped array holds
- * (an adder disappears once its array is full).
+ * Turns builder models into `builders.ts`: for each builder its typed surface (interfaces whose
+ * methods carry the schema descriptions, as ts-morph structures added to one source file in a
+ * single batch), its class (assembly.ts) and its plan (what is checked after assembling). The
+ * types track two things the runtime cannot: the literal reply ids given so far, and how many
+ * items each capped array holds (an adder disappears once its array is full).
  */
 import {
   type FunctionDeclarationStructure,
@@ -21,7 +21,8 @@ import {
 } from "ts-morph";
 import { pascalCase } from "../names.ts";
 import { SchemaSetError } from "../schema-set.ts";
-import type { BuilderModel, Item, Leaf, ListLeaf } from "./model.ts";
+import { type CallSpec, chainCode, type KeyOrder, type Maker, makerCode, makerName, recordMakerCode, type Take } from "./assembly.ts";
+import type { BuilderModel, Item, Leaf, ListLeaf, Node } from "./model.ts";
 import { clampable, order, ordinals, replyIdPaths } from "./plan.ts";
 import { a, camel, capitalize, docs, joinText, singular } from "./words.ts";
 
@@ -37,6 +38,12 @@ export interface TopBuilder {
 
 const lit = (v: unknown) => JSON.stringify(v);
 
+/** `ButtonBuilder` → `ButtonChain`, the class behind the builder type. */
+const chainName = (builder: string) => builder.replace(/Builder$/, "Chain");
+
+/** A parameter's name: the property, or `text` for a body or footer. */
+const paramName = (leaf: Leaf) => (leaf.kind === "text" ? "text" : camel(leaf.key));
+
 /** What a builder's type knows about itself: its name, whether it tracks ids, its counted arrays. */
 interface Surface {
   name: string;
@@ -48,6 +55,10 @@ interface Surface {
 export class BuilderEmitter {
   private readonly statements: StatementStructures[] = [];
   private readonly plans: StatementStructures[] = [];
+  /** Generated code behind the builders: key orders, item makers, builder classes. */
+  private readonly orders = new Map<string, string>();
+  private readonly makers = new Map<string, string>();
+  private readonly chains: string[] = [];
   private readonly surfaces = new Map<Item, Surface>();
   private readonly idsByType = new Map<string, boolean>();
   private readonly replyPaths: [string, string[][]][] = [];
@@ -75,7 +86,35 @@ export class BuilderEmitter {
         {
           kind: StructureKind.ImportDeclaration,
           moduleSpecifier: "./runtime/builder.js",
-          namedImports: ["start", "type Buildable", "type Carries", "type Loose", "type Plan", "type ReplyIds", "type Room"],
+          namedImports: [
+            "add",
+            "addCopies",
+            "addEach",
+            "A0",
+            "A1",
+            "A2",
+            "ASSEMBLE",
+            "assembled",
+            "CALL",
+            "Chain",
+            "calls",
+            "filled",
+            "Group",
+            "isRecord",
+            "keep",
+            "nested",
+            "OWNER",
+            "own",
+            "PLAN",
+            "type Buildable",
+            "type Carries",
+            "type Context",
+            "type KeyOrder",
+            "type Loose",
+            "type Plan",
+            "type ReplyIds",
+            "type Room",
+          ],
         },
         { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/replies.js", namedImports: ["findReply", "type HasReply", "type Reply", "type ReplyIdPaths"] },
         {
@@ -95,6 +134,9 @@ export class BuilderEmitter {
           declarations: [{ name: "REPLY_ID_PATHS", type: "ReplyIdPaths", initializer: lit(Object.fromEntries(this.replyPaths)) }],
         },
         ...this.plans,
+        ...[...this.orders].map(([name, value]) => `/** The key order of ${name.replace(/Order\d*$/, "")} values given whole. */\nconst ${name}: KeyOrder = ${value};`),
+        ...this.makers.values(),
+        ...this.chains,
       ],
     });
     return file.getFullText();
@@ -148,7 +190,7 @@ export class BuilderEmitter {
     const capped = new Map<string, OptionalKind<MethodSignatureStructure>[]>();
     const groups: InterfaceDeclarationStructure[] = [];
     const groupProps: OptionalKind<PropertySignatureStructure>[] = [];
-    const specs: string[] = [];
+    const calls: CallSpec[] = [];
     const used = new Set<string>(["build", "safeBuild"]);
     const claim = (method: string, leaf: Leaf) => {
       if (used.has(method)) throw new SchemaSetError(`${item.typeName}: two builder methods would be called "${method}" (one for ${leaf.path.join("/")})`);
@@ -156,24 +198,23 @@ export class BuilderEmitter {
     };
 
     for (const leaf of item.leaves) {
-      const consts = leaf.consts.length ? `, consts: ${lit(leaf.consts)}` : "";
+      const at = { at: leaf.path, consts: leaf.consts };
       if (leaf.kind === "value" || leaf.kind === "text" || leaf.kind === "target") {
         const method = camel(leaf.key);
         claim(method, leaf);
-        const shape = leaf.kind === "text" ? `{ args: [["text"]] }` : `{ args: [[]] }`;
-        specs.push(`${method}: { op: "set", at: ${lit(leaf.path)}, shape: ${shape}${consts} }`);
+        const value = leaf.kind === "value" ? { kind: "whole" as const, take: this.take(leaf) } : { kind: leaf.kind };
+        calls.push({ ...at, method, params: [paramName(leaf)], op: "set", value });
         methods.push(this.setter(leaf, method, self, surface));
       } else if (leaf.kind === "choice") {
         const group = camel(leaf.key);
         claim(group, leaf);
         const groupName = `${name}${pascalCase(leaf.key)}`;
-        const entries: string[] = [];
         const groupMethods: OptionalKind<MethodSignatureStructure>[] = [];
         for (const branch of leaf.branches) {
           if (branch.complex) throw new SchemaSetError(`${branch.typeName}: a tagged choice whose branch needs a sub-builder is not supported by the builder emitter yet`);
           const method = camel(branch.tag ?? branch.typeName);
           const params = this.positional(branch);
-          entries.push(`${method}: { op: "set", at: ${lit(leaf.path)}, shape: ${this.shape(branch, params)}${consts} }`);
+          calls.push({ ...at, method, group, params: params.map(paramName), op: "set", value: { kind: "made", maker: this.maker(branch, params) } });
           groupMethods.push({
             name: method,
             docs: docs(branch.description || `${capitalize(a(branch.title))}.`, params.map((p) => [p.kind === "text" ? "text" : camel(p.key), p.doc])),
@@ -181,7 +222,6 @@ export class BuilderEmitter {
             returnType: self(),
           });
         }
-        specs.push(`${group}: { ${entries.join(", ")} }`);
         groups.push({
           kind: StructureKind.Interface,
           name: groupName,
@@ -192,7 +232,7 @@ export class BuilderEmitter {
         });
         groupProps.push({ name: group, type: args.length ? `${groupName}<${args.join(", ")}>` : groupName, isReadonly: true, docs: docs(leaf.doc) });
       } else {
-        this.listMethods(item, leaf, name, self, surface, claim, specs, methods, capped, consts);
+        this.listMethods(item, leaf, name, self, surface, claim, calls, methods, capped);
       }
     }
 
@@ -228,7 +268,10 @@ export class BuilderEmitter {
       this.statements.push({ kind: StructureKind.TypeAlias, name, isExported: true, typeParameters: typeParams, type: parts.join(" & "), docs: docs(description) } as TypeAliasDeclarationStructure);
     }
 
-    this.plans.push(this.plan(item, name, specs, top));
+    this.plans.push(this.plan(item, name, top));
+    this.chains.push(
+      chainCode({ className: chainName(name), builderName: name, planName: `${item.typeName}Plan`, what: item.title, base: item.base, order: this.orderOf(item.node), calls }),
+    );
     if (top) this.statements.push(this.factory(top, surface));
     return surface;
   }
@@ -257,14 +300,58 @@ export class BuilderEmitter {
 
   private parameter(leaf: Leaf): OptionalKind<ParameterDeclarationStructure> {
     const type = leaf.kind === "value" || leaf.kind === "target" ? leaf.tsType : "string";
-    return { name: leaf.kind === "text" ? "text" : camel(leaf.key), type, hasQuestionToken: !leaf.required };
+    return { name: paramName(leaf), type, hasQuestionToken: !leaf.required };
   }
 
-  /** Where each positional argument goes inside the item. */
-  private shape(item: Item, params: Leaf[]): string {
-    const fixed = Object.keys(item.base).length ? `fixed: ${lit(item.base)}, ` : "";
-    const args = params.map((p) => (p.kind === "text" ? [...p.path, "text"] : p.path));
-    return `{ ${fixed}args: ${lit(args)}, keys: ${lit(params.map((p) => p.key))} }`;
+  // ---------------------------------------------------------------- what the classes use
+
+  /** The item made from positional arguments (and, for the array form, from records), emitted once. */
+  private maker(item: Item, params: Leaf[], records = false): Maker {
+    const maker: Maker = {
+      typeName: item.typeName,
+      title: item.title,
+      fixed: item.base,
+      fields: params.map((p) => ({ key: p.key, path: p.kind === "text" ? [...p.path, "text"] : p.path, required: p.required, take: this.take(p) })),
+      order: this.orderOf(item.node),
+    };
+    const code = makerCode(maker);
+    const name = makerName(maker);
+    const existing = this.makers.get(name);
+    if (existing !== undefined && existing !== code) throw new SchemaSetError(`${item.typeName}: made from two different sets of fields`);
+    this.makers.set(name, code);
+    if (records) this.makers.set(`${name}From`, recordMakerCode(maker));
+    return maker;
+  }
+
+  /**
+   * Scalars are taken as given: anything else fails validation, and a failed build returns
+   * nothing that could share it with the caller. Objects are copied, keys in schema order.
+   */
+  private take(leaf: Leaf): Take {
+    if (leaf.kind === "text") return { copy: false };
+    const s = leaf.node.schema;
+    const scalar = ["string", "integer", "number", "boolean"];
+    if (leaf.kind === "value" && (scalar.includes(s.type as string) || (Array.isArray(s.enum) && s.enum.every((e) => typeof e !== "object")))) return { copy: false };
+    if (leaf.kind !== "value") return { copy: true };
+    const name = this.orderName(leaf.node, `${leaf.key}`);
+    return name ? { copy: true, order: name } : { copy: true };
+  }
+
+  private orderOf(node: Node): KeyOrder | undefined {
+    return order(this.model, node) as KeyOrder | undefined;
+  }
+
+  /** A module-level key order for values given whole, named after their type; one per distinct order. */
+  private orderName(node: Node, fallback: string): string | undefined {
+    const o = this.orderOf(node);
+    if (!o) return undefined;
+    const value = lit(o);
+    for (const [name, v] of this.orders) if (v === value) return name;
+    const base = `${camel(this.model.nameOf(node) ?? fallback)}Order`;
+    let name = base;
+    for (let n = 2; this.orders.has(name); n++) name = `${base}${n}`;
+    this.orders.set(name, value);
+    return name;
   }
 
   private listMethods(
@@ -274,11 +361,11 @@ export class BuilderEmitter {
     self: (c?: Record<string, string>) => string,
     surface: Surface,
     claim: (method: string, leaf: Leaf) => void,
-    specs: string[],
+    calls: CallSpec[],
     methods: OptionalKind<MethodSignatureStructure>[],
     capped: Map<string, OptionalKind<MethodSignatureStructure>[]>,
-    consts: string,
   ): void {
+    const at = { at: leaf.path, consts: leaf.consts };
     const counter = surface.counters.find((c) => c.leaf === leaf);
     const grown = (ids?: string) => {
       const change: Record<string, string> = {};
@@ -295,7 +382,7 @@ export class BuilderEmitter {
       const paramDocs = params.map((p): [string, string] => [p.kind === "text" ? "text" : camel(p.key), p.doc]);
       const doc = joinText(`Adds ${a(item.title)} to ${leaf.key}.${limit}`, item.description, leaf.doc);
       if (!item.complex) {
-        specs.push(`${method}: { op: "add", at: ${lit(leaf.path)}, shape: ${this.shape(item, params)}${consts} }`);
+        calls.push({ ...at, method, params: params.map(paramName), op: "add", maker: this.maker(item, params) });
         const idParam = params.find((p) => p.kind === "value" && p.replyId);
         adders.push({
           name: method,
@@ -306,8 +393,7 @@ export class BuilderEmitter {
         });
       } else {
         const sub = this.builder(item, `${item.typeName}Builder`);
-        const planName = `${item.typeName}Plan`;
-        specs.push(`${method}: { op: "addBuilt", at: ${lit(leaf.path)}, plan: () => ${planName}, seed: ${lit(params.map((p) => camel(p.key)))}${consts} }`);
+        calls.push({ ...at, method, params: [], op: "addBuilt", sub: chainName(sub.name), seeds: params.map((p) => camel(p.key)) });
         // The ids are read off the type-only marker alone: inferring them through the methods would
         // widen an item without ids to `string`.
         const subArgs = [...(sub.hasIds ? ["any"] : []), ...sub.counters.map(() => "any")];
@@ -330,12 +416,14 @@ export class BuilderEmitter {
     const arrayMethod = camel(leaf.key);
     claim(arrayMethod, leaf);
     const only = leaf.items.length === 1 ? leaf.items[0]! : undefined;
-    const records = only && only.tag !== undefined && !only.complex;
+    // Items made of simple fields are read field by field, in the same code as the adder's.
+    const records = only !== undefined && !only.complex;
     const params = records ? this.positional(only) : [];
     const itemType = records
       ? `{ ${params.map((p) => `${p.key}${p.required ? "" : "?"}: ${p.kind === "value" || p.kind === "target" ? p.tsType : "string"}`).join("; ")} }`
       : `Loose<T.${leaf.itemType}>`;
-    specs.push(`${arrayMethod}: { op: "addEach", at: ${lit(leaf.path)}${records ? `, shape: ${this.shape(only, params)}` : ""}${consts} }`);
+    const each = records ? { maker: this.maker(only, params, true) } : { order: this.orderName(this.model.child(leaf.node, "items"), leaf.itemType) };
+    calls.push({ ...at, method: arrayMethod, params: [arrayMethod], op: "addEach", ...each });
     const ids = leaf.items.some((i) => this.carriesIds(i));
     const loose: Record<string, string> = {};
     if (ids && surface.hasIds) loose.Ids = "string";
@@ -356,20 +444,19 @@ export class BuilderEmitter {
 
   // ---------------------------------------------------------------- plans and factories
 
-  private plan(item: Item, name: string, specs: string[], top?: TopBuilder): StatementStructures {
-    const fields = [`what: ${lit(item.title)}`, `base: ${lit(item.base)}`, `methods: { ${specs.join(", ")} }`];
+  private plan(item: Item, name: string, top?: TopBuilder): StatementStructures {
+    const fields = [`what: ${lit(item.title)}`];
     if (top) {
-      fields.push(`order: ${lit(order(this.model, item.node))}`);
-      const numbered = ordinals(item);
+      const numbered = this.numbered(item);
       if (numbered.length) fields.push(`ordinals: ${lit(numbered)}`);
       const clamp = clampable(item);
       if (clamp.length) fields.push(`clamp: ${lit(clamp)}`);
-      fields.push(`validate: V.${top.validator}`);
+      fields.push(`validate: V.${top.validator}`, `is: V.${top.validator.replace(/^validate/, "is")}`);
     }
     return {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      docs: [`What ${name} writes where (${item.node.loc.file.path}).`],
+      docs: [`What ${name} checks after assembling (${item.node.loc.file.path}).`],
       declarations: [{ name: `${item.typeName}Plan`, type: top ? `Plan<T.${item.typeName}>` : "Plan", initializer: `{ ${fields.join(", ")} }` }],
     };
   }
@@ -387,8 +474,22 @@ export class BuilderEmitter {
       typeParameters: target ? [{ name: "M", constraint: this.targetType(target as Leaf & { kind: "target" }) }] : [],
       parameters: params.map((p) => (p === target ? { name: camel(p.key), type: "M" } : this.parameter(p))),
       returnType,
-      statements: [`return start(${item.typeName}Plan, ${lit(params.map((p) => camel(p.key)))}, [${params.map((p) => camel(p.key)).join(", ")}]) as ${returnType};`],
+      statements: [`return new ${chainName(top.typeName)}()${params.map((p) => `.${camel(p.key)}(${camel(p.key)})`).join("")} as unknown as ${returnType};`],
     };
+  }
+
+  /** Positions the builder fills in: the array, the key, and the item's key order (where the key goes). */
+  private numbered(item: Item): [string[], string, string[]][] {
+    const whole = this.orderOf(item.node);
+    const out = new Map<string, [string[], string, string[]]>();
+    for (const [path, key] of ordinals(item)) {
+      let o: KeyOrder | undefined = whole;
+      for (const seg of path) o = o?.children?.[seg];
+      const keys = o?.children?.["*"]?.keys;
+      if (!keys?.includes(key)) throw new SchemaSetError(`${item.typeName}: no key order for the items of ${path.join("/")}`);
+      out.set(lit([path, key]), [path, key, keys]);
+    }
+    return [...out.values()];
   }
 
   private answerTo(): FunctionDeclarationStructure {

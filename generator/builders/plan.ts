@@ -1,7 +1,7 @@
 /**
- * The data a builder's plan holds besides its methods, read off the model: where reply ids sit,
- * which arrays are numbered, which strings are display text the clamp policy may shorten, and the
- * property order that makes built JSON read like the documentation.
+ * What a builder needs besides its methods, read off the model: where reply ids sit, which arrays
+ * are numbered, which strings are display text the clamp policy may shorten, and the property
+ * order that makes built JSON read like the documentation.
  */
 import { isSchema } from "../schema-set.ts";
 import type { BuilderModel, Item, Node } from "./model.ts";

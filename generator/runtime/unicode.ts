@@ -31,6 +31,8 @@ export function minCodePoints(s: string, min: number): boolean {
 }
 
 export function isWhitespace(c: number): boolean {
+  // Printable ASCII, the run between the ASCII and Latin-1 spaces, is answered by one test.
+  if (c > 0x20 && c < 0x85) return false;
   return (
     (c >= 0x09 && c <= 0x0d) ||
     c === 0x20 ||

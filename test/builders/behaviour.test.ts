@@ -114,3 +114,31 @@ describe("answerTo", () => {
     expect(wa.answerTo(event("cancel_order"), "not a message", 42, null)).toBeUndefined();
   });
 });
+
+describe("values given whole", () => {
+  it("are copied with their keys in schema order, unknown keys after the known ones", () => {
+    const document = { filename: "menu.pdf", link: "https://example.com/menu.pdf" };
+    const value = wa.button().header.document(document).body("b").reply("a", "A").build();
+    expect(value.header).toEqual({ type: "document", document: { link: "https://example.com/menu.pdf", filename: "menu.pdf" } });
+    if (value.header?.type !== "document") throw new Error("expected a document header");
+    expect(Object.keys(value.header.document)).toEqual(["link", "filename"]);
+    const sections = wa
+      .list("Open")
+      .body("b")
+      .sections([{ rows: [{ title: "A", id: "a", note: "x" } as never], title: "S" }])
+      .safeBuild();
+    expect(sections).toMatchObject({ ok: false, errors: [{ path: "/action/sections/0/rows/0/note", rule: "additionalProperties" }] });
+    const ordered = wa.list("Open").body("b").sections([{ rows: [{ title: "A", id: "a" }], title: "S" }]).build();
+    expect(Object.keys(ordered.action.sections[0]!)).toEqual(["title", "rows"]);
+    expect(Object.keys(ordered.action.sections[0]!.rows[0]!)).toEqual(["id", "title"]);
+  });
+
+  it("are the builder's own: changing what was given does not change what was built", () => {
+    const rows = [{ id: "a", title: "A" }];
+    const b = wa.list("Open").body("b").section((s) => s.rows(rows));
+    const first = b.build();
+    rows[0]!.title = "changed";
+    expect(first.action.sections[0]!.rows[0]!.title).toBe("A");
+    expect(b.build().action.sections[0]!.rows[0]!.title).toBe("changed");
+  });
+});

@@ -2,7 +2,7 @@
  * The two valid fixture messages made with wa-interactive's builders (which validate on build),
  * so the build + serialise rows produce exactly the objects the validate rows check.
  */
-import { button, list } from "../generated/dist/index.js";
+import { wa } from "./package.ts";
 import { validButtons, validList } from "./fixtures.ts";
 
 // The fixtures' parts, read once: taking them apart is not the builders' work.
@@ -10,7 +10,7 @@ const [starters, mains, desserts] = validList.action.sections;
 const [a, b, c] = validButtons.action.buttons.map((x) => x.reply);
 
 export function buildList() {
-  return list(validList.action.button)
+  return wa.list(validList.action.button)
     .header.text(validList.header.text)
     .body(validList.body.text)
     .footer(validList.footer.text)
@@ -21,7 +21,7 @@ export function buildList() {
 }
 
 export function buildButtons() {
-  return button()
+  return wa.button()
     .header.text(validButtons.header.text)
     .body(validButtons.body.text)
     .footer(validButtons.footer.text)

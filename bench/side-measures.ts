@@ -5,7 +5,9 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { button, parseWebhook, validateInteractive } from "../generated/dist/index.js";
+import { wa } from "./package.ts";
+
+const { button, parseWebhook, validateInteractive } = wa;
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 

@@ -17,9 +17,11 @@ import { kapsoButtonsInput, kapsoListInput, kapsoSendButtons, kapsoSendList, kap
 import { wajsAccepts, wajsButtons, wajsList } from "../bench/peers/whatsapp-api-js.ts";
 import { consoleTable, groupTable, targetRows, targetTable } from "../bench/report.ts";
 import { heapAcrossLoop, hostileTimings, timeGenerate } from "../bench/side-measures.ts";
-import { parseWebhook, validateInteractive } from "../generated/dist/index.js";
-import { verifyWebhook } from "../generated/dist/verify.js";
 import { buildButtons, buildList } from "../bench/builders.ts";
+import { verify, wa } from "../bench/package.ts";
+
+const { parseWebhook, validateInteractive } = wa;
+const { verifyWebhook } = verify;
 
 const quick = process.argv.includes("--quick");
 const rounds = quick ? 2 : 5;

@@ -21,7 +21,7 @@ import {
   isoTime,
   readChecked,
 } from "./inbound.js";
-import { detailsOf, metaContent } from "./webhook-meta.js";
+import { addContent, metaContent } from "./webhook-meta.js";
 import type { ExotelWebhookItem, InboundEvent } from "../types.js";
 import { validateExotelWebhookBody } from "../validators.js";
 
@@ -47,7 +47,7 @@ function incomingEvent(
     : isObject((item.content as Record<string, any>).context)
       ? (item.content as Record<string, any>).context
       : undefined;
-  return defined({
+  const event = defined({
     provider,
     kind: content.kind,
     from: item.from,
@@ -56,9 +56,10 @@ function incomingEvent(
     messageId: item.sid,
     timestamp,
     replyTo: typeof context?.id === "string" ? context.id : undefined,
-    ...detailsOf(content),
-    raw: item as Raw,
-  });
+  }) as InboundEvent; // raw follows the content
+  addContent(event, content);
+  event.raw = item as Raw;
+  return event;
 }
 
 function dlrEvent(
@@ -123,18 +124,17 @@ function parseExotel(provider: string, payload: unknown, options: WebhookOptions
       : isoTime(flat.timestamp, "/timestamp", result.errors);
   if (content && timestamp) {
     const id = flat.sid ?? flat.id;
-    result.events.push(
-      defined({
-        provider,
-        kind: content.kind,
-        from: flat.from,
-        messageId: typeof id === "string" ? id : "",
-        timestamp,
-        replyTo: isObject(flat.context) && typeof flat.context.id === "string" ? flat.context.id : undefined,
-        ...detailsOf(content),
-        raw: value as Raw,
-      }),
-    );
+    const event = defined({
+      provider,
+      kind: content.kind,
+      from: flat.from,
+      messageId: typeof id === "string" ? id : "",
+      timestamp,
+      replyTo: isObject(flat.context) && typeof flat.context.id === "string" ? flat.context.id : undefined,
+    }) as InboundEvent; // raw follows the content
+    addContent(event, content);
+    event.raw = value as Raw;
+    result.events.push(event);
   }
   return finish(result);
 }

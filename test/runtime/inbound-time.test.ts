@@ -10,4 +10,16 @@ describe("isoString", () => {
   it("matches Date on random times from 1970 to 9999", () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 253402300799999 }), (ms) => isoString(ms) === new Date(ms).toISOString()), { numRuns: 20000 });
   });
+  it("keeps the remembered day right when times alternate between days and cross midnight", () => {
+    const day = 86400000;
+    const midnight = 1749859200000;
+    const times = [midnight - 1, midnight, midnight - 1, midnight + day - 1, midnight + day, 0, midnight, midnight + 999];
+    for (const ms of times) expect(isoString(ms)).toBe(new Date(ms).toISOString());
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: midnight - 2 * day, max: midnight + 2 * day }), { maxLength: 20 }), (batch) =>
+        batch.every((ms) => isoString(ms) === new Date(ms).toISOString()),
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -10,10 +10,10 @@ import {
   type SignatureSpec,
   type VerifyInput,
   type VerifyResult,
-  bodyBytes,
+  asBytes,
   failure,
   headerValue,
-  secretBytes,
+  checkedSecret,
   sha256Hex,
 } from "./signatures.js";
 
@@ -21,7 +21,7 @@ export async function verifyVonageSignature(
   spec: Extract<SignatureSpec, { scheme: "vonage-jwt" }>,
   input: VerifyInput,
 ): Promise<VerifyResult> {
-  const key = secretBytes("vonage", input.secret);
+  const key = asBytes(checkedSecret("vonage", input.secret));
   const value = headerValue(input.headers, spec.header);
   if (value === undefined) return failure("missing-header", `no ${spec.header} header`);
   if (value === null) return failure("malformed-header", `${spec.header} is given more than once`);
@@ -48,7 +48,7 @@ export async function verifyVonageSignature(
   }
   const hash = claims.payload_hash;
   if (typeof hash !== "string") return failure("bad-token", "the token's payload_hash is not a string");
-  const actual = await sha256Hex(bodyBytes(input.rawBody));
+  const actual = await sha256Hex(asBytes(input.rawBody));
   return hash.toLowerCase() === actual
     ? { ok: true }
     : failure(

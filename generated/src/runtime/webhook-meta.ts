@@ -65,10 +65,12 @@ function checked<T>(
   return undefined;
 }
 
-/** The content without its kind, which an event states first. */
-export function detailsOf(content: EventContent): Omit<EventContent, "kind"> {
-  const { kind: _, ...details } = content;
-  return details;
+/**
+ * Appends the content's kind-specific fields to an event whose head is written (its kind already
+ * is, to the same value). The content holds no undefined values: every reader below builds it so.
+ */
+export function addContent(event: InboundEvent, content: EventContent): void {
+  Object.assign(event, content);
 }
 
 /** An address reply is named "address_message"; one without a name is an address when its response has address values. */
@@ -222,19 +224,20 @@ function messageEvent(
   const timestamp = isoTime(message.timestamp, `${path}/timestamp`, errors);
   const content = metaContent(message as Record<string, any>, path, errors);
   if (!timestamp || !content) return undefined;
-  return defined({
-    provider: ctx.provider,
-    kind: content.kind,
-    from: message.from,
-    fromUserId: message.from_user_id,
-    to: ctx.to,
-    contactName: contactName(ctx.contacts, message.from),
-    messageId: message.id,
-    timestamp,
-    replyTo: message.context?.id,
-    ...detailsOf(content),
-    raw: raw as Raw,
-  });
+  // Key by key rather than through defined(): named stores in the events' key order, where a
+  // copy of an object literal through defined() cost ten times as much on every delivered message.
+  const event = { provider: ctx.provider, kind: content.kind } as InboundEvent;
+  if (message.from !== undefined) event.from = message.from;
+  if (message.from_user_id !== undefined) event.fromUserId = message.from_user_id;
+  if (ctx.to !== undefined) event.to = ctx.to;
+  const name = contactName(ctx.contacts, message.from);
+  if (name !== undefined) event.contactName = name;
+  event.messageId = message.id;
+  event.timestamp = timestamp;
+  if (message.context?.id !== undefined) event.replyTo = message.context.id;
+  addContent(event, content);
+  event.raw = raw as Raw;
+  return event;
 }
 
 function statusEvent(
@@ -247,24 +250,22 @@ function statusEvent(
   if (!status) return undefined;
   const timestamp = isoTime(status.timestamp, `${path}/timestamp`, errors);
   if (!timestamp) return undefined;
-  const failures = (status.errors ?? []).map((e) => ({
-    code: String(e.code),
-    message: e.message ?? e.title ?? e.error_data?.details ?? `error ${e.code}`,
-  }));
-  return defined({
-    provider: ctx.provider,
-    kind: "status" as const,
-    to: ctx.to,
-    messageId: status.id,
-    timestamp,
-    status: defined({
-      status: status.status,
-      recipient: status.recipient_id ?? status.recipient_user_id,
-      callbackData: status.biz_opaque_callback_data,
-      errors: failures.length > 0 ? failures : undefined,
-    }),
-    raw: raw as Raw,
-  });
+  const event = { provider: ctx.provider, kind: "status" } as InboundEvent;
+  if (ctx.to !== undefined) event.to = ctx.to;
+  event.messageId = status.id;
+  event.timestamp = timestamp;
+  const state: NonNullable<InboundEvent["status"]> = { status: status.status };
+  const recipient = status.recipient_id ?? status.recipient_user_id;
+  if (recipient !== undefined) state.recipient = recipient;
+  if (status.biz_opaque_callback_data !== undefined) state.callbackData = status.biz_opaque_callback_data;
+  if (status.errors !== undefined && status.errors.length > 0)
+    state.errors = status.errors.map((e) => ({
+      code: String(e.code),
+      message: e.message ?? e.title ?? e.error_data?.details ?? `error ${e.code}`,
+    }));
+  event.status = state;
+  event.raw = raw as Raw;
+  return event;
 }
 
 function parseMeta(provider: string, payload: unknown, _options: WebhookOptions): ParseResult {

@@ -104,7 +104,7 @@ const groups: Group[] = [
     ours: OURS,
     target: { against: FLOOR, atLeast: 0.8 },
     contenders: [
-      { name: OURS, note: "`verifyWebhook` (Web Crypto, async) + `parseWebhook` into typed events", fn: () => ourWebhook(), async: true },
+      { name: OURS, note: "`verifyWebhook` (node:crypto where the runtime has it, else Web Crypto; returns a promise) + `parseWebhook` into typed events", fn: () => ourWebhook(), async: true },
       { name: FLOOR, note: "`bench/floor-webhook.ts`: HMAC-SHA256, constant-time compare, JSON.parse", fn: () => floorWebhook(webhookBody, webhookSignature, APP_SECRET) },
       { name: KAPSO, note: "`verifySignature` (node:crypto) + `normalizeWebhook`", fn: () => kapsoWebhook(webhookBody, webhookSignature, APP_SECRET) },
     ],

@@ -23,7 +23,7 @@ import {
   readPayload,
   under,
 } from "./inbound.js";
-import type { InboundEvent } from "../types.js";
+import type { InboundEvent, MetaMessageCommon, MetaStatus } from "../types.js";
 import {
   validateMetaInteractiveReply,
   validateMetaLocation,
@@ -198,6 +198,11 @@ export function metaContent(
 
 interface ChangeContext {
   provider: string;
+  /**
+   * Whether the whole payload passed the webhook schema, which checks every message's common
+   * fields and every status: then those need no check of their own (a message's content still does).
+   */
+  itemsChecked: boolean;
   to: string | undefined;
   contacts: unknown[];
 }
@@ -217,7 +222,9 @@ function messageEvent(
   path: string,
   errors: ValidationIssue[],
 ): InboundEvent | undefined {
-  const message = checked(validateMetaMessageCommon(raw), path, errors);
+  const message = ctx.itemsChecked
+    ? (raw as MetaMessageCommon)
+    : checked(validateMetaMessageCommon(raw), path, errors);
   if (!message) return undefined;
   const timestamp = isoTime(message.timestamp, `${path}/timestamp`, errors);
   const content = metaContent(message as Record<string, any>, path, errors);
@@ -244,7 +251,7 @@ function statusEvent(
   path: string,
   errors: ValidationIssue[],
 ): InboundEvent | undefined {
-  const status = checked(validateMetaStatus(raw), path, errors);
+  const status = ctx.itemsChecked ? (raw as MetaStatus) : checked(validateMetaStatus(raw), path, errors);
   if (!status) return undefined;
   const timestamp = isoTime(status.timestamp, `${path}/timestamp`, errors);
   if (!timestamp) return undefined;
@@ -285,6 +292,7 @@ function parseMeta(provider: string, payload: unknown, _options: WebhookOptions)
       const value = change.value;
       const ctx: ChangeContext = {
         provider,
+        itemsChecked: envelope.ok,
         to:
           isObject(value.metadata) && typeof value.metadata.phone_number_id === "string"
             ? value.metadata.phone_number_id
@@ -298,7 +306,7 @@ function parseMeta(provider: string, payload: unknown, _options: WebhookOptions)
         if (!Array.isArray(value[key])) continue;
         value[key].forEach((item: unknown, i: number) => {
           const path = `${at}/value/${key}/${i}`;
-          itemPaths.push(path);
+          if (!envelope.ok) itemPaths.push(path);
           const event = read(ctx, item, path, result.errors);
           if (event) result.events.push(event);
         });

@@ -5,6 +5,7 @@
  * `GET ?hub.mode=subscribe&hub.verify_token=<yours>&hub.challenge=<random>` and expects the
  * challenge back with status 200 — only if the token is yours.
  */
+import { sameText } from "./constant-time.js";
 
 /** The query as a string (`hub.mode=…&…`, with or without `?`), a `URLSearchParams`, or a plain object. */
 export type QuerySource =
@@ -26,13 +27,6 @@ function read(query: QuerySource, name: string): string | undefined {
     return (query as { get(name: string): string | null }).get(name) ?? undefined;
   const value = (query as Record<string, string | readonly string[] | undefined>)[name];
   return Array.isArray(value) ? value[0] : (value as string | undefined);
-}
-
-/** Compares without an early exit, so the time taken does not reveal how much of the token matched. */
-function sameText(a: string, b: string): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
-  return diff === 0;
 }
 
 /** Answers Meta's GET handshake: respond with `status` and, when ok, the `challenge` as the body. */

@@ -45,7 +45,9 @@ const OFF_THREAD_BYTES = 100_000;
 export async function printAll(files: readonly (readonly [string, string])[]): Promise<string[]> {
   const large = files.map(([path, text], i) => [i, job(path, text)] as const).filter(([, work]) => work && work.text.length >= OFF_THREAD_BYTES);
   if (large.length === 0) return Promise.all(files.map(([path, text]) => print(path, text)));
-  const worker = new Worker(new URL("./format-worker.mjs", import.meta.url));
+  // The worker is plain JavaScript: started without the parent's `--import`s, it loads prettier
+  // alone, not the TypeScript loader and the generator's other dependencies as well.
+  const worker = new Worker(new URL("./format-worker.mjs", import.meta.url), { execArgv: [] });
   try {
     const offThread = new Map(
       large.map(([i, work]) => [

@@ -36,15 +36,21 @@ describe.each(hmac)("$provider: node:crypto and Web Crypto give the same verdict
     ["the wrong secret", RAW, `${spec.prefix}${sign(RAW, "other")}`],
     ["re-serialised JSON", JSON.stringify(JSON.parse(RAW)), `${spec.prefix}${sign(RAW)}`],
     ["a signature one hex digit off", RAW, `${spec.prefix}${sign(RAW).replace(/.$/, (c) => (c === "0" ? "1" : "0"))}`],
+    ["the signed body, its signature in upper case", RAW, `${spec.prefix}${sign(RAW).toUpperCase()}`],
+    ["64 characters, one not hexadecimal", RAW, `${spec.prefix}${sign(RAW).replace(/^./, "g")}`],
+    ["a signature one digit short", RAW, `${spec.prefix}${sign(RAW).slice(1)}`],
   ];
+  const accepted = (what: string) => what.startsWith("the signed body");
+  const malformed = (what: string) => what.startsWith("64 characters") || what.endsWith("short");
 
-  it.each(cases)("%s", async (_what, body, header) => {
+  it.each(cases)("%s", async (what, body, header) => {
     const verdicts = [];
     for (const withNodeCrypto of [true, false]) {
       const { verifyHmacSignature } = await load(withNodeCrypto);
       verdicts.push(await verifyHmacSignature(spec as Extract<typeof spec, { scheme: "hmac-sha256" }>, { rawBody: body, headers: { [spec.header]: header }, secret: SECRET }));
     }
     expect(verdicts[1]).toEqual(verdicts[0]);
-    expect(verdicts[0]!.ok).toBe(_what === "the signed body");
+    expect(verdicts[0]!.ok).toBe(accepted(what));
+    if (!verdicts[0]!.ok) expect(verdicts[0]!.reason).toBe(malformed(what) ? "malformed-header" : "bad-signature");
   });
 });

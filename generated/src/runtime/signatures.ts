@@ -98,9 +98,9 @@ const nodeCrypto = (globalThis as { process?: { getBuiltinModule?(id: string): u
 ) as NodeCrypto | undefined;
 
 /**
- * Whether `hexSignature` (64 lower-case hexadecimal digits) is the HMAC-SHA256 of `data` under
- * `key`, compared in constant time either way. A boolean straight away with node:crypto; a promise
- * only on the Web Crypto path, so a check on Node costs no promise round trips beyond the one
+ * Whether `hexSignature` is the HMAC-SHA256 of `data` under `key` in hexadecimal, either case,
+ * compared in constant time either way. A boolean straight away with node:crypto; a promise only
+ * on the Web Crypto path, so a check on Node costs no promise round trips beyond the one
  * verifyWebhook returns.
  */
 export function hmacSha256Matches(
@@ -108,17 +108,16 @@ export function hmacSha256Matches(
   hexSignature: string,
   data: string | Uint8Array | ArrayBuffer,
 ): boolean | Promise<boolean> {
-  if (nodeCrypto) {
-    // node:crypto takes a string key or body as its UTF-8 bytes, the same bytes asBytes() would make.
-    // The digest as hex text, compared as text: node:crypto hands back a string about a microsecond
-    // sooner than a Buffer, and the header's hex then needs no decoding.
-    const expected = nodeCrypto
-      .createHmac("sha256", key)
-      .update(data instanceof ArrayBuffer ? new Uint8Array(data) : data)
-      .digest("hex");
-    return sameText(expected, hexSignature);
-  }
-  return webHmacSha256Matches(key, hexToBytes(hexSignature), data);
+  if (!nodeCrypto) return isHex(hexSignature, 64) && webHmacSha256Matches(key, hexToBytes(hexSignature), data);
+  // node:crypto takes a string key or body as its UTF-8 bytes, the same bytes asBytes() would make.
+  // The digest as hex text, compared as text: node:crypto hands back a string about a microsecond
+  // sooner than a Buffer, and the header needs no decoding or checking first (a match is 64
+  // hexadecimal digits by construction). It writes lower case; a header in upper case is lowered.
+  const expected = nodeCrypto
+    .createHmac("sha256", key)
+    .update(data instanceof ArrayBuffer ? new Uint8Array(data) : data)
+    .digest("hex");
+  return sameText(expected, hexSignature) || sameText(expected, hexSignature.toLowerCase());
 }
 
 async function webHmacSha256Matches(
@@ -219,17 +218,23 @@ export function verifyHmacSignature(
   let hex = value.trim();
   if (hex.startsWith(spec.prefix)) hex = hex.slice(spec.prefix.length);
   else if (!spec.prefixOptional) return failure("malformed-header", `${spec.header} must start with "${spec.prefix}"`);
-  if (!isHex(hex, 64))
-    return failure("malformed-header", `${spec.header} must carry 64 hexadecimal digits (an HMAC-SHA256)`);
-  const matched = hmacSha256Matches(key, hex.toLowerCase(), input.rawBody);
-  return typeof matched === "boolean" ? hmacVerdict(spec, matched) : matched.then((ok) => hmacVerdict(spec, ok));
+  const matched = hmacSha256Matches(key, hex, input.rawBody);
+  return typeof matched === "boolean"
+    ? hmacVerdict(spec, hex, matched)
+    : matched.then((ok) => hmacVerdict(spec, hex, ok));
 }
 
-function hmacVerdict(spec: Extract<SignatureSpec, { scheme: "hmac-sha256" }>, matched: boolean): VerifyResult {
-  return matched
-    ? { ok: true }
-    : failure(
-        "bad-signature",
-        `${spec.header} does not match the body: it was changed, the secret is wrong, or the body was re-serialised instead of passed as received`,
-      );
+/** The verdict on a signature; whether the header was well formed matters only when it did not match. */
+function hmacVerdict(
+  spec: Extract<SignatureSpec, { scheme: "hmac-sha256" }>,
+  hex: string,
+  matched: boolean,
+): VerifyResult {
+  if (matched) return { ok: true };
+  if (!isHex(hex, 64))
+    return failure("malformed-header", `${spec.header} must carry 64 hexadecimal digits (an HMAC-SHA256)`);
+  return failure(
+    "bad-signature",
+    `${spec.header} does not match the body: it was changed, the secret is wrong, or the body was re-serialised instead of passed as received`,
+  );
 }

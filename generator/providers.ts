@@ -363,7 +363,7 @@ function indexModuleSource(providers: Provider[], kinds: string[]): string {
 function verifyModuleSource(providers: Provider[]): string {
   const specs = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.signature]));
   return [
-    `/**\n * Webhook signature checks for every provider — a subpath of its own (\`wa-interactive/verify\`) because the Vonage scheme needs \`jose\` (loaded only when a Vonage webhook is checked). Uses Web Crypto, so it runs on Node, Deno, Bun and workers.\n */`,
+    `/**\n * Webhook signature checks for every provider — a subpath of its own (\`wa-interactive/verify\`) because the Vonage scheme needs \`jose\` (loaded only when a Vonage webhook is checked). Uses node:crypto where the runtime offers it synchronously and Web Crypto elsewhere, so it runs on Node, Deno, Bun and workers.\n */`,
     `import type { ProviderName } from "./providers/index.js";`,
     `import { ProviderError } from "./runtime/provider-error.js";`,
     `import { type SignatureSpec, type VerifyInput, type VerifyResult, verifyHmacSignature } from "./runtime/signatures.js";`,

@@ -66,8 +66,9 @@ function checked<T>(
 }
 
 /**
- * Appends the content's kind-specific fields to an event whose head is written (its kind already
- * is, to the same value). The content holds no undefined values: every reader below builds it so.
+ * Appends the content's kind-specific fields to an event whose head is already written. `kind` is
+ * written again with the value it holds, so it keeps its place. The content holds no undefined
+ * values: every reader below builds it so.
  */
 export function addContent(event: InboundEvent, content: EventContent): void {
   Object.assign(event, content);

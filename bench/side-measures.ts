@@ -4,12 +4,20 @@
  * Tests assert only the outcome of hostile input; its timing is measured here.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { wa } from "./package.ts";
 
 const { button, parseWebhook, validateInteractive } = wa;
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** `npm run generate`'s command from package.json, run by this Node without npm's own start-up. */
+const GENERATE: readonly string[] = (() => {
+  const [program, ...args] = (JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { scripts: { generate: string } }).scripts.generate.split(" ");
+  if (program !== "node") throw new Error(`npm run generate runs ${program}, not node; the bench cannot time it without npm`);
+  return args;
+})();
 
 export interface GenerateTiming {
   ms: number;
@@ -26,9 +34,7 @@ export function timeGenerate(runs = 3, extra: readonly string[] = []): GenerateT
   let output = "";
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    // The command `npm run generate` runs (package.json), without npm's own start-up.
-    const command = ["--import", "./scripts/native-deps.mjs", "--import", "tsx", "scripts/generate.ts", "--check", ...extra];
-    const run = spawnSync(process.execPath, command, { cwd: ROOT, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [...GENERATE, "--check", ...extra], { cwd: ROOT, encoding: "utf8" });
     times.push(performance.now() - started);
     output = `${run.stdout}${run.stderr}`.trim().split("\n")[0] ?? "";
   }

@@ -25,7 +25,7 @@ import {
   readPayload,
   under,
 } from "./inbound.js";
-import type { InboundEvent, MetaMessageCommon, MetaStatus } from "../types.js";
+import type { InboundEvent, InboundStatus, MetaMessageCommon, MetaStatus } from "../types.js";
 import {
   validateMetaInteractiveReply,
   validateMetaLocation,
@@ -260,7 +260,7 @@ function statusEvent(
   if (ctx.to !== undefined) event.to = ctx.to;
   event.messageId = status.id;
   event.timestamp = timestamp;
-  const state: NonNullable<InboundEvent["status"]> = { status: status.status };
+  const state: InboundStatus = { status: status.status };
   const recipient = status.recipient_id ?? status.recipient_user_id;
   if (recipient !== undefined) state.recipient = recipient;
   if (status.biz_opaque_callback_data !== undefined) state.callbackData = status.biz_opaque_callback_data;

@@ -35,6 +35,7 @@ export const STANDARD_KEYWORDS = [
 
 export const X_KEYWORDS = [
   "x-ts-name",
+  "x-source",
   "x-discriminator",
   "x-maxTotal",
   "x-uniqueValues",

@@ -10,6 +10,7 @@ import type * as T from "./types.js";
  */
 export const X_KEYWORDS = [
   "x-ts-name",
+  "x-source",
   "x-discriminator",
   "x-maxTotal",
   "x-uniqueValues",

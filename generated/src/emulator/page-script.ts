@@ -234,6 +234,10 @@ function carouselCards(bubble, i) {
   i.action.cards.forEach(function (card) {
     var node = el("div", "card", [header(card.header), card.body ? el("div", "card-body", [formatted(card.body.text)]) : el("div", "card-body")]);
     var ca = card.action || {};
+    if (card.type === "product") {
+      node.insertBefore(el("div", "product", [el("span", "thumb", ["\uD83D\uDECD\uFE0F"]), el("span", null, [el("div", "sku", [ca.product_retailer_id]), el("div", "small", ["catalog " + ca.catalog_id])])]), node.firstChild);
+      node.appendChild(actionButton("View", function () { toast("Product " + ca.product_retailer_id); }, true));
+    }
     if (ca.name === "cta_url") node.appendChild(actionButton("\u2197 " + ca.parameters.display_text, function () { openUrl(ca.parameters.url); }, true));
     (ca.buttons || []).forEach(function (b) {
       if (b.type === "quick_reply") node.appendChild(actionButton(b.quick_reply.title, function () { act({ kind: "tap", messageId: bubble.id, id: b.quick_reply.id }); }, true));
@@ -293,9 +297,6 @@ function row(b, byId) {
     inboundParts(b, b.inbound, parts, byId);
   } else if (m.type === "interactive") {
     r.setAttribute("data-kind", m.interactive.type);
-    if (m.interactive.type === "carousel") {
-      if (m.interactive.body) parts.push(el("div", "body", [formatted(m.interactive.body.text)]));
-    }
     interactiveParts(b, m, parts, actions);
   } else if (m.type === "text") {
     r.setAttribute("data-kind", "text");
@@ -305,12 +306,20 @@ function row(b, byId) {
     parts.push(el("div", "small", ["Template"]));
     parts.push(el("div", "body", [m.template.name + " (" + m.template.language.code + ")"]));
   }
-  var meta = el("span", "meta", [time(b.at), ticks(b)]);
-  var bubble = el("div", "bubble", [meta].concat(parts));
-  r.appendChild(bubble);
+  // The time and ticks float at the end of the bubble's last line, as WhatsApp places them.
+  var inBubble = parts.filter(function (p) { return p && !(p.classList && p.classList.contains("in-bubble")); });
+  var buttons = parts.filter(function (p) { return p && p.classList && p.classList.contains("in-bubble"); });
+  var last = inBubble[inBubble.length - 1];
+  // An empty spacer at the end of the last line keeps the text clear of the time, as on the phone.
+  if (last && last.nodeType === 1 && /\b(body|footer)\b/.test(last.className)) last.appendChild(el("span", "spacer"));
+  var content = el("div", "content" + (last && last.nodeType === 1 && last.querySelector(".spacer") ? "" : " padded"), inBubble.concat([el("span", "meta", [time(b.at), ticks(b)])]));
+  var bubble = el("div", "bubble", [content].concat(buttons));
+  // The bubble and its reply buttons share one width, as on the phone.
+  var stack = el("div", "stack", [bubble]);
+  if (b.reactions && b.reactions.length) stack.appendChild(el("span", "reactions", [b.reactions.map(function (x) { return x.emoji; }).join(" ")]));
+  if (actions.length) stack.appendChild(el("div", "actions", actions));
+  r.appendChild(stack);
   if (m && m.type === "interactive" && m.interactive.type === "carousel") r.appendChild(carouselCards(b, m.interactive));
-  if (b.reactions && b.reactions.length) r.appendChild(el("span", "reactions", [b.reactions.map(function (x) { return x.emoji; }).join(" ")]));
-  if (actions.length) r.appendChild(el("div", "actions", actions));
   if (b.error) r.appendChild(el("div", "error", ["Not delivered: " + b.error.code + " " + b.error.title + ". " + b.error.details]));
   if (b.direction === "in" && b.delivered === false) r.appendChild(el("div", "error", ["The bot's webhook did not accept this message."]));
   return r;

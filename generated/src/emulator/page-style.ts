@@ -29,24 +29,29 @@ button { font: inherit; cursor: pointer; }
 .row { display: flex; flex-direction: column; margin: 2px 0 8px; }
 .row.in { align-items: flex-end; }
 .row.out, .row.refused { align-items: flex-start; }
-.bubble { position: relative; max-width: min(520px, 78%); background: #fff; border-radius: 7.5px; padding: 6px 7px 8px 9px; box-shadow: 0 1px 0.5px rgba(11,20,26,.13); white-space: pre-wrap; overflow-wrap: anywhere; }
+.stack { display: inline-flex; flex-direction: column; align-items: stretch; max-width: min(520px, 78%); min-width: 120px; }
+.row.in .stack { align-items: flex-end; }
+.bubble { position: relative; background: #fff; border-radius: 7.5px; padding: 6px 7px 8px 9px; box-shadow: 0 1px 0.5px rgba(11,20,26,.13); white-space: pre-wrap; overflow-wrap: anywhere; }
 .row.in .bubble { background: #d9fdd3; }
 .row.refused .bubble { background: #fff; border: 2px solid #ea0038; }
 .bubble .header-text { font-weight: 600; margin-bottom: 4px; }
-.media { display: flex; align-items: center; justify-content: center; gap: 8px; height: 140px; margin: -3px -4px 6px -6px; border-radius: 6px; background: #d1d7db; color: #54656f; font-size: 13px; padding: 8px; text-align: center; overflow: hidden; }
-.media.document { height: 58px; justify-content: flex-start; background: #f0f2f5; }
+.media { display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 8px; height: 140px; margin: -3px -4px 6px -6px; border-radius: 6px; background: #d1d7db; color: #54656f; font-size: 13px; padding: 8px; text-align: center; overflow: hidden; }
+.media.document { height: 58px; flex-direction: row; justify-content: flex-start; background: #f0f2f5; }
 .footer { color: #667781; font-size: 13px; margin-top: 4px; }
-.meta { float: right; margin: 6px 0 -4px 10px; color: #667781; font-size: 11px; white-space: nowrap; }
+.content { position: relative; }
+.content.padded { padding-bottom: 14px; }
+.spacer { display: inline-block; width: 70px; }
+.meta { position: absolute; right: -2px; bottom: -5px; color: #667781; font-size: 11px; white-space: nowrap; }
 .tick { margin-left: 3px; letter-spacing: -4px; }
 .tick.read { color: #53bdeb; }
 .tick.failed { color: #ea0038; letter-spacing: 0; }
 .quoted { background: rgba(11,20,26,.05); border-left: 4px solid #06cf9c; border-radius: 5px; padding: 4px 8px; margin-bottom: 5px; font-size: 13px; color: #54656f; }
-.actions { display: flex; flex-direction: column; gap: 2px; width: min(520px, 78%); margin-top: 2px; }
+.actions { display: flex; flex-direction: column; gap: 2px; margin-top: 2px; }
 .action { background: #fff; border: none; border-radius: 7.5px; padding: 9px; color: #027eb5; font-weight: 500; box-shadow: 0 1px 0.5px rgba(11,20,26,.13); text-align: center; }
 .action:disabled { color: #8696a0; cursor: default; }
-.action.in-bubble { display: block; width: calc(100% + 16px); margin: 8px -7px -8px -9px; border-radius: 0 0 7.5px 7.5px; border-top: 1px solid #e9edef; box-shadow: none; }
-.reactions { margin: -6px 0 0 10px; background: #fff; border-radius: 12px; padding: 1px 6px; font-size: 14px; box-shadow: 0 1px 2px rgba(11,20,26,.2); z-index: 1; }
-.row.in .reactions { margin: -6px 10px 0 0; }
+.action.in-bubble { display: block; clear: both; width: calc(100% + 16px); margin: 8px -7px -8px -9px; border-radius: 0 0 7.5px 7.5px; border-top: 1px solid #e9edef; box-shadow: none; }
+.reactions { align-self: flex-start; margin: -6px 0 0 10px; background: #fff; border-radius: 12px; padding: 1px 6px; font-size: 14px; box-shadow: 0 1px 2px rgba(11,20,26,.2); z-index: 1; }
+.row.in .reactions { align-self: flex-end; margin: -6px 10px 0 0; }
 .error { color: #ea0038; font-size: 12.5px; margin-top: 3px; max-width: min(520px, 78%); white-space: pre-wrap; }
 .issues { margin: 6px 0 0; padding-left: 18px; font-size: 12.5px; }
 .issues li { margin: 2px 0; }

@@ -31,3 +31,14 @@ it("tracks an order from the help menu", async () => {
   await whatsapp.settled();
   expect(answer.status).toBe("read");
 });
+// The README shows this file down to here, importing from the package name.
+
+it("is the README's example, word for word", async () => {
+  const { readFileSync } = await import("node:fs");
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const own = readFileSync(new URL(import.meta.url), "utf8");
+  const example = own
+    .slice(own.indexOf("import { afterAll"), own.indexOf("// The README shows this file"))
+    .replace('"../../generated/src/emulator/index.ts"', '"wa-interactive/emulator"');
+  expect(readme).toContain("```ts\n" + example.trimEnd() + "\n```");
+});

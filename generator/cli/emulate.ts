@@ -2,7 +2,7 @@
  * `wa-interactive emulate`: starts the local WhatsApp emulator and its chat page, and runs until
  * interrupted (Ctrl-C or SIGTERM), then closes it and exits 0.
  */
-import { PROVIDERS } from "../index.js";
+import { EMULATED_PROVIDERS } from "../emulator/wire.js";
 import { EXIT, oneOf, type Command, UsageError } from "./usage.js";
 
 const options = {
@@ -45,12 +45,14 @@ export const emulate: Command = {
     "  --token <token>        the token your bot sends with each request",
     "  --port <port>          default 8099 (0: any free port)",
     "  --host <address>       default 127.0.0.1; another address exposes the emulator beyond this machine",
-    `  --provider <provider>  whose wire formats to speak: ${PROVIDERS.join(", ")} (default meta)`,
+    `  --provider <provider>  whose wire formats to speak: ${EMULATED_PROVIDERS.join(", ")} (default meta)`,
     "  -h, --help             show this help",
   ].join("\n"),
   options,
   async run(values) {
-    const provider = values.provider === undefined ? "meta" : oneOf("provider", values.provider, PROVIDERS);
+    // Loaded here, so the other commands do not load the server.
+    const { createEmulator, WIRE_FORMATS } = await import("../emulator/index.js");
+    const provider = values.provider === undefined ? "meta" : oneOf("provider", values.provider, EMULATED_PROVIDERS);
     const settings = {
       webhook: required(values, "webhook", "your bot's webhook URL"),
       appSecret: required(values, "app-secret", "the secret the webhooks are signed with"),
@@ -64,10 +66,8 @@ export const emulate: Command = {
     } catch {
       throw new UsageError(`--webhook ${settings.webhook}: not a URL`);
     }
-    // Loaded here, so the other commands do not load the server.
-    const { createEmulator, WIRE_FORMATS } = await import("../emulator/index.js");
     const emulator = await createEmulator(settings);
-    const wire = WIRE_FORMATS[provider];
+    const wire = WIRE_FORMATS[provider]!;
     process.stdout.write(
       [
         `WhatsApp emulator (${provider}) on ${emulator.url}`,

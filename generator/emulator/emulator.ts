@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { PROVIDERS, ProviderError, fromProvider } from "../providers/index.js";
+import { ProviderError, fromProvider } from "../providers/index.js";
 import { issue, type ValidationIssue } from "../runtime/issues.js";
 import { CustomerActionError, chooseMessage, flowMessage, tapMessage } from "./customer.js";
 import { BodyTooLarge, MAX_BODY_BYTES, loopbackHost, readBody, sendJson } from "./http.js";
@@ -16,7 +16,7 @@ import { type Bubble, type Conversation, type Customer, type CustomerMessage, ty
 import { chatPage } from "./page.js";
 import { isPlainMessage, plainIssues } from "./plain.js";
 import { type Delivery, WebhookPoster } from "./webhook.js";
-import { type Business, type EmulatedProvider, type Refusal, UnsupportedAction, WIRE_FORMATS, type WebhookContext, type WireFormat } from "./wire.js";
+import { type Business, EMULATED_PROVIDERS, type EmulatedProvider, type Refusal, UnsupportedAction, WIRE_FORMATS, type WebhookContext, type WireFormat } from "./wire.js";
 
 export interface EmulatorOptions {
   /** The bot's webhook: the one URL the emulator posts to. */
@@ -100,11 +100,12 @@ const RE_ENGAGEMENT: WhatsAppError = {
   details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
 };
 
-function checkOptions(options: EmulatorOptions): { webhook: URL; provider: EmulatedProvider } {
+function checkOptions(options: EmulatorOptions): { webhook: URL; provider: EmulatedProvider; wire: WireFormat } {
   if (typeof options.token !== "string" || options.token === "") throw new TypeError("createEmulator: a token is required (the bearer token a send must carry)");
   if (typeof options.appSecret !== "string" || options.appSecret === "") throw new TypeError("createEmulator: an app secret is required (webhooks are signed with it)");
   const provider = options.provider ?? "meta";
-  if (!(PROVIDERS as readonly string[]).includes(provider)) throw new TypeError(`createEmulator: provider "${provider}" is none of ${PROVIDERS.join(", ")}`);
+  const wire = WIRE_FORMATS[provider];
+  if (wire === undefined) throw new TypeError(`createEmulator: provider "${provider}" is none of ${EMULATED_PROVIDERS.join(", ")}`);
   let webhook: URL;
   try {
     webhook = new URL(options.webhook);
@@ -114,13 +115,12 @@ function checkOptions(options: EmulatorOptions): { webhook: URL; provider: Emula
   if (webhook.protocol !== "http:" && webhook.protocol !== "https:") throw new TypeError(`createEmulator: webhook must be an http or https URL, not ${webhook.protocol}`);
   for (const delay of options.retryDelaysMs ?? []) if (!Number.isFinite(delay) || delay < 0) throw new TypeError(`createEmulator: retry delay ${delay} is not a non-negative number`);
   if ((options.retryDelaysMs?.length ?? 0) > 10) throw new TypeError("createEmulator: at most 10 retries");
-  return { webhook, provider };
+  return { webhook, provider, wire };
 }
 
 /** Starts an emulator and resolves once it listens. */
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
-  const { webhook, provider } = checkOptions(options);
-  const wire: WireFormat = WIRE_FORMATS[provider];
+  const { webhook, provider, wire } = checkOptions(options);
   const now = options.now ?? Date.now;
   const autoRead = options.autoRead ?? true;
   const host = options.host ?? "127.0.0.1";
@@ -171,7 +171,9 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   }
 
   function context(c: Conversation, id: string): WebhookContext {
-    return { business, phone: c.customer.phone === undefined ? undefined : waId(c.customer.phone), userId: c.customer.userId, name: c.customer.name, id, at: now() };
+    // The business number the customer last heard from, where the provider's send names it.
+    const from = c.businessNumber === undefined ? business : { ...business, number: c.businessNumber };
+    return { business: from, phone: c.customer.phone === undefined ? undefined : waId(c.customer.phone), userId: c.customer.userId, name: c.customer.name, id, at: now() };
   }
 
   function postStatus(c: Conversation, bubble: Bubble, status: Status, error?: WhatsAppError): void {
@@ -261,6 +263,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     const to: string = message.to ?? message.recipient;
     const c = conversation(message.to !== undefined ? { phone: waId(to), name: `+${waId(to)}` } : { userId: to, name: to });
     const id = wire.newId();
+    const sender = wire.sender(body);
+    if (sender !== undefined) c.businessNumber = sender;
     const bubble = add(c, { id, direction: "out", at: now(), message, reactions: [] });
     if (message.type === "reaction") {
       const target = find(message.reaction.message_id);

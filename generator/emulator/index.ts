@@ -10,4 +10,4 @@ export { CustomerActionError } from "./customer.js";
 export { MAX_BODY_BYTES } from "./http.js";
 export type { Bubble, Conversation, Customer, CustomerMessage, Status, WhatsAppError } from "./model.js";
 export type { Delivery } from "./webhook.js";
-export { UnsupportedAction, WIRE_FORMATS, type EmulatedProvider, type WireFormat } from "./wire.js";
+export { EMULATED_PROVIDERS, UnsupportedAction, WIRE_FORMATS, type EmulatedProvider, type WireFormat } from "./wire.js";

@@ -62,6 +62,8 @@ export interface Conversation {
   /** The customer's phone, or their user id when they have no phone. */
   key: string;
   customer: Customer;
+  /** The business number the last send came from, where the provider's body names it (Vonage, Exotel). */
+  businessNumber?: string;
   /** When the customer last wrote: the 24-hour customer-service window runs from here. */
   lastInboundAt?: number;
   bubbles: Bubble[];

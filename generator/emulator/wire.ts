@@ -11,12 +11,18 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import type { ProviderName } from "../providers/index.js";
+import { PROVIDERS, type ProviderName } from "../providers/index.js";
+import { sameText } from "../runtime/constant-time.js";
 import type { ValidationIssue } from "../runtime/issues.js";
 import type { CustomerMessage, Status, WhatsAppError } from "./model.js";
 
 /** The wire formats the emulator speaks: the package's providers, by the same names. */
 export type EmulatedProvider = ProviderName;
+
+/** The header's one value; a repeated header (an array) is refused. */
+function single(value: string | string[] | undefined): string {
+  return typeof value === "string" ? value : "";
+}
 
 /** Why the emulator refuses a send, before the provider's own words for it. */
 export type RefusalKind = "auth" | "json" | "invalid" | "unsupported";
@@ -84,15 +90,15 @@ const iso = (at: number) => new Date(at).toISOString();
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
 function bearer(headers: IncomingHttpHeaders, token: string): boolean {
-  return headers.authorization === `Bearer ${token}`;
+  return sameText(single(headers.authorization), `Bearer ${token}`);
 }
 
 /** `Authorization: Basic base64(key:token)`: any key, the token as the password. */
 function basicPassword(headers: IncomingHttpHeaders, token: string): boolean {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/.exec(headers.authorization ?? "");
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/.exec(single(headers.authorization));
   if (!match) return false;
   const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
-  return decoded.slice(decoded.indexOf(":") + 1) === token && decoded.includes(":");
+  return decoded.includes(":") && sameText(decoded.slice(decoded.indexOf(":") + 1), token);
 }
 
 function field(value: unknown, ...path: (string | number)[]): unknown {
@@ -409,13 +415,17 @@ const aisoule: WireFormat = {
 /**
  * The wire formats by provider name. Decision: the Node SDK puts Meta's request on the wire and
  * reads Meta's webhooks (providers.md §2), so its entry is Meta's; 360dialog takes the full Cloud
- * API body at `/messages` with a `D360-API-KEY` header and delivers Meta's webhook (§6).
+ * API body at `/messages` with a `D360-API-KEY` header and delivers Meta's webhook (§6). A provider
+ * the package translates for but that has no entry here yet is refused by name when asked for.
  */
-export const WIRE_FORMATS: Readonly<Record<EmulatedProvider, WireFormat>> = {
+export const WIRE_FORMATS: Readonly<Partial<Record<EmulatedProvider, WireFormat>>> = {
   meta,
   "whatsapp-node-sdk": meta,
-  "360dialog": cloudApi(/^\/messages$/, "/messages", "D360-API-KEY: <token>", (headers, token) => headers["d360-api-key"] === token),
+  "360dialog": cloudApi(/^\/messages$/, "/messages", "D360-API-KEY: <token>", (headers, token) => sameText(single(headers["d360-api-key"]), token)),
   vonage,
   exotel,
   aisoule,
 };
+
+/** The providers the emulator speaks, in the package's order. */
+export const EMULATED_PROVIDERS: readonly EmulatedProvider[] = PROVIDERS.filter((p) => WIRE_FORMATS[p] !== undefined);

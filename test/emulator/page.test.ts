@@ -149,6 +149,30 @@ describe.skipIf(!available)("the chat page", () => {
     await emulator.close();
   });
 
+  it("shares a location and submits a flow from their sheets, each a webhook answering its message", async () => {
+    const { emulator, page } = await open();
+    sink.received.length = 0;
+    const where = await sent(emulator, { type: "location_request_message", body: { text: "Where should we deliver?" }, action: { name: "send_location" } });
+    const flow = await sent(emulator, { type: "flow", body: { text: "Book a table" }, action: { name: "flow", parameters: { flow_message_version: "3", flow_id: "1234", flow_cta: "Book now", flow_token: "tok-7" } } });
+    await page.locator(`[data-id="${where}"] .action`).click();
+    await page.locator("#sheet input[aria-label=latitude]").fill("12.9716");
+    await page.locator("#sheet input[aria-label=longitude]").fill("77.5946");
+    await page.locator("#sheet .send").click();
+    await page.locator('.row.in[data-kind="location"]').waitFor();
+    await page.locator(`[data-id="${flow}"] .action`).click();
+    await page.locator("#sheet textarea").fill('{"guests": 2}');
+    await page.locator("#sheet .send").click();
+    await page.locator('.row.in[data-kind="flow_reply"]').waitFor();
+    await emulator.settled();
+    const got = sink.received.flatMap((r) => parseWebhook("meta", r.raw).events).filter((e) => e.kind === "location" || e.kind === "flow_reply");
+    expect(got).toEqual([
+      expect.objectContaining({ kind: "location", replyTo: where, location: { latitude: 12.9716, longitude: 77.5946 } }),
+      expect.objectContaining({ kind: "flow_reply", replyTo: flow, flowResponse: { flow_token: "tok-7", guests: 2 } }),
+    ]);
+    await page.close();
+    await emulator.close();
+  });
+
   describe("the seed 004 support bot", () => {
     let bot: SupportBot;
     afterAll(() => bot?.close());

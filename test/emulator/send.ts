@@ -6,7 +6,7 @@ export const SECRET = "test-app-secret";
 
 const OPTIONS: Partial<Record<ProviderName, Record<string, string>>> = { vonage: { from: "447700900000" }, exotel: { from: "+918047112233" } };
 
-const REQUESTS: Record<ProviderName, { path: string; headers: Record<string, string> }> = {
+const REQUESTS: Partial<Record<ProviderName, { path: string; headers: Record<string, string> }>> = {
   meta: { path: "/v23.0/100000000000001/messages", headers: { authorization: `Bearer ${TOKEN}` } },
   "whatsapp-node-sdk": { path: "/v23.0/100000000000001/messages", headers: { authorization: `Bearer ${TOKEN}` } },
   "360dialog": { path: "/messages", headers: { "d360-api-key": TOKEN } },
@@ -24,10 +24,12 @@ export function providerBody(provider: ProviderName, message: unknown): unknown 
 }
 
 /** POSTs `body` (JSON, or the text as is) to the emulator as `provider`'s API takes it. */
-export async function send(base: string, provider: ProviderName, body: unknown, headers: Record<string, string> = REQUESTS[provider].headers) {
-  const response = await fetch(`${base}${REQUESTS[provider].path}`, {
+export async function send(base: string, provider: ProviderName, body: unknown, headers?: Record<string, string>) {
+  const request = REQUESTS[provider];
+  if (!request) throw new Error(`no request shape for ${provider} in the emulator tests`);
+  const response = await fetch(`${base}${request.path}`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", ...(headers ?? request.headers) },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as any };

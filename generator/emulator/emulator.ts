@@ -274,7 +274,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       }
     }
     const open = c.lastInboundAt !== undefined && now() - c.lastInboundAt < SERVICE_WINDOW_MS;
-    sendJson(res, wire.accepted(id, to).status, wire.accepted(id, to).body);
+    const accepted = wire.accepted(id, to);
+    sendJson(res, accepted.status, accepted.body);
     statuses(c, bubble, open || message.type === "template");
   }
 
@@ -378,7 +379,9 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     }
   }
 
-  function state(): unknown {
+  /** The page's view of everything; just the version when the page already has it (`since`). */
+  function state(since: string | null): unknown {
+    if (since === String(version)) return { version };
     return {
       version,
       provider,
@@ -390,7 +393,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? "/").split("?")[0]!;
+    const [path = "/", query = ""] = (req.url ?? "/").split("?");
     if (req.method === "POST" && wire.sendPath.test(path)) return handleSend(req, res);
     // The page and its API answer only to this machine's own names.
     if (!loopbackHost(req, port, host)) {
@@ -409,7 +412,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       });
       return void res.end(html);
     }
-    if (req.method === "GET" && path === "/emulator/state") return sendJson(res, 200, state());
+    if (req.method === "GET" && path === "/emulator/state") return sendJson(res, 200, state(new URLSearchParams(query).get("since")));
     if (req.method === "POST" && path === "/emulator/act") {
       // A JSON content type makes a cross-site request preflighted, which this server never allows.
       if (!String(req.headers["content-type"]).startsWith("application/json")) {

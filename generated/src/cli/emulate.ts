@@ -53,6 +53,7 @@ export const emulate: Command = {
   ].join("\n"),
   options,
   async run(values) {
+    if (values.json) throw new UsageError("--json: emulate prints no report; it runs until stopped");
     // Loaded here, so the other commands do not load the server.
     const { createEmulator, WIRE_FORMATS } = await import("../emulator/index.js");
     const provider = values.provider === undefined ? "meta" : oneOf("provider", values.provider, EMULATED_PROVIDERS);

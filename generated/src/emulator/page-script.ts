@@ -364,8 +364,8 @@ function render() {
 }
 
 function poll() {
-  return fetch("/emulator/state").then(function (r) { return r.json(); }).then(function (s) {
-    if (s.version === shownVersion && state) return;
+  return fetch("/emulator/state?since=" + shownVersion).then(function (r) { return r.json(); }).then(function (s) {
+    if (!s.conversations || (s.version === shownVersion && state)) return;
     state = s;
     if (current === null && s.conversations.length) current = s.conversations[0].key;
     render();

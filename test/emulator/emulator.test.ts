@@ -177,6 +177,7 @@ describe("the customer, from code", () => {
     await user.say("hi");
     const answer = await send(e.url, "meta", { messaging_product: "whatsapp", recipient: "US.13491208655302741918", type: "interactive", interactive: buttons });
     expect(answer.status).toBe(200);
+    expect(answer.body.contacts).toEqual([{ input: "US.13491208655302741918", user_id: "US.13491208655302741918" }]);
     const got = await events("meta");
     expect(got[0]).toMatchObject({ kind: "text", fromUserId: "US.13491208655302741918" });
     expect(got.filter((x) => x.kind === "status").map((x) => x.status!.status)).toEqual(["sent", "delivered", "read"]);

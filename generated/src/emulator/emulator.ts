@@ -347,7 +347,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       }
     }
     const open = c.lastInboundAt !== undefined && now() - c.lastInboundAt < SERVICE_WINDOW_MS;
-    const accepted = wire.accepted(id, to);
+    const accepted = wire.accepted(id, to, message.to === undefined);
     sendJson(res, accepted.status, accepted.body);
     statuses(c, bubble, open || message.type === "template");
   }

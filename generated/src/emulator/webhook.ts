@@ -57,11 +57,12 @@ export class WebhookPoster {
 
   /** Resolves when every queued post has been delivered or given up. */
   async settled(): Promise<void> {
-    let seen: Promise<unknown>;
-    do {
-      seen = this.queue;
+    // Posts queued while waiting are waited for too, up to a bound, so this always ends.
+    for (let round = 0; round < 1000; round++) {
+      const seen = this.queue;
       await seen;
-    } while (seen !== this.queue);
+      if (seen === this.queue) return;
+    }
   }
 
   /** Cancels pending retries; posts still queued end as failed without being sent. */

@@ -77,7 +77,8 @@ export interface WireFormat {
   authorized(headers: IncomingHttpHeaders, token: string): boolean;
   /** A new message id in the provider's shape. */
   newId(): string;
-  accepted(id: string, to: string): Answer;
+  /** The answer to an accepted send to `to`: a phone number, or a business-scoped user id when `byUserId`. */
+  accepted(id: string, to: string, byUserId: boolean): Answer;
   refused(refusal: Refusal): Answer;
   /** The business number a send came from, when the body names it. */
   sender(body: unknown): string | undefined;
@@ -239,11 +240,11 @@ function cloudApi(
     auth,
     authorized,
     newId: () => `wamid.HBgL${randomBytes(24).toString("base64url")}`,
-    accepted: (id, to) => ({
+    accepted: (id, to, byUserId) => ({
       status: 200,
       body: {
         messaging_product: "whatsapp",
-        contacts: [{ input: to, wa_id: to.replace(/[^0-9]/g, "") }],
+        contacts: [byUserId ? { input: to, user_id: to } : { input: to, wa_id: to.replace(/[^0-9]/g, "") }],
         messages: [{ id }],
       },
     }),
@@ -306,11 +307,16 @@ const vonage: WireFormat = {
   authorized: bearer,
   newId: () => randomUUID(),
   accepted: (id) => ({ status: 202, body: { message_uuid: id } }),
+  // Decision: the research notes give no Vonage error body; Vonage's API reference answers in RFC 7807
+  // problem details (type, title, detail, instance), with `invalid_parameters` naming each bad
+  // field, 401 "Unauthorized" and 422 "Invalid params". The emulator answers in that shape.
   refused: (refusal) => ({
     status: refusal.kind === "auth" ? 401 : 422,
-    // Vonage answers in RFC 7807 problem details; invalid_parameters names each field.
     body: {
-      type: `https://developer.vonage.com/api-errors/messages#${refusal.kind === "auth" ? "1010" : "1150"}`,
+      type:
+        refusal.kind === "auth"
+          ? "https://developer.nexmo.com/api-errors#unauthorized"
+          : "https://developer.nexmo.com/api-errors/messages-olympus#1150",
       title: refusal.kind === "auth" ? "Unauthorized" : "Invalid params",
       detail: refusal.message,
       instance: randomUUID(),

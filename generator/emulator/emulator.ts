@@ -229,7 +229,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
           id: `refused-${randomBytes(6).toString("hex")}`,
           direction: "refused",
           at: now(),
-          message: body,
+          // The refused body itself is not kept (it may be up to the size limit); its issues say what was wrong.
           issues: [...refusal.issues],
           refusal: { status: status ?? answer.status, code, message: refusal.message },
           reactions: [],

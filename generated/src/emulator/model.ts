@@ -44,7 +44,7 @@ export interface Bubble {
   direction: "out" | "in" | "refused";
   /** Milliseconds since the epoch, from the emulator's clock. */
   at: number;
-  /** The outbound message as the package reads it (the canonical Cloud API body). */
+  /** The outbound message as the package reads it (the canonical Cloud API body); absent on a refused send. */
   message?: unknown;
   /** What the customer sent. */
   inbound?: CustomerMessage;

@@ -178,7 +178,12 @@ function header(h) {
 }
 function actionButton(label, onclick, inBubble) {
   var b = el("button", "action" + (inBubble ? " in-bubble" : ""), [label]);
-  if (onclick) b.onclick = onclick; else b.disabled = true;
+  if (onclick) b.onclick = onclick;
+  else {
+    // Calls, call permissions and address forms happen on the phone; the emulator does not act them out.
+    b.disabled = true;
+    b.title = "not emulated";
+  }
   return b;
 }
 function openUrl(url) { toast("Opens " + url + " on the phone (the emulator does not follow links)"); }
@@ -262,6 +267,7 @@ function inboundParts(bubble, m, parts, byId) {
 
 function summary(b) {
   var m = b.message;
+  if (b.direction === "refused") return "Refused: " + b.refusal.message;
   if (b.inbound) return b.inbound.title || b.inbound.text || b.inbound.kind;
   if (!m) return "";
   if (m.type === "text") return m.text.body;

@@ -129,7 +129,7 @@ describe.skipIf(!available)("the chat page", () => {
     await emulator.close();
   });
 
-  it("turns a tap on a reply button into the signed webhook, shows read ticks, and shows a refused send with its issues", async () => {
+  it("turns a tap on a reply button and a reaction into signed webhooks, shows read ticks, and shows a refused send with its issues", async () => {
     const { emulator, page } = await open();
     sink.received.length = 0;
     const id = await sent(emulator, button().body("Pick a slot").reply("slot-1", "15:00").reply("slot-2", "16:30").build());
@@ -139,6 +139,13 @@ describe.skipIf(!available)("the chat page", () => {
     await emulator.settled();
     const taps = sink.received.flatMap((r) => parseWebhook("meta", r.raw).events).filter((e) => e.kind === "button_reply");
     expect(taps).toEqual([expect.objectContaining({ replyTo: id, reply: { id: "slot-2", title: "16:30" } })]);
+    await page.locator(`[data-id="${id}"] .bubble`).hover();
+    await page.locator(`[data-id="${id}"] .react`).click();
+    await page.locator('#sheet .emoji[data-emoji="👍"]').click();
+    await expect.poll(() => page.locator(`[data-id="${id}"] .reactions`).textContent()).toBe("👍");
+    await emulator.settled();
+    const reactions = sink.received.flatMap((r) => parseWebhook("meta", r.raw).events).filter((e) => e.kind === "reaction");
+    expect(reactions).toEqual([expect.objectContaining({ reaction: { messageId: id, emoji: "👍" } })]);
 
     const refused = await send(emulator.url, "meta", message(CUSTOMER, { type: "button", body: { text: "Pick" }, action: { buttons: [{ type: "reply", reply: { id: "a", title: "A title of 21 chars!!" } }] } }));
     expect(refused.status).toBe(400);

@@ -285,6 +285,26 @@ function ticks(b) {
   return t;
 }
 
+// The customer's reactions: WhatsApp's six quick ones, offered on each business message.
+var QUICK = ["\uD83D\uDC4D", "\u2764\uFE0F", "\uD83D\uDE02", "\uD83D\uDE2E", "\uD83D\uDE22", "\uD83D\uDE4F"];
+function reactButton(b) {
+  var button = el("button", "react", ["\u263A"]);
+  button.title = "React";
+  button.onclick = function () {
+    openSheet("React", function (sheet) {
+      var line = el("div", "emoji-line");
+      QUICK.concat([""]).forEach(function (emoji) {
+        var choice = el("button", "emoji", [emoji === "" ? "Remove" : emoji]);
+        choice.setAttribute("data-emoji", emoji);
+        choice.onclick = function () { closeSheet(); act({ kind: "react", messageId: b.id, emoji: emoji }); };
+        line.appendChild(choice);
+      });
+      sheet.appendChild(line);
+    });
+  };
+  return button;
+}
+
 function row(b, byId) {
   var parts = [];
   var actions = [];
@@ -322,6 +342,7 @@ function row(b, byId) {
   var bubble = el("div", "bubble", [content].concat(buttons));
   // The bubble and its reply buttons share one width, as on the phone.
   var stack = el("div", "stack", [bubble]);
+  if (b.direction === "out") bubble.appendChild(reactButton(b));
   if (b.reactions && b.reactions.length) stack.appendChild(el("span", "reactions", [b.reactions.map(function (x) { return x.emoji; }).join(" ")]));
   if (actions.length) stack.appendChild(el("div", "actions", actions));
   r.appendChild(stack);

@@ -83,6 +83,10 @@ button { font: inherit; cursor: pointer; }
 #sheet .send:disabled { background: #d1d7db; }
 #sheet .field { display: block; margin: 8px 20px; }
 #sheet .field input, #sheet .field textarea { width: 100%; margin-top: 3px; }
+.react { position: absolute; right: -30px; top: 50%; transform: translateY(-50%); width: 26px; height: 26px; border-radius: 50%; border: none; background: rgba(255,255,255,.8); color: #54656f; display: none; }
+.row:hover .react { display: block; }
+#sheet .emoji-line { display: flex; justify-content: center; gap: 8px; padding: 8px 16px 4px; flex-wrap: wrap; }
+#sheet .emoji { border: none; background: #f0f2f5; border-radius: 20px; padding: 6px 10px; font-size: 20px; }
 #toast { position: fixed; bottom: 80px; left: 50%; transform: translateX(-50%); background: #3b4a54; color: #fff; padding: 8px 14px; border-radius: 8px; font-size: 13px; display: none; max-width: 80%; overflow-wrap: anywhere; }
 #empty { color: #667781; text-align: center; margin-top: 30vh; }
 `;

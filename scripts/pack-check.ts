@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ID_BASE } from "../generator/schema-set.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const pkgDir = join(root, "generated");
@@ -105,7 +106,7 @@ import bundle from "wa-interactive/schemas/bundle.schema.json" with { type: "jso
 import button from "wa-interactive/schemas/interactive/button.schema.json" with { type: "json" };
 const result = validateInteractive(${JSON.stringify(broken)});
 if (result.ok || result.errors[0].path !== "/action/buttons/0/reply/title") throw new Error("unexpected result " + JSON.stringify(result));
-if (!bundle.$defs.ButtonInteractive || button.$id !== "https://wa-interactive.dev/schemas/interactive/button.schema.json") throw new Error("schemas not importable");
+if (!bundle.$defs.ButtonInteractive || button.$id !== ${JSON.stringify(`${ID_BASE}interactive/button.schema.json`)}) throw new Error("schemas not importable");
 for (const entry of ${JSON.stringify(entries)}) {
   const module = await import(entry);
   if (Object.keys(module).length === 0) throw new Error(entry + " exports nothing");

@@ -5,7 +5,6 @@
  * validators. The array fields are read off the schema bundle, so a new one is covered without
  * touching this test, and a file assigning a `.map()` result to each is compiled with tsc.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +13,7 @@ import { bundleSchemas } from "../../generator/bundle.ts";
 import { namedSchemas } from "../../generator/names.ts";
 import { type Json, type Schema, isSchema, loadSchemaSet } from "../../generator/schema-set.ts";
 import { ROOT, SCHEMAS_DIR } from "../support/corpus.ts";
+import { typeErrors } from "../support/tsc.ts";
 
 interface ArrayField {
   /** For people: `ListSection.rows`, `MetaWebhook.entry[]`. */
@@ -102,12 +102,7 @@ describe("generated array types", () => {
     writeFileSync(join(work, "array-fields.mts"), source);
     // The compiler options of the type tests; only the file differs.
     writeFileSync(join(work, "tsconfig.json"), JSON.stringify({ extends: join(ROOT, "test/types/tsconfig.json"), include: ["array-fields.mts"] }));
-    let output = "";
-    try {
-      execFileSync(join(ROOT, "node_modules/.bin/tsc"), ["-p", join(work, "tsconfig.json")], { encoding: "utf8", stdio: "pipe" });
-    } catch (error) {
-      output = String((error as { stdout?: string }).stdout ?? error);
-    }
+    const output = typeErrors(join(work, "tsconfig.json"));
     // tsc names the line of the check file; say which field that is.
     expect(output.replace(/^\S*array-fields\.mts\((\d+),\d+\)/gm, (at, line: string) => labels.get(Number(line)) ?? at)).toBe("");
   }, 60_000);

@@ -130,10 +130,24 @@ export function schemaFiles(set: SchemaSet, bundle: Schema): Map<string, string>
   return out;
 }
 
+/** What the README's examples leave to the reader, declared ahead of each so that it compiles on its own. */
+export const README_GIVEN = [
+  "declare const incoming: string; // a JSON payload received from elsewhere",
+  "declare const rawBody: string; // a webhook request's body",
+];
+
+/**
+ * The README's TypeScript examples, each a module of its own with README_GIVEN ahead of it. The
+ * tests compile them against the package's sources, and the pack check against the packed package.
+ */
+export function readmeExamples(readme: string): string[] {
+  return [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => `${README_GIVEN.join("\n")}\n${m[1]}`);
+}
+
 /**
  * The package's own README, the page npm shows: what it is, how to install and use it. The
  * providers are listed from their mappings, so a new one is named here without an edit; the code
- * block is type-checked against the package by test/generator/package-readme.test.ts.
+ * examples are compiled against the package (see readmeExamples).
  */
 export function packageReadme(providers: Pick<ProviderMapping, "provider" | "title">[]): string {
   const names = providers.map((p) => `  - \`${p.provider}\`: ${p.title}`);

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { README_GIVEN, readmeExamples } from "../../generator/package.ts";
 import { loadProviders } from "../../generator/providers.ts";
 import { loadSchemaSet } from "../../generator/schema-set.ts";
 import { ROOT, SCHEMAS_DIR } from "../support/corpus.ts";
@@ -16,10 +17,7 @@ import { typeErrors } from "../support/tsc.ts";
 
 const PACKAGE = join(ROOT, "generated");
 const readme = readFileSync(join(PACKAGE, "README.md"), "utf8");
-const blocks = [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
-
-/** The values the examples leave to the reader, as a reader would have them. */
-const GIVEN = ["declare const incoming: string; // a JSON payload received from elsewhere", "declare const rawBody: string; // a webhook request's body"];
+const examples = readmeExamples(readme);
 
 /** `wa-interactive` and each of its subpaths, mapped from the declarations `exports` names onto the sources. */
 function packagePaths(): Record<string, string[]> {
@@ -38,13 +36,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("the package README", () => {
   it("has TypeScript examples", () => {
-    expect(blocks.length).toBeGreaterThan(0);
+    expect(examples.length).toBeGreaterThan(0);
   });
 
   it("examples type-check against the package", () => {
-    const files = blocks.map((code, i) => {
+    const files = examples.map((source, i) => {
       const name = `block-${i + 1}.mts`;
-      writeFileSync(join(work, name), `${GIVEN.join("\n")}\n${code}`);
+      writeFileSync(join(work, name), source);
       return name;
     });
     const compilerOptions = {
@@ -62,7 +60,7 @@ describe("the package README", () => {
     writeFileSync(join(work, "tsconfig.json"), JSON.stringify({ compilerOptions, files }));
     const output = typeErrors(join(work, "tsconfig.json"));
     // Lines are counted from the README block's first line, after the given declarations.
-    expect(output.replace(/^\S*block-(\d+)\.mts\((\d+),(\d+)\)/gm, (_, block, line, column) => `README block ${block}, line ${Number(line) - GIVEN.length}:${column}`)).toBe("");
+    expect(output.replace(/^\S*block-(\d+)\.mts\((\d+),(\d+)\)/gm, (_, block, line, column) => `README block ${block}, line ${Number(line) - README_GIVEN.length}:${column}`)).toBe("");
   }, 60_000);
 
   it("names every provider, and says how many there are", () => {

@@ -1542,13 +1542,6 @@ const DEFS = {
       { $ref: "#/$defs/MetaUnknownMessage" },
     ],
   },
-  MetaInboundMessage_errors: {
-    title: "message errors",
-    description:
-      "What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.",
-    type: "array",
-    items: { $ref: "#/$defs/MetaWebhookError" },
-  },
   MetaInboundMessage_groupId: {
     title: "group id",
     description:
@@ -1606,7 +1599,7 @@ const DEFS = {
       type: { const: "interactive" },
       context: { $ref: "#/$defs/MetaInboundContext" },
       interactive: { $ref: "#/$defs/MetaInteractiveReply" },
-      errors: { $ref: "#/$defs/MetaInboundMessage_errors" },
+      errors: { $ref: "#/$defs/MetaMessageErrors" },
     },
     anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
     "x-source": {
@@ -1706,7 +1699,7 @@ const DEFS = {
       context: { $ref: "#/$defs/MetaInboundContext" },
       group_id: { $ref: "#/$defs/MetaInboundMessage_groupId" },
       referral: { $ref: "#/$defs/MetaReferral" },
-      errors: { $ref: "#/$defs/MetaInboundMessage_errors" },
+      errors: { $ref: "#/$defs/MetaMessageErrors" },
     },
     anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
     "x-source": {
@@ -1716,6 +1709,14 @@ const DEFS = {
       },
       required: "meta-webhook-messages",
     },
+  },
+  MetaMessageErrors: {
+    title: "message errors",
+    description:
+      "What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.",
+    type: "array",
+    items: { $ref: "#/$defs/MetaWebhookError" },
+    "x-ts-name": "MetaMessageErrors",
   },
   MetaNfmReply: {
     "x-ts-name": "MetaNfmReply",
@@ -2066,7 +2067,7 @@ const DEFS = {
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
       type: { const: "unknown" },
-      errors: { $ref: "#/$defs/MetaInboundMessage_errors" },
+      errors: { $ref: "#/$defs/MetaMessageErrors" },
     },
     anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
     "x-source": {
@@ -2097,7 +2098,7 @@ const DEFS = {
         properties: { type: { title: "content type", type: "string" } },
         "x-ts-name": "MetaUnsupportedPayload",
       },
-      errors: { $ref: "#/$defs/MetaInboundMessage_errors" },
+      errors: { $ref: "#/$defs/MetaMessageErrors" },
     },
     anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
     "x-source": {
@@ -3510,6 +3511,11 @@ export const MetaUnsupportedMessage: TUnsafe<T.MetaUnsupportedMessage> = Type.Un
 /** unsupported content */
 export const MetaUnsupportedPayload: TUnsafe<T.MetaUnsupportedPayload> = Type.Unsafe<T.MetaUnsupportedPayload>({
   $ref: "#/$defs/MetaUnsupportedMessage/properties/unsupported",
+  $defs: DEFS,
+});
+/** What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects. */
+export const MetaMessageErrors: TUnsafe<T.MetaMessageErrors> = Type.Unsafe<T.MetaMessageErrors>({
+  $ref: "#/$defs/MetaMessageErrors",
   $defs: DEFS,
 });
 /** On a message the customer sent after tapping a click-to-WhatsApp ad or post: where they came from. */

@@ -276,10 +276,7 @@ export type MetaMessageCommon =
        */
       group_id?: string;
       referral?: MetaReferral;
-      /**
-       * What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.
-       */
-      errors?: MetaWebhookError[];
+      errors?: MetaMessageErrors;
     }
   | {
       /**
@@ -309,11 +306,12 @@ export type MetaMessageCommon =
        */
       group_id?: string;
       referral?: MetaReferral;
-      /**
-       * What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.
-       */
-      errors?: MetaWebhookError[];
+      errors?: MetaMessageErrors;
     };
+/**
+ * What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.
+ */
+export type MetaMessageErrors = MetaWebhookError[];
 export type ExotelContent = ExotelInteractiveContent | ExotelReactionContent;
 /**
  * What Exotel POSTs: the same `whatsapp.messages[]` wrapper as a send, each item with a `callback_type` — `incoming_message` (the API reference says `icm`; both are accepted) for what the customer sent, `dlr` for delivery reports. An incoming item's `content` mirrors a Cloud API message (`interactive.button_reply`, `list_reply`, `nfm_reply`, `button`, `location`, …) and is checked as one. Decision: the flat `{from, type, interactive}` that one of Exotel's own pages shows is accepted too; it carries no id or time.
@@ -455,10 +453,7 @@ export type MetaInteractiveMessage =
           type: "interactive";
           context?: MetaInboundContext;
           interactive?: never;
-          /**
-           * What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.
-           */
-          errors: MetaWebhookError[];
+          errors: MetaMessageErrors;
         }
       | {
           /**
@@ -480,10 +475,7 @@ export type MetaInteractiveMessage =
           type: "interactive";
           context?: MetaInboundContext;
           interactive?: never;
-          /**
-           * What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.
-           */
-          errors: MetaWebhookError[];
+          errors: MetaMessageErrors;
         }
     );
 export type MetaInteractiveReply = MetaButtonReply | MetaListReply | MetaNfmReply | MetaCallPermissionReply;
@@ -741,10 +733,7 @@ export type MetaUnsupportedMessage =
       type: "unsupported";
       context?: MetaInboundContext;
       unsupported?: MetaUnsupportedPayload;
-      /**
-       * What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.
-       */
-      errors?: MetaWebhookError[];
+      errors?: MetaMessageErrors;
     }
   | {
       /**
@@ -766,10 +755,7 @@ export type MetaUnsupportedMessage =
       type: "unsupported";
       context?: MetaInboundContext;
       unsupported?: MetaUnsupportedPayload;
-      /**
-       * What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.
-       */
-      errors?: MetaWebhookError[];
+      errors?: MetaMessageErrors;
     };
 /**
  * WhatsApp tells the business that the customer changed their phone number or their business-scoped user id. System messages come without a `contacts` entry.
@@ -879,10 +865,7 @@ export type MetaUnknownMessage =
        */
       timestamp: string;
       type: "unknown";
-      /**
-       * What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.
-       */
-      errors?: MetaWebhookError[];
+      errors?: MetaMessageErrors;
     }
   | {
       /**
@@ -902,10 +885,7 @@ export type MetaUnknownMessage =
        */
       timestamp: string;
       type: "unknown";
-      /**
-       * What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.
-       */
-      errors?: MetaWebhookError[];
+      errors?: MetaMessageErrors;
     };
 /**
  * What goes out through the Cloud API: the outbound message itself, unchanged (`POST /{phone-number-id}/messages`, `Authorization: Bearer <token>`).

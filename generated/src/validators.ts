@@ -1678,6 +1678,18 @@ export function validateMetaUnsupportedPayload(value: unknown): ValidationResult
 export function assertMetaUnsupportedPayload(value: unknown): asserts value is T.MetaUnsupportedPayload {
   assertValid(validateMetaUnsupportedPayload(value), "unsupported content");
 }
+/** Whether `value` is a valid message errors ({@link T.MetaMessageErrors}). Allocates nothing; never throws. */
+export function isMetaMessageErrors(value: unknown): value is T.MetaMessageErrors {
+  return guard(value, is_MetaMessageErrors);
+}
+/** Checks that `value` is a valid message errors ({@link T.MetaMessageErrors}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaMessageErrors(value: unknown): ValidationResult<T.MetaMessageErrors> {
+  return run(value, is_MetaMessageErrors, check_MetaMessageErrors);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid message errors ({@link T.MetaMessageErrors}). */
+export function assertMetaMessageErrors(value: unknown): asserts value is T.MetaMessageErrors {
+  assertValid(validateMetaMessageErrors(value), "message errors");
+}
 /** Whether `value` is a valid ad referral ({@link T.MetaReferral}). Allocates nothing; never throws. */
 export function isMetaReferral(value: unknown): value is T.MetaReferral {
   return guard(value, is_MetaReferral);
@@ -6905,7 +6917,7 @@ function check_MetaWebhookError(v: any, p: string, out: ValidationIssue[]): void
   }
 }
 // webhook/meta/message.schema.json#/$defs/errors
-function is_MetaMessageCommon_errors(v: any): boolean {
+function is_MetaMessageErrors(v: any): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
@@ -6913,7 +6925,7 @@ function is_MetaMessageCommon_errors(v: any): boolean {
   }
   return true;
 }
-function check_MetaMessageCommon_errors(v: any, p: string, out: ValidationIssue[]): void {
+function check_MetaMessageErrors(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "message errors", "an array", v));
     return;
@@ -6951,7 +6963,7 @@ function is_MetaMessageCommon(v: any): boolean {
   x = v.referral;
   if (x !== undefined && !is_MetaReferral(x)) return false;
   x = v.errors;
-  if (x !== undefined && !is_MetaMessageCommon_errors(x)) return false;
+  if (x !== undefined && !is_MetaMessageErrors(x)) return false;
   if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
@@ -7005,7 +7017,7 @@ function check_MetaMessageCommon(v: any, p: string, out: ValidationIssue[]): voi
   }
   x = v.errors;
   if (x !== undefined) {
-    check_MetaMessageCommon_errors(x, p + "/errors", out);
+    check_MetaMessageErrors(x, p + "/errors", out);
   }
   if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
     out.push(rules.atLeastOne(p, "inbound message", ["from", "from_user_id"]));
@@ -9321,7 +9333,7 @@ function is_MetaInteractiveMessage(v: any): boolean {
   x = v.interactive;
   if (x !== undefined && !is_MetaInteractiveReply(x)) return false;
   x = v.errors;
-  if (x !== undefined && !is_MetaMessageCommon_errors(x)) return false;
+  if (x !== undefined && !is_MetaMessageErrors(x)) return false;
   if ((v.interactive !== undefined ? 1 : 0) + (v.errors !== undefined ? 1 : 0) !== 1) return false;
   if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
@@ -9365,7 +9377,7 @@ function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[])
   }
   x = v.errors;
   if (x !== undefined) {
-    check_MetaMessageCommon_errors(x, p + "/errors", out);
+    check_MetaMessageErrors(x, p + "/errors", out);
   }
   {
     const n = (v.interactive !== undefined ? 1 : 0) + (v.errors !== undefined ? 1 : 0);
@@ -9963,7 +9975,7 @@ function is_MetaUnsupportedMessage(v: any): boolean {
   x = v.unsupported;
   if (x !== undefined && !is_MetaUnsupportedPayload(x)) return false;
   x = v.errors;
-  if (x !== undefined && !is_MetaMessageCommon_errors(x)) return false;
+  if (x !== undefined && !is_MetaMessageErrors(x)) return false;
   if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
@@ -10006,7 +10018,7 @@ function check_MetaUnsupportedMessage(v: any, p: string, out: ValidationIssue[])
   }
   x = v.errors;
   if (x !== undefined) {
-    check_MetaMessageCommon_errors(x, p + "/errors", out);
+    check_MetaMessageErrors(x, p + "/errors", out);
   }
   if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
     out.push(rules.atLeastOne(p, "unsupported message", ["from", "from_user_id"]));
@@ -10382,7 +10394,7 @@ function is_MetaUnknownMessage(v: any): boolean {
   x = v.type;
   if (!(x === "unknown")) return false;
   x = v.errors;
-  if (x !== undefined && !is_MetaMessageCommon_errors(x)) return false;
+  if (x !== undefined && !is_MetaMessageErrors(x)) return false;
   if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
@@ -10417,7 +10429,7 @@ function check_MetaUnknownMessage(v: any, p: string, out: ValidationIssue[]): vo
   }
   x = v.errors;
   if (x !== undefined) {
-    check_MetaMessageCommon_errors(x, p + "/errors", out);
+    check_MetaMessageErrors(x, p + "/errors", out);
   }
   if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
     out.push(rules.atLeastOne(p, "unknown message", ["from", "from_user_id"]));

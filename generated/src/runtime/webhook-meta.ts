@@ -38,6 +38,8 @@ import type {
 } from "../types.js";
 import {
   validateMetaContactCard,
+  validateMetaMessageErrors,
+  validateMetaReferral,
   validateMetaInteractiveReply,
   validateMetaLocation,
   validateMetaMessageCommon,
@@ -67,6 +69,8 @@ export type EventContent = Pick<InboundEvent, "kind"> &
       | "contacts"
       | "sharedPhone"
       | "system"
+      | "referral"
+      | "errors"
     >
   >;
 
@@ -89,6 +93,34 @@ export function addContent(event: InboundEvent, content: EventContent): void {
   Object.assign(event, content);
 }
 
+/** Meta's error objects as the event carries them: a message to show, and Meta's own title and details. */
+function eventErrors(errors: readonly MetaWebhookError[]): InboundStatusError[] {
+  return errors.map((e) =>
+    defined({
+      code: String(e.code),
+      message: e.message ?? e.title ?? e.error_data?.details ?? `error ${e.code}`,
+      title: e.title,
+      details: e.error_data?.details,
+    }),
+  );
+}
+
+/** Meta's `referral` in the event's camelCase. */
+function referralOf(referral: NonNullable<MetaMessageCommon["referral"]>): InboundEvent["referral"] {
+  return defined({
+    sourceUrl: referral.source_url,
+    sourceId: referral.source_id,
+    sourceType: referral.source_type,
+    headline: referral.headline,
+    body: referral.body,
+    mediaType: referral.media_type,
+    imageUrl: referral.image_url,
+    videoUrl: referral.video_url,
+    thumbnailUrl: referral.thumbnail_url,
+    ctwaClid: referral.ctwa_clid,
+  });
+}
+
 /** An address reply is named "address_message"; one without a name is an address when its response has address values. */
 function nfmKind(name: string | undefined, response: Record<string, unknown>): "flow_reply" | "address_reply" {
   if (name === "address_message") return "address_reply";
@@ -96,12 +128,33 @@ function nfmKind(name: string | undefined, response: Record<string, unknown>): "
   return "flow_reply";
 }
 
-/** Reads `message[message.type]` (a Meta message, or Exotel's `content`) at `path`. */
+/**
+ * Reads `message[message.type]` (a Meta message, or Exotel's `content`) at `path`, with the ad
+ * referral and the errors WhatsApp attached to the message, whatever its kind.
+ */
 export function metaContent(
   message: Record<string, any>,
   path: string,
   errors: ValidationIssue[],
 ): EventContent | undefined {
+  const content = kindContent(message, path, errors);
+  if (!content) return undefined;
+  // Checked here too, as Exotel's content has passed no check of Meta's common fields.
+  if (message.referral !== undefined) {
+    const referral = checked(validateMetaReferral(message.referral), `${path}/referral`, errors);
+    if (!referral) return undefined;
+    content.referral = referralOf(referral);
+  }
+  if (message.errors !== undefined) {
+    const list = checked(validateMetaMessageErrors(message.errors), `${path}/errors`, errors);
+    if (!list) return undefined;
+    if (list.length > 0) content.errors = eventErrors(list);
+  }
+  return content;
+}
+
+/** The kind-specific part of a message: `message[message.type]` read into the event's fields. */
+function kindContent(message: Record<string, any>, path: string, errors: ValidationIssue[]): EventContent | undefined {
   const type = message.type as string;
   switch (type) {
     case "interactive": {
@@ -292,34 +345,6 @@ function contactOf(
   return isObject(contact) ? contact : undefined;
 }
 
-/** Meta's error objects as the event carries them: a message to show, and Meta's own title and details. */
-function eventErrors(errors: readonly MetaWebhookError[]): InboundStatusError[] {
-  return errors.map((e) =>
-    defined({
-      code: String(e.code),
-      message: e.message ?? e.title ?? e.error_data?.details ?? `error ${e.code}`,
-      title: e.title,
-      details: e.error_data?.details,
-    }),
-  );
-}
-
-/** Meta's `referral` in the event's camelCase. */
-function referralOf(referral: NonNullable<MetaMessageCommon["referral"]>): InboundEvent["referral"] {
-  return defined({
-    sourceUrl: referral.source_url,
-    sourceId: referral.source_id,
-    sourceType: referral.source_type,
-    headline: referral.headline,
-    body: referral.body,
-    mediaType: referral.media_type,
-    imageUrl: referral.image_url,
-    videoUrl: referral.video_url,
-    thumbnailUrl: referral.thumbnail_url,
-    ctwaClid: referral.ctwa_clid,
-  });
-}
-
 function messageEvent(
   ctx: ChangeContext,
   raw: unknown,
@@ -364,8 +389,6 @@ function messageEvent(
   event.timestamp = timestamp;
   if (message.context?.id !== undefined) event.replyTo = message.context.id;
   addContent(event, content);
-  if (message.referral !== undefined) event.referral = referralOf(message.referral);
-  if (message.errors !== undefined && message.errors.length > 0) event.errors = eventErrors(message.errors);
   event.raw = raw as Raw;
   return event;
 }

@@ -5,7 +5,10 @@
  * of a batched delivery (the libraries we compared read only the first of each). Each item is
  * checked on its own, so one bad item is reported at its path and the rest still come out.
  * `metaContent` reads the kind-specific part of a message; Exotel, whose `content` mirrors it,
- * uses it too.
+ * uses it too. Since 2026 a sender may have no phone number (`from` empty or absent for users with
+ * a username) but a business-scoped user id: the event's `senderId` is the first of the two, and a
+ * message with neither is an error. Nothing valid is dropped unseen: `value` keys and payment
+ * statuses that are not read are listed in `skipped`.
  *
  * (Copied into the generated package as src/runtime/webhook-meta.ts; `../types.js` and
  * `../validators.js` resolve there.)

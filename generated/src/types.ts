@@ -342,7 +342,7 @@ export type MetaContactsMessage =
       /**
        * @minItems 1
        */
-      contacts: [MetaContactCard, ...MetaContactCard[]];
+      contacts: MetaContactCard[];
     }
   | {
       /**
@@ -365,7 +365,7 @@ export type MetaContactsMessage =
       /**
        * @minItems 1
        */
-      contacts: [MetaContactCard, ...MetaContactCard[]];
+      contacts: MetaContactCard[];
     };
 /**
  * One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision (Meta's business-scoped user ids page, updated March 2026): `from` may be empty or absent, because Meta leaves it out for users who turned usernames on and gives their business-scoped user id (`from_user_id`) instead; every message must carry one of the two (`anyOf`), and `parseWebhook` treats an empty `from` as absent, so a message whose `from` is `""` and that has no `from_user_id` is an error there. New kinds Meta documents in its messages webhook reference (`system`, `request_welcome`, `contacts`, `unknown`) are typed; the other media kinds (image, audio, …) are not modelled and come out of `parseWebhook` as `unsupported` events.
@@ -917,7 +917,7 @@ export interface AddressMessageParameters {
    *
    * @minItems 1
    */
-  saved_addresses?: [SavedAddress, ...SavedAddress[]];
+  saved_addresses?: SavedAddress[];
   /**
    * Messages to show next to fields, keyed by field name.
    */
@@ -1029,7 +1029,7 @@ export interface ButtonAction {
    * @minItems 1
    * @maxItems 3
    */
-  buttons: [ReplyButton] | [ReplyButton, ReplyButton] | [ReplyButton, ReplyButton, ReplyButton];
+  buttons: ReplyButton[];
 }
 export interface ReplyButton {
   type: "reply";
@@ -1078,38 +1078,7 @@ export interface ListAction {
    * @minItems 1
    * @maxItems 10
    */
-  sections:
-    | [ListSection]
-    | [ListSection, ListSection]
-    | [ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-      ]
-    | [
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-      ];
+  sections: ListSection[];
 }
 export interface ListSection {
   /**
@@ -1122,17 +1091,7 @@ export interface ListSection {
    * @minItems 1
    * @maxItems 10
    */
-  rows:
-    | [ListRow]
-    | [ListRow, ListRow]
-    | [ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow];
+  rows: ListRow[];
 }
 export interface ListRow {
   /**
@@ -1191,47 +1150,7 @@ export interface ProductListAction {
    * @minItems 1
    * @maxItems 10
    */
-  sections:
-    | [ProductSection]
-    | [ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection, ProductSection, ProductSection, ProductSection]
-    | [
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-      ]
-    | [
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-      ]
-    | [
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-      ];
+  sections: ProductSection[];
 }
 export interface ProductSection {
   /**
@@ -1244,7 +1163,7 @@ export interface ProductSection {
    * @minItems 1
    * @maxItems 30
    */
-  product_items: [ProductItem, ...ProductItem[]];
+  product_items: ProductItem[];
 }
 export interface ProductItem {
   /**
@@ -1351,37 +1270,7 @@ export interface CarouselAction {
    * @minItems 2
    * @maxItems 10
    */
-  cards:
-    | [CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-      ]
-    | [
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-      ];
+  cards: CarouselCard[];
 }
 export interface MediaCarouselCard {
   /**
@@ -1410,7 +1299,7 @@ export interface QuickReplyCardAction {
    * @minItems 1
    * @maxItems 2
    */
-  buttons: [QuickReplyButton] | [QuickReplyButton, QuickReplyButton];
+  buttons: QuickReplyButton[];
 }
 export interface QuickReplyButton {
   type: "quick_reply";
@@ -1734,7 +1623,7 @@ export interface ExotelOutboundBody {
      *
      * @minItems 1
      */
-    messages: [ExotelOutboundItem, ...ExotelOutboundItem[]];
+    messages: ExotelOutboundItem[];
   };
 }
 export interface ExotelOutboundItem {

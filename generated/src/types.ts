@@ -15,7 +15,9 @@ export type Interactive =
   | CarouselInteractive
   | VoiceCallInteractive
   | CallPermissionRequestInteractive
-  | AddressMessageInteractive;
+  | AddressMessageInteractive
+  | OrderDetailsInteractive
+  | OrderStatusInteractive;
 /**
  * A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists, product lists and flows take text only; `button` and `cta_url` take all four).
  */
@@ -134,6 +136,11 @@ export type MediaCardHeader = ImageHeader | VideoHeader;
  */
 export type MediaCardAction = UrlCardAction | QuickReplyCardAction;
 /**
+ * One payment method, chosen by `type`.
+ */
+export type PaymentSetting =
+  PaymentGatewaySetting | PaymentLinkSetting | PixSetting | BoletoSetting | OffsiteCardSetting;
+/**
  * What goes out through 360dialog's Cloud API: the Cloud API body unchanged, `messaging_product` included (`POST /messages` on 360dialog's host with the `D360-API-KEY` header; no phone number id in the path, 360dialog adds it).
  */
 export type Dialog360OutboundBody = InteractiveMessage | ReactionMessage;
@@ -141,15 +148,15 @@ export type InteractiveMessage =
   | {
       messaging_product: "whatsapp";
       /**
-       * "individual" (the default) or "group". Decision: optional, as the older reference and every library treat it; the v23 reference marks it required but the API accepts its absence.
+       * "individual" (the default; the only value, as an enum so that leaving it out stays possible). An interactive message cannot go to a group: Meta's Groups API page lists interactive and commerce messages among the types groups do not support (groups take text, media and text or media templates).
        */
-      recipient_type?: "individual" | "group";
+      recipient_type?: "individual";
       /**
        * The recipient's phone number (with or without +), WhatsApp id, or group id. Required unless `recipient` is given.
        */
       to: string;
       /**
-       * The recipient's business-scoped user id (2026), such as `US.13491208655302741918`; may replace `to`.
+       * The recipient's business-scoped user id (BSUID, 2026): the user's two-letter ISO 3166 country code, a dot and up to 128 letters and digits (`US.13491208655302741918`), or a parent BSUID (`US.ENT.…`) for linked business portfolios; give the whole id. It may replace `to`; when both are given WhatsApp sends to `to`, the phone number. Meta's API accepts it from May 2026.
        */
       recipient?: string;
       type: "interactive";
@@ -167,15 +174,15 @@ export type InteractiveMessage =
   | {
       messaging_product: "whatsapp";
       /**
-       * "individual" (the default) or "group". Decision: optional, as the older reference and every library treat it; the v23 reference marks it required but the API accepts its absence.
+       * "individual" (the default; the only value, as an enum so that leaving it out stays possible). An interactive message cannot go to a group: Meta's Groups API page lists interactive and commerce messages among the types groups do not support (groups take text, media and text or media templates).
        */
-      recipient_type?: "individual" | "group";
+      recipient_type?: "individual";
       /**
        * The recipient's phone number (with or without +), WhatsApp id, or group id. Required unless `recipient` is given.
        */
       to?: string;
       /**
-       * The recipient's business-scoped user id (2026), such as `US.13491208655302741918`; may replace `to`.
+       * The recipient's business-scoped user id (BSUID, 2026): the user's two-letter ISO 3166 country code, a dot and up to 128 letters and digits (`US.13491208655302741918`), or a parent BSUID (`US.ENT.…`) for linked business portfolios; give the whole id. It may replace `to`; when both are given WhatsApp sends to `to`, the phone number. Meta's API accepts it from May 2026.
        */
       recipient: string;
       type: "interactive";
@@ -191,7 +198,7 @@ export type InteractiveMessage =
       interactive: Interactive;
     };
 /**
- * A reaction. It cannot quote a message, so `context` is rejected.
+ * A reaction. It cannot quote a message, so `context` is rejected. Decision: a reaction may go to a group (`recipient_type: "group"`): Meta's Groups API page lists the message types groups support (text, media, templates) and those they do not (interactive, commerce, authentication, view-once, disappearing messages, calls), and reactions are in neither list, so refusing them would reject what no Meta document forbids.
  */
 export type ReactionMessage =
   | {
@@ -205,7 +212,7 @@ export type ReactionMessage =
        */
       to: string;
       /**
-       * The recipient's business-scoped user id (2026), such as `US.13491208655302741918`; may replace `to`.
+       * The recipient's business-scoped user id (BSUID, 2026): the user's two-letter ISO 3166 country code, a dot and up to 128 letters and digits (`US.13491208655302741918`), or a parent BSUID (`US.ENT.…`) for linked business portfolios; give the whole id. It may replace `to`; when both are given WhatsApp sends to `to`, the phone number. Meta's API accepts it from May 2026.
        */
       recipient?: string;
       type: "reaction";
@@ -230,7 +237,7 @@ export type ReactionMessage =
        */
       to?: string;
       /**
-       * The recipient's business-scoped user id (2026), such as `US.13491208655302741918`; may replace `to`.
+       * The recipient's business-scoped user id (BSUID, 2026): the user's two-letter ISO 3166 country code, a dot and up to 128 letters and digits (`US.13491208655302741918`), or a parent BSUID (`US.ENT.…`) for linked business portfolios; give the whole id. It may replace `to`; when both are given WhatsApp sends to `to`, the phone number. Meta's API accepts it from May 2026.
        */
       recipient: string;
       type: "reaction";
@@ -855,6 +862,344 @@ export interface CallPermissionRequestInteractive {
 }
 export interface CallPermissionRequestAction {
   name: "call_permission_request";
+}
+/**
+ * A bill the customer can pay without leaving WhatsApp (Payments API; India and Brazil only, for businesses with payments set up): the total, how to pay (payment gateway, UPI or payment link in India; Pix, payment link, boleto or a saved card in Brazil) and, optionally in Brazil, the itemised order. The header, when given, is an image (the thumbnail; without one WhatsApp uses the first product's image). WhatsApp answers with payment status webhooks (payment gateway) or not at all (the business confirms with its own provider); the business then sends `order_status` messages. Interactive and commerce messages cannot go to WhatsApp groups. Decision: an image header only, as Meta's Brazil orders page states ("type: must be image"); the India pages show only image headers too.
+ */
+export interface OrderDetailsInteractive {
+  type: "order_details";
+  header?: ImageHeader;
+  body: Body;
+  footer?: Footer;
+  action: OrderDetailsAction;
+}
+export interface OrderDetailsAction {
+  name: "review_and_pay";
+  parameters: OrderDetailsParameters;
+}
+/**
+ * Decision: `order` is optional, as Meta's Brazil orders page (Mar 2026) allows a simplified message with only the total and the payment settings; the India pages require it, which this schema cannot tie to the currency without a conditional keyword.
+ */
+export interface OrderDetailsParameters {
+  /**
+   * The business's unique id of the order or invoice, 1 to 35 characters of English letters, digits, `_`, `-` and `.`; unique for every `order_details` message (Meta suggests `<invoice-id>-<sequence>` when sending several for one invoice). `order_status` messages name the order by it.
+   */
+  reference_id: string;
+  /**
+   * What is being paid for: "digital-goods" or "physical-goods" (physical goods shipped in India need `beneficiaries`).
+   */
+  type: "digital-goods" | "physical-goods";
+  /**
+   * "upi" for UPI intent payments in India, "br" for every Brazil integration; payment-gateway orders in India leave it out.
+   */
+  payment_type?: "upi" | "br";
+  /**
+   * The name of the payment configuration set up in WhatsApp Manager (UPI), at most 60 characters. If WhatsApp cannot find it, the customer cannot pay.
+   */
+  payment_configuration?: string;
+  /**
+   * How the customer can pay: one entry per payment method offered.
+   */
+  payment_settings?: PaymentSetting[];
+  /**
+   * "INR" (India) or "BRL" (Brazil), the only currencies the Payments API takes.
+   */
+  currency: "INR" | "BRL";
+  total_amount: Amount;
+  order?: Order;
+  /**
+   * Who receives physical goods shipped in India (not shown to the customer; required by law for such orders).
+   *
+   * @minItems 1
+   */
+  beneficiaries?: [OrderBeneficiary, ...OrderBeneficiary[]];
+}
+/**
+ * India: checkout through a payment gateway account linked in WhatsApp Manager.
+ */
+export interface PaymentGatewaySetting {
+  type: "payment_gateway";
+  payment_gateway: PaymentGateway;
+}
+export interface PaymentGateway {
+  /**
+   * The gateway: "billdesk", "razorpay", "payu" or "zaakpay", the four Meta's payment-gateway page names.
+   */
+  type: "billdesk" | "razorpay" | "payu" | "zaakpay";
+  /**
+   * The name of the payment configuration linked to the gateway account, at most 60 characters.
+   */
+  configuration_name: string;
+}
+/**
+ * A link to the business's payment page, opened in the browser (Brazil; India where enabled).
+ */
+export interface PaymentLinkSetting {
+  type: "payment_link";
+  payment_link: PaymentLink;
+}
+export interface PaymentLink {
+  /**
+   * The absolute http(s) URL opened when the customer taps the payment link button.
+   */
+  uri: string;
+}
+/**
+ * Brazil: a dynamic Pix code the customer copies into their bank's app.
+ */
+export interface PixSetting {
+  type: "pix_dynamic_code";
+  pix_dynamic_code: PixDynamicCode;
+}
+export interface PixDynamicCode {
+  /**
+   * The dynamic Pix code (copy and paste) the customer copies.
+   */
+  code: string;
+  /**
+   * The account holder's name, shown to the customer.
+   */
+  merchant_name: string;
+  /**
+   * The Pix key, shown to the customer.
+   */
+  key: string;
+  /**
+   * "CPF", "CNPJ", "EMAIL", "PHONE" or "EVP" (a random key).
+   */
+  key_type: "CPF" | "CNPJ" | "EMAIL" | "PHONE" | "EVP";
+}
+/**
+ * Brazil: a boleto whose digitable line the customer copies.
+ */
+export interface BoletoSetting {
+  type: "boleto";
+  boleto: Boleto;
+}
+export interface Boleto {
+  /**
+   * The boleto's digitable line, copied when the customer taps the boleto button (47 or 48 digits).
+   */
+  digitable_line: string;
+}
+/**
+ * Brazil: pay with a card the customer saved with the business before; the business receives a webhook when the customer confirms and charges the card itself.
+ */
+export interface OffsiteCardSetting {
+  type: "offsite_card_pay";
+  offsite_card_pay: OffsiteCardPay;
+}
+export interface OffsiteCardPay {
+  /**
+   * Shown to the customer to identify the card.
+   */
+  last_four_digits: string;
+  /**
+   * The business's id of the saved card, returned in the confirmation webhook.
+   */
+  credential_id: string;
+}
+/**
+ * A sum of money as two integers: `value` is the sum multiplied by `offset`.
+ */
+export interface Amount {
+  /**
+   * The sum multiplied by `offset`, as an integer (₹12.34 with offset 100 is 1234). Decision: 0 is allowed although Meta's UPI page says "positive", because Meta's own Brazil examples send a tax of `{ "value": 0 }`.
+   */
+  value: number;
+  /**
+   * The factor `value` is multiplied by: 100, as Meta requires for INR and shows in every BRL example.
+   */
+  offset: 100;
+}
+/**
+ * The order of an `order_details` message: the items, their subtotal, tax, shipping and discount. Amounts are integers: `value` is the sum multiplied by `offset` (₹12.34 is `{ "value": 1234, "offset": 100 }`). Meta requires `total_amount` = subtotal + tax + shipping − discount and `subtotal` = the sum of each item's (sale) amount × quantity; wa-interactive does not check these sums, WhatsApp does.
+ */
+export interface Order {
+  /**
+   * Always "pending": an order starts pending and later changes through `order_status` messages.
+   */
+  status: "pending";
+  /**
+   * "quick_pay" hides the "Review and pay" button and shows only "Pay now" (India).
+   */
+  type?: "quick_pay";
+  /**
+   * The Facebook catalog the items' `retailer_id`s belong to.
+   */
+  catalog_id?: string;
+  expiration?: OrderExpiration;
+  /**
+   * The items of the order, at least one. An item with an `image` limits the order to 10 items and cannot be used with `retailer_id` or `catalog_id` (Meta's UPI page; not checked here).
+   *
+   * @minItems 1
+   */
+  items: [OrderItem, ...OrderItem[]];
+  subtotal: Amount;
+  tax: OrderCharge;
+  shipping?: OrderCharge;
+  discount?: OrderDiscount;
+}
+/**
+ * When the order expires and why.
+ */
+export interface OrderExpiration {
+  /**
+   * UTC Unix time in seconds, as a string of digits; at least 300 seconds after sending (Meta's minimum; the send time is not known here, so that is not checked).
+   */
+  timestamp: string;
+  /**
+   * Text explaining the expiration, at most 120 characters.
+   */
+  description: string;
+}
+/**
+ * One line of the order.
+ */
+export interface OrderItem {
+  /**
+   * The item's content id in the catalog (`catalog_id`). Decision: optional, as Meta's UPI page marks it; 360dialog's copy of the payment-gateway page says required.
+   */
+  retailer_id?: string;
+  /**
+   * The item's name shown to the buyer, 1 to 60 characters.
+   */
+  name: string;
+  image?: OrderItemImage;
+  amount: Amount;
+  sale_amount?: Amount;
+  /**
+   * How many, a whole number of at least 1.
+   */
+  quantity: number;
+  /**
+   * The product's country of origin (India, when there is no `catalog_id`).
+   */
+  country_of_origin?: string;
+  /**
+   * The importing business (India, when there is no `catalog_id`).
+   */
+  importer_name?: string;
+  importer_address?: ImporterAddress;
+}
+/**
+ * A custom image of the item: a JPEG or PNG link.
+ */
+export interface OrderItemImage {
+  /**
+   * An absolute http(s) URL of an 8-bit RGB or RGBA JPEG or PNG image.
+   */
+  link: string;
+}
+/**
+ * The importing business's address, as Meta's UPI example writes it.
+ */
+export interface ImporterAddress {
+  address_line1: string;
+  address_line2?: string;
+  city: string;
+  /**
+   * The state, as a code (`DL`).
+   */
+  zone_code: string;
+  postal_code: string;
+  /**
+   * ISO 3166 alpha-2 (`IN`).
+   */
+  country_code: string;
+}
+/**
+ * Tax or shipping: an amount with an optional description.
+ */
+export interface OrderCharge {
+  /**
+   * The sum multiplied by `offset`, as an integer (₹12.34 with offset 100 is 1234). Decision: 0 is allowed although Meta's UPI page says "positive", because Meta's own Brazil examples send a tax of `{ "value": 0 }`.
+   */
+  value: number;
+  /**
+   * The factor `value` is multiplied by: 100, as Meta requires for INR and shows in every BRL example.
+   */
+  offset: 100;
+  /**
+   * Optional text shown with the charge, at most 60 characters.
+   */
+  description?: string;
+}
+/**
+ * The discount of the order: an amount, an optional description and, for orders with incentives, the name of the discount programme.
+ */
+export interface OrderDiscount {
+  /**
+   * The sum multiplied by `offset`, as an integer (₹12.34 with offset 100 is 1234). Decision: 0 is allowed although Meta's UPI page says "positive", because Meta's own Brazil examples send a tax of `{ "value": 0 }`.
+   */
+  value: number;
+  /**
+   * The factor `value` is multiplied by: 100, as Meta requires for INR and shows in every BRL example.
+   */
+  offset: 100;
+  /**
+   * Optional text shown with the charge, at most 60 characters.
+   */
+  description?: string;
+  /**
+   * The incentive programme the discount comes from, at most 60 characters.
+   */
+  discount_program_name?: string;
+}
+/**
+ * The recipient of physical goods shipped in India.
+ */
+export interface OrderBeneficiary {
+  name: string;
+  /**
+   * Door or tower number, street name, …
+   */
+  address_line1: string;
+  /**
+   * Landmark, area, …
+   */
+  address_line2?: string;
+  city: string;
+  state: string;
+  /**
+   * Decision: "India" in English; Meta's page says the value must be India, and its English original writes the country's name rather than a code.
+   */
+  country: "India";
+  /**
+   * The six-digit PIN code.
+   */
+  postal_code: string;
+}
+/**
+ * Tells the customer that an order sent with `order_details` changed status (Payments API, India and Brazil): the message refers to that order by its `reference_id`, and WhatsApp updates the order's page. Send one whenever the payment or the order moves on; mark the order `completed` when nothing more will happen. The header, when given, is an image, as on `order_details`. Decision: a header is allowed, and only an image, because Meta's Brazil orders page says both order messages have the same four components as any interactive message and gives the order header as an image; no Meta example of an order status shows one.
+ */
+export interface OrderStatusInteractive {
+  type: "order_status";
+  header?: ImageHeader;
+  body: Body;
+  footer?: Footer;
+  action: OrderStatusAction;
+}
+export interface OrderStatusAction {
+  name: "review_order";
+  parameters: OrderStatusParameters;
+}
+export interface OrderStatusParameters {
+  /**
+   * The business's unique id of the order or invoice, 1 to 35 characters of English letters, digits, `_`, `-` and `.`; unique for every `order_details` message (Meta suggests `<invoice-id>-<sequence>` when sending several for one invoice). `order_status` messages name the order by it.
+   */
+  reference_id: string;
+  order: OrderStatusUpdate;
+}
+export interface OrderStatusUpdate {
+  /**
+   * "pending" (not paid yet), "processing" (paid; being fulfilled), "partially_shipped", "shipped", "completed" (nothing more will happen) or "canceled" (fails if a payment already succeeded or is pending). Decision: `partially_shipped` with an underscore, as Meta's UPI example and its Brazil pages write it; the UPI page's table writes `partially-shipped`.
+   */
+  status: "pending" | "processing" | "partially_shipped" | "shipped" | "completed" | "canceled";
+  /**
+   * Optional text about the new status (useful when canceling), at most 120 characters.
+   */
+  description?: string;
 }
 /**
  * What Aisoule POSTs, signed with `X-AISoule-Signature`: one event — `message.received`, or a status (`message.sent`, `message.delivered`, `message.read`, `message.failed`). Decision: Aisoule documents a received message only for `data.type: "text"` (with `data.body`); how a tapped button or list row arrives is not documented, so any other `data.type` is reported as an error rather than guessed at.

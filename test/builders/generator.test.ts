@@ -113,6 +113,8 @@ describe("builder emitter", () => {
         "interactiveMessage",
         "list",
         "locationRequest",
+        "orderDetails",
+        "orderStatus",
         "product",
         "productList",
         "reaction",

@@ -5,7 +5,7 @@
  */
 import { interactiveMessage, orderDetails, orderStatus } from "../generated/src/index.ts";
 
-const cake = { value: 7990, offset: 100 };
+const cake = { value: 7990, offset: 100 } as const;
 
 // Brazil: Pix or boleto, with the itemised order.
 const bill = orderDetails("PED-2026-0042", "physical-goods", "BRL", { value: 8990, offset: 100 })

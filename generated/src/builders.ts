@@ -765,7 +765,7 @@ export interface InteractiveMessageBuilder<Ids extends string = never> extends B
   /** Deliver only if this matches the hash of the recipient's current identity key (it changes when they reinstall WhatsApp or change device). */
   recipientIdentityKeyHash(recipientIdentityKeyHash: string): InteractiveMessageBuilder<Ids>;
   /**
-   * The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows.
+   * The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. Decision: `request_contact_info` is not one of them: Meta documents REQUEST_CONTACT_INFO only as a button of utility and marketing templates (business-scoped user ids page), and no Meta page or reference lists it as an interactive type, although some libraries and BSPs send it.
    * @param interactive a built Interactive or its builder
    */
   interactive<M extends T.Interactive | Buildable<T.Interactive, string>>(
@@ -775,7 +775,7 @@ export interface InteractiveMessageBuilder<Ids extends string = never> extends B
 
 /**
  * Starts an interactive message.
- * @param interactive The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows.
+ * @param interactive The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. Decision: `request_contact_info` is not one of them: Meta documents REQUEST_CONTACT_INFO only as a button of utility and marketing templates (business-scoped user ids page), and no Meta page or reference lists it as an interactive type, although some libraries and BSPs send it.
  */
 export function interactiveMessage<M extends T.Interactive | Buildable<T.Interactive, string>>(
   interactive: M,

@@ -1083,7 +1083,7 @@ const DEFS = {
     "x-ts-name": "Interactive",
     title: "interactive object",
     description:
-      "The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows.",
+      "The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. Decision: `request_contact_info` is not one of them: Meta documents REQUEST_CONTACT_INFO only as a button of utility and marketing templates (business-scoped user ids page), and no Meta page or reference lists it as an interactive type, although some libraries and BSPs send it.",
     "x-discriminator": "type",
     oneOf: [
       { $ref: "#/$defs/ButtonInteractive" },
@@ -3391,7 +3391,7 @@ export const FlowActionPayload: TUnsafe<T.FlowActionPayload> = Type.Unsafe<T.Flo
   $ref: "#/$defs/FlowParameters/properties/flow_action_payload",
   $defs: DEFS,
 });
-/** The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. */
+/** The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. Decision: `request_contact_info` is not one of them: Meta documents REQUEST_CONTACT_INFO only as a button of utility and marketing templates (business-scoped user ids page), and no Meta page or reference lists it as an interactive type, although some libraries and BSPs send it. */
 export const Interactive: TUnsafe<T.Interactive> = Type.Unsafe<T.Interactive>({
   $ref: "#/$defs/Interactive",
   $defs: DEFS,

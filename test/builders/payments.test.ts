@@ -71,7 +71,7 @@ describe("orderDetails", () => {
   });
 
   it("copies the order it is given: changing it afterwards does not change what was built", () => {
-    const order = { status: "pending" as const, items: [{ name: "Cake", amount: amount(100), quantity: 1 }], subtotal: amount(100), tax: amount(0) };
+    const order: wa.Order = { status: "pending", items: [{ name: "Cake", amount: { value: 100, offset: 100 }, quantity: 1 }], subtotal: amount(100), tax: amount(0) };
     const built = wa.orderDetails("INV-4", "digital-goods", "BRL", amount(100)).body("Cake").order(order).build();
     order.items[0]!.name = "changed";
     order.items[0]!.amount.value = 1;

@@ -211,7 +211,7 @@ const DEFS = {
     additionalProperties: false,
     "x-source": { required: "meta-payments-br-boleto" },
     properties: {
-      type: { const: "boleto" },
+      type: { const: "boleto", "x-source": { const: "meta-payments-br-boleto" } },
       boleto: {
         "x-ts-name": "Boleto",
         title: "boleto",
@@ -1867,7 +1867,7 @@ const DEFS = {
     additionalProperties: false,
     "x-source": { required: "meta-payments-br-cards" },
     properties: {
-      type: { const: "offsite_card_pay" },
+      type: { const: "offsite_card_pay", "x-source": { const: "meta-payments-br-cards" } },
       offsite_card_pay: {
         "x-ts-name": "OffsiteCardPay",
         title: "one-click card",
@@ -2041,7 +2041,7 @@ const DEFS = {
     additionalProperties: false,
     "x-source": { required: "meta-payments-in-upi" },
     properties: {
-      type: { const: "order_details" },
+      type: { const: "order_details", "x-source": { const: "meta-payments-in-upi" } },
       header: { $ref: "#/$defs/ImageHeader" },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
@@ -2289,7 +2289,7 @@ const DEFS = {
     additionalProperties: false,
     "x-source": { required: "meta-payments-in-upi" },
     properties: {
-      type: { const: "order_status" },
+      type: { const: "order_status", "x-source": { const: "meta-payments-in-upi" } },
       header: { $ref: "#/$defs/ImageHeader" },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
@@ -2462,7 +2462,7 @@ const DEFS = {
     additionalProperties: false,
     "x-source": { required: "meta-payments-in" },
     properties: {
-      type: { const: "payment_gateway" },
+      type: { const: "payment_gateway", "x-source": { const: "meta-payments-in" } },
       payment_gateway: {
         "x-ts-name": "PaymentGateway",
         title: "payment gateway",
@@ -2505,7 +2505,7 @@ const DEFS = {
     additionalProperties: false,
     "x-source": { required: "meta-payments-br-links" },
     properties: {
-      type: { const: "payment_link" },
+      type: { const: "payment_link", "x-source": { const: "meta-payments-br-links" } },
       payment_link: {
         "x-ts-name": "PaymentLink",
         title: "payment link",
@@ -2550,7 +2550,7 @@ const DEFS = {
     additionalProperties: false,
     "x-source": { required: "meta-payments-br-pix" },
     properties: {
-      type: { const: "pix_dynamic_code" },
+      type: { const: "pix_dynamic_code", "x-source": { const: "meta-payments-br-pix" } },
       pix_dynamic_code: {
         "x-ts-name": "PixDynamicCode",
         title: "dynamic Pix code",

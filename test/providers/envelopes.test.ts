@@ -118,10 +118,14 @@ describe("request bodies", () => {
     expect(fromProvider("aisoule", toProvider("aisoule", { ...message, to: "+919812345678" }))).toMatchObject({ to: "919812345678" });
   });
 
-  it("aisoule and the Node SDK refuse what is not a phone number with the same code, at /to", () => {
-    for (const provider of ["aisoule", "whatsapp-node-sdk"] as const) {
-      for (const to of ["GROUP_ID", "+91 98123 45678", "0919812345678"]) {
-        const error = refused(() => toProvider(provider, { ...message, to }));
+  it("vonage takes a number written with + without the + (its guide: no leading + or 00)", () => {
+    expect(toProvider("vonage", { ...message, to: "+919812345678" }, { from: "447700900000" })).toMatchObject({ to: "919812345678" });
+  });
+
+  it("the digits-only providers refuse what is not a phone number with the same code, at /to", () => {
+    for (const provider of ["aisoule", "whatsapp-node-sdk", "vonage"] as const) {
+      for (const to of ["GROUP_ID", "+91 98123 45678", "0919812345678", "00919812345678"]) {
+        const error = refused(() => toProvider(provider as "aisoule", { ...message, to }, { from: "447700900000" } as never));
         expect([error.code, error.path], `${provider} ${to}`).toEqual(["unsupported-field", "/to"]);
         expect(error.message).toContain("digits only");
       }

@@ -76,8 +76,8 @@ describe("round trip", () => {
           const impliedClash = Object.entries(mapping.implied).find(
             ([pointer, { value }]) => message[pointer.slice(1)] !== undefined && message[pointer.slice(1)] !== value,
           );
-          // These two take digits only: a leading + is dropped, anything else that is not a number refused.
-          const digitsOnly = provider === "whatsapp-node-sdk" || provider === "aisoule";
+          // These take digits only: a leading + is dropped, anything else that is not a number refused.
+          const digitsOnly = provider === "whatsapp-node-sdk" || provider === "aisoule" || provider === "vonage";
           const digits = typeof message.to === "string" ? message.to.replace(/^\+/, "") : undefined;
           const shortest = provider === "aisoule" ? 6 : 1;
           const notANumber = digitsOnly && digits !== undefined && !new RegExp(`^[1-9][0-9]{${shortest - 1},14}$`).test(digits);

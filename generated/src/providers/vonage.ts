@@ -23,7 +23,7 @@ export interface VonageOptions {
 export const VONAGE_MAPPING: EnvelopeMapping = {
   provider: "vonage",
   fields: [
-    { message: "/to", body: "/to" },
+    { message: "/to", body: "/to", as: "digits" },
     { message: "/type", body: "/custom/type" },
     { message: "/interactive", body: "/custom/interactive" },
     { message: "/reaction", body: "/custom/reaction" },

@@ -298,7 +298,7 @@ export interface AddressMessageParameters {
    *
    * @minItems 1
    */
-  saved_addresses?: [SavedAddress, ...SavedAddress[]];
+  saved_addresses?: SavedAddress[];
   /**
    * Messages to show next to fields, keyed by field name.
    */
@@ -410,7 +410,7 @@ export interface ButtonAction {
    * @minItems 1
    * @maxItems 3
    */
-  buttons: [ReplyButton] | [ReplyButton, ReplyButton] | [ReplyButton, ReplyButton, ReplyButton];
+  buttons: ReplyButton[];
 }
 export interface ReplyButton {
   type: "reply";
@@ -459,38 +459,7 @@ export interface ListAction {
    * @minItems 1
    * @maxItems 10
    */
-  sections:
-    | [ListSection]
-    | [ListSection, ListSection]
-    | [ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-      ]
-    | [
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-      ];
+  sections: ListSection[];
 }
 export interface ListSection {
   /**
@@ -503,17 +472,7 @@ export interface ListSection {
    * @minItems 1
    * @maxItems 10
    */
-  rows:
-    | [ListRow]
-    | [ListRow, ListRow]
-    | [ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow];
+  rows: ListRow[];
 }
 export interface ListRow {
   /**
@@ -572,47 +531,7 @@ export interface ProductListAction {
    * @minItems 1
    * @maxItems 10
    */
-  sections:
-    | [ProductSection]
-    | [ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection, ProductSection, ProductSection, ProductSection]
-    | [
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-      ]
-    | [
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-      ]
-    | [
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-      ];
+  sections: ProductSection[];
 }
 export interface ProductSection {
   /**
@@ -625,7 +544,7 @@ export interface ProductSection {
    * @minItems 1
    * @maxItems 30
    */
-  product_items: [ProductItem, ...ProductItem[]];
+  product_items: ProductItem[];
 }
 export interface ProductItem {
   /**
@@ -732,37 +651,7 @@ export interface CarouselAction {
    * @minItems 2
    * @maxItems 10
    */
-  cards:
-    | [CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-      ]
-    | [
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-      ];
+  cards: CarouselCard[];
 }
 export interface MediaCarouselCard {
   /**
@@ -791,7 +680,7 @@ export interface QuickReplyCardAction {
    * @minItems 1
    * @maxItems 2
    */
-  buttons: [QuickReplyButton] | [QuickReplyButton, QuickReplyButton];
+  buttons: QuickReplyButton[];
 }
 export interface QuickReplyButton {
   type: "quick_reply";
@@ -912,7 +801,7 @@ export interface OrderDetailsParameters {
    *
    * @minItems 1
    */
-  beneficiaries?: [OrderBeneficiary, ...OrderBeneficiary[]];
+  beneficiaries?: OrderBeneficiary[];
 }
 /**
  * India: checkout through a payment gateway account linked in WhatsApp Manager.
@@ -1034,7 +923,7 @@ export interface Order {
    *
    * @minItems 1
    */
-  items: [OrderItem, ...OrderItem[]];
+  items: OrderItem[];
   subtotal: Amount;
   tax: OrderCharge;
   shipping?: OrderCharge;
@@ -1419,7 +1308,7 @@ export interface ExotelOutboundBody {
      *
      * @minItems 1
      */
-    messages: [ExotelOutboundItem, ...ExotelOutboundItem[]];
+    messages: ExotelOutboundItem[];
   };
 }
 export interface ExotelOutboundItem {

@@ -180,7 +180,7 @@ function actionButton(label, onclick, inBubble) {
   var b = el("button", "action" + (inBubble ? " in-bubble" : ""), [label]);
   if (onclick) b.onclick = onclick;
   else {
-    // Calls, call permissions and address forms happen on the phone; the emulator does not act them out.
+    // Calls, call permissions, address forms and payments happen on the phone; the emulator does not act them out.
     b.disabled = true;
     b.title = "not emulated";
   }
@@ -231,6 +231,20 @@ function interactiveParts(bubble, m, parts, actions) {
     case "address_message":
       parts.push(actionButton("Provide address", null, true));
       break;
+    case "order_details": {
+      var p = a.parameters || {};
+      var total = p.total_amount ? (p.total_amount.value / p.total_amount.offset).toFixed(2) + " " + p.currency : "";
+      var items = p.order && p.order.items ? p.order.items.length : 0;
+      parts.push(el("div", "footer", [items + (items === 1 ? " item" : " items") + (total ? " \u00B7 " + total : "")]));
+      parts.push(actionButton("Review and pay", null, true));
+      break;
+    }
+    case "order_status": {
+      var order = a.parameters && a.parameters.order ? a.parameters.order : {};
+      parts.push(el("div", "footer", ["Order " + (a.parameters ? a.parameters.reference_id : "") + ": " + order.status + (order.description ? " \u00B7 " + order.description : "")]));
+      parts.push(actionButton("Review order", null, true));
+      break;
+    }
   }
 }
 

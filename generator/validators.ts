@@ -275,17 +275,18 @@ export class ValidatorEmitter {
     const names = s.propertyNames as Schema | undefined;
     if (extra === false) {
       fast.push(`for (const k in v) if (${known} && v[k] !== undefined) return false;`);
-      full.push(`for (const k in v) if (${known} && v[k] !== undefined) out.push(rules.additionalProperty(p + "/" + walk.escape(k), ${L}, k));`);
+      // Every loop of the full pass stops at the issue cap: a million unknown keys give a thousand issues.
+      full.push(`for (const k in v) if (${known} && v[k] !== undefined) { if (out.length >= walk.MAX_ISSUES) break; out.push(rules.additionalProperty(p + "/" + walk.escape(k), ${L}, k)); }`);
     } else if (isSchema(extra)) {
       const valueNode = this.child(node, "additionalProperties");
       fast.push(`for (const k in v) if (${known}) { const x = v[k]; if (!(${this.test(valueNode, "x", `${name}_value`)})) return false; }`);
-      full.push(`for (const k in v) if (${known}) { const x = v[k]; ${this.collect(valueNode, "x", `p + "/" + walk.escape(k)`, `${name}_value`)} }`);
+      full.push(`for (const k in v) if (${known}) { if (out.length >= walk.MAX_ISSUES) break; const x = v[k]; ${this.collect(valueNode, "x", `p + "/" + walk.escape(k)`, `${name}_value`)} }`);
     }
     if (names && Array.isArray(names.enum)) {
       const allowed = this.constant("ENUM", lit(names.enum));
       const ok = names.enum.map((e) => `k === ${lit(e)}`).join(" || ");
       fast.push(`for (const k in v) if (!(${ok})) return false;`);
-      full.push(`for (const k in v) if (!(${ok})) out.push(rules.propertyName(p + "/" + walk.escape(k), ${L}, ${allowed}, k));`);
+      full.push(`for (const k in v) if (!(${ok})) { if (out.length >= walk.MAX_ISSUES) break; out.push(rules.propertyName(p + "/" + walk.escape(k), ${L}, ${allowed}, k)); }`);
     }
     if (typeof s.minProperties === "number") {
       const count = `let n = 0; for (const k in v) if (v[k] !== undefined) n++;`;
@@ -550,7 +551,7 @@ export class ValidatorEmitter {
         const missing = needed.map((k) => `v[i]?.${k} === undefined`).join(" || ");
         fast.push(`if (v.length > 1) for (let i = 0; i < v.length; i++) if (${missing}) return false;`);
         const checks = needed.map((k) => `if (typeof v[i] === "object" && v[i] !== null && v[i].${k} === undefined) out.push(rules.requiredIfMultiple(p + "/" + i, ${lit(itemLabel)}, ${lit(k)}, v.length));`);
-        full.push(`if (v.length > 1) for (let i = 0; i < v.length; i++) { ${checks.join(" ")} }`);
+        full.push(`if (v.length > 1) for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) { ${checks.join(" ")} }`);
       }
       const uniform = s["x-uniformItems"] as { values?: string[]; lengths?: string[] } | undefined;
       if (uniform) {
@@ -565,7 +566,7 @@ export class ValidatorEmitter {
         }
         fast.push(`for (let i = 1; i < v.length; i++) if (${conditions.map(([c]) => c).join(" || ")}) return false;`);
         const checks = conditions.map(([c, what]) => `if (${c}) { out.push(rules.uniformItems(p + "/" + i, ${lit(itemLabel)}, i, ${lit(what)})); continue; }`);
-        full.push(`for (let i = 1; i < v.length; i++) { ${checks.join(" ")} }`);
+        full.push(`for (let i = 1; i < v.length && out.length < walk.MAX_ISSUES; i++) { ${checks.join(" ")} }`);
       }
     }
     fast.push("return true;");

@@ -1696,8 +1696,10 @@ function check_InboundReply(v: any, p: string, out: ValidationIssue[]): void {
   if (v.id === undefined) out.push(rules.required(p, "reply", "id"));
   if (v.title === undefined) out.push(rules.required(p, "reply", "title"));
   for (const k in v)
-    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined)
+    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -1753,8 +1755,10 @@ function check_InboundLocation(v: any, p: string, out: ValidationIssue[]): void 
   if (v.latitude === undefined) out.push(rules.required(p, "location", "latitude"));
   if (v.longitude === undefined) out.push(rules.required(p, "location", "longitude"));
   for (const k in v)
-    if (k !== "latitude" && k !== "longitude" && k !== "name" && k !== "address" && k !== "url" && v[k] !== undefined)
+    if (k !== "latitude" && k !== "longitude" && k !== "name" && k !== "address" && k !== "url" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location", k));
+    }
   let x: any;
   x = v.latitude;
   if (x !== undefined) {
@@ -1805,8 +1809,10 @@ function check_InboundOrderItem(v: any, p: string, out: ValidationIssue[]): void
   if (v.productRetailerId === undefined) out.push(rules.required(p, "order item", "productRetailerId"));
   if (v.quantity === undefined) out.push(rules.required(p, "order item", "quantity"));
   for (const k in v)
-    if (k !== "productRetailerId" && k !== "quantity" && k !== "itemPrice" && k !== "currency" && v[k] !== undefined)
+    if (k !== "productRetailerId" && k !== "quantity" && k !== "itemPrice" && k !== "currency" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order item", k));
+    }
   let x: any;
   x = v.productRetailerId;
   if (x !== undefined) {
@@ -1870,8 +1876,10 @@ function check_InboundOrder(v: any, p: string, out: ValidationIssue[]): void {
   if (v.catalogId === undefined) out.push(rules.required(p, "order", "catalogId"));
   if (v.items === undefined) out.push(rules.required(p, "order", "items"));
   for (const k in v)
-    if (k !== "catalogId" && k !== "items" && v[k] !== undefined)
+    if (k !== "catalogId" && k !== "items" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order", k));
+    }
   let x: any;
   x = v.catalogId;
   if (x !== undefined) {
@@ -1901,8 +1909,10 @@ function check_InboundReaction(v: any, p: string, out: ValidationIssue[]): void 
   }
   if (v.messageId === undefined) out.push(rules.required(p, "reaction", "messageId"));
   for (const k in v)
-    if (k !== "messageId" && k !== "emoji" && v[k] !== undefined)
+    if (k !== "messageId" && k !== "emoji" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction", k));
+    }
   let x: any;
   x = v.messageId;
   if (x !== undefined) {
@@ -1938,8 +1948,10 @@ function check_InboundCallPermission(v: any, p: string, out: ValidationIssue[]):
   }
   if (v.response === undefined) out.push(rules.required(p, "call permission answer", "response"));
   for (const k in v)
-    if (k !== "response" && k !== "permanent" && k !== "expiresAt" && k !== "source" && v[k] !== undefined)
+    if (k !== "response" && k !== "permanent" && k !== "expiresAt" && k !== "source" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission answer", k));
+    }
   let x: any;
   x = v.response;
   if (x !== undefined) {
@@ -1977,8 +1989,10 @@ function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): vo
   }
   if (v.message === undefined) out.push(rules.required(p, "status error", "message"));
   for (const k in v)
-    if (k !== "code" && k !== "message" && v[k] !== undefined)
+    if (k !== "code" && k !== "message" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "status error", k));
+    }
   let x: any;
   x = v.code;
   if (x !== undefined) {
@@ -2037,8 +2051,10 @@ function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.status === undefined) out.push(rules.required(p, "status", "status"));
   for (const k in v)
-    if (k !== "status" && k !== "recipient" && k !== "callbackData" && k !== "errors" && v[k] !== undefined)
+    if (k !== "status" && k !== "recipient" && k !== "callbackData" && k !== "errors" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "status", k));
+    }
   let x: any;
   x = v.status;
   if (x !== undefined) {
@@ -2197,8 +2213,10 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
       k !== "unsupportedType" &&
       k !== "raw" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "inbound event", k));
+    }
   let x: any;
   x = v.provider;
   if (x !== undefined) {
@@ -2336,8 +2354,10 @@ function check_TextHeader(v: any, p: string, out: ValidationIssue[]): void {
   if (v.type === undefined) out.push(rules.required(p, "text header", "type"));
   if (v.text === undefined) out.push(rules.required(p, "text header", "text"));
   for (const k in v)
-    if (k !== "type" && k !== "text" && v[k] !== undefined)
+    if (k !== "type" && k !== "text" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "text header", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -2376,7 +2396,10 @@ function check_Body(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.text === undefined) out.push(rules.required(p, "body", "text"));
   for (const k in v)
-    if (k !== "text" && v[k] !== undefined) out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k));
+    if (k !== "text" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k));
+    }
   let x: any;
   x = v.text;
   if (x !== undefined) {
@@ -2411,7 +2434,10 @@ function check_Footer(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.text === undefined) out.push(rules.required(p, "footer", "text"));
   for (const k in v)
-    if (k !== "text" && v[k] !== undefined) out.push(rules.additionalProperty(p + "/" + walk.escape(k), "footer", k));
+    if (k !== "text" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "footer", k));
+    }
   let x: any;
   x = v.text;
   if (x !== undefined) {
@@ -2487,8 +2513,10 @@ function check_AddressValues(v: any, p: string, out: ValidationIssue[]): void {
       k !== "city" &&
       k !== "state" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address values", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -2595,8 +2623,10 @@ function check_SavedAddress(v: any, p: string, out: ValidationIssue[]): void {
   if (v.id === undefined) out.push(rules.required(p, "saved address", "id"));
   if (v.value === undefined) out.push(rules.required(p, "saved address", "value"));
   for (const k in v)
-    if (k !== "id" && k !== "value" && v[k] !== undefined)
+    if (k !== "id" && k !== "value" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "saved address", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -2673,6 +2703,7 @@ function check_AddressMessageParameters_validation_errors(v: any, p: string, out
   }
   for (const k in v)
     if (true) {
+      if (out.length >= walk.MAX_ISSUES) break;
       const x = v[k];
       if (!(typeof x === "string"))
         out.push(
@@ -2696,8 +2727,10 @@ function check_AddressMessageParameters_validation_errors(v: any, p: string, out
       k === "landmark_area" ||
       k === "city" ||
       k === "state"
-    ))
+    )) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.propertyName(p + "/" + walk.escape(k), "validation errors", ENUM_4, k));
+    }
   {
     let n = 0;
     for (const k in v) if (v[k] !== undefined) n++;
@@ -2729,8 +2762,16 @@ function check_AddressMessageParameters(v: any, p: string, out: ValidationIssue[
   }
   if (v.country === undefined) out.push(rules.required(p, "address parameters", "country"));
   for (const k in v)
-    if (k !== "country" && k !== "values" && k !== "saved_addresses" && k !== "validation_errors" && v[k] !== undefined)
+    if (
+      k !== "country" &&
+      k !== "values" &&
+      k !== "saved_addresses" &&
+      k !== "validation_errors" &&
+      v[k] !== undefined
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address parameters", k));
+    }
   let x: any;
   x = v.country;
   if (x !== undefined) {
@@ -2769,8 +2810,10 @@ function check_AddressMessageAction(v: any, p: string, out: ValidationIssue[]): 
   if (v.name === undefined) out.push(rules.required(p, "address action", "name"));
   if (v.parameters === undefined) out.push(rules.required(p, "address action", "parameters"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -2810,8 +2853,10 @@ function check_AddressMessageInteractive(v: any, p: string, out: ValidationIssue
   if (v.body === undefined) out.push(rules.required(p, "address message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "address message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -2873,8 +2918,10 @@ function check_Media(v: any, p: string, out: ValidationIssue[]): void {
     return;
   }
   for (const k in v)
-    if (k !== "id" && k !== "link" && v[k] !== undefined)
+    if (k !== "id" && k !== "link" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -2909,8 +2956,10 @@ function check_ImageHeader(v: any, p: string, out: ValidationIssue[]): void {
   if (v.type === undefined) out.push(rules.required(p, "image header", "type"));
   if (v.image === undefined) out.push(rules.required(p, "image header", "image"));
   for (const k in v)
-    if (k !== "type" && k !== "image" && v[k] !== undefined)
+    if (k !== "type" && k !== "image" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "image header", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -2941,8 +2990,10 @@ function check_VideoHeader(v: any, p: string, out: ValidationIssue[]): void {
   if (v.type === undefined) out.push(rules.required(p, "video header", "type"));
   if (v.video === undefined) out.push(rules.required(p, "video header", "video"));
   for (const k in v)
-    if (k !== "type" && k !== "video" && v[k] !== undefined)
+    if (k !== "type" && k !== "video" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "video header", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -2973,8 +3024,10 @@ function check_DocumentMedia(v: any, p: string, out: ValidationIssue[]): void {
     return;
   }
   for (const k in v)
-    if (k !== "id" && k !== "link" && k !== "filename" && v[k] !== undefined)
+    if (k !== "id" && k !== "link" && k !== "filename" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -3017,8 +3070,10 @@ function check_DocumentHeader(v: any, p: string, out: ValidationIssue[]): void {
   if (v.type === undefined) out.push(rules.required(p, "document header", "type"));
   if (v.document === undefined) out.push(rules.required(p, "document header", "document"));
   for (const k in v)
-    if (k !== "type" && k !== "document" && v[k] !== undefined)
+    if (k !== "type" && k !== "document" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document header", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3102,8 +3157,10 @@ function check_ReplyButtonReply(v: any, p: string, out: ValidationIssue[]): void
   if (v.id === undefined) out.push(rules.required(p, "reply", "id"));
   if (v.title === undefined) out.push(rules.required(p, "reply", "title"));
   for (const k in v)
-    if (k !== "id" && k !== "title" && v[k] !== undefined)
+    if (k !== "id" && k !== "title" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -3144,8 +3201,10 @@ function check_ReplyButton(v: any, p: string, out: ValidationIssue[]): void {
   if (v.type === undefined) out.push(rules.required(p, "reply button", "type"));
   if (v.reply === undefined) out.push(rules.required(p, "reply button", "reply"));
   for (const k in v)
-    if (k !== "type" && k !== "reply" && v[k] !== undefined)
+    if (k !== "type" && k !== "reply" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply button", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3217,8 +3276,10 @@ function check_ButtonAction(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.buttons === undefined) out.push(rules.required(p, "reply buttons action", "buttons"));
   for (const k in v)
-    if (k !== "buttons" && v[k] !== undefined)
+    if (k !== "buttons" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons action", k));
+    }
   let x: any;
   x = v.buttons;
   if (x !== undefined) {
@@ -3256,8 +3317,10 @@ function check_ButtonInteractive(v: any, p: string, out: ValidationIssue[]): voi
   if (v.body === undefined) out.push(rules.required(p, "reply buttons message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "reply buttons message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3297,8 +3360,10 @@ function check_CallPermissionRequestAction(v: any, p: string, out: ValidationIss
   }
   if (v.name === undefined) out.push(rules.required(p, "call permission action", "name"));
   for (const k in v)
-    if (k !== "name" && v[k] !== undefined)
+    if (k !== "name" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -3328,8 +3393,10 @@ function check_CallPermissionRequestInteractive(v: any, p: string, out: Validati
   if (v.type === undefined) out.push(rules.required(p, "call permission request", "type"));
   if (v.action === undefined) out.push(rules.required(p, "call permission request", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission request", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3411,8 +3478,10 @@ function check_MediaCardBody(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.text === undefined) out.push(rules.required(p, "card body", "text"));
   for (const k in v)
-    if (k !== "text" && v[k] !== undefined)
+    if (k !== "text" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card body", k));
+    }
   let x: any;
   x = v.text;
   if (x !== undefined) {
@@ -3469,8 +3538,10 @@ function check_CtaUrlParameters(v: any, p: string, out: ValidationIssue[]): void
   if (v.display_text === undefined) out.push(rules.required(p, "call-to-action URL parameters", "display_text"));
   if (v.url === undefined) out.push(rules.required(p, "call-to-action URL parameters", "url"));
   for (const k in v)
-    if (k !== "display_text" && k !== "url" && v[k] !== undefined)
+    if (k !== "display_text" && k !== "url" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL parameters", k));
+    }
   let x: any;
   x = v.display_text;
   if (x !== undefined) {
@@ -3501,8 +3572,10 @@ function check_UrlCardAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.name === undefined) out.push(rules.required(p, "card URL button", "name"));
   if (v.parameters === undefined) out.push(rules.required(p, "card URL button", "parameters"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card URL button", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -3545,8 +3618,10 @@ function check_QuickReply(v: any, p: string, out: ValidationIssue[]): void {
   if (v.id === undefined) out.push(rules.required(p, "quick reply", "id"));
   if (v.title === undefined) out.push(rules.required(p, "quick reply", "title"));
   for (const k in v)
-    if (k !== "id" && k !== "title" && v[k] !== undefined)
+    if (k !== "id" && k !== "title" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick reply", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -3587,8 +3662,10 @@ function check_QuickReplyButton(v: any, p: string, out: ValidationIssue[]): void
   if (v.type === undefined) out.push(rules.required(p, "quick-reply button", "type"));
   if (v.quick_reply === undefined) out.push(rules.required(p, "quick-reply button", "quick_reply"));
   for (const k in v)
-    if (k !== "type" && k !== "quick_reply" && v[k] !== undefined)
+    if (k !== "type" && k !== "quick_reply" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick-reply button", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3643,8 +3720,10 @@ function check_QuickReplyCardAction(v: any, p: string, out: ValidationIssue[]): 
   }
   if (v.buttons === undefined) out.push(rules.required(p, "card quick-reply buttons", "buttons"));
   for (const k in v)
-    if (k !== "buttons" && v[k] !== undefined)
+    if (k !== "buttons" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card quick-reply buttons", k));
+    }
   let x: any;
   x = v.buttons;
   if (x !== undefined) {
@@ -3692,8 +3771,10 @@ function check_MediaCarouselCard(v: any, p: string, out: ValidationIssue[]): voi
   if (v.header === undefined) out.push(rules.required(p, "media card", "header"));
   if (v.action === undefined) out.push(rules.required(p, "media card", "action"));
   for (const k in v)
-    if (k !== "card_index" && k !== "type" && k !== "header" && k !== "body" && k !== "action" && v[k] !== undefined)
+    if (k !== "card_index" && k !== "type" && k !== "header" && k !== "body" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media card", k));
+    }
   let x: any;
   x = v.card_index;
   if (x !== undefined) {
@@ -3758,8 +3839,10 @@ function check_ProductCardAction(v: any, p: string, out: ValidationIssue[]): voi
   if (v.product_retailer_id === undefined) out.push(rules.required(p, "card action", "product_retailer_id"));
   if (v.catalog_id === undefined) out.push(rules.required(p, "card action", "catalog_id"));
   for (const k in v)
-    if (k !== "product_retailer_id" && k !== "catalog_id" && v[k] !== undefined)
+    if (k !== "product_retailer_id" && k !== "catalog_id" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card action", k));
+    }
   let x: any;
   x = v.product_retailer_id;
   if (x !== undefined) {
@@ -3793,8 +3876,10 @@ function check_ProductCarouselCard(v: any, p: string, out: ValidationIssue[]): v
   if (v.type === undefined) out.push(rules.required(p, "product card", "type"));
   if (v.action === undefined) out.push(rules.required(p, "product card", "action"));
   for (const k in v)
-    if (k !== "card_index" && k !== "type" && k !== "action" && v[k] !== undefined)
+    if (k !== "card_index" && k !== "type" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product card", k));
+    }
   let x: any;
   x = v.card_index;
   if (x !== undefined) {
@@ -3874,7 +3959,7 @@ function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): 
     const x = v[i];
     check_CarouselCard(x, p + "/" + i, out);
   }
-  for (let i = 1; i < v.length; i++) {
+  for (let i = 1; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (walk.valueAt(v[i], PATH_13) !== walk.valueAt(v[0], PATH_13)) {
       out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "type"));
       continue;
@@ -3970,8 +4055,10 @@ function check_CarouselAction(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.cards === undefined) out.push(rules.required(p, "carousel action", "cards"));
   for (const k in v)
-    if (k !== "cards" && v[k] !== undefined)
+    if (k !== "cards" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel action", k));
+    }
   let x: any;
   x = v.cards;
   if (x !== undefined) {
@@ -4003,8 +4090,10 @@ function check_CarouselInteractive(v: any, p: string, out: ValidationIssue[]): v
   if (v.body === undefined) out.push(rules.required(p, "carousel message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "carousel message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4037,8 +4126,10 @@ function check_CatalogMessageParameters(v: any, p: string, out: ValidationIssue[
   if (v.thumbnail_product_retailer_id === undefined)
     out.push(rules.required(p, "catalog parameters", "thumbnail_product_retailer_id"));
   for (const k in v)
-    if (k !== "thumbnail_product_retailer_id" && v[k] !== undefined)
+    if (k !== "thumbnail_product_retailer_id" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog parameters", k));
+    }
   let x: any;
   x = v.thumbnail_product_retailer_id;
   if (x !== undefined) {
@@ -4064,8 +4155,10 @@ function check_CatalogMessageAction(v: any, p: string, out: ValidationIssue[]): 
   }
   if (v.name === undefined) out.push(rules.required(p, "catalog action", "name"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -4102,8 +4195,10 @@ function check_CatalogMessageInteractive(v: any, p: string, out: ValidationIssue
   if (v.body === undefined) out.push(rules.required(p, "catalog message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "catalog message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4142,8 +4237,10 @@ function check_CtaUrlAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.name === undefined) out.push(rules.required(p, "call-to-action URL action", "name"));
   if (v.parameters === undefined) out.push(rules.required(p, "call-to-action URL action", "parameters"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -4183,8 +4280,10 @@ function check_CtaUrlInteractive(v: any, p: string, out: ValidationIssue[]): voi
   if (v.body === undefined) out.push(rules.required(p, "call-to-action URL message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "call-to-action URL message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4249,8 +4348,10 @@ function check_FlowActionPayload(v: any, p: string, out: ValidationIssue[]): voi
   }
   if (v.screen === undefined) out.push(rules.required(p, "flow action payload", "screen"));
   for (const k in v)
-    if (k !== "screen" && k !== "data" && v[k] !== undefined)
+    if (k !== "screen" && k !== "data" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k));
+    }
   let x: any;
   x = v.screen;
   if (x !== undefined) {
@@ -4347,8 +4448,10 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
       k !== "flow_action" &&
       k !== "flow_action_payload" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow parameters", k));
+    }
   let x: any;
   x = v.flow_message_version;
   if (x !== undefined) {
@@ -4428,8 +4531,10 @@ function check_FlowAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.name === undefined) out.push(rules.required(p, "flow action", "name"));
   if (v.parameters === undefined) out.push(rules.required(p, "flow action", "parameters"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -4469,8 +4574,10 @@ function check_FlowInteractive(v: any, p: string, out: ValidationIssue[]): void 
   if (v.body === undefined) out.push(rules.required(p, "flow message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "flow message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4516,7 +4623,10 @@ function check_ListBody(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.text === undefined) out.push(rules.required(p, "body", "text"));
   for (const k in v)
-    if (k !== "text" && v[k] !== undefined) out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k));
+    if (k !== "text" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k));
+    }
   let x: any;
   x = v.text;
   if (x !== undefined) {
@@ -4585,8 +4695,10 @@ function check_ListRow(v: any, p: string, out: ValidationIssue[]): void {
   if (v.id === undefined) out.push(rules.required(p, "list row", "id"));
   if (v.title === undefined) out.push(rules.required(p, "list row", "title"));
   for (const k in v)
-    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined)
+    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list row", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -4662,8 +4774,10 @@ function check_ListSection(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.rows === undefined) out.push(rules.required(p, "list section", "rows"));
   for (const k in v)
-    if (k !== "title" && k !== "rows" && v[k] !== undefined)
+    if (k !== "title" && k !== "rows" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list section", k));
+    }
   let x: any;
   x = v.title;
   if (x !== undefined) {
@@ -4702,7 +4816,7 @@ function check_ListAction_sections(v: any, p: string, out: ValidationIssue[]): v
     check_ListSection(x, p + "/" + i, out);
   }
   if (v.length > 1)
-    for (let i = 0; i < v.length; i++) {
+    for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
       if (typeof v[i] === "object" && v[i] !== null && v[i].title === undefined)
         out.push(rules.requiredIfMultiple(p + "/" + i, "list section", "title", v.length));
     }
@@ -4798,8 +4912,10 @@ function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.button === undefined) out.push(rules.required(p, "list action", "button"));
   if (v.sections === undefined) out.push(rules.required(p, "list action", "sections"));
   for (const k in v)
-    if (k !== "button" && k !== "sections" && v[k] !== undefined)
+    if (k !== "button" && k !== "sections" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k));
+    }
   let x: any;
   x = v.button;
   if (x !== undefined) {
@@ -4849,8 +4965,10 @@ function check_ListInteractive(v: any, p: string, out: ValidationIssue[]): void 
   if (v.body === undefined) out.push(rules.required(p, "list message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "list message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4893,8 +5011,10 @@ function check_ProductAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.catalog_id === undefined) out.push(rules.required(p, "product action", "catalog_id"));
   if (v.product_retailer_id === undefined) out.push(rules.required(p, "product action", "product_retailer_id"));
   for (const k in v)
-    if (k !== "catalog_id" && k !== "product_retailer_id" && v[k] !== undefined)
+    if (k !== "catalog_id" && k !== "product_retailer_id" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k));
+    }
   let x: any;
   x = v.catalog_id;
   if (x !== undefined) {
@@ -4930,8 +5050,10 @@ function check_ProductInteractive(v: any, p: string, out: ValidationIssue[]): vo
   if (v.type === undefined) out.push(rules.required(p, "single product message", "type"));
   if (v.action === undefined) out.push(rules.required(p, "single product message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "single product message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4967,8 +5089,10 @@ function check_ProductItem(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.product_retailer_id === undefined) out.push(rules.required(p, "product item", "product_retailer_id"));
   for (const k in v)
-    if (k !== "product_retailer_id" && v[k] !== undefined)
+    if (k !== "product_retailer_id" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product item", k));
+    }
   let x: any;
   x = v.product_retailer_id;
   if (x !== undefined) {
@@ -5021,8 +5145,10 @@ function check_ProductSection(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.product_items === undefined) out.push(rules.required(p, "product section", "product_items"));
   for (const k in v)
-    if (k !== "title" && k !== "product_items" && v[k] !== undefined)
+    if (k !== "title" && k !== "product_items" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k));
+    }
   let x: any;
   x = v.title;
   if (x !== undefined) {
@@ -5061,7 +5187,7 @@ function check_ProductListAction_sections(v: any, p: string, out: ValidationIssu
     check_ProductSection(x, p + "/" + i, out);
   }
   if (v.length > 1)
-    for (let i = 0; i < v.length; i++) {
+    for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
       if (typeof v[i] === "object" && v[i] !== null && v[i].title === undefined)
         out.push(rules.requiredIfMultiple(p + "/" + i, "product section", "title", v.length));
     }
@@ -5151,8 +5277,10 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
   if (v.catalog_id === undefined) out.push(rules.required(p, "product list action", "catalog_id"));
   if (v.sections === undefined) out.push(rules.required(p, "product list action", "sections"));
   for (const k in v)
-    if (k !== "catalog_id" && k !== "sections" && v[k] !== undefined)
+    if (k !== "catalog_id" && k !== "sections" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product list action", k));
+    }
   let x: any;
   x = v.catalog_id;
   if (x !== undefined) {
@@ -5198,8 +5326,10 @@ function check_ProductListInteractive(v: any, p: string, out: ValidationIssue[])
   if (v.body === undefined) out.push(rules.required(p, "multi-product message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "multi-product message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -5239,8 +5369,10 @@ function check_LocationRequestAction(v: any, p: string, out: ValidationIssue[]):
   }
   if (v.name === undefined) out.push(rules.required(p, "location request action", "name"));
   for (const k in v)
-    if (k !== "name" && v[k] !== undefined)
+    if (k !== "name" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -5271,8 +5403,10 @@ function check_LocationRequestInteractive(v: any, p: string, out: ValidationIssu
   if (v.body === undefined) out.push(rules.required(p, "location request message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "location request message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -5321,8 +5455,10 @@ function check_VoiceCallParameters(v: any, p: string, out: ValidationIssue[]): v
     return;
   }
   for (const k in v)
-    if (k !== "display_text" && k !== "ttl_minutes" && k !== "payload" && v[k] !== undefined)
+    if (k !== "display_text" && k !== "ttl_minutes" && k !== "payload" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call parameters", k));
+    }
   let x: any;
   x = v.display_text;
   if (x !== undefined) {
@@ -5370,8 +5506,10 @@ function check_VoiceCallAction(v: any, p: string, out: ValidationIssue[]): void 
   }
   if (v.name === undefined) out.push(rules.required(p, "voice call action", "name"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -5408,8 +5546,10 @@ function check_VoiceCallInteractive(v: any, p: string, out: ValidationIssue[]): 
   if (v.body === undefined) out.push(rules.required(p, "voice call button message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "voice call button message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call button message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -5562,8 +5702,10 @@ function check_MessageContext(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.message_id === undefined) out.push(rules.required(p, "context", "message_id"));
   for (const k in v)
-    if (k !== "message_id" && v[k] !== undefined)
+    if (k !== "message_id" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k));
+    }
   let x: any;
   x = v.message_id;
   if (x !== undefined) {
@@ -5655,8 +5797,10 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
       k !== "recipient_identity_key_hash" &&
       k !== "interactive" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive message", k));
+    }
   let x: any;
   x = v.messaging_product;
   if (x !== undefined) {
@@ -5717,8 +5861,10 @@ function check_Reaction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.message_id === undefined) out.push(rules.required(p, "reaction", "message_id"));
   if (v.emoji === undefined) out.push(rules.required(p, "reaction", "emoji"));
   for (const k in v)
-    if (k !== "message_id" && k !== "emoji" && v[k] !== undefined)
+    if (k !== "message_id" && k !== "emoji" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction", k));
+    }
   let x: any;
   x = v.message_id;
   if (x !== undefined) {
@@ -5792,8 +5938,10 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
       k !== "recipient_identity_key_hash" &&
       k !== "reaction" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction message", k));
+    }
   let x: any;
   x = v.messaging_product;
   if (x !== undefined) {
@@ -6613,8 +6761,10 @@ function check_AisouleOutboundBody(v: any, p: string, out: ValidationIssue[]): v
   if (v.type === undefined) out.push(rules.required(p, "Aisoule request body", "type"));
   if (v.interactive === undefined) out.push(rules.required(p, "Aisoule request body", "interactive"));
   for (const k in v)
-    if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined)
+    if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Aisoule request body", k));
+    }
   let x: any;
   x = v.to;
   if (x !== undefined) {
@@ -6763,8 +6913,10 @@ function check_ExotelInteractiveContent_context(v: any, p: string, out: Validati
   }
   if (v.message_id === undefined) out.push(rules.required(p, "context", "message_id"));
   for (const k in v)
-    if (k !== "message_id" && v[k] !== undefined)
+    if (k !== "message_id" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k));
+    }
   let x: any;
   x = v.message_id;
   if (x !== undefined) {
@@ -6801,8 +6953,10 @@ function check_ExotelInteractiveContent(v: any, p: string, out: ValidationIssue[
   if (v.type === undefined) out.push(rules.required(p, "interactive content", "type"));
   if (v.interactive === undefined) out.push(rules.required(p, "interactive content", "interactive"));
   for (const k in v)
-    if (k !== "recipient_type" && k !== "type" && k !== "context" && k !== "interactive" && v[k] !== undefined)
+    if (k !== "recipient_type" && k !== "type" && k !== "context" && k !== "interactive" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive content", k));
+    }
   let x: any;
   x = v.recipient_type;
   if (x !== undefined) {
@@ -6844,8 +6998,10 @@ function check_ExotelReactionContent(v: any, p: string, out: ValidationIssue[]):
   if (v.type === undefined) out.push(rules.required(p, "reaction content", "type"));
   if (v.reaction === undefined) out.push(rules.required(p, "reaction content", "reaction"));
   for (const k in v)
-    if (k !== "recipient_type" && k !== "type" && k !== "reaction" && v[k] !== undefined)
+    if (k !== "recipient_type" && k !== "type" && k !== "reaction" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction content", k));
+    }
   let x: any;
   x = v.recipient_type;
   if (x !== undefined) {
@@ -6915,8 +7071,10 @@ function check_ExotelOutboundItem(v: any, p: string, out: ValidationIssue[]): vo
   if (v.to === undefined) out.push(rules.required(p, "message", "to"));
   if (v.content === undefined) out.push(rules.required(p, "message", "content"));
   for (const k in v)
-    if (k !== "from" && k !== "to" && k !== "content" && v[k] !== undefined)
+    if (k !== "from" && k !== "to" && k !== "content" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "message", k));
+    }
   let x: any;
   x = v.from;
   if (x !== undefined) {
@@ -6986,8 +7144,10 @@ function check_ExotelOutboundBody_whatsapp(v: any, p: string, out: ValidationIss
   }
   if (v.messages === undefined) out.push(rules.required(p, "WhatsApp channel", "messages"));
   for (const k in v)
-    if (k !== "custom_data" && k !== "status_callback" && k !== "messages" && v[k] !== undefined)
+    if (k !== "custom_data" && k !== "status_callback" && k !== "messages" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "WhatsApp channel", k));
+    }
   let x: any;
   x = v.custom_data;
   if (x !== undefined) {
@@ -7024,8 +7184,10 @@ function check_ExotelOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
   }
   if (v.whatsapp === undefined) out.push(rules.required(p, "Exotel WhatsApp v2 request body", "whatsapp"));
   for (const k in v)
-    if (k !== "custom_data" && k !== "status_callback" && k !== "whatsapp" && v[k] !== undefined)
+    if (k !== "custom_data" && k !== "status_callback" && k !== "whatsapp" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Exotel WhatsApp v2 request body", k));
+    }
   let x: any;
   x = v.custom_data;
   if (x !== undefined) {
@@ -7314,8 +7476,10 @@ function check_VonageCustomInteractive(v: any, p: string, out: ValidationIssue[]
   if (v.type === undefined) out.push(rules.required(p, "custom interactive object", "type"));
   if (v.interactive === undefined) out.push(rules.required(p, "custom interactive object", "interactive"));
   for (const k in v)
-    if (k !== "type" && k !== "interactive" && v[k] !== undefined)
+    if (k !== "type" && k !== "interactive" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom interactive object", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -7346,8 +7510,10 @@ function check_VonageCustomReaction(v: any, p: string, out: ValidationIssue[]): 
   if (v.type === undefined) out.push(rules.required(p, "custom reaction object", "type"));
   if (v.reaction === undefined) out.push(rules.required(p, "custom reaction object", "reaction"));
   for (const k in v)
-    if (k !== "type" && k !== "reaction" && v[k] !== undefined)
+    if (k !== "type" && k !== "reaction" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom reaction object", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -7406,8 +7572,10 @@ function check_VonageOutboundBody_context(v: any, p: string, out: ValidationIssu
   }
   if (v.message_uuid === undefined) out.push(rules.required(p, "context", "message_uuid"));
   for (const k in v)
-    if (k !== "message_uuid" && v[k] !== undefined)
+    if (k !== "message_uuid" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k));
+    }
   let x: any;
   x = v.message_uuid;
   if (x !== undefined) {
@@ -7482,8 +7650,10 @@ function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
       k !== "webhook_url" &&
       k !== "context" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Vonage Messages API request body", k));
+    }
   let x: any;
   x = v.from;
   if (x !== undefined) {
@@ -8032,8 +8202,10 @@ function check_WhatsappNodeSdkArguments(v: any, p: string, out: ValidationIssue[
   if (v.body === undefined) out.push(rules.required(p, "Node SDK interactive() arguments", "body"));
   if (v.recipient === undefined) out.push(rules.required(p, "Node SDK interactive() arguments", "recipient"));
   for (const k in v)
-    if (k !== "body" && k !== "recipient" && k !== "replyMessageId" && v[k] !== undefined)
+    if (k !== "body" && k !== "recipient" && k !== "replyMessageId" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Node SDK interactive() arguments", k));
+    }
   let x: any;
   x = v.body;
   if (x !== undefined) {

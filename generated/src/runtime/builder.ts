@@ -304,11 +304,19 @@ export function addCopies(list: unknown, items: unknown, order?: KeyOrder): unkn
 }
 
 /**
+ * The messages `build()` returned: fresh objects the builder made, keys already in schema order.
+ * Weak, so a built message is forgotten with its last reference.
+ */
+const BUILT = new WeakSet<object>();
+
+/**
  * A value for a property that has builders of its own (an envelope's message): a builder is built
- * the same way, its clamp changes reported at their full path (`at`); anything else is copied.
+ * the same way, its clamp changes reported at their full path (`at`); a message `build()` returned
+ * goes in as it is, since copying it again would only repeat the copy its build made; anything
+ * else is copied.
  */
 export function nested(v: unknown, at: string, context: Context): unknown {
-  if (!(v instanceof Chain)) return own(v);
+  if (!(v instanceof Chain)) return BUILT.has(v as object) ? v : own(v);
   const inner: Context = { options: context.options, changes: [] };
   const value = prepare(v, inner);
   for (const change of inner.changes) context.changes.push({ ...change, path: at + change.path });
@@ -391,6 +399,7 @@ function safeBuild(chain: Chain, options: BuildOptions | undefined): BuildResult
     const value = prepare(chain, context);
     if (!plan.validate) return { ok: true, value, changes };
     const result = plan.validate(value);
+    if (result.ok) BUILT.add(value as object);
     return result.ok ? { ok: true, value: result.value, changes } : { ok: false, errors: result.errors, changes };
   } catch (e) {
     return { ok: false, errors: thrown(e), changes: [] };
@@ -406,9 +415,14 @@ function buildStrict(chain: Chain): unknown {
   } catch (e) {
     throw new ValidationError(thrown(e), plan.what);
   }
-  if (!plan.validate || plan.is?.(value)) return value;
+  if (!plan.validate) return value;
+  if (plan.is?.(value)) {
+    BUILT.add(value as object);
+    return value;
+  }
   const result = plan.validate(value);
   if (!result.ok) throw new ValidationError(result.errors, plan.what);
+  BUILT.add(value as object);
   return result.value;
 }
 

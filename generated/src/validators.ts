@@ -2341,7 +2341,7 @@ function is_TextHeader(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 60 || unicode.maxCodePoints(x, 60)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -2384,7 +2384,7 @@ function is_Body(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 1024 || unicode.maxCodePoints(x, 1024)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -2422,7 +2422,7 @@ function is_Footer(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 60 || unicode.maxCodePoints(x, 60)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -2610,7 +2610,13 @@ function is_SavedAddress(v: any): boolean {
   for (const k in v) if (k !== "id" && k !== "value" && v[k] !== undefined) return false;
   let x: any;
   x = v.id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.value;
   if (!is_AddressValues(x)) return false;
   return true;
@@ -2881,7 +2887,12 @@ function check_AddressMessageInteractive(v: any, p: string, out: ValidationIssue
 }
 // parts/media.schema.json#/$defs/mediaId
 function is_Media_id(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+  return (
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v))
+  );
 }
 function check_Media_id(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "media id", "a string", v));
@@ -3014,7 +3025,11 @@ function is_DocumentMedia(v: any): boolean {
   x = v.link;
   if (x !== undefined && !is_Media_link(x)) return false;
   x = v.filename;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isNotBlank(x))) return false;
+  if (
+    x !== undefined &&
+    !(typeof x === "string" && x.length !== 0 && ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
+  )
+    return false;
   if ((v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0) !== 1) return false;
   return true;
 }
@@ -3136,7 +3151,8 @@ function is_ReplyButtonReply(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 256 || unicode.maxCodePoints(x, 256)) &&
-    unicode.isTrimmed(x)
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
   ))
     return false;
   x = v.title;
@@ -3144,7 +3160,7 @@ function is_ReplyButtonReply(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -3466,7 +3482,7 @@ function is_MediaCardBody(v: any): boolean {
     x.length !== 0 &&
     (x.length <= 160 || unicode.maxCodePoints(x, 160)) &&
     PATTERN_10.test(x) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -3497,7 +3513,10 @@ function check_MediaCardBody(v: any, p: string, out: ValidationIssue[]): void {
 // interactive/cta-url.schema.json#/$defs/displayText
 function is_CtaUrlParameters_display_text(v: any): boolean {
   return (
-    typeof v === "string" && v.length !== 0 && (v.length <= 20 || unicode.maxCodePoints(v, 20)) && unicode.isNotBlank(v)
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (v.length <= 20 || unicode.maxCodePoints(v, 20)) &&
+    ((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(v))
   );
 }
 function check_CtaUrlParameters_display_text(v: any, p: string, out: ValidationIssue[]): void {
@@ -3597,7 +3616,8 @@ function is_QuickReply(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 256 || unicode.maxCodePoints(x, 256)) &&
-    unicode.isTrimmed(x)
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
   ))
     return false;
   x = v.title;
@@ -3605,7 +3625,7 @@ function is_QuickReply(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -3799,7 +3819,12 @@ function check_MediaCarouselCard(v: any, p: string, out: ValidationIssue[]): voi
 }
 // interactive/product.schema.json#/$defs/productRetailerId
 function is_ProductCardAction_product_retailer_id(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+  return (
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v))
+  );
 }
 function check_ProductCardAction_product_retailer_id(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "product retailer id", "a string", v));
@@ -3810,7 +3835,12 @@ function check_ProductCardAction_product_retailer_id(v: any, p: string, out: Val
 }
 // interactive/product.schema.json#/$defs/catalogId
 function is_ProductCardAction_catalog_id(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+  return (
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v))
+  );
 }
 function check_ProductCardAction_catalog_id(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "catalog id", "a string", v));
@@ -3980,47 +4010,38 @@ function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): 
 }
 // x-uniqueValues cards/*/action/buttons/*/quick_reply/id at interactive/carousel.schema.json#/$defs/action
 function distinct_PATH_18(v: any): boolean {
+  const seen = walk.seen;
   let n = 0;
-  {
-    const a0 = v?.cards;
-    if (Array.isArray(a0))
-      for (let a0i = 0; a0i < a0.length; a0i++) {
-        {
-          const a1 = a0[a0i]?.action?.buttons;
-          if (Array.isArray(a1))
-            for (let a1i = 0; a1i < a1.length; a1i++) {
-              const x = a1[a1i]?.quick_reply?.id;
-              if (x !== undefined) {
-                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_18);
-                let m = 0;
-                earlier: {
-                  {
-                    const b0 = v?.cards;
-                    if (Array.isArray(b0))
-                      for (let b0i = 0; b0i < b0.length; b0i++) {
-                        {
-                          const b1 = b0[b0i]?.action?.buttons;
-                          if (Array.isArray(b1))
-                            for (let b1i = 0; b1i < b1.length; b1i++) {
-                              const y = b1[b1i]?.quick_reply?.id;
-                              if (y !== undefined) {
-                                if (m === n) break earlier;
-                                if (y === x) return false;
-                                m++;
-                              }
-                            }
-                        }
-                      }
+  let ok = true;
+  search: {
+    {
+      const a0 = v?.cards;
+      if (Array.isArray(a0))
+        for (let a0i = 0; a0i < a0.length; a0i++) {
+          {
+            const a1 = a0[a0i]?.action?.buttons;
+            if (Array.isArray(a1))
+              for (let a1i = 0; a1i < a1.length; a1i++) {
+                const x = a1[a1i]?.quick_reply?.id;
+                if (x !== undefined) {
+                  if (n === walk.PAIRWISE_MAX) {
+                    ok = walk.allDistinct(v, PATH_18);
+                    break search;
                   }
+                  for (let j = 0; j < n; j++)
+                    if (seen[j] === x) {
+                      ok = false;
+                      break search;
+                    }
+                  seen[n++] = x;
                 }
-                n++;
               }
-            }
+          }
         }
-      }
+    }
   }
-
-  return true;
+  for (let j = 0; j < n; j++) seen[j] = undefined;
+  return ok;
 }
 // x-uniqueValues cards/*/card_index at interactive/carousel.schema.json#/$defs/action
 function distinct_PATH_17(v: any): boolean {
@@ -4336,7 +4357,13 @@ function is_FlowActionPayload(v: any): boolean {
   for (const k in v) if (k !== "screen" && k !== "data" && v[k] !== undefined) return false;
   let x: any;
   x = v.screen;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.data;
   if (x !== undefined && !is_FlowActionPayload_data(x)) return false;
   return true;
@@ -4406,15 +4433,28 @@ function is_FlowParameters(v: any): boolean {
   x = v.flow_message_version;
   if (!(x === "3")) return false;
   x = v.flow_id;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      x.length !== 0 &&
+      (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x))
+    )
+  )
+    return false;
   x = v.flow_name;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isNotBlank(x))) return false;
+  if (
+    x !== undefined &&
+    !(typeof x === "string" && x.length !== 0 && ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
+  )
+    return false;
   x = v.flow_cta;
   if (!(
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    unicode.isNotBlank(x) &&
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)) &&
     unicode.hasNoEmoji(x)
   ))
     return false;
@@ -4611,7 +4651,7 @@ function is_ListBody(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 4096 || unicode.maxCodePoints(x, 4096)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -4638,10 +4678,32 @@ function check_ListBody(v: any, p: string, out: ValidationIssue[]): void {
     }
   }
 }
+// x-maxTotal sections/*/rows/* at interactive/list.schema.json#/$defs/action
+function count_PATH_21(v: any): number {
+  let n = 0;
+  {
+    const a0 = v?.sections;
+    if (Array.isArray(a0))
+      for (let a0i = 0; a0i < a0.length; a0i++) {
+        {
+          const a1 = a0[a0i]?.rows;
+          if (Array.isArray(a1))
+            for (let a1i = 0; a1i < a1.length; a1i++) {
+              if (a1[a1i] !== undefined) n++;
+            }
+        }
+      }
+  }
+
+  return n;
+}
 // interactive/list.schema.json#/$defs/sectionTitle
 function is_ListSection_title(v: any): boolean {
   return (
-    typeof v === "string" && v.length !== 0 && (v.length <= 24 || unicode.maxCodePoints(v, 24)) && unicode.isNotBlank(v)
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (v.length <= 24 || unicode.maxCodePoints(v, 24)) &&
+    ((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(v))
   );
 }
 function check_ListSection_title(v: any, p: string, out: ValidationIssue[]): void {
@@ -4663,7 +4725,8 @@ function is_ListRow(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 200 || unicode.maxCodePoints(x, 200)) &&
-    unicode.isTrimmed(x)
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
   ))
     return false;
   x = v.title;
@@ -4671,7 +4734,7 @@ function is_ListRow(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 24 || unicode.maxCodePoints(x, 24)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   x = v.description;
@@ -4681,7 +4744,7 @@ function is_ListRow(v: any): boolean {
       typeof x === "string" &&
       x.length !== 0 &&
       (x.length <= 72 || unicode.maxCodePoints(x, 72)) &&
-      unicode.isNotBlank(x)
+      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
     )
   )
     return false;
@@ -4821,86 +4884,58 @@ function check_ListAction_sections(v: any, p: string, out: ValidationIssue[]): v
         out.push(rules.requiredIfMultiple(p + "/" + i, "list section", "title", v.length));
     }
 }
-// x-maxTotal sections/*/rows/* at interactive/list.schema.json#/$defs/action
-function count_PATH_21(v: any): number {
-  let n = 0;
-  {
-    const a0 = v?.sections;
-    if (Array.isArray(a0))
-      for (let a0i = 0; a0i < a0.length; a0i++) {
-        {
-          const a1 = a0[a0i]?.rows;
-          if (Array.isArray(a1))
-            for (let a1i = 0; a1i < a1.length; a1i++) {
-              if (a1[a1i] !== undefined) n++;
-            }
-        }
-      }
-  }
-
-  return n;
-}
 // x-uniqueValues sections/*/rows/*/id at interactive/list.schema.json#/$defs/action
 function distinct_PATH_22(v: any): boolean {
+  const seen = walk.seen;
   let n = 0;
-  {
-    const a0 = v?.sections;
-    if (Array.isArray(a0))
-      for (let a0i = 0; a0i < a0.length; a0i++) {
-        {
-          const a1 = a0[a0i]?.rows;
-          if (Array.isArray(a1))
-            for (let a1i = 0; a1i < a1.length; a1i++) {
-              const x = a1[a1i]?.id;
-              if (x !== undefined) {
-                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_22);
-                let m = 0;
-                earlier: {
-                  {
-                    const b0 = v?.sections;
-                    if (Array.isArray(b0))
-                      for (let b0i = 0; b0i < b0.length; b0i++) {
-                        {
-                          const b1 = b0[b0i]?.rows;
-                          if (Array.isArray(b1))
-                            for (let b1i = 0; b1i < b1.length; b1i++) {
-                              const y = b1[b1i]?.id;
-                              if (y !== undefined) {
-                                if (m === n) break earlier;
-                                if (y === x) return false;
-                                m++;
-                              }
-                            }
-                        }
-                      }
+  let ok = true;
+  search: {
+    {
+      const a0 = v?.sections;
+      if (Array.isArray(a0))
+        for (let a0i = 0; a0i < a0.length; a0i++) {
+          {
+            const a1 = a0[a0i]?.rows;
+            if (Array.isArray(a1))
+              for (let a1i = 0; a1i < a1.length; a1i++) {
+                const x = a1[a1i]?.id;
+                if (x !== undefined) {
+                  if (n === walk.PAIRWISE_MAX) {
+                    ok = walk.allDistinct(v, PATH_22);
+                    break search;
                   }
+                  for (let j = 0; j < n; j++)
+                    if (seen[j] === x) {
+                      ok = false;
+                      break search;
+                    }
+                  seen[n++] = x;
                 }
-                n++;
               }
-            }
+          }
         }
-      }
+    }
   }
-
-  return true;
+  for (let j = 0; j < n; j++) seen[j] = undefined;
+  return ok;
 }
 // interactive/list.schema.json#/$defs/action
 function is_ListAction(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.button === undefined || v.sections === undefined) return false;
   for (const k in v) if (k !== "button" && k !== "sections" && v[k] !== undefined) return false;
+  if (count_PATH_21(v) > 10) return false;
   let x: any;
   x = v.button;
   if (!(
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   x = v.sections;
   if (!is_ListAction_sections(x)) return false;
-  if (count_PATH_21(v) > 10) return false;
   if (!distinct_PATH_22(v)) return false;
   return true;
 }
@@ -5072,6 +5107,25 @@ function check_ProductInteractive(v: any, p: string, out: ValidationIssue[]): vo
     check_ProductAction(x, p + "/action", out);
   }
 }
+// x-maxTotal sections/*/product_items/* at interactive/product-list.schema.json#/$defs/action
+function count_PATH_23(v: any): number {
+  let n = 0;
+  {
+    const a0 = v?.sections;
+    if (Array.isArray(a0))
+      for (let a0i = 0; a0i < a0.length; a0i++) {
+        {
+          const a1 = a0[a0i]?.product_items;
+          if (Array.isArray(a1))
+            for (let a1i = 0; a1i < a1.length; a1i++) {
+              if (a1[a1i] !== undefined) n++;
+            }
+        }
+      }
+  }
+
+  return n;
+}
 // interactive/product-list.schema.json#/$defs/section/properties/product_items/items
 function is_ProductItem(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -5192,80 +5246,52 @@ function check_ProductListAction_sections(v: any, p: string, out: ValidationIssu
         out.push(rules.requiredIfMultiple(p + "/" + i, "product section", "title", v.length));
     }
 }
-// x-maxTotal sections/*/product_items/* at interactive/product-list.schema.json#/$defs/action
-function count_PATH_23(v: any): number {
-  let n = 0;
-  {
-    const a0 = v?.sections;
-    if (Array.isArray(a0))
-      for (let a0i = 0; a0i < a0.length; a0i++) {
-        {
-          const a1 = a0[a0i]?.product_items;
-          if (Array.isArray(a1))
-            for (let a1i = 0; a1i < a1.length; a1i++) {
-              if (a1[a1i] !== undefined) n++;
-            }
-        }
-      }
-  }
-
-  return n;
-}
 // x-uniqueValues sections/*/product_items/*/product_retailer_id at interactive/product-list.schema.json#/$defs/action
 function distinct_PATH_24(v: any): boolean {
+  const seen = walk.seen;
   let n = 0;
-  {
-    const a0 = v?.sections;
-    if (Array.isArray(a0))
-      for (let a0i = 0; a0i < a0.length; a0i++) {
-        {
-          const a1 = a0[a0i]?.product_items;
-          if (Array.isArray(a1))
-            for (let a1i = 0; a1i < a1.length; a1i++) {
-              const x = a1[a1i]?.product_retailer_id;
-              if (x !== undefined) {
-                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_24);
-                let m = 0;
-                earlier: {
-                  {
-                    const b0 = v?.sections;
-                    if (Array.isArray(b0))
-                      for (let b0i = 0; b0i < b0.length; b0i++) {
-                        {
-                          const b1 = b0[b0i]?.product_items;
-                          if (Array.isArray(b1))
-                            for (let b1i = 0; b1i < b1.length; b1i++) {
-                              const y = b1[b1i]?.product_retailer_id;
-                              if (y !== undefined) {
-                                if (m === n) break earlier;
-                                if (y === x) return false;
-                                m++;
-                              }
-                            }
-                        }
-                      }
+  let ok = true;
+  search: {
+    {
+      const a0 = v?.sections;
+      if (Array.isArray(a0))
+        for (let a0i = 0; a0i < a0.length; a0i++) {
+          {
+            const a1 = a0[a0i]?.product_items;
+            if (Array.isArray(a1))
+              for (let a1i = 0; a1i < a1.length; a1i++) {
+                const x = a1[a1i]?.product_retailer_id;
+                if (x !== undefined) {
+                  if (n === walk.PAIRWISE_MAX) {
+                    ok = walk.allDistinct(v, PATH_24);
+                    break search;
                   }
+                  for (let j = 0; j < n; j++)
+                    if (seen[j] === x) {
+                      ok = false;
+                      break search;
+                    }
+                  seen[n++] = x;
                 }
-                n++;
               }
-            }
+          }
         }
-      }
+    }
   }
-
-  return true;
+  for (let j = 0; j < n; j++) seen[j] = undefined;
+  return ok;
 }
 // interactive/product-list.schema.json#/$defs/action
 function is_ProductListAction(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.catalog_id === undefined || v.sections === undefined) return false;
   for (const k in v) if (k !== "catalog_id" && k !== "sections" && v[k] !== undefined) return false;
+  if (count_PATH_23(v) > 30) return false;
   let x: any;
   x = v.catalog_id;
   if (!is_ProductCardAction_catalog_id(x)) return false;
   x = v.sections;
   if (!is_ProductListAction_sections(x)) return false;
-  if (count_PATH_23(v) > 30) return false;
   if (!distinct_PATH_24(v)) return false;
   return true;
 }
@@ -5435,7 +5461,7 @@ function is_VoiceCallParameters(v: any): boolean {
       typeof x === "string" &&
       x.length !== 0 &&
       (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-      unicode.isNotBlank(x)
+      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
     )
   )
     return false;
@@ -5665,7 +5691,12 @@ function check_InteractiveMessage_recipient_type(v: any, p: string, out: Validat
 }
 // message/outbound-message.schema.json#/$defs/to
 function is_InteractiveMessage_to(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+  return (
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v))
+  );
 }
 function check_InteractiveMessage_to(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "recipient", "a string", v));
@@ -5676,7 +5707,12 @@ function check_InteractiveMessage_to(v: any, p: string, out: ValidationIssue[]):
 }
 // message/outbound-message.schema.json#/$defs/recipient
 function is_InteractiveMessage_recipient(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+  return (
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v))
+  );
 }
 function check_InteractiveMessage_recipient(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "business-scoped user id", "a string", v));
@@ -5692,7 +5728,13 @@ function is_MessageContext(v: any): boolean {
   for (const k in v) if (k !== "message_id" && v[k] !== undefined) return false;
   let x: any;
   x = v.message_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   return true;
 }
 function check_MessageContext(v: any, p: string, out: ValidationIssue[]): void {
@@ -5728,7 +5770,12 @@ function check_InteractiveMessage_biz_opaque_callback_data(v: any, p: string, ou
 }
 // message/outbound-message.schema.json#/$defs/recipientIdentityKeyHash
 function is_InteractiveMessage_recipient_identity_key_hash(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+  return (
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v))
+  );
 }
 function check_InteractiveMessage_recipient_identity_key_hash(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "recipient identity key hash", "a string", v));
@@ -5848,7 +5895,13 @@ function is_Reaction(v: any): boolean {
   for (const k in v) if (k !== "message_id" && k !== "emoji" && v[k] !== undefined) return false;
   let x: any;
   x = v.message_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.emoji;
   if (!(typeof x === "string" && unicode.isOneEmojiOrEmpty(x))) return false;
   return true;
@@ -6903,7 +6956,13 @@ function is_ExotelInteractiveContent_context(v: any): boolean {
   for (const k in v) if (k !== "message_id" && v[k] !== undefined) return false;
   let x: any;
   x = v.message_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   return true;
 }
 function check_ExotelInteractiveContent_context(v: any, p: string, out: ValidationIssue[]): void {
@@ -7055,9 +7114,21 @@ function is_ExotelOutboundItem(v: any): boolean {
   for (const k in v) if (k !== "from" && k !== "to" && k !== "content" && v[k] !== undefined) return false;
   let x: any;
   x = v.from;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.to;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.content;
   if (!is_ExotelContent(x)) return false;
   return true;
@@ -7562,7 +7633,13 @@ function is_VonageOutboundBody_context(v: any): boolean {
   for (const k in v) if (k !== "message_uuid" && v[k] !== undefined) return false;
   let x: any;
   x = v.message_uuid;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   return true;
 }
 function check_VonageOutboundBody_context(v: any, p: string, out: ValidationIssue[]): void {
@@ -7612,9 +7689,21 @@ function is_VonageOutboundBody(v: any): boolean {
       return false;
   let x: any;
   x = v.from;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.to;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.channel;
   if (!(x === "whatsapp")) return false;
   x = v.message_type;
@@ -8191,7 +8280,16 @@ function is_WhatsappNodeSdkArguments(v: any): boolean {
   x = v.recipient;
   if (!(typeof x === "number" && Number.isInteger(x) && x >= 1 && x <= 999999999999999)) return false;
   x = v.replyMessageId;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      x.length !== 0 &&
+      (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x))
+    )
+  )
+    return false;
   return true;
 }
 function check_WhatsappNodeSdkArguments(v: any, p: string, out: ValidationIssue[]): void {

@@ -46,6 +46,12 @@ function gather(v: unknown, pattern: Pattern, from: number): void {
  */
 export const PAIRWISE_MAX = 64;
 
+/**
+ * Where generated validators keep the values a uniqueness check has met so far (at most
+ * PAIRWISE_MAX; they clear it before returning). Validation is synchronous, so one array serves all.
+ */
+export const seen: unknown[] = new Array<unknown>(PAIRWISE_MAX).fill(undefined);
+
 /** No two values reached by `pattern` are equal (valid path: no allocation for small sets). */
 export function allDistinct(v: unknown, pattern: Pattern): boolean {
   scratch.length = 0;

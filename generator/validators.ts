@@ -338,14 +338,17 @@ export class ValidatorEmitter {
     for (const { path, maximum } of totals) {
       const pattern = this.pattern(path);
       const what = path.split("/").filter((seg) => seg !== "*").pop() ?? "items";
-      full.push(`{ const n = walk.countAt(v, ${pattern}); if (n > ${maximum}) out.push(rules.maxTotal(p, ${L}, ${lit(what.replace(/_/g, " "))}, ${maximum}, n)); }`);
+      full.push(`{ const n = ${this.countAt(node, String(path), pattern)}; if (n > ${maximum}) out.push(rules.maxTotal(p, ${L}, ${lit(what.replace(/_/g, " "))}, ${maximum}, n)); }`);
     }
     const unique = asList(s["x-uniqueValues"]).map(String);
-    for (const path of unique) {
-      const valueLabel = this.labelAlong(node, path);
-      full.push(`walk.duplicateIssues(v, ${this.pattern(path)}, p, ${lit(valueLabel)}, out);`);
+    const distinct = this.distinctChecks(node, unique);
+    for (const check of distinct) fast.push(`if (!${check}) return false;`);
+    // The full pass settles "no duplicates" with the same loops, and builds pointers and messages
+    // only when there is one to report.
+    if (unique.length > 0) {
+      const reports = unique.map((path) => `walk.duplicateIssues(v, ${this.pattern(path)}, p, ${lit(this.labelAlong(node, path))}, out);`);
+      full.push(`if (!(${distinct.join(" && ")})) { ${reports.join(" ")} }`);
     }
-    for (const check of this.distinctChecks(node, unique)) fast.push(`if (!${check}) return false;`);
 
     // dependentSchemas: when the key is present, the whole object must also satisfy the subschema.
     for (const key of Object.keys((s.dependentSchemas ?? {}) as Schema)) {

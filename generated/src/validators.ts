@@ -57,8 +57,8 @@ const PATH_13 = ["type"] as const;
 const PATH_14 = ["action", "name"] as const;
 const PATH_15 = ["action", "catalog_id"] as const;
 const PATH_16 = ["action", "buttons"] as const;
-const PATH_17 = ["cards", "*", "card_index"] as const;
-const PATH_18 = ["cards", "*", "action", "buttons", "*", "quick_reply", "id"] as const;
+const PATH_17 = ["cards", "*", "action", "buttons", "*", "quick_reply", "id"] as const;
+const PATH_18 = ["cards", "*", "card_index"] as const;
 const ENUM_19 = ["draft", "published"];
 const ENUM_20 = ["navigate", "data_exchange"];
 const PATH_21 = ["sections", "*", "rows", "*"] as const;
@@ -3301,8 +3301,10 @@ function check_ButtonAction(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     check_ButtonAction_buttons(x, p + "/buttons", out);
   }
-  walk.duplicateIssues(v, PATH_7, p, "button id", out);
-  walk.duplicateIssues(v, PATH_8, p, "button title", out);
+  if (!distinct_PATH_7_PATH_8(v)) {
+    walk.duplicateIssues(v, PATH_7, p, "button id", out);
+    walk.duplicateIssues(v, PATH_8, p, "button title", out);
+  }
 }
 // interactive/button.schema.json#
 function is_ButtonInteractive(v: any): boolean {
@@ -4009,7 +4011,7 @@ function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): 
   }
 }
 // x-uniqueValues cards/*/action/buttons/*/quick_reply/id at interactive/carousel.schema.json#/$defs/action
-function distinct_PATH_18(v: any): boolean {
+function distinct_PATH_17(v: any): boolean {
   const seen = walk.seen;
   let n = 0;
   let ok = true;
@@ -4025,7 +4027,7 @@ function distinct_PATH_18(v: any): boolean {
                 const x = a1[a1i]?.quick_reply?.id;
                 if (x !== undefined) {
                   if (n === walk.PAIRWISE_MAX) {
-                    ok = walk.allDistinct(v, PATH_18);
+                    ok = walk.allDistinct(v, PATH_17);
                     break search;
                   }
                   for (let j = 0; j < n; j++)
@@ -4044,10 +4046,10 @@ function distinct_PATH_18(v: any): boolean {
   return ok;
 }
 // x-uniqueValues cards/*/card_index at interactive/carousel.schema.json#/$defs/action
-function distinct_PATH_17(v: any): boolean {
+function distinct_PATH_18(v: any): boolean {
   const a = v?.cards;
   if (!Array.isArray(a)) return true;
-  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_17);
+  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_18);
   for (let i = 1; i < a.length; i++) {
     const x0 = a[i]?.card_index;
     for (let j = 0; j < i; j++) {
@@ -4065,8 +4067,8 @@ function is_CarouselAction(v: any): boolean {
   let x: any;
   x = v.cards;
   if (!is_CarouselAction_cards(x)) return false;
-  if (!distinct_PATH_17(v)) return false;
   if (!distinct_PATH_18(v)) return false;
+  if (!distinct_PATH_17(v)) return false;
   return true;
 }
 function check_CarouselAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -4085,8 +4087,10 @@ function check_CarouselAction(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     check_CarouselAction_cards(x, p + "/cards", out);
   }
-  walk.duplicateIssues(v, PATH_17, p, "card index", out);
-  walk.duplicateIssues(v, PATH_18, p, "action", out);
+  if (!(distinct_PATH_18(v) && distinct_PATH_17(v))) {
+    walk.duplicateIssues(v, PATH_18, p, "card index", out);
+    walk.duplicateIssues(v, PATH_17, p, "action", out);
+  }
 }
 // interactive/carousel.schema.json#
 function is_CarouselInteractive(v: any): boolean {
@@ -4966,10 +4970,12 @@ function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
     check_ListAction_sections(x, p + "/sections", out);
   }
   {
-    const n = walk.countAt(v, PATH_21);
+    const n = count_PATH_21(v);
     if (n > 10) out.push(rules.maxTotal(p, "list action", "rows", 10, n));
   }
-  walk.duplicateIssues(v, PATH_22, p, "row id", out);
+  if (!distinct_PATH_22(v)) {
+    walk.duplicateIssues(v, PATH_22, p, "row id", out);
+  }
 }
 // interactive/list.schema.json#
 function is_ListInteractive(v: any): boolean {
@@ -5317,10 +5323,12 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
     check_ProductListAction_sections(x, p + "/sections", out);
   }
   {
-    const n = walk.countAt(v, PATH_23);
+    const n = count_PATH_23(v);
     if (n > 30) out.push(rules.maxTotal(p, "product list action", "product items", 30, n));
   }
-  walk.duplicateIssues(v, PATH_24, p, "product retailer id", out);
+  if (!distinct_PATH_24(v)) {
+    walk.duplicateIssues(v, PATH_24, p, "product retailer id", out);
+  }
 }
 // interactive/product-list.schema.json#
 function is_ProductListInteractive(v: any): boolean {

@@ -118,7 +118,10 @@ function eachAt(
   return true;
 }
 
-/** Reports every value that repeats an earlier one, up to the issue cap (a million repeats stop at the cap). */
+/**
+ * Reports every value that repeats an earlier one, up to the issue cap (a million repeats stop at
+ * the cap). Generated validators call it once their own check has found a repeat somewhere.
+ */
 export function duplicateIssues(
   v: unknown,
   pattern: Pattern,
@@ -126,7 +129,8 @@ export function duplicateIssues(
   label: string,
   out: ValidationIssue[],
 ): void {
-  // Most invalid values have no duplicate: settle that without building a pointer for every value.
+  // A check that failed may share its loop with other patterns (button ids and titles): settle
+  // "no duplicate here" without building a pointer for every value.
   if (out.length >= MAX_ISSUES || allDistinct(v, pattern)) return;
   const first = new Map<unknown, string>();
   eachAt(v, pattern, path, 0, (value, at) => {

@@ -1,6 +1,7 @@
 /**
- * An envelope given a message `build()` returned takes it as it is, without copying it again, and
- * still checks it: a built message changed afterwards is reported, not sent.
+ * An envelope given the message the last `build()` returned takes it as it is, without copying it
+ * again, and still checks it: a built message changed afterwards is reported, not sent. Any other
+ * value, an older built message included, is copied.
  */
 import { describe, expect, it } from "vitest";
 import { button, interactiveMessage } from "../../generated/src/index.ts";
@@ -10,6 +11,14 @@ describe("envelope around a built message", () => {
     const built = button().body("Pick one").reply("a", "A").build();
     const message = interactiveMessage(built).to("16505551234").build();
     expect(message.interactive).toBe(built);
+  });
+
+  it("copies a built message once another build came after it", () => {
+    const first = button().body("Pick one").reply("a", "A").build();
+    button().body("Another").reply("b", "B").build();
+    const message = interactiveMessage(first).to("16505551234").build();
+    expect(message.interactive).not.toBe(first);
+    expect(message.interactive).toEqual(first);
   });
 
   it("copies a message it did not build", () => {

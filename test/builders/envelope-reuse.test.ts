@@ -22,7 +22,7 @@ describe("envelope around a built message", () => {
   });
 
   it("copies a message it did not build", () => {
-    const given = { type: "button", body: { text: "Pick one" }, action: { buttons: [{ type: "reply", reply: { id: "a", title: "A" } }] } } as const;
+    const given = { type: "button" as const, body: { text: "Pick one" }, action: { buttons: [{ type: "reply" as const, reply: { id: "a", title: "A" } }] } };
     const message = interactiveMessage(given).to("16505551234").build();
     expect(message.interactive).not.toBe(given);
     expect(message.interactive).toEqual(given);

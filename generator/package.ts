@@ -129,6 +129,17 @@ export function schemaFiles(set: SchemaSet, bundle: Schema): Map<string, string>
   return out;
 }
 
+const PYTHON_REFERENCE = new URL("../examples/python/x_keywords.py", import.meta.url);
+
+/**
+ * The Python reference implementation of the x- keywords, beside the schemas it reads, so a Python
+ * project finds it in the installed package (`node_modules/wa-interactive/schemas/x_keywords.py`).
+ */
+export function pythonFiles(): Map<string, string> {
+  const source = readFileSync(PYTHON_REFERENCE, "utf8");
+  return new Map([["schemas/x_keywords.py", `# ${BANNER} Copied from examples/python/x_keywords.py.\n\n${source}`]]);
+}
+
 /** The package's own README, the page npm shows: what it is, how to install and use it. */
 export function packageReadme(): string {
   return `# wa-interactive
@@ -156,6 +167,9 @@ if (!result.ok) for (const e of result.errors) console.error(\`\${e.path} [\${e.
   \`wa-interactive/verify\` (webhook signatures; needs \`jose\` for Vonage),
   \`wa-interactive/typebox\` (route schemas; needs \`@sinclair/typebox\`),
   \`wa-interactive/schemas/<path>.json\` (the JSON Schemas, and \`bundle.schema.json\` with all of them).
+- Python: \`schemas/x_keywords.py\` adds the \`x-\` rules to python-jsonschema (4.10 and later), so
+  Python gets the same verdicts from \`schemas/bundle.schema.json\`; put the \`schemas/\` folder on
+  \`sys.path\` and \`import x_keywords\` (usage in its docstring).
 - Command line: \`npx wa-interactive --help\`.
 - Reference: \`docs/\` (a page per interactive type with every field and limit) and
   \`CAPABILITIES.md\` (which provider carries which type).

@@ -168,7 +168,7 @@ export class ValidatorEmitter {
   private scalarTest(s: Schema, x: string): string {
     const parts: string[] = [];
     if (s.const !== undefined) parts.push(`${x} === ${lit(s.const)}`);
-    if (Array.isArray(s.enum)) parts.push(`(${s.enum.map((e) => `${x} === ${lit(e)}`).join(" || ")})`);
+    if (Array.isArray(s.enum)) parts.push(`(${anyEqual(x, s.enum)})`);
     switch (s.type) {
       case "string":
         parts.push(`typeof ${x} === "string"`);
@@ -205,7 +205,7 @@ export class ValidatorEmitter {
     if (s.const !== undefined) return `if (${x} !== ${lit(s.const)}) out.push(rules.constant(${p}, ${L}, ${lit(s.const)}, ${x}));`;
     if (Array.isArray(s.enum)) {
       const allowed = this.constant("ENUM", lit(s.enum));
-      return `if (!(${s.enum.map((e) => `${x} === ${lit(e)}`).join(" || ")})) out.push(rules.enumeration(${p}, ${L}, ${allowed}, ${x}));`;
+      return `if (!(${anyEqual(x, s.enum)})) out.push(rules.enumeration(${p}, ${L}, ${allowed}, ${x}));`;
     }
     const checks: string[] = [];
     let typeTest: string;
@@ -283,7 +283,7 @@ export class ValidatorEmitter {
     }
     if (names && Array.isArray(names.enum)) {
       const allowed = this.constant("ENUM", lit(names.enum));
-      const ok = names.enum.map((e) => `k === ${lit(e)}`).join(" || ");
+      const ok = anyEqual("k", names.enum);
       fast.push(`for (const k in v) if (!(${ok})) return false;`);
       full.push(`for (const k in v) if (!(${ok})) out.push(rules.propertyName(p + "/" + walk.escape(k), ${L}, ${allowed}, k));`);
     }
@@ -642,6 +642,11 @@ function reach(from: string, segments: readonly string[]): string {
 /** Where a node sits in the schema set, for comments in the emitted code. */
 function where(node: Node): string {
   return `${node.loc.file.path}#${node.loc.pointer}`;
+}
+
+/** An expression that is true when `x` is one of `values`: never, for an empty enum. */
+function anyEqual(x: string, values: Json[]): string {
+  return values.map((e) => `${x} === ${lit(e)}`).join(" || ") || "false";
 }
 
 function isPresenceOnly(branch: Schema): boolean {

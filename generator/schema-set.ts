@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { checkSupported } from "./forms.ts";
 import { KNOWN_KEYWORDS } from "./keywords.ts";
 
 export const ID_BASE = "https://wa-interactive.dev/schemas/";
@@ -53,6 +54,7 @@ export function loadSchemaSet(schemasDir: string): SchemaSet {
   const byId = new Map<string, SchemaFile>();
   for (const path of listSchemaFiles(schemasDir)) {
     const schema = JSON.parse(readFileSync(join(schemasDir, path), "utf8")) as Schema;
+    checkSupported(path, schema);
     const id = schema.$id;
     if (id !== ID_BASE + path) {
       throw new SchemaSetError(`${path}: $id must be "${ID_BASE + path}", found ${JSON.stringify(id)}`);

@@ -7,25 +7,16 @@
  * naming the form, instead of generating a validator that is silently wrong. The JSON Schema Test
  * Suite test (test/generator/json-schema-test-suite.test.ts) holds the emitter to that.
  */
-import { KNOWN_KEYWORDS } from "./keywords.ts";
+import { ARRAY_KEYWORDS, KNOWN_KEYWORDS, OBJECT_KEYWORDS } from "./keywords.ts";
 import { type Json, type Schema, SchemaSetError } from "./schema-set.ts";
 
-/** Keywords checked only on one type: the schema must state that type beside them. */
-const TYPE_OF: Record<string, readonly string[]> = {
+/** Keywords the emitter checks only with their type stated beside them (it does not let other types pass). */
+const NEEDS_TYPE: Record<string, readonly string[]> = {
   minLength: ["string"],
   maxLength: ["string"],
   pattern: ["string"],
   minimum: ["number", "integer"],
   maximum: ["number", "integer"],
-  items: ["array"],
-  minItems: ["array"],
-  maxItems: ["array"],
-  properties: ["object"],
-  required: ["object"],
-  additionalProperties: ["object"],
-  propertyNames: ["object"],
-  minProperties: ["object"],
-  dependentSchemas: ["object"],
 };
 
 const TYPES = new Set(["string", "integer", "number", "boolean", "object", "array"]);
@@ -40,12 +31,8 @@ interface Visit {
   node: Json;
   /** `file#pointer`, for messages. */
   here: string;
-  /**
-   * Where the node sits: `additionalProperties` may be a boolean; a presence-only branch of an
-   * object's oneOf / anyOf, and a dependent schema with `properties`, apply only to that object, so
-   * they need no type of their own.
-   */
-  position: "root" | "additionalProperties" | "branch of an object" | "dependent" | "subschema";
+  /** Where the node sits: the root may carry `$id`, `additionalProperties` may be a boolean. */
+  position: "root" | "additionalProperties" | "subschema";
 }
 
 /** Every subschema of `schema`, in document order, with where it sits. */
@@ -54,14 +41,13 @@ function subschemas(path: string, schema: Json): Visit[] {
   const visit = (node: Json, pointer: string, position: Visit["position"]) => {
     out.push({ node, here: `${path}#${pointer}`, position });
     if (!isObject(node)) return;
-    const objectType = node.type === "object";
     for (const [key, value] of Object.entries(node)) {
       const at = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
       if (key === "additionalProperties") visit(value, at, "additionalProperties");
       else if (key === "items" || key === "propertyNames") visit(value, at, "subschema");
-      else if ((key === "oneOf" || key === "anyOf") && Array.isArray(value)) value.forEach((v, i) => visit(v, `${at}/${i}`, objectType ? "branch of an object" : "subschema"));
+      else if ((key === "oneOf" || key === "anyOf") && Array.isArray(value)) value.forEach((v, i) => visit(v, `${at}/${i}`, "subschema"));
       else if ((key === "properties" || key === "$defs" || key === "dependentSchemas") && isObject(value)) {
-        for (const [name, sub] of Object.entries(value)) visit(sub, `${at}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, key === "dependentSchemas" ? "dependent" : "subschema");
+        for (const [name, sub] of Object.entries(value)) visit(sub, `${at}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, "subschema");
       }
     }
   };
@@ -102,12 +88,23 @@ function checkForm({ node, here, position }: Visit): void {
     const beside = Object.keys(node).filter((k) => !BESIDE_REF.has(k));
     if (beside.length > 0) refuse(`"$ref" beside ${beside.map((k) => `"${k}"`).join(", ")} is not supported (the validator follows the reference alone); move them into the referenced schema`);
   }
-  // The emitter reads these as checks on the object their parent already checked.
-  const ofParentObject = (position === "branch of an object" && Object.keys(node).every((k) => k === "required")) || (position === "dependent" && "properties" in node);
   for (const key of Object.keys(node)) {
-    const types = TYPE_OF[key];
-    if (types && !(ofParentObject && types.includes("object")) && !types.includes(type as string)) {
-      refuse(`"${key}" needs "type": ${types.map((t) => JSON.stringify(t)).join(" or ")} beside it (the validator checks it on that type only)`);
+    const types = NEEDS_TYPE[key];
+    if (types && !types.includes(type as string)) refuse(`"${key}" needs "type": ${types.map((t) => JSON.stringify(t)).join(" or ")} beside it (the validator checks it on that type only)`);
+  }
+  const objectKeywords = OBJECT_KEYWORDS.filter((k) => k in node);
+  const arrayKeywords = ARRAY_KEYWORDS.filter((k) => k in node);
+  if (objectKeywords.length > 0 && type !== undefined && type !== "object") refuse(`"${objectKeywords[0]}" beside "type": ${JSON.stringify(type)} is not supported`);
+  if (arrayKeywords.length > 0 && type !== undefined && type !== "array") refuse(`"${arrayKeywords[0]}" beside "type": ${JSON.stringify(type)} is not supported`);
+  if (objectKeywords.length > 0 && arrayKeywords.length > 0) refuse(`"${objectKeywords[0]}" and "${arrayKeywords[0]}" in one schema are not supported; give each its own schema with its "type"`);
+  const structured = type === "object" || type === "array" || objectKeywords.length > 0 || arrayKeywords.length > 0;
+  if (structured && ("const" in node || "enum" in node)) refuse(`"const" / "enum" beside an object's or array's keywords are not supported`);
+  const branches = node.oneOf ?? node.anyOf;
+  if (Array.isArray(branches)) {
+    const presenceOnly = branches.every((b) => isObject(b) && Object.keys(b).every((k) => k === "required"));
+    if (presenceOnly && !isObjectNode(node)) refuse(`"oneOf" / "anyOf" of required-only branches needs "type": "object" or the object's properties beside it`);
+    if (!presenceOnly && structured && !("properties" in node) && type !== "object") {
+      refuse(`"oneOf" / "anyOf" beside "${[...objectKeywords, ...arrayKeywords][0]}" is not supported; put it in each branch`);
     }
   }
   for (const keyword of ["const", "enum"] as const) {
@@ -131,6 +128,11 @@ function checkForm({ node, here, position }: Visit): void {
   for (const name of named) {
     if (typeof name === "string" && INHERITED.has(name)) refuse(`the property name "${name}" is not supported: every object inherits it, and the validator reads properties directly`);
   }
+}
+
+/** Whether the emitter reads `node` as an object (its type, or, with none, an object keyword). */
+function isObjectNode(node: Schema): boolean {
+  return node.type === "object" || (node.type === undefined && OBJECT_KEYWORDS.some((k) => k in node));
 }
 
 function isObject(value: Json | undefined): value is Schema {

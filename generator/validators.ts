@@ -8,6 +8,7 @@
  * Scalars (strings, numbers, constants) written in place are inlined into their parent; objects,
  * arrays, unions and shared (`$ref`-reached) scalars get functions. Every string literal goes through JSON.stringify, never raw into the code.
  */
+import { ARRAY_KEYWORDS, OBJECT_KEYWORDS } from "./keywords.ts";
 import { type NamedSchema, locationKey } from "./names.ts";
 import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, escapePointer, isSchema, nodeAt, resolveRef } from "./schema-set.ts";
 
@@ -106,8 +107,9 @@ export class ValidatorEmitter {
       const branches = (schema.oneOf ?? schema.anyOf) as Schema[];
       if (!branches.every(isPresenceOnly)) return "union";
     }
-    if (schema.type === "object" || schema.properties) return "object";
-    if (schema.type === "array") return "array";
+    // Without a `type`, an object's (or array's) keywords still make the node one, letting other types pass.
+    if (schema.type === "object" || (schema.type === undefined && OBJECT_KEYWORDS.some((k) => k in schema))) return "object";
+    if (schema.type === "array" || (schema.type === undefined && ARRAY_KEYWORDS.some((k) => k in schema))) return "array";
     return "scalar";
   }
 
@@ -262,8 +264,10 @@ export class ValidatorEmitter {
     const keys = Object.keys(properties);
     const required = (s.required ?? []) as string[];
     const open = keys.length === 0 && s.additionalProperties === undefined;
-    const fast: string[] = [`if (typeof v !== "object" || v === null || Array.isArray(v)) return false;`];
-    const full: string[] = [`if (typeof v !== "object" || v === null || Array.isArray(v)) { out.push(rules.type(p, ${L}, "an object", v)); return; }`];
+    const notObject = `typeof v !== "object" || v === null || Array.isArray(v)`;
+    const typed = s.type === "object";
+    const fast: string[] = [`if (${notObject}) return ${!typed};`];
+    const full: string[] = [typed ? `if (${notObject}) { out.push(rules.type(p, ${L}, "an object", v)); return; }` : `if (${notObject}) return;`];
 
     if (required.length > 0) {
       fast.push(`if (${required.map((k) => `${prop("v", k)} === undefined`).join(" || ")}) return false;`);
@@ -525,8 +529,9 @@ export class ValidatorEmitter {
   private emitArray(node: Node, name: string, label: string): void {
     const s = node.schema;
     const L = lit(label);
-    const fast: string[] = [`if (!Array.isArray(v)) return false;`];
-    const full: string[] = [`if (!Array.isArray(v)) { out.push(rules.type(p, ${L}, "an array", v)); return; }`];
+    const typed = s.type === "array";
+    const fast: string[] = [`if (!Array.isArray(v)) return ${!typed};`];
+    const full: string[] = [typed ? `if (!Array.isArray(v)) { out.push(rules.type(p, ${L}, "an array", v)); return; }` : `if (!Array.isArray(v)) return;`];
     if (typeof s.minItems === "number") {
       fast.push(`if (v.length < ${s.minItems}) return false;`);
       full.push(`if (v.length < ${s.minItems}) out.push(rules.minItems(p, ${L}, ${s.minItems}, v.length));`);

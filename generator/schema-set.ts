@@ -71,7 +71,14 @@ export function loadSchemaSet(schemasDir: string): SchemaSet {
 
 /** Resolves a `$ref` written inside `from` to the file and pointer it names. */
 export function resolveRef(set: SchemaSet, from: SchemaFile, ref: string): Location {
-  const [target, fragment = ""] = ref.split("#");
+  const [target, encoded = ""] = ref.split("#");
+  // A fragment is URI-encoded: `#/$defs/a%25b` points at the key "a%b".
+  let fragment: string;
+  try {
+    fragment = decodeURIComponent(encoded);
+  } catch {
+    throw new SchemaSetError(`${from.path}: $ref ${ref}: the fragment is not valid percent-encoding`);
+  }
   const id = target === "" ? from.id : new URL(target!, from.id).href;
   const file = set.byId.get(id);
   if (!file) throw new SchemaSetError(`${from.path}: $ref ${ref} names no schema in the set`);

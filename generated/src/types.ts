@@ -291,7 +291,7 @@ export interface AddressMessageParameters {
    *
    * @minItems 1
    */
-  saved_addresses?: [SavedAddress, ...SavedAddress[]];
+  saved_addresses?: SavedAddress[];
   /**
    * Messages to show next to fields, keyed by field name.
    */
@@ -403,7 +403,7 @@ export interface ButtonAction {
    * @minItems 1
    * @maxItems 3
    */
-  buttons: [ReplyButton] | [ReplyButton, ReplyButton] | [ReplyButton, ReplyButton, ReplyButton];
+  buttons: ReplyButton[];
 }
 export interface ReplyButton {
   type: "reply";
@@ -452,38 +452,7 @@ export interface ListAction {
    * @minItems 1
    * @maxItems 10
    */
-  sections:
-    | [ListSection]
-    | [ListSection, ListSection]
-    | [ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-      ]
-    | [
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-      ];
+  sections: ListSection[];
 }
 export interface ListSection {
   /**
@@ -496,17 +465,7 @@ export interface ListSection {
    * @minItems 1
    * @maxItems 10
    */
-  rows:
-    | [ListRow]
-    | [ListRow, ListRow]
-    | [ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow];
+  rows: ListRow[];
 }
 export interface ListRow {
   /**
@@ -565,47 +524,7 @@ export interface ProductListAction {
    * @minItems 1
    * @maxItems 10
    */
-  sections:
-    | [ProductSection]
-    | [ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection, ProductSection, ProductSection, ProductSection]
-    | [
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-      ]
-    | [
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-      ]
-    | [
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-      ];
+  sections: ProductSection[];
 }
 export interface ProductSection {
   /**
@@ -618,7 +537,7 @@ export interface ProductSection {
    * @minItems 1
    * @maxItems 30
    */
-  product_items: [ProductItem, ...ProductItem[]];
+  product_items: ProductItem[];
 }
 export interface ProductItem {
   /**
@@ -725,37 +644,7 @@ export interface CarouselAction {
    * @minItems 2
    * @maxItems 10
    */
-  cards:
-    | [CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-      ]
-    | [
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-      ];
+  cards: CarouselCard[];
 }
 export interface MediaCarouselCard {
   /**
@@ -784,7 +673,7 @@ export interface QuickReplyCardAction {
    * @minItems 1
    * @maxItems 2
    */
-  buttons: [QuickReplyButton] | [QuickReplyButton, QuickReplyButton];
+  buttons: QuickReplyButton[];
 }
 export interface QuickReplyButton {
   type: "quick_reply";
@@ -1074,7 +963,7 @@ export interface ExotelOutboundBody {
      *
      * @minItems 1
      */
-    messages: [ExotelOutboundItem, ...ExotelOutboundItem[]];
+    messages: ExotelOutboundItem[];
   };
 }
 export interface ExotelOutboundItem {

@@ -101,7 +101,7 @@ function checkForm({ node, here, position }: Visit): void {
   if (structured && ("const" in node || "enum" in node)) refuse(`"const" / "enum" beside an object's or array's keywords are not supported`);
   const branches = node.oneOf ?? node.anyOf;
   if (Array.isArray(branches)) {
-    const presenceOnly = branches.every((b) => isObject(b) && Object.keys(b).every((k) => k === "required"));
+    const presenceOnly = isPresenceOnly(branches);
     if (presenceOnly && !isObjectNode(node)) refuse(`"oneOf" / "anyOf" of required-only branches needs "type": "object" or the object's properties beside it`);
     if (!presenceOnly && structured && !("properties" in node) && type !== "object") {
       refuse(`"oneOf" / "anyOf" beside "${[...objectKeywords, ...arrayKeywords][0]}" is not supported; put it in each branch`);
@@ -113,7 +113,9 @@ function checkForm({ node, here, position }: Visit): void {
     if (!Array.isArray(values)) refuse(`"enum" must be an array`);
     else if (values.some((v) => v !== null && typeof v === "object")) refuse(`"${keyword}" values must be strings, numbers, booleans or null (they are compared with ===), found an object or array`);
   }
-  if (node.oneOf !== undefined && node.anyOf !== undefined) refuse(`"oneOf" and "anyOf" in one schema are not supported`);
+  if (node.oneOf !== undefined && node.anyOf !== undefined && !(isObjectNode(node) && [node.oneOf, node.anyOf].every(isPresenceOnly))) {
+    refuse(`"oneOf" and "anyOf" in one schema are supported only as an object's required-only branches`);
+  }
   if ((node.oneOf !== undefined || node.anyOf !== undefined) && type !== undefined && type !== "object") {
     refuse(`"oneOf" / "anyOf" beside "type": ${JSON.stringify(type)} is not supported; put the type in each branch`);
   }
@@ -128,6 +130,11 @@ function checkForm({ node, here, position }: Visit): void {
   for (const name of named) {
     if (typeof name === "string" && INHERITED.has(name)) refuse(`the property name "${name}" is not supported: every object inherits it, and the validator reads properties directly`);
   }
+}
+
+/** Whether every branch of a oneOf / anyOf only requires properties (the emitter counts the present ones). */
+function isPresenceOnly(branches: Json | undefined): boolean {
+  return Array.isArray(branches) && branches.every((b) => isObject(b) && Object.keys(b).every((k) => k === "required"));
 }
 
 /** Whether the emitter reads `node` as an object (its type, or, with none, an object keyword). */

@@ -165,10 +165,10 @@ export function packageReadme(providers: Pick<ProviderMapping, "provider" | "tit
   return `# wa-interactive
 
 The typed contract for WhatsApp interactive messages (reply buttons, lists, products, catalog,
-CTA URL, location request, flows, carousels, call buttons, address messages) and reactions:
-validators that report every broken WhatsApp rule with its JSON Pointer path and limit, fluent
-builders, translation to and from the request bodies and webhooks of ${providers.length} providers, and the
-JSON Schemas it is all generated from.
+CTA URL, location request, flows, carousels, call buttons, address messages, payment orders) and
+reactions: validators that report every broken WhatsApp rule with its JSON Pointer path and limit,
+fluent builders, translation to and from the request bodies and webhooks of ${providers.length} providers,
+and the JSON Schemas it is all generated from.
 
 \`\`\`sh
 npm install wa-interactive

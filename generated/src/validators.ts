@@ -19,6 +19,9 @@ const ENUM_1 = [
   "location",
   "reaction",
   "text",
+  "contacts",
+  "system",
+  "request_welcome",
   "unsupported",
   "status",
 ];
@@ -65,7 +68,20 @@ const PATH_21 = ["sections", "*", "rows", "*"] as const;
 const PATH_22 = ["sections", "*", "rows", "*", "id"] as const;
 const PATH_23 = ["sections", "*", "product_items", "*"] as const;
 const PATH_24 = ["sections", "*", "product_items", "*", "product_retailer_id"] as const;
-const ENUM_25 = [
+const PATTERN_25 = new RegExp("^[A-Za-z0-9_.-]*$", "u");
+const ENUM_26 = ["digital-goods", "physical-goods"];
+const ENUM_27 = ["upi", "br"];
+const ENUM_28 = ["billdesk", "razorpay", "payu", "zaakpay"];
+const ENUM_29 = ["CPF", "CNPJ", "EMAIL", "PHONE", "EVP"];
+const PATTERN_30 = new RegExp("^[0-9]{47,48}$", "u");
+const PATTERN_31 = new RegExp("^[0-9]{4}$", "u");
+const ENUM_32 = ["payment_gateway", "payment_link", "pix_dynamic_code", "boleto", "offsite_card_pay"];
+const ENUM_33 = ["INR", "BRL"];
+const PATTERN_34 = new RegExp("^[0-9]+$", "u");
+const PATTERN_35 = new RegExp("^[A-Z]{2}$", "u");
+const PATTERN_36 = new RegExp("^[0-9]{6}$", "u");
+const ENUM_37 = ["pending", "processing", "partially_shipped", "shipped", "completed", "canceled"];
+const ENUM_38 = [
   "button",
   "list",
   "product",
@@ -78,12 +94,16 @@ const ENUM_25 = [
   "voice_call",
   "call_permission_request",
   "address_message",
+  "order_details",
+  "order_status",
 ];
-const ENUM_26 = ["individual", "group"];
-const ENUM_27 = ["interactive", "reaction"];
-const PATTERN_28 = new RegExp("^[0-9]{1,12}$", "u");
-const PATTERN_29 = new RegExp("^[0-9]{6,15}$", "u");
-const BRANCHES_30 = [
+const ENUM_39 = ["individual"];
+const PATTERN_40 = new RegExp("^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$", "u");
+const ENUM_41 = ["individual", "group"];
+const ENUM_42 = ["interactive", "reaction"];
+const PATTERN_43 = new RegExp("^[0-9]{1,12}$", "u");
+const PATTERN_44 = new RegExp("^[0-9]{6,15}$", "u");
+const BRANCHES_45 = [
   {
     check: is_ExotelWrappedWebhook,
     collect: check_ExotelWrappedWebhook,
@@ -92,7 +112,7 @@ const BRANCHES_30 = [
   },
   { check: is_ExotelFlatWebhook, collect: check_ExotelFlatWebhook, required: ["type"], label: "flat webhook" },
 ] as const;
-const BRANCHES_31 = [
+const BRANCHES_46 = [
   {
     check: is_VonageInboundMessage,
     collect: check_VonageInboundMessage,
@@ -106,8 +126,34 @@ const BRANCHES_31 = [
     label: "status",
   },
 ] as const;
-const ENUM_32 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
-const ENUM_33 = ["interactive", "button", "order", "location", "reaction", "text", "unsupported"];
+const BRANCHES_47 = [
+  {
+    check: is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
+    collect: check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
+    required: [],
+    label: "form 1",
+  },
+  {
+    check: is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1,
+    collect: check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1,
+    required: [],
+    label: "form 2",
+  },
+] as const;
+const ENUM_48 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
+const ENUM_49 = [
+  "interactive",
+  "button",
+  "order",
+  "location",
+  "reaction",
+  "text",
+  "unsupported",
+  "system",
+  "request_welcome",
+  "contacts",
+  "unknown",
+];
 
 /** Whether `value` is a valid inbound event ({@link T.InboundEvent}). Allocates nothing; never throws. */
 export function isInboundEvent(value: unknown): value is T.InboundEvent {
@@ -205,17 +251,65 @@ export function validateInboundStatus(value: unknown): ValidationResult<T.Inboun
 export function assertInboundStatus(value: unknown): asserts value is T.InboundStatus {
   assertValid(validateInboundStatus(value), "status");
 }
-/** Whether `value` is a valid status error ({@link T.InboundStatusError}). Allocates nothing; never throws. */
+/** Whether `value` is a valid contact card ({@link T.InboundContact}). Allocates nothing; never throws. */
+export function isInboundContact(value: unknown): value is T.InboundContact {
+  return guard(value, is_InboundContact);
+}
+/** Checks that `value` is a valid contact card ({@link T.InboundContact}), returning it typed or every issue with its path, rule and limit. */
+export function validateInboundContact(value: unknown): ValidationResult<T.InboundContact> {
+  return run(value, is_InboundContact, check_InboundContact);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid contact card ({@link T.InboundContact}). */
+export function assertInboundContact(value: unknown): asserts value is T.InboundContact {
+  assertValid(validateInboundContact(value), "contact card");
+}
+/** Whether `value` is a valid phone ({@link T.InboundContactPhone}). Allocates nothing; never throws. */
+export function isInboundContactPhone(value: unknown): value is T.InboundContactPhone {
+  return guard(value, is_InboundContactPhone);
+}
+/** Checks that `value` is a valid phone ({@link T.InboundContactPhone}), returning it typed or every issue with its path, rule and limit. */
+export function validateInboundContactPhone(value: unknown): ValidationResult<T.InboundContactPhone> {
+  return run(value, is_InboundContactPhone, check_InboundContactPhone);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid phone ({@link T.InboundContactPhone}). */
+export function assertInboundContactPhone(value: unknown): asserts value is T.InboundContactPhone {
+  assertValid(validateInboundContactPhone(value), "phone");
+}
+/** Whether `value` is a valid system notice ({@link T.InboundSystem}). Allocates nothing; never throws. */
+export function isInboundSystem(value: unknown): value is T.InboundSystem {
+  return guard(value, is_InboundSystem);
+}
+/** Checks that `value` is a valid system notice ({@link T.InboundSystem}), returning it typed or every issue with its path, rule and limit. */
+export function validateInboundSystem(value: unknown): ValidationResult<T.InboundSystem> {
+  return run(value, is_InboundSystem, check_InboundSystem);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid system notice ({@link T.InboundSystem}). */
+export function assertInboundSystem(value: unknown): asserts value is T.InboundSystem {
+  assertValid(validateInboundSystem(value), "system notice");
+}
+/** Whether `value` is a valid ad referral ({@link T.InboundReferral}). Allocates nothing; never throws. */
+export function isInboundReferral(value: unknown): value is T.InboundReferral {
+  return guard(value, is_InboundReferral);
+}
+/** Checks that `value` is a valid ad referral ({@link T.InboundReferral}), returning it typed or every issue with its path, rule and limit. */
+export function validateInboundReferral(value: unknown): ValidationResult<T.InboundReferral> {
+  return run(value, is_InboundReferral, check_InboundReferral);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid ad referral ({@link T.InboundReferral}). */
+export function assertInboundReferral(value: unknown): asserts value is T.InboundReferral {
+  assertValid(validateInboundReferral(value), "ad referral");
+}
+/** Whether `value` is a valid error ({@link T.InboundStatusError}). Allocates nothing; never throws. */
 export function isInboundStatusError(value: unknown): value is T.InboundStatusError {
   return guard(value, is_InboundStatusError);
 }
-/** Checks that `value` is a valid status error ({@link T.InboundStatusError}), returning it typed or every issue with its path, rule and limit. */
+/** Checks that `value` is a valid error ({@link T.InboundStatusError}), returning it typed or every issue with its path, rule and limit. */
 export function validateInboundStatusError(value: unknown): ValidationResult<T.InboundStatusError> {
   return run(value, is_InboundStatusError, check_InboundStatusError);
 }
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid status error ({@link T.InboundStatusError}). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid error ({@link T.InboundStatusError}). */
 export function assertInboundStatusError(value: unknown): asserts value is T.InboundStatusError {
-  assertValid(validateInboundStatusError(value), "status error");
+  assertValid(validateInboundStatusError(value), "error");
 }
 /** Whether `value` is a valid address message ({@link T.AddressMessageInteractive}). Allocates nothing; never throws. */
 export function isAddressMessageInteractive(value: unknown): value is T.AddressMessageInteractive {
@@ -725,6 +819,234 @@ export function validateLocationRequestAction(value: unknown): ValidationResult<
 export function assertLocationRequestAction(value: unknown): asserts value is T.LocationRequestAction {
   assertValid(validateLocationRequestAction(value), "location request action");
 }
+/** Whether `value` is a valid order details message ({@link T.OrderDetailsInteractive}). Allocates nothing; never throws. */
+export function isOrderDetailsInteractive(value: unknown): value is T.OrderDetailsInteractive {
+  return guard(value, is_OrderDetailsInteractive);
+}
+/** Checks that `value` is a valid order details message ({@link T.OrderDetailsInteractive}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderDetailsInteractive(value: unknown): ValidationResult<T.OrderDetailsInteractive> {
+  return run(value, is_OrderDetailsInteractive, check_OrderDetailsInteractive);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order details message ({@link T.OrderDetailsInteractive}). */
+export function assertOrderDetailsInteractive(value: unknown): asserts value is T.OrderDetailsInteractive {
+  assertValid(validateOrderDetailsInteractive(value), "order details message");
+}
+/** Whether `value` is a valid order details action ({@link T.OrderDetailsAction}). Allocates nothing; never throws. */
+export function isOrderDetailsAction(value: unknown): value is T.OrderDetailsAction {
+  return guard(value, is_OrderDetailsAction);
+}
+/** Checks that `value` is a valid order details action ({@link T.OrderDetailsAction}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderDetailsAction(value: unknown): ValidationResult<T.OrderDetailsAction> {
+  return run(value, is_OrderDetailsAction, check_OrderDetailsAction);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order details action ({@link T.OrderDetailsAction}). */
+export function assertOrderDetailsAction(value: unknown): asserts value is T.OrderDetailsAction {
+  assertValid(validateOrderDetailsAction(value), "order details action");
+}
+/** Whether `value` is a valid order details parameters ({@link T.OrderDetailsParameters}). Allocates nothing; never throws. */
+export function isOrderDetailsParameters(value: unknown): value is T.OrderDetailsParameters {
+  return guard(value, is_OrderDetailsParameters);
+}
+/** Checks that `value` is a valid order details parameters ({@link T.OrderDetailsParameters}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderDetailsParameters(value: unknown): ValidationResult<T.OrderDetailsParameters> {
+  return run(value, is_OrderDetailsParameters, check_OrderDetailsParameters);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order details parameters ({@link T.OrderDetailsParameters}). */
+export function assertOrderDetailsParameters(value: unknown): asserts value is T.OrderDetailsParameters {
+  assertValid(validateOrderDetailsParameters(value), "order details parameters");
+}
+/** Whether `value` is a valid payment setting ({@link T.PaymentSetting}). Allocates nothing; never throws. */
+export function isPaymentSetting(value: unknown): value is T.PaymentSetting {
+  return guard(value, is_PaymentSetting);
+}
+/** Checks that `value` is a valid payment setting ({@link T.PaymentSetting}), returning it typed or every issue with its path, rule and limit. */
+export function validatePaymentSetting(value: unknown): ValidationResult<T.PaymentSetting> {
+  return run(value, is_PaymentSetting, check_PaymentSetting);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment setting ({@link T.PaymentSetting}). */
+export function assertPaymentSetting(value: unknown): asserts value is T.PaymentSetting {
+  assertValid(validatePaymentSetting(value), "payment setting");
+}
+/** Whether `value` is a valid payment gateway setting ({@link T.PaymentGatewaySetting}). Allocates nothing; never throws. */
+export function isPaymentGatewaySetting(value: unknown): value is T.PaymentGatewaySetting {
+  return guard(value, is_PaymentGatewaySetting);
+}
+/** Checks that `value` is a valid payment gateway setting ({@link T.PaymentGatewaySetting}), returning it typed or every issue with its path, rule and limit. */
+export function validatePaymentGatewaySetting(value: unknown): ValidationResult<T.PaymentGatewaySetting> {
+  return run(value, is_PaymentGatewaySetting, check_PaymentGatewaySetting);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment gateway setting ({@link T.PaymentGatewaySetting}). */
+export function assertPaymentGatewaySetting(value: unknown): asserts value is T.PaymentGatewaySetting {
+  assertValid(validatePaymentGatewaySetting(value), "payment gateway setting");
+}
+/** Whether `value` is a valid payment gateway ({@link T.PaymentGateway}). Allocates nothing; never throws. */
+export function isPaymentGateway(value: unknown): value is T.PaymentGateway {
+  return guard(value, is_PaymentGateway);
+}
+/** Checks that `value` is a valid payment gateway ({@link T.PaymentGateway}), returning it typed or every issue with its path, rule and limit. */
+export function validatePaymentGateway(value: unknown): ValidationResult<T.PaymentGateway> {
+  return run(value, is_PaymentGateway, check_PaymentGateway);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment gateway ({@link T.PaymentGateway}). */
+export function assertPaymentGateway(value: unknown): asserts value is T.PaymentGateway {
+  assertValid(validatePaymentGateway(value), "payment gateway");
+}
+/** Whether `value` is a valid payment link setting ({@link T.PaymentLinkSetting}). Allocates nothing; never throws. */
+export function isPaymentLinkSetting(value: unknown): value is T.PaymentLinkSetting {
+  return guard(value, is_PaymentLinkSetting);
+}
+/** Checks that `value` is a valid payment link setting ({@link T.PaymentLinkSetting}), returning it typed or every issue with its path, rule and limit. */
+export function validatePaymentLinkSetting(value: unknown): ValidationResult<T.PaymentLinkSetting> {
+  return run(value, is_PaymentLinkSetting, check_PaymentLinkSetting);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment link setting ({@link T.PaymentLinkSetting}). */
+export function assertPaymentLinkSetting(value: unknown): asserts value is T.PaymentLinkSetting {
+  assertValid(validatePaymentLinkSetting(value), "payment link setting");
+}
+/** Whether `value` is a valid payment link ({@link T.PaymentLink}). Allocates nothing; never throws. */
+export function isPaymentLink(value: unknown): value is T.PaymentLink {
+  return guard(value, is_PaymentLink);
+}
+/** Checks that `value` is a valid payment link ({@link T.PaymentLink}), returning it typed or every issue with its path, rule and limit. */
+export function validatePaymentLink(value: unknown): ValidationResult<T.PaymentLink> {
+  return run(value, is_PaymentLink, check_PaymentLink);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment link ({@link T.PaymentLink}). */
+export function assertPaymentLink(value: unknown): asserts value is T.PaymentLink {
+  assertValid(validatePaymentLink(value), "payment link");
+}
+/** Whether `value` is a valid Pix setting ({@link T.PixSetting}). Allocates nothing; never throws. */
+export function isPixSetting(value: unknown): value is T.PixSetting {
+  return guard(value, is_PixSetting);
+}
+/** Checks that `value` is a valid Pix setting ({@link T.PixSetting}), returning it typed or every issue with its path, rule and limit. */
+export function validatePixSetting(value: unknown): ValidationResult<T.PixSetting> {
+  return run(value, is_PixSetting, check_PixSetting);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Pix setting ({@link T.PixSetting}). */
+export function assertPixSetting(value: unknown): asserts value is T.PixSetting {
+  assertValid(validatePixSetting(value), "Pix setting");
+}
+/** Whether `value` is a valid dynamic Pix code ({@link T.PixDynamicCode}). Allocates nothing; never throws. */
+export function isPixDynamicCode(value: unknown): value is T.PixDynamicCode {
+  return guard(value, is_PixDynamicCode);
+}
+/** Checks that `value` is a valid dynamic Pix code ({@link T.PixDynamicCode}), returning it typed or every issue with its path, rule and limit. */
+export function validatePixDynamicCode(value: unknown): ValidationResult<T.PixDynamicCode> {
+  return run(value, is_PixDynamicCode, check_PixDynamicCode);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid dynamic Pix code ({@link T.PixDynamicCode}). */
+export function assertPixDynamicCode(value: unknown): asserts value is T.PixDynamicCode {
+  assertValid(validatePixDynamicCode(value), "dynamic Pix code");
+}
+/** Whether `value` is a valid boleto setting ({@link T.BoletoSetting}). Allocates nothing; never throws. */
+export function isBoletoSetting(value: unknown): value is T.BoletoSetting {
+  return guard(value, is_BoletoSetting);
+}
+/** Checks that `value` is a valid boleto setting ({@link T.BoletoSetting}), returning it typed or every issue with its path, rule and limit. */
+export function validateBoletoSetting(value: unknown): ValidationResult<T.BoletoSetting> {
+  return run(value, is_BoletoSetting, check_BoletoSetting);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid boleto setting ({@link T.BoletoSetting}). */
+export function assertBoletoSetting(value: unknown): asserts value is T.BoletoSetting {
+  assertValid(validateBoletoSetting(value), "boleto setting");
+}
+/** Whether `value` is a valid boleto ({@link T.Boleto}). Allocates nothing; never throws. */
+export function isBoleto(value: unknown): value is T.Boleto {
+  return guard(value, is_Boleto);
+}
+/** Checks that `value` is a valid boleto ({@link T.Boleto}), returning it typed or every issue with its path, rule and limit. */
+export function validateBoleto(value: unknown): ValidationResult<T.Boleto> {
+  return run(value, is_Boleto, check_Boleto);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid boleto ({@link T.Boleto}). */
+export function assertBoleto(value: unknown): asserts value is T.Boleto {
+  assertValid(validateBoleto(value), "boleto");
+}
+/** Whether `value` is a valid one-click card setting ({@link T.OffsiteCardSetting}). Allocates nothing; never throws. */
+export function isOffsiteCardSetting(value: unknown): value is T.OffsiteCardSetting {
+  return guard(value, is_OffsiteCardSetting);
+}
+/** Checks that `value` is a valid one-click card setting ({@link T.OffsiteCardSetting}), returning it typed or every issue with its path, rule and limit. */
+export function validateOffsiteCardSetting(value: unknown): ValidationResult<T.OffsiteCardSetting> {
+  return run(value, is_OffsiteCardSetting, check_OffsiteCardSetting);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid one-click card setting ({@link T.OffsiteCardSetting}). */
+export function assertOffsiteCardSetting(value: unknown): asserts value is T.OffsiteCardSetting {
+  assertValid(validateOffsiteCardSetting(value), "one-click card setting");
+}
+/** Whether `value` is a valid one-click card ({@link T.OffsiteCardPay}). Allocates nothing; never throws. */
+export function isOffsiteCardPay(value: unknown): value is T.OffsiteCardPay {
+  return guard(value, is_OffsiteCardPay);
+}
+/** Checks that `value` is a valid one-click card ({@link T.OffsiteCardPay}), returning it typed or every issue with its path, rule and limit. */
+export function validateOffsiteCardPay(value: unknown): ValidationResult<T.OffsiteCardPay> {
+  return run(value, is_OffsiteCardPay, check_OffsiteCardPay);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid one-click card ({@link T.OffsiteCardPay}). */
+export function assertOffsiteCardPay(value: unknown): asserts value is T.OffsiteCardPay {
+  assertValid(validateOffsiteCardPay(value), "one-click card");
+}
+/** Whether `value` is a valid beneficiary ({@link T.OrderBeneficiary}). Allocates nothing; never throws. */
+export function isOrderBeneficiary(value: unknown): value is T.OrderBeneficiary {
+  return guard(value, is_OrderBeneficiary);
+}
+/** Checks that `value` is a valid beneficiary ({@link T.OrderBeneficiary}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderBeneficiary(value: unknown): ValidationResult<T.OrderBeneficiary> {
+  return run(value, is_OrderBeneficiary, check_OrderBeneficiary);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid beneficiary ({@link T.OrderBeneficiary}). */
+export function assertOrderBeneficiary(value: unknown): asserts value is T.OrderBeneficiary {
+  assertValid(validateOrderBeneficiary(value), "beneficiary");
+}
+/** Whether `value` is a valid order status message ({@link T.OrderStatusInteractive}). Allocates nothing; never throws. */
+export function isOrderStatusInteractive(value: unknown): value is T.OrderStatusInteractive {
+  return guard(value, is_OrderStatusInteractive);
+}
+/** Checks that `value` is a valid order status message ({@link T.OrderStatusInteractive}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderStatusInteractive(value: unknown): ValidationResult<T.OrderStatusInteractive> {
+  return run(value, is_OrderStatusInteractive, check_OrderStatusInteractive);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order status message ({@link T.OrderStatusInteractive}). */
+export function assertOrderStatusInteractive(value: unknown): asserts value is T.OrderStatusInteractive {
+  assertValid(validateOrderStatusInteractive(value), "order status message");
+}
+/** Whether `value` is a valid order status action ({@link T.OrderStatusAction}). Allocates nothing; never throws. */
+export function isOrderStatusAction(value: unknown): value is T.OrderStatusAction {
+  return guard(value, is_OrderStatusAction);
+}
+/** Checks that `value` is a valid order status action ({@link T.OrderStatusAction}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderStatusAction(value: unknown): ValidationResult<T.OrderStatusAction> {
+  return run(value, is_OrderStatusAction, check_OrderStatusAction);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order status action ({@link T.OrderStatusAction}). */
+export function assertOrderStatusAction(value: unknown): asserts value is T.OrderStatusAction {
+  assertValid(validateOrderStatusAction(value), "order status action");
+}
+/** Whether `value` is a valid order status parameters ({@link T.OrderStatusParameters}). Allocates nothing; never throws. */
+export function isOrderStatusParameters(value: unknown): value is T.OrderStatusParameters {
+  return guard(value, is_OrderStatusParameters);
+}
+/** Checks that `value` is a valid order status parameters ({@link T.OrderStatusParameters}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderStatusParameters(value: unknown): ValidationResult<T.OrderStatusParameters> {
+  return run(value, is_OrderStatusParameters, check_OrderStatusParameters);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order status parameters ({@link T.OrderStatusParameters}). */
+export function assertOrderStatusParameters(value: unknown): asserts value is T.OrderStatusParameters {
+  assertValid(validateOrderStatusParameters(value), "order status parameters");
+}
+/** Whether `value` is a valid order status update ({@link T.OrderStatusUpdate}). Allocates nothing; never throws. */
+export function isOrderStatusUpdate(value: unknown): value is T.OrderStatusUpdate {
+  return guard(value, is_OrderStatusUpdate);
+}
+/** Checks that `value` is a valid order status update ({@link T.OrderStatusUpdate}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderStatusUpdate(value: unknown): ValidationResult<T.OrderStatusUpdate> {
+  return run(value, is_OrderStatusUpdate, check_OrderStatusUpdate);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order status update ({@link T.OrderStatusUpdate}). */
+export function assertOrderStatusUpdate(value: unknown): asserts value is T.OrderStatusUpdate {
+  assertValid(validateOrderStatusUpdate(value), "order status update");
+}
 /** Whether `value` is a valid multi-product message ({@link T.ProductListInteractive}). Allocates nothing; never throws. */
 export function isProductListInteractive(value: unknown): value is T.ProductListInteractive {
   return guard(value, is_ProductListInteractive);
@@ -1000,6 +1322,102 @@ export function validateDocumentMedia(value: unknown): ValidationResult<T.Docume
 /** Throws a `ValidationError` carrying every issue unless `value` is a valid document ({@link T.DocumentMedia}). */
 export function assertDocumentMedia(value: unknown): asserts value is T.DocumentMedia {
   assertValid(validateDocumentMedia(value), "document");
+}
+/** Whether `value` is a valid order ({@link T.Order}). Allocates nothing; never throws. */
+export function isOrder(value: unknown): value is T.Order {
+  return guard(value, is_Order);
+}
+/** Checks that `value` is a valid order ({@link T.Order}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrder(value: unknown): ValidationResult<T.Order> {
+  return run(value, is_Order, check_Order);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order ({@link T.Order}). */
+export function assertOrder(value: unknown): asserts value is T.Order {
+  assertValid(validateOrder(value), "order");
+}
+/** Whether `value` is a valid amount ({@link T.Amount}). Allocates nothing; never throws. */
+export function isAmount(value: unknown): value is T.Amount {
+  return guard(value, is_Amount);
+}
+/** Checks that `value` is a valid amount ({@link T.Amount}), returning it typed or every issue with its path, rule and limit. */
+export function validateAmount(value: unknown): ValidationResult<T.Amount> {
+  return run(value, is_Amount, check_Amount);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid amount ({@link T.Amount}). */
+export function assertAmount(value: unknown): asserts value is T.Amount {
+  assertValid(validateAmount(value), "amount");
+}
+/** Whether `value` is a valid order charge ({@link T.OrderCharge}). Allocates nothing; never throws. */
+export function isOrderCharge(value: unknown): value is T.OrderCharge {
+  return guard(value, is_OrderCharge);
+}
+/** Checks that `value` is a valid order charge ({@link T.OrderCharge}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderCharge(value: unknown): ValidationResult<T.OrderCharge> {
+  return run(value, is_OrderCharge, check_OrderCharge);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order charge ({@link T.OrderCharge}). */
+export function assertOrderCharge(value: unknown): asserts value is T.OrderCharge {
+  assertValid(validateOrderCharge(value), "order charge");
+}
+/** Whether `value` is a valid order discount ({@link T.OrderDiscount}). Allocates nothing; never throws. */
+export function isOrderDiscount(value: unknown): value is T.OrderDiscount {
+  return guard(value, is_OrderDiscount);
+}
+/** Checks that `value` is a valid order discount ({@link T.OrderDiscount}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderDiscount(value: unknown): ValidationResult<T.OrderDiscount> {
+  return run(value, is_OrderDiscount, check_OrderDiscount);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order discount ({@link T.OrderDiscount}). */
+export function assertOrderDiscount(value: unknown): asserts value is T.OrderDiscount {
+  assertValid(validateOrderDiscount(value), "order discount");
+}
+/** Whether `value` is a valid order expiration ({@link T.OrderExpiration}). Allocates nothing; never throws. */
+export function isOrderExpiration(value: unknown): value is T.OrderExpiration {
+  return guard(value, is_OrderExpiration);
+}
+/** Checks that `value` is a valid order expiration ({@link T.OrderExpiration}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderExpiration(value: unknown): ValidationResult<T.OrderExpiration> {
+  return run(value, is_OrderExpiration, check_OrderExpiration);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order expiration ({@link T.OrderExpiration}). */
+export function assertOrderExpiration(value: unknown): asserts value is T.OrderExpiration {
+  assertValid(validateOrderExpiration(value), "order expiration");
+}
+/** Whether `value` is a valid order item ({@link T.OrderItem}). Allocates nothing; never throws. */
+export function isOrderItem(value: unknown): value is T.OrderItem {
+  return guard(value, is_OrderItem);
+}
+/** Checks that `value` is a valid order item ({@link T.OrderItem}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderItem(value: unknown): ValidationResult<T.OrderItem> {
+  return run(value, is_OrderItem, check_OrderItem);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order item ({@link T.OrderItem}). */
+export function assertOrderItem(value: unknown): asserts value is T.OrderItem {
+  assertValid(validateOrderItem(value), "order item");
+}
+/** Whether `value` is a valid item image ({@link T.OrderItemImage}). Allocates nothing; never throws. */
+export function isOrderItemImage(value: unknown): value is T.OrderItemImage {
+  return guard(value, is_OrderItemImage);
+}
+/** Checks that `value` is a valid item image ({@link T.OrderItemImage}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderItemImage(value: unknown): ValidationResult<T.OrderItemImage> {
+  return run(value, is_OrderItemImage, check_OrderItemImage);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid item image ({@link T.OrderItemImage}). */
+export function assertOrderItemImage(value: unknown): asserts value is T.OrderItemImage {
+  assertValid(validateOrderItemImage(value), "item image");
+}
+/** Whether `value` is a valid importer address ({@link T.ImporterAddress}). Allocates nothing; never throws. */
+export function isImporterAddress(value: unknown): value is T.ImporterAddress {
+  return guard(value, is_ImporterAddress);
+}
+/** Checks that `value` is a valid importer address ({@link T.ImporterAddress}), returning it typed or every issue with its path, rule and limit. */
+export function validateImporterAddress(value: unknown): ValidationResult<T.ImporterAddress> {
+  return run(value, is_ImporterAddress, check_ImporterAddress);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid importer address ({@link T.ImporterAddress}). */
+export function assertImporterAddress(value: unknown): asserts value is T.ImporterAddress {
+  assertValid(validateImporterAddress(value), "importer address");
 }
 /** Whether `value` is a valid 360dialog request body ({@link T.Dialog360OutboundBody}). Allocates nothing; never throws. */
 export function isDialog360OutboundBody(value: unknown): value is T.Dialog360OutboundBody {
@@ -1288,6 +1706,18 @@ export function validateVonageStatus(value: unknown): ValidationResult<T.VonageS
 /** Throws a `ValidationError` carrying every issue unless `value` is a valid status ({@link T.VonageStatus}). */
 export function assertVonageStatus(value: unknown): asserts value is T.VonageStatus {
   assertValid(validateVonageStatus(value), "status");
+}
+/** Whether `value` is a valid WhatsApp details ({@link T.VonageWhatsAppStatusDetails}). Allocates nothing; never throws. */
+export function isVonageWhatsAppStatusDetails(value: unknown): value is T.VonageWhatsAppStatusDetails {
+  return guard(value, is_VonageWhatsAppStatusDetails);
+}
+/** Checks that `value` is a valid WhatsApp details ({@link T.VonageWhatsAppStatusDetails}), returning it typed or every issue with its path, rule and limit. */
+export function validateVonageWhatsAppStatusDetails(value: unknown): ValidationResult<T.VonageWhatsAppStatusDetails> {
+  return run(value, is_VonageWhatsAppStatusDetails, check_VonageWhatsAppStatusDetails);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid WhatsApp details ({@link T.VonageWhatsAppStatusDetails}). */
+export function assertVonageWhatsAppStatusDetails(value: unknown): asserts value is T.VonageWhatsAppStatusDetails {
+  assertValid(validateVonageWhatsAppStatusDetails(value), "WhatsApp details");
 }
 /** Whether `value` is a valid Node SDK interactive() arguments ({@link T.WhatsappNodeSdkArguments}). Allocates nothing; never throws. */
 export function isWhatsappNodeSdkArguments(value: unknown): value is T.WhatsappNodeSdkArguments {
@@ -1588,6 +2018,114 @@ export function validateMetaUnsupportedPayload(value: unknown): ValidationResult
 /** Throws a `ValidationError` carrying every issue unless `value` is a valid unsupported content ({@link T.MetaUnsupportedPayload}). */
 export function assertMetaUnsupportedPayload(value: unknown): asserts value is T.MetaUnsupportedPayload {
   assertValid(validateMetaUnsupportedPayload(value), "unsupported content");
+}
+/** Whether `value` is a valid message errors ({@link T.MetaMessageErrors}). Allocates nothing; never throws. */
+export function isMetaMessageErrors(value: unknown): value is T.MetaMessageErrors {
+  return guard(value, is_MetaMessageErrors);
+}
+/** Checks that `value` is a valid message errors ({@link T.MetaMessageErrors}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaMessageErrors(value: unknown): ValidationResult<T.MetaMessageErrors> {
+  return run(value, is_MetaMessageErrors, check_MetaMessageErrors);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid message errors ({@link T.MetaMessageErrors}). */
+export function assertMetaMessageErrors(value: unknown): asserts value is T.MetaMessageErrors {
+  assertValid(validateMetaMessageErrors(value), "message errors");
+}
+/** Whether `value` is a valid ad referral ({@link T.MetaReferral}). Allocates nothing; never throws. */
+export function isMetaReferral(value: unknown): value is T.MetaReferral {
+  return guard(value, is_MetaReferral);
+}
+/** Checks that `value` is a valid ad referral ({@link T.MetaReferral}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaReferral(value: unknown): ValidationResult<T.MetaReferral> {
+  return run(value, is_MetaReferral, check_MetaReferral);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid ad referral ({@link T.MetaReferral}). */
+export function assertMetaReferral(value: unknown): asserts value is T.MetaReferral {
+  assertValid(validateMetaReferral(value), "ad referral");
+}
+/** Whether `value` is a valid system notice ({@link T.MetaSystem}). Allocates nothing; never throws. */
+export function isMetaSystem(value: unknown): value is T.MetaSystem {
+  return guard(value, is_MetaSystem);
+}
+/** Checks that `value` is a valid system notice ({@link T.MetaSystem}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaSystem(value: unknown): ValidationResult<T.MetaSystem> {
+  return run(value, is_MetaSystem, check_MetaSystem);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid system notice ({@link T.MetaSystem}). */
+export function assertMetaSystem(value: unknown): asserts value is T.MetaSystem {
+  assertValid(validateMetaSystem(value), "system notice");
+}
+/** Whether `value` is a valid system message ({@link T.MetaSystemMessage}). Allocates nothing; never throws. */
+export function isMetaSystemMessage(value: unknown): value is T.MetaSystemMessage {
+  return guard(value, is_MetaSystemMessage);
+}
+/** Checks that `value` is a valid system message ({@link T.MetaSystemMessage}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaSystemMessage(value: unknown): ValidationResult<T.MetaSystemMessage> {
+  return run(value, is_MetaSystemMessage, check_MetaSystemMessage);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid system message ({@link T.MetaSystemMessage}). */
+export function assertMetaSystemMessage(value: unknown): asserts value is T.MetaSystemMessage {
+  assertValid(validateMetaSystemMessage(value), "system message");
+}
+/** Whether `value` is a valid welcome request ({@link T.MetaRequestWelcomeMessage}). Allocates nothing; never throws. */
+export function isMetaRequestWelcomeMessage(value: unknown): value is T.MetaRequestWelcomeMessage {
+  return guard(value, is_MetaRequestWelcomeMessage);
+}
+/** Checks that `value` is a valid welcome request ({@link T.MetaRequestWelcomeMessage}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaRequestWelcomeMessage(value: unknown): ValidationResult<T.MetaRequestWelcomeMessage> {
+  return run(value, is_MetaRequestWelcomeMessage, check_MetaRequestWelcomeMessage);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid welcome request ({@link T.MetaRequestWelcomeMessage}). */
+export function assertMetaRequestWelcomeMessage(value: unknown): asserts value is T.MetaRequestWelcomeMessage {
+  assertValid(validateMetaRequestWelcomeMessage(value), "welcome request");
+}
+/** Whether `value` is a valid contact card ({@link T.MetaContactCard}). Allocates nothing; never throws. */
+export function isMetaContactCard(value: unknown): value is T.MetaContactCard {
+  return guard(value, is_MetaContactCard);
+}
+/** Checks that `value` is a valid contact card ({@link T.MetaContactCard}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaContactCard(value: unknown): ValidationResult<T.MetaContactCard> {
+  return run(value, is_MetaContactCard, check_MetaContactCard);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid contact card ({@link T.MetaContactCard}). */
+export function assertMetaContactCard(value: unknown): asserts value is T.MetaContactCard {
+  assertValid(validateMetaContactCard(value), "contact card");
+}
+/** Whether `value` is a valid phone ({@link T.MetaContactPhone}). Allocates nothing; never throws. */
+export function isMetaContactPhone(value: unknown): value is T.MetaContactPhone {
+  return guard(value, is_MetaContactPhone);
+}
+/** Checks that `value` is a valid phone ({@link T.MetaContactPhone}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaContactPhone(value: unknown): ValidationResult<T.MetaContactPhone> {
+  return run(value, is_MetaContactPhone, check_MetaContactPhone);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid phone ({@link T.MetaContactPhone}). */
+export function assertMetaContactPhone(value: unknown): asserts value is T.MetaContactPhone {
+  assertValid(validateMetaContactPhone(value), "phone");
+}
+/** Whether `value` is a valid shared contacts ({@link T.MetaContactsMessage}). Allocates nothing; never throws. */
+export function isMetaContactsMessage(value: unknown): value is T.MetaContactsMessage {
+  return guard(value, is_MetaContactsMessage);
+}
+/** Checks that `value` is a valid shared contacts ({@link T.MetaContactsMessage}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaContactsMessage(value: unknown): ValidationResult<T.MetaContactsMessage> {
+  return run(value, is_MetaContactsMessage, check_MetaContactsMessage);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid shared contacts ({@link T.MetaContactsMessage}). */
+export function assertMetaContactsMessage(value: unknown): asserts value is T.MetaContactsMessage {
+  assertValid(validateMetaContactsMessage(value), "shared contacts");
+}
+/** Whether `value` is a valid unknown message ({@link T.MetaUnknownMessage}). Allocates nothing; never throws. */
+export function isMetaUnknownMessage(value: unknown): value is T.MetaUnknownMessage {
+  return guard(value, is_MetaUnknownMessage);
+}
+/** Checks that `value` is a valid unknown message ({@link T.MetaUnknownMessage}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaUnknownMessage(value: unknown): ValidationResult<T.MetaUnknownMessage> {
+  return run(value, is_MetaUnknownMessage, check_MetaUnknownMessage);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid unknown message ({@link T.MetaUnknownMessage}). */
+export function assertMetaUnknownMessage(value: unknown): asserts value is T.MetaUnknownMessage {
+  assertValid(validateMetaUnknownMessage(value), "unknown message");
 }
 /** Whether `value` is a valid message status ({@link T.MetaStatus}). Allocates nothing; never throws. */
 export function isMetaStatus(value: unknown): value is T.MetaStatus {
@@ -1958,27 +2496,32 @@ function check_InboundCallPermission(v: any, p: string, out: ValidationIssue[]):
     if (!(typeof x === "string")) out.push(rules.type(p + "/source", "response source", "a string", x));
   }
 }
-// inbound/inbound-event.schema.json#/properties/status/properties/errors/items
+// inbound/inbound-event.schema.json#/$defs/error
 function is_InboundStatusError(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.message === undefined) return false;
-  for (const k in v) if (k !== "code" && k !== "message" && v[k] !== undefined) return false;
+  for (const k in v)
+    if (k !== "code" && k !== "message" && k !== "title" && k !== "details" && v[k] !== undefined) return false;
   let x: any;
   x = v.code;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.message;
   if (!(typeof x === "string")) return false;
+  x = v.title;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.details;
+  if (x !== undefined && !(typeof x === "string")) return false;
   return true;
 }
 function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "status error", "an object", v));
+    out.push(rules.type(p, "error", "an object", v));
     return;
   }
-  if (v.message === undefined) out.push(rules.required(p, "status error", "message"));
+  if (v.message === undefined) out.push(rules.required(p, "error", "message"));
   for (const k in v)
-    if (k !== "code" && k !== "message" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "status error", k));
+    if (k !== "code" && k !== "message" && k !== "title" && k !== "details" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "error", k));
   let x: any;
   x = v.code;
   if (x !== undefined) {
@@ -1987,6 +2530,14 @@ function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): vo
   x = v.message;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/message", "error message", "a string", x));
+  }
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "error title", "a string", x));
+  }
+  x = v.details;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/details", "error details", "a string", x));
   }
 }
 // inbound/inbound-event.schema.json#/properties/status/properties/errors
@@ -2017,13 +2568,25 @@ function is_InboundStatus(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.status === undefined) return false;
   for (const k in v)
-    if (k !== "status" && k !== "recipient" && k !== "callbackData" && k !== "errors" && v[k] !== undefined)
+    if (
+      k !== "status" &&
+      k !== "recipient" &&
+      k !== "recipientUserId" &&
+      k !== "recipientParentUserId" &&
+      k !== "callbackData" &&
+      k !== "errors" &&
+      v[k] !== undefined
+    )
       return false;
   let x: any;
   x = v.status;
   if (!(typeof x === "string")) return false;
   x = v.recipient;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.recipientUserId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.recipientParentUserId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.callbackData;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.errors;
@@ -2037,7 +2600,15 @@ function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.status === undefined) out.push(rules.required(p, "status", "status"));
   for (const k in v)
-    if (k !== "status" && k !== "recipient" && k !== "callbackData" && k !== "errors" && v[k] !== undefined)
+    if (
+      k !== "status" &&
+      k !== "recipient" &&
+      k !== "recipientUserId" &&
+      k !== "recipientParentUserId" &&
+      k !== "callbackData" &&
+      k !== "errors" &&
+      v[k] !== undefined
+    )
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "status", k));
   let x: any;
   x = v.status;
@@ -2047,6 +2618,27 @@ function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
   x = v.recipient;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/recipient", "recipient", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/recipient", "recipient", 1, x));
+    }
+  }
+  x = v.recipientUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipientUserId", "recipient business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipientUserId", "recipient business-scoped user id", 1, x));
+    }
+  }
+  x = v.recipientParentUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipientParentUserId", "recipient parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipientParentUserId", "recipient parent business-scoped user id", 1, x));
+    }
   }
   x = v.callbackData;
   if (x !== undefined) {
@@ -2055,6 +2647,314 @@ function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
   x = v.errors;
   if (x !== undefined) {
     check_InboundStatus_errors(x, p + "/errors", out);
+  }
+}
+// inbound/inbound-event.schema.json#/properties/contacts/items/properties/phones/items
+function is_InboundContactPhone(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.phone === undefined) return false;
+  for (const k in v) if (k !== "phone" && k !== "waId" && k !== "type" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.phone;
+  if (!(typeof x === "string")) return false;
+  x = v.waId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundContactPhone(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "phone", "an object", v));
+    return;
+  }
+  if (v.phone === undefined) out.push(rules.required(p, "phone", "phone"));
+  for (const k in v)
+    if (k !== "phone" && k !== "waId" && k !== "type" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "phone", k));
+  let x: any;
+  x = v.phone;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/phone", "phone number", "a string", x));
+  }
+  x = v.waId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/waId", "WhatsApp id", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "phone type", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/contacts/items/properties/phones
+function is_InboundContact_phones(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InboundContactPhone(x)) return false;
+  }
+  return true;
+}
+function check_InboundContact_phones(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "phones", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "phones", i));
+      continue;
+    }
+    const x = v[i];
+    check_InboundContactPhone(x, p + "/" + i, out);
+  }
+}
+// inbound/inbound-event.schema.json#/properties/contacts/items
+function is_InboundContact(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (k !== "name" && k !== "phones" && k !== "origin" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.phones;
+  if (x !== undefined && !is_InboundContact_phones(x)) return false;
+  x = v.origin;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundContact(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "contact card", "an object", v));
+    return;
+  }
+  for (const k in v)
+    if (k !== "name" && k !== "phones" && k !== "origin" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "contact card", k));
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "formatted name", "a string", x));
+  }
+  x = v.phones;
+  if (x !== undefined) {
+    check_InboundContact_phones(x, p + "/phones", out);
+  }
+  x = v.origin;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/origin", "origin", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/contacts
+function is_InboundEvent_contacts(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InboundContact(x)) return false;
+  }
+  return true;
+}
+function check_InboundEvent_contacts(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "shared contacts", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "shared contacts", i));
+      continue;
+    }
+    const x = v[i];
+    check_InboundContact(x, p + "/" + i, out);
+  }
+}
+// inbound/inbound-event.schema.json#/properties/system
+function is_InboundSystem(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  for (const k in v)
+    if (
+      k !== "type" &&
+      k !== "body" &&
+      k !== "newWaId" &&
+      k !== "newUserId" &&
+      k !== "newParentUserId" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.newWaId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.newUserId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.newParentUserId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundSystem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "system notice", "an object", v));
+    return;
+  }
+  for (const k in v)
+    if (
+      k !== "type" &&
+      k !== "body" &&
+      k !== "newWaId" &&
+      k !== "newUserId" &&
+      k !== "newParentUserId" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "system notice", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "notice type", "a string", x));
+  }
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "notice text", "a string", x));
+  }
+  x = v.newWaId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/newWaId", "new WhatsApp id", "a string", x));
+  }
+  x = v.newUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/newUserId", "new business-scoped user id", "a string", x));
+  }
+  x = v.newParentUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/newParentUserId", "new parent business-scoped user id", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/referral
+function is_InboundReferral(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  for (const k in v)
+    if (
+      k !== "sourceUrl" &&
+      k !== "sourceId" &&
+      k !== "sourceType" &&
+      k !== "headline" &&
+      k !== "body" &&
+      k !== "mediaType" &&
+      k !== "imageUrl" &&
+      k !== "videoUrl" &&
+      k !== "thumbnailUrl" &&
+      k !== "ctwaClid" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.sourceUrl;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.sourceId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.sourceType;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.headline;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.mediaType;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.imageUrl;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.videoUrl;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.thumbnailUrl;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.ctwaClid;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundReferral(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "ad referral", "an object", v));
+    return;
+  }
+  for (const k in v)
+    if (
+      k !== "sourceUrl" &&
+      k !== "sourceId" &&
+      k !== "sourceType" &&
+      k !== "headline" &&
+      k !== "body" &&
+      k !== "mediaType" &&
+      k !== "imageUrl" &&
+      k !== "videoUrl" &&
+      k !== "thumbnailUrl" &&
+      k !== "ctwaClid" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "ad referral", k));
+  let x: any;
+  x = v.sourceUrl;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sourceUrl", "ad or post URL", "a string", x));
+  }
+  x = v.sourceId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sourceId", "ad or post id", "a string", x));
+  }
+  x = v.sourceType;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sourceType", "source type", "a string", x));
+  }
+  x = v.headline;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/headline", "ad headline", "a string", x));
+  }
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "ad body", "a string", x));
+  }
+  x = v.mediaType;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/mediaType", "ad media type", "a string", x));
+  }
+  x = v.imageUrl;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/imageUrl", "ad image URL", "a string", x));
+  }
+  x = v.videoUrl;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/videoUrl", "ad video URL", "a string", x));
+  }
+  x = v.thumbnailUrl;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/thumbnailUrl", "ad thumbnail URL", "a string", x));
+  }
+  x = v.ctwaClid;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/ctwaClid", "click id", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/errors
+function is_InboundEvent_errors(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InboundStatusError(x)) return false;
+  }
+  return true;
+}
+function check_InboundEvent_errors(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "message errors", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "message errors", i));
+      continue;
+    }
+    const x = v[i];
+    check_InboundStatusError(x, p + "/" + i, out);
   }
 }
 // inbound/inbound-event.schema.json#/properties/raw
@@ -2085,8 +2985,12 @@ function is_InboundEvent(v: any): boolean {
     if (
       k !== "provider" &&
       k !== "kind" &&
+      k !== "senderId" &&
       k !== "from" &&
       k !== "fromUserId" &&
+      k !== "fromParentUserId" &&
+      k !== "username" &&
+      k !== "groupId" &&
       k !== "to" &&
       k !== "contactName" &&
       k !== "messageId" &&
@@ -2102,6 +3006,11 @@ function is_InboundEvent(v: any): boolean {
       k !== "callPermission" &&
       k !== "status" &&
       k !== "unsupportedType" &&
+      k !== "contacts" &&
+      k !== "sharedPhone" &&
+      k !== "system" &&
+      k !== "referral" &&
+      k !== "errors" &&
       k !== "raw" &&
       v[k] !== undefined
     )
@@ -2122,14 +3031,25 @@ function is_InboundEvent(v: any): boolean {
     x === "location" ||
     x === "reaction" ||
     x === "text" ||
+    x === "contacts" ||
+    x === "system" ||
+    x === "request_welcome" ||
     x === "unsupported" ||
     x === "status"
   ))
     return false;
+  x = v.senderId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.from;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.fromUserId;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.fromParentUserId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.username;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.groupId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.to;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.contactName;
@@ -2160,6 +3080,16 @@ function is_InboundEvent(v: any): boolean {
   if (x !== undefined && !is_InboundStatus(x)) return false;
   x = v.unsupportedType;
   if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.contacts;
+  if (x !== undefined && !is_InboundEvent_contacts(x)) return false;
+  x = v.sharedPhone;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.system;
+  if (x !== undefined && !is_InboundSystem(x)) return false;
+  x = v.referral;
+  if (x !== undefined && !is_InboundReferral(x)) return false;
+  x = v.errors;
+  if (x !== undefined && !is_InboundEvent_errors(x)) return false;
   x = v.raw;
   if (!is_InboundEvent_raw(x)) return false;
   return true;
@@ -2178,8 +3108,12 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
     if (
       k !== "provider" &&
       k !== "kind" &&
+      k !== "senderId" &&
       k !== "from" &&
       k !== "fromUserId" &&
+      k !== "fromParentUserId" &&
+      k !== "username" &&
+      k !== "groupId" &&
       k !== "to" &&
       k !== "contactName" &&
       k !== "messageId" &&
@@ -2195,6 +3129,11 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
       k !== "callPermission" &&
       k !== "status" &&
       k !== "unsupportedType" &&
+      k !== "contacts" &&
+      k !== "sharedPhone" &&
+      k !== "system" &&
+      k !== "referral" &&
+      k !== "errors" &&
       k !== "raw" &&
       v[k] !== undefined
     )
@@ -2221,18 +3160,58 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
       x === "location" ||
       x === "reaction" ||
       x === "text" ||
+      x === "contacts" ||
+      x === "system" ||
+      x === "request_welcome" ||
       x === "unsupported" ||
       x === "status"
     ))
       out.push(rules.enumeration(p + "/kind", "event kind", ENUM_1, x));
   }
+  x = v.senderId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/senderId", "sender key", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/senderId", "sender key", 1, x));
+    }
+  }
   x = v.from;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender", "a string", x));
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender phone number", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/from", "sender phone number", 1, x));
+    }
   }
   x = v.fromUserId;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/fromUserId", "sender user id", "a string", x));
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/fromUserId", "sender business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/fromUserId", "sender business-scoped user id", 1, x));
+    }
+  }
+  x = v.fromParentUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/fromParentUserId", "sender parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/fromParentUserId", "sender parent business-scoped user id", 1, x));
+    }
+  }
+  x = v.username;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/username", "sender username", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/username", "sender username", 1, x));
+    }
+  }
+  x = v.groupId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/groupId", "group id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/groupId", "group id", 1, x));
+    }
   }
   x = v.to;
   if (x !== undefined) {
@@ -2240,7 +3219,7 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
   }
   x = v.contactName;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/contactName", "contact name", "a string", x));
+    if (!(typeof x === "string")) out.push(rules.type(p + "/contactName", "sender display name", "a string", x));
   }
   x = v.messageId;
   if (x !== undefined) {
@@ -2304,6 +3283,29 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
   x = v.unsupportedType;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/unsupportedType", "unsupported type", "a string", x));
+  }
+  x = v.contacts;
+  if (x !== undefined) {
+    check_InboundEvent_contacts(x, p + "/contacts", out);
+  }
+  x = v.sharedPhone;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sharedPhone", "shared phone number", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/sharedPhone", "shared phone number", 1, x));
+    }
+  }
+  x = v.system;
+  if (x !== undefined) {
+    check_InboundSystem(x, p + "/system", out);
+  }
+  x = v.referral;
+  if (x !== undefined) {
+    check_InboundReferral(x, p + "/referral", out);
+  }
+  x = v.errors;
+  if (x !== undefined) {
+    check_InboundEvent_errors(x, p + "/errors", out);
   }
   x = v.raw;
   if (x !== undefined) {
@@ -5425,6 +6427,1527 @@ function check_VoiceCallInteractive(v: any, p: string, out: ValidationIssue[]): 
     check_VoiceCallAction(x, p + "/action", out);
   }
 }
+// parts/order.schema.json#/$defs/referenceId
+function is_OrderDetailsParameters_reference_id(v: any): boolean {
+  return (
+    typeof v === "string" && v.length !== 0 && (v.length <= 35 || unicode.maxCodePoints(v, 35)) && PATTERN_25.test(v)
+  );
+}
+function check_OrderDetailsParameters_reference_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "reference id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "reference id", 1, v));
+    if (!unicode.maxCodePoints(v, 35)) out.push(rules.maxLength(p, "reference id", 35, v));
+    if (!PATTERN_25.test(v)) out.push(rules.pattern(p, "reference id", "^[A-Za-z0-9_.-]*$", v));
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentGatewaySetting/properties/payment_gateway
+function is_PaymentGateway(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.configuration_name === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "configuration_name" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "billdesk" || x === "razorpay" || x === "payu" || x === "zaakpay")) return false;
+  x = v.configuration_name;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 60 || unicode.maxCodePoints(x, 60)))) return false;
+  return true;
+}
+function check_PaymentGateway(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment gateway", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "payment gateway", "type"));
+  if (v.configuration_name === undefined) out.push(rules.required(p, "payment gateway", "configuration_name"));
+  for (const k in v)
+    if (k !== "type" && k !== "configuration_name" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (!(x === "billdesk" || x === "razorpay" || x === "payu" || x === "zaakpay"))
+      out.push(rules.enumeration(p + "/type", "payment gateway", ENUM_28, x));
+  }
+  x = v.configuration_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/configuration_name", "payment configuration name", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/configuration_name", "payment configuration name", 1, x));
+      if (!unicode.maxCodePoints(x, 60))
+        out.push(rules.maxLength(p + "/configuration_name", "payment configuration name", 60, x));
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentGatewaySetting
+function is_PaymentGatewaySetting(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.payment_gateway === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "payment_gateway" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "payment_gateway")) return false;
+  x = v.payment_gateway;
+  if (!is_PaymentGateway(x)) return false;
+  return true;
+}
+function check_PaymentGatewaySetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment gateway setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "payment gateway setting", "type"));
+  if (v.payment_gateway === undefined) out.push(rules.required(p, "payment gateway setting", "payment_gateway"));
+  for (const k in v)
+    if (k !== "type" && k !== "payment_gateway" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway setting", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "payment_gateway")
+      out.push(rules.constant(p + "/type", "payment gateway setting type", "payment_gateway", x));
+  }
+  x = v.payment_gateway;
+  if (x !== undefined) {
+    check_PaymentGateway(x, p + "/payment_gateway", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentLinkSetting/properties/payment_link
+function is_PaymentLink(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.uri === undefined) return false;
+  for (const k in v) if (k !== "uri" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.uri;
+  if (!(typeof x === "string" && PATTERN_5.test(x))) return false;
+  return true;
+}
+function check_PaymentLink(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment link", "an object", v));
+    return;
+  }
+  if (v.uri === undefined) out.push(rules.required(p, "payment link", "uri"));
+  for (const k in v)
+    if (k !== "uri" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link", k));
+  let x: any;
+  x = v.uri;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/uri", "payment link URI", "a string", x));
+    else {
+      if (!PATTERN_5.test(x))
+        out.push(rules.pattern(p + "/uri", "payment link URI", "^https?://[^\\s/?#]+[^\\s]*$", x));
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentLinkSetting
+function is_PaymentLinkSetting(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.payment_link === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "payment_link" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "payment_link")) return false;
+  x = v.payment_link;
+  if (!is_PaymentLink(x)) return false;
+  return true;
+}
+function check_PaymentLinkSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment link setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "payment link setting", "type"));
+  if (v.payment_link === undefined) out.push(rules.required(p, "payment link setting", "payment_link"));
+  for (const k in v)
+    if (k !== "type" && k !== "payment_link" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link setting", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "payment_link") out.push(rules.constant(p + "/type", "payment link setting type", "payment_link", x));
+  }
+  x = v.payment_link;
+  if (x !== undefined) {
+    check_PaymentLink(x, p + "/payment_link", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/pixSetting/properties/pix_dynamic_code
+function is_PixDynamicCode(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.code === undefined || v.merchant_name === undefined || v.key === undefined || v.key_type === undefined)
+    return false;
+  for (const k in v)
+    if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.code;
+  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  x = v.merchant_name;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.key;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.key_type;
+  if (!(x === "CPF" || x === "CNPJ" || x === "EMAIL" || x === "PHONE" || x === "EVP")) return false;
+  return true;
+}
+function check_PixDynamicCode(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "dynamic Pix code", "an object", v));
+    return;
+  }
+  if (v.code === undefined) out.push(rules.required(p, "dynamic Pix code", "code"));
+  if (v.merchant_name === undefined) out.push(rules.required(p, "dynamic Pix code", "merchant_name"));
+  if (v.key === undefined) out.push(rules.required(p, "dynamic Pix code", "key"));
+  if (v.key_type === undefined) out.push(rules.required(p, "dynamic Pix code", "key_type"));
+  for (const k in v)
+    if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "dynamic Pix code", k));
+  let x: any;
+  x = v.code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/code", "Pix code", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/code", "Pix code", 1, x));
+      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/code", "Pix code", x));
+    }
+  }
+  x = v.merchant_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/merchant_name", "Pix account holder", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/merchant_name", "Pix account holder", 1, x));
+    }
+  }
+  x = v.key;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/key", "Pix key", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/key", "Pix key", 1, x));
+    }
+  }
+  x = v.key_type;
+  if (x !== undefined) {
+    if (!(x === "CPF" || x === "CNPJ" || x === "EMAIL" || x === "PHONE" || x === "EVP"))
+      out.push(rules.enumeration(p + "/key_type", "Pix key type", ENUM_29, x));
+  }
+}
+// interactive/order-details.schema.json#/$defs/pixSetting
+function is_PixSetting(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.pix_dynamic_code === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "pix_dynamic_code" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "pix_dynamic_code")) return false;
+  x = v.pix_dynamic_code;
+  if (!is_PixDynamicCode(x)) return false;
+  return true;
+}
+function check_PixSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "Pix setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "Pix setting", "type"));
+  if (v.pix_dynamic_code === undefined) out.push(rules.required(p, "Pix setting", "pix_dynamic_code"));
+  for (const k in v)
+    if (k !== "type" && k !== "pix_dynamic_code" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Pix setting", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "pix_dynamic_code") out.push(rules.constant(p + "/type", "Pix setting type", "pix_dynamic_code", x));
+  }
+  x = v.pix_dynamic_code;
+  if (x !== undefined) {
+    check_PixDynamicCode(x, p + "/pix_dynamic_code", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/boletoSetting/properties/boleto
+function is_Boleto(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.digitable_line === undefined) return false;
+  for (const k in v) if (k !== "digitable_line" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.digitable_line;
+  if (!(typeof x === "string" && PATTERN_30.test(x))) return false;
+  return true;
+}
+function check_Boleto(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "boleto", "an object", v));
+    return;
+  }
+  if (v.digitable_line === undefined) out.push(rules.required(p, "boleto", "digitable_line"));
+  for (const k in v)
+    if (k !== "digitable_line" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto", k));
+  let x: any;
+  x = v.digitable_line;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/digitable_line", "boleto digitable line", "a string", x));
+    else {
+      if (!PATTERN_30.test(x))
+        out.push(rules.pattern(p + "/digitable_line", "boleto digitable line", "^[0-9]{47,48}$", x));
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/boletoSetting
+function is_BoletoSetting(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.boleto === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "boleto" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "boleto")) return false;
+  x = v.boleto;
+  if (!is_Boleto(x)) return false;
+  return true;
+}
+function check_BoletoSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "boleto setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "boleto setting", "type"));
+  if (v.boleto === undefined) out.push(rules.required(p, "boleto setting", "boleto"));
+  for (const k in v)
+    if (k !== "type" && k !== "boleto" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto setting", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "boleto") out.push(rules.constant(p + "/type", "boleto setting type", "boleto", x));
+  }
+  x = v.boleto;
+  if (x !== undefined) {
+    check_Boleto(x, p + "/boleto", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/offsiteCardSetting/properties/offsite_card_pay
+function is_OffsiteCardPay(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.last_four_digits === undefined || v.credential_id === undefined) return false;
+  for (const k in v) if (k !== "last_four_digits" && k !== "credential_id" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.last_four_digits;
+  if (!(typeof x === "string" && PATTERN_31.test(x))) return false;
+  x = v.credential_id;
+  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  return true;
+}
+function check_OffsiteCardPay(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "one-click card", "an object", v));
+    return;
+  }
+  if (v.last_four_digits === undefined) out.push(rules.required(p, "one-click card", "last_four_digits"));
+  if (v.credential_id === undefined) out.push(rules.required(p, "one-click card", "credential_id"));
+  for (const k in v)
+    if (k !== "last_four_digits" && k !== "credential_id" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card", k));
+  let x: any;
+  x = v.last_four_digits;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/last_four_digits", "card's last four digits", "a string", x));
+    else {
+      if (!PATTERN_31.test(x))
+        out.push(rules.pattern(p + "/last_four_digits", "card's last four digits", "^[0-9]{4}$", x));
+    }
+  }
+  x = v.credential_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/credential_id", "card credential id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/credential_id", "card credential id", 1, x));
+      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/credential_id", "card credential id", x));
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/offsiteCardSetting
+function is_OffsiteCardSetting(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.offsite_card_pay === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "offsite_card_pay" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "offsite_card_pay")) return false;
+  x = v.offsite_card_pay;
+  if (!is_OffsiteCardPay(x)) return false;
+  return true;
+}
+function check_OffsiteCardSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "one-click card setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "one-click card setting", "type"));
+  if (v.offsite_card_pay === undefined) out.push(rules.required(p, "one-click card setting", "offsite_card_pay"));
+  for (const k in v)
+    if (k !== "type" && k !== "offsite_card_pay" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card setting", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "offsite_card_pay")
+      out.push(rules.constant(p + "/type", "one-click card setting type", "offsite_card_pay", x));
+  }
+  x = v.offsite_card_pay;
+  if (x !== undefined) {
+    check_OffsiteCardPay(x, p + "/offsite_card_pay", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentSetting
+function is_PaymentSetting(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  switch (v.type) {
+    case "payment_gateway":
+      return is_PaymentGatewaySetting(v);
+    case "payment_link":
+      return is_PaymentLinkSetting(v);
+    case "pix_dynamic_code":
+      return is_PixSetting(v);
+    case "boleto":
+      return is_BoletoSetting(v);
+    case "offsite_card_pay":
+      return is_OffsiteCardSetting(v);
+    default:
+      return false;
+  }
+}
+function check_PaymentSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment setting", "an object", v));
+    return;
+  }
+  switch (v.type) {
+    case "payment_gateway":
+      check_PaymentGatewaySetting(v, p, out);
+      return;
+    case "payment_link":
+      check_PaymentLinkSetting(v, p, out);
+      return;
+    case "pix_dynamic_code":
+      check_PixSetting(v, p, out);
+      return;
+    case "boleto":
+      check_BoletoSetting(v, p, out);
+      return;
+    case "offsite_card_pay":
+      check_OffsiteCardSetting(v, p, out);
+      return;
+    case undefined:
+      out.push(rules.required(p, "payment setting", "type"));
+      return;
+    default:
+      out.push(rules.discriminator(p + "/type", "payment setting", ENUM_32, v.type));
+  }
+}
+// interactive/order-details.schema.json#/$defs/parameters/properties/payment_settings
+function is_OrderDetailsParameters_payment_settings(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_PaymentSetting(x)) return false;
+  }
+  return true;
+}
+function check_OrderDetailsParameters_payment_settings(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "payment settings", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "payment settings", i));
+      continue;
+    }
+    const x = v[i];
+    check_PaymentSetting(x, p + "/" + i, out);
+  }
+}
+// parts/order.schema.json#/$defs/value
+function is_Amount_value(v: any): boolean {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0;
+}
+function check_Amount_value(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "number" && Number.isInteger(v))) out.push(rules.type(p, "amount value", "an integer", v));
+  else {
+    if (v < 0) out.push(rules.minimum(p, "amount value", 0, v));
+  }
+}
+// parts/order.schema.json#/$defs/offset
+function is_Amount_offset(v: any): boolean {
+  return v === 100 && typeof v === "number" && Number.isInteger(v);
+}
+function check_Amount_offset(v: any, p: string, out: ValidationIssue[]): void {
+  if (v !== 100) out.push(rules.constant(p, "amount offset", 100, v));
+}
+// parts/order.schema.json#/$defs/amount
+function is_Amount(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.value === undefined || v.offset === undefined) return false;
+  for (const k in v) if (k !== "value" && k !== "offset" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.value;
+  if (!is_Amount_value(x)) return false;
+  x = v.offset;
+  if (!is_Amount_offset(x)) return false;
+  return true;
+}
+function check_Amount(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "amount", "an object", v));
+    return;
+  }
+  if (v.value === undefined) out.push(rules.required(p, "amount", "value"));
+  if (v.offset === undefined) out.push(rules.required(p, "amount", "offset"));
+  for (const k in v)
+    if (k !== "value" && k !== "offset" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "amount", k));
+  let x: any;
+  x = v.value;
+  if (x !== undefined) {
+    check_Amount_value(x, p + "/value", out);
+  }
+  x = v.offset;
+  if (x !== undefined) {
+    check_Amount_offset(x, p + "/offset", out);
+  }
+}
+// parts/order.schema.json#/$defs/expiration
+function is_OrderExpiration(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.timestamp === undefined || v.description === undefined) return false;
+  for (const k in v) if (k !== "timestamp" && k !== "description" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.timestamp;
+  if (!(typeof x === "string" && PATTERN_34.test(x))) return false;
+  x = v.description;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 120 || unicode.maxCodePoints(x, 120)))) return false;
+  return true;
+}
+function check_OrderExpiration(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order expiration", "an object", v));
+    return;
+  }
+  if (v.timestamp === undefined) out.push(rules.required(p, "order expiration", "timestamp"));
+  if (v.description === undefined) out.push(rules.required(p, "order expiration", "description"));
+  for (const k in v)
+    if (k !== "timestamp" && k !== "description" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order expiration", k));
+  let x: any;
+  x = v.timestamp;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/timestamp", "expiration time", "a string", x));
+    else {
+      if (!PATTERN_34.test(x)) out.push(rules.pattern(p + "/timestamp", "expiration time", "^[0-9]+$", x));
+    }
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "expiration description", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/description", "expiration description", 1, x));
+      if (!unicode.maxCodePoints(x, 120))
+        out.push(rules.maxLength(p + "/description", "expiration description", 120, x));
+    }
+  }
+}
+// parts/order.schema.json#/$defs/itemImage
+function is_OrderItemImage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.link === undefined) return false;
+  for (const k in v) if (k !== "link" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.link;
+  if (!(typeof x === "string" && PATTERN_5.test(x))) return false;
+  return true;
+}
+function check_OrderItemImage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "item image", "an object", v));
+    return;
+  }
+  if (v.link === undefined) out.push(rules.required(p, "item image", "link"));
+  for (const k in v)
+    if (k !== "link" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "item image", k));
+  let x: any;
+  x = v.link;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/link", "item image link", "a string", x));
+    else {
+      if (!PATTERN_5.test(x))
+        out.push(rules.pattern(p + "/link", "item image link", "^https?://[^\\s/?#]+[^\\s]*$", x));
+    }
+  }
+}
+// parts/order.schema.json#/$defs/importerAddress
+function is_ImporterAddress(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (
+    v.address_line1 === undefined ||
+    v.city === undefined ||
+    v.zone_code === undefined ||
+    v.postal_code === undefined ||
+    v.country_code === undefined
+  )
+    return false;
+  for (const k in v)
+    if (
+      k !== "address_line1" &&
+      k !== "address_line2" &&
+      k !== "city" &&
+      k !== "zone_code" &&
+      k !== "postal_code" &&
+      k !== "country_code" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.address_line1;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 100 || unicode.maxCodePoints(x, 100)))) return false;
+  x = v.address_line2;
+  if (x !== undefined && !(typeof x === "string" && (x.length <= 100 || unicode.maxCodePoints(x, 100)))) return false;
+  x = v.city;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.zone_code;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.postal_code;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.country_code;
+  if (!(typeof x === "string" && PATTERN_35.test(x))) return false;
+  return true;
+}
+function check_ImporterAddress(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "importer address", "an object", v));
+    return;
+  }
+  if (v.address_line1 === undefined) out.push(rules.required(p, "importer address", "address_line1"));
+  if (v.city === undefined) out.push(rules.required(p, "importer address", "city"));
+  if (v.zone_code === undefined) out.push(rules.required(p, "importer address", "zone_code"));
+  if (v.postal_code === undefined) out.push(rules.required(p, "importer address", "postal_code"));
+  if (v.country_code === undefined) out.push(rules.required(p, "importer address", "country_code"));
+  for (const k in v)
+    if (
+      k !== "address_line1" &&
+      k !== "address_line2" &&
+      k !== "city" &&
+      k !== "zone_code" &&
+      k !== "postal_code" &&
+      k !== "country_code" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "importer address", k));
+  let x: any;
+  x = v.address_line1;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/address_line1", "importer address line 1", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/address_line1", "importer address line 1", 1, x));
+      if (!unicode.maxCodePoints(x, 100))
+        out.push(rules.maxLength(p + "/address_line1", "importer address line 1", 100, x));
+    }
+  }
+  x = v.address_line2;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/address_line2", "importer address line 2", "a string", x));
+    else {
+      if (!unicode.maxCodePoints(x, 100))
+        out.push(rules.maxLength(p + "/address_line2", "importer address line 2", 100, x));
+    }
+  }
+  x = v.city;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/city", "importer city", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/city", "importer city", 1, x));
+    }
+  }
+  x = v.zone_code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/zone_code", "importer state code", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/zone_code", "importer state code", 1, x));
+    }
+  }
+  x = v.postal_code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/postal_code", "importer postal code", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/postal_code", "importer postal code", 1, x));
+    }
+  }
+  x = v.country_code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/country_code", "importer country code", "a string", x));
+    else {
+      if (!PATTERN_35.test(x)) out.push(rules.pattern(p + "/country_code", "importer country code", "^[A-Z]{2}$", x));
+    }
+  }
+}
+// parts/order.schema.json#/$defs/item
+function is_OrderItem(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.name === undefined || v.amount === undefined || v.quantity === undefined) return false;
+  for (const k in v)
+    if (
+      k !== "retailer_id" &&
+      k !== "name" &&
+      k !== "image" &&
+      k !== "amount" &&
+      k !== "sale_amount" &&
+      k !== "quantity" &&
+      k !== "country_of_origin" &&
+      k !== "importer_name" &&
+      k !== "importer_address" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.retailer_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.name;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (x.length <= 60 || unicode.maxCodePoints(x, 60)) &&
+    unicode.isNotBlank(x)
+  ))
+    return false;
+  x = v.image;
+  if (x !== undefined && !is_OrderItemImage(x)) return false;
+  x = v.amount;
+  if (!is_Amount(x)) return false;
+  x = v.sale_amount;
+  if (x !== undefined && !is_Amount(x)) return false;
+  x = v.quantity;
+  if (!(typeof x === "number" && Number.isInteger(x) && x >= 1)) return false;
+  x = v.country_of_origin;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.importer_name;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.importer_address;
+  if (x !== undefined && !is_ImporterAddress(x)) return false;
+  return true;
+}
+function check_OrderItem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order item", "an object", v));
+    return;
+  }
+  if (v.name === undefined) out.push(rules.required(p, "order item", "name"));
+  if (v.amount === undefined) out.push(rules.required(p, "order item", "amount"));
+  if (v.quantity === undefined) out.push(rules.required(p, "order item", "quantity"));
+  for (const k in v)
+    if (
+      k !== "retailer_id" &&
+      k !== "name" &&
+      k !== "image" &&
+      k !== "amount" &&
+      k !== "sale_amount" &&
+      k !== "quantity" &&
+      k !== "country_of_origin" &&
+      k !== "importer_name" &&
+      k !== "importer_address" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order item", k));
+  let x: any;
+  x = v.retailer_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/retailer_id", "retailer id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/retailer_id", "retailer id", 1, x));
+    }
+  }
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "item name", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/name", "item name", 1, x));
+      if (!unicode.maxCodePoints(x, 60)) out.push(rules.maxLength(p + "/name", "item name", 60, x));
+      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/name", "item name"));
+    }
+  }
+  x = v.image;
+  if (x !== undefined) {
+    check_OrderItemImage(x, p + "/image", out);
+  }
+  x = v.amount;
+  if (x !== undefined) {
+    check_Amount(x, p + "/amount", out);
+  }
+  x = v.sale_amount;
+  if (x !== undefined) {
+    check_Amount(x, p + "/sale_amount", out);
+  }
+  x = v.quantity;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x)))
+      out.push(rules.type(p + "/quantity", "item quantity", "an integer", x));
+    else {
+      if (x < 1) out.push(rules.minimum(p + "/quantity", "item quantity", 1, x));
+    }
+  }
+  x = v.country_of_origin;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/country_of_origin", "country of origin", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/country_of_origin", "country of origin", 1, x));
+    }
+  }
+  x = v.importer_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/importer_name", "importer name", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/importer_name", "importer name", 1, x));
+    }
+  }
+  x = v.importer_address;
+  if (x !== undefined) {
+    check_ImporterAddress(x, p + "/importer_address", out);
+  }
+}
+// parts/order.schema.json#/properties/items
+function is_Order_items(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_OrderItem(x)) return false;
+  }
+  return true;
+}
+function check_Order_items(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "order items", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "order items", 1, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "order items", i));
+      continue;
+    }
+    const x = v[i];
+    check_OrderItem(x, p + "/" + i, out);
+  }
+}
+// parts/order.schema.json#/$defs/chargeDescription
+function is_OrderCharge_description(v: any): boolean {
+  return typeof v === "string" && (v.length <= 60 || unicode.maxCodePoints(v, 60));
+}
+function check_OrderCharge_description(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "charge description", "a string", v));
+  else {
+    if (!unicode.maxCodePoints(v, 60)) out.push(rules.maxLength(p, "charge description", 60, v));
+  }
+}
+// parts/order.schema.json#/$defs/charge
+function is_OrderCharge(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.value === undefined || v.offset === undefined) return false;
+  for (const k in v) if (k !== "value" && k !== "offset" && k !== "description" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.value;
+  if (!is_Amount_value(x)) return false;
+  x = v.offset;
+  if (!is_Amount_offset(x)) return false;
+  x = v.description;
+  if (x !== undefined && !is_OrderCharge_description(x)) return false;
+  return true;
+}
+function check_OrderCharge(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order charge", "an object", v));
+    return;
+  }
+  if (v.value === undefined) out.push(rules.required(p, "order charge", "value"));
+  if (v.offset === undefined) out.push(rules.required(p, "order charge", "offset"));
+  for (const k in v)
+    if (k !== "value" && k !== "offset" && k !== "description" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order charge", k));
+  let x: any;
+  x = v.value;
+  if (x !== undefined) {
+    check_Amount_value(x, p + "/value", out);
+  }
+  x = v.offset;
+  if (x !== undefined) {
+    check_Amount_offset(x, p + "/offset", out);
+  }
+  x = v.description;
+  if (x !== undefined) {
+    check_OrderCharge_description(x, p + "/description", out);
+  }
+}
+// parts/order.schema.json#/$defs/discount
+function is_OrderDiscount(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.value === undefined || v.offset === undefined) return false;
+  for (const k in v)
+    if (k !== "value" && k !== "offset" && k !== "description" && k !== "discount_program_name" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.value;
+  if (!is_Amount_value(x)) return false;
+  x = v.offset;
+  if (!is_Amount_offset(x)) return false;
+  x = v.description;
+  if (x !== undefined && !is_OrderCharge_description(x)) return false;
+  x = v.discount_program_name;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && (x.length <= 60 || unicode.maxCodePoints(x, 60))))
+    return false;
+  return true;
+}
+function check_OrderDiscount(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order discount", "an object", v));
+    return;
+  }
+  if (v.value === undefined) out.push(rules.required(p, "order discount", "value"));
+  if (v.offset === undefined) out.push(rules.required(p, "order discount", "offset"));
+  for (const k in v)
+    if (k !== "value" && k !== "offset" && k !== "description" && k !== "discount_program_name" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order discount", k));
+  let x: any;
+  x = v.value;
+  if (x !== undefined) {
+    check_Amount_value(x, p + "/value", out);
+  }
+  x = v.offset;
+  if (x !== undefined) {
+    check_Amount_offset(x, p + "/offset", out);
+  }
+  x = v.description;
+  if (x !== undefined) {
+    check_OrderCharge_description(x, p + "/description", out);
+  }
+  x = v.discount_program_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/discount_program_name", "discount programme name", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/discount_program_name", "discount programme name", 1, x));
+      if (!unicode.maxCodePoints(x, 60))
+        out.push(rules.maxLength(p + "/discount_program_name", "discount programme name", 60, x));
+    }
+  }
+}
+// parts/order.schema.json#
+function is_Order(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.status === undefined || v.items === undefined || v.subtotal === undefined || v.tax === undefined) return false;
+  for (const k in v)
+    if (
+      k !== "status" &&
+      k !== "type" &&
+      k !== "catalog_id" &&
+      k !== "expiration" &&
+      k !== "items" &&
+      k !== "subtotal" &&
+      k !== "tax" &&
+      k !== "shipping" &&
+      k !== "discount" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.status;
+  if (!(x === "pending")) return false;
+  x = v.type;
+  if (x !== undefined && !(x === "quick_pay")) return false;
+  x = v.catalog_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.expiration;
+  if (x !== undefined && !is_OrderExpiration(x)) return false;
+  x = v.items;
+  if (!is_Order_items(x)) return false;
+  x = v.subtotal;
+  if (!is_Amount(x)) return false;
+  x = v.tax;
+  if (!is_OrderCharge(x)) return false;
+  x = v.shipping;
+  if (x !== undefined && !is_OrderCharge(x)) return false;
+  x = v.discount;
+  if (x !== undefined && !is_OrderDiscount(x)) return false;
+  return true;
+}
+function check_Order(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order", "an object", v));
+    return;
+  }
+  if (v.status === undefined) out.push(rules.required(p, "order", "status"));
+  if (v.items === undefined) out.push(rules.required(p, "order", "items"));
+  if (v.subtotal === undefined) out.push(rules.required(p, "order", "subtotal"));
+  if (v.tax === undefined) out.push(rules.required(p, "order", "tax"));
+  for (const k in v)
+    if (
+      k !== "status" &&
+      k !== "type" &&
+      k !== "catalog_id" &&
+      k !== "expiration" &&
+      k !== "items" &&
+      k !== "subtotal" &&
+      k !== "tax" &&
+      k !== "shipping" &&
+      k !== "discount" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order", k));
+  let x: any;
+  x = v.status;
+  if (x !== undefined) {
+    if (x !== "pending") out.push(rules.constant(p + "/status", "order status", "pending", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "quick_pay") out.push(rules.constant(p + "/type", "order type", "quick_pay", x));
+  }
+  x = v.catalog_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/catalog_id", "catalog id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/catalog_id", "catalog id", 1, x));
+    }
+  }
+  x = v.expiration;
+  if (x !== undefined) {
+    check_OrderExpiration(x, p + "/expiration", out);
+  }
+  x = v.items;
+  if (x !== undefined) {
+    check_Order_items(x, p + "/items", out);
+  }
+  x = v.subtotal;
+  if (x !== undefined) {
+    check_Amount(x, p + "/subtotal", out);
+  }
+  x = v.tax;
+  if (x !== undefined) {
+    check_OrderCharge(x, p + "/tax", out);
+  }
+  x = v.shipping;
+  if (x !== undefined) {
+    check_OrderCharge(x, p + "/shipping", out);
+  }
+  x = v.discount;
+  if (x !== undefined) {
+    check_OrderDiscount(x, p + "/discount", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/beneficiary
+function is_OrderBeneficiary(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (
+    v.name === undefined ||
+    v.address_line1 === undefined ||
+    v.city === undefined ||
+    v.state === undefined ||
+    v.country === undefined ||
+    v.postal_code === undefined
+  )
+    return false;
+  for (const k in v)
+    if (
+      k !== "name" &&
+      k !== "address_line1" &&
+      k !== "address_line2" &&
+      k !== "city" &&
+      k !== "state" &&
+      k !== "country" &&
+      k !== "postal_code" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.name;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 200 || unicode.maxCodePoints(x, 200)))) return false;
+  x = v.address_line1;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 100 || unicode.maxCodePoints(x, 100)))) return false;
+  x = v.address_line2;
+  if (x !== undefined && !(typeof x === "string" && (x.length <= 100 || unicode.maxCodePoints(x, 100)))) return false;
+  x = v.city;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.state;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.country;
+  if (!(x === "India")) return false;
+  x = v.postal_code;
+  if (!(typeof x === "string" && PATTERN_36.test(x))) return false;
+  return true;
+}
+function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "beneficiary", "an object", v));
+    return;
+  }
+  if (v.name === undefined) out.push(rules.required(p, "beneficiary", "name"));
+  if (v.address_line1 === undefined) out.push(rules.required(p, "beneficiary", "address_line1"));
+  if (v.city === undefined) out.push(rules.required(p, "beneficiary", "city"));
+  if (v.state === undefined) out.push(rules.required(p, "beneficiary", "state"));
+  if (v.country === undefined) out.push(rules.required(p, "beneficiary", "country"));
+  if (v.postal_code === undefined) out.push(rules.required(p, "beneficiary", "postal_code"));
+  for (const k in v)
+    if (
+      k !== "name" &&
+      k !== "address_line1" &&
+      k !== "address_line2" &&
+      k !== "city" &&
+      k !== "state" &&
+      k !== "country" &&
+      k !== "postal_code" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "beneficiary", k));
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "beneficiary name", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/name", "beneficiary name", 1, x));
+      if (!unicode.maxCodePoints(x, 200)) out.push(rules.maxLength(p + "/name", "beneficiary name", 200, x));
+    }
+  }
+  x = v.address_line1;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/address_line1", "beneficiary address line 1", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/address_line1", "beneficiary address line 1", 1, x));
+      if (!unicode.maxCodePoints(x, 100))
+        out.push(rules.maxLength(p + "/address_line1", "beneficiary address line 1", 100, x));
+    }
+  }
+  x = v.address_line2;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/address_line2", "beneficiary address line 2", "a string", x));
+    else {
+      if (!unicode.maxCodePoints(x, 100))
+        out.push(rules.maxLength(p + "/address_line2", "beneficiary address line 2", 100, x));
+    }
+  }
+  x = v.city;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/city", "beneficiary city", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/city", "beneficiary city", 1, x));
+    }
+  }
+  x = v.state;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/state", "beneficiary state", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/state", "beneficiary state", 1, x));
+    }
+  }
+  x = v.country;
+  if (x !== undefined) {
+    if (x !== "India") out.push(rules.constant(p + "/country", "beneficiary country", "India", x));
+  }
+  x = v.postal_code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/postal_code", "beneficiary postal code", "a string", x));
+    else {
+      if (!PATTERN_36.test(x)) out.push(rules.pattern(p + "/postal_code", "beneficiary postal code", "^[0-9]{6}$", x));
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/parameters/properties/beneficiaries
+function is_OrderDetailsParameters_beneficiaries(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_OrderBeneficiary(x)) return false;
+  }
+  return true;
+}
+function check_OrderDetailsParameters_beneficiaries(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "beneficiaries", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "beneficiaries", 1, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "beneficiaries", i));
+      continue;
+    }
+    const x = v[i];
+    check_OrderBeneficiary(x, p + "/" + i, out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/parameters
+function is_OrderDetailsParameters(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.reference_id === undefined || v.type === undefined || v.currency === undefined || v.total_amount === undefined)
+    return false;
+  for (const k in v)
+    if (
+      k !== "reference_id" &&
+      k !== "type" &&
+      k !== "payment_type" &&
+      k !== "payment_configuration" &&
+      k !== "payment_settings" &&
+      k !== "currency" &&
+      k !== "total_amount" &&
+      k !== "order" &&
+      k !== "beneficiaries" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.reference_id;
+  if (!is_OrderDetailsParameters_reference_id(x)) return false;
+  x = v.type;
+  if (!(x === "digital-goods" || x === "physical-goods")) return false;
+  x = v.payment_type;
+  if (x !== undefined && !(x === "upi" || x === "br")) return false;
+  x = v.payment_configuration;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && (x.length <= 60 || unicode.maxCodePoints(x, 60))))
+    return false;
+  x = v.payment_settings;
+  if (x !== undefined && !is_OrderDetailsParameters_payment_settings(x)) return false;
+  x = v.currency;
+  if (!(x === "INR" || x === "BRL")) return false;
+  x = v.total_amount;
+  if (!is_Amount(x)) return false;
+  x = v.order;
+  if (x !== undefined && !is_Order(x)) return false;
+  x = v.beneficiaries;
+  if (x !== undefined && !is_OrderDetailsParameters_beneficiaries(x)) return false;
+  return true;
+}
+function check_OrderDetailsParameters(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order details parameters", "an object", v));
+    return;
+  }
+  if (v.reference_id === undefined) out.push(rules.required(p, "order details parameters", "reference_id"));
+  if (v.type === undefined) out.push(rules.required(p, "order details parameters", "type"));
+  if (v.currency === undefined) out.push(rules.required(p, "order details parameters", "currency"));
+  if (v.total_amount === undefined) out.push(rules.required(p, "order details parameters", "total_amount"));
+  for (const k in v)
+    if (
+      k !== "reference_id" &&
+      k !== "type" &&
+      k !== "payment_type" &&
+      k !== "payment_configuration" &&
+      k !== "payment_settings" &&
+      k !== "currency" &&
+      k !== "total_amount" &&
+      k !== "order" &&
+      k !== "beneficiaries" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details parameters", k));
+  let x: any;
+  x = v.reference_id;
+  if (x !== undefined) {
+    check_OrderDetailsParameters_reference_id(x, p + "/reference_id", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(x === "digital-goods" || x === "physical-goods"))
+      out.push(rules.enumeration(p + "/type", "goods type", ENUM_26, x));
+  }
+  x = v.payment_type;
+  if (x !== undefined) {
+    if (!(x === "upi" || x === "br")) out.push(rules.enumeration(p + "/payment_type", "payment type", ENUM_27, x));
+  }
+  x = v.payment_configuration;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/payment_configuration", "payment configuration", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/payment_configuration", "payment configuration", 1, x));
+      if (!unicode.maxCodePoints(x, 60))
+        out.push(rules.maxLength(p + "/payment_configuration", "payment configuration", 60, x));
+    }
+  }
+  x = v.payment_settings;
+  if (x !== undefined) {
+    check_OrderDetailsParameters_payment_settings(x, p + "/payment_settings", out);
+  }
+  x = v.currency;
+  if (x !== undefined) {
+    if (!(x === "INR" || x === "BRL")) out.push(rules.enumeration(p + "/currency", "currency", ENUM_33, x));
+  }
+  x = v.total_amount;
+  if (x !== undefined) {
+    check_Amount(x, p + "/total_amount", out);
+  }
+  x = v.order;
+  if (x !== undefined) {
+    check_Order(x, p + "/order", out);
+  }
+  x = v.beneficiaries;
+  if (x !== undefined) {
+    check_OrderDetailsParameters_beneficiaries(x, p + "/beneficiaries", out);
+  }
+}
+// interactive/order-details.schema.json#/properties/action
+function is_OrderDetailsAction(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.name === undefined || v.parameters === undefined) return false;
+  for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.name;
+  if (!(x === "review_and_pay")) return false;
+  x = v.parameters;
+  if (!is_OrderDetailsParameters(x)) return false;
+  return true;
+}
+function check_OrderDetailsAction(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order details action", "an object", v));
+    return;
+  }
+  if (v.name === undefined) out.push(rules.required(p, "order details action", "name"));
+  if (v.parameters === undefined) out.push(rules.required(p, "order details action", "parameters"));
+  for (const k in v)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details action", k));
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (x !== "review_and_pay") out.push(rules.constant(p + "/name", "order details action name", "review_and_pay", x));
+  }
+  x = v.parameters;
+  if (x !== undefined) {
+    check_OrderDetailsParameters(x, p + "/parameters", out);
+  }
+}
+// interactive/order-details.schema.json#
+function is_OrderDetailsInteractive(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "order_details")) return false;
+  x = v.header;
+  if (x !== undefined && !is_ImageHeader(x)) return false;
+  x = v.body;
+  if (!is_Body(x)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x)) return false;
+  x = v.action;
+  if (!is_OrderDetailsAction(x)) return false;
+  return true;
+}
+function check_OrderDetailsInteractive(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order details message", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "order details message", "type"));
+  if (v.body === undefined) out.push(rules.required(p, "order details message", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "order details message", "action"));
+  for (const k in v)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details message", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "order_details") out.push(rules.constant(p + "/type", "order details message type", "order_details", x));
+  }
+  x = v.header;
+  if (x !== undefined) {
+    check_ImageHeader(x, p + "/header", out);
+  }
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_OrderDetailsAction(x, p + "/action", out);
+  }
+}
+// interactive/order-status.schema.json#/$defs/order
+function is_OrderStatusUpdate(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.status === undefined) return false;
+  for (const k in v) if (k !== "status" && k !== "description" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.status;
+  if (!(
+    x === "pending" ||
+    x === "processing" ||
+    x === "partially_shipped" ||
+    x === "shipped" ||
+    x === "completed" ||
+    x === "canceled"
+  ))
+    return false;
+  x = v.description;
+  if (x !== undefined && !(typeof x === "string" && (x.length <= 120 || unicode.maxCodePoints(x, 120)))) return false;
+  return true;
+}
+function check_OrderStatusUpdate(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order status update", "an object", v));
+    return;
+  }
+  if (v.status === undefined) out.push(rules.required(p, "order status update", "status"));
+  for (const k in v)
+    if (k !== "status" && k !== "description" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status update", k));
+  let x: any;
+  x = v.status;
+  if (x !== undefined) {
+    if (!(
+      x === "pending" ||
+      x === "processing" ||
+      x === "partially_shipped" ||
+      x === "shipped" ||
+      x === "completed" ||
+      x === "canceled"
+    ))
+      out.push(rules.enumeration(p + "/status", "new order status", ENUM_37, x));
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "status description", "a string", x));
+    else {
+      if (!unicode.maxCodePoints(x, 120)) out.push(rules.maxLength(p + "/description", "status description", 120, x));
+    }
+  }
+}
+// interactive/order-status.schema.json#/$defs/parameters
+function is_OrderStatusParameters(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.reference_id === undefined || v.order === undefined) return false;
+  for (const k in v) if (k !== "reference_id" && k !== "order" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.reference_id;
+  if (!is_OrderDetailsParameters_reference_id(x)) return false;
+  x = v.order;
+  if (!is_OrderStatusUpdate(x)) return false;
+  return true;
+}
+function check_OrderStatusParameters(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order status parameters", "an object", v));
+    return;
+  }
+  if (v.reference_id === undefined) out.push(rules.required(p, "order status parameters", "reference_id"));
+  if (v.order === undefined) out.push(rules.required(p, "order status parameters", "order"));
+  for (const k in v)
+    if (k !== "reference_id" && k !== "order" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status parameters", k));
+  let x: any;
+  x = v.reference_id;
+  if (x !== undefined) {
+    check_OrderDetailsParameters_reference_id(x, p + "/reference_id", out);
+  }
+  x = v.order;
+  if (x !== undefined) {
+    check_OrderStatusUpdate(x, p + "/order", out);
+  }
+}
+// interactive/order-status.schema.json#/properties/action
+function is_OrderStatusAction(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.name === undefined || v.parameters === undefined) return false;
+  for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.name;
+  if (!(x === "review_order")) return false;
+  x = v.parameters;
+  if (!is_OrderStatusParameters(x)) return false;
+  return true;
+}
+function check_OrderStatusAction(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order status action", "an object", v));
+    return;
+  }
+  if (v.name === undefined) out.push(rules.required(p, "order status action", "name"));
+  if (v.parameters === undefined) out.push(rules.required(p, "order status action", "parameters"));
+  for (const k in v)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status action", k));
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (x !== "review_order") out.push(rules.constant(p + "/name", "order status action name", "review_order", x));
+  }
+  x = v.parameters;
+  if (x !== undefined) {
+    check_OrderStatusParameters(x, p + "/parameters", out);
+  }
+}
+// interactive/order-status.schema.json#
+function is_OrderStatusInteractive(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "order_status")) return false;
+  x = v.header;
+  if (x !== undefined && !is_ImageHeader(x)) return false;
+  x = v.body;
+  if (!is_Body(x)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x)) return false;
+  x = v.action;
+  if (!is_OrderStatusAction(x)) return false;
+  return true;
+}
+function check_OrderStatusInteractive(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order status message", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "order status message", "type"));
+  if (v.body === undefined) out.push(rules.required(p, "order status message", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "order status message", "action"));
+  for (const k in v)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status message", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "order_status") out.push(rules.constant(p + "/type", "order status message type", "order_status", x));
+  }
+  x = v.header;
+  if (x !== undefined) {
+    check_ImageHeader(x, p + "/header", out);
+  }
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_OrderStatusAction(x, p + "/action", out);
+  }
+}
 // interactive/interactive.schema.json#
 function is_Interactive(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -5453,6 +7976,10 @@ function is_Interactive(v: any): boolean {
       return is_CallPermissionRequestInteractive(v);
     case "address_message":
       return is_AddressMessageInteractive(v);
+    case "order_details":
+      return is_OrderDetailsInteractive(v);
+    case "order_status":
+      return is_OrderStatusInteractive(v);
     default:
       return false;
   }
@@ -5499,11 +8026,17 @@ function check_Interactive(v: any, p: string, out: ValidationIssue[]): void {
     case "address_message":
       check_AddressMessageInteractive(v, p, out);
       return;
+    case "order_details":
+      check_OrderDetailsInteractive(v, p, out);
+      return;
+    case "order_status":
+      check_OrderStatusInteractive(v, p, out);
+      return;
     case undefined:
       out.push(rules.required(p, "interactive object", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "interactive object", ENUM_25, v.type));
+      out.push(rules.discriminator(p + "/type", "interactive object", ENUM_38, v.type));
   }
 }
 // message/outbound-message.schema.json#/$defs/messagingProduct
@@ -5513,12 +8046,20 @@ function is_InteractiveMessage_messaging_product(v: any): boolean {
 function check_InteractiveMessage_messaging_product(v: any, p: string, out: ValidationIssue[]): void {
   if (v !== "whatsapp") out.push(rules.constant(p, "messaging product", "whatsapp", v));
 }
-// message/outbound-message.schema.json#/$defs/recipientType
+// message/outbound-message.schema.json#/$defs/individualRecipientType
 function is_InteractiveMessage_recipient_type(v: any): boolean {
-  return v === "individual" || v === "group";
+  return v === "individual";
 }
 function check_InteractiveMessage_recipient_type(v: any, p: string, out: ValidationIssue[]): void {
-  if (!(v === "individual" || v === "group")) out.push(rules.enumeration(p, "recipient type", ENUM_26, v));
+  if (!(v === "individual"))
+    out.push(
+      rules.enumeration(
+        p,
+        "recipient type of an interactive message (Meta's Groups API page: groups take no interactive or commerce messages)",
+        ENUM_39,
+        v,
+      ),
+    );
 }
 // message/outbound-message.schema.json#/$defs/to
 function is_InteractiveMessage_to(v: any): boolean {
@@ -5533,12 +8074,14 @@ function check_InteractiveMessage_to(v: any, p: string, out: ValidationIssue[]):
 }
 // message/outbound-message.schema.json#/$defs/recipient
 function is_InteractiveMessage_recipient(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+  return typeof v === "string" && v.length !== 0 && PATTERN_40.test(v) && unicode.isTrimmed(v);
 }
 function check_InteractiveMessage_recipient(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "business-scoped user id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "business-scoped user id", 1, v));
+    if (!PATTERN_40.test(v))
+      out.push(rules.pattern(p, "business-scoped user id", "^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$", v));
     if (!unicode.isTrimmed(v)) out.push(rules.trimmed(p, "business-scoped user id", v));
   }
 }
@@ -5694,6 +8237,13 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
   if ((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) === 0)
     out.push(rules.atLeastOne(p, "interactive message", ["to", "recipient"]));
 }
+// message/outbound-message.schema.json#/$defs/recipientType
+function is_ReactionMessage_recipient_type(v: any): boolean {
+  return v === "individual" || v === "group";
+}
+function check_ReactionMessage_recipient_type(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(v === "individual" || v === "group")) out.push(rules.enumeration(p, "recipient type", ENUM_41, v));
+}
 // message/reaction.schema.json#
 function is_Reaction(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -5754,7 +8304,7 @@ function is_ReactionMessage(v: any): boolean {
   x = v.messaging_product;
   if (!is_InteractiveMessage_messaging_product(x)) return false;
   x = v.recipient_type;
-  if (x !== undefined && !is_InteractiveMessage_recipient_type(x)) return false;
+  if (x !== undefined && !is_ReactionMessage_recipient_type(x)) return false;
   x = v.to;
   if (x !== undefined && !is_InteractiveMessage_to(x)) return false;
   x = v.recipient;
@@ -5798,7 +8348,7 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
   }
   x = v.recipient_type;
   if (x !== undefined) {
-    check_InteractiveMessage_recipient_type(x, p + "/recipient_type", out);
+    check_ReactionMessage_recipient_type(x, p + "/recipient_type", out);
   }
   x = v.to;
   if (x !== undefined) {
@@ -5855,7 +8405,7 @@ function check_OutboundMessage(v: any, p: string, out: ValidationIssue[]): void 
       out.push(rules.required(p, "outbound message", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "outbound message", ENUM_27, v.type));
+      out.push(rules.discriminator(p + "/type", "outbound message", ENUM_42, v.type));
   }
 }
 // webhook/meta/webhook.schema.json#/$defs/value/properties/metadata
@@ -5892,6 +8442,8 @@ function is_MetaWebhookContact_profile(v: any): boolean {
   let x: any;
   x = v.name;
   if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.username;
+  if (x !== undefined && !(typeof x === "string")) return false;
   return true;
 }
 function check_MetaWebhookContact_profile(v: any, p: string, out: ValidationIssue[]): void {
@@ -5904,6 +8456,10 @@ function check_MetaWebhookContact_profile(v: any, p: string, out: ValidationIssu
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/name", "profile name", "a string", x));
   }
+  x = v.username;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/username", "username", "a string", x));
+  }
 }
 // webhook/meta/webhook.schema.json#/$defs/value/properties/contacts/items
 function is_MetaWebhookContact(v: any): boolean {
@@ -5912,6 +8468,10 @@ function is_MetaWebhookContact(v: any): boolean {
   x = v.wa_id;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.parent_user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.identity_key_hash;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.profile;
   if (x !== undefined && !is_MetaWebhookContact_profile(x)) return false;
@@ -5930,6 +8490,21 @@ function check_MetaWebhookContact(v: any, p: string, out: ValidationIssue[]): vo
   x = v.user_id;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/user_id", "business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/user_id", "business-scoped user id", 1, x));
+    }
+  }
+  x = v.parent_user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/parent_user_id", "parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/parent_user_id", "parent business-scoped user id", 1, x));
+    }
+  }
+  x = v.identity_key_hash;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/identity_key_hash", "identity key hash", "a string", x));
   }
   x = v.profile;
   if (x !== undefined) {
@@ -5961,13 +8536,10 @@ function check_MetaWebhookValue_contacts(v: any, p: string, out: ValidationIssue
 }
 // webhook/meta/message.schema.json#/$defs/waId
 function is_MetaMessageCommon_from(v: any): boolean {
-  return typeof v === "string" && v.length !== 0;
+  return typeof v === "string";
 }
 function check_MetaMessageCommon_from(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "sender", "a string", v));
-  else {
-    if (!(v.length !== 0)) out.push(rules.minLength(p, "sender", 1, v));
-  }
 }
 // webhook/meta/message.schema.json#/$defs/userId
 function is_MetaMessageCommon_from_user_id(v: any): boolean {
@@ -5977,6 +8549,16 @@ function check_MetaMessageCommon_from_user_id(v: any, p: string, out: Validation
   if (!(typeof v === "string")) out.push(rules.type(p, "business-scoped user id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "business-scoped user id", 1, v));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/parentUserId
+function is_MetaMessageCommon_from_parent_user_id(v: any): boolean {
+  return typeof v === "string" && v.length !== 0;
+}
+function check_MetaMessageCommon_from_parent_user_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "parent business-scoped user id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "parent business-scoped user id", 1, v));
   }
 }
 // webhook/meta/message.schema.json#/$defs/messageId
@@ -5991,12 +8573,12 @@ function check_MetaMessageCommon_id(v: any, p: string, out: ValidationIssue[]): 
 }
 // webhook/meta/message.schema.json#/$defs/timestamp
 function is_MetaMessageCommon_timestamp(v: any): boolean {
-  return typeof v === "string" && PATTERN_28.test(v);
+  return typeof v === "string" && PATTERN_43.test(v);
 }
 function check_MetaMessageCommon_timestamp(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "timestamp", "a string", v));
   else {
-    if (!PATTERN_28.test(v)) out.push(rules.pattern(p, "timestamp", "^[0-9]{1,12}$", v));
+    if (!PATTERN_43.test(v)) out.push(rules.pattern(p, "timestamp", "^[0-9]{1,12}$", v));
   }
 }
 // webhook/meta/message.schema.json#/$defs/context/properties/referred_product
@@ -6072,121 +8654,87 @@ function check_MetaInboundContext(v: any, p: string, out: ValidationIssue[]): vo
     check_MetaInboundContext_referred_product(x, p + "/referred_product", out);
   }
 }
-// webhook/meta/message.schema.json#/$defs/common
-function is_MetaMessageCommon(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x)) return false;
-  x = v.type;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.context;
-  if (x !== undefined && !is_MetaInboundContext(x)) return false;
-  return true;
+// webhook/meta/message.schema.json#/$defs/groupId
+function is_MetaMessageCommon_group_id(v: any): boolean {
+  return typeof v === "string" && v.length !== 0;
 }
-function check_MetaMessageCommon(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "inbound message", "an object", v));
-    return;
-  }
-  if (v.id === undefined) out.push(rules.required(p, "inbound message", "id"));
-  if (v.timestamp === undefined) out.push(rules.required(p, "inbound message", "timestamp"));
-  if (v.type === undefined) out.push(rules.required(p, "inbound message", "type"));
-  let x: any;
-  x = v.from;
-  if (x !== undefined) {
-    check_MetaMessageCommon_from(x, p + "/from", out);
-  }
-  x = v.from_user_id;
-  if (x !== undefined) {
-    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
-  }
-  x = v.id;
-  if (x !== undefined) {
-    check_MetaMessageCommon_id(x, p + "/id", out);
-  }
-  x = v.timestamp;
-  if (x !== undefined) {
-    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
-  }
-  x = v.type;
-  if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "message type", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/type", "message type", 1, x));
-    }
-  }
-  x = v.context;
-  if (x !== undefined) {
-    check_MetaInboundContext(x, p + "/context", out);
+function check_MetaMessageCommon_group_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "group id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "group id", 1, v));
   }
 }
-// webhook/meta/webhook.schema.json#/$defs/value/properties/messages
-function is_MetaWebhookValue_messages(v: any): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaMessageCommon(x)) return false;
-  }
-  return true;
-}
-function check_MetaWebhookValue_messages(v: any, p: string, out: ValidationIssue[]): void {
-  if (!Array.isArray(v)) {
-    out.push(rules.type(p, "messages", "an array", v));
-    return;
-  }
-  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
-    if (!(i in v)) {
-      out.push(rules.hole(p + "/" + i, "messages", i));
-      continue;
-    }
-    const x = v[i];
-    check_MetaMessageCommon(x, p + "/" + i, out);
-  }
-}
-// webhook/meta/status.schema.json#/properties/conversation
-function is_MetaStatus_conversation(v: any): boolean {
+// webhook/meta/message.schema.json#/$defs/referral
+function is_MetaReferral(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   let x: any;
-  x = v.id;
+  x = v.source_url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.source_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.source_type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.headline;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.media_type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.image_url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.video_url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.thumbnail_url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.ctwa_clid;
   if (x !== undefined && !(typeof x === "string")) return false;
   return true;
 }
-function check_MetaStatus_conversation(v: any, p: string, out: ValidationIssue[]): void {
+function check_MetaReferral(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "conversation", "an object", v));
+    out.push(rules.type(p, "ad referral", "an object", v));
     return;
   }
   let x: any;
-  x = v.id;
+  x = v.source_url;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "conversation id", "a string", x));
+    if (!(typeof x === "string")) out.push(rules.type(p + "/source_url", "ad or post URL", "a string", x));
   }
-}
-// webhook/meta/status.schema.json#/properties/pricing
-function is_MetaStatus_pricing(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.category;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
-function check_MetaStatus_pricing(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "pricing", "an object", v));
-    return;
-  }
-  let x: any;
-  x = v.category;
+  x = v.source_id;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/category", "pricing category", "a string", x));
+    if (!(typeof x === "string")) out.push(rules.type(p + "/source_id", "ad or post id", "a string", x));
+  }
+  x = v.source_type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/source_type", "source type", "a string", x));
+  }
+  x = v.headline;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/headline", "ad headline", "a string", x));
+  }
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "ad body", "a string", x));
+  }
+  x = v.media_type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/media_type", "ad media type", "a string", x));
+  }
+  x = v.image_url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/image_url", "ad image URL", "a string", x));
+  }
+  x = v.video_url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/video_url", "ad video URL", "a string", x));
+  }
+  x = v.thumbnail_url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/thumbnail_url", "ad thumbnail URL", "a string", x));
+  }
+  x = v.ctwa_clid;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/ctwa_clid", "click id", "a string", x));
   }
 }
 // webhook/meta/error.schema.json#/properties/error_data
@@ -6254,6 +8802,173 @@ function check_MetaWebhookError(v: any, p: string, out: ValidationIssue[]): void
     if (!(typeof x === "string")) out.push(rules.type(p + "/href", "error help link", "a string", x));
   }
 }
+// webhook/meta/message.schema.json#/$defs/errors
+function is_MetaMessageErrors(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaWebhookError(x)) return false;
+  }
+  return true;
+}
+function check_MetaMessageErrors(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "message errors", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "message errors", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaWebhookError(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/common
+function is_MetaMessageCommon(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.from_parent_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_parent_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.context;
+  if (x !== undefined && !is_MetaInboundContext(x)) return false;
+  x = v.group_id;
+  if (x !== undefined && !is_MetaMessageCommon_group_id(x)) return false;
+  x = v.referral;
+  if (x !== undefined && !is_MetaReferral(x)) return false;
+  x = v.errors;
+  if (x !== undefined && !is_MetaMessageErrors(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaMessageCommon(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "inbound message", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "inbound message", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "inbound message", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "inbound message", "type"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.from_parent_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_parent_user_id(x, p + "/from_parent_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "message type", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/type", "message type", 1, x));
+    }
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_MetaInboundContext(x, p + "/context", out);
+  }
+  x = v.group_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_group_id(x, p + "/group_id", out);
+  }
+  x = v.referral;
+  if (x !== undefined) {
+    check_MetaReferral(x, p + "/referral", out);
+  }
+  x = v.errors;
+  if (x !== undefined) {
+    check_MetaMessageErrors(x, p + "/errors", out);
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "inbound message", ["from", "from_user_id"]));
+}
+// webhook/meta/webhook.schema.json#/$defs/value/properties/messages
+function is_MetaWebhookValue_messages(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaMessageCommon(x)) return false;
+  }
+  return true;
+}
+function check_MetaWebhookValue_messages(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "messages", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "messages", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaMessageCommon(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/status.schema.json#/properties/conversation
+function is_MetaStatus_conversation(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaStatus_conversation(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "conversation", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "conversation id", "a string", x));
+  }
+}
+// webhook/meta/status.schema.json#/properties/pricing
+function is_MetaStatus_pricing(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.category;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaStatus_pricing(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "pricing", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.category;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/category", "pricing category", "a string", x));
+  }
+}
 // webhook/meta/status.schema.json#/properties/errors
 function is_MetaStatus_errors(v: any): boolean {
   if (!Array.isArray(v)) return false;
@@ -6291,8 +9006,14 @@ function is_MetaStatus(v: any): boolean {
   x = v.recipient_id;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.recipient_user_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.recipient_parent_user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.recipient_type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.recipient_participant_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.biz_opaque_callback_data;
   if (x !== undefined && !(typeof x === "string")) return false;
@@ -6339,10 +9060,32 @@ function check_MetaStatus(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     if (!(typeof x === "string"))
       out.push(rules.type(p + "/recipient_user_id", "recipient business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipient_user_id", "recipient business-scoped user id", 1, x));
+    }
+  }
+  x = v.recipient_parent_user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipient_parent_user_id", "recipient parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipient_parent_user_id", "recipient parent business-scoped user id", 1, x));
+    }
   }
   x = v.recipient_type;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/recipient_type", "recipient type", "a string", x));
+  }
+  x = v.recipient_participant_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipient_participant_id", "group participant", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "status type", "a string", x));
   }
   x = v.biz_opaque_callback_data;
   if (x !== undefined) {
@@ -6594,7 +9337,7 @@ function is_AisouleOutboundBody(v: any): boolean {
   for (const k in v) if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined) return false;
   let x: any;
   x = v.to;
-  if (!(typeof x === "string" && PATTERN_29.test(x))) return false;
+  if (!(typeof x === "string" && PATTERN_44.test(x))) return false;
   x = v.type;
   if (!(x === "interactive")) return false;
   x = v.interactive;
@@ -6617,7 +9360,7 @@ function check_AisouleOutboundBody(v: any, p: string, out: ValidationIssue[]): v
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient number", "a string", x));
     else {
-      if (!PATTERN_29.test(x)) out.push(rules.pattern(p + "/to", "recipient number", "^[0-9]{6,15}$", x));
+      if (!PATTERN_44.test(x)) out.push(rules.pattern(p + "/to", "recipient number", "^[0-9]{6,15}$", x));
     }
   }
   x = v.type;
@@ -6804,7 +9547,7 @@ function check_ExotelInteractiveContent(v: any, p: string, out: ValidationIssue[
   x = v.recipient_type;
   if (x !== undefined) {
     if (!(x === "individual" || x === "group"))
-      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_26, x));
+      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_41, x));
   }
   x = v.type;
   if (x !== undefined) {
@@ -6847,7 +9590,7 @@ function check_ExotelReactionContent(v: any, p: string, out: ValidationIssue[]):
   x = v.recipient_type;
   if (x !== undefined) {
     if (!(x === "individual" || x === "group"))
-      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_26, x));
+      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_41, x));
   }
   x = v.type;
   if (x !== undefined) {
@@ -6886,7 +9629,7 @@ function check_ExotelContent(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "content", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "content", ENUM_27, v.type));
+      out.push(rules.discriminator(p + "/type", "content", ENUM_42, v.type));
   }
 }
 // providers/exotel/outbound.schema.json#/properties/whatsapp/properties/messages/items
@@ -7289,7 +10032,7 @@ function is_ExotelWebhookBody(v: any): boolean {
   return is_ExotelWrappedWebhook(v) || is_ExotelFlatWebhook(v);
 }
 function check_ExotelWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "Exotel webhook body", BRANCHES_30, false, out);
+  unionIssues(v, p, "Exotel webhook body", BRANCHES_45, false, out);
 }
 // providers/vonage/outbound.schema.json#/properties/custom/oneOf/0
 function is_VonageCustomInteractive(v: any): boolean {
@@ -7383,7 +10126,7 @@ function check_VonageCustom(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "custom object", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "custom object", ENUM_27, v.type));
+      out.push(rules.discriminator(p + "/type", "custom object", ENUM_42, v.type));
   }
 }
 // providers/vonage/outbound.schema.json#/properties/context
@@ -7746,6 +10489,8 @@ function is_VonageInboundMessage_profile(v: any): boolean {
   let x: any;
   x = v.name;
   if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.username;
+  if (x !== undefined && !(typeof x === "string")) return false;
   return true;
 }
 function check_VonageInboundMessage_profile(v: any, p: string, out: ValidationIssue[]): void {
@@ -7757,6 +10502,10 @@ function check_VonageInboundMessage_profile(v: any, p: string, out: ValidationIs
   x = v.name;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/name", "profile name", "a string", x));
+  }
+  x = v.username;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/username", "username", "a string", x));
   }
 }
 // providers/vonage/webhook.schema.json#/$defs/inbound/properties/context
@@ -7925,6 +10674,63 @@ function check_VonageStatus_error(v: any, p: string, out: ValidationIssue[]): vo
     if (!(typeof x === "string")) out.push(rules.type(p + "/detail", "error detail", "a string", x));
   }
 }
+// providers/vonage/webhook.schema.json#/$defs/status/properties/whatsapp/properties/recipient
+function is_VonageWhatsAppStatusDetails_recipient(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.wa_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.parent_user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  return true;
+}
+function check_VonageWhatsAppStatusDetails_recipient(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "recipient", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.wa_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/wa_id", "WhatsApp id", "a string", x));
+  }
+  x = v.user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/user_id", "business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/user_id", "business-scoped user id", 1, x));
+    }
+  }
+  x = v.parent_user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/parent_user_id", "parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/parent_user_id", "parent business-scoped user id", 1, x));
+    }
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/status/properties/whatsapp
+function is_VonageWhatsAppStatusDetails(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.recipient;
+  if (x !== undefined && !is_VonageWhatsAppStatusDetails_recipient(x)) return false;
+  return true;
+}
+function check_VonageWhatsAppStatusDetails(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "WhatsApp details", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.recipient;
+  if (x !== undefined) {
+    check_VonageWhatsAppStatusDetails_recipient(x, p + "/recipient", out);
+  }
+}
 // providers/vonage/webhook.schema.json#/$defs/status
 function is_VonageStatus(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -7946,6 +10752,8 @@ function is_VonageStatus(v: any): boolean {
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.error;
   if (x !== undefined && !is_VonageStatus_error(x)) return false;
+  x = v.whatsapp;
+  if (x !== undefined && !is_VonageWhatsAppStatusDetails(x)) return false;
   return true;
 }
 function check_VonageStatus(v: any, p: string, out: ValidationIssue[]): void {
@@ -7998,13 +10806,17 @@ function check_VonageStatus(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     check_VonageStatus_error(x, p + "/error", out);
   }
+  x = v.whatsapp;
+  if (x !== undefined) {
+    check_VonageWhatsAppStatusDetails(x, p + "/whatsapp", out);
+  }
 }
 // providers/vonage/webhook.schema.json#
 function is_VonageWebhookBody(v: any): boolean {
   return is_VonageInboundMessage(v) || is_VonageStatus(v);
 }
 function check_VonageWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "Vonage webhook body", BRANCHES_31, false, out);
+  unionIssues(v, p, "Vonage webhook body", BRANCHES_46, false, out);
 }
 // providers/whatsapp-node-sdk/outbound.schema.json#
 function is_WhatsappNodeSdkArguments(v: any): boolean {
@@ -8233,6 +11045,50 @@ function check_MetaNfmReply(v: any, p: string, out: ValidationIssue[]): void {
     check_MetaNfmReply_nfm_reply(x, p + "/nfm_reply", out);
   }
 }
+// webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply/properties/expiration_timestamp/oneOf/0
+function is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0(v: any): boolean {
+  return typeof v === "number" && Number.isInteger(v);
+}
+function check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0(
+  v: any,
+  p: string,
+  out: ValidationIssue[],
+): void {
+  if (!(typeof v === "number" && Number.isInteger(v)))
+    out.push(rules.type(p, "MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0", "an integer", v));
+}
+// webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply/properties/expiration_timestamp/oneOf/1
+function is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(v: any): boolean {
+  return typeof v === "string" && PATTERN_43.test(v);
+}
+function check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(
+  v: any,
+  p: string,
+  out: ValidationIssue[],
+): void {
+  if (!(typeof v === "string"))
+    out.push(rules.type(p, "MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1", "a string", v));
+  else {
+    if (!PATTERN_43.test(v))
+      out.push(
+        rules.pattern(p, "MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1", "^[0-9]{1,12}$", v),
+      );
+  }
+}
+// webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply/properties/expiration_timestamp
+function is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(v: any): boolean {
+  let n = 0;
+  if (is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0(v)) n++;
+  if (is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(v)) n++;
+  return n === 1;
+}
+function check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(
+  v: any,
+  p: string,
+  out: ValidationIssue[],
+): void {
+  unionIssues(v, p, "expiry", BRANCHES_47, true, out);
+}
 // webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply
 function is_MetaCallPermissionReply_call_permission_reply(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -8243,7 +11099,7 @@ function is_MetaCallPermissionReply_call_permission_reply(v: any): boolean {
   x = v.is_permanent;
   if (x !== undefined && !(typeof x === "boolean")) return false;
   x = v.expiration_timestamp;
-  if (x !== undefined && !(typeof x === "number" && Number.isInteger(x))) return false;
+  if (x !== undefined && !is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(x)) return false;
   x = v.response_source;
   if (x !== undefined && !(typeof x === "string")) return false;
   return true;
@@ -8265,8 +11121,7 @@ function check_MetaCallPermissionReply_call_permission_reply(v: any, p: string, 
   }
   x = v.expiration_timestamp;
   if (x !== undefined) {
-    if (!(typeof x === "number" && Number.isInteger(x)))
-      out.push(rules.type(p + "/expiration_timestamp", "expiry", "an integer", x));
+    check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(x, p + "/expiration_timestamp", out);
   }
   x = v.response_source;
   if (x !== undefined) {
@@ -8341,14 +11196,13 @@ function check_MetaInteractiveReply(v: any, p: string, out: ValidationIssue[]): 
       out.push(rules.required(p, "interactive reply", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_32, v.type));
+      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_48, v.type));
   }
 }
 // webhook/meta/message.schema.json#/$defs/interactiveMessage
 function is_MetaInteractiveMessage(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.interactive === undefined)
-    return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
   let x: any;
   x = v.from;
   if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
@@ -8363,7 +11217,11 @@ function is_MetaInteractiveMessage(v: any): boolean {
   x = v.context;
   if (x !== undefined && !is_MetaInboundContext(x)) return false;
   x = v.interactive;
-  if (!is_MetaInteractiveReply(x)) return false;
+  if (x !== undefined && !is_MetaInteractiveReply(x)) return false;
+  x = v.errors;
+  if (x !== undefined && !is_MetaMessageErrors(x)) return false;
+  if ((v.interactive !== undefined ? 1 : 0) + (v.errors !== undefined ? 1 : 0) !== 1) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -8374,7 +11232,6 @@ function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[])
   if (v.id === undefined) out.push(rules.required(p, "interactive reply message", "id"));
   if (v.timestamp === undefined) out.push(rules.required(p, "interactive reply message", "timestamp"));
   if (v.type === undefined) out.push(rules.required(p, "interactive reply message", "type"));
-  if (v.interactive === undefined) out.push(rules.required(p, "interactive reply message", "interactive"));
   let x: any;
   x = v.from;
   if (x !== undefined) {
@@ -8404,6 +11261,16 @@ function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[])
   if (x !== undefined) {
     check_MetaInteractiveReply(x, p + "/interactive", out);
   }
+  x = v.errors;
+  if (x !== undefined) {
+    check_MetaMessageErrors(x, p + "/errors", out);
+  }
+  {
+    const n = (v.interactive !== undefined ? 1 : 0) + (v.errors !== undefined ? 1 : 0);
+    if (n !== 1) out.push(rules.exactlyOne(p, "interactive reply message", ["interactive", "errors"], n));
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "interactive reply message", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/buttonMessage/properties/button
 function is_MetaTemplateButton(v: any): boolean {
@@ -8452,6 +11319,7 @@ function is_MetaTemplateButtonMessage(v: any): boolean {
   if (x !== undefined && !is_MetaInboundContext(x)) return false;
   x = v.button;
   if (!is_MetaTemplateButton(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaTemplateButtonMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -8492,6 +11360,8 @@ function check_MetaTemplateButtonMessage(v: any, p: string, out: ValidationIssue
   if (x !== undefined) {
     check_MetaTemplateButton(x, p + "/button", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "template quick reply", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/order/properties/product_items/items
 function is_MetaOrderItem(v: any): boolean {
@@ -8615,6 +11485,7 @@ function is_MetaOrderMessage(v: any): boolean {
   if (x !== undefined && !is_MetaInboundContext(x)) return false;
   x = v.order;
   if (!is_MetaOrder(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaOrderMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -8655,6 +11526,8 @@ function check_MetaOrderMessage(v: any, p: string, out: ValidationIssue[]): void
   if (x !== undefined) {
     check_MetaOrder(x, p + "/order", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "order", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/location
 function is_MetaLocation(v: any): boolean {
@@ -8731,6 +11604,7 @@ function is_MetaLocationMessage(v: any): boolean {
   if (x !== undefined && !is_MetaInboundContext(x)) return false;
   x = v.location;
   if (!is_MetaLocation(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaLocationMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -8771,6 +11645,8 @@ function check_MetaLocationMessage(v: any, p: string, out: ValidationIssue[]): v
   if (x !== undefined) {
     check_MetaLocation(x, p + "/location", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "location", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/reactionMessage/properties/reaction
 function is_MetaReactionPayload(v: any): boolean {
@@ -8818,6 +11694,7 @@ function is_MetaReactionMessage(v: any): boolean {
   if (x !== undefined && !is_MetaInboundContext(x)) return false;
   x = v.reaction;
   if (!is_MetaReactionPayload(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaReactionMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -8858,6 +11735,8 @@ function check_MetaReactionMessage(v: any, p: string, out: ValidationIssue[]): v
   if (x !== undefined) {
     check_MetaReactionPayload(x, p + "/reaction", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "reaction", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/textMessage/properties/text
 function is_MetaText(v: any): boolean {
@@ -8899,6 +11778,7 @@ function is_MetaTextMessage(v: any): boolean {
   if (x !== undefined && !is_MetaInboundContext(x)) return false;
   x = v.text;
   if (!is_MetaText(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaTextMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -8939,6 +11819,8 @@ function check_MetaTextMessage(v: any, p: string, out: ValidationIssue[]): void 
   if (x !== undefined) {
     check_MetaText(x, p + "/text", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "text", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/unsupportedMessage/properties/unsupported
 function is_MetaUnsupportedPayload(v: any): boolean {
@@ -8957,29 +11839,6 @@ function check_MetaUnsupportedPayload(v: any, p: string, out: ValidationIssue[])
   x = v.type;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/type", "content type", "a string", x));
-  }
-}
-// webhook/meta/message.schema.json#/$defs/unsupportedMessage/properties/errors
-function is_MetaUnsupportedMessage_errors(v: any): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaWebhookError(x)) return false;
-  }
-  return true;
-}
-function check_MetaUnsupportedMessage_errors(v: any, p: string, out: ValidationIssue[]): void {
-  if (!Array.isArray(v)) {
-    out.push(rules.type(p, "MetaUnsupportedMessage_errors", "an array", v));
-    return;
-  }
-  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
-    if (!(i in v)) {
-      out.push(rules.hole(p + "/" + i, "MetaUnsupportedMessage_errors", i));
-      continue;
-    }
-    const x = v[i];
-    check_MetaWebhookError(x, p + "/" + i, out);
   }
 }
 // webhook/meta/message.schema.json#/$defs/unsupportedMessage
@@ -9002,7 +11861,8 @@ function is_MetaUnsupportedMessage(v: any): boolean {
   x = v.unsupported;
   if (x !== undefined && !is_MetaUnsupportedPayload(x)) return false;
   x = v.errors;
-  if (x !== undefined && !is_MetaUnsupportedMessage_errors(x)) return false;
+  if (x !== undefined && !is_MetaMessageErrors(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaUnsupportedMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -9044,8 +11904,421 @@ function check_MetaUnsupportedMessage(v: any, p: string, out: ValidationIssue[])
   }
   x = v.errors;
   if (x !== undefined) {
-    check_MetaUnsupportedMessage_errors(x, p + "/errors", out);
+    check_MetaMessageErrors(x, p + "/errors", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "unsupported message", ["from", "from_user_id"]));
+}
+// webhook/meta/message.schema.json#/$defs/system
+function is_MetaSystem(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.wa_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.user_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.parent_user_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.customer;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaSystem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "system notice", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "notice text", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "notice type", "a string", x));
+  }
+  x = v.wa_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/wa_id", "new WhatsApp id", "a string", x));
+  }
+  x = v.user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/user_id", "new business-scoped user id", "a string", x));
+  }
+  x = v.parent_user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/parent_user_id", "new parent business-scoped user id", "a string", x));
+  }
+  x = v.customer;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/customer", "customer", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/systemMessage
+function is_MetaSystemMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.system === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "system")) return false;
+  x = v.system;
+  if (!is_MetaSystem(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaSystemMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "system message", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "system message", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "system message", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "system message", "type"));
+  if (v.system === undefined) out.push(rules.required(p, "system message", "system"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "system") out.push(rules.constant(p + "/type", "system message type", "system", x));
+  }
+  x = v.system;
+  if (x !== undefined) {
+    check_MetaSystem(x, p + "/system", out);
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "system message", ["from", "from_user_id"]));
+}
+// webhook/meta/message.schema.json#/$defs/requestWelcomeMessage
+function is_MetaRequestWelcomeMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "request_welcome")) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaRequestWelcomeMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "welcome request", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "welcome request", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "welcome request", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "welcome request", "type"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "request_welcome") out.push(rules.constant(p + "/type", "welcome request type", "request_welcome", x));
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "welcome request", ["from", "from_user_id"]));
+}
+// webhook/meta/message.schema.json#/$defs/contactCard/properties/name
+function is_MetaContactCard_name(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.formatted_name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.first_name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.last_name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaContactCard_name(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "name", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.formatted_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/formatted_name", "formatted name", "a string", x));
+  }
+  x = v.first_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/first_name", "first name", "a string", x));
+  }
+  x = v.last_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/last_name", "last name", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactCard/properties/phones/items
+function is_MetaContactPhone(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.phone;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.wa_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaContactPhone(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "phone", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.phone;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/phone", "phone number", "a string", x));
+  }
+  x = v.wa_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/wa_id", "WhatsApp id", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "phone type", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactCard/properties/phones
+function is_MetaContactCard_phones(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaContactPhone(x)) return false;
+  }
+  return true;
+}
+function check_MetaContactCard_phones(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "phones", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "phones", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaContactPhone(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactCard
+function is_MetaContactCard(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.name;
+  if (x !== undefined && !is_MetaContactCard_name(x)) return false;
+  x = v.phones;
+  if (x !== undefined && !is_MetaContactCard_phones(x)) return false;
+  x = v.origin;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaContactCard(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "contact card", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    check_MetaContactCard_name(x, p + "/name", out);
+  }
+  x = v.phones;
+  if (x !== undefined) {
+    check_MetaContactCard_phones(x, p + "/phones", out);
+  }
+  x = v.origin;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/origin", "origin", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactsMessage/properties/contacts
+function is_MetaContactsMessage_contacts(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaContactCard(x)) return false;
+  }
+  return true;
+}
+function check_MetaContactsMessage_contacts(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "contact cards", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "contact cards", 1, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "contact cards", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaContactCard(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactsMessage
+function is_MetaContactsMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.contacts === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "contacts")) return false;
+  x = v.contacts;
+  if (!is_MetaContactsMessage_contacts(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaContactsMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "shared contacts", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "shared contacts", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "shared contacts", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "shared contacts", "type"));
+  if (v.contacts === undefined) out.push(rules.required(p, "shared contacts", "contacts"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "contacts") out.push(rules.constant(p + "/type", "shared contacts type", "contacts", x));
+  }
+  x = v.contacts;
+  if (x !== undefined) {
+    check_MetaContactsMessage_contacts(x, p + "/contacts", out);
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "shared contacts", ["from", "from_user_id"]));
+}
+// webhook/meta/message.schema.json#/$defs/unknownMessage
+function is_MetaUnknownMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "unknown")) return false;
+  x = v.errors;
+  if (x !== undefined && !is_MetaMessageErrors(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaUnknownMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "unknown message", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "unknown message", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "unknown message", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "unknown message", "type"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "unknown") out.push(rules.constant(p + "/type", "unknown message type", "unknown", x));
+  }
+  x = v.errors;
+  if (x !== undefined) {
+    check_MetaMessageErrors(x, p + "/errors", out);
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "unknown message", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#
 function is_MetaInboundMessage(v: any): boolean {
@@ -9065,6 +12338,14 @@ function is_MetaInboundMessage(v: any): boolean {
       return is_MetaTextMessage(v);
     case "unsupported":
       return is_MetaUnsupportedMessage(v);
+    case "system":
+      return is_MetaSystemMessage(v);
+    case "request_welcome":
+      return is_MetaRequestWelcomeMessage(v);
+    case "contacts":
+      return is_MetaContactsMessage(v);
+    case "unknown":
+      return is_MetaUnknownMessage(v);
     default:
       return false;
   }
@@ -9096,10 +12377,22 @@ function check_MetaInboundMessage(v: any, p: string, out: ValidationIssue[]): vo
     case "unsupported":
       check_MetaUnsupportedMessage(v, p, out);
       return;
+    case "system":
+      check_MetaSystemMessage(v, p, out);
+      return;
+    case "request_welcome":
+      check_MetaRequestWelcomeMessage(v, p, out);
+      return;
+    case "contacts":
+      check_MetaContactsMessage(v, p, out);
+      return;
+    case "unknown":
+      check_MetaUnknownMessage(v, p, out);
+      return;
     case undefined:
       out.push(rules.required(p, "inbound message", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_33, v.type));
+      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_49, v.type));
   }
 }

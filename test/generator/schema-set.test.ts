@@ -54,16 +54,18 @@ describe("loading the schema set", () => {
     expect(refused({ type: "object", propertyNames: { maxLength: 3 } })).toThrow(/"propertyNames" is supported only as/);
     expect(refused({ type: "object", required: ["constructor"] })).toThrow(/the property name "constructor" is not supported/);
     expect(refused({ type: "string", oneOf: [{ type: "string", maxLength: 2 }, { type: "string", minLength: 5 }] })).toThrow(/beside "type": "string" is not supported/);
+    expect(refused({ oneOf: [{ type: "string" }, { type: "integer" }], anyOf: [{ type: "string" }, { type: "boolean" }] })).toThrow(/"oneOf" and "anyOf" in one schema are supported only as an object's required-only branches/);
   });
 
-  it("accepts the forms the emitter supports: additionalProperties false, presence-only branches, dependent properties", () => {
+  it("accepts the forms the emitter supports: additionalProperties false, required-only oneOf and anyOf together, dependent properties", () => {
     const set = loadSchemaSet(schemaDir({
       "x.schema.json": {
         $id: ID_BASE + "x.schema.json",
         type: "object",
-        properties: { a: { type: "string" }, b: { type: "string" } },
+        properties: { a: { type: "string" }, b: { type: "string" }, c: { type: "string" } },
         additionalProperties: false,
         oneOf: [{ required: ["a"] }, { required: ["b"] }],
+        anyOf: [{ required: ["a"] }, { required: ["c"] }],
         dependentSchemas: { a: { properties: { b: { const: "x" } } } },
       },
     }));

@@ -54,7 +54,7 @@ beforeAll(() => {
     if (!found) throw new Error(`no example ${name} in the corpus`);
     return found.instance;
   };
-  writeFileSync(join(project, "message.json"), JSON.stringify(instance("message/outbound-message/valid/seed-001-reply-buttons-message.json")));
+  writeFileSync(join(project, "message.json"), JSON.stringify(instance("message/outbound-message/valid/interactive-with-to.json")));
   writeFileSync(join(project, "payload.json"), JSON.stringify(instance("interactive/button/valid/document-header.json")));
   writeFileSync(join(project, "webhook.json"), JSON.stringify(instance("webhook/meta/webhook/valid/button-reply.json")));
 }, 120_000);

@@ -23,6 +23,9 @@ const EXCLUDED: Record<string, string> = {
   "npm run generate": "rewrites generated/ under the other tests; `npm run generate -- --check` runs instead",
   "npm run pack-check": "builds, packs and installs the tarball (about a minute); CI runs it as a step of its own",
   "npm run bench": "runs the benchmarks for minutes and rewrites docs/benchmarks.md",
+  "npx vitest run test/emulator/page.test.ts": "one of this suite's own test files, run with it",
+  "wa-interactive emulate --webhook http://127.0.0.1:3000/webhook --app-secret S --token T": "starts the emulator, a server that runs until stopped; test/emulator/ runs it",
+  "npx wa-interactive emulate --port 8099 --webhook http://127.0.0.1:3000/webhook --app-secret S --token T": "starts the emulator, a server that runs until stopped; test/emulator/ runs it",
 };
 
 const readme = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -30,7 +33,8 @@ const readme = readFileSync(join(ROOT, "README.md"), "utf8");
 /** The README's commands: every line of its `sh` blocks (comments dropped), then the `npx` / `npm run` commands in its text. */
 function readmeCommands(): string[] {
   const blocks = [...readme.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].flatMap((m) => m[1]!.split("\n"));
-  const inline = [...readme.matchAll(/`((?:npx|npm run) [^`]+)`/g)].map((m) => m[1]!);
+  // An inline command may be wrapped across lines: the break is a space.
+  const inline = [...readme.matchAll(/`((?:npx|npm run) [^`]+)`/g)].map((m) => m[1]!.replace(/\s+/g, " "));
   return [...new Set([...blocks, ...inline].map((line) => line.replace(/\s+#.*$/, "").trim()).filter(Boolean))];
 }
 

@@ -46,7 +46,7 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
     ...schemaFiles(set, bundle),
     [PICTOGRAPHIC_PATH, pictographicFile()],
     // The capability matrix is the providers emitter's CAPABILITIES.md; the reference index links to it.
-    ...docFiles(named, bundle, [{ path: "../CAPABILITIES.md", title: "Provider capability matrix" }]),
+    ...docFiles(named, bundle, set.sources, [{ path: "../CAPABILITIES.md", title: "Provider capability matrix" }]),
     ...emitProviders(options.schemasDir, set),
   ]);
 

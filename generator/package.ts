@@ -83,7 +83,7 @@ export function indexModule(modules: string[]): string {
   ]);
   return [
     ...modules.map((m) => `export * from "./${m}.js";`),
-    `export { ValidationError, type ValidationIssue, type ValidationResult } from "./runtime/issues.js";`,
+    `export { ValidationError, type Severity, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./runtime/issues.js";`,
     `export { ${aliases.join(", ")} } from "./validators.js";`,
   ].join("\n");
 }
@@ -126,6 +126,8 @@ export function schemaFiles(set: SchemaSet, bundle: Schema): Map<string, string>
   }
   const { $schema, $id, ...rest } = bundle;
   out.set("schemas/bundle.schema.json", bannerJson({ $schema, $id, ...rest }, "$comment"));
+  // What every rule's x-source names, so other languages can tell errors from warnings too.
+  out.set("schemas/sources.json", bannerJson(Object.fromEntries(set.sources), "$comment"));
   return out;
 }
 
@@ -156,7 +158,11 @@ if (!result.ok) for (const e of result.errors) console.error(\`\${e.path} [\${e.
   \`wa-interactive/verify\` (webhook signatures; needs \`jose\` for Vonage),
   \`wa-interactive/typebox\` (route schemas; needs \`@sinclair/typebox\`),
   \`wa-interactive/schemas/<path>.json\` (the JSON Schemas, and \`bundle.schema.json\` with all of them).
-- Command line: \`npx wa-interactive --help\`.
+- Errors and warnings: a rule Meta documents is an error; one only libraries or users report is a
+  warning, returned in \`warnings\` with \`ok: true\`. \`validate…(value, { strict: true })\` (and
+  \`build({ strict: true })\`) makes every warning an error. \`is…\` answers the error verdict.
+  \`schemas/sources.json\` lists every rule's source.
+- Command line: \`npx wa-interactive --help\` (\`validate --strict\` fails on warnings too).
 - Reference: \`docs/\` (a page per interactive type with every field and limit) and
   \`CAPABILITIES.md\` (which provider carries which type).
 `;

@@ -32,9 +32,10 @@ const DEFS = {
     type: "object",
     required: ["type", "body", "action"],
     additionalProperties: false,
+    dependentSchemas: { header: { $ref: "#/$defs/Header_textAdvised" } },
     properties: {
-      type: { const: "address_message" },
-      header: { $ref: "#/$defs/TextHeader" },
+      type: { const: "address_message", "x-source": { const: "meta-address" } },
+      header: { $ref: "#/$defs/Header" },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
       action: {
@@ -43,9 +44,14 @@ const DEFS = {
         type: "object",
         required: ["name", "parameters"],
         additionalProperties: false,
-        properties: { name: { const: "address_message" }, parameters: { $ref: "#/$defs/AddressMessageParameters" } },
+        properties: {
+          name: { const: "address_message", "x-source": { const: "meta-address" } },
+          parameters: { $ref: "#/$defs/AddressMessageParameters" },
+        },
+        "x-source": { required: "meta-address", additionalProperties: "meta-address" },
       },
     },
+    "x-source": { required: "meta-address", additionalProperties: "meta-address" },
   },
   AddressMessageParameters: {
     "x-ts-name": "AddressMessageParameters",
@@ -58,6 +64,7 @@ const DEFS = {
         title: "country",
         description: "ISO 3166-1 alpha-2 country code; address messages exist only for India.",
         const: "IN",
+        "x-source": { const: "meta-address" },
       },
       values: { $ref: "#/$defs/AddressValues" },
       saved_addresses: {
@@ -72,10 +79,24 @@ const DEFS = {
           required: ["id", "value"],
           additionalProperties: false,
           properties: {
-            id: { title: "saved address id", type: "string", minLength: 1, "x-trimmed": true },
+            id: {
+              title: "saved address id",
+              type: "string",
+              minLength: 1,
+              "x-trimmed": true,
+              "x-source": {
+                minLength: "meta-address",
+                "x-trimmed": {
+                  source: "inferred",
+                  note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+                },
+              },
+            },
             value: { $ref: "#/$defs/AddressValues" },
           },
+          "x-source": { required: "meta-address", additionalProperties: "meta-address" },
         },
+        "x-source": { minItems: "meta-address" },
       },
       validation_errors: {
         title: "validation errors",
@@ -96,36 +117,41 @@ const DEFS = {
             "city",
             "state",
           ],
+          "x-source": { enum: "meta-address" },
         },
-        additionalProperties: { type: "string", minLength: 1 },
+        additionalProperties: { type: "string", minLength: 1, "x-source": { minLength: "meta-address" } },
+        "x-source": { minProperties: "meta-address" },
       },
     },
+    "x-source": { required: "meta-address", additionalProperties: "meta-address" },
   },
   AddressValues: {
     "x-ts-name": "AddressValues",
     title: "address values",
-    description: "Address fields to prefill.",
+    description:
+      'Address fields to prefill. Decision: a value may be empty (""): no Meta page requires a value to be non-empty, and Meta\'s own saved-address example and reply echo send `"building_name": ""`.',
     type: "object",
     additionalProperties: false,
     properties: {
-      name: { type: "string", minLength: 1 },
-      phone_number: { type: "string", minLength: 1 },
+      name: { type: "string" },
+      phone_number: { type: "string" },
       in_pin_code: {
         title: "PIN code",
         description: "Indian PIN code, at most 6 characters.",
         type: "string",
-        minLength: 1,
         maxLength: 6,
+        "x-source": { maxLength: "meta-address" },
       },
-      house_number: { type: "string", minLength: 1 },
-      floor_number: { type: "string", minLength: 1 },
-      tower_number: { type: "string", minLength: 1 },
-      building_name: { type: "string", minLength: 1 },
-      address: { type: "string", minLength: 1 },
-      landmark_area: { type: "string", minLength: 1 },
-      city: { type: "string", minLength: 1 },
-      state: { type: "string", minLength: 1 },
+      house_number: { type: "string" },
+      floor_number: { type: "string" },
+      tower_number: { type: "string" },
+      building_name: { type: "string" },
+      address: { type: "string" },
+      landmark_area: { type: "string" },
+      city: { type: "string" },
+      state: { type: "string" },
     },
+    "x-source": { additionalProperties: "meta-address" },
   },
   AisouleOutboundBody: {
     "x-ts-name": "AisouleOutboundBody",
@@ -189,8 +215,17 @@ const DEFS = {
         minLength: 1,
         maxLength: 1024,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-v23",
+          maxLength: "meta-v23",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
     },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
   },
   ButtonAction: {
     "x-ts-name": "ButtonAction",
@@ -208,7 +243,13 @@ const DEFS = {
         minItems: 1,
         maxItems: 3,
         items: { $ref: "#/$defs/ReplyButton" },
+        "x-source": { minItems: "meta-reply-buttons", maxItems: "meta-reply-buttons" },
       },
+    },
+    "x-source": {
+      required: "meta-reply-buttons",
+      additionalProperties: "meta-reply-buttons",
+      "x-uniqueValues": "meta-reply-buttons",
     },
   },
   ButtonInteractive: {
@@ -220,12 +261,13 @@ const DEFS = {
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "button" },
+      type: { const: "button", "x-source": { const: "meta-reply-buttons" } },
       header: { $ref: "#/$defs/Header" },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
       action: { $ref: "#/$defs/ButtonAction" },
     },
+    "x-source": { required: "meta-reply-buttons", additionalProperties: "meta-reply-buttons" },
   },
   CallPermissionRequestInteractive: {
     "x-ts-name": "CallPermissionRequestInteractive",
@@ -236,7 +278,7 @@ const DEFS = {
     required: ["type", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "call_permission_request" },
+      type: { const: "call_permission_request", "x-source": { const: "meta-call-permissions" } },
       body: { $ref: "#/$defs/Body" },
       action: {
         "x-ts-name": "CallPermissionRequestAction",
@@ -244,9 +286,11 @@ const DEFS = {
         type: "object",
         required: ["name"],
         additionalProperties: false,
-        properties: { name: { const: "call_permission_request" } },
+        properties: { name: { const: "call_permission_request", "x-source": { const: "meta-call-permissions" } } },
+        "x-source": { required: "meta-call-permissions", additionalProperties: "meta-call-permissions" },
       },
     },
+    "x-source": { required: "meta-call-permissions", additionalProperties: "meta-call-permissions" },
   },
   CarouselAction: {
     "x-ts-name": "CarouselAction",
@@ -265,6 +309,22 @@ const DEFS = {
         maxItems: 10,
         "x-uniformItems": { values: ["type", "action/name", "action/catalog_id"], lengths: ["action/buttons"] },
         items: { $ref: "#/$defs/CarouselCard" },
+        "x-source": {
+          minItems: "meta-media-carousel",
+          maxItems: "meta-media-carousel",
+          "x-uniformItems": "meta-media-carousel",
+        },
+      },
+    },
+    "x-source": {
+      required: "meta-media-carousel",
+      additionalProperties: "meta-media-carousel",
+      "x-uniqueValues": {
+        "cards/*/card_index": "meta-media-carousel",
+        "cards/*/action/buttons/*/quick_reply/id": {
+          source: "inferred",
+          note: "Reply-button ids are unique within a message (Meta's reply-buttons page); the carousel page does not say whether quick-reply ids must differ across cards, and the reply carries only the id.",
+        },
       },
     },
   },
@@ -273,6 +333,18 @@ const DEFS = {
     title: "carousel card",
     "x-discriminator": "type",
     oneOf: [{ $ref: "#/$defs/MediaCarouselCard" }, { $ref: "#/$defs/ProductCarouselCard" }],
+  },
+  CarouselImageHeader: {
+    "x-ts-name": "CarouselImageHeader",
+    title: "card image header",
+    type: "object",
+    required: ["type", "image"],
+    additionalProperties: false,
+    properties: {
+      type: { const: "image", "x-source": { const: "meta-media-carousel" } },
+      image: { $ref: "#/$defs/CarouselMedia" },
+    },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
   },
   CarouselInteractive: {
     "x-ts-name": "CarouselInteractive",
@@ -283,10 +355,11 @@ const DEFS = {
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "carousel" },
+      type: { const: "carousel", "x-source": { const: "meta-media-carousel" } },
       body: { $ref: "#/$defs/Body" },
       action: { $ref: "#/$defs/CarouselAction" },
     },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
   },
   CarouselInteractive_cardIndex: {
     title: "card index",
@@ -294,6 +367,30 @@ const DEFS = {
     type: "integer",
     minimum: 0,
     maximum: 9,
+    "x-source": { minimum: "meta-media-carousel", maximum: "meta-media-carousel" },
+  },
+  CarouselMedia: {
+    "x-ts-name": "CarouselMedia",
+    title: "card media",
+    description:
+      "The card's image or video by `link`, a publicly available URL: the media carousel page documents `link` only, and an uploaded media `id` is not accepted here.",
+    type: "object",
+    required: ["link"],
+    additionalProperties: false,
+    properties: { link: { $ref: "#/$defs/Media_link" } },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
+  },
+  CarouselVideoHeader: {
+    "x-ts-name": "CarouselVideoHeader",
+    title: "card video header",
+    type: "object",
+    required: ["type", "video"],
+    additionalProperties: false,
+    properties: {
+      type: { const: "video", "x-source": { const: "meta-media-carousel" } },
+      video: { $ref: "#/$defs/CarouselMedia" },
+    },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
   },
   CatalogMessageInteractive: {
     "x-ts-name": "CatalogMessageInteractive",
@@ -304,7 +401,7 @@ const DEFS = {
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "catalog_message" },
+      type: { const: "catalog_message", "x-source": { const: "meta-share-products" } },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
       action: {
@@ -316,7 +413,7 @@ const DEFS = {
         required: ["name"],
         additionalProperties: false,
         properties: {
-          name: { const: "catalog_message" },
+          name: { const: "catalog_message", "x-source": { const: "meta-share-products" } },
           parameters: {
             "x-ts-name": "CatalogMessageParameters",
             title: "catalog parameters",
@@ -324,10 +421,13 @@ const DEFS = {
             required: ["thumbnail_product_retailer_id"],
             additionalProperties: false,
             properties: { thumbnail_product_retailer_id: { $ref: "#/$defs/ProductInteractive_productRetailerId" } },
+            "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
           },
         },
+        "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
       },
     },
+    "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
   },
   CtaUrlInteractive: {
     "x-ts-name": "CtaUrlInteractive",
@@ -338,7 +438,7 @@ const DEFS = {
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "cta_url" },
+      type: { const: "cta_url", "x-source": { const: "meta-cta-url" } },
       header: { $ref: "#/$defs/Header" },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
@@ -348,9 +448,14 @@ const DEFS = {
         type: "object",
         required: ["name", "parameters"],
         additionalProperties: false,
-        properties: { name: { const: "cta_url" }, parameters: { $ref: "#/$defs/CtaUrlParameters" } },
+        properties: {
+          name: { const: "cta_url", "x-source": { const: "meta-cta-url" } },
+          parameters: { $ref: "#/$defs/CtaUrlParameters" },
+        },
+        "x-source": { required: "meta-cta-url", additionalProperties: "meta-cta-url" },
       },
     },
+    "x-source": { required: "meta-cta-url", additionalProperties: "meta-cta-url" },
   },
   CtaUrlInteractive_displayText: {
     title: "button text",
@@ -359,6 +464,14 @@ const DEFS = {
     minLength: 1,
     maxLength: 20,
     "x-notBlank": true,
+    "x-source": {
+      minLength: "meta-cta-url",
+      maxLength: "meta-cta-url",
+      "x-notBlank": {
+        source: "inferred",
+        note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+      },
+    },
   },
   CtaUrlInteractive_url: {
     title: "URL",
@@ -366,6 +479,7 @@ const DEFS = {
     type: "string",
     format: "uri",
     pattern: "^https?://[^\\s/?#]+[^\\s]*$",
+    "x-source": { pattern: "meta-cta-url" },
   },
   CtaUrlParameters: {
     "x-ts-name": "CtaUrlParameters",
@@ -377,6 +491,7 @@ const DEFS = {
       display_text: { $ref: "#/$defs/CtaUrlInteractive_displayText" },
       url: { $ref: "#/$defs/CtaUrlInteractive_url" },
     },
+    "x-source": { required: "meta-cta-url", additionalProperties: "meta-cta-url" },
   },
   Dialog360OutboundBody: {
     "x-ts-name": "Dialog360OutboundBody",
@@ -398,7 +513,11 @@ const DEFS = {
     type: "object",
     required: ["type", "document"],
     additionalProperties: false,
-    properties: { type: { const: "document" }, document: { $ref: "#/$defs/DocumentMedia" } },
+    properties: {
+      type: { const: "document", "x-source": { const: "meta-v23" } },
+      document: { $ref: "#/$defs/DocumentMedia" },
+    },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
   },
   DocumentMedia: {
     "x-ts-name": "DocumentMedia",
@@ -411,6 +530,7 @@ const DEFS = {
     properties: {
       id: { $ref: "#/$defs/Media_mediaId" },
       link: { $ref: "#/$defs/Media_link" },
+      caption: { $ref: "#/$defs/Media_caption" },
       filename: {
         title: "document filename",
         description:
@@ -418,8 +538,16 @@ const DEFS = {
         type: "string",
         minLength: 1,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-v23",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
     },
+    "x-source": { additionalProperties: "meta-v23", oneOf: "meta-v23" },
   },
   ExotelFlatWebhook: {
     "x-ts-name": "ExotelFlatWebhook",
@@ -600,13 +728,14 @@ const DEFS = {
     "x-ts-name": "FlowInteractive",
     title: "flow message",
     description:
-      "A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, is text (every Meta example uses text).",
+      "A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, should be text: every Meta example uses text, but no Meta document restricts it, so another kind is a warning.",
     type: "object",
     required: ["type", "body", "action"],
     additionalProperties: false,
+    dependentSchemas: { header: { $ref: "#/$defs/Header_textAdvised" } },
     properties: {
-      type: { const: "flow" },
-      header: { $ref: "#/$defs/TextHeader" },
+      type: { const: "flow", "x-source": { const: "meta-flows-send" } },
+      header: { $ref: "#/$defs/Header" },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
       action: {
@@ -615,9 +744,14 @@ const DEFS = {
         type: "object",
         required: ["name", "parameters"],
         additionalProperties: false,
-        properties: { name: { const: "flow" }, parameters: { $ref: "#/$defs/FlowParameters" } },
+        properties: {
+          name: { const: "flow", "x-source": { const: "meta-flows-send" } },
+          parameters: { $ref: "#/$defs/FlowParameters" },
+        },
+        "x-source": { required: "meta-flows-send", additionalProperties: "meta-flows-send" },
       },
     },
+    "x-source": { required: "meta-flows-send", additionalProperties: "meta-flows-send" },
   },
   FlowParameters: {
     "x-ts-name": "FlowParameters",
@@ -637,6 +771,7 @@ const DEFS = {
             description:
               'A first screen is given only for "navigate"; with "data_exchange" your endpoint chooses it, so `flow_action_payload` must be left out.',
             const: "navigate",
+            "x-source": { const: "meta-flows-send" },
           },
         },
       },
@@ -646,6 +781,7 @@ const DEFS = {
         title: "flow message version",
         description: 'The flow message version; "3" is the only one.',
         const: "3",
+        "x-source": { const: "meta-flows-send" },
       },
       flow_id: {
         title: "flow id",
@@ -653,6 +789,13 @@ const DEFS = {
         type: "string",
         minLength: 1,
         "x-trimmed": true,
+        "x-source": {
+          minLength: "meta-flows-send",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
       },
       flow_name: {
         title: "flow name",
@@ -660,16 +803,32 @@ const DEFS = {
         type: "string",
         minLength: 1,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-flows-send",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
       flow_cta: {
         title: "flow button text",
         description:
-          "The button's label, 1 to 20 characters, no emoji. Decision: 20, as the Flows documentation and the libraries that check it say; the v23 reference only advises 30 or less, and a label that fits 20 is accepted under both readings.",
+          'The button\'s label, 1 to 30 characters, no emoji. Decision: 30, as Meta\'s Flows guide ("Send a Flow") and the v23 reference both say ("30 characters or less"); the 20 that several libraries and BSP pages enforce is stated by no Meta page, and refusing 21 to 30 characters refused labels WhatsApp accepts.',
         type: "string",
         minLength: 1,
-        maxLength: 20,
+        maxLength: 30,
         "x-notBlank": true,
         "x-noEmoji": true,
+        "x-source": {
+          minLength: "meta-flows-send",
+          maxLength: "meta-flows-send",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+          "x-noEmoji": "meta-v23",
+        },
       },
       flow_token: {
         title: "flow token",
@@ -677,42 +836,55 @@ const DEFS = {
           'Your token for this flow session, sent to your endpoint and echoed in the reply. WhatsApp uses "unused" when it is omitted.',
         type: "string",
         minLength: 1,
+        "x-source": { minLength: "meta-v23" },
       },
       mode: {
         title: "flow mode",
         description: '"published" (default) or "draft" to test an unpublished flow.',
         enum: ["draft", "published"],
+        "x-source": { enum: "meta-v23" },
       },
       flow_action: {
         title: "flow action",
         description:
           '"navigate" (default) opens `flow_action_payload.screen`; "data_exchange" asks your endpoint for the first screen.',
         enum: ["navigate", "data_exchange"],
+        "x-source": { enum: "meta-v23" },
       },
       flow_action_payload: {
         "x-ts-name": "FlowActionPayload",
         title: "flow action payload",
-        description: 'The first screen and its data, for `flow_action` "navigate".',
+        description:
+          'The first screen and its data, for `flow_action` "navigate". `screen` may be left out: the flow then opens on its first entry screen (Meta\'s Flows guide).',
         type: "object",
-        required: ["screen"],
         additionalProperties: false,
         properties: {
           screen: {
             title: "flow screen",
-            description: "The id of the first screen.",
+            description: "The id of the first screen; when omitted, the flow's first entry screen.",
             type: "string",
             minLength: 1,
             "x-trimmed": true,
+            "x-source": {
+              minLength: "meta-flows-send",
+              "x-trimmed": {
+                source: "inferred",
+                note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+              },
+            },
           },
           data: {
             title: "flow screen data",
             description: "Input data for the first screen; when present, a non-empty JSON object.",
             type: "object",
             minProperties: 1,
+            "x-source": { minProperties: "meta-flows-send" },
           },
         },
+        "x-source": { additionalProperties: "meta-flows-send" },
       },
     },
+    "x-source": { required: "meta-flows-send", additionalProperties: "meta-flows-send", oneOf: "meta-v23" },
   },
   Footer: {
     "x-ts-name": "Footer",
@@ -729,14 +901,23 @@ const DEFS = {
         minLength: 1,
         maxLength: 60,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-v23",
+          maxLength: "meta-v23",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
     },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
   },
   Header: {
     "x-ts-name": "Header",
     title: "header",
     description:
-      "A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists, product lists and flows take text only; `button` and `cta_url` take all four).",
+      "A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists and product lists take text only; flows and address messages should, a warning; `button` and `cta_url` take all four).",
     "x-discriminator": "type",
     oneOf: [
       { $ref: "#/$defs/TextHeader" },
@@ -745,13 +926,36 @@ const DEFS = {
       { $ref: "#/$defs/DocumentHeader" },
     ],
   },
+  Header_textAdvised: {
+    title: "message",
+    description:
+      "For the kinds whose every Meta example has a text header (flows, address messages) while no Meta document restricts it: another header kind is a warning.",
+    properties: {
+      header: {
+        title: "header",
+        properties: {
+          type: {
+            title: "header type",
+            const: "text",
+            "x-source": {
+              const: {
+                source: "inferred",
+                note: "Every Meta example of flow and address messages has a text header, and whatsapp-api-js requires one for flows; no Meta document restricts the header kind of these messages.",
+              },
+            },
+          },
+        },
+      },
+    },
+  },
   ImageHeader: {
     "x-ts-name": "ImageHeader",
     title: "image header",
     type: "object",
     required: ["type", "image"],
     additionalProperties: false,
-    properties: { type: { const: "image" }, image: { $ref: "#/$defs/Media" } },
+    properties: { type: { const: "image", "x-source": { const: "meta-v23" } }, image: { $ref: "#/$defs/Media" } },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
   },
   InboundEvent: {
     "x-ts-name": "InboundEvent",
@@ -1007,7 +1211,7 @@ const DEFS = {
       recipient_type: { $ref: "#/$defs/OutboundMessage_recipientType" },
       to: { $ref: "#/$defs/OutboundMessage_to" },
       recipient: { $ref: "#/$defs/OutboundMessage_recipient" },
-      type: { const: "interactive" },
+      type: { const: "interactive", "x-source": { const: "meta-v23" } },
       context: {
         "x-ts-name": "MessageContext",
         title: "context",
@@ -1022,19 +1226,28 @@ const DEFS = {
             type: "string",
             minLength: 1,
             "x-trimmed": true,
+            "x-source": {
+              minLength: "meta-v23",
+              "x-trimmed": {
+                source: "inferred",
+                note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+              },
+            },
           },
         },
+        "x-source": { required: "meta-context", additionalProperties: "meta-context" },
       },
       biz_opaque_callback_data: { $ref: "#/$defs/OutboundMessage_bizOpaqueCallbackData" },
       recipient_identity_key_hash: { $ref: "#/$defs/OutboundMessage_recipientIdentityKeyHash" },
       interactive: { $ref: "#/$defs/Interactive" },
     },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23", anyOf: "meta-bsuid" },
   },
   ListAction: {
     "x-ts-name": "ListAction",
     title: "list action",
     description:
-      "The menu button and its sections. At most 10 rows in total across all sections, and row ids unique across the whole list.",
+      'The menu button and its sections. At most 10 rows in total across all sections. Row ids are unique within a section (an error) and should be unique across the whole list (a warning: Meta says "unique" without saying across what, and the reply carries only the id).',
     type: "object",
     required: ["button", "sections"],
     additionalProperties: false,
@@ -1049,6 +1262,7 @@ const DEFS = {
         minLength: 1,
         maxLength: 20,
         "x-notBlank": true,
+        "x-source": { minLength: "meta-list", maxLength: "meta-list", "x-notBlank": "meta-messages-reference-old" },
       },
       sections: {
         title: "list sections",
@@ -1059,6 +1273,16 @@ const DEFS = {
         maxItems: 10,
         "x-requiredIfMultiple": ["title"],
         items: { $ref: "#/$defs/ListSection" },
+        "x-source": { minItems: "meta-list", maxItems: "meta-list", "x-requiredIfMultiple": "meta-v23" },
+      },
+    },
+    "x-source": {
+      required: "meta-list",
+      additionalProperties: "meta-list",
+      "x-maxTotal": "meta-list",
+      "x-uniqueValues": {
+        source: "observed-botonic",
+        note: 'Meta calls a row id "unique" without saying across what; ids unique across sections are reported by library authors (the reply carries only the id), not stated by Meta.',
       },
     },
   },
@@ -1066,7 +1290,7 @@ const DEFS = {
     "x-ts-name": "ListBody",
     title: "body",
     description:
-      "The list's body. Decision: at most 4096 characters. Meta's current list-message page (2025) says 4096, while its older Messages reference, the archived Node SDK and several libraries say 1024; the newest first-party page wins, and a list body over 1024 is still accepted by the Cloud API today.",
+      "The list's body. Decision: at most 4096 characters. Meta's current list-message page (Nov 2025) says 4096, while its older Messages reference, the archived Node SDK and several libraries say 1024; the newest first-party page wins.",
     type: "object",
     required: ["text"],
     additionalProperties: false,
@@ -1078,8 +1302,17 @@ const DEFS = {
         minLength: 1,
         maxLength: 4096,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-list",
+          maxLength: "meta-list",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
     },
+    "x-source": { required: "meta-list", additionalProperties: "meta-list" },
   },
   ListInteractive: {
     "x-ts-name": "ListInteractive",
@@ -1090,12 +1323,13 @@ const DEFS = {
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "list" },
+      type: { const: "list", "x-source": { const: "meta-list" } },
       header: { $ref: "#/$defs/TextHeader" },
       body: { $ref: "#/$defs/ListBody" },
       footer: { $ref: "#/$defs/Footer" },
       action: { $ref: "#/$defs/ListAction" },
     },
+    "x-source": { required: "meta-list", additionalProperties: "meta-list" },
   },
   ListInteractive_sectionTitle: {
     title: "section title",
@@ -1104,6 +1338,14 @@ const DEFS = {
     minLength: 1,
     maxLength: 24,
     "x-notBlank": true,
+    "x-source": {
+      minLength: "meta-list",
+      maxLength: "meta-list",
+      "x-notBlank": {
+        source: "inferred",
+        note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+      },
+    },
   },
   ListRow: {
     "x-ts-name": "ListRow",
@@ -1120,6 +1362,14 @@ const DEFS = {
         minLength: 1,
         maxLength: 200,
         "x-trimmed": true,
+        "x-source": {
+          minLength: "meta-list",
+          maxLength: "meta-list",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
       },
       title: {
         title: "row title",
@@ -1128,6 +1378,14 @@ const DEFS = {
         minLength: 1,
         maxLength: 24,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-list",
+          maxLength: "meta-list",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
       description: {
         title: "row description",
@@ -1136,8 +1394,17 @@ const DEFS = {
         minLength: 1,
         maxLength: 72,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-list",
+          maxLength: "meta-list",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
     },
+    "x-source": { required: "meta-list", additionalProperties: "meta-list" },
   },
   ListSection: {
     "x-ts-name": "ListSection",
@@ -1145,6 +1412,7 @@ const DEFS = {
     type: "object",
     required: ["rows"],
     additionalProperties: false,
+    "x-uniqueValues": ["rows/*/id"],
     properties: {
       title: { $ref: "#/$defs/ListInteractive_sectionTitle" },
       rows: {
@@ -1154,8 +1422,10 @@ const DEFS = {
         minItems: 1,
         maxItems: 10,
         items: { $ref: "#/$defs/ListRow" },
+        "x-source": { minItems: "meta-list", maxItems: "meta-list" },
       },
     },
+    "x-source": { required: "meta-list", additionalProperties: "meta-list", "x-uniqueValues": "meta-v23" },
   },
   LocationRequestInteractive: {
     "x-ts-name": "LocationRequestInteractive",
@@ -1166,7 +1436,7 @@ const DEFS = {
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "location_request_message" },
+      type: { const: "location_request_message", "x-source": { const: "meta-location-request" } },
       body: { $ref: "#/$defs/Body" },
       action: {
         "x-ts-name": "LocationRequestAction",
@@ -1174,19 +1444,26 @@ const DEFS = {
         type: "object",
         required: ["name"],
         additionalProperties: false,
-        properties: { name: { const: "send_location" } },
+        properties: { name: { const: "send_location", "x-source": { const: "meta-location-request" } } },
+        "x-source": { required: "meta-location-request", additionalProperties: "meta-location-request" },
       },
     },
+    "x-source": { required: "meta-location-request", additionalProperties: "meta-location-request" },
   },
   Media: {
     "x-ts-name": "Media",
     title: "media",
     description:
-      "A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key.",
+      "A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows.",
     type: "object",
     additionalProperties: false,
     oneOf: [{ required: ["id"] }, { required: ["link"] }],
-    properties: { id: { $ref: "#/$defs/Media_mediaId" }, link: { $ref: "#/$defs/Media_link" } },
+    properties: {
+      id: { $ref: "#/$defs/Media_mediaId" },
+      link: { $ref: "#/$defs/Media_link" },
+      caption: { $ref: "#/$defs/Media_caption" },
+    },
+    "x-source": { additionalProperties: "meta-v23", oneOf: "meta-v23" },
   },
   MediaCarouselCard: {
     "x-ts-name": "MediaCarouselCard",
@@ -1196,13 +1473,13 @@ const DEFS = {
     additionalProperties: false,
     properties: {
       card_index: { $ref: "#/$defs/CarouselInteractive_cardIndex" },
-      type: { const: "cta_url" },
+      type: { const: "cta_url", "x-source": { const: "meta-media-carousel" } },
       header: {
         "x-ts-name": "MediaCardHeader",
         title: "card header",
-        description: "An image or video header; every media card needs one.",
+        description: "An image or video header, given by `link`; every media card needs one.",
         "x-discriminator": "type",
-        oneOf: [{ $ref: "#/$defs/ImageHeader" }, { $ref: "#/$defs/VideoHeader" }],
+        oneOf: [{ $ref: "#/$defs/CarouselImageHeader" }, { $ref: "#/$defs/CarouselVideoHeader" }],
       },
       body: {
         "x-ts-name": "MediaCardBody",
@@ -1219,8 +1496,18 @@ const DEFS = {
             maxLength: 160,
             pattern: "^[^\\n]*(\\n[^\\n]*){0,2}$",
             "x-notBlank": true,
+            "x-source": {
+              minLength: "meta-media-carousel",
+              maxLength: "meta-media-carousel",
+              pattern: "meta-media-carousel",
+              "x-notBlank": {
+                source: "inferred",
+                note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+              },
+            },
           },
         },
+        "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
       },
       action: {
         "x-ts-name": "MediaCardAction",
@@ -1229,6 +1516,12 @@ const DEFS = {
         oneOf: [{ $ref: "#/$defs/UrlCardAction" }, { $ref: "#/$defs/QuickReplyCardAction" }],
       },
     },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
+  },
+  Media_caption: {
+    title: "media caption",
+    description: "A caption for the header media (v23 reference); Meta states no length for header captions.",
+    type: "string",
   },
   Media_link: {
     title: "media link",
@@ -1236,6 +1529,7 @@ const DEFS = {
     type: "string",
     format: "uri",
     pattern: "^https?://[^\\s/?#]+[^\\s]*$",
+    "x-source": { pattern: "meta-v23" },
   },
   Media_mediaId: {
     title: "media id",
@@ -1243,6 +1537,13 @@ const DEFS = {
     type: "string",
     minLength: 1,
     "x-trimmed": true,
+    "x-source": {
+      minLength: "meta-v23",
+      "x-trimmed": {
+        source: "inferred",
+        note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+      },
+    },
   },
   MetaButtonReply: {
     "x-ts-name": "MetaButtonReply",
@@ -1763,14 +2064,26 @@ const DEFS = {
     description: "Up to 512 characters echoed back in status webhooks; WhatsApp does not read it.",
     type: "string",
     maxLength: 512,
+    "x-source": { maxLength: "meta-v23" },
   },
-  OutboundMessage_messagingProduct: { title: "messaging product", const: "whatsapp" },
+  OutboundMessage_messagingProduct: {
+    title: "messaging product",
+    const: "whatsapp",
+    "x-source": { const: "meta-v23" },
+  },
   OutboundMessage_recipient: {
     title: "business-scoped user id",
     description: "The recipient's business-scoped user id (2026), such as `US.13491208655302741918`; may replace `to`.",
     type: "string",
     minLength: 1,
     "x-trimmed": true,
+    "x-source": {
+      minLength: "meta-bsuid",
+      "x-trimmed": {
+        source: "inferred",
+        note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+      },
+    },
   },
   OutboundMessage_recipientIdentityKeyHash: {
     title: "recipient identity key hash",
@@ -1779,12 +2092,23 @@ const DEFS = {
     type: "string",
     minLength: 1,
     "x-trimmed": true,
+    "x-source": {
+      minLength: {
+        source: "observed-libraries",
+        note: "whatsapp-api-js and pywa send it; Meta's pages do not describe its form.",
+      },
+      "x-trimmed": {
+        source: "inferred",
+        note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+      },
+    },
   },
   OutboundMessage_recipientType: {
     title: "recipient type",
     description:
       '"individual" (the default) or "group". Decision: optional, as the older reference and every library treat it; the v23 reference marks it required but the API accepts its absence.',
     enum: ["individual", "group"],
+    "x-source": { enum: "meta-v23" },
   },
   OutboundMessage_to: {
     title: "recipient",
@@ -1793,6 +2117,13 @@ const DEFS = {
     type: "string",
     minLength: 1,
     "x-trimmed": true,
+    "x-source": {
+      minLength: "meta-v23",
+      "x-trimmed": {
+        source: "inferred",
+        note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+      },
+    },
   },
   ProductCarouselCard: {
     "x-ts-name": "ProductCarouselCard",
@@ -1802,7 +2133,7 @@ const DEFS = {
     additionalProperties: false,
     properties: {
       card_index: { $ref: "#/$defs/CarouselInteractive_cardIndex" },
-      type: { const: "product" },
+      type: { const: "product", "x-source": { const: "meta-product-carousel" } },
       action: {
         "x-ts-name": "ProductCardAction",
         title: "card action",
@@ -1813,8 +2144,10 @@ const DEFS = {
           product_retailer_id: { $ref: "#/$defs/ProductInteractive_productRetailerId" },
           catalog_id: { $ref: "#/$defs/ProductInteractive_catalogId" },
         },
+        "x-source": { required: "meta-product-carousel", additionalProperties: "meta-product-carousel" },
       },
     },
+    "x-source": { required: "meta-product-carousel", additionalProperties: "meta-product-carousel" },
   },
   ProductInteractive: {
     "x-ts-name": "ProductInteractive",
@@ -1825,7 +2158,7 @@ const DEFS = {
     required: ["type", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "product" },
+      type: { const: "product", "x-source": { const: "meta-share-products" } },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
       action: {
@@ -1838,8 +2171,10 @@ const DEFS = {
           catalog_id: { $ref: "#/$defs/ProductInteractive_catalogId" },
           product_retailer_id: { $ref: "#/$defs/ProductInteractive_productRetailerId" },
         },
+        "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
       },
     },
+    "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
   },
   ProductInteractive_catalogId: {
     title: "catalog id",
@@ -1847,6 +2182,13 @@ const DEFS = {
     type: "string",
     minLength: 1,
     "x-trimmed": true,
+    "x-source": {
+      minLength: "meta-share-products",
+      "x-trimmed": {
+        source: "inferred",
+        note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+      },
+    },
   },
   ProductInteractive_productRetailerId: {
     title: "product retailer id",
@@ -1854,6 +2196,13 @@ const DEFS = {
     type: "string",
     minLength: 1,
     "x-trimmed": true,
+    "x-source": {
+      minLength: "meta-share-products",
+      "x-trimmed": {
+        source: "inferred",
+        note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+      },
+    },
   },
   ProductListAction: {
     "x-ts-name": "ProductListAction",
@@ -1875,6 +2224,20 @@ const DEFS = {
         maxItems: 10,
         "x-requiredIfMultiple": ["title"],
         items: { $ref: "#/$defs/ProductSection" },
+        "x-source": {
+          minItems: "meta-share-products",
+          maxItems: "meta-share-products",
+          "x-requiredIfMultiple": "meta-messages-reference-old",
+        },
+      },
+    },
+    "x-source": {
+      required: "meta-share-products",
+      additionalProperties: "meta-share-products",
+      "x-maxTotal": "meta-share-products",
+      "x-uniqueValues": {
+        source: "inferred",
+        note: "No Meta page says a product may appear only once in a product list; the same product twice shows twice at best.",
       },
     },
   },
@@ -1886,12 +2249,13 @@ const DEFS = {
     required: ["type", "header", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "product_list" },
+      type: { const: "product_list", "x-source": { const: "meta-share-products" } },
       header: { $ref: "#/$defs/TextHeader" },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
       action: { $ref: "#/$defs/ProductListAction" },
     },
+    "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
   },
   ProductSection: {
     "x-ts-name": "ProductSection",
@@ -1914,9 +2278,12 @@ const DEFS = {
           required: ["product_retailer_id"],
           additionalProperties: false,
           properties: { product_retailer_id: { $ref: "#/$defs/ProductInteractive_productRetailerId" } },
+          "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
         },
+        "x-source": { minItems: "meta-share-products", maxItems: "meta-share-products" },
       },
     },
+    "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
   },
   QuickReplyCardAction: {
     "x-ts-name": "QuickReplyCardAction",
@@ -1927,7 +2294,8 @@ const DEFS = {
     properties: {
       buttons: {
         title: "card buttons",
-        description: "One or two quick-reply buttons.",
+        description:
+          'One or more quick-reply buttons. Decision: more than two is a warning, not an error. The media carousel page (Dec 2025, May 2026) says "one or more" and states no maximum; two is the cap of Meta\'s carousel template cards, which libraries carry over to the interactive carousel.',
         type: "array",
         minItems: 1,
         maxItems: 2,
@@ -1938,7 +2306,7 @@ const DEFS = {
           required: ["type", "quick_reply"],
           additionalProperties: false,
           properties: {
-            type: { const: "quick_reply" },
+            type: { const: "quick_reply", "x-source": { const: "meta-media-carousel" } },
             quick_reply: {
               "x-ts-name": "QuickReply",
               title: "quick reply",
@@ -1949,11 +2317,19 @@ const DEFS = {
                 id: {
                   title: "quick-reply id",
                   description:
-                    'Your id for the button, 1 to 256 characters, unique within the carousel. Decision: 256 as for reply buttons; the carousel page\'s "max 20 characters" for ids and URLs reads as a copy of the title limit.',
+                    "Your id for the button, 1 to 256 characters, unique within the carousel. Decision: 256, as Meta's current media carousel page (May 2026) says; the \"max 20 characters\" for ids and URLs is in a 360dialog copy of an older version of the page, not in Meta's.",
                   type: "string",
                   minLength: 1,
                   maxLength: 256,
                   "x-trimmed": true,
+                  "x-source": {
+                    minLength: "meta-media-carousel",
+                    maxLength: "meta-media-carousel",
+                    "x-trimmed": {
+                      source: "inferred",
+                      note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+                    },
+                  },
                 },
                 title: {
                   title: "quick-reply title",
@@ -1962,13 +2338,31 @@ const DEFS = {
                   minLength: 1,
                   maxLength: 20,
                   "x-notBlank": true,
+                  "x-source": {
+                    minLength: "meta-media-carousel",
+                    maxLength: "meta-media-carousel",
+                    "x-notBlank": {
+                      source: "inferred",
+                      note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+                    },
+                  },
                 },
               },
+              "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
             },
+          },
+          "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
+        },
+        "x-source": {
+          minItems: "meta-media-carousel",
+          maxItems: {
+            source: "inferred",
+            note: 'Meta\'s carousel template cards take at most two buttons; the interactive media carousel page (Dec 2025, May 2026) says "one or more" quick replies and states no maximum.',
           },
         },
       },
     },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
   },
   Reaction: {
     "x-ts-name": "Reaction",
@@ -1985,6 +2379,13 @@ const DEFS = {
         type: "string",
         minLength: 1,
         "x-trimmed": true,
+        "x-source": {
+          minLength: "meta-reactions",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
       },
       emoji: {
         title: "reaction emoji",
@@ -1992,8 +2393,10 @@ const DEFS = {
           'Exactly one emoji (skin tones, flags, keycaps and ZWJ sequences count as one), or "" to remove the reaction.',
         type: "string",
         "x-emoji": true,
+        "x-source": { "x-emoji": "meta-reactions" },
       },
     },
+    "x-source": { required: "meta-reactions", additionalProperties: "meta-reactions" },
   },
   ReactionMessage: {
     "x-ts-name": "ReactionMessage",
@@ -2008,11 +2411,12 @@ const DEFS = {
       recipient_type: { $ref: "#/$defs/OutboundMessage_recipientType" },
       to: { $ref: "#/$defs/OutboundMessage_to" },
       recipient: { $ref: "#/$defs/OutboundMessage_recipient" },
-      type: { const: "reaction" },
+      type: { const: "reaction", "x-source": { const: "meta-reactions" } },
       biz_opaque_callback_data: { $ref: "#/$defs/OutboundMessage_bizOpaqueCallbackData" },
       recipient_identity_key_hash: { $ref: "#/$defs/OutboundMessage_recipientIdentityKeyHash" },
       reaction: { $ref: "#/$defs/Reaction" },
     },
+    "x-source": { required: "meta-reactions", additionalProperties: "meta-reactions", anyOf: "meta-bsuid" },
   },
   ReplyButton: {
     "x-ts-name": "ReplyButton",
@@ -2021,7 +2425,7 @@ const DEFS = {
     required: ["type", "reply"],
     additionalProperties: false,
     properties: {
-      type: { const: "reply" },
+      type: { const: "reply", "x-source": { const: "meta-reply-buttons" } },
       reply: {
         "x-ts-name": "ReplyButtonReply",
         title: "reply",
@@ -2037,6 +2441,11 @@ const DEFS = {
             minLength: 1,
             maxLength: 256,
             "x-trimmed": true,
+            "x-source": {
+              minLength: "meta-reply-buttons",
+              maxLength: "meta-reply-buttons",
+              "x-trimmed": "meta-messages-reference-old",
+            },
           },
           title: {
             title: "button title",
@@ -2046,20 +2455,28 @@ const DEFS = {
             minLength: 1,
             maxLength: 20,
             "x-notBlank": true,
+            "x-source": {
+              minLength: "meta-reply-buttons",
+              maxLength: "meta-reply-buttons",
+              "x-notBlank": "meta-messages-reference-old",
+            },
           },
         },
+        "x-source": { required: "meta-reply-buttons", additionalProperties: "meta-reply-buttons" },
       },
     },
+    "x-source": { required: "meta-reply-buttons", additionalProperties: "meta-reply-buttons" },
   },
   TextHeader: {
     "x-ts-name": "TextHeader",
     title: "text header",
-    description: "A text header. Emoji are allowed, markdown is not.",
+    description:
+      "A text header, with an optional `sub_text` line (the v23 reference). Emoji are allowed, markdown is not.",
     type: "object",
     required: ["type", "text"],
     additionalProperties: false,
     properties: {
-      type: { const: "text" },
+      type: { const: "text", "x-source": { const: "meta-v23" } },
       text: {
         title: "header text",
         description: "Header text, 1 to 60 characters; must not be only whitespace.",
@@ -2067,8 +2484,23 @@ const DEFS = {
         minLength: 1,
         maxLength: 60,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-v23",
+          maxLength: "meta-v23",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
+      },
+      sub_text: {
+        title: "header sub text",
+        description:
+          "An optional line under the header text. Meta's v23 reference lists it (emoji allowed, no markdown) with no length; no how-to page shows it.",
+        type: "string",
       },
     },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
   },
   UrlCardAction: {
     "x-ts-name": "UrlCardAction",
@@ -2076,7 +2508,11 @@ const DEFS = {
     type: "object",
     required: ["name", "parameters"],
     additionalProperties: false,
-    properties: { name: { const: "cta_url" }, parameters: { $ref: "#/$defs/CtaUrlParameters" } },
+    properties: {
+      name: { const: "cta_url", "x-source": { const: "meta-media-carousel" } },
+      parameters: { $ref: "#/$defs/CtaUrlParameters" },
+    },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
   },
   VideoHeader: {
     "x-ts-name": "VideoHeader",
@@ -2084,20 +2520,20 @@ const DEFS = {
     type: "object",
     required: ["type", "video"],
     additionalProperties: false,
-    properties: { type: { const: "video" }, video: { $ref: "#/$defs/Media" } },
+    properties: { type: { const: "video", "x-source": { const: "meta-v23" } }, video: { $ref: "#/$defs/Media" } },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
   },
   VoiceCallInteractive: {
     "x-ts-name": "VoiceCallInteractive",
     title: "voice call button message",
     description:
-      "A body with a button that starts a WhatsApp voice call to the business (Calling API). Old WhatsApp versions fail with 131026.",
+      "A body with a button that starts a WhatsApp voice call to the business (Calling API). No header or footer: Meta's call-button page documents the body and the action only. Old WhatsApp versions fail with 131026.",
     type: "object",
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "voice_call" },
+      type: { const: "voice_call", "x-source": { const: "meta-call-buttons" } },
       body: { $ref: "#/$defs/Body" },
-      footer: { $ref: "#/$defs/Footer" },
       action: {
         "x-ts-name": "VoiceCallAction",
         title: "voice call action",
@@ -2105,7 +2541,7 @@ const DEFS = {
         required: ["name"],
         additionalProperties: false,
         properties: {
-          name: { const: "voice_call" },
+          name: { const: "voice_call", "x-source": { const: "meta-call-buttons" } },
           parameters: {
             "x-ts-name": "VoiceCallParameters",
             title: "voice call parameters",
@@ -2120,6 +2556,14 @@ const DEFS = {
                 minLength: 1,
                 maxLength: 20,
                 "x-notBlank": true,
+                "x-source": {
+                  minLength: "meta-call-buttons",
+                  maxLength: "meta-call-buttons",
+                  "x-notBlank": {
+                    source: "inferred",
+                    note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+                  },
+                },
               },
               ttl_minutes: {
                 title: "button lifetime",
@@ -2128,6 +2572,7 @@ const DEFS = {
                 type: "integer",
                 minimum: 1,
                 maximum: 43200,
+                "x-source": { minimum: "meta-call-buttons", maximum: "meta-call-buttons" },
               },
               payload: {
                 title: "call payload",
@@ -2135,12 +2580,16 @@ const DEFS = {
                 type: "string",
                 minLength: 1,
                 maxLength: 512,
+                "x-source": { minLength: "meta-call-buttons", maxLength: "meta-call-buttons" },
               },
             },
+            "x-source": { additionalProperties: "meta-call-buttons" },
           },
         },
+        "x-source": { required: "meta-call-buttons", additionalProperties: "meta-call-buttons" },
       },
     },
+    "x-source": { required: "meta-call-buttons", additionalProperties: "meta-call-buttons" },
   },
   VonageInboundMessage: {
     "x-ts-name": "VonageInboundMessage",
@@ -2439,7 +2888,7 @@ export const SavedAddress: TUnsafe<T.SavedAddress> = Type.Unsafe<T.SavedAddress>
   $ref: "#/$defs/AddressMessageParameters/properties/saved_addresses/items",
   $defs: DEFS,
 });
-/** Address fields to prefill. */
+/** Address fields to prefill. Decision: a value may be empty (""): no Meta page requires a value to be non-empty, and Meta's own saved-address example and reply echo send `"building_name": ""`. */
 export const AddressValues: TUnsafe<T.AddressValues> = Type.Unsafe<T.AddressValues>({
   $ref: "#/$defs/AddressValues",
   $defs: DEFS,
@@ -2488,12 +2937,27 @@ export const CarouselCard: TUnsafe<T.CarouselCard> = Type.Unsafe<T.CarouselCard>
   $ref: "#/$defs/CarouselCard",
   $defs: DEFS,
 });
+/** card image header */
+export const CarouselImageHeader: TUnsafe<T.CarouselImageHeader> = Type.Unsafe<T.CarouselImageHeader>({
+  $ref: "#/$defs/CarouselImageHeader",
+  $defs: DEFS,
+});
+/** card video header */
+export const CarouselVideoHeader: TUnsafe<T.CarouselVideoHeader> = Type.Unsafe<T.CarouselVideoHeader>({
+  $ref: "#/$defs/CarouselVideoHeader",
+  $defs: DEFS,
+});
+/** The card's image or video by `link`, a publicly available URL: the media carousel page documents `link` only, and an uploaded media `id` is not accepted here. */
+export const CarouselMedia: TUnsafe<T.CarouselMedia> = Type.Unsafe<T.CarouselMedia>({
+  $ref: "#/$defs/CarouselMedia",
+  $defs: DEFS,
+});
 /** media card */
 export const MediaCarouselCard: TUnsafe<T.MediaCarouselCard> = Type.Unsafe<T.MediaCarouselCard>({
   $ref: "#/$defs/MediaCarouselCard",
   $defs: DEFS,
 });
-/** An image or video header; every media card needs one. */
+/** An image or video header, given by `link`; every media card needs one. */
 export const MediaCardHeader: TUnsafe<T.MediaCardHeader> = Type.Unsafe<T.MediaCardHeader>({
   $ref: "#/$defs/MediaCarouselCard/properties/header",
   $defs: DEFS,
@@ -2567,7 +3031,7 @@ export const CtaUrlParameters: TUnsafe<T.CtaUrlParameters> = Type.Unsafe<T.CtaUr
   $ref: "#/$defs/CtaUrlParameters",
   $defs: DEFS,
 });
-/** A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, is text (every Meta example uses text). */
+/** A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, should be text: every Meta example uses text, but no Meta document restricts it, so another kind is a warning. */
 export const FlowInteractive: TUnsafe<T.FlowInteractive> = Type.Unsafe<T.FlowInteractive>({
   $ref: "#/$defs/FlowInteractive",
   $defs: DEFS,
@@ -2582,7 +3046,7 @@ export const FlowParameters: TUnsafe<T.FlowParameters> = Type.Unsafe<T.FlowParam
   $ref: "#/$defs/FlowParameters",
   $defs: DEFS,
 });
-/** The first screen and its data, for `flow_action` "navigate". */
+/** The first screen and its data, for `flow_action` "navigate". `screen` may be left out: the flow then opens on its first entry screen (Meta's Flows guide). */
 export const FlowActionPayload: TUnsafe<T.FlowActionPayload> = Type.Unsafe<T.FlowActionPayload>({
   $ref: "#/$defs/FlowParameters/properties/flow_action_payload",
   $defs: DEFS,
@@ -2597,9 +3061,9 @@ export const ListInteractive: TUnsafe<T.ListInteractive> = Type.Unsafe<T.ListInt
   $ref: "#/$defs/ListInteractive",
   $defs: DEFS,
 });
-/** The list's body. Decision: at most 4096 characters. Meta's current list-message page (2025) says 4096, while its older Messages reference, the archived Node SDK and several libraries say 1024; the newest first-party page wins, and a list body over 1024 is still accepted by the Cloud API today. */
+/** The list's body. Decision: at most 4096 characters. Meta's current list-message page (Nov 2025) says 4096, while its older Messages reference, the archived Node SDK and several libraries say 1024; the newest first-party page wins. */
 export const ListBody: TUnsafe<T.ListBody> = Type.Unsafe<T.ListBody>({ $ref: "#/$defs/ListBody", $defs: DEFS });
-/** The menu button and its sections. At most 10 rows in total across all sections, and row ids unique across the whole list. */
+/** The menu button and its sections. At most 10 rows in total across all sections. Row ids are unique within a section (an error) and should be unique across the whole list (a warning: Meta says "unique" without saying across what, and the reply carries only the id). */
 export const ListAction: TUnsafe<T.ListAction> = Type.Unsafe<T.ListAction>({ $ref: "#/$defs/ListAction", $defs: DEFS });
 /** list section */
 export const ListSection: TUnsafe<T.ListSection> = Type.Unsafe<T.ListSection>({
@@ -2646,7 +3110,7 @@ export const ProductAction: TUnsafe<T.ProductAction> = Type.Unsafe<T.ProductActi
   $ref: "#/$defs/ProductInteractive/properties/action",
   $defs: DEFS,
 });
-/** A body with a button that starts a WhatsApp voice call to the business (Calling API). Old WhatsApp versions fail with 131026. */
+/** A body with a button that starts a WhatsApp voice call to the business (Calling API). No header or footer: Meta's call-button page documents the body and the action only. Old WhatsApp versions fail with 131026. */
 export const VoiceCallInteractive: TUnsafe<T.VoiceCallInteractive> = Type.Unsafe<T.VoiceCallInteractive>({
   $ref: "#/$defs/VoiceCallInteractive",
   $defs: DEFS,
@@ -2687,9 +3151,9 @@ export const Reaction: TUnsafe<T.Reaction> = Type.Unsafe<T.Reaction>({ $ref: "#/
 export const Body: TUnsafe<T.Body> = Type.Unsafe<T.Body>({ $ref: "#/$defs/Body", $defs: DEFS });
 /** An optional footer under the body. Emoji, markdown and links are allowed. */
 export const Footer: TUnsafe<T.Footer> = Type.Unsafe<T.Footer>({ $ref: "#/$defs/Footer", $defs: DEFS });
-/** A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists, product lists and flows take text only; `button` and `cta_url` take all four). */
+/** A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists and product lists take text only; flows and address messages should, a warning; `button` and `cta_url` take all four). */
 export const Header: TUnsafe<T.Header> = Type.Unsafe<T.Header>({ $ref: "#/$defs/Header", $defs: DEFS });
-/** A text header. Emoji are allowed, markdown is not. */
+/** A text header, with an optional `sub_text` line (the v23 reference). Emoji are allowed, markdown is not. */
 export const TextHeader: TUnsafe<T.TextHeader> = Type.Unsafe<T.TextHeader>({ $ref: "#/$defs/TextHeader", $defs: DEFS });
 /** image header */
 export const ImageHeader: TUnsafe<T.ImageHeader> = Type.Unsafe<T.ImageHeader>({
@@ -2706,7 +3170,7 @@ export const DocumentHeader: TUnsafe<T.DocumentHeader> = Type.Unsafe<T.DocumentH
   $ref: "#/$defs/DocumentHeader",
   $defs: DEFS,
 });
-/** A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key. */
+/** A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows. */
 export const Media: TUnsafe<T.Media> = Type.Unsafe<T.Media>({ $ref: "#/$defs/Media", $defs: DEFS });
 /** A document for a document header: exactly one of `id` or `link`, and an optional `filename` that WhatsApp shows (with its extension) instead of a generic name. */
 export const DocumentMedia: TUnsafe<T.DocumentMedia> = Type.Unsafe<T.DocumentMedia>({

@@ -3,7 +3,7 @@
  * and check values are plain JSON. The valid path allocates nothing: counting and duplicate checks
  * reuse one scratch array, which is safe because validation is synchronous.
  */
-import { issue, type ValidationIssue } from "./issues.js";
+import { issue, type Severity, type ValidationIssue, warning } from "./issues.js";
 
 /** A path pattern split into segments; "*" is every element of an array or value of an object. */
 export type Pattern = readonly string[];
@@ -86,6 +86,7 @@ export function duplicateIssues(
   path: string,
   label: string,
   out: ValidationIssue[],
+  severity: Severity = "error",
 ): void {
   // Most invalid values have no duplicate: settle that without building a pointer for every value.
   if (allDistinct(v, pattern)) return;
@@ -93,7 +94,10 @@ export function duplicateIssues(
   for (const [value, at] of valuesAt(v, pattern, path)) {
     const earlier = first.get(value);
     if (earlier === undefined) first.set(value, at);
-    else out.push(issue(at, "x-uniqueValues", `${label} ${describe(value)} is used more than once (first at ${earlier}); each must be unique`));
+    else {
+      const found = issue(at, "x-uniqueValues", `${label} ${describe(value)} is used more than once (first at ${earlier}); each must be unique`);
+      out.push(severity === "warning" ? warning(found) : found);
+    }
   }
 }
 

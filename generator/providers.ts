@@ -20,7 +20,8 @@ export type Capability = "documented" | "passthrough" | "unsupported";
 export interface FieldMapping {
   message: string;
   body: string;
-  as?: "integer";
+  /** A phone number the provider takes as digits only: as a string (`digits`) or a number (`integer`). */
+  as?: "integer" | "digits";
 }
 
 export interface OptionMapping {
@@ -120,7 +121,7 @@ function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: st
   check(Array.isArray(out?.fields) && out.fields.length > 0, dir, `"outbound.fields" must list at least one field`);
   for (const f of out.fields) {
     check(pointer(f.message) && pointer(f.body), dir, `field ${lit(f)}: "message" and "body" must be JSON Pointers`);
-    check(f.as === undefined || f.as === "integer", dir, `field ${lit(f)}: "as" may only be "integer"`);
+    check(f.as === undefined || f.as === "integer" || f.as === "digits", dir, `field ${lit(f)}: "as" may only be "integer" or "digits"`);
   }
   for (const p of [
     ...Object.keys(out.constants ?? {}),

@@ -97,6 +97,26 @@ export function isPresenceList(value: Json | undefined): boolean {
   return Array.isArray(value) && value.every((b) => typeof b === "object" && b !== null && !Array.isArray(b) && Object.keys(b).length === 1 && Array.isArray(b.required));
 }
 
+/**
+ * The parts of `keyword` on `node` that are rules of their own: every pattern of an
+ * `x-uniqueValues` list or an `x-maxTotal` list, and the properties of `required` when they are
+ * cited apart; otherwise the keyword is one rule ([undefined]).
+ */
+export function ruleParts(node: Schema, keyword: string): (string | undefined)[] {
+  const parts = partsOf(node, keyword);
+  if (!parts || !Array.isArray(node[keyword])) return [undefined];
+  if (keyword !== "required") return parts;
+  const entry = (node["x-source"] as Record<string, Json> | undefined)?.required;
+  return typeof entry === "object" && entry !== null && !Array.isArray(entry) && typeof entry.source !== "string" ? parts : [undefined];
+}
+
+/** A rule's JSON Pointer below its node: the keyword, then the part's index for a part that is a rule of its own. */
+export function rulePointer(node: Schema, keyword: string, part?: string): string {
+  const own = `/${keyword.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+  if (part === undefined || !ruleParts(node, keyword).includes(part)) return own;
+  return `${own}/${partsOf(node, keyword)!.indexOf(part)}`;
+}
+
 function isCitation(value: Json | undefined): value is string | { source: string; note?: string } {
   return typeof value === "string" || (typeof value === "object" && value !== null && !Array.isArray(value) && typeof value.source === "string");
 }

@@ -13,8 +13,8 @@
  * arrays, unions and shared (`$ref`-reached) scalars get functions. Every string literal goes through JSON.stringify, never raw into the code.
  */
 import { type NamedSchema, locationKey } from "./names.ts";
-import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, escapePointer, isSchema, nodeAt, resolveRef } from "./schema-set.ts";
-import { strengthOf } from "./sources.ts";
+import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, escapePointer, forEachNode, isSchema, nodeAt, resolveRef } from "./schema-set.ts";
+import { rulePointer, strengthOf } from "./sources.ts";
 
 const lit = (v: unknown) => JSON.stringify(v);
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -36,12 +36,15 @@ export class ValidatorEmitter {
   private readonly used = new Set<string>();
   private readonly constants = new Map<string, string>();
   private readonly constantDecls: string[] = [];
+  /** Each schema node's place, `<file>#<pointer>`, for naming a warning's rule. */
+  private readonly locations = new Map<Schema, string>();
 
   constructor(
     private readonly set: SchemaSet,
     private readonly named: NamedSchema[],
   ) {
     for (const n of named) this.names.set(locationKey(n), n.name);
+    for (const file of set.files) forEachNode(file.schema, "", (node, pointer) => this.locations.set(node, `${file.path}#${pointer}`));
   }
 
   emit(): string {
@@ -80,13 +83,19 @@ export class ValidatorEmitter {
 
   /** Whether the rule `keyword` (or one part of it) on schema node `s` is a warning. */
   private warns(s: Schema, keyword: string, part?: string): boolean {
-    if (s["x-source"] === undefined) return false; // TEMPORARY until every folder is annotated
     return strengthOf(this.set.sources, s, keyword, part) === "warning";
   }
 
-  /** The statement that records an issue: a warning rule's issue is marked as one. */
+  /** The statement that records an issue: a warning rule's issue is marked as one, with the rule's place. */
   private report(s: Schema, keyword: string, issue: string, part?: string): string {
-    return this.warns(s, keyword, part) ? `out.push(rules.warning(${issue}));` : `out.push(${issue});`;
+    return this.warns(s, keyword, part) ? `out.push(rules.warning(${issue}, ${lit(this.ruleAt(s, keyword, part))}));` : `out.push(${issue});`;
+  }
+
+  /** Where a rule is in the schema set: `<file>#<JSON Pointer to the keyword>`, as the corpus names it. */
+  private ruleAt(s: Schema, keyword: string, part?: string): string {
+    const node = this.locations.get(s);
+    if (node === undefined) throw new SchemaSetError(`a rule "${keyword}" on a node outside the schema set`);
+    return `${node}${rulePointer(s, keyword, part)}`;
   }
 
   /** A fast-pass condition that refuses the value: a warning rule refuses only a clean verdict (`w`). */
@@ -340,7 +349,8 @@ export class ValidatorEmitter {
     for (const k of keys) {
       const child = this.child(node, "properties", k);
       const hint = `${name}_${k}`;
-      const isRequired = required.includes(k);
+      // Only an error-strength `required` lets the fast pass skip the presence test: a warning one may be absent.
+      const isRequired = required.includes(k) && !this.warns(s, "required", k);
       const test = this.test(child, "x", hint);
       fast.push(`x = ${prop("v", k)};`, isRequired ? `if (!(${test})) return false;` : `if (x !== undefined && !(${test})) return false;`);
       const collect = this.collect(child, "x", childPath("p", k), `${label} ${k.replace(/_/g, " ")}`);
@@ -375,8 +385,8 @@ export class ValidatorEmitter {
     const unique = asList(s["x-uniqueValues"]).map(String);
     for (const path of unique) {
       const valueLabel = this.labelAlong(node, path);
-      const severity = this.warns(s, "x-uniqueValues", path) ? `"warning"` : `"error"`;
-      full.push(`walk.duplicateIssues(v, ${this.pattern(path)}, p, ${lit(valueLabel)}, out, ${severity});`);
+      const warning = this.warns(s, "x-uniqueValues", path) ? `, ${lit(this.ruleAt(s, "x-uniqueValues", path))}` : "";
+      full.push(`walk.duplicateIssues(v, ${this.pattern(path)}, p, ${lit(valueLabel)}, out${warning});`);
     }
     // Error patterns and warning patterns get their own loops, so a clean verdict alone pays for the latter.
     const errorPatterns = unique.filter((path) => !this.warns(s, "x-uniqueValues", path));

@@ -167,10 +167,12 @@ const DEFS = {
         description: "Digits with country code, no + and no spaces, as Aisoule's developer API asks (`918856879188`).",
         type: "string",
         pattern: "^[0-9]{6,15}$",
+        "x-source": { pattern: "aisoule-api" },
       },
-      type: { title: "message type", const: "interactive" },
+      type: { title: "message type", const: "interactive", "x-source": { const: "aisoule-api" } },
       interactive: { $ref: "#/$defs/Interactive" },
     },
+    "x-source": { required: "aisoule-api", additionalProperties: "aisoule-api" },
   },
   AisouleWebhookBody: {
     "x-ts-name": "AisouleWebhookBody",
@@ -180,7 +182,7 @@ const DEFS = {
     type: "object",
     required: ["event", "data"],
     properties: {
-      event: { title: "event", type: "string", minLength: 1 },
+      event: { title: "event", type: "string", minLength: 1, "x-source": { minLength: "aisoule-api" } },
       timestamp: { title: "timestamp", description: "Unix seconds (a number, as documented) or an ISO 8601 string." },
       data: {
         "x-ts-name": "AisouleWebhookData",
@@ -188,7 +190,7 @@ const DEFS = {
         type: "object",
         required: ["message_id"],
         properties: {
-          message_id: { title: "message id", type: "string", minLength: 1 },
+          message_id: { title: "message id", type: "string", minLength: 1, "x-source": { minLength: "aisoule-api" } },
           waba_number: { title: "business number", type: "string" },
           sender: { title: "sender", type: "string" },
           recipient: { title: "recipient", type: "string" },
@@ -196,8 +198,20 @@ const DEFS = {
           body: { title: "text", type: "string" },
           status: { title: "status", type: "string" },
         },
+        "x-source": { required: "aisoule-api" },
       },
     },
+    "x-source": { required: "aisoule-api" },
+  },
+  Amount: {
+    "x-ts-name": "Amount",
+    title: "amount",
+    description: "A sum of money as two integers: `value` is the sum multiplied by `offset`.",
+    type: "object",
+    required: ["value", "offset"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+    properties: { value: { $ref: "#/$defs/Order_value" }, offset: { $ref: "#/$defs/Order_offset" } },
   },
   Body: {
     "x-ts-name": "Body",
@@ -226,6 +240,41 @@ const DEFS = {
       },
     },
     "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
+  },
+  BoletoSetting: {
+    "x-ts-name": "BoletoSetting",
+    title: "boleto setting",
+    description: "Brazil: a boleto whose digitable line the customer copies.",
+    type: "object",
+    required: ["type", "boleto"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-br-boleto", additionalProperties: "meta-payments-br-boleto" },
+    properties: {
+      type: { const: "boleto", "x-source": { const: "meta-payments-br-boleto" } },
+      boleto: {
+        "x-ts-name": "Boleto",
+        title: "boleto",
+        type: "object",
+        required: ["digitable_line"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-br-boleto", additionalProperties: "meta-payments-br-boleto" },
+        properties: {
+          digitable_line: {
+            title: "boleto digitable line",
+            description:
+              "The boleto's digitable line, copied when the customer taps the boleto button (47 or 48 digits).",
+            type: "string",
+            pattern: "^[0-9]{47,48}$",
+            "x-source": {
+              pattern: {
+                source: "inferred",
+                note: "a boleto digitable line is 47 digits (48 for utility bills); Meta's example has 47 digits",
+              },
+            },
+          },
+        },
+      },
+    },
   },
   ButtonAction: {
     "x-ts-name": "ButtonAction",
@@ -556,11 +605,12 @@ const DEFS = {
     required: ["type"],
     properties: {
       from: { title: "sender", type: "string" },
-      type: { title: "content type", type: "string", minLength: 1 },
+      type: { title: "content type", type: "string", minLength: 1, "x-source": { minLength: "exotel-whatsapp" } },
       sid: { title: "message id", type: "string" },
       id: { title: "message id", type: "string" },
       timestamp: { title: "timestamp", type: "string" },
     },
+    "x-source": { required: "exotel-whatsapp" },
   },
   ExotelInboundContent: {
     "x-ts-name": "ExotelInboundContent",
@@ -568,7 +618,10 @@ const DEFS = {
     description: "A Cloud API message's own part: `type` and the member it names.",
     type: "object",
     required: ["type"],
-    properties: { type: { title: "content type", type: "string", minLength: 1 } },
+    properties: {
+      type: { title: "content type", type: "string", minLength: 1, "x-source": { minLength: "exotel-whatsapp" } },
+    },
+    "x-source": { required: "exotel-whatsapp" },
   },
   ExotelOutboundBody: {
     "x-ts-name": "ExotelOutboundBody",
@@ -601,8 +654,32 @@ const DEFS = {
               required: ["from", "to", "content"],
               additionalProperties: false,
               properties: {
-                from: { title: "sender number", type: "string", minLength: 1, "x-trimmed": true },
-                to: { title: "recipient number", type: "string", minLength: 1, "x-trimmed": true },
+                from: {
+                  title: "sender number",
+                  type: "string",
+                  minLength: 1,
+                  "x-trimmed": true,
+                  "x-source": {
+                    minLength: "exotel-whatsapp",
+                    "x-trimmed": {
+                      source: "inferred",
+                      note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+                    },
+                  },
+                },
+                to: {
+                  title: "recipient number",
+                  type: "string",
+                  minLength: 1,
+                  "x-trimmed": true,
+                  "x-source": {
+                    minLength: "exotel-whatsapp",
+                    "x-trimmed": {
+                      source: "inferred",
+                      note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+                    },
+                  },
+                },
                 content: {
                   "x-ts-name": "ExotelContent",
                   title: "content",
@@ -615,11 +692,16 @@ const DEFS = {
                       required: ["type", "interactive"],
                       additionalProperties: false,
                       properties: {
-                        recipient_type: { title: "recipient type", enum: ["individual", "group"] },
-                        type: { const: "interactive" },
+                        recipient_type: {
+                          title: "recipient type",
+                          enum: ["individual", "group"],
+                          "x-source": { enum: "meta-v23" },
+                        },
+                        type: { const: "interactive", "x-source": { const: "exotel-whatsapp" } },
                         context: { $ref: "#/$defs/ExotelOutboundBody_context" },
                         interactive: { $ref: "#/$defs/Interactive" },
                       },
+                      "x-source": { required: "exotel-whatsapp", additionalProperties: "exotel-whatsapp" },
                     },
                     {
                       "x-ts-name": "ExotelReactionContent",
@@ -628,19 +710,28 @@ const DEFS = {
                       required: ["type", "reaction"],
                       additionalProperties: false,
                       properties: {
-                        recipient_type: { title: "recipient type", enum: ["individual", "group"] },
-                        type: { const: "reaction" },
+                        recipient_type: {
+                          title: "recipient type",
+                          enum: ["individual", "group"],
+                          "x-source": { enum: "meta-v23" },
+                        },
+                        type: { const: "reaction", "x-source": { const: "exotel-whatsapp" } },
                         reaction: { $ref: "#/$defs/Reaction" },
                       },
+                      "x-source": { required: "exotel-whatsapp", additionalProperties: "exotel-whatsapp" },
                     },
                   ],
                 },
               },
+              "x-source": { required: "exotel-whatsapp", additionalProperties: "exotel-whatsapp" },
             },
+            "x-source": { minItems: "exotel-whatsapp" },
           },
         },
+        "x-source": { required: "exotel-whatsapp", additionalProperties: "exotel-whatsapp" },
       },
     },
+    "x-source": { required: "exotel-whatsapp", additionalProperties: "exotel-whatsapp" },
   },
   ExotelOutboundBody_context: {
     title: "context",
@@ -649,7 +740,22 @@ const DEFS = {
     type: "object",
     required: ["message_id"],
     additionalProperties: false,
-    properties: { message_id: { title: "quoted message id", type: "string", minLength: 1, "x-trimmed": true } },
+    properties: {
+      message_id: {
+        title: "quoted message id",
+        type: "string",
+        minLength: 1,
+        "x-trimmed": true,
+        "x-source": {
+          minLength: "meta-context",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
+      },
+    },
+    "x-source": { required: "exotel-whatsapp", additionalProperties: "exotel-whatsapp" },
   },
   ExotelOutboundBody_customData: {
     title: "custom data",
@@ -661,6 +767,7 @@ const DEFS = {
     description: "Where Exotel posts delivery reports and the customer's replies to this message.",
     type: "string",
     pattern: "^https?://[^\\s/?#]+[^\\s]*$",
+    "x-source": { pattern: "exotel-whatsapp" },
   },
   ExotelWebhookBody: {
     "x-ts-name": "ExotelWebhookBody",
@@ -694,6 +801,7 @@ const DEFS = {
                   description: "incoming_message or icm (inbound), dlr (delivery report).",
                   type: "string",
                   minLength: 1,
+                  "x-source": { minLength: "exotel-whatsapp" },
                 },
                 sid: { title: "message id", type: "string" },
                 from: { title: "sender", type: "string" },
@@ -718,11 +826,14 @@ const DEFS = {
                 description: { title: "status description", type: "string" },
                 custom_data: { title: "custom data" },
               },
+              "x-source": { required: "exotel-whatsapp" },
             },
           },
         },
+        "x-source": { required: "exotel-whatsapp" },
       },
     },
+    "x-source": { required: "exotel-whatsapp" },
   },
   FlowInteractive: {
     "x-ts-name": "FlowInteractive",
@@ -957,6 +1068,70 @@ const DEFS = {
     properties: { type: { const: "image", "x-source": { const: "meta-v23" } }, image: { $ref: "#/$defs/Media" } },
     "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
   },
+  ImporterAddress: {
+    "x-ts-name": "ImporterAddress",
+    title: "importer address",
+    description: "The importing business's address, as Meta's UPI example writes it.",
+    type: "object",
+    required: ["address_line1", "city", "zone_code", "postal_code", "country_code"],
+    additionalProperties: false,
+    "x-source": {
+      required: {
+        source: "inferred",
+        note: "Meta's UPI example fills every field; the page does not list them, so all but address_line2 are taken as required",
+      },
+      additionalProperties: {
+        source: "inferred",
+        note: "Meta's UPI example fills every field; the page does not list them, so all but address_line2 are taken as required",
+      },
+    },
+    properties: {
+      address_line1: {
+        title: "importer address line 1",
+        type: "string",
+        minLength: 1,
+        maxLength: 100,
+        "x-source": {
+          minLength: { source: "inferred", note: "a required line must say something" },
+          maxLength: { source: "inferred", note: "the 100-character limit Meta gives the beneficiary's address lines" },
+        },
+      },
+      address_line2: {
+        title: "importer address line 2",
+        type: "string",
+        maxLength: 100,
+        "x-source": {
+          maxLength: { source: "inferred", note: "the 100-character limit Meta gives the beneficiary's address lines" },
+        },
+      },
+      city: {
+        title: "importer city",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "a required field must say something" } },
+      },
+      zone_code: {
+        title: "importer state code",
+        description: "The state, as a code (`DL`).",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "a required field must say something" } },
+      },
+      postal_code: {
+        title: "importer postal code",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "a required field must say something" } },
+      },
+      country_code: {
+        title: "importer country code",
+        description: "ISO 3166 alpha-2 (`IN`).",
+        type: "string",
+        pattern: "^[A-Z]{2}$",
+        "x-source": { pattern: { source: "inferred", note: 'Meta\'s example writes "IN", a two-letter country code' } },
+      },
+    },
+  },
   InboundEvent: {
     "x-ts-name": "InboundEvent",
     title: "inbound event",
@@ -972,11 +1147,12 @@ const DEFS = {
           "The provider name the webhook was parsed as: meta, whatsapp-node-sdk, vonage, exotel, aisoule or 360dialog.",
         type: "string",
         minLength: 1,
+        "x-source": { minLength: "contract" },
       },
       kind: {
         title: "event kind",
         description:
-          "button_reply / list_reply: a reply button or list row was tapped. reply: a button or list tap whose provider does not say which (Vonage) and that could not be resolved against the sent message. flow_reply / address_reply: a flow or an address form was submitted. call_permission_reply: a call permission request was answered. template_button: a template's quick-reply button was tapped. order, location, reaction, text: what the customer sent. unsupported: a message kind wa-interactive does not model (`unsupportedType` says which) or that WhatsApp could not deliver. status: what happened to a message the business sent.",
+          "button_reply / list_reply: a reply button or list row was tapped. reply: a button or list tap whose provider does not say which (Vonage) and that could not be resolved against the sent message. flow_reply / address_reply: a flow or an address form was submitted. call_permission_reply: a call permission request was answered. template_button: a template's quick-reply button was tapped. order, location, reaction, text, contacts: what the customer sent (a `contacts` event whose card has `origin: \"contact_request\"` answers a request for the customer's phone number). system: WhatsApp says the customer changed their number or their business-scoped user id. request_welcome: the customer opened the chat for the first time and WhatsApp asks for the welcome message. unsupported: a message kind wa-interactive does not model (`unsupportedType` says which) or that WhatsApp could not deliver (Meta's `unsupported` and `unknown`, and an `interactive` message that came with only `errors`; `errors` says why). status: what happened to a message the business sent.",
         enum: [
           "button_reply",
           "list_reply",
@@ -989,20 +1165,60 @@ const DEFS = {
           "location",
           "reaction",
           "text",
+          "contacts",
+          "system",
+          "request_welcome",
           "unsupported",
           "status",
         ],
+        "x-source": { enum: "contract" },
+      },
+      senderId: {
+        title: "sender key",
+        description:
+          "The one id to key a conversation with this customer on: the phone number (`from`) when there is one, else the business-scoped user id (`fromUserId`). Present on every event that has a sender, never empty. Decision (Meta's business-scoped user ids page): a user who turns a username on stops sending their phone number, so their key changes from the number to the BSUID; a bot that stores both (`from` and `fromUserId` arrive together until then) can follow them. In a group, it is the participant who wrote; answer the group through `groupId`.",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
       },
       from: {
-        title: "sender",
+        title: "sender phone number",
         description:
-          "The customer's number or WhatsApp id as the provider writes it (absent on statuses and when the provider identifies the customer otherwise).",
+          "The customer's phone number or WhatsApp id as the provider writes it; absent on statuses, for a user who turned a username on (Meta then sends only the business-scoped user id) and when the provider identifies the customer otherwise. Never empty.",
         type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
       },
       fromUserId: {
-        title: "sender user id",
-        description: "The customer's business-scoped user id, when Meta sends one.",
+        title: "sender business-scoped user id",
+        description:
+          "The customer's business-scoped user id (BSUID, `US.13491208655302741918`), when the provider sends one (Meta from April 2026).",
         type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
+      },
+      fromParentUserId: {
+        title: "sender parent business-scoped user id",
+        description: "The customer's parent BSUID (`US.ENT.…`), when the business linked the ids of its portfolio.",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
+      },
+      username: {
+        title: "sender username",
+        description:
+          "The customer's WhatsApp username, when they set one and the provider sends it (Meta `contacts[].profile.username`, Vonage `profile.username`).",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
+      },
+      groupId: {
+        title: "group id",
+        description:
+          'The group the message was posted in (Meta `group_id`); the sender fields are then the participant. To answer in the group, send to this id with `recipient_type: "group"` (text, media and templates only: Meta\'s groups page supports no interactive message in groups).',
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
       },
       to: {
         title: "business number",
@@ -1010,8 +1226,8 @@ const DEFS = {
         type: "string",
       },
       contactName: {
-        title: "contact name",
-        description: "The customer's WhatsApp profile name, when the provider sends it.",
+        title: "sender display name",
+        description: "The customer's WhatsApp profile name (display name), when the provider sends it.",
         type: "string",
       },
       messageId: {
@@ -1026,6 +1242,7 @@ const DEFS = {
           "When it happened, as ISO 8601 in UTC (`2024-05-01T10:00:00.000Z`). Decision: for Exotel's flat payload, which carries no time, it is the time of parsing (or `receivedAt` passed to parseWebhook).",
         type: "string",
         pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z$",
+        "x-source": { pattern: "contract" },
       },
       replyTo: {
         title: "answered message id",
@@ -1046,6 +1263,7 @@ const DEFS = {
           title: { title: "reply title", type: "string" },
           description: { title: "reply description", type: "string" },
         },
+        "x-source": { required: "contract", additionalProperties: "contract" },
       },
       flowResponse: {
         title: "flow response",
@@ -1075,6 +1293,7 @@ const DEFS = {
           address: { title: "address", type: "string" },
           url: { title: "place URL", type: "string" },
         },
+        "x-source": { required: "contract", additionalProperties: "contract" },
       },
       order: {
         "x-ts-name": "InboundOrder",
@@ -1099,9 +1318,11 @@ const DEFS = {
                 itemPrice: { title: "item price", type: "number" },
                 currency: { title: "currency", type: "string" },
               },
+              "x-source": { required: "contract", additionalProperties: "contract" },
             },
           },
         },
+        "x-source": { required: "contract", additionalProperties: "contract" },
       },
       reaction: {
         "x-ts-name": "InboundReaction",
@@ -1114,6 +1335,7 @@ const DEFS = {
           messageId: { title: "reacted-to message id", type: "string" },
           emoji: { title: "emoji", type: "string" },
         },
+        "x-source": { required: "contract", additionalProperties: "contract" },
       },
       callPermission: {
         "x-ts-name": "InboundCallPermission",
@@ -1122,11 +1344,12 @@ const DEFS = {
         required: ["response"],
         additionalProperties: false,
         properties: {
-          response: { title: "answer", enum: ["accept", "reject"] },
+          response: { title: "answer", enum: ["accept", "reject"], "x-source": { enum: "contract" } },
           permanent: { title: "permanent", type: "boolean" },
           expiresAt: { title: "expiry", description: "ISO 8601 time a temporary permission ends.", type: "string" },
           source: { title: "response source", type: "string" },
         },
+        "x-source": { required: "contract", additionalProperties: "contract" },
       },
       status: {
         "x-ts-name": "InboundStatus",
@@ -1140,35 +1363,133 @@ const DEFS = {
             description: "As the provider names it: sent, delivered, read, failed, …",
             type: "string",
           },
-          recipient: { title: "recipient", type: "string" },
+          recipient: {
+            title: "recipient",
+            description:
+              "Who the message went to: the phone number when the provider gives one, else the business-scoped user id (for a group message, the group id). Never empty.",
+            type: "string",
+            minLength: 1,
+            "x-source": { minLength: "contract" },
+          },
+          recipientUserId: {
+            title: "recipient business-scoped user id",
+            description: "Meta `recipient_user_id`, Vonage `whatsapp.recipient.user_id`.",
+            type: "string",
+            minLength: 1,
+            "x-source": { minLength: "contract" },
+          },
+          recipientParentUserId: {
+            title: "recipient parent business-scoped user id",
+            description: "Meta `recipient_parent_user_id`, Vonage `whatsapp.recipient.parent_user_id`.",
+            type: "string",
+            minLength: 1,
+            "x-source": { minLength: "contract" },
+          },
           callbackData: {
             title: "callback data",
             description:
               "Meta's `biz_opaque_callback_data`, Vonage's `client_ref` or Exotel's `custom_data`, echoed back.",
             type: "string",
           },
-          errors: {
-            title: "status errors",
-            type: "array",
-            items: {
-              "x-ts-name": "InboundStatusError",
-              title: "status error",
-              type: "object",
-              required: ["message"],
-              additionalProperties: false,
-              properties: {
-                code: { title: "error code", type: "string" },
-                message: { title: "error message", type: "string" },
-              },
-            },
-          },
+          errors: { title: "status errors", type: "array", items: { $ref: "#/$defs/InboundStatusError" } },
         },
+        "x-source": { required: "contract", additionalProperties: "contract" },
       },
       unsupportedType: {
         title: "unsupported type",
         description:
           "For `unsupported` events: the provider's type of the item (image, audio, sticker, Meta's own unsupported, …).",
         type: "string",
+      },
+      contacts: {
+        title: "shared contacts",
+        description:
+          "The contact cards of a `contacts` event. A card with `origin: \"contact_request\"` is the customer's own, shared in answer to the business's request for contact information; its `phones` carry the shared number.",
+        type: "array",
+        items: {
+          "x-ts-name": "InboundContact",
+          title: "contact card",
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            name: { title: "formatted name", type: "string" },
+            phones: {
+              title: "phones",
+              type: "array",
+              items: {
+                "x-ts-name": "InboundContactPhone",
+                title: "phone",
+                type: "object",
+                required: ["phone"],
+                additionalProperties: false,
+                "x-source": { required: "contract", additionalProperties: "contract" },
+                properties: {
+                  phone: { title: "phone number", type: "string" },
+                  waId: { title: "WhatsApp id", type: "string" },
+                  type: { title: "phone type", type: "string" },
+                },
+              },
+            },
+            origin: {
+              title: "origin",
+              description: '"contact_request" for the customer\'s own card shared on request.',
+              type: "string",
+            },
+          },
+          "x-source": { additionalProperties: "contract" },
+        },
+      },
+      sharedPhone: {
+        title: "shared phone number",
+        description:
+          "On a `contacts` event that answers a request for contact information (a card with `origin: \"contact_request\"`): the phone number the customer shared (the card's first phone's WhatsApp id, else its number).",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
+      },
+      system: {
+        "x-ts-name": "InboundSystem",
+        title: "system notice",
+        description:
+          "What a `system` event says: `type` is `user_changed_number` (the new number in `newWaId`) or `user_changed_user_id` (the new BSUID in `newUserId`).",
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          type: { title: "notice type", type: "string" },
+          body: { title: "notice text", type: "string" },
+          newWaId: { title: "new WhatsApp id", type: "string" },
+          newUserId: { title: "new business-scoped user id", type: "string" },
+          newParentUserId: { title: "new parent business-scoped user id", type: "string" },
+        },
+        "x-source": { additionalProperties: "contract" },
+      },
+      referral: {
+        "x-ts-name": "InboundReferral",
+        title: "ad referral",
+        description:
+          "On a message the customer sent from a click-to-WhatsApp ad or post: where they came from (Meta's `referral`, in camelCase).",
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          sourceUrl: { title: "ad or post URL", type: "string" },
+          sourceId: { title: "ad or post id", type: "string" },
+          sourceType: { title: "source type", type: "string" },
+          headline: { title: "ad headline", type: "string" },
+          body: { title: "ad body", type: "string" },
+          mediaType: { title: "ad media type", type: "string" },
+          imageUrl: { title: "ad image URL", type: "string" },
+          videoUrl: { title: "ad video URL", type: "string" },
+          thumbnailUrl: { title: "ad thumbnail URL", type: "string" },
+          ctwaClid: { title: "click id", type: "string" },
+        },
+        "x-source": { additionalProperties: "contract" },
+      },
+      errors: {
+        title: "message errors",
+        description:
+          "The errors the provider attached to an inbound message (Meta's per-message `errors`: 131051 on an unsupported message, 131000 on an interactive message re-sent without its content, …), on events of every kind.",
+        type: "array",
+        items: { $ref: "#/$defs/InboundStatusError" },
       },
       raw: {
         title: "raw item",
@@ -1177,12 +1498,29 @@ const DEFS = {
         type: "object",
       },
     },
+    "x-source": { required: "contract", additionalProperties: "contract" },
+  },
+  InboundStatusError: {
+    "x-ts-name": "InboundStatusError",
+    title: "error",
+    description:
+      "An error the provider reported on a status or a message: its code, a message to show (the provider's message, else its title, else its details), and Meta's title and details as sent.",
+    type: "object",
+    required: ["message"],
+    additionalProperties: false,
+    properties: {
+      code: { title: "error code", type: "string" },
+      message: { title: "error message", type: "string" },
+      title: { title: "error title", type: "string" },
+      details: { title: "error details", type: "string" },
+    },
+    "x-source": { required: "contract", additionalProperties: "contract" },
   },
   Interactive: {
     "x-ts-name": "Interactive",
     title: "interactive object",
     description:
-      "The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows.",
+      "The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. Decision: `request_contact_info` is not one of them: Meta documents REQUEST_CONTACT_INFO only as a button of utility and marketing templates (business-scoped user ids page), and no Meta page or reference lists it as an interactive type, although some libraries and BSPs send it.",
     "x-discriminator": "type",
     oneOf: [
       { $ref: "#/$defs/ButtonInteractive" },
@@ -1197,6 +1535,8 @@ const DEFS = {
       { $ref: "#/$defs/VoiceCallInteractive" },
       { $ref: "#/$defs/CallPermissionRequestInteractive" },
       { $ref: "#/$defs/AddressMessageInteractive" },
+      { $ref: "#/$defs/OrderDetailsInteractive" },
+      { $ref: "#/$defs/OrderStatusInteractive" },
     ],
   },
   InteractiveMessage: {
@@ -1208,7 +1548,7 @@ const DEFS = {
     anyOf: [{ required: ["to"] }, { required: ["recipient"] }],
     properties: {
       messaging_product: { $ref: "#/$defs/OutboundMessage_messagingProduct" },
-      recipient_type: { $ref: "#/$defs/OutboundMessage_recipientType" },
+      recipient_type: { $ref: "#/$defs/OutboundMessage_individualRecipientType" },
       to: { $ref: "#/$defs/OutboundMessage_to" },
       recipient: { $ref: "#/$defs/OutboundMessage_recipient" },
       type: { const: "interactive", "x-source": { const: "meta-v23" } },
@@ -1551,7 +1891,7 @@ const DEFS = {
     type: "object",
     required: ["type", "button_reply"],
     properties: {
-      type: { const: "button_reply" },
+      type: { const: "button_reply", "x-source": { const: "meta-webhook-messages" } },
       button_reply: {
         title: "tapped button",
         type: "object",
@@ -1560,8 +1900,10 @@ const DEFS = {
           id: { title: "button id", description: "The `reply.id` of the tapped button, as sent.", type: "string" },
           title: { title: "button title", type: "string" },
         },
+        "x-source": { required: "meta-webhook-messages" },
       },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaCallPermissionReply: {
     "x-ts-name": "MetaCallPermissionReply",
@@ -1569,22 +1911,94 @@ const DEFS = {
     type: "object",
     required: ["type", "call_permission_reply"],
     properties: {
-      type: { const: "call_permission_reply" },
+      type: { const: "call_permission_reply", "x-source": { const: "meta-call-permissions" } },
       call_permission_reply: {
         title: "call permission answer",
         type: "object",
         required: ["response"],
         properties: {
-          response: { title: "answer", enum: ["accept", "reject"] },
+          response: { title: "answer", enum: ["accept", "reject"], "x-source": { enum: "meta-call-permissions" } },
           is_permanent: { title: "permanent", type: "boolean" },
           expiration_timestamp: {
             title: "expiry",
-            description: "Unix seconds when a temporary permission ends.",
-            type: "integer",
+            description:
+              "Unix seconds when a temporary permission ends. Decision: an integer or a string of digits, because Meta's user call permissions page types it as an integer but its own sample quotes it.",
+            oneOf: [
+              { type: "integer" },
+              { type: "string", pattern: "^[0-9]{1,12}$", "x-source": { pattern: "meta-call-permissions" } },
+            ],
           },
           response_source: { title: "response source", description: '"user_action" or "automatic".', type: "string" },
         },
+        "x-source": { required: "meta-call-permissions" },
       },
+    },
+    "x-source": { required: "meta-call-permissions" },
+  },
+  MetaContactCard: {
+    "x-ts-name": "MetaContactCard",
+    title: "contact card",
+    type: "object",
+    properties: {
+      name: {
+        title: "name",
+        type: "object",
+        properties: {
+          formatted_name: { title: "formatted name", type: "string" },
+          first_name: { title: "first name", type: "string" },
+          last_name: { title: "last name", type: "string" },
+        },
+      },
+      phones: {
+        title: "phones",
+        type: "array",
+        items: {
+          "x-ts-name": "MetaContactPhone",
+          title: "phone",
+          type: "object",
+          properties: {
+            phone: { title: "phone number", type: "string" },
+            wa_id: { title: "WhatsApp id", type: "string" },
+            type: { title: "phone type", type: "string" },
+          },
+        },
+      },
+      origin: {
+        title: "origin",
+        description:
+          '"contact_request" when the customer shared their own card in answer to the business\'s request for contact information (REQUEST_CONTACT_INFO).',
+        type: "string",
+      },
+    },
+  },
+  MetaContactsMessage: {
+    "x-ts-name": "MetaContactsMessage",
+    title: "shared contacts",
+    description:
+      'The customer shared one or more contact cards; a card with `origin: "contact_request"` is their own, shared in answer to the business asking for their phone number (REQUEST_CONTACT_INFO).',
+    type: "object",
+    required: ["id", "timestamp", "type", "contacts"],
+    properties: {
+      from: { $ref: "#/$defs/MetaInboundMessage_waId" },
+      from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
+      id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
+      timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
+      type: { const: "contacts", "x-source": { const: "meta-webhook-messages" } },
+      contacts: {
+        title: "contact cards",
+        type: "array",
+        minItems: 1,
+        items: { $ref: "#/$defs/MetaContactCard" },
+        "x-source": { minItems: "meta-webhook-messages" },
+      },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
     },
   },
   MetaInboundContext: {
@@ -1595,7 +2009,12 @@ const DEFS = {
     type: "object",
     properties: {
       from: { title: "context sender", type: "string" },
-      id: { title: "answered message id", type: "string", minLength: 1 },
+      id: {
+        title: "answered message id",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "meta-webhook-messages" },
+      },
       forwarded: { title: "forwarded", type: "boolean" },
       frequently_forwarded: { title: "frequently forwarded", type: "boolean" },
       referred_product: {
@@ -1609,7 +2028,7 @@ const DEFS = {
     "x-ts-name": "MetaInboundMessage",
     title: "inbound message",
     description:
-      "One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision: `from` is optional, because from 2026 Meta omits it for users known only by a business-scoped user id (`from_user_id`).",
+      "One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision (Meta's business-scoped user ids page, updated March 2026): `from` may be empty or absent, because Meta leaves it out for users who turned usernames on and gives their business-scoped user id (`from_user_id`) instead; every message must carry one of the two (`anyOf`), and `parseWebhook` treats an empty `from` as absent, so a message whose `from` is `\"\"` and that has no `from_user_id` is an error there. New kinds Meta documents in its messages webhook reference (`system`, `request_welcome`, `contacts`, `unknown`) are typed; the other media kinds (image, audio, …) are not modelled and come out of `parseWebhook` as `unsupported` events.",
     "x-discriminator": "type",
     oneOf: [
       { $ref: "#/$defs/MetaInteractiveMessage" },
@@ -1619,49 +2038,86 @@ const DEFS = {
       { $ref: "#/$defs/MetaReactionMessage" },
       { $ref: "#/$defs/MetaTextMessage" },
       { $ref: "#/$defs/MetaUnsupportedMessage" },
+      { $ref: "#/$defs/MetaSystemMessage" },
+      { $ref: "#/$defs/MetaRequestWelcomeMessage" },
+      { $ref: "#/$defs/MetaContactsMessage" },
+      { $ref: "#/$defs/MetaUnknownMessage" },
     ],
+  },
+  MetaInboundMessage_groupId: {
+    title: "group id",
+    description:
+      'The group the message was posted in (groups messaging); `from` / `from_user_id` are then the participant who posted it. To answer in the group, send to this id with `recipient_type: "group"`.',
+    type: "string",
+    minLength: 1,
+    "x-source": { minLength: "meta-groups" },
   },
   MetaInboundMessage_messageId: {
     title: "message id",
     description: "The WhatsApp message id (wamid) of this inbound message.",
     type: "string",
     minLength: 1,
+    "x-source": { minLength: "meta-webhook-messages" },
+  },
+  MetaInboundMessage_parentUserId: {
+    title: "parent business-scoped user id",
+    description:
+      "The customer's parent business-scoped user id (`US.ENT.…`), shared by the businesses of one portfolio that linked their ids; present only then.",
+    type: "string",
+    minLength: 1,
+    "x-source": { minLength: "meta-bsuid" },
   },
   MetaInboundMessage_timestamp: {
     title: "timestamp",
     description: "Unix time in seconds, as a string of digits.",
     type: "string",
     pattern: "^[0-9]{1,12}$",
+    "x-source": { pattern: "meta-webhook-messages" },
   },
   MetaInboundMessage_userId: {
     title: "business-scoped user id",
     description:
-      "The customer's business-scoped user id (2026), present when Meta identifies the user without a phone number.",
+      "The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.",
     type: "string",
     minLength: 1,
+    "x-source": { minLength: "meta-bsuid" },
   },
   MetaInboundMessage_waId: {
     title: "sender",
-    description: "The customer's WhatsApp id (their phone number in international form, without +).",
+    description:
+      "The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `\"\"` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.",
     type: "string",
-    minLength: 1,
   },
   MetaInteractiveMessage: {
     "x-ts-name": "MetaInteractiveMessage",
     title: "interactive reply message",
     description:
-      "The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request.",
+      'The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request. Decision: `interactive` may be missing when the message carries `errors` instead: the real API sends `type: "interactive"` with only an error (131000) when WhatsApp Web reconnects and re-sends (seen in pywa\'s fixtures and history); `parseWebhook` turns it into an `unsupported` event carrying the error.',
     type: "object",
-    required: ["id", "timestamp", "type", "interactive"],
+    required: ["id", "timestamp", "type"],
     properties: {
       from: { $ref: "#/$defs/MetaInboundMessage_waId" },
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "interactive" },
+      type: { const: "interactive", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       interactive: { $ref: "#/$defs/MetaInteractiveReply" },
+      errors: { $ref: "#/$defs/MetaMessageErrors" },
     },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+      oneOf: {
+        source: "observed-pywa-reconnect",
+        note: "Meta documents the reply object and, on undeliverable messages, the errors; the errors-only form is what the real API sends when WhatsApp Web reconnects.",
+      },
+    },
+    oneOf: [{ required: ["interactive"] }, { required: ["errors"] }],
   },
   MetaInteractiveReply: {
     "x-ts-name": "MetaInteractiveReply",
@@ -1680,7 +2136,7 @@ const DEFS = {
     type: "object",
     required: ["type", "list_reply"],
     properties: {
-      type: { const: "list_reply" },
+      type: { const: "list_reply", "x-source": { const: "meta-webhook-messages" } },
       list_reply: {
         title: "chosen row",
         type: "object",
@@ -1690,8 +2146,10 @@ const DEFS = {
           title: { title: "row title", type: "string" },
           description: { title: "row description", type: "string" },
         },
+        "x-source": { required: "meta-webhook-messages" },
       },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaLocation: {
     "x-ts-name": "MetaLocation",
@@ -1699,12 +2157,43 @@ const DEFS = {
     type: "object",
     required: ["latitude", "longitude"],
     properties: {
-      latitude: { title: "latitude", type: "number", minimum: -90, maximum: 90 },
-      longitude: { title: "longitude", type: "number", minimum: -180, maximum: 180 },
+      latitude: {
+        title: "latitude",
+        type: "number",
+        minimum: -90,
+        maximum: 90,
+        "x-source": {
+          minimum: {
+            source: "inferred",
+            note: "The range of latitudes and longitudes on Earth; Meta's webhook reference gives the numbers without stating a range.",
+          },
+          maximum: {
+            source: "inferred",
+            note: "The range of latitudes and longitudes on Earth; Meta's webhook reference gives the numbers without stating a range.",
+          },
+        },
+      },
+      longitude: {
+        title: "longitude",
+        type: "number",
+        minimum: -180,
+        maximum: 180,
+        "x-source": {
+          minimum: {
+            source: "inferred",
+            note: "The range of latitudes and longitudes on Earth; Meta's webhook reference gives the numbers without stating a range.",
+          },
+          maximum: {
+            source: "inferred",
+            note: "The range of latitudes and longitudes on Earth; Meta's webhook reference gives the numbers without stating a range.",
+          },
+        },
+      },
       name: { title: "place name", type: "string" },
       address: { title: "address", type: "string" },
       url: { title: "place URL", type: "string" },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaLocationMessage: {
     "x-ts-name": "MetaLocationMessage",
@@ -1717,26 +2206,54 @@ const DEFS = {
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "location" },
+      type: { const: "location", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       location: { $ref: "#/$defs/MetaLocation" },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
     },
   },
   MetaMessageCommon: {
     "x-ts-name": "MetaMessageCommon",
     title: "inbound message",
     description:
-      "What every inbound message has, whatever its type. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, contacts, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type.",
+      "What every inbound message has, whatever its type: who sent it (a phone number, a business-scoped user id or both), in which group if any, its id, time and type, what it answers, the ad it came from and the errors WhatsApp attached. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type.",
     type: "object",
     required: ["id", "timestamp", "type"],
     properties: {
       from: { $ref: "#/$defs/MetaInboundMessage_waId" },
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
+      from_parent_user_id: { $ref: "#/$defs/MetaInboundMessage_parentUserId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { title: "message type", type: "string", minLength: 1 },
+      type: { title: "message type", type: "string", minLength: 1, "x-source": { minLength: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
+      group_id: { $ref: "#/$defs/MetaInboundMessage_groupId" },
+      referral: { $ref: "#/$defs/MetaReferral" },
+      errors: { $ref: "#/$defs/MetaMessageErrors" },
     },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+    },
+  },
+  MetaMessageErrors: {
+    title: "message errors",
+    description:
+      "What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.",
+    type: "array",
+    items: { $ref: "#/$defs/MetaWebhookError" },
+    "x-ts-name": "MetaMessageErrors",
   },
   MetaNfmReply: {
     "x-ts-name": "MetaNfmReply",
@@ -1746,7 +2263,7 @@ const DEFS = {
     type: "object",
     required: ["type", "nfm_reply"],
     properties: {
-      type: { const: "nfm_reply" },
+      type: { const: "nfm_reply", "x-source": { const: "meta-webhook-messages" } },
       nfm_reply: {
         title: "flow response",
         type: "object",
@@ -1765,8 +2282,10 @@ const DEFS = {
             type: "string",
           },
         },
+        "x-source": { required: "meta-webhook-messages" },
       },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaOrder: {
     "x-ts-name": "MetaOrder",
@@ -1788,13 +2307,25 @@ const DEFS = {
           required: ["product_retailer_id", "quantity"],
           properties: {
             product_retailer_id: { title: "product retailer id", type: "string" },
-            quantity: { title: "quantity", type: "integer", minimum: 0 },
+            quantity: {
+              title: "quantity",
+              type: "integer",
+              minimum: 0,
+              "x-source": {
+                minimum: {
+                  source: "inferred",
+                  note: "A quantity is a count; Meta's order webhook gives it as an integer without stating a bound.",
+                },
+              },
+            },
             item_price: { title: "item price", type: "number" },
             currency: { title: "currency", type: "string" },
           },
+          "x-source": { required: "meta-webhook-messages" },
         },
       },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaOrderMessage: {
     "x-ts-name": "MetaOrderMessage",
@@ -1807,9 +2338,17 @@ const DEFS = {
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "order" },
+      type: { const: "order", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       order: { $ref: "#/$defs/MetaOrder" },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
     },
   },
   MetaOutboundBody: {
@@ -1830,7 +2369,7 @@ const DEFS = {
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "reaction" },
+      type: { const: "reaction", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       reaction: {
         title: "reaction",
@@ -1841,14 +2380,68 @@ const DEFS = {
           emoji: { title: "emoji", description: "Absent (or empty) when the reaction was removed.", type: "string" },
         },
         "x-ts-name": "MetaReactionPayload",
+        "x-source": { required: "meta-webhook-messages" },
       },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+    },
+  },
+  MetaReferral: {
+    "x-ts-name": "MetaReferral",
+    title: "ad referral",
+    description: "On a message the customer sent after tapping a click-to-WhatsApp ad or post: where they came from.",
+    type: "object",
+    properties: {
+      source_url: { title: "ad or post URL", type: "string" },
+      source_id: { title: "ad or post id", type: "string" },
+      source_type: { title: "source type", type: "string", description: '"ad" or "post".' },
+      headline: { title: "ad headline", type: "string" },
+      body: { title: "ad body", type: "string" },
+      media_type: { title: "ad media type", type: "string" },
+      image_url: { title: "ad image URL", type: "string" },
+      video_url: { title: "ad video URL", type: "string" },
+      thumbnail_url: { title: "ad thumbnail URL", type: "string" },
+      ctwa_clid: {
+        title: "click id",
+        type: "string",
+        description: "The click-to-WhatsApp click id, for conversion reporting.",
+      },
+    },
+  },
+  MetaRequestWelcomeMessage: {
+    "x-ts-name": "MetaRequestWelcomeMessage",
+    title: "welcome request",
+    description:
+      "The customer opened the chat for the first time (from a link or a QR code) and WhatsApp asks the business for its welcome message. It has no content of its own.",
+    type: "object",
+    required: ["id", "timestamp", "type"],
+    properties: {
+      from: { $ref: "#/$defs/MetaInboundMessage_waId" },
+      from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
+      id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
+      timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
+      type: { const: "request_welcome", "x-source": { const: "meta-webhook-messages" } },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
     },
   },
   MetaStatus: {
     "x-ts-name": "MetaStatus",
     title: "message status",
     description:
-      "One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. `recipient_id` is optional because from 2026 Meta may give only `recipient_user_id`.",
+      "One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. Decision (Meta's business-scoped user ids page, updated March 2026): `recipient_id` may be empty or absent for a user who turned a username on, and `recipient_user_id` (with `recipient_parent_user_id` when the business linked its ids) names them instead; `parseWebhook` takes the first non-empty of the two as the recipient. Decision: a status with `type: \"payment\"` (a payment's progress after an `order_details` message, per Meta's payments pages for India and Brazil) is listed in `skipped`, not made a message status event, because none of the documents this project works from gives its payload shape.",
     type: "object",
     required: ["id", "status", "timestamp"],
     properties: {
@@ -1857,12 +2450,43 @@ const DEFS = {
         description: "The wamid of the message this status is about.",
         type: "string",
         minLength: 1,
+        "x-source": { minLength: "meta-webhook-messages" },
       },
-      status: { title: "status", type: "string", minLength: 1 },
+      status: { title: "status", type: "string", minLength: 1, "x-source": { minLength: "meta-webhook-messages" } },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      recipient_id: { title: "recipient", type: "string" },
-      recipient_user_id: { title: "recipient business-scoped user id", type: "string" },
-      recipient_type: { title: "recipient type", type: "string" },
+      recipient_id: {
+        title: "recipient",
+        description:
+          'The customer\'s WhatsApp id (or, for a message sent to a group, the group id); may be `""` or absent for a user who turned a username on.',
+        type: "string",
+      },
+      recipient_user_id: {
+        title: "recipient business-scoped user id",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "meta-bsuid" },
+      },
+      recipient_parent_user_id: {
+        title: "recipient parent business-scoped user id",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "meta-bsuid" },
+      },
+      recipient_type: {
+        title: "recipient type",
+        description: '"group" for a message sent to a group.',
+        type: "string",
+      },
+      recipient_participant_id: {
+        title: "group participant",
+        description: "For a message sent to a group: the participant this status is about.",
+        type: "string",
+      },
+      type: {
+        title: "status type",
+        description: '"payment" for a payment\'s progress; absent for message statuses.',
+        type: "string",
+      },
       biz_opaque_callback_data: {
         title: "callback data",
         description: "Echoed from the sent message's `biz_opaque_callback_data`.",
@@ -1871,6 +2495,53 @@ const DEFS = {
       conversation: { title: "conversation", type: "object", properties: { id: { type: "string" } } },
       pricing: { title: "pricing", type: "object", properties: { category: { type: "string" } } },
       errors: { title: "status errors", type: "array", items: { $ref: "#/$defs/MetaWebhookError" } },
+    },
+    "x-source": { required: "meta-webhook-messages" },
+  },
+  MetaSystem: {
+    "x-ts-name": "MetaSystem",
+    title: "system notice",
+    type: "object",
+    properties: {
+      body: { title: "notice text", type: "string" },
+      type: {
+        title: "notice type",
+        description:
+          '"user_changed_number" (the new number is in `wa_id`) or "user_changed_user_id" (the new business-scoped user id is in `user_id`).',
+        type: "string",
+      },
+      wa_id: { title: "new WhatsApp id", type: "string" },
+      user_id: { title: "new business-scoped user id", type: "string" },
+      parent_user_id: { title: "new parent business-scoped user id", type: "string" },
+      customer: {
+        title: "customer",
+        description: "The customer's previous WhatsApp id, in older payloads.",
+        type: "string",
+      },
+    },
+  },
+  MetaSystemMessage: {
+    "x-ts-name": "MetaSystemMessage",
+    title: "system message",
+    description:
+      "WhatsApp tells the business that the customer changed their phone number or their business-scoped user id. System messages come without a `contacts` entry.",
+    type: "object",
+    required: ["id", "timestamp", "type", "system"],
+    properties: {
+      from: { $ref: "#/$defs/MetaInboundMessage_waId" },
+      from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
+      id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
+      timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
+      type: { const: "system", "x-source": { const: "meta-webhook-messages" } },
+      system: { $ref: "#/$defs/MetaSystem" },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
     },
   },
   MetaTemplateButtonMessage: {
@@ -1885,7 +2556,7 @@ const DEFS = {
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "button" },
+      type: { const: "button", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       button: {
         title: "template button",
@@ -1896,7 +2567,16 @@ const DEFS = {
           text: { title: "button text", type: "string" },
         },
         "x-ts-name": "MetaTemplateButton",
+        "x-source": { required: "meta-webhook-messages" },
       },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
     },
   },
   MetaTextMessage: {
@@ -1910,7 +2590,7 @@ const DEFS = {
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "text" },
+      type: { const: "text", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       text: {
         title: "text",
@@ -1918,13 +2598,23 @@ const DEFS = {
         required: ["body"],
         properties: { body: { title: "text body", type: "string" } },
         "x-ts-name": "MetaText",
+        "x-source": { required: "meta-webhook-messages" },
       },
     },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+    },
   },
-  MetaUnsupportedMessage: {
-    "x-ts-name": "MetaUnsupportedMessage",
-    title: "unsupported message",
-    description: "Content WhatsApp could not deliver to the business (error 131051).",
+  MetaUnknownMessage: {
+    "x-ts-name": "MetaUnknownMessage",
+    title: "unknown message",
+    description:
+      "Content WhatsApp could not identify: the older name of `unsupported`, which Meta's webhook reference still lists; its `errors` say why.",
     type: "object",
     required: ["id", "timestamp", "type"],
     properties: {
@@ -1932,7 +2622,31 @@ const DEFS = {
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "unsupported" },
+      type: { const: "unknown", "x-source": { const: "meta-webhook-messages" } },
+      errors: { $ref: "#/$defs/MetaMessageErrors" },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+    },
+  },
+  MetaUnsupportedMessage: {
+    "x-ts-name": "MetaUnsupportedMessage",
+    title: "unsupported message",
+    description:
+      "Content WhatsApp could not deliver to the business (error 131051); `unsupported.type` names it when Meta says.",
+    type: "object",
+    required: ["id", "timestamp", "type"],
+    properties: {
+      from: { $ref: "#/$defs/MetaInboundMessage_waId" },
+      from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
+      id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
+      timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
+      type: { const: "unsupported", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       unsupported: {
         title: "unsupported content",
@@ -1940,7 +2654,15 @@ const DEFS = {
         properties: { type: { title: "content type", type: "string" } },
         "x-ts-name": "MetaUnsupportedPayload",
       },
-      errors: { type: "array", items: { $ref: "#/$defs/MetaWebhookError" } },
+      errors: { $ref: "#/$defs/MetaMessageErrors" },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
     },
   },
   MetaWebhook: {
@@ -1951,7 +2673,7 @@ const DEFS = {
     type: "object",
     required: ["object", "entry"],
     properties: {
-      object: { title: "object", const: "whatsapp_business_account" },
+      object: { title: "object", const: "whatsapp_business_account", "x-source": { const: "meta-webhook-messages" } },
       entry: {
         title: "entries",
         type: "array",
@@ -1974,12 +2696,15 @@ const DEFS = {
                   field: { title: "field", description: '"messages" for messages and statuses.', type: "string" },
                   value: { $ref: "#/$defs/MetaWebhookValue" },
                 },
+                "x-source": { required: "meta-webhook-messages" },
               },
             },
           },
+          "x-source": { required: "meta-webhook-messages" },
         },
       },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaWebhookBody: {
     "x-ts-name": "MetaWebhookBody",
@@ -2009,15 +2734,20 @@ const DEFS = {
       },
       href: { title: "error help link", type: "string" },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaWebhookValue: {
     "x-ts-name": "MetaWebhookValue",
     title: "change value",
     description:
-      'For `field: "messages"`: the business number it concerns, the senders\' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account.',
+      'For `field: "messages"`: the business number it concerns, the senders\' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. Any other key Meta puts here (`message_echoes`, `calls`, …) is accepted and listed by `parseWebhook` in `skipped`, never silently dropped.',
     type: "object",
     properties: {
-      messaging_product: { title: "messaging product", const: "whatsapp" },
+      messaging_product: {
+        title: "messaging product",
+        const: "whatsapp",
+        "x-source": { const: "meta-webhook-messages" },
+      },
       metadata: {
         "x-ts-name": "MetaWebhookMetadata",
         title: "metadata",
@@ -2027,6 +2757,7 @@ const DEFS = {
           display_phone_number: { title: "business phone number", type: "string" },
           phone_number_id: { title: "phone number id", type: "string" },
         },
+        "x-source": { required: "meta-webhook-messages" },
       },
       contacts: {
         title: "contacts",
@@ -2035,13 +2766,45 @@ const DEFS = {
           "x-ts-name": "MetaWebhookContact",
           title: "contact",
           type: "object",
+          description:
+            "Who sent the messages of this change (or, on a sent, delivered or read status, who received it). Match a message's sender by `wa_id` = `from` or `user_id` = `from_user_id`.",
           properties: {
-            wa_id: { title: "WhatsApp id", type: "string" },
-            user_id: { title: "business-scoped user id", type: "string" },
+            wa_id: {
+              title: "WhatsApp id",
+              description: "The customer's phone number as WhatsApp id; absent for users who turned a username on.",
+              type: "string",
+            },
+            user_id: {
+              title: "business-scoped user id",
+              description: "The customer's business-scoped user id (BSUID), from April 2026.",
+              type: "string",
+              minLength: 1,
+              "x-source": { minLength: "meta-bsuid" },
+            },
+            parent_user_id: {
+              title: "parent business-scoped user id",
+              description: "The portfolio-wide parent BSUID (`US.ENT.…`), when the business linked its ids.",
+              type: "string",
+              minLength: 1,
+              "x-source": { minLength: "meta-bsuid" },
+            },
+            identity_key_hash: {
+              title: "identity key hash",
+              description:
+                "A hash of the customer's identity key, present when the business turned identity change checks on; it changes when the customer reinstalls or changes phones.",
+              type: "string",
+            },
             profile: {
               title: "profile",
               type: "object",
-              properties: { name: { title: "profile name", type: "string" } },
+              properties: {
+                name: { title: "profile name", type: "string" },
+                username: {
+                  title: "username",
+                  description: "The customer's WhatsApp username, when they set one (2026).",
+                  type: "string",
+                },
+              },
             },
           },
         },
@@ -2049,6 +2812,544 @@ const DEFS = {
       messages: { title: "messages", type: "array", items: { $ref: "#/$defs/MetaMessageCommon" } },
       statuses: { title: "statuses", type: "array", items: { $ref: "#/$defs/MetaStatus" } },
       errors: { title: "errors", type: "array", items: { $ref: "#/$defs/MetaWebhookError" } },
+    },
+  },
+  OffsiteCardSetting: {
+    "x-ts-name": "OffsiteCardSetting",
+    title: "one-click card setting",
+    description:
+      "Brazil: pay with a card the customer saved with the business before; the business receives a webhook when the customer confirms and charges the card itself.",
+    type: "object",
+    required: ["type", "offsite_card_pay"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-br-cards", additionalProperties: "meta-payments-br-cards" },
+    properties: {
+      type: { const: "offsite_card_pay", "x-source": { const: "meta-payments-br-cards" } },
+      offsite_card_pay: {
+        "x-ts-name": "OffsiteCardPay",
+        title: "one-click card",
+        type: "object",
+        required: ["last_four_digits", "credential_id"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-br-cards", additionalProperties: "meta-payments-br-cards" },
+        properties: {
+          last_four_digits: {
+            title: "card's last four digits",
+            description: "Shown to the customer to identify the card.",
+            type: "string",
+            pattern: "^[0-9]{4}$",
+            "x-source": {
+              pattern: { source: "inferred", note: 'the name says four digits; Meta\'s example is "5235"' },
+            },
+          },
+          credential_id: {
+            title: "card credential id",
+            description: "The business's id of the saved card, returned in the confirmation webhook.",
+            type: "string",
+            minLength: 1,
+            "x-trimmed": true,
+            "x-source": {
+              minLength: { source: "inferred", note: "an id cannot be empty" },
+              "x-trimmed": { source: "inferred", note: "an id is compared as is" },
+            },
+          },
+        },
+      },
+    },
+  },
+  Order: {
+    "x-ts-name": "Order",
+    title: "order",
+    description:
+      'The order of an `order_details` message: the items, their subtotal, tax, shipping and discount. Amounts are integers: `value` is the sum multiplied by `offset` (₹12.34 is `{ "value": 1234, "offset": 100 }`). Meta requires `total_amount` = subtotal + tax + shipping − discount and `subtotal` = the sum of each item\'s (sale) amount × quantity; wa-interactive does not check these sums, WhatsApp does.',
+    type: "object",
+    required: ["status", "items", "subtotal", "tax"],
+    additionalProperties: false,
+    "x-source": {
+      required: {
+        source: "meta-payments-in-upi",
+        note: "the order object's table marks status, items, subtotal and tax required; every Brazil example carries all four",
+      },
+      additionalProperties: {
+        source: "meta-payments-in-upi",
+        note: "the order object's table marks status, items, subtotal and tax required; every Brazil example carries all four",
+      },
+    },
+    properties: {
+      status: {
+        title: "order status",
+        description: 'Always "pending": an order starts pending and later changes through `order_status` messages.',
+        const: "pending",
+        "x-source": { const: "meta-payments-in-upi" },
+      },
+      type: {
+        title: "order type",
+        description: '"quick_pay" hides the "Review and pay" button and shows only "Pay now" (India).',
+        const: "quick_pay",
+        "x-source": { const: "meta-payments-in-upi" },
+      },
+      catalog_id: {
+        title: "catalog id",
+        description: "The Facebook catalog the items' `retailer_id`s belong to.",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "an id cannot be empty" } },
+      },
+      expiration: { $ref: "#/$defs/OrderExpiration" },
+      items: {
+        title: "order items",
+        description:
+          "The items of the order, at least one. An item with an `image` limits the order to 10 items and cannot be used with `retailer_id` or `catalog_id` (Meta's UPI page; not checked here).",
+        type: "array",
+        minItems: 1,
+        "x-source": {
+          minItems: { source: "inferred", note: "items is required; an order with no item has nothing to show" },
+        },
+        items: { $ref: "#/$defs/OrderItem" },
+      },
+      subtotal: { $ref: "#/$defs/Amount" },
+      tax: { $ref: "#/$defs/OrderCharge" },
+      shipping: { $ref: "#/$defs/OrderCharge" },
+      discount: { $ref: "#/$defs/OrderDiscount" },
+    },
+  },
+  OrderBeneficiary: {
+    "x-ts-name": "OrderBeneficiary",
+    title: "beneficiary",
+    description: "The recipient of physical goods shipped in India.",
+    type: "object",
+    required: ["name", "address_line1", "city", "state", "country", "postal_code"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+    properties: {
+      name: {
+        title: "beneficiary name",
+        type: "string",
+        minLength: 1,
+        maxLength: 200,
+        "x-source": {
+          minLength: { source: "inferred", note: "a required name must say something" },
+          maxLength: "meta-payments-in-upi",
+        },
+      },
+      address_line1: {
+        title: "beneficiary address line 1",
+        description: "Door or tower number, street name, …",
+        type: "string",
+        minLength: 1,
+        maxLength: 100,
+        "x-source": {
+          minLength: { source: "inferred", note: "a required line must say something" },
+          maxLength: "meta-payments-in-upi",
+        },
+      },
+      address_line2: {
+        title: "beneficiary address line 2",
+        description: "Landmark, area, …",
+        type: "string",
+        maxLength: 100,
+        "x-source": { maxLength: "meta-payments-in-upi" },
+      },
+      city: {
+        title: "beneficiary city",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "a required field must say something" } },
+      },
+      state: {
+        title: "beneficiary state",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "a required field must say something" } },
+      },
+      country: {
+        title: "beneficiary country",
+        description:
+          "Decision: \"India\" in English; Meta's page says the value must be India, and its English original writes the country's name rather than a code.",
+        const: "India",
+        "x-source": { const: "meta-payments-in-upi" },
+      },
+      postal_code: {
+        title: "beneficiary postal code",
+        description: "The six-digit PIN code.",
+        type: "string",
+        pattern: "^[0-9]{6}$",
+        "x-source": { pattern: "meta-payments-in-upi" },
+      },
+    },
+  },
+  OrderCharge: {
+    "x-ts-name": "OrderCharge",
+    title: "order charge",
+    description: "Tax or shipping: an amount with an optional description.",
+    type: "object",
+    required: ["value", "offset"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+    properties: {
+      value: { $ref: "#/$defs/Order_value" },
+      offset: { $ref: "#/$defs/Order_offset" },
+      description: { $ref: "#/$defs/Order_chargeDescription" },
+    },
+  },
+  OrderDetailsInteractive: {
+    "x-ts-name": "OrderDetailsInteractive",
+    title: "order details message",
+    description:
+      "A bill the customer can pay without leaving WhatsApp (Payments API; India and Brazil only, for businesses with payments set up): the total, how to pay (payment gateway, UPI or payment link in India; Pix, payment link, boleto or a saved card in Brazil) and, optionally in Brazil, the itemised order. The header, when given, is an image (the thumbnail; without one WhatsApp uses the first product's image). WhatsApp answers with payment status webhooks (payment gateway) or not at all (the business confirms with its own provider); the business then sends `order_status` messages. Interactive and commerce messages cannot go to WhatsApp groups. Decision: an image header only, as Meta's Brazil orders page states (\"type: must be image\"); the India pages show only image headers too.",
+    type: "object",
+    required: ["type", "body", "action"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+    properties: {
+      type: { const: "order_details", "x-source": { const: "meta-payments-in-upi" } },
+      header: { $ref: "#/$defs/ImageHeader" },
+      body: { $ref: "#/$defs/Body" },
+      footer: { $ref: "#/$defs/Footer" },
+      action: {
+        "x-ts-name": "OrderDetailsAction",
+        title: "order details action",
+        type: "object",
+        required: ["name", "parameters"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+        properties: {
+          name: { const: "review_and_pay", "x-source": { const: "meta-payments-in-upi" } },
+          parameters: { $ref: "#/$defs/OrderDetailsParameters" },
+        },
+      },
+    },
+  },
+  OrderDetailsParameters: {
+    "x-ts-name": "OrderDetailsParameters",
+    title: "order details parameters",
+    description:
+      "Decision: `order` is optional, as Meta's Brazil orders page (Mar 2026) allows a simplified message with only the total and the payment settings; the India pages require it, which this schema cannot tie to the currency without a conditional keyword.",
+    type: "object",
+    required: ["reference_id", "type", "currency", "total_amount"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+    properties: {
+      reference_id: { $ref: "#/$defs/Order_referenceId" },
+      type: {
+        title: "goods type",
+        description:
+          'What is being paid for: "digital-goods" or "physical-goods" (physical goods shipped in India need `beneficiaries`).',
+        enum: ["digital-goods", "physical-goods"],
+        "x-source": { enum: "meta-payments-in-upi" },
+      },
+      payment_type: {
+        title: "payment type",
+        description:
+          '"upi" for UPI intent payments in India, "br" for every Brazil integration; payment-gateway orders in India leave it out.',
+        enum: ["upi", "br"],
+        "x-source": {
+          enum: {
+            source: "meta-payments-in-upi",
+            note: '"upi" on the UPI page; "br" in every Brazil payload (meta-payments-br)',
+          },
+        },
+      },
+      payment_configuration: {
+        title: "payment configuration",
+        description:
+          "The name of the payment configuration set up in WhatsApp Manager (UPI), at most 60 characters. If WhatsApp cannot find it, the customer cannot pay.",
+        type: "string",
+        minLength: 1,
+        maxLength: 60,
+        "x-source": {
+          minLength: { source: "inferred", note: "an empty name finds no configuration" },
+          maxLength: "meta-payments-in-upi",
+        },
+      },
+      payment_settings: {
+        title: "payment settings",
+        description: "How the customer can pay: one entry per payment method offered.",
+        type: "array",
+        items: { $ref: "#/$defs/PaymentSetting" },
+      },
+      currency: {
+        title: "currency",
+        description: '"INR" (India) or "BRL" (Brazil), the only currencies the Payments API takes.',
+        enum: ["INR", "BRL"],
+        "x-source": {
+          enum: {
+            source: "meta-payments-in-upi",
+            note: '"the only accepted value is INR" in India; "BRL" in every Brazil payload (meta-payments-br)',
+          },
+        },
+      },
+      total_amount: { $ref: "#/$defs/Amount" },
+      order: { $ref: "#/$defs/Order" },
+      beneficiaries: {
+        title: "beneficiaries",
+        description:
+          "Who receives physical goods shipped in India (not shown to the customer; required by law for such orders).",
+        type: "array",
+        minItems: 1,
+        "x-source": {
+          minItems: { source: "inferred", note: "an empty list names no recipient; leave the property out instead" },
+        },
+        items: { $ref: "#/$defs/OrderBeneficiary" },
+      },
+    },
+  },
+  OrderDiscount: {
+    "x-ts-name": "OrderDiscount",
+    title: "order discount",
+    description:
+      "The discount of the order: an amount, an optional description and, for orders with incentives, the name of the discount programme.",
+    type: "object",
+    required: ["value", "offset"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+    properties: {
+      value: { $ref: "#/$defs/Order_value" },
+      offset: { $ref: "#/$defs/Order_offset" },
+      description: { $ref: "#/$defs/Order_chargeDescription" },
+      discount_program_name: {
+        title: "discount programme name",
+        description: "The incentive programme the discount comes from, at most 60 characters.",
+        type: "string",
+        minLength: 1,
+        maxLength: 60,
+        "x-source": {
+          minLength: { source: "inferred", note: "an empty name names nothing; leave the property out instead" },
+          maxLength: "meta-payments-in-upi",
+        },
+      },
+    },
+  },
+  OrderExpiration: {
+    "x-ts-name": "OrderExpiration",
+    title: "order expiration",
+    description: "When the order expires and why.",
+    type: "object",
+    required: ["timestamp", "description"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+    properties: {
+      timestamp: {
+        title: "expiration time",
+        description:
+          "UTC Unix time in seconds, as a string of digits; at least 300 seconds after sending (Meta's minimum; the send time is not known here, so that is not checked).",
+        type: "string",
+        pattern: "^[0-9]+$",
+        "x-source": { pattern: "meta-payments-in-upi" },
+      },
+      description: {
+        title: "expiration description",
+        description: "Text explaining the expiration, at most 120 characters.",
+        type: "string",
+        minLength: 1,
+        maxLength: 120,
+        "x-source": {
+          minLength: { source: "inferred", note: "the description is required, so it must say something" },
+          maxLength: "meta-payments-in-upi",
+        },
+      },
+    },
+  },
+  OrderItem: {
+    "x-ts-name": "OrderItem",
+    title: "order item",
+    description: "One line of the order.",
+    type: "object",
+    required: ["name", "amount", "quantity"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+    properties: {
+      retailer_id: {
+        title: "retailer id",
+        description:
+          "The item's content id in the catalog (`catalog_id`). Decision: optional, as Meta's UPI page marks it; 360dialog's copy of the payment-gateway page says required.",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "an id cannot be empty" } },
+      },
+      name: {
+        title: "item name",
+        description: "The item's name shown to the buyer, 1 to 60 characters.",
+        type: "string",
+        minLength: 1,
+        maxLength: 60,
+        "x-notBlank": true,
+        "x-source": {
+          minLength: { source: "inferred", note: "the name is required and shown to the buyer" },
+          maxLength: "meta-payments-in-upi",
+          "x-notBlank": { source: "inferred", note: "a name of spaces shows nothing" },
+        },
+      },
+      image: { $ref: "#/$defs/OrderItemImage" },
+      amount: { $ref: "#/$defs/Amount" },
+      sale_amount: { $ref: "#/$defs/Amount" },
+      quantity: {
+        title: "item quantity",
+        description: "How many, a whole number of at least 1.",
+        type: "integer",
+        minimum: 1,
+        "x-source": {
+          minimum: {
+            source: "inferred",
+            note: 'Meta: "cannot be decimal, has to be integer"; an order line of zero items is not an order line',
+          },
+        },
+      },
+      country_of_origin: {
+        title: "country of origin",
+        description: "The product's country of origin (India, when there is no `catalog_id`).",
+        type: "string",
+        minLength: 1,
+        "x-source": {
+          minLength: { source: "inferred", note: "an empty country names none; leave the property out instead" },
+        },
+      },
+      importer_name: {
+        title: "importer name",
+        description: "The importing business (India, when there is no `catalog_id`).",
+        type: "string",
+        minLength: 1,
+        "x-source": {
+          minLength: { source: "inferred", note: "an empty name names none; leave the property out instead" },
+        },
+      },
+      importer_address: { $ref: "#/$defs/ImporterAddress" },
+    },
+  },
+  OrderItemImage: {
+    "x-ts-name": "OrderItemImage",
+    title: "item image",
+    description: "A custom image of the item: a JPEG or PNG link.",
+    type: "object",
+    required: ["link"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+    properties: {
+      link: {
+        title: "item image link",
+        description: "An absolute http(s) URL of an 8-bit RGB or RGBA JPEG or PNG image.",
+        type: "string",
+        format: "uri",
+        pattern: "^https?://[^\\s/?#]+[^\\s]*$",
+        "x-source": {
+          pattern: {
+            source: "inferred",
+            note: "a link WhatsApp fetches is an absolute http(s) URL, as for every media link",
+          },
+        },
+      },
+    },
+  },
+  OrderStatusInteractive: {
+    "x-ts-name": "OrderStatusInteractive",
+    title: "order status message",
+    description:
+      "Tells the customer that an order sent with `order_details` changed status (Payments API, India and Brazil): the message refers to that order by its `reference_id`, and WhatsApp updates the order's page. Send one whenever the payment or the order moves on; mark the order `completed` when nothing more will happen. The header, when given, is an image, as on `order_details`. Decision: a header is allowed, and only an image, because Meta's Brazil orders page says both order messages have the same four components as any interactive message and gives the order header as an image; no Meta example of an order status shows one.",
+    type: "object",
+    required: ["type", "body", "action"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+    properties: {
+      type: { const: "order_status", "x-source": { const: "meta-payments-in-upi" } },
+      header: { $ref: "#/$defs/ImageHeader" },
+      body: { $ref: "#/$defs/Body" },
+      footer: { $ref: "#/$defs/Footer" },
+      action: {
+        "x-ts-name": "OrderStatusAction",
+        title: "order status action",
+        type: "object",
+        required: ["name", "parameters"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+        properties: {
+          name: { const: "review_order", "x-source": { const: "meta-payments-in-upi" } },
+          parameters: { $ref: "#/$defs/OrderStatusParameters" },
+        },
+      },
+    },
+  },
+  OrderStatusParameters: {
+    "x-ts-name": "OrderStatusParameters",
+    title: "order status parameters",
+    type: "object",
+    required: ["reference_id", "order"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+    properties: { reference_id: { $ref: "#/$defs/Order_referenceId" }, order: { $ref: "#/$defs/OrderStatusUpdate" } },
+  },
+  OrderStatusUpdate: {
+    "x-ts-name": "OrderStatusUpdate",
+    title: "order status update",
+    type: "object",
+    required: ["status"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
+    properties: {
+      status: {
+        title: "new order status",
+        description:
+          '"pending" (not paid yet), "processing" (paid; being fulfilled), "partially_shipped", "shipped", "completed" (nothing more will happen) or "canceled" (fails if a payment already succeeded or is pending). Decision: `partially_shipped` with an underscore, as Meta\'s UPI example and its Brazil pages write it; the UPI page\'s table writes `partially-shipped`.',
+        enum: ["pending", "processing", "partially_shipped", "shipped", "completed", "canceled"],
+        "x-source": {
+          enum: {
+            source: "meta-payments-in-upi",
+            note: "the status table and example of the UPI page; the Brazil orders page lists the same statuses",
+          },
+        },
+      },
+      description: {
+        title: "status description",
+        description: "Optional text about the new status (useful when canceling), at most 120 characters.",
+        type: "string",
+        maxLength: 120,
+        "x-source": { maxLength: "meta-payments-in-upi" },
+      },
+    },
+  },
+  Order_chargeDescription: {
+    title: "charge description",
+    description: "Optional text shown with the charge, at most 60 characters.",
+    type: "string",
+    maxLength: 60,
+    "x-source": { maxLength: "meta-payments-in-upi" },
+  },
+  Order_offset: {
+    title: "amount offset",
+    description: "The factor `value` is multiplied by: 100, as Meta requires for INR and shows in every BRL example.",
+    type: "integer",
+    const: 100,
+    "x-source": {
+      const: {
+        source: "meta-payments-in-upi",
+        note: '"must be 100 for INR"; the Brazil pages use 100 in every example and name no other',
+      },
+    },
+  },
+  Order_referenceId: {
+    title: "reference id",
+    description:
+      "The business's unique id of the order or invoice, 1 to 35 characters of English letters, digits, `_`, `-` and `.`; unique for every `order_details` message (Meta suggests `<invoice-id>-<sequence>` when sending several for one invoice). `order_status` messages name the order by it.",
+    type: "string",
+    minLength: 1,
+    maxLength: 35,
+    pattern: "^[A-Za-z0-9_.-]*$",
+    "x-source": {
+      minLength: "meta-payments-in-upi",
+      maxLength: "meta-payments-in-upi",
+      pattern: "meta-payments-in-upi",
+    },
+  },
+  Order_value: {
+    title: "amount value",
+    description:
+      'The sum multiplied by `offset`, as an integer (₹12.34 with offset 100 is 1234). Decision: 0 is allowed although Meta\'s UPI page says "positive", because Meta\'s own Brazil examples send a tax of `{ "value": 0 }`.',
+    type: "integer",
+    minimum: 0,
+    "x-source": {
+      minimum: {
+        source: "meta-payments-br",
+        note: "Meta's Brazil examples send tax value 0, so 0 is the lower bound rather than 1",
+      },
     },
   },
   OutboundMessage: {
@@ -2066,6 +3367,14 @@ const DEFS = {
     maxLength: 512,
     "x-source": { maxLength: "meta-v23" },
   },
+  OutboundMessage_individualRecipientType: {
+    title:
+      "recipient type of an interactive message (Meta's Groups API page: groups take no interactive or commerce messages)",
+    description:
+      '"individual" (the default; the only value, as an enum so that leaving it out stays possible). An interactive message cannot go to a group: Meta\'s Groups API page lists interactive and commerce messages among the types groups do not support (groups take text, media and text or media templates).',
+    enum: ["individual"],
+    "x-source": { enum: "meta-groups-overview" },
+  },
   OutboundMessage_messagingProduct: {
     title: "messaging product",
     const: "whatsapp",
@@ -2073,16 +3382,19 @@ const DEFS = {
   },
   OutboundMessage_recipient: {
     title: "business-scoped user id",
-    description: "The recipient's business-scoped user id (2026), such as `US.13491208655302741918`; may replace `to`.",
+    description:
+      "The recipient's business-scoped user id (BSUID, 2026): the user's two-letter ISO 3166 country code, a dot and up to 128 letters and digits (`US.13491208655302741918`), or a parent BSUID (`US.ENT.…`) for linked business portfolios; give the whole id. It may replace `to`; when both are given WhatsApp sends to `to`, the phone number. Meta's API accepts it from May 2026.",
     type: "string",
     minLength: 1,
+    pattern: "^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$",
     "x-trimmed": true,
     "x-source": {
       minLength: "meta-bsuid",
-      "x-trimmed": {
-        source: "inferred",
-        note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+      pattern: {
+        source: "meta-bsuid",
+        note: "country code, dot and up to 128 alphanumeric characters; the ENT. form of parent BSUIDs is as the same page and the webhooks show it",
       },
+      "x-trimmed": { source: "meta-bsuid", note: "an altered BSUID fails; Meta says to send it whole" },
     },
   },
   OutboundMessage_recipientIdentityKeyHash: {
@@ -2122,6 +3434,150 @@ const DEFS = {
       "x-trimmed": {
         source: "inferred",
         note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+      },
+    },
+  },
+  PaymentGatewaySetting: {
+    "x-ts-name": "PaymentGatewaySetting",
+    title: "payment gateway setting",
+    description: "India: checkout through a payment gateway account linked in WhatsApp Manager.",
+    type: "object",
+    required: ["type", "payment_gateway"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in", additionalProperties: "meta-payments-in" },
+    properties: {
+      type: { const: "payment_gateway", "x-source": { const: "meta-payments-in" } },
+      payment_gateway: {
+        "x-ts-name": "PaymentGateway",
+        title: "payment gateway",
+        type: "object",
+        required: ["type", "configuration_name"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-in", additionalProperties: "meta-payments-in" },
+        properties: {
+          type: {
+            title: "payment gateway",
+            description:
+              'The gateway: "billdesk", "razorpay", "payu" or "zaakpay", the four Meta\'s payment-gateway page names.',
+            enum: ["billdesk", "razorpay", "payu", "zaakpay"],
+            "x-source": { enum: "meta-payments-in" },
+          },
+          configuration_name: {
+            title: "payment configuration name",
+            description: "The name of the payment configuration linked to the gateway account, at most 60 characters.",
+            type: "string",
+            minLength: 1,
+            maxLength: 60,
+            "x-source": {
+              minLength: { source: "inferred", note: "an empty name finds no configuration" },
+              maxLength: {
+                source: "inferred",
+                note: "the 60-character limit Meta's UPI page gives payment_configuration, the same name under another key",
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  PaymentLinkSetting: {
+    "x-ts-name": "PaymentLinkSetting",
+    title: "payment link setting",
+    description: "A link to the business's payment page, opened in the browser (Brazil; India where enabled).",
+    type: "object",
+    required: ["type", "payment_link"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-br-links", additionalProperties: "meta-payments-br-links" },
+    properties: {
+      type: { const: "payment_link", "x-source": { const: "meta-payments-br-links" } },
+      payment_link: {
+        "x-ts-name": "PaymentLink",
+        title: "payment link",
+        type: "object",
+        required: ["uri"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-br-links", additionalProperties: "meta-payments-br-links" },
+        properties: {
+          uri: {
+            title: "payment link URI",
+            description: "The absolute http(s) URL opened when the customer taps the payment link button.",
+            type: "string",
+            format: "uri",
+            pattern: "^https?://[^\\s/?#]+[^\\s]*$",
+            "x-source": {
+              pattern: { source: "inferred", note: "the page opens it in a web browser, so an absolute http(s) URL" },
+            },
+          },
+        },
+      },
+    },
+  },
+  PaymentSetting: {
+    "x-ts-name": "PaymentSetting",
+    title: "payment setting",
+    description: "One payment method, chosen by `type`.",
+    "x-discriminator": "type",
+    oneOf: [
+      { $ref: "#/$defs/PaymentGatewaySetting" },
+      { $ref: "#/$defs/PaymentLinkSetting" },
+      { $ref: "#/$defs/PixSetting" },
+      { $ref: "#/$defs/BoletoSetting" },
+      { $ref: "#/$defs/OffsiteCardSetting" },
+    ],
+  },
+  PixSetting: {
+    "x-ts-name": "PixSetting",
+    title: "Pix setting",
+    description: "Brazil: a dynamic Pix code the customer copies into their bank's app.",
+    type: "object",
+    required: ["type", "pix_dynamic_code"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-br-pix", additionalProperties: "meta-payments-br-pix" },
+    properties: {
+      type: { const: "pix_dynamic_code", "x-source": { const: "meta-payments-br-pix" } },
+      pix_dynamic_code: {
+        "x-ts-name": "PixDynamicCode",
+        title: "dynamic Pix code",
+        type: "object",
+        required: ["code", "merchant_name", "key", "key_type"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-br-pix", additionalProperties: "meta-payments-br-pix" },
+        properties: {
+          code: {
+            title: "Pix code",
+            description: "The dynamic Pix code (copy and paste) the customer copies.",
+            type: "string",
+            minLength: 1,
+            "x-trimmed": true,
+            "x-source": {
+              minLength: { source: "inferred", note: "an empty code pays nothing" },
+              "x-trimmed": {
+                source: "inferred",
+                note: "a copied code with surrounding spaces is not a valid Pix code",
+              },
+            },
+          },
+          merchant_name: {
+            title: "Pix account holder",
+            description: "The account holder's name, shown to the customer.",
+            type: "string",
+            minLength: 1,
+            "x-source": { minLength: { source: "inferred", note: "a required name must say something" } },
+          },
+          key: {
+            title: "Pix key",
+            description: "The Pix key, shown to the customer.",
+            type: "string",
+            minLength: 1,
+            "x-source": { minLength: { source: "inferred", note: "a required key must say something" } },
+          },
+          key_type: {
+            title: "Pix key type",
+            description: '"CPF", "CNPJ", "EMAIL", "PHONE" or "EVP" (a random key).',
+            enum: ["CPF", "CNPJ", "EMAIL", "PHONE", "EVP"],
+            "x-source": { enum: "meta-payments-br-pix" },
+          },
+        },
       },
     },
   },
@@ -2401,7 +3857,8 @@ const DEFS = {
   ReactionMessage: {
     "x-ts-name": "ReactionMessage",
     title: "reaction message",
-    description: "A reaction. It cannot quote a message, so `context` is rejected.",
+    description:
+      'A reaction. It cannot quote a message, so `context` is rejected. Decision: a reaction may go to a group (`recipient_type: "group"`): Meta\'s Groups API page lists the message types groups support (text, media, templates) and those they do not (interactive, commerce, authentication, view-once, disappearing messages, calls), and reactions are in neither list, so refusing them would reject what no Meta document forbids.',
     type: "object",
     required: ["messaging_product", "type", "reaction"],
     additionalProperties: false,
@@ -2598,15 +4055,16 @@ const DEFS = {
     required: ["message_uuid", "message_type", "timestamp"],
     properties: {
       channel: { title: "channel", type: "string" },
-      message_uuid: { title: "message id", type: "string", minLength: 1 },
+      message_uuid: { title: "message id", type: "string", minLength: 1, "x-source": { minLength: "vonage-messages" } },
       to: { title: "business number", type: "string" },
       from: { title: "sender number", type: "string" },
-      timestamp: { title: "timestamp", type: "string", minLength: 1 },
+      timestamp: { title: "timestamp", type: "string", minLength: 1, "x-source": { minLength: "vonage-messages" } },
       message_type: {
         title: "message type",
         description: "reply, button, text, location, order, reaction, image, …",
         type: "string",
         minLength: 1,
+        "x-source": { minLength: "vonage-messages" },
       },
       text: { title: "text", type: "string" },
       reply: {
@@ -2622,6 +4080,7 @@ const DEFS = {
             type: "string",
           },
         },
+        "x-source": { required: "vonage-messages" },
       },
       button: {
         title: "template button",
@@ -2632,6 +4091,7 @@ const DEFS = {
           text: { title: "button text", type: "string" },
           subtype: { title: "button subtype", type: "string" },
         },
+        "x-source": { required: "vonage-messages" },
       },
       location: {
         title: "location",
@@ -2644,6 +4104,7 @@ const DEFS = {
           address: { title: "address", type: "string" },
           url: { title: "place URL", type: "string" },
         },
+        "x-source": { required: "vonage-messages" },
       },
       order: {
         title: "order",
@@ -2664,11 +4125,24 @@ const DEFS = {
                 item_price: { title: "item price", type: "number" },
                 currency: { title: "currency", type: "string" },
               },
+              "x-source": { required: "vonage-messages" },
             },
           },
         },
+        "x-source": { required: "vonage-messages" },
       },
-      profile: { title: "profile", type: "object", properties: { name: { title: "profile name", type: "string" } } },
+      profile: {
+        title: "profile",
+        type: "object",
+        properties: {
+          name: { title: "profile name", type: "string" },
+          username: {
+            title: "username",
+            description: "The customer's WhatsApp username, when they set one (2026).",
+            type: "string",
+          },
+        },
+      },
       context: {
         title: "context",
         type: "object",
@@ -2679,6 +4153,7 @@ const DEFS = {
       },
       client_ref: { title: "client reference", type: "string" },
     },
+    "x-source": { required: "vonage-messages" },
   },
   VonageOutboundBody: {
     "x-ts-name": "VonageOutboundBody",
@@ -2695,10 +4170,29 @@ const DEFS = {
         type: "string",
         minLength: 1,
         "x-trimmed": true,
+        "x-source": {
+          minLength: "vonage-messages",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
       },
-      to: { title: "recipient number", type: "string", minLength: 1, "x-trimmed": true },
-      channel: { title: "channel", const: "whatsapp" },
-      message_type: { title: "message type", const: "custom" },
+      to: {
+        title: "recipient number",
+        type: "string",
+        minLength: 1,
+        "x-trimmed": true,
+        "x-source": {
+          minLength: "vonage-messages",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
+      },
+      channel: { title: "channel", const: "whatsapp", "x-source": { const: "vonage-messages" } },
+      message_type: { title: "message type", const: "custom", "x-source": { const: "vonage-messages" } },
       custom: {
         "x-ts-name": "VonageCustom",
         title: "custom object",
@@ -2710,7 +4204,11 @@ const DEFS = {
             type: "object",
             required: ["type", "interactive"],
             additionalProperties: false,
-            properties: { type: { const: "interactive" }, interactive: { $ref: "#/$defs/Interactive" } },
+            properties: {
+              type: { const: "interactive", "x-source": { const: "vonage-messages" } },
+              interactive: { $ref: "#/$defs/Interactive" },
+            },
+            "x-source": { required: "vonage-messages", additionalProperties: "vonage-messages" },
           },
           {
             "x-ts-name": "VonageCustomReaction",
@@ -2718,7 +4216,11 @@ const DEFS = {
             type: "object",
             required: ["type", "reaction"],
             additionalProperties: false,
-            properties: { type: { const: "reaction" }, reaction: { $ref: "#/$defs/Reaction" } },
+            properties: {
+              type: { const: "reaction", "x-source": { const: "vonage-messages" } },
+              reaction: { $ref: "#/$defs/Reaction" },
+            },
+            "x-source": { required: "vonage-messages", additionalProperties: "vonage-messages" },
           },
         ],
       },
@@ -2727,12 +4229,14 @@ const DEFS = {
         description: "Up to 100 characters echoed in Vonage's status webhooks.",
         type: "string",
         maxLength: 100,
+        "x-source": { maxLength: "vonage-messages" },
       },
       webhook_url: {
         title: "status webhook URL",
         description: "Overrides the application's status URL for this message.",
         type: "string",
         pattern: "^https?://[^\\s/?#]+[^\\s]*$",
+        "x-source": { pattern: "vonage-messages" },
       },
       context: {
         title: "context",
@@ -2747,10 +4251,19 @@ const DEFS = {
             type: "string",
             minLength: 1,
             "x-trimmed": true,
+            "x-source": {
+              minLength: "vonage-messages",
+              "x-trimmed": {
+                source: "inferred",
+                note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+              },
+            },
           },
         },
+        "x-source": { required: "vonage-messages", additionalProperties: "vonage-messages" },
       },
     },
+    "x-source": { required: "vonage-messages", additionalProperties: "vonage-messages" },
   },
   VonageStatus: {
     "x-ts-name": "VonageStatus",
@@ -2758,15 +4271,16 @@ const DEFS = {
     type: "object",
     required: ["message_uuid", "status", "timestamp"],
     properties: {
-      message_uuid: { title: "message id", type: "string", minLength: 1 },
+      message_uuid: { title: "message id", type: "string", minLength: 1, "x-source": { minLength: "vonage-messages" } },
       to: { title: "recipient", type: "string" },
       from: { title: "business number", type: "string" },
-      timestamp: { title: "timestamp", type: "string", minLength: 1 },
+      timestamp: { title: "timestamp", type: "string", minLength: 1, "x-source": { minLength: "vonage-messages" } },
       status: {
         title: "status",
         description: "submitted, delivered, read, rejected, undeliverable, …",
         type: "string",
         minLength: 1,
+        "x-source": { minLength: "vonage-messages" },
       },
       channel: { title: "channel", type: "string" },
       client_ref: { title: "client reference", type: "string" },
@@ -2779,13 +4293,42 @@ const DEFS = {
           detail: { title: "error detail", type: "string" },
         },
       },
+      whatsapp: {
+        "x-ts-name": "VonageWhatsAppStatusDetails",
+        title: "WhatsApp details",
+        description:
+          "What Vonage passes on of Meta's status: the recipient's identifiers. For a user who turned a username on, `wa_id` may be absent and `user_id` (the business-scoped user id) names them.",
+        type: "object",
+        properties: {
+          recipient: {
+            title: "recipient",
+            type: "object",
+            properties: {
+              wa_id: { title: "WhatsApp id", type: "string" },
+              user_id: {
+                title: "business-scoped user id",
+                type: "string",
+                minLength: 1,
+                "x-source": { minLength: "vonage-usernames" },
+              },
+              parent_user_id: {
+                title: "parent business-scoped user id",
+                type: "string",
+                minLength: 1,
+                "x-source": { minLength: "vonage-usernames" },
+              },
+            },
+          },
+        },
+      },
     },
+    "x-source": { required: "vonage-messages" },
   },
   VonageWebhookBody: {
     "x-ts-name": "VonageWebhookBody",
     title: "Vonage webhook body",
     description:
-      "What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: \"reply\"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings.",
+      "What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: \"reply\"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings. Usernames (2026): an inbound message's `profile.username`, and a status's `whatsapp.recipient` (`wa_id`, `user_id`, `parent_user_id`), as Vonage's usernames note describes.",
     anyOf: [{ $ref: "#/$defs/VonageInboundMessage" }, { $ref: "#/$defs/VonageStatus" }],
   },
   WhatsappNodeSdkArguments: {
@@ -2805,6 +4348,7 @@ const DEFS = {
         type: "integer",
         minimum: 1,
         maximum: 999999999999999,
+        "x-source": { minimum: "whatsapp-node-sdk", maximum: "whatsapp-node-sdk" },
       },
       replyMessageId: {
         title: "quoted message id",
@@ -2812,8 +4356,16 @@ const DEFS = {
         type: "string",
         minLength: 1,
         "x-trimmed": true,
+        "x-source": {
+          minLength: "whatsapp-node-sdk",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
       },
     },
+    "x-source": { required: "whatsapp-node-sdk", additionalProperties: "whatsapp-node-sdk" },
   },
   WhatsappNodeSdkWebhookBody: {
     "x-ts-name": "WhatsappNodeSdkWebhookBody",
@@ -2864,9 +4416,29 @@ export const InboundStatus: TUnsafe<T.InboundStatus> = Type.Unsafe<T.InboundStat
   $ref: "#/$defs/InboundEvent/properties/status",
   $defs: DEFS,
 });
-/** status error */
+/** contact card */
+export const InboundContact: TUnsafe<T.InboundContact> = Type.Unsafe<T.InboundContact>({
+  $ref: "#/$defs/InboundEvent/properties/contacts/items",
+  $defs: DEFS,
+});
+/** phone */
+export const InboundContactPhone: TUnsafe<T.InboundContactPhone> = Type.Unsafe<T.InboundContactPhone>({
+  $ref: "#/$defs/InboundEvent/properties/contacts/items/properties/phones/items",
+  $defs: DEFS,
+});
+/** What a `system` event says: `type` is `user_changed_number` (the new number in `newWaId`) or `user_changed_user_id` (the new BSUID in `newUserId`). */
+export const InboundSystem: TUnsafe<T.InboundSystem> = Type.Unsafe<T.InboundSystem>({
+  $ref: "#/$defs/InboundEvent/properties/system",
+  $defs: DEFS,
+});
+/** On a message the customer sent from a click-to-WhatsApp ad or post: where they came from (Meta's `referral`, in camelCase). */
+export const InboundReferral: TUnsafe<T.InboundReferral> = Type.Unsafe<T.InboundReferral>({
+  $ref: "#/$defs/InboundEvent/properties/referral",
+  $defs: DEFS,
+});
+/** An error the provider reported on a status or a message: its code, a message to show (the provider's message, else its title, else its details), and Meta's title and details as sent. */
 export const InboundStatusError: TUnsafe<T.InboundStatusError> = Type.Unsafe<T.InboundStatusError>({
-  $ref: "#/$defs/InboundEvent/properties/status/properties/errors/items",
+  $ref: "#/$defs/InboundStatusError",
   $defs: DEFS,
 });
 /** Asks the customer for a delivery address in a form WhatsApp renders (India only). The submitted address arrives as an `interactive.nfm_reply` named `address_message`; clients that cannot show the form fail with 1026. */
@@ -3051,7 +4623,7 @@ export const FlowActionPayload: TUnsafe<T.FlowActionPayload> = Type.Unsafe<T.Flo
   $ref: "#/$defs/FlowParameters/properties/flow_action_payload",
   $defs: DEFS,
 });
-/** The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. */
+/** The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. Decision: `request_contact_info` is not one of them: Meta documents REQUEST_CONTACT_INFO only as a button of utility and marketing templates (business-scoped user ids page), and no Meta page or reference lists it as an interactive type, although some libraries and BSPs send it. */
 export const Interactive: TUnsafe<T.Interactive> = Type.Unsafe<T.Interactive>({
   $ref: "#/$defs/Interactive",
   $defs: DEFS,
@@ -3078,6 +4650,98 @@ export const LocationRequestInteractive: TUnsafe<T.LocationRequestInteractive> =
 /** location request action */
 export const LocationRequestAction: TUnsafe<T.LocationRequestAction> = Type.Unsafe<T.LocationRequestAction>({
   $ref: "#/$defs/LocationRequestInteractive/properties/action",
+  $defs: DEFS,
+});
+/** A bill the customer can pay without leaving WhatsApp (Payments API; India and Brazil only, for businesses with payments set up): the total, how to pay (payment gateway, UPI or payment link in India; Pix, payment link, boleto or a saved card in Brazil) and, optionally in Brazil, the itemised order. The header, when given, is an image (the thumbnail; without one WhatsApp uses the first product's image). WhatsApp answers with payment status webhooks (payment gateway) or not at all (the business confirms with its own provider); the business then sends `order_status` messages. Interactive and commerce messages cannot go to WhatsApp groups. Decision: an image header only, as Meta's Brazil orders page states ("type: must be image"); the India pages show only image headers too. */
+export const OrderDetailsInteractive: TUnsafe<T.OrderDetailsInteractive> = Type.Unsafe<T.OrderDetailsInteractive>({
+  $ref: "#/$defs/OrderDetailsInteractive",
+  $defs: DEFS,
+});
+/** order details action */
+export const OrderDetailsAction: TUnsafe<T.OrderDetailsAction> = Type.Unsafe<T.OrderDetailsAction>({
+  $ref: "#/$defs/OrderDetailsInteractive/properties/action",
+  $defs: DEFS,
+});
+/** Decision: `order` is optional, as Meta's Brazil orders page (Mar 2026) allows a simplified message with only the total and the payment settings; the India pages require it, which this schema cannot tie to the currency without a conditional keyword. */
+export const OrderDetailsParameters: TUnsafe<T.OrderDetailsParameters> = Type.Unsafe<T.OrderDetailsParameters>({
+  $ref: "#/$defs/OrderDetailsParameters",
+  $defs: DEFS,
+});
+/** One payment method, chosen by `type`. */
+export const PaymentSetting: TUnsafe<T.PaymentSetting> = Type.Unsafe<T.PaymentSetting>({
+  $ref: "#/$defs/PaymentSetting",
+  $defs: DEFS,
+});
+/** India: checkout through a payment gateway account linked in WhatsApp Manager. */
+export const PaymentGatewaySetting: TUnsafe<T.PaymentGatewaySetting> = Type.Unsafe<T.PaymentGatewaySetting>({
+  $ref: "#/$defs/PaymentGatewaySetting",
+  $defs: DEFS,
+});
+/** payment gateway */
+export const PaymentGateway: TUnsafe<T.PaymentGateway> = Type.Unsafe<T.PaymentGateway>({
+  $ref: "#/$defs/PaymentGatewaySetting/properties/payment_gateway",
+  $defs: DEFS,
+});
+/** A link to the business's payment page, opened in the browser (Brazil; India where enabled). */
+export const PaymentLinkSetting: TUnsafe<T.PaymentLinkSetting> = Type.Unsafe<T.PaymentLinkSetting>({
+  $ref: "#/$defs/PaymentLinkSetting",
+  $defs: DEFS,
+});
+/** payment link */
+export const PaymentLink: TUnsafe<T.PaymentLink> = Type.Unsafe<T.PaymentLink>({
+  $ref: "#/$defs/PaymentLinkSetting/properties/payment_link",
+  $defs: DEFS,
+});
+/** Brazil: a dynamic Pix code the customer copies into their bank's app. */
+export const PixSetting: TUnsafe<T.PixSetting> = Type.Unsafe<T.PixSetting>({ $ref: "#/$defs/PixSetting", $defs: DEFS });
+/** dynamic Pix code */
+export const PixDynamicCode: TUnsafe<T.PixDynamicCode> = Type.Unsafe<T.PixDynamicCode>({
+  $ref: "#/$defs/PixSetting/properties/pix_dynamic_code",
+  $defs: DEFS,
+});
+/** Brazil: a boleto whose digitable line the customer copies. */
+export const BoletoSetting: TUnsafe<T.BoletoSetting> = Type.Unsafe<T.BoletoSetting>({
+  $ref: "#/$defs/BoletoSetting",
+  $defs: DEFS,
+});
+/** boleto */
+export const Boleto: TUnsafe<T.Boleto> = Type.Unsafe<T.Boleto>({
+  $ref: "#/$defs/BoletoSetting/properties/boleto",
+  $defs: DEFS,
+});
+/** Brazil: pay with a card the customer saved with the business before; the business receives a webhook when the customer confirms and charges the card itself. */
+export const OffsiteCardSetting: TUnsafe<T.OffsiteCardSetting> = Type.Unsafe<T.OffsiteCardSetting>({
+  $ref: "#/$defs/OffsiteCardSetting",
+  $defs: DEFS,
+});
+/** one-click card */
+export const OffsiteCardPay: TUnsafe<T.OffsiteCardPay> = Type.Unsafe<T.OffsiteCardPay>({
+  $ref: "#/$defs/OffsiteCardSetting/properties/offsite_card_pay",
+  $defs: DEFS,
+});
+/** The recipient of physical goods shipped in India. */
+export const OrderBeneficiary: TUnsafe<T.OrderBeneficiary> = Type.Unsafe<T.OrderBeneficiary>({
+  $ref: "#/$defs/OrderBeneficiary",
+  $defs: DEFS,
+});
+/** Tells the customer that an order sent with `order_details` changed status (Payments API, India and Brazil): the message refers to that order by its `reference_id`, and WhatsApp updates the order's page. Send one whenever the payment or the order moves on; mark the order `completed` when nothing more will happen. The header, when given, is an image, as on `order_details`. Decision: a header is allowed, and only an image, because Meta's Brazil orders page says both order messages have the same four components as any interactive message and gives the order header as an image; no Meta example of an order status shows one. */
+export const OrderStatusInteractive: TUnsafe<T.OrderStatusInteractive> = Type.Unsafe<T.OrderStatusInteractive>({
+  $ref: "#/$defs/OrderStatusInteractive",
+  $defs: DEFS,
+});
+/** order status action */
+export const OrderStatusAction: TUnsafe<T.OrderStatusAction> = Type.Unsafe<T.OrderStatusAction>({
+  $ref: "#/$defs/OrderStatusInteractive/properties/action",
+  $defs: DEFS,
+});
+/** order status parameters */
+export const OrderStatusParameters: TUnsafe<T.OrderStatusParameters> = Type.Unsafe<T.OrderStatusParameters>({
+  $ref: "#/$defs/OrderStatusParameters",
+  $defs: DEFS,
+});
+/** order status update */
+export const OrderStatusUpdate: TUnsafe<T.OrderStatusUpdate> = Type.Unsafe<T.OrderStatusUpdate>({
+  $ref: "#/$defs/OrderStatusUpdate",
   $defs: DEFS,
 });
 /** Up to 30 products from one catalog in up to 10 sections. A text header and a body are required. */
@@ -3140,7 +4804,7 @@ export const MessageContext: TUnsafe<T.MessageContext> = Type.Unsafe<T.MessageCo
   $ref: "#/$defs/InteractiveMessage/properties/context",
   $defs: DEFS,
 });
-/** A reaction. It cannot quote a message, so `context` is rejected. */
+/** A reaction. It cannot quote a message, so `context` is rejected. Decision: a reaction may go to a group (`recipient_type: "group"`): Meta's Groups API page lists the message types groups support (text, media, templates) and those they do not (interactive, commerce, authentication, view-once, disappearing messages, calls), and reactions are in neither list, so refusing them would reject what no Meta document forbids. */
 export const ReactionMessage: TUnsafe<T.ReactionMessage> = Type.Unsafe<T.ReactionMessage>({
   $ref: "#/$defs/ReactionMessage",
   $defs: DEFS,
@@ -3175,6 +4839,37 @@ export const Media: TUnsafe<T.Media> = Type.Unsafe<T.Media>({ $ref: "#/$defs/Med
 /** A document for a document header: exactly one of `id` or `link`, and an optional `filename` that WhatsApp shows (with its extension) instead of a generic name. */
 export const DocumentMedia: TUnsafe<T.DocumentMedia> = Type.Unsafe<T.DocumentMedia>({
   $ref: "#/$defs/DocumentMedia",
+  $defs: DEFS,
+});
+/** The order of an `order_details` message: the items, their subtotal, tax, shipping and discount. Amounts are integers: `value` is the sum multiplied by `offset` (₹12.34 is `{ "value": 1234, "offset": 100 }`). Meta requires `total_amount` = subtotal + tax + shipping − discount and `subtotal` = the sum of each item's (sale) amount × quantity; wa-interactive does not check these sums, WhatsApp does. */
+export const Order: TUnsafe<T.Order> = Type.Unsafe<T.Order>({ $ref: "#/$defs/Order", $defs: DEFS });
+/** A sum of money as two integers: `value` is the sum multiplied by `offset`. */
+export const Amount: TUnsafe<T.Amount> = Type.Unsafe<T.Amount>({ $ref: "#/$defs/Amount", $defs: DEFS });
+/** Tax or shipping: an amount with an optional description. */
+export const OrderCharge: TUnsafe<T.OrderCharge> = Type.Unsafe<T.OrderCharge>({
+  $ref: "#/$defs/OrderCharge",
+  $defs: DEFS,
+});
+/** The discount of the order: an amount, an optional description and, for orders with incentives, the name of the discount programme. */
+export const OrderDiscount: TUnsafe<T.OrderDiscount> = Type.Unsafe<T.OrderDiscount>({
+  $ref: "#/$defs/OrderDiscount",
+  $defs: DEFS,
+});
+/** When the order expires and why. */
+export const OrderExpiration: TUnsafe<T.OrderExpiration> = Type.Unsafe<T.OrderExpiration>({
+  $ref: "#/$defs/OrderExpiration",
+  $defs: DEFS,
+});
+/** One line of the order. */
+export const OrderItem: TUnsafe<T.OrderItem> = Type.Unsafe<T.OrderItem>({ $ref: "#/$defs/OrderItem", $defs: DEFS });
+/** A custom image of the item: a JPEG or PNG link. */
+export const OrderItemImage: TUnsafe<T.OrderItemImage> = Type.Unsafe<T.OrderItemImage>({
+  $ref: "#/$defs/OrderItemImage",
+  $defs: DEFS,
+});
+/** The importing business's address, as Meta's UPI example writes it. */
+export const ImporterAddress: TUnsafe<T.ImporterAddress> = Type.Unsafe<T.ImporterAddress>({
+  $ref: "#/$defs/ImporterAddress",
   $defs: DEFS,
 });
 /** What goes out through 360dialog's Cloud API: the Cloud API body unchanged, `messaging_product` included (`POST /messages` on 360dialog's host with the `D360-API-KEY` header; no phone number id in the path, 360dialog adds it). */
@@ -3282,7 +4977,7 @@ export const VonageCustomReaction: TUnsafe<T.VonageCustomReaction> = Type.Unsafe
   $ref: "#/$defs/VonageOutboundBody/properties/custom/oneOf/1",
   $defs: DEFS,
 });
-/** What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: "reply"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings. */
+/** What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: "reply"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings. Usernames (2026): an inbound message's `profile.username`, and a status's `whatsapp.recipient` (`wa_id`, `user_id`, `parent_user_id`), as Vonage's usernames note describes. */
 export const VonageWebhookBody: TUnsafe<T.VonageWebhookBody> = Type.Unsafe<T.VonageWebhookBody>({
   $ref: "#/$defs/VonageWebhookBody",
   $defs: DEFS,
@@ -3297,6 +4992,9 @@ export const VonageStatus: TUnsafe<T.VonageStatus> = Type.Unsafe<T.VonageStatus>
   $ref: "#/$defs/VonageStatus",
   $defs: DEFS,
 });
+/** What Vonage passes on of Meta's status: the recipient's identifiers. For a user who turned a username on, `wa_id` may be absent and `user_id` (the business-scoped user id) names them. */
+export const VonageWhatsAppStatusDetails: TUnsafe<T.VonageWhatsAppStatusDetails> =
+  Type.Unsafe<T.VonageWhatsAppStatusDetails>({ $ref: "#/$defs/VonageStatus/properties/whatsapp", $defs: DEFS });
 /** The arguments of Meta's Node SDK call `wa.messages.interactive(body, recipient, replyMessageId)`, by name: call it as `wa.messages.interactive(args.body, args.recipient, args.replyMessageId)`. The SDK itself writes `messaging_product`, `recipient_type: "individual"`, `to` (as `String(recipient)`) and `type: "interactive"` around `body`. Decision: an object with named members rather than a positional array, because JSON Schema 2020-12 tuples (`prefixItems`) have no TypeScript mapping in the type generator and named members read the same in every language. */
 export const WhatsappNodeSdkArguments: TUnsafe<T.WhatsappNodeSdkArguments> = Type.Unsafe<T.WhatsappNodeSdkArguments>({
   $ref: "#/$defs/WhatsappNodeSdkArguments",
@@ -3310,7 +5008,7 @@ export const MetaWebhookError: TUnsafe<T.MetaWebhookError> = Type.Unsafe<T.MetaW
   $ref: "#/$defs/MetaWebhookError",
   $defs: DEFS,
 });
-/** One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision: `from` is optional, because from 2026 Meta omits it for users known only by a business-scoped user id (`from_user_id`). */
+/** One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision (Meta's business-scoped user ids page, updated March 2026): `from` may be empty or absent, because Meta leaves it out for users who turned usernames on and gives their business-scoped user id (`from_user_id`) instead; every message must carry one of the two (`anyOf`), and `parseWebhook` treats an empty `from` as absent, so a message whose `from` is `""` and that has no `from_user_id` is an error there. New kinds Meta documents in its messages webhook reference (`system`, `request_welcome`, `contacts`, `unknown`) are typed; the other media kinds (image, audio, …) are not modelled and come out of `parseWebhook` as `unsupported` events. */
 export const MetaInboundMessage: TUnsafe<T.MetaInboundMessage> = Type.Unsafe<T.MetaInboundMessage>({
   $ref: "#/$defs/MetaInboundMessage",
   $defs: DEFS,
@@ -3320,12 +5018,12 @@ export const MetaInboundContext: TUnsafe<T.MetaInboundContext> = Type.Unsafe<T.M
   $ref: "#/$defs/MetaInboundContext",
   $defs: DEFS,
 });
-/** What every inbound message has, whatever its type. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, contacts, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type. */
+/** What every inbound message has, whatever its type: who sent it (a phone number, a business-scoped user id or both), in which group if any, its id, time and type, what it answers, the ad it came from and the errors WhatsApp attached. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type. */
 export const MetaMessageCommon: TUnsafe<T.MetaMessageCommon> = Type.Unsafe<T.MetaMessageCommon>({
   $ref: "#/$defs/MetaMessageCommon",
   $defs: DEFS,
 });
-/** The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request. */
+/** The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request. Decision: `interactive` may be missing when the message carries `errors` instead: the real API sends `type: "interactive"` with only an error (131000) when WhatsApp Web reconnects and re-sends (seen in pywa's fixtures and history); `parseWebhook` turns it into an `unsupported` event carrying the error. */
 export const MetaInteractiveMessage: TUnsafe<T.MetaInteractiveMessage> = Type.Unsafe<T.MetaInteractiveMessage>({
   $ref: "#/$defs/MetaInteractiveMessage",
   $defs: DEFS,
@@ -3406,7 +5104,7 @@ export const MetaText: TUnsafe<T.MetaText> = Type.Unsafe<T.MetaText>({
   $ref: "#/$defs/MetaTextMessage/properties/text",
   $defs: DEFS,
 });
-/** Content WhatsApp could not deliver to the business (error 131051). */
+/** Content WhatsApp could not deliver to the business (error 131051); `unsupported.type` names it when Meta says. */
 export const MetaUnsupportedMessage: TUnsafe<T.MetaUnsupportedMessage> = Type.Unsafe<T.MetaUnsupportedMessage>({
   $ref: "#/$defs/MetaUnsupportedMessage",
   $defs: DEFS,
@@ -3416,7 +5114,48 @@ export const MetaUnsupportedPayload: TUnsafe<T.MetaUnsupportedPayload> = Type.Un
   $ref: "#/$defs/MetaUnsupportedMessage/properties/unsupported",
   $defs: DEFS,
 });
-/** One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. `recipient_id` is optional because from 2026 Meta may give only `recipient_user_id`. */
+/** What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects. */
+export const MetaMessageErrors: TUnsafe<T.MetaMessageErrors> = Type.Unsafe<T.MetaMessageErrors>({
+  $ref: "#/$defs/MetaMessageErrors",
+  $defs: DEFS,
+});
+/** On a message the customer sent after tapping a click-to-WhatsApp ad or post: where they came from. */
+export const MetaReferral: TUnsafe<T.MetaReferral> = Type.Unsafe<T.MetaReferral>({
+  $ref: "#/$defs/MetaReferral",
+  $defs: DEFS,
+});
+/** system notice */
+export const MetaSystem: TUnsafe<T.MetaSystem> = Type.Unsafe<T.MetaSystem>({ $ref: "#/$defs/MetaSystem", $defs: DEFS });
+/** WhatsApp tells the business that the customer changed their phone number or their business-scoped user id. System messages come without a `contacts` entry. */
+export const MetaSystemMessage: TUnsafe<T.MetaSystemMessage> = Type.Unsafe<T.MetaSystemMessage>({
+  $ref: "#/$defs/MetaSystemMessage",
+  $defs: DEFS,
+});
+/** The customer opened the chat for the first time (from a link or a QR code) and WhatsApp asks the business for its welcome message. It has no content of its own. */
+export const MetaRequestWelcomeMessage: TUnsafe<T.MetaRequestWelcomeMessage> = Type.Unsafe<T.MetaRequestWelcomeMessage>(
+  { $ref: "#/$defs/MetaRequestWelcomeMessage", $defs: DEFS },
+);
+/** contact card */
+export const MetaContactCard: TUnsafe<T.MetaContactCard> = Type.Unsafe<T.MetaContactCard>({
+  $ref: "#/$defs/MetaContactCard",
+  $defs: DEFS,
+});
+/** phone */
+export const MetaContactPhone: TUnsafe<T.MetaContactPhone> = Type.Unsafe<T.MetaContactPhone>({
+  $ref: "#/$defs/MetaContactCard/properties/phones/items",
+  $defs: DEFS,
+});
+/** The customer shared one or more contact cards; a card with `origin: "contact_request"` is their own, shared in answer to the business asking for their phone number (REQUEST_CONTACT_INFO). */
+export const MetaContactsMessage: TUnsafe<T.MetaContactsMessage> = Type.Unsafe<T.MetaContactsMessage>({
+  $ref: "#/$defs/MetaContactsMessage",
+  $defs: DEFS,
+});
+/** Content WhatsApp could not identify: the older name of `unsupported`, which Meta's webhook reference still lists; its `errors` say why. */
+export const MetaUnknownMessage: TUnsafe<T.MetaUnknownMessage> = Type.Unsafe<T.MetaUnknownMessage>({
+  $ref: "#/$defs/MetaUnknownMessage",
+  $defs: DEFS,
+});
+/** One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. Decision (Meta's business-scoped user ids page, updated March 2026): `recipient_id` may be empty or absent for a user who turned a username on, and `recipient_user_id` (with `recipient_parent_user_id` when the business linked its ids) names them instead; `parseWebhook` takes the first non-empty of the two as the recipient. Decision: a status with `type: "payment"` (a payment's progress after an `order_details` message, per Meta's payments pages for India and Brazil) is listed in `skipped`, not made a message status event, because none of the documents this project works from gives its payload shape. */
 export const MetaStatus: TUnsafe<T.MetaStatus> = Type.Unsafe<T.MetaStatus>({ $ref: "#/$defs/MetaStatus", $defs: DEFS });
 /** The body Meta POSTs to a WhatsApp webhook. One delivery may batch many updates (Meta says up to 1000, without guarantee): every `entry`, every `change` and every item of `messages` and `statuses` counts, not only the first. A change whose `field` is not `messages` (template status, account updates, …) has a different `value` and is not modelled here. */
 export const MetaWebhook: TUnsafe<T.MetaWebhook> = Type.Unsafe<T.MetaWebhook>({
@@ -3433,7 +5172,7 @@ export const MetaWebhookChange: TUnsafe<T.MetaWebhookChange> = Type.Unsafe<T.Met
   $ref: "#/$defs/MetaWebhook/properties/entry/items/properties/changes/items",
   $defs: DEFS,
 });
-/** For `field: "messages"`: the business number it concerns, the senders' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. */
+/** For `field: "messages"`: the business number it concerns, the senders' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. Any other key Meta puts here (`message_echoes`, `calls`, …) is accepted and listed by `parseWebhook` in `skipped`, never silently dropped. */
 export const MetaWebhookValue: TUnsafe<T.MetaWebhookValue> = Type.Unsafe<T.MetaWebhookValue>({
   $ref: "#/$defs/MetaWebhookValue",
   $defs: DEFS,
@@ -3443,7 +5182,7 @@ export const MetaWebhookMetadata: TUnsafe<T.MetaWebhookMetadata> = Type.Unsafe<T
   $ref: "#/$defs/MetaWebhookValue/properties/metadata",
   $defs: DEFS,
 });
-/** contact */
+/** Who sent the messages of this change (or, on a sent, delivered or read status, who received it). Match a message's sender by `wa_id` = `from` or `user_id` = `from_user_id`. */
 export const MetaWebhookContact: TUnsafe<T.MetaWebhookContact> = Type.Unsafe<T.MetaWebhookContact>({
   $ref: "#/$defs/MetaWebhookValue/properties/contacts/items",
   $defs: DEFS,

@@ -10,8 +10,12 @@ import * as walk from "./runtime/walk.js";
 const KEYS_1 = [
   "provider",
   "kind",
+  "senderId",
   "from",
   "fromUserId",
+  "fromParentUserId",
+  "username",
+  "groupId",
   "to",
   "contactName",
   "messageId",
@@ -27,6 +31,11 @@ const KEYS_1 = [
   "callPermission",
   "status",
   "unsupportedType",
+  "contacts",
+  "sharedPhone",
+  "system",
+  "referral",
+  "errors",
   "raw",
 ];
 const ENUM_2 = [
@@ -41,6 +50,9 @@ const ENUM_2 = [
   "location",
   "reaction",
   "text",
+  "contacts",
+  "system",
+  "request_welcome",
   "unsupported",
   "status",
 ];
@@ -52,21 +64,36 @@ const KEYS_7 = ["productRetailerId", "quantity", "itemPrice", "currency"];
 const KEYS_8 = ["messageId", "emoji"];
 const KEYS_9 = ["response", "permanent", "expiresAt", "source"];
 const ENUM_10 = ["accept", "reject"];
-const KEYS_11 = ["status", "recipient", "callbackData", "errors"];
-const KEYS_12 = ["code", "message"];
-const KEYS_13 = ["type", "header", "body", "footer", "action"];
-const KEYS_14 = ["type", "text", "sub_text"];
-const KEYS_15 = ["type", "image"];
-const KEYS_16 = ["id", "link", "caption"];
-const PATTERN_17 = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
-const KEYS_18 = ["type", "video"];
-const KEYS_19 = ["type", "document"];
-const KEYS_20 = ["id", "link", "caption", "filename"];
-const ENUM_21 = ["text", "image", "video", "document"];
-const KEYS_22 = ["text"];
-const KEYS_23 = ["name", "parameters"];
-const KEYS_24 = ["country", "values", "saved_addresses", "validation_errors"];
-const KEYS_25 = [
+const KEYS_11 = ["status", "recipient", "recipientUserId", "recipientParentUserId", "callbackData", "errors"];
+const KEYS_12 = ["code", "message", "title", "details"];
+const KEYS_13 = ["name", "phones", "origin"];
+const KEYS_14 = ["phone", "waId", "type"];
+const KEYS_15 = ["type", "body", "newWaId", "newUserId", "newParentUserId"];
+const KEYS_16 = [
+  "sourceUrl",
+  "sourceId",
+  "sourceType",
+  "headline",
+  "body",
+  "mediaType",
+  "imageUrl",
+  "videoUrl",
+  "thumbnailUrl",
+  "ctwaClid",
+];
+const KEYS_17 = ["type", "header", "body", "footer", "action"];
+const KEYS_18 = ["type", "text", "sub_text"];
+const KEYS_19 = ["type", "image"];
+const KEYS_20 = ["id", "link", "caption"];
+const PATTERN_21 = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
+const KEYS_22 = ["type", "video"];
+const KEYS_23 = ["type", "document"];
+const KEYS_24 = ["id", "link", "caption", "filename"];
+const ENUM_25 = ["text", "image", "video", "document"];
+const KEYS_26 = ["text"];
+const KEYS_27 = ["name", "parameters"];
+const KEYS_28 = ["country", "values", "saved_addresses", "validation_errors"];
+const KEYS_29 = [
   "name",
   "phone_number",
   "in_pin_code",
@@ -79,8 +106,8 @@ const KEYS_25 = [
   "city",
   "state",
 ];
-const KEYS_26 = ["id", "value"];
-const ENUM_27 = [
+const KEYS_30 = ["id", "value"];
+const ENUM_31 = [
   "name",
   "phone_number",
   "in_pin_code",
@@ -93,21 +120,21 @@ const ENUM_27 = [
   "city",
   "state",
 ];
-const KEYS_28 = ["buttons"];
-const KEYS_29 = ["type", "reply"];
-const KEYS_30 = ["id", "title"];
-const PATH_31 = ["buttons", "*", "reply", "id"] as const;
-const PATH_32 = ["buttons", "*", "reply", "title"] as const;
-const KEYS_33 = ["type", "body", "action"];
-const KEYS_34 = ["name"];
-const KEYS_35 = ["cards"];
-const KEYS_36 = ["card_index", "type", "header", "body", "action"];
-const KEYS_37 = ["link"];
-const ENUM_38 = ["image", "video"];
-const PATTERN_39 = new RegExp("^[^\\n]*(\\n[^\\n]*){0,2}$", "u");
-const KEYS_40 = ["display_text", "url"];
-const KEYS_41 = ["type", "quick_reply"];
-const BRANCHES_42 = [
+const KEYS_32 = ["buttons"];
+const KEYS_33 = ["type", "reply"];
+const KEYS_34 = ["id", "title"];
+const PATH_35 = ["buttons", "*", "reply", "id"] as const;
+const PATH_36 = ["buttons", "*", "reply", "title"] as const;
+const KEYS_37 = ["type", "body", "action"];
+const KEYS_38 = ["name"];
+const KEYS_39 = ["cards"];
+const KEYS_40 = ["card_index", "type", "header", "body", "action"];
+const KEYS_41 = ["link"];
+const ENUM_42 = ["image", "video"];
+const PATTERN_43 = new RegExp("^[^\\n]*(\\n[^\\n]*){0,2}$", "u");
+const KEYS_44 = ["display_text", "url"];
+const KEYS_45 = ["type", "quick_reply"];
+const BRANCHES_46 = [
   { check: is_UrlCardAction, collect: check_UrlCardAction, required: ["name", "parameters"], label: "card URL button" },
   {
     check: is_QuickReplyCardAction,
@@ -116,18 +143,18 @@ const BRANCHES_42 = [
     label: "card quick-reply buttons",
   },
 ] as const;
-const KEYS_43 = ["card_index", "type", "action"];
-const KEYS_44 = ["product_retailer_id", "catalog_id"];
-const ENUM_45 = ["cta_url", "product"];
-const PATH_46 = ["type"] as const;
-const PATH_47 = ["action", "name"] as const;
-const PATH_48 = ["action", "catalog_id"] as const;
-const PATH_49 = ["action", "buttons"] as const;
-const PATH_50 = ["cards", "*", "card_index"] as const;
-const PATH_51 = ["cards", "*", "action", "buttons", "*", "quick_reply", "id"] as const;
-const KEYS_52 = ["type", "body", "footer", "action"];
-const KEYS_53 = ["thumbnail_product_retailer_id"];
-const KEYS_54 = [
+const KEYS_47 = ["card_index", "type", "action"];
+const KEYS_48 = ["product_retailer_id", "catalog_id"];
+const ENUM_49 = ["cta_url", "product"];
+const PATH_50 = ["type"] as const;
+const PATH_51 = ["action", "name"] as const;
+const PATH_52 = ["action", "catalog_id"] as const;
+const PATH_53 = ["action", "buttons"] as const;
+const PATH_54 = ["cards", "*", "card_index"] as const;
+const PATH_55 = ["cards", "*", "action", "buttons", "*", "quick_reply", "id"] as const;
+const KEYS_56 = ["type", "body", "footer", "action"];
+const KEYS_57 = ["thumbnail_product_retailer_id"];
+const KEYS_58 = [
   "flow_message_version",
   "flow_id",
   "flow_name",
@@ -137,22 +164,76 @@ const KEYS_54 = [
   "flow_action",
   "flow_action_payload",
 ];
-const ENUM_55 = ["draft", "published"];
-const ENUM_56 = ["navigate", "data_exchange"];
-const KEYS_57 = ["screen", "data"];
-const KEYS_58 = ["button", "sections"];
-const KEYS_59 = ["title", "rows"];
-const PATH_60 = ["rows", "*", "id"] as const;
-const PATH_61 = ["sections", "*", "rows", "*"] as const;
-const PATH_62 = ["sections", "*", "rows", "*", "id"] as const;
-const KEYS_63 = ["catalog_id", "product_retailer_id"];
-const KEYS_64 = ["catalog_id", "sections"];
-const KEYS_65 = ["title", "product_items"];
-const KEYS_66 = ["product_retailer_id"];
-const PATH_67 = ["sections", "*", "product_items", "*"] as const;
-const PATH_68 = ["sections", "*", "product_items", "*", "product_retailer_id"] as const;
-const KEYS_69 = ["display_text", "ttl_minutes", "payload"];
-const ENUM_70 = [
+const ENUM_59 = ["draft", "published"];
+const ENUM_60 = ["navigate", "data_exchange"];
+const KEYS_61 = ["screen", "data"];
+const KEYS_62 = ["button", "sections"];
+const KEYS_63 = ["title", "rows"];
+const PATH_64 = ["rows", "*", "id"] as const;
+const PATH_65 = ["sections", "*", "rows", "*"] as const;
+const PATH_66 = ["sections", "*", "rows", "*", "id"] as const;
+const KEYS_67 = ["catalog_id", "product_retailer_id"];
+const KEYS_68 = ["catalog_id", "sections"];
+const KEYS_69 = ["title", "product_items"];
+const KEYS_70 = ["product_retailer_id"];
+const PATH_71 = ["sections", "*", "product_items", "*"] as const;
+const PATH_72 = ["sections", "*", "product_items", "*", "product_retailer_id"] as const;
+const KEYS_73 = ["display_text", "ttl_minutes", "payload"];
+const KEYS_74 = [
+  "reference_id",
+  "type",
+  "payment_type",
+  "payment_configuration",
+  "payment_settings",
+  "currency",
+  "total_amount",
+  "order",
+  "beneficiaries",
+];
+const PATTERN_75 = new RegExp("^[A-Za-z0-9_.-]*$", "u");
+const ENUM_76 = ["digital-goods", "physical-goods"];
+const ENUM_77 = ["upi", "br"];
+const KEYS_78 = ["type", "payment_gateway"];
+const KEYS_79 = ["type", "configuration_name"];
+const ENUM_80 = ["billdesk", "razorpay", "payu", "zaakpay"];
+const KEYS_81 = ["type", "payment_link"];
+const KEYS_82 = ["uri"];
+const KEYS_83 = ["type", "pix_dynamic_code"];
+const KEYS_84 = ["code", "merchant_name", "key", "key_type"];
+const ENUM_85 = ["CPF", "CNPJ", "EMAIL", "PHONE", "EVP"];
+const KEYS_86 = ["type", "boleto"];
+const KEYS_87 = ["digitable_line"];
+const PATTERN_88 = new RegExp("^[0-9]{47,48}$", "u");
+const KEYS_89 = ["type", "offsite_card_pay"];
+const KEYS_90 = ["last_four_digits", "credential_id"];
+const PATTERN_91 = new RegExp("^[0-9]{4}$", "u");
+const ENUM_92 = ["payment_gateway", "payment_link", "pix_dynamic_code", "boleto", "offsite_card_pay"];
+const ENUM_93 = ["INR", "BRL"];
+const KEYS_94 = ["value", "offset"];
+const KEYS_95 = ["status", "type", "catalog_id", "expiration", "items", "subtotal", "tax", "shipping", "discount"];
+const KEYS_96 = ["timestamp", "description"];
+const PATTERN_97 = new RegExp("^[0-9]+$", "u");
+const KEYS_98 = [
+  "retailer_id",
+  "name",
+  "image",
+  "amount",
+  "sale_amount",
+  "quantity",
+  "country_of_origin",
+  "importer_name",
+  "importer_address",
+];
+const KEYS_99 = ["address_line1", "address_line2", "city", "zone_code", "postal_code", "country_code"];
+const PATTERN_100 = new RegExp("^[A-Z]{2}$", "u");
+const KEYS_101 = ["value", "offset", "description"];
+const KEYS_102 = ["value", "offset", "description", "discount_program_name"];
+const KEYS_103 = ["name", "address_line1", "address_line2", "city", "state", "country", "postal_code"];
+const PATTERN_104 = new RegExp("^[0-9]{6}$", "u");
+const KEYS_105 = ["reference_id", "order"];
+const KEYS_106 = ["status", "description"];
+const ENUM_107 = ["pending", "processing", "partially_shipped", "shipped", "completed", "canceled"];
+const ENUM_108 = [
   "button",
   "list",
   "product",
@@ -165,8 +246,10 @@ const ENUM_70 = [
   "voice_call",
   "call_permission_request",
   "address_message",
+  "order_details",
+  "order_status",
 ];
-const KEYS_71 = [
+const KEYS_109 = [
   "messaging_product",
   "recipient_type",
   "to",
@@ -177,9 +260,10 @@ const KEYS_71 = [
   "recipient_identity_key_hash",
   "interactive",
 ];
-const ENUM_72 = ["individual", "group"];
-const KEYS_73 = ["message_id"];
-const KEYS_74 = [
+const ENUM_110 = ["individual"];
+const PATTERN_111 = new RegExp("^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$", "u");
+const KEYS_112 = ["message_id"];
+const KEYS_113 = [
   "messaging_product",
   "recipient_type",
   "to",
@@ -189,17 +273,18 @@ const KEYS_74 = [
   "recipient_identity_key_hash",
   "reaction",
 ];
-const KEYS_75 = ["message_id", "emoji"];
-const ENUM_76 = ["interactive", "reaction"];
-const PATTERN_77 = new RegExp("^[0-9]{1,12}$", "u");
-const KEYS_78 = ["to", "type", "interactive"];
-const PATTERN_79 = new RegExp("^[0-9]{6,15}$", "u");
-const KEYS_80 = ["custom_data", "status_callback", "whatsapp"];
-const KEYS_81 = ["custom_data", "status_callback", "messages"];
-const KEYS_82 = ["from", "to", "content"];
-const KEYS_83 = ["recipient_type", "type", "context", "interactive"];
-const KEYS_84 = ["recipient_type", "type", "reaction"];
-const BRANCHES_85 = [
+const ENUM_114 = ["individual", "group"];
+const KEYS_115 = ["message_id", "emoji"];
+const ENUM_116 = ["interactive", "reaction"];
+const PATTERN_117 = new RegExp("^[0-9]{1,12}$", "u");
+const KEYS_118 = ["to", "type", "interactive"];
+const PATTERN_119 = new RegExp("^[0-9]{6,15}$", "u");
+const KEYS_120 = ["custom_data", "status_callback", "whatsapp"];
+const KEYS_121 = ["custom_data", "status_callback", "messages"];
+const KEYS_122 = ["from", "to", "content"];
+const KEYS_123 = ["recipient_type", "type", "context", "interactive"];
+const KEYS_124 = ["recipient_type", "type", "reaction"];
+const BRANCHES_125 = [
   {
     check: is_ExotelWrappedWebhook,
     collect: check_ExotelWrappedWebhook,
@@ -208,11 +293,11 @@ const BRANCHES_85 = [
   },
   { check: is_ExotelFlatWebhook, collect: check_ExotelFlatWebhook, required: ["type"], label: "flat webhook" },
 ] as const;
-const KEYS_86 = ["from", "to", "channel", "message_type", "custom", "client_ref", "webhook_url", "context"];
-const KEYS_87 = ["type", "interactive"];
-const KEYS_88 = ["type", "reaction"];
-const KEYS_89 = ["message_uuid"];
-const BRANCHES_90 = [
+const KEYS_126 = ["from", "to", "channel", "message_type", "custom", "client_ref", "webhook_url", "context"];
+const KEYS_127 = ["type", "interactive"];
+const KEYS_128 = ["type", "reaction"];
+const KEYS_129 = ["message_uuid"];
+const BRANCHES_130 = [
   {
     check: is_VonageInboundMessage,
     collect: check_VonageInboundMessage,
@@ -226,9 +311,35 @@ const BRANCHES_90 = [
     label: "status",
   },
 ] as const;
-const KEYS_91 = ["body", "recipient", "replyMessageId"];
-const ENUM_92 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
-const ENUM_93 = ["interactive", "button", "order", "location", "reaction", "text", "unsupported"];
+const KEYS_131 = ["body", "recipient", "replyMessageId"];
+const BRANCHES_132 = [
+  {
+    check: is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
+    collect: check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
+    required: [],
+    label: "form 1",
+  },
+  {
+    check: is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1,
+    collect: check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1,
+    required: [],
+    label: "form 2",
+  },
+] as const;
+const ENUM_133 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
+const ENUM_134 = [
+  "interactive",
+  "button",
+  "order",
+  "location",
+  "reaction",
+  "text",
+  "unsupported",
+  "system",
+  "request_welcome",
+  "contacts",
+  "unknown",
+];
 
 /** Whether `value` is a valid inbound event ({@link T.InboundEvent}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isInboundEvent(value: unknown): value is T.InboundEvent {
@@ -338,20 +449,74 @@ export function validateInboundStatus(value: unknown, options?: ValidateOptions)
 export function assertInboundStatus(value: unknown): asserts value is T.InboundStatus {
   assertValid(validateInboundStatus(value), "status");
 }
-/** Whether `value` is a valid status error ({@link T.InboundStatusError}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+/** Whether `value` is a valid contact card ({@link T.InboundContact}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInboundContact(value: unknown): value is T.InboundContact {
+  return guard(value, is_InboundContact);
+}
+/** Checks that `value` is a valid contact card ({@link T.InboundContact}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInboundContact(value: unknown, options?: ValidateOptions): ValidationResult<T.InboundContact> {
+  return run(value, is_InboundContact, check_InboundContact, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid contact card ({@link T.InboundContact}). */
+export function assertInboundContact(value: unknown): asserts value is T.InboundContact {
+  assertValid(validateInboundContact(value), "contact card");
+}
+/** Whether `value` is a valid phone ({@link T.InboundContactPhone}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInboundContactPhone(value: unknown): value is T.InboundContactPhone {
+  return guard(value, is_InboundContactPhone);
+}
+/** Checks that `value` is a valid phone ({@link T.InboundContactPhone}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInboundContactPhone(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InboundContactPhone> {
+  return run(value, is_InboundContactPhone, check_InboundContactPhone, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid phone ({@link T.InboundContactPhone}). */
+export function assertInboundContactPhone(value: unknown): asserts value is T.InboundContactPhone {
+  assertValid(validateInboundContactPhone(value), "phone");
+}
+/** Whether `value` is a valid system notice ({@link T.InboundSystem}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInboundSystem(value: unknown): value is T.InboundSystem {
+  return guard(value, is_InboundSystem);
+}
+/** Checks that `value` is a valid system notice ({@link T.InboundSystem}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInboundSystem(value: unknown, options?: ValidateOptions): ValidationResult<T.InboundSystem> {
+  return run(value, is_InboundSystem, check_InboundSystem, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid system notice ({@link T.InboundSystem}). */
+export function assertInboundSystem(value: unknown): asserts value is T.InboundSystem {
+  assertValid(validateInboundSystem(value), "system notice");
+}
+/** Whether `value` is a valid ad referral ({@link T.InboundReferral}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInboundReferral(value: unknown): value is T.InboundReferral {
+  return guard(value, is_InboundReferral);
+}
+/** Checks that `value` is a valid ad referral ({@link T.InboundReferral}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInboundReferral(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InboundReferral> {
+  return run(value, is_InboundReferral, check_InboundReferral, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid ad referral ({@link T.InboundReferral}). */
+export function assertInboundReferral(value: unknown): asserts value is T.InboundReferral {
+  assertValid(validateInboundReferral(value), "ad referral");
+}
+/** Whether `value` is a valid error ({@link T.InboundStatusError}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isInboundStatusError(value: unknown): value is T.InboundStatusError {
   return guard(value, is_InboundStatusError);
 }
-/** Checks that `value` is a valid status error ({@link T.InboundStatusError}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+/** Checks that `value` is a valid error ({@link T.InboundStatusError}), returning it typed with any warnings, or every issue with its path, rule and limit. */
 export function validateInboundStatusError(
   value: unknown,
   options?: ValidateOptions,
 ): ValidationResult<T.InboundStatusError> {
   return run(value, is_InboundStatusError, check_InboundStatusError, options);
 }
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid status error ({@link T.InboundStatusError}). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid error ({@link T.InboundStatusError}). */
 export function assertInboundStatusError(value: unknown): asserts value is T.InboundStatusError {
-  assertValid(validateInboundStatusError(value), "status error");
+  assertValid(validateInboundStatusError(value), "error");
 }
 /** Whether `value` is a valid address message ({@link T.AddressMessageInteractive}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isAddressMessageInteractive(value: unknown): value is T.AddressMessageInteractive {
@@ -976,6 +1141,267 @@ export function validateLocationRequestAction(
 export function assertLocationRequestAction(value: unknown): asserts value is T.LocationRequestAction {
   assertValid(validateLocationRequestAction(value), "location request action");
 }
+/** Whether `value` is a valid order details message ({@link T.OrderDetailsInteractive}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrderDetailsInteractive(value: unknown): value is T.OrderDetailsInteractive {
+  return guard(value, is_OrderDetailsInteractive);
+}
+/** Checks that `value` is a valid order details message ({@link T.OrderDetailsInteractive}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrderDetailsInteractive(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.OrderDetailsInteractive> {
+  return run(value, is_OrderDetailsInteractive, check_OrderDetailsInteractive, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order details message ({@link T.OrderDetailsInteractive}). */
+export function assertOrderDetailsInteractive(value: unknown): asserts value is T.OrderDetailsInteractive {
+  assertValid(validateOrderDetailsInteractive(value), "order details message");
+}
+/** Whether `value` is a valid order details action ({@link T.OrderDetailsAction}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrderDetailsAction(value: unknown): value is T.OrderDetailsAction {
+  return guard(value, is_OrderDetailsAction);
+}
+/** Checks that `value` is a valid order details action ({@link T.OrderDetailsAction}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrderDetailsAction(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.OrderDetailsAction> {
+  return run(value, is_OrderDetailsAction, check_OrderDetailsAction, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order details action ({@link T.OrderDetailsAction}). */
+export function assertOrderDetailsAction(value: unknown): asserts value is T.OrderDetailsAction {
+  assertValid(validateOrderDetailsAction(value), "order details action");
+}
+/** Whether `value` is a valid order details parameters ({@link T.OrderDetailsParameters}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrderDetailsParameters(value: unknown): value is T.OrderDetailsParameters {
+  return guard(value, is_OrderDetailsParameters);
+}
+/** Checks that `value` is a valid order details parameters ({@link T.OrderDetailsParameters}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrderDetailsParameters(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.OrderDetailsParameters> {
+  return run(value, is_OrderDetailsParameters, check_OrderDetailsParameters, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order details parameters ({@link T.OrderDetailsParameters}). */
+export function assertOrderDetailsParameters(value: unknown): asserts value is T.OrderDetailsParameters {
+  assertValid(validateOrderDetailsParameters(value), "order details parameters");
+}
+/** Whether `value` is a valid payment setting ({@link T.PaymentSetting}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isPaymentSetting(value: unknown): value is T.PaymentSetting {
+  return guard(value, is_PaymentSetting);
+}
+/** Checks that `value` is a valid payment setting ({@link T.PaymentSetting}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validatePaymentSetting(value: unknown, options?: ValidateOptions): ValidationResult<T.PaymentSetting> {
+  return run(value, is_PaymentSetting, check_PaymentSetting, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment setting ({@link T.PaymentSetting}). */
+export function assertPaymentSetting(value: unknown): asserts value is T.PaymentSetting {
+  assertValid(validatePaymentSetting(value), "payment setting");
+}
+/** Whether `value` is a valid payment gateway setting ({@link T.PaymentGatewaySetting}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isPaymentGatewaySetting(value: unknown): value is T.PaymentGatewaySetting {
+  return guard(value, is_PaymentGatewaySetting);
+}
+/** Checks that `value` is a valid payment gateway setting ({@link T.PaymentGatewaySetting}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validatePaymentGatewaySetting(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.PaymentGatewaySetting> {
+  return run(value, is_PaymentGatewaySetting, check_PaymentGatewaySetting, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment gateway setting ({@link T.PaymentGatewaySetting}). */
+export function assertPaymentGatewaySetting(value: unknown): asserts value is T.PaymentGatewaySetting {
+  assertValid(validatePaymentGatewaySetting(value), "payment gateway setting");
+}
+/** Whether `value` is a valid payment gateway ({@link T.PaymentGateway}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isPaymentGateway(value: unknown): value is T.PaymentGateway {
+  return guard(value, is_PaymentGateway);
+}
+/** Checks that `value` is a valid payment gateway ({@link T.PaymentGateway}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validatePaymentGateway(value: unknown, options?: ValidateOptions): ValidationResult<T.PaymentGateway> {
+  return run(value, is_PaymentGateway, check_PaymentGateway, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment gateway ({@link T.PaymentGateway}). */
+export function assertPaymentGateway(value: unknown): asserts value is T.PaymentGateway {
+  assertValid(validatePaymentGateway(value), "payment gateway");
+}
+/** Whether `value` is a valid payment link setting ({@link T.PaymentLinkSetting}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isPaymentLinkSetting(value: unknown): value is T.PaymentLinkSetting {
+  return guard(value, is_PaymentLinkSetting);
+}
+/** Checks that `value` is a valid payment link setting ({@link T.PaymentLinkSetting}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validatePaymentLinkSetting(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.PaymentLinkSetting> {
+  return run(value, is_PaymentLinkSetting, check_PaymentLinkSetting, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment link setting ({@link T.PaymentLinkSetting}). */
+export function assertPaymentLinkSetting(value: unknown): asserts value is T.PaymentLinkSetting {
+  assertValid(validatePaymentLinkSetting(value), "payment link setting");
+}
+/** Whether `value` is a valid payment link ({@link T.PaymentLink}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isPaymentLink(value: unknown): value is T.PaymentLink {
+  return guard(value, is_PaymentLink);
+}
+/** Checks that `value` is a valid payment link ({@link T.PaymentLink}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validatePaymentLink(value: unknown, options?: ValidateOptions): ValidationResult<T.PaymentLink> {
+  return run(value, is_PaymentLink, check_PaymentLink, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment link ({@link T.PaymentLink}). */
+export function assertPaymentLink(value: unknown): asserts value is T.PaymentLink {
+  assertValid(validatePaymentLink(value), "payment link");
+}
+/** Whether `value` is a valid Pix setting ({@link T.PixSetting}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isPixSetting(value: unknown): value is T.PixSetting {
+  return guard(value, is_PixSetting);
+}
+/** Checks that `value` is a valid Pix setting ({@link T.PixSetting}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validatePixSetting(value: unknown, options?: ValidateOptions): ValidationResult<T.PixSetting> {
+  return run(value, is_PixSetting, check_PixSetting, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Pix setting ({@link T.PixSetting}). */
+export function assertPixSetting(value: unknown): asserts value is T.PixSetting {
+  assertValid(validatePixSetting(value), "Pix setting");
+}
+/** Whether `value` is a valid dynamic Pix code ({@link T.PixDynamicCode}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isPixDynamicCode(value: unknown): value is T.PixDynamicCode {
+  return guard(value, is_PixDynamicCode);
+}
+/** Checks that `value` is a valid dynamic Pix code ({@link T.PixDynamicCode}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validatePixDynamicCode(value: unknown, options?: ValidateOptions): ValidationResult<T.PixDynamicCode> {
+  return run(value, is_PixDynamicCode, check_PixDynamicCode, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid dynamic Pix code ({@link T.PixDynamicCode}). */
+export function assertPixDynamicCode(value: unknown): asserts value is T.PixDynamicCode {
+  assertValid(validatePixDynamicCode(value), "dynamic Pix code");
+}
+/** Whether `value` is a valid boleto setting ({@link T.BoletoSetting}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isBoletoSetting(value: unknown): value is T.BoletoSetting {
+  return guard(value, is_BoletoSetting);
+}
+/** Checks that `value` is a valid boleto setting ({@link T.BoletoSetting}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateBoletoSetting(value: unknown, options?: ValidateOptions): ValidationResult<T.BoletoSetting> {
+  return run(value, is_BoletoSetting, check_BoletoSetting, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid boleto setting ({@link T.BoletoSetting}). */
+export function assertBoletoSetting(value: unknown): asserts value is T.BoletoSetting {
+  assertValid(validateBoletoSetting(value), "boleto setting");
+}
+/** Whether `value` is a valid boleto ({@link T.Boleto}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isBoleto(value: unknown): value is T.Boleto {
+  return guard(value, is_Boleto);
+}
+/** Checks that `value` is a valid boleto ({@link T.Boleto}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateBoleto(value: unknown, options?: ValidateOptions): ValidationResult<T.Boleto> {
+  return run(value, is_Boleto, check_Boleto, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid boleto ({@link T.Boleto}). */
+export function assertBoleto(value: unknown): asserts value is T.Boleto {
+  assertValid(validateBoleto(value), "boleto");
+}
+/** Whether `value` is a valid one-click card setting ({@link T.OffsiteCardSetting}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOffsiteCardSetting(value: unknown): value is T.OffsiteCardSetting {
+  return guard(value, is_OffsiteCardSetting);
+}
+/** Checks that `value` is a valid one-click card setting ({@link T.OffsiteCardSetting}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOffsiteCardSetting(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.OffsiteCardSetting> {
+  return run(value, is_OffsiteCardSetting, check_OffsiteCardSetting, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid one-click card setting ({@link T.OffsiteCardSetting}). */
+export function assertOffsiteCardSetting(value: unknown): asserts value is T.OffsiteCardSetting {
+  assertValid(validateOffsiteCardSetting(value), "one-click card setting");
+}
+/** Whether `value` is a valid one-click card ({@link T.OffsiteCardPay}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOffsiteCardPay(value: unknown): value is T.OffsiteCardPay {
+  return guard(value, is_OffsiteCardPay);
+}
+/** Checks that `value` is a valid one-click card ({@link T.OffsiteCardPay}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOffsiteCardPay(value: unknown, options?: ValidateOptions): ValidationResult<T.OffsiteCardPay> {
+  return run(value, is_OffsiteCardPay, check_OffsiteCardPay, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid one-click card ({@link T.OffsiteCardPay}). */
+export function assertOffsiteCardPay(value: unknown): asserts value is T.OffsiteCardPay {
+  assertValid(validateOffsiteCardPay(value), "one-click card");
+}
+/** Whether `value` is a valid beneficiary ({@link T.OrderBeneficiary}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrderBeneficiary(value: unknown): value is T.OrderBeneficiary {
+  return guard(value, is_OrderBeneficiary);
+}
+/** Checks that `value` is a valid beneficiary ({@link T.OrderBeneficiary}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrderBeneficiary(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.OrderBeneficiary> {
+  return run(value, is_OrderBeneficiary, check_OrderBeneficiary, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid beneficiary ({@link T.OrderBeneficiary}). */
+export function assertOrderBeneficiary(value: unknown): asserts value is T.OrderBeneficiary {
+  assertValid(validateOrderBeneficiary(value), "beneficiary");
+}
+/** Whether `value` is a valid order status message ({@link T.OrderStatusInteractive}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrderStatusInteractive(value: unknown): value is T.OrderStatusInteractive {
+  return guard(value, is_OrderStatusInteractive);
+}
+/** Checks that `value` is a valid order status message ({@link T.OrderStatusInteractive}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrderStatusInteractive(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.OrderStatusInteractive> {
+  return run(value, is_OrderStatusInteractive, check_OrderStatusInteractive, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order status message ({@link T.OrderStatusInteractive}). */
+export function assertOrderStatusInteractive(value: unknown): asserts value is T.OrderStatusInteractive {
+  assertValid(validateOrderStatusInteractive(value), "order status message");
+}
+/** Whether `value` is a valid order status action ({@link T.OrderStatusAction}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrderStatusAction(value: unknown): value is T.OrderStatusAction {
+  return guard(value, is_OrderStatusAction);
+}
+/** Checks that `value` is a valid order status action ({@link T.OrderStatusAction}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrderStatusAction(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.OrderStatusAction> {
+  return run(value, is_OrderStatusAction, check_OrderStatusAction, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order status action ({@link T.OrderStatusAction}). */
+export function assertOrderStatusAction(value: unknown): asserts value is T.OrderStatusAction {
+  assertValid(validateOrderStatusAction(value), "order status action");
+}
+/** Whether `value` is a valid order status parameters ({@link T.OrderStatusParameters}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrderStatusParameters(value: unknown): value is T.OrderStatusParameters {
+  return guard(value, is_OrderStatusParameters);
+}
+/** Checks that `value` is a valid order status parameters ({@link T.OrderStatusParameters}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrderStatusParameters(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.OrderStatusParameters> {
+  return run(value, is_OrderStatusParameters, check_OrderStatusParameters, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order status parameters ({@link T.OrderStatusParameters}). */
+export function assertOrderStatusParameters(value: unknown): asserts value is T.OrderStatusParameters {
+  assertValid(validateOrderStatusParameters(value), "order status parameters");
+}
+/** Whether `value` is a valid order status update ({@link T.OrderStatusUpdate}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrderStatusUpdate(value: unknown): value is T.OrderStatusUpdate {
+  return guard(value, is_OrderStatusUpdate);
+}
+/** Checks that `value` is a valid order status update ({@link T.OrderStatusUpdate}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrderStatusUpdate(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.OrderStatusUpdate> {
+  return run(value, is_OrderStatusUpdate, check_OrderStatusUpdate, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order status update ({@link T.OrderStatusUpdate}). */
+export function assertOrderStatusUpdate(value: unknown): asserts value is T.OrderStatusUpdate {
+  assertValid(validateOrderStatusUpdate(value), "order status update");
+}
 /** Whether `value` is a valid multi-product message ({@link T.ProductListInteractive}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isProductListInteractive(value: unknown): value is T.ProductListInteractive {
   return guard(value, is_ProductListInteractive);
@@ -1278,6 +1704,108 @@ export function validateDocumentMedia(value: unknown, options?: ValidateOptions)
 /** Throws a `ValidationError` carrying every issue unless `value` is a valid document ({@link T.DocumentMedia}). */
 export function assertDocumentMedia(value: unknown): asserts value is T.DocumentMedia {
   assertValid(validateDocumentMedia(value), "document");
+}
+/** Whether `value` is a valid order ({@link T.Order}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrder(value: unknown): value is T.Order {
+  return guard(value, is_Order);
+}
+/** Checks that `value` is a valid order ({@link T.Order}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrder(value: unknown, options?: ValidateOptions): ValidationResult<T.Order> {
+  return run(value, is_Order, check_Order, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order ({@link T.Order}). */
+export function assertOrder(value: unknown): asserts value is T.Order {
+  assertValid(validateOrder(value), "order");
+}
+/** Whether `value` is a valid amount ({@link T.Amount}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isAmount(value: unknown): value is T.Amount {
+  return guard(value, is_Amount);
+}
+/** Checks that `value` is a valid amount ({@link T.Amount}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateAmount(value: unknown, options?: ValidateOptions): ValidationResult<T.Amount> {
+  return run(value, is_Amount, check_Amount, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid amount ({@link T.Amount}). */
+export function assertAmount(value: unknown): asserts value is T.Amount {
+  assertValid(validateAmount(value), "amount");
+}
+/** Whether `value` is a valid order charge ({@link T.OrderCharge}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrderCharge(value: unknown): value is T.OrderCharge {
+  return guard(value, is_OrderCharge);
+}
+/** Checks that `value` is a valid order charge ({@link T.OrderCharge}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrderCharge(value: unknown, options?: ValidateOptions): ValidationResult<T.OrderCharge> {
+  return run(value, is_OrderCharge, check_OrderCharge, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order charge ({@link T.OrderCharge}). */
+export function assertOrderCharge(value: unknown): asserts value is T.OrderCharge {
+  assertValid(validateOrderCharge(value), "order charge");
+}
+/** Whether `value` is a valid order discount ({@link T.OrderDiscount}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrderDiscount(value: unknown): value is T.OrderDiscount {
+  return guard(value, is_OrderDiscount);
+}
+/** Checks that `value` is a valid order discount ({@link T.OrderDiscount}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrderDiscount(value: unknown, options?: ValidateOptions): ValidationResult<T.OrderDiscount> {
+  return run(value, is_OrderDiscount, check_OrderDiscount, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order discount ({@link T.OrderDiscount}). */
+export function assertOrderDiscount(value: unknown): asserts value is T.OrderDiscount {
+  assertValid(validateOrderDiscount(value), "order discount");
+}
+/** Whether `value` is a valid order expiration ({@link T.OrderExpiration}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrderExpiration(value: unknown): value is T.OrderExpiration {
+  return guard(value, is_OrderExpiration);
+}
+/** Checks that `value` is a valid order expiration ({@link T.OrderExpiration}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrderExpiration(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.OrderExpiration> {
+  return run(value, is_OrderExpiration, check_OrderExpiration, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order expiration ({@link T.OrderExpiration}). */
+export function assertOrderExpiration(value: unknown): asserts value is T.OrderExpiration {
+  assertValid(validateOrderExpiration(value), "order expiration");
+}
+/** Whether `value` is a valid order item ({@link T.OrderItem}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrderItem(value: unknown): value is T.OrderItem {
+  return guard(value, is_OrderItem);
+}
+/** Checks that `value` is a valid order item ({@link T.OrderItem}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrderItem(value: unknown, options?: ValidateOptions): ValidationResult<T.OrderItem> {
+  return run(value, is_OrderItem, check_OrderItem, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order item ({@link T.OrderItem}). */
+export function assertOrderItem(value: unknown): asserts value is T.OrderItem {
+  assertValid(validateOrderItem(value), "order item");
+}
+/** Whether `value` is a valid item image ({@link T.OrderItemImage}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isOrderItemImage(value: unknown): value is T.OrderItemImage {
+  return guard(value, is_OrderItemImage);
+}
+/** Checks that `value` is a valid item image ({@link T.OrderItemImage}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateOrderItemImage(value: unknown, options?: ValidateOptions): ValidationResult<T.OrderItemImage> {
+  return run(value, is_OrderItemImage, check_OrderItemImage, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid item image ({@link T.OrderItemImage}). */
+export function assertOrderItemImage(value: unknown): asserts value is T.OrderItemImage {
+  assertValid(validateOrderItemImage(value), "item image");
+}
+/** Whether `value` is a valid importer address ({@link T.ImporterAddress}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isImporterAddress(value: unknown): value is T.ImporterAddress {
+  return guard(value, is_ImporterAddress);
+}
+/** Checks that `value` is a valid importer address ({@link T.ImporterAddress}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateImporterAddress(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.ImporterAddress> {
+  return run(value, is_ImporterAddress, check_ImporterAddress, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid importer address ({@link T.ImporterAddress}). */
+export function assertImporterAddress(value: unknown): asserts value is T.ImporterAddress {
+  assertValid(validateImporterAddress(value), "importer address");
 }
 /** Whether `value` is a valid 360dialog request body ({@link T.Dialog360OutboundBody}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isDialog360OutboundBody(value: unknown): value is T.Dialog360OutboundBody {
@@ -1629,6 +2157,21 @@ export function validateVonageStatus(value: unknown, options?: ValidateOptions):
 /** Throws a `ValidationError` carrying every issue unless `value` is a valid status ({@link T.VonageStatus}). */
 export function assertVonageStatus(value: unknown): asserts value is T.VonageStatus {
   assertValid(validateVonageStatus(value), "status");
+}
+/** Whether `value` is a valid WhatsApp details ({@link T.VonageWhatsAppStatusDetails}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isVonageWhatsAppStatusDetails(value: unknown): value is T.VonageWhatsAppStatusDetails {
+  return guard(value, is_VonageWhatsAppStatusDetails);
+}
+/** Checks that `value` is a valid WhatsApp details ({@link T.VonageWhatsAppStatusDetails}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateVonageWhatsAppStatusDetails(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.VonageWhatsAppStatusDetails> {
+  return run(value, is_VonageWhatsAppStatusDetails, check_VonageWhatsAppStatusDetails, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid WhatsApp details ({@link T.VonageWhatsAppStatusDetails}). */
+export function assertVonageWhatsAppStatusDetails(value: unknown): asserts value is T.VonageWhatsAppStatusDetails {
+  assertValid(validateVonageWhatsAppStatusDetails(value), "WhatsApp details");
 }
 /** Whether `value` is a valid Node SDK interactive() arguments ({@link T.WhatsappNodeSdkArguments}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isWhatsappNodeSdkArguments(value: unknown): value is T.WhatsappNodeSdkArguments {
@@ -1986,6 +2529,135 @@ export function validateMetaUnsupportedPayload(
 /** Throws a `ValidationError` carrying every issue unless `value` is a valid unsupported content ({@link T.MetaUnsupportedPayload}). */
 export function assertMetaUnsupportedPayload(value: unknown): asserts value is T.MetaUnsupportedPayload {
   assertValid(validateMetaUnsupportedPayload(value), "unsupported content");
+}
+/** Whether `value` is a valid message errors ({@link T.MetaMessageErrors}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isMetaMessageErrors(value: unknown): value is T.MetaMessageErrors {
+  return guard(value, is_MetaMessageErrors);
+}
+/** Checks that `value` is a valid message errors ({@link T.MetaMessageErrors}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateMetaMessageErrors(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.MetaMessageErrors> {
+  return run(value, is_MetaMessageErrors, check_MetaMessageErrors, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid message errors ({@link T.MetaMessageErrors}). */
+export function assertMetaMessageErrors(value: unknown): asserts value is T.MetaMessageErrors {
+  assertValid(validateMetaMessageErrors(value), "message errors");
+}
+/** Whether `value` is a valid ad referral ({@link T.MetaReferral}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isMetaReferral(value: unknown): value is T.MetaReferral {
+  return guard(value, is_MetaReferral);
+}
+/** Checks that `value` is a valid ad referral ({@link T.MetaReferral}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateMetaReferral(value: unknown, options?: ValidateOptions): ValidationResult<T.MetaReferral> {
+  return run(value, is_MetaReferral, check_MetaReferral, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid ad referral ({@link T.MetaReferral}). */
+export function assertMetaReferral(value: unknown): asserts value is T.MetaReferral {
+  assertValid(validateMetaReferral(value), "ad referral");
+}
+/** Whether `value` is a valid system notice ({@link T.MetaSystem}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isMetaSystem(value: unknown): value is T.MetaSystem {
+  return guard(value, is_MetaSystem);
+}
+/** Checks that `value` is a valid system notice ({@link T.MetaSystem}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateMetaSystem(value: unknown, options?: ValidateOptions): ValidationResult<T.MetaSystem> {
+  return run(value, is_MetaSystem, check_MetaSystem, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid system notice ({@link T.MetaSystem}). */
+export function assertMetaSystem(value: unknown): asserts value is T.MetaSystem {
+  assertValid(validateMetaSystem(value), "system notice");
+}
+/** Whether `value` is a valid system message ({@link T.MetaSystemMessage}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isMetaSystemMessage(value: unknown): value is T.MetaSystemMessage {
+  return guard(value, is_MetaSystemMessage);
+}
+/** Checks that `value` is a valid system message ({@link T.MetaSystemMessage}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateMetaSystemMessage(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.MetaSystemMessage> {
+  return run(value, is_MetaSystemMessage, check_MetaSystemMessage, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid system message ({@link T.MetaSystemMessage}). */
+export function assertMetaSystemMessage(value: unknown): asserts value is T.MetaSystemMessage {
+  assertValid(validateMetaSystemMessage(value), "system message");
+}
+/** Whether `value` is a valid welcome request ({@link T.MetaRequestWelcomeMessage}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isMetaRequestWelcomeMessage(value: unknown): value is T.MetaRequestWelcomeMessage {
+  return guard(value, is_MetaRequestWelcomeMessage);
+}
+/** Checks that `value` is a valid welcome request ({@link T.MetaRequestWelcomeMessage}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateMetaRequestWelcomeMessage(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.MetaRequestWelcomeMessage> {
+  return run(value, is_MetaRequestWelcomeMessage, check_MetaRequestWelcomeMessage, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid welcome request ({@link T.MetaRequestWelcomeMessage}). */
+export function assertMetaRequestWelcomeMessage(value: unknown): asserts value is T.MetaRequestWelcomeMessage {
+  assertValid(validateMetaRequestWelcomeMessage(value), "welcome request");
+}
+/** Whether `value` is a valid contact card ({@link T.MetaContactCard}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isMetaContactCard(value: unknown): value is T.MetaContactCard {
+  return guard(value, is_MetaContactCard);
+}
+/** Checks that `value` is a valid contact card ({@link T.MetaContactCard}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateMetaContactCard(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.MetaContactCard> {
+  return run(value, is_MetaContactCard, check_MetaContactCard, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid contact card ({@link T.MetaContactCard}). */
+export function assertMetaContactCard(value: unknown): asserts value is T.MetaContactCard {
+  assertValid(validateMetaContactCard(value), "contact card");
+}
+/** Whether `value` is a valid phone ({@link T.MetaContactPhone}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isMetaContactPhone(value: unknown): value is T.MetaContactPhone {
+  return guard(value, is_MetaContactPhone);
+}
+/** Checks that `value` is a valid phone ({@link T.MetaContactPhone}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateMetaContactPhone(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.MetaContactPhone> {
+  return run(value, is_MetaContactPhone, check_MetaContactPhone, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid phone ({@link T.MetaContactPhone}). */
+export function assertMetaContactPhone(value: unknown): asserts value is T.MetaContactPhone {
+  assertValid(validateMetaContactPhone(value), "phone");
+}
+/** Whether `value` is a valid shared contacts ({@link T.MetaContactsMessage}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isMetaContactsMessage(value: unknown): value is T.MetaContactsMessage {
+  return guard(value, is_MetaContactsMessage);
+}
+/** Checks that `value` is a valid shared contacts ({@link T.MetaContactsMessage}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateMetaContactsMessage(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.MetaContactsMessage> {
+  return run(value, is_MetaContactsMessage, check_MetaContactsMessage, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid shared contacts ({@link T.MetaContactsMessage}). */
+export function assertMetaContactsMessage(value: unknown): asserts value is T.MetaContactsMessage {
+  assertValid(validateMetaContactsMessage(value), "shared contacts");
+}
+/** Whether `value` is a valid unknown message ({@link T.MetaUnknownMessage}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isMetaUnknownMessage(value: unknown): value is T.MetaUnknownMessage {
+  return guard(value, is_MetaUnknownMessage);
+}
+/** Checks that `value` is a valid unknown message ({@link T.MetaUnknownMessage}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateMetaUnknownMessage(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.MetaUnknownMessage> {
+  return run(value, is_MetaUnknownMessage, check_MetaUnknownMessage, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid unknown message ({@link T.MetaUnknownMessage}). */
+export function assertMetaUnknownMessage(value: unknown): asserts value is T.MetaUnknownMessage {
+  assertValid(validateMetaUnknownMessage(value), "unknown message");
 }
 /** Whether `value` is a valid message status ({@link T.MetaStatus}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isMetaStatus(value: unknown): value is T.MetaStatus {
@@ -2371,27 +3043,32 @@ function check_InboundCallPermission(v: any, p: string, out: ValidationIssue[]):
     if (!(typeof x === "string")) out.push(rules.type(p + "/source", "response source", "a string", x));
   }
 }
-// inbound/inbound-event.schema.json#/properties/status/properties/errors/items
+// inbound/inbound-event.schema.json#/$defs/error
 function is_InboundStatusError(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.message === undefined) return false;
-  for (const k in v) if (k !== "code" && k !== "message" && v[k] !== undefined) return false;
+  for (const k in v)
+    if (k !== "code" && k !== "message" && k !== "title" && k !== "details" && v[k] !== undefined) return false;
   let x: any;
   x = v.code;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.message;
   if (!(typeof x === "string")) return false;
+  x = v.title;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.details;
+  if (x !== undefined && !(typeof x === "string")) return false;
   return true;
 }
 function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "status error", "an object", v));
+    out.push(rules.type(p, "error", "an object", v));
     return;
   }
-  if (v.message === undefined) out.push(rules.required(p, "status error", "message"));
+  if (v.message === undefined) out.push(rules.required(p, "error", "message"));
   for (const k in v)
-    if (k !== "code" && k !== "message" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "status error", k, KEYS_12));
+    if (k !== "code" && k !== "message" && k !== "title" && k !== "details" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "error", k, KEYS_12));
   let x: any;
   x = v.code;
   if (x !== undefined) {
@@ -2400,6 +3077,14 @@ function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): vo
   x = v.message;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/message", "error message", "a string", x));
+  }
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "error title", "a string", x));
+  }
+  x = v.details;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/details", "error details", "a string", x));
   }
 }
 // inbound/inbound-event.schema.json#/properties/status/properties/errors
@@ -2430,13 +3115,25 @@ function is_InboundStatus(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.status === undefined) return false;
   for (const k in v)
-    if (k !== "status" && k !== "recipient" && k !== "callbackData" && k !== "errors" && v[k] !== undefined)
+    if (
+      k !== "status" &&
+      k !== "recipient" &&
+      k !== "recipientUserId" &&
+      k !== "recipientParentUserId" &&
+      k !== "callbackData" &&
+      k !== "errors" &&
+      v[k] !== undefined
+    )
       return false;
   let x: any;
   x = v.status;
   if (!(typeof x === "string")) return false;
   x = v.recipient;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.recipientUserId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.recipientParentUserId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.callbackData;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.errors;
@@ -2450,7 +3147,15 @@ function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.status === undefined) out.push(rules.required(p, "status", "status"));
   for (const k in v)
-    if (k !== "status" && k !== "recipient" && k !== "callbackData" && k !== "errors" && v[k] !== undefined)
+    if (
+      k !== "status" &&
+      k !== "recipient" &&
+      k !== "recipientUserId" &&
+      k !== "recipientParentUserId" &&
+      k !== "callbackData" &&
+      k !== "errors" &&
+      v[k] !== undefined
+    )
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "status", k, KEYS_11));
   let x: any;
   x = v.status;
@@ -2460,6 +3165,27 @@ function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
   x = v.recipient;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/recipient", "recipient", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/recipient", "recipient", 1, x));
+    }
+  }
+  x = v.recipientUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipientUserId", "recipient business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipientUserId", "recipient business-scoped user id", 1, x));
+    }
+  }
+  x = v.recipientParentUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipientParentUserId", "recipient parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipientParentUserId", "recipient parent business-scoped user id", 1, x));
+    }
   }
   x = v.callbackData;
   if (x !== undefined) {
@@ -2468,6 +3194,314 @@ function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
   x = v.errors;
   if (x !== undefined) {
     check_InboundStatus_errors(x, p + "/errors", out);
+  }
+}
+// inbound/inbound-event.schema.json#/properties/contacts/items/properties/phones/items
+function is_InboundContactPhone(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.phone === undefined) return false;
+  for (const k in v) if (k !== "phone" && k !== "waId" && k !== "type" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.phone;
+  if (!(typeof x === "string")) return false;
+  x = v.waId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundContactPhone(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "phone", "an object", v));
+    return;
+  }
+  if (v.phone === undefined) out.push(rules.required(p, "phone", "phone"));
+  for (const k in v)
+    if (k !== "phone" && k !== "waId" && k !== "type" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "phone", k, KEYS_14));
+  let x: any;
+  x = v.phone;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/phone", "phone number", "a string", x));
+  }
+  x = v.waId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/waId", "WhatsApp id", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "phone type", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/contacts/items/properties/phones
+function is_InboundContact_phones(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InboundContactPhone(x, w)) return false;
+  }
+  return true;
+}
+function check_InboundContact_phones(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "phones", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "phones", i));
+      continue;
+    }
+    const x = v[i];
+    check_InboundContactPhone(x, p + "/" + i, out);
+  }
+}
+// inbound/inbound-event.schema.json#/properties/contacts/items
+function is_InboundContact(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (k !== "name" && k !== "phones" && k !== "origin" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.phones;
+  if (x !== undefined && !is_InboundContact_phones(x, w)) return false;
+  x = v.origin;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundContact(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "contact card", "an object", v));
+    return;
+  }
+  for (const k in v)
+    if (k !== "name" && k !== "phones" && k !== "origin" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "contact card", k, KEYS_13));
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "formatted name", "a string", x));
+  }
+  x = v.phones;
+  if (x !== undefined) {
+    check_InboundContact_phones(x, p + "/phones", out);
+  }
+  x = v.origin;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/origin", "origin", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/contacts
+function is_InboundEvent_contacts(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InboundContact(x, w)) return false;
+  }
+  return true;
+}
+function check_InboundEvent_contacts(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "shared contacts", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "shared contacts", i));
+      continue;
+    }
+    const x = v[i];
+    check_InboundContact(x, p + "/" + i, out);
+  }
+}
+// inbound/inbound-event.schema.json#/properties/system
+function is_InboundSystem(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  for (const k in v)
+    if (
+      k !== "type" &&
+      k !== "body" &&
+      k !== "newWaId" &&
+      k !== "newUserId" &&
+      k !== "newParentUserId" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.newWaId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.newUserId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.newParentUserId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundSystem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "system notice", "an object", v));
+    return;
+  }
+  for (const k in v)
+    if (
+      k !== "type" &&
+      k !== "body" &&
+      k !== "newWaId" &&
+      k !== "newUserId" &&
+      k !== "newParentUserId" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "system notice", k, KEYS_15));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "notice type", "a string", x));
+  }
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "notice text", "a string", x));
+  }
+  x = v.newWaId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/newWaId", "new WhatsApp id", "a string", x));
+  }
+  x = v.newUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/newUserId", "new business-scoped user id", "a string", x));
+  }
+  x = v.newParentUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/newParentUserId", "new parent business-scoped user id", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/referral
+function is_InboundReferral(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  for (const k in v)
+    if (
+      k !== "sourceUrl" &&
+      k !== "sourceId" &&
+      k !== "sourceType" &&
+      k !== "headline" &&
+      k !== "body" &&
+      k !== "mediaType" &&
+      k !== "imageUrl" &&
+      k !== "videoUrl" &&
+      k !== "thumbnailUrl" &&
+      k !== "ctwaClid" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.sourceUrl;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.sourceId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.sourceType;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.headline;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.mediaType;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.imageUrl;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.videoUrl;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.thumbnailUrl;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.ctwaClid;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundReferral(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "ad referral", "an object", v));
+    return;
+  }
+  for (const k in v)
+    if (
+      k !== "sourceUrl" &&
+      k !== "sourceId" &&
+      k !== "sourceType" &&
+      k !== "headline" &&
+      k !== "body" &&
+      k !== "mediaType" &&
+      k !== "imageUrl" &&
+      k !== "videoUrl" &&
+      k !== "thumbnailUrl" &&
+      k !== "ctwaClid" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "ad referral", k, KEYS_16));
+  let x: any;
+  x = v.sourceUrl;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sourceUrl", "ad or post URL", "a string", x));
+  }
+  x = v.sourceId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sourceId", "ad or post id", "a string", x));
+  }
+  x = v.sourceType;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sourceType", "source type", "a string", x));
+  }
+  x = v.headline;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/headline", "ad headline", "a string", x));
+  }
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "ad body", "a string", x));
+  }
+  x = v.mediaType;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/mediaType", "ad media type", "a string", x));
+  }
+  x = v.imageUrl;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/imageUrl", "ad image URL", "a string", x));
+  }
+  x = v.videoUrl;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/videoUrl", "ad video URL", "a string", x));
+  }
+  x = v.thumbnailUrl;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/thumbnailUrl", "ad thumbnail URL", "a string", x));
+  }
+  x = v.ctwaClid;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/ctwaClid", "click id", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/errors
+function is_InboundEvent_errors(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InboundStatusError(x, w)) return false;
+  }
+  return true;
+}
+function check_InboundEvent_errors(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "message errors", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "message errors", i));
+      continue;
+    }
+    const x = v[i];
+    check_InboundStatusError(x, p + "/" + i, out);
   }
 }
 // inbound/inbound-event.schema.json#/properties/raw
@@ -2498,8 +3532,12 @@ function is_InboundEvent(v: any, w: boolean): boolean {
     if (
       k !== "provider" &&
       k !== "kind" &&
+      k !== "senderId" &&
       k !== "from" &&
       k !== "fromUserId" &&
+      k !== "fromParentUserId" &&
+      k !== "username" &&
+      k !== "groupId" &&
       k !== "to" &&
       k !== "contactName" &&
       k !== "messageId" &&
@@ -2515,6 +3553,11 @@ function is_InboundEvent(v: any, w: boolean): boolean {
       k !== "callPermission" &&
       k !== "status" &&
       k !== "unsupportedType" &&
+      k !== "contacts" &&
+      k !== "sharedPhone" &&
+      k !== "system" &&
+      k !== "referral" &&
+      k !== "errors" &&
       k !== "raw" &&
       v[k] !== undefined
     )
@@ -2535,14 +3578,25 @@ function is_InboundEvent(v: any, w: boolean): boolean {
     x === "location" ||
     x === "reaction" ||
     x === "text" ||
+    x === "contacts" ||
+    x === "system" ||
+    x === "request_welcome" ||
     x === "unsupported" ||
     x === "status"
   ))
     return false;
+  x = v.senderId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.from;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.fromUserId;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.fromParentUserId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.username;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.groupId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.to;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.contactName;
@@ -2573,6 +3627,16 @@ function is_InboundEvent(v: any, w: boolean): boolean {
   if (x !== undefined && !is_InboundStatus(x, w)) return false;
   x = v.unsupportedType;
   if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.contacts;
+  if (x !== undefined && !is_InboundEvent_contacts(x, w)) return false;
+  x = v.sharedPhone;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.system;
+  if (x !== undefined && !is_InboundSystem(x, w)) return false;
+  x = v.referral;
+  if (x !== undefined && !is_InboundReferral(x, w)) return false;
+  x = v.errors;
+  if (x !== undefined && !is_InboundEvent_errors(x, w)) return false;
   x = v.raw;
   if (!is_InboundEvent_raw(x, w)) return false;
   return true;
@@ -2591,8 +3655,12 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
     if (
       k !== "provider" &&
       k !== "kind" &&
+      k !== "senderId" &&
       k !== "from" &&
       k !== "fromUserId" &&
+      k !== "fromParentUserId" &&
+      k !== "username" &&
+      k !== "groupId" &&
       k !== "to" &&
       k !== "contactName" &&
       k !== "messageId" &&
@@ -2608,6 +3676,11 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
       k !== "callPermission" &&
       k !== "status" &&
       k !== "unsupportedType" &&
+      k !== "contacts" &&
+      k !== "sharedPhone" &&
+      k !== "system" &&
+      k !== "referral" &&
+      k !== "errors" &&
       k !== "raw" &&
       v[k] !== undefined
     )
@@ -2634,18 +3707,58 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
       x === "location" ||
       x === "reaction" ||
       x === "text" ||
+      x === "contacts" ||
+      x === "system" ||
+      x === "request_welcome" ||
       x === "unsupported" ||
       x === "status"
     ))
       out.push(rules.enumeration(p + "/kind", "event kind", ENUM_2, x));
   }
+  x = v.senderId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/senderId", "sender key", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/senderId", "sender key", 1, x));
+    }
+  }
   x = v.from;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender", "a string", x));
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender phone number", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/from", "sender phone number", 1, x));
+    }
   }
   x = v.fromUserId;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/fromUserId", "sender user id", "a string", x));
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/fromUserId", "sender business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/fromUserId", "sender business-scoped user id", 1, x));
+    }
+  }
+  x = v.fromParentUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/fromParentUserId", "sender parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/fromParentUserId", "sender parent business-scoped user id", 1, x));
+    }
+  }
+  x = v.username;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/username", "sender username", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/username", "sender username", 1, x));
+    }
+  }
+  x = v.groupId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/groupId", "group id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/groupId", "group id", 1, x));
+    }
   }
   x = v.to;
   if (x !== undefined) {
@@ -2653,7 +3766,7 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
   }
   x = v.contactName;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/contactName", "contact name", "a string", x));
+    if (!(typeof x === "string")) out.push(rules.type(p + "/contactName", "sender display name", "a string", x));
   }
   x = v.messageId;
   if (x !== undefined) {
@@ -2718,6 +3831,29 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/unsupportedType", "unsupported type", "a string", x));
   }
+  x = v.contacts;
+  if (x !== undefined) {
+    check_InboundEvent_contacts(x, p + "/contacts", out);
+  }
+  x = v.sharedPhone;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sharedPhone", "shared phone number", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/sharedPhone", "shared phone number", 1, x));
+    }
+  }
+  x = v.system;
+  if (x !== undefined) {
+    check_InboundSystem(x, p + "/system", out);
+  }
+  x = v.referral;
+  if (x !== undefined) {
+    check_InboundReferral(x, p + "/referral", out);
+  }
+  x = v.errors;
+  if (x !== undefined) {
+    check_InboundEvent_errors(x, p + "/errors", out);
+  }
   x = v.raw;
   if (x !== undefined) {
     check_InboundEvent_raw(x, p + "/raw", out);
@@ -2752,7 +3888,7 @@ function check_TextHeader(v: any, p: string, out: ValidationIssue[]): void {
   if (v.text === undefined) out.push(rules.required(p, "text header", "text"));
   for (const k in v)
     if (k !== "type" && k !== "text" && k !== "sub_text" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "text header", k, KEYS_14));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "text header", k, KEYS_18));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -2764,7 +3900,13 @@ function check_TextHeader(v: any, p: string, out: ValidationIssue[]): void {
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "header text", 1, x));
       if (!unicode.maxCodePoints(x, 60)) out.push(rules.maxLength(p + "/text", "header text", 60, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.warning(rules.notBlank(p + "/text", "header text")));
+      if (!unicode.isNotBlank(x))
+        out.push(
+          rules.warning(
+            rules.notBlank(p + "/text", "header text"),
+            "parts/header.schema.json#/$defs/text/properties/text/x-notBlank",
+          ),
+        );
     }
   }
   x = v.sub_text;
@@ -2780,17 +3922,18 @@ function check_Media_id(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "media id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "media id", 1, v));
-    if (!unicode.isTrimmed(v)) out.push(rules.warning(rules.trimmed(p, "media id", v)));
+    if (!unicode.isTrimmed(v))
+      out.push(rules.warning(rules.trimmed(p, "media id", v), "parts/media.schema.json#/$defs/mediaId/x-trimmed"));
   }
 }
 // parts/media.schema.json#/$defs/link
 function is_Media_link(v: any, w: boolean): boolean {
-  return typeof v === "string" && PATTERN_17.test(v);
+  return typeof v === "string" && PATTERN_21.test(v);
 }
 function check_Media_link(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "media link", "a string", v));
   else {
-    if (!PATTERN_17.test(v)) out.push(rules.pattern(p, "media link", "^https?://[^\\s/?#]+[^\\s]*$", v));
+    if (!PATTERN_21.test(v)) out.push(rules.pattern(p, "media link", "^https?://[^\\s/?#]+[^\\s]*$", v));
   }
 }
 // parts/media.schema.json#/$defs/caption
@@ -2821,7 +3964,7 @@ function check_Media(v: any, p: string, out: ValidationIssue[]): void {
   }
   for (const k in v)
     if (k !== "id" && k !== "link" && k !== "caption" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media", k, KEYS_16));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media", k, KEYS_20));
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -2861,7 +4004,7 @@ function check_ImageHeader(v: any, p: string, out: ValidationIssue[]): void {
   if (v.image === undefined) out.push(rules.required(p, "image header", "image"));
   for (const k in v)
     if (k !== "type" && k !== "image" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "image header", k, KEYS_15));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "image header", k, KEYS_19));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -2893,7 +4036,7 @@ function check_VideoHeader(v: any, p: string, out: ValidationIssue[]): void {
   if (v.video === undefined) out.push(rules.required(p, "video header", "video"));
   for (const k in v)
     if (k !== "type" && k !== "video" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "video header", k, KEYS_18));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "video header", k, KEYS_22));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -2928,7 +4071,7 @@ function check_DocumentMedia(v: any, p: string, out: ValidationIssue[]): void {
   }
   for (const k in v)
     if (k !== "id" && k !== "link" && k !== "caption" && k !== "filename" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document", k, KEYS_20));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document", k, KEYS_24));
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -2947,7 +4090,13 @@ function check_DocumentMedia(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/filename", "document filename", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/filename", "document filename", 1, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.warning(rules.notBlank(p + "/filename", "document filename")));
+      if (!unicode.isNotBlank(x))
+        out.push(
+          rules.warning(
+            rules.notBlank(p + "/filename", "document filename"),
+            "parts/media.schema.json#/$defs/document/properties/filename/x-notBlank",
+          ),
+        );
     }
   }
   {
@@ -2976,7 +4125,7 @@ function check_DocumentHeader(v: any, p: string, out: ValidationIssue[]): void {
   if (v.document === undefined) out.push(rules.required(p, "document header", "document"));
   for (const k in v)
     if (k !== "type" && k !== "document" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document header", k, KEYS_19));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document header", k, KEYS_23));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3025,7 +4174,7 @@ function check_Header(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "header", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "header", ENUM_21, v.type));
+      out.push(rules.discriminator(p + "/type", "header", ENUM_25, v.type));
   }
 }
 // parts/body.schema.json#
@@ -3052,7 +4201,7 @@ function check_Body(v: any, p: string, out: ValidationIssue[]): void {
   if (v.text === undefined) out.push(rules.required(p, "body", "text"));
   for (const k in v)
     if (k !== "text" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k, KEYS_22));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k, KEYS_26));
   let x: any;
   x = v.text;
   if (x !== undefined) {
@@ -3060,7 +4209,10 @@ function check_Body(v: any, p: string, out: ValidationIssue[]): void {
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "body text", 1, x));
       if (!unicode.maxCodePoints(x, 1024)) out.push(rules.maxLength(p + "/text", "body text", 1024, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.warning(rules.notBlank(p + "/text", "body text")));
+      if (!unicode.isNotBlank(x))
+        out.push(
+          rules.warning(rules.notBlank(p + "/text", "body text"), "parts/body.schema.json#/properties/text/x-notBlank"),
+        );
     }
   }
 }
@@ -3088,7 +4240,7 @@ function check_Footer(v: any, p: string, out: ValidationIssue[]): void {
   if (v.text === undefined) out.push(rules.required(p, "footer", "text"));
   for (const k in v)
     if (k !== "text" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "footer", k, KEYS_22));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "footer", k, KEYS_26));
   let x: any;
   x = v.text;
   if (x !== undefined) {
@@ -3096,7 +4248,13 @@ function check_Footer(v: any, p: string, out: ValidationIssue[]): void {
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "footer text", 1, x));
       if (!unicode.maxCodePoints(x, 60)) out.push(rules.maxLength(p + "/text", "footer text", 60, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.warning(rules.notBlank(p + "/text", "footer text")));
+      if (!unicode.isNotBlank(x))
+        out.push(
+          rules.warning(
+            rules.notBlank(p + "/text", "footer text"),
+            "parts/footer.schema.json#/properties/text/x-notBlank",
+          ),
+        );
     }
   }
 }
@@ -3164,7 +4322,7 @@ function check_AddressValues(v: any, p: string, out: ValidationIssue[]): void {
       k !== "state" &&
       v[k] !== undefined
     )
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address values", k, KEYS_25));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address values", k, KEYS_29));
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -3241,14 +4399,20 @@ function check_SavedAddress(v: any, p: string, out: ValidationIssue[]): void {
   if (v.value === undefined) out.push(rules.required(p, "saved address", "value"));
   for (const k in v)
     if (k !== "id" && k !== "value" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "saved address", k, KEYS_26));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "saved address", k, KEYS_30));
   let x: any;
   x = v.id;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/id", "saved address id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "saved address id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.warning(rules.trimmed(p + "/id", "saved address id", x)));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/id", "saved address id", x),
+            "interactive/address-message.schema.json#/$defs/parameters/properties/saved_addresses/items/properties/id/x-trimmed",
+          ),
+        );
     }
   }
   x = v.value;
@@ -3342,7 +4506,7 @@ function check_AddressMessageParameters_validation_errors(v: any, p: string, out
       k === "city" ||
       k === "state"
     ))
-      out.push(rules.propertyName(p + "/" + walk.escape(k), "validation errors", ENUM_27, k));
+      out.push(rules.propertyName(p + "/" + walk.escape(k), "validation errors", ENUM_31, k));
   {
     let n = 0;
     for (const k in v) if (v[k] !== undefined) n++;
@@ -3375,7 +4539,7 @@ function check_AddressMessageParameters(v: any, p: string, out: ValidationIssue[
   if (v.country === undefined) out.push(rules.required(p, "address parameters", "country"));
   for (const k in v)
     if (k !== "country" && k !== "values" && k !== "saved_addresses" && k !== "validation_errors" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address parameters", k, KEYS_24));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address parameters", k, KEYS_28));
   let x: any;
   x = v.country;
   if (x !== undefined) {
@@ -3415,7 +4579,7 @@ function check_AddressMessageAction(v: any, p: string, out: ValidationIssue[]): 
   if (v.parameters === undefined) out.push(rules.required(p, "address action", "parameters"));
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address action", k, KEYS_23));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address action", k, KEYS_27));
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -3442,7 +4606,13 @@ function check_AddressMessageInteractive_if_header_header(v: any, p: string, out
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (x !== "text") out.push(rules.warning(rules.constant(p + "/type", "header type", "text", x)));
+    if (x !== "text")
+      out.push(
+        rules.warning(
+          rules.constant(p + "/type", "header type", "text", x),
+          "parts/header.schema.json#/$defs/textAdvised/properties/header/properties/type/const",
+        ),
+      );
   }
 }
 // parts/header.schema.json#/$defs/textAdvised
@@ -3495,7 +4665,7 @@ function check_AddressMessageInteractive(v: any, p: string, out: ValidationIssue
   if (v.action === undefined) out.push(rules.required(p, "address message", "action"));
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address message", k, KEYS_13));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address message", k, KEYS_17));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3554,7 +4724,7 @@ function check_ReplyButtonReply(v: any, p: string, out: ValidationIssue[]): void
   if (v.title === undefined) out.push(rules.required(p, "reply", "title"));
   for (const k in v)
     if (k !== "id" && k !== "title" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply", k, KEYS_30));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply", k, KEYS_34));
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -3596,7 +4766,7 @@ function check_ReplyButton(v: any, p: string, out: ValidationIssue[]): void {
   if (v.reply === undefined) out.push(rules.required(p, "reply button", "reply"));
   for (const k in v)
     if (k !== "type" && k !== "reply" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply button", k, KEYS_29));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply button", k, KEYS_33));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3635,10 +4805,10 @@ function check_ButtonAction_buttons(v: any, p: string, out: ValidationIssue[]): 
   }
 }
 // x-uniqueValues buttons/*/reply/id, buttons/*/reply/title at interactive/button.schema.json#/$defs/action
-function distinct_PATH_31_PATH_32(v: any): boolean {
+function distinct_PATH_35_PATH_36(v: any): boolean {
   const a = v?.buttons;
   if (!Array.isArray(a)) return true;
-  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_31) && walk.allDistinct(v, PATH_32);
+  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_35) && walk.allDistinct(v, PATH_36);
   for (let i = 1; i < a.length; i++) {
     const x0 = a[i]?.reply?.id;
     const x1 = a[i]?.reply?.title;
@@ -3658,7 +4828,7 @@ function is_ButtonAction(v: any, w: boolean): boolean {
   let x: any;
   x = v.buttons;
   if (!is_ButtonAction_buttons(x, w)) return false;
-  if (!distinct_PATH_31_PATH_32(v)) return false;
+  if (!distinct_PATH_35_PATH_36(v)) return false;
   return true;
 }
 function check_ButtonAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -3669,14 +4839,14 @@ function check_ButtonAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.buttons === undefined) out.push(rules.required(p, "reply buttons action", "buttons"));
   for (const k in v)
     if (k !== "buttons" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons action", k, KEYS_28));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons action", k, KEYS_32));
   let x: any;
   x = v.buttons;
   if (x !== undefined) {
     check_ButtonAction_buttons(x, p + "/buttons", out);
   }
-  walk.duplicateIssues(v, PATH_31, p, "button id", out, "error");
-  walk.duplicateIssues(v, PATH_32, p, "button title", out, "error");
+  walk.duplicateIssues(v, PATH_35, p, "button id", out);
+  walk.duplicateIssues(v, PATH_36, p, "button title", out);
 }
 // interactive/button.schema.json#
 function is_ButtonInteractive(v: any, w: boolean): boolean {
@@ -3708,7 +4878,7 @@ function check_ButtonInteractive(v: any, p: string, out: ValidationIssue[]): voi
   if (v.action === undefined) out.push(rules.required(p, "reply buttons message", "action"));
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons message", k, KEYS_13));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons message", k, KEYS_17));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3749,7 +4919,7 @@ function check_CallPermissionRequestAction(v: any, p: string, out: ValidationIss
   if (v.name === undefined) out.push(rules.required(p, "call permission action", "name"));
   for (const k in v)
     if (k !== "name" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission action", k, KEYS_34));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission action", k, KEYS_38));
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -3780,7 +4950,7 @@ function check_CallPermissionRequestInteractive(v: any, p: string, out: Validati
   if (v.action === undefined) out.push(rules.required(p, "call permission request", "action"));
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission request", k, KEYS_33));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission request", k, KEYS_37));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3825,7 +4995,7 @@ function check_CarouselMedia(v: any, p: string, out: ValidationIssue[]): void {
   if (v.link === undefined) out.push(rules.required(p, "card media", "link"));
   for (const k in v)
     if (k !== "link" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card media", k, KEYS_37));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card media", k, KEYS_41));
   let x: any;
   x = v.link;
   if (x !== undefined) {
@@ -3853,7 +5023,7 @@ function check_CarouselImageHeader(v: any, p: string, out: ValidationIssue[]): v
   if (v.image === undefined) out.push(rules.required(p, "card image header", "image"));
   for (const k in v)
     if (k !== "type" && k !== "image" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card image header", k, KEYS_15));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card image header", k, KEYS_19));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3885,7 +5055,7 @@ function check_CarouselVideoHeader(v: any, p: string, out: ValidationIssue[]): v
   if (v.video === undefined) out.push(rules.required(p, "card video header", "video"));
   for (const k in v)
     if (k !== "type" && k !== "video" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card video header", k, KEYS_18));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card video header", k, KEYS_22));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3924,7 +5094,7 @@ function check_MediaCardHeader(v: any, p: string, out: ValidationIssue[]): void 
       out.push(rules.required(p, "card header", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "card header", ENUM_38, v.type));
+      out.push(rules.discriminator(p + "/type", "card header", ENUM_42, v.type));
   }
 }
 // interactive/carousel.schema.json#/$defs/mediaCard/properties/body
@@ -3938,7 +5108,7 @@ function is_MediaCardBody(v: any, w: boolean): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 160 || unicode.maxCodePoints(x, 160)) &&
-    PATTERN_39.test(x) &&
+    PATTERN_43.test(x) &&
     (!w || unicode.isNotBlank(x))
   ))
     return false;
@@ -3952,7 +5122,7 @@ function check_MediaCardBody(v: any, p: string, out: ValidationIssue[]): void {
   if (v.text === undefined) out.push(rules.required(p, "card body", "text"));
   for (const k in v)
     if (k !== "text" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card body", k, KEYS_22));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card body", k, KEYS_26));
   let x: any;
   x = v.text;
   if (x !== undefined) {
@@ -3960,8 +5130,14 @@ function check_MediaCardBody(v: any, p: string, out: ValidationIssue[]): void {
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "card body text", 1, x));
       if (!unicode.maxCodePoints(x, 160)) out.push(rules.maxLength(p + "/text", "card body text", 160, x));
-      if (!PATTERN_39.test(x)) out.push(rules.pattern(p + "/text", "card body text", "^[^\\n]*(\\n[^\\n]*){0,2}$", x));
-      if (!unicode.isNotBlank(x)) out.push(rules.warning(rules.notBlank(p + "/text", "card body text")));
+      if (!PATTERN_43.test(x)) out.push(rules.pattern(p + "/text", "card body text", "^[^\\n]*(\\n[^\\n]*){0,2}$", x));
+      if (!unicode.isNotBlank(x))
+        out.push(
+          rules.warning(
+            rules.notBlank(p + "/text", "card body text"),
+            "interactive/carousel.schema.json#/$defs/mediaCard/properties/body/properties/text/x-notBlank",
+          ),
+        );
     }
   }
 }
@@ -3979,17 +5155,23 @@ function check_CtaUrlParameters_display_text(v: any, p: string, out: ValidationI
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "button text", 1, v));
     if (!unicode.maxCodePoints(v, 20)) out.push(rules.maxLength(p, "button text", 20, v));
-    if (!unicode.isNotBlank(v)) out.push(rules.warning(rules.notBlank(p, "button text")));
+    if (!unicode.isNotBlank(v))
+      out.push(
+        rules.warning(
+          rules.notBlank(p, "button text"),
+          "interactive/cta-url.schema.json#/$defs/displayText/x-notBlank",
+        ),
+      );
   }
 }
 // interactive/cta-url.schema.json#/$defs/url
 function is_CtaUrlParameters_url(v: any, w: boolean): boolean {
-  return typeof v === "string" && PATTERN_17.test(v);
+  return typeof v === "string" && PATTERN_21.test(v);
 }
 function check_CtaUrlParameters_url(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "URL", "a string", v));
   else {
-    if (!PATTERN_17.test(v)) out.push(rules.pattern(p, "URL", "^https?://[^\\s/?#]+[^\\s]*$", v));
+    if (!PATTERN_21.test(v)) out.push(rules.pattern(p, "URL", "^https?://[^\\s/?#]+[^\\s]*$", v));
   }
 }
 // interactive/cta-url.schema.json#/$defs/parameters
@@ -4013,7 +5195,7 @@ function check_CtaUrlParameters(v: any, p: string, out: ValidationIssue[]): void
   if (v.url === undefined) out.push(rules.required(p, "call-to-action URL parameters", "url"));
   for (const k in v)
     if (k !== "display_text" && k !== "url" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL parameters", k, KEYS_40));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL parameters", k, KEYS_44));
   let x: any;
   x = v.display_text;
   if (x !== undefined) {
@@ -4045,7 +5227,7 @@ function check_UrlCardAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.parameters === undefined) out.push(rules.required(p, "card URL button", "parameters"));
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card URL button", k, KEYS_23));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card URL button", k, KEYS_27));
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -4089,7 +5271,7 @@ function check_QuickReply(v: any, p: string, out: ValidationIssue[]): void {
   if (v.title === undefined) out.push(rules.required(p, "quick reply", "title"));
   for (const k in v)
     if (k !== "id" && k !== "title" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick reply", k, KEYS_30));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick reply", k, KEYS_34));
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -4097,7 +5279,13 @@ function check_QuickReply(v: any, p: string, out: ValidationIssue[]): void {
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "quick-reply id", 1, x));
       if (!unicode.maxCodePoints(x, 256)) out.push(rules.maxLength(p + "/id", "quick-reply id", 256, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.warning(rules.trimmed(p + "/id", "quick-reply id", x)));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/id", "quick-reply id", x),
+            "interactive/carousel.schema.json#/$defs/quickReplyCardAction/properties/buttons/items/properties/quick_reply/properties/id/x-trimmed",
+          ),
+        );
     }
   }
   x = v.title;
@@ -4106,7 +5294,13 @@ function check_QuickReply(v: any, p: string, out: ValidationIssue[]): void {
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "quick-reply title", 1, x));
       if (!unicode.maxCodePoints(x, 20)) out.push(rules.maxLength(p + "/title", "quick-reply title", 20, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.warning(rules.notBlank(p + "/title", "quick-reply title")));
+      if (!unicode.isNotBlank(x))
+        out.push(
+          rules.warning(
+            rules.notBlank(p + "/title", "quick-reply title"),
+            "interactive/carousel.schema.json#/$defs/quickReplyCardAction/properties/buttons/items/properties/quick_reply/properties/title/x-notBlank",
+          ),
+        );
     }
   }
 }
@@ -4131,7 +5325,7 @@ function check_QuickReplyButton(v: any, p: string, out: ValidationIssue[]): void
   if (v.quick_reply === undefined) out.push(rules.required(p, "quick-reply button", "quick_reply"));
   for (const k in v)
     if (k !== "type" && k !== "quick_reply" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick-reply button", k, KEYS_41));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick-reply button", k, KEYS_45));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4159,7 +5353,13 @@ function check_QuickReplyCardAction_buttons(v: any, p: string, out: ValidationIs
     return;
   }
   if (v.length < 1) out.push(rules.minItems(p, "card buttons", 1, v.length));
-  if (v.length > 2) out.push(rules.warning(rules.maxItems(p, "card buttons", 2, v.length)));
+  if (v.length > 2)
+    out.push(
+      rules.warning(
+        rules.maxItems(p, "card buttons", 2, v.length),
+        "interactive/carousel.schema.json#/$defs/quickReplyCardAction/properties/buttons/maxItems",
+      ),
+    );
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "card buttons", i));
@@ -4187,7 +5387,7 @@ function check_QuickReplyCardAction(v: any, p: string, out: ValidationIssue[]): 
   if (v.buttons === undefined) out.push(rules.required(p, "card quick-reply buttons", "buttons"));
   for (const k in v)
     if (k !== "buttons" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card quick-reply buttons", k, KEYS_28));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card quick-reply buttons", k, KEYS_32));
   let x: any;
   x = v.buttons;
   if (x !== undefined) {
@@ -4209,7 +5409,7 @@ function is_MediaCardAction(v: any, w: boolean): boolean {
   return n === 1 && clean === 1;
 }
 function check_MediaCardAction(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "card action", BRANCHES_42, true, out);
+  unionIssues(v, p, "card action", BRANCHES_46, true, out);
 }
 // interactive/carousel.schema.json#/$defs/mediaCard
 function is_MediaCarouselCard(v: any, w: boolean): boolean {
@@ -4243,7 +5443,7 @@ function check_MediaCarouselCard(v: any, p: string, out: ValidationIssue[]): voi
   if (v.action === undefined) out.push(rules.required(p, "media card", "action"));
   for (const k in v)
     if (k !== "card_index" && k !== "type" && k !== "header" && k !== "body" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media card", k, KEYS_36));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media card", k, KEYS_40));
   let x: any;
   x = v.card_index;
   if (x !== undefined) {
@@ -4274,7 +5474,13 @@ function check_ProductCardAction_product_retailer_id(v: any, p: string, out: Val
   if (!(typeof v === "string")) out.push(rules.type(p, "product retailer id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "product retailer id", 1, v));
-    if (!unicode.isTrimmed(v)) out.push(rules.warning(rules.trimmed(p, "product retailer id", v)));
+    if (!unicode.isTrimmed(v))
+      out.push(
+        rules.warning(
+          rules.trimmed(p, "product retailer id", v),
+          "interactive/product.schema.json#/$defs/productRetailerId/x-trimmed",
+        ),
+      );
   }
 }
 // interactive/product.schema.json#/$defs/catalogId
@@ -4285,7 +5491,10 @@ function check_ProductCardAction_catalog_id(v: any, p: string, out: ValidationIs
   if (!(typeof v === "string")) out.push(rules.type(p, "catalog id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "catalog id", 1, v));
-    if (!unicode.isTrimmed(v)) out.push(rules.warning(rules.trimmed(p, "catalog id", v)));
+    if (!unicode.isTrimmed(v))
+      out.push(
+        rules.warning(rules.trimmed(p, "catalog id", v), "interactive/product.schema.json#/$defs/catalogId/x-trimmed"),
+      );
   }
 }
 // interactive/carousel.schema.json#/$defs/productCard/properties/action
@@ -4309,7 +5518,7 @@ function check_ProductCardAction(v: any, p: string, out: ValidationIssue[]): voi
   if (v.catalog_id === undefined) out.push(rules.required(p, "card action", "catalog_id"));
   for (const k in v)
     if (k !== "product_retailer_id" && k !== "catalog_id" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card action", k, KEYS_44));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card action", k, KEYS_48));
   let x: any;
   x = v.product_retailer_id;
   if (x !== undefined) {
@@ -4344,7 +5553,7 @@ function check_ProductCarouselCard(v: any, p: string, out: ValidationIssue[]): v
   if (v.action === undefined) out.push(rules.required(p, "product card", "action"));
   for (const k in v)
     if (k !== "card_index" && k !== "type" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product card", k, KEYS_43));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product card", k, KEYS_47));
   let x: any;
   x = v.card_index;
   if (x !== undefined) {
@@ -4387,7 +5596,7 @@ function check_CarouselCard(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "carousel card", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "carousel card", ENUM_45, v.type));
+      out.push(rules.discriminator(p + "/type", "carousel card", ENUM_49, v.type));
   }
 }
 // interactive/carousel.schema.json#/$defs/action/properties/cards
@@ -4401,10 +5610,10 @@ function is_CarouselAction_cards(v: any, w: boolean): boolean {
   }
   for (let i = 1; i < v.length; i++)
     if (
-      walk.valueAt(v[i], PATH_46) !== walk.valueAt(v[0], PATH_46) ||
-      walk.valueAt(v[i], PATH_47) !== walk.valueAt(v[0], PATH_47) ||
-      walk.valueAt(v[i], PATH_48) !== walk.valueAt(v[0], PATH_48) ||
-      walk.lengthAt(v[i], PATH_49) !== walk.lengthAt(v[0], PATH_49)
+      walk.valueAt(v[i], PATH_50) !== walk.valueAt(v[0], PATH_50) ||
+      walk.valueAt(v[i], PATH_51) !== walk.valueAt(v[0], PATH_51) ||
+      walk.valueAt(v[i], PATH_52) !== walk.valueAt(v[0], PATH_52) ||
+      walk.lengthAt(v[i], PATH_53) !== walk.lengthAt(v[0], PATH_53)
     )
       return false;
   return true;
@@ -4425,29 +5634,29 @@ function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): 
     check_CarouselCard(x, p + "/" + i, out);
   }
   for (let i = 1; i < v.length; i++) {
-    if (walk.valueAt(v[i], PATH_46) !== walk.valueAt(v[0], PATH_46)) {
+    if (walk.valueAt(v[i], PATH_50) !== walk.valueAt(v[0], PATH_50)) {
       out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "type"));
       continue;
     }
-    if (walk.valueAt(v[i], PATH_47) !== walk.valueAt(v[0], PATH_47)) {
+    if (walk.valueAt(v[i], PATH_51) !== walk.valueAt(v[0], PATH_51)) {
       out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "action/name"));
       continue;
     }
-    if (walk.valueAt(v[i], PATH_48) !== walk.valueAt(v[0], PATH_48)) {
+    if (walk.valueAt(v[i], PATH_52) !== walk.valueAt(v[0], PATH_52)) {
       out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "action/catalog_id"));
       continue;
     }
-    if (walk.lengthAt(v[i], PATH_49) !== walk.lengthAt(v[0], PATH_49)) {
+    if (walk.lengthAt(v[i], PATH_53) !== walk.lengthAt(v[0], PATH_53)) {
       out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "the number of action/buttons"));
       continue;
     }
   }
 }
 // x-uniqueValues cards/*/card_index at interactive/carousel.schema.json#/$defs/action
-function distinct_PATH_50(v: any): boolean {
+function distinct_PATH_54(v: any): boolean {
   const a = v?.cards;
   if (!Array.isArray(a)) return true;
-  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_50);
+  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_54);
   for (let i = 1; i < a.length; i++) {
     const x0 = a[i]?.card_index;
     for (let j = 0; j < i; j++) {
@@ -4458,7 +5667,7 @@ function distinct_PATH_50(v: any): boolean {
   return true;
 }
 // x-uniqueValues cards/*/action/buttons/*/quick_reply/id at interactive/carousel.schema.json#/$defs/action
-function distinct_PATH_51(v: any): boolean {
+function distinct_PATH_55(v: any): boolean {
   let n = 0;
   {
     const a0 = v?.cards;
@@ -4470,7 +5679,7 @@ function distinct_PATH_51(v: any): boolean {
             for (let a1i = 0; a1i < a1.length; a1i++) {
               const x = a1[a1i]?.quick_reply?.id;
               if (x !== undefined) {
-                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_51);
+                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_55);
                 let m = 0;
                 earlier: {
                   {
@@ -4509,8 +5718,8 @@ function is_CarouselAction(v: any, w: boolean): boolean {
   let x: any;
   x = v.cards;
   if (!is_CarouselAction_cards(x, w)) return false;
-  if (!distinct_PATH_50(v)) return false;
-  if (w && !distinct_PATH_51(v)) return false;
+  if (!distinct_PATH_54(v)) return false;
+  if (w && !distinct_PATH_55(v)) return false;
   return true;
 }
 function check_CarouselAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -4521,14 +5730,14 @@ function check_CarouselAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.cards === undefined) out.push(rules.required(p, "carousel action", "cards"));
   for (const k in v)
     if (k !== "cards" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel action", k, KEYS_35));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel action", k, KEYS_39));
   let x: any;
   x = v.cards;
   if (x !== undefined) {
     check_CarouselAction_cards(x, p + "/cards", out);
   }
-  walk.duplicateIssues(v, PATH_50, p, "card index", out, "error");
-  walk.duplicateIssues(v, PATH_51, p, "action", out, "warning");
+  walk.duplicateIssues(v, PATH_54, p, "card index", out);
+  walk.duplicateIssues(v, PATH_55, p, "action", out, "interactive/carousel.schema.json#/$defs/action/x-uniqueValues/1");
 }
 // interactive/carousel.schema.json#
 function is_CarouselInteractive(v: any, w: boolean): boolean {
@@ -4554,7 +5763,7 @@ function check_CarouselInteractive(v: any, p: string, out: ValidationIssue[]): v
   if (v.action === undefined) out.push(rules.required(p, "carousel message", "action"));
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel message", k, KEYS_33));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel message", k, KEYS_37));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4588,7 +5797,7 @@ function check_CatalogMessageParameters(v: any, p: string, out: ValidationIssue[
     out.push(rules.required(p, "catalog parameters", "thumbnail_product_retailer_id"));
   for (const k in v)
     if (k !== "thumbnail_product_retailer_id" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog parameters", k, KEYS_53));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog parameters", k, KEYS_57));
   let x: any;
   x = v.thumbnail_product_retailer_id;
   if (x !== undefined) {
@@ -4615,7 +5824,7 @@ function check_CatalogMessageAction(v: any, p: string, out: ValidationIssue[]): 
   if (v.name === undefined) out.push(rules.required(p, "catalog action", "name"));
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog action", k, KEYS_23));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog action", k, KEYS_27));
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -4653,7 +5862,7 @@ function check_CatalogMessageInteractive(v: any, p: string, out: ValidationIssue
   if (v.action === undefined) out.push(rules.required(p, "catalog message", "action"));
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog message", k, KEYS_52));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog message", k, KEYS_56));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4693,7 +5902,7 @@ function check_CtaUrlAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.parameters === undefined) out.push(rules.required(p, "call-to-action URL action", "parameters"));
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL action", k, KEYS_23));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL action", k, KEYS_27));
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -4734,7 +5943,7 @@ function check_CtaUrlInteractive(v: any, p: string, out: ValidationIssue[]): voi
   if (v.action === undefined) out.push(rules.required(p, "call-to-action URL message", "action"));
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL message", k, KEYS_13));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL message", k, KEYS_17));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4798,14 +6007,20 @@ function check_FlowActionPayload(v: any, p: string, out: ValidationIssue[]): voi
   }
   for (const k in v)
     if (k !== "screen" && k !== "data" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k, KEYS_57));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k, KEYS_61));
   let x: any;
   x = v.screen;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/screen", "flow screen", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/screen", "flow screen", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.warning(rules.trimmed(p + "/screen", "flow screen", x)));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/screen", "flow screen", x),
+            "interactive/flow.schema.json#/$defs/parameters/properties/flow_action_payload/properties/screen/x-trimmed",
+          ),
+        );
     }
   }
   x = v.data;
@@ -4896,7 +6111,7 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
       k !== "flow_action_payload" &&
       v[k] !== undefined
     )
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow parameters", k, KEYS_54));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow parameters", k, KEYS_58));
   let x: any;
   x = v.flow_message_version;
   if (x !== undefined) {
@@ -4907,7 +6122,13 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/flow_id", "flow id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/flow_id", "flow id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.warning(rules.trimmed(p + "/flow_id", "flow id", x)));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/flow_id", "flow id", x),
+            "interactive/flow.schema.json#/$defs/parameters/properties/flow_id/x-trimmed",
+          ),
+        );
     }
   }
   x = v.flow_name;
@@ -4915,7 +6136,13 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/flow_name", "flow name", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/flow_name", "flow name", 1, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.warning(rules.notBlank(p + "/flow_name", "flow name")));
+      if (!unicode.isNotBlank(x))
+        out.push(
+          rules.warning(
+            rules.notBlank(p + "/flow_name", "flow name"),
+            "interactive/flow.schema.json#/$defs/parameters/properties/flow_name/x-notBlank",
+          ),
+        );
     }
   }
   x = v.flow_cta;
@@ -4924,7 +6151,13 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/flow_cta", "flow button text", 1, x));
       if (!unicode.maxCodePoints(x, 30)) out.push(rules.maxLength(p + "/flow_cta", "flow button text", 30, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.warning(rules.notBlank(p + "/flow_cta", "flow button text")));
+      if (!unicode.isNotBlank(x))
+        out.push(
+          rules.warning(
+            rules.notBlank(p + "/flow_cta", "flow button text"),
+            "interactive/flow.schema.json#/$defs/parameters/properties/flow_cta/x-notBlank",
+          ),
+        );
       if (!unicode.hasNoEmoji(x)) out.push(rules.noEmoji(p + "/flow_cta", "flow button text"));
     }
   }
@@ -4937,12 +6170,12 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
   }
   x = v.mode;
   if (x !== undefined) {
-    if (!(x === "draft" || x === "published")) out.push(rules.enumeration(p + "/mode", "flow mode", ENUM_55, x));
+    if (!(x === "draft" || x === "published")) out.push(rules.enumeration(p + "/mode", "flow mode", ENUM_59, x));
   }
   x = v.flow_action;
   if (x !== undefined) {
     if (!(x === "navigate" || x === "data_exchange"))
-      out.push(rules.enumeration(p + "/flow_action", "flow action", ENUM_56, x));
+      out.push(rules.enumeration(p + "/flow_action", "flow action", ENUM_60, x));
   }
   x = v.flow_action_payload;
   if (x !== undefined) {
@@ -4977,7 +6210,7 @@ function check_FlowAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.parameters === undefined) out.push(rules.required(p, "flow action", "parameters"));
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action", k, KEYS_23));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action", k, KEYS_27));
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -5019,7 +6252,7 @@ function check_FlowInteractive(v: any, p: string, out: ValidationIssue[]): void 
   if (v.action === undefined) out.push(rules.required(p, "flow message", "action"));
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow message", k, KEYS_13));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow message", k, KEYS_17));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -5069,7 +6302,7 @@ function check_ListBody(v: any, p: string, out: ValidationIssue[]): void {
   if (v.text === undefined) out.push(rules.required(p, "body", "text"));
   for (const k in v)
     if (k !== "text" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k, KEYS_22));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k, KEYS_26));
   let x: any;
   x = v.text;
   if (x !== undefined) {
@@ -5077,7 +6310,13 @@ function check_ListBody(v: any, p: string, out: ValidationIssue[]): void {
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "body text", 1, x));
       if (!unicode.maxCodePoints(x, 4096)) out.push(rules.maxLength(p + "/text", "body text", 4096, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.warning(rules.notBlank(p + "/text", "body text")));
+      if (!unicode.isNotBlank(x))
+        out.push(
+          rules.warning(
+            rules.notBlank(p + "/text", "body text"),
+            "interactive/list.schema.json#/$defs/body/properties/text/x-notBlank",
+          ),
+        );
     }
   }
 }
@@ -5095,7 +6334,13 @@ function check_ListSection_title(v: any, p: string, out: ValidationIssue[]): voi
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "section title", 1, v));
     if (!unicode.maxCodePoints(v, 24)) out.push(rules.maxLength(p, "section title", 24, v));
-    if (!unicode.isNotBlank(v)) out.push(rules.warning(rules.notBlank(p, "section title")));
+    if (!unicode.isNotBlank(v))
+      out.push(
+        rules.warning(
+          rules.notBlank(p, "section title"),
+          "interactive/list.schema.json#/$defs/sectionTitle/x-notBlank",
+        ),
+      );
   }
 }
 // interactive/list.schema.json#/$defs/row
@@ -5150,7 +6395,13 @@ function check_ListRow(v: any, p: string, out: ValidationIssue[]): void {
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "row id", 1, x));
       if (!unicode.maxCodePoints(x, 200)) out.push(rules.maxLength(p + "/id", "row id", 200, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.warning(rules.trimmed(p + "/id", "row id", x)));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/id", "row id", x),
+            "interactive/list.schema.json#/$defs/row/properties/id/x-trimmed",
+          ),
+        );
     }
   }
   x = v.title;
@@ -5159,7 +6410,13 @@ function check_ListRow(v: any, p: string, out: ValidationIssue[]): void {
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "row title", 1, x));
       if (!unicode.maxCodePoints(x, 24)) out.push(rules.maxLength(p + "/title", "row title", 24, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.warning(rules.notBlank(p + "/title", "row title")));
+      if (!unicode.isNotBlank(x))
+        out.push(
+          rules.warning(
+            rules.notBlank(p + "/title", "row title"),
+            "interactive/list.schema.json#/$defs/row/properties/title/x-notBlank",
+          ),
+        );
     }
   }
   x = v.description;
@@ -5168,7 +6425,13 @@ function check_ListRow(v: any, p: string, out: ValidationIssue[]): void {
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/description", "row description", 1, x));
       if (!unicode.maxCodePoints(x, 72)) out.push(rules.maxLength(p + "/description", "row description", 72, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.warning(rules.notBlank(p + "/description", "row description")));
+      if (!unicode.isNotBlank(x))
+        out.push(
+          rules.warning(
+            rules.notBlank(p + "/description", "row description"),
+            "interactive/list.schema.json#/$defs/row/properties/description/x-notBlank",
+          ),
+        );
     }
   }
 }
@@ -5200,10 +6463,10 @@ function check_ListSection_rows(v: any, p: string, out: ValidationIssue[]): void
   }
 }
 // x-uniqueValues rows/*/id at interactive/list.schema.json#/$defs/section
-function distinct_PATH_60(v: any): boolean {
+function distinct_PATH_64(v: any): boolean {
   const a = v?.rows;
   if (!Array.isArray(a)) return true;
-  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_60);
+  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_64);
   for (let i = 1; i < a.length; i++) {
     const x0 = a[i]?.id;
     for (let j = 0; j < i; j++) {
@@ -5223,7 +6486,7 @@ function is_ListSection(v: any, w: boolean): boolean {
   if (x !== undefined && !is_ListSection_title(x, w)) return false;
   x = v.rows;
   if (!is_ListSection_rows(x, w)) return false;
-  if (!distinct_PATH_60(v)) return false;
+  if (!distinct_PATH_64(v)) return false;
   return true;
 }
 function check_ListSection(v: any, p: string, out: ValidationIssue[]): void {
@@ -5234,7 +6497,7 @@ function check_ListSection(v: any, p: string, out: ValidationIssue[]): void {
   if (v.rows === undefined) out.push(rules.required(p, "list section", "rows"));
   for (const k in v)
     if (k !== "title" && k !== "rows" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list section", k, KEYS_59));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list section", k, KEYS_63));
   let x: any;
   x = v.title;
   if (x !== undefined) {
@@ -5244,7 +6507,7 @@ function check_ListSection(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     check_ListSection_rows(x, p + "/rows", out);
   }
-  walk.duplicateIssues(v, PATH_60, p, "row id", out, "error");
+  walk.duplicateIssues(v, PATH_64, p, "row id", out);
 }
 // interactive/list.schema.json#/$defs/action/properties/sections
 function is_ListAction_sections(v: any, w: boolean): boolean {
@@ -5280,7 +6543,7 @@ function check_ListAction_sections(v: any, p: string, out: ValidationIssue[]): v
     }
 }
 // x-maxTotal sections/*/rows/* at interactive/list.schema.json#/$defs/action
-function count_PATH_61(v: any): number {
+function count_PATH_65(v: any): number {
   let n = 0;
   {
     const a0 = v?.sections;
@@ -5299,7 +6562,7 @@ function count_PATH_61(v: any): number {
   return n;
 }
 // x-uniqueValues sections/*/rows/*/id at interactive/list.schema.json#/$defs/action
-function distinct_PATH_62(v: any): boolean {
+function distinct_PATH_66(v: any): boolean {
   let n = 0;
   {
     const a0 = v?.sections;
@@ -5311,7 +6574,7 @@ function distinct_PATH_62(v: any): boolean {
             for (let a1i = 0; a1i < a1.length; a1i++) {
               const x = a1[a1i]?.id;
               if (x !== undefined) {
-                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_62);
+                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_66);
                 let m = 0;
                 earlier: {
                   {
@@ -5358,8 +6621,8 @@ function is_ListAction(v: any, w: boolean): boolean {
     return false;
   x = v.sections;
   if (!is_ListAction_sections(x, w)) return false;
-  if (count_PATH_61(v) > 10) return false;
-  if (w && !distinct_PATH_62(v)) return false;
+  if (count_PATH_65(v) > 10) return false;
+  if (w && !distinct_PATH_66(v)) return false;
   return true;
 }
 function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -5371,7 +6634,7 @@ function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.sections === undefined) out.push(rules.required(p, "list action", "sections"));
   for (const k in v)
     if (k !== "button" && k !== "sections" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k, KEYS_58));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k, KEYS_62));
   let x: any;
   x = v.button;
   if (x !== undefined) {
@@ -5387,10 +6650,10 @@ function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
     check_ListAction_sections(x, p + "/sections", out);
   }
   {
-    const n = walk.countAt(v, PATH_61);
+    const n = walk.countAt(v, PATH_65);
     if (n > 10) out.push(rules.maxTotal(p, "list action", "rows", 10, n));
   }
-  walk.duplicateIssues(v, PATH_62, p, "row id", out, "warning");
+  walk.duplicateIssues(v, PATH_66, p, "row id", out, "interactive/list.schema.json#/$defs/action/x-uniqueValues/0");
 }
 // interactive/list.schema.json#
 function is_ListInteractive(v: any, w: boolean): boolean {
@@ -5422,7 +6685,7 @@ function check_ListInteractive(v: any, p: string, out: ValidationIssue[]): void 
   if (v.action === undefined) out.push(rules.required(p, "list message", "action"));
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list message", k, KEYS_13));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list message", k, KEYS_17));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -5470,7 +6733,7 @@ function check_ProductAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.product_retailer_id === undefined) out.push(rules.required(p, "product action", "product_retailer_id"));
   for (const k in v)
     if (k !== "catalog_id" && k !== "product_retailer_id" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k, KEYS_63));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k, KEYS_67));
   let x: any;
   x = v.catalog_id;
   if (x !== undefined) {
@@ -5507,7 +6770,7 @@ function check_ProductInteractive(v: any, p: string, out: ValidationIssue[]): vo
   if (v.action === undefined) out.push(rules.required(p, "single product message", "action"));
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "single product message", k, KEYS_52));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "single product message", k, KEYS_56));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -5544,7 +6807,7 @@ function check_ProductItem(v: any, p: string, out: ValidationIssue[]): void {
   if (v.product_retailer_id === undefined) out.push(rules.required(p, "product item", "product_retailer_id"));
   for (const k in v)
     if (k !== "product_retailer_id" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product item", k, KEYS_66));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product item", k, KEYS_70));
   let x: any;
   x = v.product_retailer_id;
   if (x !== undefined) {
@@ -5598,7 +6861,7 @@ function check_ProductSection(v: any, p: string, out: ValidationIssue[]): void {
   if (v.product_items === undefined) out.push(rules.required(p, "product section", "product_items"));
   for (const k in v)
     if (k !== "title" && k !== "product_items" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k, KEYS_65));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k, KEYS_69));
   let x: any;
   x = v.title;
   if (x !== undefined) {
@@ -5643,7 +6906,7 @@ function check_ProductListAction_sections(v: any, p: string, out: ValidationIssu
     }
 }
 // x-maxTotal sections/*/product_items/* at interactive/product-list.schema.json#/$defs/action
-function count_PATH_67(v: any): number {
+function count_PATH_71(v: any): number {
   let n = 0;
   {
     const a0 = v?.sections;
@@ -5662,7 +6925,7 @@ function count_PATH_67(v: any): number {
   return n;
 }
 // x-uniqueValues sections/*/product_items/*/product_retailer_id at interactive/product-list.schema.json#/$defs/action
-function distinct_PATH_68(v: any): boolean {
+function distinct_PATH_72(v: any): boolean {
   let n = 0;
   {
     const a0 = v?.sections;
@@ -5674,7 +6937,7 @@ function distinct_PATH_68(v: any): boolean {
             for (let a1i = 0; a1i < a1.length; a1i++) {
               const x = a1[a1i]?.product_retailer_id;
               if (x !== undefined) {
-                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_68);
+                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_72);
                 let m = 0;
                 earlier: {
                   {
@@ -5715,8 +6978,8 @@ function is_ProductListAction(v: any, w: boolean): boolean {
   if (!is_ProductCardAction_catalog_id(x, w)) return false;
   x = v.sections;
   if (!is_ProductListAction_sections(x, w)) return false;
-  if (count_PATH_67(v) > 30) return false;
-  if (w && !distinct_PATH_68(v)) return false;
+  if (count_PATH_71(v) > 30) return false;
+  if (w && !distinct_PATH_72(v)) return false;
   return true;
 }
 function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -5728,7 +6991,7 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
   if (v.sections === undefined) out.push(rules.required(p, "product list action", "sections"));
   for (const k in v)
     if (k !== "catalog_id" && k !== "sections" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product list action", k, KEYS_64));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product list action", k, KEYS_68));
   let x: any;
   x = v.catalog_id;
   if (x !== undefined) {
@@ -5739,10 +7002,17 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
     check_ProductListAction_sections(x, p + "/sections", out);
   }
   {
-    const n = walk.countAt(v, PATH_67);
+    const n = walk.countAt(v, PATH_71);
     if (n > 30) out.push(rules.maxTotal(p, "product list action", "product items", 30, n));
   }
-  walk.duplicateIssues(v, PATH_68, p, "product retailer id", out, "warning");
+  walk.duplicateIssues(
+    v,
+    PATH_72,
+    p,
+    "product retailer id",
+    out,
+    "interactive/product-list.schema.json#/$defs/action/x-uniqueValues/0",
+  );
 }
 // interactive/product-list.schema.json#
 function is_ProductListInteractive(v: any, w: boolean): boolean {
@@ -5775,7 +7045,7 @@ function check_ProductListInteractive(v: any, p: string, out: ValidationIssue[])
   if (v.action === undefined) out.push(rules.required(p, "multi-product message", "action"));
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product message", k, KEYS_13));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product message", k, KEYS_17));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -5820,7 +7090,7 @@ function check_LocationRequestAction(v: any, p: string, out: ValidationIssue[]):
   if (v.name === undefined) out.push(rules.required(p, "location request action", "name"));
   for (const k in v)
     if (k !== "name" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request action", k, KEYS_34));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request action", k, KEYS_38));
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -5852,7 +7122,7 @@ function check_LocationRequestInteractive(v: any, p: string, out: ValidationIssu
   if (v.action === undefined) out.push(rules.required(p, "location request message", "action"));
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request message", k, KEYS_33));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request message", k, KEYS_37));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -5902,7 +7172,7 @@ function check_VoiceCallParameters(v: any, p: string, out: ValidationIssue[]): v
   }
   for (const k in v)
     if (k !== "display_text" && k !== "ttl_minutes" && k !== "payload" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call parameters", k, KEYS_69));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call parameters", k, KEYS_73));
   let x: any;
   x = v.display_text;
   if (x !== undefined) {
@@ -5910,7 +7180,13 @@ function check_VoiceCallParameters(v: any, p: string, out: ValidationIssue[]): v
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/display_text", "call button text", 1, x));
       if (!unicode.maxCodePoints(x, 20)) out.push(rules.maxLength(p + "/display_text", "call button text", 20, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.warning(rules.notBlank(p + "/display_text", "call button text")));
+      if (!unicode.isNotBlank(x))
+        out.push(
+          rules.warning(
+            rules.notBlank(p + "/display_text", "call button text"),
+            "interactive/voice-call.schema.json#/properties/action/properties/parameters/properties/display_text/x-notBlank",
+          ),
+        );
     }
   }
   x = v.ttl_minutes;
@@ -5951,7 +7227,7 @@ function check_VoiceCallAction(v: any, p: string, out: ValidationIssue[]): void 
   if (v.name === undefined) out.push(rules.required(p, "voice call action", "name"));
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call action", k, KEYS_23));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call action", k, KEYS_27));
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -5986,7 +7262,7 @@ function check_VoiceCallInteractive(v: any, p: string, out: ValidationIssue[]): 
   if (v.action === undefined) out.push(rules.required(p, "voice call button message", "action"));
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call button message", k, KEYS_33));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call button message", k, KEYS_37));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -5999,6 +7275,1790 @@ function check_VoiceCallInteractive(v: any, p: string, out: ValidationIssue[]): 
   x = v.action;
   if (x !== undefined) {
     check_VoiceCallAction(x, p + "/action", out);
+  }
+}
+// parts/order.schema.json#/$defs/referenceId
+function is_OrderDetailsParameters_reference_id(v: any, w: boolean): boolean {
+  return (
+    typeof v === "string" && v.length !== 0 && (v.length <= 35 || unicode.maxCodePoints(v, 35)) && PATTERN_75.test(v)
+  );
+}
+function check_OrderDetailsParameters_reference_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "reference id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "reference id", 1, v));
+    if (!unicode.maxCodePoints(v, 35)) out.push(rules.maxLength(p, "reference id", 35, v));
+    if (!PATTERN_75.test(v)) out.push(rules.pattern(p, "reference id", "^[A-Za-z0-9_.-]*$", v));
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentGatewaySetting/properties/payment_gateway
+function is_PaymentGateway(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.configuration_name === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "configuration_name" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "billdesk" || x === "razorpay" || x === "payu" || x === "zaakpay")) return false;
+  x = v.configuration_name;
+  if (!(typeof x === "string" && (!w || x.length !== 0) && (!w || x.length <= 60 || unicode.maxCodePoints(x, 60))))
+    return false;
+  return true;
+}
+function check_PaymentGateway(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment gateway", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "payment gateway", "type"));
+  if (v.configuration_name === undefined) out.push(rules.required(p, "payment gateway", "configuration_name"));
+  for (const k in v)
+    if (k !== "type" && k !== "configuration_name" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway", k, KEYS_79));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (!(x === "billdesk" || x === "razorpay" || x === "payu" || x === "zaakpay"))
+      out.push(rules.enumeration(p + "/type", "payment gateway", ENUM_80, x));
+  }
+  x = v.configuration_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/configuration_name", "payment configuration name", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/configuration_name", "payment configuration name", 1, x),
+            "interactive/order-details.schema.json#/$defs/paymentGatewaySetting/properties/payment_gateway/properties/configuration_name/minLength",
+          ),
+        );
+      if (!unicode.maxCodePoints(x, 60))
+        out.push(
+          rules.warning(
+            rules.maxLength(p + "/configuration_name", "payment configuration name", 60, x),
+            "interactive/order-details.schema.json#/$defs/paymentGatewaySetting/properties/payment_gateway/properties/configuration_name/maxLength",
+          ),
+        );
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentGatewaySetting
+function is_PaymentGatewaySetting(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.payment_gateway === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "payment_gateway" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "payment_gateway")) return false;
+  x = v.payment_gateway;
+  if (!is_PaymentGateway(x, w)) return false;
+  return true;
+}
+function check_PaymentGatewaySetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment gateway setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "payment gateway setting", "type"));
+  if (v.payment_gateway === undefined) out.push(rules.required(p, "payment gateway setting", "payment_gateway"));
+  for (const k in v)
+    if (k !== "type" && k !== "payment_gateway" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway setting", k, KEYS_78));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "payment_gateway")
+      out.push(rules.constant(p + "/type", "payment gateway setting type", "payment_gateway", x));
+  }
+  x = v.payment_gateway;
+  if (x !== undefined) {
+    check_PaymentGateway(x, p + "/payment_gateway", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentLinkSetting/properties/payment_link
+function is_PaymentLink(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.uri === undefined) return false;
+  for (const k in v) if (k !== "uri" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.uri;
+  if (!(typeof x === "string" && (!w || PATTERN_21.test(x)))) return false;
+  return true;
+}
+function check_PaymentLink(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment link", "an object", v));
+    return;
+  }
+  if (v.uri === undefined) out.push(rules.required(p, "payment link", "uri"));
+  for (const k in v)
+    if (k !== "uri" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link", k, KEYS_82));
+  let x: any;
+  x = v.uri;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/uri", "payment link URI", "a string", x));
+    else {
+      if (!PATTERN_21.test(x))
+        out.push(
+          rules.warning(
+            rules.pattern(p + "/uri", "payment link URI", "^https?://[^\\s/?#]+[^\\s]*$", x),
+            "interactive/order-details.schema.json#/$defs/paymentLinkSetting/properties/payment_link/properties/uri/pattern",
+          ),
+        );
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentLinkSetting
+function is_PaymentLinkSetting(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.payment_link === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "payment_link" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "payment_link")) return false;
+  x = v.payment_link;
+  if (!is_PaymentLink(x, w)) return false;
+  return true;
+}
+function check_PaymentLinkSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment link setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "payment link setting", "type"));
+  if (v.payment_link === undefined) out.push(rules.required(p, "payment link setting", "payment_link"));
+  for (const k in v)
+    if (k !== "type" && k !== "payment_link" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link setting", k, KEYS_81));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "payment_link") out.push(rules.constant(p + "/type", "payment link setting type", "payment_link", x));
+  }
+  x = v.payment_link;
+  if (x !== undefined) {
+    check_PaymentLink(x, p + "/payment_link", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/pixSetting/properties/pix_dynamic_code
+function is_PixDynamicCode(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.code === undefined || v.merchant_name === undefined || v.key === undefined || v.key_type === undefined)
+    return false;
+  for (const k in v)
+    if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.code;
+  if (!(typeof x === "string" && (!w || x.length !== 0) && (!w || unicode.isTrimmed(x)))) return false;
+  x = v.merchant_name;
+  if (!(typeof x === "string" && (!w || x.length !== 0))) return false;
+  x = v.key;
+  if (!(typeof x === "string" && (!w || x.length !== 0))) return false;
+  x = v.key_type;
+  if (!(x === "CPF" || x === "CNPJ" || x === "EMAIL" || x === "PHONE" || x === "EVP")) return false;
+  return true;
+}
+function check_PixDynamicCode(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "dynamic Pix code", "an object", v));
+    return;
+  }
+  if (v.code === undefined) out.push(rules.required(p, "dynamic Pix code", "code"));
+  if (v.merchant_name === undefined) out.push(rules.required(p, "dynamic Pix code", "merchant_name"));
+  if (v.key === undefined) out.push(rules.required(p, "dynamic Pix code", "key"));
+  if (v.key_type === undefined) out.push(rules.required(p, "dynamic Pix code", "key_type"));
+  for (const k in v)
+    if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "dynamic Pix code", k, KEYS_84));
+  let x: any;
+  x = v.code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/code", "Pix code", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/code", "Pix code", 1, x),
+            "interactive/order-details.schema.json#/$defs/pixSetting/properties/pix_dynamic_code/properties/code/minLength",
+          ),
+        );
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/code", "Pix code", x),
+            "interactive/order-details.schema.json#/$defs/pixSetting/properties/pix_dynamic_code/properties/code/x-trimmed",
+          ),
+        );
+    }
+  }
+  x = v.merchant_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/merchant_name", "Pix account holder", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/merchant_name", "Pix account holder", 1, x),
+            "interactive/order-details.schema.json#/$defs/pixSetting/properties/pix_dynamic_code/properties/merchant_name/minLength",
+          ),
+        );
+    }
+  }
+  x = v.key;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/key", "Pix key", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/key", "Pix key", 1, x),
+            "interactive/order-details.schema.json#/$defs/pixSetting/properties/pix_dynamic_code/properties/key/minLength",
+          ),
+        );
+    }
+  }
+  x = v.key_type;
+  if (x !== undefined) {
+    if (!(x === "CPF" || x === "CNPJ" || x === "EMAIL" || x === "PHONE" || x === "EVP"))
+      out.push(rules.enumeration(p + "/key_type", "Pix key type", ENUM_85, x));
+  }
+}
+// interactive/order-details.schema.json#/$defs/pixSetting
+function is_PixSetting(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.pix_dynamic_code === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "pix_dynamic_code" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "pix_dynamic_code")) return false;
+  x = v.pix_dynamic_code;
+  if (!is_PixDynamicCode(x, w)) return false;
+  return true;
+}
+function check_PixSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "Pix setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "Pix setting", "type"));
+  if (v.pix_dynamic_code === undefined) out.push(rules.required(p, "Pix setting", "pix_dynamic_code"));
+  for (const k in v)
+    if (k !== "type" && k !== "pix_dynamic_code" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Pix setting", k, KEYS_83));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "pix_dynamic_code") out.push(rules.constant(p + "/type", "Pix setting type", "pix_dynamic_code", x));
+  }
+  x = v.pix_dynamic_code;
+  if (x !== undefined) {
+    check_PixDynamicCode(x, p + "/pix_dynamic_code", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/boletoSetting/properties/boleto
+function is_Boleto(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.digitable_line === undefined) return false;
+  for (const k in v) if (k !== "digitable_line" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.digitable_line;
+  if (!(typeof x === "string" && (!w || PATTERN_88.test(x)))) return false;
+  return true;
+}
+function check_Boleto(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "boleto", "an object", v));
+    return;
+  }
+  if (v.digitable_line === undefined) out.push(rules.required(p, "boleto", "digitable_line"));
+  for (const k in v)
+    if (k !== "digitable_line" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto", k, KEYS_87));
+  let x: any;
+  x = v.digitable_line;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/digitable_line", "boleto digitable line", "a string", x));
+    else {
+      if (!PATTERN_88.test(x))
+        out.push(
+          rules.warning(
+            rules.pattern(p + "/digitable_line", "boleto digitable line", "^[0-9]{47,48}$", x),
+            "interactive/order-details.schema.json#/$defs/boletoSetting/properties/boleto/properties/digitable_line/pattern",
+          ),
+        );
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/boletoSetting
+function is_BoletoSetting(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.boleto === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "boleto" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "boleto")) return false;
+  x = v.boleto;
+  if (!is_Boleto(x, w)) return false;
+  return true;
+}
+function check_BoletoSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "boleto setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "boleto setting", "type"));
+  if (v.boleto === undefined) out.push(rules.required(p, "boleto setting", "boleto"));
+  for (const k in v)
+    if (k !== "type" && k !== "boleto" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto setting", k, KEYS_86));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "boleto") out.push(rules.constant(p + "/type", "boleto setting type", "boleto", x));
+  }
+  x = v.boleto;
+  if (x !== undefined) {
+    check_Boleto(x, p + "/boleto", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/offsiteCardSetting/properties/offsite_card_pay
+function is_OffsiteCardPay(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.last_four_digits === undefined || v.credential_id === undefined) return false;
+  for (const k in v) if (k !== "last_four_digits" && k !== "credential_id" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.last_four_digits;
+  if (!(typeof x === "string" && (!w || PATTERN_91.test(x)))) return false;
+  x = v.credential_id;
+  if (!(typeof x === "string" && (!w || x.length !== 0) && (!w || unicode.isTrimmed(x)))) return false;
+  return true;
+}
+function check_OffsiteCardPay(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "one-click card", "an object", v));
+    return;
+  }
+  if (v.last_four_digits === undefined) out.push(rules.required(p, "one-click card", "last_four_digits"));
+  if (v.credential_id === undefined) out.push(rules.required(p, "one-click card", "credential_id"));
+  for (const k in v)
+    if (k !== "last_four_digits" && k !== "credential_id" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card", k, KEYS_90));
+  let x: any;
+  x = v.last_four_digits;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/last_four_digits", "card's last four digits", "a string", x));
+    else {
+      if (!PATTERN_91.test(x))
+        out.push(
+          rules.warning(
+            rules.pattern(p + "/last_four_digits", "card's last four digits", "^[0-9]{4}$", x),
+            "interactive/order-details.schema.json#/$defs/offsiteCardSetting/properties/offsite_card_pay/properties/last_four_digits/pattern",
+          ),
+        );
+    }
+  }
+  x = v.credential_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/credential_id", "card credential id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/credential_id", "card credential id", 1, x),
+            "interactive/order-details.schema.json#/$defs/offsiteCardSetting/properties/offsite_card_pay/properties/credential_id/minLength",
+          ),
+        );
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/credential_id", "card credential id", x),
+            "interactive/order-details.schema.json#/$defs/offsiteCardSetting/properties/offsite_card_pay/properties/credential_id/x-trimmed",
+          ),
+        );
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/offsiteCardSetting
+function is_OffsiteCardSetting(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.offsite_card_pay === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "offsite_card_pay" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "offsite_card_pay")) return false;
+  x = v.offsite_card_pay;
+  if (!is_OffsiteCardPay(x, w)) return false;
+  return true;
+}
+function check_OffsiteCardSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "one-click card setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "one-click card setting", "type"));
+  if (v.offsite_card_pay === undefined) out.push(rules.required(p, "one-click card setting", "offsite_card_pay"));
+  for (const k in v)
+    if (k !== "type" && k !== "offsite_card_pay" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card setting", k, KEYS_89));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "offsite_card_pay")
+      out.push(rules.constant(p + "/type", "one-click card setting type", "offsite_card_pay", x));
+  }
+  x = v.offsite_card_pay;
+  if (x !== undefined) {
+    check_OffsiteCardPay(x, p + "/offsite_card_pay", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentSetting
+function is_PaymentSetting(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  switch (v.type) {
+    case "payment_gateway":
+      return is_PaymentGatewaySetting(v, w);
+    case "payment_link":
+      return is_PaymentLinkSetting(v, w);
+    case "pix_dynamic_code":
+      return is_PixSetting(v, w);
+    case "boleto":
+      return is_BoletoSetting(v, w);
+    case "offsite_card_pay":
+      return is_OffsiteCardSetting(v, w);
+    default:
+      return false;
+  }
+}
+function check_PaymentSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment setting", "an object", v));
+    return;
+  }
+  switch (v.type) {
+    case "payment_gateway":
+      check_PaymentGatewaySetting(v, p, out);
+      return;
+    case "payment_link":
+      check_PaymentLinkSetting(v, p, out);
+      return;
+    case "pix_dynamic_code":
+      check_PixSetting(v, p, out);
+      return;
+    case "boleto":
+      check_BoletoSetting(v, p, out);
+      return;
+    case "offsite_card_pay":
+      check_OffsiteCardSetting(v, p, out);
+      return;
+    case undefined:
+      out.push(rules.required(p, "payment setting", "type"));
+      return;
+    default:
+      out.push(rules.discriminator(p + "/type", "payment setting", ENUM_92, v.type));
+  }
+}
+// interactive/order-details.schema.json#/$defs/parameters/properties/payment_settings
+function is_OrderDetailsParameters_payment_settings(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_PaymentSetting(x, w)) return false;
+  }
+  return true;
+}
+function check_OrderDetailsParameters_payment_settings(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "payment settings", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "payment settings", i));
+      continue;
+    }
+    const x = v[i];
+    check_PaymentSetting(x, p + "/" + i, out);
+  }
+}
+// parts/order.schema.json#/$defs/value
+function is_Amount_value(v: any, w: boolean): boolean {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0;
+}
+function check_Amount_value(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "number" && Number.isInteger(v))) out.push(rules.type(p, "amount value", "an integer", v));
+  else {
+    if (v < 0) out.push(rules.minimum(p, "amount value", 0, v));
+  }
+}
+// parts/order.schema.json#/$defs/offset
+function is_Amount_offset(v: any, w: boolean): boolean {
+  return v === 100 && typeof v === "number" && Number.isInteger(v);
+}
+function check_Amount_offset(v: any, p: string, out: ValidationIssue[]): void {
+  if (v !== 100) out.push(rules.constant(p, "amount offset", 100, v));
+}
+// parts/order.schema.json#/$defs/amount
+function is_Amount(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.value === undefined || v.offset === undefined) return false;
+  for (const k in v) if (k !== "value" && k !== "offset" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.value;
+  if (!is_Amount_value(x, w)) return false;
+  x = v.offset;
+  if (!is_Amount_offset(x, w)) return false;
+  return true;
+}
+function check_Amount(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "amount", "an object", v));
+    return;
+  }
+  if (v.value === undefined) out.push(rules.required(p, "amount", "value"));
+  if (v.offset === undefined) out.push(rules.required(p, "amount", "offset"));
+  for (const k in v)
+    if (k !== "value" && k !== "offset" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "amount", k, KEYS_94));
+  let x: any;
+  x = v.value;
+  if (x !== undefined) {
+    check_Amount_value(x, p + "/value", out);
+  }
+  x = v.offset;
+  if (x !== undefined) {
+    check_Amount_offset(x, p + "/offset", out);
+  }
+}
+// parts/order.schema.json#/$defs/expiration
+function is_OrderExpiration(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.timestamp === undefined || v.description === undefined) return false;
+  for (const k in v) if (k !== "timestamp" && k !== "description" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.timestamp;
+  if (!(typeof x === "string" && PATTERN_97.test(x))) return false;
+  x = v.description;
+  if (!(typeof x === "string" && (!w || x.length !== 0) && (x.length <= 120 || unicode.maxCodePoints(x, 120))))
+    return false;
+  return true;
+}
+function check_OrderExpiration(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order expiration", "an object", v));
+    return;
+  }
+  if (v.timestamp === undefined) out.push(rules.required(p, "order expiration", "timestamp"));
+  if (v.description === undefined) out.push(rules.required(p, "order expiration", "description"));
+  for (const k in v)
+    if (k !== "timestamp" && k !== "description" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order expiration", k, KEYS_96));
+  let x: any;
+  x = v.timestamp;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/timestamp", "expiration time", "a string", x));
+    else {
+      if (!PATTERN_97.test(x)) out.push(rules.pattern(p + "/timestamp", "expiration time", "^[0-9]+$", x));
+    }
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "expiration description", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/description", "expiration description", 1, x),
+            "parts/order.schema.json#/$defs/expiration/properties/description/minLength",
+          ),
+        );
+      if (!unicode.maxCodePoints(x, 120))
+        out.push(rules.maxLength(p + "/description", "expiration description", 120, x));
+    }
+  }
+}
+// parts/order.schema.json#/$defs/itemImage
+function is_OrderItemImage(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.link === undefined) return false;
+  for (const k in v) if (k !== "link" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.link;
+  if (!(typeof x === "string" && (!w || PATTERN_21.test(x)))) return false;
+  return true;
+}
+function check_OrderItemImage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "item image", "an object", v));
+    return;
+  }
+  if (v.link === undefined) out.push(rules.required(p, "item image", "link"));
+  for (const k in v)
+    if (k !== "link" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "item image", k, KEYS_41));
+  let x: any;
+  x = v.link;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/link", "item image link", "a string", x));
+    else {
+      if (!PATTERN_21.test(x))
+        out.push(
+          rules.warning(
+            rules.pattern(p + "/link", "item image link", "^https?://[^\\s/?#]+[^\\s]*$", x),
+            "parts/order.schema.json#/$defs/itemImage/properties/link/pattern",
+          ),
+        );
+    }
+  }
+}
+// parts/order.schema.json#/$defs/importerAddress
+function is_ImporterAddress(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (
+    w &&
+    (v.address_line1 === undefined ||
+      v.city === undefined ||
+      v.zone_code === undefined ||
+      v.postal_code === undefined ||
+      v.country_code === undefined)
+  )
+    return false;
+  for (const k in v)
+    if (
+      w &&
+      k !== "address_line1" &&
+      k !== "address_line2" &&
+      k !== "city" &&
+      k !== "zone_code" &&
+      k !== "postal_code" &&
+      k !== "country_code" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.address_line1;
+  if (
+    x !== undefined &&
+    !(typeof x === "string" && (!w || x.length !== 0) && (!w || x.length <= 100 || unicode.maxCodePoints(x, 100)))
+  )
+    return false;
+  x = v.address_line2;
+  if (x !== undefined && !(typeof x === "string" && (!w || x.length <= 100 || unicode.maxCodePoints(x, 100))))
+    return false;
+  x = v.city;
+  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
+  x = v.zone_code;
+  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
+  x = v.postal_code;
+  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
+  x = v.country_code;
+  if (x !== undefined && !(typeof x === "string" && (!w || PATTERN_100.test(x)))) return false;
+  return true;
+}
+function check_ImporterAddress(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "importer address", "an object", v));
+    return;
+  }
+  if (v.address_line1 === undefined)
+    out.push(
+      rules.warning(
+        rules.required(p, "importer address", "address_line1"),
+        "parts/order.schema.json#/$defs/importerAddress/required",
+      ),
+    );
+  if (v.city === undefined)
+    out.push(
+      rules.warning(
+        rules.required(p, "importer address", "city"),
+        "parts/order.schema.json#/$defs/importerAddress/required",
+      ),
+    );
+  if (v.zone_code === undefined)
+    out.push(
+      rules.warning(
+        rules.required(p, "importer address", "zone_code"),
+        "parts/order.schema.json#/$defs/importerAddress/required",
+      ),
+    );
+  if (v.postal_code === undefined)
+    out.push(
+      rules.warning(
+        rules.required(p, "importer address", "postal_code"),
+        "parts/order.schema.json#/$defs/importerAddress/required",
+      ),
+    );
+  if (v.country_code === undefined)
+    out.push(
+      rules.warning(
+        rules.required(p, "importer address", "country_code"),
+        "parts/order.schema.json#/$defs/importerAddress/required",
+      ),
+    );
+  for (const k in v)
+    if (
+      k !== "address_line1" &&
+      k !== "address_line2" &&
+      k !== "city" &&
+      k !== "zone_code" &&
+      k !== "postal_code" &&
+      k !== "country_code" &&
+      v[k] !== undefined
+    )
+      out.push(
+        rules.warning(
+          rules.additionalProperty(p + "/" + walk.escape(k), "importer address", k, KEYS_99),
+          "parts/order.schema.json#/$defs/importerAddress/additionalProperties",
+        ),
+      );
+  let x: any;
+  x = v.address_line1;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/address_line1", "importer address line 1", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/address_line1", "importer address line 1", 1, x),
+            "parts/order.schema.json#/$defs/importerAddress/properties/address_line1/minLength",
+          ),
+        );
+      if (!unicode.maxCodePoints(x, 100))
+        out.push(
+          rules.warning(
+            rules.maxLength(p + "/address_line1", "importer address line 1", 100, x),
+            "parts/order.schema.json#/$defs/importerAddress/properties/address_line1/maxLength",
+          ),
+        );
+    }
+  }
+  x = v.address_line2;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/address_line2", "importer address line 2", "a string", x));
+    else {
+      if (!unicode.maxCodePoints(x, 100))
+        out.push(
+          rules.warning(
+            rules.maxLength(p + "/address_line2", "importer address line 2", 100, x),
+            "parts/order.schema.json#/$defs/importerAddress/properties/address_line2/maxLength",
+          ),
+        );
+    }
+  }
+  x = v.city;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/city", "importer city", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/city", "importer city", 1, x),
+            "parts/order.schema.json#/$defs/importerAddress/properties/city/minLength",
+          ),
+        );
+    }
+  }
+  x = v.zone_code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/zone_code", "importer state code", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/zone_code", "importer state code", 1, x),
+            "parts/order.schema.json#/$defs/importerAddress/properties/zone_code/minLength",
+          ),
+        );
+    }
+  }
+  x = v.postal_code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/postal_code", "importer postal code", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/postal_code", "importer postal code", 1, x),
+            "parts/order.schema.json#/$defs/importerAddress/properties/postal_code/minLength",
+          ),
+        );
+    }
+  }
+  x = v.country_code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/country_code", "importer country code", "a string", x));
+    else {
+      if (!PATTERN_100.test(x))
+        out.push(
+          rules.warning(
+            rules.pattern(p + "/country_code", "importer country code", "^[A-Z]{2}$", x),
+            "parts/order.schema.json#/$defs/importerAddress/properties/country_code/pattern",
+          ),
+        );
+    }
+  }
+}
+// parts/order.schema.json#/$defs/item
+function is_OrderItem(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.name === undefined || v.amount === undefined || v.quantity === undefined) return false;
+  for (const k in v)
+    if (
+      k !== "retailer_id" &&
+      k !== "name" &&
+      k !== "image" &&
+      k !== "amount" &&
+      k !== "sale_amount" &&
+      k !== "quantity" &&
+      k !== "country_of_origin" &&
+      k !== "importer_name" &&
+      k !== "importer_address" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.retailer_id;
+  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
+  x = v.name;
+  if (!(
+    typeof x === "string" &&
+    (!w || x.length !== 0) &&
+    (x.length <= 60 || unicode.maxCodePoints(x, 60)) &&
+    (!w || unicode.isNotBlank(x))
+  ))
+    return false;
+  x = v.image;
+  if (x !== undefined && !is_OrderItemImage(x, w)) return false;
+  x = v.amount;
+  if (!is_Amount(x, w)) return false;
+  x = v.sale_amount;
+  if (x !== undefined && !is_Amount(x, w)) return false;
+  x = v.quantity;
+  if (!(typeof x === "number" && Number.isInteger(x) && (!w || x >= 1))) return false;
+  x = v.country_of_origin;
+  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
+  x = v.importer_name;
+  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
+  x = v.importer_address;
+  if (x !== undefined && !is_ImporterAddress(x, w)) return false;
+  return true;
+}
+function check_OrderItem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order item", "an object", v));
+    return;
+  }
+  if (v.name === undefined) out.push(rules.required(p, "order item", "name"));
+  if (v.amount === undefined) out.push(rules.required(p, "order item", "amount"));
+  if (v.quantity === undefined) out.push(rules.required(p, "order item", "quantity"));
+  for (const k in v)
+    if (
+      k !== "retailer_id" &&
+      k !== "name" &&
+      k !== "image" &&
+      k !== "amount" &&
+      k !== "sale_amount" &&
+      k !== "quantity" &&
+      k !== "country_of_origin" &&
+      k !== "importer_name" &&
+      k !== "importer_address" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order item", k, KEYS_98));
+  let x: any;
+  x = v.retailer_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/retailer_id", "retailer id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/retailer_id", "retailer id", 1, x),
+            "parts/order.schema.json#/$defs/item/properties/retailer_id/minLength",
+          ),
+        );
+    }
+  }
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "item name", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/name", "item name", 1, x),
+            "parts/order.schema.json#/$defs/item/properties/name/minLength",
+          ),
+        );
+      if (!unicode.maxCodePoints(x, 60)) out.push(rules.maxLength(p + "/name", "item name", 60, x));
+      if (!unicode.isNotBlank(x))
+        out.push(
+          rules.warning(
+            rules.notBlank(p + "/name", "item name"),
+            "parts/order.schema.json#/$defs/item/properties/name/x-notBlank",
+          ),
+        );
+    }
+  }
+  x = v.image;
+  if (x !== undefined) {
+    check_OrderItemImage(x, p + "/image", out);
+  }
+  x = v.amount;
+  if (x !== undefined) {
+    check_Amount(x, p + "/amount", out);
+  }
+  x = v.sale_amount;
+  if (x !== undefined) {
+    check_Amount(x, p + "/sale_amount", out);
+  }
+  x = v.quantity;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x)))
+      out.push(rules.type(p + "/quantity", "item quantity", "an integer", x));
+    else {
+      if (x < 1)
+        out.push(
+          rules.warning(
+            rules.minimum(p + "/quantity", "item quantity", 1, x),
+            "parts/order.schema.json#/$defs/item/properties/quantity/minimum",
+          ),
+        );
+    }
+  }
+  x = v.country_of_origin;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/country_of_origin", "country of origin", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/country_of_origin", "country of origin", 1, x),
+            "parts/order.schema.json#/$defs/item/properties/country_of_origin/minLength",
+          ),
+        );
+    }
+  }
+  x = v.importer_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/importer_name", "importer name", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/importer_name", "importer name", 1, x),
+            "parts/order.schema.json#/$defs/item/properties/importer_name/minLength",
+          ),
+        );
+    }
+  }
+  x = v.importer_address;
+  if (x !== undefined) {
+    check_ImporterAddress(x, p + "/importer_address", out);
+  }
+}
+// parts/order.schema.json#/properties/items
+function is_Order_items(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (w && v.length < 1) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_OrderItem(x, w)) return false;
+  }
+  return true;
+}
+function check_Order_items(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "order items", "an array", v));
+    return;
+  }
+  if (v.length < 1)
+    out.push(
+      rules.warning(
+        rules.minItems(p, "order items", 1, v.length),
+        "parts/order.schema.json#/properties/items/minItems",
+      ),
+    );
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "order items", i));
+      continue;
+    }
+    const x = v[i];
+    check_OrderItem(x, p + "/" + i, out);
+  }
+}
+// parts/order.schema.json#/$defs/chargeDescription
+function is_OrderCharge_description(v: any, w: boolean): boolean {
+  return typeof v === "string" && (v.length <= 60 || unicode.maxCodePoints(v, 60));
+}
+function check_OrderCharge_description(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "charge description", "a string", v));
+  else {
+    if (!unicode.maxCodePoints(v, 60)) out.push(rules.maxLength(p, "charge description", 60, v));
+  }
+}
+// parts/order.schema.json#/$defs/charge
+function is_OrderCharge(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.value === undefined || v.offset === undefined) return false;
+  for (const k in v) if (k !== "value" && k !== "offset" && k !== "description" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.value;
+  if (!is_Amount_value(x, w)) return false;
+  x = v.offset;
+  if (!is_Amount_offset(x, w)) return false;
+  x = v.description;
+  if (x !== undefined && !is_OrderCharge_description(x, w)) return false;
+  return true;
+}
+function check_OrderCharge(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order charge", "an object", v));
+    return;
+  }
+  if (v.value === undefined) out.push(rules.required(p, "order charge", "value"));
+  if (v.offset === undefined) out.push(rules.required(p, "order charge", "offset"));
+  for (const k in v)
+    if (k !== "value" && k !== "offset" && k !== "description" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order charge", k, KEYS_101));
+  let x: any;
+  x = v.value;
+  if (x !== undefined) {
+    check_Amount_value(x, p + "/value", out);
+  }
+  x = v.offset;
+  if (x !== undefined) {
+    check_Amount_offset(x, p + "/offset", out);
+  }
+  x = v.description;
+  if (x !== undefined) {
+    check_OrderCharge_description(x, p + "/description", out);
+  }
+}
+// parts/order.schema.json#/$defs/discount
+function is_OrderDiscount(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.value === undefined || v.offset === undefined) return false;
+  for (const k in v)
+    if (k !== "value" && k !== "offset" && k !== "description" && k !== "discount_program_name" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.value;
+  if (!is_Amount_value(x, w)) return false;
+  x = v.offset;
+  if (!is_Amount_offset(x, w)) return false;
+  x = v.description;
+  if (x !== undefined && !is_OrderCharge_description(x, w)) return false;
+  x = v.discount_program_name;
+  if (
+    x !== undefined &&
+    !(typeof x === "string" && (!w || x.length !== 0) && (x.length <= 60 || unicode.maxCodePoints(x, 60)))
+  )
+    return false;
+  return true;
+}
+function check_OrderDiscount(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order discount", "an object", v));
+    return;
+  }
+  if (v.value === undefined) out.push(rules.required(p, "order discount", "value"));
+  if (v.offset === undefined) out.push(rules.required(p, "order discount", "offset"));
+  for (const k in v)
+    if (k !== "value" && k !== "offset" && k !== "description" && k !== "discount_program_name" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order discount", k, KEYS_102));
+  let x: any;
+  x = v.value;
+  if (x !== undefined) {
+    check_Amount_value(x, p + "/value", out);
+  }
+  x = v.offset;
+  if (x !== undefined) {
+    check_Amount_offset(x, p + "/offset", out);
+  }
+  x = v.description;
+  if (x !== undefined) {
+    check_OrderCharge_description(x, p + "/description", out);
+  }
+  x = v.discount_program_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/discount_program_name", "discount programme name", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/discount_program_name", "discount programme name", 1, x),
+            "parts/order.schema.json#/$defs/discount/properties/discount_program_name/minLength",
+          ),
+        );
+      if (!unicode.maxCodePoints(x, 60))
+        out.push(rules.maxLength(p + "/discount_program_name", "discount programme name", 60, x));
+    }
+  }
+}
+// parts/order.schema.json#
+function is_Order(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.status === undefined || v.items === undefined || v.subtotal === undefined || v.tax === undefined) return false;
+  for (const k in v)
+    if (
+      k !== "status" &&
+      k !== "type" &&
+      k !== "catalog_id" &&
+      k !== "expiration" &&
+      k !== "items" &&
+      k !== "subtotal" &&
+      k !== "tax" &&
+      k !== "shipping" &&
+      k !== "discount" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.status;
+  if (!(x === "pending")) return false;
+  x = v.type;
+  if (x !== undefined && !(x === "quick_pay")) return false;
+  x = v.catalog_id;
+  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
+  x = v.expiration;
+  if (x !== undefined && !is_OrderExpiration(x, w)) return false;
+  x = v.items;
+  if (!is_Order_items(x, w)) return false;
+  x = v.subtotal;
+  if (!is_Amount(x, w)) return false;
+  x = v.tax;
+  if (!is_OrderCharge(x, w)) return false;
+  x = v.shipping;
+  if (x !== undefined && !is_OrderCharge(x, w)) return false;
+  x = v.discount;
+  if (x !== undefined && !is_OrderDiscount(x, w)) return false;
+  return true;
+}
+function check_Order(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order", "an object", v));
+    return;
+  }
+  if (v.status === undefined) out.push(rules.required(p, "order", "status"));
+  if (v.items === undefined) out.push(rules.required(p, "order", "items"));
+  if (v.subtotal === undefined) out.push(rules.required(p, "order", "subtotal"));
+  if (v.tax === undefined) out.push(rules.required(p, "order", "tax"));
+  for (const k in v)
+    if (
+      k !== "status" &&
+      k !== "type" &&
+      k !== "catalog_id" &&
+      k !== "expiration" &&
+      k !== "items" &&
+      k !== "subtotal" &&
+      k !== "tax" &&
+      k !== "shipping" &&
+      k !== "discount" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order", k, KEYS_95));
+  let x: any;
+  x = v.status;
+  if (x !== undefined) {
+    if (x !== "pending") out.push(rules.constant(p + "/status", "order status", "pending", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "quick_pay") out.push(rules.constant(p + "/type", "order type", "quick_pay", x));
+  }
+  x = v.catalog_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/catalog_id", "catalog id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/catalog_id", "catalog id", 1, x),
+            "parts/order.schema.json#/properties/catalog_id/minLength",
+          ),
+        );
+    }
+  }
+  x = v.expiration;
+  if (x !== undefined) {
+    check_OrderExpiration(x, p + "/expiration", out);
+  }
+  x = v.items;
+  if (x !== undefined) {
+    check_Order_items(x, p + "/items", out);
+  }
+  x = v.subtotal;
+  if (x !== undefined) {
+    check_Amount(x, p + "/subtotal", out);
+  }
+  x = v.tax;
+  if (x !== undefined) {
+    check_OrderCharge(x, p + "/tax", out);
+  }
+  x = v.shipping;
+  if (x !== undefined) {
+    check_OrderCharge(x, p + "/shipping", out);
+  }
+  x = v.discount;
+  if (x !== undefined) {
+    check_OrderDiscount(x, p + "/discount", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/beneficiary
+function is_OrderBeneficiary(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (
+    v.name === undefined ||
+    v.address_line1 === undefined ||
+    v.city === undefined ||
+    v.state === undefined ||
+    v.country === undefined ||
+    v.postal_code === undefined
+  )
+    return false;
+  for (const k in v)
+    if (
+      k !== "name" &&
+      k !== "address_line1" &&
+      k !== "address_line2" &&
+      k !== "city" &&
+      k !== "state" &&
+      k !== "country" &&
+      k !== "postal_code" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.name;
+  if (!(typeof x === "string" && (!w || x.length !== 0) && (x.length <= 200 || unicode.maxCodePoints(x, 200))))
+    return false;
+  x = v.address_line1;
+  if (!(typeof x === "string" && (!w || x.length !== 0) && (x.length <= 100 || unicode.maxCodePoints(x, 100))))
+    return false;
+  x = v.address_line2;
+  if (x !== undefined && !(typeof x === "string" && (x.length <= 100 || unicode.maxCodePoints(x, 100)))) return false;
+  x = v.city;
+  if (!(typeof x === "string" && (!w || x.length !== 0))) return false;
+  x = v.state;
+  if (!(typeof x === "string" && (!w || x.length !== 0))) return false;
+  x = v.country;
+  if (!(x === "India")) return false;
+  x = v.postal_code;
+  if (!(typeof x === "string" && PATTERN_104.test(x))) return false;
+  return true;
+}
+function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "beneficiary", "an object", v));
+    return;
+  }
+  if (v.name === undefined) out.push(rules.required(p, "beneficiary", "name"));
+  if (v.address_line1 === undefined) out.push(rules.required(p, "beneficiary", "address_line1"));
+  if (v.city === undefined) out.push(rules.required(p, "beneficiary", "city"));
+  if (v.state === undefined) out.push(rules.required(p, "beneficiary", "state"));
+  if (v.country === undefined) out.push(rules.required(p, "beneficiary", "country"));
+  if (v.postal_code === undefined) out.push(rules.required(p, "beneficiary", "postal_code"));
+  for (const k in v)
+    if (
+      k !== "name" &&
+      k !== "address_line1" &&
+      k !== "address_line2" &&
+      k !== "city" &&
+      k !== "state" &&
+      k !== "country" &&
+      k !== "postal_code" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "beneficiary", k, KEYS_103));
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "beneficiary name", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/name", "beneficiary name", 1, x),
+            "interactive/order-details.schema.json#/$defs/beneficiary/properties/name/minLength",
+          ),
+        );
+      if (!unicode.maxCodePoints(x, 200)) out.push(rules.maxLength(p + "/name", "beneficiary name", 200, x));
+    }
+  }
+  x = v.address_line1;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/address_line1", "beneficiary address line 1", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/address_line1", "beneficiary address line 1", 1, x),
+            "interactive/order-details.schema.json#/$defs/beneficiary/properties/address_line1/minLength",
+          ),
+        );
+      if (!unicode.maxCodePoints(x, 100))
+        out.push(rules.maxLength(p + "/address_line1", "beneficiary address line 1", 100, x));
+    }
+  }
+  x = v.address_line2;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/address_line2", "beneficiary address line 2", "a string", x));
+    else {
+      if (!unicode.maxCodePoints(x, 100))
+        out.push(rules.maxLength(p + "/address_line2", "beneficiary address line 2", 100, x));
+    }
+  }
+  x = v.city;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/city", "beneficiary city", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/city", "beneficiary city", 1, x),
+            "interactive/order-details.schema.json#/$defs/beneficiary/properties/city/minLength",
+          ),
+        );
+    }
+  }
+  x = v.state;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/state", "beneficiary state", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/state", "beneficiary state", 1, x),
+            "interactive/order-details.schema.json#/$defs/beneficiary/properties/state/minLength",
+          ),
+        );
+    }
+  }
+  x = v.country;
+  if (x !== undefined) {
+    if (x !== "India") out.push(rules.constant(p + "/country", "beneficiary country", "India", x));
+  }
+  x = v.postal_code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/postal_code", "beneficiary postal code", "a string", x));
+    else {
+      if (!PATTERN_104.test(x)) out.push(rules.pattern(p + "/postal_code", "beneficiary postal code", "^[0-9]{6}$", x));
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/parameters/properties/beneficiaries
+function is_OrderDetailsParameters_beneficiaries(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (w && v.length < 1) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_OrderBeneficiary(x, w)) return false;
+  }
+  return true;
+}
+function check_OrderDetailsParameters_beneficiaries(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "beneficiaries", "an array", v));
+    return;
+  }
+  if (v.length < 1)
+    out.push(
+      rules.warning(
+        rules.minItems(p, "beneficiaries", 1, v.length),
+        "interactive/order-details.schema.json#/$defs/parameters/properties/beneficiaries/minItems",
+      ),
+    );
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "beneficiaries", i));
+      continue;
+    }
+    const x = v[i];
+    check_OrderBeneficiary(x, p + "/" + i, out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/parameters
+function is_OrderDetailsParameters(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.reference_id === undefined || v.type === undefined || v.currency === undefined || v.total_amount === undefined)
+    return false;
+  for (const k in v)
+    if (
+      k !== "reference_id" &&
+      k !== "type" &&
+      k !== "payment_type" &&
+      k !== "payment_configuration" &&
+      k !== "payment_settings" &&
+      k !== "currency" &&
+      k !== "total_amount" &&
+      k !== "order" &&
+      k !== "beneficiaries" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.reference_id;
+  if (!is_OrderDetailsParameters_reference_id(x, w)) return false;
+  x = v.type;
+  if (!(x === "digital-goods" || x === "physical-goods")) return false;
+  x = v.payment_type;
+  if (x !== undefined && !(x === "upi" || x === "br")) return false;
+  x = v.payment_configuration;
+  if (
+    x !== undefined &&
+    !(typeof x === "string" && (!w || x.length !== 0) && (x.length <= 60 || unicode.maxCodePoints(x, 60)))
+  )
+    return false;
+  x = v.payment_settings;
+  if (x !== undefined && !is_OrderDetailsParameters_payment_settings(x, w)) return false;
+  x = v.currency;
+  if (!(x === "INR" || x === "BRL")) return false;
+  x = v.total_amount;
+  if (!is_Amount(x, w)) return false;
+  x = v.order;
+  if (x !== undefined && !is_Order(x, w)) return false;
+  x = v.beneficiaries;
+  if (x !== undefined && !is_OrderDetailsParameters_beneficiaries(x, w)) return false;
+  return true;
+}
+function check_OrderDetailsParameters(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order details parameters", "an object", v));
+    return;
+  }
+  if (v.reference_id === undefined) out.push(rules.required(p, "order details parameters", "reference_id"));
+  if (v.type === undefined) out.push(rules.required(p, "order details parameters", "type"));
+  if (v.currency === undefined) out.push(rules.required(p, "order details parameters", "currency"));
+  if (v.total_amount === undefined) out.push(rules.required(p, "order details parameters", "total_amount"));
+  for (const k in v)
+    if (
+      k !== "reference_id" &&
+      k !== "type" &&
+      k !== "payment_type" &&
+      k !== "payment_configuration" &&
+      k !== "payment_settings" &&
+      k !== "currency" &&
+      k !== "total_amount" &&
+      k !== "order" &&
+      k !== "beneficiaries" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details parameters", k, KEYS_74));
+  let x: any;
+  x = v.reference_id;
+  if (x !== undefined) {
+    check_OrderDetailsParameters_reference_id(x, p + "/reference_id", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(x === "digital-goods" || x === "physical-goods"))
+      out.push(rules.enumeration(p + "/type", "goods type", ENUM_76, x));
+  }
+  x = v.payment_type;
+  if (x !== undefined) {
+    if (!(x === "upi" || x === "br")) out.push(rules.enumeration(p + "/payment_type", "payment type", ENUM_77, x));
+  }
+  x = v.payment_configuration;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/payment_configuration", "payment configuration", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(
+          rules.warning(
+            rules.minLength(p + "/payment_configuration", "payment configuration", 1, x),
+            "interactive/order-details.schema.json#/$defs/parameters/properties/payment_configuration/minLength",
+          ),
+        );
+      if (!unicode.maxCodePoints(x, 60))
+        out.push(rules.maxLength(p + "/payment_configuration", "payment configuration", 60, x));
+    }
+  }
+  x = v.payment_settings;
+  if (x !== undefined) {
+    check_OrderDetailsParameters_payment_settings(x, p + "/payment_settings", out);
+  }
+  x = v.currency;
+  if (x !== undefined) {
+    if (!(x === "INR" || x === "BRL")) out.push(rules.enumeration(p + "/currency", "currency", ENUM_93, x));
+  }
+  x = v.total_amount;
+  if (x !== undefined) {
+    check_Amount(x, p + "/total_amount", out);
+  }
+  x = v.order;
+  if (x !== undefined) {
+    check_Order(x, p + "/order", out);
+  }
+  x = v.beneficiaries;
+  if (x !== undefined) {
+    check_OrderDetailsParameters_beneficiaries(x, p + "/beneficiaries", out);
+  }
+}
+// interactive/order-details.schema.json#/properties/action
+function is_OrderDetailsAction(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.name === undefined || v.parameters === undefined) return false;
+  for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.name;
+  if (!(x === "review_and_pay")) return false;
+  x = v.parameters;
+  if (!is_OrderDetailsParameters(x, w)) return false;
+  return true;
+}
+function check_OrderDetailsAction(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order details action", "an object", v));
+    return;
+  }
+  if (v.name === undefined) out.push(rules.required(p, "order details action", "name"));
+  if (v.parameters === undefined) out.push(rules.required(p, "order details action", "parameters"));
+  for (const k in v)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details action", k, KEYS_27));
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (x !== "review_and_pay") out.push(rules.constant(p + "/name", "order details action name", "review_and_pay", x));
+  }
+  x = v.parameters;
+  if (x !== undefined) {
+    check_OrderDetailsParameters(x, p + "/parameters", out);
+  }
+}
+// interactive/order-details.schema.json#
+function is_OrderDetailsInteractive(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "order_details")) return false;
+  x = v.header;
+  if (x !== undefined && !is_ImageHeader(x, w)) return false;
+  x = v.body;
+  if (!is_Body(x, w)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x, w)) return false;
+  x = v.action;
+  if (!is_OrderDetailsAction(x, w)) return false;
+  return true;
+}
+function check_OrderDetailsInteractive(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order details message", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "order details message", "type"));
+  if (v.body === undefined) out.push(rules.required(p, "order details message", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "order details message", "action"));
+  for (const k in v)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details message", k, KEYS_17));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "order_details") out.push(rules.constant(p + "/type", "order details message type", "order_details", x));
+  }
+  x = v.header;
+  if (x !== undefined) {
+    if (typeof x === "object" && x !== null && typeof x.type === "string" && x.type !== "image")
+      out.push(rules.otherKind(p + "/header", "order details message", "image header", "image", x.type));
+    else {
+      check_ImageHeader(x, p + "/header", out);
+    }
+  }
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_OrderDetailsAction(x, p + "/action", out);
+  }
+}
+// interactive/order-status.schema.json#/$defs/order
+function is_OrderStatusUpdate(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.status === undefined) return false;
+  for (const k in v) if (k !== "status" && k !== "description" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.status;
+  if (!(
+    x === "pending" ||
+    x === "processing" ||
+    x === "partially_shipped" ||
+    x === "shipped" ||
+    x === "completed" ||
+    x === "canceled"
+  ))
+    return false;
+  x = v.description;
+  if (x !== undefined && !(typeof x === "string" && (x.length <= 120 || unicode.maxCodePoints(x, 120)))) return false;
+  return true;
+}
+function check_OrderStatusUpdate(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order status update", "an object", v));
+    return;
+  }
+  if (v.status === undefined) out.push(rules.required(p, "order status update", "status"));
+  for (const k in v)
+    if (k !== "status" && k !== "description" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status update", k, KEYS_106));
+  let x: any;
+  x = v.status;
+  if (x !== undefined) {
+    if (!(
+      x === "pending" ||
+      x === "processing" ||
+      x === "partially_shipped" ||
+      x === "shipped" ||
+      x === "completed" ||
+      x === "canceled"
+    ))
+      out.push(rules.enumeration(p + "/status", "new order status", ENUM_107, x));
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "status description", "a string", x));
+    else {
+      if (!unicode.maxCodePoints(x, 120)) out.push(rules.maxLength(p + "/description", "status description", 120, x));
+    }
+  }
+}
+// interactive/order-status.schema.json#/$defs/parameters
+function is_OrderStatusParameters(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.reference_id === undefined || v.order === undefined) return false;
+  for (const k in v) if (k !== "reference_id" && k !== "order" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.reference_id;
+  if (!is_OrderDetailsParameters_reference_id(x, w)) return false;
+  x = v.order;
+  if (!is_OrderStatusUpdate(x, w)) return false;
+  return true;
+}
+function check_OrderStatusParameters(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order status parameters", "an object", v));
+    return;
+  }
+  if (v.reference_id === undefined) out.push(rules.required(p, "order status parameters", "reference_id"));
+  if (v.order === undefined) out.push(rules.required(p, "order status parameters", "order"));
+  for (const k in v)
+    if (k !== "reference_id" && k !== "order" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status parameters", k, KEYS_105));
+  let x: any;
+  x = v.reference_id;
+  if (x !== undefined) {
+    check_OrderDetailsParameters_reference_id(x, p + "/reference_id", out);
+  }
+  x = v.order;
+  if (x !== undefined) {
+    check_OrderStatusUpdate(x, p + "/order", out);
+  }
+}
+// interactive/order-status.schema.json#/properties/action
+function is_OrderStatusAction(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.name === undefined || v.parameters === undefined) return false;
+  for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.name;
+  if (!(x === "review_order")) return false;
+  x = v.parameters;
+  if (!is_OrderStatusParameters(x, w)) return false;
+  return true;
+}
+function check_OrderStatusAction(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order status action", "an object", v));
+    return;
+  }
+  if (v.name === undefined) out.push(rules.required(p, "order status action", "name"));
+  if (v.parameters === undefined) out.push(rules.required(p, "order status action", "parameters"));
+  for (const k in v)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status action", k, KEYS_27));
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (x !== "review_order") out.push(rules.constant(p + "/name", "order status action name", "review_order", x));
+  }
+  x = v.parameters;
+  if (x !== undefined) {
+    check_OrderStatusParameters(x, p + "/parameters", out);
+  }
+}
+// interactive/order-status.schema.json#
+function is_OrderStatusInteractive(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "order_status")) return false;
+  x = v.header;
+  if (x !== undefined && !is_ImageHeader(x, w)) return false;
+  x = v.body;
+  if (!is_Body(x, w)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x, w)) return false;
+  x = v.action;
+  if (!is_OrderStatusAction(x, w)) return false;
+  return true;
+}
+function check_OrderStatusInteractive(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order status message", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "order status message", "type"));
+  if (v.body === undefined) out.push(rules.required(p, "order status message", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "order status message", "action"));
+  for (const k in v)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status message", k, KEYS_17));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "order_status") out.push(rules.constant(p + "/type", "order status message type", "order_status", x));
+  }
+  x = v.header;
+  if (x !== undefined) {
+    if (typeof x === "object" && x !== null && typeof x.type === "string" && x.type !== "image")
+      out.push(rules.otherKind(p + "/header", "order status message", "image header", "image", x.type));
+    else {
+      check_ImageHeader(x, p + "/header", out);
+    }
+  }
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_OrderStatusAction(x, p + "/action", out);
   }
 }
 // interactive/interactive.schema.json#
@@ -6029,6 +9089,10 @@ function is_Interactive(v: any, w: boolean): boolean {
       return is_CallPermissionRequestInteractive(v, w);
     case "address_message":
       return is_AddressMessageInteractive(v, w);
+    case "order_details":
+      return is_OrderDetailsInteractive(v, w);
+    case "order_status":
+      return is_OrderStatusInteractive(v, w);
     default:
       return false;
   }
@@ -6075,11 +9139,17 @@ function check_Interactive(v: any, p: string, out: ValidationIssue[]): void {
     case "address_message":
       check_AddressMessageInteractive(v, p, out);
       return;
+    case "order_details":
+      check_OrderDetailsInteractive(v, p, out);
+      return;
+    case "order_status":
+      check_OrderStatusInteractive(v, p, out);
+      return;
     case undefined:
       out.push(rules.required(p, "interactive object", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "interactive object", ENUM_70, v.type));
+      out.push(rules.discriminator(p + "/type", "interactive object", ENUM_108, v.type));
   }
 }
 // message/outbound-message.schema.json#/$defs/messagingProduct
@@ -6089,12 +9159,20 @@ function is_InteractiveMessage_messaging_product(v: any, w: boolean): boolean {
 function check_InteractiveMessage_messaging_product(v: any, p: string, out: ValidationIssue[]): void {
   if (v !== "whatsapp") out.push(rules.constant(p, "messaging product", "whatsapp", v));
 }
-// message/outbound-message.schema.json#/$defs/recipientType
+// message/outbound-message.schema.json#/$defs/individualRecipientType
 function is_InteractiveMessage_recipient_type(v: any, w: boolean): boolean {
-  return v === "individual" || v === "group";
+  return v === "individual";
 }
 function check_InteractiveMessage_recipient_type(v: any, p: string, out: ValidationIssue[]): void {
-  if (!(v === "individual" || v === "group")) out.push(rules.enumeration(p, "recipient type", ENUM_72, v));
+  if (!(v === "individual"))
+    out.push(
+      rules.enumeration(
+        p,
+        "recipient type of an interactive message (Meta's Groups API page: groups take no interactive or commerce messages)",
+        ENUM_110,
+        v,
+      ),
+    );
 }
 // message/outbound-message.schema.json#/$defs/to
 function is_InteractiveMessage_to(v: any, w: boolean): boolean {
@@ -6104,18 +9182,23 @@ function check_InteractiveMessage_to(v: any, p: string, out: ValidationIssue[]):
   if (!(typeof v === "string")) out.push(rules.type(p, "recipient", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "recipient", 1, v));
-    if (!unicode.isTrimmed(v)) out.push(rules.warning(rules.trimmed(p, "recipient", v)));
+    if (!unicode.isTrimmed(v))
+      out.push(
+        rules.warning(rules.trimmed(p, "recipient", v), "message/outbound-message.schema.json#/$defs/to/x-trimmed"),
+      );
   }
 }
 // message/outbound-message.schema.json#/$defs/recipient
 function is_InteractiveMessage_recipient(v: any, w: boolean): boolean {
-  return typeof v === "string" && v.length !== 0 && (!w || unicode.isTrimmed(v));
+  return typeof v === "string" && v.length !== 0 && PATTERN_111.test(v) && unicode.isTrimmed(v);
 }
 function check_InteractiveMessage_recipient(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "business-scoped user id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "business-scoped user id", 1, v));
-    if (!unicode.isTrimmed(v)) out.push(rules.warning(rules.trimmed(p, "business-scoped user id", v)));
+    if (!PATTERN_111.test(v))
+      out.push(rules.pattern(p, "business-scoped user id", "^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$", v));
+    if (!unicode.isTrimmed(v)) out.push(rules.trimmed(p, "business-scoped user id", v));
   }
 }
 // message/outbound-message.schema.json#/$defs/interactiveMessage/properties/context
@@ -6136,14 +9219,20 @@ function check_MessageContext(v: any, p: string, out: ValidationIssue[]): void {
   if (v.message_id === undefined) out.push(rules.required(p, "context", "message_id"));
   for (const k in v)
     if (k !== "message_id" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_73));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_112));
   let x: any;
   x = v.message_id;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/message_id", "quoted message id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_id", "quoted message id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.warning(rules.trimmed(p + "/message_id", "quoted message id", x)));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/message_id", "quoted message id", x),
+            "message/outbound-message.schema.json#/$defs/interactiveMessage/properties/context/properties/message_id/x-trimmed",
+          ),
+        );
     }
   }
 }
@@ -6164,8 +9253,20 @@ function is_InteractiveMessage_recipient_identity_key_hash(v: any, w: boolean): 
 function check_InteractiveMessage_recipient_identity_key_hash(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "recipient identity key hash", "a string", v));
   else {
-    if (!(v.length !== 0)) out.push(rules.warning(rules.minLength(p, "recipient identity key hash", 1, v)));
-    if (!unicode.isTrimmed(v)) out.push(rules.warning(rules.trimmed(p, "recipient identity key hash", v)));
+    if (!(v.length !== 0))
+      out.push(
+        rules.warning(
+          rules.minLength(p, "recipient identity key hash", 1, v),
+          "message/outbound-message.schema.json#/$defs/recipientIdentityKeyHash/minLength",
+        ),
+      );
+    if (!unicode.isTrimmed(v))
+      out.push(
+        rules.warning(
+          rules.trimmed(p, "recipient identity key hash", v),
+          "message/outbound-message.schema.json#/$defs/recipientIdentityKeyHash/x-trimmed",
+        ),
+      );
   }
 }
 // message/outbound-message.schema.json#/$defs/interactiveMessage
@@ -6229,7 +9330,7 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
       k !== "interactive" &&
       v[k] !== undefined
     )
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive message", k, KEYS_71));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive message", k, KEYS_109));
   let x: any;
   x = v.messaging_product;
   if (x !== undefined) {
@@ -6270,6 +9371,13 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
   if ((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) === 0)
     out.push(rules.atLeastOne(p, "interactive message", ["to", "recipient"]));
 }
+// message/outbound-message.schema.json#/$defs/recipientType
+function is_ReactionMessage_recipient_type(v: any, w: boolean): boolean {
+  return v === "individual" || v === "group";
+}
+function check_ReactionMessage_recipient_type(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(v === "individual" || v === "group")) out.push(rules.enumeration(p, "recipient type", ENUM_114, v));
+}
 // message/reaction.schema.json#
 function is_Reaction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -6291,14 +9399,20 @@ function check_Reaction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.emoji === undefined) out.push(rules.required(p, "reaction", "emoji"));
   for (const k in v)
     if (k !== "message_id" && k !== "emoji" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction", k, KEYS_75));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction", k, KEYS_115));
   let x: any;
   x = v.message_id;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/message_id", "reacted message id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_id", "reacted message id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.warning(rules.trimmed(p + "/message_id", "reacted message id", x)));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/message_id", "reacted message id", x),
+            "message/reaction.schema.json#/properties/message_id/x-trimmed",
+          ),
+        );
     }
   }
   x = v.emoji;
@@ -6330,7 +9444,7 @@ function is_ReactionMessage(v: any, w: boolean): boolean {
   x = v.messaging_product;
   if (!is_InteractiveMessage_messaging_product(x, w)) return false;
   x = v.recipient_type;
-  if (x !== undefined && !is_InteractiveMessage_recipient_type(x, w)) return false;
+  if (x !== undefined && !is_ReactionMessage_recipient_type(x, w)) return false;
   x = v.to;
   if (x !== undefined && !is_InteractiveMessage_to(x, w)) return false;
   x = v.recipient;
@@ -6366,7 +9480,7 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
       k !== "reaction" &&
       v[k] !== undefined
     )
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction message", k, KEYS_74));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction message", k, KEYS_113));
   let x: any;
   x = v.messaging_product;
   if (x !== undefined) {
@@ -6374,7 +9488,7 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
   }
   x = v.recipient_type;
   if (x !== undefined) {
-    check_InteractiveMessage_recipient_type(x, p + "/recipient_type", out);
+    check_ReactionMessage_recipient_type(x, p + "/recipient_type", out);
   }
   x = v.to;
   if (x !== undefined) {
@@ -6431,7 +9545,7 @@ function check_OutboundMessage(v: any, p: string, out: ValidationIssue[]): void 
       out.push(rules.required(p, "outbound message", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "outbound message", ENUM_76, v.type));
+      out.push(rules.discriminator(p + "/type", "outbound message", ENUM_116, v.type));
   }
 }
 // webhook/meta/webhook.schema.json#/$defs/value/properties/metadata
@@ -6468,6 +9582,8 @@ function is_MetaWebhookContact_profile(v: any, w: boolean): boolean {
   let x: any;
   x = v.name;
   if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.username;
+  if (x !== undefined && !(typeof x === "string")) return false;
   return true;
 }
 function check_MetaWebhookContact_profile(v: any, p: string, out: ValidationIssue[]): void {
@@ -6480,6 +9596,10 @@ function check_MetaWebhookContact_profile(v: any, p: string, out: ValidationIssu
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/name", "profile name", "a string", x));
   }
+  x = v.username;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/username", "username", "a string", x));
+  }
 }
 // webhook/meta/webhook.schema.json#/$defs/value/properties/contacts/items
 function is_MetaWebhookContact(v: any, w: boolean): boolean {
@@ -6488,6 +9608,10 @@ function is_MetaWebhookContact(v: any, w: boolean): boolean {
   x = v.wa_id;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.parent_user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.identity_key_hash;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.profile;
   if (x !== undefined && !is_MetaWebhookContact_profile(x, w)) return false;
@@ -6506,6 +9630,21 @@ function check_MetaWebhookContact(v: any, p: string, out: ValidationIssue[]): vo
   x = v.user_id;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/user_id", "business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/user_id", "business-scoped user id", 1, x));
+    }
+  }
+  x = v.parent_user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/parent_user_id", "parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/parent_user_id", "parent business-scoped user id", 1, x));
+    }
+  }
+  x = v.identity_key_hash;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/identity_key_hash", "identity key hash", "a string", x));
   }
   x = v.profile;
   if (x !== undefined) {
@@ -6537,13 +9676,10 @@ function check_MetaWebhookValue_contacts(v: any, p: string, out: ValidationIssue
 }
 // webhook/meta/message.schema.json#/$defs/waId
 function is_MetaMessageCommon_from(v: any, w: boolean): boolean {
-  return typeof v === "string" && v.length !== 0;
+  return typeof v === "string";
 }
 function check_MetaMessageCommon_from(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "sender", "a string", v));
-  else {
-    if (!(v.length !== 0)) out.push(rules.minLength(p, "sender", 1, v));
-  }
 }
 // webhook/meta/message.schema.json#/$defs/userId
 function is_MetaMessageCommon_from_user_id(v: any, w: boolean): boolean {
@@ -6553,6 +9689,16 @@ function check_MetaMessageCommon_from_user_id(v: any, p: string, out: Validation
   if (!(typeof v === "string")) out.push(rules.type(p, "business-scoped user id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "business-scoped user id", 1, v));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/parentUserId
+function is_MetaMessageCommon_from_parent_user_id(v: any, w: boolean): boolean {
+  return typeof v === "string" && v.length !== 0;
+}
+function check_MetaMessageCommon_from_parent_user_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "parent business-scoped user id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "parent business-scoped user id", 1, v));
   }
 }
 // webhook/meta/message.schema.json#/$defs/messageId
@@ -6567,12 +9713,12 @@ function check_MetaMessageCommon_id(v: any, p: string, out: ValidationIssue[]): 
 }
 // webhook/meta/message.schema.json#/$defs/timestamp
 function is_MetaMessageCommon_timestamp(v: any, w: boolean): boolean {
-  return typeof v === "string" && PATTERN_77.test(v);
+  return typeof v === "string" && PATTERN_117.test(v);
 }
 function check_MetaMessageCommon_timestamp(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "timestamp", "a string", v));
   else {
-    if (!PATTERN_77.test(v)) out.push(rules.pattern(p, "timestamp", "^[0-9]{1,12}$", v));
+    if (!PATTERN_117.test(v)) out.push(rules.pattern(p, "timestamp", "^[0-9]{1,12}$", v));
   }
 }
 // webhook/meta/message.schema.json#/$defs/context/properties/referred_product
@@ -6648,121 +9794,87 @@ function check_MetaInboundContext(v: any, p: string, out: ValidationIssue[]): vo
     check_MetaInboundContext_referred_product(x, p + "/referred_product", out);
   }
 }
-// webhook/meta/message.schema.json#/$defs/common
-function is_MetaMessageCommon(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x, w)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.type;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.context;
-  if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
-  return true;
+// webhook/meta/message.schema.json#/$defs/groupId
+function is_MetaMessageCommon_group_id(v: any, w: boolean): boolean {
+  return typeof v === "string" && v.length !== 0;
 }
-function check_MetaMessageCommon(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "inbound message", "an object", v));
-    return;
-  }
-  if (v.id === undefined) out.push(rules.required(p, "inbound message", "id"));
-  if (v.timestamp === undefined) out.push(rules.required(p, "inbound message", "timestamp"));
-  if (v.type === undefined) out.push(rules.required(p, "inbound message", "type"));
-  let x: any;
-  x = v.from;
-  if (x !== undefined) {
-    check_MetaMessageCommon_from(x, p + "/from", out);
-  }
-  x = v.from_user_id;
-  if (x !== undefined) {
-    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
-  }
-  x = v.id;
-  if (x !== undefined) {
-    check_MetaMessageCommon_id(x, p + "/id", out);
-  }
-  x = v.timestamp;
-  if (x !== undefined) {
-    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
-  }
-  x = v.type;
-  if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "message type", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/type", "message type", 1, x));
-    }
-  }
-  x = v.context;
-  if (x !== undefined) {
-    check_MetaInboundContext(x, p + "/context", out);
+function check_MetaMessageCommon_group_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "group id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "group id", 1, v));
   }
 }
-// webhook/meta/webhook.schema.json#/$defs/value/properties/messages
-function is_MetaWebhookValue_messages(v: any, w: boolean): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaMessageCommon(x, w)) return false;
-  }
-  return true;
-}
-function check_MetaWebhookValue_messages(v: any, p: string, out: ValidationIssue[]): void {
-  if (!Array.isArray(v)) {
-    out.push(rules.type(p, "messages", "an array", v));
-    return;
-  }
-  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
-    if (!(i in v)) {
-      out.push(rules.hole(p + "/" + i, "messages", i));
-      continue;
-    }
-    const x = v[i];
-    check_MetaMessageCommon(x, p + "/" + i, out);
-  }
-}
-// webhook/meta/status.schema.json#/properties/conversation
-function is_MetaStatus_conversation(v: any, w: boolean): boolean {
+// webhook/meta/message.schema.json#/$defs/referral
+function is_MetaReferral(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   let x: any;
-  x = v.id;
+  x = v.source_url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.source_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.source_type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.headline;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.media_type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.image_url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.video_url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.thumbnail_url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.ctwa_clid;
   if (x !== undefined && !(typeof x === "string")) return false;
   return true;
 }
-function check_MetaStatus_conversation(v: any, p: string, out: ValidationIssue[]): void {
+function check_MetaReferral(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "conversation", "an object", v));
+    out.push(rules.type(p, "ad referral", "an object", v));
     return;
   }
   let x: any;
-  x = v.id;
+  x = v.source_url;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "conversation id", "a string", x));
+    if (!(typeof x === "string")) out.push(rules.type(p + "/source_url", "ad or post URL", "a string", x));
   }
-}
-// webhook/meta/status.schema.json#/properties/pricing
-function is_MetaStatus_pricing(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.category;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
-function check_MetaStatus_pricing(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "pricing", "an object", v));
-    return;
-  }
-  let x: any;
-  x = v.category;
+  x = v.source_id;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/category", "pricing category", "a string", x));
+    if (!(typeof x === "string")) out.push(rules.type(p + "/source_id", "ad or post id", "a string", x));
+  }
+  x = v.source_type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/source_type", "source type", "a string", x));
+  }
+  x = v.headline;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/headline", "ad headline", "a string", x));
+  }
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "ad body", "a string", x));
+  }
+  x = v.media_type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/media_type", "ad media type", "a string", x));
+  }
+  x = v.image_url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/image_url", "ad image URL", "a string", x));
+  }
+  x = v.video_url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/video_url", "ad video URL", "a string", x));
+  }
+  x = v.thumbnail_url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/thumbnail_url", "ad thumbnail URL", "a string", x));
+  }
+  x = v.ctwa_clid;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/ctwa_clid", "click id", "a string", x));
   }
 }
 // webhook/meta/error.schema.json#/properties/error_data
@@ -6830,6 +9942,173 @@ function check_MetaWebhookError(v: any, p: string, out: ValidationIssue[]): void
     if (!(typeof x === "string")) out.push(rules.type(p + "/href", "error help link", "a string", x));
   }
 }
+// webhook/meta/message.schema.json#/$defs/errors
+function is_MetaMessageErrors(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaWebhookError(x, w)) return false;
+  }
+  return true;
+}
+function check_MetaMessageErrors(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "message errors", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "message errors", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaWebhookError(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/common
+function is_MetaMessageCommon(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
+  x = v.from_parent_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_parent_user_id(x, w)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x, w)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
+  x = v.type;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.context;
+  if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
+  x = v.group_id;
+  if (x !== undefined && !is_MetaMessageCommon_group_id(x, w)) return false;
+  x = v.referral;
+  if (x !== undefined && !is_MetaReferral(x, w)) return false;
+  x = v.errors;
+  if (x !== undefined && !is_MetaMessageErrors(x, w)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaMessageCommon(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "inbound message", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "inbound message", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "inbound message", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "inbound message", "type"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.from_parent_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_parent_user_id(x, p + "/from_parent_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "message type", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/type", "message type", 1, x));
+    }
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_MetaInboundContext(x, p + "/context", out);
+  }
+  x = v.group_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_group_id(x, p + "/group_id", out);
+  }
+  x = v.referral;
+  if (x !== undefined) {
+    check_MetaReferral(x, p + "/referral", out);
+  }
+  x = v.errors;
+  if (x !== undefined) {
+    check_MetaMessageErrors(x, p + "/errors", out);
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "inbound message", ["from", "from_user_id"]));
+}
+// webhook/meta/webhook.schema.json#/$defs/value/properties/messages
+function is_MetaWebhookValue_messages(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaMessageCommon(x, w)) return false;
+  }
+  return true;
+}
+function check_MetaWebhookValue_messages(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "messages", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "messages", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaMessageCommon(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/status.schema.json#/properties/conversation
+function is_MetaStatus_conversation(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaStatus_conversation(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "conversation", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "conversation id", "a string", x));
+  }
+}
+// webhook/meta/status.schema.json#/properties/pricing
+function is_MetaStatus_pricing(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.category;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaStatus_pricing(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "pricing", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.category;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/category", "pricing category", "a string", x));
+  }
+}
 // webhook/meta/status.schema.json#/properties/errors
 function is_MetaStatus_errors(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
@@ -6867,8 +10146,14 @@ function is_MetaStatus(v: any, w: boolean): boolean {
   x = v.recipient_id;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.recipient_user_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.recipient_parent_user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.recipient_type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.recipient_participant_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.biz_opaque_callback_data;
   if (x !== undefined && !(typeof x === "string")) return false;
@@ -6915,10 +10200,32 @@ function check_MetaStatus(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     if (!(typeof x === "string"))
       out.push(rules.type(p + "/recipient_user_id", "recipient business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipient_user_id", "recipient business-scoped user id", 1, x));
+    }
+  }
+  x = v.recipient_parent_user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipient_parent_user_id", "recipient parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipient_parent_user_id", "recipient parent business-scoped user id", 1, x));
+    }
   }
   x = v.recipient_type;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/recipient_type", "recipient type", "a string", x));
+  }
+  x = v.recipient_participant_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipient_participant_id", "group participant", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "status type", "a string", x));
   }
   x = v.biz_opaque_callback_data;
   if (x !== undefined) {
@@ -7170,7 +10477,7 @@ function is_AisouleOutboundBody(v: any, w: boolean): boolean {
   for (const k in v) if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined) return false;
   let x: any;
   x = v.to;
-  if (!(typeof x === "string" && PATTERN_79.test(x))) return false;
+  if (!(typeof x === "string" && PATTERN_119.test(x))) return false;
   x = v.type;
   if (!(x === "interactive")) return false;
   x = v.interactive;
@@ -7187,13 +10494,13 @@ function check_AisouleOutboundBody(v: any, p: string, out: ValidationIssue[]): v
   if (v.interactive === undefined) out.push(rules.required(p, "Aisoule request body", "interactive"));
   for (const k in v)
     if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Aisoule request body", k, KEYS_78));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Aisoule request body", k, KEYS_118));
   let x: any;
   x = v.to;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient number", "a string", x));
     else {
-      if (!PATTERN_79.test(x)) out.push(rules.pattern(p + "/to", "recipient number", "^[0-9]{6,15}$", x));
+      if (!PATTERN_119.test(x)) out.push(rules.pattern(p + "/to", "recipient number", "^[0-9]{6,15}$", x));
     }
   }
   x = v.type;
@@ -7311,12 +10618,12 @@ function check_ExotelOutboundBody_custom_data(v: any, p: string, out: Validation
 }
 // providers/exotel/outbound.schema.json#/$defs/statusCallback
 function is_ExotelOutboundBody_status_callback(v: any, w: boolean): boolean {
-  return typeof v === "string" && PATTERN_17.test(v);
+  return typeof v === "string" && PATTERN_21.test(v);
 }
 function check_ExotelOutboundBody_status_callback(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "status callback", "a string", v));
   else {
-    if (!PATTERN_17.test(v)) out.push(rules.pattern(p, "status callback", "^https?://[^\\s/?#]+[^\\s]*$", v));
+    if (!PATTERN_21.test(v)) out.push(rules.pattern(p, "status callback", "^https?://[^\\s/?#]+[^\\s]*$", v));
   }
 }
 // providers/exotel/outbound.schema.json#/$defs/context
@@ -7326,7 +10633,7 @@ function is_ExotelInteractiveContent_context(v: any, w: boolean): boolean {
   for (const k in v) if (k !== "message_id" && v[k] !== undefined) return false;
   let x: any;
   x = v.message_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(typeof x === "string" && x.length !== 0 && (!w || unicode.isTrimmed(x)))) return false;
   return true;
 }
 function check_ExotelInteractiveContent_context(v: any, p: string, out: ValidationIssue[]): void {
@@ -7337,14 +10644,20 @@ function check_ExotelInteractiveContent_context(v: any, p: string, out: Validati
   if (v.message_id === undefined) out.push(rules.required(p, "context", "message_id"));
   for (const k in v)
     if (k !== "message_id" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_73));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_112));
   let x: any;
   x = v.message_id;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/message_id", "quoted message id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_id", "quoted message id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/message_id", "quoted message id", x));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/message_id", "quoted message id", x),
+            "providers/exotel/outbound.schema.json#/$defs/context/properties/message_id/x-trimmed",
+          ),
+        );
     }
   }
 }
@@ -7375,12 +10688,12 @@ function check_ExotelInteractiveContent(v: any, p: string, out: ValidationIssue[
   if (v.interactive === undefined) out.push(rules.required(p, "interactive content", "interactive"));
   for (const k in v)
     if (k !== "recipient_type" && k !== "type" && k !== "context" && k !== "interactive" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive content", k, KEYS_83));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive content", k, KEYS_123));
   let x: any;
   x = v.recipient_type;
   if (x !== undefined) {
     if (!(x === "individual" || x === "group"))
-      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_72, x));
+      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_114, x));
   }
   x = v.type;
   if (x !== undefined) {
@@ -7418,12 +10731,12 @@ function check_ExotelReactionContent(v: any, p: string, out: ValidationIssue[]):
   if (v.reaction === undefined) out.push(rules.required(p, "reaction content", "reaction"));
   for (const k in v)
     if (k !== "recipient_type" && k !== "type" && k !== "reaction" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction content", k, KEYS_84));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction content", k, KEYS_124));
   let x: any;
   x = v.recipient_type;
   if (x !== undefined) {
     if (!(x === "individual" || x === "group"))
-      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_72, x));
+      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_114, x));
   }
   x = v.type;
   if (x !== undefined) {
@@ -7462,7 +10775,7 @@ function check_ExotelContent(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "content", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "content", ENUM_76, v.type));
+      out.push(rules.discriminator(p + "/type", "content", ENUM_116, v.type));
   }
 }
 // providers/exotel/outbound.schema.json#/properties/whatsapp/properties/messages/items
@@ -7472,9 +10785,9 @@ function is_ExotelOutboundItem(v: any, w: boolean): boolean {
   for (const k in v) if (k !== "from" && k !== "to" && k !== "content" && v[k] !== undefined) return false;
   let x: any;
   x = v.from;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(typeof x === "string" && x.length !== 0 && (!w || unicode.isTrimmed(x)))) return false;
   x = v.to;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(typeof x === "string" && x.length !== 0 && (!w || unicode.isTrimmed(x)))) return false;
   x = v.content;
   if (!is_ExotelContent(x, w)) return false;
   return true;
@@ -7489,14 +10802,20 @@ function check_ExotelOutboundItem(v: any, p: string, out: ValidationIssue[]): vo
   if (v.content === undefined) out.push(rules.required(p, "message", "content"));
   for (const k in v)
     if (k !== "from" && k !== "to" && k !== "content" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "message", k, KEYS_82));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "message", k, KEYS_122));
   let x: any;
   x = v.from;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender number", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/from", "sender number", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/from", "sender number", x));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/from", "sender number", x),
+            "providers/exotel/outbound.schema.json#/properties/whatsapp/properties/messages/items/properties/from/x-trimmed",
+          ),
+        );
     }
   }
   x = v.to;
@@ -7504,7 +10823,13 @@ function check_ExotelOutboundItem(v: any, p: string, out: ValidationIssue[]): vo
     if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient number", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/to", "recipient number", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/to", "recipient number", x));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/to", "recipient number", x),
+            "providers/exotel/outbound.schema.json#/properties/whatsapp/properties/messages/items/properties/to/x-trimmed",
+          ),
+        );
     }
   }
   x = v.content;
@@ -7560,7 +10885,7 @@ function check_ExotelOutboundBody_whatsapp(v: any, p: string, out: ValidationIss
   if (v.messages === undefined) out.push(rules.required(p, "WhatsApp channel", "messages"));
   for (const k in v)
     if (k !== "custom_data" && k !== "status_callback" && k !== "messages" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "WhatsApp channel", k, KEYS_81));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "WhatsApp channel", k, KEYS_121));
   let x: any;
   x = v.custom_data;
   if (x !== undefined) {
@@ -7598,7 +10923,7 @@ function check_ExotelOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
   if (v.whatsapp === undefined) out.push(rules.required(p, "Exotel WhatsApp v2 request body", "whatsapp"));
   for (const k in v)
     if (k !== "custom_data" && k !== "status_callback" && k !== "whatsapp" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Exotel WhatsApp v2 request body", k, KEYS_80));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Exotel WhatsApp v2 request body", k, KEYS_120));
   let x: any;
   x = v.custom_data;
   if (x !== undefined) {
@@ -7865,7 +11190,7 @@ function is_ExotelWebhookBody(v: any, w: boolean): boolean {
   return is_ExotelWrappedWebhook(v, w) || is_ExotelFlatWebhook(v, w);
 }
 function check_ExotelWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "Exotel webhook body", BRANCHES_85, false, out);
+  unionIssues(v, p, "Exotel webhook body", BRANCHES_125, false, out);
 }
 // providers/vonage/outbound.schema.json#/properties/custom/oneOf/0
 function is_VonageCustomInteractive(v: any, w: boolean): boolean {
@@ -7888,7 +11213,7 @@ function check_VonageCustomInteractive(v: any, p: string, out: ValidationIssue[]
   if (v.interactive === undefined) out.push(rules.required(p, "custom interactive object", "interactive"));
   for (const k in v)
     if (k !== "type" && k !== "interactive" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom interactive object", k, KEYS_87));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom interactive object", k, KEYS_127));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -7920,7 +11245,7 @@ function check_VonageCustomReaction(v: any, p: string, out: ValidationIssue[]): 
   if (v.reaction === undefined) out.push(rules.required(p, "custom reaction object", "reaction"));
   for (const k in v)
     if (k !== "type" && k !== "reaction" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom reaction object", k, KEYS_88));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom reaction object", k, KEYS_128));
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -7959,7 +11284,7 @@ function check_VonageCustom(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "custom object", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "custom object", ENUM_76, v.type));
+      out.push(rules.discriminator(p + "/type", "custom object", ENUM_116, v.type));
   }
 }
 // providers/vonage/outbound.schema.json#/properties/context
@@ -7969,7 +11294,7 @@ function is_VonageOutboundBody_context(v: any, w: boolean): boolean {
   for (const k in v) if (k !== "message_uuid" && v[k] !== undefined) return false;
   let x: any;
   x = v.message_uuid;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(typeof x === "string" && x.length !== 0 && (!w || unicode.isTrimmed(x)))) return false;
   return true;
 }
 function check_VonageOutboundBody_context(v: any, p: string, out: ValidationIssue[]): void {
@@ -7980,14 +11305,20 @@ function check_VonageOutboundBody_context(v: any, p: string, out: ValidationIssu
   if (v.message_uuid === undefined) out.push(rules.required(p, "context", "message_uuid"));
   for (const k in v)
     if (k !== "message_uuid" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_89));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_129));
   let x: any;
   x = v.message_uuid;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/message_uuid", "quoted message id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_uuid", "quoted message id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/message_uuid", "quoted message id", x));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/message_uuid", "quoted message id", x),
+            "providers/vonage/outbound.schema.json#/properties/context/properties/message_uuid/x-trimmed",
+          ),
+        );
     }
   }
 }
@@ -8017,9 +11348,9 @@ function is_VonageOutboundBody(v: any, w: boolean): boolean {
       return false;
   let x: any;
   x = v.from;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(typeof x === "string" && x.length !== 0 && (!w || unicode.isTrimmed(x)))) return false;
   x = v.to;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(typeof x === "string" && x.length !== 0 && (!w || unicode.isTrimmed(x)))) return false;
   x = v.channel;
   if (!(x === "whatsapp")) return false;
   x = v.message_type;
@@ -8029,7 +11360,7 @@ function is_VonageOutboundBody(v: any, w: boolean): boolean {
   x = v.client_ref;
   if (x !== undefined && !(typeof x === "string" && (x.length <= 100 || unicode.maxCodePoints(x, 100)))) return false;
   x = v.webhook_url;
-  if (x !== undefined && !(typeof x === "string" && PATTERN_17.test(x))) return false;
+  if (x !== undefined && !(typeof x === "string" && PATTERN_21.test(x))) return false;
   x = v.context;
   if (x !== undefined && !is_VonageOutboundBody_context(x, w)) return false;
   return true;
@@ -8056,14 +11387,20 @@ function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
       k !== "context" &&
       v[k] !== undefined
     )
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Vonage Messages API request body", k, KEYS_86));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Vonage Messages API request body", k, KEYS_126));
   let x: any;
   x = v.from;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender number", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/from", "sender number", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/from", "sender number", x));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/from", "sender number", x),
+            "providers/vonage/outbound.schema.json#/properties/from/x-trimmed",
+          ),
+        );
     }
   }
   x = v.to;
@@ -8071,7 +11408,13 @@ function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
     if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient number", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/to", "recipient number", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/to", "recipient number", x));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/to", "recipient number", x),
+            "providers/vonage/outbound.schema.json#/properties/to/x-trimmed",
+          ),
+        );
     }
   }
   x = v.channel;
@@ -8097,7 +11440,7 @@ function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/webhook_url", "status webhook URL", "a string", x));
     else {
-      if (!PATTERN_17.test(x))
+      if (!PATTERN_21.test(x))
         out.push(rules.pattern(p + "/webhook_url", "status webhook URL", "^https?://[^\\s/?#]+[^\\s]*$", x));
     }
   }
@@ -8322,6 +11665,8 @@ function is_VonageInboundMessage_profile(v: any, w: boolean): boolean {
   let x: any;
   x = v.name;
   if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.username;
+  if (x !== undefined && !(typeof x === "string")) return false;
   return true;
 }
 function check_VonageInboundMessage_profile(v: any, p: string, out: ValidationIssue[]): void {
@@ -8333,6 +11678,10 @@ function check_VonageInboundMessage_profile(v: any, p: string, out: ValidationIs
   x = v.name;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/name", "profile name", "a string", x));
+  }
+  x = v.username;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/username", "username", "a string", x));
   }
 }
 // providers/vonage/webhook.schema.json#/$defs/inbound/properties/context
@@ -8501,6 +11850,63 @@ function check_VonageStatus_error(v: any, p: string, out: ValidationIssue[]): vo
     if (!(typeof x === "string")) out.push(rules.type(p + "/detail", "error detail", "a string", x));
   }
 }
+// providers/vonage/webhook.schema.json#/$defs/status/properties/whatsapp/properties/recipient
+function is_VonageWhatsAppStatusDetails_recipient(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.wa_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.parent_user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  return true;
+}
+function check_VonageWhatsAppStatusDetails_recipient(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "recipient", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.wa_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/wa_id", "WhatsApp id", "a string", x));
+  }
+  x = v.user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/user_id", "business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/user_id", "business-scoped user id", 1, x));
+    }
+  }
+  x = v.parent_user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/parent_user_id", "parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/parent_user_id", "parent business-scoped user id", 1, x));
+    }
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/status/properties/whatsapp
+function is_VonageWhatsAppStatusDetails(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.recipient;
+  if (x !== undefined && !is_VonageWhatsAppStatusDetails_recipient(x, w)) return false;
+  return true;
+}
+function check_VonageWhatsAppStatusDetails(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "WhatsApp details", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.recipient;
+  if (x !== undefined) {
+    check_VonageWhatsAppStatusDetails_recipient(x, p + "/recipient", out);
+  }
+}
 // providers/vonage/webhook.schema.json#/$defs/status
 function is_VonageStatus(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -8522,6 +11928,8 @@ function is_VonageStatus(v: any, w: boolean): boolean {
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.error;
   if (x !== undefined && !is_VonageStatus_error(x, w)) return false;
+  x = v.whatsapp;
+  if (x !== undefined && !is_VonageWhatsAppStatusDetails(x, w)) return false;
   return true;
 }
 function check_VonageStatus(v: any, p: string, out: ValidationIssue[]): void {
@@ -8574,13 +11982,17 @@ function check_VonageStatus(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     check_VonageStatus_error(x, p + "/error", out);
   }
+  x = v.whatsapp;
+  if (x !== undefined) {
+    check_VonageWhatsAppStatusDetails(x, p + "/whatsapp", out);
+  }
 }
 // providers/vonage/webhook.schema.json#
 function is_VonageWebhookBody(v: any, w: boolean): boolean {
   return is_VonageInboundMessage(v, w) || is_VonageStatus(v, w);
 }
 function check_VonageWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "Vonage webhook body", BRANCHES_90, false, out);
+  unionIssues(v, p, "Vonage webhook body", BRANCHES_130, false, out);
 }
 // providers/whatsapp-node-sdk/outbound.schema.json#
 function is_WhatsappNodeSdkArguments(v: any, w: boolean): boolean {
@@ -8594,7 +12006,7 @@ function is_WhatsappNodeSdkArguments(v: any, w: boolean): boolean {
   x = v.recipient;
   if (!(typeof x === "number" && Number.isInteger(x) && x >= 1 && x <= 999999999999999)) return false;
   x = v.replyMessageId;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && (!w || unicode.isTrimmed(x)))) return false;
   return true;
 }
 function check_WhatsappNodeSdkArguments(v: any, p: string, out: ValidationIssue[]): void {
@@ -8606,7 +12018,7 @@ function check_WhatsappNodeSdkArguments(v: any, p: string, out: ValidationIssue[
   if (v.recipient === undefined) out.push(rules.required(p, "Node SDK interactive() arguments", "recipient"));
   for (const k in v)
     if (k !== "body" && k !== "recipient" && k !== "replyMessageId" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Node SDK interactive() arguments", k, KEYS_91));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Node SDK interactive() arguments", k, KEYS_131));
   let x: any;
   x = v.body;
   if (x !== undefined) {
@@ -8626,7 +12038,13 @@ function check_WhatsappNodeSdkArguments(v: any, p: string, out: ValidationIssue[
     if (!(typeof x === "string")) out.push(rules.type(p + "/replyMessageId", "quoted message id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/replyMessageId", "quoted message id", 1, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/replyMessageId", "quoted message id", x));
+      if (!unicode.isTrimmed(x))
+        out.push(
+          rules.warning(
+            rules.trimmed(p + "/replyMessageId", "quoted message id", x),
+            "providers/whatsapp-node-sdk/outbound.schema.json#/properties/replyMessageId/x-trimmed",
+          ),
+        );
     }
   }
 }
@@ -8809,6 +12227,57 @@ function check_MetaNfmReply(v: any, p: string, out: ValidationIssue[]): void {
     check_MetaNfmReply_nfm_reply(x, p + "/nfm_reply", out);
   }
 }
+// webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply/properties/expiration_timestamp/oneOf/0
+function is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0(v: any, w: boolean): boolean {
+  return typeof v === "number" && Number.isInteger(v);
+}
+function check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0(
+  v: any,
+  p: string,
+  out: ValidationIssue[],
+): void {
+  if (!(typeof v === "number" && Number.isInteger(v)))
+    out.push(rules.type(p, "MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0", "an integer", v));
+}
+// webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply/properties/expiration_timestamp/oneOf/1
+function is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(v: any, w: boolean): boolean {
+  return typeof v === "string" && PATTERN_117.test(v);
+}
+function check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(
+  v: any,
+  p: string,
+  out: ValidationIssue[],
+): void {
+  if (!(typeof v === "string"))
+    out.push(rules.type(p, "MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1", "a string", v));
+  else {
+    if (!PATTERN_117.test(v))
+      out.push(
+        rules.pattern(p, "MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1", "^[0-9]{1,12}$", v),
+      );
+  }
+}
+// webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply/properties/expiration_timestamp
+function is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(v: any, w: boolean): boolean {
+  let n = 0,
+    clean = 0;
+  if (is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0(v, false)) {
+    n++;
+    if (!w || is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0(v, true)) clean++;
+  }
+  if (is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(v, false)) {
+    n++;
+    if (!w || is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(v, true)) clean++;
+  }
+  return n === 1 && clean === 1;
+}
+function check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(
+  v: any,
+  p: string,
+  out: ValidationIssue[],
+): void {
+  unionIssues(v, p, "expiry", BRANCHES_132, true, out);
+}
 // webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply
 function is_MetaCallPermissionReply_call_permission_reply(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -8819,7 +12288,7 @@ function is_MetaCallPermissionReply_call_permission_reply(v: any, w: boolean): b
   x = v.is_permanent;
   if (x !== undefined && !(typeof x === "boolean")) return false;
   x = v.expiration_timestamp;
-  if (x !== undefined && !(typeof x === "number" && Number.isInteger(x))) return false;
+  if (x !== undefined && !is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(x, w)) return false;
   x = v.response_source;
   if (x !== undefined && !(typeof x === "string")) return false;
   return true;
@@ -8841,8 +12310,7 @@ function check_MetaCallPermissionReply_call_permission_reply(v: any, p: string, 
   }
   x = v.expiration_timestamp;
   if (x !== undefined) {
-    if (!(typeof x === "number" && Number.isInteger(x)))
-      out.push(rules.type(p + "/expiration_timestamp", "expiry", "an integer", x));
+    check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(x, p + "/expiration_timestamp", out);
   }
   x = v.response_source;
   if (x !== undefined) {
@@ -8917,14 +12385,13 @@ function check_MetaInteractiveReply(v: any, p: string, out: ValidationIssue[]): 
       out.push(rules.required(p, "interactive reply", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_92, v.type));
+      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_133, v.type));
   }
 }
 // webhook/meta/message.schema.json#/$defs/interactiveMessage
 function is_MetaInteractiveMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.interactive === undefined)
-    return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
   let x: any;
   x = v.from;
   if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
@@ -8939,7 +12406,11 @@ function is_MetaInteractiveMessage(v: any, w: boolean): boolean {
   x = v.context;
   if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
   x = v.interactive;
-  if (!is_MetaInteractiveReply(x, w)) return false;
+  if (x !== undefined && !is_MetaInteractiveReply(x, w)) return false;
+  x = v.errors;
+  if (x !== undefined && !is_MetaMessageErrors(x, w)) return false;
+  if (w && (v.interactive !== undefined ? 1 : 0) + (v.errors !== undefined ? 1 : 0) !== 1) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -8950,7 +12421,6 @@ function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[])
   if (v.id === undefined) out.push(rules.required(p, "interactive reply message", "id"));
   if (v.timestamp === undefined) out.push(rules.required(p, "interactive reply message", "timestamp"));
   if (v.type === undefined) out.push(rules.required(p, "interactive reply message", "type"));
-  if (v.interactive === undefined) out.push(rules.required(p, "interactive reply message", "interactive"));
   let x: any;
   x = v.from;
   if (x !== undefined) {
@@ -8980,6 +12450,22 @@ function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[])
   if (x !== undefined) {
     check_MetaInteractiveReply(x, p + "/interactive", out);
   }
+  x = v.errors;
+  if (x !== undefined) {
+    check_MetaMessageErrors(x, p + "/errors", out);
+  }
+  {
+    const n = (v.interactive !== undefined ? 1 : 0) + (v.errors !== undefined ? 1 : 0);
+    if (n !== 1)
+      out.push(
+        rules.warning(
+          rules.exactlyOne(p, "interactive reply message", ["interactive", "errors"], n),
+          "webhook/meta/message.schema.json#/$defs/interactiveMessage/oneOf",
+        ),
+      );
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "interactive reply message", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/buttonMessage/properties/button
 function is_MetaTemplateButton(v: any, w: boolean): boolean {
@@ -9028,6 +12514,7 @@ function is_MetaTemplateButtonMessage(v: any, w: boolean): boolean {
   if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
   x = v.button;
   if (!is_MetaTemplateButton(x, w)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaTemplateButtonMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -9068,6 +12555,8 @@ function check_MetaTemplateButtonMessage(v: any, p: string, out: ValidationIssue
   if (x !== undefined) {
     check_MetaTemplateButton(x, p + "/button", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "template quick reply", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/order/properties/product_items/items
 function is_MetaOrderItem(v: any, w: boolean): boolean {
@@ -9077,7 +12566,7 @@ function is_MetaOrderItem(v: any, w: boolean): boolean {
   x = v.product_retailer_id;
   if (!(typeof x === "string")) return false;
   x = v.quantity;
-  if (!(typeof x === "number" && Number.isInteger(x) && x >= 0)) return false;
+  if (!(typeof x === "number" && Number.isInteger(x) && (!w || x >= 0))) return false;
   x = v.item_price;
   if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
   x = v.currency;
@@ -9102,7 +12591,13 @@ function check_MetaOrderItem(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "number" && Number.isInteger(x)))
       out.push(rules.type(p + "/quantity", "quantity", "an integer", x));
     else {
-      if (x < 0) out.push(rules.minimum(p + "/quantity", "quantity", 0, x));
+      if (x < 0)
+        out.push(
+          rules.warning(
+            rules.minimum(p + "/quantity", "quantity", 0, x),
+            "webhook/meta/message.schema.json#/$defs/order/properties/product_items/items/properties/quantity/minimum",
+          ),
+        );
     }
   }
   x = v.item_price;
@@ -9191,6 +12686,7 @@ function is_MetaOrderMessage(v: any, w: boolean): boolean {
   if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
   x = v.order;
   if (!is_MetaOrder(x, w)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaOrderMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -9231,6 +12727,8 @@ function check_MetaOrderMessage(v: any, p: string, out: ValidationIssue[]): void
   if (x !== undefined) {
     check_MetaOrder(x, p + "/order", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "order", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/location
 function is_MetaLocation(v: any, w: boolean): boolean {
@@ -9238,9 +12736,9 @@ function is_MetaLocation(v: any, w: boolean): boolean {
   if (v.latitude === undefined || v.longitude === undefined) return false;
   let x: any;
   x = v.latitude;
-  if (!(typeof x === "number" && Number.isFinite(x) && x >= -90 && x <= 90)) return false;
+  if (!(typeof x === "number" && Number.isFinite(x) && (!w || x >= -90) && (!w || x <= 90))) return false;
   x = v.longitude;
-  if (!(typeof x === "number" && Number.isFinite(x) && x >= -180 && x <= 180)) return false;
+  if (!(typeof x === "number" && Number.isFinite(x) && (!w || x >= -180) && (!w || x <= 180))) return false;
   x = v.name;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.address;
@@ -9262,8 +12760,20 @@ function check_MetaLocation(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "number" && Number.isFinite(x)))
       out.push(rules.type(p + "/latitude", "latitude", "a finite number", x));
     else {
-      if (x < -90) out.push(rules.minimum(p + "/latitude", "latitude", -90, x));
-      if (x > 90) out.push(rules.maximum(p + "/latitude", "latitude", 90, x));
+      if (x < -90)
+        out.push(
+          rules.warning(
+            rules.minimum(p + "/latitude", "latitude", -90, x),
+            "webhook/meta/message.schema.json#/$defs/location/properties/latitude/minimum",
+          ),
+        );
+      if (x > 90)
+        out.push(
+          rules.warning(
+            rules.maximum(p + "/latitude", "latitude", 90, x),
+            "webhook/meta/message.schema.json#/$defs/location/properties/latitude/maximum",
+          ),
+        );
     }
   }
   x = v.longitude;
@@ -9271,8 +12781,20 @@ function check_MetaLocation(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "number" && Number.isFinite(x)))
       out.push(rules.type(p + "/longitude", "longitude", "a finite number", x));
     else {
-      if (x < -180) out.push(rules.minimum(p + "/longitude", "longitude", -180, x));
-      if (x > 180) out.push(rules.maximum(p + "/longitude", "longitude", 180, x));
+      if (x < -180)
+        out.push(
+          rules.warning(
+            rules.minimum(p + "/longitude", "longitude", -180, x),
+            "webhook/meta/message.schema.json#/$defs/location/properties/longitude/minimum",
+          ),
+        );
+      if (x > 180)
+        out.push(
+          rules.warning(
+            rules.maximum(p + "/longitude", "longitude", 180, x),
+            "webhook/meta/message.schema.json#/$defs/location/properties/longitude/maximum",
+          ),
+        );
     }
   }
   x = v.name;
@@ -9307,6 +12829,7 @@ function is_MetaLocationMessage(v: any, w: boolean): boolean {
   if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
   x = v.location;
   if (!is_MetaLocation(x, w)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaLocationMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -9347,6 +12870,8 @@ function check_MetaLocationMessage(v: any, p: string, out: ValidationIssue[]): v
   if (x !== undefined) {
     check_MetaLocation(x, p + "/location", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "location", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/reactionMessage/properties/reaction
 function is_MetaReactionPayload(v: any, w: boolean): boolean {
@@ -9394,6 +12919,7 @@ function is_MetaReactionMessage(v: any, w: boolean): boolean {
   if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
   x = v.reaction;
   if (!is_MetaReactionPayload(x, w)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaReactionMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -9434,6 +12960,8 @@ function check_MetaReactionMessage(v: any, p: string, out: ValidationIssue[]): v
   if (x !== undefined) {
     check_MetaReactionPayload(x, p + "/reaction", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "reaction", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/textMessage/properties/text
 function is_MetaText(v: any, w: boolean): boolean {
@@ -9475,6 +13003,7 @@ function is_MetaTextMessage(v: any, w: boolean): boolean {
   if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
   x = v.text;
   if (!is_MetaText(x, w)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaTextMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -9515,6 +13044,8 @@ function check_MetaTextMessage(v: any, p: string, out: ValidationIssue[]): void 
   if (x !== undefined) {
     check_MetaText(x, p + "/text", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "text", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/unsupportedMessage/properties/unsupported
 function is_MetaUnsupportedPayload(v: any, w: boolean): boolean {
@@ -9533,29 +13064,6 @@ function check_MetaUnsupportedPayload(v: any, p: string, out: ValidationIssue[])
   x = v.type;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/type", "content type", "a string", x));
-  }
-}
-// webhook/meta/message.schema.json#/$defs/unsupportedMessage/properties/errors
-function is_MetaUnsupportedMessage_errors(v: any, w: boolean): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaWebhookError(x, w)) return false;
-  }
-  return true;
-}
-function check_MetaUnsupportedMessage_errors(v: any, p: string, out: ValidationIssue[]): void {
-  if (!Array.isArray(v)) {
-    out.push(rules.type(p, "MetaUnsupportedMessage_errors", "an array", v));
-    return;
-  }
-  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
-    if (!(i in v)) {
-      out.push(rules.hole(p + "/" + i, "MetaUnsupportedMessage_errors", i));
-      continue;
-    }
-    const x = v[i];
-    check_MetaWebhookError(x, p + "/" + i, out);
   }
 }
 // webhook/meta/message.schema.json#/$defs/unsupportedMessage
@@ -9578,7 +13086,8 @@ function is_MetaUnsupportedMessage(v: any, w: boolean): boolean {
   x = v.unsupported;
   if (x !== undefined && !is_MetaUnsupportedPayload(x, w)) return false;
   x = v.errors;
-  if (x !== undefined && !is_MetaUnsupportedMessage_errors(x, w)) return false;
+  if (x !== undefined && !is_MetaMessageErrors(x, w)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaUnsupportedMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -9620,8 +13129,421 @@ function check_MetaUnsupportedMessage(v: any, p: string, out: ValidationIssue[])
   }
   x = v.errors;
   if (x !== undefined) {
-    check_MetaUnsupportedMessage_errors(x, p + "/errors", out);
+    check_MetaMessageErrors(x, p + "/errors", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "unsupported message", ["from", "from_user_id"]));
+}
+// webhook/meta/message.schema.json#/$defs/system
+function is_MetaSystem(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.wa_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.user_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.parent_user_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.customer;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaSystem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "system notice", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "notice text", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "notice type", "a string", x));
+  }
+  x = v.wa_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/wa_id", "new WhatsApp id", "a string", x));
+  }
+  x = v.user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/user_id", "new business-scoped user id", "a string", x));
+  }
+  x = v.parent_user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/parent_user_id", "new parent business-scoped user id", "a string", x));
+  }
+  x = v.customer;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/customer", "customer", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/systemMessage
+function is_MetaSystemMessage(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.system === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x, w)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
+  x = v.type;
+  if (!(x === "system")) return false;
+  x = v.system;
+  if (!is_MetaSystem(x, w)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaSystemMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "system message", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "system message", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "system message", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "system message", "type"));
+  if (v.system === undefined) out.push(rules.required(p, "system message", "system"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "system") out.push(rules.constant(p + "/type", "system message type", "system", x));
+  }
+  x = v.system;
+  if (x !== undefined) {
+    check_MetaSystem(x, p + "/system", out);
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "system message", ["from", "from_user_id"]));
+}
+// webhook/meta/message.schema.json#/$defs/requestWelcomeMessage
+function is_MetaRequestWelcomeMessage(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x, w)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
+  x = v.type;
+  if (!(x === "request_welcome")) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaRequestWelcomeMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "welcome request", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "welcome request", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "welcome request", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "welcome request", "type"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "request_welcome") out.push(rules.constant(p + "/type", "welcome request type", "request_welcome", x));
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "welcome request", ["from", "from_user_id"]));
+}
+// webhook/meta/message.schema.json#/$defs/contactCard/properties/name
+function is_MetaContactCard_name(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.formatted_name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.first_name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.last_name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaContactCard_name(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "name", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.formatted_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/formatted_name", "formatted name", "a string", x));
+  }
+  x = v.first_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/first_name", "first name", "a string", x));
+  }
+  x = v.last_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/last_name", "last name", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactCard/properties/phones/items
+function is_MetaContactPhone(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.phone;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.wa_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaContactPhone(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "phone", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.phone;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/phone", "phone number", "a string", x));
+  }
+  x = v.wa_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/wa_id", "WhatsApp id", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "phone type", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactCard/properties/phones
+function is_MetaContactCard_phones(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaContactPhone(x, w)) return false;
+  }
+  return true;
+}
+function check_MetaContactCard_phones(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "phones", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "phones", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaContactPhone(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactCard
+function is_MetaContactCard(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.name;
+  if (x !== undefined && !is_MetaContactCard_name(x, w)) return false;
+  x = v.phones;
+  if (x !== undefined && !is_MetaContactCard_phones(x, w)) return false;
+  x = v.origin;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaContactCard(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "contact card", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    check_MetaContactCard_name(x, p + "/name", out);
+  }
+  x = v.phones;
+  if (x !== undefined) {
+    check_MetaContactCard_phones(x, p + "/phones", out);
+  }
+  x = v.origin;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/origin", "origin", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactsMessage/properties/contacts
+function is_MetaContactsMessage_contacts(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaContactCard(x, w)) return false;
+  }
+  return true;
+}
+function check_MetaContactsMessage_contacts(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "contact cards", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "contact cards", 1, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "contact cards", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaContactCard(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactsMessage
+function is_MetaContactsMessage(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.contacts === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x, w)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
+  x = v.type;
+  if (!(x === "contacts")) return false;
+  x = v.contacts;
+  if (!is_MetaContactsMessage_contacts(x, w)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaContactsMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "shared contacts", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "shared contacts", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "shared contacts", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "shared contacts", "type"));
+  if (v.contacts === undefined) out.push(rules.required(p, "shared contacts", "contacts"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "contacts") out.push(rules.constant(p + "/type", "shared contacts type", "contacts", x));
+  }
+  x = v.contacts;
+  if (x !== undefined) {
+    check_MetaContactsMessage_contacts(x, p + "/contacts", out);
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "shared contacts", ["from", "from_user_id"]));
+}
+// webhook/meta/message.schema.json#/$defs/unknownMessage
+function is_MetaUnknownMessage(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x, w)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
+  x = v.type;
+  if (!(x === "unknown")) return false;
+  x = v.errors;
+  if (x !== undefined && !is_MetaMessageErrors(x, w)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaUnknownMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "unknown message", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "unknown message", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "unknown message", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "unknown message", "type"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "unknown") out.push(rules.constant(p + "/type", "unknown message type", "unknown", x));
+  }
+  x = v.errors;
+  if (x !== undefined) {
+    check_MetaMessageErrors(x, p + "/errors", out);
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "unknown message", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#
 function is_MetaInboundMessage(v: any, w: boolean): boolean {
@@ -9641,6 +13563,14 @@ function is_MetaInboundMessage(v: any, w: boolean): boolean {
       return is_MetaTextMessage(v, w);
     case "unsupported":
       return is_MetaUnsupportedMessage(v, w);
+    case "system":
+      return is_MetaSystemMessage(v, w);
+    case "request_welcome":
+      return is_MetaRequestWelcomeMessage(v, w);
+    case "contacts":
+      return is_MetaContactsMessage(v, w);
+    case "unknown":
+      return is_MetaUnknownMessage(v, w);
     default:
       return false;
   }
@@ -9672,10 +13602,22 @@ function check_MetaInboundMessage(v: any, p: string, out: ValidationIssue[]): vo
     case "unsupported":
       check_MetaUnsupportedMessage(v, p, out);
       return;
+    case "system":
+      check_MetaSystemMessage(v, p, out);
+      return;
+    case "request_welcome":
+      check_MetaRequestWelcomeMessage(v, p, out);
+      return;
+    case "contacts":
+      check_MetaContactsMessage(v, p, out);
+      return;
+    case "unknown":
+      check_MetaUnknownMessage(v, p, out);
+      return;
     case undefined:
       out.push(rules.required(p, "inbound message", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_93, v.type));
+      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_134, v.type));
   }
 }

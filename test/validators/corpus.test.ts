@@ -26,6 +26,8 @@ describe("example corpus", () => {
         const found = result.warnings.map((e) => ({ path: e.path, rule: e.rule }));
         for (const wanted of example.expect) expect(found).toContainEqual(wanted);
         for (const warning of result.warnings) expect(warning.severity).toBe("warning");
+        // The rule the example says it exercises is the rule that warned.
+        expect(result.warnings.map((w) => w.schemaPath)).toContain(example.exercises);
         const strict = validatorFor(example.schema)(example.instance, { strict: true });
         expect(strict.ok).toBe(false);
         if (!strict.ok) for (const wanted of example.expect) expect(strict.errors.map((e) => ({ path: e.path, rule: e.rule }))).toContainEqual(wanted);

@@ -34,6 +34,8 @@ export const DIALOG360_MAPPING: EnvelopeMapping = {
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "documented",
+    order_status: "documented",
     reaction: "passthrough",
   },
   notes: {

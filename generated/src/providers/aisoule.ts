@@ -16,7 +16,7 @@ export type AisouleOptions = Record<string, never>;
 export const AISOULE_MAPPING: EnvelopeMapping = {
   provider: "aisoule",
   fields: [
-    { message: "/to", body: "/to" },
+    { message: "/to", body: "/to", as: "digits" },
     { message: "/type", body: "/type" },
     { message: "/interactive", body: "/interactive" },
   ],
@@ -50,6 +50,8 @@ export const AISOULE_MAPPING: EnvelopeMapping = {
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "passthrough",
+    order_status: "passthrough",
     reaction: "unsupported",
   },
   notes: {
@@ -63,6 +65,8 @@ export const AISOULE_MAPPING: EnvelopeMapping = {
     carousel: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
     voice_call: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
     call_permission_request: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
+    order_details: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
+    order_status: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
     reaction: "Aisoule's developer API documents text, media and interactive messages only",
   },
 };

@@ -62,6 +62,8 @@ export const EXOTEL_MAPPING: EnvelopeMapping = {
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "passthrough",
+    order_status: "passthrough",
     reaction: "passthrough",
   },
   notes: {
@@ -75,6 +77,8 @@ export const EXOTEL_MAPPING: EnvelopeMapping = {
     voice_call: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
     call_permission_request:
       "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
+    order_details: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
+    order_status: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
     reaction: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
   },
 };

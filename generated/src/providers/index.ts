@@ -64,6 +64,8 @@ export type MessageKind =
   | "voice_call"
   | "call_permission_request"
   | "address_message"
+  | "order_details"
+  | "order_status"
   | "reaction";
 /** documented: the provider documents it; passthrough: the provider forwards it unchanged but does not document it; unsupported: translating it is an error. */
 export type Capability = "documented" | "passthrough" | "unsupported";
@@ -83,6 +85,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     carousel: "documented",
     voice_call: "documented",
     call_permission_request: "documented",
+    order_details: "documented",
+    order_status: "documented",
     reaction: "documented",
   },
   "360dialog": {
@@ -98,6 +102,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "documented",
+    order_status: "documented",
     reaction: "passthrough",
   },
   aisoule: {
@@ -113,6 +119,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "passthrough",
+    order_status: "passthrough",
     reaction: "unsupported",
   },
   exotel: {
@@ -128,6 +136,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "passthrough",
+    order_status: "passthrough",
     reaction: "passthrough",
   },
   vonage: {
@@ -143,6 +153,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "passthrough",
+    order_status: "passthrough",
     reaction: "passthrough",
   },
   "whatsapp-node-sdk": {
@@ -158,6 +170,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "passthrough",
+    order_status: "passthrough",
     reaction: "unsupported",
   },
 };
@@ -193,6 +207,8 @@ export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Re
     carousel: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
     voice_call: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
     call_permission_request: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
+    order_details: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
+    order_status: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
     reaction: "Aisoule's developer API documents text, media and interactive messages only",
   },
   exotel: {
@@ -206,6 +222,8 @@ export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Re
     voice_call: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
     call_permission_request:
       "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
+    order_details: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
+    order_status: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
     reaction: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
   },
   vonage: {
@@ -220,6 +238,10 @@ export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Re
     carousel: "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
     voice_call: "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
     call_permission_request:
+      "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
+    order_details:
+      "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
+    order_status:
       "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
     reaction:
       "sent as a custom object of type reaction, which Vonage forwards as is; Vonage does not document reactions this way",
@@ -239,6 +261,10 @@ export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Re
     voice_call:
       "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
     call_permission_request:
+      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
+    order_details:
+      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
+    order_status:
       "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
     reaction: "messages.interactive() sends interactive messages only; the SDK has no reaction call",
   },

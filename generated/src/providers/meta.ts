@@ -34,6 +34,8 @@ export const META_MAPPING: EnvelopeMapping = {
     carousel: "documented",
     voice_call: "documented",
     call_permission_request: "documented",
+    order_details: "documented",
+    order_status: "documented",
     reaction: "documented",
   },
   notes: {},

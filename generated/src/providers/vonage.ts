@@ -23,7 +23,7 @@ export interface VonageOptions {
 export const VONAGE_MAPPING: EnvelopeMapping = {
   provider: "vonage",
   fields: [
-    { message: "/to", body: "/to" },
+    { message: "/to", body: "/to", as: "digits" },
     { message: "/type", body: "/custom/type" },
     { message: "/interactive", body: "/custom/interactive" },
     { message: "/reaction", body: "/custom/reaction" },
@@ -65,6 +65,8 @@ export const VONAGE_MAPPING: EnvelopeMapping = {
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "passthrough",
+    order_status: "passthrough",
     reaction: "passthrough",
   },
   notes: {
@@ -79,6 +81,10 @@ export const VONAGE_MAPPING: EnvelopeMapping = {
     carousel: "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
     voice_call: "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
     call_permission_request:
+      "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
+    order_details:
+      "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
+    order_status:
       "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
     reaction:
       "sent as a custom object of type reaction, which Vonage forwards as is; Vonage does not document reactions this way",

@@ -53,6 +53,8 @@ export const WHATSAPP_NODE_SDK_MAPPING: EnvelopeMapping = {
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "passthrough",
+    order_status: "passthrough",
     reaction: "unsupported",
   },
   notes: {
@@ -70,6 +72,10 @@ export const WHATSAPP_NODE_SDK_MAPPING: EnvelopeMapping = {
     voice_call:
       "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
     call_permission_request:
+      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
+    order_details:
+      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
+    order_status:
       "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
     reaction: "messages.interactive() sends interactive messages only; the SDK has no reaction call",
   },

@@ -17,7 +17,7 @@ import { validateOutboundMessage } from "../validators.js";
 export interface EnvelopeMapping {
   readonly provider: string;
   /** Where each part of the message goes in the body; "" is the whole value. */
-  readonly fields: readonly { readonly message: string; readonly body: string; readonly as?: "integer" }[];
+  readonly fields: readonly { readonly message: string; readonly body: string; readonly as?: "integer" | "digits" }[];
   /** Body values the provider requires, written on the way out. */
   readonly constants: Readonly<Record<string, string>>;
   /** Message values the provider cannot vary: absent or equal on the way out, restored on the way back. */
@@ -81,6 +81,11 @@ function copy<T>(value: T): T {
 
 const PHONE_DIGITS = /^[1-9][0-9]{0,14}$/;
 
+/** `pointer` is `base` or lies inside it. */
+function within(pointer: string, base: string): boolean {
+  return pointer === base || pointer.startsWith(`${base}/`);
+}
+
 function fail(
   mapping: EnvelopeMapping,
   code: ProviderError["code"],
@@ -137,16 +142,20 @@ export function toEnvelope(mapping: EnvelopeMapping, input: unknown, given: obje
   for (const field of mapping.fields) {
     const value = getAt(message, field.message);
     if (value === undefined) continue;
-    if (field.as === "integer") {
-      if (typeof value !== "string" || !PHONE_DIGITS.test(value)) {
+    if (field.as !== undefined) {
+      // Meta writes phone numbers with or without a leading +, and its examples write it; this
+      // provider takes digits only, so the + goes (it is the same number) and anything else that
+      // is not a phone number is refused.
+      const digits = typeof value === "string" ? value.replace(/^\+/, "") : "";
+      if (!PHONE_DIGITS.test(digits)) {
         fail(
           mapping,
           "unsupported-field",
           field.message,
-          `must be a phone number in digits only (no +, spaces or leading zero, at most 15 digits), because ${mapping.provider} takes it as a number; got ${JSON.stringify(value)}`,
+          `must be a phone number: digits with the country code, optionally after a + (no spaces or leading zero, at most 15 digits), because ${mapping.provider} takes digits only; got ${JSON.stringify(value)}`,
         );
       }
-      body = setAt(body, field.body, Number(value));
+      body = setAt(body, field.body, field.as === "integer" ? Number(digits) : digits);
     } else body = setAt(body, field.body, copy(value));
   }
   for (const [pointer, value] of Object.entries(mapping.constants)) body = setAt(body, pointer, value);
@@ -172,15 +181,34 @@ export function toEnvelope(mapping: EnvelopeMapping, input: unknown, given: obje
   }
 
   const result = validateBody(body);
-  if (!result.ok)
-    fail(
-      mapping,
-      "invalid-body",
-      "",
-      `the translated body is not valid for ${mapping.provider}: ${result.errors[0]!.path || "/"}: ${result.errors[0]!.message}`,
-      result.errors,
-    );
+  if (!result.ok) refuseBody(mapping, result.errors);
   return body;
+}
+
+/**
+ * A valid message whose body the provider's schema refuses: the problem is an option the caller
+ * gave (`bad-option`) or a message value the provider cannot hold (`unsupported-field`, at the
+ * message's path), never a generic "invalid body".
+ */
+function refuseBody(mapping: EnvelopeMapping, issues: ValidationIssue[]): never {
+  const first = issues[0]!;
+  for (const [name, option] of Object.entries(mapping.options)) {
+    if (within(first.path, option.body))
+      fail(mapping, "bad-option", "", `options.${name} is not valid for ${mapping.provider}: ${first.message}`, issues);
+  }
+  for (const field of mapping.fields) {
+    if (field.body !== "" && within(first.path, field.body)) {
+      const path = field.message + first.path.slice(field.body.length);
+      fail(mapping, "unsupported-field", path, `${mapping.provider} cannot carry this value: ${first.message}`, issues);
+    }
+  }
+  fail(
+    mapping,
+    "invalid-body",
+    "",
+    `the translated body is not valid for ${mapping.provider}: ${first.path || "/"}: ${first.message}`,
+    issues,
+  );
 }
 
 export function fromEnvelope(mapping: EnvelopeMapping, body: unknown, validateBody: Validate): OutboundMessage {

@@ -25,6 +25,11 @@ export interface ValidationIssue {
   actual?: number;
   /** Whether the rule is documented (an error) or only reported (a warning): its `x-source` says. */
   severity: Severity;
+  /**
+   * A warning's rule, `<schema file>#<JSON Pointer to the keyword>` (`interactive/list.schema.json#/$defs/row/properties/id/x-trimmed`):
+   * its `x-source` there, and `schemas/sources.json`, say who reports it and why.
+   */
+  schemaPath?: string;
 }
 
 /**
@@ -64,8 +69,9 @@ export function issue(path: string, rule: string, message: string, limit?: numbe
  * `found` marked as a warning: a rule WhatsApp is reported to enforce, but no document of Meta's
  * (or the provider's) states. The message says so, so a reader knows how much weight it carries.
  */
-export function warning(found: ValidationIssue): ValidationIssue {
+export function warning(found: ValidationIssue, ruleAt: string): ValidationIssue {
   found.severity = "warning";
   found.message += "; reported, not documented by Meta";
+  found.schemaPath = ruleAt;
   return found;
 }

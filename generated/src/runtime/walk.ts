@@ -5,7 +5,7 @@
  * and check values are plain JSON. The valid path allocates nothing: counting and duplicate checks
  * reuse one scratch array, which is safe because validation is synchronous.
  */
-import { issue, type Severity, type ValidationIssue, warning } from "./issues.js";
+import { issue, type ValidationIssue, warning } from "./issues.js";
 
 /** A path pattern split into segments; "*" is every element of an array or value of an object. */
 export type Pattern = readonly string[];
@@ -95,7 +95,8 @@ export function duplicateIssues(
   path: string,
   label: string,
   out: ValidationIssue[],
-  severity: Severity = "error",
+  /** For a warning rule: where the rule is in the schema set. */
+  warningRule?: string,
 ): void {
   // Most invalid values have no duplicate: settle that without building a pointer for every value.
   if (allDistinct(v, pattern)) return;
@@ -109,7 +110,7 @@ export function duplicateIssues(
         "x-uniqueValues",
         `${label} ${describe(value)} is used more than once (first at ${earlier}); each must be unique`,
       );
-      out.push(severity === "warning" ? warning(found) : found);
+      out.push(warningRule === undefined ? found : warning(found, warningRule));
     }
   }
 }

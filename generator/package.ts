@@ -11,6 +11,7 @@ import type { Schema, SchemaSet } from "./schema-set.ts";
 
 const RUNTIME_DIR = new URL("./runtime/", import.meta.url);
 const CLI_DIR = new URL("./cli/", import.meta.url);
+const EMULATOR_DIR = new URL("./emulator/", import.meta.url);
 
 /** The `bin` script: the compiled command line needs a `#!` line first, which TypeScript sources cannot carry under our banner. */
 export const BIN_PATH = "bin/wa-interactive.js";
@@ -34,6 +35,8 @@ export function packageJson(version: string): string {
         "./verify": { types: "./dist/verify.d.ts", default: "./dist/verify.js" },
         // TypeBox schemas for Fastify routes: their own entry, because they load `@sinclair/typebox` (an optional peer).
         "./typebox": { types: "./dist/typebox.d.ts", default: "./dist/typebox.js" },
+        // The local WhatsApp emulator: its own entry, because it runs on Node only (node:http).
+        "./emulator": { types: "./dist/emulator/index.d.ts", default: "./dist/emulator/index.js" },
         "./schemas/*.json": "./schemas/*.json",
         "./package.json": "./package.json",
       },
@@ -100,6 +103,11 @@ function copyTs(dir: URL, to: string): Map<string, string> {
 /** The hand-written runtime, copied into the package so it has no runtime dependency. */
 export function runtimeFiles(): Map<string, string> {
   return copyTs(RUNTIME_DIR, "src/runtime");
+}
+
+/** The hand-written emulator (`src/emulator/`), the `wa-interactive/emulator` entry. */
+export function emulatorFiles(): Map<string, string> {
+  return copyTs(EMULATOR_DIR, "src/emulator");
 }
 
 /** The hand-written command line (`src/cli/`) and the `bin` script that starts it. */
@@ -185,6 +193,7 @@ if (!result.ok) for (const e of result.errors) console.error(\`\${e.path} [\${e.
 - Entry points: \`wa-interactive\` (validators, types, builders, providers; no dependencies),
   \`wa-interactive/verify\` (webhook signatures; needs \`jose\` for Vonage),
   \`wa-interactive/typebox\` (route schemas; needs \`@sinclair/typebox\`),
+  \`wa-interactive/emulator\` (a local WhatsApp and chat page for testing bots; Node only),
   \`wa-interactive/schemas/<path>.json\` (the JSON Schemas, and \`bundle.schema.json\` with all of them).
 - Providers, by the name \`toProvider\`, \`fromProvider\`, \`parseWebhook\` and \`verifyWebhook\` take:
 ${names.join("\n")}
@@ -192,7 +201,8 @@ ${names.join("\n")}
   warning, returned in \`warnings\` with \`ok: true\`. \`validate…(value, { strict: true })\` (and
   \`build({ strict: true })\`) makes every warning an error. \`is…\` answers the error verdict.
   \`schemas/sources.json\` lists every rule's source.
-- Command line: \`npx wa-interactive --help\` (\`validate --strict\` fails on warnings too).
+- Command line: \`npx wa-interactive --help\` (\`validate --strict\` fails on warnings too); \`npx wa-interactive emulate --webhook <url> --app-secret <s> --token <t>\`
+  starts the emulator and its chat page.
 - Reference: \`docs/\` (a page per interactive type with every field and limit) and
   \`CAPABILITIES.md\` (which provider carries which type).
 `;

@@ -56,8 +56,9 @@ const textPart = (v: unknown, max: number) => isObj(v) && only(v, "text") && tex
 const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/u;
 
 function media(v: unknown, document: boolean): boolean {
-  if (!isObj(v) || !(document ? only(v, "id", "link", "filename") : only(v, "id", "link"))) return false;
-  const { id, link, filename } = v;
+  if (!isObj(v) || !(document ? only(v, "id", "link", "caption", "filename") : only(v, "id", "link", "caption"))) return false;
+  const { id, link, caption, filename } = v;
+  if (caption !== undefined && typeof caption !== "string") return false;
   if ((id === undefined) === (link === undefined)) return false;
   if (id !== undefined && !(typeof id === "string" && id.length > 0 && trimmed(id))) return false;
   if (link !== undefined && !(typeof link === "string" && URL_PATTERN.test(link))) return false;
@@ -69,7 +70,7 @@ function header(v: unknown, textOnly: boolean): boolean {
   if (!isObj(v)) return false;
   switch (v.type) {
     case "text":
-      return only(v, "type", "text") && text(v.text, 60);
+      return only(v, "type", "text", "sub_text") && text(v.text, 60) && (v.sub_text === undefined || typeof v.sub_text === "string");
     case "image":
     case "video":
       return !textOnly && only(v, "type", v.type) && media(v[v.type], false);

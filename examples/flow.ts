@@ -10,7 +10,6 @@ const booking = flow("Book a slot")
   .flowId("1234567890")
   .flowToken("session-ORD-12345")
   .flowAction("navigate")
-  .screen("PICK_SLOT")
-  .data({ order_id: "ORD-12345" });
+  .flowActionPayload({ screen: "PICK_SLOT", data: { order_id: "ORD-12345" } });
 
 console.log(JSON.stringify(interactiveMessage(booking).to("+919876543210").build(), null, 2));

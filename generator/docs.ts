@@ -7,6 +7,7 @@
  */
 import type { NamedSchema } from "./names.ts";
 import type { Json, Schema } from "./schema-set.ts";
+import { citationOf, type Sources, strengthOf } from "./sources.ts";
 
 export interface DocPage {
   /** Path below `docs/`, e.g. `interactive/button.md`. */
@@ -42,39 +43,45 @@ export function docPages(named: NamedSchema[]): DocPage[] {
 /** The folders whose schemas get a page: what a bot sends. Parts are expanded where used. */
 const PAGE_FOLDERS = ["interactive/", "message/"];
 
-/** What the rules column says for each keyword that constrains a value. */
-function rulesOf(s: Schema): string[] {
+/** Says where a rule comes from: `(meta-list)`, `(warning: inferred [1])`. */
+type Cite = (s: Schema, keywords: string[], part?: string) => string;
+
+/** What the rules column says for each keyword that constrains a value, each with its source. */
+function rulesOf(s: Schema, cite: Cite): string[] {
   const out: string[] = [];
-  if (s.const !== undefined) out.push(`always ${code(s.const)}`);
-  if (Array.isArray(s.enum)) out.push(`one of ${s.enum.map(code).join(", ")}`);
-  if (s.minLength !== undefined || s.maxLength !== undefined) out.push(range(s.minLength, s.maxLength, "characters"));
-  if (s.minItems !== undefined || s.maxItems !== undefined) out.push(range(s.minItems, s.maxItems, "items"));
-  if (s.minProperties !== undefined) out.push(`at least ${s.minProperties} properties`);
-  if (s.minimum !== undefined || s.maximum !== undefined) out.push(range(s.minimum, s.maximum, ""));
-  if (typeof s.pattern === "string") out.push(`matches ${code(s.pattern)}`);
+  const has = (...keywords: string[]) => keywords.filter((k) => s[k] !== undefined);
+  if (s.const !== undefined) out.push(`always ${code(s.const)}${cite(s, ["const"])}`);
+  if (Array.isArray(s.enum)) out.push(`one of ${s.enum.map(code).join(", ")}${cite(s, ["enum"])}`);
+  if (s.minLength !== undefined || s.maxLength !== undefined) out.push(range(s.minLength, s.maxLength, "characters") + cite(s, has("minLength", "maxLength")));
+  if (s.minItems !== undefined || s.maxItems !== undefined) out.push(range(s.minItems, s.maxItems, "items") + cite(s, has("minItems", "maxItems")));
+  if (s.minProperties !== undefined) out.push(`at least ${s.minProperties} properties${cite(s, ["minProperties"])}`);
+  if (s.minimum !== undefined || s.maximum !== undefined) out.push(range(s.minimum, s.maximum, "") + cite(s, has("minimum", "maximum")));
+  if (typeof s.pattern === "string") out.push(`matches ${code(s.pattern)}${cite(s, ["pattern"])}`);
   if (typeof s.format === "string") out.push(`format ${code(s.format)}`);
-  if (s["x-trimmed"]) out.push("no whitespace at either end");
-  if (s["x-notBlank"]) out.push("not only whitespace");
-  if (s["x-noEmoji"]) out.push("no emoji");
-  if (s["x-emoji"]) out.push("exactly one emoji, or empty");
+  if (s["x-trimmed"]) out.push(`no whitespace at either end${cite(s, ["x-trimmed"])}`);
+  if (s["x-notBlank"]) out.push(`not only whitespace${cite(s, ["x-notBlank"])}`);
+  if (s["x-noEmoji"]) out.push(`no emoji${cite(s, ["x-noEmoji"])}`);
+  if (s["x-emoji"]) out.push(`exactly one emoji, or empty${cite(s, ["x-emoji"])}`);
   const totals = s["x-maxTotal"];
   for (const t of Array.isArray(totals) ? totals : totals ? [totals] : []) {
     const { path, maximum } = t as { path: string; maximum: number };
-    out.push(`at most ${maximum} ${code(path)} in total`);
+    out.push(`at most ${maximum} ${code(path)} in total${cite(s, ["x-maxTotal"], path)}`);
   }
-  if (Array.isArray(s["x-uniqueValues"])) out.push(`unique across the message: ${s["x-uniqueValues"].map(code).join(", ")}`);
-  if (Array.isArray(s["x-requiredIfMultiple"])) out.push(`with more than one item, each needs ${s["x-requiredIfMultiple"].map(code).join(", ")}`);
+  if (Array.isArray(s["x-uniqueValues"])) {
+    for (const path of s["x-uniqueValues"].map(String)) out.push(`no two alike: ${code(path)}${cite(s, ["x-uniqueValues"], path)}`);
+  }
+  if (Array.isArray(s["x-requiredIfMultiple"])) out.push(`with more than one item, each needs ${s["x-requiredIfMultiple"].map(code).join(", ")}${cite(s, ["x-requiredIfMultiple"])}`);
   const uniform = s["x-uniformItems"] as { values?: string[]; lengths?: string[] } | undefined;
   if (uniform) {
     const alike = [...(uniform.values ?? []).map(code), ...(uniform.lengths ?? []).map((p) => `the number of ${code(p)}`)];
-    out.push(`every item like the first in ${alike.join(", ")}`);
+    out.push(`every item like the first in ${alike.join(", ")}${cite(s, ["x-uniformItems"])}`);
   }
   // A oneOf / anyOf of bare `required` lists is "exactly one of" / "at least one of" those properties.
   for (const keyword of ["oneOf", "anyOf"] as const) {
     const branches = s[keyword];
     if (Array.isArray(branches) && branches.every((b) => isRequiredOnly(b))) {
       const names = branches.flatMap((b) => (b as Schema).required as string[]).map(code);
-      out.push(`${keyword === "oneOf" ? "exactly one" : "at least one"} of ${names.join(", ")}`);
+      out.push(`${keyword === "oneOf" ? "exactly one" : "at least one"} of ${names.join(", ")}${cite(s, [keyword])}`);
     }
   }
   return out;
@@ -86,12 +93,41 @@ function isRequiredOnly(b: Json): boolean {
 
 class PageWriter {
   readonly rows: Row[] = [];
+  /** The sources cited on this page, in order of first use, and the notes given with them. */
+  readonly cited: string[] = [];
+  readonly notes: string[] = [];
 
   constructor(
     private readonly defs: Schema,
     private readonly pageOf: Map<string, DocPage>,
     private readonly page: DocPage,
+    private readonly sources: Sources,
   ) {}
+
+  readonly cite: Cite = (s, keywords, part) => {
+    const tags = keywords.map((keyword) => {
+      const { source, note } = citationOf(s, keyword, part);
+      if (!this.cited.includes(source)) this.cited.push(source);
+      let tag = source;
+      if (note !== undefined) {
+        if (!this.notes.includes(note)) this.notes.push(note);
+        tag += ` [${this.notes.indexOf(note) + 1}]`;
+      }
+      return strengthOf(this.sources, s, keyword, part) === "warning" ? `warning: ${tag}` : tag;
+    });
+    return ` (${[...new Set(tags)].join(", ")})`;
+  };
+
+  /** The page's closing lists: each source cited, then the numbered notes. */
+  sourceList(): string[] {
+    const lines = this.cited.map((id) => {
+      const s = this.sources.get(id)!;
+      const where = s.page ? `, \`${s.page}\`${s.updated ? ` (updated ${s.updated})` : ""}` : "";
+      const strength = s.kind === "observed" || s.kind === "inferred" ? "warnings" : "errors";
+      return `- \`${id}\` — ${s.title}${where}; ${s.kind}, so its rules are ${strength}.`;
+    });
+    return [...lines, ...(this.notes.length > 0 ? ["", ...this.notes.map((note, i) => `- [${i + 1}] ${note}`)] : [])];
+  }
 
   /** The `$defs` name a `$ref` of the bundle points at. */
   private refName(s: Schema): string | undefined {
@@ -129,8 +165,9 @@ class PageWriter {
     }
     if (name && seen.includes(name)) return;
     const inside = name ? [...seen, name] : seen;
-    if (path !== "") this.rows.push({ field: path, required, type: this.typeOf(s), rules: rulesOf(s), description });
-    else if (rulesOf(s).length > 0) this.rows.push({ field: "(the whole object)", required: "", type: this.typeOf(s), rules: rulesOf(s), description: "" });
+    const rules = rulesOf(s, this.cite);
+    if (path !== "") this.rows.push({ field: path, required, type: this.typeOf(s), rules, description });
+    else if (rules.length > 0) this.rows.push({ field: "(the whole object)", required: "", type: this.typeOf(s), rules, description: "" });
 
     const union = (s.oneOf ?? s.anyOf) as Schema[] | undefined;
     if (union && !union.every(isRequiredOnly)) this.forms(s, union, path, inside);
@@ -161,7 +198,8 @@ class PageWriter {
         continue;
       }
       // Rules on the form itself (such as "at least one of to, recipient") before its fields.
-      if (rulesOf(target).length > 0) this.rows.push({ field, required: when, type: "object", rules: rulesOf(target), description: cell(`${target.title ?? ""}`) });
+      const rules = rulesOf(target, this.cite);
+      if (rules.length > 0) this.rows.push({ field, required: when, type: "object", rules, description: cell(`${target.title ?? ""}`) });
       this.properties(target, path, when, branchName ? [...seen, branchName] : seen, discriminator);
     }
   }
@@ -177,8 +215,8 @@ class PageWriter {
   }
 }
 
-export function docPage(page: DocPage, defs: Schema, pageOf: Map<string, DocPage>): string {
-  const writer = new PageWriter(defs, pageOf, page);
+export function docPage(page: DocPage, defs: Schema, pageOf: Map<string, DocPage>, sources: Sources): string {
+  const writer = new PageWriter(defs, pageOf, page, sources);
   writer.field({ $ref: `#/$defs/${page.name}` }, "", "", []);
   const s = page.schema;
   const rows = writer.rows.map((r) => `| ${r.field.startsWith("(") ? r.field : `\`${r.field}\``} | ${r.required} | ${r.type} | ${cell(r.rules.join("; "))} | ${r.description} |`);
@@ -190,11 +228,17 @@ export function docPage(page: DocPage, defs: Schema, pageOf: Map<string, DocPage
     `TypeScript: type \`${page.name}\`, \`validate${page.name}\` / \`assert${page.name}\` / \`is${page.name}\`. ` +
       `Schema: \`wa-interactive/schemas/${page.schemaPath}\`.`,
     "",
-    "Characters are Unicode code points. Unknown properties are rejected everywhere.",
+    "Characters are Unicode code points. Unknown properties are rejected everywhere. Each rule names its source in",
+    "parentheses (listed under the table): a rule Meta documents is an error; one marked \"warning\" is only reported",
+    "by libraries or users, or is our reasoning, and is returned as a warning unless validation is strict.",
     "",
     "| field | required | type | limits and rules | description |",
     "|---|---|---|---|---|",
     ...rows,
+    "",
+    "## Sources",
+    "",
+    ...writer.sourceList(),
     "",
   ].join("\n");
 }
@@ -213,12 +257,12 @@ export function docIndex(pages: DocPage[], extra: { path: string; title: string 
 }
 
 /** Every page of `docs/`, keyed by its path in the package. */
-export function docFiles(named: NamedSchema[], bundle: Schema, links: { path: string; title: string }[] = []): Map<string, string> {
+export function docFiles(named: NamedSchema[], bundle: Schema, sources: Sources, links: { path: string; title: string }[] = []): Map<string, string> {
   const pages = docPages(named);
   const pageOf = new Map(pages.map((p) => [p.name, p]));
   const defs = bundle.$defs as Schema;
   const out = new Map<string, string>();
-  for (const page of pages) out.set(`docs/${page.path}`, docPage(page, defs, pageOf));
+  for (const page of pages) out.set(`docs/${page.path}`, docPage(page, defs, pageOf, sources));
   out.set("docs/README.md", docIndex(pages, links));
   return out;
 }

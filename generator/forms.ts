@@ -123,7 +123,7 @@ function checkForm({ node, here, position }: Visit): void {
     refuse(`"oneOf" / "anyOf" beside "const" or "enum" is not supported`);
   }
   const names = node.propertyNames;
-  if (names !== undefined && !(isObject(names) && Array.isArray(names.enum) && Object.keys(names).every((k) => k === "enum" || k === "type" || k === "description" || k === "title"))) {
+  if (names !== undefined && !(isObject(names) && Array.isArray(names.enum) && Object.keys(names).every((k) => k === "enum" || k === "type" || k === "description" || k === "title" || k === "x-source"))) {
     refuse(`"propertyNames" is supported only as { "enum": [...] }`);
   }
   const named = [...Object.keys(isObject(node.properties) ? node.properties : {}), ...(Array.isArray(node.required) ? node.required : []), ...Object.keys(isObject(node.dependentSchemas) ? node.dependentSchemas : {})];

@@ -48,7 +48,7 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
     [PICTOGRAPHIC_PATH, pictographicFile()],
     ...pythonFiles(),
     // The capability matrix is the providers emitter's CAPABILITIES.md; the reference index links to it.
-    ...docFiles(named, bundle, [{ path: "../CAPABILITIES.md", title: "Provider capability matrix" }]),
+    ...docFiles(named, bundle, set.sources, [{ path: "../CAPABILITIES.md", title: "Provider capability matrix" }]),
     ...emitProviders(options.schemasDir, set),
   ]);
 

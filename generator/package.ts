@@ -87,7 +87,7 @@ export function indexModule(modules: string[]): string {
   ]);
   return [
     ...modules.map((m) => `export * from "./${m}.js";`),
-    `export { ValidationError, type ValidationIssue, type ValidationResult } from "./runtime/issues.js";`,
+    `export { ValidationError, type Severity, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./runtime/issues.js";`,
     `export { ${aliases.join(", ")} } from "./validators.js";`,
   ].join("\n");
 }
@@ -135,18 +135,25 @@ export function schemaFiles(set: SchemaSet, bundle: Schema): Map<string, string>
   }
   const { $schema, $id, ...rest } = bundle;
   out.set("schemas/bundle.schema.json", bannerJson({ $schema, $id, ...rest }, "$comment"));
+  // What every rule's x-source names, so other languages can tell errors from warnings too.
+  out.set("schemas/sources.json", bannerJson(Object.fromEntries(set.sources), "$comment"));
   return out;
 }
 
-const PYTHON_REFERENCE = new URL("../examples/python/x_keywords.py", import.meta.url);
+/** The Python reference modules: the x- keywords, and errors told from warnings. */
+const PYTHON_MODULES = ["x_keywords.py", "severity.py"];
 
 /**
- * The Python reference implementation of the x- keywords, beside the schemas it reads, so a Python
+ * The Python reference implementation, beside the schemas (and `sources.json`) it reads, so a Python
  * project finds it in the installed package (`node_modules/wa-interactive/schemas/x_keywords.py`).
  */
 export function pythonFiles(): Map<string, string> {
-  const source = readFileSync(PYTHON_REFERENCE, "utf8");
-  return new Map([["schemas/x_keywords.py", `# ${BANNER} Copied from examples/python/x_keywords.py.\n\n${source}`]]);
+  return new Map(
+    PYTHON_MODULES.map((name) => {
+      const source = readFileSync(new URL(`../examples/python/${name}`, import.meta.url), "utf8");
+      return [`schemas/${name}`, `# ${BANNER} Copied from examples/python/${name}.\n\n${source}`];
+    }),
+  );
 }
 
 /** What the README's examples leave to the reader, declared ahead of each so that it compiles on its own. */
@@ -207,9 +214,14 @@ if (!result.ok) for (const e of result.errors) console.error(\`\${e.path} [\${e.
 - Providers, by the name \`toProvider\`, \`fromProvider\`, \`parseWebhook\` and \`verifyWebhook\` take:
 ${names.join("\n")}
 - Python: \`schemas/x_keywords.py\` adds the \`x-\` rules to python-jsonschema (4.10 and later), so
-  Python gets the same verdicts from \`schemas/bundle.schema.json\`; put the \`schemas/\` folder on
-  \`sys.path\` and \`import x_keywords\` (usage in its docstring).
-- Command line: \`npx wa-interactive --help\`; \`npx wa-interactive emulate --webhook <url> --app-secret <s> --token <t>\`
+  Python gets the same verdicts from \`schemas/bundle.schema.json\`, and \`schemas/severity.py\` tells
+  errors from warnings; put the \`schemas/\` folder on \`sys.path\` and \`import x_keywords\` (usage
+  in its docstring).
+- Errors and warnings: a rule Meta documents is an error; one only libraries or users report is a
+  warning, returned in \`warnings\` with \`ok: true\`. \`validate…(value, { strict: true })\` (and
+  \`build({ strict: true })\`) makes every warning an error. \`is…\` answers the error verdict.
+  \`schemas/sources.json\` lists every rule's source.
+- Command line: \`npx wa-interactive --help\` (\`validate --strict\` fails on warnings too); \`npx wa-interactive emulate --webhook <url> --app-secret <s> --token <t>\`
   starts the emulator and its chat page.
 - Reference: \`docs/\` (a page per interactive type with every field and limit) and
   \`CAPABILITIES.md\` (which provider carries which type).

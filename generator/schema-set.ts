@@ -7,6 +7,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { checkSupported } from "./forms.ts";
+import { KNOWN_KEYWORDS } from "./keywords.ts";
+import { isPresenceList, loadSources, provenanceProblems, type Sources } from "./sources.ts";
 
 export const ID_BASE = "https://wa-interactive.dev/schemas/";
 
@@ -24,6 +26,8 @@ export interface SchemaSet {
   /** Sorted by path, so every emitter sees the same order. */
   files: SchemaFile[];
   byId: Map<string, SchemaFile>;
+  /** `sources.json`: what every rule's `x-source` names. */
+  sources: Sources;
 }
 
 /** A resolved reference: the file and the JSON Pointer inside it ("" for the root). */
@@ -64,9 +68,47 @@ export function loadSchemaSet(schemasDir: string): SchemaSet {
     files.push(file);
     byId.set(id, file);
   }
-  const set = { files, byId };
+  const set = { files, byId, sources: loadSources(schemasDir) };
   for (const file of files) checkNode(set, file, file.schema, "");
+  checkProvenance(set);
   return set;
+}
+
+/**
+ * Every rule of every schema names a known source (and an inferred one says why): a rule whose
+ * origin nobody recorded cannot be told apart from one Meta documents, so generation stops with
+ * the file, the JSON Pointer and the keyword of every such rule.
+ */
+function checkProvenance(set: SchemaSet): void {
+  const problems: string[] = [];
+  for (const file of set.files) {
+    forEachNode(file.schema, "", (node, pointer) => {
+      for (const problem of provenanceProblems(set.sources, node)) problems.push(`${file.path}#${pointer}: ${problem}`);
+    });
+  }
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 20);
+    const more = problems.length > shown.length ? `\n(and ${problems.length - shown.length} more)` : "";
+    throw new SchemaSetError(`rules without a usable source (schemas/README.md, "Where each rule comes from"):\n${shown.join("\n")}${more}`);
+  }
+}
+
+/**
+ * Calls `visit` on every schema node below `node`. The bare `required` branches of a
+ * "exactly one of" `oneOf` are parts of their parent's rule, not nodes of their own.
+ */
+export function forEachNode(node: Schema, pointer: string, visit: (node: Schema, pointer: string) => void): void {
+  visit(node, pointer);
+  for (const [key, value] of Object.entries(node)) {
+    const child = `${pointer}/${escapePointer(key)}`;
+    if (SUBSCHEMA.has(key) && isSchema(value)) forEachNode(value, child, visit);
+    if (SUBSCHEMA_LIST.has(key) && Array.isArray(value) && !isPresenceList(value)) {
+      value.forEach((item, i) => forEachNode(item as Schema, `${child}/${i}`, visit));
+    }
+    if (SUBSCHEMA_MAP.has(key)) {
+      for (const [name, sub] of Object.entries(value as Schema)) forEachNode(sub as Schema, `${child}/${escapePointer(name)}`, visit);
+    }
+  }
 }
 
 /** Resolves a `$ref` written inside `from` to the file and pointer it names. */

@@ -5,12 +5,17 @@
  * JSON Pointer, rule, limit and actual value. Both come from the same walk over the schema, so
  * they cannot drift apart by hand; tests compare them on every example.
  *
+ * A rule's strength is known here, from its `x-source` (sources.ts): a warning rule's issue is
+ * pushed marked as a warning, and the fast pass checks it only when asked for a clean verdict
+ * (`w`), so `is…` answers the error verdict and `validate…` stays one fast pass when nothing fires.
+ *
  * Scalars (strings, numbers, constants) written in place are inlined into their parent; objects,
  * arrays, unions and shared (`$ref`-reached) scalars get functions. Every string literal goes through JSON.stringify, never raw into the code.
  */
 import { ARRAY_KEYWORDS, OBJECT_KEYWORDS } from "./keywords.ts";
 import { type NamedSchema, locationKey } from "./names.ts";
-import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, escapePointer, isSchema, nodeAt, resolveRef } from "./schema-set.ts";
+import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, escapePointer, forEachNode, isSchema, nodeAt, resolveRef } from "./schema-set.ts";
+import { rulePointer, strengthOf } from "./sources.ts";
 
 const lit = (v: unknown) => JSON.stringify(v);
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -32,12 +37,15 @@ export class ValidatorEmitter {
   private readonly used = new Set<string>();
   private readonly constants = new Map<string, string>();
   private readonly constantDecls: string[] = [];
+  /** Each schema node's place, `<file>#<pointer>`, for naming a warning's rule. */
+  private readonly locations = new Map<Schema, string>();
 
   constructor(
     private readonly set: SchemaSet,
     private readonly named: NamedSchema[],
   ) {
     for (const n of named) this.names.set(locationKey(n), n.name);
+    for (const file of set.files) forEachNode(file.schema, "", (node, pointer) => this.locations.set(node, `${file.path}#${pointer}`));
   }
 
   emit(): string {
@@ -48,17 +56,17 @@ export class ValidatorEmitter {
       // The schema's description is on the type (T.X); each function says what it does with it.
       const what = `a valid ${String(label).replace(/\*\//g, "*\\/")} ({@link T.${n.name}})`;
       exports.push(
-        `/** Whether \`value\` is ${what}. Allocates nothing; never throws. */`,
+        `/** Whether \`value\` is ${what}: the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */`,
         `export function is${n.name}(value: unknown): value is T.${n.name} { return guard(value, is_${fn}); }`,
-        `/** Checks that \`value\` is ${what}, returning it typed or every issue with its path, rule and limit. */`,
-        `export function validate${n.name}(value: unknown): ValidationResult<T.${n.name}> { return run(value, is_${fn}, check_${fn}); }`,
+        `/** Checks that \`value\` is ${what}, returning it typed with any warnings, or every issue with its path, rule and limit. */`,
+        `export function validate${n.name}(value: unknown, options?: ValidateOptions): ValidationResult<T.${n.name}> { return run(value, is_${fn}, check_${fn}, options); }`,
         `/** Throws a \`ValidationError\` carrying every issue unless \`value\` is ${what}. */`,
         `export function assert${n.name}(value: unknown): asserts value is T.${n.name} { assertValid(validate${n.name}(value), ${lit(label)}); }`,
       );
     }
     return [
       `import type * as T from "./types.js";`,
-      `import type { ValidationIssue, ValidationResult } from "./runtime/issues.js";`,
+      `import type { ValidateOptions, ValidationIssue, ValidationResult } from "./runtime/issues.js";`,
       `import * as rules from "./runtime/rules.js";`,
       `import * as unicode from "./runtime/unicode.js";`,
       `import { assertValid, guard, run, unionIssues } from "./runtime/validation.js";`,
@@ -70,6 +78,35 @@ export class ValidatorEmitter {
       "",
       ...this.functions,
     ].join("\n");
+  }
+
+  // ---------------------------------------------------------------- strength
+
+  /** Whether the rule `keyword` (or one part of it) on schema node `s` is a warning. */
+  private warns(s: Schema, keyword: string, part?: string): boolean {
+    return strengthOf(this.set.sources, s, keyword, part) === "warning";
+  }
+
+  /** The statement that records an issue: a warning rule's issue is marked as one, with the rule's place. */
+  private report(s: Schema, keyword: string, issue: string, part?: string): string {
+    return this.warns(s, keyword, part) ? `out.push(rules.warning(${issue}, ${lit(this.ruleAt(s, keyword, part))}));` : `out.push(${issue});`;
+  }
+
+  /** Where a rule is in the schema set: `<file>#<JSON Pointer to the keyword>`, as the corpus names it. */
+  private ruleAt(s: Schema, keyword: string, part?: string): string {
+    const node = this.locations.get(s);
+    if (node === undefined) throw new SchemaSetError(`a rule "${keyword}" on a node outside the schema set`);
+    return `${node}${rulePointer(s, keyword, part)}`;
+  }
+
+  /** A fast-pass condition that refuses the value: a warning rule refuses only a clean verdict (`w`). */
+  private refuses(s: Schema, keyword: string, broken: string, part?: string): string {
+    return this.warns(s, keyword, part) ? `w && (${broken})` : broken;
+  }
+
+  /** A fast-pass condition that the value keeps: a warning rule is kept unless a clean verdict is asked. */
+  private keeps(s: Schema, keyword: string, holds: string): string {
+    return this.warns(s, keyword) ? `(!w || ${holds})` : holds;
   }
 
   // ---------------------------------------------------------------- nodes
@@ -156,7 +193,7 @@ export class ValidatorEmitter {
   /** An expression that is true when `x` satisfies `node`. */
   private test(node: Node, x: string, hint: string): string {
     const target = this.deref(node);
-    if (this.kind(target.schema) !== "scalar" || target !== node) return `is_${this.functionFor(node, hint)}(${x})`;
+    if (this.kind(target.schema) !== "scalar" || target !== node) return `is_${this.functionFor(node, hint)}(${x}, w)`;
     return this.scalarTest(target.schema, x);
   }
 
@@ -169,29 +206,30 @@ export class ValidatorEmitter {
 
   private scalarTest(s: Schema, x: string): string {
     const parts: string[] = [];
-    if (s.const !== undefined) parts.push(`${x} === ${lit(s.const)}`);
-    if (Array.isArray(s.enum)) parts.push(`(${anyEqual(x, s.enum)})`);
+    const keep = (keyword: string, holds: string) => parts.push(this.keeps(s, keyword, holds));
+    if (s.const !== undefined) keep("const", `${x} === ${lit(s.const)}`);
+    if (Array.isArray(s.enum)) keep("enum", `(${anyEqual(x, s.enum)})`);
     switch (s.type) {
       case "string":
         parts.push(`typeof ${x} === "string"`);
         if (typeof s.minLength === "number" && s.minLength > 0) {
-          parts.push(s.minLength === 1 ? `${x}.length !== 0` : `unicode.minCodePoints(${x}, ${s.minLength})`);
+          keep("minLength", s.minLength === 1 ? `${x}.length !== 0` : `unicode.minCodePoints(${x}, ${s.minLength})`);
         }
-        if (typeof s.maxLength === "number") parts.push(`(${x}.length <= ${s.maxLength} || unicode.maxCodePoints(${x}, ${s.maxLength}))`);
-        if (typeof s.pattern === "string") parts.push(`${this.regex(s.pattern)}.test(${x})`);
+        if (typeof s.maxLength === "number") keep("maxLength", `(${x}.length <= ${s.maxLength} || unicode.maxCodePoints(${x}, ${s.maxLength}))`);
+        if (typeof s.pattern === "string") keep("pattern", `${this.regex(s.pattern)}.test(${x})`);
         // A printable ASCII character at the end(s) settles these rules for nearly every real string,
         // tested in place: a call per string was a quarter of a valid list's time, as the large
         // validator functions leave the engine no inlining budget for the helpers.
-        if (s["x-trimmed"] === true) parts.push(`((${printable(`${x}.charCodeAt(0)`)} && ${printable(`${x}.charCodeAt(${x}.length - 1)`)}) || unicode.isTrimmed(${x}))`);
-        if (s["x-notBlank"] === true) parts.push(`(${printable(`${x}.charCodeAt(0)`)} || unicode.isNotBlank(${x}))`);
-        if (s["x-noEmoji"] === true) parts.push(`unicode.hasNoEmoji(${x})`);
-        if (s["x-emoji"] === true) parts.push(`unicode.isOneEmojiOrEmpty(${x})`);
+        if (s["x-trimmed"] === true) keep("x-trimmed", `((${printable(`${x}.charCodeAt(0)`)} && ${printable(`${x}.charCodeAt(${x}.length - 1)`)}) || unicode.isTrimmed(${x}))`);
+        if (s["x-notBlank"] === true) keep("x-notBlank", `(${printable(`${x}.charCodeAt(0)`)} || unicode.isNotBlank(${x}))`);
+        if (s["x-noEmoji"] === true) keep("x-noEmoji", `unicode.hasNoEmoji(${x})`);
+        if (s["x-emoji"] === true) keep("x-emoji", `unicode.isOneEmojiOrEmpty(${x})`);
         break;
       case "integer":
       case "number":
         parts.push(`typeof ${x} === "number"`, s.type === "integer" ? `Number.isInteger(${x})` : `Number.isFinite(${x})`);
-        if (typeof s.minimum === "number") parts.push(`${x} >= ${s.minimum}`);
-        if (typeof s.maximum === "number") parts.push(`${x} <= ${s.maximum}`);
+        if (typeof s.minimum === "number") keep("minimum", `${x} >= ${s.minimum}`);
+        if (typeof s.maximum === "number") keep("maximum", `${x} <= ${s.maximum}`);
         break;
       case "boolean":
         parts.push(`typeof ${x} === "boolean"`);
@@ -207,10 +245,10 @@ export class ValidatorEmitter {
 
   private scalarCollect(s: Schema, x: string, p: string, label: string): string {
     const L = lit(label);
-    if (s.const !== undefined) return `if (${x} !== ${lit(s.const)}) out.push(rules.constant(${p}, ${L}, ${lit(s.const)}, ${x}));`;
+    if (s.const !== undefined) return `if (${x} !== ${lit(s.const)}) ${this.report(s, "const", `rules.constant(${p}, ${L}, ${lit(s.const)}, ${x})`)}`;
     if (Array.isArray(s.enum)) {
       const allowed = this.constant("ENUM", lit(s.enum));
-      return `if (!(${anyEqual(x, s.enum)})) out.push(rules.enumeration(${p}, ${L}, ${allowed}, ${x}));`;
+      return `if (!(${anyEqual(x, s.enum)})) ${this.report(s, "enum", `rules.enumeration(${p}, ${L}, ${allowed}, ${x})`)}`;
     }
     const checks: string[] = [];
     let typeTest: string;
@@ -221,25 +259,25 @@ export class ValidatorEmitter {
         expected = "a string";
         if (typeof s.minLength === "number" && s.minLength > 0) {
           const ok = s.minLength === 1 ? `${x}.length !== 0` : `unicode.minCodePoints(${x}, ${s.minLength})`;
-          checks.push(`if (!(${ok})) out.push(rules.minLength(${p}, ${L}, ${s.minLength}, ${x}));`);
+          checks.push(`if (!(${ok})) ${this.report(s, "minLength", `rules.minLength(${p}, ${L}, ${s.minLength}, ${x})`)}`);
         }
         if (typeof s.maxLength === "number") {
-          checks.push(`if (!unicode.maxCodePoints(${x}, ${s.maxLength})) out.push(rules.maxLength(${p}, ${L}, ${s.maxLength}, ${x}));`);
+          checks.push(`if (!unicode.maxCodePoints(${x}, ${s.maxLength})) ${this.report(s, "maxLength", `rules.maxLength(${p}, ${L}, ${s.maxLength}, ${x})`)}`);
         }
         if (typeof s.pattern === "string") {
-          checks.push(`if (!${this.regex(s.pattern)}.test(${x})) out.push(rules.pattern(${p}, ${L}, ${lit(s.pattern)}, ${x}));`);
+          checks.push(`if (!${this.regex(s.pattern)}.test(${x})) ${this.report(s, "pattern", `rules.pattern(${p}, ${L}, ${lit(s.pattern)}, ${x})`)}`);
         }
-        if (s["x-trimmed"] === true) checks.push(`if (!unicode.isTrimmed(${x})) out.push(rules.trimmed(${p}, ${L}, ${x}));`);
-        if (s["x-notBlank"] === true) checks.push(`if (!unicode.isNotBlank(${x})) out.push(rules.notBlank(${p}, ${L}));`);
-        if (s["x-noEmoji"] === true) checks.push(`if (!unicode.hasNoEmoji(${x})) out.push(rules.noEmoji(${p}, ${L}));`);
-        if (s["x-emoji"] === true) checks.push(`if (!unicode.isOneEmojiOrEmpty(${x})) out.push(rules.emoji(${p}, ${L}, ${x}));`);
+        if (s["x-trimmed"] === true) checks.push(`if (!unicode.isTrimmed(${x})) ${this.report(s, "x-trimmed", `rules.trimmed(${p}, ${L}, ${x})`)}`);
+        if (s["x-notBlank"] === true) checks.push(`if (!unicode.isNotBlank(${x})) ${this.report(s, "x-notBlank", `rules.notBlank(${p}, ${L})`)}`);
+        if (s["x-noEmoji"] === true) checks.push(`if (!unicode.hasNoEmoji(${x})) ${this.report(s, "x-noEmoji", `rules.noEmoji(${p}, ${L})`)}`);
+        if (s["x-emoji"] === true) checks.push(`if (!unicode.isOneEmojiOrEmpty(${x})) ${this.report(s, "x-emoji", `rules.emoji(${p}, ${L}, ${x})`)}`);
         break;
       case "integer":
       case "number":
         typeTest = `typeof ${x} === "number" && ${s.type === "integer" ? `Number.isInteger(${x})` : `Number.isFinite(${x})`}`;
         expected = s.type === "integer" ? "an integer" : "a finite number";
-        if (typeof s.minimum === "number") checks.push(`if (${x} < ${s.minimum}) out.push(rules.minimum(${p}, ${L}, ${s.minimum}, ${x}));`);
-        if (typeof s.maximum === "number") checks.push(`if (${x} > ${s.maximum}) out.push(rules.maximum(${p}, ${L}, ${s.maximum}, ${x}));`);
+        if (typeof s.minimum === "number") checks.push(`if (${x} < ${s.minimum}) ${this.report(s, "minimum", `rules.minimum(${p}, ${L}, ${s.minimum}, ${x})`)}`);
+        if (typeof s.maximum === "number") checks.push(`if (${x} > ${s.maximum}) ${this.report(s, "maximum", `rules.maximum(${p}, ${L}, ${s.maximum}, ${x})`)}`);
         break;
       case "boolean":
         typeTest = `typeof ${x} === "boolean"`;
@@ -273,17 +311,24 @@ export class ValidatorEmitter {
     const full: string[] = [typed ? `if (${notObject}) { out.push(rules.type(p, ${L}, "an object", v)); return; }` : `if (${notObject}) return;`];
 
     if (required.length > 0) {
-      fast.push(`if (${required.map((k) => `${prop("v", k)} === undefined`).join(" || ")}) return false;`);
-      for (const k of required) full.push(`if (${prop("v", k)} === undefined) out.push(rules.required(p, ${L}, ${lit(k)}));`);
+      // Errors and warnings apart: a required property only observed refuses only a clean verdict.
+      for (const warning of [false, true]) {
+        const group = required.filter((k) => this.warns(s, "required", k) === warning);
+        const missing = group.map((k) => `${prop("v", k)} === undefined`).join(" || ");
+        if (group.length > 0) fast.push(`if (${warning ? `w && (${missing})` : missing}) return false;`);
+      }
+      for (const k of required) full.push(`if (${prop("v", k)} === undefined) ${this.report(s, "required", `rules.required(p, ${L}, ${lit(k)})`, k)}`);
     }
 
     const known = keys.map((k) => `k !== ${lit(k)}`).join(" && ") || "true";
     const extra = s.additionalProperties;
     const names = s.propertyNames as Schema | undefined;
     if (extra === false) {
-      fast.push(`for (const k in v) if (${known} && v[k] !== undefined) return false;`);
+      // The known keys go with the issue, so a misspelling can name the key that was meant.
+      const knownKeys = this.constant("KEYS", lit(keys));
+      fast.push(`for (const k in v) if (${this.refuses(s, "additionalProperties", `${known} && v[k] !== undefined`)}) return false;`);
       // Every loop of the full pass stops at the issue cap: a million unknown keys give a thousand issues.
-      full.push(`for (const k in v) if (${known} && v[k] !== undefined) { if (out.length >= walk.MAX_ISSUES) break; out.push(rules.additionalProperty(p + "/" + walk.escape(k), ${L}, k)); }`);
+      full.push(`for (const k in v) if (${known} && v[k] !== undefined) { if (out.length >= walk.MAX_ISSUES) break; ${this.report(s, "additionalProperties", `rules.additionalProperty(p + "/" + walk.escape(k), ${L}, k, ${knownKeys})`)} }`);
     } else if (isSchema(extra)) {
       const valueNode = this.child(node, "additionalProperties");
       fast.push(`for (const k in v) if (${known}) { const x = v[k]; if (!(${this.test(valueNode, "x", `${name}_value`)})) return false; }`);
@@ -292,13 +337,13 @@ export class ValidatorEmitter {
     if (names && Array.isArray(names.enum)) {
       const allowed = this.constant("ENUM", lit(names.enum));
       const ok = anyEqual("k", names.enum);
-      fast.push(`for (const k in v) if (!(${ok})) return false;`);
-      full.push(`for (const k in v) if (!(${ok})) { if (out.length >= walk.MAX_ISSUES) break; out.push(rules.propertyName(p + "/" + walk.escape(k), ${L}, ${allowed}, k)); }`);
+      fast.push(`for (const k in v) if (${this.refuses(names, "enum", `!(${ok})`)}) return false;`);
+      full.push(`for (const k in v) if (!(${ok})) { if (out.length >= walk.MAX_ISSUES) break; ${this.report(names, "enum", `rules.propertyName(p + "/" + walk.escape(k), ${L}, ${allowed}, k)`)} }`);
     }
     if (typeof s.minProperties === "number") {
       const count = `let n = 0; for (const k in v) if (v[k] !== undefined) n++;`;
-      fast.push(`{ ${count} if (n < ${s.minProperties}) return false; }`);
-      full.push(`{ ${count} if (n < ${s.minProperties}) out.push(rules.minProperties(p, ${L}, ${s.minProperties}, n)); }`);
+      fast.push(`{ ${count} if (${this.refuses(s, "minProperties", `n < ${s.minProperties}`)}) return false; }`);
+      full.push(`{ ${count} if (n < ${s.minProperties}) ${this.report(s, "minProperties", `rules.minProperties(p, ${L}, ${s.minProperties}, n)`)} }`);
     }
     if (open) {
       fast.push(`if (!walk.isJson(v)) return false;`);
@@ -308,7 +353,7 @@ export class ValidatorEmitter {
     // Totals first in the fast pass: counting is a few loads per item, and a list over its total is
     // then turned away before a single row is read (the fail-fast path of an over-full list).
     const totals = asList(s["x-maxTotal"]) as { path: string; maximum: number }[];
-    for (const { path, maximum } of totals) fast.push(`if (${this.countAt(node, String(path), this.pattern(path))} > ${maximum}) return false;`);
+    for (const { path, maximum } of totals) fast.push(`if (${this.refuses(s, "x-maxTotal", `${this.countAt(node, String(path), this.pattern(path))} > ${maximum}`, path)}) return false;`);
 
     if (keys.length > 0) {
       fast.push("let x: any;");
@@ -317,10 +362,13 @@ export class ValidatorEmitter {
     for (const k of keys) {
       const child = this.child(node, "properties", k);
       const hint = `${name}_${k}`;
-      const isRequired = required.includes(k);
+      // Only an error-strength `required` lets the fast pass skip the presence test: a warning one may be absent.
+      const isRequired = required.includes(k) && !this.warns(s, "required", k);
       const test = this.test(child, "x", hint);
       fast.push(`x = ${prop("v", k)};`, isRequired ? `if (!(${test})) return false;` : `if (x !== undefined && !(${test})) return false;`);
-      full.push(`x = ${prop("v", k)};`, `if (x !== undefined) { ${this.collect(child, "x", childPath("p", k), `${label} ${k.replace(/_/g, " ")}`)} }`);
+      const collect = this.collect(child, "x", childPath("p", k), `${label} ${k.replace(/_/g, " ")}`);
+      const other = this.otherKind(child, "x", childPath("p", k), label);
+      full.push(`x = ${prop("v", k)};`, other ? `if (x !== undefined) { if (${other.test}) ${other.report} else { ${collect} } }` : `if (x !== undefined) { ${collect} }`);
     }
 
     for (const keyword of ["oneOf", "anyOf"] as const) {
@@ -331,26 +379,34 @@ export class ValidatorEmitter {
       const namesList = branches.map((b) => ((b as Schema).required as string[]).join(" + "));
       const count = `(${present.join(" + ")})`;
       if (keyword === "oneOf") {
-        fast.push(`if (${count} !== 1) return false;`);
-        full.push(`{ const n = ${count}; if (n !== 1) out.push(rules.exactlyOne(p, ${L}, ${lit(namesList)}, n)); }`);
+        fast.push(`if (${this.refuses(s, keyword, `${count} !== 1`)}) return false;`);
+        full.push(`{ const n = ${count}; if (n !== 1) ${this.report(s, keyword, `rules.exactlyOne(p, ${L}, ${lit(namesList)}, n)`)} }`);
       } else {
-        fast.push(`if (${count} === 0) return false;`);
-        full.push(`if (${count} === 0) out.push(rules.atLeastOne(p, ${L}, ${lit(namesList)}));`);
+        fast.push(`if (${this.refuses(s, keyword, `${count} === 0`)}) return false;`);
+        full.push(`if (${count} === 0) ${this.report(s, keyword, `rules.atLeastOne(p, ${L}, ${lit(namesList)})`)}`);
       }
     }
 
     for (const { path, maximum } of totals) {
       const pattern = this.pattern(path);
       const what = path.split("/").filter((seg) => seg !== "*").pop() ?? "items";
-      full.push(`{ const n = ${this.countAt(node, String(path), pattern)}; if (n > ${maximum}) out.push(rules.maxTotal(p, ${L}, ${lit(what.replace(/_/g, " "))}, ${maximum}, n)); }`);
+      const issue = `rules.maxTotal(p, ${L}, ${lit(what.replace(/_/g, " "))}, ${maximum}, n)`;
+      full.push(`{ const n = ${this.countAt(node, String(path), pattern)}; if (n > ${maximum}) ${this.report(s, "x-maxTotal", issue, path)} }`);
     }
     const unique = asList(s["x-uniqueValues"]).map(String);
-    const distinct = this.distinctChecks(node, unique);
-    for (const check of distinct) fast.push(`if (!${check}) return false;`);
+    // Error patterns and warning patterns get their own loops, so a clean verdict alone pays for the latter.
+    const errorPatterns = unique.filter((path) => !this.warns(s, "x-uniqueValues", path));
+    const warningPatterns = unique.filter((path) => this.warns(s, "x-uniqueValues", path));
+    for (const check of this.distinctChecks(node, errorPatterns)) fast.push(`if (!${check}) return false;`);
+    for (const check of this.distinctChecks(node, warningPatterns)) fast.push(`if (w && !${check}) return false;`);
     // The full pass settles "no duplicates" with the same loops, and builds pointers and messages
     // only when there is one to report.
     if (unique.length > 0) {
-      const reports = unique.map((path) => `walk.duplicateIssues(v, ${this.pattern(path)}, p, ${lit(this.labelAlong(node, path))}, out);`);
+      const distinct = this.distinctChecks(node, unique);
+      const reports = unique.map((path) => {
+        const warning = this.warns(s, "x-uniqueValues", path) ? `, ${lit(this.ruleAt(s, "x-uniqueValues", path))}` : "";
+        return `walk.duplicateIssues(v, ${this.pattern(path)}, p, ${lit(this.labelAlong(node, path))}, out${warning});`;
+      });
       full.push(`if (!(${distinct.join(" && ")})) { ${reports.join(" ")} }`);
     }
 
@@ -364,6 +420,21 @@ export class ValidatorEmitter {
 
     fast.push("return true;");
     this.pushFunctions(node, name, fast, full);
+  }
+
+  /**
+   * One mistake, one issue: a property holding an object of one kind (a required `type` const,
+   * such as the text header a list takes) given an object of another kind is reported once, at the
+   * property, rather than as the other kind's missing and unknown keys and its wrong `type`.
+   */
+  private otherKind(child: Node, x: string, p: string, parentLabel: string): { test: string; report: string } | undefined {
+    const target = this.deref(child);
+    if (this.kind(target.schema) !== "object") return undefined;
+    const tag = (target.schema.properties as Record<string, Schema> | undefined)?.type;
+    if (!tag || typeof tag.const !== "string" || !((target.schema.required ?? []) as string[]).includes("type")) return undefined;
+    const test = `typeof ${x} === "object" && ${x} !== null && typeof ${x}.type === "string" && ${x}.type !== ${lit(tag.const)}`;
+    const issue = `rules.otherKind(${p}, ${lit(parentLabel)}, ${lit(this.label(child, "value"))}, ${lit(tag.const)}, ${x}.type)`;
+    return { test, report: this.report(tag, "const", issue) };
   }
 
   // ---------------------------------------------------------------- path patterns, fast pass
@@ -543,12 +614,12 @@ export class ValidatorEmitter {
     const fast: string[] = [`if (!Array.isArray(v)) return ${!typed};`];
     const full: string[] = [typed ? `if (!Array.isArray(v)) { out.push(rules.type(p, ${L}, "an array", v)); return; }` : `if (!Array.isArray(v)) return;`];
     if (typeof s.minItems === "number") {
-      fast.push(`if (v.length < ${s.minItems}) return false;`);
-      full.push(`if (v.length < ${s.minItems}) out.push(rules.minItems(p, ${L}, ${s.minItems}, v.length));`);
+      fast.push(`if (${this.refuses(s, "minItems", `v.length < ${s.minItems}`)}) return false;`);
+      full.push(`if (v.length < ${s.minItems}) ${this.report(s, "minItems", `rules.minItems(p, ${L}, ${s.minItems}, v.length)`)}`);
     }
     if (typeof s.maxItems === "number") {
-      fast.push(`if (v.length > ${s.maxItems}) return false;`);
-      full.push(`if (v.length > ${s.maxItems}) out.push(rules.maxItems(p, ${L}, ${s.maxItems}, v.length));`);
+      fast.push(`if (${this.refuses(s, "maxItems", `v.length > ${s.maxItems}`)}) return false;`);
+      full.push(`if (v.length > ${s.maxItems}) ${this.report(s, "maxItems", `rules.maxItems(p, ${L}, ${s.maxItems}, v.length)`)}`);
     }
     if (isSchema(s.items)) {
       const item = this.child(node, "items");
@@ -562,9 +633,10 @@ export class ValidatorEmitter {
       );
       const needed = s["x-requiredIfMultiple"];
       if (Array.isArray(needed)) {
-        const missing = needed.map((k) => `v[i]?.${k} === undefined`).join(" || ");
-        fast.push(`if (v.length > 1) for (let i = 0; i < v.length; i++) if (${missing}) return false;`);
-        const checks = needed.map((k) => `if (typeof v[i] === "object" && v[i] !== null && v[i].${k} === undefined) out.push(rules.requiredIfMultiple(p + "/" + i, ${lit(itemLabel)}, ${lit(k)}, v.length));`);
+        const missing = needed.map((k) => `v[i]?.${String(k)} === undefined`).join(" || ");
+        fast.push(`if (${this.refuses(s, "x-requiredIfMultiple", "v.length > 1")}) for (let i = 0; i < v.length; i++) if (${missing}) return false;`);
+        const issue = (k: string) => `rules.requiredIfMultiple(p + "/" + i, ${lit(itemLabel)}, ${lit(k)}, v.length)`;
+        const checks = needed.map((k) => `if (typeof v[i] === "object" && v[i] !== null && v[i].${String(k)} === undefined) ${this.report(s, "x-requiredIfMultiple", issue(String(k)))}`);
         full.push(`if (v.length > 1) for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) { ${checks.join(" ")} }`);
       }
       const uniform = s["x-uniformItems"] as { values?: string[]; lengths?: string[] } | undefined;
@@ -578,8 +650,8 @@ export class ValidatorEmitter {
           const pattern = this.pattern(path);
           conditions.push([`walk.lengthAt(v[i], ${pattern}) !== walk.lengthAt(v[0], ${pattern})`, `the number of ${path}`]);
         }
-        fast.push(`for (let i = 1; i < v.length; i++) if (${conditions.map(([c]) => c).join(" || ")}) return false;`);
-        const checks = conditions.map(([c, what]) => `if (${c}) { out.push(rules.uniformItems(p + "/" + i, ${lit(itemLabel)}, i, ${lit(what)})); continue; }`);
+        fast.push(`for (let i = 1; i < v.length; i++) if (${this.refuses(s, "x-uniformItems", conditions.map(([c]) => c).join(" || "))}) return false;`);
+        const checks = conditions.map(([c, what]) => `if (${c}) { ${this.report(s, "x-uniformItems", `rules.uniformItems(p + "/" + i, ${lit(itemLabel)}, i, ${lit(what)})`)} continue; }`);
         full.push(`for (let i = 1; i < v.length && out.length < walk.MAX_ISSUES; i++) { ${checks.join(" ")} }`);
       }
     }
@@ -609,7 +681,7 @@ export class ValidatorEmitter {
       const fast = [
         `if (typeof v !== "object" || v === null || Array.isArray(v)) return false;`,
         `switch (${d}) {`,
-        ...cases.map((c) => `case ${lit(c.value)}: return is_${c.fn}(v);`),
+        ...cases.map((c) => `case ${lit(c.value)}: return is_${c.fn}(v, w);`),
         `default: return false;`,
         `}`,
       ];
@@ -632,10 +704,14 @@ export class ValidatorEmitter {
       return `{ check: is_${fn}, collect: check_${fn}, required: ${required}, label: ${kind} }`;
     });
     const branchTable = this.constant("BRANCHES", `[${table.join(", ")}] as const`);
+    // oneOf: exactly one branch passes its errors, and (for a clean verdict) that one has no warnings.
     const fast =
       keyword === "oneOf"
-        ? [`let n = 0;`, ...branches.map((b, i) => `if (is_${this.functionFor(b, `${name}_${i}`)}(v)) n++;`), `return n === 1;`]
-        : [`return ${branches.map((b, i) => `is_${this.functionFor(b, `${name}_${i}`)}(v)`).join(" || ")};`];
+        ? [`let n = 0, clean = 0;`, ...branches.map((b, i) => {
+            const fn = `is_${this.functionFor(b, `${name}_${i}`)}`;
+            return `if (${fn}(v, false)) { n++; if (!w || ${fn}(v, true)) clean++; }`;
+          }), `return n === 1 && clean === 1;`]
+        : [`return ${branches.map((b, i) => `is_${this.functionFor(b, `${name}_${i}`)}(v, w)`).join(" || ")};`];
     const full = [`unionIssues(v, p, ${L}, ${branchTable}, ${keyword === "oneOf"}, out);`];
     this.pushFunctions(node, name, fast, full);
   }
@@ -643,7 +719,7 @@ export class ValidatorEmitter {
   private pushFunctions(node: Node, name: string, fast: string[], full: string[]): void {
     this.functions.push(
       `// ${where(node)}`,
-      `function is_${name}(v: any): boolean {\n${fast.join("\n")}\n}`,
+      `function is_${name}(v: any, w: boolean): boolean {\n${fast.join("\n")}\n}`,
       `function check_${name}(v: any, p: string, out: ValidationIssue[]): void {\n${full.join("\n")}\n}`,
     );
   }

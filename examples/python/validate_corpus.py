@@ -2,14 +2,15 @@
 single-file schema bundle (no reference resolution between files needed).
 
 Every example is checked twice: with the standard keywords alone (any Draft 2020-12 validator),
-and with the x- keywords of ``x_keywords.py`` added (the whole WhatsApp rule set). The second
-verdict must match the folder the example lives in (``valid/`` or ``invalid/``), and every issue
-an invalid example names (path and rule) must be among those reported.
+and with the x- keywords of ``x_keywords.py`` added (the whole WhatsApp rule set), each issue
+classified by ``severity.py`` as an error or a warning. The second verdict must match the folder
+the example lives in: ``valid/`` (no issue at all), ``warning/`` (warnings only, among them every
+issue the example names) or ``invalid/`` (errors, among them every issue the example names).
 
     python3 validate_corpus.py [--schemas DIR] [--examples DIR] [--json]
 
 ``--schemas`` is the folder holding ``bundle.schema.json`` and ``extended-pictographic.json``
-(``node_modules/wa-interactive/schemas`` in a project that installed the package). ``--json``
+and ``sources.json`` (``node_modules/wa-interactive/schemas`` in a project that installed the package). ``--json``
 prints every verdict for machines. Exit status: 0 when every example gets its expected verdict,
 1 otherwise.
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+import severity
 import x_keywords
 
 REPO = Path(__file__).resolve().parents[2]
@@ -37,15 +39,16 @@ def type_name(schema_file, schema_path):
 
 
 def load_examples(examples_dir):
-    """(name, schema path, expected valid, instance, expected issues) for every example file."""
+    """(name, schema path, folder, instance, expected issues) for every example file; the folder is
+    ``valid``, ``warning`` or ``invalid``."""
     for file in sorted(examples_dir.rglob("*.json")):
         name = file.relative_to(examples_dir).as_posix()
-        match = re.fullmatch(r"(.*)/(valid|invalid)/[^/]+\.json", name)
+        match = re.fullmatch(r"(.*)/(valid|warning|invalid)/[^/]+\.json", name)
         if not match:
-            raise SystemExit(f"{name}: examples live in <schema>/valid/ or <schema>/invalid/")
+            raise SystemExit(f"{name}: examples live in <schema>/valid/, <schema>/warning/ or <schema>/invalid/")
         data = json.loads(file.read_text(encoding="utf-8"))
-        valid = match.group(2) == "valid"
-        yield name, f"{match.group(1)}.schema.json", valid, data if valid else data["instance"], [] if valid else data["expect"]
+        folder = match.group(2)
+        yield name, f"{match.group(1)}.schema.json", folder, data if folder == "valid" else data["instance"], [] if folder == "valid" else data["expect"]
 
 
 def main():
@@ -57,6 +60,7 @@ def main():
 
     bundle = json.loads((args.schemas / "bundle.schema.json").read_text(encoding="utf-8"))
     Full = x_keywords.extend(Draft202012Validator, x_keywords.load_pictographic(args.schemas / "extended-pictographic.json"))
+    sources = severity.load_sources(args.schemas / "sources.json")
     validators = {}
 
     def validators_for(schema_path):
@@ -70,22 +74,28 @@ def main():
         return validators[schema_path]
 
     results, wrong = [], []
-    for name, schema_path, valid, instance, expect in load_examples(args.examples):
+    for name, schema_path, folder, instance, expect in load_examples(args.examples):
         standard, full = validators_for(schema_path)
-        errors = x_keywords.issues(full, instance)
-        found = {(e.path, e.rule) for e in errors}
+        errors, warnings = severity.classify(x_keywords.issues(full, instance), sources)
+        issues = [(e, "error") for e in errors] + [(w, "warning") for w in warnings]
+        # An invalid example names errors, a warning example warnings.
+        wanted = "warning" if folder == "warning" else "error"
+        found = {(e.path, e.rule) for e, s in issues if s == wanted}
         missed = [e for e in expect if (e["path"], e["rule"]) not in found]
         result = {
             "name": name,
             "schema": schema_path,
-            "expected": valid,
+            "expected": folder,
             "standard": standard.is_valid(instance),
-            "full": full.is_valid(instance),
-            "issues": [e._asdict() for e in errors],
+            # The error verdict: no issue of error strength (warnings alone leave a value valid).
+            "full": all(s == "warning" for _e, s in issues),
+            "clean": not issues,
+            "issues": [{"path": e.path, "rule": e.rule, "message": e.message, "severity": s} for e, s in issues],
             "missed": missed,
         }
         results.append(result)
-        if result["full"] != valid or missed:
+        verdict = "valid" if result["clean"] else "warning" if result["full"] else "invalid"
+        if verdict != folder or missed:
             wrong.append(result)
 
     if args.json:
@@ -93,10 +103,10 @@ def main():
         print()
     else:
         for r in wrong:
-            verdict = "accepted" if r["full"] else "rejected"
-            print(f"WRONG  {r['name']}: {verdict}, expected {'valid' if r['expected'] else 'invalid'}")
+            verdict = "accepted" if r["clean"] else "accepted with warnings" if r["full"] else "rejected"
+            print(f"WRONG  {r['name']}: {verdict}, expected {r['expected']}")
             for issue in r["issues"]:
-                print(f"         {issue['path'] or '/'} [{issue['rule']}] {issue['message']}")
+                print(f"         {issue['path'] or '/'} [{issue['rule']}, {issue['severity']}] {issue['message']}")
             for e in r["missed"]:
                 print(f"         missed {e['path'] or '/'} [{e['rule']}]")
         x_only = sum(1 for r in results if r["standard"] and not r["full"])

@@ -129,7 +129,7 @@ def _x_max_total(validator, value, instance, schema):
     for rule in value if isinstance(value, list) else [value]:
         found = sum(1 for _ in _reach(instance, _split(rule["path"])))
         if found > rule["maximum"]:
-            yield ValidationError(f"{rule['path']} reaches {found} values; at most {rule['maximum']} allowed in total")
+            yield ValidationError(f"{rule['path']} reaches {found} values; at most {rule['maximum']} allowed in total", validator_value=rule["path"])
 
 
 def _x_unique_values(validator, value, instance, schema):
@@ -140,7 +140,8 @@ def _x_unique_values(validator, value, instance, schema):
         for found, path in _reach(instance, _split(pattern)):
             key = _same_key(found)
             if key in first:
-                yield ValidationError(f"{found!r} is used more than once (first at {'/'.join(map(str, first[key]))})", path=path)
+                # validator_value names the pattern, whose source may differ from the other patterns'.
+                yield ValidationError(f"{found!r} is used more than once (first at {'/'.join(map(str, first[key]))})", path=path, validator_value=pattern)
             else:
                 first[key] = path
 
@@ -242,11 +243,33 @@ def _meant_branch(validator, error):
     return chosen[0] if len(chosen) == 1 else None
 
 
-Issue = namedtuple("Issue", "path rule message")
+# ``schema`` is the schema node holding the broken rule and ``part`` the keyword's value (for
+# x-uniqueValues and x-maxTotal, the one pattern broken): what severity.py reads the rule's source from.
+Issue = namedtuple("Issue", "path rule message schema part", defaults=(None, None))
 
 
 def _key(error, key):
     return f"{pointer(error)}/{key.replace('~', '~0').replace('/', '~1')}"
+
+
+def _other_kind(validator, error):
+    """The path of an object of another kind given for a property whose schema requires a ``type``
+    const (an image header where a list takes a text header), or None. Such an object is one
+    mistake, reported once at the property, as the schema README says."""
+    if error.validator != "const" or not isinstance(error.instance, str) or not error.path or error.path[-1] != "type":
+        return None
+    keys = list(error.absolute_schema_path)
+    if keys[-3:] != ["properties", "type", "const"]:
+        return None
+    # The schema path does not record the $refs it went through: resolve them on the way.
+    trail = [k for k in keys[:-3] if k != "$ref"]
+    node = validator.schema
+    for key in trail:
+        node = _resolved(validator, node)[key]
+    node = _resolved(validator, node)
+    if trail[-2:-1] != ["properties"] or "type" not in node.get("required", []):
+        return None
+    return tuple(error.absolute_path)[:-1]
 
 
 def issues(validator, instance):
@@ -261,14 +284,20 @@ def issues(validator, instance):
             inside = [e for e in error.context if e.relative_schema_path[0] == branch] if branch is not None else []
             if inside:
                 yield from precise(inside)
+            elif _other_kind(validator, error) is not None:
+                path = _pointer(_other_kind(validator, error))
+                yield Issue(path, "const", f"takes type {error.validator_value!r} only, not {error.instance!r}", error.schema)
             elif error.validator == "additionalProperties" and _is_object(error.instance):
                 known = error.schema.get("properties", {})
                 for key in error.instance:
                     if key not in known:
-                        yield Issue(_key(error, key), "additionalProperties", f"unknown property {key!r}")
+                        yield Issue(_key(error, key), "additionalProperties", f"unknown property {key!r}", error.schema)
             elif "propertyNames" in error.relative_schema_path:
-                yield Issue(_key(error, error.instance), "propertyNames", error.message)
+                yield Issue(_key(error, error.instance), "propertyNames", error.message, error.schema)
             else:
-                yield Issue(pointer(error), error.validator, error.message)
+                yield Issue(pointer(error), error.validator, error.message, error.schema, error.validator_value)
 
-    return list(precise(validator.iter_errors(instance)))
+    found = list(precise(validator.iter_errors(instance)))
+    # An object of another kind is one issue: the others inside it say nothing more.
+    whole = {i.path for i in found if i.rule == "const" and not i.path.endswith("/type")}
+    return [i for i in found if i.path in whole and i.rule == "const" or not any(i.path == w or i.path.startswith(w + "/") for w in whole)]

@@ -48,13 +48,13 @@ export type { HasReply, Reply } from "./runtime/replies.js";
 
 /** Builds an address message. Asks the customer for a delivery address in a form WhatsApp renders (India only). The submitted address arrives as an `interactive.nfm_reply` named `address_message`; clients that cannot show the form fail with 1026. */
 export interface AddressMessageBuilder extends Buildable<T.AddressMessageInteractive> {
-  /** A text header. Emoji are allowed, markdown is not. */
+  /** A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists and product lists take text only; flows and address messages should, a warning; `button` and `cta_url` take all four). */
   readonly header: AddressMessageBuilderHeader;
   /** The message body. Emoji, markdown and links are allowed. At most 1024 characters for every interactive type except `list` (see the list schema). Body text, 1 to 1024 characters; must not be only whitespace. */
   body(text: string): AddressMessageBuilder;
   /** An optional footer under the body. Emoji, markdown and links are allowed. Footer text, 1 to 60 characters; must not be only whitespace. */
   footer(text: string): AddressMessageBuilder;
-  /** Address fields to prefill. */
+  /** Address fields to prefill. Decision: a value may be empty (""): no Meta page requires a value to be non-empty, and Meta's own saved-address example and reply echo send `"building_name": ""`. */
   values(values: T.AddressValues): AddressMessageBuilder;
   /**
    * Adds saved_addresses made at run time, after any added so far. Addresses the customer can pick instead of typing one.
@@ -63,7 +63,7 @@ export interface AddressMessageBuilder extends Buildable<T.AddressMessageInterac
   savedAddresses(savedAddresses: readonly { id: string; value: T.AddressValues }[]): AddressMessageBuilder;
   /**
    * Adds a saved address to saved_addresses. Addresses the customer can pick instead of typing one.
-   * @param value Address fields to prefill.
+   * @param value Address fields to prefill. Decision: a value may be empty (""): no Meta page requires a value to be non-empty, and Meta's own saved-address example and reply echo send `"building_name": ""`.
    */
   savedAddress(id: string, value: T.AddressValues): AddressMessageBuilder;
   /** Messages to show next to fields, keyed by field name. */
@@ -75,10 +75,26 @@ export interface AddressMessageBuilder extends Buildable<T.AddressMessageInterac
 /** The kinds of header of an address message; pick one. */
 export interface AddressMessageBuilderHeader {
   /**
-   * A text header. Emoji are allowed, markdown is not.
+   * A text header, with an optional `sub_text` line (the v23 reference). Emoji are allowed, markdown is not.
    * @param text Header text, 1 to 60 characters; must not be only whitespace.
+   * @param subText An optional line under the header text. Meta's v23 reference lists it (emoji allowed, no markdown) with no length; no how-to page shows it.
    */
-  text(text: string): AddressMessageBuilder;
+  text(text: string, subText?: string): AddressMessageBuilder;
+  /**
+   * An image header.
+   * @param image A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows.
+   */
+  image(image: T.Media): AddressMessageBuilder;
+  /**
+   * A video header.
+   * @param video A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows.
+   */
+  video(video: T.Media): AddressMessageBuilder;
+  /**
+   * A document header.
+   * @param document A document for a document header: exactly one of `id` or `link`, and an optional `filename` that WhatsApp shows (with its extension) instead of a generic name.
+   */
+  document(document: T.DocumentMedia): AddressMessageBuilder;
 }
 
 /** Starts an address message. Asks the customer for a delivery address in a form WhatsApp renders (India only). The submitted address arrives as an `interactive.nfm_reply` named `address_message`; clients that cannot show the form fail with 1026. */
@@ -91,7 +107,7 @@ export interface ButtonBuilderMethods<Ids extends string, Buttons extends readon
   T.ButtonInteractive,
   Ids
 > {
-  /** A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists, product lists and flows take text only; `button` and `cta_url` take all four). */
+  /** A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists and product lists take text only; flows and address messages should, a warning; `button` and `cta_url` take all four). */
   readonly header: ButtonBuilderHeader<Ids, Buttons>;
   /** The message body. Emoji, markdown and links are allowed. At most 1024 characters for every interactive type except `list` (see the list schema). Body text, 1 to 1024 characters; must not be only whitespace. */
   body(text: string): ButtonBuilder<Ids, Buttons>;
@@ -109,18 +125,19 @@ export interface ButtonBuilderMethods<Ids extends string, Buttons extends readon
 /** The kinds of header of a reply buttons message; pick one. */
 export interface ButtonBuilderHeader<Ids extends string, Buttons extends readonly unknown[]> {
   /**
-   * A text header. Emoji are allowed, markdown is not.
+   * A text header, with an optional `sub_text` line (the v23 reference). Emoji are allowed, markdown is not.
    * @param text Header text, 1 to 60 characters; must not be only whitespace.
+   * @param subText An optional line under the header text. Meta's v23 reference lists it (emoji allowed, no markdown) with no length; no how-to page shows it.
    */
-  text(text: string): ButtonBuilder<Ids, Buttons>;
+  text(text: string, subText?: string): ButtonBuilder<Ids, Buttons>;
   /**
    * An image header.
-   * @param image A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key.
+   * @param image A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows.
    */
   image(image: T.Media): ButtonBuilder<Ids, Buttons>;
   /**
    * A video header.
-   * @param video A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key.
+   * @param video A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows.
    */
   video(video: T.Media): ButtonBuilder<Ids, Buttons>;
   /**
@@ -164,56 +181,43 @@ export function callPermissionRequest(): CallPermissionRequestBuilder {
 }
 
 /** Fills in a media card. */
-export interface MediaCarouselCardBuilderMethods<
-  Ids extends string,
-  Buttons extends readonly unknown[],
-> extends Carries<Ids> {
-  /** An image or video header; every media card needs one. */
-  readonly header: MediaCarouselCardBuilderHeader<Ids, Buttons>;
+export interface MediaCarouselCardBuilder<Ids extends string = never> extends Carries<Ids> {
+  /** An image or video header, given by `link`; every media card needs one. */
+  readonly header: MediaCarouselCardBuilderHeader<Ids>;
   /** Card text, 1 to 160 characters with at most two line breaks. */
-  body(text: string): MediaCarouselCardBuilder<Ids, Buttons>;
+  body(text: string): MediaCarouselCardBuilder<Ids>;
   /** The button's label, 1 to 20 characters. */
-  displayText(displayText: string): MediaCarouselCardBuilder<Ids, Buttons>;
+  displayText(displayText: string): MediaCarouselCardBuilder<Ids>;
   /** An absolute http(s) URL. Meta documents no length limit. */
-  url(url: string): MediaCarouselCardBuilder<Ids, Buttons>;
+  url(url: string): MediaCarouselCardBuilder<Ids>;
   /**
-   * Adds buttons made at run time, after any added so far. WhatsApp allows at most 2. One or two quick-reply buttons.
+   * Adds buttons made at run time, after any added so far. One or more quick-reply buttons. Decision: more than two is a warning, not an error. The media carousel page (Dec 2025, May 2026) says "one or more" and states no maximum; two is the cap of Meta's carousel template cards, which libraries carry over to the interactive carousel.
    *
    * Their ids are not known to the type checker, so replies to this message are typed `string`.
    * @param buttons checked when the message is built, not by the type checker
    */
-  buttons(buttons: readonly { id: string; title: string }[]): MediaCarouselCardBuilder<string, readonly unknown[]>;
+  buttons(buttons: readonly { id: string; title: string }[]): MediaCarouselCardBuilder<string>;
+  /**
+   * Adds a quick-reply button to buttons. One or more quick-reply buttons. Decision: more than two is a warning, not an error. The media carousel page (Dec 2025, May 2026) says "one or more" and states no maximum; two is the cap of Meta's carousel template cards, which libraries carry over to the interactive carousel.
+   * @param id Your id for the button, 1 to 256 characters, unique within the carousel. Decision: 256, as Meta's current media carousel page (May 2026) says; the "max 20 characters" for ids and URLs is in a 360dialog copy of an older version of the page, not in Meta's.
+   * @param title The button's label, 1 to 20 characters.
+   */
+  quickReply<const Id extends string>(id: Id, title: string): MediaCarouselCardBuilder<Ids | Id>;
 }
 
 /** The kinds of header of a media card; pick one. */
-export interface MediaCarouselCardBuilderHeader<Ids extends string, Buttons extends readonly unknown[]> {
+export interface MediaCarouselCardBuilderHeader<Ids extends string> {
   /**
-   * An image header.
-   * @param image A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key.
+   * A card image header.
+   * @param link An absolute http(s) URL of the media file.
    */
-  image(image: T.Media): MediaCarouselCardBuilder<Ids, Buttons>;
+  image(link: string): MediaCarouselCardBuilder<Ids>;
   /**
-   * A video header.
-   * @param video A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key.
+   * A card video header.
+   * @param link An absolute http(s) URL of the media file.
    */
-  video(video: T.Media): MediaCarouselCardBuilder<Ids, Buttons>;
+  video(link: string): MediaCarouselCardBuilder<Ids>;
 }
-
-/** Adders for buttons, there while it holds fewer than 2 (WhatsApp's limit). */
-export interface MediaCarouselCardBuilderButtons<Ids extends string, Buttons extends readonly unknown[]> {
-  /**
-   * Adds a quick-reply button to buttons. WhatsApp allows at most 2. One or two quick-reply buttons.
-   * @param id Your id for the button, 1 to 256 characters, unique within the carousel. Decision: 256 as for reply buttons; the carousel page's "max 20 characters" for ids and URLs reads as a copy of the title limit.
-   * @param title The button's label, 1 to 20 characters.
-   */
-  quickReply<const Id extends string>(id: Id, title: string): MediaCarouselCardBuilder<Ids | Id, [...Buttons, unknown]>;
-}
-
-/** Fills in a media card. */
-export type MediaCarouselCardBuilder<
-  Ids extends string = never,
-  Buttons extends readonly unknown[] = [],
-> = MediaCarouselCardBuilderMethods<Ids, Buttons> & Room<Buttons, 2, MediaCarouselCardBuilderButtons<Ids, Buttons>>;
 
 /** Builds a carousel message. Two to ten horizontally scrolling cards under one body: media cards (an image or video, optional text and either one URL button or quick-reply buttons) or product cards (one product each, all from one catalog). No top-level header or footer. */
 export interface CarouselBuilderMethods<Ids extends string, Cards extends readonly unknown[]> extends Buildable<
@@ -238,7 +242,7 @@ export interface CarouselBuilderCards<Ids extends string, Cards extends readonly
    * @param fill fills in the new card and returns the builder it was given
    */
   ctaUrl<ItemIds extends string = never>(
-    fill: (card: MediaCarouselCardBuilder) => MediaCarouselCardBuilder<any, any> & Carries<ItemIds>,
+    fill: (card: MediaCarouselCardBuilder) => MediaCarouselCardBuilder<any> & Carries<ItemIds>,
   ): CarouselBuilder<Ids | ItemIds, [...Cards, unknown]>;
   /**
    * Adds a product card to cards. WhatsApp allows at most 10. Two to ten cards with unique `card_index` values. All cards are of one kind, use the same button kind with the same number of buttons, and product cards all come from one catalog.
@@ -277,7 +281,7 @@ export function catalogMessage(): CatalogMessageBuilder {
 
 /** Builds a call-to-action URL message. One button that opens a URL in the device's browser. The header may be text, image, video or document (Meta's CTA URL page; some libraries wrongly allow text only). Tapping it sends no webhook. */
 export interface CtaUrlBuilder extends Buildable<T.CtaUrlInteractive> {
-  /** A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists, product lists and flows take text only; `button` and `cta_url` take all four). */
+  /** A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists and product lists take text only; flows and address messages should, a warning; `button` and `cta_url` take all four). */
   readonly header: CtaUrlBuilderHeader;
   /** The message body. Emoji, markdown and links are allowed. At most 1024 characters for every interactive type except `list` (see the list schema). Body text, 1 to 1024 characters; must not be only whitespace. */
   body(text: string): CtaUrlBuilder;
@@ -292,18 +296,19 @@ export interface CtaUrlBuilder extends Buildable<T.CtaUrlInteractive> {
 /** The kinds of header of a call-to-action URL message; pick one. */
 export interface CtaUrlBuilderHeader {
   /**
-   * A text header. Emoji are allowed, markdown is not.
+   * A text header, with an optional `sub_text` line (the v23 reference). Emoji are allowed, markdown is not.
    * @param text Header text, 1 to 60 characters; must not be only whitespace.
+   * @param subText An optional line under the header text. Meta's v23 reference lists it (emoji allowed, no markdown) with no length; no how-to page shows it.
    */
-  text(text: string): CtaUrlBuilder;
+  text(text: string, subText?: string): CtaUrlBuilder;
   /**
    * An image header.
-   * @param image A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key.
+   * @param image A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows.
    */
   image(image: T.Media): CtaUrlBuilder;
   /**
    * A video header.
-   * @param video A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key.
+   * @param video A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows.
    */
   video(video: T.Media): CtaUrlBuilder;
   /**
@@ -322,9 +327,9 @@ export function ctaUrl(displayText: string, url: string): CtaUrlBuilder {
   return new CtaUrlChain().displayText(displayText).url(url) as unknown as CtaUrlBuilder;
 }
 
-/** Builds a flow message. A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, is text (every Meta example uses text). */
+/** Builds a flow message. A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, should be text: every Meta example uses text, but no Meta document restricts it, so another kind is a warning. */
 export interface FlowBuilder extends Buildable<T.FlowInteractive> {
-  /** A text header. Emoji are allowed, markdown is not. */
+  /** A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists and product lists take text only; flows and address messages should, a warning; `button` and `cta_url` take all four). */
   readonly header: FlowBuilderHeader;
   /** The message body. Emoji, markdown and links are allowed. At most 1024 characters for every interactive type except `list` (see the list schema). Body text, 1 to 1024 characters; must not be only whitespace. */
   body(text: string): FlowBuilder;
@@ -334,7 +339,7 @@ export interface FlowBuilder extends Buildable<T.FlowInteractive> {
   flowId(flowId: string): FlowBuilder;
   /** The flow's name (give this or `flow_id`). */
   flowName(flowName: string): FlowBuilder;
-  /** The button's label, 1 to 20 characters, no emoji. Decision: 20, as the Flows documentation and the libraries that check it say; the v23 reference only advises 30 or less, and a label that fits 20 is accepted under both readings. */
+  /** The button's label, 1 to 30 characters, no emoji. Decision: 30, as Meta's Flows guide ("Send a Flow") and the v23 reference both say ("30 characters or less"); the 20 that several libraries and BSP pages enforce is stated by no Meta page, and refusing 21 to 30 characters refused labels WhatsApp accepts. */
   flowCta(flowCta: string): FlowBuilder;
   /** Your token for this flow session, sent to your endpoint and echoed in the reply. WhatsApp uses "unused" when it is omitted. */
   flowToken(flowToken: string): FlowBuilder;
@@ -342,24 +347,38 @@ export interface FlowBuilder extends Buildable<T.FlowInteractive> {
   mode(mode: "draft" | "published"): FlowBuilder;
   /** "navigate" (default) opens `flow_action_payload.screen`; "data_exchange" asks your endpoint for the first screen. */
   flowAction(flowAction: "navigate" | "data_exchange"): FlowBuilder;
-  /** The first screen and its data, for `flow_action` "navigate". The id of the first screen. */
-  screen(screen: string): FlowBuilder;
-  /** The first screen and its data, for `flow_action` "navigate". Input data for the first screen; when present, a non-empty JSON object. */
-  data(data: NonNullable<T.FlowActionPayload["data"]>): FlowBuilder;
+  /** The first screen and its data, for `flow_action` "navigate". `screen` may be left out: the flow then opens on its first entry screen (Meta's Flows guide). */
+  flowActionPayload(flowActionPayload: T.FlowActionPayload): FlowBuilder;
 }
 
 /** The kinds of header of a flow message; pick one. */
 export interface FlowBuilderHeader {
   /**
-   * A text header. Emoji are allowed, markdown is not.
+   * A text header, with an optional `sub_text` line (the v23 reference). Emoji are allowed, markdown is not.
    * @param text Header text, 1 to 60 characters; must not be only whitespace.
+   * @param subText An optional line under the header text. Meta's v23 reference lists it (emoji allowed, no markdown) with no length; no how-to page shows it.
    */
-  text(text: string): FlowBuilder;
+  text(text: string, subText?: string): FlowBuilder;
+  /**
+   * An image header.
+   * @param image A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows.
+   */
+  image(image: T.Media): FlowBuilder;
+  /**
+   * A video header.
+   * @param video A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows.
+   */
+  video(video: T.Media): FlowBuilder;
+  /**
+   * A document header.
+   * @param document A document for a document header: exactly one of `id` or `link`, and an optional `filename` that WhatsApp shows (with its extension) instead of a generic name.
+   */
+  document(document: T.DocumentMedia): FlowBuilder;
 }
 
 /**
- * Starts a flow message. A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, is text (every Meta example uses text).
- * @param flowCta The button's label, 1 to 20 characters, no emoji. Decision: 20, as the Flows documentation and the libraries that check it say; the v23 reference only advises 30 or less, and a label that fits 20 is accepted under both readings.
+ * Starts a flow message. A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, should be text: every Meta example uses text, but no Meta document restricts it, so another kind is a warning.
+ * @param flowCta The button's label, 1 to 30 characters, no emoji. Decision: 30, as Meta's Flows guide ("Send a Flow") and the v23 reference both say ("30 characters or less"); the 20 that several libraries and BSP pages enforce is stated by no Meta page, and refusing 21 to 30 characters refused labels WhatsApp accepts.
  */
 export function flow(flowCta: string): FlowBuilder {
   return new FlowChain().flowCta(flowCta) as unknown as FlowBuilder;
@@ -406,9 +425,9 @@ export interface ListBuilderMethods<Ids extends string, Sections extends readonl
   T.ListInteractive,
   Ids
 > {
-  /** A text header. Emoji are allowed, markdown is not. */
+  /** A text header, with an optional `sub_text` line (the v23 reference). Emoji are allowed, markdown is not. */
   readonly header: ListBuilderHeader<Ids, Sections>;
-  /** The list's body. Decision: at most 4096 characters. Meta's current list-message page (2025) says 4096, while its older Messages reference, the archived Node SDK and several libraries say 1024; the newest first-party page wins, and a list body over 1024 is still accepted by the Cloud API today. Body text, 1 to 4096 characters; must not be only whitespace. */
+  /** The list's body. Decision: at most 4096 characters. Meta's current list-message page (Nov 2025) says 4096, while its older Messages reference, the archived Node SDK and several libraries say 1024; the newest first-party page wins. Body text, 1 to 4096 characters; must not be only whitespace. */
   body(text: string): ListBuilder<Ids, Sections>;
   /** An optional footer under the body. Emoji, markdown and links are allowed. Footer text, 1 to 60 characters; must not be only whitespace. */
   footer(text: string): ListBuilder<Ids, Sections>;
@@ -426,10 +445,11 @@ export interface ListBuilderMethods<Ids extends string, Sections extends readonl
 /** The kinds of header of a list message; pick one. */
 export interface ListBuilderHeader<Ids extends string, Sections extends readonly unknown[]> {
   /**
-   * A text header. Emoji are allowed, markdown is not.
+   * A text header, with an optional `sub_text` line (the v23 reference). Emoji are allowed, markdown is not.
    * @param text Header text, 1 to 60 characters; must not be only whitespace.
+   * @param subText An optional line under the header text. Meta's v23 reference lists it (emoji allowed, no markdown) with no length; no how-to page shows it.
    */
-  text(text: string): ListBuilder<Ids, Sections>;
+  text(text: string, subText?: string): ListBuilder<Ids, Sections>;
 }
 
 /** Adders for sections, there while it holds fewer than 10 (WhatsApp's limit). */
@@ -568,7 +588,7 @@ export interface OrderDetailsBuilder extends Buildable<T.OrderDetailsInteractive
 export interface OrderDetailsBuilderHeader {
   /**
    * An image header.
-   * @param image A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key.
+   * @param image A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows.
    */
   image(image: T.Media): OrderDetailsBuilder;
 }
@@ -614,7 +634,7 @@ export interface OrderStatusBuilder extends Buildable<T.OrderStatusInteractive> 
 export interface OrderStatusBuilderHeader {
   /**
    * An image header.
-   * @param image A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key.
+   * @param image A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows.
    */
   image(image: T.Media): OrderStatusBuilder;
 }
@@ -659,7 +679,7 @@ export type ProductSectionBuilder<ProductItems extends readonly unknown[] = []> 
 export interface ProductListBuilderMethods<
   Sections extends readonly unknown[],
 > extends Buildable<T.ProductListInteractive> {
-  /** A text header. Emoji are allowed, markdown is not. */
+  /** A text header, with an optional `sub_text` line (the v23 reference). Emoji are allowed, markdown is not. */
   readonly header: ProductListBuilderHeader<Sections>;
   /** The message body. Emoji, markdown and links are allowed. At most 1024 characters for every interactive type except `list` (see the list schema). Body text, 1 to 1024 characters; must not be only whitespace. */
   body(text: string): ProductListBuilder<Sections>;
@@ -677,10 +697,11 @@ export interface ProductListBuilderMethods<
 /** The kinds of header of a multi-product message; pick one. */
 export interface ProductListBuilderHeader<Sections extends readonly unknown[]> {
   /**
-   * A text header. Emoji are allowed, markdown is not.
+   * A text header, with an optional `sub_text` line (the v23 reference). Emoji are allowed, markdown is not.
    * @param text Header text, 1 to 60 characters; must not be only whitespace.
+   * @param subText An optional line under the header text. Meta's v23 reference lists it (emoji allowed, no markdown) with no length; no how-to page shows it.
    */
-  text(text: string): ProductListBuilder<Sections>;
+  text(text: string, subText?: string): ProductListBuilder<Sections>;
 }
 
 /** Adders for sections, there while it holds fewer than 10 (WhatsApp's limit). */
@@ -736,16 +757,14 @@ export function product(catalogId: string, productRetailerId: string): ProductBu
   return new ProductChain().catalogId(catalogId).productRetailerId(productRetailerId) as unknown as ProductBuilder;
 }
 
-/** Builds a voice call button message. A body with a button that starts a WhatsApp voice call to the business (Calling API). Old WhatsApp versions fail with 131026. */
+/** Builds a voice call button message. A body with a button that starts a WhatsApp voice call to the business (Calling API). No header or footer: Meta's call-button page documents the body and the action only. Old WhatsApp versions fail with 131026. */
 export interface VoiceCallBuilder extends Buildable<T.VoiceCallInteractive> {
   /** The message body. Emoji, markdown and links are allowed. At most 1024 characters for every interactive type except `list` (see the list schema). Body text, 1 to 1024 characters; must not be only whitespace. */
   body(text: string): VoiceCallBuilder;
-  /** An optional footer under the body. Emoji, markdown and links are allowed. Footer text, 1 to 60 characters; must not be only whitespace. */
-  footer(text: string): VoiceCallBuilder;
   parameters(parameters: T.VoiceCallParameters): VoiceCallBuilder;
 }
 
-/** Starts a voice call button message. A body with a button that starts a WhatsApp voice call to the business (Calling API). Old WhatsApp versions fail with 131026. */
+/** Starts a voice call button message. A body with a button that starts a WhatsApp voice call to the business (Calling API). No header or footer: Meta's call-button page documents the body and the action only. Old WhatsApp versions fail with 131026. */
 export function voiceCall(): VoiceCallBuilder {
   return new VoiceCallChain() as unknown as VoiceCallBuilder;
 }
@@ -921,7 +940,7 @@ const FlowInteractivePlan: Plan<T.FlowInteractive> = {
     [["header", "text"], 60],
     [["body", "text"], 1024],
     [["footer", "text"], 60],
-    [["action", "parameters", "flow_cta"], 20],
+    [["action", "parameters", "flow_cta"], 30],
   ],
   validate: V.validateFlowInteractive,
   is: V.isFlowInteractive,
@@ -997,10 +1016,7 @@ const ProductInteractivePlan: Plan<T.ProductInteractive> = {
 /** What VoiceCallBuilder checks after assembling (interactive/voice-call.schema.json). */
 const VoiceCallInteractivePlan: Plan<T.VoiceCallInteractive> = {
   what: "voice call button message",
-  clamp: [
-    [["body", "text"], 1024],
-    [["footer", "text"], 60],
-  ],
+  clamp: [[["body", "text"], 1024]],
   validate: V.validateVoiceCallInteractive,
   is: V.isVoiceCallInteractive,
 };
@@ -1018,6 +1034,10 @@ const ReactionMessagePlan: Plan<T.ReactionMessage> = {
 };
 /** What ReactionBuilder checks after assembling (message/reaction.schema.json). */
 const ReactionPlan: Plan<T.Reaction> = { what: "reaction", validate: V.validateReaction, is: V.isReaction };
+/** The key order of media values given whole. */
+const mediaOrder: KeyOrder = { keys: ["id", "link", "caption"] };
+/** The key order of documentMedia values given whole. */
+const documentMediaOrder: KeyOrder = { keys: ["id", "link", "caption", "filename"] };
 /** The key order of addressValues values given whole. */
 const addressValuesOrder: KeyOrder = {
   keys: [
@@ -1034,22 +1054,17 @@ const addressValuesOrder: KeyOrder = {
     "state",
   ],
 };
-/** The key order of media values given whole. */
-const mediaOrder: KeyOrder = { keys: ["id", "link"] };
-/** The key order of documentMedia values given whole. */
-const documentMediaOrder: KeyOrder = { keys: ["id", "link", "filename"] };
 /** The key order of carouselCard values given whole. */
 const carouselCardOrder: KeyOrder = {
   keys: ["card_index", "type", "header", "body", "action"],
   children: {
-    header: {
-      keys: ["type", "image", "video"],
-      children: { image: { keys: ["id", "link"] }, video: { keys: ["id", "link"] } },
-    },
+    header: { keys: ["type", "image", "video"], children: { image: { keys: ["link"] }, video: { keys: ["link"] } } },
     body: { keys: ["text"] },
     action: { keys: ["product_retailer_id", "catalog_id"] },
   },
 };
+/** The key order of flowActionPayload values given whole. */
+const flowActionPayloadOrder: KeyOrder = { keys: ["screen", "data"] };
 /** The key order of listSection values given whole. */
 const listSectionOrder: KeyOrder = {
   keys: ["title", "rows"],
@@ -1113,22 +1128,10 @@ const productSectionOrder: KeyOrder = {
 /** The key order of voiceCallParameters values given whole. */
 const voiceCallParametersOrder: KeyOrder = { keys: ["display_text", "ttl_minutes", "payload"] };
 /** A text header from its fields, keys in schema order. */
-function newTextHeader(text: unknown): Record<string, unknown> {
-  return { type: "text", text };
-}
-
-/** A saved address from its fields, keys in schema order. */
-function newSavedAddress(id: unknown, value: unknown): Record<string, unknown> {
-  return { id, value: own(value, addressValuesOrder) };
-}
-
-/** A saved address from a record given at run time; anything but a plain record is copied whole, for validation to name. */
-function savedAddressFrom(record: unknown): unknown {
-  if (!isRecord(record)) return own(record);
-  const item = newSavedAddress(record.id, record.value);
-  // Keys the item does not know are kept, so validation names them rather than the builder dropping them.
-  for (const k in record) if (k !== "id" && k !== "value" && Object.hasOwn(record, k)) keep(item, k, record[k]);
-  return item;
+function newTextHeader(text: unknown, subText: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = { type: "text", text };
+  if (subText !== undefined) out.sub_text = subText;
+  return out;
 }
 
 /** An image header from its fields, keys in schema order. */
@@ -1146,6 +1149,20 @@ function newDocumentHeader(document: unknown): Record<string, unknown> {
   return { type: "document", document: own(document, documentMediaOrder) };
 }
 
+/** A saved address from its fields, keys in schema order. */
+function newSavedAddress(id: unknown, value: unknown): Record<string, unknown> {
+  return { id, value: own(value, addressValuesOrder) };
+}
+
+/** A saved address from a record given at run time; anything but a plain record is copied whole, for validation to name. */
+function savedAddressFrom(record: unknown): unknown {
+  if (!isRecord(record)) return own(record);
+  const item = newSavedAddress(record.id, record.value);
+  // Keys the item does not know are kept, so validation names them rather than the builder dropping them.
+  for (const k in record) if (k !== "id" && k !== "value" && Object.hasOwn(record, k)) keep(item, k, record[k]);
+  return item;
+}
+
 /** A reply button from its fields, keys in schema order. */
 function newReplyButton(id: unknown, title: unknown): Record<string, unknown> {
   return { type: "reply", reply: { id, title } };
@@ -1158,6 +1175,16 @@ function replyButtonFrom(record: unknown): unknown {
   // Keys the item does not know are kept, so validation names them rather than the builder dropping them.
   for (const k in record) if (k !== "id" && k !== "title" && Object.hasOwn(record, k)) keep(item.reply, k, record[k]);
   return item;
+}
+
+/** A card image header from its fields, keys in schema order. */
+function newCarouselImageHeader(link: unknown): Record<string, unknown> {
+  return { type: "image", image: { link } };
+}
+
+/** A card video header from its fields, keys in schema order. */
+function newCarouselVideoHeader(link: unknown): Record<string, unknown> {
+  return { type: "video", video: { link } };
 }
 
 /** A quick-reply button from its fields, keys in schema order. */
@@ -1296,8 +1323,17 @@ function productItemFrom(record: unknown): unknown {
 
 /** The methods of `AddressMessageBuilder.header`. */
 class AddressMessageHeaderGroup extends Group<AddressMessageChain> {
-  text(text: unknown): AddressMessageChain {
-    return new AddressMessageChain(this[OWNER], 0, text);
+  text(text: unknown, subText: unknown): AddressMessageChain {
+    return new AddressMessageChain(this[OWNER], 0, text, subText);
+  }
+  image(image: unknown): AddressMessageChain {
+    return new AddressMessageChain(this[OWNER], 1, image);
+  }
+  video(video: unknown): AddressMessageChain {
+    return new AddressMessageChain(this[OWNER], 2, video);
+  }
+  document(document: unknown): AddressMessageChain {
+    return new AddressMessageChain(this[OWNER], 3, document);
   }
 }
 
@@ -1310,22 +1346,22 @@ class AddressMessageChain extends Chain {
     return new AddressMessageHeaderGroup(this);
   }
   body(text: unknown): AddressMessageChain {
-    return new AddressMessageChain(this, 1, text);
+    return new AddressMessageChain(this, 4, text);
   }
   footer(text: unknown): AddressMessageChain {
-    return new AddressMessageChain(this, 2, text);
+    return new AddressMessageChain(this, 5, text);
   }
   values(values: unknown): AddressMessageChain {
-    return new AddressMessageChain(this, 3, values);
+    return new AddressMessageChain(this, 6, values);
   }
   savedAddress(id: unknown, value: unknown): AddressMessageChain {
-    return new AddressMessageChain(this, 4, id, value);
+    return new AddressMessageChain(this, 7, id, value);
   }
   savedAddresses(savedAddresses: unknown): AddressMessageChain {
-    return new AddressMessageChain(this, 5, savedAddresses);
+    return new AddressMessageChain(this, 8, savedAddresses);
   }
   validationErrors(validationErrors: unknown): AddressMessageChain {
-    return new AddressMessageChain(this, 6, validationErrors);
+    return new AddressMessageChain(this, 9, validationErrors);
   }
   [ASSEMBLE](): unknown {
     let header: unknown;
@@ -1337,25 +1373,34 @@ class AddressMessageChain extends Chain {
     for (const c of calls(this)) {
       switch (c[CALL]) {
         case 0: // header.text
-          header = c[A0] === undefined ? undefined : newTextHeader(c[A0]);
+          header = c[A0] === undefined && c[A1] === undefined ? undefined : newTextHeader(c[A0], c[A1]);
           break;
-        case 1: // body
+        case 1: // header.image
+          header = c[A0] === undefined ? undefined : newImageHeader(c[A0]);
+          break;
+        case 2: // header.video
+          header = c[A0] === undefined ? undefined : newVideoHeader(c[A0]);
+          break;
+        case 3: // header.document
+          header = c[A0] === undefined ? undefined : newDocumentHeader(c[A0]);
+          break;
+        case 4: // body
           body = c[A0] === undefined ? undefined : { text: c[A0] };
           break;
-        case 2: // footer
+        case 5: // footer
           footer = c[A0] === undefined ? undefined : { text: c[A0] };
           break;
-        case 3: // values
+        case 6: // values
           actionParametersValues = own(c[A0], addressValuesOrder);
           break;
-        case 4: // savedAddress
+        case 7: // savedAddress
           if (!(c[A0] === undefined && c[A1] === undefined))
             actionParametersSavedAddresses = add(actionParametersSavedAddresses, newSavedAddress(c[A0], c[A1]));
           break;
-        case 5: // savedAddresses
+        case 8: // savedAddresses
           actionParametersSavedAddresses = addEach(actionParametersSavedAddresses, c[A0], savedAddressFrom);
           break;
-        case 6: // validationErrors
+        case 9: // validationErrors
           actionParametersValidationErrors = own(c[A0]);
           break;
       }
@@ -1378,8 +1423,8 @@ class AddressMessageChain extends Chain {
 
 /** The methods of `ButtonBuilder.header`. */
 class ButtonHeaderGroup extends Group<ButtonChain> {
-  text(text: unknown): ButtonChain {
-    return new ButtonChain(this[OWNER], 0, text);
+  text(text: unknown, subText: unknown): ButtonChain {
+    return new ButtonChain(this[OWNER], 0, text, subText);
   }
   image(image: unknown): ButtonChain {
     return new ButtonChain(this[OWNER], 1, image);
@@ -1420,7 +1465,7 @@ class ButtonChain extends Chain {
     for (const c of calls(this)) {
       switch (c[CALL]) {
         case 0: // header.text
-          header = c[A0] === undefined ? undefined : newTextHeader(c[A0]);
+          header = c[A0] === undefined && c[A1] === undefined ? undefined : newTextHeader(c[A0], c[A1]);
           break;
         case 1: // header.image
           header = c[A0] === undefined ? undefined : newImageHeader(c[A0]);
@@ -1483,11 +1528,11 @@ class CallPermissionRequestChain extends Chain {
 
 /** The methods of `MediaCarouselCardBuilder.header`. */
 class MediaCarouselCardHeaderGroup extends Group<MediaCarouselCardChain> {
-  image(image: unknown): MediaCarouselCardChain {
-    return new MediaCarouselCardChain(this[OWNER], 0, image);
+  image(link: unknown): MediaCarouselCardChain {
+    return new MediaCarouselCardChain(this[OWNER], 0, link);
   }
-  video(video: unknown): MediaCarouselCardChain {
-    return new MediaCarouselCardChain(this[OWNER], 1, video);
+  video(link: unknown): MediaCarouselCardChain {
+    return new MediaCarouselCardChain(this[OWNER], 1, link);
   }
 }
 
@@ -1524,10 +1569,10 @@ class MediaCarouselCardChain extends Chain {
     for (const c of calls(this)) {
       switch (c[CALL]) {
         case 0: // header.image
-          header = c[A0] === undefined ? undefined : newImageHeader(c[A0]);
+          header = c[A0] === undefined ? undefined : newCarouselImageHeader(c[A0]);
           break;
         case 1: // header.video
-          header = c[A0] === undefined ? undefined : newVideoHeader(c[A0]);
+          header = c[A0] === undefined ? undefined : newCarouselVideoHeader(c[A0]);
           break;
         case 2: // body
           body = c[A0] === undefined ? undefined : { text: c[A0] };
@@ -1668,8 +1713,8 @@ class CatalogMessageChain extends Chain {
 
 /** The methods of `CtaUrlBuilder.header`. */
 class CtaUrlHeaderGroup extends Group<CtaUrlChain> {
-  text(text: unknown): CtaUrlChain {
-    return new CtaUrlChain(this[OWNER], 0, text);
+  text(text: unknown, subText: unknown): CtaUrlChain {
+    return new CtaUrlChain(this[OWNER], 0, text, subText);
   }
   image(image: unknown): CtaUrlChain {
     return new CtaUrlChain(this[OWNER], 1, image);
@@ -1711,7 +1756,7 @@ class CtaUrlChain extends Chain {
     for (const c of calls(this)) {
       switch (c[CALL]) {
         case 0: // header.text
-          header = c[A0] === undefined ? undefined : newTextHeader(c[A0]);
+          header = c[A0] === undefined && c[A1] === undefined ? undefined : newTextHeader(c[A0], c[A1]);
           break;
         case 1: // header.image
           header = c[A0] === undefined ? undefined : newImageHeader(c[A0]);
@@ -1752,8 +1797,17 @@ class CtaUrlChain extends Chain {
 
 /** The methods of `FlowBuilder.header`. */
 class FlowHeaderGroup extends Group<FlowChain> {
-  text(text: unknown): FlowChain {
-    return new FlowChain(this[OWNER], 0, text);
+  text(text: unknown, subText: unknown): FlowChain {
+    return new FlowChain(this[OWNER], 0, text, subText);
+  }
+  image(image: unknown): FlowChain {
+    return new FlowChain(this[OWNER], 1, image);
+  }
+  video(video: unknown): FlowChain {
+    return new FlowChain(this[OWNER], 2, video);
+  }
+  document(document: unknown): FlowChain {
+    return new FlowChain(this[OWNER], 3, document);
   }
 }
 
@@ -1766,34 +1820,31 @@ class FlowChain extends Chain {
     return new FlowHeaderGroup(this);
   }
   body(text: unknown): FlowChain {
-    return new FlowChain(this, 1, text);
+    return new FlowChain(this, 4, text);
   }
   footer(text: unknown): FlowChain {
-    return new FlowChain(this, 2, text);
+    return new FlowChain(this, 5, text);
   }
   flowId(flowId: unknown): FlowChain {
-    return new FlowChain(this, 3, flowId);
+    return new FlowChain(this, 6, flowId);
   }
   flowName(flowName: unknown): FlowChain {
-    return new FlowChain(this, 4, flowName);
+    return new FlowChain(this, 7, flowName);
   }
   flowCta(flowCta: unknown): FlowChain {
-    return new FlowChain(this, 5, flowCta);
+    return new FlowChain(this, 8, flowCta);
   }
   flowToken(flowToken: unknown): FlowChain {
-    return new FlowChain(this, 6, flowToken);
+    return new FlowChain(this, 9, flowToken);
   }
   mode(mode: unknown): FlowChain {
-    return new FlowChain(this, 7, mode);
+    return new FlowChain(this, 10, mode);
   }
   flowAction(flowAction: unknown): FlowChain {
-    return new FlowChain(this, 8, flowAction);
+    return new FlowChain(this, 11, flowAction);
   }
-  screen(screen: unknown): FlowChain {
-    return new FlowChain(this, 9, screen);
-  }
-  data(data: unknown): FlowChain {
-    return new FlowChain(this, 10, data);
+  flowActionPayload(flowActionPayload: unknown): FlowChain {
+    return new FlowChain(this, 12, flowActionPayload);
   }
   [ASSEMBLE](): unknown {
     let header: unknown;
@@ -1805,42 +1856,47 @@ class FlowChain extends Chain {
     let actionParametersFlowToken: unknown;
     let actionParametersMode: unknown;
     let actionParametersFlowAction: unknown;
-    let actionParametersFlowActionPayloadScreen: unknown;
-    let actionParametersFlowActionPayloadData: unknown;
+    let actionParametersFlowActionPayload: unknown;
     for (const c of calls(this)) {
       switch (c[CALL]) {
         case 0: // header.text
-          header = c[A0] === undefined ? undefined : newTextHeader(c[A0]);
+          header = c[A0] === undefined && c[A1] === undefined ? undefined : newTextHeader(c[A0], c[A1]);
           break;
-        case 1: // body
+        case 1: // header.image
+          header = c[A0] === undefined ? undefined : newImageHeader(c[A0]);
+          break;
+        case 2: // header.video
+          header = c[A0] === undefined ? undefined : newVideoHeader(c[A0]);
+          break;
+        case 3: // header.document
+          header = c[A0] === undefined ? undefined : newDocumentHeader(c[A0]);
+          break;
+        case 4: // body
           body = c[A0] === undefined ? undefined : { text: c[A0] };
           break;
-        case 2: // footer
+        case 5: // footer
           footer = c[A0] === undefined ? undefined : { text: c[A0] };
           break;
-        case 3: // flowId
+        case 6: // flowId
           actionParametersFlowId = c[A0];
           break;
-        case 4: // flowName
+        case 7: // flowName
           actionParametersFlowName = c[A0];
           break;
-        case 5: // flowCta
+        case 8: // flowCta
           actionParametersFlowCta = c[A0];
           break;
-        case 6: // flowToken
+        case 9: // flowToken
           actionParametersFlowToken = c[A0];
           break;
-        case 7: // mode
+        case 10: // mode
           actionParametersMode = c[A0];
           break;
-        case 8: // flowAction
+        case 11: // flowAction
           actionParametersFlowAction = c[A0];
           break;
-        case 9: // screen
-          actionParametersFlowActionPayloadScreen = c[A0];
-          break;
-        case 10: // data
-          actionParametersFlowActionPayloadData = own(c[A0]);
+        case 12: // flowActionPayload
+          actionParametersFlowActionPayload = own(c[A0], flowActionPayloadOrder);
           break;
       }
     }
@@ -1856,14 +1912,8 @@ class FlowChain extends Chain {
     if (actionParametersFlowToken !== undefined) actionParameters.flow_token = actionParametersFlowToken;
     if (actionParametersMode !== undefined) actionParameters.mode = actionParametersMode;
     if (actionParametersFlowAction !== undefined) actionParameters.flow_action = actionParametersFlowAction;
-    if (actionParametersFlowActionPayloadScreen !== undefined || actionParametersFlowActionPayloadData !== undefined) {
-      const actionParametersFlowActionPayload: Record<string, unknown> = {};
-      if (actionParametersFlowActionPayloadScreen !== undefined)
-        actionParametersFlowActionPayload.screen = actionParametersFlowActionPayloadScreen;
-      if (actionParametersFlowActionPayloadData !== undefined)
-        actionParametersFlowActionPayload.data = actionParametersFlowActionPayloadData;
+    if (actionParametersFlowActionPayload !== undefined)
       actionParameters.flow_action_payload = actionParametersFlowActionPayload;
-    }
     action.parameters = actionParameters;
     out.action = action;
     return out;
@@ -1910,8 +1960,8 @@ class ListSectionChain extends Chain {
 
 /** The methods of `ListBuilder.header`. */
 class ListHeaderGroup extends Group<ListChain> {
-  text(text: unknown): ListChain {
-    return new ListChain(this[OWNER], 0, text);
+  text(text: unknown, subText: unknown): ListChain {
+    return new ListChain(this[OWNER], 0, text, subText);
   }
 }
 
@@ -1949,7 +1999,7 @@ class ListChain extends Chain {
     for (const c of calls(this)) {
       switch (c[CALL]) {
         case 0: // header.text
-          header = c[A0] === undefined ? undefined : newTextHeader(c[A0]);
+          header = c[A0] === undefined && c[A1] === undefined ? undefined : newTextHeader(c[A0], c[A1]);
           break;
         case 1: // body
           body = c[A0] === undefined ? undefined : { text: c[A0] };
@@ -2289,8 +2339,8 @@ class ProductSectionChain extends Chain {
 
 /** The methods of `ProductListBuilder.header`. */
 class ProductListHeaderGroup extends Group<ProductListChain> {
-  text(text: unknown): ProductListChain {
-    return new ProductListChain(this[OWNER], 0, text);
+  text(text: unknown, subText: unknown): ProductListChain {
+    return new ProductListChain(this[OWNER], 0, text, subText);
   }
 }
 
@@ -2328,7 +2378,7 @@ class ProductListChain extends Chain {
     for (const c of calls(this)) {
       switch (c[CALL]) {
         case 0: // header.text
-          header = c[A0] === undefined ? undefined : newTextHeader(c[A0]);
+          header = c[A0] === undefined && c[A1] === undefined ? undefined : newTextHeader(c[A0], c[A1]);
           break;
         case 1: // body
           body = c[A0] === undefined ? undefined : { text: c[A0] };
@@ -2416,32 +2466,24 @@ class VoiceCallChain extends Chain {
   body(text: unknown): VoiceCallChain {
     return new VoiceCallChain(this, 0, text);
   }
-  footer(text: unknown): VoiceCallChain {
-    return new VoiceCallChain(this, 1, text);
-  }
   parameters(parameters: unknown): VoiceCallChain {
-    return new VoiceCallChain(this, 2, parameters);
+    return new VoiceCallChain(this, 1, parameters);
   }
   [ASSEMBLE](): unknown {
     let body: unknown;
-    let footer: unknown;
     let actionParameters: unknown;
     for (const c of calls(this)) {
       switch (c[CALL]) {
         case 0: // body
           body = c[A0] === undefined ? undefined : { text: c[A0] };
           break;
-        case 1: // footer
-          footer = c[A0] === undefined ? undefined : { text: c[A0] };
-          break;
-        case 2: // parameters
+        case 1: // parameters
           actionParameters = own(c[A0], voiceCallParametersOrder);
           break;
       }
     }
     const out: Record<string, unknown> = { type: "voice_call" };
     if (body !== undefined) out.body = body;
-    if (footer !== undefined) out.footer = footer;
     const action: Record<string, unknown> = { name: "voice_call" };
     if (actionParameters !== undefined) action.parameters = actionParameters;
     out.action = action;

@@ -5,7 +5,13 @@ export * from "./validators.js";
 export * from "./builders.js";
 export * from "./providers/index.js";
 export * from "./runtime/subscription.js";
-export { ValidationError, type ValidationIssue, type ValidationResult } from "./runtime/issues.js";
+export {
+  ValidationError,
+  type Severity,
+  type ValidateOptions,
+  type ValidationIssue,
+  type ValidationResult,
+} from "./runtime/issues.js";
 export {
   isOutboundMessage as isMessage,
   validateOutboundMessage as validateMessage,

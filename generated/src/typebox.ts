@@ -32,9 +32,10 @@ const DEFS = {
     type: "object",
     required: ["type", "body", "action"],
     additionalProperties: false,
+    dependentSchemas: { header: { $ref: "#/$defs/Header_textAdvised" } },
     properties: {
-      type: { const: "address_message" },
-      header: { $ref: "#/$defs/TextHeader" },
+      type: { const: "address_message", "x-source": { const: "meta-address" } },
+      header: { $ref: "#/$defs/Header" },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
       action: {
@@ -43,9 +44,14 @@ const DEFS = {
         type: "object",
         required: ["name", "parameters"],
         additionalProperties: false,
-        properties: { name: { const: "address_message" }, parameters: { $ref: "#/$defs/AddressMessageParameters" } },
+        properties: {
+          name: { const: "address_message", "x-source": { const: "meta-address" } },
+          parameters: { $ref: "#/$defs/AddressMessageParameters" },
+        },
+        "x-source": { required: "meta-address", additionalProperties: "meta-address" },
       },
     },
+    "x-source": { required: "meta-address", additionalProperties: "meta-address" },
   },
   AddressMessageParameters: {
     "x-ts-name": "AddressMessageParameters",
@@ -58,6 +64,7 @@ const DEFS = {
         title: "country",
         description: "ISO 3166-1 alpha-2 country code; address messages exist only for India.",
         const: "IN",
+        "x-source": { const: "meta-address" },
       },
       values: { $ref: "#/$defs/AddressValues" },
       saved_addresses: {
@@ -72,10 +79,24 @@ const DEFS = {
           required: ["id", "value"],
           additionalProperties: false,
           properties: {
-            id: { title: "saved address id", type: "string", minLength: 1, "x-trimmed": true },
+            id: {
+              title: "saved address id",
+              type: "string",
+              minLength: 1,
+              "x-trimmed": true,
+              "x-source": {
+                minLength: "meta-address",
+                "x-trimmed": {
+                  source: "inferred",
+                  note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+                },
+              },
+            },
             value: { $ref: "#/$defs/AddressValues" },
           },
+          "x-source": { required: "meta-address", additionalProperties: "meta-address" },
         },
+        "x-source": { minItems: "meta-address" },
       },
       validation_errors: {
         title: "validation errors",
@@ -96,36 +117,41 @@ const DEFS = {
             "city",
             "state",
           ],
+          "x-source": { enum: "meta-address" },
         },
-        additionalProperties: { type: "string", minLength: 1 },
+        additionalProperties: { type: "string", minLength: 1, "x-source": { minLength: "meta-address" } },
+        "x-source": { minProperties: "meta-address" },
       },
     },
+    "x-source": { required: "meta-address", additionalProperties: "meta-address" },
   },
   AddressValues: {
     "x-ts-name": "AddressValues",
     title: "address values",
-    description: "Address fields to prefill.",
+    description:
+      'Address fields to prefill. Decision: a value may be empty (""): no Meta page requires a value to be non-empty, and Meta\'s own saved-address example and reply echo send `"building_name": ""`.',
     type: "object",
     additionalProperties: false,
     properties: {
-      name: { type: "string", minLength: 1 },
-      phone_number: { type: "string", minLength: 1 },
+      name: { type: "string" },
+      phone_number: { type: "string" },
       in_pin_code: {
         title: "PIN code",
         description: "Indian PIN code, at most 6 characters.",
         type: "string",
-        minLength: 1,
         maxLength: 6,
+        "x-source": { maxLength: "meta-address" },
       },
-      house_number: { type: "string", minLength: 1 },
-      floor_number: { type: "string", minLength: 1 },
-      tower_number: { type: "string", minLength: 1 },
-      building_name: { type: "string", minLength: 1 },
-      address: { type: "string", minLength: 1 },
-      landmark_area: { type: "string", minLength: 1 },
-      city: { type: "string", minLength: 1 },
-      state: { type: "string", minLength: 1 },
+      house_number: { type: "string" },
+      floor_number: { type: "string" },
+      tower_number: { type: "string" },
+      building_name: { type: "string" },
+      address: { type: "string" },
+      landmark_area: { type: "string" },
+      city: { type: "string" },
+      state: { type: "string" },
     },
+    "x-source": { additionalProperties: "meta-address" },
   },
   AisouleOutboundBody: {
     "x-ts-name": "AisouleOutboundBody",
@@ -141,10 +167,12 @@ const DEFS = {
         description: "Digits with country code, no + and no spaces, as Aisoule's developer API asks (`918856879188`).",
         type: "string",
         pattern: "^[0-9]{6,15}$",
+        "x-source": { pattern: "aisoule-api" },
       },
-      type: { title: "message type", const: "interactive" },
+      type: { title: "message type", const: "interactive", "x-source": { const: "aisoule-api" } },
       interactive: { $ref: "#/$defs/Interactive" },
     },
+    "x-source": { required: "aisoule-api", additionalProperties: "aisoule-api" },
   },
   AisouleWebhookBody: {
     "x-ts-name": "AisouleWebhookBody",
@@ -154,7 +182,7 @@ const DEFS = {
     type: "object",
     required: ["event", "data"],
     properties: {
-      event: { title: "event", type: "string", minLength: 1 },
+      event: { title: "event", type: "string", minLength: 1, "x-source": { minLength: "aisoule-api" } },
       timestamp: { title: "timestamp", description: "Unix seconds (a number, as documented) or an ISO 8601 string." },
       data: {
         "x-ts-name": "AisouleWebhookData",
@@ -162,7 +190,7 @@ const DEFS = {
         type: "object",
         required: ["message_id"],
         properties: {
-          message_id: { title: "message id", type: "string", minLength: 1 },
+          message_id: { title: "message id", type: "string", minLength: 1, "x-source": { minLength: "aisoule-api" } },
           waba_number: { title: "business number", type: "string" },
           sender: { title: "sender", type: "string" },
           recipient: { title: "recipient", type: "string" },
@@ -170,8 +198,10 @@ const DEFS = {
           body: { title: "text", type: "string" },
           status: { title: "status", type: "string" },
         },
+        "x-source": { required: "aisoule-api" },
       },
     },
+    "x-source": { required: "aisoule-api" },
   },
   Amount: {
     "x-ts-name": "Amount",
@@ -180,7 +210,7 @@ const DEFS = {
     type: "object",
     required: ["value", "offset"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-in-upi" },
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
     properties: { value: { $ref: "#/$defs/Order_value" }, offset: { $ref: "#/$defs/Order_offset" } },
   },
   Body: {
@@ -199,8 +229,17 @@ const DEFS = {
         minLength: 1,
         maxLength: 1024,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-v23",
+          maxLength: "meta-v23",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
     },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
   },
   BoletoSetting: {
     "x-ts-name": "BoletoSetting",
@@ -209,7 +248,7 @@ const DEFS = {
     type: "object",
     required: ["type", "boleto"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-br-boleto" },
+    "x-source": { required: "meta-payments-br-boleto", additionalProperties: "meta-payments-br-boleto" },
     properties: {
       type: { const: "boleto", "x-source": { const: "meta-payments-br-boleto" } },
       boleto: {
@@ -218,7 +257,7 @@ const DEFS = {
         type: "object",
         required: ["digitable_line"],
         additionalProperties: false,
-        "x-source": { required: "meta-payments-br-boleto" },
+        "x-source": { required: "meta-payments-br-boleto", additionalProperties: "meta-payments-br-boleto" },
         properties: {
           digitable_line: {
             title: "boleto digitable line",
@@ -253,7 +292,13 @@ const DEFS = {
         minItems: 1,
         maxItems: 3,
         items: { $ref: "#/$defs/ReplyButton" },
+        "x-source": { minItems: "meta-reply-buttons", maxItems: "meta-reply-buttons" },
       },
+    },
+    "x-source": {
+      required: "meta-reply-buttons",
+      additionalProperties: "meta-reply-buttons",
+      "x-uniqueValues": "meta-reply-buttons",
     },
   },
   ButtonInteractive: {
@@ -265,12 +310,13 @@ const DEFS = {
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "button" },
+      type: { const: "button", "x-source": { const: "meta-reply-buttons" } },
       header: { $ref: "#/$defs/Header" },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
       action: { $ref: "#/$defs/ButtonAction" },
     },
+    "x-source": { required: "meta-reply-buttons", additionalProperties: "meta-reply-buttons" },
   },
   CallPermissionRequestInteractive: {
     "x-ts-name": "CallPermissionRequestInteractive",
@@ -281,7 +327,7 @@ const DEFS = {
     required: ["type", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "call_permission_request" },
+      type: { const: "call_permission_request", "x-source": { const: "meta-call-permissions" } },
       body: { $ref: "#/$defs/Body" },
       action: {
         "x-ts-name": "CallPermissionRequestAction",
@@ -289,9 +335,11 @@ const DEFS = {
         type: "object",
         required: ["name"],
         additionalProperties: false,
-        properties: { name: { const: "call_permission_request" } },
+        properties: { name: { const: "call_permission_request", "x-source": { const: "meta-call-permissions" } } },
+        "x-source": { required: "meta-call-permissions", additionalProperties: "meta-call-permissions" },
       },
     },
+    "x-source": { required: "meta-call-permissions", additionalProperties: "meta-call-permissions" },
   },
   CarouselAction: {
     "x-ts-name": "CarouselAction",
@@ -310,6 +358,22 @@ const DEFS = {
         maxItems: 10,
         "x-uniformItems": { values: ["type", "action/name", "action/catalog_id"], lengths: ["action/buttons"] },
         items: { $ref: "#/$defs/CarouselCard" },
+        "x-source": {
+          minItems: "meta-media-carousel",
+          maxItems: "meta-media-carousel",
+          "x-uniformItems": "meta-media-carousel",
+        },
+      },
+    },
+    "x-source": {
+      required: "meta-media-carousel",
+      additionalProperties: "meta-media-carousel",
+      "x-uniqueValues": {
+        "cards/*/card_index": "meta-media-carousel",
+        "cards/*/action/buttons/*/quick_reply/id": {
+          source: "inferred",
+          note: "Reply-button ids are unique within a message (Meta's reply-buttons page); the carousel page does not say whether quick-reply ids must differ across cards, and the reply carries only the id.",
+        },
       },
     },
   },
@@ -318,6 +382,18 @@ const DEFS = {
     title: "carousel card",
     "x-discriminator": "type",
     oneOf: [{ $ref: "#/$defs/MediaCarouselCard" }, { $ref: "#/$defs/ProductCarouselCard" }],
+  },
+  CarouselImageHeader: {
+    "x-ts-name": "CarouselImageHeader",
+    title: "card image header",
+    type: "object",
+    required: ["type", "image"],
+    additionalProperties: false,
+    properties: {
+      type: { const: "image", "x-source": { const: "meta-media-carousel" } },
+      image: { $ref: "#/$defs/CarouselMedia" },
+    },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
   },
   CarouselInteractive: {
     "x-ts-name": "CarouselInteractive",
@@ -328,10 +404,11 @@ const DEFS = {
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "carousel" },
+      type: { const: "carousel", "x-source": { const: "meta-media-carousel" } },
       body: { $ref: "#/$defs/Body" },
       action: { $ref: "#/$defs/CarouselAction" },
     },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
   },
   CarouselInteractive_cardIndex: {
     title: "card index",
@@ -339,6 +416,30 @@ const DEFS = {
     type: "integer",
     minimum: 0,
     maximum: 9,
+    "x-source": { minimum: "meta-media-carousel", maximum: "meta-media-carousel" },
+  },
+  CarouselMedia: {
+    "x-ts-name": "CarouselMedia",
+    title: "card media",
+    description:
+      "The card's image or video by `link`, a publicly available URL: the media carousel page documents `link` only, and an uploaded media `id` is not accepted here.",
+    type: "object",
+    required: ["link"],
+    additionalProperties: false,
+    properties: { link: { $ref: "#/$defs/Media_link" } },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
+  },
+  CarouselVideoHeader: {
+    "x-ts-name": "CarouselVideoHeader",
+    title: "card video header",
+    type: "object",
+    required: ["type", "video"],
+    additionalProperties: false,
+    properties: {
+      type: { const: "video", "x-source": { const: "meta-media-carousel" } },
+      video: { $ref: "#/$defs/CarouselMedia" },
+    },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
   },
   CatalogMessageInteractive: {
     "x-ts-name": "CatalogMessageInteractive",
@@ -349,7 +450,7 @@ const DEFS = {
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "catalog_message" },
+      type: { const: "catalog_message", "x-source": { const: "meta-share-products" } },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
       action: {
@@ -361,7 +462,7 @@ const DEFS = {
         required: ["name"],
         additionalProperties: false,
         properties: {
-          name: { const: "catalog_message" },
+          name: { const: "catalog_message", "x-source": { const: "meta-share-products" } },
           parameters: {
             "x-ts-name": "CatalogMessageParameters",
             title: "catalog parameters",
@@ -369,10 +470,13 @@ const DEFS = {
             required: ["thumbnail_product_retailer_id"],
             additionalProperties: false,
             properties: { thumbnail_product_retailer_id: { $ref: "#/$defs/ProductInteractive_productRetailerId" } },
+            "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
           },
         },
+        "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
       },
     },
+    "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
   },
   CtaUrlInteractive: {
     "x-ts-name": "CtaUrlInteractive",
@@ -383,7 +487,7 @@ const DEFS = {
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "cta_url" },
+      type: { const: "cta_url", "x-source": { const: "meta-cta-url" } },
       header: { $ref: "#/$defs/Header" },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
@@ -393,9 +497,14 @@ const DEFS = {
         type: "object",
         required: ["name", "parameters"],
         additionalProperties: false,
-        properties: { name: { const: "cta_url" }, parameters: { $ref: "#/$defs/CtaUrlParameters" } },
+        properties: {
+          name: { const: "cta_url", "x-source": { const: "meta-cta-url" } },
+          parameters: { $ref: "#/$defs/CtaUrlParameters" },
+        },
+        "x-source": { required: "meta-cta-url", additionalProperties: "meta-cta-url" },
       },
     },
+    "x-source": { required: "meta-cta-url", additionalProperties: "meta-cta-url" },
   },
   CtaUrlInteractive_displayText: {
     title: "button text",
@@ -404,6 +513,14 @@ const DEFS = {
     minLength: 1,
     maxLength: 20,
     "x-notBlank": true,
+    "x-source": {
+      minLength: "meta-cta-url",
+      maxLength: "meta-cta-url",
+      "x-notBlank": {
+        source: "inferred",
+        note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+      },
+    },
   },
   CtaUrlInteractive_url: {
     title: "URL",
@@ -411,6 +528,7 @@ const DEFS = {
     type: "string",
     format: "uri",
     pattern: "^https?://[^\\s/?#]+[^\\s]*$",
+    "x-source": { pattern: "meta-cta-url" },
   },
   CtaUrlParameters: {
     "x-ts-name": "CtaUrlParameters",
@@ -422,6 +540,7 @@ const DEFS = {
       display_text: { $ref: "#/$defs/CtaUrlInteractive_displayText" },
       url: { $ref: "#/$defs/CtaUrlInteractive_url" },
     },
+    "x-source": { required: "meta-cta-url", additionalProperties: "meta-cta-url" },
   },
   Dialog360OutboundBody: {
     "x-ts-name": "Dialog360OutboundBody",
@@ -443,7 +562,11 @@ const DEFS = {
     type: "object",
     required: ["type", "document"],
     additionalProperties: false,
-    properties: { type: { const: "document" }, document: { $ref: "#/$defs/DocumentMedia" } },
+    properties: {
+      type: { const: "document", "x-source": { const: "meta-v23" } },
+      document: { $ref: "#/$defs/DocumentMedia" },
+    },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
   },
   DocumentMedia: {
     "x-ts-name": "DocumentMedia",
@@ -456,6 +579,7 @@ const DEFS = {
     properties: {
       id: { $ref: "#/$defs/Media_mediaId" },
       link: { $ref: "#/$defs/Media_link" },
+      caption: { $ref: "#/$defs/Media_caption" },
       filename: {
         title: "document filename",
         description:
@@ -463,8 +587,16 @@ const DEFS = {
         type: "string",
         minLength: 1,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-v23",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
     },
+    "x-source": { additionalProperties: "meta-v23", oneOf: "meta-v23" },
   },
   ExotelFlatWebhook: {
     "x-ts-name": "ExotelFlatWebhook",
@@ -473,11 +605,12 @@ const DEFS = {
     required: ["type"],
     properties: {
       from: { title: "sender", type: "string" },
-      type: { title: "content type", type: "string", minLength: 1 },
+      type: { title: "content type", type: "string", minLength: 1, "x-source": { minLength: "exotel-whatsapp" } },
       sid: { title: "message id", type: "string" },
       id: { title: "message id", type: "string" },
       timestamp: { title: "timestamp", type: "string" },
     },
+    "x-source": { required: "exotel-whatsapp" },
   },
   ExotelInboundContent: {
     "x-ts-name": "ExotelInboundContent",
@@ -485,7 +618,10 @@ const DEFS = {
     description: "A Cloud API message's own part: `type` and the member it names.",
     type: "object",
     required: ["type"],
-    properties: { type: { title: "content type", type: "string", minLength: 1 } },
+    properties: {
+      type: { title: "content type", type: "string", minLength: 1, "x-source": { minLength: "exotel-whatsapp" } },
+    },
+    "x-source": { required: "exotel-whatsapp" },
   },
   ExotelOutboundBody: {
     "x-ts-name": "ExotelOutboundBody",
@@ -518,8 +654,32 @@ const DEFS = {
               required: ["from", "to", "content"],
               additionalProperties: false,
               properties: {
-                from: { title: "sender number", type: "string", minLength: 1, "x-trimmed": true },
-                to: { title: "recipient number", type: "string", minLength: 1, "x-trimmed": true },
+                from: {
+                  title: "sender number",
+                  type: "string",
+                  minLength: 1,
+                  "x-trimmed": true,
+                  "x-source": {
+                    minLength: "exotel-whatsapp",
+                    "x-trimmed": {
+                      source: "inferred",
+                      note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+                    },
+                  },
+                },
+                to: {
+                  title: "recipient number",
+                  type: "string",
+                  minLength: 1,
+                  "x-trimmed": true,
+                  "x-source": {
+                    minLength: "exotel-whatsapp",
+                    "x-trimmed": {
+                      source: "inferred",
+                      note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+                    },
+                  },
+                },
                 content: {
                   "x-ts-name": "ExotelContent",
                   title: "content",
@@ -532,11 +692,16 @@ const DEFS = {
                       required: ["type", "interactive"],
                       additionalProperties: false,
                       properties: {
-                        recipient_type: { title: "recipient type", enum: ["individual", "group"] },
-                        type: { const: "interactive" },
+                        recipient_type: {
+                          title: "recipient type",
+                          enum: ["individual", "group"],
+                          "x-source": { enum: "meta-v23" },
+                        },
+                        type: { const: "interactive", "x-source": { const: "exotel-whatsapp" } },
                         context: { $ref: "#/$defs/ExotelOutboundBody_context" },
                         interactive: { $ref: "#/$defs/Interactive" },
                       },
+                      "x-source": { required: "exotel-whatsapp", additionalProperties: "exotel-whatsapp" },
                     },
                     {
                       "x-ts-name": "ExotelReactionContent",
@@ -545,19 +710,28 @@ const DEFS = {
                       required: ["type", "reaction"],
                       additionalProperties: false,
                       properties: {
-                        recipient_type: { title: "recipient type", enum: ["individual", "group"] },
-                        type: { const: "reaction" },
+                        recipient_type: {
+                          title: "recipient type",
+                          enum: ["individual", "group"],
+                          "x-source": { enum: "meta-v23" },
+                        },
+                        type: { const: "reaction", "x-source": { const: "exotel-whatsapp" } },
                         reaction: { $ref: "#/$defs/Reaction" },
                       },
+                      "x-source": { required: "exotel-whatsapp", additionalProperties: "exotel-whatsapp" },
                     },
                   ],
                 },
               },
+              "x-source": { required: "exotel-whatsapp", additionalProperties: "exotel-whatsapp" },
             },
+            "x-source": { minItems: "exotel-whatsapp" },
           },
         },
+        "x-source": { required: "exotel-whatsapp", additionalProperties: "exotel-whatsapp" },
       },
     },
+    "x-source": { required: "exotel-whatsapp", additionalProperties: "exotel-whatsapp" },
   },
   ExotelOutboundBody_context: {
     title: "context",
@@ -566,7 +740,22 @@ const DEFS = {
     type: "object",
     required: ["message_id"],
     additionalProperties: false,
-    properties: { message_id: { title: "quoted message id", type: "string", minLength: 1, "x-trimmed": true } },
+    properties: {
+      message_id: {
+        title: "quoted message id",
+        type: "string",
+        minLength: 1,
+        "x-trimmed": true,
+        "x-source": {
+          minLength: "meta-context",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
+      },
+    },
+    "x-source": { required: "exotel-whatsapp", additionalProperties: "exotel-whatsapp" },
   },
   ExotelOutboundBody_customData: {
     title: "custom data",
@@ -578,6 +767,7 @@ const DEFS = {
     description: "Where Exotel posts delivery reports and the customer's replies to this message.",
     type: "string",
     pattern: "^https?://[^\\s/?#]+[^\\s]*$",
+    "x-source": { pattern: "exotel-whatsapp" },
   },
   ExotelWebhookBody: {
     "x-ts-name": "ExotelWebhookBody",
@@ -611,6 +801,7 @@ const DEFS = {
                   description: "incoming_message or icm (inbound), dlr (delivery report).",
                   type: "string",
                   minLength: 1,
+                  "x-source": { minLength: "exotel-whatsapp" },
                 },
                 sid: { title: "message id", type: "string" },
                 from: { title: "sender", type: "string" },
@@ -635,23 +826,27 @@ const DEFS = {
                 description: { title: "status description", type: "string" },
                 custom_data: { title: "custom data" },
               },
+              "x-source": { required: "exotel-whatsapp" },
             },
           },
         },
+        "x-source": { required: "exotel-whatsapp" },
       },
     },
+    "x-source": { required: "exotel-whatsapp" },
   },
   FlowInteractive: {
     "x-ts-name": "FlowInteractive",
     title: "flow message",
     description:
-      "A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, is text (every Meta example uses text).",
+      "A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, should be text: every Meta example uses text, but no Meta document restricts it, so another kind is a warning.",
     type: "object",
     required: ["type", "body", "action"],
     additionalProperties: false,
+    dependentSchemas: { header: { $ref: "#/$defs/Header_textAdvised" } },
     properties: {
-      type: { const: "flow" },
-      header: { $ref: "#/$defs/TextHeader" },
+      type: { const: "flow", "x-source": { const: "meta-flows-send" } },
+      header: { $ref: "#/$defs/Header" },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
       action: {
@@ -660,9 +855,14 @@ const DEFS = {
         type: "object",
         required: ["name", "parameters"],
         additionalProperties: false,
-        properties: { name: { const: "flow" }, parameters: { $ref: "#/$defs/FlowParameters" } },
+        properties: {
+          name: { const: "flow", "x-source": { const: "meta-flows-send" } },
+          parameters: { $ref: "#/$defs/FlowParameters" },
+        },
+        "x-source": { required: "meta-flows-send", additionalProperties: "meta-flows-send" },
       },
     },
+    "x-source": { required: "meta-flows-send", additionalProperties: "meta-flows-send" },
   },
   FlowParameters: {
     "x-ts-name": "FlowParameters",
@@ -682,6 +882,7 @@ const DEFS = {
             description:
               'A first screen is given only for "navigate"; with "data_exchange" your endpoint chooses it, so `flow_action_payload` must be left out.',
             const: "navigate",
+            "x-source": { const: "meta-flows-send" },
           },
         },
       },
@@ -691,6 +892,7 @@ const DEFS = {
         title: "flow message version",
         description: 'The flow message version; "3" is the only one.',
         const: "3",
+        "x-source": { const: "meta-flows-send" },
       },
       flow_id: {
         title: "flow id",
@@ -698,6 +900,13 @@ const DEFS = {
         type: "string",
         minLength: 1,
         "x-trimmed": true,
+        "x-source": {
+          minLength: "meta-flows-send",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
       },
       flow_name: {
         title: "flow name",
@@ -705,16 +914,32 @@ const DEFS = {
         type: "string",
         minLength: 1,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-flows-send",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
       flow_cta: {
         title: "flow button text",
         description:
-          "The button's label, 1 to 20 characters, no emoji. Decision: 20, as the Flows documentation and the libraries that check it say; the v23 reference only advises 30 or less, and a label that fits 20 is accepted under both readings.",
+          'The button\'s label, 1 to 30 characters, no emoji. Decision: 30, as Meta\'s Flows guide ("Send a Flow") and the v23 reference both say ("30 characters or less"); the 20 that several libraries and BSP pages enforce is stated by no Meta page, and refusing 21 to 30 characters refused labels WhatsApp accepts.',
         type: "string",
         minLength: 1,
-        maxLength: 20,
+        maxLength: 30,
         "x-notBlank": true,
         "x-noEmoji": true,
+        "x-source": {
+          minLength: "meta-flows-send",
+          maxLength: "meta-flows-send",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+          "x-noEmoji": "meta-v23",
+        },
       },
       flow_token: {
         title: "flow token",
@@ -722,42 +947,55 @@ const DEFS = {
           'Your token for this flow session, sent to your endpoint and echoed in the reply. WhatsApp uses "unused" when it is omitted.',
         type: "string",
         minLength: 1,
+        "x-source": { minLength: "meta-v23" },
       },
       mode: {
         title: "flow mode",
         description: '"published" (default) or "draft" to test an unpublished flow.',
         enum: ["draft", "published"],
+        "x-source": { enum: "meta-v23" },
       },
       flow_action: {
         title: "flow action",
         description:
           '"navigate" (default) opens `flow_action_payload.screen`; "data_exchange" asks your endpoint for the first screen.',
         enum: ["navigate", "data_exchange"],
+        "x-source": { enum: "meta-v23" },
       },
       flow_action_payload: {
         "x-ts-name": "FlowActionPayload",
         title: "flow action payload",
-        description: 'The first screen and its data, for `flow_action` "navigate".',
+        description:
+          'The first screen and its data, for `flow_action` "navigate". `screen` may be left out: the flow then opens on its first entry screen (Meta\'s Flows guide).',
         type: "object",
-        required: ["screen"],
         additionalProperties: false,
         properties: {
           screen: {
             title: "flow screen",
-            description: "The id of the first screen.",
+            description: "The id of the first screen; when omitted, the flow's first entry screen.",
             type: "string",
             minLength: 1,
             "x-trimmed": true,
+            "x-source": {
+              minLength: "meta-flows-send",
+              "x-trimmed": {
+                source: "inferred",
+                note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+              },
+            },
           },
           data: {
             title: "flow screen data",
             description: "Input data for the first screen; when present, a non-empty JSON object.",
             type: "object",
             minProperties: 1,
+            "x-source": { minProperties: "meta-flows-send" },
           },
         },
+        "x-source": { additionalProperties: "meta-flows-send" },
       },
     },
+    "x-source": { required: "meta-flows-send", additionalProperties: "meta-flows-send", oneOf: "meta-v23" },
   },
   Footer: {
     "x-ts-name": "Footer",
@@ -774,14 +1012,23 @@ const DEFS = {
         minLength: 1,
         maxLength: 60,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-v23",
+          maxLength: "meta-v23",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
     },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
   },
   Header: {
     "x-ts-name": "Header",
     title: "header",
     description:
-      "A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists, product lists and flows take text only; `button` and `cta_url` take all four).",
+      "A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists and product lists take text only; flows and address messages should, a warning; `button` and `cta_url` take all four).",
     "x-discriminator": "type",
     oneOf: [
       { $ref: "#/$defs/TextHeader" },
@@ -790,13 +1037,36 @@ const DEFS = {
       { $ref: "#/$defs/DocumentHeader" },
     ],
   },
+  Header_textAdvised: {
+    title: "message",
+    description:
+      "For the kinds whose every Meta example has a text header (flows, address messages) while no Meta document restricts it: another header kind is a warning.",
+    properties: {
+      header: {
+        title: "header",
+        properties: {
+          type: {
+            title: "header type",
+            const: "text",
+            "x-source": {
+              const: {
+                source: "inferred",
+                note: "Every Meta example of flow and address messages has a text header, and whatsapp-api-js requires one for flows; no Meta document restricts the header kind of these messages.",
+              },
+            },
+          },
+        },
+      },
+    },
+  },
   ImageHeader: {
     "x-ts-name": "ImageHeader",
     title: "image header",
     type: "object",
     required: ["type", "image"],
     additionalProperties: false,
-    properties: { type: { const: "image" }, image: { $ref: "#/$defs/Media" } },
+    properties: { type: { const: "image", "x-source": { const: "meta-v23" } }, image: { $ref: "#/$defs/Media" } },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
   },
   ImporterAddress: {
     "x-ts-name": "ImporterAddress",
@@ -807,6 +1077,10 @@ const DEFS = {
     additionalProperties: false,
     "x-source": {
       required: {
+        source: "inferred",
+        note: "Meta's UPI example fills every field; the page does not list them, so all but address_line2 are taken as required",
+      },
+      additionalProperties: {
         source: "inferred",
         note: "Meta's UPI example fills every field; the page does not list them, so all but address_line2 are taken as required",
       },
@@ -873,6 +1147,7 @@ const DEFS = {
           "The provider name the webhook was parsed as: meta, whatsapp-node-sdk, vonage, exotel, aisoule or 360dialog.",
         type: "string",
         minLength: 1,
+        "x-source": { minLength: "contract" },
       },
       kind: {
         title: "event kind",
@@ -896,6 +1171,7 @@ const DEFS = {
           "unsupported",
           "status",
         ],
+        "x-source": { enum: "contract" },
       },
       senderId: {
         title: "sender key",
@@ -966,6 +1242,7 @@ const DEFS = {
           "When it happened, as ISO 8601 in UTC (`2024-05-01T10:00:00.000Z`). Decision: for Exotel's flat payload, which carries no time, it is the time of parsing (or `receivedAt` passed to parseWebhook).",
         type: "string",
         pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z$",
+        "x-source": { pattern: "contract" },
       },
       replyTo: {
         title: "answered message id",
@@ -986,6 +1263,7 @@ const DEFS = {
           title: { title: "reply title", type: "string" },
           description: { title: "reply description", type: "string" },
         },
+        "x-source": { required: "contract", additionalProperties: "contract" },
       },
       flowResponse: {
         title: "flow response",
@@ -1015,6 +1293,7 @@ const DEFS = {
           address: { title: "address", type: "string" },
           url: { title: "place URL", type: "string" },
         },
+        "x-source": { required: "contract", additionalProperties: "contract" },
       },
       order: {
         "x-ts-name": "InboundOrder",
@@ -1039,9 +1318,11 @@ const DEFS = {
                 itemPrice: { title: "item price", type: "number" },
                 currency: { title: "currency", type: "string" },
               },
+              "x-source": { required: "contract", additionalProperties: "contract" },
             },
           },
         },
+        "x-source": { required: "contract", additionalProperties: "contract" },
       },
       reaction: {
         "x-ts-name": "InboundReaction",
@@ -1054,6 +1335,7 @@ const DEFS = {
           messageId: { title: "reacted-to message id", type: "string" },
           emoji: { title: "emoji", type: "string" },
         },
+        "x-source": { required: "contract", additionalProperties: "contract" },
       },
       callPermission: {
         "x-ts-name": "InboundCallPermission",
@@ -1062,11 +1344,12 @@ const DEFS = {
         required: ["response"],
         additionalProperties: false,
         properties: {
-          response: { title: "answer", enum: ["accept", "reject"] },
+          response: { title: "answer", enum: ["accept", "reject"], "x-source": { enum: "contract" } },
           permanent: { title: "permanent", type: "boolean" },
           expiresAt: { title: "expiry", description: "ISO 8601 time a temporary permission ends.", type: "string" },
           source: { title: "response source", type: "string" },
         },
+        "x-source": { required: "contract", additionalProperties: "contract" },
       },
       status: {
         "x-ts-name": "InboundStatus",
@@ -1110,6 +1393,7 @@ const DEFS = {
           },
           errors: { title: "status errors", type: "array", items: { $ref: "#/$defs/InboundStatusError" } },
         },
+        "x-source": { required: "contract", additionalProperties: "contract" },
       },
       unsupportedType: {
         title: "unsupported type",
@@ -1138,7 +1422,7 @@ const DEFS = {
                 type: "object",
                 required: ["phone"],
                 additionalProperties: false,
-                "x-source": { required: "contract" },
+                "x-source": { required: "contract", additionalProperties: "contract" },
                 properties: {
                   phone: { title: "phone number", type: "string" },
                   waId: { title: "WhatsApp id", type: "string" },
@@ -1152,6 +1436,7 @@ const DEFS = {
               type: "string",
             },
           },
+          "x-source": { additionalProperties: "contract" },
         },
       },
       sharedPhone: {
@@ -1176,6 +1461,7 @@ const DEFS = {
           newUserId: { title: "new business-scoped user id", type: "string" },
           newParentUserId: { title: "new parent business-scoped user id", type: "string" },
         },
+        "x-source": { additionalProperties: "contract" },
       },
       referral: {
         "x-ts-name": "InboundReferral",
@@ -1196,6 +1482,7 @@ const DEFS = {
           thumbnailUrl: { title: "ad thumbnail URL", type: "string" },
           ctwaClid: { title: "click id", type: "string" },
         },
+        "x-source": { additionalProperties: "contract" },
       },
       errors: {
         title: "message errors",
@@ -1211,6 +1498,7 @@ const DEFS = {
         type: "object",
       },
     },
+    "x-source": { required: "contract", additionalProperties: "contract" },
   },
   InboundStatusError: {
     "x-ts-name": "InboundStatusError",
@@ -1226,6 +1514,7 @@ const DEFS = {
       title: { title: "error title", type: "string" },
       details: { title: "error details", type: "string" },
     },
+    "x-source": { required: "contract", additionalProperties: "contract" },
   },
   Interactive: {
     "x-ts-name": "Interactive",
@@ -1262,7 +1551,7 @@ const DEFS = {
       recipient_type: { $ref: "#/$defs/OutboundMessage_individualRecipientType" },
       to: { $ref: "#/$defs/OutboundMessage_to" },
       recipient: { $ref: "#/$defs/OutboundMessage_recipient" },
-      type: { const: "interactive" },
+      type: { const: "interactive", "x-source": { const: "meta-v23" } },
       context: {
         "x-ts-name": "MessageContext",
         title: "context",
@@ -1277,19 +1566,28 @@ const DEFS = {
             type: "string",
             minLength: 1,
             "x-trimmed": true,
+            "x-source": {
+              minLength: "meta-v23",
+              "x-trimmed": {
+                source: "inferred",
+                note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+              },
+            },
           },
         },
+        "x-source": { required: "meta-context", additionalProperties: "meta-context" },
       },
       biz_opaque_callback_data: { $ref: "#/$defs/OutboundMessage_bizOpaqueCallbackData" },
       recipient_identity_key_hash: { $ref: "#/$defs/OutboundMessage_recipientIdentityKeyHash" },
       interactive: { $ref: "#/$defs/Interactive" },
     },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23", anyOf: "meta-bsuid" },
   },
   ListAction: {
     "x-ts-name": "ListAction",
     title: "list action",
     description:
-      "The menu button and its sections. At most 10 rows in total across all sections, and row ids unique across the whole list.",
+      'The menu button and its sections. At most 10 rows in total across all sections. Row ids are unique within a section (an error) and should be unique across the whole list (a warning: Meta says "unique" without saying across what, and the reply carries only the id).',
     type: "object",
     required: ["button", "sections"],
     additionalProperties: false,
@@ -1304,6 +1602,7 @@ const DEFS = {
         minLength: 1,
         maxLength: 20,
         "x-notBlank": true,
+        "x-source": { minLength: "meta-list", maxLength: "meta-list", "x-notBlank": "meta-messages-reference-old" },
       },
       sections: {
         title: "list sections",
@@ -1314,6 +1613,16 @@ const DEFS = {
         maxItems: 10,
         "x-requiredIfMultiple": ["title"],
         items: { $ref: "#/$defs/ListSection" },
+        "x-source": { minItems: "meta-list", maxItems: "meta-list", "x-requiredIfMultiple": "meta-v23" },
+      },
+    },
+    "x-source": {
+      required: "meta-list",
+      additionalProperties: "meta-list",
+      "x-maxTotal": "meta-list",
+      "x-uniqueValues": {
+        source: "observed-botonic",
+        note: 'Meta calls a row id "unique" without saying across what; ids unique across sections are reported by library authors (the reply carries only the id), not stated by Meta.',
       },
     },
   },
@@ -1321,7 +1630,7 @@ const DEFS = {
     "x-ts-name": "ListBody",
     title: "body",
     description:
-      "The list's body. Decision: at most 4096 characters. Meta's current list-message page (2025) says 4096, while its older Messages reference, the archived Node SDK and several libraries say 1024; the newest first-party page wins, and a list body over 1024 is still accepted by the Cloud API today.",
+      "The list's body. Decision: at most 4096 characters. Meta's current list-message page (Nov 2025) says 4096, while its older Messages reference, the archived Node SDK and several libraries say 1024; the newest first-party page wins.",
     type: "object",
     required: ["text"],
     additionalProperties: false,
@@ -1333,8 +1642,17 @@ const DEFS = {
         minLength: 1,
         maxLength: 4096,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-list",
+          maxLength: "meta-list",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
     },
+    "x-source": { required: "meta-list", additionalProperties: "meta-list" },
   },
   ListInteractive: {
     "x-ts-name": "ListInteractive",
@@ -1345,12 +1663,13 @@ const DEFS = {
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "list" },
+      type: { const: "list", "x-source": { const: "meta-list" } },
       header: { $ref: "#/$defs/TextHeader" },
       body: { $ref: "#/$defs/ListBody" },
       footer: { $ref: "#/$defs/Footer" },
       action: { $ref: "#/$defs/ListAction" },
     },
+    "x-source": { required: "meta-list", additionalProperties: "meta-list" },
   },
   ListInteractive_sectionTitle: {
     title: "section title",
@@ -1359,6 +1678,14 @@ const DEFS = {
     minLength: 1,
     maxLength: 24,
     "x-notBlank": true,
+    "x-source": {
+      minLength: "meta-list",
+      maxLength: "meta-list",
+      "x-notBlank": {
+        source: "inferred",
+        note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+      },
+    },
   },
   ListRow: {
     "x-ts-name": "ListRow",
@@ -1375,6 +1702,14 @@ const DEFS = {
         minLength: 1,
         maxLength: 200,
         "x-trimmed": true,
+        "x-source": {
+          minLength: "meta-list",
+          maxLength: "meta-list",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
       },
       title: {
         title: "row title",
@@ -1383,6 +1718,14 @@ const DEFS = {
         minLength: 1,
         maxLength: 24,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-list",
+          maxLength: "meta-list",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
       description: {
         title: "row description",
@@ -1391,8 +1734,17 @@ const DEFS = {
         minLength: 1,
         maxLength: 72,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-list",
+          maxLength: "meta-list",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
       },
     },
+    "x-source": { required: "meta-list", additionalProperties: "meta-list" },
   },
   ListSection: {
     "x-ts-name": "ListSection",
@@ -1400,6 +1752,7 @@ const DEFS = {
     type: "object",
     required: ["rows"],
     additionalProperties: false,
+    "x-uniqueValues": ["rows/*/id"],
     properties: {
       title: { $ref: "#/$defs/ListInteractive_sectionTitle" },
       rows: {
@@ -1409,8 +1762,10 @@ const DEFS = {
         minItems: 1,
         maxItems: 10,
         items: { $ref: "#/$defs/ListRow" },
+        "x-source": { minItems: "meta-list", maxItems: "meta-list" },
       },
     },
+    "x-source": { required: "meta-list", additionalProperties: "meta-list", "x-uniqueValues": "meta-v23" },
   },
   LocationRequestInteractive: {
     "x-ts-name": "LocationRequestInteractive",
@@ -1421,7 +1776,7 @@ const DEFS = {
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "location_request_message" },
+      type: { const: "location_request_message", "x-source": { const: "meta-location-request" } },
       body: { $ref: "#/$defs/Body" },
       action: {
         "x-ts-name": "LocationRequestAction",
@@ -1429,19 +1784,26 @@ const DEFS = {
         type: "object",
         required: ["name"],
         additionalProperties: false,
-        properties: { name: { const: "send_location" } },
+        properties: { name: { const: "send_location", "x-source": { const: "meta-location-request" } } },
+        "x-source": { required: "meta-location-request", additionalProperties: "meta-location-request" },
       },
     },
+    "x-source": { required: "meta-location-request", additionalProperties: "meta-location-request" },
   },
   Media: {
     "x-ts-name": "Media",
     title: "media",
     description:
-      "A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key.",
+      "A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows.",
     type: "object",
     additionalProperties: false,
     oneOf: [{ required: ["id"] }, { required: ["link"] }],
-    properties: { id: { $ref: "#/$defs/Media_mediaId" }, link: { $ref: "#/$defs/Media_link" } },
+    properties: {
+      id: { $ref: "#/$defs/Media_mediaId" },
+      link: { $ref: "#/$defs/Media_link" },
+      caption: { $ref: "#/$defs/Media_caption" },
+    },
+    "x-source": { additionalProperties: "meta-v23", oneOf: "meta-v23" },
   },
   MediaCarouselCard: {
     "x-ts-name": "MediaCarouselCard",
@@ -1451,13 +1813,13 @@ const DEFS = {
     additionalProperties: false,
     properties: {
       card_index: { $ref: "#/$defs/CarouselInteractive_cardIndex" },
-      type: { const: "cta_url" },
+      type: { const: "cta_url", "x-source": { const: "meta-media-carousel" } },
       header: {
         "x-ts-name": "MediaCardHeader",
         title: "card header",
-        description: "An image or video header; every media card needs one.",
+        description: "An image or video header, given by `link`; every media card needs one.",
         "x-discriminator": "type",
-        oneOf: [{ $ref: "#/$defs/ImageHeader" }, { $ref: "#/$defs/VideoHeader" }],
+        oneOf: [{ $ref: "#/$defs/CarouselImageHeader" }, { $ref: "#/$defs/CarouselVideoHeader" }],
       },
       body: {
         "x-ts-name": "MediaCardBody",
@@ -1474,8 +1836,18 @@ const DEFS = {
             maxLength: 160,
             pattern: "^[^\\n]*(\\n[^\\n]*){0,2}$",
             "x-notBlank": true,
+            "x-source": {
+              minLength: "meta-media-carousel",
+              maxLength: "meta-media-carousel",
+              pattern: "meta-media-carousel",
+              "x-notBlank": {
+                source: "inferred",
+                note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+              },
+            },
           },
         },
+        "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
       },
       action: {
         "x-ts-name": "MediaCardAction",
@@ -1484,6 +1856,12 @@ const DEFS = {
         oneOf: [{ $ref: "#/$defs/UrlCardAction" }, { $ref: "#/$defs/QuickReplyCardAction" }],
       },
     },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
+  },
+  Media_caption: {
+    title: "media caption",
+    description: "A caption for the header media (v23 reference); Meta states no length for header captions.",
+    type: "string",
   },
   Media_link: {
     title: "media link",
@@ -1491,6 +1869,7 @@ const DEFS = {
     type: "string",
     format: "uri",
     pattern: "^https?://[^\\s/?#]+[^\\s]*$",
+    "x-source": { pattern: "meta-v23" },
   },
   Media_mediaId: {
     title: "media id",
@@ -1498,6 +1877,13 @@ const DEFS = {
     type: "string",
     minLength: 1,
     "x-trimmed": true,
+    "x-source": {
+      minLength: "meta-v23",
+      "x-trimmed": {
+        source: "inferred",
+        note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+      },
+    },
   },
   MetaButtonReply: {
     "x-ts-name": "MetaButtonReply",
@@ -1505,7 +1891,7 @@ const DEFS = {
     type: "object",
     required: ["type", "button_reply"],
     properties: {
-      type: { const: "button_reply" },
+      type: { const: "button_reply", "x-source": { const: "meta-webhook-messages" } },
       button_reply: {
         title: "tapped button",
         type: "object",
@@ -1514,8 +1900,10 @@ const DEFS = {
           id: { title: "button id", description: "The `reply.id` of the tapped button, as sent.", type: "string" },
           title: { title: "button title", type: "string" },
         },
+        "x-source": { required: "meta-webhook-messages" },
       },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaCallPermissionReply: {
     "x-ts-name": "MetaCallPermissionReply",
@@ -1523,13 +1911,13 @@ const DEFS = {
     type: "object",
     required: ["type", "call_permission_reply"],
     properties: {
-      type: { const: "call_permission_reply" },
+      type: { const: "call_permission_reply", "x-source": { const: "meta-call-permissions" } },
       call_permission_reply: {
         title: "call permission answer",
         type: "object",
         required: ["response"],
         properties: {
-          response: { title: "answer", enum: ["accept", "reject"] },
+          response: { title: "answer", enum: ["accept", "reject"], "x-source": { enum: "meta-call-permissions" } },
           is_permanent: { title: "permanent", type: "boolean" },
           expiration_timestamp: {
             title: "expiry",
@@ -1542,8 +1930,10 @@ const DEFS = {
           },
           response_source: { title: "response source", description: '"user_action" or "automatic".', type: "string" },
         },
+        "x-source": { required: "meta-call-permissions" },
       },
     },
+    "x-source": { required: "meta-call-permissions" },
   },
   MetaContactCard: {
     "x-ts-name": "MetaContactCard",
@@ -1619,7 +2009,12 @@ const DEFS = {
     type: "object",
     properties: {
       from: { title: "context sender", type: "string" },
-      id: { title: "answered message id", type: "string", minLength: 1 },
+      id: {
+        title: "answered message id",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "meta-webhook-messages" },
+      },
       forwarded: { title: "forwarded", type: "boolean" },
       frequently_forwarded: { title: "frequently forwarded", type: "boolean" },
       referred_product: {
@@ -1662,6 +2057,7 @@ const DEFS = {
     description: "The WhatsApp message id (wamid) of this inbound message.",
     type: "string",
     minLength: 1,
+    "x-source": { minLength: "meta-webhook-messages" },
   },
   MetaInboundMessage_parentUserId: {
     title: "parent business-scoped user id",
@@ -1676,6 +2072,7 @@ const DEFS = {
     description: "Unix time in seconds, as a string of digits.",
     type: "string",
     pattern: "^[0-9]{1,12}$",
+    "x-source": { pattern: "meta-webhook-messages" },
   },
   MetaInboundMessage_userId: {
     title: "business-scoped user id",
@@ -1703,7 +2100,7 @@ const DEFS = {
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "interactive" },
+      type: { const: "interactive", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       interactive: { $ref: "#/$defs/MetaInteractiveReply" },
       errors: { $ref: "#/$defs/MetaMessageErrors" },
@@ -1739,7 +2136,7 @@ const DEFS = {
     type: "object",
     required: ["type", "list_reply"],
     properties: {
-      type: { const: "list_reply" },
+      type: { const: "list_reply", "x-source": { const: "meta-webhook-messages" } },
       list_reply: {
         title: "chosen row",
         type: "object",
@@ -1749,8 +2146,10 @@ const DEFS = {
           title: { title: "row title", type: "string" },
           description: { title: "row description", type: "string" },
         },
+        "x-source": { required: "meta-webhook-messages" },
       },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaLocation: {
     "x-ts-name": "MetaLocation",
@@ -1758,12 +2157,43 @@ const DEFS = {
     type: "object",
     required: ["latitude", "longitude"],
     properties: {
-      latitude: { title: "latitude", type: "number", minimum: -90, maximum: 90 },
-      longitude: { title: "longitude", type: "number", minimum: -180, maximum: 180 },
+      latitude: {
+        title: "latitude",
+        type: "number",
+        minimum: -90,
+        maximum: 90,
+        "x-source": {
+          minimum: {
+            source: "inferred",
+            note: "The range of latitudes and longitudes on Earth; Meta's webhook reference gives the numbers without stating a range.",
+          },
+          maximum: {
+            source: "inferred",
+            note: "The range of latitudes and longitudes on Earth; Meta's webhook reference gives the numbers without stating a range.",
+          },
+        },
+      },
+      longitude: {
+        title: "longitude",
+        type: "number",
+        minimum: -180,
+        maximum: 180,
+        "x-source": {
+          minimum: {
+            source: "inferred",
+            note: "The range of latitudes and longitudes on Earth; Meta's webhook reference gives the numbers without stating a range.",
+          },
+          maximum: {
+            source: "inferred",
+            note: "The range of latitudes and longitudes on Earth; Meta's webhook reference gives the numbers without stating a range.",
+          },
+        },
+      },
       name: { title: "place name", type: "string" },
       address: { title: "address", type: "string" },
       url: { title: "place URL", type: "string" },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaLocationMessage: {
     "x-ts-name": "MetaLocationMessage",
@@ -1776,7 +2206,7 @@ const DEFS = {
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "location" },
+      type: { const: "location", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       location: { $ref: "#/$defs/MetaLocation" },
     },
@@ -1802,7 +2232,7 @@ const DEFS = {
       from_parent_user_id: { $ref: "#/$defs/MetaInboundMessage_parentUserId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { title: "message type", type: "string", minLength: 1 },
+      type: { title: "message type", type: "string", minLength: 1, "x-source": { minLength: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       group_id: { $ref: "#/$defs/MetaInboundMessage_groupId" },
       referral: { $ref: "#/$defs/MetaReferral" },
@@ -1833,7 +2263,7 @@ const DEFS = {
     type: "object",
     required: ["type", "nfm_reply"],
     properties: {
-      type: { const: "nfm_reply" },
+      type: { const: "nfm_reply", "x-source": { const: "meta-webhook-messages" } },
       nfm_reply: {
         title: "flow response",
         type: "object",
@@ -1852,8 +2282,10 @@ const DEFS = {
             type: "string",
           },
         },
+        "x-source": { required: "meta-webhook-messages" },
       },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaOrder: {
     "x-ts-name": "MetaOrder",
@@ -1875,13 +2307,25 @@ const DEFS = {
           required: ["product_retailer_id", "quantity"],
           properties: {
             product_retailer_id: { title: "product retailer id", type: "string" },
-            quantity: { title: "quantity", type: "integer", minimum: 0 },
+            quantity: {
+              title: "quantity",
+              type: "integer",
+              minimum: 0,
+              "x-source": {
+                minimum: {
+                  source: "inferred",
+                  note: "A quantity is a count; Meta's order webhook gives it as an integer without stating a bound.",
+                },
+              },
+            },
             item_price: { title: "item price", type: "number" },
             currency: { title: "currency", type: "string" },
           },
+          "x-source": { required: "meta-webhook-messages" },
         },
       },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaOrderMessage: {
     "x-ts-name": "MetaOrderMessage",
@@ -1894,7 +2338,7 @@ const DEFS = {
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "order" },
+      type: { const: "order", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       order: { $ref: "#/$defs/MetaOrder" },
     },
@@ -1925,7 +2369,7 @@ const DEFS = {
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "reaction" },
+      type: { const: "reaction", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       reaction: {
         title: "reaction",
@@ -1936,6 +2380,7 @@ const DEFS = {
           emoji: { title: "emoji", description: "Absent (or empty) when the reaction was removed.", type: "string" },
         },
         "x-ts-name": "MetaReactionPayload",
+        "x-source": { required: "meta-webhook-messages" },
       },
     },
     anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
@@ -2005,8 +2450,9 @@ const DEFS = {
         description: "The wamid of the message this status is about.",
         type: "string",
         minLength: 1,
+        "x-source": { minLength: "meta-webhook-messages" },
       },
-      status: { title: "status", type: "string", minLength: 1 },
+      status: { title: "status", type: "string", minLength: 1, "x-source": { minLength: "meta-webhook-messages" } },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
       recipient_id: {
         title: "recipient",
@@ -2050,6 +2496,7 @@ const DEFS = {
       pricing: { title: "pricing", type: "object", properties: { category: { type: "string" } } },
       errors: { title: "status errors", type: "array", items: { $ref: "#/$defs/MetaWebhookError" } },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaSystem: {
     "x-ts-name": "MetaSystem",
@@ -2109,7 +2556,7 @@ const DEFS = {
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "button" },
+      type: { const: "button", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       button: {
         title: "template button",
@@ -2120,6 +2567,7 @@ const DEFS = {
           text: { title: "button text", type: "string" },
         },
         "x-ts-name": "MetaTemplateButton",
+        "x-source": { required: "meta-webhook-messages" },
       },
     },
     anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
@@ -2142,7 +2590,7 @@ const DEFS = {
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "text" },
+      type: { const: "text", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       text: {
         title: "text",
@@ -2150,6 +2598,7 @@ const DEFS = {
         required: ["body"],
         properties: { body: { title: "text body", type: "string" } },
         "x-ts-name": "MetaText",
+        "x-source": { required: "meta-webhook-messages" },
       },
     },
     anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
@@ -2197,7 +2646,7 @@ const DEFS = {
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      type: { const: "unsupported" },
+      type: { const: "unsupported", "x-source": { const: "meta-webhook-messages" } },
       context: { $ref: "#/$defs/MetaInboundContext" },
       unsupported: {
         title: "unsupported content",
@@ -2224,7 +2673,7 @@ const DEFS = {
     type: "object",
     required: ["object", "entry"],
     properties: {
-      object: { title: "object", const: "whatsapp_business_account" },
+      object: { title: "object", const: "whatsapp_business_account", "x-source": { const: "meta-webhook-messages" } },
       entry: {
         title: "entries",
         type: "array",
@@ -2247,12 +2696,15 @@ const DEFS = {
                   field: { title: "field", description: '"messages" for messages and statuses.', type: "string" },
                   value: { $ref: "#/$defs/MetaWebhookValue" },
                 },
+                "x-source": { required: "meta-webhook-messages" },
               },
             },
           },
+          "x-source": { required: "meta-webhook-messages" },
         },
       },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaWebhookBody: {
     "x-ts-name": "MetaWebhookBody",
@@ -2282,6 +2734,7 @@ const DEFS = {
       },
       href: { title: "error help link", type: "string" },
     },
+    "x-source": { required: "meta-webhook-messages" },
   },
   MetaWebhookValue: {
     "x-ts-name": "MetaWebhookValue",
@@ -2290,7 +2743,11 @@ const DEFS = {
       'For `field: "messages"`: the business number it concerns, the senders\' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. Any other key Meta puts here (`message_echoes`, `calls`, …) is accepted and listed by `parseWebhook` in `skipped`, never silently dropped.',
     type: "object",
     properties: {
-      messaging_product: { title: "messaging product", const: "whatsapp" },
+      messaging_product: {
+        title: "messaging product",
+        const: "whatsapp",
+        "x-source": { const: "meta-webhook-messages" },
+      },
       metadata: {
         "x-ts-name": "MetaWebhookMetadata",
         title: "metadata",
@@ -2300,6 +2757,7 @@ const DEFS = {
           display_phone_number: { title: "business phone number", type: "string" },
           phone_number_id: { title: "phone number id", type: "string" },
         },
+        "x-source": { required: "meta-webhook-messages" },
       },
       contacts: {
         title: "contacts",
@@ -2364,7 +2822,7 @@ const DEFS = {
     type: "object",
     required: ["type", "offsite_card_pay"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-br-cards" },
+    "x-source": { required: "meta-payments-br-cards", additionalProperties: "meta-payments-br-cards" },
     properties: {
       type: { const: "offsite_card_pay", "x-source": { const: "meta-payments-br-cards" } },
       offsite_card_pay: {
@@ -2373,7 +2831,7 @@ const DEFS = {
         type: "object",
         required: ["last_four_digits", "credential_id"],
         additionalProperties: false,
-        "x-source": { required: "meta-payments-br-cards" },
+        "x-source": { required: "meta-payments-br-cards", additionalProperties: "meta-payments-br-cards" },
         properties: {
           last_four_digits: {
             title: "card's last four digits",
@@ -2409,6 +2867,10 @@ const DEFS = {
     additionalProperties: false,
     "x-source": {
       required: {
+        source: "meta-payments-in-upi",
+        note: "the order object's table marks status, items, subtotal and tax required; every Brazil example carries all four",
+      },
+      additionalProperties: {
         source: "meta-payments-in-upi",
         note: "the order object's table marks status, items, subtotal and tax required; every Brazil example carries all four",
       },
@@ -2458,7 +2920,7 @@ const DEFS = {
     type: "object",
     required: ["name", "address_line1", "city", "state", "country", "postal_code"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-in-upi" },
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
     properties: {
       name: {
         title: "beneficiary name",
@@ -2523,7 +2985,7 @@ const DEFS = {
     type: "object",
     required: ["value", "offset"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-in-upi" },
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
     properties: {
       value: { $ref: "#/$defs/Order_value" },
       offset: { $ref: "#/$defs/Order_offset" },
@@ -2538,7 +3000,7 @@ const DEFS = {
     type: "object",
     required: ["type", "body", "action"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-in-upi" },
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
     properties: {
       type: { const: "order_details", "x-source": { const: "meta-payments-in-upi" } },
       header: { $ref: "#/$defs/ImageHeader" },
@@ -2550,7 +3012,7 @@ const DEFS = {
         type: "object",
         required: ["name", "parameters"],
         additionalProperties: false,
-        "x-source": { required: "meta-payments-in-upi" },
+        "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
         properties: {
           name: { const: "review_and_pay", "x-source": { const: "meta-payments-in-upi" } },
           parameters: { $ref: "#/$defs/OrderDetailsParameters" },
@@ -2566,7 +3028,7 @@ const DEFS = {
     type: "object",
     required: ["reference_id", "type", "currency", "total_amount"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-in-upi" },
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
     properties: {
       reference_id: { $ref: "#/$defs/Order_referenceId" },
       type: {
@@ -2640,7 +3102,7 @@ const DEFS = {
     type: "object",
     required: ["value", "offset"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-in-upi" },
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
     properties: {
       value: { $ref: "#/$defs/Order_value" },
       offset: { $ref: "#/$defs/Order_offset" },
@@ -2665,7 +3127,7 @@ const DEFS = {
     type: "object",
     required: ["timestamp", "description"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-in-upi" },
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
     properties: {
       timestamp: {
         title: "expiration time",
@@ -2695,7 +3157,7 @@ const DEFS = {
     type: "object",
     required: ["name", "amount", "quantity"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-in-upi" },
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
     properties: {
       retailer_id: {
         title: "retailer id",
@@ -2761,7 +3223,7 @@ const DEFS = {
     type: "object",
     required: ["link"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-in-upi" },
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
     properties: {
       link: {
         title: "item image link",
@@ -2786,7 +3248,7 @@ const DEFS = {
     type: "object",
     required: ["type", "body", "action"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-in-upi" },
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
     properties: {
       type: { const: "order_status", "x-source": { const: "meta-payments-in-upi" } },
       header: { $ref: "#/$defs/ImageHeader" },
@@ -2798,7 +3260,7 @@ const DEFS = {
         type: "object",
         required: ["name", "parameters"],
         additionalProperties: false,
-        "x-source": { required: "meta-payments-in-upi" },
+        "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
         properties: {
           name: { const: "review_order", "x-source": { const: "meta-payments-in-upi" } },
           parameters: { $ref: "#/$defs/OrderStatusParameters" },
@@ -2812,7 +3274,7 @@ const DEFS = {
     type: "object",
     required: ["reference_id", "order"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-in-upi" },
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
     properties: { reference_id: { $ref: "#/$defs/Order_referenceId" }, order: { $ref: "#/$defs/OrderStatusUpdate" } },
   },
   OrderStatusUpdate: {
@@ -2821,7 +3283,7 @@ const DEFS = {
     type: "object",
     required: ["status"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-in-upi" },
+    "x-source": { required: "meta-payments-in-upi", additionalProperties: "meta-payments-in-upi" },
     properties: {
       status: {
         title: "new order status",
@@ -2903,6 +3365,7 @@ const DEFS = {
     description: "Up to 512 characters echoed back in status webhooks; WhatsApp does not read it.",
     type: "string",
     maxLength: 512,
+    "x-source": { maxLength: "meta-v23" },
   },
   OutboundMessage_individualRecipientType: {
     title:
@@ -2912,7 +3375,11 @@ const DEFS = {
     enum: ["individual"],
     "x-source": { enum: "meta-groups-overview" },
   },
-  OutboundMessage_messagingProduct: { title: "messaging product", const: "whatsapp" },
+  OutboundMessage_messagingProduct: {
+    title: "messaging product",
+    const: "whatsapp",
+    "x-source": { const: "meta-v23" },
+  },
   OutboundMessage_recipient: {
     title: "business-scoped user id",
     description:
@@ -2937,12 +3404,23 @@ const DEFS = {
     type: "string",
     minLength: 1,
     "x-trimmed": true,
+    "x-source": {
+      minLength: {
+        source: "observed-libraries",
+        note: "whatsapp-api-js and pywa send it; Meta's pages do not describe its form.",
+      },
+      "x-trimmed": {
+        source: "inferred",
+        note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+      },
+    },
   },
   OutboundMessage_recipientType: {
     title: "recipient type",
     description:
       '"individual" (the default) or "group". Decision: optional, as the older reference and every library treat it; the v23 reference marks it required but the API accepts its absence.',
     enum: ["individual", "group"],
+    "x-source": { enum: "meta-v23" },
   },
   OutboundMessage_to: {
     title: "recipient",
@@ -2951,6 +3429,13 @@ const DEFS = {
     type: "string",
     minLength: 1,
     "x-trimmed": true,
+    "x-source": {
+      minLength: "meta-v23",
+      "x-trimmed": {
+        source: "inferred",
+        note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+      },
+    },
   },
   PaymentGatewaySetting: {
     "x-ts-name": "PaymentGatewaySetting",
@@ -2959,7 +3444,7 @@ const DEFS = {
     type: "object",
     required: ["type", "payment_gateway"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-in" },
+    "x-source": { required: "meta-payments-in", additionalProperties: "meta-payments-in" },
     properties: {
       type: { const: "payment_gateway", "x-source": { const: "meta-payments-in" } },
       payment_gateway: {
@@ -2968,7 +3453,7 @@ const DEFS = {
         type: "object",
         required: ["type", "configuration_name"],
         additionalProperties: false,
-        "x-source": { required: "meta-payments-in" },
+        "x-source": { required: "meta-payments-in", additionalProperties: "meta-payments-in" },
         properties: {
           type: {
             title: "payment gateway",
@@ -3002,7 +3487,7 @@ const DEFS = {
     type: "object",
     required: ["type", "payment_link"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-br-links" },
+    "x-source": { required: "meta-payments-br-links", additionalProperties: "meta-payments-br-links" },
     properties: {
       type: { const: "payment_link", "x-source": { const: "meta-payments-br-links" } },
       payment_link: {
@@ -3011,7 +3496,7 @@ const DEFS = {
         type: "object",
         required: ["uri"],
         additionalProperties: false,
-        "x-source": { required: "meta-payments-br-links" },
+        "x-source": { required: "meta-payments-br-links", additionalProperties: "meta-payments-br-links" },
         properties: {
           uri: {
             title: "payment link URI",
@@ -3047,7 +3532,7 @@ const DEFS = {
     type: "object",
     required: ["type", "pix_dynamic_code"],
     additionalProperties: false,
-    "x-source": { required: "meta-payments-br-pix" },
+    "x-source": { required: "meta-payments-br-pix", additionalProperties: "meta-payments-br-pix" },
     properties: {
       type: { const: "pix_dynamic_code", "x-source": { const: "meta-payments-br-pix" } },
       pix_dynamic_code: {
@@ -3056,7 +3541,7 @@ const DEFS = {
         type: "object",
         required: ["code", "merchant_name", "key", "key_type"],
         additionalProperties: false,
-        "x-source": { required: "meta-payments-br-pix" },
+        "x-source": { required: "meta-payments-br-pix", additionalProperties: "meta-payments-br-pix" },
         properties: {
           code: {
             title: "Pix code",
@@ -3104,7 +3589,7 @@ const DEFS = {
     additionalProperties: false,
     properties: {
       card_index: { $ref: "#/$defs/CarouselInteractive_cardIndex" },
-      type: { const: "product" },
+      type: { const: "product", "x-source": { const: "meta-product-carousel" } },
       action: {
         "x-ts-name": "ProductCardAction",
         title: "card action",
@@ -3115,8 +3600,10 @@ const DEFS = {
           product_retailer_id: { $ref: "#/$defs/ProductInteractive_productRetailerId" },
           catalog_id: { $ref: "#/$defs/ProductInteractive_catalogId" },
         },
+        "x-source": { required: "meta-product-carousel", additionalProperties: "meta-product-carousel" },
       },
     },
+    "x-source": { required: "meta-product-carousel", additionalProperties: "meta-product-carousel" },
   },
   ProductInteractive: {
     "x-ts-name": "ProductInteractive",
@@ -3127,7 +3614,7 @@ const DEFS = {
     required: ["type", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "product" },
+      type: { const: "product", "x-source": { const: "meta-share-products" } },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
       action: {
@@ -3140,8 +3627,10 @@ const DEFS = {
           catalog_id: { $ref: "#/$defs/ProductInteractive_catalogId" },
           product_retailer_id: { $ref: "#/$defs/ProductInteractive_productRetailerId" },
         },
+        "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
       },
     },
+    "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
   },
   ProductInteractive_catalogId: {
     title: "catalog id",
@@ -3149,6 +3638,13 @@ const DEFS = {
     type: "string",
     minLength: 1,
     "x-trimmed": true,
+    "x-source": {
+      minLength: "meta-share-products",
+      "x-trimmed": {
+        source: "inferred",
+        note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+      },
+    },
   },
   ProductInteractive_productRetailerId: {
     title: "product retailer id",
@@ -3156,6 +3652,13 @@ const DEFS = {
     type: "string",
     minLength: 1,
     "x-trimmed": true,
+    "x-source": {
+      minLength: "meta-share-products",
+      "x-trimmed": {
+        source: "inferred",
+        note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+      },
+    },
   },
   ProductListAction: {
     "x-ts-name": "ProductListAction",
@@ -3177,6 +3680,20 @@ const DEFS = {
         maxItems: 10,
         "x-requiredIfMultiple": ["title"],
         items: { $ref: "#/$defs/ProductSection" },
+        "x-source": {
+          minItems: "meta-share-products",
+          maxItems: "meta-share-products",
+          "x-requiredIfMultiple": "meta-messages-reference-old",
+        },
+      },
+    },
+    "x-source": {
+      required: "meta-share-products",
+      additionalProperties: "meta-share-products",
+      "x-maxTotal": "meta-share-products",
+      "x-uniqueValues": {
+        source: "inferred",
+        note: "No Meta page says a product may appear only once in a product list; the same product twice shows twice at best.",
       },
     },
   },
@@ -3188,12 +3705,13 @@ const DEFS = {
     required: ["type", "header", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "product_list" },
+      type: { const: "product_list", "x-source": { const: "meta-share-products" } },
       header: { $ref: "#/$defs/TextHeader" },
       body: { $ref: "#/$defs/Body" },
       footer: { $ref: "#/$defs/Footer" },
       action: { $ref: "#/$defs/ProductListAction" },
     },
+    "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
   },
   ProductSection: {
     "x-ts-name": "ProductSection",
@@ -3216,9 +3734,12 @@ const DEFS = {
           required: ["product_retailer_id"],
           additionalProperties: false,
           properties: { product_retailer_id: { $ref: "#/$defs/ProductInteractive_productRetailerId" } },
+          "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
         },
+        "x-source": { minItems: "meta-share-products", maxItems: "meta-share-products" },
       },
     },
+    "x-source": { required: "meta-share-products", additionalProperties: "meta-share-products" },
   },
   QuickReplyCardAction: {
     "x-ts-name": "QuickReplyCardAction",
@@ -3229,7 +3750,8 @@ const DEFS = {
     properties: {
       buttons: {
         title: "card buttons",
-        description: "One or two quick-reply buttons.",
+        description:
+          'One or more quick-reply buttons. Decision: more than two is a warning, not an error. The media carousel page (Dec 2025, May 2026) says "one or more" and states no maximum; two is the cap of Meta\'s carousel template cards, which libraries carry over to the interactive carousel.',
         type: "array",
         minItems: 1,
         maxItems: 2,
@@ -3240,7 +3762,7 @@ const DEFS = {
           required: ["type", "quick_reply"],
           additionalProperties: false,
           properties: {
-            type: { const: "quick_reply" },
+            type: { const: "quick_reply", "x-source": { const: "meta-media-carousel" } },
             quick_reply: {
               "x-ts-name": "QuickReply",
               title: "quick reply",
@@ -3251,11 +3773,19 @@ const DEFS = {
                 id: {
                   title: "quick-reply id",
                   description:
-                    'Your id for the button, 1 to 256 characters, unique within the carousel. Decision: 256 as for reply buttons; the carousel page\'s "max 20 characters" for ids and URLs reads as a copy of the title limit.',
+                    "Your id for the button, 1 to 256 characters, unique within the carousel. Decision: 256, as Meta's current media carousel page (May 2026) says; the \"max 20 characters\" for ids and URLs is in a 360dialog copy of an older version of the page, not in Meta's.",
                   type: "string",
                   minLength: 1,
                   maxLength: 256,
                   "x-trimmed": true,
+                  "x-source": {
+                    minLength: "meta-media-carousel",
+                    maxLength: "meta-media-carousel",
+                    "x-trimmed": {
+                      source: "inferred",
+                      note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+                    },
+                  },
                 },
                 title: {
                   title: "quick-reply title",
@@ -3264,13 +3794,31 @@ const DEFS = {
                   minLength: 1,
                   maxLength: 20,
                   "x-notBlank": true,
+                  "x-source": {
+                    minLength: "meta-media-carousel",
+                    maxLength: "meta-media-carousel",
+                    "x-notBlank": {
+                      source: "inferred",
+                      note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+                    },
+                  },
                 },
               },
+              "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
             },
+          },
+          "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
+        },
+        "x-source": {
+          minItems: "meta-media-carousel",
+          maxItems: {
+            source: "inferred",
+            note: 'Meta\'s carousel template cards take at most two buttons; the interactive media carousel page (Dec 2025, May 2026) says "one or more" quick replies and states no maximum.',
           },
         },
       },
     },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
   },
   Reaction: {
     "x-ts-name": "Reaction",
@@ -3287,6 +3835,13 @@ const DEFS = {
         type: "string",
         minLength: 1,
         "x-trimmed": true,
+        "x-source": {
+          minLength: "meta-reactions",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
       },
       emoji: {
         title: "reaction emoji",
@@ -3294,8 +3849,10 @@ const DEFS = {
           'Exactly one emoji (skin tones, flags, keycaps and ZWJ sequences count as one), or "" to remove the reaction.',
         type: "string",
         "x-emoji": true,
+        "x-source": { "x-emoji": "meta-reactions" },
       },
     },
+    "x-source": { required: "meta-reactions", additionalProperties: "meta-reactions" },
   },
   ReactionMessage: {
     "x-ts-name": "ReactionMessage",
@@ -3311,11 +3868,12 @@ const DEFS = {
       recipient_type: { $ref: "#/$defs/OutboundMessage_recipientType" },
       to: { $ref: "#/$defs/OutboundMessage_to" },
       recipient: { $ref: "#/$defs/OutboundMessage_recipient" },
-      type: { const: "reaction" },
+      type: { const: "reaction", "x-source": { const: "meta-reactions" } },
       biz_opaque_callback_data: { $ref: "#/$defs/OutboundMessage_bizOpaqueCallbackData" },
       recipient_identity_key_hash: { $ref: "#/$defs/OutboundMessage_recipientIdentityKeyHash" },
       reaction: { $ref: "#/$defs/Reaction" },
     },
+    "x-source": { required: "meta-reactions", additionalProperties: "meta-reactions", anyOf: "meta-bsuid" },
   },
   ReplyButton: {
     "x-ts-name": "ReplyButton",
@@ -3324,7 +3882,7 @@ const DEFS = {
     required: ["type", "reply"],
     additionalProperties: false,
     properties: {
-      type: { const: "reply" },
+      type: { const: "reply", "x-source": { const: "meta-reply-buttons" } },
       reply: {
         "x-ts-name": "ReplyButtonReply",
         title: "reply",
@@ -3340,6 +3898,11 @@ const DEFS = {
             minLength: 1,
             maxLength: 256,
             "x-trimmed": true,
+            "x-source": {
+              minLength: "meta-reply-buttons",
+              maxLength: "meta-reply-buttons",
+              "x-trimmed": "meta-messages-reference-old",
+            },
           },
           title: {
             title: "button title",
@@ -3349,20 +3912,28 @@ const DEFS = {
             minLength: 1,
             maxLength: 20,
             "x-notBlank": true,
+            "x-source": {
+              minLength: "meta-reply-buttons",
+              maxLength: "meta-reply-buttons",
+              "x-notBlank": "meta-messages-reference-old",
+            },
           },
         },
+        "x-source": { required: "meta-reply-buttons", additionalProperties: "meta-reply-buttons" },
       },
     },
+    "x-source": { required: "meta-reply-buttons", additionalProperties: "meta-reply-buttons" },
   },
   TextHeader: {
     "x-ts-name": "TextHeader",
     title: "text header",
-    description: "A text header. Emoji are allowed, markdown is not.",
+    description:
+      "A text header, with an optional `sub_text` line (the v23 reference). Emoji are allowed, markdown is not.",
     type: "object",
     required: ["type", "text"],
     additionalProperties: false,
     properties: {
-      type: { const: "text" },
+      type: { const: "text", "x-source": { const: "meta-v23" } },
       text: {
         title: "header text",
         description: "Header text, 1 to 60 characters; must not be only whitespace.",
@@ -3370,8 +3941,23 @@ const DEFS = {
         minLength: 1,
         maxLength: 60,
         "x-notBlank": true,
+        "x-source": {
+          minLength: "meta-v23",
+          maxLength: "meta-v23",
+          "x-notBlank": {
+            source: "inferred",
+            note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+          },
+        },
+      },
+      sub_text: {
+        title: "header sub text",
+        description:
+          "An optional line under the header text. Meta's v23 reference lists it (emoji allowed, no markdown) with no length; no how-to page shows it.",
+        type: "string",
       },
     },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
   },
   UrlCardAction: {
     "x-ts-name": "UrlCardAction",
@@ -3379,7 +3965,11 @@ const DEFS = {
     type: "object",
     required: ["name", "parameters"],
     additionalProperties: false,
-    properties: { name: { const: "cta_url" }, parameters: { $ref: "#/$defs/CtaUrlParameters" } },
+    properties: {
+      name: { const: "cta_url", "x-source": { const: "meta-media-carousel" } },
+      parameters: { $ref: "#/$defs/CtaUrlParameters" },
+    },
+    "x-source": { required: "meta-media-carousel", additionalProperties: "meta-media-carousel" },
   },
   VideoHeader: {
     "x-ts-name": "VideoHeader",
@@ -3387,20 +3977,20 @@ const DEFS = {
     type: "object",
     required: ["type", "video"],
     additionalProperties: false,
-    properties: { type: { const: "video" }, video: { $ref: "#/$defs/Media" } },
+    properties: { type: { const: "video", "x-source": { const: "meta-v23" } }, video: { $ref: "#/$defs/Media" } },
+    "x-source": { required: "meta-v23", additionalProperties: "meta-v23" },
   },
   VoiceCallInteractive: {
     "x-ts-name": "VoiceCallInteractive",
     title: "voice call button message",
     description:
-      "A body with a button that starts a WhatsApp voice call to the business (Calling API). Old WhatsApp versions fail with 131026.",
+      "A body with a button that starts a WhatsApp voice call to the business (Calling API). No header or footer: Meta's call-button page documents the body and the action only. Old WhatsApp versions fail with 131026.",
     type: "object",
     required: ["type", "body", "action"],
     additionalProperties: false,
     properties: {
-      type: { const: "voice_call" },
+      type: { const: "voice_call", "x-source": { const: "meta-call-buttons" } },
       body: { $ref: "#/$defs/Body" },
-      footer: { $ref: "#/$defs/Footer" },
       action: {
         "x-ts-name": "VoiceCallAction",
         title: "voice call action",
@@ -3408,7 +3998,7 @@ const DEFS = {
         required: ["name"],
         additionalProperties: false,
         properties: {
-          name: { const: "voice_call" },
+          name: { const: "voice_call", "x-source": { const: "meta-call-buttons" } },
           parameters: {
             "x-ts-name": "VoiceCallParameters",
             title: "voice call parameters",
@@ -3423,6 +4013,14 @@ const DEFS = {
                 minLength: 1,
                 maxLength: 20,
                 "x-notBlank": true,
+                "x-source": {
+                  minLength: "meta-call-buttons",
+                  maxLength: "meta-call-buttons",
+                  "x-notBlank": {
+                    source: "inferred",
+                    note: 'Meta requires this text; a text of whitespace only shows nothing. Meta says "cannot be empty" for the reply-button title and the list button only, so here it is a warning.',
+                  },
+                },
               },
               ttl_minutes: {
                 title: "button lifetime",
@@ -3431,6 +4029,7 @@ const DEFS = {
                 type: "integer",
                 minimum: 1,
                 maximum: 43200,
+                "x-source": { minimum: "meta-call-buttons", maximum: "meta-call-buttons" },
               },
               payload: {
                 title: "call payload",
@@ -3438,12 +4037,16 @@ const DEFS = {
                 type: "string",
                 minLength: 1,
                 maxLength: 512,
+                "x-source": { minLength: "meta-call-buttons", maxLength: "meta-call-buttons" },
               },
             },
+            "x-source": { additionalProperties: "meta-call-buttons" },
           },
         },
+        "x-source": { required: "meta-call-buttons", additionalProperties: "meta-call-buttons" },
       },
     },
+    "x-source": { required: "meta-call-buttons", additionalProperties: "meta-call-buttons" },
   },
   VonageInboundMessage: {
     "x-ts-name": "VonageInboundMessage",
@@ -3452,15 +4055,16 @@ const DEFS = {
     required: ["message_uuid", "message_type", "timestamp"],
     properties: {
       channel: { title: "channel", type: "string" },
-      message_uuid: { title: "message id", type: "string", minLength: 1 },
+      message_uuid: { title: "message id", type: "string", minLength: 1, "x-source": { minLength: "vonage-messages" } },
       to: { title: "business number", type: "string" },
       from: { title: "sender number", type: "string" },
-      timestamp: { title: "timestamp", type: "string", minLength: 1 },
+      timestamp: { title: "timestamp", type: "string", minLength: 1, "x-source": { minLength: "vonage-messages" } },
       message_type: {
         title: "message type",
         description: "reply, button, text, location, order, reaction, image, …",
         type: "string",
         minLength: 1,
+        "x-source": { minLength: "vonage-messages" },
       },
       text: { title: "text", type: "string" },
       reply: {
@@ -3476,6 +4080,7 @@ const DEFS = {
             type: "string",
           },
         },
+        "x-source": { required: "vonage-messages" },
       },
       button: {
         title: "template button",
@@ -3486,6 +4091,7 @@ const DEFS = {
           text: { title: "button text", type: "string" },
           subtype: { title: "button subtype", type: "string" },
         },
+        "x-source": { required: "vonage-messages" },
       },
       location: {
         title: "location",
@@ -3498,6 +4104,7 @@ const DEFS = {
           address: { title: "address", type: "string" },
           url: { title: "place URL", type: "string" },
         },
+        "x-source": { required: "vonage-messages" },
       },
       order: {
         title: "order",
@@ -3518,9 +4125,11 @@ const DEFS = {
                 item_price: { title: "item price", type: "number" },
                 currency: { title: "currency", type: "string" },
               },
+              "x-source": { required: "vonage-messages" },
             },
           },
         },
+        "x-source": { required: "vonage-messages" },
       },
       profile: {
         title: "profile",
@@ -3544,6 +4153,7 @@ const DEFS = {
       },
       client_ref: { title: "client reference", type: "string" },
     },
+    "x-source": { required: "vonage-messages" },
   },
   VonageOutboundBody: {
     "x-ts-name": "VonageOutboundBody",
@@ -3560,10 +4170,29 @@ const DEFS = {
         type: "string",
         minLength: 1,
         "x-trimmed": true,
+        "x-source": {
+          minLength: "vonage-messages",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
       },
-      to: { title: "recipient number", type: "string", minLength: 1, "x-trimmed": true },
-      channel: { title: "channel", const: "whatsapp" },
-      message_type: { title: "message type", const: "custom" },
+      to: {
+        title: "recipient number",
+        type: "string",
+        minLength: 1,
+        "x-trimmed": true,
+        "x-source": {
+          minLength: "vonage-messages",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
+      },
+      channel: { title: "channel", const: "whatsapp", "x-source": { const: "vonage-messages" } },
+      message_type: { title: "message type", const: "custom", "x-source": { const: "vonage-messages" } },
       custom: {
         "x-ts-name": "VonageCustom",
         title: "custom object",
@@ -3575,7 +4204,11 @@ const DEFS = {
             type: "object",
             required: ["type", "interactive"],
             additionalProperties: false,
-            properties: { type: { const: "interactive" }, interactive: { $ref: "#/$defs/Interactive" } },
+            properties: {
+              type: { const: "interactive", "x-source": { const: "vonage-messages" } },
+              interactive: { $ref: "#/$defs/Interactive" },
+            },
+            "x-source": { required: "vonage-messages", additionalProperties: "vonage-messages" },
           },
           {
             "x-ts-name": "VonageCustomReaction",
@@ -3583,7 +4216,11 @@ const DEFS = {
             type: "object",
             required: ["type", "reaction"],
             additionalProperties: false,
-            properties: { type: { const: "reaction" }, reaction: { $ref: "#/$defs/Reaction" } },
+            properties: {
+              type: { const: "reaction", "x-source": { const: "vonage-messages" } },
+              reaction: { $ref: "#/$defs/Reaction" },
+            },
+            "x-source": { required: "vonage-messages", additionalProperties: "vonage-messages" },
           },
         ],
       },
@@ -3592,12 +4229,14 @@ const DEFS = {
         description: "Up to 100 characters echoed in Vonage's status webhooks.",
         type: "string",
         maxLength: 100,
+        "x-source": { maxLength: "vonage-messages" },
       },
       webhook_url: {
         title: "status webhook URL",
         description: "Overrides the application's status URL for this message.",
         type: "string",
         pattern: "^https?://[^\\s/?#]+[^\\s]*$",
+        "x-source": { pattern: "vonage-messages" },
       },
       context: {
         title: "context",
@@ -3612,10 +4251,19 @@ const DEFS = {
             type: "string",
             minLength: 1,
             "x-trimmed": true,
+            "x-source": {
+              minLength: "vonage-messages",
+              "x-trimmed": {
+                source: "inferred",
+                note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+              },
+            },
           },
         },
+        "x-source": { required: "vonage-messages", additionalProperties: "vonage-messages" },
       },
     },
+    "x-source": { required: "vonage-messages", additionalProperties: "vonage-messages" },
   },
   VonageStatus: {
     "x-ts-name": "VonageStatus",
@@ -3623,15 +4271,16 @@ const DEFS = {
     type: "object",
     required: ["message_uuid", "status", "timestamp"],
     properties: {
-      message_uuid: { title: "message id", type: "string", minLength: 1 },
+      message_uuid: { title: "message id", type: "string", minLength: 1, "x-source": { minLength: "vonage-messages" } },
       to: { title: "recipient", type: "string" },
       from: { title: "business number", type: "string" },
-      timestamp: { title: "timestamp", type: "string", minLength: 1 },
+      timestamp: { title: "timestamp", type: "string", minLength: 1, "x-source": { minLength: "vonage-messages" } },
       status: {
         title: "status",
         description: "submitted, delivered, read, rejected, undeliverable, …",
         type: "string",
         minLength: 1,
+        "x-source": { minLength: "vonage-messages" },
       },
       channel: { title: "channel", type: "string" },
       client_ref: { title: "client reference", type: "string" },
@@ -3673,6 +4322,7 @@ const DEFS = {
         },
       },
     },
+    "x-source": { required: "vonage-messages" },
   },
   VonageWebhookBody: {
     "x-ts-name": "VonageWebhookBody",
@@ -3698,6 +4348,7 @@ const DEFS = {
         type: "integer",
         minimum: 1,
         maximum: 999999999999999,
+        "x-source": { minimum: "whatsapp-node-sdk", maximum: "whatsapp-node-sdk" },
       },
       replyMessageId: {
         title: "quoted message id",
@@ -3705,8 +4356,16 @@ const DEFS = {
         type: "string",
         minLength: 1,
         "x-trimmed": true,
+        "x-source": {
+          minLength: "whatsapp-node-sdk",
+          "x-trimmed": {
+            source: "inferred",
+            note: "Meta's older reference forbids leading and trailing spaces on reply-button ids only; a space at either end of this value is likely a mistake, but no Meta page says WhatsApp refuses it.",
+          },
+        },
       },
     },
+    "x-source": { required: "whatsapp-node-sdk", additionalProperties: "whatsapp-node-sdk" },
   },
   WhatsappNodeSdkWebhookBody: {
     "x-ts-name": "WhatsappNodeSdkWebhookBody",
@@ -3801,7 +4460,7 @@ export const SavedAddress: TUnsafe<T.SavedAddress> = Type.Unsafe<T.SavedAddress>
   $ref: "#/$defs/AddressMessageParameters/properties/saved_addresses/items",
   $defs: DEFS,
 });
-/** Address fields to prefill. */
+/** Address fields to prefill. Decision: a value may be empty (""): no Meta page requires a value to be non-empty, and Meta's own saved-address example and reply echo send `"building_name": ""`. */
 export const AddressValues: TUnsafe<T.AddressValues> = Type.Unsafe<T.AddressValues>({
   $ref: "#/$defs/AddressValues",
   $defs: DEFS,
@@ -3850,12 +4509,27 @@ export const CarouselCard: TUnsafe<T.CarouselCard> = Type.Unsafe<T.CarouselCard>
   $ref: "#/$defs/CarouselCard",
   $defs: DEFS,
 });
+/** card image header */
+export const CarouselImageHeader: TUnsafe<T.CarouselImageHeader> = Type.Unsafe<T.CarouselImageHeader>({
+  $ref: "#/$defs/CarouselImageHeader",
+  $defs: DEFS,
+});
+/** card video header */
+export const CarouselVideoHeader: TUnsafe<T.CarouselVideoHeader> = Type.Unsafe<T.CarouselVideoHeader>({
+  $ref: "#/$defs/CarouselVideoHeader",
+  $defs: DEFS,
+});
+/** The card's image or video by `link`, a publicly available URL: the media carousel page documents `link` only, and an uploaded media `id` is not accepted here. */
+export const CarouselMedia: TUnsafe<T.CarouselMedia> = Type.Unsafe<T.CarouselMedia>({
+  $ref: "#/$defs/CarouselMedia",
+  $defs: DEFS,
+});
 /** media card */
 export const MediaCarouselCard: TUnsafe<T.MediaCarouselCard> = Type.Unsafe<T.MediaCarouselCard>({
   $ref: "#/$defs/MediaCarouselCard",
   $defs: DEFS,
 });
-/** An image or video header; every media card needs one. */
+/** An image or video header, given by `link`; every media card needs one. */
 export const MediaCardHeader: TUnsafe<T.MediaCardHeader> = Type.Unsafe<T.MediaCardHeader>({
   $ref: "#/$defs/MediaCarouselCard/properties/header",
   $defs: DEFS,
@@ -3929,7 +4603,7 @@ export const CtaUrlParameters: TUnsafe<T.CtaUrlParameters> = Type.Unsafe<T.CtaUr
   $ref: "#/$defs/CtaUrlParameters",
   $defs: DEFS,
 });
-/** A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, is text (every Meta example uses text). */
+/** A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, should be text: every Meta example uses text, but no Meta document restricts it, so another kind is a warning. */
 export const FlowInteractive: TUnsafe<T.FlowInteractive> = Type.Unsafe<T.FlowInteractive>({
   $ref: "#/$defs/FlowInteractive",
   $defs: DEFS,
@@ -3944,7 +4618,7 @@ export const FlowParameters: TUnsafe<T.FlowParameters> = Type.Unsafe<T.FlowParam
   $ref: "#/$defs/FlowParameters",
   $defs: DEFS,
 });
-/** The first screen and its data, for `flow_action` "navigate". */
+/** The first screen and its data, for `flow_action` "navigate". `screen` may be left out: the flow then opens on its first entry screen (Meta's Flows guide). */
 export const FlowActionPayload: TUnsafe<T.FlowActionPayload> = Type.Unsafe<T.FlowActionPayload>({
   $ref: "#/$defs/FlowParameters/properties/flow_action_payload",
   $defs: DEFS,
@@ -3959,9 +4633,9 @@ export const ListInteractive: TUnsafe<T.ListInteractive> = Type.Unsafe<T.ListInt
   $ref: "#/$defs/ListInteractive",
   $defs: DEFS,
 });
-/** The list's body. Decision: at most 4096 characters. Meta's current list-message page (2025) says 4096, while its older Messages reference, the archived Node SDK and several libraries say 1024; the newest first-party page wins, and a list body over 1024 is still accepted by the Cloud API today. */
+/** The list's body. Decision: at most 4096 characters. Meta's current list-message page (Nov 2025) says 4096, while its older Messages reference, the archived Node SDK and several libraries say 1024; the newest first-party page wins. */
 export const ListBody: TUnsafe<T.ListBody> = Type.Unsafe<T.ListBody>({ $ref: "#/$defs/ListBody", $defs: DEFS });
-/** The menu button and its sections. At most 10 rows in total across all sections, and row ids unique across the whole list. */
+/** The menu button and its sections. At most 10 rows in total across all sections. Row ids are unique within a section (an error) and should be unique across the whole list (a warning: Meta says "unique" without saying across what, and the reply carries only the id). */
 export const ListAction: TUnsafe<T.ListAction> = Type.Unsafe<T.ListAction>({ $ref: "#/$defs/ListAction", $defs: DEFS });
 /** list section */
 export const ListSection: TUnsafe<T.ListSection> = Type.Unsafe<T.ListSection>({
@@ -4100,7 +4774,7 @@ export const ProductAction: TUnsafe<T.ProductAction> = Type.Unsafe<T.ProductActi
   $ref: "#/$defs/ProductInteractive/properties/action",
   $defs: DEFS,
 });
-/** A body with a button that starts a WhatsApp voice call to the business (Calling API). Old WhatsApp versions fail with 131026. */
+/** A body with a button that starts a WhatsApp voice call to the business (Calling API). No header or footer: Meta's call-button page documents the body and the action only. Old WhatsApp versions fail with 131026. */
 export const VoiceCallInteractive: TUnsafe<T.VoiceCallInteractive> = Type.Unsafe<T.VoiceCallInteractive>({
   $ref: "#/$defs/VoiceCallInteractive",
   $defs: DEFS,
@@ -4141,9 +4815,9 @@ export const Reaction: TUnsafe<T.Reaction> = Type.Unsafe<T.Reaction>({ $ref: "#/
 export const Body: TUnsafe<T.Body> = Type.Unsafe<T.Body>({ $ref: "#/$defs/Body", $defs: DEFS });
 /** An optional footer under the body. Emoji, markdown and links are allowed. */
 export const Footer: TUnsafe<T.Footer> = Type.Unsafe<T.Footer>({ $ref: "#/$defs/Footer", $defs: DEFS });
-/** A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists, product lists and flows take text only; `button` and `cta_url` take all four). */
+/** A header above the body: text, image, video or document. Which kinds an interactive type allows is stated by that type's schema (lists and product lists take text only; flows and address messages should, a warning; `button` and `cta_url` take all four). */
 export const Header: TUnsafe<T.Header> = Type.Unsafe<T.Header>({ $ref: "#/$defs/Header", $defs: DEFS });
-/** A text header. Emoji are allowed, markdown is not. */
+/** A text header, with an optional `sub_text` line (the v23 reference). Emoji are allowed, markdown is not. */
 export const TextHeader: TUnsafe<T.TextHeader> = Type.Unsafe<T.TextHeader>({ $ref: "#/$defs/TextHeader", $defs: DEFS });
 /** image header */
 export const ImageHeader: TUnsafe<T.ImageHeader> = Type.Unsafe<T.ImageHeader>({
@@ -4160,7 +4834,7 @@ export const DocumentHeader: TUnsafe<T.DocumentHeader> = Type.Unsafe<T.DocumentH
   $ref: "#/$defs/DocumentHeader",
   $defs: DEFS,
 });
-/** A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key. */
+/** A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`), and an optional `caption`. Decision: `caption` is accepted because Meta's v23 reference lists it on header media; whatsapp-api-js refuses it and pywa strips it, but neither cites a Meta page, and refusing it would refuse what the reference allows. */
 export const Media: TUnsafe<T.Media> = Type.Unsafe<T.Media>({ $ref: "#/$defs/Media", $defs: DEFS });
 /** A document for a document header: exactly one of `id` or `link`, and an optional `filename` that WhatsApp shows (with its extension) instead of a generic name. */
 export const DocumentMedia: TUnsafe<T.DocumentMedia> = Type.Unsafe<T.DocumentMedia>({

@@ -21,6 +21,7 @@
  * - A property whose schema has a builder of its own (the interactive object of an envelope) takes
  *   a built value or that builder.
  */
+import { strengthOf } from "../sources.ts";
 import { locationKey, type NamedSchema } from "../names.ts";
 import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, isSchema, nodeAt, resolveRef } from "../schema-set.ts";
 
@@ -255,7 +256,8 @@ export class BuilderModel {
       item.complex = item.leaves.some((l) => l.kind === "choice" || l.kind === "list");
     }
     const leaf: ListLeaf = { ...base, kind: "list", doc, items, itemType };
-    if (typeof s.maxItems === "number") leaf.max = s.maxItems;
+    // Only a documented cap becomes a type-level one: a warning's cap may be passed (and is reported).
+    if (typeof s.maxItems === "number" && strengthOf(this.set.sources, s, "maxItems") === "error") leaf.max = s.maxItems;
     return leaf;
   }
 

@@ -5,11 +5,11 @@
  * `interactive` object, whose own errors then say what is missing.
  */
 import { validateInteractive, validateMessage, validateMetaWebhook } from "../index.js";
-import type { ValidationResult } from "../runtime/issues.js";
+import type { ValidateOptions, ValidationResult } from "../runtime/issues.js";
 
 export interface Kind {
   label: string;
-  validate(value: unknown): ValidationResult<unknown>;
+  validate(value: unknown, options?: ValidateOptions): ValidationResult<unknown>;
 }
 
 export const KINDS = {

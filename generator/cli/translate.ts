@@ -1,5 +1,6 @@
 /** `wa-interactive translate`: an outbound message → a provider's request body. */
 import { PROVIDERS, ProviderError, toProvider } from "../index.js";
+import { issue } from "../runtime/issues.js";
 import { readInput } from "./input.js";
 import { printIssues, printJson } from "./report.js";
 import { EXIT, inputOperand, oneOf, type Command, UsageError } from "./usage.js";
@@ -54,7 +55,7 @@ export const translate: Command = {
       if (e.code === "bad-option") throw new UsageError(`${e.message} (options are given as --option name=value)`);
       // ProviderError's message starts "<provider>: <path>: "; the issue line states the path itself.
       const reason = e.message.replace(`${provider}: ${e.path ? `${e.path}: ` : ""}`, "");
-      const errors = e.issues.length > 0 ? [...e.issues] : [{ path: e.path, rule: e.code, message: reason }];
+      const errors = e.issues.length > 0 ? [...e.issues] : [issue(e.path, e.code, reason)];
       if (values.json) printJson({ ok: false, provider, code: e.code, path: e.path, message: e.message, errors });
       else printIssues(`${input.source}: cannot translate to ${provider} [${e.code}]`, errors);
       return EXIT.invalid;

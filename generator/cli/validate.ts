@@ -4,22 +4,24 @@ import { detectKind, KIND_NAMES, KINDS } from "./kinds.js";
 import { printIssues, printJson } from "./report.js";
 import { EXIT, inputOperand, oneOf, type Command } from "./usage.js";
 
-const options = { as: { type: "string" } } as const;
+const options = { as: { type: "string" }, strict: { type: "boolean" } } as const;
 
 export const validate: Command = {
   name: "validate",
   summary: "check a payload: every broken rule with its path and limit",
-  usage: "wa-interactive validate [file|-] [--as <kind>] [--json]",
+  usage: "wa-interactive validate [file|-] [--as <kind>] [--strict] [--json]",
   help: [
     "Reads JSON from the file, or from standard input when the file is - or missing, and checks it",
     "against the schemas. Valid: a line on standard output, exit 0. Invalid: every issue on standard",
-    "error as `path [rule] message`, exit 1.",
+    "error as `path [rule] message`, exit 1. Warnings (rules only libraries or users report, not",
+    "Meta) are listed on standard error too, and do not change the exit code unless --strict.",
     "",
     "Options:",
     `  --as <kind>  what the payload is: ${KIND_NAMES.join(", ")} (default: detected from its top-level`,
     "               properties: object or entry mean a webhook, messaging_product, to or",
     "               recipient an outbound message, anything else an interactive object)",
-    "  --json       print { valid, kind, detected, source, errors } on standard output instead",
+    "  --strict     treat every warning as an error (exit 1)",
+    "  --json       print { valid, kind, detected, source, errors, warnings } on standard output instead",
     "  -h, --help   show this help",
   ].join("\n"),
   options,
@@ -28,14 +30,18 @@ export const validate: Command = {
     const input = readInput(inputOperand(positionals));
     const kind = chosen ?? (input.error ? "interactive" : detectKind(input.value));
     const { label } = KINDS[kind];
-    const result = input.error ? { ok: false as const, errors: [input.error] } : KINDS[kind].validate(input.value);
+    const strict = values.strict === true;
+    const result = input.error ? { ok: false as const, errors: [input.error], warnings: [] } : KINDS[kind].validate(input.value, { strict });
     const errors = result.ok ? [] : result.errors;
+    const { warnings } = result;
     if (values.json) {
-      printJson({ valid: result.ok, kind, detected: chosen === undefined, source: input.source, errors });
+      printJson({ valid: result.ok, kind, detected: chosen === undefined, source: input.source, errors, warnings });
     } else if (result.ok) {
       process.stdout.write(`${input.source}: valid ${label}\n`);
+      if (warnings.length > 0) printIssues(`${input.source}: warnings, not errors (--strict makes them errors)`, warnings);
     } else {
       printIssues(`${input.source}: invalid ${label}`, errors);
+      if (warnings.length > 0) printIssues(`${input.source}: also warnings`, warnings);
     }
     return result.ok ? EXIT.valid : EXIT.invalid;
   },

@@ -9,7 +9,7 @@
  */
 import type { ClampChange } from "./clamp.js";
 import { clampAt } from "./clamp.js";
-import { issue, ValidationError, type ValidationIssue, type ValidationResult } from "./issues.js";
+import { issue, type ValidateOptions, ValidationError, type ValidationIssue, type ValidationResult } from "./issues.js";
 import { MAX_DEPTH, type Pattern } from "./walk.js";
 
 // ------------------------------------------------------------------ the public types
@@ -45,6 +45,8 @@ export interface BuildOptions {
    * rule are never changed: they stay errors.
    */
   onLimit?: "strict" | "clamp";
+  /** Treat every warning as an error (a rule only libraries or users report), as `validate…(v, { strict: true })` does. */
+  strict?: boolean;
 }
 
 /** What `build({ onLimit: "clamp" })` returns: the message and every text it shortened. */
@@ -53,15 +55,15 @@ export interface Clamped<T> {
   changes: ClampChange[];
 }
 
-/** What `safeBuild()` returns: the validation result, plus the clamp changes (none when strict). */
+/** What `safeBuild()` returns: the validation result (its `warnings` included), plus the clamp changes (none when strict). */
 export type BuildResult<T> = (ValidationResult<T> & { changes: ClampChange[] });
 
 export interface Buildable<T, Ids extends string = never> extends Carries<Ids> {
   /** Validates and returns the message; throws a `ValidationError` carrying every issue. */
-  build(options?: { onLimit?: "strict" }): Built<T, Ids>;
+  build(options?: { onLimit?: "strict"; strict?: boolean }): Built<T, Ids>;
   /** Clamps over-long display text, validates, and returns the message with the list of changes. */
-  build(options: { onLimit: "clamp" }): Clamped<Built<T, Ids>>;
-  /** As `build`, but returns `{ ok, value | errors, changes }` instead of throwing. */
+  build(options: { onLimit: "clamp"; strict?: boolean }): Clamped<Built<T, Ids>>;
+  /** As `build`, but returns `{ ok, value | errors, warnings, changes }` instead of throwing. */
   safeBuild(options?: BuildOptions): BuildResult<Built<T, Ids>>;
 }
 
@@ -84,7 +86,7 @@ export interface Plan<T = unknown> {
   readonly ordinals?: readonly (readonly [Pattern, string, readonly string[]])[];
   /** Display text the clamp policy may shorten, with its limit in code points. */
   readonly clamp?: readonly (readonly [Pattern, number])[];
-  readonly validate?: (value: unknown) => ValidationResult<T>;
+  readonly validate?: (value: unknown, options?: ValidateOptions) => ValidationResult<T>;
   /** The validator's fast pass alone: a valid message (the common case) needs no result object. */
   readonly is?: (value: unknown) => boolean;
 }
@@ -365,6 +367,8 @@ function prepare(chain: Chain, context: Context): unknown {
 
 function checkOptions(options: BuildOptions | undefined): ValidationIssue[] | undefined {
   const onLimit = options?.onLimit;
+  const strict = options?.strict;
+  if (strict !== undefined && typeof strict !== "boolean") return [issue("", "strict", `build option strict must be true or false, not ${JSON.stringify(strict)}`)];
   if (onLimit === undefined || onLimit === "strict" || onLimit === "clamp") return undefined;
   return [issue("", "onLimit", `build option onLimit must be "strict" or "clamp", not ${JSON.stringify(onLimit)}`)];
 }
@@ -372,19 +376,19 @@ function checkOptions(options: BuildOptions | undefined): ValidationIssue[] | un
 function safeBuild(chain: Chain, options: BuildOptions | undefined): BuildResult<unknown> {
   if (options !== undefined) {
     const bad = checkOptions(options);
-    if (bad) return { ok: false, errors: bad, changes: [] };
+    if (bad) return { ok: false, errors: bad, warnings: [], changes: [] };
   }
   const plan = chain[PLAN];
   const context: Context = options?.onLimit === "clamp" ? { options, changes: [] } : UNCLAMPED;
   const changes = context === UNCLAMPED ? [] : context.changes;
   try {
     const value = prepare(chain, context);
-    if (!plan.validate) return { ok: true, value, changes };
-    const result = plan.validate(value);
+    if (!plan.validate) return { ok: true, value, warnings: [], changes };
+    const result = plan.validate(value, options?.strict === true ? { strict: true } : undefined);
     if (result.ok) lastBuilt = value;
-    return result.ok ? { ok: true, value: result.value, changes } : { ok: false, errors: result.errors, changes };
+    return { ...result, changes };
   } catch (e) {
-    return { ok: false, errors: thrown(e), changes: [] };
+    return { ok: false, errors: thrown(e), warnings: [], changes: [] };
   }
 }
 

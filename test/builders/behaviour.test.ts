@@ -53,7 +53,7 @@ describe("builders", () => {
   it("values that are not what the types say become issues, never exceptions from build paths", () => {
     const big = wa.button().body(10n as never).reply("a", "A");
     expect(big.safeBuild()).toMatchObject({ ok: false, errors: [{ path: "/body/text", rule: "type" }] });
-    const date = wa.flow("Book").body("b").flowId("1").screen("S").data({ when: new Date(0) } as never);
+    const date = wa.flow("Book").body("b").flowId("1").flowActionPayload({ screen: "S", data: { when: new Date(0) } } as never);
     expect(date.safeBuild()).toMatchObject({ ok: false, errors: [{ path: "/action/parameters/flow_action_payload/data/when", rule: "type" }] });
     const throwing = { get id(): string { throw new Error("boom"); }, title: "A" };
     const hostile = wa.button().body("b").buttons([throwing]);
@@ -61,7 +61,7 @@ describe("builders", () => {
     expect(() => hostile.build()).toThrow(wa.ValidationError);
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
-    expect(wa.flow("Book").body("b").flowId("1").screen("S").data(cycle).safeBuild()).toMatchObject({ ok: false });
+    expect(wa.flow("Book").body("b").flowId("1").flowActionPayload({ screen: "S", data: cycle }).safeBuild()).toMatchObject({ ok: false });
     expect(wa.button().body("b").reply("a", "A").safeBuild({ onLimit: "cut" as never })).toMatchObject({ ok: false, errors: [{ rule: "onLimit" }] });
   });
 
@@ -71,7 +71,7 @@ describe("builders", () => {
   });
 
   it("sub-builders and envelopes number, order and validate what they hold", () => {
-    const card = (i: number) => (c: wa.MediaCarouselCardBuilder) => c.quickReply(`q${i}`, "Q").body(`Card ${i}`).header.image({ id: `${i}` });
+    const card = (i: number) => (c: wa.MediaCarouselCardBuilder) => c.quickReply(`q${i}`, "Q").body(`Card ${i}`).header.image(`https://example.com/${i}.png`);
     const env = wa.interactiveMessage(wa.carousel().body("Picks").ctaUrl(card(0)).ctaUrl(card(1))).to("1").build();
     const interactive = env.interactive;
     if (interactive.type !== "carousel") throw new Error("expected a carousel");
@@ -106,7 +106,7 @@ describe("answerTo", () => {
   it("reads envelopes, carousels and messages from elsewhere", () => {
     const envelope = wa.interactiveMessage(menu).to("1").build();
     expect(wa.answerTo(event("track_order"), envelope)?.id).toBe("track_order");
-    const card = (i: number) => (c: wa.MediaCarouselCardBuilder) => c.header.image({ id: `${i}` }).quickReply(`buy-${i}`, "Buy");
+    const card = (i: number) => (c: wa.MediaCarouselCardBuilder) => c.header.image(`https://example.com/${i}.png`).quickReply(`buy-${i}`, "Buy");
     const carousel = wa.carousel().body("Picks").ctaUrl(card(0)).ctaUrl(card(1)).build();
     expect(wa.answerTo(event("buy-1"), carousel)?.id).toBe("buy-1");
     const plain = JSON.parse(JSON.stringify(menu)) as unknown;

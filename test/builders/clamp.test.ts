@@ -153,7 +153,7 @@ describe("build({ onLimit: 'clamp' })", () => {
   });
 
   it("clamps carousel card text and quick-reply titles", () => {
-    const card = (i: number) => (c: wa.MediaCarouselCardBuilder) => c.header.image({ id: `${i}` }).body("🎉".repeat(200)).quickReply(`buy-${i}`, "Buy it now, today only!");
+    const card = (i: number) => (c: wa.MediaCarouselCardBuilder) => c.header.image(`https://example.com/${i}.png`).body("🎉".repeat(200)).quickReply(`buy-${i}`, "Buy it now, today only!");
     const { changes } = wa.carousel().body("Picks").ctaUrl(card(0)).ctaUrl(card(1)).build({ onLimit: "clamp" });
     expect(changes.map((c) => c.path)).toEqual([
       "/action/cards/0/body/text",

@@ -10,6 +10,7 @@ import { emitBuilders } from "../../generator/builders.ts";
 import { namedSchemas } from "../../generator/names.ts";
 import { print } from "../../generator/print.ts";
 import { ID_BASE, loadSchemaSet, SchemaSetError } from "../../generator/schema-set.ts";
+import { rulesOn } from "../../generator/sources.ts";
 import { SCHEMAS_DIR } from "../support/corpus.ts";
 
 const ID = `${ID_BASE}interactive/poll.schema.json`;
@@ -67,10 +68,20 @@ const poll = {
   },
 };
 
+/** `schema` with every rule citing one source, as the loader requires of every schema. */
+function sourced(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(sourced);
+  if (!schema || typeof schema !== "object") return schema;
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, k === "enum" || k === "const" || k === "required" ? v : sourced(v)]));
+  const rules = rulesOn(out as never);
+  if (rules.length > 0) out["x-source"] = Object.fromEntries(rules.map((k) => [k, "meta-reply-buttons"]));
+  return out;
+}
+
 function withSchema(path: string, schema: object): string {
   const dir = mkdtempSync(join(tmpdir(), "wa-builders-"));
   cpSync(SCHEMAS_DIR, dir, { recursive: true, filter: (src) => !src.includes(`${join(SCHEMAS_DIR, "examples")}`) });
-  writeFileSync(join(dir, path), JSON.stringify(schema));
+  writeFileSync(join(dir, path), JSON.stringify(sourced(schema)));
   return dir;
 }
 

@@ -99,9 +99,15 @@ describe("list", () => {
     countLimit((n) => wa.list("Open").body("b").section("A", (s) => s.rows(ids(n).map((id) => ({ id, title: id })))), 10, "/action/sections/0/rows");
     const split = (n: number) => wa.list("Open").body("b").section("A", (s) => s.rows(ids(5).map((id) => ({ id, title: id })))).section("B", (s) => s.rows(ids(n - 5, "b").map((id) => ({ id, title: id }))));
     countLimit(split, 10, "/action", "x-maxTotal");
-    expect(errorsOf(wa.list("Open").body("b").section("A", (s) => s.row("same", "A")).section("B", (s) => s.row("same", "B")))).toEqual([
-      expect.objectContaining({ path: "/action/sections/1/rows/0/id", rule: "x-uniqueValues" }),
+    // Within a section a duplicate id is an error; across sections Meta does not say, so a warning.
+    expect(errorsOf(wa.list("Open").body("b").section("A", (s) => s.row("same", "A").row("same", "B")))).toEqual([
+      expect.objectContaining({ path: "/action/sections/0/rows/1/id", rule: "x-uniqueValues", severity: "error" }),
     ]);
+    const across = wa.list("Open").body("b").section("A", (s) => s.row("same", "A")).section("B", (s) => s.row("same", "B"));
+    expect(across.safeBuild()).toMatchObject({ ok: true, warnings: [{ path: "/action/sections/1/rows/0/id", rule: "x-uniqueValues", severity: "warning" }] });
+    expect(across.safeBuild({ strict: true })).toMatchObject({ ok: false, errors: [{ path: "/action/sections/1/rows/0/id", rule: "x-uniqueValues", severity: "error" }] });
+    expect(() => across.build({ strict: true })).toThrow(wa.ValidationError);
+    expect(across.build().action.sections).toHaveLength(2);
   });
   it("one to ten sections", () => {
     countLimit((n) => wa.list("Open").body("b").sections(ids(n).map((id) => ({ title: id, rows: [{ id, title: id }] }))), 10, "/action/sections");
@@ -114,7 +120,7 @@ describe("single and multi-product", () => {
     expect(wa.product("cat", "sku").safeBuild().ok).toBe(true);
     textLimit((s) => wa.product("cat", "sku").body(s), 1024, "/body/text");
     textLimit((s) => wa.product("cat", "sku").footer(s), 60, "/footer/text");
-    expect(errorsOf(wa.product(" cat", "sku"))).toEqual([expect.objectContaining({ path: "/action/catalog_id", rule: "x-trimmed" })]);
+    expect(wa.product(" cat", "sku").safeBuild()).toMatchObject({ ok: true, warnings: [{ path: "/action/catalog_id", rule: "x-trimmed" }] });
   });
   it("product list: 30 products across sections, each once, ten sections", () => {
     const make = (n: number) => wa.productList("cat").header.text("Shoes").body("Pick").section("A", (s) => s.productItems(ids(n).map((id) => ({ product_retailer_id: id }))));
@@ -158,9 +164,9 @@ describe("catalog, CTA URL, location request, call permission, voice call", () =
 
 describe("flow and address", () => {
   it("flow: exactly one of flow id or name, button text without emoji", () => {
-    const ok = wa.flow("Book now").body("b").flowId("1234").screen("START").data({ slot: "15:00" }).build();
+    const ok = wa.flow("Book now").body("b").flowId("1234").flowActionPayload({ screen: "START", data: { slot: "15:00" } }).build();
     expect(ok.action.parameters).toEqual({ flow_message_version: "3", flow_id: "1234", flow_cta: "Book now", flow_action_payload: { screen: "START", data: { slot: "15:00" } } });
-    textLimit((s) => wa.flow(s).body("b").flowId("1"), 20, "/action/parameters/flow_cta", [x]);
+    textLimit((s) => wa.flow(s).body("b").flowId("1"), 30, "/action/parameters/flow_cta", [x]);
     expect(errorsOf(wa.flow("Book 📅").body("b").flowId("1"))).toEqual([expect.objectContaining({ path: "/action/parameters/flow_cta", rule: "x-noEmoji" })]);
     expect(errorsOf(wa.flow("Book").body("b").flowId("1").flowName("booking"))).toEqual([expect.objectContaining({ path: "/action/parameters", rule: "oneOf" })]);
   });
@@ -172,7 +178,7 @@ describe("flow and address", () => {
 });
 
 describe("carousel", () => {
-  const media = (i: number) => (c: wa.MediaCarouselCardBuilder) => c.header.image({ link: `https://example.com/${i}.png` }).body(`Card ${i}`).quickReply(`buy-${i}`, "Buy");
+  const media = (i: number) => (c: wa.MediaCarouselCardBuilder) => c.header.image(`https://example.com/${i}.png`).body(`Card ${i}`).quickReply(`buy-${i}`, "Buy");
   it("numbers the cards and fills in their kind", () => {
     const built = wa.carousel().body("Picks").ctaUrl(media(0)).ctaUrl(media(1)).build();
     expect(built.action.cards.map((c) => [c.card_index, c.type])).toEqual([[0, "cta_url"], [1, "cta_url"]]);
@@ -182,17 +188,19 @@ describe("carousel", () => {
   it("two to ten cards, alike", () => {
     countLimit((n) => ids(n).reduce((b, _, i) => b.ctaUrl(media(i)), wa.carousel().body("Picks") as never as { ctaUrl: Function } & Buildable) as Buildable, 10, "/action/cards");
     expect(errorsOf(wa.carousel().body("Picks").ctaUrl(media(0)))).toEqual([expect.objectContaining({ path: "/action/cards", rule: "minItems", limit: 2 })]);
-    const mixed = wa.carousel().body("Picks").ctaUrl(media(0)).ctaUrl((c) => c.header.image({ id: "1" }).quickReply("x", "X").quickReply("y", "Y"));
+    const mixed = wa.carousel().body("Picks").ctaUrl(media(0)).ctaUrl((c) => c.header.image("https://example.com/1.png").quickReply("x", "X").quickReply("y", "Y"));
     expect(errorsOf(mixed)).toEqual([expect.objectContaining({ path: "/action/cards/1", rule: "x-uniformItems" })]);
   });
   it("card text, URL button and quick replies", () => {
-    const urlCard = (text: string) => (c: wa.MediaCarouselCardBuilder) => c.header.image({ id: "1" }).body(text).displayText("Open").url("https://example.com");
+    const urlCard = (text: string) => (c: wa.MediaCarouselCardBuilder) => c.header.image("https://example.com/1.png").body(text).displayText("Open").url("https://example.com");
     textLimit((s) => wa.carousel().body("Picks").ctaUrl(urlCard(s)).ctaUrl(urlCard("Second")), 160, "/action/cards/0/body/text");
-    textLimit((s) => wa.carousel().body("Picks").ctaUrl((c) => c.header.image({ id: "1" }).displayText(s).url("https://example.com")).ctaUrl((c) => c.header.image({ id: "2" }).displayText("Open").url("https://example.com")), 20, "/action/cards/0/action/parameters/display_text");
-    textLimit((s) => wa.carousel().body("Picks").ctaUrl((c) => c.header.image({ id: "1" }).quickReply("a", s)).ctaUrl(media(1)), 20, "/action/cards/0/action/buttons/0/quick_reply/title");
+    textLimit((s) => wa.carousel().body("Picks").ctaUrl((c) => c.header.image("https://example.com/1.png").displayText(s).url("https://example.com")).ctaUrl((c) => c.header.image("https://example.com/2.png").displayText("Open").url("https://example.com")), 20, "/action/cards/0/action/parameters/display_text");
+    textLimit((s) => wa.carousel().body("Picks").ctaUrl((c) => c.header.image("https://example.com/1.png").quickReply("a", s)).ctaUrl(media(1)), 20, "/action/cards/0/action/buttons/0/quick_reply/title");
     const url = wa.carousel().body("Picks").ctaUrl(urlCard("A")).ctaUrl(urlCard("B")).build();
     expect(url.action.cards[0]!).toMatchObject({ action: { name: "cta_url", parameters: { display_text: "Open", url: "https://example.com" } } });
-    countLimit((n) => wa.carousel().body("Picks").ctaUrl((c) => c.header.image({ id: "1" }).buttons(ids(n).map((id) => ({ id, title: id })))).ctaUrl((c) => c.header.image({ id: "2" }).buttons(ids(n, "b").map((id) => ({ id, title: id })))), 2, "/action/cards/0/action/buttons");
+    // More than two quick replies: a warning (the carousel page states no maximum).
+    const three = wa.carousel().body("Picks").ctaUrl((c) => c.header.image("https://example.com/1.png").buttons(ids(3).map((id) => ({ id, title: id })))).ctaUrl((c) => c.header.image("https://example.com/2.png").buttons(ids(3, "b").map((id) => ({ id, title: id }))));
+    expect(three.safeBuild()).toMatchObject({ ok: true, warnings: [{ path: "/action/cards/0/action/buttons", rule: "maxItems", limit: 2, actual: 3 }, { path: "/action/cards/1/action/buttons", rule: "maxItems" }] });
   });
 });
 

@@ -37,9 +37,10 @@ const example = (name: string) => {
   if (!found) throw new Error(`no example ${name}`);
   return found;
 };
-const validButton = examples.find((e) => e.schema === "interactive/button.schema.json" && e.valid)!;
-const validMessage = examples.find((e) => e.schema === "message/outbound-message.schema.json" && e.valid)!;
+const validButton = examples.find((e) => e.schema === "interactive/button.schema.json" && e.verdict === "valid")!;
+const validMessage = examples.find((e) => e.schema === "message/outbound-message.schema.json" && e.verdict === "valid")!;
 const longTitle = example("interactive/button/invalid/title-21-chars.json");
+const spacedRowId = example("interactive/list/warning/row-id-trailing-space.json");
 
 beforeAll(() => {
   // The bin runs the compiled package, so compile it first (dist/ is build output, not generated).
@@ -77,9 +78,9 @@ describe("wa-interactive", () => {
     const unknown = cli(["valdiate"]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('unknown command "valdiate"');
-    const option = cli(["validate", "--strict"]);
+    const option = cli(["validate", "--strictly"]);
     expect(option.status).toBe(2);
-    expect(option.stderr).toContain("--strict");
+    expect(option.stderr).toContain("--strictly");
     expect(option.stderr).toContain("wa-interactive validate --help");
   });
 });
@@ -97,6 +98,21 @@ describe("wa-interactive validate", () => {
     expect(run.stdout).toBe("");
     for (const { path, rule } of longTitle.expect) expect(run.stderr).toContain(`  ${path} [${rule}] `);
     expect(run.stderr).toContain("WhatsApp allows at most 20");
+  });
+
+  it("lists warnings on standard error and exits 0; --strict makes them errors", () => {
+    const path = file("spaced-row-id.json", spacedRowId.instance);
+    const run = cli(["validate", path]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/spaced-row-id\.json: valid interactive object\n$/);
+    expect(run.stderr).toContain("warnings, not errors (--strict makes them errors)");
+    expect(run.stderr).toContain("  /action/sections/0/rows/0/id [x-trimmed] ");
+    const json = JSON.parse(cli(["validate", "--json", path]).stdout);
+    expect(json).toMatchObject({ valid: true, errors: [], warnings: [{ path: "/action/sections/0/rows/0/id", rule: "x-trimmed", severity: "warning" }] });
+    const strict = cli(["validate", "--strict", path]);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain("invalid interactive object");
+    expect(strict.stderr).toContain("  /action/sections/0/rows/0/id [x-trimmed] ");
   });
 
   it("reads standard input when the file is - or missing", () => {
@@ -190,7 +206,7 @@ describe("wa-interactive translate", () => {
     /** A valid outbound message of each kind: the reaction, or an interactive type's first valid example. */
     const messageOf = (kind: string) => {
       if (kind === "reaction") return reaction;
-      const example = examples.find((e) => e.valid && e.schema === `interactive/${kind.replace(/_/g, "-")}.schema.json`);
+      const example = examples.find((e) => e.verdict === "valid" && e.schema === `interactive/${kind.replace(/_/g, "-")}.schema.json`);
       return example && { ...message, interactive: example.instance };
     };
     const unsupported = PROVIDERS.flatMap((provider) =>

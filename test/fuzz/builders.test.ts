@@ -19,11 +19,11 @@ const arbitraries = new SchemaArbitraries(loadSchemaSet(SCHEMAS_DIR));
 type Header = T.ButtonInteractive["header"];
 
 /** Applies a header of any kind through the builder's header methods. */
-function withHeader<B extends { header: { text(t: string): B; image?(m: T.Media): B; video?(m: T.Media): B; document?(m: T.DocumentMedia): B } }>(b: B, header: Header | undefined): B {
+function withHeader<B extends { header: { text(t: string, subText?: string): B; image?(m: T.Media): B; video?(m: T.Media): B; document?(m: T.DocumentMedia): B } }>(b: B, header: Header | undefined): B {
   if (!header) return b;
   switch (header.type) {
     case "text":
-      return b.header.text(header.text);
+      return b.header.text(header.text, header.sub_text);
     case "image":
       return b.header.image!(header.image);
     case "video":
@@ -41,7 +41,7 @@ function rebuildButtons(m: T.ButtonInteractive) {
 
 function rebuildList(m: T.ListInteractive) {
   let b = list(m.action.button) as any;
-  if (m.header) b = b.header.text(m.header.text);
+  if (m.header) b = b.header.text(m.header.text, m.header.sub_text);
   b = b.body(m.body.text);
   if (m.footer) b = b.footer(m.footer.text);
   return b.sections(m.action.sections);

@@ -27,18 +27,28 @@ describe("reference docs", () => {
     }
   });
 
-  it("state every limit as the schemas set it, including the cross-field rules", () => {
+  it("state every limit as the schemas set it, each with its source, including the cross-field rules", () => {
     const button = page("interactive/button.md");
-    expect(row(button, "action.buttons")).toContain("| yes | array of object | 1–3 items |");
-    expect(row(button, "action.buttons[].reply.title")).toContain("1–20 characters; not only whitespace");
-    expect(row(button, "action")).toContain("unique across the message: `buttons/*/reply/id`, `buttons/*/reply/title`");
+    expect(row(button, "action.buttons")).toContain("| yes | array of object | 1–3 items (meta-reply-buttons) |");
+    expect(row(button, "action.buttons[].reply.title")).toContain("1–20 characters (meta-reply-buttons); not only whitespace (meta-messages-reference-old)");
+    expect(row(button, "action")).toContain("no two alike: `buttons/*/reply/id` (meta-reply-buttons); no two alike: `buttons/*/reply/title` (meta-reply-buttons)");
     expect(row(button, "header.text")).toContain('yes, when `header.type: "text"`');
     const list = page("interactive/list.md");
-    expect(row(list, "action")).toContain("at most 10 `sections/*/rows/*` in total");
-    expect(row(list, "action.sections")).toContain("with more than one item, each needs `title`");
-    expect(row(page("message/reaction.md"), "emoji")).toContain("exactly one emoji, or empty");
+    expect(row(list, "action")).toContain("at most 10 `sections/*/rows/*` in total (meta-list)");
+    expect(row(list, "action")).toContain("no two alike: `sections/*/rows/*/id` (warning: observed-botonic [");
+    expect(row(list, "action.sections")).toContain("with more than one item, each needs `title` (meta-v23)");
+    expect(row(list, "action.sections[].rows[].id")).toContain("no whitespace at either end (warning: inferred [");
+    expect(row(page("message/reaction.md"), "emoji")).toContain("exactly one emoji, or empty (meta-reactions)");
     const outbound = page("message/outbound-message.md").replace(/ {2,}/g, " ");
-    expect(outbound).toContain('| (the whole object) | when `type: "interactive"` | object | at least one of `to`, `recipient` |');
+    expect(outbound).toContain('| (the whole object) | when `type: "interactive"` | object | at least one of `to`, `recipient` (meta-bsuid) |');
+  });
+
+  it("list the sources a page cites, what strength each gives, and the notes", () => {
+    const list = page("interactive/list.md");
+    expect(list).toContain("## Sources");
+    expect(list).toContain("- `meta-list` — Meta: Interactive list messages, `messages/interactive-list-messages` (updated 2025-11); meta, so its rules are errors.");
+    expect(list).toContain("- `observed-botonic` — ");
+    expect(list).toMatch(/^- \[1\] /m);
   });
 
   it("link only to files that exist", () => {

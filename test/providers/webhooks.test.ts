@@ -44,7 +44,7 @@ describe("webhook fixtures", () => {
       });
 
       it("gives valid InboundEvents", () => {
-        for (const event of result.events) expect(validateInboundEvent(event)).toEqual({ ok: true, value: event });
+        for (const event of result.events) expect(validateInboundEvent(event)).toEqual({ ok: true, value: event, warnings: [] });
       });
 
       it("reads the raw body as a string the same way", () => {

@@ -15,7 +15,8 @@ import { describeEachPython, runPython } from "../support/python.ts";
 const readme = readFileSync(join(ROOT, "examples/python/README.md"), "utf8");
 const blocks = [...readme.matchAll(/^```python\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 
-// Two buttons with one id, and a title over 20 characters: an x- rule and a standard rule.
+// Two buttons with one id and a title over 20 characters (errors: an x- rule and a standard rule),
+// and a footer of spaces (a warning: only libraries report blank footers as refused).
 const message = {
   messaging_product: "whatsapp",
   to: "+16505551234",
@@ -23,6 +24,7 @@ const message = {
   interactive: {
     type: "button",
     body: { text: "Confirm the order?" },
+    footer: { text: "   " },
     action: {
       buttons: [
         { type: "reply", reply: { id: "yes", title: "Yes" } },
@@ -44,11 +46,12 @@ describeEachPython("The Python README's snippet", (python) => {
     expect(blocks).toHaveLength(1);
     const run = runPython(python, ["snippet.py"], undefined, project);
     expect(run.status).toBe(0);
-    const printed = run.stdout.trim().split("\n").map((line) => line.split(" ").slice(0, 2).join(" "));
+    const printed = run.stdout.trim().split("\n").map((line) => line.split(" ").slice(0, 3).join(" "));
     const ts = validateMessage(message);
     expect(ts.ok).toBe(false);
-    const expected = ts.ok ? [] : ts.errors.map((e) => `${e.path} ${e.rule}`);
+    const expected = [...(ts.ok ? [] : ts.errors), ...ts.warnings].map((e) => `${e.severity} ${e.path} ${e.rule}`);
     expect(printed.sort()).toEqual(expected.sort());
-    expect(printed).toContain("/interactive/action/buttons/1/reply/id x-uniqueValues");
+    expect(printed).toContain("error /interactive/action/buttons/1/reply/id x-uniqueValues");
+    expect(printed).toContain("warning /interactive/footer/text x-notBlank");
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The example corpus under schemas/examples/: every valid and invalid instance with the schema it
- * belongs to and, for invalid ones, the issues a full validator must report.
+ * The example corpus under schemas/examples/: every valid, warning and invalid instance with the
+ * schema it belongs to and, for the last two, the issues a full validator must report (as warnings
+ * or as errors).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -15,14 +16,21 @@ export interface Expected {
   rule: string;
 }
 
+/** valid: no issue at all; warning: accepted, with at least the expected warnings; invalid: rejected, with at least the expected errors. */
+export type Verdict = "valid" | "warning" | "invalid";
+
 export interface Example {
   /** Schema path below schemas/, e.g. `interactive/button.schema.json`. */
   schema: string;
   /** Example path below schemas/examples/, for test names. */
   name: string;
+  verdict: Verdict;
+  /** Accepted by the error verdict: a valid or a warning example. */
   valid: boolean;
   instance: unknown;
   expect: Expected[];
+  /** For a warning example, the warning rule it exercises: `<schema file>#<JSON Pointer to the keyword>`. */
+  exercises?: string;
 }
 
 function walk(dir: string): string[] {
@@ -37,16 +45,19 @@ export function loadExamples(): Example[] {
     .sort()
     .map((file) => {
       const rel = relative(EXAMPLES_DIR, file).split(sep).join("/");
-      const match = /^(.*)\/(valid|invalid)\/[^/]+\.json$/.exec(rel);
-      if (!match) throw new Error(`${rel}: examples live in <schema>/valid/ or <schema>/invalid/`);
+      const match = /^(.*)\/(valid|warning|invalid)\/[^/]+\.json$/.exec(rel);
+      if (!match) throw new Error(`${rel}: examples live in <schema>/valid/, <schema>/warning/ or <schema>/invalid/`);
       const data = JSON.parse(readFileSync(file, "utf8"));
-      const valid = match[2] === "valid";
-      return {
+      const verdict = match[2] as Verdict;
+      const example: Example = {
         schema: `${match[1]}.schema.json`,
         name: rel,
-        valid,
-        instance: valid ? data : data.instance,
-        expect: valid ? [] : data.expect,
+        verdict,
+        valid: verdict !== "invalid",
+        instance: verdict === "valid" ? data : data.instance,
+        expect: verdict === "valid" ? [] : data.expect,
       };
+      if (verdict === "warning") example.exercises = data.exercises;
+      return example;
     });
 }

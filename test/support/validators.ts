@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as api from "../../generated/src/index.ts";
-import type { ValidationResult } from "../../generated/src/index.ts";
+import type { ValidateOptions, ValidationResult } from "../../generated/src/index.ts";
 import { SCHEMAS_DIR } from "./corpus.ts";
 
 export function rootTypeName(schemaPath: string): string {
@@ -17,8 +17,8 @@ export function rootTypeName(schemaPath: string): string {
     .join("");
 }
 
-export function validatorFor(schemaPath: string): (value: unknown) => ValidationResult<unknown> {
+export function validatorFor(schemaPath: string): (value: unknown, options?: ValidateOptions) => ValidationResult<unknown> {
   const fn = (api as Record<string, unknown>)[`validate${rootTypeName(schemaPath)}`];
   if (typeof fn !== "function") throw new Error(`no generated validator for ${schemaPath}`);
-  return fn as (value: unknown) => ValidationResult<unknown>;
+  return fn as (value: unknown, options?: ValidateOptions) => ValidationResult<unknown>;
 }

@@ -5,6 +5,8 @@
  * the same way. Only the error path calls these.
  */
 import { issue, type ValidationIssue } from "./issues.js";
+
+export { warning } from "./issues.js";
 import { codePoints, hasSurrogates } from "./unicode.js";
 import { describe, describeType } from "./walk.js";
 
@@ -19,11 +21,18 @@ export function required(path: string, label: string, property: string): Validat
   return issue(path, "required", `${label} is missing the required property "${property}"`);
 }
 
-export function additionalProperty(path: string, label: string, key: string): ValidationIssue {
+export function additionalProperty(
+  path: string,
+  label: string,
+  key: string,
+  known: readonly string[] = [],
+): ValidationIssue {
+  const meant = closest(key, known);
+  const hint = meant === undefined ? "" : `did you mean "${meant}"? `;
   return issue(
     path,
     "additionalProperties",
-    `${label} has an unknown property "${key}"; WhatsApp rejects parameters it does not know`,
+    `${label} has an unknown property "${key}"; ${hint}WhatsApp rejects parameters it does not know`,
   );
 }
 
@@ -78,11 +87,16 @@ export function pattern(path: string, label: string, source: string, s: string):
 }
 
 export function constant(path: string, label: string, expected: unknown, v: unknown): ValidationIssue {
-  return issue(path, "const", `${label} must be ${describe(expected)}, not ${describe(v)}`);
+  return issue(path, "const", `${label} must be ${describe(expected)}, not ${describe(v)}${caseHint(v, [expected])}`);
 }
 
 export function enumeration(path: string, label: string, allowed: readonly unknown[], v: unknown): ValidationIssue {
-  return issue(path, "enum", `${label} must be one of ${list(allowed)}, not ${describe(v)}`);
+  return issue(path, "enum", `${label} must be one of ${list(allowed)}, not ${describe(v)}${caseHint(v, allowed)}`);
+}
+
+/** An object of another kind where one kind is taken: one issue at the object, not one per key. */
+export function otherKind(path: string, parent: string, kind: string, tag: string, given: string): ValidationIssue {
+  return issue(path, "const", `${parent} takes a ${kind} only (type ${describe(tag)}), not type ${describe(given)}`);
 }
 
 export function minimum(path: string, label: string, limit: number, n: number): ValidationIssue {
@@ -123,7 +137,7 @@ export function discriminator(path: string, label: string, allowed: readonly str
   return issue(
     path,
     "x-discriminator",
-    `${label} ${describe(v)} is not a known kind; expected one of ${list(allowed)}`,
+    `${label} ${describe(v)} is not a known kind; expected one of ${list(allowed)}${caseHint(v, allowed)}`,
   );
 }
 
@@ -167,4 +181,48 @@ export function emoji(path: string, label: string, s: string): ValidationIssue {
 
 export function hole(path: string, label: string, index: number): ValidationIssue {
   return issue(path, "type", `${label} has a hole at index ${index}; JSON cannot carry sparse arrays`);
+}
+
+/** "; did you mean "button"?" when `v` is one of `allowed` written in another case (a Java enum's "BUTTON"). */
+function caseHint(v: unknown, allowed: readonly unknown[]): string {
+  if (typeof v !== "string") return "";
+  const meant = allowed.find((a) => typeof a === "string" && a !== v && a.toLowerCase() === v.toLowerCase());
+  return meant === undefined ? "" : `; did you mean ${describe(meant)}?`;
+}
+
+/**
+ * The known key `key` most likely misspells: the nearest by edit distance (a swap of neighbours
+ * counting one), within 1 edit for keys up to 4 characters and 2 beyond; none when two tie.
+ */
+function closest(key: string, known: readonly string[]): string | undefined {
+  if (key.length > 64) return undefined;
+  const most = key.length <= 4 ? 1 : 2;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const k of known) {
+    const d = editDistance(key.toLowerCase(), k.toLowerCase(), most + 1);
+    if (d > most) continue;
+    if (d < bestDistance) [best, bestDistance, tie] = [k, d, false];
+    else if (d === bestDistance) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+/** Optimal-string-alignment distance between `a` and `b`, or `cap` when it is at least that. */
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
+    }
+    [before, previous] = [previous, current];
+  }
+  return Math.min(previous[b.length]!, cap);
 }

@@ -5,44 +5,75 @@
  * checks: a fast boolean pass for the common, valid case, and a full pass that collects every
  * issue only when the fast one fails. Neither ever throws: a getter that throws or a Proxy that
  * misbehaves becomes an issue too.
+ *
+ * The fast pass takes `clean`: false asks only whether an error-strength rule is broken (the
+ * verdict of `is…`), true also whether a warning would fire (what `validate…` asks first, so a
+ * value with nothing to report costs one fast pass).
  */
-import { issue, ValidationError, type ValidationIssue, type ValidationResult } from "./issues.js";
+import { issue, ValidationError, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./issues.js";
 import * as rules from "./rules.js";
 import { MAX_ISSUES } from "./walk.js";
 
-export type Check = (v: any) => boolean;
+export type Check = (v: any, clean: boolean) => boolean;
 export type Collect = (v: any, path: string, out: ValidationIssue[]) => void;
 
-export function run<T>(value: unknown, check: Check, collect: Collect): ValidationResult<T> {
+const NONE: readonly ValidationIssue[] = Object.freeze([]);
+
+export function run<T>(value: unknown, check: Check, collect: Collect, options?: ValidateOptions): ValidationResult<T> {
   try {
-    if (check(value)) return { ok: true, value: value as T };
-    const errors: ValidationIssue[] = [];
-    collect(value, "", errors);
-    if (errors.length >= MAX_ISSUES) {
+    if (check(value, true)) return { ok: true, value: value as T, warnings: NONE };
+    const issues: ValidationIssue[] = [];
+    collect(value, "", issues);
+    if (issues.length >= MAX_ISSUES) {
       // A rule may add its issue after a loop stopped at the cap: the result holds the cap exactly.
-      errors.length = MAX_ISSUES;
-      errors.push(
+      issues.length = MAX_ISSUES;
+      issues.push(
         issue("", "maxIssues", `more than ${MAX_ISSUES} issues; the rest of the value was not checked`, MAX_ISSUES),
       );
     }
-    if (errors.length > 0) return { ok: false, errors };
+    const { errors, warnings } = bySeverity(issues, options?.strict === true);
+    if (errors.length > 0) return { ok: false, errors, warnings };
+    if (warnings.length > 0) return { ok: true, value: value as T, warnings };
     // The two passes are generated from one schema and tested to agree; should they ever not, say so
     // rather than call an unchecked value valid.
     return {
       ok: false,
       errors: [issue("", "internal", "the value was rejected, but no rule could be named; please report this")],
+      warnings: NONE,
     };
   } catch (e) {
     return {
       ok: false,
       errors: [issue("", "exception", `reading the value threw: ${e instanceof Error ? e.message : String(e)}`)],
+      warnings: NONE,
     };
   }
 }
 
+/**
+ * Errors and warnings apart. A warning at the place and of the rule of an error says nothing the
+ * error does not (a duplicate row id within a section is an error, across the list a warning), so
+ * it is dropped. `strict` reports every warning as an error.
+ */
+function bySeverity(
+  issues: ValidationIssue[],
+  strict: boolean,
+): { errors: ValidationIssue[]; warnings: ValidationIssue[] } {
+  const errors: ValidationIssue[] = [];
+  const warnings: ValidationIssue[] = [];
+  for (const i of issues) (i.severity === "error" ? errors : warnings).push(i);
+  if (warnings.length === 0) return { errors, warnings };
+  const said = new Set(errors.map((e) => `${e.rule} ${e.path}`));
+  const fresh = warnings.filter((w) => !said.has(`${w.rule} ${w.path}`));
+  if (!strict) return { errors, warnings: fresh };
+  for (const w of fresh) w.severity = "error";
+  return { errors: [...errors, ...fresh], warnings: [] };
+}
+
+/** The error verdict of `check`, the answer of every `is…` guard; never throws. */
 export function guard(value: unknown, check: Check): boolean {
   try {
-    return check(value);
+    return check(value, false);
   } catch {
     return false;
   }
@@ -76,8 +107,13 @@ export function unionIssues(
   out: ValidationIssue[],
 ): void {
   let matched = 0;
-  for (const b of branches) if (b.check(v)) matched++;
-  if (exactlyOne ? matched === 1 : matched > 0) return;
+  let first: Branch | undefined;
+  for (const b of branches) if (b.check(v, false)) (matched++, (first ??= b));
+  // Valid by its errors: the branch it matches may still have warnings to report.
+  if (exactlyOne ? matched === 1 : matched > 0) {
+    if (!first!.check(v, true)) first!.collect(v, p, out);
+    return;
+  }
   if (matched > 1) {
     out.push(rules.manyBranches(p, label, matched));
     return;

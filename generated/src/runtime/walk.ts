@@ -5,7 +5,7 @@
  * and check values are plain JSON. The valid path allocates nothing: counting and duplicate checks
  * reuse one scratch array, which is safe because validation is synchronous.
  */
-import { issue, type ValidationIssue } from "./issues.js";
+import { issue, type ValidationIssue, warning } from "./issues.js";
 
 /** A path pattern split into segments; "*" is every element of an array or value of an object. */
 export type Pattern = readonly string[];
@@ -128,6 +128,8 @@ export function duplicateIssues(
   path: string,
   label: string,
   out: ValidationIssue[],
+  /** For a warning rule: where the rule is in the schema set. */
+  warningRule?: string,
 ): void {
   // A check that failed may share its loop with other patterns (button ids and titles): settle
   // "no duplicate here" without building a pointer for every value.
@@ -139,13 +141,12 @@ export function duplicateIssues(
       first.set(value, at);
       return true;
     }
-    out.push(
-      issue(
-        at,
-        "x-uniqueValues",
-        `${label} ${describe(value)} is used more than once (first at ${earlier}); each must be unique`,
-      ),
+    const found = issue(
+      at,
+      "x-uniqueValues",
+      `${label} ${describe(value)} is used more than once (first at ${earlier}); each must be unique`,
     );
+    out.push(warningRule === undefined ? found : warning(found, warningRule));
     return out.length < MAX_ISSUES;
   });
 }

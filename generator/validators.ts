@@ -84,7 +84,7 @@ export class ValidatorEmitter {
 
   /** Whether the rule `keyword` (or one part of it) on schema node `s` is a warning. */
   private warns(s: Schema, keyword: string, part?: string): boolean {
-    return strengthOf(this.set.sources, s, keyword, part) === "warning";
+    return this.set.sourced && strengthOf(this.set.sources, s, keyword, part) === "warning";
   }
 
   /** The statement that records an issue: a warning rule's issue is marked as one, with the rule's place. */
@@ -350,10 +350,16 @@ export class ValidatorEmitter {
       full.push(`walk.jsonIssues(v, p, ${L}, out);`);
     }
 
-    // Totals first in the fast pass: counting is a few loads per item, and a list over its total is
-    // then turned away before a single row is read (the fail-fast path of an over-full list).
-    const totals = asList(s["x-maxTotal"]) as { path: string; maximum: number }[];
-    for (const { path, maximum } of totals) fast.push(`if (${this.refuses(s, "x-maxTotal", `${this.countAt(node, String(path), this.pattern(path))} > ${maximum}`, path)}) return false;`);
+    // Totals before the properties in both passes: counting is a few loads per item, so a list over
+    // its total is turned away before a single row is read (the fail-fast path of an over-full list),
+    // and its total is reported before the rows' own issues can fill the issue cap.
+    for (const { path, maximum } of asList(s["x-maxTotal"]) as { path: string; maximum: number }[]) {
+      const count = this.countAt(node, String(path), this.pattern(path));
+      const what = path.split("/").filter((seg) => seg !== "*").pop() ?? "items";
+      const issue = `rules.maxTotal(p, ${L}, ${lit(what.replace(/_/g, " "))}, ${maximum}, n)`;
+      fast.push(`if (${this.refuses(s, "x-maxTotal", `${count} > ${maximum}`, path)}) return false;`);
+      full.push(`{ const n = ${count}; if (n > ${maximum}) ${this.report(s, "x-maxTotal", issue, path)} }`);
+    }
 
     if (keys.length > 0) {
       fast.push("let x: any;");
@@ -387,12 +393,6 @@ export class ValidatorEmitter {
       }
     }
 
-    for (const { path, maximum } of totals) {
-      const pattern = this.pattern(path);
-      const what = path.split("/").filter((seg) => seg !== "*").pop() ?? "items";
-      const issue = `rules.maxTotal(p, ${L}, ${lit(what.replace(/_/g, " "))}, ${maximum}, n)`;
-      full.push(`{ const n = ${this.countAt(node, String(path), pattern)}; if (n > ${maximum}) ${this.report(s, "x-maxTotal", issue, path)} }`);
-    }
     const unique = asList(s["x-uniqueValues"]).map(String);
     // Error patterns and warning patterns get their own loops, so a clean verdict alone pays for the latter.
     const errorPatterns = unique.filter((path) => !this.warns(s, "x-uniqueValues", path));

@@ -6806,6 +6806,10 @@ function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
       if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k, KEYS_62));
     }
+  {
+    const n = count_PATH_63(v);
+    if (n > 10) out.push(rules.maxTotal(p, "list action", "rows", 10, n));
+  }
   let x: any;
   x = v.button;
   if (x !== undefined) {
@@ -6819,10 +6823,6 @@ function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
   x = v.sections;
   if (x !== undefined) {
     check_ListAction_sections(x, p + "/sections", out);
-  }
-  {
-    const n = count_PATH_63(v);
-    if (n > 10) out.push(rules.maxTotal(p, "list action", "rows", 10, n));
   }
   if (!distinct_PATH_66(v)) {
     walk.duplicateIssues(v, PATH_66, p, "row id", out, "interactive/list.schema.json#/$defs/action/x-uniqueValues/0");
@@ -7168,6 +7168,10 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
       if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product list action", k, KEYS_68));
     }
+  {
+    const n = count_PATH_69(v);
+    if (n > 30) out.push(rules.maxTotal(p, "product list action", "product items", 30, n));
+  }
   let x: any;
   x = v.catalog_id;
   if (x !== undefined) {
@@ -7176,10 +7180,6 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
   x = v.sections;
   if (x !== undefined) {
     check_ProductListAction_sections(x, p + "/sections", out);
-  }
-  {
-    const n = count_PATH_69(v);
-    if (n > 30) out.push(rules.maxTotal(p, "product list action", "product items", 30, n));
   }
   if (!distinct_PATH_72(v)) {
     walk.duplicateIssues(

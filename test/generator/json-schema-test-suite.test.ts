@@ -120,7 +120,7 @@ async function generate(cases: Case[]): Promise<Compiled[]> {
     const withId = schema !== null && typeof schema === "object" && !Array.isArray(schema) && !("$id" in schema) ? { $id: `${ID_BASE}case.schema.json`, ...schema } : schema;
     writeFileSync(join(dir, "case.schema.json"), JSON.stringify(withId));
     try {
-      const set = loadSchemaSet(dir);
+      const set = loadSchemaSet(dir, { requireSources: false }); // the suite states no WhatsApp rule
       const named = namedSchemas(set);
       const code = emitValidators(set, named);
       const root = named.find((n) => n.pointer === "")!.name;

@@ -19,6 +19,7 @@ import { consoleTable, groupTable, targetRows, targetTable } from "../bench/repo
 import { heapAcrossLoop, hostileTimings, timeGenerate } from "../bench/side-measures.ts";
 import { buildButtons, buildList } from "../bench/builders.ts";
 import { verify, wa } from "../bench/package.ts";
+import { providerGroups } from "../bench/providers.ts";
 
 const { parseWebhook, validateInteractive } = wa;
 const { verifyWebhook } = verify;
@@ -109,6 +110,7 @@ const groups: Group[] = [
       { name: KAPSO, note: "`verifySignature` (node:crypto) + `normalizeWebhook`", fn: () => kapsoWebhook(webhookBody, webhookSignature, APP_SECRET) },
     ],
   },
+  ...providerGroups(),
 ];
 
 // Every contender must do what its row says before any of it is timed.

@@ -14,6 +14,7 @@ import {
   toVonage,
   toWhatsappNodeSdk,
 } from "../../generated/src/index.ts";
+import { PROVIDER_OPTIONS } from "../support/provider-options.ts";
 
 const interactive = {
   type: "button",
@@ -38,13 +39,17 @@ function refused(fn: () => unknown): ProviderError {
 }
 
 describe("request bodies", () => {
-  it("meta and 360dialog send the message itself, as a copy", () => {
-    for (const provider of ["meta", "360dialog"] as const) {
-      const body = toProvider(provider, message);
-      expect(body).toEqual(message);
-      expect(body).not.toBe(message);
-      expect((body as { interactive: unknown }).interactive).not.toBe(message.interactive);
-    }
+  it("meta and 360dialog send the message itself: the validated message is the body", () => {
+    for (const provider of ["meta", "360dialog"] as const) expect(toProvider(provider, message)).toBe(message);
+  });
+
+  it("a body shares objects with the message rather than copy them (neither is ever written to)", () => {
+    const body = toProvider("vonage", message, { from: "447700900000" });
+    expect(body.custom).toEqual({ type: "interactive", interactive });
+    expect((body.custom as { interactive: unknown }).interactive).toBe(message.interactive);
+    const frozen = JSON.parse(JSON.stringify(message), (_, v) => (typeof v === "object" && v !== null ? Object.freeze(v) : v));
+    for (const provider of PROVIDERS)
+      expect(fromProvider(provider, (toProvider as (p: ProviderName, m: unknown, o?: object) => unknown)(provider, frozen, PROVIDER_OPTIONS[provider]))).toMatchObject(frozen);
   });
 
   it("the Node SDK gets its interactive() arguments, recipient as a number", () => {

@@ -1,7 +1,7 @@
 /**
  * Lossless both ways: for every provider and every valid outbound message example (plus a message
  * made from every valid interactive example), `fromProvider(p, toProvider(p, m))` deep-equals `m`
- * — or `toProvider` refuses with a ProviderError that names what the provider cannot carry. The
+ * and the body is valid for the provider's schema — or `toProvider` refuses with a ProviderError that names what the provider cannot carry. The
  * refusals are exactly what the capability matrix and the mapping say, never a silent drop.
  */
 import { describe, expect, it } from "vitest";
@@ -15,6 +15,8 @@ import {
   toProvider,
 } from "../../generated/src/index.ts";
 import { loadExamples } from "../support/corpus.ts";
+import { PROVIDER_OPTIONS as OPTIONS } from "../support/provider-options.ts";
+import { validatorFor } from "../support/validators.ts";
 
 const examples = loadExamples();
 const messages: { name: string; message: Record<string, any> }[] = [
@@ -33,16 +35,6 @@ const messages: { name: string; message: Record<string, any> }[] = [
       } as Record<string, any>,
     })),
 ];
-
-/** What each provider needs beyond the message. */
-const OPTIONS: Record<ProviderName, object | undefined> = {
-  meta: undefined,
-  "whatsapp-node-sdk": undefined,
-  vonage: { from: "447700900000" },
-  exotel: { from: "+918047112233" },
-  aisoule: undefined,
-  "360dialog": undefined,
-};
 
 const translate = (provider: ProviderName, message: unknown) =>
   (toProvider as (p: ProviderName, m: unknown, o?: object) => unknown)(provider, message, OPTIONS[provider]);
@@ -67,6 +59,8 @@ describe("round trip", () => {
   for (const provider of PROVIDERS) {
     describe(provider, () => {
       const mapping = MAPPINGS[provider];
+      // The translation does not validate the body it builds: it is valid by construction, proven here.
+      const validateBody = validatorFor(`providers/${provider}/outbound.schema.json`);
       let carried = 0;
 
       for (const { name, message } of messages) {
@@ -103,6 +97,8 @@ describe("round trip", () => {
             expectedRefusal ?? unsupportedField ?? impliedClash ?? (sdkNumber || aisouleNumber || undefined),
           ).toBeUndefined();
           carried++;
+          const checked = validateBody(body);
+          expect(checked.ok ? [] : checked.errors).toEqual([]);
           // What the provider cannot vary (an implied recipient_type "individual") comes back explicit.
           const expected = { ...message };
           for (const [pointer, { value }] of Object.entries(mapping.implied)) expected[pointer.slice(1)] ??= value;

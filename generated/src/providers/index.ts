@@ -24,18 +24,12 @@ import { parseAisouleWebhook } from "../runtime/webhook-aisoule.js";
 import { parseExotelWebhook } from "../runtime/webhook-exotel.js";
 import { parseMetaWebhook } from "../runtime/webhook-meta.js";
 import { parseVonageWebhook } from "../runtime/webhook-vonage.js";
-import type { EnvelopeMapping } from "../runtime/envelope.js";
-import { META_MAPPING, fromMeta, toMeta, type MetaOptions } from "./meta.js";
-import { DIALOG360_MAPPING, fromDialog360, toDialog360, type Dialog360Options } from "./360dialog.js";
-import { AISOULE_MAPPING, fromAisoule, toAisoule, type AisouleOptions } from "./aisoule.js";
-import { EXOTEL_MAPPING, fromExotel, toExotel, type ExotelOptions } from "./exotel.js";
-import { VONAGE_MAPPING, fromVonage, toVonage, type VonageOptions } from "./vonage.js";
-import {
-  WHATSAPP_NODE_SDK_MAPPING,
-  fromWhatsappNodeSdk,
-  toWhatsappNodeSdk,
-  type WhatsappNodeSdkOptions,
-} from "./whatsapp-node-sdk.js";
+import { fromMeta, toMeta, type MetaOptions } from "./meta.js";
+import { fromDialog360, toDialog360, type Dialog360Options } from "./360dialog.js";
+import { fromAisoule, toAisoule, type AisouleOptions } from "./aisoule.js";
+import { fromExotel, toExotel, type ExotelOptions } from "./exotel.js";
+import { fromVonage, toVonage, type VonageOptions } from "./vonage.js";
+import { fromWhatsappNodeSdk, toWhatsappNodeSdk, type WhatsappNodeSdkOptions } from "./whatsapp-node-sdk.js";
 
 export { fromMeta, toMeta, type MetaOptions } from "./meta.js";
 export { fromDialog360, toDialog360, type Dialog360Options } from "./360dialog.js";
@@ -161,16 +155,90 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     reaction: "unsupported",
   },
 };
-/** Each provider's mapping: where every part of a message goes in its body, what it implies, what it cannot carry and why. */
-export const MAPPINGS: Readonly<Record<ProviderName, EnvelopeMapping>> = {
-  meta: META_MAPPING,
-  "360dialog": DIALOG360_MAPPING,
-  aisoule: AISOULE_MAPPING,
-  exotel: EXOTEL_MAPPING,
-  vonage: VONAGE_MAPPING,
-  "whatsapp-node-sdk": WHATSAPP_NODE_SDK_MAPPING,
+/** What each provider's mapping says a message may not vary or hold: message values it implies (absent or equal on the way out, restored on the way back) and top-level fields it has no place for, each with the reason. */
+export interface ProviderRefusals {
+  implied: Readonly<Record<string, { readonly value: string; readonly reason: string }>>;
+  unsupported: Readonly<Record<string, string>>;
+}
+/** Each provider's refusals (from its mapping; the translation functions are generated from the same file). */
+export const MAPPINGS: Readonly<Record<ProviderName, ProviderRefusals>> = {
+  meta: { implied: {}, unsupported: {} },
+  "360dialog": { implied: {}, unsupported: {} },
+  aisoule: {
+    implied: {
+      "/messaging_product": {
+        value: "whatsapp",
+        reason: "every message wa-interactive translates is a WhatsApp message",
+      },
+      "/recipient_type": { value: "individual", reason: "Aisoule sends to one person and has no recipient_type" },
+    },
+    unsupported: {
+      "/recipient": "Aisoule addresses WhatsApp users by phone number only",
+      "/context": "Aisoule does not document sending a message as a reply (context)",
+      "/biz_opaque_callback_data": "Aisoule has no such field",
+      "/recipient_identity_key_hash": "Aisoule has no such field",
+      "/reaction": "Aisoule's developer API documents text, media and interactive messages only",
+    },
+  },
+  exotel: {
+    implied: {
+      "/messaging_product": {
+        value: "whatsapp",
+        reason: "every message wa-interactive translates is a WhatsApp message",
+      },
+    },
+    unsupported: {
+      "/recipient": "Exotel addresses WhatsApp users by phone number only",
+      "/biz_opaque_callback_data":
+        "Exotel has no such field; pass options.customData, which Exotel echoes in its callbacks",
+      "/recipient_identity_key_hash": "Exotel has no such field",
+    },
+  },
+  vonage: {
+    implied: {
+      "/messaging_product": {
+        value: "whatsapp",
+        reason: "every message wa-interactive translates is a WhatsApp message",
+      },
+      "/recipient_type": {
+        value: "individual",
+        reason: "Vonage's WhatsApp messages go to one person and have no recipient_type",
+      },
+    },
+    unsupported: {
+      "/recipient": "Vonage addresses WhatsApp users by phone number only",
+      "/biz_opaque_callback_data":
+        "Vonage has no such field; pass options.clientRef (at most 100 characters), which Vonage echoes in its status webhooks",
+      "/recipient_identity_key_hash": "Vonage has no such field",
+    },
+  },
+  "whatsapp-node-sdk": {
+    implied: {
+      "/messaging_product": {
+        value: "whatsapp",
+        reason: "every message wa-interactive translates is a WhatsApp message",
+      },
+      "/type": { value: "interactive", reason: "messages.interactive() sends interactive messages only" },
+      "/recipient_type": {
+        value: "individual",
+        reason: 'the SDK always writes recipient_type "individual"; it cannot send to a group',
+      },
+    },
+    unsupported: {
+      "/recipient": "the SDK takes the recipient as a phone number; a business-scoped user id cannot be passed",
+      "/biz_opaque_callback_data": "messages.interactive() has no parameter for it",
+      "/recipient_identity_key_hash": "messages.interactive() has no parameter for it",
+      "/reaction": "messages.interactive() sends interactive messages only",
+    },
+  },
 };
-export type { EnvelopeMapping } from "../runtime/envelope.js";
+/** The request path for each kind, for providers with one endpoint per interactive type (below the account's base URL). A provider not listed takes every message on one path. */
+export const ENDPOINTS: Readonly<Partial<Record<ProviderName, Readonly<Partial<Record<MessageKind, string>>>>>> = {};
+/** The path a message goes to at `provider`, for providers with one endpoint per kind; undefined for a provider that takes every message on one path or a kind it does not carry. */
+export function endpointFor(provider: ProviderName, message: OutboundMessage): string | undefined {
+  const kind = message.type === "interactive" ? message.interactive.type : message.type;
+  return ENDPOINTS[provider]?.[kind];
+}
 /** Why a kind is passthrough or unsupported, per provider. */
 export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Record<MessageKind, string>>>>> = {
   meta: {},

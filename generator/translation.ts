@@ -1,0 +1,484 @@
+/**
+ * Writes one provider's `to<Name>` / `from<Name>` as straight-line code from its mapping: property
+ * reads, one object literal per message form in the target's key order, `.map` for arrays, and
+ * refusals as plain `if`s — no JSON Pointer, no mapping table and no generic walk at run time.
+ *
+ * Both directions come from one model: a list of leaves, each a target path filled from a source
+ * path (renamed, value-mapped, turned into a number), a constant or an option. Translating back
+ * swaps target and source, so it is the inverse by construction. Where a value may be absent, the
+ * schema says so (schema-path.ts) and the key is written only when it is there; where a read lies
+ * in one branch of a discriminated union, the code tests the discriminator first, which is also
+ * what lets TypeScript check every read against the generated types.
+ *
+ * What the provider's body schema demands beyond the message schema (Aisoule's digits-only `to`,
+ * Vonage's 100-character `client_ref`) becomes an explicit check; a demand it cannot turn into
+ * one fails generation, so a body that passes these checks is valid by construction (and the test
+ * suite validates every translated body against the provider's schema to prove it).
+ */
+import { type Json, type Schema, type SchemaSet, SchemaSetError, escapePointer } from "./schema-set.ts";
+import { type At, type Narrowing, type Walk, keyOrder, resolve, walk } from "./schema-path.ts";
+
+const lit = (v: unknown) => JSON.stringify(v);
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export type Path = string[];
+
+export const parsePointer = (p: string): Path =>
+  p === "" ? [] : p.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+export const pointerOf = (path: Path) => path.map((s) => `/${escapePointer(s)}`).join("");
+
+export type Source =
+  | { read: Path; values?: Record<string, Json>; integer?: "to-number" | "to-string" }
+  | { constant: Json }
+  | { option: string; required: boolean };
+
+export interface Leaf {
+  target: Path;
+  source: Source;
+}
+
+/** One side of a translation: where its schema starts, and which branch each form pins. */
+export interface Side {
+  root: At;
+  pinned: ReadonlyMap<string, unknown>;
+  overrides: ReadonlyMap<string, At>;
+  /** The variable holding the side's value in the emitted code. */
+  name: string;
+  /** The generated type of the whole side (a body type, or OutboundMessage). */
+  type: string;
+  /** The function parameter the side arrives in, unvalidated. */
+  param: string;
+}
+
+/** Module-level constants the emitted code needs (value maps, patterns), shared by name. */
+export class Constants {
+  private readonly byValue = new Map<string, string>();
+  readonly lines: string[] = [];
+
+  add(base: string, value: string): string {
+    const known = this.byValue.get(value);
+    if (known !== undefined) return known;
+    let name = base;
+    for (let n = 2; [...this.byValue.values()].includes(name); n++) name = `${base}_${n}`;
+    this.byValue.set(value, name);
+    this.lines.push(`const ${name} = ${value};`);
+    return name;
+  }
+}
+
+interface Scope {
+  /** Source path prefixes ending in "*" and the variable each item is bound to, innermost last. */
+  items: { prefix: Path; name: string }[];
+  /** Conditions already known to hold where the code is emitted. */
+  known: string[];
+}
+
+interface Node {
+  leaves: Leaf[];
+  children: Map<string, Node>;
+}
+
+/** Names the emitted functions already use (parameters, the source variables). */
+const RESERVED = new Set(["options", "rules", "unicode"]);
+
+const constName = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+
+function singular(key: string): string {
+  const words = key.split(/[_\W]+/).filter(Boolean);
+  const last = words[words.length - 1] ?? "item";
+  const noun = last.endsWith("ies") ? `${last.slice(0, -3)}y` : last.endsWith("s") ? last.slice(0, -1) : `${last}Item`;
+  return IDENT.test(noun) ? noun : "item";
+}
+
+function access(base: string, path: Path): string {
+  return path.reduce((e, s) => (/^[0-9]+$/.test(s) ? `${e}[${s}]` : IDENT.test(s) ? `${e}.${s}` : `${e}[${lit(s)}]`), base);
+}
+
+function startsWith(path: Path, prefix: Path): boolean {
+  return prefix.length <= path.length && prefix.every((s, i) => path[i] === s);
+}
+
+/**
+ * Emits the code of one direction of one form: the literal building the target from the source,
+ * and the checks it needs first.
+ */
+export class FormEmitter {
+  readonly checks: string[] = [];
+
+  constructor(
+    private readonly set: SchemaSet,
+    private readonly provider: string,
+    private readonly source: Side,
+    private readonly target: Side,
+    private readonly leaves: Leaf[],
+    private readonly constants: Constants,
+    /** Runtime helpers by name, as imported by the module. */
+    private readonly where: string,
+  ) {}
+
+  private fail(message: string): never {
+    throw new SchemaSetError(`${this.where}: ${message}`);
+  }
+
+  walkSource(path: Path): Walk | undefined {
+    return walk(this.set, this.source.root, path, this.source.pinned, this.source.overrides);
+  }
+
+  walkTarget(path: Path): Walk | undefined {
+    return walk(this.set, this.target.root, path, this.target.pinned, this.target.overrides);
+  }
+
+  /** The expression reading `path` of the source, from the innermost item variable that holds it. */
+  expr(path: Path, scope: Scope): string {
+    for (let i = scope.items.length - 1; i >= 0; i--) {
+      const item = scope.items[i]!;
+      if (startsWith(path, item.prefix)) return access(item.name, path.slice(item.prefix.length));
+    }
+    if (path.includes("*")) this.fail(`${pointerOf(path)} reads array items outside the array they belong to`);
+    return access(this.source.name, path);
+  }
+
+  private narrowing(n: Narrowing, scope: Scope): string[] {
+    return [...this.presence(n.path.slice(0, -1), scope), `${this.expr(n.path, scope)} === ${lit(n.value)}`];
+  }
+
+  /** The conditions under which `path` of the source is present (its optional steps, its union branches). */
+  presence(path: Path, scope: Scope): string[] {
+    if (path.length === 0) return [];
+    const w = this.walkSource(path);
+    if (w === undefined) this.fail(`the source schema has no ${pointerOf(path)}`);
+    const inner = scope.items.length === 0 ? 0 : scope.items[scope.items.length - 1]!.prefix.length;
+    const out: string[] = [];
+    w.steps.forEach((step, i) => {
+      if (i < inner) return;
+      for (const n of step.narrowing) out.push(...this.narrowing(n, scope));
+      if (step.optional) out.push(`${this.expr(path.slice(0, i + 1), scope)} !== undefined`);
+    });
+    return out;
+  }
+
+  /** A target-side union branch, said in source terms: the leaf that fills the discriminator, mapped back. */
+  private targetNarrowing(n: Narrowing, scope: Scope): string[] {
+    const leaf = this.leaves.find((l) => pointerOf(l.target) === pointerOf(n.path));
+    if (leaf === undefined) this.fail(`${pointerOf(n.path)} decides a union branch but nothing fills it`);
+    const s = leaf.source;
+    if ("constant" in s) {
+      if (s.constant !== n.value) this.fail(`${pointerOf(n.path)} is the constant ${lit(s.constant)}, not ${lit(n.value)}`);
+      return [];
+    }
+    if (!("read" in s)) this.fail(`${pointerOf(n.path)} decides a union branch and cannot be an option`);
+    const from = s.values ? Object.keys(s.values).filter((k) => s.values![k] === n.value) : [n.value];
+    if (from.length !== 1) this.fail(`${pointerOf(n.path)}: no single source value maps to ${lit(n.value)}`);
+    return [...this.presence(s.read, scope), `${this.expr(s.read, scope)} === ${lit(from[0])}`];
+  }
+
+  /** Every condition a leaf needs to be written. */
+  leafConditions(leaf: Leaf, scope: Scope): string[] {
+    const tw = this.walkTarget(leaf.target);
+    if (tw === undefined) this.fail(`the target schema has no ${pointerOf(leaf.target)}`);
+    const out: string[] = [];
+    for (const step of tw.steps) for (const n of step.narrowing) out.push(...this.targetNarrowing(n, scope));
+    const s = leaf.source;
+    if ("read" in s) out.push(...this.presence(s.read, scope));
+    if ("option" in s && !s.required) out.push(`options?.${s.option} !== undefined`);
+    return [...new Set(out)].filter((c) => !scope.known.includes(c));
+  }
+
+  private tree(leaves: Leaf[], depth: number): Node {
+    const node: Node = { leaves: [], children: new Map() };
+    for (const leaf of leaves) {
+      if (leaf.target.length === depth) node.leaves.push(leaf);
+      else {
+        const key = leaf.target[depth]!;
+        if (!node.children.has(key)) node.children.set(key, { leaves: [], children: new Map() });
+        node.children.get(key)!.leaves.push(leaf);
+      }
+    }
+    for (const [key, child] of node.children) node.children.set(key, this.tree(child.leaves, depth + 1));
+    if (node.leaves.length > 0 && node.children.size > 0)
+      this.fail(`${pointerOf(leaves[0]!.target.slice(0, depth))} is filled whole and in parts`);
+    return node;
+  }
+
+  private allLeaves(node: Node): Leaf[] {
+    return [...node.leaves, ...[...node.children.values()].flatMap((c) => this.allLeaves(c))];
+  }
+
+  /** The source array an array node of the target is made from, ending in "*". */
+  private arraySource(node: Node, scope: Scope): Path {
+    const depth = scope.items.length;
+    const prefixes = new Set<string>();
+    let prefix: Path = [];
+    for (const leaf of this.allLeaves(node)) {
+      if (!("read" in leaf.source)) continue;
+      const path = leaf.source.read;
+      let stars = 0;
+      const end = path.findIndex((s) => s === "*" && ++stars === depth + 1);
+      if (end < 0) this.fail(`${pointerOf(leaf.target)} fills an array item from ${pointerOf(path)}, which is not one`);
+      prefix = path.slice(0, end + 1);
+      prefixes.add(pointerOf(prefix));
+    }
+    if (prefixes.size !== 1) this.fail(`an array is filled from ${prefixes.size === 0 ? "no" : "several"} source arrays`);
+    return prefix;
+  }
+
+  /** When a node is present: always if something in it always is, else when any of its parts is. */
+  private nodeConditions(node: Node, scope: Scope): string[][] {
+    if (node.children.has("*")) {
+      const prefix = this.arraySource(node, scope);
+      return [this.presence(prefix.slice(0, -1), scope).filter((c) => !scope.known.includes(c))];
+    }
+    if (node.leaves.length > 0) return node.leaves.map((l) => this.leafConditions(l, scope));
+    return [...node.children.values()].flatMap((c) => this.nodeConditions(c, scope));
+  }
+
+  private guarded(conditions: string[][]): { when: string; common: string[] } {
+    if (conditions.some((c) => c.length === 0)) return { when: "", common: [] };
+    const common = conditions[0]!.filter((c) => conditions.every((other) => other.includes(c)));
+    const rest = [...new Set(conditions.map((c) => c.filter((x) => !common.includes(x)).join(" && ")))];
+    const alternatives = rest.includes("") ? "" : rest.map((r) => (rest.length > 1 && r.includes("&&") ? `(${r})` : r)).join(" || ");
+    const when = [...common, ...(alternatives === "" ? [] : [rest.length > 1 ? `(${alternatives})` : alternatives])].join(" && ");
+    return { when, common };
+  }
+
+  private leafValue(leaf: Leaf, scope: Scope): string {
+    const s = leaf.source;
+    if ("constant" in s) return lit(s.constant);
+    if ("option" in s) return `options.${s.option}`;
+    const read = this.expr(s.read, scope);
+    if (s.integer === "to-number") return `phoneNumber(${lit(this.provider)}, ${lit(pointerOf(s.read))}, ${read})`;
+    if (s.integer === "to-string") return `String(${read})`;
+    if (s.values === undefined) return read;
+    const entries = Object.entries(s.values);
+    if (entries.length === 1) return lit(entries[0]![1]);
+    const name = this.constants.add(
+      `${constName(leaf.target[leaf.target.length - 1]!)}_OF_${constName(s.read[s.read.length - 1]!)}`,
+      `${lit(s.values)} as const`,
+    );
+    return `${name}[${read}]`;
+  }
+
+  /** Names the emitted code declares, so a new one never shadows another. */
+  private readonly names = new Set<string>();
+  /** Generated type names the emitted code annotates with. */
+  readonly types = new Set<string>();
+
+  private declare(base: string): string {
+    let name = IDENT.test(base) ? base : `${base.replace(/\W/g, "_")}Value`;
+    for (let n = 2; this.names.has(name) || RESERVED.has(name) || name === this.source.name || name === this.source.param; n++) name = `${base}${n}`;
+    this.names.add(name);
+    return name;
+  }
+
+  /**
+   * The TypeScript type of the target at `path`: the generated type of the nearest named schema
+   * on the way, indexed down from there (so every assignment is checked against the body's type).
+   */
+  private typeOf(path: Path): string {
+    for (let i = path.length; i >= 0; i--) {
+      const ends = i === 0 ? [this.target.root] : this.walkTarget(path.slice(0, i))?.ends;
+      const named = ends?.length === 1 ? resolve(this.set, ends[0]!).node["x-ts-name"] : undefined;
+      const base = typeof named === "string" ? named : i === 0 ? this.target.type : undefined;
+      if (base === undefined) continue;
+      this.types.add(base);
+      return path
+        .slice(i)
+        .reduce((t, seg) => (seg === "*" || /^[0-9]+$/.test(seg) ? `${t}[number]` : `NonNullable<${t}[${lit(seg)}]>`), base);
+    }
+    return this.target.type;
+  }
+
+  /**
+   * The expression building `node` (at `path` of the target). Statements it needs first go to
+   * `out`: an object with keys that may be absent is declared with the keys always there, and
+   * each other key is set under its condition, so no key is ever written as undefined.
+   */
+  value(node: Node, path: Path, scope: Scope, out: string[]): string {
+    if (node.leaves.length === 1) return this.leafValue(node.leaves[0]!, scope);
+    if (node.leaves.length > 1) this.fail(`${pointerOf(path)} has several sources; give each its own branch`);
+    const star = node.children.get("*");
+    if (star !== undefined) {
+      if (node.children.size > 1) this.fail(`${pointerOf(path)} mixes items and properties`);
+      const prefix = this.arraySource(node, scope);
+      const item = this.declare(singular(prefix[prefix.length - 2] ?? "item"));
+      const body: string[] = [];
+      const inner = this.value(star, [...path, "*"], { items: [...scope.items, { prefix, name: item }], known: [] }, body);
+      const array = this.expr(prefix.slice(0, -1), scope);
+      const fn =
+        body.length > 0
+          ? `{\n${body.join("\n")}\nreturn ${inner};\n}`
+          : inner.startsWith("{")
+            ? `(${inner})`
+            : inner;
+      return `${array}.map((${item}) => ${fn})`;
+    }
+    const keys = [...node.children.keys()];
+    if (keys.every((k) => /^[0-9]+$/.test(k))) {
+      if (keys.join() !== keys.map((_, i) => String(i)).join()) this.fail(`${pointerOf(path)}: items must be filled from 0 up`);
+      return `[${keys.map((k) => this.value(node.children.get(k)!, [...path, k], scope, out)).join(", ")}]`;
+    }
+    const tw = this.walkTarget(path);
+    const order = tw === undefined ? [] : keyOrder(this.set, tw.ends);
+    const rank = (k: string) => (order.indexOf(k) < 0 ? 1e9 : order.indexOf(k));
+    keys.sort((a, b) => rank(a) - rank(b));
+    const members: string[] = [];
+    const later: { key: string; when: string; statements: string[]; inner: string }[] = [];
+    for (const key of keys) {
+      const child = node.children.get(key)!;
+      // Several sources for one key lie in exclusive union branches: one guarded member each.
+      const parts = child.leaves.length > 1 ? child.leaves.map((l) => ({ leaves: [l], children: new Map() })) : [child];
+      for (const part of parts) {
+        let { when, common } = this.guarded(this.nodeConditions(part, scope));
+        if (when !== "" && this.requiredInTarget([...path, key]) && scope.items.length === 0 && parts.length === 1) {
+          // The provider needs it; a message without it is refused before the body is built.
+          const leaf = part.leaves[0];
+          const from = leaf !== undefined && "read" in leaf.source ? pointerOf(leaf.source.read) : pointerOf([...path, key]);
+          const missing = /^(.*) !== undefined$/.exec(when);
+          this.checks.push(
+            `if (${missing ? `${missing[1]} === undefined` : `!(${when})`}) refuseMissing(${lit(this.provider)}, ${lit(from)}, ${lit(pointerOf([...path, key]))});`,
+          );
+          when = "";
+          common = [];
+        }
+        const statements: string[] = [];
+        const inner = this.value(part, [...path, key], { ...scope, known: [...scope.known, ...common] }, when === "" ? out : statements);
+        if (when === "") members.push(`${IDENT.test(key) ? key : lit(key)}: ${inner}`);
+        else later.push({ key, when, statements, inner });
+      }
+    }
+    const literal = `{ ${members.join(", ")} }`;
+    if (later.length === 0) return literal;
+    const name = this.declare(path.length === 0 ? this.target.name : singular(`${path.filter((s) => s !== "*" && !/^[0-9]+$/.test(s)).pop()}s`));
+    out.push(`const ${name}: ${this.typeOf(path)} = ${literal};`);
+    for (const { key, when, statements, inner } of later) {
+      const set = `${access(name, [key])} = ${inner};`;
+      out.push(statements.length === 0 ? `if (${when}) ${set}` : `if (${when}) {\n${statements.join("\n")}\n${set}\n}`);
+    }
+    return name;
+  }
+
+  private requiredInTarget(path: Path): boolean {
+    const steps = this.walkTarget(path)?.steps;
+    return steps !== undefined && steps.length > 0 && !steps[steps.length - 1]!.optional;
+  }
+
+  /** The statements and the expression that build the whole target. */
+  literal(): { statements: string[]; expr: string } {
+    const statements: string[] = [];
+    const expr = this.value(this.tree(this.leaves, 0), [], { items: [], known: [] }, statements);
+    return { statements, expr };
+  }
+
+  // -------------------------------------------------------------- rules beyond the source's
+
+  /**
+   * The checks for what the target's schema demands of a leaf beyond what the source's schema
+   * already guarantees. `pattern`, `minLength` and `maxLength` become code; anything else fails
+   * generation, because then the body could not be valid by construction.
+   */
+  bodyRules(): void {
+    for (const leaf of this.leaves) {
+      const s = leaf.source;
+      if ("constant" in s || ("read" in s && (s.values !== undefined || s.integer !== undefined))) continue;
+      const tw = this.walkTarget(leaf.target);
+      if (tw === undefined) this.fail(`the target schema has no ${pointerOf(leaf.target)}`);
+      const targets = tw.ends.map((e) => resolve(this.set, e).node);
+      const sources = "read" in s ? (this.walkSource(s.read)?.ends ?? []).map((e) => resolve(this.set, e).node) : [];
+      for (const t of targets) {
+        if (sources.includes(t)) continue;
+        if (sources.length > 0 && t.type === "object" && sources.every((src) => this.guarantees(src, t))) continue;
+        for (const [keyword, limit] of Object.entries(t)) {
+          if (RULE_FREE.has(keyword)) continue;
+          if (sources.length > 0 && sources.every((src) => lit(src[keyword]) === lit(limit))) continue;
+          if (!(keyword in EMITTED))
+            this.fail(
+              `${pointerOf(leaf.target)}: the provider's schema adds "${keyword}", which the translation cannot check; map a field whose schema it shares`,
+            );
+          if (leaf.target.includes("*")) this.fail(`${pointerOf(leaf.target)}: rules on array items are not checked`);
+          const value = "read" in s ? this.expr(s.read, { items: [], known: [] }) : `options.${s.option}`;
+          const when = this.leafConditions(leaf, { items: [], known: [] });
+          const label = typeof t.title === "string" ? t.title : leaf.target[leaf.target.length - 1]!;
+          this.checks.push(EMITTED[keyword]!(this, { value, when, limit, label, path: pointerOf(leaf.target) }));
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether every value `source` allows is one `target` allows, for object schemas the two sides
+   * share by reference (a forwarded `context`): conservative, so an unknown keyword means no.
+   */
+  private guarantees(source: Schema, target: Schema): boolean {
+    if (source === target) return true;
+    for (const [keyword, limit] of Object.entries(target)) {
+      if (RULE_FREE.has(keyword) && keyword !== "type") continue;
+      const given = source[keyword];
+      switch (keyword) {
+        case "required":
+          if (!(limit as string[]).every((k) => Array.isArray(given) && given.includes(k))) return false;
+          break;
+        case "additionalProperties":
+          if (limit !== false || given !== false) return false;
+          break;
+        case "properties": {
+          const mine = (source.properties ?? {}) as Record<string, Schema>;
+          for (const [key, sub] of Object.entries(limit as Record<string, Schema>)) {
+            if (mine[key] === undefined) continue;
+            const from = resolve(this.set, { file: this.source.root.file, node: mine[key] }).node;
+            const to = resolve(this.set, { file: this.target.root.file, node: sub }).node;
+            if (!this.guarantees(from, to)) return false;
+          }
+          if (target.additionalProperties === false && Object.keys(mine).some((k) => !(k in (limit as object)))) return false;
+          break;
+        }
+        case "minLength":
+          if (typeof given !== "number" || given < (limit as number)) return false;
+          break;
+        case "maxLength":
+          if (typeof given !== "number" || given > (limit as number)) return false;
+          break;
+        default:
+          if (lit(given) !== lit(limit)) return false;
+      }
+    }
+    return true;
+  }
+
+  constant(base: string, value: string): string {
+    return this.constants.add(base, value);
+  }
+
+  get providerName(): string {
+    return this.provider;
+  }
+}
+
+/** Keywords that describe without restricting a string. */
+const RULE_FREE = new Set(["title", "description", "x-source", "examples", "type", "$comment", "x-ts-name"]);
+
+interface RuleSite {
+  value: string;
+  when: string[];
+  limit: Json;
+  label: string;
+  path: string;
+}
+
+const guard = (when: string[], failing: string) => [...when, failing].join(" && ");
+
+// A string's code points lie between half its UTF-16 length and its length, so the length alone
+// settles most length rules without counting.
+const EMITTED: Record<string, (e: FormEmitter, r: RuleSite) => string> = {
+  pattern: (e, r) => {
+    const name = e.constant(`${constName(r.label)}_PATTERN`, `new RegExp(${lit(r.limit)}, "u")`);
+    return `if (${guard(r.when, `!${name}.test(${r.value})`)}) refuseBody(${lit(e.providerName)}, rules.pattern(${lit(r.path)}, ${lit(r.label)}, ${lit(r.limit)}, ${r.value}));`;
+  },
+  maxLength: (e, r) =>
+    `if (${guard(r.when, `${r.value}.length > ${r.limit} && unicode.codePoints(${r.value}) > ${r.limit}`)}) refuseBody(${lit(e.providerName)}, rules.maxLength(${lit(r.path)}, ${lit(r.label)}, ${r.limit}, ${r.value}));`,
+  "x-trimmed": (e, r) =>
+    `if (${guard(r.when, `!unicode.isTrimmed(${r.value})`)}) refuseBody(${lit(e.providerName)}, rules.trimmed(${lit(r.path)}, ${lit(r.label)}, ${r.value}));`,
+  "x-notBlank": (e, r) =>
+    `if (${guard(r.when, `!unicode.isNotBlank(${r.value})`)}) refuseBody(${lit(e.providerName)}, rules.notBlank(${lit(r.path)}, ${lit(r.label)}));`,
+  minLength: (e, r) =>
+    `if (${guard(r.when, `${r.value}.length < ${2 * (r.limit as number)} && unicode.codePoints(${r.value}) < ${r.limit}`)}) refuseBody(${lit(e.providerName)}, rules.minLength(${lit(r.path)}, ${lit(r.label)}, ${r.limit}, ${r.value}));`,
+};

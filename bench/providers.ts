@@ -24,6 +24,7 @@ export const listMessage = {
 const SENDER: Partial<Record<ProviderName, { from: string }>> = {
   vonage: { from: "447700900000" },
   exotel: { from: "+918047112233" },
+  infobip: { from: "447860099299" },
 };
 
 const send = (p: ProviderName) => (toProvider as (p: ProviderName, m: unknown, o?: object) => unknown)(p, listMessage, SENDER[p]);
@@ -37,6 +38,7 @@ const WEBHOOKS: Record<ProviderName, string> = {
   exotel: "exotel/list-reply.json",
   // Aisoule documents no reply shape; its one parseable message is text.
   aisoule: "aisoule/text-received.json",
+  infobip: "infobip/list-reply.json",
 };
 
 function webhook(p: ProviderName): { payload: unknown; options: object } {

@@ -136,7 +136,7 @@ export function packageReadme(): string {
 The typed contract for WhatsApp interactive messages (reply buttons, lists, products, catalog,
 CTA URL, location request, flows, carousels, call buttons, address messages) and reactions:
 validators that report every broken WhatsApp rule with its JSON Pointer path and limit, fluent
-builders, translation to and from six providers' envelopes and webhooks, and the JSON Schemas it is
+builders, translation to and from seven providers' envelopes and webhooks, and the JSON Schemas it is
 all generated from.
 
 \`\`\`sh

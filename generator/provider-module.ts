@@ -9,7 +9,7 @@
  * the work; a caller who mutates one afterwards copies it first (`structuredClone`).
  */
 import type { FieldMapping, KindMapping, Provider, ProviderMapping } from "./providers.ts";
-import { type Json, type SchemaSet, SchemaSetError, nodeAt } from "./schema-set.ts";
+import { type Json, type SchemaSet, SchemaSetError } from "./schema-set.ts";
 import { type At, walk } from "./schema-path.ts";
 import { Constants, FormEmitter, type Leaf, type Path, type Side, parsePointer, pointerOf } from "./translation.ts";
 
@@ -49,7 +49,12 @@ function formsOf(m: ProviderMapping): Form[] {
   if (m.capabilities.reaction !== "unsupported") forms.push({ type: "reaction" });
   const kinds = m.outbound.kinds;
   if (kinds === undefined) return [{ type: "interactive" }, ...forms];
-  return [...Object.entries(kinds).map(([kind, mapping]) => ({ type: "interactive", kind, mapping })), ...forms];
+  // Bodies are told apart by the schema their content matches, tried in this order: the plainest
+  // (fewest fields: Infobip's location request is `body` alone) last, as its type is a supertype
+  // of the others' and only the others' guards failing can narrow a body to it.
+  const size = (k: KindMapping) => k.fields.length;
+  const byKind = Object.entries(kinds).sort(([, a], [, b]) => size(b) - size(a));
+  return [...byKind.map(([kind, mapping]) => ({ type: "interactive", kind, mapping })), ...forms];
 }
 
 const invert = (values: Record<string, Json> | undefined) =>
@@ -110,13 +115,10 @@ class ModuleEmitter {
     return { pins, overrides };
   }
 
-  private implied(form: Form): [string, { value: string; reason: string }][] {
+  private impliedOf(form: Form): [string, { value: string; reason: string }][] {
     return [...Object.entries(this.m.outbound.implied ?? {}), ...Object.entries(form.mapping?.implied ?? {})];
   }
 
-  private unsupported(form: Form): [string, string][] {
-    return [...Object.entries(this.m.outbound.unsupported ?? {}), ...Object.entries(form.mapping?.unsupported ?? {})];
-  }
 
   // ------------------------------------------------------------------------ to
 
@@ -143,26 +145,33 @@ class ModuleEmitter {
     const { pins: bodyPins, overrides } = this.bodyPins(form);
     const body: Side = { root: this.body, pinned: bodyPins, overrides, name: "body", type: this.p.outboundType, param: "body" };
     const e = new FormEmitter(this.set, this.m.provider, message, body, this.toLeaves(form), this.constants, this.where);
-    const lines: string[] = [];
     const scope = { items: [], known: [] };
-    for (const [ptr, why] of this.unsupported(form)) {
-      const path = parsePointer(ptr);
-      if (path.includes("*")) this.fail(`unsupported ${ptr}: name a field, not array items`);
-      if (e.walkSource(path) === undefined) continue;
-      const when = [...e.presence(path.slice(0, -1), scope), `${e.expr(path, scope)} !== undefined`];
-      lines.push(`if (${when.join(" && ")}) refuseField(${P}, ${lit(ptr)}, ${lit(why)});`);
-    }
-    for (const [ptr, { value, reason }] of this.implied(form)) {
-      const path = parsePointer(ptr);
-      const w = e.walkSource(path);
-      if (w === undefined) continue;
-      if (w.ends.every((end) => end.node.const === value || nodeAt(end.node, "")?.const === value)) continue;
-      const read = e.expr(path, scope);
-      const when = [...e.presence(path, scope), `${read} !== ${lit(value)}`];
-      lines.push(`if (${when.join(" && ")}) refuseValue(${P}, ${lit(ptr)}, ${read}, ${lit(value)}, ${lit(reason)});`);
-    }
+    // The envelope's refusals and the options first (the same for every form, so written once),
+    // then what this kind's own mapping refuses, then the body.
+    const refusals = (unsupported: [string, string][], implied: [string, { value: string; reason: string }][]) => {
+      const out: string[] = [];
+      for (const [ptr, why] of unsupported) {
+        const path = parsePointer(ptr);
+        if (path.includes("*")) this.fail(`unsupported ${ptr}: name a field, not array items`);
+        if (e.walkSource(path) === undefined) continue;
+        const when = new Set([...e.presence(path.slice(0, -1), scope), `${e.expr(path, scope)} !== undefined`]);
+        out.push(`if (${[...when].join(" && ")}) refuseField(${P}, ${lit(ptr)}, ${lit(why)});`);
+      }
+      for (const [ptr, { value, reason }] of implied) {
+        const path = parsePointer(ptr);
+        const w = e.walkSource(path);
+        if (w === undefined || w.ends.every((end) => end.node.const === value)) continue;
+        const read = e.expr(path, scope);
+        const when = new Set([...e.presence(path, scope), `${read} !== ${lit(value)}`]);
+        out.push(`if (${[...when].join(" && ")}) refuseValue(${P}, ${lit(ptr)}, ${read}, ${lit(value)}, ${lit(reason)});`);
+      }
+      return out;
+    };
+    const lines = refusals(Object.entries(this.m.outbound.unsupported ?? {}), Object.entries(this.m.outbound.implied ?? {}));
     lines.push(`checkOptions(${P}, options, OPTIONS, REQUIRED_OPTIONS);`);
     e.bodyRules();
+    lines.push(...e.checks.splice(0));
+    lines.push(...refusals(Object.entries(form.mapping?.unsupported ?? {}), Object.entries(form.mapping?.implied ?? {})));
     const literal = e.literal();
     for (const t of e.types) this.types.add(t);
     lines.push(...e.checks, ...literal.statements, `return ${literal.expr};`);
@@ -230,7 +239,7 @@ class ModuleEmitter {
     };
     constant("/type", form.type);
     if (form.kind !== undefined) constant("/interactive/type", form.kind);
-    for (const [ptr, { value }] of this.implied(form)) constant(ptr, value);
+    for (const [ptr, { value }] of this.impliedOf(form)) constant(ptr, value);
     return leaves;
   }
 

@@ -86,6 +86,7 @@ const NORMALISERS = {
   vonage: "VonageWebhookBody",
   exotel: "ExotelWebhookBody",
   aisoule: "AisouleWebhookBody",
+  infobip: "InfobipWebhookBody",
 } as const;
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const lit = (v: unknown) => JSON.stringify(v);
@@ -351,11 +352,23 @@ function indexModuleSource(providers: Provider[], kinds: string[]): string {
       `export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<MessageKind, Capability>>>> = ${lit(matrix)};`,
     doc(
       "What each provider's mapping says a message may not vary or hold: message values it implies (absent or equal on the way out, restored on the way back) and top-level fields it has no place for, each with the reason.",
-    ) + `export interface ProviderRefusals {\nimplied: Readonly<Record<string, { readonly value: string; readonly reason: string }>>;\nunsupported: Readonly<Record<string, string>>;\n}`,
+    ) +
+      `export interface ProviderRefusals {\nimplied: Readonly<Record<string, { readonly value: string; readonly reason: string }>>;\nunsupported: Readonly<Record<string, string>>;\n/** For a provider with a body of its own per kind: what each kind's mapping refuses or implies beyond the above. */\nkinds?: Readonly<Partial<Record<MessageKind, Omit<ProviderRefusals, "kinds">>>>;\n}`,
     doc("Each provider's refusals (from its mapping; the translation functions are generated from the same file).") +
       `export const MAPPINGS: Readonly<Record<ProviderName, ProviderRefusals>> = ${lit(
         Object.fromEntries(
-          providers.map((p) => [p.mapping.provider, { implied: p.mapping.outbound.implied ?? {}, unsupported: p.mapping.outbound.unsupported ?? {} }]),
+          providers.map((p) => [
+            p.mapping.provider,
+            {
+              implied: p.mapping.outbound.implied ?? {},
+              unsupported: p.mapping.outbound.unsupported ?? {},
+              ...(p.mapping.outbound.kinds && {
+                kinds: Object.fromEntries(
+                  Object.entries(p.mapping.outbound.kinds).map(([k, km]) => [k, { implied: km.implied ?? {}, unsupported: km.unsupported ?? {} }]),
+                ),
+              }),
+            },
+          ]),
         ),
       )};`,
     endpointsSource(providers),

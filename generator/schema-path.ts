@@ -104,15 +104,17 @@ export function walk(
       if (pin !== undefined) options = options.filter((b) => discriminatorValue(set, b, discriminator!) === pin);
       const holding = options.filter((b) => properties(b)[key] !== undefined);
       if (holding.length === 0) continue;
-      if (holding.length < options.length || holding.some((b) => !requires(b, key))) optional = true;
+      let narrowed = false;
       if (discriminator !== undefined && pin === undefined && holding.length < options.length) {
+        // In one branch, a read needs its discriminator tested first (and is then as required as
+        // that branch says); in several, the code that builds the value splits by the discriminator.
         const values = holding.map((b) => discriminatorValue(set, b, discriminator));
-        if (values.length !== 1)
-          throw new SchemaSetError(
-            `${r.file.path}: "${[...prefix, key].join("/")}" lies in several branches of a discriminated union; name the branch`,
-          );
-        narrowing.push({ path: [...prefix, discriminator], value: values[0] });
+        if (values.length === 1) {
+          narrowing.push({ path: [...prefix, discriminator], value: values[0] });
+          narrowed = true;
+        }
       }
+      if ((holding.length < options.length && !narrowed) || holding.some((b) => !requires(b, key))) optional = true;
       for (const b of holding) next.push(resolve(set, { file: b.file, node: properties(b)[key]! }));
     }
     if (next.length === 0) return undefined;

@@ -114,18 +114,25 @@ export class FormEmitter {
     private readonly constants: Constants,
     /** Runtime helpers by name, as imported by the module. */
     private readonly where: string,
-  ) {}
+  ) {
+    this.sourcePins = new Map(source.pinned);
+    this.targetPins = new Map(target.pinned);
+  }
 
   private fail(message: string): never {
     throw new SchemaSetError(`${this.where}: ${message}`);
   }
 
+  /** Discriminators fixed while one branch of a union is written (the form's own, then the branch's). */
+  private sourcePins: Map<string, unknown>;
+  private targetPins: Map<string, unknown>;
+
   walkSource(path: Path): Walk | undefined {
-    return walk(this.set, this.source.root, path, this.source.pinned, this.source.overrides);
+    return walk(this.set, this.source.root, path, this.sourcePins, this.source.overrides);
   }
 
   walkTarget(path: Path): Walk | undefined {
-    return walk(this.set, this.target.root, path, this.target.pinned, this.target.overrides);
+    return walk(this.set, this.target.root, path, this.targetPins, this.target.overrides);
   }
 
   /** The expression reading `path` of the source, from the innermost item variable that holds it. */
@@ -184,6 +191,7 @@ export class FormEmitter {
     return [...new Set(out)].filter((c) => !scope.known.includes(c));
   }
 
+  /** The leaves arranged by target path below `depth`. */
   private tree(leaves: Leaf[], depth: number): Node {
     const node: Node = { leaves: [], children: new Map() };
     for (const leaf of leaves) {
@@ -250,11 +258,12 @@ export class FormEmitter {
     if (s.integer === "to-string") return `String(${read})`;
     if (s.values === undefined) return read;
     const entries = Object.entries(s.values);
-    if (entries.length === 1) return lit(entries[0]![1]);
-    const name = this.constants.add(
-      `${constName(leaf.target[leaf.target.length - 1]!)}_OF_${constName(s.read[s.read.length - 1]!)}`,
-      `${lit(s.values)} as const`,
-    );
+    // A source that can hold one value only needs no lookup.
+    const ends = this.walkSource(s.read)?.ends ?? [];
+    if (entries.length === 1 && ends.length > 0 && ends.every((e) => String(resolve(this.set, e).node.const) === entries[0]![0]))
+      return lit(entries[0]![1]);
+    const where = leaf.target.filter((k) => k !== "*" && !/^[0-9]+$/.test(k)).slice(-2);
+    const name = this.constants.add(constName([this.target.name, ...where].join("_")), `${lit(s.values)} as const`);
     return `${name}[${read}]`;
   }
 
@@ -277,15 +286,41 @@ export class FormEmitter {
   private typeOf(path: Path): string {
     for (let i = path.length; i >= 0; i--) {
       const ends = i === 0 ? [this.target.root] : this.walkTarget(path.slice(0, i))?.ends;
-      const named = ends?.length === 1 ? resolve(this.set, ends[0]!).node["x-ts-name"] : undefined;
+      const end = ends?.length === 1 ? this.pinnedBranch(resolve(this.set, ends[0]!), path.slice(0, i)) : undefined;
+      const named = end?.node["x-ts-name"];
       const base = typeof named === "string" ? named : i === 0 ? this.target.type : undefined;
       if (base === undefined) continue;
       this.types.add(base);
-      return path
-        .slice(i)
-        .reduce((t, seg) => (seg === "*" || /^[0-9]+$/.test(seg) ? `${t}[number]` : `NonNullable<${t}[${lit(seg)}]>`), base);
+      return path.slice(i).reduce((t, seg, j) => {
+        if (seg === "*" || /^[0-9]+$/.test(seg)) return `${t}[number]`;
+        const optional = this.walkTarget(path.slice(0, i + j + 1))?.steps.at(-1)?.optional !== false;
+        return optional ? `NonNullable<${t}[${lit(seg)}]>` : `${t}[${lit(seg)}]`;
+      }, base);
     }
     return this.target.type;
+  }
+
+  /** The branch of a discriminated union the target's pins select at `path`, or the node itself. */
+  private pinnedBranch(at: At, path: Path): At {
+    const discriminator = at.node["x-discriminator"];
+    if (typeof discriminator !== "string" || !Array.isArray(at.node.oneOf)) return at;
+    const pin = this.targetPins.get([...path, discriminator].join("/"));
+    if (pin === undefined) return at;
+    for (const branch of at.node.oneOf) {
+      const b = resolve(this.set, { file: at.file, node: branch as Schema });
+      const props = b.node.properties as Record<string, Schema> | undefined;
+      const tag = props?.[discriminator] && resolve(this.set, { file: b.file, node: props[discriminator]! }).node.const;
+      if (tag === pin) return b;
+    }
+    return at;
+  }
+
+  /** A name for the object built at `path`: its key, or the singular of its array's. */
+  private nameFor(path: Path): string {
+    const keys = path.filter((s) => !/^[0-9]+$/.test(s));
+    const last = keys[keys.length - 1];
+    if (last === undefined) return this.target.name;
+    return last === "*" ? singular(keys[keys.length - 2] ?? "item") : last;
   }
 
   /**
@@ -310,19 +345,24 @@ export class FormEmitter {
           : inner.startsWith("{")
             ? `(${inner})`
             : inner;
-      return `${array}.map((${item}) => ${fn})`;
+      // Item counts carry over from the source array, whose schema must allow no more than the target's.
+      const counted = this.itemCounts(path, prefix.slice(0, -1));
+      return `${array}.map((${item}) => ${fn})${counted ? ` as ${this.typeOf(path)}` : ""}`;
     }
     const keys = [...node.children.keys()];
     if (keys.every((k) => /^[0-9]+$/.test(k))) {
       if (keys.join() !== keys.map((_, i) => String(i)).join()) this.fail(`${pointerOf(path)}: items must be filled from 0 up`);
       return `[${keys.map((k) => this.value(node.children.get(k)!, [...path, k], scope, out)).join(", ")}]`;
     }
+    const branches = this.unionBranches(node, path, scope, out);
+    if (branches !== undefined) return branches;
     const tw = this.walkTarget(path);
     const order = tw === undefined ? [] : keyOrder(this.set, tw.ends);
     const rank = (k: string) => (order.indexOf(k) < 0 ? 1e9 : order.indexOf(k));
     keys.sort((a, b) => rank(a) - rank(b));
     const members: string[] = [];
     const later: { key: string; when: string; statements: string[]; inner: string }[] = [];
+    const asserted = new Set<Node>();
     for (const key of keys) {
       const child = node.children.get(key)!;
       // Several sources for one key lie in exclusive union branches: one guarded member each.
@@ -334,27 +374,101 @@ export class FormEmitter {
           const leaf = part.leaves[0];
           const from = leaf !== undefined && "read" in leaf.source ? pointerOf(leaf.source.read) : pointerOf([...path, key]);
           const missing = /^(.*) !== undefined$/.exec(when);
+          const test = missing ? `${missing[1]} === undefined` : `!(${when})`;
           this.checks.push(
-            `if (${missing ? `${missing[1]} === undefined` : `!(${when})`}) refuseMissing(${lit(this.provider)}, ${lit(from)}, ${lit(pointerOf([...path, key]))});`,
+            `if (${[...scope.known, test].join(" && ")}) refuseMissing(${lit(this.provider)}, ${lit(from)}, ${lit(pointerOf([...path, key]))});`,
           );
+          // Refused above under the conditions known here, which TypeScript cannot carry over.
+          if (scope.known.length > 0) asserted.add(part);
           when = "";
           common = [];
         }
         const statements: string[] = [];
-        const inner = this.value(part, [...path, key], { ...scope, known: [...scope.known, ...common] }, when === "" ? out : statements);
+        let inner = this.value(part, [...path, key], { ...scope, known: [...scope.known, ...common] }, when === "" ? out : statements);
+        if (asserted.has(part)) inner = `${inner}!`;
         if (when === "") members.push(`${IDENT.test(key) ? key : lit(key)}: ${inner}`);
         else later.push({ key, when, statements, inner });
       }
     }
     const literal = `{ ${members.join(", ")} }`;
     if (later.length === 0) return literal;
-    const name = this.declare(path.length === 0 ? this.target.name : singular(`${path.filter((s) => s !== "*" && !/^[0-9]+$/.test(s)).pop()}s`));
+    const name = this.declare(this.nameFor(path));
     out.push(`const ${name}: ${this.typeOf(path)} = ${literal};`);
     for (const { key, when, statements, inner } of later) {
       const set = `${access(name, [key])} = ${inner};`;
       out.push(statements.length === 0 ? `if (${when}) ${set}` : `if (${when}) {\n${statements.join("\n")}\n${set}\n}`);
     }
     return name;
+  }
+
+  /**
+   * A target that is a discriminated union whose discriminator is filled from a source value
+   * (Infobip's header `type` from the message header's): one literal per source value, chosen by
+   * testing that value, each written with both discriminators fixed so it holds exactly the parts
+   * of its own branch.
+   */
+  private unionBranches(node: Node, path: Path, scope: Scope, out: string[]): string | undefined {
+    const ends = this.walkTarget(path)?.ends ?? [];
+    const union = ends.length === 1 ? resolve(this.set, ends[0]!).node : undefined;
+    const discriminator = union?.["x-discriminator"];
+    if (typeof discriminator !== "string" || this.targetPins.has([...path, discriminator].join("/"))) return undefined;
+    const tag = node.children.get(discriminator)?.leaves[0];
+    if (tag === undefined || !("read" in tag.source)) return undefined;
+    const read = tag.source.read;
+    const values = tag.source.values ?? {};
+    const sourceValues = Object.keys(values);
+    if (sourceValues.length === 0) this.fail(`${pointerOf([...path, discriminator])} decides a union: map its values`);
+    const key = read.join("/");
+    const targetKey = [...path, discriminator].join("/");
+    const tested = this.expr(read, scope);
+    const arms: { when: string; statements: string[]; expr: string }[] = [];
+    for (const value of sourceValues) {
+      this.sourcePins.set(key, value);
+      this.targetPins.set(targetKey, values[value]);
+      const kept = this.allLeaves(node).filter(
+        (l) =>
+          this.walkTarget(l.target) !== undefined && (!("read" in l.source) || this.walkSource(l.source.read) !== undefined),
+      );
+      const leaves = kept.map((l) => (l === tag ? { target: l.target, source: { constant: values[value]! } } : l));
+      const when = `${tested} === ${lit(value)}`;
+      const statements: string[] = [];
+      const expr = this.value(this.tree(leaves, path.length), path, { ...scope, known: [...scope.known, when] }, statements);
+      arms.push({ when, statements, expr });
+      this.sourcePins.delete(key);
+      this.targetPins.delete(targetKey);
+    }
+    if (arms.every((a) => a.statements.length === 0))
+      return arms.map((a, i) => (i === arms.length - 1 ? a.expr : `${a.when} ? ${a.expr} : `)).join("");
+    const name = this.declare(this.nameFor(path));
+    out.push(`let ${name}: ${this.typeOf(path)};`);
+    out.push(
+      arms
+        .map((a, i) => `${i === 0 ? "" : " else "}${i === arms.length - 1 ? "" : `if (${a.when}) `}{\n${a.statements.join("\n")}\n${name} = ${a.expr};\n}`)
+        .join(""),
+    );
+    return name;
+  }
+
+  /**
+   * Whether the target array at `path` limits its item count (so its type is a tuple the `.map`
+   * result must be asserted to); fails generation when the source array's limits are looser.
+   */
+  private itemCounts(path: Path, source: Path): boolean {
+    const target = (this.walkTarget(path)?.ends ?? []).map((e) => resolve(this.set, e).node);
+    const from = (this.walkSource(source)?.ends ?? []).map((e) => resolve(this.set, e).node);
+    let counted = false;
+    for (const t of target)
+      for (const [keyword, looser] of [
+        ["minItems", (a: number, b: number) => a < b],
+        ["maxItems", (a: number, b: number) => a > b],
+      ] as const) {
+        const limit = t[keyword];
+        if (typeof limit !== "number") continue;
+        counted = true;
+        if (from.some((f) => typeof f[keyword] !== "number" || looser(f[keyword] as number, limit)))
+          this.fail(`${pointerOf(path)}: its ${keyword} of ${limit} is not guaranteed by ${pointerOf(source)}`);
+      }
+    return counted;
   }
 
   private requiredInTarget(path: Path): boolean {

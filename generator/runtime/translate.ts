@@ -98,7 +98,11 @@ export function checkOptions(
   known: readonly string[],
   required: readonly string[],
 ): void {
-  const given = (options ?? {}) as Readonly<Record<string, unknown>>;
+  if (options === undefined) {
+    for (const name of required) throw new ProviderError("bad-option", provider, "", `options.${name} is required`);
+    return;
+  }
+  const given = options as Readonly<Record<string, unknown>>;
   for (const name of Object.keys(given)) {
     if (given[name] === undefined) continue;
     if (!known.includes(name))

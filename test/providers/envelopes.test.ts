@@ -11,6 +11,8 @@ import {
   type ProviderName,
   fromProvider,
   toProvider,
+  ENDPOINTS,
+  endpointFor,
   toVonage,
   toWhatsappNodeSdk,
 } from "../../generated/src/index.ts";
@@ -118,6 +120,86 @@ describe("request bodies", () => {
     const error = refused(() => toProvider("aisoule", { ...message, to: "+919812345678" }));
     expect(error.code).toBe("invalid-body");
     expect(error.issues.map((i) => [i.path, i.rule])).toEqual([["/to", "pattern"]]);
+  });
+});
+
+describe("infobip: a body of its own per kind, by mapping alone", () => {
+  const from = { from: "447860099299" };
+
+  it("flattens reply buttons, renames to camelCase, carries header media by URL, and says where to send it", () => {
+    const withImage = {
+      ...message,
+      context: { message_id: "in-1" },
+      biz_opaque_callback_data: "order-7",
+      interactive: { ...interactive, header: { type: "image", image: { link: "https://example.com/a.png" } } },
+    } as const;
+    expect(toProvider("infobip", withImage as never, from)).toEqual({
+      from: "447860099299",
+      to: "919812345678",
+      content: {
+        body: { text: "Confirm the order?" },
+        header: { type: "IMAGE", mediaUrl: "https://example.com/a.png" },
+        action: {
+          buttons: [
+            { type: "REPLY", id: "yes", title: "Yes" },
+            { type: "REPLY", id: "no", title: "No" },
+          ],
+        },
+      },
+      callbackData: "order-7",
+      context: { replyToMessageId: "in-1" },
+    });
+    expect(endpointFor("infobip", withImage as never)).toBe("/whatsapp/1/message/interactive/buttons");
+    expect(endpointFor("meta", withImage as never)).toBeUndefined();
+    expect(ENDPOINTS.infobip?.product_list).toBe("/whatsapp/1/message/interactive/multi-product");
+  });
+
+  it("names the list button action.title and flattens product items to their retailer ids", () => {
+    const list = {
+      ...message,
+      interactive: {
+        type: "list",
+        body: { text: "Pick one" },
+        action: { button: "Menu", sections: [{ title: "A", rows: [{ id: "r1", title: "Row", description: "d" }] }] },
+      },
+    };
+    expect(toProvider("infobip", list, from).content).toEqual({
+      body: { text: "Pick one" },
+      action: { title: "Menu", sections: [{ title: "A", rows: [{ id: "r1", title: "Row", description: "d" }] }] },
+    });
+    const products = {
+      ...message,
+      interactive: {
+        type: "product_list",
+        header: { type: "text", text: "Shop" },
+        body: { text: "Our picks" },
+        action: { catalog_id: "c1", sections: [{ title: "S", product_items: [{ product_retailer_id: "a" }, { product_retailer_id: "b" }] }] },
+      },
+    };
+    expect(toProvider("infobip", products, from).content).toEqual({
+      header: { type: "TEXT", text: "Shop" },
+      body: { text: "Our picks" },
+      action: { catalogId: "c1", sections: [{ title: "S", productRetailerIds: ["a", "b"] }] },
+    });
+    expect(fromProvider("infobip", toProvider("infobip", products, from))).toEqual({ ...products, recipient_type: "individual" });
+  });
+
+  it("refuses what Infobip cannot carry, naming it", () => {
+    const flow = (parameters: object) => ({
+      ...message,
+      interactive: { type: "flow", body: { text: "Book" }, action: { name: "flow", parameters: { flow_message_version: "3", flow_cta: "Book", ...parameters } } },
+    });
+    const byName = refused(() => toProvider("infobip", flow({ flow_name: "booking", flow_token: "t" }), from));
+    expect([byName.code, byName.path]).toEqual(["unsupported-field", "/interactive/action/parameters/flow_name"]);
+    const noToken = refused(() => toProvider("infobip", flow({ flow_id: "1" }), from));
+    expect([noToken.code, noToken.path]).toEqual(["unsupported-field", "/interactive/action/parameters/flow_token"]);
+    expect(noToken.message).toContain("/content/action/flowToken");
+    const uploaded = { ...message, interactive: { ...interactive, header: { type: "video", video: { id: "123" } } } };
+    expect(refused(() => toProvider("infobip", uploaded, from)).path).toBe("/interactive/header/video/id");
+    const catalog = refused(() =>
+      toProvider("infobip", { ...message, interactive: { type: "catalog_message", body: { text: "x" }, action: { name: "catalog_message" } } } as never, from),
+    );
+    expect(catalog.code).toBe("unsupported-kind");
   });
 });
 

@@ -8,4 +8,5 @@ export const PROVIDER_OPTIONS: Record<ProviderName, object | undefined> = {
   exotel: { from: "+918047112233" },
   aisoule: undefined,
   "360dialog": undefined,
+  infobip: { from: "447860099299" },
 };

@@ -5,7 +5,14 @@
  *
  * What goes out through Exotel's WhatsApp API v2 (`POST /v2/accounts/<sid>/messages`, Basic auth): the message wrapped in `whatsapp.messages[]`, where each item's `content` is the Cloud API message without `messaging_product` and `to`. Decision: the wrapped form of Exotel's API reference and of the integrations that work, not the flat `{from, to, content}` of a newer page that contradicts it.
  */
-import type { ExotelContent, ExotelOutboundBody, OutboundMessage } from "../types.js";
+import type {
+  ExotelInteractiveContent,
+  ExotelOutboundBody,
+  ExotelReactionContent,
+  InteractiveMessage,
+  OutboundMessage,
+  ReactionMessage,
+} from "../types.js";
 import { validateExotelOutboundBody, validateOutboundMessage } from "../validators.js";
 import {
   checkOptions,
@@ -60,7 +67,7 @@ export function toExotel(message: unknown, options: ExotelOptions): ExotelOutbou
   if (m.to === undefined) refuseMissing("exotel", "/to", "/whatsapp/messages/0/to");
   switch (m.type) {
     case "interactive": {
-      const content: ExotelContent = { type: m.type, interactive: m.interactive };
+      const content: ExotelInteractiveContent = { type: m.type, interactive: m.interactive };
       if (m.recipient_type !== undefined) content.recipient_type = m.recipient_type;
       if (m.context !== undefined) content.context = m.context;
       const body: ExotelOutboundBody = { whatsapp: { messages: [{ from: options.from, to: m.to, content: content }] } };
@@ -69,7 +76,7 @@ export function toExotel(message: unknown, options: ExotelOptions): ExotelOutbou
       return body;
     }
     case "reaction": {
-      const content: ExotelContent = { type: m.type, reaction: m.reaction };
+      const content: ExotelReactionContent = { type: m.type, reaction: m.reaction };
       if (m.recipient_type !== undefined) content.recipient_type = m.recipient_type;
       const body: ExotelOutboundBody = { whatsapp: { messages: [{ from: options.from, to: m.to, content: content }] } };
       if (options?.customData !== undefined) body.custom_data = options.customData;
@@ -84,7 +91,7 @@ export function fromExotel(body: unknown): OutboundMessage {
   const b = validBody("exotel", validateExotelOutboundBody(body));
   if (b.whatsapp.messages.length !== 1) refuseCount("exotel", "/whatsapp/messages", b.whatsapp.messages.length);
   if (b.whatsapp.messages[0].content.type === "interactive") {
-    const message: OutboundMessage = {
+    const message: InteractiveMessage = {
       messaging_product: "whatsapp",
       to: b.whatsapp.messages[0].to,
       type: b.whatsapp.messages[0].content.type,
@@ -95,7 +102,7 @@ export function fromExotel(body: unknown): OutboundMessage {
     if (b.whatsapp.messages[0].content.context !== undefined) message.context = b.whatsapp.messages[0].content.context;
     return translatedMessage("exotel", validateOutboundMessage(message));
   }
-  const message: OutboundMessage = {
+  const message: ReactionMessage = {
     messaging_product: "whatsapp",
     to: b.whatsapp.messages[0].to,
     type: b.whatsapp.messages[0].content.type,

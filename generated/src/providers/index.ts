@@ -11,6 +11,8 @@ import type {
   Dialog360WebhookBody,
   ExotelOutboundBody,
   ExotelWebhookBody,
+  InfobipOutboundBody,
+  InfobipWebhookBody,
   MetaOutboundBody,
   MetaWebhookBody,
   VonageOutboundBody,
@@ -22,12 +24,14 @@ import { ProviderError } from "../runtime/provider-error.js";
 import type { ParseResult, WebhookOptions } from "../runtime/inbound.js";
 import { parseAisouleWebhook } from "../runtime/webhook-aisoule.js";
 import { parseExotelWebhook } from "../runtime/webhook-exotel.js";
+import { parseInfobipWebhook } from "../runtime/webhook-infobip.js";
 import { parseMetaWebhook } from "../runtime/webhook-meta.js";
 import { parseVonageWebhook } from "../runtime/webhook-vonage.js";
 import { fromMeta, toMeta, type MetaOptions } from "./meta.js";
 import { fromDialog360, toDialog360, type Dialog360Options } from "./360dialog.js";
 import { fromAisoule, toAisoule, type AisouleOptions } from "./aisoule.js";
 import { fromExotel, toExotel, type ExotelOptions } from "./exotel.js";
+import { fromInfobip, toInfobip, type InfobipOptions } from "./infobip.js";
 import { fromVonage, toVonage, type VonageOptions } from "./vonage.js";
 import { fromWhatsappNodeSdk, toWhatsappNodeSdk, type WhatsappNodeSdkOptions } from "./whatsapp-node-sdk.js";
 
@@ -35,13 +39,14 @@ export { fromMeta, toMeta, type MetaOptions } from "./meta.js";
 export { fromDialog360, toDialog360, type Dialog360Options } from "./360dialog.js";
 export { fromAisoule, toAisoule, type AisouleOptions } from "./aisoule.js";
 export { fromExotel, toExotel, type ExotelOptions } from "./exotel.js";
+export { fromInfobip, toInfobip, type InfobipOptions } from "./infobip.js";
 export { fromVonage, toVonage, type VonageOptions } from "./vonage.js";
 export { fromWhatsappNodeSdk, toWhatsappNodeSdk, type WhatsappNodeSdkOptions } from "./whatsapp-node-sdk.js";
 export { ProviderError, type ProviderErrorCode } from "../runtime/provider-error.js";
 export type { ParseResult, WebhookOptions, SentMessage } from "../runtime/inbound.js";
 
 /** The providers wa-interactive translates for, by the name every function takes. */
-export const PROVIDERS = ["meta", "360dialog", "aisoule", "exotel", "vonage", "whatsapp-node-sdk"] as const;
+export const PROVIDERS = ["meta", "360dialog", "aisoule", "exotel", "infobip", "vonage", "whatsapp-node-sdk"] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
 
 /** What an outbound message can be, for the capability matrix: an interactive type, or a reaction. */
@@ -124,6 +129,21 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     call_permission_request: "passthrough",
     reaction: "passthrough",
   },
+  infobip: {
+    button: "documented",
+    list: "documented",
+    product: "documented",
+    product_list: "documented",
+    catalog_message: "unsupported",
+    cta_url: "documented",
+    location_request_message: "documented",
+    flow: "documented",
+    carousel: "unsupported",
+    voice_call: "unsupported",
+    call_permission_request: "unsupported",
+    address_message: "unsupported",
+    reaction: "unsupported",
+  },
   vonage: {
     button: "documented",
     list: "documented",
@@ -159,6 +179,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
 export interface ProviderRefusals {
   implied: Readonly<Record<string, { readonly value: string; readonly reason: string }>>;
   unsupported: Readonly<Record<string, string>>;
+  /** For a provider with a body of its own per kind: what each kind's mapping refuses or implies beyond the above. */
+  kinds?: Readonly<Partial<Record<MessageKind, Omit<ProviderRefusals, "kinds">>>>;
 }
 /** Each provider's refusals (from its mapping; the translation functions are generated from the same file). */
 export const MAPPINGS: Readonly<Record<ProviderName, ProviderRefusals>> = {
@@ -192,6 +214,68 @@ export const MAPPINGS: Readonly<Record<ProviderName, ProviderRefusals>> = {
       "/biz_opaque_callback_data":
         "Exotel has no such field; pass options.customData, which Exotel echoes in its callbacks",
       "/recipient_identity_key_hash": "Exotel has no such field",
+    },
+  },
+  infobip: {
+    implied: {
+      "/messaging_product": {
+        value: "whatsapp",
+        reason: "every message wa-interactive translates is a WhatsApp message",
+      },
+      "/recipient_type": {
+        value: "individual",
+        reason: "Infobip's interactive endpoints send to one person and have no recipient_type",
+      },
+      "/type": { value: "interactive", reason: "the interactive endpoints send interactive messages only" },
+    },
+    unsupported: {
+      "/recipient": "Infobip addresses WhatsApp users by phone number only",
+      "/recipient_identity_key_hash": "Infobip has no such field",
+      "/reaction": "this mapping covers Infobip's interactive endpoints; a reaction is not one of them",
+    },
+    kinds: {
+      button: {
+        implied: {},
+        unsupported: {
+          "/interactive/header/image/id":
+            "Infobip takes header media by URL (`mediaUrl`) only, not by an uploaded media id",
+          "/interactive/header/video/id":
+            "Infobip takes header media by URL (`mediaUrl`) only, not by an uploaded media id",
+          "/interactive/header/document/id":
+            "Infobip takes header media by URL (`mediaUrl`) only, not by an uploaded media id",
+        },
+      },
+      list: { implied: {}, unsupported: {} },
+      product: { implied: {}, unsupported: {} },
+      product_list: { implied: {}, unsupported: {} },
+      cta_url: {
+        implied: {
+          "/interactive/action/name": { value: "cta_url", reason: "the url-button endpoint sends a URL button" },
+        },
+        unsupported: {
+          "/interactive/header/image/id":
+            "Infobip takes header media by URL (`mediaUrl`) only, not by an uploaded media id",
+          "/interactive/header/video/id":
+            "Infobip takes header media by URL (`mediaUrl`) only, not by an uploaded media id",
+          "/interactive/header/document/id":
+            "Infobip takes header media by URL (`mediaUrl`) only, not by an uploaded media id",
+        },
+      },
+      location_request_message: {
+        implied: {
+          "/interactive/action/name": {
+            value: "send_location",
+            reason: "the location-request endpoint asks for the location",
+          },
+        },
+        unsupported: {},
+      },
+      flow: {
+        implied: { "/interactive/action/name": { value: "flow", reason: "the flow endpoint sends a flow" } },
+        unsupported: {
+          "/interactive/action/parameters/flow_name": "Infobip's flow endpoint takes the flow by id (`flowId`) only",
+        },
+      },
     },
   },
   vonage: {
@@ -233,7 +317,17 @@ export const MAPPINGS: Readonly<Record<ProviderName, ProviderRefusals>> = {
   },
 };
 /** The request path for each kind, for providers with one endpoint per interactive type (below the account's base URL). A provider not listed takes every message on one path. */
-export const ENDPOINTS: Readonly<Partial<Record<ProviderName, Readonly<Partial<Record<MessageKind, string>>>>>> = {};
+export const ENDPOINTS: Readonly<Partial<Record<ProviderName, Readonly<Partial<Record<MessageKind, string>>>>>> = {
+  infobip: {
+    button: "/whatsapp/1/message/interactive/buttons",
+    list: "/whatsapp/1/message/interactive/list",
+    product: "/whatsapp/1/message/interactive/product",
+    product_list: "/whatsapp/1/message/interactive/multi-product",
+    cta_url: "/whatsapp/1/message/interactive/url-button",
+    location_request_message: "/whatsapp/1/message/interactive/location-request",
+    flow: "/whatsapp/1/message/interactive/flow",
+  },
+};
 /** The path a message goes to at `provider`, for providers with one endpoint per kind; undefined for a provider that takes every message on one path or a kind it does not carry. */
 export function endpointFor(provider: ProviderName, message: OutboundMessage): string | undefined {
   const kind = message.type === "interactive" ? message.interactive.type : message.type;
@@ -275,6 +369,16 @@ export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Re
     call_permission_request:
       "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
     reaction: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
+  },
+  infobip: {
+    catalog_message:
+      "Infobip's WhatsApp API has no endpoint for it (its interactive endpoints are buttons, list, product, multi-product, url-button, location-request and flow)",
+    carousel:
+      "Infobip's WhatsApp API has no endpoint for it among the interactive endpoints (carousels go out as templates)",
+    voice_call: "Infobip's WhatsApp API has no endpoint for it",
+    call_permission_request: "Infobip's WhatsApp API has no endpoint for it",
+    address_message: "Infobip's WhatsApp API has no endpoint for it",
+    reaction: "this mapping covers Infobip's interactive endpoints; a reaction is not one of them",
   },
   vonage: {
     catalog_message:
@@ -318,6 +422,7 @@ export interface ProviderBodies {
   "360dialog": Dialog360OutboundBody;
   aisoule: AisouleOutboundBody;
   exotel: ExotelOutboundBody;
+  infobip: InfobipOutboundBody;
   vonage: VonageOutboundBody;
   "whatsapp-node-sdk": WhatsappNodeSdkArguments;
 }
@@ -327,6 +432,7 @@ export interface ProviderWebhooks {
   "360dialog": Dialog360WebhookBody;
   aisoule: AisouleWebhookBody;
   exotel: ExotelWebhookBody;
+  infobip: InfobipWebhookBody;
   vonage: VonageWebhookBody;
   "whatsapp-node-sdk": WhatsappNodeSdkWebhookBody;
 }
@@ -336,6 +442,7 @@ export interface ProviderOptions {
   "360dialog": Dialog360Options;
   aisoule: AisouleOptions;
   exotel: ExotelOptions;
+  infobip: InfobipOptions;
   vonage: VonageOptions;
   "whatsapp-node-sdk": WhatsappNodeSdkOptions;
 }
@@ -368,6 +475,8 @@ export function toProvider<P extends ProviderName>(
       return toAisoule(message, o) as ProviderBodies[P];
     case "exotel":
       return toExotel(message, o) as ProviderBodies[P];
+    case "infobip":
+      return toInfobip(message, o) as ProviderBodies[P];
     case "vonage":
       return toVonage(message, o) as ProviderBodies[P];
     case "whatsapp-node-sdk":
@@ -388,6 +497,8 @@ export function fromProvider(provider: ProviderName, body: unknown): OutboundMes
       return fromAisoule(body);
     case "exotel":
       return fromExotel(body);
+    case "infobip":
+      return fromInfobip(body);
     case "vonage":
       return fromVonage(body);
     case "whatsapp-node-sdk":
@@ -408,6 +519,8 @@ export function parseWebhook(provider: ProviderName, payload: unknown, options: 
       return parseAisouleWebhook("aisoule", payload, options);
     case "exotel":
       return parseExotelWebhook("exotel", payload, options);
+    case "infobip":
+      return parseInfobipWebhook("infobip", payload, options);
     case "vonage":
       return parseVonageWebhook("vonage", payload, options);
     case "whatsapp-node-sdk":

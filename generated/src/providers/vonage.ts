@@ -5,7 +5,7 @@
  *
  * What goes out through Vonage's Messages API v1 (`POST /v1/messages`, JWT bearer auth): a WhatsApp `custom` message whose `custom` object is the Cloud API message without `messaging_product`, `to` and `recipient_type`. Vonage documents `interactive` reply buttons, lists and product messages this way; other interactive types and reactions go through the same forwarded `custom` object but are not in Vonage's documents.
  */
-import type { OutboundMessage, VonageOutboundBody } from "../types.js";
+import type { InteractiveMessage, OutboundMessage, VonageOutboundBody } from "../types.js";
 import { validateOutboundMessage, validateVonageOutboundBody } from "../validators.js";
 import {
   checkOptions,
@@ -100,7 +100,7 @@ export function toVonage(message: unknown, options: VonageOptions): VonageOutbou
 export function fromVonage(body: unknown): OutboundMessage {
   const b = validBody("vonage", validateVonageOutboundBody(body));
   if (b.custom.type === "interactive") {
-    const message: OutboundMessage = {
+    const message: InteractiveMessage = {
       messaging_product: "whatsapp",
       recipient_type: "individual",
       to: b.to,

@@ -5,7 +5,7 @@
  *
  * The arguments of Meta's Node SDK call `wa.messages.interactive(body, recipient, replyMessageId)`, by name: call it as `wa.messages.interactive(args.body, args.recipient, args.replyMessageId)`. The SDK itself writes `messaging_product`, `recipient_type: "individual"`, `to` (as `String(recipient)`) and `type: "interactive"` around `body`. Decision: an object with named members rather than a positional array, because JSON Schema 2020-12 tuples (`prefixItems`) have no TypeScript mapping in the type generator and named members read the same in every language.
  */
-import type { OutboundMessage, WhatsappNodeSdkArguments } from "../types.js";
+import type { InteractiveMessage, OutboundMessage, WhatsappNodeSdkArguments } from "../types.js";
 import { validateOutboundMessage, validateWhatsappNodeSdkArguments } from "../validators.js";
 import {
   checkOptions,
@@ -66,7 +66,7 @@ export function toWhatsappNodeSdk(message: unknown, options?: WhatsappNodeSdkOpt
 /** The inverse of toWhatsappNodeSdk: the outbound message a Meta's Node SDK (whatsapp, archived) request body sends. */
 export function fromWhatsappNodeSdk(body: unknown): OutboundMessage {
   const b = validBody("whatsapp-node-sdk", validateWhatsappNodeSdkArguments(body));
-  const message: OutboundMessage = {
+  const message: InteractiveMessage = {
     messaging_product: "whatsapp",
     recipient_type: "individual",
     to: String(b.recipient),

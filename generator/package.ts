@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BANNER, bannerJson } from "./print.ts";
+import type { ProviderMapping } from "./providers.ts";
 import type { Schema, SchemaSet } from "./schema-set.ts";
 
 const RUNTIME_DIR = new URL("./runtime/", import.meta.url);
@@ -129,25 +130,52 @@ export function schemaFiles(set: SchemaSet, bundle: Schema): Map<string, string>
   return out;
 }
 
-/** The package's own README, the page npm shows: what it is, how to install and use it. */
-export function packageReadme(): string {
+/** What the README's examples leave to the reader, declared ahead of each so that it compiles on its own. */
+export const README_GIVEN = [
+  "declare const incoming: string; // a JSON payload received from elsewhere",
+  "declare const rawBody: string; // a webhook request's body",
+];
+
+/**
+ * The README's TypeScript examples, each a module of its own with README_GIVEN ahead of it. The
+ * tests compile them against the package's sources, and the pack check against the packed package.
+ */
+export function readmeExamples(readme: string): string[] {
+  return [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => `${README_GIVEN.join("\n")}\n${m[1]}`);
+}
+
+/**
+ * The package's own README, the page npm shows: what it is, how to install and use it. The
+ * providers are listed from their mappings, so a new one is named here without an edit; the code
+ * examples are compiled against the package (see readmeExamples).
+ */
+export function packageReadme(providers: Pick<ProviderMapping, "provider" | "title">[]): string {
+  const names = providers.map((p) => `  - \`${p.provider}\`: ${p.title}`);
   return `# wa-interactive
 
 The typed contract for WhatsApp interactive messages (reply buttons, lists, products, catalog,
 CTA URL, location request, flows, carousels, call buttons, address messages) and reactions:
 validators that report every broken WhatsApp rule with its JSON Pointer path and limit, fluent
-builders, translation to and from seven providers' envelopes and webhooks, and the JSON Schemas it is
-all generated from.
+builders, translation to and from the request bodies and webhooks of ${providers.length} providers, and the
+JSON Schemas it is all generated from.
 
 \`\`\`sh
 npm install wa-interactive
 \`\`\`
 
 \`\`\`ts
-import { buttons, validateInteractive } from "wa-interactive";
+import { button, interactiveMessage, parseWebhook, toProvider, validateInteractive } from "wa-interactive";
 
-const message = buttons().body("Pick a slot").reply("slot-1", "15:00").reply("slot-2", "16:30").build();
+// Build: the chain offers three .reply() calls at most; build() checks every rule, throwing a ValidationError.
+const slots = button().body("Pick a slot").reply("slot-1", "15:00").reply("slot-2", "16:30").build();
 
+// Send through a provider: its request body, typed (here Vonage's).
+const body = toProvider("vonage", interactiveMessage(slots).to("447700900001").build(), { from: "447700900000" });
+
+// Receive: every message and status of a webhook call, and every bad item as an issue.
+const { events, errors } = parseWebhook("meta", rawBody);
+
+// Validate a payload from elsewhere: every broken rule, with its path and limit.
 const result = validateInteractive(JSON.parse(incoming));
 if (!result.ok) for (const e of result.errors) console.error(\`\${e.path} [\${e.rule}] \${e.message}\`);
 \`\`\`
@@ -156,6 +184,8 @@ if (!result.ok) for (const e of result.errors) console.error(\`\${e.path} [\${e.
   \`wa-interactive/verify\` (webhook signatures; needs \`jose\` for Vonage),
   \`wa-interactive/typebox\` (route schemas; needs \`@sinclair/typebox\`),
   \`wa-interactive/schemas/<path>.json\` (the JSON Schemas, and \`bundle.schema.json\` with all of them).
+- Providers, by the name \`toProvider\`, \`fromProvider\`, \`parseWebhook\` and \`verifyWebhook\` take:
+${names.join("\n")}
 - Command line: \`npx wa-interactive --help\`.
 - Reference: \`docs/\` (a page per interactive type with every field and limit) and
   \`CAPABILITIES.md\` (which provider carries which type).

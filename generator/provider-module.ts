@@ -11,7 +11,7 @@
 import type { FieldMapping, KindMapping, Provider, ProviderMapping } from "./providers.ts";
 import { type Json, type SchemaSet, SchemaSetError } from "./schema-set.ts";
 import { type At, walk } from "./schema-path.ts";
-import { Constants, FormEmitter, type Leaf, type Path, type Side, parsePointer, pointerOf } from "./translation.ts";
+import { Constants, FormEmitter, type Leaf, type Side, access, parsePointer, pointerOf } from "./translation.ts";
 
 const lit = (v: unknown) => JSON.stringify(v);
 const doc = (text: string) => `/** ${text.replace(/\*\//g, "*\\/")} */\n`;
@@ -287,10 +287,6 @@ class ModuleEmitter {
   }
 }
 
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-function access(base: string, path: Path): string {
-  return path.reduce((e, s) => (/^[0-9]+$/.test(s) ? `${e}[${s}]` : IDENT.test(s) ? `${e}.${s}` : `${e}[${lit(s)}]`), base);
-}
 
 function optionsInterface(p: Provider): string {
   const options = Object.entries(p.mapping.outbound.options ?? {});

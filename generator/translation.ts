@@ -90,8 +90,12 @@ function singular(key: string): string {
   return IDENT.test(noun) ? noun : "item";
 }
 
-function access(base: string, path: Path): string {
-  return path.reduce((e, s) => (/^[0-9]+$/.test(s) ? `${e}[${s}]` : IDENT.test(s) ? `${e}.${s}` : `${e}[${lit(s)}]`), base);
+/**
+ * The property reads of `path` from `base`. A fixed index is read only from an array the schema or a
+ * count check guarantees to hold it (Exotel's single `messages[0]`), hence the assertion.
+ */
+export function access(base: string, path: Path): string {
+  return path.reduce((e, s) => (/^[0-9]+$/.test(s) ? `${e}[${s}]!` : IDENT.test(s) ? `${e}.${s}` : `${e}[${lit(s)}]`), base);
 }
 
 function startsWith(path: Path, prefix: Path): boolean {

@@ -3,7 +3,8 @@
  * `x-ts-name` (titles are for people and are stripped here); a name json-schema-to-typescript had
  * to invent, such as `Foo1`, fails the generation. Two reshapes make the types exact:
  * "exactly one of / at least one of these properties" becomes a union of object variants, and
- * unnamed `$defs` (plain strings and numbers) are inlined where they are used.
+ * unnamed `$defs` (plain strings and numbers) are inlined where they are used. Arrays stay plain
+ * arrays, their item counts in the doc comment only (see the `ignoreMinAndMaxItems` option below).
  */
 import { compile } from "json-schema-to-typescript";
 import type { NamedSchema } from "./names.ts";
@@ -78,6 +79,11 @@ export async function emitTypes(bundle: Schema, named: NamedSchema[]): Promise<s
     format: false,
     unreachableDefinitions: true,
     enableConstEnums: false,
+    // minItems/maxItems stay in the doc comment (@minItems, @maxItems) but not in the type: a union
+    // of tuples rejects every array built at run time (`rows.map(…)` is `ListRow[]`, never
+    // `[ListRow] | [ListRow, ListRow] | …`). The validators count items; the builders' type-level
+    // caps are their own.
+    ignoreMinAndMaxItems: true,
     additionalProperties: false,
     strictIndexSignatures: true,
     declareExternallyReferenced: true,

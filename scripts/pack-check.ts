@@ -2,8 +2,9 @@
  * `npm run pack-check`: checks `generated/` the way a user meets it, as a published tarball.
  * Builds it, packs it, lints the package (publint, strict) and its types (attw, esm-only profile),
  * then installs the tarball into a fresh project and there imports it from ESM, `require()`s it
- * from CommonJS, type-checks a strict TypeScript consumer (module nodenext), imports a schema
- * through `wa-interactive/schemas/…json` with a JSON import attribute, and runs the `bin`.
+ * from CommonJS, type-checks a strict TypeScript consumer (module nodenext) and the README's
+ * examples, imports a schema through `wa-interactive/schemas/…json` with a JSON import
+ * attribute, and runs the `bin`.
  * Ends with the numbers a release note wants: packed and unpacked size, files, and how many
  * packages the root entry imports (it must be none).
  */
@@ -12,6 +13,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readmeExamples } from "../generator/package.ts";
+import { ID_BASE } from "../generator/schema-set.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const pkgDir = join(root, "generated");
@@ -105,7 +108,7 @@ import bundle from "wa-interactive/schemas/bundle.schema.json" with { type: "jso
 import button from "wa-interactive/schemas/interactive/button.schema.json" with { type: "json" };
 const result = validateInteractive(${JSON.stringify(broken)});
 if (result.ok || result.errors[0].path !== "/action/buttons/0/reply/title") throw new Error("unexpected result " + JSON.stringify(result));
-if (!bundle.$defs.ButtonInteractive || button.$id !== "https://wa-interactive.dev/schemas/interactive/button.schema.json") throw new Error("schemas not importable");
+if (!bundle.$defs.ButtonInteractive || button.$id !== ${JSON.stringify(`${ID_BASE}interactive/button.schema.json`)}) throw new Error("schemas not importable");
 for (const entry of ${JSON.stringify(entries)}) {
   const module = await import(entry);
   if (Object.keys(module).length === 0) throw new Error(entry + " exports nothing");
@@ -165,6 +168,18 @@ void title;
 `,
 );
 step("strict TypeScript consumer (module nodenext) type-checks", bin("tsc"), ["-p", join(consumer, "tsconfig.json")]);
+
+// The README npm shows: each TypeScript example, compiled against the installed package. Its
+// examples log with `console`, so this project has the DOM library too.
+const examples = readmeExamples(readFileSync(join(pkgDir, "README.md"), "utf8")).map((source, i) => {
+  write(`readme-${i + 1}.mts`, source);
+  return `readme-${i + 1}.mts`;
+});
+write(
+  "readme.tsconfig.json",
+  JSON.stringify({ compilerOptions: { target: "es2022", module: "nodenext", moduleResolution: "nodenext", strict: true, noEmit: true, types: [], lib: ["es2022", "dom"] }, files: examples }, null, 2),
+);
+step(`the README's ${examples.length} TypeScript example(s) type-check against the package`, bin("tsc"), ["-p", join(consumer, "readme.tsconfig.json")]);
 
 // 5. The bin, as npm links it: a broken payload is exit code 1 with the issue in the JSON report.
 writeFileSync(join(consumer, "broken.json"), JSON.stringify(broken));

@@ -772,7 +772,7 @@ const DEFS = {
       kind: {
         title: "event kind",
         description:
-          "button_reply / list_reply: a reply button or list row was tapped. reply: a button or list tap whose provider does not say which (Vonage) and that could not be resolved against the sent message. flow_reply / address_reply: a flow or an address form was submitted. call_permission_reply: a call permission request was answered. template_button: a template's quick-reply button was tapped. order, location, reaction, text: what the customer sent. unsupported: a message kind wa-interactive does not model (`unsupportedType` says which) or that WhatsApp could not deliver. status: what happened to a message the business sent.",
+          "button_reply / list_reply: a reply button or list row was tapped. reply: a button or list tap whose provider does not say which (Vonage) and that could not be resolved against the sent message. flow_reply / address_reply: a flow or an address form was submitted. call_permission_reply: a call permission request was answered. template_button: a template's quick-reply button was tapped. order, location, reaction, text, contacts: what the customer sent (a `contacts` event whose card has `origin: \"contact_request\"` answers a request for the customer's phone number). system: WhatsApp says the customer changed their number or their business-scoped user id. request_welcome: the customer opened the chat for the first time and WhatsApp asks for the welcome message. unsupported: a message kind wa-interactive does not model (`unsupportedType` says which) or that WhatsApp could not deliver (Meta's `unsupported` and `unknown`, and an `interactive` message that came with only `errors`; `errors` says why). status: what happened to a message the business sent.",
         enum: [
           "button_reply",
           "list_reply",
@@ -785,20 +785,59 @@ const DEFS = {
           "location",
           "reaction",
           "text",
+          "contacts",
+          "system",
+          "request_welcome",
           "unsupported",
           "status",
         ],
       },
-      from: {
-        title: "sender",
+      senderId: {
+        title: "sender key",
         description:
-          "The customer's number or WhatsApp id as the provider writes it (absent on statuses and when the provider identifies the customer otherwise).",
+          "The one id to key a conversation with this customer on: the phone number (`from`) when there is one, else the business-scoped user id (`fromUserId`). Present on every event that has a sender, never empty. Decision (Meta's business-scoped user ids page): a user who turns a username on stops sending their phone number, so their key changes from the number to the BSUID; a bot that stores both (`from` and `fromUserId` arrive together until then) can follow them. In a group, it is the participant who wrote; answer the group through `groupId`.",
         type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
+      },
+      from: {
+        title: "sender phone number",
+        description:
+          "The customer's phone number or WhatsApp id as the provider writes it; absent on statuses, for a user who turned a username on (Meta then sends only the business-scoped user id) and when the provider identifies the customer otherwise. Never empty.",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
       },
       fromUserId: {
-        title: "sender user id",
-        description: "The customer's business-scoped user id, when Meta sends one.",
+        title: "sender business-scoped user id",
+        description:
+          "The customer's business-scoped user id (BSUID, `US.13491208655302741918`), when the provider sends one (Meta from April 2026).",
         type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
+      },
+      fromParentUserId: {
+        title: "sender parent business-scoped user id",
+        description: "The customer's parent BSUID (`US.ENT.…`), when the business linked the ids of its portfolio.",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
+      },
+      username: {
+        title: "sender username",
+        description:
+          "The customer's WhatsApp username, when they set one and the provider sends it (Meta `contacts[].profile.username`, Vonage `profile.username`).",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
+      },
+      groupId: {
+        title: "group id",
+        description:
+          'The group the message was posted in (Meta `group_id`); the sender fields are then the participant. To answer in the group, send to this id with `recipient_type: "group"` (text, media and templates only: Meta\'s groups page supports no interactive message in groups).',
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
       },
       to: {
         title: "business number",
@@ -806,8 +845,8 @@ const DEFS = {
         type: "string",
       },
       contactName: {
-        title: "contact name",
-        description: "The customer's WhatsApp profile name, when the provider sends it.",
+        title: "sender display name",
+        description: "The customer's WhatsApp profile name (display name), when the provider sends it.",
         type: "string",
       },
       messageId: {
@@ -936,28 +975,35 @@ const DEFS = {
             description: "As the provider names it: sent, delivered, read, failed, …",
             type: "string",
           },
-          recipient: { title: "recipient", type: "string" },
+          recipient: {
+            title: "recipient",
+            description:
+              "Who the message went to: the phone number when the provider gives one, else the business-scoped user id (for a group message, the group id). Never empty.",
+            type: "string",
+            minLength: 1,
+            "x-source": { minLength: "contract" },
+          },
+          recipientUserId: {
+            title: "recipient business-scoped user id",
+            description: "Meta `recipient_user_id`, Vonage `whatsapp.recipient.user_id`.",
+            type: "string",
+            minLength: 1,
+            "x-source": { minLength: "contract" },
+          },
+          recipientParentUserId: {
+            title: "recipient parent business-scoped user id",
+            description: "Meta `recipient_parent_user_id`, Vonage `whatsapp.recipient.parent_user_id`.",
+            type: "string",
+            minLength: 1,
+            "x-source": { minLength: "contract" },
+          },
           callbackData: {
             title: "callback data",
             description:
               "Meta's `biz_opaque_callback_data`, Vonage's `client_ref` or Exotel's `custom_data`, echoed back.",
             type: "string",
           },
-          errors: {
-            title: "status errors",
-            type: "array",
-            items: {
-              "x-ts-name": "InboundStatusError",
-              title: "status error",
-              type: "object",
-              required: ["message"],
-              additionalProperties: false,
-              properties: {
-                code: { title: "error code", type: "string" },
-                message: { title: "error message", type: "string" },
-              },
-            },
-          },
+          errors: { title: "status errors", type: "array", items: { $ref: "#/$defs/InboundStatusError" } },
         },
       },
       unsupportedType: {
@@ -966,12 +1012,114 @@ const DEFS = {
           "For `unsupported` events: the provider's type of the item (image, audio, sticker, Meta's own unsupported, …).",
         type: "string",
       },
+      contacts: {
+        title: "shared contacts",
+        description:
+          "The contact cards of a `contacts` event. A card with `origin: \"contact_request\"` is the customer's own, shared in answer to the business's request for contact information; its `phones` carry the shared number.",
+        type: "array",
+        items: {
+          "x-ts-name": "InboundContact",
+          title: "contact card",
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            name: { title: "formatted name", type: "string" },
+            phones: {
+              title: "phones",
+              type: "array",
+              items: {
+                "x-ts-name": "InboundContactPhone",
+                title: "phone",
+                type: "object",
+                required: ["phone"],
+                additionalProperties: false,
+                "x-source": { required: "contract" },
+                properties: {
+                  phone: { title: "phone number", type: "string" },
+                  waId: { title: "WhatsApp id", type: "string" },
+                  type: { title: "phone type", type: "string" },
+                },
+              },
+            },
+            origin: {
+              title: "origin",
+              description: '"contact_request" for the customer\'s own card shared on request.',
+              type: "string",
+            },
+          },
+        },
+      },
+      sharedPhone: {
+        title: "shared phone number",
+        description:
+          "On a `contacts` event that answers a request for contact information (a card with `origin: \"contact_request\"`): the phone number the customer shared (the card's first phone's WhatsApp id, else its number).",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "contract" },
+      },
+      system: {
+        "x-ts-name": "InboundSystem",
+        title: "system notice",
+        description:
+          "What a `system` event says: `type` is `user_changed_number` (the new number in `newWaId`) or `user_changed_user_id` (the new BSUID in `newUserId`).",
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          type: { title: "notice type", type: "string" },
+          body: { title: "notice text", type: "string" },
+          newWaId: { title: "new WhatsApp id", type: "string" },
+          newUserId: { title: "new business-scoped user id", type: "string" },
+          newParentUserId: { title: "new parent business-scoped user id", type: "string" },
+        },
+      },
+      referral: {
+        "x-ts-name": "InboundReferral",
+        title: "ad referral",
+        description:
+          "On a message the customer sent from a click-to-WhatsApp ad or post: where they came from (Meta's `referral`, in camelCase).",
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          sourceUrl: { title: "ad or post URL", type: "string" },
+          sourceId: { title: "ad or post id", type: "string" },
+          sourceType: { title: "source type", type: "string" },
+          headline: { title: "ad headline", type: "string" },
+          body: { title: "ad body", type: "string" },
+          mediaType: { title: "ad media type", type: "string" },
+          imageUrl: { title: "ad image URL", type: "string" },
+          videoUrl: { title: "ad video URL", type: "string" },
+          thumbnailUrl: { title: "ad thumbnail URL", type: "string" },
+          ctwaClid: { title: "click id", type: "string" },
+        },
+      },
+      errors: {
+        title: "message errors",
+        description:
+          "The errors the provider attached to an inbound message (Meta's per-message `errors`: 131051 on an unsupported message, 131000 on an interactive message re-sent without its content, …), on events of every kind.",
+        type: "array",
+        items: { $ref: "#/$defs/InboundStatusError" },
+      },
       raw: {
         title: "raw item",
         description:
           "The provider's item exactly as it arrived (for Meta: the message or status object; for Vonage and Aisoule: the whole body; for Exotel: the callback item).",
         type: "object",
       },
+    },
+  },
+  InboundStatusError: {
+    "x-ts-name": "InboundStatusError",
+    title: "error",
+    description:
+      "An error the provider reported on a status or a message: its code, a message to show (the provider's message, else its title, else its details), and Meta's title and details as sent.",
+    type: "object",
+    required: ["message"],
+    additionalProperties: false,
+    properties: {
+      code: { title: "error code", type: "string" },
+      message: { title: "error message", type: "string" },
+      title: { title: "error title", type: "string" },
+      details: { title: "error details", type: "string" },
     },
   },
   InfobipButtonsContent: {
@@ -1834,12 +1982,82 @@ const DEFS = {
           is_permanent: { title: "permanent", type: "boolean" },
           expiration_timestamp: {
             title: "expiry",
-            description: "Unix seconds when a temporary permission ends.",
-            type: "integer",
+            description:
+              "Unix seconds when a temporary permission ends. Decision: an integer or a string of digits, because Meta's user call permissions page types it as an integer but its own sample quotes it.",
+            oneOf: [
+              { type: "integer" },
+              { type: "string", pattern: "^[0-9]{1,12}$", "x-source": { pattern: "meta-call-permissions" } },
+            ],
           },
           response_source: { title: "response source", description: '"user_action" or "automatic".', type: "string" },
         },
       },
+    },
+  },
+  MetaContactCard: {
+    "x-ts-name": "MetaContactCard",
+    title: "contact card",
+    type: "object",
+    properties: {
+      name: {
+        title: "name",
+        type: "object",
+        properties: {
+          formatted_name: { title: "formatted name", type: "string" },
+          first_name: { title: "first name", type: "string" },
+          last_name: { title: "last name", type: "string" },
+        },
+      },
+      phones: {
+        title: "phones",
+        type: "array",
+        items: {
+          "x-ts-name": "MetaContactPhone",
+          title: "phone",
+          type: "object",
+          properties: {
+            phone: { title: "phone number", type: "string" },
+            wa_id: { title: "WhatsApp id", type: "string" },
+            type: { title: "phone type", type: "string" },
+          },
+        },
+      },
+      origin: {
+        title: "origin",
+        description:
+          '"contact_request" when the customer shared their own card in answer to the business\'s request for contact information (REQUEST_CONTACT_INFO).',
+        type: "string",
+      },
+    },
+  },
+  MetaContactsMessage: {
+    "x-ts-name": "MetaContactsMessage",
+    title: "shared contacts",
+    description:
+      'The customer shared one or more contact cards; a card with `origin: "contact_request"` is their own, shared in answer to the business asking for their phone number (REQUEST_CONTACT_INFO).',
+    type: "object",
+    required: ["id", "timestamp", "type", "contacts"],
+    properties: {
+      from: { $ref: "#/$defs/MetaInboundMessage_waId" },
+      from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
+      id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
+      timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
+      type: { const: "contacts", "x-source": { const: "meta-webhook-messages" } },
+      contacts: {
+        title: "contact cards",
+        type: "array",
+        minItems: 1,
+        items: { $ref: "#/$defs/MetaContactCard" },
+        "x-source": { minItems: "meta-webhook-messages" },
+      },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
     },
   },
   MetaInboundContext: {
@@ -1864,7 +2082,7 @@ const DEFS = {
     "x-ts-name": "MetaInboundMessage",
     title: "inbound message",
     description:
-      "One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision: `from` is optional, because from 2026 Meta omits it for users known only by a business-scoped user id (`from_user_id`).",
+      "One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision (Meta's business-scoped user ids page, updated March 2026): `from` may be empty or absent, because Meta leaves it out for users who turned usernames on and gives their business-scoped user id (`from_user_id`) instead; every message must carry one of the two (`anyOf`), and `parseWebhook` treats an empty `from` as absent, so a message whose `from` is `\"\"` and that has no `from_user_id` is an error there. New kinds Meta documents in its messages webhook reference (`system`, `request_welcome`, `contacts`, `unknown`) are typed; the other media kinds (image, audio, …) are not modelled and come out of `parseWebhook` as `unsupported` events.",
     "x-discriminator": "type",
     oneOf: [
       { $ref: "#/$defs/MetaInteractiveMessage" },
@@ -1874,13 +2092,33 @@ const DEFS = {
       { $ref: "#/$defs/MetaReactionMessage" },
       { $ref: "#/$defs/MetaTextMessage" },
       { $ref: "#/$defs/MetaUnsupportedMessage" },
+      { $ref: "#/$defs/MetaSystemMessage" },
+      { $ref: "#/$defs/MetaRequestWelcomeMessage" },
+      { $ref: "#/$defs/MetaContactsMessage" },
+      { $ref: "#/$defs/MetaUnknownMessage" },
     ],
+  },
+  MetaInboundMessage_groupId: {
+    title: "group id",
+    description:
+      'The group the message was posted in (groups messaging); `from` / `from_user_id` are then the participant who posted it. To answer in the group, send to this id with `recipient_type: "group"`.',
+    type: "string",
+    minLength: 1,
+    "x-source": { minLength: "meta-groups" },
   },
   MetaInboundMessage_messageId: {
     title: "message id",
     description: "The WhatsApp message id (wamid) of this inbound message.",
     type: "string",
     minLength: 1,
+  },
+  MetaInboundMessage_parentUserId: {
+    title: "parent business-scoped user id",
+    description:
+      "The customer's parent business-scoped user id (`US.ENT.…`), shared by the businesses of one portfolio that linked their ids; present only then.",
+    type: "string",
+    minLength: 1,
+    "x-source": { minLength: "meta-bsuid" },
   },
   MetaInboundMessage_timestamp: {
     title: "timestamp",
@@ -1891,23 +2129,24 @@ const DEFS = {
   MetaInboundMessage_userId: {
     title: "business-scoped user id",
     description:
-      "The customer's business-scoped user id (2026), present when Meta identifies the user without a phone number.",
+      "The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.",
     type: "string",
     minLength: 1,
+    "x-source": { minLength: "meta-bsuid" },
   },
   MetaInboundMessage_waId: {
     title: "sender",
-    description: "The customer's WhatsApp id (their phone number in international form, without +).",
+    description:
+      "The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `\"\"` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.",
     type: "string",
-    minLength: 1,
   },
   MetaInteractiveMessage: {
     "x-ts-name": "MetaInteractiveMessage",
     title: "interactive reply message",
     description:
-      "The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request.",
+      'The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request. Decision: `interactive` may be missing when the message carries `errors` instead: the real API sends `type: "interactive"` with only an error (131000) when WhatsApp Web reconnects and re-sends (seen in pywa\'s fixtures and history); `parseWebhook` turns it into an `unsupported` event carrying the error.',
     type: "object",
-    required: ["id", "timestamp", "type", "interactive"],
+    required: ["id", "timestamp", "type"],
     properties: {
       from: { $ref: "#/$defs/MetaInboundMessage_waId" },
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
@@ -1916,7 +2155,21 @@ const DEFS = {
       type: { const: "interactive" },
       context: { $ref: "#/$defs/MetaInboundContext" },
       interactive: { $ref: "#/$defs/MetaInteractiveReply" },
+      errors: { $ref: "#/$defs/MetaMessageErrors" },
     },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+      oneOf: {
+        source: "observed-pywa-reconnect",
+        note: "Meta documents the reply object and, on undeliverable messages, the errors; the errors-only form is what the real API sends when WhatsApp Web reconnects.",
+      },
+    },
+    oneOf: [{ required: ["interactive"] }, { required: ["errors"] }],
   },
   MetaInteractiveReply: {
     "x-ts-name": "MetaInteractiveReply",
@@ -1976,22 +2229,50 @@ const DEFS = {
       context: { $ref: "#/$defs/MetaInboundContext" },
       location: { $ref: "#/$defs/MetaLocation" },
     },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+    },
   },
   MetaMessageCommon: {
     "x-ts-name": "MetaMessageCommon",
     title: "inbound message",
     description:
-      "What every inbound message has, whatever its type. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, contacts, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type.",
+      "What every inbound message has, whatever its type: who sent it (a phone number, a business-scoped user id or both), in which group if any, its id, time and type, what it answers, the ad it came from and the errors WhatsApp attached. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type.",
     type: "object",
     required: ["id", "timestamp", "type"],
     properties: {
       from: { $ref: "#/$defs/MetaInboundMessage_waId" },
       from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
+      from_parent_user_id: { $ref: "#/$defs/MetaInboundMessage_parentUserId" },
       id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
       type: { title: "message type", type: "string", minLength: 1 },
       context: { $ref: "#/$defs/MetaInboundContext" },
+      group_id: { $ref: "#/$defs/MetaInboundMessage_groupId" },
+      referral: { $ref: "#/$defs/MetaReferral" },
+      errors: { $ref: "#/$defs/MetaMessageErrors" },
     },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+    },
+  },
+  MetaMessageErrors: {
+    title: "message errors",
+    description:
+      "What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.",
+    type: "array",
+    items: { $ref: "#/$defs/MetaWebhookError" },
+    "x-ts-name": "MetaMessageErrors",
   },
   MetaNfmReply: {
     "x-ts-name": "MetaNfmReply",
@@ -2066,6 +2347,14 @@ const DEFS = {
       context: { $ref: "#/$defs/MetaInboundContext" },
       order: { $ref: "#/$defs/MetaOrder" },
     },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+    },
   },
   MetaOutboundBody: {
     "x-ts-name": "MetaOutboundBody",
@@ -2098,12 +2387,65 @@ const DEFS = {
         "x-ts-name": "MetaReactionPayload",
       },
     },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+    },
+  },
+  MetaReferral: {
+    "x-ts-name": "MetaReferral",
+    title: "ad referral",
+    description: "On a message the customer sent after tapping a click-to-WhatsApp ad or post: where they came from.",
+    type: "object",
+    properties: {
+      source_url: { title: "ad or post URL", type: "string" },
+      source_id: { title: "ad or post id", type: "string" },
+      source_type: { title: "source type", type: "string", description: '"ad" or "post".' },
+      headline: { title: "ad headline", type: "string" },
+      body: { title: "ad body", type: "string" },
+      media_type: { title: "ad media type", type: "string" },
+      image_url: { title: "ad image URL", type: "string" },
+      video_url: { title: "ad video URL", type: "string" },
+      thumbnail_url: { title: "ad thumbnail URL", type: "string" },
+      ctwa_clid: {
+        title: "click id",
+        type: "string",
+        description: "The click-to-WhatsApp click id, for conversion reporting.",
+      },
+    },
+  },
+  MetaRequestWelcomeMessage: {
+    "x-ts-name": "MetaRequestWelcomeMessage",
+    title: "welcome request",
+    description:
+      "The customer opened the chat for the first time (from a link or a QR code) and WhatsApp asks the business for its welcome message. It has no content of its own.",
+    type: "object",
+    required: ["id", "timestamp", "type"],
+    properties: {
+      from: { $ref: "#/$defs/MetaInboundMessage_waId" },
+      from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
+      id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
+      timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
+      type: { const: "request_welcome", "x-source": { const: "meta-webhook-messages" } },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+    },
   },
   MetaStatus: {
     "x-ts-name": "MetaStatus",
     title: "message status",
     description:
-      "One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. `recipient_id` is optional because from 2026 Meta may give only `recipient_user_id`.",
+      "One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. Decision (Meta's business-scoped user ids page, updated March 2026): `recipient_id` may be empty or absent for a user who turned a username on, and `recipient_user_id` (with `recipient_parent_user_id` when the business linked its ids) names them instead; `parseWebhook` takes the first non-empty of the two as the recipient. Decision: a status with `type: \"payment\"` (a payment's progress after an `order_details` message, per Meta's payments pages for India and Brazil) is listed in `skipped`, not made a message status event, because none of the documents this project works from gives its payload shape.",
     type: "object",
     required: ["id", "status", "timestamp"],
     properties: {
@@ -2115,9 +2457,39 @@ const DEFS = {
       },
       status: { title: "status", type: "string", minLength: 1 },
       timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
-      recipient_id: { title: "recipient", type: "string" },
-      recipient_user_id: { title: "recipient business-scoped user id", type: "string" },
-      recipient_type: { title: "recipient type", type: "string" },
+      recipient_id: {
+        title: "recipient",
+        description:
+          'The customer\'s WhatsApp id (or, for a message sent to a group, the group id); may be `""` or absent for a user who turned a username on.',
+        type: "string",
+      },
+      recipient_user_id: {
+        title: "recipient business-scoped user id",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "meta-bsuid" },
+      },
+      recipient_parent_user_id: {
+        title: "recipient parent business-scoped user id",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "meta-bsuid" },
+      },
+      recipient_type: {
+        title: "recipient type",
+        description: '"group" for a message sent to a group.',
+        type: "string",
+      },
+      recipient_participant_id: {
+        title: "group participant",
+        description: "For a message sent to a group: the participant this status is about.",
+        type: "string",
+      },
+      type: {
+        title: "status type",
+        description: '"payment" for a payment\'s progress; absent for message statuses.',
+        type: "string",
+      },
       biz_opaque_callback_data: {
         title: "callback data",
         description: "Echoed from the sent message's `biz_opaque_callback_data`.",
@@ -2126,6 +2498,52 @@ const DEFS = {
       conversation: { title: "conversation", type: "object", properties: { id: { type: "string" } } },
       pricing: { title: "pricing", type: "object", properties: { category: { type: "string" } } },
       errors: { title: "status errors", type: "array", items: { $ref: "#/$defs/MetaWebhookError" } },
+    },
+  },
+  MetaSystem: {
+    "x-ts-name": "MetaSystem",
+    title: "system notice",
+    type: "object",
+    properties: {
+      body: { title: "notice text", type: "string" },
+      type: {
+        title: "notice type",
+        description:
+          '"user_changed_number" (the new number is in `wa_id`) or "user_changed_user_id" (the new business-scoped user id is in `user_id`).',
+        type: "string",
+      },
+      wa_id: { title: "new WhatsApp id", type: "string" },
+      user_id: { title: "new business-scoped user id", type: "string" },
+      parent_user_id: { title: "new parent business-scoped user id", type: "string" },
+      customer: {
+        title: "customer",
+        description: "The customer's previous WhatsApp id, in older payloads.",
+        type: "string",
+      },
+    },
+  },
+  MetaSystemMessage: {
+    "x-ts-name": "MetaSystemMessage",
+    title: "system message",
+    description:
+      "WhatsApp tells the business that the customer changed their phone number or their business-scoped user id. System messages come without a `contacts` entry.",
+    type: "object",
+    required: ["id", "timestamp", "type", "system"],
+    properties: {
+      from: { $ref: "#/$defs/MetaInboundMessage_waId" },
+      from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
+      id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
+      timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
+      type: { const: "system", "x-source": { const: "meta-webhook-messages" } },
+      system: { $ref: "#/$defs/MetaSystem" },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
     },
   },
   MetaTemplateButtonMessage: {
@@ -2153,6 +2571,14 @@ const DEFS = {
         "x-ts-name": "MetaTemplateButton",
       },
     },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+    },
   },
   MetaTextMessage: {
     "x-ts-name": "MetaTextMessage",
@@ -2175,11 +2601,44 @@ const DEFS = {
         "x-ts-name": "MetaText",
       },
     },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+    },
+  },
+  MetaUnknownMessage: {
+    "x-ts-name": "MetaUnknownMessage",
+    title: "unknown message",
+    description:
+      "Content WhatsApp could not identify: the older name of `unsupported`, which Meta's webhook reference still lists; its `errors` say why.",
+    type: "object",
+    required: ["id", "timestamp", "type"],
+    properties: {
+      from: { $ref: "#/$defs/MetaInboundMessage_waId" },
+      from_user_id: { $ref: "#/$defs/MetaInboundMessage_userId" },
+      id: { $ref: "#/$defs/MetaInboundMessage_messageId" },
+      timestamp: { $ref: "#/$defs/MetaInboundMessage_timestamp" },
+      type: { const: "unknown", "x-source": { const: "meta-webhook-messages" } },
+      errors: { $ref: "#/$defs/MetaMessageErrors" },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
+    },
   },
   MetaUnsupportedMessage: {
     "x-ts-name": "MetaUnsupportedMessage",
     title: "unsupported message",
-    description: "Content WhatsApp could not deliver to the business (error 131051).",
+    description:
+      "Content WhatsApp could not deliver to the business (error 131051); `unsupported.type` names it when Meta says.",
     type: "object",
     required: ["id", "timestamp", "type"],
     properties: {
@@ -2195,7 +2654,15 @@ const DEFS = {
         properties: { type: { title: "content type", type: "string" } },
         "x-ts-name": "MetaUnsupportedPayload",
       },
-      errors: { type: "array", items: { $ref: "#/$defs/MetaWebhookError" } },
+      errors: { $ref: "#/$defs/MetaMessageErrors" },
+    },
+    anyOf: [{ required: ["from"] }, { required: ["from_user_id"] }],
+    "x-source": {
+      anyOf: {
+        source: "meta-bsuid",
+        note: "Every messages webhook carries the sender's phone number (`from`), its business-scoped user id (`from_user_id`) or both; from April 2026 `from` is empty or absent for users who turned usernames on.",
+      },
+      required: "meta-webhook-messages",
     },
   },
   MetaWebhook: {
@@ -2269,7 +2736,7 @@ const DEFS = {
     "x-ts-name": "MetaWebhookValue",
     title: "change value",
     description:
-      'For `field: "messages"`: the business number it concerns, the senders\' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account.',
+      'For `field: "messages"`: the business number it concerns, the senders\' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. Any other key Meta puts here (`message_echoes`, `calls`, …) is accepted and listed by `parseWebhook` in `skipped`, never silently dropped.',
     type: "object",
     properties: {
       messaging_product: { title: "messaging product", const: "whatsapp" },
@@ -2290,13 +2757,45 @@ const DEFS = {
           "x-ts-name": "MetaWebhookContact",
           title: "contact",
           type: "object",
+          description:
+            "Who sent the messages of this change (or, on a sent, delivered or read status, who received it). Match a message's sender by `wa_id` = `from` or `user_id` = `from_user_id`.",
           properties: {
-            wa_id: { title: "WhatsApp id", type: "string" },
-            user_id: { title: "business-scoped user id", type: "string" },
+            wa_id: {
+              title: "WhatsApp id",
+              description: "The customer's phone number as WhatsApp id; absent for users who turned a username on.",
+              type: "string",
+            },
+            user_id: {
+              title: "business-scoped user id",
+              description: "The customer's business-scoped user id (BSUID), from April 2026.",
+              type: "string",
+              minLength: 1,
+              "x-source": { minLength: "meta-bsuid" },
+            },
+            parent_user_id: {
+              title: "parent business-scoped user id",
+              description: "The portfolio-wide parent BSUID (`US.ENT.…`), when the business linked its ids.",
+              type: "string",
+              minLength: 1,
+              "x-source": { minLength: "meta-bsuid" },
+            },
+            identity_key_hash: {
+              title: "identity key hash",
+              description:
+                "A hash of the customer's identity key, present when the business turned identity change checks on; it changes when the customer reinstalls or changes phones.",
+              type: "string",
+            },
             profile: {
               title: "profile",
               type: "object",
-              properties: { name: { title: "profile name", type: "string" } },
+              properties: {
+                name: { title: "profile name", type: "string" },
+                username: {
+                  title: "username",
+                  description: "The customer's WhatsApp username, when they set one (2026).",
+                  type: "string",
+                },
+              },
             },
           },
         },
@@ -2775,7 +3274,18 @@ const DEFS = {
           },
         },
       },
-      profile: { title: "profile", type: "object", properties: { name: { title: "profile name", type: "string" } } },
+      profile: {
+        title: "profile",
+        type: "object",
+        properties: {
+          name: { title: "profile name", type: "string" },
+          username: {
+            title: "username",
+            description: "The customer's WhatsApp username, when they set one (2026).",
+            type: "string",
+          },
+        },
+      },
       context: {
         title: "context",
         type: "object",
@@ -2886,13 +3396,41 @@ const DEFS = {
           detail: { title: "error detail", type: "string" },
         },
       },
+      whatsapp: {
+        "x-ts-name": "VonageWhatsAppStatusDetails",
+        title: "WhatsApp details",
+        description:
+          "What Vonage passes on of Meta's status: the recipient's identifiers. For a user who turned a username on, `wa_id` may be absent and `user_id` (the business-scoped user id) names them.",
+        type: "object",
+        properties: {
+          recipient: {
+            title: "recipient",
+            type: "object",
+            properties: {
+              wa_id: { title: "WhatsApp id", type: "string" },
+              user_id: {
+                title: "business-scoped user id",
+                type: "string",
+                minLength: 1,
+                "x-source": { minLength: "vonage-usernames" },
+              },
+              parent_user_id: {
+                title: "parent business-scoped user id",
+                type: "string",
+                minLength: 1,
+                "x-source": { minLength: "vonage-usernames" },
+              },
+            },
+          },
+        },
+      },
     },
   },
   VonageWebhookBody: {
     "x-ts-name": "VonageWebhookBody",
     title: "Vonage webhook body",
     description:
-      "What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: \"reply\"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings.",
+      "What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: \"reply\"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings. Usernames (2026): an inbound message's `profile.username`, and a status's `whatsapp.recipient` (`wa_id`, `user_id`, `parent_user_id`), as Vonage's usernames note describes.",
     anyOf: [{ $ref: "#/$defs/VonageInboundMessage" }, { $ref: "#/$defs/VonageStatus" }],
   },
   WhatsappNodeSdkArguments: {
@@ -2971,9 +3509,29 @@ export const InboundStatus: TUnsafe<T.InboundStatus> = Type.Unsafe<T.InboundStat
   $ref: "#/$defs/InboundEvent/properties/status",
   $defs: DEFS,
 });
-/** status error */
+/** contact card */
+export const InboundContact: TUnsafe<T.InboundContact> = Type.Unsafe<T.InboundContact>({
+  $ref: "#/$defs/InboundEvent/properties/contacts/items",
+  $defs: DEFS,
+});
+/** phone */
+export const InboundContactPhone: TUnsafe<T.InboundContactPhone> = Type.Unsafe<T.InboundContactPhone>({
+  $ref: "#/$defs/InboundEvent/properties/contacts/items/properties/phones/items",
+  $defs: DEFS,
+});
+/** What a `system` event says: `type` is `user_changed_number` (the new number in `newWaId`) or `user_changed_user_id` (the new BSUID in `newUserId`). */
+export const InboundSystem: TUnsafe<T.InboundSystem> = Type.Unsafe<T.InboundSystem>({
+  $ref: "#/$defs/InboundEvent/properties/system",
+  $defs: DEFS,
+});
+/** On a message the customer sent from a click-to-WhatsApp ad or post: where they came from (Meta's `referral`, in camelCase). */
+export const InboundReferral: TUnsafe<T.InboundReferral> = Type.Unsafe<T.InboundReferral>({
+  $ref: "#/$defs/InboundEvent/properties/referral",
+  $defs: DEFS,
+});
+/** An error the provider reported on a status or a message: its code, a message to show (the provider's message, else its title, else its details), and Meta's title and details as sent. */
 export const InboundStatusError: TUnsafe<T.InboundStatusError> = Type.Unsafe<T.InboundStatusError>({
-  $ref: "#/$defs/InboundEvent/properties/status/properties/errors/items",
+  $ref: "#/$defs/InboundStatusError",
   $defs: DEFS,
 });
 /** Asks the customer for a delivery address in a form WhatsApp renders (India only). The submitted address arrives as an `interactive.nfm_reply` named `address_message`; clients that cannot show the form fail with 1026. */
@@ -3480,7 +4038,7 @@ export const VonageCustomReaction: TUnsafe<T.VonageCustomReaction> = Type.Unsafe
   $ref: "#/$defs/VonageOutboundBody/properties/custom/oneOf/1",
   $defs: DEFS,
 });
-/** What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: "reply"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings. */
+/** What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: "reply"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings. Usernames (2026): an inbound message's `profile.username`, and a status's `whatsapp.recipient` (`wa_id`, `user_id`, `parent_user_id`), as Vonage's usernames note describes. */
 export const VonageWebhookBody: TUnsafe<T.VonageWebhookBody> = Type.Unsafe<T.VonageWebhookBody>({
   $ref: "#/$defs/VonageWebhookBody",
   $defs: DEFS,
@@ -3495,6 +4053,9 @@ export const VonageStatus: TUnsafe<T.VonageStatus> = Type.Unsafe<T.VonageStatus>
   $ref: "#/$defs/VonageStatus",
   $defs: DEFS,
 });
+/** What Vonage passes on of Meta's status: the recipient's identifiers. For a user who turned a username on, `wa_id` may be absent and `user_id` (the business-scoped user id) names them. */
+export const VonageWhatsAppStatusDetails: TUnsafe<T.VonageWhatsAppStatusDetails> =
+  Type.Unsafe<T.VonageWhatsAppStatusDetails>({ $ref: "#/$defs/VonageStatus/properties/whatsapp", $defs: DEFS });
 /** The arguments of Meta's Node SDK call `wa.messages.interactive(body, recipient, replyMessageId)`, by name: call it as `wa.messages.interactive(args.body, args.recipient, args.replyMessageId)`. The SDK itself writes `messaging_product`, `recipient_type: "individual"`, `to` (as `String(recipient)`) and `type: "interactive"` around `body`. Decision: an object with named members rather than a positional array, because JSON Schema 2020-12 tuples (`prefixItems`) have no TypeScript mapping in the type generator and named members read the same in every language. */
 export const WhatsappNodeSdkArguments: TUnsafe<T.WhatsappNodeSdkArguments> = Type.Unsafe<T.WhatsappNodeSdkArguments>({
   $ref: "#/$defs/WhatsappNodeSdkArguments",
@@ -3508,7 +4069,7 @@ export const MetaWebhookError: TUnsafe<T.MetaWebhookError> = Type.Unsafe<T.MetaW
   $ref: "#/$defs/MetaWebhookError",
   $defs: DEFS,
 });
-/** One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision: `from` is optional, because from 2026 Meta omits it for users known only by a business-scoped user id (`from_user_id`). */
+/** One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision (Meta's business-scoped user ids page, updated March 2026): `from` may be empty or absent, because Meta leaves it out for users who turned usernames on and gives their business-scoped user id (`from_user_id`) instead; every message must carry one of the two (`anyOf`), and `parseWebhook` treats an empty `from` as absent, so a message whose `from` is `""` and that has no `from_user_id` is an error there. New kinds Meta documents in its messages webhook reference (`system`, `request_welcome`, `contacts`, `unknown`) are typed; the other media kinds (image, audio, …) are not modelled and come out of `parseWebhook` as `unsupported` events. */
 export const MetaInboundMessage: TUnsafe<T.MetaInboundMessage> = Type.Unsafe<T.MetaInboundMessage>({
   $ref: "#/$defs/MetaInboundMessage",
   $defs: DEFS,
@@ -3518,12 +4079,12 @@ export const MetaInboundContext: TUnsafe<T.MetaInboundContext> = Type.Unsafe<T.M
   $ref: "#/$defs/MetaInboundContext",
   $defs: DEFS,
 });
-/** What every inbound message has, whatever its type. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, contacts, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type. */
+/** What every inbound message has, whatever its type: who sent it (a phone number, a business-scoped user id or both), in which group if any, its id, time and type, what it answers, the ad it came from and the errors WhatsApp attached. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type. */
 export const MetaMessageCommon: TUnsafe<T.MetaMessageCommon> = Type.Unsafe<T.MetaMessageCommon>({
   $ref: "#/$defs/MetaMessageCommon",
   $defs: DEFS,
 });
-/** The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request. */
+/** The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request. Decision: `interactive` may be missing when the message carries `errors` instead: the real API sends `type: "interactive"` with only an error (131000) when WhatsApp Web reconnects and re-sends (seen in pywa's fixtures and history); `parseWebhook` turns it into an `unsupported` event carrying the error. */
 export const MetaInteractiveMessage: TUnsafe<T.MetaInteractiveMessage> = Type.Unsafe<T.MetaInteractiveMessage>({
   $ref: "#/$defs/MetaInteractiveMessage",
   $defs: DEFS,
@@ -3604,7 +4165,7 @@ export const MetaText: TUnsafe<T.MetaText> = Type.Unsafe<T.MetaText>({
   $ref: "#/$defs/MetaTextMessage/properties/text",
   $defs: DEFS,
 });
-/** Content WhatsApp could not deliver to the business (error 131051). */
+/** Content WhatsApp could not deliver to the business (error 131051); `unsupported.type` names it when Meta says. */
 export const MetaUnsupportedMessage: TUnsafe<T.MetaUnsupportedMessage> = Type.Unsafe<T.MetaUnsupportedMessage>({
   $ref: "#/$defs/MetaUnsupportedMessage",
   $defs: DEFS,
@@ -3614,7 +4175,48 @@ export const MetaUnsupportedPayload: TUnsafe<T.MetaUnsupportedPayload> = Type.Un
   $ref: "#/$defs/MetaUnsupportedMessage/properties/unsupported",
   $defs: DEFS,
 });
-/** One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. `recipient_id` is optional because from 2026 Meta may give only `recipient_user_id`. */
+/** What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects. */
+export const MetaMessageErrors: TUnsafe<T.MetaMessageErrors> = Type.Unsafe<T.MetaMessageErrors>({
+  $ref: "#/$defs/MetaMessageErrors",
+  $defs: DEFS,
+});
+/** On a message the customer sent after tapping a click-to-WhatsApp ad or post: where they came from. */
+export const MetaReferral: TUnsafe<T.MetaReferral> = Type.Unsafe<T.MetaReferral>({
+  $ref: "#/$defs/MetaReferral",
+  $defs: DEFS,
+});
+/** system notice */
+export const MetaSystem: TUnsafe<T.MetaSystem> = Type.Unsafe<T.MetaSystem>({ $ref: "#/$defs/MetaSystem", $defs: DEFS });
+/** WhatsApp tells the business that the customer changed their phone number or their business-scoped user id. System messages come without a `contacts` entry. */
+export const MetaSystemMessage: TUnsafe<T.MetaSystemMessage> = Type.Unsafe<T.MetaSystemMessage>({
+  $ref: "#/$defs/MetaSystemMessage",
+  $defs: DEFS,
+});
+/** The customer opened the chat for the first time (from a link or a QR code) and WhatsApp asks the business for its welcome message. It has no content of its own. */
+export const MetaRequestWelcomeMessage: TUnsafe<T.MetaRequestWelcomeMessage> = Type.Unsafe<T.MetaRequestWelcomeMessage>(
+  { $ref: "#/$defs/MetaRequestWelcomeMessage", $defs: DEFS },
+);
+/** contact card */
+export const MetaContactCard: TUnsafe<T.MetaContactCard> = Type.Unsafe<T.MetaContactCard>({
+  $ref: "#/$defs/MetaContactCard",
+  $defs: DEFS,
+});
+/** phone */
+export const MetaContactPhone: TUnsafe<T.MetaContactPhone> = Type.Unsafe<T.MetaContactPhone>({
+  $ref: "#/$defs/MetaContactCard/properties/phones/items",
+  $defs: DEFS,
+});
+/** The customer shared one or more contact cards; a card with `origin: "contact_request"` is their own, shared in answer to the business asking for their phone number (REQUEST_CONTACT_INFO). */
+export const MetaContactsMessage: TUnsafe<T.MetaContactsMessage> = Type.Unsafe<T.MetaContactsMessage>({
+  $ref: "#/$defs/MetaContactsMessage",
+  $defs: DEFS,
+});
+/** Content WhatsApp could not identify: the older name of `unsupported`, which Meta's webhook reference still lists; its `errors` say why. */
+export const MetaUnknownMessage: TUnsafe<T.MetaUnknownMessage> = Type.Unsafe<T.MetaUnknownMessage>({
+  $ref: "#/$defs/MetaUnknownMessage",
+  $defs: DEFS,
+});
+/** One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. Decision (Meta's business-scoped user ids page, updated March 2026): `recipient_id` may be empty or absent for a user who turned a username on, and `recipient_user_id` (with `recipient_parent_user_id` when the business linked its ids) names them instead; `parseWebhook` takes the first non-empty of the two as the recipient. Decision: a status with `type: "payment"` (a payment's progress after an `order_details` message, per Meta's payments pages for India and Brazil) is listed in `skipped`, not made a message status event, because none of the documents this project works from gives its payload shape. */
 export const MetaStatus: TUnsafe<T.MetaStatus> = Type.Unsafe<T.MetaStatus>({ $ref: "#/$defs/MetaStatus", $defs: DEFS });
 /** The body Meta POSTs to a WhatsApp webhook. One delivery may batch many updates (Meta says up to 1000, without guarantee): every `entry`, every `change` and every item of `messages` and `statuses` counts, not only the first. A change whose `field` is not `messages` (template status, account updates, …) has a different `value` and is not modelled here. */
 export const MetaWebhook: TUnsafe<T.MetaWebhook> = Type.Unsafe<T.MetaWebhook>({
@@ -3631,7 +4233,7 @@ export const MetaWebhookChange: TUnsafe<T.MetaWebhookChange> = Type.Unsafe<T.Met
   $ref: "#/$defs/MetaWebhook/properties/entry/items/properties/changes/items",
   $defs: DEFS,
 });
-/** For `field: "messages"`: the business number it concerns, the senders' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. */
+/** For `field: "messages"`: the business number it concerns, the senders' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. Any other key Meta puts here (`message_echoes`, `calls`, …) is accepted and listed by `parseWebhook` in `skipped`, never silently dropped. */
 export const MetaWebhookValue: TUnsafe<T.MetaWebhookValue> = Type.Unsafe<T.MetaWebhookValue>({
   $ref: "#/$defs/MetaWebhookValue",
   $defs: DEFS,
@@ -3641,7 +4243,7 @@ export const MetaWebhookMetadata: TUnsafe<T.MetaWebhookMetadata> = Type.Unsafe<T
   $ref: "#/$defs/MetaWebhookValue/properties/metadata",
   $defs: DEFS,
 });
-/** contact */
+/** Who sent the messages of this change (or, on a sent, delivered or read status, who received it). Match a message's sender by `wa_id` = `from` or `user_id` = `from_user_id`. */
 export const MetaWebhookContact: TUnsafe<T.MetaWebhookContact> = Type.Unsafe<T.MetaWebhookContact>({
   $ref: "#/$defs/MetaWebhookValue/properties/contacts/items",
   $defs: DEFS,

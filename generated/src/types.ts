@@ -244,6 +244,74 @@ export type ReactionMessage =
       recipient_identity_key_hash?: string;
       reaction: Reaction;
     };
+/**
+ * What every inbound message has, whatever its type: who sent it (a phone number, a business-scoped user id or both), in which group if any, its id, time and type, what it answers, the ad it came from and the errors WhatsApp attached. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type.
+ */
+export type MetaMessageCommon =
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id?: string;
+      /**
+       * The customer's parent business-scoped user id (`US.ENT.…`), shared by the businesses of one portfolio that linked their ids; present only then.
+       */
+      from_parent_user_id?: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: string;
+      context?: MetaInboundContext;
+      /**
+       * The group the message was posted in (groups messaging); `from` / `from_user_id` are then the participant who posted it. To answer in the group, send to this id with `recipient_type: "group"`.
+       */
+      group_id?: string;
+      referral?: MetaReferral;
+      errors?: MetaMessageErrors;
+    }
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from?: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id: string;
+      /**
+       * The customer's parent business-scoped user id (`US.ENT.…`), shared by the businesses of one portfolio that linked their ids; present only then.
+       */
+      from_parent_user_id?: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: string;
+      context?: MetaInboundContext;
+      /**
+       * The group the message was posted in (groups messaging); `from` / `from_user_id` are then the participant who posted it. To answer in the group, send to this id with `recipient_type: "group"`.
+       */
+      group_id?: string;
+      referral?: MetaReferral;
+      errors?: MetaMessageErrors;
+    };
+/**
+ * What WhatsApp could not deliver of this message, such as 131051 (unsupported type) or 131000 on an `interactive` message re-sent when WhatsApp Web reconnects.
+ */
+export type MetaMessageErrors = MetaWebhookError[];
 export type ExotelContent = ExotelInteractiveContent | ExotelReactionContent;
 /**
  * What Exotel POSTs: the same `whatsapp.messages[]` wrapper as a send, each item with a `callback_type` — `incoming_message` (the API reference says `icm`; both are accepted) for what the customer sent, `dlr` for delivery reports. An incoming item's `content` mirrors a Cloud API message (`interactive.button_reply`, `list_reply`, `nfm_reply`, `button`, `location`, …) and is checked as one. Decision: the flat `{from, type, interactive}` that one of Exotel's own pages shows is accepted too; it carries no id or time.
@@ -254,7 +322,57 @@ export type ExotelWebhookBody = ExotelWrappedWebhook | ExotelFlatWebhook;
  */
 export type InfobipHeader = InfobipTextHeader | InfobipImageHeader | InfobipVideoHeader | InfobipDocumentHeader;
 /**
- * One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision: `from` is optional, because from 2026 Meta omits it for users known only by a business-scoped user id (`from_user_id`).
+ * The customer shared one or more contact cards; a card with `origin: "contact_request"` is their own, shared in answer to the business asking for their phone number (REQUEST_CONTACT_INFO).
+ */
+export type MetaContactsMessage =
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id?: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "contacts";
+      /**
+       * @minItems 1
+       */
+      contacts: MetaContactCard[];
+    }
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from?: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "contacts";
+      /**
+       * @minItems 1
+       */
+      contacts: MetaContactCard[];
+    };
+/**
+ * One item of `value.messages[]` in a Cloud API webhook, for the kinds a bot meets after sending an interactive message: the tap itself (`interactive`), a template quick reply (`button`), a cart (`order`), a shared location, a reaction, typed text, and Meta's own `unsupported`. Inbound schemas accept properties Meta adds later, so they set no `additionalProperties: false`. Timestamps are Unix seconds written as a string, as Meta sends them. Decision (Meta's business-scoped user ids page, updated March 2026): `from` may be empty or absent, because Meta leaves it out for users who turned usernames on and gives their business-scoped user id (`from_user_id`) instead; every message must carry one of the two (`anyOf`), and `parseWebhook` treats an empty `from` as absent, so a message whose `from` is `""` and that has no `from_user_id` is an error there. New kinds Meta documents in its messages webhook reference (`system`, `request_welcome`, `contacts`, `unknown`) are typed; the other media kinds (image, audio, …) are not modelled and come out of `parseWebhook` as `unsupported` events.
  */
 export type MetaInboundMessage =
   | MetaInteractiveMessage
@@ -263,8 +381,516 @@ export type MetaInboundMessage =
   | MetaLocationMessage
   | MetaReactionMessage
   | MetaTextMessage
-  | MetaUnsupportedMessage;
+  | MetaUnsupportedMessage
+  | MetaSystemMessage
+  | MetaRequestWelcomeMessage
+  | MetaContactsMessage
+  | MetaUnknownMessage;
+/**
+ * The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request. Decision: `interactive` may be missing when the message carries `errors` instead: the real API sends `type: "interactive"` with only an error (131000) when WhatsApp Web reconnects and re-sends (seen in pywa's fixtures and history); `parseWebhook` turns it into an `unsupported` event carrying the error.
+ */
+export type MetaInteractiveMessage =
+  | (
+      | {
+          /**
+           * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+           */
+          from: string;
+          /**
+           * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+           */
+          from_user_id?: string;
+          /**
+           * The WhatsApp message id (wamid) of this inbound message.
+           */
+          id: string;
+          /**
+           * Unix time in seconds, as a string of digits.
+           */
+          timestamp: string;
+          type: "interactive";
+          context?: MetaInboundContext;
+          interactive: MetaInteractiveReply;
+          errors?: never;
+        }
+      | {
+          /**
+           * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+           */
+          from?: string;
+          /**
+           * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+           */
+          from_user_id: string;
+          /**
+           * The WhatsApp message id (wamid) of this inbound message.
+           */
+          id: string;
+          /**
+           * Unix time in seconds, as a string of digits.
+           */
+          timestamp: string;
+          type: "interactive";
+          context?: MetaInboundContext;
+          interactive: MetaInteractiveReply;
+          errors?: never;
+        }
+    )
+  | (
+      | {
+          /**
+           * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+           */
+          from: string;
+          /**
+           * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+           */
+          from_user_id?: string;
+          /**
+           * The WhatsApp message id (wamid) of this inbound message.
+           */
+          id: string;
+          /**
+           * Unix time in seconds, as a string of digits.
+           */
+          timestamp: string;
+          type: "interactive";
+          context?: MetaInboundContext;
+          interactive?: never;
+          errors: MetaMessageErrors;
+        }
+      | {
+          /**
+           * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+           */
+          from?: string;
+          /**
+           * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+           */
+          from_user_id: string;
+          /**
+           * The WhatsApp message id (wamid) of this inbound message.
+           */
+          id: string;
+          /**
+           * Unix time in seconds, as a string of digits.
+           */
+          timestamp: string;
+          type: "interactive";
+          context?: MetaInboundContext;
+          interactive?: never;
+          errors: MetaMessageErrors;
+        }
+    );
 export type MetaInteractiveReply = MetaButtonReply | MetaListReply | MetaNfmReply | MetaCallPermissionReply;
+/**
+ * A tap on a quick-reply button of a *template* (not of an interactive message): `payload` is the button's payload.
+ */
+export type MetaTemplateButtonMessage =
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id?: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "button";
+      context?: MetaInboundContext;
+      button: MetaTemplateButton;
+    }
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from?: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "button";
+      context?: MetaInboundContext;
+      button: MetaTemplateButton;
+    };
+/**
+ * A cart sent from a product, product list or catalog message.
+ */
+export type MetaOrderMessage =
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id?: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "order";
+      context?: MetaInboundContext;
+      order: MetaOrder;
+    }
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from?: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "order";
+      context?: MetaInboundContext;
+      order: MetaOrder;
+    };
+/**
+ * A shared location, for example in answer to a location request message.
+ */
+export type MetaLocationMessage =
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id?: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "location";
+      context?: MetaInboundContext;
+      location: MetaLocation;
+    }
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from?: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "location";
+      context?: MetaInboundContext;
+      location: MetaLocation;
+    };
+/**
+ * The customer reacted to a message. Without `emoji` the customer removed their reaction.
+ */
+export type MetaReactionMessage =
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id?: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "reaction";
+      context?: MetaInboundContext;
+      reaction: MetaReactionPayload;
+    }
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from?: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "reaction";
+      context?: MetaInboundContext;
+      reaction: MetaReactionPayload;
+    };
+/**
+ * The customer typed instead of tapping.
+ */
+export type MetaTextMessage =
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id?: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "text";
+      context?: MetaInboundContext;
+      text: MetaText;
+    }
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from?: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "text";
+      context?: MetaInboundContext;
+      text: MetaText;
+    };
+/**
+ * Content WhatsApp could not deliver to the business (error 131051); `unsupported.type` names it when Meta says.
+ */
+export type MetaUnsupportedMessage =
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id?: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "unsupported";
+      context?: MetaInboundContext;
+      unsupported?: MetaUnsupportedPayload;
+      errors?: MetaMessageErrors;
+    }
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from?: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "unsupported";
+      context?: MetaInboundContext;
+      unsupported?: MetaUnsupportedPayload;
+      errors?: MetaMessageErrors;
+    };
+/**
+ * WhatsApp tells the business that the customer changed their phone number or their business-scoped user id. System messages come without a `contacts` entry.
+ */
+export type MetaSystemMessage =
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id?: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "system";
+      system: MetaSystem;
+    }
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from?: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "system";
+      system: MetaSystem;
+    };
+/**
+ * The customer opened the chat for the first time (from a link or a QR code) and WhatsApp asks the business for its welcome message. It has no content of its own.
+ */
+export type MetaRequestWelcomeMessage =
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id?: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "request_welcome";
+    }
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from?: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "request_welcome";
+    };
+/**
+ * Content WhatsApp could not identify: the older name of `unsupported`, which Meta's webhook reference still lists; its `errors` say why.
+ */
+export type MetaUnknownMessage =
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id?: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "unknown";
+      errors?: MetaMessageErrors;
+    }
+  | {
+      /**
+       * The customer's WhatsApp id (their phone number in international form, without +). Decision (Meta's business-scoped user ids page): it may be `""` for a user who turned a username on; the business-scoped user id (`from_user_id`) then identifies them.
+       */
+      from?: string;
+      /**
+       * The customer's business-scoped user id (BSUID, such as `US.13491208655302741918`), in every messages webhook from April 2026.
+       */
+      from_user_id: string;
+      /**
+       * The WhatsApp message id (wamid) of this inbound message.
+       */
+      id: string;
+      /**
+       * Unix time in seconds, as a string of digits.
+       */
+      timestamp: string;
+      type: "unknown";
+      errors?: MetaMessageErrors;
+    };
 /**
  * What goes out through the Cloud API: the outbound message itself, unchanged (`POST /{phone-number-id}/messages`, `Authorization: Bearer <token>`).
  */
@@ -275,7 +901,7 @@ export type MetaOutboundBody = InteractiveMessage | ReactionMessage;
 export type OutboundMessage = InteractiveMessage | ReactionMessage;
 export type VonageCustom = VonageCustomInteractive | VonageCustomReaction;
 /**
- * What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: "reply"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings.
+ * What Vonage's Messages API v1 POSTs: an inbound message (to the application's inbound URL) or a status (to its status URL), one per request, signed with a JWT bearer token. A tapped reply button and a chosen list row both arrive as `message_type: "reply"`, with nothing saying which. Vonage's timestamps are ISO 8601 strings. Usernames (2026): an inbound message's `profile.username`, and a status's `whatsapp.recipient` (`wa_id`, `user_id`, `parent_user_id`), as Vonage's usernames note describes.
  */
 export type VonageWebhookBody = VonageInboundMessage | VonageStatus;
 
@@ -295,7 +921,7 @@ export interface AddressMessageParameters {
    *
    * @minItems 1
    */
-  saved_addresses?: [SavedAddress, ...SavedAddress[]];
+  saved_addresses?: SavedAddress[];
   /**
    * Messages to show next to fields, keyed by field name.
    */
@@ -407,7 +1033,7 @@ export interface ButtonAction {
    * @minItems 1
    * @maxItems 3
    */
-  buttons: [ReplyButton] | [ReplyButton, ReplyButton] | [ReplyButton, ReplyButton, ReplyButton];
+  buttons: ReplyButton[];
 }
 export interface ReplyButton {
   type: "reply";
@@ -456,38 +1082,7 @@ export interface ListAction {
    * @minItems 1
    * @maxItems 10
    */
-  sections:
-    | [ListSection]
-    | [ListSection, ListSection]
-    | [ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [ListSection, ListSection, ListSection, ListSection, ListSection, ListSection, ListSection, ListSection]
-    | [
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-      ]
-    | [
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-        ListSection,
-      ];
+  sections: ListSection[];
 }
 export interface ListSection {
   /**
@@ -500,17 +1095,7 @@ export interface ListSection {
    * @minItems 1
    * @maxItems 10
    */
-  rows:
-    | [ListRow]
-    | [ListRow, ListRow]
-    | [ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow]
-    | [ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow, ListRow];
+  rows: ListRow[];
 }
 export interface ListRow {
   /**
@@ -569,47 +1154,7 @@ export interface ProductListAction {
    * @minItems 1
    * @maxItems 10
    */
-  sections:
-    | [ProductSection]
-    | [ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection, ProductSection, ProductSection]
-    | [ProductSection, ProductSection, ProductSection, ProductSection, ProductSection, ProductSection, ProductSection]
-    | [
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-      ]
-    | [
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-      ]
-    | [
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-        ProductSection,
-      ];
+  sections: ProductSection[];
 }
 export interface ProductSection {
   /**
@@ -622,7 +1167,7 @@ export interface ProductSection {
    * @minItems 1
    * @maxItems 30
    */
-  product_items: [ProductItem, ...ProductItem[]];
+  product_items: ProductItem[];
 }
 export interface ProductItem {
   /**
@@ -729,37 +1274,7 @@ export interface CarouselAction {
    * @minItems 2
    * @maxItems 10
    */
-  cards:
-    | [CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard, CarouselCard]
-    | [
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-      ]
-    | [
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-        CarouselCard,
-      ];
+  cards: CarouselCard[];
 }
 export interface MediaCarouselCard {
   /**
@@ -788,7 +1303,7 @@ export interface QuickReplyCardAction {
    * @minItems 1
    * @maxItems 2
    */
-  buttons: [QuickReplyButton] | [QuickReplyButton, QuickReplyButton];
+  buttons: QuickReplyButton[];
 }
 export interface QuickReplyButton {
   type: "quick_reply";
@@ -923,7 +1438,7 @@ export interface MetaWebhookChange {
   value: MetaWebhookValue;
 }
 /**
- * For `field: "messages"`: the business number it concerns, the senders' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account.
+ * For `field: "messages"`: the business number it concerns, the senders' profiles, and inbound `messages` or outbound `statuses` (usually one or the other), or `errors` about the account. Any other key Meta puts here (`message_echoes`, `calls`, …) is accepted and listed by `parseWebhook` in `skipped`, never silently dropped.
  */
 export interface MetaWebhookValue {
   messaging_product?: "whatsapp";
@@ -937,35 +1452,33 @@ export interface MetaWebhookMetadata {
   display_phone_number?: string;
   phone_number_id: string;
 }
+/**
+ * Who sent the messages of this change (or, on a sent, delivered or read status, who received it). Match a message's sender by `wa_id` = `from` or `user_id` = `from_user_id`.
+ */
 export interface MetaWebhookContact {
+  /**
+   * The customer's phone number as WhatsApp id; absent for users who turned a username on.
+   */
   wa_id?: string;
+  /**
+   * The customer's business-scoped user id (BSUID), from April 2026.
+   */
   user_id?: string;
+  /**
+   * The portfolio-wide parent BSUID (`US.ENT.…`), when the business linked its ids.
+   */
+  parent_user_id?: string;
+  /**
+   * A hash of the customer's identity key, present when the business turned identity change checks on; it changes when the customer reinstalls or changes phones.
+   */
+  identity_key_hash?: string;
   profile?: {
     name?: string;
+    /**
+     * The customer's WhatsApp username, when they set one (2026).
+     */
+    username?: string;
   };
-}
-/**
- * What every inbound message has, whatever its type. The envelope checks each item against this; `MetaInboundMessage` then checks the kinds wa-interactive models. Items of other types (image, audio, contacts, …) are valid here and come out of `parseWebhook` as `unsupported` events that name their type.
- */
-export interface MetaMessageCommon {
-  /**
-   * The customer's WhatsApp id (their phone number in international form, without +).
-   */
-  from?: string;
-  /**
-   * The customer's business-scoped user id (2026), present when Meta identifies the user without a phone number.
-   */
-  from_user_id?: string;
-  /**
-   * The WhatsApp message id (wamid) of this inbound message.
-   */
-  id: string;
-  /**
-   * Unix time in seconds, as a string of digits.
-   */
-  timestamp: string;
-  type: string;
-  context?: MetaInboundContext;
 }
 /**
  * Which earlier message this one answers or quotes. For a tap on an interactive message, `id` is the wamid of that interactive message.
@@ -981,32 +1494,25 @@ export interface MetaInboundContext {
   };
 }
 /**
- * One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. `recipient_id` is optional because from 2026 Meta may give only `recipient_user_id`.
+ * On a message the customer sent after tapping a click-to-WhatsApp ad or post: where they came from.
  */
-export interface MetaStatus {
+export interface MetaReferral {
+  source_url?: string;
+  source_id?: string;
   /**
-   * The wamid of the message this status is about.
+   * "ad" or "post".
    */
-  id: string;
-  status: string;
+  source_type?: string;
+  headline?: string;
+  body?: string;
+  media_type?: string;
+  image_url?: string;
+  video_url?: string;
+  thumbnail_url?: string;
   /**
-   * Unix time in seconds, as a string of digits.
+   * The click-to-WhatsApp click id, for conversion reporting.
    */
-  timestamp: string;
-  recipient_id?: string;
-  recipient_user_id?: string;
-  recipient_type?: string;
-  /**
-   * Echoed from the sent message's `biz_opaque_callback_data`.
-   */
-  biz_opaque_callback_data?: string;
-  conversation?: {
-    id?: string;
-  };
-  pricing?: {
-    category?: string;
-  };
-  errors?: MetaWebhookError[];
+  ctwa_clid?: string;
 }
 /**
  * An error Meta reports inside a webhook: on an unsupported message, a failed status, or for the whole change (`value.errors`).
@@ -1022,6 +1528,49 @@ export interface MetaWebhookError {
     details?: string;
   };
   href?: string;
+}
+/**
+ * One item of `value.statuses[]`: what happened to a message the business sent. Decision: `status` is any non-empty string rather than an enum (sent, delivered, read, failed, played today), so a status Meta adds later is reported, not rejected. Decision (Meta's business-scoped user ids page, updated March 2026): `recipient_id` may be empty or absent for a user who turned a username on, and `recipient_user_id` (with `recipient_parent_user_id` when the business linked its ids) names them instead; `parseWebhook` takes the first non-empty of the two as the recipient. Decision: a status with `type: "payment"` (a payment's progress after an `order_details` message, per Meta's payments pages for India and Brazil) is listed in `skipped`, not made a message status event, because none of the documents this project works from gives its payload shape.
+ */
+export interface MetaStatus {
+  /**
+   * The wamid of the message this status is about.
+   */
+  id: string;
+  status: string;
+  /**
+   * Unix time in seconds, as a string of digits.
+   */
+  timestamp: string;
+  /**
+   * The customer's WhatsApp id (or, for a message sent to a group, the group id); may be `""` or absent for a user who turned a username on.
+   */
+  recipient_id?: string;
+  recipient_user_id?: string;
+  recipient_parent_user_id?: string;
+  /**
+   * "group" for a message sent to a group.
+   */
+  recipient_type?: string;
+  /**
+   * For a message sent to a group: the participant this status is about.
+   */
+  recipient_participant_id?: string;
+  /**
+   * "payment" for a payment's progress; absent for message statuses.
+   */
+  type?: string;
+  /**
+   * Echoed from the sent message's `biz_opaque_callback_data`.
+   */
+  biz_opaque_callback_data?: string;
+  conversation?: {
+    id?: string;
+  };
+  pricing?: {
+    category?: string;
+  };
+  errors?: MetaWebhookError[];
 }
 export interface ExotelInteractiveContent {
   recipient_type?: "individual" | "group";
@@ -1078,7 +1627,7 @@ export interface ExotelOutboundBody {
      *
      * @minItems 1
      */
-    messages: [ExotelOutboundItem, ...ExotelOutboundItem[]];
+    messages: ExotelOutboundItem[];
   };
 }
 export interface ExotelOutboundItem {
@@ -1127,6 +1676,19 @@ export interface InboundCallPermission {
   expiresAt?: string;
   source?: string;
 }
+export interface InboundContact {
+  name?: string;
+  phones?: InboundContactPhone[];
+  /**
+   * "contact_request" for the customer's own card shared on request.
+   */
+  origin?: string;
+}
+export interface InboundContactPhone {
+  phone: string;
+  waId?: string;
+  type?: string;
+}
 /**
  * One thing a customer (or WhatsApp) did, in the same shape whichever provider delivered it: `parseWebhook` turns every item of a webhook into one of these. Field names are camelCase because this is wa-interactive's own shape, not a wire format. `raw` keeps the provider's item untouched, so nothing is lost.
  */
@@ -1136,7 +1698,7 @@ export interface InboundEvent {
    */
   provider: string;
   /**
-   * button_reply / list_reply: a reply button or list row was tapped. reply: a button or list tap whose provider does not say which (Vonage) and that could not be resolved against the sent message. flow_reply / address_reply: a flow or an address form was submitted. call_permission_reply: a call permission request was answered. template_button: a template's quick-reply button was tapped. order, location, reaction, text: what the customer sent. unsupported: a message kind wa-interactive does not model (`unsupportedType` says which) or that WhatsApp could not deliver. status: what happened to a message the business sent.
+   * button_reply / list_reply: a reply button or list row was tapped. reply: a button or list tap whose provider does not say which (Vonage) and that could not be resolved against the sent message. flow_reply / address_reply: a flow or an address form was submitted. call_permission_reply: a call permission request was answered. template_button: a template's quick-reply button was tapped. order, location, reaction, text, contacts: what the customer sent (a `contacts` event whose card has `origin: "contact_request"` answers a request for the customer's phone number). system: WhatsApp says the customer changed their number or their business-scoped user id. request_welcome: the customer opened the chat for the first time and WhatsApp asks for the welcome message. unsupported: a message kind wa-interactive does not model (`unsupportedType` says which) or that WhatsApp could not deliver (Meta's `unsupported` and `unknown`, and an `interactive` message that came with only `errors`; `errors` says why). status: what happened to a message the business sent.
    */
   kind:
     | "button_reply"
@@ -1150,22 +1712,41 @@ export interface InboundEvent {
     | "location"
     | "reaction"
     | "text"
+    | "contacts"
+    | "system"
+    | "request_welcome"
     | "unsupported"
     | "status";
   /**
-   * The customer's number or WhatsApp id as the provider writes it (absent on statuses and when the provider identifies the customer otherwise).
+   * The one id to key a conversation with this customer on: the phone number (`from`) when there is one, else the business-scoped user id (`fromUserId`). Present on every event that has a sender, never empty. Decision (Meta's business-scoped user ids page): a user who turns a username on stops sending their phone number, so their key changes from the number to the BSUID; a bot that stores both (`from` and `fromUserId` arrive together until then) can follow them. In a group, it is the participant who wrote; answer the group through `groupId`.
+   */
+  senderId?: string;
+  /**
+   * The customer's phone number or WhatsApp id as the provider writes it; absent on statuses, for a user who turned a username on (Meta then sends only the business-scoped user id) and when the provider identifies the customer otherwise. Never empty.
    */
   from?: string;
   /**
-   * The customer's business-scoped user id, when Meta sends one.
+   * The customer's business-scoped user id (BSUID, `US.13491208655302741918`), when the provider sends one (Meta from April 2026).
    */
   fromUserId?: string;
+  /**
+   * The customer's parent BSUID (`US.ENT.…`), when the business linked the ids of its portfolio.
+   */
+  fromParentUserId?: string;
+  /**
+   * The customer's WhatsApp username, when they set one and the provider sends it (Meta `contacts[].profile.username`, Vonage `profile.username`).
+   */
+  username?: string;
+  /**
+   * The group the message was posted in (Meta `group_id`); the sender fields are then the participant. To answer in the group, send to this id with `recipient_type: "group"` (text, media and templates only: Meta's groups page supports no interactive message in groups).
+   */
+  groupId?: string;
   /**
    * The business number or phone number id the event was delivered for, when the provider says.
    */
   to?: string;
   /**
-   * The customer's WhatsApp profile name, when the provider sends it.
+   * The customer's WhatsApp profile name (display name), when the provider sends it.
    */
   contactName?: string;
   /**
@@ -1202,6 +1783,20 @@ export interface InboundEvent {
    * For `unsupported` events: the provider's type of the item (image, audio, sticker, Meta's own unsupported, …).
    */
   unsupportedType?: string;
+  /**
+   * The contact cards of a `contacts` event. A card with `origin: "contact_request"` is the customer's own, shared in answer to the business's request for contact information; its `phones` carry the shared number.
+   */
+  contacts?: InboundContact[];
+  /**
+   * On a `contacts` event that answers a request for contact information (a card with `origin: "contact_request"`): the phone number the customer shared (the card's first phone's WhatsApp id, else its number).
+   */
+  sharedPhone?: string;
+  system?: InboundSystem;
+  referral?: InboundReferral;
+  /**
+   * The errors the provider attached to an inbound message (Meta's per-message `errors`: 131051 on an unsupported message, 131000 on an interactive message re-sent without its content, …), on events of every kind.
+   */
+  errors?: InboundStatusError[];
   /**
    * The provider's item exactly as it arrived (for Meta: the message or status object; for Vonage and Aisoule: the whole body; for Exotel: the callback item).
    */
@@ -1244,16 +1839,57 @@ export interface InboundStatus {
    * As the provider names it: sent, delivered, read, failed, …
    */
   status: string;
+  /**
+   * Who the message went to: the phone number when the provider gives one, else the business-scoped user id (for a group message, the group id). Never empty.
+   */
   recipient?: string;
+  /**
+   * Meta `recipient_user_id`, Vonage `whatsapp.recipient.user_id`.
+   */
+  recipientUserId?: string;
+  /**
+   * Meta `recipient_parent_user_id`, Vonage `whatsapp.recipient.parent_user_id`.
+   */
+  recipientParentUserId?: string;
   /**
    * Meta's `biz_opaque_callback_data`, Vonage's `client_ref` or Exotel's `custom_data`, echoed back.
    */
   callbackData?: string;
   errors?: InboundStatusError[];
 }
+/**
+ * An error the provider reported on a status or a message: its code, a message to show (the provider's message, else its title, else its details), and Meta's title and details as sent.
+ */
 export interface InboundStatusError {
   code?: string;
   message: string;
+  title?: string;
+  details?: string;
+}
+/**
+ * What a `system` event says: `type` is `user_changed_number` (the new number in `newWaId`) or `user_changed_user_id` (the new BSUID in `newUserId`).
+ */
+export interface InboundSystem {
+  type?: string;
+  body?: string;
+  newWaId?: string;
+  newUserId?: string;
+  newParentUserId?: string;
+}
+/**
+ * On a message the customer sent from a click-to-WhatsApp ad or post: where they came from (Meta's `referral`, in camelCase).
+ */
+export interface InboundReferral {
+  sourceUrl?: string;
+  sourceId?: string;
+  sourceType?: string;
+  headline?: string;
+  body?: string;
+  mediaType?: string;
+  imageUrl?: string;
+  videoUrl?: string;
+  thumbnailUrl?: string;
+  ctwaClid?: string;
 }
 /**
  * For `/whatsapp/1/message/interactive/buttons`.
@@ -1270,10 +1906,7 @@ export interface InfobipButtonsContent {
      * @minItems 1
      * @maxItems 3
      */
-    buttons:
-      | [InfobipReplyButton]
-      | [InfobipReplyButton, InfobipReplyButton]
-      | [InfobipReplyButton, InfobipReplyButton, InfobipReplyButton];
+    buttons: InfobipReplyButton[];
   };
 }
 /**
@@ -1414,62 +2047,7 @@ export interface InfobipListContent {
      * @minItems 1
      * @maxItems 10
      */
-    sections:
-      | [InfobipListSection]
-      | [InfobipListSection, InfobipListSection]
-      | [InfobipListSection, InfobipListSection, InfobipListSection]
-      | [InfobipListSection, InfobipListSection, InfobipListSection, InfobipListSection]
-      | [InfobipListSection, InfobipListSection, InfobipListSection, InfobipListSection, InfobipListSection]
-      | [
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-        ]
-      | [
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-        ]
-      | [
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-        ]
-      | [
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-        ]
-      | [
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-          InfobipListSection,
-        ];
+    sections: InfobipListSection[];
   };
 }
 /**
@@ -1484,47 +2062,7 @@ export interface InfobipListSection {
    * @minItems 1
    * @maxItems 10
    */
-  rows:
-    | [InfobipListRow]
-    | [InfobipListRow, InfobipListRow]
-    | [InfobipListRow, InfobipListRow, InfobipListRow]
-    | [InfobipListRow, InfobipListRow, InfobipListRow, InfobipListRow]
-    | [InfobipListRow, InfobipListRow, InfobipListRow, InfobipListRow, InfobipListRow]
-    | [InfobipListRow, InfobipListRow, InfobipListRow, InfobipListRow, InfobipListRow, InfobipListRow]
-    | [InfobipListRow, InfobipListRow, InfobipListRow, InfobipListRow, InfobipListRow, InfobipListRow, InfobipListRow]
-    | [
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-      ]
-    | [
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-      ]
-    | [
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-        InfobipListRow,
-      ];
+  rows: InfobipListRow[];
 }
 /**
  * A row, as in the Cloud API.
@@ -1565,68 +2103,7 @@ export interface InfobipMultiProductContent {
      * @minItems 1
      * @maxItems 10
      */
-    sections:
-      | [InfobipProductSection]
-      | [InfobipProductSection, InfobipProductSection]
-      | [InfobipProductSection, InfobipProductSection, InfobipProductSection]
-      | [InfobipProductSection, InfobipProductSection, InfobipProductSection, InfobipProductSection]
-      | [
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-        ]
-      | [
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-        ]
-      | [
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-        ]
-      | [
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-        ]
-      | [
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-        ]
-      | [
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-          InfobipProductSection,
-        ];
+    sections: InfobipProductSection[];
   };
 }
 /**
@@ -1643,7 +2120,7 @@ export interface InfobipProductSection {
    *
    * Items: The product's SKU (content id) in the catalog.
    */
-  productRetailerIds: [string, ...string[]];
+  productRetailerIds: string[];
 }
 /**
  * What goes out through Infobip's WhatsApp API v1 (`POST /whatsapp/1/message/interactive/<kind>` below the account's base URL, `Authorization: App <API key>`): one endpoint per interactive type, camelCase keys, upper-case enum values, and a `content` object of the endpoint's own shape rather than the Cloud API's interactive object. `endpointFor("infobip", message)` gives the path. Length limits are WhatsApp's, which Infobip restates; the leaves here refer to the message schema's so the two cannot drift.
@@ -1788,38 +2265,31 @@ export interface MetaCallPermissionReply {
     response: "accept" | "reject";
     is_permanent?: boolean;
     /**
-     * Unix seconds when a temporary permission ends.
+     * Unix seconds when a temporary permission ends. Decision: an integer or a string of digits, because Meta's user call permissions page types it as an integer but its own sample quotes it.
      */
-    expiration_timestamp?: number;
+    expiration_timestamp?: number | string;
     /**
      * "user_action" or "automatic".
      */
     response_source?: string;
   };
 }
-/**
- * The customer tapped a reply button, chose a list row, submitted a flow or an address form, or answered a call permission request.
- */
-export interface MetaInteractiveMessage {
+export interface MetaContactCard {
+  name?: {
+    formatted_name?: string;
+    first_name?: string;
+    last_name?: string;
+  };
+  phones?: MetaContactPhone[];
   /**
-   * The customer's WhatsApp id (their phone number in international form, without +).
+   * "contact_request" when the customer shared their own card in answer to the business's request for contact information (REQUEST_CONTACT_INFO).
    */
-  from?: string;
-  /**
-   * The customer's business-scoped user id (2026), present when Meta identifies the user without a phone number.
-   */
-  from_user_id?: string;
-  /**
-   * The WhatsApp message id (wamid) of this inbound message.
-   */
-  id: string;
-  /**
-   * Unix time in seconds, as a string of digits.
-   */
-  timestamp: string;
-  type: "interactive";
-  context?: MetaInboundContext;
-  interactive: MetaInteractiveReply;
+  origin?: string;
+}
+export interface MetaContactPhone {
+  phone?: string;
+  wa_id?: string;
+  type?: string;
 }
 export interface MetaListReply {
   type: "list_reply";
@@ -1849,57 +2319,9 @@ export interface MetaNfmReply {
     response_json: string;
   };
 }
-/**
- * A tap on a quick-reply button of a *template* (not of an interactive message): `payload` is the button's payload.
- */
-export interface MetaTemplateButtonMessage {
-  /**
-   * The customer's WhatsApp id (their phone number in international form, without +).
-   */
-  from?: string;
-  /**
-   * The customer's business-scoped user id (2026), present when Meta identifies the user without a phone number.
-   */
-  from_user_id?: string;
-  /**
-   * The WhatsApp message id (wamid) of this inbound message.
-   */
-  id: string;
-  /**
-   * Unix time in seconds, as a string of digits.
-   */
-  timestamp: string;
-  type: "button";
-  context?: MetaInboundContext;
-  button: MetaTemplateButton;
-}
 export interface MetaTemplateButton {
   payload: string;
   text: string;
-}
-/**
- * A cart sent from a product, product list or catalog message.
- */
-export interface MetaOrderMessage {
-  /**
-   * The customer's WhatsApp id (their phone number in international form, without +).
-   */
-  from?: string;
-  /**
-   * The customer's business-scoped user id (2026), present when Meta identifies the user without a phone number.
-   */
-  from_user_id?: string;
-  /**
-   * The WhatsApp message id (wamid) of this inbound message.
-   */
-  id: string;
-  /**
-   * Unix time in seconds, as a string of digits.
-   */
-  timestamp: string;
-  type: "order";
-  context?: MetaInboundContext;
-  order: MetaOrder;
 }
 export interface MetaOrder {
   catalog_id: string;
@@ -1915,60 +2337,12 @@ export interface MetaOrderItem {
   item_price?: number;
   currency?: string;
 }
-/**
- * A shared location, for example in answer to a location request message.
- */
-export interface MetaLocationMessage {
-  /**
-   * The customer's WhatsApp id (their phone number in international form, without +).
-   */
-  from?: string;
-  /**
-   * The customer's business-scoped user id (2026), present when Meta identifies the user without a phone number.
-   */
-  from_user_id?: string;
-  /**
-   * The WhatsApp message id (wamid) of this inbound message.
-   */
-  id: string;
-  /**
-   * Unix time in seconds, as a string of digits.
-   */
-  timestamp: string;
-  type: "location";
-  context?: MetaInboundContext;
-  location: MetaLocation;
-}
 export interface MetaLocation {
   latitude: number;
   longitude: number;
   name?: string;
   address?: string;
   url?: string;
-}
-/**
- * The customer reacted to a message. Without `emoji` the customer removed their reaction.
- */
-export interface MetaReactionMessage {
-  /**
-   * The customer's WhatsApp id (their phone number in international form, without +).
-   */
-  from?: string;
-  /**
-   * The customer's business-scoped user id (2026), present when Meta identifies the user without a phone number.
-   */
-  from_user_id?: string;
-  /**
-   * The WhatsApp message id (wamid) of this inbound message.
-   */
-  id: string;
-  /**
-   * Unix time in seconds, as a string of digits.
-   */
-  timestamp: string;
-  type: "reaction";
-  context?: MetaInboundContext;
-  reaction: MetaReactionPayload;
 }
 export interface MetaReactionPayload {
   message_id: string;
@@ -1977,60 +2351,25 @@ export interface MetaReactionPayload {
    */
   emoji?: string;
 }
-/**
- * The customer typed instead of tapping.
- */
-export interface MetaTextMessage {
-  /**
-   * The customer's WhatsApp id (their phone number in international form, without +).
-   */
-  from?: string;
-  /**
-   * The customer's business-scoped user id (2026), present when Meta identifies the user without a phone number.
-   */
-  from_user_id?: string;
-  /**
-   * The WhatsApp message id (wamid) of this inbound message.
-   */
-  id: string;
-  /**
-   * Unix time in seconds, as a string of digits.
-   */
-  timestamp: string;
-  type: "text";
-  context?: MetaInboundContext;
-  text: MetaText;
-}
 export interface MetaText {
   body: string;
 }
-/**
- * Content WhatsApp could not deliver to the business (error 131051).
- */
-export interface MetaUnsupportedMessage {
-  /**
-   * The customer's WhatsApp id (their phone number in international form, without +).
-   */
-  from?: string;
-  /**
-   * The customer's business-scoped user id (2026), present when Meta identifies the user without a phone number.
-   */
-  from_user_id?: string;
-  /**
-   * The WhatsApp message id (wamid) of this inbound message.
-   */
-  id: string;
-  /**
-   * Unix time in seconds, as a string of digits.
-   */
-  timestamp: string;
-  type: "unsupported";
-  context?: MetaInboundContext;
-  unsupported?: MetaUnsupportedPayload;
-  errors?: MetaWebhookError[];
-}
 export interface MetaUnsupportedPayload {
   type?: string;
+}
+export interface MetaSystem {
+  body?: string;
+  /**
+   * "user_changed_number" (the new number is in `wa_id`) or "user_changed_user_id" (the new business-scoped user id is in `user_id`).
+   */
+  type?: string;
+  wa_id?: string;
+  user_id?: string;
+  parent_user_id?: string;
+  /**
+   * The customer's previous WhatsApp id, in older payloads.
+   */
+  customer?: string;
 }
 /**
  * The body Meta POSTs to a WhatsApp webhook. One delivery may batch many updates (Meta says up to 1000, without guarantee): every `entry`, every `change` and every item of `messages` and `statuses` counts, not only the first. A change whose `field` is not `messages` (template status, account updates, …) has a different `value` and is not modelled here.
@@ -2096,6 +2435,10 @@ export interface VonageInboundMessage {
   };
   profile?: {
     name?: string;
+    /**
+     * The customer's WhatsApp username, when they set one (2026).
+     */
+    username?: string;
   };
   context?: {
     message_uuid?: string;
@@ -2148,6 +2491,17 @@ export interface VonageStatus {
     type?: string;
     title?: unknown;
     detail?: string;
+  };
+  whatsapp?: VonageWhatsAppStatusDetails;
+}
+/**
+ * What Vonage passes on of Meta's status: the recipient's identifiers. For a user who turned a username on, `wa_id` may be absent and `user_id` (the business-scoped user id) names them.
+ */
+export interface VonageWhatsAppStatusDetails {
+  recipient?: {
+    wa_id?: string;
+    user_id?: string;
+    parent_user_id?: string;
   };
 }
 /**

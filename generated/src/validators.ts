@@ -19,6 +19,9 @@ const ENUM_1 = [
   "location",
   "reaction",
   "text",
+  "contacts",
+  "system",
+  "request_welcome",
   "unsupported",
   "status",
 ];
@@ -153,8 +156,34 @@ const BRANCHES_35 = [
     label: "status",
   },
 ] as const;
-const ENUM_36 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
-const ENUM_37 = ["interactive", "button", "order", "location", "reaction", "text", "unsupported"];
+const BRANCHES_36 = [
+  {
+    check: is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
+    collect: check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
+    required: [],
+    label: "form 1",
+  },
+  {
+    check: is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1,
+    collect: check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1,
+    required: [],
+    label: "form 2",
+  },
+] as const;
+const ENUM_37 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
+const ENUM_38 = [
+  "interactive",
+  "button",
+  "order",
+  "location",
+  "reaction",
+  "text",
+  "unsupported",
+  "system",
+  "request_welcome",
+  "contacts",
+  "unknown",
+];
 
 /** Whether `value` is a valid inbound event ({@link T.InboundEvent}). Allocates nothing; never throws. */
 export function isInboundEvent(value: unknown): value is T.InboundEvent {
@@ -252,17 +281,65 @@ export function validateInboundStatus(value: unknown): ValidationResult<T.Inboun
 export function assertInboundStatus(value: unknown): asserts value is T.InboundStatus {
   assertValid(validateInboundStatus(value), "status");
 }
-/** Whether `value` is a valid status error ({@link T.InboundStatusError}). Allocates nothing; never throws. */
+/** Whether `value` is a valid contact card ({@link T.InboundContact}). Allocates nothing; never throws. */
+export function isInboundContact(value: unknown): value is T.InboundContact {
+  return guard(value, is_InboundContact);
+}
+/** Checks that `value` is a valid contact card ({@link T.InboundContact}), returning it typed or every issue with its path, rule and limit. */
+export function validateInboundContact(value: unknown): ValidationResult<T.InboundContact> {
+  return run(value, is_InboundContact, check_InboundContact);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid contact card ({@link T.InboundContact}). */
+export function assertInboundContact(value: unknown): asserts value is T.InboundContact {
+  assertValid(validateInboundContact(value), "contact card");
+}
+/** Whether `value` is a valid phone ({@link T.InboundContactPhone}). Allocates nothing; never throws. */
+export function isInboundContactPhone(value: unknown): value is T.InboundContactPhone {
+  return guard(value, is_InboundContactPhone);
+}
+/** Checks that `value` is a valid phone ({@link T.InboundContactPhone}), returning it typed or every issue with its path, rule and limit. */
+export function validateInboundContactPhone(value: unknown): ValidationResult<T.InboundContactPhone> {
+  return run(value, is_InboundContactPhone, check_InboundContactPhone);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid phone ({@link T.InboundContactPhone}). */
+export function assertInboundContactPhone(value: unknown): asserts value is T.InboundContactPhone {
+  assertValid(validateInboundContactPhone(value), "phone");
+}
+/** Whether `value` is a valid system notice ({@link T.InboundSystem}). Allocates nothing; never throws. */
+export function isInboundSystem(value: unknown): value is T.InboundSystem {
+  return guard(value, is_InboundSystem);
+}
+/** Checks that `value` is a valid system notice ({@link T.InboundSystem}), returning it typed or every issue with its path, rule and limit. */
+export function validateInboundSystem(value: unknown): ValidationResult<T.InboundSystem> {
+  return run(value, is_InboundSystem, check_InboundSystem);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid system notice ({@link T.InboundSystem}). */
+export function assertInboundSystem(value: unknown): asserts value is T.InboundSystem {
+  assertValid(validateInboundSystem(value), "system notice");
+}
+/** Whether `value` is a valid ad referral ({@link T.InboundReferral}). Allocates nothing; never throws. */
+export function isInboundReferral(value: unknown): value is T.InboundReferral {
+  return guard(value, is_InboundReferral);
+}
+/** Checks that `value` is a valid ad referral ({@link T.InboundReferral}), returning it typed or every issue with its path, rule and limit. */
+export function validateInboundReferral(value: unknown): ValidationResult<T.InboundReferral> {
+  return run(value, is_InboundReferral, check_InboundReferral);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid ad referral ({@link T.InboundReferral}). */
+export function assertInboundReferral(value: unknown): asserts value is T.InboundReferral {
+  assertValid(validateInboundReferral(value), "ad referral");
+}
+/** Whether `value` is a valid error ({@link T.InboundStatusError}). Allocates nothing; never throws. */
 export function isInboundStatusError(value: unknown): value is T.InboundStatusError {
   return guard(value, is_InboundStatusError);
 }
-/** Checks that `value` is a valid status error ({@link T.InboundStatusError}), returning it typed or every issue with its path, rule and limit. */
+/** Checks that `value` is a valid error ({@link T.InboundStatusError}), returning it typed or every issue with its path, rule and limit. */
 export function validateInboundStatusError(value: unknown): ValidationResult<T.InboundStatusError> {
   return run(value, is_InboundStatusError, check_InboundStatusError);
 }
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid status error ({@link T.InboundStatusError}). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid error ({@link T.InboundStatusError}). */
 export function assertInboundStatusError(value: unknown): asserts value is T.InboundStatusError {
-  assertValid(validateInboundStatusError(value), "status error");
+  assertValid(validateInboundStatusError(value), "error");
 }
 /** Whether `value` is a valid address message ({@link T.AddressMessageInteractive}). Allocates nothing; never throws. */
 export function isAddressMessageInteractive(value: unknown): value is T.AddressMessageInteractive {
@@ -1602,6 +1679,18 @@ export function validateVonageStatus(value: unknown): ValidationResult<T.VonageS
 export function assertVonageStatus(value: unknown): asserts value is T.VonageStatus {
   assertValid(validateVonageStatus(value), "status");
 }
+/** Whether `value` is a valid WhatsApp details ({@link T.VonageWhatsAppStatusDetails}). Allocates nothing; never throws. */
+export function isVonageWhatsAppStatusDetails(value: unknown): value is T.VonageWhatsAppStatusDetails {
+  return guard(value, is_VonageWhatsAppStatusDetails);
+}
+/** Checks that `value` is a valid WhatsApp details ({@link T.VonageWhatsAppStatusDetails}), returning it typed or every issue with its path, rule and limit. */
+export function validateVonageWhatsAppStatusDetails(value: unknown): ValidationResult<T.VonageWhatsAppStatusDetails> {
+  return run(value, is_VonageWhatsAppStatusDetails, check_VonageWhatsAppStatusDetails);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid WhatsApp details ({@link T.VonageWhatsAppStatusDetails}). */
+export function assertVonageWhatsAppStatusDetails(value: unknown): asserts value is T.VonageWhatsAppStatusDetails {
+  assertValid(validateVonageWhatsAppStatusDetails(value), "WhatsApp details");
+}
 /** Whether `value` is a valid Node SDK interactive() arguments ({@link T.WhatsappNodeSdkArguments}). Allocates nothing; never throws. */
 export function isWhatsappNodeSdkArguments(value: unknown): value is T.WhatsappNodeSdkArguments {
   return guard(value, is_WhatsappNodeSdkArguments);
@@ -1901,6 +1990,114 @@ export function validateMetaUnsupportedPayload(value: unknown): ValidationResult
 /** Throws a `ValidationError` carrying every issue unless `value` is a valid unsupported content ({@link T.MetaUnsupportedPayload}). */
 export function assertMetaUnsupportedPayload(value: unknown): asserts value is T.MetaUnsupportedPayload {
   assertValid(validateMetaUnsupportedPayload(value), "unsupported content");
+}
+/** Whether `value` is a valid message errors ({@link T.MetaMessageErrors}). Allocates nothing; never throws. */
+export function isMetaMessageErrors(value: unknown): value is T.MetaMessageErrors {
+  return guard(value, is_MetaMessageErrors);
+}
+/** Checks that `value` is a valid message errors ({@link T.MetaMessageErrors}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaMessageErrors(value: unknown): ValidationResult<T.MetaMessageErrors> {
+  return run(value, is_MetaMessageErrors, check_MetaMessageErrors);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid message errors ({@link T.MetaMessageErrors}). */
+export function assertMetaMessageErrors(value: unknown): asserts value is T.MetaMessageErrors {
+  assertValid(validateMetaMessageErrors(value), "message errors");
+}
+/** Whether `value` is a valid ad referral ({@link T.MetaReferral}). Allocates nothing; never throws. */
+export function isMetaReferral(value: unknown): value is T.MetaReferral {
+  return guard(value, is_MetaReferral);
+}
+/** Checks that `value` is a valid ad referral ({@link T.MetaReferral}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaReferral(value: unknown): ValidationResult<T.MetaReferral> {
+  return run(value, is_MetaReferral, check_MetaReferral);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid ad referral ({@link T.MetaReferral}). */
+export function assertMetaReferral(value: unknown): asserts value is T.MetaReferral {
+  assertValid(validateMetaReferral(value), "ad referral");
+}
+/** Whether `value` is a valid system notice ({@link T.MetaSystem}). Allocates nothing; never throws. */
+export function isMetaSystem(value: unknown): value is T.MetaSystem {
+  return guard(value, is_MetaSystem);
+}
+/** Checks that `value` is a valid system notice ({@link T.MetaSystem}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaSystem(value: unknown): ValidationResult<T.MetaSystem> {
+  return run(value, is_MetaSystem, check_MetaSystem);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid system notice ({@link T.MetaSystem}). */
+export function assertMetaSystem(value: unknown): asserts value is T.MetaSystem {
+  assertValid(validateMetaSystem(value), "system notice");
+}
+/** Whether `value` is a valid system message ({@link T.MetaSystemMessage}). Allocates nothing; never throws. */
+export function isMetaSystemMessage(value: unknown): value is T.MetaSystemMessage {
+  return guard(value, is_MetaSystemMessage);
+}
+/** Checks that `value` is a valid system message ({@link T.MetaSystemMessage}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaSystemMessage(value: unknown): ValidationResult<T.MetaSystemMessage> {
+  return run(value, is_MetaSystemMessage, check_MetaSystemMessage);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid system message ({@link T.MetaSystemMessage}). */
+export function assertMetaSystemMessage(value: unknown): asserts value is T.MetaSystemMessage {
+  assertValid(validateMetaSystemMessage(value), "system message");
+}
+/** Whether `value` is a valid welcome request ({@link T.MetaRequestWelcomeMessage}). Allocates nothing; never throws. */
+export function isMetaRequestWelcomeMessage(value: unknown): value is T.MetaRequestWelcomeMessage {
+  return guard(value, is_MetaRequestWelcomeMessage);
+}
+/** Checks that `value` is a valid welcome request ({@link T.MetaRequestWelcomeMessage}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaRequestWelcomeMessage(value: unknown): ValidationResult<T.MetaRequestWelcomeMessage> {
+  return run(value, is_MetaRequestWelcomeMessage, check_MetaRequestWelcomeMessage);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid welcome request ({@link T.MetaRequestWelcomeMessage}). */
+export function assertMetaRequestWelcomeMessage(value: unknown): asserts value is T.MetaRequestWelcomeMessage {
+  assertValid(validateMetaRequestWelcomeMessage(value), "welcome request");
+}
+/** Whether `value` is a valid contact card ({@link T.MetaContactCard}). Allocates nothing; never throws. */
+export function isMetaContactCard(value: unknown): value is T.MetaContactCard {
+  return guard(value, is_MetaContactCard);
+}
+/** Checks that `value` is a valid contact card ({@link T.MetaContactCard}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaContactCard(value: unknown): ValidationResult<T.MetaContactCard> {
+  return run(value, is_MetaContactCard, check_MetaContactCard);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid contact card ({@link T.MetaContactCard}). */
+export function assertMetaContactCard(value: unknown): asserts value is T.MetaContactCard {
+  assertValid(validateMetaContactCard(value), "contact card");
+}
+/** Whether `value` is a valid phone ({@link T.MetaContactPhone}). Allocates nothing; never throws. */
+export function isMetaContactPhone(value: unknown): value is T.MetaContactPhone {
+  return guard(value, is_MetaContactPhone);
+}
+/** Checks that `value` is a valid phone ({@link T.MetaContactPhone}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaContactPhone(value: unknown): ValidationResult<T.MetaContactPhone> {
+  return run(value, is_MetaContactPhone, check_MetaContactPhone);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid phone ({@link T.MetaContactPhone}). */
+export function assertMetaContactPhone(value: unknown): asserts value is T.MetaContactPhone {
+  assertValid(validateMetaContactPhone(value), "phone");
+}
+/** Whether `value` is a valid shared contacts ({@link T.MetaContactsMessage}). Allocates nothing; never throws. */
+export function isMetaContactsMessage(value: unknown): value is T.MetaContactsMessage {
+  return guard(value, is_MetaContactsMessage);
+}
+/** Checks that `value` is a valid shared contacts ({@link T.MetaContactsMessage}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaContactsMessage(value: unknown): ValidationResult<T.MetaContactsMessage> {
+  return run(value, is_MetaContactsMessage, check_MetaContactsMessage);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid shared contacts ({@link T.MetaContactsMessage}). */
+export function assertMetaContactsMessage(value: unknown): asserts value is T.MetaContactsMessage {
+  assertValid(validateMetaContactsMessage(value), "shared contacts");
+}
+/** Whether `value` is a valid unknown message ({@link T.MetaUnknownMessage}). Allocates nothing; never throws. */
+export function isMetaUnknownMessage(value: unknown): value is T.MetaUnknownMessage {
+  return guard(value, is_MetaUnknownMessage);
+}
+/** Checks that `value` is a valid unknown message ({@link T.MetaUnknownMessage}), returning it typed or every issue with its path, rule and limit. */
+export function validateMetaUnknownMessage(value: unknown): ValidationResult<T.MetaUnknownMessage> {
+  return run(value, is_MetaUnknownMessage, check_MetaUnknownMessage);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid unknown message ({@link T.MetaUnknownMessage}). */
+export function assertMetaUnknownMessage(value: unknown): asserts value is T.MetaUnknownMessage {
+  assertValid(validateMetaUnknownMessage(value), "unknown message");
 }
 /** Whether `value` is a valid message status ({@link T.MetaStatus}). Allocates nothing; never throws. */
 export function isMetaStatus(value: unknown): value is T.MetaStatus {
@@ -2271,27 +2468,32 @@ function check_InboundCallPermission(v: any, p: string, out: ValidationIssue[]):
     if (!(typeof x === "string")) out.push(rules.type(p + "/source", "response source", "a string", x));
   }
 }
-// inbound/inbound-event.schema.json#/properties/status/properties/errors/items
+// inbound/inbound-event.schema.json#/$defs/error
 function is_InboundStatusError(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.message === undefined) return false;
-  for (const k in v) if (k !== "code" && k !== "message" && v[k] !== undefined) return false;
+  for (const k in v)
+    if (k !== "code" && k !== "message" && k !== "title" && k !== "details" && v[k] !== undefined) return false;
   let x: any;
   x = v.code;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.message;
   if (!(typeof x === "string")) return false;
+  x = v.title;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.details;
+  if (x !== undefined && !(typeof x === "string")) return false;
   return true;
 }
 function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "status error", "an object", v));
+    out.push(rules.type(p, "error", "an object", v));
     return;
   }
-  if (v.message === undefined) out.push(rules.required(p, "status error", "message"));
+  if (v.message === undefined) out.push(rules.required(p, "error", "message"));
   for (const k in v)
-    if (k !== "code" && k !== "message" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "status error", k));
+    if (k !== "code" && k !== "message" && k !== "title" && k !== "details" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "error", k));
   let x: any;
   x = v.code;
   if (x !== undefined) {
@@ -2300,6 +2502,14 @@ function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): vo
   x = v.message;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/message", "error message", "a string", x));
+  }
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "error title", "a string", x));
+  }
+  x = v.details;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/details", "error details", "a string", x));
   }
 }
 // inbound/inbound-event.schema.json#/properties/status/properties/errors
@@ -2330,13 +2540,25 @@ function is_InboundStatus(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.status === undefined) return false;
   for (const k in v)
-    if (k !== "status" && k !== "recipient" && k !== "callbackData" && k !== "errors" && v[k] !== undefined)
+    if (
+      k !== "status" &&
+      k !== "recipient" &&
+      k !== "recipientUserId" &&
+      k !== "recipientParentUserId" &&
+      k !== "callbackData" &&
+      k !== "errors" &&
+      v[k] !== undefined
+    )
       return false;
   let x: any;
   x = v.status;
   if (!(typeof x === "string")) return false;
   x = v.recipient;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.recipientUserId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.recipientParentUserId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.callbackData;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.errors;
@@ -2350,7 +2572,15 @@ function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.status === undefined) out.push(rules.required(p, "status", "status"));
   for (const k in v)
-    if (k !== "status" && k !== "recipient" && k !== "callbackData" && k !== "errors" && v[k] !== undefined)
+    if (
+      k !== "status" &&
+      k !== "recipient" &&
+      k !== "recipientUserId" &&
+      k !== "recipientParentUserId" &&
+      k !== "callbackData" &&
+      k !== "errors" &&
+      v[k] !== undefined
+    )
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "status", k));
   let x: any;
   x = v.status;
@@ -2360,6 +2590,27 @@ function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
   x = v.recipient;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/recipient", "recipient", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/recipient", "recipient", 1, x));
+    }
+  }
+  x = v.recipientUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipientUserId", "recipient business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipientUserId", "recipient business-scoped user id", 1, x));
+    }
+  }
+  x = v.recipientParentUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipientParentUserId", "recipient parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipientParentUserId", "recipient parent business-scoped user id", 1, x));
+    }
   }
   x = v.callbackData;
   if (x !== undefined) {
@@ -2368,6 +2619,314 @@ function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
   x = v.errors;
   if (x !== undefined) {
     check_InboundStatus_errors(x, p + "/errors", out);
+  }
+}
+// inbound/inbound-event.schema.json#/properties/contacts/items/properties/phones/items
+function is_InboundContactPhone(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.phone === undefined) return false;
+  for (const k in v) if (k !== "phone" && k !== "waId" && k !== "type" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.phone;
+  if (!(typeof x === "string")) return false;
+  x = v.waId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundContactPhone(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "phone", "an object", v));
+    return;
+  }
+  if (v.phone === undefined) out.push(rules.required(p, "phone", "phone"));
+  for (const k in v)
+    if (k !== "phone" && k !== "waId" && k !== "type" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "phone", k));
+  let x: any;
+  x = v.phone;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/phone", "phone number", "a string", x));
+  }
+  x = v.waId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/waId", "WhatsApp id", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "phone type", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/contacts/items/properties/phones
+function is_InboundContact_phones(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InboundContactPhone(x)) return false;
+  }
+  return true;
+}
+function check_InboundContact_phones(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "phones", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "phones", i));
+      continue;
+    }
+    const x = v[i];
+    check_InboundContactPhone(x, p + "/" + i, out);
+  }
+}
+// inbound/inbound-event.schema.json#/properties/contacts/items
+function is_InboundContact(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (k !== "name" && k !== "phones" && k !== "origin" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.phones;
+  if (x !== undefined && !is_InboundContact_phones(x)) return false;
+  x = v.origin;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundContact(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "contact card", "an object", v));
+    return;
+  }
+  for (const k in v)
+    if (k !== "name" && k !== "phones" && k !== "origin" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "contact card", k));
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "formatted name", "a string", x));
+  }
+  x = v.phones;
+  if (x !== undefined) {
+    check_InboundContact_phones(x, p + "/phones", out);
+  }
+  x = v.origin;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/origin", "origin", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/contacts
+function is_InboundEvent_contacts(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InboundContact(x)) return false;
+  }
+  return true;
+}
+function check_InboundEvent_contacts(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "shared contacts", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "shared contacts", i));
+      continue;
+    }
+    const x = v[i];
+    check_InboundContact(x, p + "/" + i, out);
+  }
+}
+// inbound/inbound-event.schema.json#/properties/system
+function is_InboundSystem(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  for (const k in v)
+    if (
+      k !== "type" &&
+      k !== "body" &&
+      k !== "newWaId" &&
+      k !== "newUserId" &&
+      k !== "newParentUserId" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.newWaId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.newUserId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.newParentUserId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundSystem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "system notice", "an object", v));
+    return;
+  }
+  for (const k in v)
+    if (
+      k !== "type" &&
+      k !== "body" &&
+      k !== "newWaId" &&
+      k !== "newUserId" &&
+      k !== "newParentUserId" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "system notice", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "notice type", "a string", x));
+  }
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "notice text", "a string", x));
+  }
+  x = v.newWaId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/newWaId", "new WhatsApp id", "a string", x));
+  }
+  x = v.newUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/newUserId", "new business-scoped user id", "a string", x));
+  }
+  x = v.newParentUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/newParentUserId", "new parent business-scoped user id", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/referral
+function is_InboundReferral(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  for (const k in v)
+    if (
+      k !== "sourceUrl" &&
+      k !== "sourceId" &&
+      k !== "sourceType" &&
+      k !== "headline" &&
+      k !== "body" &&
+      k !== "mediaType" &&
+      k !== "imageUrl" &&
+      k !== "videoUrl" &&
+      k !== "thumbnailUrl" &&
+      k !== "ctwaClid" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.sourceUrl;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.sourceId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.sourceType;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.headline;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.mediaType;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.imageUrl;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.videoUrl;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.thumbnailUrl;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.ctwaClid;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InboundReferral(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "ad referral", "an object", v));
+    return;
+  }
+  for (const k in v)
+    if (
+      k !== "sourceUrl" &&
+      k !== "sourceId" &&
+      k !== "sourceType" &&
+      k !== "headline" &&
+      k !== "body" &&
+      k !== "mediaType" &&
+      k !== "imageUrl" &&
+      k !== "videoUrl" &&
+      k !== "thumbnailUrl" &&
+      k !== "ctwaClid" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "ad referral", k));
+  let x: any;
+  x = v.sourceUrl;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sourceUrl", "ad or post URL", "a string", x));
+  }
+  x = v.sourceId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sourceId", "ad or post id", "a string", x));
+  }
+  x = v.sourceType;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sourceType", "source type", "a string", x));
+  }
+  x = v.headline;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/headline", "ad headline", "a string", x));
+  }
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "ad body", "a string", x));
+  }
+  x = v.mediaType;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/mediaType", "ad media type", "a string", x));
+  }
+  x = v.imageUrl;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/imageUrl", "ad image URL", "a string", x));
+  }
+  x = v.videoUrl;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/videoUrl", "ad video URL", "a string", x));
+  }
+  x = v.thumbnailUrl;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/thumbnailUrl", "ad thumbnail URL", "a string", x));
+  }
+  x = v.ctwaClid;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/ctwaClid", "click id", "a string", x));
+  }
+}
+// inbound/inbound-event.schema.json#/properties/errors
+function is_InboundEvent_errors(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InboundStatusError(x)) return false;
+  }
+  return true;
+}
+function check_InboundEvent_errors(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "message errors", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "message errors", i));
+      continue;
+    }
+    const x = v[i];
+    check_InboundStatusError(x, p + "/" + i, out);
   }
 }
 // inbound/inbound-event.schema.json#/properties/raw
@@ -2398,8 +2957,12 @@ function is_InboundEvent(v: any): boolean {
     if (
       k !== "provider" &&
       k !== "kind" &&
+      k !== "senderId" &&
       k !== "from" &&
       k !== "fromUserId" &&
+      k !== "fromParentUserId" &&
+      k !== "username" &&
+      k !== "groupId" &&
       k !== "to" &&
       k !== "contactName" &&
       k !== "messageId" &&
@@ -2415,6 +2978,11 @@ function is_InboundEvent(v: any): boolean {
       k !== "callPermission" &&
       k !== "status" &&
       k !== "unsupportedType" &&
+      k !== "contacts" &&
+      k !== "sharedPhone" &&
+      k !== "system" &&
+      k !== "referral" &&
+      k !== "errors" &&
       k !== "raw" &&
       v[k] !== undefined
     )
@@ -2435,14 +3003,25 @@ function is_InboundEvent(v: any): boolean {
     x === "location" ||
     x === "reaction" ||
     x === "text" ||
+    x === "contacts" ||
+    x === "system" ||
+    x === "request_welcome" ||
     x === "unsupported" ||
     x === "status"
   ))
     return false;
+  x = v.senderId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.from;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.fromUserId;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.fromParentUserId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.username;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.groupId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.to;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.contactName;
@@ -2473,6 +3052,16 @@ function is_InboundEvent(v: any): boolean {
   if (x !== undefined && !is_InboundStatus(x)) return false;
   x = v.unsupportedType;
   if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.contacts;
+  if (x !== undefined && !is_InboundEvent_contacts(x)) return false;
+  x = v.sharedPhone;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.system;
+  if (x !== undefined && !is_InboundSystem(x)) return false;
+  x = v.referral;
+  if (x !== undefined && !is_InboundReferral(x)) return false;
+  x = v.errors;
+  if (x !== undefined && !is_InboundEvent_errors(x)) return false;
   x = v.raw;
   if (!is_InboundEvent_raw(x)) return false;
   return true;
@@ -2491,8 +3080,12 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
     if (
       k !== "provider" &&
       k !== "kind" &&
+      k !== "senderId" &&
       k !== "from" &&
       k !== "fromUserId" &&
+      k !== "fromParentUserId" &&
+      k !== "username" &&
+      k !== "groupId" &&
       k !== "to" &&
       k !== "contactName" &&
       k !== "messageId" &&
@@ -2508,6 +3101,11 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
       k !== "callPermission" &&
       k !== "status" &&
       k !== "unsupportedType" &&
+      k !== "contacts" &&
+      k !== "sharedPhone" &&
+      k !== "system" &&
+      k !== "referral" &&
+      k !== "errors" &&
       k !== "raw" &&
       v[k] !== undefined
     )
@@ -2534,18 +3132,58 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
       x === "location" ||
       x === "reaction" ||
       x === "text" ||
+      x === "contacts" ||
+      x === "system" ||
+      x === "request_welcome" ||
       x === "unsupported" ||
       x === "status"
     ))
       out.push(rules.enumeration(p + "/kind", "event kind", ENUM_1, x));
   }
+  x = v.senderId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/senderId", "sender key", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/senderId", "sender key", 1, x));
+    }
+  }
   x = v.from;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender", "a string", x));
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender phone number", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/from", "sender phone number", 1, x));
+    }
   }
   x = v.fromUserId;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/fromUserId", "sender user id", "a string", x));
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/fromUserId", "sender business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/fromUserId", "sender business-scoped user id", 1, x));
+    }
+  }
+  x = v.fromParentUserId;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/fromParentUserId", "sender parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/fromParentUserId", "sender parent business-scoped user id", 1, x));
+    }
+  }
+  x = v.username;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/username", "sender username", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/username", "sender username", 1, x));
+    }
+  }
+  x = v.groupId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/groupId", "group id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/groupId", "group id", 1, x));
+    }
   }
   x = v.to;
   if (x !== undefined) {
@@ -2553,7 +3191,7 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
   }
   x = v.contactName;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/contactName", "contact name", "a string", x));
+    if (!(typeof x === "string")) out.push(rules.type(p + "/contactName", "sender display name", "a string", x));
   }
   x = v.messageId;
   if (x !== undefined) {
@@ -2617,6 +3255,29 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
   x = v.unsupportedType;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/unsupportedType", "unsupported type", "a string", x));
+  }
+  x = v.contacts;
+  if (x !== undefined) {
+    check_InboundEvent_contacts(x, p + "/contacts", out);
+  }
+  x = v.sharedPhone;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sharedPhone", "shared phone number", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/sharedPhone", "shared phone number", 1, x));
+    }
+  }
+  x = v.system;
+  if (x !== undefined) {
+    check_InboundSystem(x, p + "/system", out);
+  }
+  x = v.referral;
+  if (x !== undefined) {
+    check_InboundReferral(x, p + "/referral", out);
+  }
+  x = v.errors;
+  if (x !== undefined) {
+    check_InboundEvent_errors(x, p + "/errors", out);
   }
   x = v.raw;
   if (x !== undefined) {
@@ -6208,6 +6869,8 @@ function is_MetaWebhookContact_profile(v: any): boolean {
   let x: any;
   x = v.name;
   if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.username;
+  if (x !== undefined && !(typeof x === "string")) return false;
   return true;
 }
 function check_MetaWebhookContact_profile(v: any, p: string, out: ValidationIssue[]): void {
@@ -6220,6 +6883,10 @@ function check_MetaWebhookContact_profile(v: any, p: string, out: ValidationIssu
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/name", "profile name", "a string", x));
   }
+  x = v.username;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/username", "username", "a string", x));
+  }
 }
 // webhook/meta/webhook.schema.json#/$defs/value/properties/contacts/items
 function is_MetaWebhookContact(v: any): boolean {
@@ -6228,6 +6895,10 @@ function is_MetaWebhookContact(v: any): boolean {
   x = v.wa_id;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.parent_user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.identity_key_hash;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.profile;
   if (x !== undefined && !is_MetaWebhookContact_profile(x)) return false;
@@ -6246,6 +6917,21 @@ function check_MetaWebhookContact(v: any, p: string, out: ValidationIssue[]): vo
   x = v.user_id;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/user_id", "business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/user_id", "business-scoped user id", 1, x));
+    }
+  }
+  x = v.parent_user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/parent_user_id", "parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/parent_user_id", "parent business-scoped user id", 1, x));
+    }
+  }
+  x = v.identity_key_hash;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/identity_key_hash", "identity key hash", "a string", x));
   }
   x = v.profile;
   if (x !== undefined) {
@@ -6277,13 +6963,10 @@ function check_MetaWebhookValue_contacts(v: any, p: string, out: ValidationIssue
 }
 // webhook/meta/message.schema.json#/$defs/waId
 function is_MetaMessageCommon_from(v: any): boolean {
-  return typeof v === "string" && v.length !== 0;
+  return typeof v === "string";
 }
 function check_MetaMessageCommon_from(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "sender", "a string", v));
-  else {
-    if (!(v.length !== 0)) out.push(rules.minLength(p, "sender", 1, v));
-  }
 }
 // webhook/meta/message.schema.json#/$defs/userId
 function is_MetaMessageCommon_from_user_id(v: any): boolean {
@@ -6293,6 +6976,16 @@ function check_MetaMessageCommon_from_user_id(v: any, p: string, out: Validation
   if (!(typeof v === "string")) out.push(rules.type(p, "business-scoped user id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "business-scoped user id", 1, v));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/parentUserId
+function is_MetaMessageCommon_from_parent_user_id(v: any): boolean {
+  return typeof v === "string" && v.length !== 0;
+}
+function check_MetaMessageCommon_from_parent_user_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "parent business-scoped user id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "parent business-scoped user id", 1, v));
   }
 }
 // webhook/meta/message.schema.json#/$defs/messageId
@@ -6388,121 +7081,87 @@ function check_MetaInboundContext(v: any, p: string, out: ValidationIssue[]): vo
     check_MetaInboundContext_referred_product(x, p + "/referred_product", out);
   }
 }
-// webhook/meta/message.schema.json#/$defs/common
-function is_MetaMessageCommon(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x)) return false;
-  x = v.type;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.context;
-  if (x !== undefined && !is_MetaInboundContext(x)) return false;
-  return true;
+// webhook/meta/message.schema.json#/$defs/groupId
+function is_MetaMessageCommon_group_id(v: any): boolean {
+  return typeof v === "string" && v.length !== 0;
 }
-function check_MetaMessageCommon(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "inbound message", "an object", v));
-    return;
-  }
-  if (v.id === undefined) out.push(rules.required(p, "inbound message", "id"));
-  if (v.timestamp === undefined) out.push(rules.required(p, "inbound message", "timestamp"));
-  if (v.type === undefined) out.push(rules.required(p, "inbound message", "type"));
-  let x: any;
-  x = v.from;
-  if (x !== undefined) {
-    check_MetaMessageCommon_from(x, p + "/from", out);
-  }
-  x = v.from_user_id;
-  if (x !== undefined) {
-    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
-  }
-  x = v.id;
-  if (x !== undefined) {
-    check_MetaMessageCommon_id(x, p + "/id", out);
-  }
-  x = v.timestamp;
-  if (x !== undefined) {
-    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
-  }
-  x = v.type;
-  if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "message type", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/type", "message type", 1, x));
-    }
-  }
-  x = v.context;
-  if (x !== undefined) {
-    check_MetaInboundContext(x, p + "/context", out);
+function check_MetaMessageCommon_group_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "group id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "group id", 1, v));
   }
 }
-// webhook/meta/webhook.schema.json#/$defs/value/properties/messages
-function is_MetaWebhookValue_messages(v: any): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaMessageCommon(x)) return false;
-  }
-  return true;
-}
-function check_MetaWebhookValue_messages(v: any, p: string, out: ValidationIssue[]): void {
-  if (!Array.isArray(v)) {
-    out.push(rules.type(p, "messages", "an array", v));
-    return;
-  }
-  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
-    if (!(i in v)) {
-      out.push(rules.hole(p + "/" + i, "messages", i));
-      continue;
-    }
-    const x = v[i];
-    check_MetaMessageCommon(x, p + "/" + i, out);
-  }
-}
-// webhook/meta/status.schema.json#/properties/conversation
-function is_MetaStatus_conversation(v: any): boolean {
+// webhook/meta/message.schema.json#/$defs/referral
+function is_MetaReferral(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   let x: any;
-  x = v.id;
+  x = v.source_url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.source_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.source_type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.headline;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.media_type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.image_url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.video_url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.thumbnail_url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.ctwa_clid;
   if (x !== undefined && !(typeof x === "string")) return false;
   return true;
 }
-function check_MetaStatus_conversation(v: any, p: string, out: ValidationIssue[]): void {
+function check_MetaReferral(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "conversation", "an object", v));
+    out.push(rules.type(p, "ad referral", "an object", v));
     return;
   }
   let x: any;
-  x = v.id;
+  x = v.source_url;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "conversation id", "a string", x));
+    if (!(typeof x === "string")) out.push(rules.type(p + "/source_url", "ad or post URL", "a string", x));
   }
-}
-// webhook/meta/status.schema.json#/properties/pricing
-function is_MetaStatus_pricing(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.category;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
-function check_MetaStatus_pricing(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "pricing", "an object", v));
-    return;
-  }
-  let x: any;
-  x = v.category;
+  x = v.source_id;
   if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/category", "pricing category", "a string", x));
+    if (!(typeof x === "string")) out.push(rules.type(p + "/source_id", "ad or post id", "a string", x));
+  }
+  x = v.source_type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/source_type", "source type", "a string", x));
+  }
+  x = v.headline;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/headline", "ad headline", "a string", x));
+  }
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "ad body", "a string", x));
+  }
+  x = v.media_type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/media_type", "ad media type", "a string", x));
+  }
+  x = v.image_url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/image_url", "ad image URL", "a string", x));
+  }
+  x = v.video_url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/video_url", "ad video URL", "a string", x));
+  }
+  x = v.thumbnail_url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/thumbnail_url", "ad thumbnail URL", "a string", x));
+  }
+  x = v.ctwa_clid;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/ctwa_clid", "click id", "a string", x));
   }
 }
 // webhook/meta/error.schema.json#/properties/error_data
@@ -6570,6 +7229,173 @@ function check_MetaWebhookError(v: any, p: string, out: ValidationIssue[]): void
     if (!(typeof x === "string")) out.push(rules.type(p + "/href", "error help link", "a string", x));
   }
 }
+// webhook/meta/message.schema.json#/$defs/errors
+function is_MetaMessageErrors(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaWebhookError(x)) return false;
+  }
+  return true;
+}
+function check_MetaMessageErrors(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "message errors", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "message errors", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaWebhookError(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/common
+function is_MetaMessageCommon(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.from_parent_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_parent_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.context;
+  if (x !== undefined && !is_MetaInboundContext(x)) return false;
+  x = v.group_id;
+  if (x !== undefined && !is_MetaMessageCommon_group_id(x)) return false;
+  x = v.referral;
+  if (x !== undefined && !is_MetaReferral(x)) return false;
+  x = v.errors;
+  if (x !== undefined && !is_MetaMessageErrors(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaMessageCommon(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "inbound message", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "inbound message", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "inbound message", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "inbound message", "type"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.from_parent_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_parent_user_id(x, p + "/from_parent_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "message type", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/type", "message type", 1, x));
+    }
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_MetaInboundContext(x, p + "/context", out);
+  }
+  x = v.group_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_group_id(x, p + "/group_id", out);
+  }
+  x = v.referral;
+  if (x !== undefined) {
+    check_MetaReferral(x, p + "/referral", out);
+  }
+  x = v.errors;
+  if (x !== undefined) {
+    check_MetaMessageErrors(x, p + "/errors", out);
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "inbound message", ["from", "from_user_id"]));
+}
+// webhook/meta/webhook.schema.json#/$defs/value/properties/messages
+function is_MetaWebhookValue_messages(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaMessageCommon(x)) return false;
+  }
+  return true;
+}
+function check_MetaWebhookValue_messages(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "messages", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "messages", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaMessageCommon(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/status.schema.json#/properties/conversation
+function is_MetaStatus_conversation(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaStatus_conversation(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "conversation", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "conversation id", "a string", x));
+  }
+}
+// webhook/meta/status.schema.json#/properties/pricing
+function is_MetaStatus_pricing(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.category;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaStatus_pricing(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "pricing", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.category;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/category", "pricing category", "a string", x));
+  }
+}
 // webhook/meta/status.schema.json#/properties/errors
 function is_MetaStatus_errors(v: any): boolean {
   if (!Array.isArray(v)) return false;
@@ -6607,8 +7433,14 @@ function is_MetaStatus(v: any): boolean {
   x = v.recipient_id;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.recipient_user_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.recipient_parent_user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
   x = v.recipient_type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.recipient_participant_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.biz_opaque_callback_data;
   if (x !== undefined && !(typeof x === "string")) return false;
@@ -6655,10 +7487,32 @@ function check_MetaStatus(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     if (!(typeof x === "string"))
       out.push(rules.type(p + "/recipient_user_id", "recipient business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipient_user_id", "recipient business-scoped user id", 1, x));
+    }
+  }
+  x = v.recipient_parent_user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipient_parent_user_id", "recipient parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0))
+        out.push(rules.minLength(p + "/recipient_parent_user_id", "recipient parent business-scoped user id", 1, x));
+    }
   }
   x = v.recipient_type;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/recipient_type", "recipient type", "a string", x));
+  }
+  x = v.recipient_participant_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/recipient_participant_id", "group participant", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "status type", "a string", x));
   }
   x = v.biz_opaque_callback_data;
   if (x !== undefined) {
@@ -9736,6 +10590,8 @@ function is_VonageInboundMessage_profile(v: any): boolean {
   let x: any;
   x = v.name;
   if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.username;
+  if (x !== undefined && !(typeof x === "string")) return false;
   return true;
 }
 function check_VonageInboundMessage_profile(v: any, p: string, out: ValidationIssue[]): void {
@@ -9747,6 +10603,10 @@ function check_VonageInboundMessage_profile(v: any, p: string, out: ValidationIs
   x = v.name;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/name", "profile name", "a string", x));
+  }
+  x = v.username;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/username", "username", "a string", x));
   }
 }
 // providers/vonage/webhook.schema.json#/$defs/inbound/properties/context
@@ -9915,6 +10775,63 @@ function check_VonageStatus_error(v: any, p: string, out: ValidationIssue[]): vo
     if (!(typeof x === "string")) out.push(rules.type(p + "/detail", "error detail", "a string", x));
   }
 }
+// providers/vonage/webhook.schema.json#/$defs/status/properties/whatsapp/properties/recipient
+function is_VonageWhatsAppStatusDetails_recipient(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.wa_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.parent_user_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  return true;
+}
+function check_VonageWhatsAppStatusDetails_recipient(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "recipient", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.wa_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/wa_id", "WhatsApp id", "a string", x));
+  }
+  x = v.user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/user_id", "business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/user_id", "business-scoped user id", 1, x));
+    }
+  }
+  x = v.parent_user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/parent_user_id", "parent business-scoped user id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/parent_user_id", "parent business-scoped user id", 1, x));
+    }
+  }
+}
+// providers/vonage/webhook.schema.json#/$defs/status/properties/whatsapp
+function is_VonageWhatsAppStatusDetails(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.recipient;
+  if (x !== undefined && !is_VonageWhatsAppStatusDetails_recipient(x)) return false;
+  return true;
+}
+function check_VonageWhatsAppStatusDetails(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "WhatsApp details", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.recipient;
+  if (x !== undefined) {
+    check_VonageWhatsAppStatusDetails_recipient(x, p + "/recipient", out);
+  }
+}
 // providers/vonage/webhook.schema.json#/$defs/status
 function is_VonageStatus(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -9936,6 +10853,8 @@ function is_VonageStatus(v: any): boolean {
   if (x !== undefined && !(typeof x === "string")) return false;
   x = v.error;
   if (x !== undefined && !is_VonageStatus_error(x)) return false;
+  x = v.whatsapp;
+  if (x !== undefined && !is_VonageWhatsAppStatusDetails(x)) return false;
   return true;
 }
 function check_VonageStatus(v: any, p: string, out: ValidationIssue[]): void {
@@ -9987,6 +10906,10 @@ function check_VonageStatus(v: any, p: string, out: ValidationIssue[]): void {
   x = v.error;
   if (x !== undefined) {
     check_VonageStatus_error(x, p + "/error", out);
+  }
+  x = v.whatsapp;
+  if (x !== undefined) {
+    check_VonageWhatsAppStatusDetails(x, p + "/whatsapp", out);
   }
 }
 // providers/vonage/webhook.schema.json#
@@ -10223,6 +11146,50 @@ function check_MetaNfmReply(v: any, p: string, out: ValidationIssue[]): void {
     check_MetaNfmReply_nfm_reply(x, p + "/nfm_reply", out);
   }
 }
+// webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply/properties/expiration_timestamp/oneOf/0
+function is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0(v: any): boolean {
+  return typeof v === "number" && Number.isInteger(v);
+}
+function check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0(
+  v: any,
+  p: string,
+  out: ValidationIssue[],
+): void {
+  if (!(typeof v === "number" && Number.isInteger(v)))
+    out.push(rules.type(p, "MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0", "an integer", v));
+}
+// webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply/properties/expiration_timestamp/oneOf/1
+function is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(v: any): boolean {
+  return typeof v === "string" && PATTERN_28.test(v);
+}
+function check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(
+  v: any,
+  p: string,
+  out: ValidationIssue[],
+): void {
+  if (!(typeof v === "string"))
+    out.push(rules.type(p, "MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1", "a string", v));
+  else {
+    if (!PATTERN_28.test(v))
+      out.push(
+        rules.pattern(p, "MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1", "^[0-9]{1,12}$", v),
+      );
+  }
+}
+// webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply/properties/expiration_timestamp
+function is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(v: any): boolean {
+  let n = 0;
+  if (is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0(v)) n++;
+  if (is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(v)) n++;
+  return n === 1;
+}
+function check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(
+  v: any,
+  p: string,
+  out: ValidationIssue[],
+): void {
+  unionIssues(v, p, "expiry", BRANCHES_36, true, out);
+}
 // webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply
 function is_MetaCallPermissionReply_call_permission_reply(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -10233,7 +11200,7 @@ function is_MetaCallPermissionReply_call_permission_reply(v: any): boolean {
   x = v.is_permanent;
   if (x !== undefined && !(typeof x === "boolean")) return false;
   x = v.expiration_timestamp;
-  if (x !== undefined && !(typeof x === "number" && Number.isInteger(x))) return false;
+  if (x !== undefined && !is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(x)) return false;
   x = v.response_source;
   if (x !== undefined && !(typeof x === "string")) return false;
   return true;
@@ -10255,8 +11222,7 @@ function check_MetaCallPermissionReply_call_permission_reply(v: any, p: string, 
   }
   x = v.expiration_timestamp;
   if (x !== undefined) {
-    if (!(typeof x === "number" && Number.isInteger(x)))
-      out.push(rules.type(p + "/expiration_timestamp", "expiry", "an integer", x));
+    check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(x, p + "/expiration_timestamp", out);
   }
   x = v.response_source;
   if (x !== undefined) {
@@ -10331,14 +11297,13 @@ function check_MetaInteractiveReply(v: any, p: string, out: ValidationIssue[]): 
       out.push(rules.required(p, "interactive reply", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_36, v.type));
+      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_37, v.type));
   }
 }
 // webhook/meta/message.schema.json#/$defs/interactiveMessage
 function is_MetaInteractiveMessage(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.interactive === undefined)
-    return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
   let x: any;
   x = v.from;
   if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
@@ -10353,7 +11318,11 @@ function is_MetaInteractiveMessage(v: any): boolean {
   x = v.context;
   if (x !== undefined && !is_MetaInboundContext(x)) return false;
   x = v.interactive;
-  if (!is_MetaInteractiveReply(x)) return false;
+  if (x !== undefined && !is_MetaInteractiveReply(x)) return false;
+  x = v.errors;
+  if (x !== undefined && !is_MetaMessageErrors(x)) return false;
+  if ((v.interactive !== undefined ? 1 : 0) + (v.errors !== undefined ? 1 : 0) !== 1) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -10364,7 +11333,6 @@ function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[])
   if (v.id === undefined) out.push(rules.required(p, "interactive reply message", "id"));
   if (v.timestamp === undefined) out.push(rules.required(p, "interactive reply message", "timestamp"));
   if (v.type === undefined) out.push(rules.required(p, "interactive reply message", "type"));
-  if (v.interactive === undefined) out.push(rules.required(p, "interactive reply message", "interactive"));
   let x: any;
   x = v.from;
   if (x !== undefined) {
@@ -10394,6 +11362,16 @@ function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[])
   if (x !== undefined) {
     check_MetaInteractiveReply(x, p + "/interactive", out);
   }
+  x = v.errors;
+  if (x !== undefined) {
+    check_MetaMessageErrors(x, p + "/errors", out);
+  }
+  {
+    const n = (v.interactive !== undefined ? 1 : 0) + (v.errors !== undefined ? 1 : 0);
+    if (n !== 1) out.push(rules.exactlyOne(p, "interactive reply message", ["interactive", "errors"], n));
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "interactive reply message", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/buttonMessage/properties/button
 function is_MetaTemplateButton(v: any): boolean {
@@ -10442,6 +11420,7 @@ function is_MetaTemplateButtonMessage(v: any): boolean {
   if (x !== undefined && !is_MetaInboundContext(x)) return false;
   x = v.button;
   if (!is_MetaTemplateButton(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaTemplateButtonMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -10482,6 +11461,8 @@ function check_MetaTemplateButtonMessage(v: any, p: string, out: ValidationIssue
   if (x !== undefined) {
     check_MetaTemplateButton(x, p + "/button", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "template quick reply", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/order/properties/product_items/items
 function is_MetaOrderItem(v: any): boolean {
@@ -10605,6 +11586,7 @@ function is_MetaOrderMessage(v: any): boolean {
   if (x !== undefined && !is_MetaInboundContext(x)) return false;
   x = v.order;
   if (!is_MetaOrder(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaOrderMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -10645,6 +11627,8 @@ function check_MetaOrderMessage(v: any, p: string, out: ValidationIssue[]): void
   if (x !== undefined) {
     check_MetaOrder(x, p + "/order", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "order", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/location
 function is_MetaLocation(v: any): boolean {
@@ -10721,6 +11705,7 @@ function is_MetaLocationMessage(v: any): boolean {
   if (x !== undefined && !is_MetaInboundContext(x)) return false;
   x = v.location;
   if (!is_MetaLocation(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaLocationMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -10761,6 +11746,8 @@ function check_MetaLocationMessage(v: any, p: string, out: ValidationIssue[]): v
   if (x !== undefined) {
     check_MetaLocation(x, p + "/location", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "location", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/reactionMessage/properties/reaction
 function is_MetaReactionPayload(v: any): boolean {
@@ -10808,6 +11795,7 @@ function is_MetaReactionMessage(v: any): boolean {
   if (x !== undefined && !is_MetaInboundContext(x)) return false;
   x = v.reaction;
   if (!is_MetaReactionPayload(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaReactionMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -10848,6 +11836,8 @@ function check_MetaReactionMessage(v: any, p: string, out: ValidationIssue[]): v
   if (x !== undefined) {
     check_MetaReactionPayload(x, p + "/reaction", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "reaction", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/textMessage/properties/text
 function is_MetaText(v: any): boolean {
@@ -10889,6 +11879,7 @@ function is_MetaTextMessage(v: any): boolean {
   if (x !== undefined && !is_MetaInboundContext(x)) return false;
   x = v.text;
   if (!is_MetaText(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaTextMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -10929,6 +11920,8 @@ function check_MetaTextMessage(v: any, p: string, out: ValidationIssue[]): void 
   if (x !== undefined) {
     check_MetaText(x, p + "/text", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "text", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/unsupportedMessage/properties/unsupported
 function is_MetaUnsupportedPayload(v: any): boolean {
@@ -10947,29 +11940,6 @@ function check_MetaUnsupportedPayload(v: any, p: string, out: ValidationIssue[])
   x = v.type;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/type", "content type", "a string", x));
-  }
-}
-// webhook/meta/message.schema.json#/$defs/unsupportedMessage/properties/errors
-function is_MetaUnsupportedMessage_errors(v: any): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaWebhookError(x)) return false;
-  }
-  return true;
-}
-function check_MetaUnsupportedMessage_errors(v: any, p: string, out: ValidationIssue[]): void {
-  if (!Array.isArray(v)) {
-    out.push(rules.type(p, "MetaUnsupportedMessage_errors", "an array", v));
-    return;
-  }
-  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
-    if (!(i in v)) {
-      out.push(rules.hole(p + "/" + i, "MetaUnsupportedMessage_errors", i));
-      continue;
-    }
-    const x = v[i];
-    check_MetaWebhookError(x, p + "/" + i, out);
   }
 }
 // webhook/meta/message.schema.json#/$defs/unsupportedMessage
@@ -10992,7 +11962,8 @@ function is_MetaUnsupportedMessage(v: any): boolean {
   x = v.unsupported;
   if (x !== undefined && !is_MetaUnsupportedPayload(x)) return false;
   x = v.errors;
-  if (x !== undefined && !is_MetaUnsupportedMessage_errors(x)) return false;
+  if (x !== undefined && !is_MetaMessageErrors(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
   return true;
 }
 function check_MetaUnsupportedMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -11034,8 +12005,421 @@ function check_MetaUnsupportedMessage(v: any, p: string, out: ValidationIssue[])
   }
   x = v.errors;
   if (x !== undefined) {
-    check_MetaUnsupportedMessage_errors(x, p + "/errors", out);
+    check_MetaMessageErrors(x, p + "/errors", out);
   }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "unsupported message", ["from", "from_user_id"]));
+}
+// webhook/meta/message.schema.json#/$defs/system
+function is_MetaSystem(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.body;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.wa_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.user_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.parent_user_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.customer;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaSystem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "system notice", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/body", "notice text", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "notice type", "a string", x));
+  }
+  x = v.wa_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/wa_id", "new WhatsApp id", "a string", x));
+  }
+  x = v.user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/user_id", "new business-scoped user id", "a string", x));
+  }
+  x = v.parent_user_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/parent_user_id", "new parent business-scoped user id", "a string", x));
+  }
+  x = v.customer;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/customer", "customer", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/systemMessage
+function is_MetaSystemMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.system === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "system")) return false;
+  x = v.system;
+  if (!is_MetaSystem(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaSystemMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "system message", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "system message", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "system message", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "system message", "type"));
+  if (v.system === undefined) out.push(rules.required(p, "system message", "system"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "system") out.push(rules.constant(p + "/type", "system message type", "system", x));
+  }
+  x = v.system;
+  if (x !== undefined) {
+    check_MetaSystem(x, p + "/system", out);
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "system message", ["from", "from_user_id"]));
+}
+// webhook/meta/message.schema.json#/$defs/requestWelcomeMessage
+function is_MetaRequestWelcomeMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "request_welcome")) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaRequestWelcomeMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "welcome request", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "welcome request", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "welcome request", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "welcome request", "type"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "request_welcome") out.push(rules.constant(p + "/type", "welcome request type", "request_welcome", x));
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "welcome request", ["from", "from_user_id"]));
+}
+// webhook/meta/message.schema.json#/$defs/contactCard/properties/name
+function is_MetaContactCard_name(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.formatted_name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.first_name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.last_name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaContactCard_name(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "name", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.formatted_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/formatted_name", "formatted name", "a string", x));
+  }
+  x = v.first_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/first_name", "first name", "a string", x));
+  }
+  x = v.last_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/last_name", "last name", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactCard/properties/phones/items
+function is_MetaContactPhone(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.phone;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.wa_id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.type;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaContactPhone(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "phone", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.phone;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/phone", "phone number", "a string", x));
+  }
+  x = v.wa_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/wa_id", "WhatsApp id", "a string", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "phone type", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactCard/properties/phones
+function is_MetaContactCard_phones(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaContactPhone(x)) return false;
+  }
+  return true;
+}
+function check_MetaContactCard_phones(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "phones", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "phones", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaContactPhone(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactCard
+function is_MetaContactCard(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.name;
+  if (x !== undefined && !is_MetaContactCard_name(x)) return false;
+  x = v.phones;
+  if (x !== undefined && !is_MetaContactCard_phones(x)) return false;
+  x = v.origin;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_MetaContactCard(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "contact card", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    check_MetaContactCard_name(x, p + "/name", out);
+  }
+  x = v.phones;
+  if (x !== undefined) {
+    check_MetaContactCard_phones(x, p + "/phones", out);
+  }
+  x = v.origin;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/origin", "origin", "a string", x));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactsMessage/properties/contacts
+function is_MetaContactsMessage_contacts(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_MetaContactCard(x)) return false;
+  }
+  return true;
+}
+function check_MetaContactsMessage_contacts(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "contact cards", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "contact cards", 1, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "contact cards", i));
+      continue;
+    }
+    const x = v[i];
+    check_MetaContactCard(x, p + "/" + i, out);
+  }
+}
+// webhook/meta/message.schema.json#/$defs/contactsMessage
+function is_MetaContactsMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.contacts === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "contacts")) return false;
+  x = v.contacts;
+  if (!is_MetaContactsMessage_contacts(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaContactsMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "shared contacts", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "shared contacts", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "shared contacts", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "shared contacts", "type"));
+  if (v.contacts === undefined) out.push(rules.required(p, "shared contacts", "contacts"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "contacts") out.push(rules.constant(p + "/type", "shared contacts type", "contacts", x));
+  }
+  x = v.contacts;
+  if (x !== undefined) {
+    check_MetaContactsMessage_contacts(x, p + "/contacts", out);
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "shared contacts", ["from", "from_user_id"]));
+}
+// webhook/meta/message.schema.json#/$defs/unknownMessage
+function is_MetaUnknownMessage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !is_MetaMessageCommon_from(x)) return false;
+  x = v.from_user_id;
+  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x)) return false;
+  x = v.id;
+  if (!is_MetaMessageCommon_id(x)) return false;
+  x = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(x)) return false;
+  x = v.type;
+  if (!(x === "unknown")) return false;
+  x = v.errors;
+  if (x !== undefined && !is_MetaMessageErrors(x)) return false;
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  return true;
+}
+function check_MetaUnknownMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "unknown message", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "unknown message", "id"));
+  if (v.timestamp === undefined) out.push(rules.required(p, "unknown message", "timestamp"));
+  if (v.type === undefined) out.push(rules.required(p, "unknown message", "type"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from(x, p + "/from", out);
+  }
+  x = v.from_user_id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_from_user_id(x, p + "/from_user_id", out);
+  }
+  x = v.id;
+  if (x !== undefined) {
+    check_MetaMessageCommon_id(x, p + "/id", out);
+  }
+  x = v.timestamp;
+  if (x !== undefined) {
+    check_MetaMessageCommon_timestamp(x, p + "/timestamp", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "unknown") out.push(rules.constant(p + "/type", "unknown message type", "unknown", x));
+  }
+  x = v.errors;
+  if (x !== undefined) {
+    check_MetaMessageErrors(x, p + "/errors", out);
+  }
+  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+    out.push(rules.atLeastOne(p, "unknown message", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#
 function is_MetaInboundMessage(v: any): boolean {
@@ -11055,6 +12439,14 @@ function is_MetaInboundMessage(v: any): boolean {
       return is_MetaTextMessage(v);
     case "unsupported":
       return is_MetaUnsupportedMessage(v);
+    case "system":
+      return is_MetaSystemMessage(v);
+    case "request_welcome":
+      return is_MetaRequestWelcomeMessage(v);
+    case "contacts":
+      return is_MetaContactsMessage(v);
+    case "unknown":
+      return is_MetaUnknownMessage(v);
     default:
       return false;
   }
@@ -11086,10 +12478,22 @@ function check_MetaInboundMessage(v: any, p: string, out: ValidationIssue[]): vo
     case "unsupported":
       check_MetaUnsupportedMessage(v, p, out);
       return;
+    case "system":
+      check_MetaSystemMessage(v, p, out);
+      return;
+    case "request_welcome":
+      check_MetaRequestWelcomeMessage(v, p, out);
+      return;
+    case "contacts":
+      check_MetaContactsMessage(v, p, out);
+      return;
+    case "unknown":
+      check_MetaUnknownMessage(v, p, out);
+      return;
     case undefined:
       out.push(rules.required(p, "inbound message", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_37, v.type));
+      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_38, v.type));
   }
 }

@@ -17,6 +17,7 @@ import {
   emptyResult,
   finish,
   isoTime,
+  nonEmpty,
   readChecked,
 } from "./inbound.js";
 import { validateAisouleWebhookBody } from "../validators.js";
@@ -54,7 +55,8 @@ function parseAisoule(provider: string, payload: unknown, _options: WebhookOptio
       defined({
         provider,
         kind: "text" as const,
-        from: data.sender,
+        senderId: nonEmpty(data.sender),
+        from: nonEmpty(data.sender),
         to: data.waba_number ?? data.recipient,
         messageId: data.message_id,
         timestamp,

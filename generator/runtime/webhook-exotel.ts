@@ -19,6 +19,7 @@ import {
   finish,
   isObject,
   isoTime,
+  nonEmpty,
   readChecked,
 } from "./inbound.js";
 import { addContent, metaContent } from "./webhook-meta.js";
@@ -50,7 +51,8 @@ function incomingEvent(
   const event = defined({
     provider,
     kind: content.kind,
-    from: item.from,
+    senderId: nonEmpty(item.from),
+    from: nonEmpty(item.from),
     to: item.to,
     contactName: item.profile_name,
     messageId: item.sid,
@@ -127,7 +129,8 @@ function parseExotel(provider: string, payload: unknown, options: WebhookOptions
     const event = defined({
       provider,
       kind: content.kind,
-      from: flat.from,
+      senderId: nonEmpty(flat.from),
+      from: nonEmpty(flat.from),
       messageId: typeof id === "string" ? id : "",
       timestamp,
       replyTo: isObject(flat.context) && typeof flat.context.id === "string" ? flat.context.id : undefined,

@@ -17,6 +17,7 @@ import {
   emptyResult,
   finish,
   isoTime,
+  nonEmpty,
   readChecked,
   under,
 } from "./inbound.js";
@@ -93,7 +94,8 @@ function parseInfobip(provider: string, payload: unknown, _options: WebhookOptio
       defined({
         provider,
         ...what,
-        from: r.from,
+        senderId: nonEmpty(r.from),
+        from: nonEmpty(r.from),
         to: r.to,
         contactName: r.contact?.name,
         messageId: r.messageId,

@@ -3,12 +3,16 @@
  * of a batched delivery (the libraries we compared read only the first of each). Each item is
  * checked on its own, so one bad item is reported at its path and the rest still come out.
  * `metaContent` reads the kind-specific part of a message; Exotel, whose `content` mirrors it,
- * uses it too.
+ * uses it too. Since 2026 a sender may have no phone number (`from` empty or absent for users with
+ * a username) but a business-scoped user id: the event's `senderId` is the first of the two, and a
+ * message with neither is an error. Nothing valid is dropped unseen: `value` keys and payment
+ * statuses that are not read are listed in `skipped`.
  *
  * (Copied into the generated package as src/runtime/webhook-meta.ts; `../types.js` and
  * `../validators.js` resolve there.)
  */
-import type { ValidationIssue } from "./issues.js";
+import { issue, type ValidationIssue } from "./issues.js";
+import * as rules from "./rules.js";
 import {
   neverThrows,
   type ParseResult,
@@ -19,18 +23,31 @@ import {
   finish,
   isObject,
   isoTime,
+  nonEmpty,
   parseObject,
   readPayload,
   under,
 } from "./inbound.js";
-import type { InboundEvent, InboundStatus, MetaMessageCommon, MetaStatus } from "../types.js";
+import type {
+  InboundContact,
+  InboundEvent,
+  InboundStatus,
+  InboundStatusError,
+  MetaMessageCommon,
+  MetaStatus,
+  MetaWebhookError,
+} from "../types.js";
 import {
+  validateMetaContactCard,
+  validateMetaMessageErrors,
+  validateMetaReferral,
   validateMetaInteractiveReply,
   validateMetaLocation,
   validateMetaMessageCommon,
   validateMetaOrder,
   validateMetaReactionPayload,
   validateMetaStatus,
+  validateMetaSystem,
   validateMetaTemplateButton,
   validateMetaText,
   validateMetaWebhook,
@@ -50,6 +67,11 @@ export type EventContent = Pick<InboundEvent, "kind"> &
       | "reaction"
       | "callPermission"
       | "unsupportedType"
+      | "contacts"
+      | "sharedPhone"
+      | "system"
+      | "referral"
+      | "errors"
     >
   >;
 
@@ -72,6 +94,34 @@ export function addContent(event: InboundEvent, content: EventContent): void {
   Object.assign(event, content);
 }
 
+/** Meta's error objects as the event carries them: a message to show, and Meta's own title and details. */
+function eventErrors(errors: readonly MetaWebhookError[]): InboundStatusError[] {
+  return errors.map((e) =>
+    defined({
+      code: String(e.code),
+      message: e.message ?? e.title ?? e.error_data?.details ?? `error ${e.code}`,
+      title: e.title,
+      details: e.error_data?.details,
+    }),
+  );
+}
+
+/** Meta's `referral` in the event's camelCase. */
+function referralOf(referral: NonNullable<MetaMessageCommon["referral"]>): InboundEvent["referral"] {
+  return defined({
+    sourceUrl: referral.source_url,
+    sourceId: referral.source_id,
+    sourceType: referral.source_type,
+    headline: referral.headline,
+    body: referral.body,
+    mediaType: referral.media_type,
+    imageUrl: referral.image_url,
+    videoUrl: referral.video_url,
+    thumbnailUrl: referral.thumbnail_url,
+    ctwaClid: referral.ctwa_clid,
+  });
+}
+
 /** An address reply is named "address_message"; one without a name is an address when its response has address values. */
 function nfmKind(name: string | undefined, response: Record<string, unknown>): "flow_reply" | "address_reply" {
   if (name === "address_message") return "address_reply";
@@ -79,15 +129,39 @@ function nfmKind(name: string | undefined, response: Record<string, unknown>): "
   return "flow_reply";
 }
 
-/** Reads `message[message.type]` (a Meta message, or Exotel's `content`) at `path`. */
+/**
+ * Reads `message[message.type]` (a Meta message, or Exotel's `content`) at `path`, with the ad
+ * referral and the errors WhatsApp attached to the message, whatever its kind.
+ */
 export function metaContent(
   message: Record<string, any>,
   path: string,
   errors: ValidationIssue[],
 ): EventContent | undefined {
+  const content = kindContent(message, path, errors);
+  if (!content) return undefined;
+  // Checked here too, as Exotel's content has passed no check of Meta's common fields.
+  if (message.referral !== undefined) {
+    const referral = checked(validateMetaReferral(message.referral), `${path}/referral`, errors);
+    if (!referral) return undefined;
+    content.referral = referralOf(referral);
+  }
+  if (message.errors !== undefined) {
+    const list = checked(validateMetaMessageErrors(message.errors), `${path}/errors`, errors);
+    if (!list) return undefined;
+    if (list.length > 0) content.errors = eventErrors(list);
+  }
+  return content;
+}
+
+/** The kind-specific part of a message: `message[message.type]` read into the event's fields. */
+function kindContent(message: Record<string, any>, path: string, errors: ValidationIssue[]): EventContent | undefined {
   const type = message.type as string;
   switch (type) {
     case "interactive": {
+      // WhatsApp Web re-sends a reply without its content when it reconnects: only the error is left.
+      if (message.interactive === undefined && Array.isArray(message.errors) && message.errors.length > 0)
+        return { kind: "unsupported", unsupportedType: "interactive" };
       const reply = checked(validateMetaInteractiveReply(message.interactive), `${path}/interactive`, errors);
       if (!reply) return undefined;
       switch (reply.type) {
@@ -184,6 +258,49 @@ export function metaContent(
       const text = checked(validateMetaText(message.text), `${path}/text`, errors);
       return text && { kind: "text", text: text.body };
     }
+    case "contacts": {
+      if (!Array.isArray(message.contacts) || message.contacts.length === 0) {
+        errors.push(rules.required(path, "contacts message", "contacts"));
+        return undefined;
+      }
+      const cards: InboundContact[] = [];
+      message.contacts.forEach((raw: unknown, i: number) => {
+        const card = checked(validateMetaContactCard(raw), `${path}/contacts/${i}`, errors);
+        if (!card) return;
+        const phones = (card.phones ?? []).flatMap((p) =>
+          p.phone === undefined && p.wa_id === undefined
+            ? []
+            : [defined({ phone: p.phone ?? p.wa_id!, waId: p.wa_id, type: p.type })],
+        );
+        cards.push(defined({ name: card.name?.formatted_name, phones, origin: card.origin }));
+      });
+      if (cards.length !== message.contacts.length) return undefined;
+      // The customer's own card, shared when the business asked for their number.
+      const own = cards.find((c) => c.origin === "contact_request");
+      const shared = own?.phones?.[0];
+      return defined({
+        kind: "contacts" as const,
+        contacts: cards,
+        sharedPhone: nonEmpty(shared?.waId) ?? nonEmpty(shared?.phone),
+      });
+    }
+    case "system": {
+      const system = checked(validateMetaSystem(message.system), `${path}/system`, errors);
+      return (
+        system && {
+          kind: "system",
+          system: defined({
+            type: system.type,
+            body: system.body,
+            newWaId: system.wa_id,
+            newUserId: system.user_id,
+            newParentUserId: system.parent_user_id,
+          }),
+        }
+      );
+    }
+    case "request_welcome":
+      return { kind: "request_welcome" };
     case "unsupported": {
       const inner =
         isObject(message.unsupported) && typeof message.unsupported.type === "string"
@@ -192,7 +309,7 @@ export function metaContent(
       return { kind: "unsupported", unsupportedType: inner };
     }
     default:
-      // image, audio, video, document, sticker, contacts, system, …: not modelled, but not lost.
+      // image, audio, video, document, sticker, Meta's older "unknown", …: not modelled, but not lost.
       return { kind: "unsupported", unsupportedType: type };
   }
 }
@@ -206,15 +323,26 @@ interface ChangeContext {
   itemsChecked: boolean;
   to: string | undefined;
   contacts: unknown[];
+  skipped: ParseResult["skipped"];
 }
 
-function contactName(contacts: unknown[], from: string | undefined): string | undefined {
+/** The `value` keys of a messages change that are read; any other is listed in `skipped`. */
+const VALUE_KEYS = new Set(["messaging_product", "metadata", "contacts", "messages", "statuses", "errors"]);
+
+/**
+ * The contact entry of a message's sender: the one whose `wa_id` is the sender's number or whose
+ * `user_id` is their business-scoped id, else the only one.
+ */
+function contactOf(
+  contacts: unknown[],
+  from: string | undefined,
+  userId: string | undefined,
+): Record<string, any> | undefined {
   const contact =
-    contacts.find((c) => isObject(c) && from !== undefined && c.wa_id === from) ??
-    (contacts.length === 1 ? contacts[0] : undefined);
-  return isObject(contact) && isObject(contact.profile) && typeof contact.profile.name === "string"
-    ? contact.profile.name
-    : undefined;
+    contacts.find(
+      (c) => isObject(c) && ((from !== undefined && c.wa_id === from) || (userId !== undefined && c.user_id === userId)),
+    ) ?? (contacts.length === 1 ? contacts[0] : undefined);
+  return isObject(contact) ? contact : undefined;
 }
 
 function messageEvent(
@@ -227,16 +355,37 @@ function messageEvent(
     ? (raw as MetaMessageCommon)
     : checked(validateMetaMessageCommon(raw), path, errors);
   if (!message) return undefined;
+  // An empty `from` is how Meta writes "no phone number" for a user with a username.
+  const from = nonEmpty(message.from);
+  const userId = nonEmpty(message.from_user_id);
+  if (from === undefined && userId === undefined) {
+    errors.push(
+      issue(
+        path,
+        "anyOf",
+        `inbound message has neither a phone number ("from" is ${message.from === undefined ? "absent" : "empty"}) nor a business-scoped user id ("from_user_id"); Meta sends at least one of the two, so its sender is unknown`,
+      ),
+    );
+    return undefined;
+  }
   const timestamp = isoTime(message.timestamp, `${path}/timestamp`, errors);
   const content = metaContent(message as Record<string, any>, path, errors);
   if (!timestamp || !content) return undefined;
+  const contact = contactOf(ctx.contacts, from, userId);
+  const profile = isObject(contact?.profile) ? contact.profile : undefined;
   // Key by key rather than through defined(): named stores in the events' key order, where a
   // copy of an object literal through defined() cost ten times as much on every delivered message.
   const event = { provider: ctx.provider, kind: content.kind } as InboundEvent;
-  if (message.from !== undefined) event.from = message.from;
-  if (message.from_user_id !== undefined) event.fromUserId = message.from_user_id;
+  event.senderId = (from ?? userId)!;
+  if (from !== undefined) event.from = from;
+  if (userId !== undefined) event.fromUserId = userId;
+  const parent = nonEmpty(message.from_parent_user_id) ?? nonEmpty(contact?.parent_user_id);
+  if (parent !== undefined) event.fromParentUserId = parent;
+  const username = nonEmpty(profile?.username);
+  if (username !== undefined) event.username = username;
+  if (message.group_id !== undefined) event.groupId = message.group_id;
   if (ctx.to !== undefined) event.to = ctx.to;
-  const name = contactName(ctx.contacts, message.from);
+  const name = nonEmpty(profile?.name);
   if (name !== undefined) event.contactName = name;
   event.messageId = message.id;
   event.timestamp = timestamp;
@@ -254,6 +403,13 @@ function statusEvent(
 ): InboundEvent | undefined {
   const status = ctx.itemsChecked ? (raw as MetaStatus) : checked(validateMetaStatus(raw), path, errors);
   if (!status) return undefined;
+  if (status.type === "payment") {
+    ctx.skipped.push({
+      path,
+      reason: `a payment status (${status.status}), which wa-interactive does not model: no document it follows gives Meta's payment webhook payload`,
+    });
+    return undefined;
+  }
   const timestamp = isoTime(status.timestamp, `${path}/timestamp`, errors);
   if (!timestamp) return undefined;
   const event = { provider: ctx.provider, kind: "status" } as InboundEvent;
@@ -261,23 +417,39 @@ function statusEvent(
   event.messageId = status.id;
   event.timestamp = timestamp;
   const state: InboundStatus = { status: status.status };
-  const recipient = status.recipient_id ?? status.recipient_user_id;
+  // For a user with a username, recipient_id is empty or absent and the BSUID names them.
+  const userId = nonEmpty(status.recipient_user_id);
+  const recipient = nonEmpty(status.recipient_id) ?? userId;
   if (recipient !== undefined) state.recipient = recipient;
+  if (userId !== undefined) state.recipientUserId = userId;
+  const parent = nonEmpty(status.recipient_parent_user_id);
+  if (parent !== undefined) state.recipientParentUserId = parent;
   if (status.biz_opaque_callback_data !== undefined) state.callbackData = status.biz_opaque_callback_data;
-  if (status.errors !== undefined && status.errors.length > 0)
-    state.errors = status.errors.map((e) => ({
-      code: String(e.code),
-      message: e.message ?? e.title ?? e.error_data?.details ?? `error ${e.code}`,
-    }));
+  if (status.errors !== undefined && status.errors.length > 0) state.errors = eventErrors(status.errors);
   event.status = state;
   event.raw = raw as Raw;
   return event;
 }
 
+/**
+ * The envelope's top, checked here rather than by the shared schema so that the message names the
+ * provider that was asked (Meta, 360dialog and Meta's Node SDK share one webhook schema).
+ */
+function checkTop(provider: string, body: unknown, errors: ValidationIssue[]): boolean {
+  const what = `${provider} webhook body`;
+  if (!isObject(body)) {
+    errors.push(rules.type("", what, "an object", body));
+    return false;
+  }
+  for (const key of ["object", "entry"])
+    if (body[key] === undefined) errors.push(rules.required("", what, key));
+  return errors.length === 0;
+}
+
 function parseMeta(provider: string, payload: unknown, _options: WebhookOptions): ParseResult {
   const result = emptyResult();
   const body = readPayload(payload, result);
-  if (result.errors.length > 0) return finish(result);
+  if (result.errors.length > 0 || !checkTop(provider, body, result.errors)) return finish(result);
   const envelope = validateMetaWebhook(body);
   const itemPaths: string[] = [];
   const entries = isObject(body) && Array.isArray(body.entry) ? body.entry : [];
@@ -299,6 +471,7 @@ function parseMeta(provider: string, payload: unknown, _options: WebhookOptions)
             ? value.metadata.phone_number_id
             : undefined,
         contacts: Array.isArray(value.contacts) ? value.contacts : [],
+        skipped: result.skipped,
       };
       for (const [key, read] of [
         ["messages", messageEvent],
@@ -322,6 +495,14 @@ function parseMeta(provider: string, payload: unknown, _options: WebhookOptions)
             reason: `Meta reported ${what} for this account or number`,
           });
         });
+      }
+      // Echoes, calls and whatever Meta adds next: not read, so said.
+      for (const key of Object.keys(value)) {
+        if (!VALUE_KEYS.has(key))
+          result.skipped.push({
+            path: `${at}/value/${key}`,
+            reason: `${JSON.stringify(key)} in a messages change, which wa-interactive does not model`,
+          });
       }
     });
   });

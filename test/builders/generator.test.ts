@@ -9,10 +9,10 @@ import { describe, expect, it } from "vitest";
 import { emitBuilders } from "../../generator/builders.ts";
 import { namedSchemas } from "../../generator/names.ts";
 import { print } from "../../generator/print.ts";
-import { loadSchemaSet, SchemaSetError } from "../../generator/schema-set.ts";
+import { ID_BASE, loadSchemaSet, SchemaSetError } from "../../generator/schema-set.ts";
 import { SCHEMAS_DIR } from "../support/corpus.ts";
 
-const ID = "https://wa-interactive.dev/schemas/interactive/poll.schema.json";
+const ID = `${ID_BASE}interactive/poll.schema.json`;
 
 /** A made-up interactive type: a poll with up to four tagged options, each with an id. */
 const poll = {

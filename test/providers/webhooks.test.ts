@@ -52,6 +52,12 @@ describe("webhook fixtures", () => {
           parseWebhook(fixture.provider as ProviderName, JSON.stringify(fixture.payload), options(fixture)),
         ).toEqual(result);
       });
+
+      it("reads the raw body as bytes (a Buffer, a Uint8Array) the same way", () => {
+        const bytes = Buffer.from(JSON.stringify(fixture.payload), "utf8");
+        expect(parseWebhook(fixture.provider as ProviderName, bytes, options(fixture))).toEqual(result);
+        expect(parseWebhook(fixture.provider as ProviderName, new Uint8Array(bytes), options(fixture))).toEqual(result);
+      });
     });
   }
 });
@@ -60,6 +66,23 @@ describe("parseWebhook on bad input", () => {
   it("reports a body that is not JSON", () => {
     const result = parseWebhook("meta", "{not json");
     expect(result).toMatchObject({ ok: false, events: [], errors: [{ path: "", rule: "json" }] });
+  });
+
+  it("reports bytes that are not UTF-8", () => {
+    const result = parseWebhook("meta", new Uint8Array([0x7b, 0xff, 0x7d]));
+    expect(result).toMatchObject({ ok: false, events: [], errors: [{ path: "", rule: "json" }] });
+    expect(result.errors[0]!.message).toMatch(/not UTF-8/);
+  });
+
+  it("names the provider that was asked, for the three that share Meta's webhook", () => {
+    for (const provider of ["meta", "360dialog", "whatsapp-node-sdk"] as const) {
+      const result = parseWebhook(provider, {});
+      expect(result.errors.map((e) => e.message)).toEqual([
+        `${provider} webhook body is missing the required property "object"`,
+        `${provider} webhook body is missing the required property "entry"`,
+      ]);
+      expect(parseWebhook(provider, 42).errors[0]!.message).toMatch(new RegExp(`^${provider} webhook body`));
+    }
   });
 
   it("reports a payload of the wrong shape with paths, and never throws", () => {

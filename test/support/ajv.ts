@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { X_KEYWORDS } from "../../generator/keywords.ts";
+import { ID_BASE } from "../../generator/schema-set.ts";
 import { SCHEMAS_DIR } from "./corpus.ts";
 
 /** Rules that plain JSON Schema does not have (x-discriminator is plain oneOf, reported more precisely). */
@@ -25,4 +26,4 @@ export function createAjv() {
   return ajv;
 }
 
-export const schemaId = (schemaPath: string) => `https://wa-interactive.dev/schemas/${schemaPath}`;
+export const schemaId = (schemaPath: string) => `${ID_BASE}${schemaPath}`;

@@ -90,25 +90,26 @@ export function toExotel(message: unknown, options: ExotelOptions): ExotelOutbou
 export function fromExotel(body: unknown): OutboundMessage {
   const b = validBody("exotel", validateExotelOutboundBody(body));
   if (b.whatsapp.messages.length !== 1) refuseCount("exotel", "/whatsapp/messages", b.whatsapp.messages.length);
-  if (b.whatsapp.messages[0].content.type === "interactive") {
+  if (b.whatsapp.messages[0]!.content.type === "interactive") {
     const message: InteractiveMessage = {
       messaging_product: "whatsapp",
-      to: b.whatsapp.messages[0].to,
-      type: b.whatsapp.messages[0].content.type,
-      interactive: b.whatsapp.messages[0].content.interactive,
+      to: b.whatsapp.messages[0]!.to,
+      type: b.whatsapp.messages[0]!.content.type,
+      interactive: b.whatsapp.messages[0]!.content.interactive,
     };
-    if (b.whatsapp.messages[0].content.recipient_type !== undefined)
-      message.recipient_type = b.whatsapp.messages[0].content.recipient_type;
-    if (b.whatsapp.messages[0].content.context !== undefined) message.context = b.whatsapp.messages[0].content.context;
+    if (b.whatsapp.messages[0]!.content.recipient_type !== undefined)
+      message.recipient_type = b.whatsapp.messages[0]!.content.recipient_type;
+    if (b.whatsapp.messages[0]!.content.context !== undefined)
+      message.context = b.whatsapp.messages[0]!.content.context;
     return translatedMessage("exotel", validateOutboundMessage(message));
   }
   const message: ReactionMessage = {
     messaging_product: "whatsapp",
-    to: b.whatsapp.messages[0].to,
-    type: b.whatsapp.messages[0].content.type,
-    reaction: b.whatsapp.messages[0].content.reaction,
+    to: b.whatsapp.messages[0]!.to,
+    type: b.whatsapp.messages[0]!.content.type,
+    reaction: b.whatsapp.messages[0]!.content.reaction,
   };
-  if (b.whatsapp.messages[0].content.recipient_type !== undefined)
-    message.recipient_type = b.whatsapp.messages[0].content.recipient_type;
+  if (b.whatsapp.messages[0]!.content.recipient_type !== undefined)
+    message.recipient_type = b.whatsapp.messages[0]!.content.recipient_type;
   return translatedMessage("exotel", validateOutboundMessage(message));
 }

@@ -63,11 +63,31 @@ export function finish(result: ParseResult): ParseResult {
   return result;
 }
 
-/** Accepts the parsed payload or the raw body as a string. */
+/** The one Web global read here, typed without the DOM library (the package targets plain ES2022). */
+interface TextDecoding {
+  TextDecoder: new (label: "utf-8", options: { fatal: true }) => { decode(bytes: Uint8Array): string };
+}
+
+/** Strict UTF-8: a body that is not valid UTF-8 is reported, not read with replacement characters. */
+const UTF8 = new (globalThis as unknown as TextDecoding).TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Accepts the parsed payload or the raw body as a string or as bytes (a Node Buffer, a Uint8Array,
+ * an ArrayBuffer), as `verifyWebhook` does, so the body checked for its signature is parsed as it is.
+ */
 export function readPayload(payload: unknown, result: ParseResult): unknown {
-  if (typeof payload !== "string") return payload;
+  let text: string;
+  if (typeof payload === "string") text = payload;
+  else if (payload instanceof Uint8Array || payload instanceof ArrayBuffer) {
+    try {
+      text = UTF8.decode(payload instanceof Uint8Array ? payload : new Uint8Array(payload));
+    } catch {
+      result.errors.push(issue("", "json", "the webhook body is not UTF-8 text, so it cannot be JSON"));
+      return undefined;
+    }
+  } else return payload;
   try {
-    return JSON.parse(payload);
+    return JSON.parse(text);
   } catch (e) {
     result.errors.push(
       issue("", "json", `the webhook body is not JSON: ${e instanceof Error ? e.message : String(e)}`),
@@ -207,6 +227,11 @@ export function defined<T extends object>(value: T): T {
     if (v !== undefined) out[k] = v;
   }
   return out as T;
+}
+
+/** The string when it is not empty: an empty id from a provider means "none", never a key. */
+export function nonEmpty(value: unknown): string | undefined {
+  return typeof value === "string" && value.length > 0 ? value : undefined;
 }
 
 export function isObject(value: unknown): value is Record<string, any> {

@@ -19,6 +19,7 @@ import {
   emptyResult,
   finish,
   isoTime,
+  nonEmpty,
   readChecked,
   under,
 } from "./inbound.js";
@@ -109,7 +110,8 @@ function parseInfobip(provider: string, payload: unknown, _options: WebhookOptio
       defined({
         provider,
         ...what,
-        from: r.from,
+        senderId: nonEmpty(r.from),
+        from: nonEmpty(r.from),
         to: r.to,
         contactName: r.contact?.name,
         messageId: r.messageId,

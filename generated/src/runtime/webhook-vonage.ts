@@ -22,6 +22,7 @@ import {
   finish,
   isObject,
   isoTime,
+  nonEmpty,
   readChecked,
 } from "./inbound.js";
 import type { InboundEvent, Interactive, VonageInboundMessage, VonageStatus } from "../types.js";
@@ -64,6 +65,9 @@ function resolveReply(
 
 function statusEvent(provider: string, status: VonageStatus, timestamp: string): InboundEvent {
   const error = isObject(status.error) ? status.error : undefined;
+  // For a user with a username, Vonage names them in whatsapp.recipient (user_id, maybe no wa_id).
+  const recipient = status.whatsapp?.recipient;
+  const userId = nonEmpty(recipient?.user_id);
   return defined({
     provider,
     kind: "status" as const,
@@ -72,7 +76,9 @@ function statusEvent(provider: string, status: VonageStatus, timestamp: string):
     timestamp,
     status: defined({
       status: status.status,
-      recipient: status.to,
+      recipient: nonEmpty(status.to) ?? nonEmpty(recipient?.wa_id) ?? userId,
+      recipientUserId: userId,
+      recipientParentUserId: nonEmpty(recipient?.parent_user_id),
       callbackData: status.client_ref,
       errors: error
         ? [
@@ -97,9 +103,11 @@ function messageEvent(
   const replyTo = message.context?.message_uuid;
   const base = {
     provider,
-    from: message.from,
+    senderId: nonEmpty(message.from),
+    from: nonEmpty(message.from),
+    username: nonEmpty(message.profile?.username),
     to: message.to,
-    contactName: message.profile?.name,
+    contactName: nonEmpty(message.profile?.name),
     messageId: message.message_uuid,
     timestamp,
     replyTo,

@@ -10,7 +10,7 @@
  */
 import type { FieldMapping, KindMapping, Provider, ProviderMapping } from "./providers.ts";
 import { type Json, type SchemaSet, SchemaSetError } from "./schema-set.ts";
-import { type At, walk } from "./schema-path.ts";
+import { type At, namedNode, walk } from "./schema-path.ts";
 import { Constants, FormEmitter, type Leaf, type Side, access, parsePointer, pointerOf } from "./translation.ts";
 
 const lit = (v: unknown) => JSON.stringify(v);
@@ -20,21 +20,6 @@ function fileAt(set: SchemaSet, path: string): At {
   const file = set.byId.get(`https://wa-interactive.dev/schemas/${path}`);
   if (!file) throw new SchemaSetError(`providers: ${path} is missing`);
   return { file, node: file.schema };
-}
-
-/** The node of a provider's outbound schema named by `x-ts-name` (a kind's body branch). */
-function namedNode(at: At, name: string): At {
-  const found: At[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node !== null && typeof node === "object") {
-      if ((node as Record<string, unknown>)["x-ts-name"] === name) found.push({ file: at.file, node: node as never });
-      Object.values(node).forEach(visit);
-    }
-  };
-  visit(at.node);
-  if (found.length !== 1) throw new SchemaSetError(`${at.file.path}: no single schema named ${name}`);
-  return found[0]!;
 }
 
 interface Form {

@@ -15,6 +15,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Schema, type SchemaSet, SchemaSetError, nodeAt, resolveRef } from "./schema-set.ts";
 import { keyOrder, resolve, walk } from "./schema-path.ts";
+import { type InboundMapping, inboundFunctionName, inboundModule, inboundModuleName } from "./inbound-module.ts";
 import { providerModule } from "./provider-module.ts";
 
 export type Capability = "documented" | "passthrough" | "unsupported";
@@ -68,7 +69,8 @@ export interface ProviderMapping {
   notes: Record<string, string>;
   /** Other limits worth knowing, in a sentence each (listed in CAPABILITIES.md). */
   caveats?: string[];
-  inbound: keyof typeof NORMALISERS;
+  /** A hand-written normaliser by name, or a declarative inbound mapping the generator emits one from. */
+  inbound: keyof typeof NORMALISERS | InboundMapping;
   signature: SignatureSpec;
 }
 
@@ -86,7 +88,6 @@ const NORMALISERS = {
   vonage: "VonageWebhookBody",
   exotel: "ExotelWebhookBody",
   aisoule: "AisouleWebhookBody",
-  infobip: "InfobipWebhookBody",
 } as const;
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const lit = (v: unknown) => JSON.stringify(v);
@@ -162,7 +163,13 @@ function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: st
   check(m.provider === dir, dir, `"provider" must be the folder name "${dir}"`);
   check(typeof m.typeName === "string" && /^[A-Z][A-Za-z0-9]*$/.test(m.typeName), dir, `"typeName" must be PascalCase`);
   check(typeof m.title === "string" && m.title.length > 0, dir, `"title" is required`);
-  check(m.inbound in NORMALISERS, dir, `"inbound" must be one of ${Object.keys(NORMALISERS).join(", ")}`);
+  check(
+    typeof m.inbound === "string"
+      ? m.inbound in NORMALISERS
+      : typeof m.inbound?.items === "string" && typeof m.inbound.item === "string" && typeof m.inbound.kinds === "object",
+    dir,
+    `"inbound" must be one of ${Object.keys(NORMALISERS).join(", ")}, or an inbound mapping ({ items, item, type, time, event, kinds, otherwise })`,
+  );
   const pointer = (p: unknown) => typeof p === "string" && (p === "" || p.startsWith("/"));
   const out = m.outbound;
   check(Array.isArray(out?.fields) && out.fields.length > 0, dir, `"outbound.fields" must list at least one field`);
@@ -297,7 +304,13 @@ export function loadProviders(schemasDir: string, set: SchemaSet): Provider[] {
     out.push({
       mapping,
       outboundType: typeNameOf(set, `providers/${dir}/outbound.schema.json`),
-      webhookType: hasWebhook ? typeNameOf(set, `providers/${dir}/webhook.schema.json`) : NORMALISERS[mapping.inbound],
+      webhookType: hasWebhook
+        ? typeNameOf(set, `providers/${dir}/webhook.schema.json`)
+        : typeof mapping.inbound === "string"
+          ? NORMALISERS[mapping.inbound]
+          : (() => {
+              throw new SchemaSetError(`providers/${dir}: an inbound mapping needs webhook.schema.json`);
+            })(),
       outboundDescription:
         typeof outboundFile.schema.description === "string" ? outboundFile.schema.description : mapping.title,
     });
@@ -316,14 +329,20 @@ function indexModuleSource(providers: Provider[], kinds: string[]): string {
     providers.map((p) => `case ${lit(p.mapping.provider)}: ${fn(p)}`).join("\n");
   const matrix = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.capabilities]));
   const notes = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.notes]));
-  const normaliser = (p: Provider) => `parse${p.mapping.inbound[0]!.toUpperCase()}${p.mapping.inbound.slice(1)}Webhook`;
-  const usedNormalisers = [...new Set(providers.map(normaliser))].sort();
+  const normaliser = (p: Provider) =>
+    typeof p.mapping.inbound === "string"
+      ? `parse${p.mapping.inbound[0]!.toUpperCase()}${p.mapping.inbound.slice(1)}Webhook`
+      : inboundFunctionName(p);
+  const usedNormalisers = [...new Set(providers.filter((p) => typeof p.mapping.inbound === "string").map(normaliser))].sort();
   return [
     `/**\n * Every provider, both ways: \`toProvider\` / \`fromProvider\` translate an outbound message to and from a provider's request body; \`parseWebhook\` turns a provider's webhook into InboundEvents, every item of a batch. Signature checks live in \`wa-interactive/verify\`.\n */`,
     `import type { OutboundMessage, ${[...new Set(providers.flatMap((p) => [p.outboundType, p.webhookType]))].sort().join(", ")} } from "../types.js";`,
     `import { ProviderError } from "../runtime/provider-error.js";`,
     `import type { ParseResult, WebhookOptions } from "../runtime/inbound.js";`,
     ...usedNormalisers.map((fn) => `import { ${fn} } from "../runtime/webhook-${fn.slice(5, -7).toLowerCase()}.js";`),
+    ...providers
+      .filter((p) => typeof p.mapping.inbound !== "string")
+      .map((p) => `import { ${inboundFunctionName(p)} } from "./${inboundModuleName(p)}.js";`),
     ...providers.map(
       (p) =>
         `import { from${p.mapping.typeName}, to${p.mapping.typeName}, type ${p.mapping.typeName}Options } from "./${p.mapping.provider}.js";`,
@@ -494,7 +513,11 @@ export function emitProviders(schemasDir: string, set: SchemaSet): Map<string, s
   const out = new Map<string, string>();
   if (providers.length === 0) return out;
   const kinds = messageKinds(set);
-  for (const p of providers) out.set(`src/providers/${p.mapping.provider}.ts`, providerModule(set, p));
+  for (const p of providers) {
+    out.set(`src/providers/${p.mapping.provider}.ts`, providerModule(set, p));
+    if (typeof p.mapping.inbound !== "string")
+      out.set(`src/providers/${inboundModuleName(p)}.ts`, inboundModule(set, p, p.mapping.inbound));
+  }
   out.set("src/providers/index.ts", indexModuleSource(providers, kinds));
   out.set("src/verify.ts", verifyModuleSource(providers));
   out.set("CAPABILITIES.md", capabilitiesMarkdown(providers, kinds));

@@ -133,3 +133,18 @@ export function keyOrder(set: SchemaSet, ends: At[]): string[] {
       for (const key of Object.keys(properties(alt))) if (!out.includes(key)) out.push(key);
   return out;
 }
+
+/** The one node below `at` whose `x-ts-name` is `name` (a body branch, a webhook item). */
+export function namedNode(at: At, name: string): At {
+  const found: At[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === "object") {
+      if ((node as Record<string, unknown>)["x-ts-name"] === name) found.push({ file: at.file, node: node as Schema });
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(at.node);
+  if (found.length !== 1) throw new SchemaSetError(`${at.file.path}: no single schema named ${name}`);
+  return found[0]!;
+}

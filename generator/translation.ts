@@ -30,7 +30,15 @@ export const pointerOf = (path: Path) => path.map((s) => `/${escapePointer(s)}`)
 export type Source =
   | { read: Path; values?: Record<string, Json>; integer?: "to-number" | "to-string" }
   | { constant: Json }
-  | { option: string; required: boolean };
+  | { option: string; required: boolean }
+  /** A value the surrounding code computed (a webhook's time, read by a hook), always present. */
+  | { code: string };
+
+/**
+ * The statement refusing a value the target requires and the source left out: `test` holds when it
+ * is missing; `from` and `to` are the pointers of the two sides.
+ */
+export type MissingCheck = (test: string, from: string, to: string) => string;
 
 export interface Leaf {
   target: Path;
@@ -118,6 +126,8 @@ export class FormEmitter {
     private readonly constants: Constants,
     /** Runtime helpers by name, as imported by the module. */
     private readonly where: string,
+    private readonly onMissing: MissingCheck = (test, from, to) =>
+      `if (${test}) refuseMissing(${lit(provider)}, ${lit(from)}, ${lit(to)});`,
   ) {
     this.sourcePins = new Map(source.pinned);
     this.targetPins = new Map(target.pinned);
@@ -257,6 +267,7 @@ export class FormEmitter {
     const s = leaf.source;
     if ("constant" in s) return lit(s.constant);
     if ("option" in s) return `options.${s.option}`;
+    if ("code" in s) return s.code;
     const read = this.expr(s.read, scope);
     if (s.integer === "to-number") return `phoneNumber(${lit(this.provider)}, ${lit(pointerOf(s.read))}, ${read})`;
     if (s.integer === "to-string") return `String(${read})`;
@@ -379,9 +390,7 @@ export class FormEmitter {
           const from = leaf !== undefined && "read" in leaf.source ? pointerOf(leaf.source.read) : pointerOf([...path, key]);
           const missing = /^(.*) !== undefined$/.exec(when);
           const test = missing ? `${missing[1]} === undefined` : `!(${when})`;
-          this.checks.push(
-            `if (${[...scope.known, test].join(" && ")}) refuseMissing(${lit(this.provider)}, ${lit(from)}, ${lit(pointerOf([...path, key]))});`,
-          );
+          this.checks.push(this.onMissing([...scope.known, test].join(" && "), from, pointerOf([...path, key])));
           // Refused above under the conditions known here, which TypeScript cannot carry over.
           if (scope.known.length > 0) asserted.add(part);
           when = "";
@@ -497,7 +506,7 @@ export class FormEmitter {
   bodyRules(): void {
     for (const leaf of this.leaves) {
       const s = leaf.source;
-      if ("constant" in s || ("read" in s && (s.values !== undefined || s.integer !== undefined))) continue;
+      if ("constant" in s || "code" in s || ("read" in s && (s.values !== undefined || s.integer !== undefined))) continue;
       const tw = this.walkTarget(leaf.target);
       if (tw === undefined) this.fail(`the target schema has no ${pointerOf(leaf.target)}`);
       const targets = tw.ends.map((e) => resolve(this.set, e).node);

@@ -106,7 +106,7 @@ describe("provider mappings", () => {
     expect(() => load(withMapping("exotel", (m) => delete m.signature.reason))).toThrow(/must say why/);
   });
 
-  it("emit one module per provider, the dispatcher, verify and the capability table", () => {
+  it("emit one module per provider (and its webhook normaliser where the mapping declares it), the dispatcher, verify and the capability table", () => {
     const files = [...emitProviders(SCHEMAS_DIR, loadSchemaSet(SCHEMAS_DIR)).keys()].sort();
     expect(files).toEqual([
       "CAPABILITIES.md",
@@ -114,6 +114,7 @@ describe("provider mappings", () => {
       "src/providers/aisoule.ts",
       "src/providers/exotel.ts",
       "src/providers/index.ts",
+      "src/providers/infobip-webhook.ts",
       "src/providers/infobip.ts",
       "src/providers/meta.ts",
       "src/providers/vonage.ts",

@@ -47,7 +47,7 @@ export function inboundModule(set: SchemaSet, p: Provider, inbound: InboundMappi
   const webhookFile = set.byId.get(`https://wa-interactive.dev/schemas/providers/${p.mapping.provider}/webhook.schema.json`);
   const eventFile = set.byId.get("https://wa-interactive.dev/schemas/inbound/inbound-event.schema.json");
   if (!webhookFile || !eventFile) throw new SchemaSetError(`${where}: the webhook or the inbound event schema is missing`);
-  const itemAt = namedNode({ file: webhookFile, node: webhookFile.schema }, inbound.item);
+  const itemAt = namedNode(set, `providers/${p.mapping.provider}/`, inbound.item);
   const constants = new Constants();
   const types = new Set<string>(["InboundEvent", inbound.item]);
   const itemVar = "item";

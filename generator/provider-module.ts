@@ -34,12 +34,7 @@ function formsOf(m: ProviderMapping): Form[] {
   if (m.capabilities.reaction !== "unsupported") forms.push({ type: "reaction" });
   const kinds = m.outbound.kinds;
   if (kinds === undefined) return [{ type: "interactive" }, ...forms];
-  // Bodies are told apart by the schema their content matches, tried in this order: the plainest
-  // (fewest fields: Infobip's location request is `body` alone) last, as its type is a supertype
-  // of the others' and only the others' guards failing can narrow a body to it.
-  const size = (k: KindMapping) => k.fields.length;
-  const byKind = Object.entries(kinds).sort(([, a], [, b]) => size(b) - size(a));
-  return [...byKind.map(([kind, mapping]) => ({ type: "interactive", kind, mapping })), ...forms];
+  return [...Object.entries(kinds).map(([kind, mapping]) => ({ type: "interactive", kind, mapping })), ...forms];
 }
 
 const invert = (values: Record<string, Json> | undefined) =>
@@ -96,7 +91,7 @@ class ModuleEmitter {
     const t = this.typeField();
     if (t !== undefined) pins.set(parsePointer(t.body).join("/"), t.values?.[form.type] ?? form.type);
     for (const [ptr, name] of Object.entries(form.mapping?.match ?? {}))
-      overrides.set(parsePointer(ptr).join("/"), namedNode(this.body, name));
+      overrides.set(parsePointer(ptr).join("/"), namedNode(this.set, `providers/${this.m.provider}/`, name));
     return { pins, overrides };
   }
 
@@ -267,7 +262,16 @@ class ModuleEmitter {
     }
     void scope;
     const forms = formsOf(this.m).map((f) => this.fromForm(f));
-    forms.forEach((f, i) => lines.push(i === forms.length - 1 || f.when === "" ? f.code : `if (${f.when}) {\n${f.code}\n}`));
+    // A body per kind is recognised by its content's schema, every one tested; one that matches
+    // none is refused (the body schema leaves the content's shape to the endpoint's schema).
+    const recognised = this.m.outbound.kinds !== undefined;
+    forms.forEach((f, i) =>
+      lines.push((i === forms.length - 1 && !recognised) || f.when === "" ? f.code : `if (${f.when}) {\n${f.code}\n}`),
+    );
+    if (recognised) {
+      const [at] = Object.keys(Object.values(this.m.outbound.kinds!)[0]!.match);
+      lines.push(`return refuseForm(${P}, ${lit(at)}, ${lit(Object.keys(this.m.outbound.kinds!))});`);
+    }
     return `${head}${lines.join("\n")}\n}`;
   }
 }
@@ -291,7 +295,7 @@ export function providerModule(set: SchemaSet, p: Provider): string {
   const to = e.toFunction();
   const from = e.fromFunction();
   const options = Object.entries(m.outbound.options ?? {});
-  const helpers = ["checkOptions", "refuseKind", "refuseField", "refuseValue", "refuseBody", "refuseCount", "refuseMissing", "phoneNumber", "translatedMessage", "validBody", "validMessage"]
+  const helpers = ["checkOptions", "refuseKind", "refuseField", "refuseValue", "refuseBody", "refuseCount", "refuseForm", "refuseMissing", "phoneNumber", "translatedMessage", "validBody", "validMessage"]
     .filter((h) => new RegExp(`\\b${h}\\(`).test(to + from))
     .sort();
   const validators = [`validate${p.outboundType}`, "validateOutboundMessage", ...e.guards]

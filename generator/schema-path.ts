@@ -134,17 +134,19 @@ export function keyOrder(set: SchemaSet, ends: At[]): string[] {
   return out;
 }
 
-/** The one node below `at` whose `x-ts-name` is `name` (a body branch, a webhook item). */
-export function namedNode(at: At, name: string): At {
+/** The one node whose `x-ts-name` is `name` in the files below `folder` (a body branch, a webhook item). */
+export function namedNode(set: SchemaSet, folder: string, name: string): At {
   const found: At[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node !== null && typeof node === "object") {
-      if ((node as Record<string, unknown>)["x-ts-name"] === name) found.push({ file: at.file, node: node as Schema });
-      Object.values(node).forEach(visit);
-    }
-  };
-  visit(at.node);
-  if (found.length !== 1) throw new SchemaSetError(`${at.file.path}: no single schema named ${name}`);
+  for (const file of set.files.filter((f) => f.path.startsWith(folder))) {
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(visit);
+      else if (node !== null && typeof node === "object") {
+        if ((node as Record<string, unknown>)["x-ts-name"] === name) found.push({ file, node: node as Schema });
+        Object.values(node).forEach(visit);
+      }
+    };
+    visit(file.schema);
+  }
+  if (found.length !== 1) throw new SchemaSetError(`${folder}: no single schema named ${name}`);
   return found[0]!;
 }

@@ -1506,16 +1506,9 @@ const DEFS = {
       },
       content: {
         title: "content",
-        description: "The message itself; its shape depends on the endpoint.",
-        oneOf: [
-          { $ref: "#/$defs/InfobipButtonsContent" },
-          { $ref: "#/$defs/InfobipListContent" },
-          { $ref: "#/$defs/InfobipProductContent" },
-          { $ref: "#/$defs/InfobipMultiProductContent" },
-          { $ref: "#/$defs/InfobipUrlButtonContent" },
-          { $ref: "#/$defs/InfobipLocationRequestContent" },
-          { $ref: "#/$defs/InfobipFlowContent" },
-        ],
+        description:
+          'The message itself, in the shape of the endpoint it goes to: one of `content/*.schema.json`, each named after its endpoint (`buttons`, `list`, `product`, `multi-product`, `url-button`, `location-request`, `flow`). Decision: checked against that endpoint\'s schema rather than as a union of all seven, since the shapes share their top-level keys and a union could only say "matches none".',
+        type: "object",
       },
       callbackData: {
         $ref: "#/$defs/OutboundMessage_bizOpaqueCallbackData",
@@ -3902,14 +3895,60 @@ export const ExotelFlatWebhook: TUnsafe<T.ExotelFlatWebhook> = Type.Unsafe<T.Exo
   $ref: "#/$defs/ExotelFlatWebhook",
   $defs: DEFS,
 });
-/** What goes out through Infobip's WhatsApp API v1 (`POST /whatsapp/1/message/interactive/<kind>` below the account's base URL, `Authorization: App <API key>`): one endpoint per interactive type, camelCase keys, upper-case enum values, and a `content` object of the endpoint's own shape rather than the Cloud API's interactive object. `endpointFor("infobip", message)` gives the path. Length limits are WhatsApp's, which Infobip restates; the leaves here refer to the message schema's so the two cannot drift. */
-export const InfobipOutboundBody: TUnsafe<T.InfobipOutboundBody> = Type.Unsafe<T.InfobipOutboundBody>({
-  $ref: "#/$defs/InfobipOutboundBody",
+/** For `/whatsapp/1/message/interactive/buttons`. */
+export const InfobipButtonsContent: TUnsafe<T.InfobipButtonsContent> = Type.Unsafe<T.InfobipButtonsContent>({
+  $ref: "#/$defs/InfobipButtonsContent",
   $defs: DEFS,
 });
-/** Quotes an earlier inbound message. */
-export const InfobipMessageContext: TUnsafe<T.InfobipMessageContext> = Type.Unsafe<T.InfobipMessageContext>({
-  $ref: "#/$defs/InfobipOutboundBody/properties/context",
+/** `{ type: "REPLY", id, title }`: Meta's `{ type: "reply", reply: { id, title } }` flattened. */
+export const InfobipReplyButton: TUnsafe<T.InfobipReplyButton> = Type.Unsafe<T.InfobipReplyButton>({
+  $ref: "#/$defs/InfobipButtonsContent/properties/action/properties/buttons/items",
+  $defs: DEFS,
+});
+/** For `/whatsapp/1/message/interactive/flow`. */
+export const InfobipFlowContent: TUnsafe<T.InfobipFlowContent> = Type.Unsafe<T.InfobipFlowContent>({
+  $ref: "#/$defs/InfobipFlowContent",
+  $defs: DEFS,
+});
+/** For `/whatsapp/1/message/interactive/list`. */
+export const InfobipListContent: TUnsafe<T.InfobipListContent> = Type.Unsafe<T.InfobipListContent>({
+  $ref: "#/$defs/InfobipListContent",
+  $defs: DEFS,
+});
+/** A section and its rows. */
+export const InfobipListSection: TUnsafe<T.InfobipListSection> = Type.Unsafe<T.InfobipListSection>({
+  $ref: "#/$defs/InfobipListContent/properties/action/properties/sections/items",
+  $defs: DEFS,
+});
+/** A row, as in the Cloud API. */
+export const InfobipListRow: TUnsafe<T.InfobipListRow> = Type.Unsafe<T.InfobipListRow>({
+  $ref: "#/$defs/InfobipListContent/properties/action/properties/sections/items/properties/rows/items",
+  $defs: DEFS,
+});
+/** For `/whatsapp/1/message/interactive/location-request`: the text alone (the button is WhatsApp's). */
+export const InfobipLocationRequestContent: TUnsafe<T.InfobipLocationRequestContent> =
+  Type.Unsafe<T.InfobipLocationRequestContent>({ $ref: "#/$defs/InfobipLocationRequestContent", $defs: DEFS });
+/** For `/whatsapp/1/message/interactive/multi-product`. */
+export const InfobipMultiProductContent: TUnsafe<T.InfobipMultiProductContent> =
+  Type.Unsafe<T.InfobipMultiProductContent>({ $ref: "#/$defs/InfobipMultiProductContent", $defs: DEFS });
+/** A section and its products' retailer ids (Meta's `product_items[].product_retailer_id`, as a list of values). */
+export const InfobipProductSection: TUnsafe<T.InfobipProductSection> = Type.Unsafe<T.InfobipProductSection>({
+  $ref: "#/$defs/InfobipMultiProductContent/properties/action/properties/sections/items",
+  $defs: DEFS,
+});
+/** For `/whatsapp/1/message/interactive/product`. */
+export const InfobipProductContent: TUnsafe<T.InfobipProductContent> = Type.Unsafe<T.InfobipProductContent>({
+  $ref: "#/$defs/InfobipProductContent",
+  $defs: DEFS,
+});
+/** For `/whatsapp/1/message/interactive/url-button`. */
+export const InfobipUrlButtonContent: TUnsafe<T.InfobipUrlButtonContent> = Type.Unsafe<T.InfobipUrlButtonContent>({
+  $ref: "#/$defs/InfobipUrlButtonContent",
+  $defs: DEFS,
+});
+/** Text, or media by URL (Infobip takes no uploaded media id here). */
+export const InfobipHeader: TUnsafe<T.InfobipHeader> = Type.Unsafe<T.InfobipHeader>({
+  $ref: "#/$defs/InfobipHeader",
   $defs: DEFS,
 });
 /** A header of text. */
@@ -3932,60 +3971,14 @@ export const InfobipDocumentHeader: TUnsafe<T.InfobipDocumentHeader> = Type.Unsa
   $ref: "#/$defs/InfobipDocumentHeader",
   $defs: DEFS,
 });
-/** Text, or media by URL (Infobip takes no uploaded media id here). */
-export const InfobipHeader: TUnsafe<T.InfobipHeader> = Type.Unsafe<T.InfobipHeader>({
-  $ref: "#/$defs/InfobipHeader",
+/** What goes out through Infobip's WhatsApp API v1 (`POST /whatsapp/1/message/interactive/<kind>` below the account's base URL, `Authorization: App <API key>`): one endpoint per interactive type, camelCase keys, upper-case enum values, and a `content` object of the endpoint's own shape rather than the Cloud API's interactive object. `endpointFor("infobip", message)` gives the path. Length limits are WhatsApp's, which Infobip restates; the leaves here refer to the message schema's so the two cannot drift. */
+export const InfobipOutboundBody: TUnsafe<T.InfobipOutboundBody> = Type.Unsafe<T.InfobipOutboundBody>({
+  $ref: "#/$defs/InfobipOutboundBody",
   $defs: DEFS,
 });
-/** For `/whatsapp/1/message/interactive/buttons`. */
-export const InfobipButtonsContent: TUnsafe<T.InfobipButtonsContent> = Type.Unsafe<T.InfobipButtonsContent>({
-  $ref: "#/$defs/InfobipButtonsContent",
-  $defs: DEFS,
-});
-/** `{ type: "REPLY", id, title }`: Meta's `{ type: "reply", reply: { id, title } }` flattened. */
-export const InfobipReplyButton: TUnsafe<T.InfobipReplyButton> = Type.Unsafe<T.InfobipReplyButton>({
-  $ref: "#/$defs/InfobipButtonsContent/properties/action/properties/buttons/items",
-  $defs: DEFS,
-});
-/** For `/whatsapp/1/message/interactive/list`. */
-export const InfobipListContent: TUnsafe<T.InfobipListContent> = Type.Unsafe<T.InfobipListContent>({
-  $ref: "#/$defs/InfobipListContent",
-  $defs: DEFS,
-});
-/** A section and its rows. */
-export const InfobipListSection: TUnsafe<T.InfobipListSection> = Type.Unsafe<T.InfobipListSection>({
-  $ref: "#/$defs/InfobipListContent/properties/action/properties/sections/items",
-  $defs: DEFS,
-});
-/** A row, as in the Cloud API. */
-export const InfobipListRow: TUnsafe<T.InfobipListRow> = Type.Unsafe<T.InfobipListRow>({
-  $ref: "#/$defs/InfobipListContent/properties/action/properties/sections/items/properties/rows/items",
-  $defs: DEFS,
-});
-/** For `/whatsapp/1/message/interactive/product`. */
-export const InfobipProductContent: TUnsafe<T.InfobipProductContent> = Type.Unsafe<T.InfobipProductContent>({
-  $ref: "#/$defs/InfobipProductContent",
-  $defs: DEFS,
-});
-/** For `/whatsapp/1/message/interactive/multi-product`. */
-export const InfobipMultiProductContent: TUnsafe<T.InfobipMultiProductContent> =
-  Type.Unsafe<T.InfobipMultiProductContent>({ $ref: "#/$defs/InfobipMultiProductContent", $defs: DEFS });
-/** A section and its products' retailer ids (Meta's `product_items[].product_retailer_id`, as a list of values). */
-export const InfobipProductSection: TUnsafe<T.InfobipProductSection> = Type.Unsafe<T.InfobipProductSection>({
-  $ref: "#/$defs/InfobipMultiProductContent/properties/action/properties/sections/items",
-  $defs: DEFS,
-});
-/** For `/whatsapp/1/message/interactive/url-button`. */
-export const InfobipUrlButtonContent: TUnsafe<T.InfobipUrlButtonContent> = Type.Unsafe<T.InfobipUrlButtonContent>({
-  $ref: "#/$defs/InfobipUrlButtonContent",
-  $defs: DEFS,
-});
-/** For `/whatsapp/1/message/interactive/location-request`: the text alone (the button is WhatsApp's). */
-export const InfobipLocationRequestContent: TUnsafe<T.InfobipLocationRequestContent> =
-  Type.Unsafe<T.InfobipLocationRequestContent>({ $ref: "#/$defs/InfobipLocationRequestContent", $defs: DEFS });
-/** For `/whatsapp/1/message/interactive/flow`. */
-export const InfobipFlowContent: TUnsafe<T.InfobipFlowContent> = Type.Unsafe<T.InfobipFlowContent>({
-  $ref: "#/$defs/InfobipFlowContent",
+/** Quotes an earlier inbound message. */
+export const InfobipMessageContext: TUnsafe<T.InfobipMessageContext> = Type.Unsafe<T.InfobipMessageContext>({
+  $ref: "#/$defs/InfobipOutboundBody/properties/context",
   $defs: DEFS,
 });
 /** What Infobip posts for received WhatsApp messages: a batch, `results[]`, one item per message with the customer's number (`from`), the business sender (`to`), Infobip's id, the time and the message itself, whose `type` says what it is (`INTERACTIVE_BUTTON_REPLY`, `INTERACTIVE_LIST_REPLY`, `INTERACTIVE_FLOW_REPLY`, `BUTTON` for a template's quick reply, `LOCATION`, `ORDER`, `TEXT`, …). Unknown keys are allowed: Infobip adds fields over time. */

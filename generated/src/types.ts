@@ -2139,16 +2139,9 @@ export interface InfobipOutboundBody {
    */
   messageId?: string;
   /**
-   * The message itself; its shape depends on the endpoint.
+   * The message itself, in the shape of the endpoint it goes to: one of `content/*.schema.json`, each named after its endpoint (`buttons`, `list`, `product`, `multi-product`, `url-button`, `location-request`, `flow`). Decision: checked against that endpoint's schema rather than as a union of all seven, since the shapes share their top-level keys and a union could only say "matches none".
    */
-  content:
-    | InfobipButtonsContent
-    | InfobipListContent
-    | InfobipProductContent
-    | InfobipMultiProductContent
-    | InfobipUrlButtonContent
-    | InfobipLocationRequestContent
-    | InfobipFlowContent;
+  content: {};
   /**
    * Up to 512 characters echoed back in status webhooks; WhatsApp does not read it.
    */

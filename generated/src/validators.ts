@@ -100,50 +100,6 @@ const ENUM_32 = ["DRAFT", "PUBLISHED"];
 const ENUM_33 = ["NAVIGATE", "DATA_EXCHANGE"];
 const BRANCHES_34 = [
   {
-    check: is_InfobipButtonsContent,
-    collect: check_InfobipButtonsContent,
-    required: ["body", "action"],
-    label: "reply buttons content",
-  },
-  {
-    check: is_InfobipListContent,
-    collect: check_InfobipListContent,
-    required: ["body", "action"],
-    label: "list content",
-  },
-  {
-    check: is_InfobipProductContent,
-    collect: check_InfobipProductContent,
-    required: ["action"],
-    label: "product content",
-  },
-  {
-    check: is_InfobipMultiProductContent,
-    collect: check_InfobipMultiProductContent,
-    required: ["header", "body", "action"],
-    label: "multi-product content",
-  },
-  {
-    check: is_InfobipUrlButtonContent,
-    collect: check_InfobipUrlButtonContent,
-    required: ["body", "action"],
-    label: "URL button content",
-  },
-  {
-    check: is_InfobipLocationRequestContent,
-    collect: check_InfobipLocationRequestContent,
-    required: ["body"],
-    label: "location request content",
-  },
-  {
-    check: is_InfobipFlowContent,
-    collect: check_InfobipFlowContent,
-    required: ["body", "action"],
-    label: "flow content",
-  },
-] as const;
-const BRANCHES_35 = [
-  {
     check: is_VonageInboundMessage,
     collect: check_VonageInboundMessage,
     required: ["message_uuid", "message_type", "timestamp"],
@@ -156,7 +112,7 @@ const BRANCHES_35 = [
     label: "status",
   },
 ] as const;
-const BRANCHES_36 = [
+const BRANCHES_35 = [
   {
     check: is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
     collect: check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
@@ -170,8 +126,8 @@ const BRANCHES_36 = [
     label: "form 2",
   },
 ] as const;
-const ENUM_37 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
-const ENUM_38 = [
+const ENUM_36 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
+const ENUM_37 = [
   "interactive",
   "button",
   "order",
@@ -1305,29 +1261,151 @@ export function validateExotelFlatWebhook(value: unknown): ValidationResult<T.Ex
 export function assertExotelFlatWebhook(value: unknown): asserts value is T.ExotelFlatWebhook {
   assertValid(validateExotelFlatWebhook(value), "flat webhook");
 }
-/** Whether `value` is a valid Infobip request body ({@link T.InfobipOutboundBody}). Allocates nothing; never throws. */
-export function isInfobipOutboundBody(value: unknown): value is T.InfobipOutboundBody {
-  return guard(value, is_InfobipOutboundBody);
+/** Whether `value` is a valid reply buttons content ({@link T.InfobipButtonsContent}). Allocates nothing; never throws. */
+export function isInfobipButtonsContent(value: unknown): value is T.InfobipButtonsContent {
+  return guard(value, is_InfobipButtonsContent);
 }
-/** Checks that `value` is a valid Infobip request body ({@link T.InfobipOutboundBody}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipOutboundBody(value: unknown): ValidationResult<T.InfobipOutboundBody> {
-  return run(value, is_InfobipOutboundBody, check_InfobipOutboundBody);
+/** Checks that `value` is a valid reply buttons content ({@link T.InfobipButtonsContent}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipButtonsContent(value: unknown): ValidationResult<T.InfobipButtonsContent> {
+  return run(value, is_InfobipButtonsContent, check_InfobipButtonsContent);
 }
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid Infobip request body ({@link T.InfobipOutboundBody}). */
-export function assertInfobipOutboundBody(value: unknown): asserts value is T.InfobipOutboundBody {
-  assertValid(validateInfobipOutboundBody(value), "Infobip request body");
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reply buttons content ({@link T.InfobipButtonsContent}). */
+export function assertInfobipButtonsContent(value: unknown): asserts value is T.InfobipButtonsContent {
+  assertValid(validateInfobipButtonsContent(value), "reply buttons content");
 }
-/** Whether `value` is a valid context ({@link T.InfobipMessageContext}). Allocates nothing; never throws. */
-export function isInfobipMessageContext(value: unknown): value is T.InfobipMessageContext {
-  return guard(value, is_InfobipMessageContext);
+/** Whether `value` is a valid reply button ({@link T.InfobipReplyButton}). Allocates nothing; never throws. */
+export function isInfobipReplyButton(value: unknown): value is T.InfobipReplyButton {
+  return guard(value, is_InfobipReplyButton);
 }
-/** Checks that `value` is a valid context ({@link T.InfobipMessageContext}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipMessageContext(value: unknown): ValidationResult<T.InfobipMessageContext> {
-  return run(value, is_InfobipMessageContext, check_InfobipMessageContext);
+/** Checks that `value` is a valid reply button ({@link T.InfobipReplyButton}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipReplyButton(value: unknown): ValidationResult<T.InfobipReplyButton> {
+  return run(value, is_InfobipReplyButton, check_InfobipReplyButton);
 }
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid context ({@link T.InfobipMessageContext}). */
-export function assertInfobipMessageContext(value: unknown): asserts value is T.InfobipMessageContext {
-  assertValid(validateInfobipMessageContext(value), "context");
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reply button ({@link T.InfobipReplyButton}). */
+export function assertInfobipReplyButton(value: unknown): asserts value is T.InfobipReplyButton {
+  assertValid(validateInfobipReplyButton(value), "reply button");
+}
+/** Whether `value` is a valid flow content ({@link T.InfobipFlowContent}). Allocates nothing; never throws. */
+export function isInfobipFlowContent(value: unknown): value is T.InfobipFlowContent {
+  return guard(value, is_InfobipFlowContent);
+}
+/** Checks that `value` is a valid flow content ({@link T.InfobipFlowContent}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipFlowContent(value: unknown): ValidationResult<T.InfobipFlowContent> {
+  return run(value, is_InfobipFlowContent, check_InfobipFlowContent);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid flow content ({@link T.InfobipFlowContent}). */
+export function assertInfobipFlowContent(value: unknown): asserts value is T.InfobipFlowContent {
+  assertValid(validateInfobipFlowContent(value), "flow content");
+}
+/** Whether `value` is a valid list content ({@link T.InfobipListContent}). Allocates nothing; never throws. */
+export function isInfobipListContent(value: unknown): value is T.InfobipListContent {
+  return guard(value, is_InfobipListContent);
+}
+/** Checks that `value` is a valid list content ({@link T.InfobipListContent}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipListContent(value: unknown): ValidationResult<T.InfobipListContent> {
+  return run(value, is_InfobipListContent, check_InfobipListContent);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid list content ({@link T.InfobipListContent}). */
+export function assertInfobipListContent(value: unknown): asserts value is T.InfobipListContent {
+  assertValid(validateInfobipListContent(value), "list content");
+}
+/** Whether `value` is a valid list section ({@link T.InfobipListSection}). Allocates nothing; never throws. */
+export function isInfobipListSection(value: unknown): value is T.InfobipListSection {
+  return guard(value, is_InfobipListSection);
+}
+/** Checks that `value` is a valid list section ({@link T.InfobipListSection}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipListSection(value: unknown): ValidationResult<T.InfobipListSection> {
+  return run(value, is_InfobipListSection, check_InfobipListSection);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid list section ({@link T.InfobipListSection}). */
+export function assertInfobipListSection(value: unknown): asserts value is T.InfobipListSection {
+  assertValid(validateInfobipListSection(value), "list section");
+}
+/** Whether `value` is a valid list row ({@link T.InfobipListRow}). Allocates nothing; never throws. */
+export function isInfobipListRow(value: unknown): value is T.InfobipListRow {
+  return guard(value, is_InfobipListRow);
+}
+/** Checks that `value` is a valid list row ({@link T.InfobipListRow}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipListRow(value: unknown): ValidationResult<T.InfobipListRow> {
+  return run(value, is_InfobipListRow, check_InfobipListRow);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid list row ({@link T.InfobipListRow}). */
+export function assertInfobipListRow(value: unknown): asserts value is T.InfobipListRow {
+  assertValid(validateInfobipListRow(value), "list row");
+}
+/** Whether `value` is a valid location request content ({@link T.InfobipLocationRequestContent}). Allocates nothing; never throws. */
+export function isInfobipLocationRequestContent(value: unknown): value is T.InfobipLocationRequestContent {
+  return guard(value, is_InfobipLocationRequestContent);
+}
+/** Checks that `value` is a valid location request content ({@link T.InfobipLocationRequestContent}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipLocationRequestContent(
+  value: unknown,
+): ValidationResult<T.InfobipLocationRequestContent> {
+  return run(value, is_InfobipLocationRequestContent, check_InfobipLocationRequestContent);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid location request content ({@link T.InfobipLocationRequestContent}). */
+export function assertInfobipLocationRequestContent(value: unknown): asserts value is T.InfobipLocationRequestContent {
+  assertValid(validateInfobipLocationRequestContent(value), "location request content");
+}
+/** Whether `value` is a valid multi-product content ({@link T.InfobipMultiProductContent}). Allocates nothing; never throws. */
+export function isInfobipMultiProductContent(value: unknown): value is T.InfobipMultiProductContent {
+  return guard(value, is_InfobipMultiProductContent);
+}
+/** Checks that `value` is a valid multi-product content ({@link T.InfobipMultiProductContent}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipMultiProductContent(value: unknown): ValidationResult<T.InfobipMultiProductContent> {
+  return run(value, is_InfobipMultiProductContent, check_InfobipMultiProductContent);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid multi-product content ({@link T.InfobipMultiProductContent}). */
+export function assertInfobipMultiProductContent(value: unknown): asserts value is T.InfobipMultiProductContent {
+  assertValid(validateInfobipMultiProductContent(value), "multi-product content");
+}
+/** Whether `value` is a valid product section ({@link T.InfobipProductSection}). Allocates nothing; never throws. */
+export function isInfobipProductSection(value: unknown): value is T.InfobipProductSection {
+  return guard(value, is_InfobipProductSection);
+}
+/** Checks that `value` is a valid product section ({@link T.InfobipProductSection}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipProductSection(value: unknown): ValidationResult<T.InfobipProductSection> {
+  return run(value, is_InfobipProductSection, check_InfobipProductSection);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid product section ({@link T.InfobipProductSection}). */
+export function assertInfobipProductSection(value: unknown): asserts value is T.InfobipProductSection {
+  assertValid(validateInfobipProductSection(value), "product section");
+}
+/** Whether `value` is a valid product content ({@link T.InfobipProductContent}). Allocates nothing; never throws. */
+export function isInfobipProductContent(value: unknown): value is T.InfobipProductContent {
+  return guard(value, is_InfobipProductContent);
+}
+/** Checks that `value` is a valid product content ({@link T.InfobipProductContent}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipProductContent(value: unknown): ValidationResult<T.InfobipProductContent> {
+  return run(value, is_InfobipProductContent, check_InfobipProductContent);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid product content ({@link T.InfobipProductContent}). */
+export function assertInfobipProductContent(value: unknown): asserts value is T.InfobipProductContent {
+  assertValid(validateInfobipProductContent(value), "product content");
+}
+/** Whether `value` is a valid URL button content ({@link T.InfobipUrlButtonContent}). Allocates nothing; never throws. */
+export function isInfobipUrlButtonContent(value: unknown): value is T.InfobipUrlButtonContent {
+  return guard(value, is_InfobipUrlButtonContent);
+}
+/** Checks that `value` is a valid URL button content ({@link T.InfobipUrlButtonContent}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipUrlButtonContent(value: unknown): ValidationResult<T.InfobipUrlButtonContent> {
+  return run(value, is_InfobipUrlButtonContent, check_InfobipUrlButtonContent);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid URL button content ({@link T.InfobipUrlButtonContent}). */
+export function assertInfobipUrlButtonContent(value: unknown): asserts value is T.InfobipUrlButtonContent {
+  assertValid(validateInfobipUrlButtonContent(value), "URL button content");
+}
+/** Whether `value` is a valid header ({@link T.InfobipHeader}). Allocates nothing; never throws. */
+export function isInfobipHeader(value: unknown): value is T.InfobipHeader {
+  return guard(value, is_InfobipHeader);
+}
+/** Checks that `value` is a valid header ({@link T.InfobipHeader}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipHeader(value: unknown): ValidationResult<T.InfobipHeader> {
+  return run(value, is_InfobipHeader, check_InfobipHeader);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid header ({@link T.InfobipHeader}). */
+export function assertInfobipHeader(value: unknown): asserts value is T.InfobipHeader {
+  assertValid(validateInfobipHeader(value), "header");
 }
 /** Whether `value` is a valid text header ({@link T.InfobipTextHeader}). Allocates nothing; never throws. */
 export function isInfobipTextHeader(value: unknown): value is T.InfobipTextHeader {
@@ -1377,151 +1455,29 @@ export function validateInfobipDocumentHeader(value: unknown): ValidationResult<
 export function assertInfobipDocumentHeader(value: unknown): asserts value is T.InfobipDocumentHeader {
   assertValid(validateInfobipDocumentHeader(value), "document header");
 }
-/** Whether `value` is a valid header ({@link T.InfobipHeader}). Allocates nothing; never throws. */
-export function isInfobipHeader(value: unknown): value is T.InfobipHeader {
-  return guard(value, is_InfobipHeader);
+/** Whether `value` is a valid Infobip request body ({@link T.InfobipOutboundBody}). Allocates nothing; never throws. */
+export function isInfobipOutboundBody(value: unknown): value is T.InfobipOutboundBody {
+  return guard(value, is_InfobipOutboundBody);
 }
-/** Checks that `value` is a valid header ({@link T.InfobipHeader}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipHeader(value: unknown): ValidationResult<T.InfobipHeader> {
-  return run(value, is_InfobipHeader, check_InfobipHeader);
+/** Checks that `value` is a valid Infobip request body ({@link T.InfobipOutboundBody}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipOutboundBody(value: unknown): ValidationResult<T.InfobipOutboundBody> {
+  return run(value, is_InfobipOutboundBody, check_InfobipOutboundBody);
 }
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid header ({@link T.InfobipHeader}). */
-export function assertInfobipHeader(value: unknown): asserts value is T.InfobipHeader {
-  assertValid(validateInfobipHeader(value), "header");
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Infobip request body ({@link T.InfobipOutboundBody}). */
+export function assertInfobipOutboundBody(value: unknown): asserts value is T.InfobipOutboundBody {
+  assertValid(validateInfobipOutboundBody(value), "Infobip request body");
 }
-/** Whether `value` is a valid reply buttons content ({@link T.InfobipButtonsContent}). Allocates nothing; never throws. */
-export function isInfobipButtonsContent(value: unknown): value is T.InfobipButtonsContent {
-  return guard(value, is_InfobipButtonsContent);
+/** Whether `value` is a valid context ({@link T.InfobipMessageContext}). Allocates nothing; never throws. */
+export function isInfobipMessageContext(value: unknown): value is T.InfobipMessageContext {
+  return guard(value, is_InfobipMessageContext);
 }
-/** Checks that `value` is a valid reply buttons content ({@link T.InfobipButtonsContent}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipButtonsContent(value: unknown): ValidationResult<T.InfobipButtonsContent> {
-  return run(value, is_InfobipButtonsContent, check_InfobipButtonsContent);
+/** Checks that `value` is a valid context ({@link T.InfobipMessageContext}), returning it typed or every issue with its path, rule and limit. */
+export function validateInfobipMessageContext(value: unknown): ValidationResult<T.InfobipMessageContext> {
+  return run(value, is_InfobipMessageContext, check_InfobipMessageContext);
 }
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid reply buttons content ({@link T.InfobipButtonsContent}). */
-export function assertInfobipButtonsContent(value: unknown): asserts value is T.InfobipButtonsContent {
-  assertValid(validateInfobipButtonsContent(value), "reply buttons content");
-}
-/** Whether `value` is a valid reply button ({@link T.InfobipReplyButton}). Allocates nothing; never throws. */
-export function isInfobipReplyButton(value: unknown): value is T.InfobipReplyButton {
-  return guard(value, is_InfobipReplyButton);
-}
-/** Checks that `value` is a valid reply button ({@link T.InfobipReplyButton}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipReplyButton(value: unknown): ValidationResult<T.InfobipReplyButton> {
-  return run(value, is_InfobipReplyButton, check_InfobipReplyButton);
-}
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid reply button ({@link T.InfobipReplyButton}). */
-export function assertInfobipReplyButton(value: unknown): asserts value is T.InfobipReplyButton {
-  assertValid(validateInfobipReplyButton(value), "reply button");
-}
-/** Whether `value` is a valid list content ({@link T.InfobipListContent}). Allocates nothing; never throws. */
-export function isInfobipListContent(value: unknown): value is T.InfobipListContent {
-  return guard(value, is_InfobipListContent);
-}
-/** Checks that `value` is a valid list content ({@link T.InfobipListContent}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipListContent(value: unknown): ValidationResult<T.InfobipListContent> {
-  return run(value, is_InfobipListContent, check_InfobipListContent);
-}
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid list content ({@link T.InfobipListContent}). */
-export function assertInfobipListContent(value: unknown): asserts value is T.InfobipListContent {
-  assertValid(validateInfobipListContent(value), "list content");
-}
-/** Whether `value` is a valid list section ({@link T.InfobipListSection}). Allocates nothing; never throws. */
-export function isInfobipListSection(value: unknown): value is T.InfobipListSection {
-  return guard(value, is_InfobipListSection);
-}
-/** Checks that `value` is a valid list section ({@link T.InfobipListSection}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipListSection(value: unknown): ValidationResult<T.InfobipListSection> {
-  return run(value, is_InfobipListSection, check_InfobipListSection);
-}
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid list section ({@link T.InfobipListSection}). */
-export function assertInfobipListSection(value: unknown): asserts value is T.InfobipListSection {
-  assertValid(validateInfobipListSection(value), "list section");
-}
-/** Whether `value` is a valid list row ({@link T.InfobipListRow}). Allocates nothing; never throws. */
-export function isInfobipListRow(value: unknown): value is T.InfobipListRow {
-  return guard(value, is_InfobipListRow);
-}
-/** Checks that `value` is a valid list row ({@link T.InfobipListRow}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipListRow(value: unknown): ValidationResult<T.InfobipListRow> {
-  return run(value, is_InfobipListRow, check_InfobipListRow);
-}
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid list row ({@link T.InfobipListRow}). */
-export function assertInfobipListRow(value: unknown): asserts value is T.InfobipListRow {
-  assertValid(validateInfobipListRow(value), "list row");
-}
-/** Whether `value` is a valid product content ({@link T.InfobipProductContent}). Allocates nothing; never throws. */
-export function isInfobipProductContent(value: unknown): value is T.InfobipProductContent {
-  return guard(value, is_InfobipProductContent);
-}
-/** Checks that `value` is a valid product content ({@link T.InfobipProductContent}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipProductContent(value: unknown): ValidationResult<T.InfobipProductContent> {
-  return run(value, is_InfobipProductContent, check_InfobipProductContent);
-}
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid product content ({@link T.InfobipProductContent}). */
-export function assertInfobipProductContent(value: unknown): asserts value is T.InfobipProductContent {
-  assertValid(validateInfobipProductContent(value), "product content");
-}
-/** Whether `value` is a valid multi-product content ({@link T.InfobipMultiProductContent}). Allocates nothing; never throws. */
-export function isInfobipMultiProductContent(value: unknown): value is T.InfobipMultiProductContent {
-  return guard(value, is_InfobipMultiProductContent);
-}
-/** Checks that `value` is a valid multi-product content ({@link T.InfobipMultiProductContent}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipMultiProductContent(value: unknown): ValidationResult<T.InfobipMultiProductContent> {
-  return run(value, is_InfobipMultiProductContent, check_InfobipMultiProductContent);
-}
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid multi-product content ({@link T.InfobipMultiProductContent}). */
-export function assertInfobipMultiProductContent(value: unknown): asserts value is T.InfobipMultiProductContent {
-  assertValid(validateInfobipMultiProductContent(value), "multi-product content");
-}
-/** Whether `value` is a valid product section ({@link T.InfobipProductSection}). Allocates nothing; never throws. */
-export function isInfobipProductSection(value: unknown): value is T.InfobipProductSection {
-  return guard(value, is_InfobipProductSection);
-}
-/** Checks that `value` is a valid product section ({@link T.InfobipProductSection}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipProductSection(value: unknown): ValidationResult<T.InfobipProductSection> {
-  return run(value, is_InfobipProductSection, check_InfobipProductSection);
-}
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid product section ({@link T.InfobipProductSection}). */
-export function assertInfobipProductSection(value: unknown): asserts value is T.InfobipProductSection {
-  assertValid(validateInfobipProductSection(value), "product section");
-}
-/** Whether `value` is a valid URL button content ({@link T.InfobipUrlButtonContent}). Allocates nothing; never throws. */
-export function isInfobipUrlButtonContent(value: unknown): value is T.InfobipUrlButtonContent {
-  return guard(value, is_InfobipUrlButtonContent);
-}
-/** Checks that `value` is a valid URL button content ({@link T.InfobipUrlButtonContent}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipUrlButtonContent(value: unknown): ValidationResult<T.InfobipUrlButtonContent> {
-  return run(value, is_InfobipUrlButtonContent, check_InfobipUrlButtonContent);
-}
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid URL button content ({@link T.InfobipUrlButtonContent}). */
-export function assertInfobipUrlButtonContent(value: unknown): asserts value is T.InfobipUrlButtonContent {
-  assertValid(validateInfobipUrlButtonContent(value), "URL button content");
-}
-/** Whether `value` is a valid location request content ({@link T.InfobipLocationRequestContent}). Allocates nothing; never throws. */
-export function isInfobipLocationRequestContent(value: unknown): value is T.InfobipLocationRequestContent {
-  return guard(value, is_InfobipLocationRequestContent);
-}
-/** Checks that `value` is a valid location request content ({@link T.InfobipLocationRequestContent}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipLocationRequestContent(
-  value: unknown,
-): ValidationResult<T.InfobipLocationRequestContent> {
-  return run(value, is_InfobipLocationRequestContent, check_InfobipLocationRequestContent);
-}
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid location request content ({@link T.InfobipLocationRequestContent}). */
-export function assertInfobipLocationRequestContent(value: unknown): asserts value is T.InfobipLocationRequestContent {
-  assertValid(validateInfobipLocationRequestContent(value), "location request content");
-}
-/** Whether `value` is a valid flow content ({@link T.InfobipFlowContent}). Allocates nothing; never throws. */
-export function isInfobipFlowContent(value: unknown): value is T.InfobipFlowContent {
-  return guard(value, is_InfobipFlowContent);
-}
-/** Checks that `value` is a valid flow content ({@link T.InfobipFlowContent}), returning it typed or every issue with its path, rule and limit. */
-export function validateInfobipFlowContent(value: unknown): ValidationResult<T.InfobipFlowContent> {
-  return run(value, is_InfobipFlowContent, check_InfobipFlowContent);
-}
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid flow content ({@link T.InfobipFlowContent}). */
-export function assertInfobipFlowContent(value: unknown): asserts value is T.InfobipFlowContent {
-  assertValid(validateInfobipFlowContent(value), "flow content");
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid context ({@link T.InfobipMessageContext}). */
+export function assertInfobipMessageContext(value: unknown): asserts value is T.InfobipMessageContext {
+  assertValid(validateInfobipMessageContext(value), "context");
 }
 /** Whether `value` is a valid Infobip inbound message webhook ({@link T.InfobipWebhookBody}). Allocates nothing; never throws. */
 export function isInfobipWebhookBody(value: unknown): value is T.InfobipWebhookBody {
@@ -8461,7 +8417,7 @@ function is_ExotelWebhookBody(v: any): boolean {
 function check_ExotelWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
   unionIssues(v, p, "Exotel webhook body", BRANCHES_30, false, out);
 }
-// providers/infobip/outbound.schema.json#/$defs/textHeader
+// providers/infobip/header.schema.json#/$defs/text
 function is_InfobipTextHeader(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.text === undefined) return false;
@@ -8504,7 +8460,7 @@ function check_InfobipTextHeader(v: any, p: string, out: ValidationIssue[]): voi
     }
   }
 }
-// providers/infobip/outbound.schema.json#/$defs/imageHeader
+// providers/infobip/header.schema.json#/$defs/image
 function is_InfobipImageHeader(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.mediaUrl === undefined) return false;
@@ -8536,7 +8492,7 @@ function check_InfobipImageHeader(v: any, p: string, out: ValidationIssue[]): vo
     check_Media_link(x, p + "/mediaUrl", out);
   }
 }
-// providers/infobip/outbound.schema.json#/$defs/videoHeader
+// providers/infobip/header.schema.json#/$defs/video
 function is_InfobipVideoHeader(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.mediaUrl === undefined) return false;
@@ -8568,7 +8524,7 @@ function check_InfobipVideoHeader(v: any, p: string, out: ValidationIssue[]): vo
     check_Media_link(x, p + "/mediaUrl", out);
   }
 }
-// providers/infobip/outbound.schema.json#/$defs/documentHeader
+// providers/infobip/header.schema.json#/$defs/document
 function is_InfobipDocumentHeader(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.mediaUrl === undefined) return false;
@@ -8610,7 +8566,7 @@ function check_InfobipDocumentHeader(v: any, p: string, out: ValidationIssue[]):
     }
   }
 }
-// providers/infobip/outbound.schema.json#/$defs/header
+// providers/infobip/header.schema.json#
 function is_InfobipHeader(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   switch (v.type) {
@@ -8651,7 +8607,7 @@ function check_InfobipHeader(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.discriminator(p + "/type", "header", ENUM_31, v.type));
   }
 }
-// providers/infobip/outbound.schema.json#/$defs/buttonsContent/properties/action/properties/buttons/items
+// providers/infobip/content/buttons.schema.json#/properties/action/properties/buttons/items
 function is_InfobipReplyButton(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.id === undefined || v.title === undefined) return false;
@@ -8712,7 +8668,7 @@ function check_InfobipReplyButton(v: any, p: string, out: ValidationIssue[]): vo
     }
   }
 }
-// providers/infobip/outbound.schema.json#/$defs/buttonsContent/properties/action/properties/buttons
+// providers/infobip/content/buttons.schema.json#/properties/action/properties/buttons
 function is_InfobipButtonsContent_action_buttons(v: any): boolean {
   if (!Array.isArray(v)) return false;
   if (v.length < 1) return false;
@@ -8739,7 +8695,7 @@ function check_InfobipButtonsContent_action_buttons(v: any, p: string, out: Vali
     check_InfobipReplyButton(x, p + "/" + i, out);
   }
 }
-// providers/infobip/outbound.schema.json#/$defs/buttonsContent/properties/action
+// providers/infobip/content/buttons.schema.json#/properties/action
 function is_InfobipButtonsContent_action(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.buttons === undefined) return false;
@@ -8764,7 +8720,7 @@ function check_InfobipButtonsContent_action(v: any, p: string, out: ValidationIs
     check_InfobipButtonsContent_action_buttons(x, p + "/buttons", out);
   }
 }
-// providers/infobip/outbound.schema.json#/$defs/buttonsContent
+// providers/infobip/content/buttons.schema.json#
 function is_InfobipButtonsContent(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.body === undefined || v.action === undefined) return false;
@@ -8809,588 +8765,7 @@ function check_InfobipButtonsContent(v: any, p: string, out: ValidationIssue[]):
     check_InfobipButtonsContent_action(x, p + "/action", out);
   }
 }
-// providers/infobip/outbound.schema.json#/$defs/listContent/properties/action/properties/sections/items/properties/rows/items
-function is_InfobipListRow(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.id === undefined || v.title === undefined) return false;
-  for (const k in v) if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.id;
-  if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 200 || unicode.maxCodePoints(x, 200)) &&
-    unicode.isTrimmed(x)
-  ))
-    return false;
-  x = v.title;
-  if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 24 || unicode.maxCodePoints(x, 24)) &&
-    unicode.isNotBlank(x)
-  ))
-    return false;
-  x = v.description;
-  if (
-    x !== undefined &&
-    !(
-      typeof x === "string" &&
-      x.length !== 0 &&
-      (x.length <= 72 || unicode.maxCodePoints(x, 72)) &&
-      unicode.isNotBlank(x)
-    )
-  )
-    return false;
-  return true;
-}
-function check_InfobipListRow(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "list row", "an object", v));
-    return;
-  }
-  if (v.id === undefined) out.push(rules.required(p, "list row", "id"));
-  if (v.title === undefined) out.push(rules.required(p, "list row", "title"));
-  for (const k in v)
-    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list row", k));
-  let x: any;
-  x = v.id;
-  if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "row id", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "row id", 1, x));
-      if (!unicode.maxCodePoints(x, 200)) out.push(rules.maxLength(p + "/id", "row id", 200, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/id", "row id", x));
-    }
-  }
-  x = v.title;
-  if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "row title", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "row title", 1, x));
-      if (!unicode.maxCodePoints(x, 24)) out.push(rules.maxLength(p + "/title", "row title", 24, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/title", "row title"));
-    }
-  }
-  x = v.description;
-  if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "row description", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/description", "row description", 1, x));
-      if (!unicode.maxCodePoints(x, 72)) out.push(rules.maxLength(p + "/description", "row description", 72, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/description", "row description"));
-    }
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/listContent/properties/action/properties/sections/items/properties/rows
-function is_InfobipListSection_rows(v: any): boolean {
-  if (!Array.isArray(v)) return false;
-  if (v.length < 1) return false;
-  if (v.length > 10) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InfobipListRow(x)) return false;
-  }
-  return true;
-}
-function check_InfobipListSection_rows(v: any, p: string, out: ValidationIssue[]): void {
-  if (!Array.isArray(v)) {
-    out.push(rules.type(p, "section rows", "an array", v));
-    return;
-  }
-  if (v.length < 1) out.push(rules.minItems(p, "section rows", 1, v.length));
-  if (v.length > 10) out.push(rules.maxItems(p, "section rows", 10, v.length));
-  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
-    if (!(i in v)) {
-      out.push(rules.hole(p + "/" + i, "section rows", i));
-      continue;
-    }
-    const x = v[i];
-    check_InfobipListRow(x, p + "/" + i, out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/listContent/properties/action/properties/sections/items
-function is_InfobipListSection(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.rows === undefined) return false;
-  for (const k in v) if (k !== "title" && k !== "rows" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.title;
-  if (x !== undefined && !is_ListSection_title(x)) return false;
-  x = v.rows;
-  if (!is_InfobipListSection_rows(x)) return false;
-  return true;
-}
-function check_InfobipListSection(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "list section", "an object", v));
-    return;
-  }
-  if (v.rows === undefined) out.push(rules.required(p, "list section", "rows"));
-  for (const k in v)
-    if (k !== "title" && k !== "rows" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list section", k));
-  let x: any;
-  x = v.title;
-  if (x !== undefined) {
-    check_ListSection_title(x, p + "/title", out);
-  }
-  x = v.rows;
-  if (x !== undefined) {
-    check_InfobipListSection_rows(x, p + "/rows", out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/listContent/properties/action/properties/sections
-function is_InfobipListContent_action_sections(v: any): boolean {
-  if (!Array.isArray(v)) return false;
-  if (v.length < 1) return false;
-  if (v.length > 10) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InfobipListSection(x)) return false;
-  }
-  return true;
-}
-function check_InfobipListContent_action_sections(v: any, p: string, out: ValidationIssue[]): void {
-  if (!Array.isArray(v)) {
-    out.push(rules.type(p, "list sections", "an array", v));
-    return;
-  }
-  if (v.length < 1) out.push(rules.minItems(p, "list sections", 1, v.length));
-  if (v.length > 10) out.push(rules.maxItems(p, "list sections", 10, v.length));
-  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
-    if (!(i in v)) {
-      out.push(rules.hole(p + "/" + i, "list sections", i));
-      continue;
-    }
-    const x = v[i];
-    check_InfobipListSection(x, p + "/" + i, out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/listContent/properties/action
-function is_InfobipListContent_action(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.title === undefined || v.sections === undefined) return false;
-  for (const k in v) if (k !== "title" && k !== "sections" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.title;
-  if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    unicode.isNotBlank(x)
-  ))
-    return false;
-  x = v.sections;
-  if (!is_InfobipListContent_action_sections(x)) return false;
-  return true;
-}
-function check_InfobipListContent_action(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "list action", "an object", v));
-    return;
-  }
-  if (v.title === undefined) out.push(rules.required(p, "list action", "title"));
-  if (v.sections === undefined) out.push(rules.required(p, "list action", "sections"));
-  for (const k in v)
-    if (k !== "title" && k !== "sections" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k));
-  let x: any;
-  x = v.title;
-  if (x !== undefined) {
-    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "list button label", "a string", x));
-    else {
-      if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "list button label", 1, x));
-      if (!unicode.maxCodePoints(x, 20)) out.push(rules.maxLength(p + "/title", "list button label", 20, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/title", "list button label"));
-    }
-  }
-  x = v.sections;
-  if (x !== undefined) {
-    check_InfobipListContent_action_sections(x, p + "/sections", out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/listContent
-function is_InfobipListContent(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.body === undefined || v.action === undefined) return false;
-  for (const k in v)
-    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.body;
-  if (!is_ListBody(x)) return false;
-  x = v.header;
-  if (x !== undefined && !is_InfobipTextHeader(x)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x)) return false;
-  x = v.action;
-  if (!is_InfobipListContent_action(x)) return false;
-  return true;
-}
-function check_InfobipListContent(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "list content", "an object", v));
-    return;
-  }
-  if (v.body === undefined) out.push(rules.required(p, "list content", "body"));
-  if (v.action === undefined) out.push(rules.required(p, "list content", "action"));
-  for (const k in v)
-    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list content", k));
-  let x: any;
-  x = v.body;
-  if (x !== undefined) {
-    check_ListBody(x, p + "/body", out);
-  }
-  x = v.header;
-  if (x !== undefined) {
-    check_InfobipTextHeader(x, p + "/header", out);
-  }
-  x = v.footer;
-  if (x !== undefined) {
-    check_Footer(x, p + "/footer", out);
-  }
-  x = v.action;
-  if (x !== undefined) {
-    check_InfobipListContent_action(x, p + "/action", out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/productContent/properties/action
-function is_InfobipProductContent_action(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.catalogId === undefined || v.productRetailerId === undefined) return false;
-  for (const k in v) if (k !== "catalogId" && k !== "productRetailerId" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.catalogId;
-  if (!is_ProductCardAction_catalog_id(x)) return false;
-  x = v.productRetailerId;
-  if (!is_ProductCardAction_product_retailer_id(x)) return false;
-  return true;
-}
-function check_InfobipProductContent_action(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "product action", "an object", v));
-    return;
-  }
-  if (v.catalogId === undefined) out.push(rules.required(p, "product action", "catalogId"));
-  if (v.productRetailerId === undefined) out.push(rules.required(p, "product action", "productRetailerId"));
-  for (const k in v)
-    if (k !== "catalogId" && k !== "productRetailerId" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k));
-  let x: any;
-  x = v.catalogId;
-  if (x !== undefined) {
-    check_ProductCardAction_catalog_id(x, p + "/catalogId", out);
-  }
-  x = v.productRetailerId;
-  if (x !== undefined) {
-    check_ProductCardAction_product_retailer_id(x, p + "/productRetailerId", out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/productContent
-function is_InfobipProductContent(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.action === undefined) return false;
-  for (const k in v) if (k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.body;
-  if (x !== undefined && !is_Body(x)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x)) return false;
-  x = v.action;
-  if (!is_InfobipProductContent_action(x)) return false;
-  return true;
-}
-function check_InfobipProductContent(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "product content", "an object", v));
-    return;
-  }
-  if (v.action === undefined) out.push(rules.required(p, "product content", "action"));
-  for (const k in v)
-    if (k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product content", k));
-  let x: any;
-  x = v.body;
-  if (x !== undefined) {
-    check_Body(x, p + "/body", out);
-  }
-  x = v.footer;
-  if (x !== undefined) {
-    check_Footer(x, p + "/footer", out);
-  }
-  x = v.action;
-  if (x !== undefined) {
-    check_InfobipProductContent_action(x, p + "/action", out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/multiProductContent/properties/action/properties/sections/items/properties/productRetailerIds
-function is_InfobipProductSection_productRetailerIds(v: any): boolean {
-  if (!Array.isArray(v)) return false;
-  if (v.length < 1) return false;
-  if (v.length > 30) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_ProductCardAction_product_retailer_id(x)) return false;
-  }
-  return true;
-}
-function check_InfobipProductSection_productRetailerIds(v: any, p: string, out: ValidationIssue[]): void {
-  if (!Array.isArray(v)) {
-    out.push(rules.type(p, "product retailer ids", "an array", v));
-    return;
-  }
-  if (v.length < 1) out.push(rules.minItems(p, "product retailer ids", 1, v.length));
-  if (v.length > 30) out.push(rules.maxItems(p, "product retailer ids", 30, v.length));
-  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
-    if (!(i in v)) {
-      out.push(rules.hole(p + "/" + i, "product retailer ids", i));
-      continue;
-    }
-    const x = v[i];
-    check_ProductCardAction_product_retailer_id(x, p + "/" + i, out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/multiProductContent/properties/action/properties/sections/items
-function is_InfobipProductSection(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.productRetailerIds === undefined) return false;
-  for (const k in v) if (k !== "title" && k !== "productRetailerIds" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.title;
-  if (x !== undefined && !is_ListSection_title(x)) return false;
-  x = v.productRetailerIds;
-  if (!is_InfobipProductSection_productRetailerIds(x)) return false;
-  return true;
-}
-function check_InfobipProductSection(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "product section", "an object", v));
-    return;
-  }
-  if (v.productRetailerIds === undefined) out.push(rules.required(p, "product section", "productRetailerIds"));
-  for (const k in v)
-    if (k !== "title" && k !== "productRetailerIds" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k));
-  let x: any;
-  x = v.title;
-  if (x !== undefined) {
-    check_ListSection_title(x, p + "/title", out);
-  }
-  x = v.productRetailerIds;
-  if (x !== undefined) {
-    check_InfobipProductSection_productRetailerIds(x, p + "/productRetailerIds", out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/multiProductContent/properties/action/properties/sections
-function is_InfobipMultiProductContent_action_sections(v: any): boolean {
-  if (!Array.isArray(v)) return false;
-  if (v.length < 1) return false;
-  if (v.length > 10) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InfobipProductSection(x)) return false;
-  }
-  return true;
-}
-function check_InfobipMultiProductContent_action_sections(v: any, p: string, out: ValidationIssue[]): void {
-  if (!Array.isArray(v)) {
-    out.push(rules.type(p, "product sections", "an array", v));
-    return;
-  }
-  if (v.length < 1) out.push(rules.minItems(p, "product sections", 1, v.length));
-  if (v.length > 10) out.push(rules.maxItems(p, "product sections", 10, v.length));
-  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
-    if (!(i in v)) {
-      out.push(rules.hole(p + "/" + i, "product sections", i));
-      continue;
-    }
-    const x = v[i];
-    check_InfobipProductSection(x, p + "/" + i, out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/multiProductContent/properties/action
-function is_InfobipMultiProductContent_action(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.catalogId === undefined || v.sections === undefined) return false;
-  for (const k in v) if (k !== "catalogId" && k !== "sections" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.catalogId;
-  if (!is_ProductCardAction_catalog_id(x)) return false;
-  x = v.sections;
-  if (!is_InfobipMultiProductContent_action_sections(x)) return false;
-  return true;
-}
-function check_InfobipMultiProductContent_action(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "multi-product action", "an object", v));
-    return;
-  }
-  if (v.catalogId === undefined) out.push(rules.required(p, "multi-product action", "catalogId"));
-  if (v.sections === undefined) out.push(rules.required(p, "multi-product action", "sections"));
-  for (const k in v)
-    if (k !== "catalogId" && k !== "sections" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product action", k));
-  let x: any;
-  x = v.catalogId;
-  if (x !== undefined) {
-    check_ProductCardAction_catalog_id(x, p + "/catalogId", out);
-  }
-  x = v.sections;
-  if (x !== undefined) {
-    check_InfobipMultiProductContent_action_sections(x, p + "/sections", out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/multiProductContent
-function is_InfobipMultiProductContent(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.header === undefined || v.body === undefined || v.action === undefined) return false;
-  for (const k in v)
-    if (k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.header;
-  if (!is_InfobipTextHeader(x)) return false;
-  x = v.body;
-  if (!is_Body(x)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x)) return false;
-  x = v.action;
-  if (!is_InfobipMultiProductContent_action(x)) return false;
-  return true;
-}
-function check_InfobipMultiProductContent(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "multi-product content", "an object", v));
-    return;
-  }
-  if (v.header === undefined) out.push(rules.required(p, "multi-product content", "header"));
-  if (v.body === undefined) out.push(rules.required(p, "multi-product content", "body"));
-  if (v.action === undefined) out.push(rules.required(p, "multi-product content", "action"));
-  for (const k in v)
-    if (k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product content", k));
-  let x: any;
-  x = v.header;
-  if (x !== undefined) {
-    check_InfobipTextHeader(x, p + "/header", out);
-  }
-  x = v.body;
-  if (x !== undefined) {
-    check_Body(x, p + "/body", out);
-  }
-  x = v.footer;
-  if (x !== undefined) {
-    check_Footer(x, p + "/footer", out);
-  }
-  x = v.action;
-  if (x !== undefined) {
-    check_InfobipMultiProductContent_action(x, p + "/action", out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/urlButtonContent/properties/action
-function is_InfobipUrlButtonContent_action(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.displayText === undefined || v.url === undefined) return false;
-  for (const k in v) if (k !== "displayText" && k !== "url" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.displayText;
-  if (!is_CtaUrlParameters_display_text(x)) return false;
-  x = v.url;
-  if (!is_CtaUrlParameters_url(x)) return false;
-  return true;
-}
-function check_InfobipUrlButtonContent_action(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "URL button action", "an object", v));
-    return;
-  }
-  if (v.displayText === undefined) out.push(rules.required(p, "URL button action", "displayText"));
-  if (v.url === undefined) out.push(rules.required(p, "URL button action", "url"));
-  for (const k in v)
-    if (k !== "displayText" && k !== "url" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button action", k));
-  let x: any;
-  x = v.displayText;
-  if (x !== undefined) {
-    check_CtaUrlParameters_display_text(x, p + "/displayText", out);
-  }
-  x = v.url;
-  if (x !== undefined) {
-    check_CtaUrlParameters_url(x, p + "/url", out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/urlButtonContent
-function is_InfobipUrlButtonContent(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.body === undefined || v.action === undefined) return false;
-  for (const k in v)
-    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.body;
-  if (!is_Body(x)) return false;
-  x = v.header;
-  if (x !== undefined && !is_InfobipHeader(x)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x)) return false;
-  x = v.action;
-  if (!is_InfobipUrlButtonContent_action(x)) return false;
-  return true;
-}
-function check_InfobipUrlButtonContent(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "URL button content", "an object", v));
-    return;
-  }
-  if (v.body === undefined) out.push(rules.required(p, "URL button content", "body"));
-  if (v.action === undefined) out.push(rules.required(p, "URL button content", "action"));
-  for (const k in v)
-    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button content", k));
-  let x: any;
-  x = v.body;
-  if (x !== undefined) {
-    check_Body(x, p + "/body", out);
-  }
-  x = v.header;
-  if (x !== undefined) {
-    check_InfobipHeader(x, p + "/header", out);
-  }
-  x = v.footer;
-  if (x !== undefined) {
-    check_Footer(x, p + "/footer", out);
-  }
-  x = v.action;
-  if (x !== undefined) {
-    check_InfobipUrlButtonContent_action(x, p + "/action", out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/locationRequestContent
-function is_InfobipLocationRequestContent(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.body === undefined) return false;
-  for (const k in v) if (k !== "body" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.body;
-  if (!is_Body(x)) return false;
-  return true;
-}
-function check_InfobipLocationRequestContent(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "location request content", "an object", v));
-    return;
-  }
-  if (v.body === undefined) out.push(rules.required(p, "location request content", "body"));
-  for (const k in v)
-    if (k !== "body" && v[k] !== undefined)
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request content", k));
-  let x: any;
-  x = v.body;
-  if (x !== undefined) {
-    check_Body(x, p + "/body", out);
-  }
-}
-// providers/infobip/outbound.schema.json#/$defs/flowContent/properties/action/properties/flowActionPayload/properties/data
+// providers/infobip/content/flow.schema.json#/properties/action/properties/flowActionPayload/properties/data
 function is_InfobipFlowContent_action_flowActionPayload_data(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   {
@@ -9413,7 +8788,7 @@ function check_InfobipFlowContent_action_flowActionPayload_data(v: any, p: strin
   }
   walk.jsonIssues(v, p, "flow screen data", out);
 }
-// providers/infobip/outbound.schema.json#/$defs/flowContent/properties/action/properties/flowActionPayload
+// providers/infobip/content/flow.schema.json#/properties/action/properties/flowActionPayload
 function is_InfobipFlowContent_action_flowActionPayload(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.screen === undefined) return false;
@@ -9448,7 +8823,7 @@ function check_InfobipFlowContent_action_flowActionPayload(v: any, p: string, ou
     check_InfobipFlowContent_action_flowActionPayload_data(x, p + "/data", out);
   }
 }
-// providers/infobip/outbound.schema.json#/$defs/flowContent/properties/action
+// providers/infobip/content/flow.schema.json#/properties/action
 function is_InfobipFlowContent_action(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.flowId === undefined || v.flowToken === undefined || v.callToActionButton === undefined) return false;
@@ -9553,7 +8928,7 @@ function check_InfobipFlowContent_action(v: any, p: string, out: ValidationIssue
     check_InfobipFlowContent_action_flowActionPayload(x, p + "/flowActionPayload", out);
   }
 }
-// providers/infobip/outbound.schema.json#/$defs/flowContent
+// providers/infobip/content/flow.schema.json#
 function is_InfobipFlowContent(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.body === undefined || v.action === undefined) return false;
@@ -9598,20 +8973,599 @@ function check_InfobipFlowContent(v: any, p: string, out: ValidationIssue[]): vo
     check_InfobipFlowContent_action(x, p + "/action", out);
   }
 }
+// providers/infobip/content/list.schema.json#/properties/action/properties/sections/items/properties/rows/items
+function is_InfobipListRow(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.title === undefined) return false;
+  for (const k in v) if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.id;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (x.length <= 200 || unicode.maxCodePoints(x, 200)) &&
+    unicode.isTrimmed(x)
+  ))
+    return false;
+  x = v.title;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (x.length <= 24 || unicode.maxCodePoints(x, 24)) &&
+    unicode.isNotBlank(x)
+  ))
+    return false;
+  x = v.description;
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      x.length !== 0 &&
+      (x.length <= 72 || unicode.maxCodePoints(x, 72)) &&
+      unicode.isNotBlank(x)
+    )
+  )
+    return false;
+  return true;
+}
+function check_InfobipListRow(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "list row", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "list row", "id"));
+  if (v.title === undefined) out.push(rules.required(p, "list row", "title"));
+  for (const k in v)
+    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list row", k));
+  let x: any;
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "row id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "row id", 1, x));
+      if (!unicode.maxCodePoints(x, 200)) out.push(rules.maxLength(p + "/id", "row id", 200, x));
+      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/id", "row id", x));
+    }
+  }
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "row title", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "row title", 1, x));
+      if (!unicode.maxCodePoints(x, 24)) out.push(rules.maxLength(p + "/title", "row title", 24, x));
+      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/title", "row title"));
+    }
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "row description", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/description", "row description", 1, x));
+      if (!unicode.maxCodePoints(x, 72)) out.push(rules.maxLength(p + "/description", "row description", 72, x));
+      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/description", "row description"));
+    }
+  }
+}
+// providers/infobip/content/list.schema.json#/properties/action/properties/sections/items/properties/rows
+function is_InfobipListSection_rows(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 10) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InfobipListRow(x)) return false;
+  }
+  return true;
+}
+function check_InfobipListSection_rows(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "section rows", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "section rows", 1, v.length));
+  if (v.length > 10) out.push(rules.maxItems(p, "section rows", 10, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "section rows", i));
+      continue;
+    }
+    const x = v[i];
+    check_InfobipListRow(x, p + "/" + i, out);
+  }
+}
+// providers/infobip/content/list.schema.json#/properties/action/properties/sections/items
+function is_InfobipListSection(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.rows === undefined) return false;
+  for (const k in v) if (k !== "title" && k !== "rows" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.title;
+  if (x !== undefined && !is_ListSection_title(x)) return false;
+  x = v.rows;
+  if (!is_InfobipListSection_rows(x)) return false;
+  return true;
+}
+function check_InfobipListSection(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "list section", "an object", v));
+    return;
+  }
+  if (v.rows === undefined) out.push(rules.required(p, "list section", "rows"));
+  for (const k in v)
+    if (k !== "title" && k !== "rows" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list section", k));
+  let x: any;
+  x = v.title;
+  if (x !== undefined) {
+    check_ListSection_title(x, p + "/title", out);
+  }
+  x = v.rows;
+  if (x !== undefined) {
+    check_InfobipListSection_rows(x, p + "/rows", out);
+  }
+}
+// providers/infobip/content/list.schema.json#/properties/action/properties/sections
+function is_InfobipListContent_action_sections(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 10) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InfobipListSection(x)) return false;
+  }
+  return true;
+}
+function check_InfobipListContent_action_sections(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "list sections", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "list sections", 1, v.length));
+  if (v.length > 10) out.push(rules.maxItems(p, "list sections", 10, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "list sections", i));
+      continue;
+    }
+    const x = v[i];
+    check_InfobipListSection(x, p + "/" + i, out);
+  }
+}
+// providers/infobip/content/list.schema.json#/properties/action
+function is_InfobipListContent_action(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.title === undefined || v.sections === undefined) return false;
+  for (const k in v) if (k !== "title" && k !== "sections" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.title;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
+    unicode.isNotBlank(x)
+  ))
+    return false;
+  x = v.sections;
+  if (!is_InfobipListContent_action_sections(x)) return false;
+  return true;
+}
+function check_InfobipListContent_action(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "list action", "an object", v));
+    return;
+  }
+  if (v.title === undefined) out.push(rules.required(p, "list action", "title"));
+  if (v.sections === undefined) out.push(rules.required(p, "list action", "sections"));
+  for (const k in v)
+    if (k !== "title" && k !== "sections" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k));
+  let x: any;
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "list button label", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "list button label", 1, x));
+      if (!unicode.maxCodePoints(x, 20)) out.push(rules.maxLength(p + "/title", "list button label", 20, x));
+      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/title", "list button label"));
+    }
+  }
+  x = v.sections;
+  if (x !== undefined) {
+    check_InfobipListContent_action_sections(x, p + "/sections", out);
+  }
+}
+// providers/infobip/content/list.schema.json#
+function is_InfobipListContent(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.body;
+  if (!is_ListBody(x)) return false;
+  x = v.header;
+  if (x !== undefined && !is_InfobipTextHeader(x)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x)) return false;
+  x = v.action;
+  if (!is_InfobipListContent_action(x)) return false;
+  return true;
+}
+function check_InfobipListContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "list content", "an object", v));
+    return;
+  }
+  if (v.body === undefined) out.push(rules.required(p, "list content", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "list content", "action"));
+  for (const k in v)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list content", k));
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    check_ListBody(x, p + "/body", out);
+  }
+  x = v.header;
+  if (x !== undefined) {
+    check_InfobipTextHeader(x, p + "/header", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_InfobipListContent_action(x, p + "/action", out);
+  }
+}
+// providers/infobip/content/location-request.schema.json#
+function is_InfobipLocationRequestContent(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.body === undefined) return false;
+  for (const k in v) if (k !== "body" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.body;
+  if (!is_Body(x)) return false;
+  return true;
+}
+function check_InfobipLocationRequestContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "location request content", "an object", v));
+    return;
+  }
+  if (v.body === undefined) out.push(rules.required(p, "location request content", "body"));
+  for (const k in v)
+    if (k !== "body" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request content", k));
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+}
+// providers/infobip/content/multi-product.schema.json#/properties/action/properties/sections/items/properties/productRetailerIds
+function is_InfobipProductSection_productRetailerIds(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 30) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_ProductCardAction_product_retailer_id(x)) return false;
+  }
+  return true;
+}
+function check_InfobipProductSection_productRetailerIds(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "product retailer ids", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "product retailer ids", 1, v.length));
+  if (v.length > 30) out.push(rules.maxItems(p, "product retailer ids", 30, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "product retailer ids", i));
+      continue;
+    }
+    const x = v[i];
+    check_ProductCardAction_product_retailer_id(x, p + "/" + i, out);
+  }
+}
+// providers/infobip/content/multi-product.schema.json#/properties/action/properties/sections/items
+function is_InfobipProductSection(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.productRetailerIds === undefined) return false;
+  for (const k in v) if (k !== "title" && k !== "productRetailerIds" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.title;
+  if (x !== undefined && !is_ListSection_title(x)) return false;
+  x = v.productRetailerIds;
+  if (!is_InfobipProductSection_productRetailerIds(x)) return false;
+  return true;
+}
+function check_InfobipProductSection(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "product section", "an object", v));
+    return;
+  }
+  if (v.productRetailerIds === undefined) out.push(rules.required(p, "product section", "productRetailerIds"));
+  for (const k in v)
+    if (k !== "title" && k !== "productRetailerIds" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k));
+  let x: any;
+  x = v.title;
+  if (x !== undefined) {
+    check_ListSection_title(x, p + "/title", out);
+  }
+  x = v.productRetailerIds;
+  if (x !== undefined) {
+    check_InfobipProductSection_productRetailerIds(x, p + "/productRetailerIds", out);
+  }
+}
+// providers/infobip/content/multi-product.schema.json#/properties/action/properties/sections
+function is_InfobipMultiProductContent_action_sections(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 10) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InfobipProductSection(x)) return false;
+  }
+  return true;
+}
+function check_InfobipMultiProductContent_action_sections(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "product sections", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "product sections", 1, v.length));
+  if (v.length > 10) out.push(rules.maxItems(p, "product sections", 10, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "product sections", i));
+      continue;
+    }
+    const x = v[i];
+    check_InfobipProductSection(x, p + "/" + i, out);
+  }
+}
+// providers/infobip/content/multi-product.schema.json#/properties/action
+function is_InfobipMultiProductContent_action(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.catalogId === undefined || v.sections === undefined) return false;
+  for (const k in v) if (k !== "catalogId" && k !== "sections" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.catalogId;
+  if (!is_ProductCardAction_catalog_id(x)) return false;
+  x = v.sections;
+  if (!is_InfobipMultiProductContent_action_sections(x)) return false;
+  return true;
+}
+function check_InfobipMultiProductContent_action(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "multi-product action", "an object", v));
+    return;
+  }
+  if (v.catalogId === undefined) out.push(rules.required(p, "multi-product action", "catalogId"));
+  if (v.sections === undefined) out.push(rules.required(p, "multi-product action", "sections"));
+  for (const k in v)
+    if (k !== "catalogId" && k !== "sections" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product action", k));
+  let x: any;
+  x = v.catalogId;
+  if (x !== undefined) {
+    check_ProductCardAction_catalog_id(x, p + "/catalogId", out);
+  }
+  x = v.sections;
+  if (x !== undefined) {
+    check_InfobipMultiProductContent_action_sections(x, p + "/sections", out);
+  }
+}
+// providers/infobip/content/multi-product.schema.json#
+function is_InfobipMultiProductContent(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.header === undefined || v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.header;
+  if (!is_InfobipTextHeader(x)) return false;
+  x = v.body;
+  if (!is_Body(x)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x)) return false;
+  x = v.action;
+  if (!is_InfobipMultiProductContent_action(x)) return false;
+  return true;
+}
+function check_InfobipMultiProductContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "multi-product content", "an object", v));
+    return;
+  }
+  if (v.header === undefined) out.push(rules.required(p, "multi-product content", "header"));
+  if (v.body === undefined) out.push(rules.required(p, "multi-product content", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "multi-product content", "action"));
+  for (const k in v)
+    if (k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product content", k));
+  let x: any;
+  x = v.header;
+  if (x !== undefined) {
+    check_InfobipTextHeader(x, p + "/header", out);
+  }
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_InfobipMultiProductContent_action(x, p + "/action", out);
+  }
+}
+// providers/infobip/content/product.schema.json#/properties/action
+function is_InfobipProductContent_action(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.catalogId === undefined || v.productRetailerId === undefined) return false;
+  for (const k in v) if (k !== "catalogId" && k !== "productRetailerId" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.catalogId;
+  if (!is_ProductCardAction_catalog_id(x)) return false;
+  x = v.productRetailerId;
+  if (!is_ProductCardAction_product_retailer_id(x)) return false;
+  return true;
+}
+function check_InfobipProductContent_action(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "product action", "an object", v));
+    return;
+  }
+  if (v.catalogId === undefined) out.push(rules.required(p, "product action", "catalogId"));
+  if (v.productRetailerId === undefined) out.push(rules.required(p, "product action", "productRetailerId"));
+  for (const k in v)
+    if (k !== "catalogId" && k !== "productRetailerId" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k));
+  let x: any;
+  x = v.catalogId;
+  if (x !== undefined) {
+    check_ProductCardAction_catalog_id(x, p + "/catalogId", out);
+  }
+  x = v.productRetailerId;
+  if (x !== undefined) {
+    check_ProductCardAction_product_retailer_id(x, p + "/productRetailerId", out);
+  }
+}
+// providers/infobip/content/product.schema.json#
+function is_InfobipProductContent(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.action === undefined) return false;
+  for (const k in v) if (k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.body;
+  if (x !== undefined && !is_Body(x)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x)) return false;
+  x = v.action;
+  if (!is_InfobipProductContent_action(x)) return false;
+  return true;
+}
+function check_InfobipProductContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "product content", "an object", v));
+    return;
+  }
+  if (v.action === undefined) out.push(rules.required(p, "product content", "action"));
+  for (const k in v)
+    if (k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product content", k));
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_InfobipProductContent_action(x, p + "/action", out);
+  }
+}
+// providers/infobip/content/url-button.schema.json#/properties/action
+function is_InfobipUrlButtonContent_action(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.displayText === undefined || v.url === undefined) return false;
+  for (const k in v) if (k !== "displayText" && k !== "url" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.displayText;
+  if (!is_CtaUrlParameters_display_text(x)) return false;
+  x = v.url;
+  if (!is_CtaUrlParameters_url(x)) return false;
+  return true;
+}
+function check_InfobipUrlButtonContent_action(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "URL button action", "an object", v));
+    return;
+  }
+  if (v.displayText === undefined) out.push(rules.required(p, "URL button action", "displayText"));
+  if (v.url === undefined) out.push(rules.required(p, "URL button action", "url"));
+  for (const k in v)
+    if (k !== "displayText" && k !== "url" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button action", k));
+  let x: any;
+  x = v.displayText;
+  if (x !== undefined) {
+    check_CtaUrlParameters_display_text(x, p + "/displayText", out);
+  }
+  x = v.url;
+  if (x !== undefined) {
+    check_CtaUrlParameters_url(x, p + "/url", out);
+  }
+}
+// providers/infobip/content/url-button.schema.json#
+function is_InfobipUrlButtonContent(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.body;
+  if (!is_Body(x)) return false;
+  x = v.header;
+  if (x !== undefined && !is_InfobipHeader(x)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x)) return false;
+  x = v.action;
+  if (!is_InfobipUrlButtonContent_action(x)) return false;
+  return true;
+}
+function check_InfobipUrlButtonContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "URL button content", "an object", v));
+    return;
+  }
+  if (v.body === undefined) out.push(rules.required(p, "URL button content", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "URL button content", "action"));
+  for (const k in v)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button content", k));
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.header;
+  if (x !== undefined) {
+    check_InfobipHeader(x, p + "/header", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_InfobipUrlButtonContent_action(x, p + "/action", out);
+  }
+}
 // providers/infobip/outbound.schema.json#/properties/content
 function is_InfobipOutboundBody_content(v: any): boolean {
-  let n = 0;
-  if (is_InfobipButtonsContent(v)) n++;
-  if (is_InfobipListContent(v)) n++;
-  if (is_InfobipProductContent(v)) n++;
-  if (is_InfobipMultiProductContent(v)) n++;
-  if (is_InfobipUrlButtonContent(v)) n++;
-  if (is_InfobipLocationRequestContent(v)) n++;
-  if (is_InfobipFlowContent(v)) n++;
-  return n === 1;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!walk.isJson(v)) return false;
+  return true;
 }
 function check_InfobipOutboundBody_content(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "content", BRANCHES_34, true, out);
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "content", "an object", v));
+    return;
+  }
+  walk.jsonIssues(v, p, "content", out);
 }
 // providers/infobip/outbound.schema.json#/properties/context
 function is_InfobipMessageContext(v: any): boolean {
@@ -10917,7 +10871,7 @@ function is_VonageWebhookBody(v: any): boolean {
   return is_VonageInboundMessage(v) || is_VonageStatus(v);
 }
 function check_VonageWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "Vonage webhook body", BRANCHES_35, false, out);
+  unionIssues(v, p, "Vonage webhook body", BRANCHES_34, false, out);
 }
 // providers/whatsapp-node-sdk/outbound.schema.json#
 function is_WhatsappNodeSdkArguments(v: any): boolean {
@@ -11188,7 +11142,7 @@ function check_MetaCallPermissionReply_call_permission_reply_expiration_timestam
   p: string,
   out: ValidationIssue[],
 ): void {
-  unionIssues(v, p, "expiry", BRANCHES_36, true, out);
+  unionIssues(v, p, "expiry", BRANCHES_35, true, out);
 }
 // webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply
 function is_MetaCallPermissionReply_call_permission_reply(v: any): boolean {
@@ -11297,7 +11251,7 @@ function check_MetaInteractiveReply(v: any, p: string, out: ValidationIssue[]): 
       out.push(rules.required(p, "interactive reply", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_37, v.type));
+      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_36, v.type));
   }
 }
 // webhook/meta/message.schema.json#/$defs/interactiveMessage
@@ -12494,6 +12448,6 @@ function check_MetaInboundMessage(v: any, p: string, out: ValidationIssue[]): vo
       out.push(rules.required(p, "inbound message", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_38, v.type));
+      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_37, v.type));
   }
 }

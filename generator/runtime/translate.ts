@@ -78,6 +78,16 @@ export function refuseBody(provider: string, issue: ValidationIssue): never {
   );
 }
 
+/** A body whose part matches none of the forms the provider takes there. */
+export function refuseForm(provider: string, path: string, forms: readonly string[]): never {
+  throw new ProviderError(
+    "invalid-body",
+    provider,
+    path,
+    `matches none of the forms ${provider} takes here (${forms.join(", ")}); check it against the schema of the endpoint it was meant for`,
+  );
+}
+
 /** A body array that must hold exactly one message to be translated back. */
 export function refuseCount(provider: string, path: string, count: number): never {
   throw new ProviderError(

@@ -78,8 +78,8 @@ describe("provider mappings", () => {
   });
 
   it("refuse to emit a body whose schema demands what the translation cannot check", () => {
-    const schemas = withSchema("providers/infobip/outbound.schema.json", (s) => {
-      s.$defs.productContent.properties.action.properties.catalogId = { type: "string", format: "uuid" };
+    const schemas = withSchema("providers/infobip/content/product.schema.json", (s) => {
+      s.properties.action.properties.catalogId = { type: "string", format: "uuid" };
     });
     expect(() => emitProviders(schemas, loadSchemaSet(schemas))).toThrow(
       /\/content\/action\/catalogId: the provider's schema adds "format"/,
@@ -87,8 +87,8 @@ describe("provider mappings", () => {
   });
 
   it("refuse an array whose item limits the source array does not guarantee", () => {
-    const schemas = withSchema("providers/infobip/outbound.schema.json", (s) => {
-      s.$defs.buttonsContent.properties.action.properties.buttons.maxItems = 2;
+    const schemas = withSchema("providers/infobip/content/buttons.schema.json", (s) => {
+      s.properties.action.properties.buttons.maxItems = 2;
     });
     expect(() => emitProviders(schemas, loadSchemaSet(schemas))).toThrow(/maxItems of 2 is not guaranteed/);
   });

@@ -184,6 +184,14 @@ describe("infobip: a body of its own per kind, by mapping alone", () => {
     expect(fromProvider("infobip", toProvider("infobip", products, from))).toEqual({ ...products, recipient_type: "individual" });
   });
 
+  it("recognises a body's kind by its content, and refuses content of no kind", () => {
+    const body = { from: "447860099299", to: "919812345678", content: { body: { text: "x" }, action: { buttons: [] } } };
+    const error = refused(() => fromProvider("infobip", body));
+    expect([error.code, error.path]).toEqual(["invalid-body", "/content"]);
+    const location = { from: "447860099299", to: "919812345678", content: { body: { text: "Where?" } } };
+    expect(fromProvider("infobip", location)).toMatchObject({ interactive: { type: "location_request_message", action: { name: "send_location" } } });
+  });
+
   it("refuses what Infobip cannot carry, naming it", () => {
     const flow = (parameters: object) => ({
       ...message,

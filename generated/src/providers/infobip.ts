@@ -40,6 +40,7 @@ import {
   isInfobipButtonsContent,
   isInfobipFlowContent,
   isInfobipListContent,
+  isInfobipLocationRequestContent,
   isInfobipMultiProductContent,
   isInfobipProductContent,
   isInfobipUrlButtonContent,
@@ -50,6 +51,7 @@ import {
   checkOptions,
   refuseBody,
   refuseField,
+  refuseForm,
   refuseKind,
   refuseMissing,
   refuseValue,
@@ -143,70 +145,6 @@ export function toInfobip(message: unknown, options: InfobipOptions): InfobipOut
   if (options?.notifyUrl !== undefined && !NOTIFY_URL_PATTERN.test(options.notifyUrl))
     refuseBody("infobip", rules.pattern("/notifyUrl", "notify URL", "^https?://[^\\s/?#]+[^\\s]*$", options.notifyUrl));
   switch (m.interactive.type) {
-    case "flow": {
-      if (m.interactive.action.parameters.flow_name !== undefined)
-        refuseField(
-          "infobip",
-          "/interactive/action/parameters/flow_name",
-          "Infobip's flow endpoint takes the flow by id (`flowId`) only",
-        );
-      if (m.to === undefined) refuseMissing("infobip", "/to", "/to");
-      if (m.interactive.action.parameters.flow_token === undefined)
-        refuseMissing("infobip", "/interactive/action/parameters/flow_token", "/content/action/flowToken");
-      if (m.interactive.action.parameters.flow_id === undefined)
-        refuseMissing("infobip", "/interactive/action/parameters/flow_id", "/content/action/flowId");
-      const action: InfobipFlowContent["action"] = {
-        flowMessageVersion: 3,
-        flowToken: m.interactive.action.parameters.flow_token,
-        flowId: m.interactive.action.parameters.flow_id,
-        callToActionButton: m.interactive.action.parameters.flow_cta,
-      };
-      if (m.interactive.action.parameters.mode !== undefined)
-        action.mode = BODY_ACTION_MODE[m.interactive.action.parameters.mode];
-      if (m.interactive.action.parameters.flow_action !== undefined)
-        action.flowAction = BODY_ACTION_FLOW_ACTION[m.interactive.action.parameters.flow_action];
-      if (m.interactive.action.parameters.flow_action_payload !== undefined)
-        action.flowActionPayload = m.interactive.action.parameters.flow_action_payload;
-      const content: InfobipFlowContent = { body: m.interactive.body, action: action };
-      if (m.interactive.header !== undefined)
-        content.header = { type: BODY_HEADER_TYPE[m.interactive.header.type], text: m.interactive.header.text };
-      if (m.interactive.footer !== undefined) content.footer = m.interactive.footer;
-      const body: InfobipOutboundBody = { from: options.from, to: m.to, content: content };
-      if (options?.messageId !== undefined) body.messageId = options.messageId;
-      if (m.biz_opaque_callback_data !== undefined) body.callbackData = m.biz_opaque_callback_data;
-      if (options?.notifyUrl !== undefined) body.notifyUrl = options.notifyUrl;
-      if (m.context !== undefined) body.context = { replyToMessageId: m.context.message_id };
-      return body;
-    }
-    case "list": {
-      if (m.to === undefined) refuseMissing("infobip", "/to", "/to");
-      const content: InfobipListContent = {
-        body: m.interactive.body,
-        action: {
-          title: m.interactive.action.button,
-          sections: m.interactive.action.sections.map((section) => {
-            const section2: InfobipListSection = {
-              rows: section.rows.map((row) => {
-                const row2: InfobipListRow = { id: row.id, title: row.title };
-                if (row.description !== undefined) row2.description = row.description;
-                return row2;
-              }) as InfobipListSection["rows"],
-            };
-            if (section.title !== undefined) section2.title = section.title;
-            return section2;
-          }) as InfobipListContent["action"]["sections"],
-        },
-      };
-      if (m.interactive.header !== undefined)
-        content.header = { type: BODY_HEADER_TYPE[m.interactive.header.type], text: m.interactive.header.text };
-      if (m.interactive.footer !== undefined) content.footer = m.interactive.footer;
-      const body: InfobipOutboundBody = { from: options.from, to: m.to, content: content };
-      if (options?.messageId !== undefined) body.messageId = options.messageId;
-      if (m.biz_opaque_callback_data !== undefined) body.callbackData = m.biz_opaque_callback_data;
-      if (options?.notifyUrl !== undefined) body.notifyUrl = options.notifyUrl;
-      if (m.context !== undefined) body.context = { replyToMessageId: m.context.message_id };
-      return body;
-    }
     case "button": {
       if (
         m.interactive.header !== undefined &&
@@ -291,6 +229,52 @@ export function toInfobip(message: unknown, options: InfobipOptions): InfobipOut
       if (m.context !== undefined) body.context = { replyToMessageId: m.context.message_id };
       return body;
     }
+    case "list": {
+      if (m.to === undefined) refuseMissing("infobip", "/to", "/to");
+      const content: InfobipListContent = {
+        body: m.interactive.body,
+        action: {
+          title: m.interactive.action.button,
+          sections: m.interactive.action.sections.map((section) => {
+            const section2: InfobipListSection = {
+              rows: section.rows.map((row) => {
+                const row2: InfobipListRow = { id: row.id, title: row.title };
+                if (row.description !== undefined) row2.description = row.description;
+                return row2;
+              }) as InfobipListSection["rows"],
+            };
+            if (section.title !== undefined) section2.title = section.title;
+            return section2;
+          }) as InfobipListContent["action"]["sections"],
+        },
+      };
+      if (m.interactive.header !== undefined)
+        content.header = { type: BODY_HEADER_TYPE[m.interactive.header.type], text: m.interactive.header.text };
+      if (m.interactive.footer !== undefined) content.footer = m.interactive.footer;
+      const body: InfobipOutboundBody = { from: options.from, to: m.to, content: content };
+      if (options?.messageId !== undefined) body.messageId = options.messageId;
+      if (m.biz_opaque_callback_data !== undefined) body.callbackData = m.biz_opaque_callback_data;
+      if (options?.notifyUrl !== undefined) body.notifyUrl = options.notifyUrl;
+      if (m.context !== undefined) body.context = { replyToMessageId: m.context.message_id };
+      return body;
+    }
+    case "product": {
+      if (m.to === undefined) refuseMissing("infobip", "/to", "/to");
+      const content: InfobipProductContent = {
+        action: {
+          catalogId: m.interactive.action.catalog_id,
+          productRetailerId: m.interactive.action.product_retailer_id,
+        },
+      };
+      if (m.interactive.body !== undefined) content.body = m.interactive.body;
+      if (m.interactive.footer !== undefined) content.footer = m.interactive.footer;
+      const body: InfobipOutboundBody = { from: options.from, to: m.to, content: content };
+      if (options?.messageId !== undefined) body.messageId = options.messageId;
+      if (m.biz_opaque_callback_data !== undefined) body.callbackData = m.biz_opaque_callback_data;
+      if (options?.notifyUrl !== undefined) body.notifyUrl = options.notifyUrl;
+      if (m.context !== undefined) body.context = { replyToMessageId: m.context.message_id };
+      return body;
+    }
     case "product_list": {
       if (m.to === undefined) refuseMissing("infobip", "/to", "/to");
       const content: InfobipMultiProductContent = {
@@ -309,23 +293,6 @@ export function toInfobip(message: unknown, options: InfobipOptions): InfobipOut
           }) as InfobipMultiProductContent["action"]["sections"],
         },
       };
-      if (m.interactive.footer !== undefined) content.footer = m.interactive.footer;
-      const body: InfobipOutboundBody = { from: options.from, to: m.to, content: content };
-      if (options?.messageId !== undefined) body.messageId = options.messageId;
-      if (m.biz_opaque_callback_data !== undefined) body.callbackData = m.biz_opaque_callback_data;
-      if (options?.notifyUrl !== undefined) body.notifyUrl = options.notifyUrl;
-      if (m.context !== undefined) body.context = { replyToMessageId: m.context.message_id };
-      return body;
-    }
-    case "product": {
-      if (m.to === undefined) refuseMissing("infobip", "/to", "/to");
-      const content: InfobipProductContent = {
-        action: {
-          catalogId: m.interactive.action.catalog_id,
-          productRetailerId: m.interactive.action.product_retailer_id,
-        },
-      };
-      if (m.interactive.body !== undefined) content.body = m.interactive.body;
       if (m.interactive.footer !== undefined) content.footer = m.interactive.footer;
       const body: InfobipOutboundBody = { from: options.from, to: m.to, content: content };
       if (options?.messageId !== undefined) body.messageId = options.messageId;
@@ -421,31 +388,73 @@ export function toInfobip(message: unknown, options: InfobipOptions): InfobipOut
       if (m.context !== undefined) body.context = { replyToMessageId: m.context.message_id };
       return body;
     }
+    case "flow": {
+      if (m.interactive.action.parameters.flow_name !== undefined)
+        refuseField(
+          "infobip",
+          "/interactive/action/parameters/flow_name",
+          "Infobip's flow endpoint takes the flow by id (`flowId`) only",
+        );
+      if (m.to === undefined) refuseMissing("infobip", "/to", "/to");
+      if (m.interactive.action.parameters.flow_token === undefined)
+        refuseMissing("infobip", "/interactive/action/parameters/flow_token", "/content/action/flowToken");
+      if (m.interactive.action.parameters.flow_id === undefined)
+        refuseMissing("infobip", "/interactive/action/parameters/flow_id", "/content/action/flowId");
+      const action: InfobipFlowContent["action"] = {
+        flowMessageVersion: 3,
+        flowToken: m.interactive.action.parameters.flow_token,
+        flowId: m.interactive.action.parameters.flow_id,
+        callToActionButton: m.interactive.action.parameters.flow_cta,
+      };
+      if (m.interactive.action.parameters.mode !== undefined)
+        action.mode = BODY_ACTION_MODE[m.interactive.action.parameters.mode];
+      if (m.interactive.action.parameters.flow_action !== undefined)
+        action.flowAction = BODY_ACTION_FLOW_ACTION[m.interactive.action.parameters.flow_action];
+      if (m.interactive.action.parameters.flow_action_payload !== undefined)
+        action.flowActionPayload = m.interactive.action.parameters.flow_action_payload;
+      const content: InfobipFlowContent = { body: m.interactive.body, action: action };
+      if (m.interactive.header !== undefined)
+        content.header = { type: BODY_HEADER_TYPE[m.interactive.header.type], text: m.interactive.header.text };
+      if (m.interactive.footer !== undefined) content.footer = m.interactive.footer;
+      const body: InfobipOutboundBody = { from: options.from, to: m.to, content: content };
+      if (options?.messageId !== undefined) body.messageId = options.messageId;
+      if (m.biz_opaque_callback_data !== undefined) body.callbackData = m.biz_opaque_callback_data;
+      if (options?.notifyUrl !== undefined) body.notifyUrl = options.notifyUrl;
+      if (m.context !== undefined) body.context = { replyToMessageId: m.context.message_id };
+      return body;
+    }
   }
 }
 
 /** The inverse of toInfobip: the outbound message a Infobip WhatsApp API v1 request body sends. */
 export function fromInfobip(body: unknown): OutboundMessage {
   const b = validBody("infobip", validateInfobipOutboundBody(body));
-  if (isInfobipFlowContent(b.content)) {
-    const parameters: FlowParameters = {
-      flow_message_version: "3",
-      flow_id: b.content.action.flowId,
-      flow_cta: b.content.action.callToActionButton,
-      flow_token: b.content.action.flowToken,
-    };
-    if (b.content.action.mode !== undefined) parameters.mode = MESSAGE_PARAMETERS_MODE[b.content.action.mode];
-    if (b.content.action.flowAction !== undefined)
-      parameters.flow_action = MESSAGE_PARAMETERS_FLOW_ACTION[b.content.action.flowAction];
-    if (b.content.action.flowActionPayload !== undefined)
-      parameters.flow_action_payload = b.content.action.flowActionPayload;
-    const interactive: FlowInteractive = {
-      type: "flow",
+  if (isInfobipButtonsContent(b.content)) {
+    const interactive: ButtonInteractive = {
+      type: "button",
       body: b.content.body,
-      action: { name: "flow", parameters: parameters },
+      action: {
+        buttons: b.content.action.buttons.map((button) => ({
+          type: "reply",
+          reply: { id: button.id, title: button.title },
+        })) as ButtonAction["buttons"],
+      },
     };
-    if (b.content.header !== undefined)
-      interactive.header = { type: MESSAGE_HEADER_TYPE[b.content.header.type], text: b.content.header.text };
+    if (b.content.header !== undefined) {
+      let header: Header;
+      if (b.content.header.type === "TEXT") {
+        header = { type: "text", text: b.content.header.text };
+      } else if (b.content.header.type === "IMAGE") {
+        header = { type: "image", image: { link: b.content.header.mediaUrl } };
+      } else if (b.content.header.type === "VIDEO") {
+        header = { type: "video", video: { link: b.content.header.mediaUrl } };
+      } else {
+        const document: DocumentMedia = { link: b.content.header.mediaUrl };
+        if (b.content.header.filename !== undefined) document.filename = b.content.header.filename;
+        header = { type: "document", document: document };
+      }
+      interactive.header = header;
+    }
     if (b.content.footer !== undefined) interactive.footer = b.content.footer;
     const message: InteractiveMessage = {
       messaging_product: "whatsapp",
@@ -491,32 +500,12 @@ export function fromInfobip(body: unknown): OutboundMessage {
     if (b.callbackData !== undefined) message.biz_opaque_callback_data = b.callbackData;
     return translatedMessage("infobip", validateOutboundMessage(message));
   }
-  if (isInfobipButtonsContent(b.content)) {
-    const interactive: ButtonInteractive = {
-      type: "button",
-      body: b.content.body,
-      action: {
-        buttons: b.content.action.buttons.map((button) => ({
-          type: "reply",
-          reply: { id: button.id, title: button.title },
-        })) as ButtonAction["buttons"],
-      },
+  if (isInfobipProductContent(b.content)) {
+    const interactive: ProductInteractive = {
+      type: "product",
+      action: { catalog_id: b.content.action.catalogId, product_retailer_id: b.content.action.productRetailerId },
     };
-    if (b.content.header !== undefined) {
-      let header: Header;
-      if (b.content.header.type === "TEXT") {
-        header = { type: "text", text: b.content.header.text };
-      } else if (b.content.header.type === "IMAGE") {
-        header = { type: "image", image: { link: b.content.header.mediaUrl } };
-      } else if (b.content.header.type === "VIDEO") {
-        header = { type: "video", video: { link: b.content.header.mediaUrl } };
-      } else {
-        const document: DocumentMedia = { link: b.content.header.mediaUrl };
-        if (b.content.header.filename !== undefined) document.filename = b.content.header.filename;
-        header = { type: "document", document: document };
-      }
-      interactive.header = header;
-    }
+    if (b.content.body !== undefined) interactive.body = b.content.body;
     if (b.content.footer !== undefined) interactive.footer = b.content.footer;
     const message: InteractiveMessage = {
       messaging_product: "whatsapp",
@@ -547,24 +536,6 @@ export function fromInfobip(body: unknown): OutboundMessage {
         }) as ProductListAction["sections"],
       },
     };
-    if (b.content.footer !== undefined) interactive.footer = b.content.footer;
-    const message: InteractiveMessage = {
-      messaging_product: "whatsapp",
-      recipient_type: "individual",
-      to: b.to,
-      type: "interactive",
-      interactive: interactive,
-    };
-    if (b.context !== undefined) message.context = { message_id: b.context.replyToMessageId };
-    if (b.callbackData !== undefined) message.biz_opaque_callback_data = b.callbackData;
-    return translatedMessage("infobip", validateOutboundMessage(message));
-  }
-  if (isInfobipProductContent(b.content)) {
-    const interactive: ProductInteractive = {
-      type: "product",
-      action: { catalog_id: b.content.action.catalogId, product_retailer_id: b.content.action.productRetailerId },
-    };
-    if (b.content.body !== undefined) interactive.body = b.content.body;
     if (b.content.footer !== undefined) interactive.footer = b.content.footer;
     const message: InteractiveMessage = {
       messaging_product: "whatsapp",
@@ -613,14 +584,56 @@ export function fromInfobip(body: unknown): OutboundMessage {
     if (b.callbackData !== undefined) message.biz_opaque_callback_data = b.callbackData;
     return translatedMessage("infobip", validateOutboundMessage(message));
   }
-  const message: InteractiveMessage = {
-    messaging_product: "whatsapp",
-    recipient_type: "individual",
-    to: b.to,
-    type: "interactive",
-    interactive: { type: "location_request_message", body: b.content.body, action: { name: "send_location" } },
-  };
-  if (b.context !== undefined) message.context = { message_id: b.context.replyToMessageId };
-  if (b.callbackData !== undefined) message.biz_opaque_callback_data = b.callbackData;
-  return translatedMessage("infobip", validateOutboundMessage(message));
+  if (isInfobipLocationRequestContent(b.content)) {
+    const message: InteractiveMessage = {
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      to: b.to,
+      type: "interactive",
+      interactive: { type: "location_request_message", body: b.content.body, action: { name: "send_location" } },
+    };
+    if (b.context !== undefined) message.context = { message_id: b.context.replyToMessageId };
+    if (b.callbackData !== undefined) message.biz_opaque_callback_data = b.callbackData;
+    return translatedMessage("infobip", validateOutboundMessage(message));
+  }
+  if (isInfobipFlowContent(b.content)) {
+    const parameters: FlowParameters = {
+      flow_message_version: "3",
+      flow_id: b.content.action.flowId,
+      flow_cta: b.content.action.callToActionButton,
+      flow_token: b.content.action.flowToken,
+    };
+    if (b.content.action.mode !== undefined) parameters.mode = MESSAGE_PARAMETERS_MODE[b.content.action.mode];
+    if (b.content.action.flowAction !== undefined)
+      parameters.flow_action = MESSAGE_PARAMETERS_FLOW_ACTION[b.content.action.flowAction];
+    if (b.content.action.flowActionPayload !== undefined)
+      parameters.flow_action_payload = b.content.action.flowActionPayload;
+    const interactive: FlowInteractive = {
+      type: "flow",
+      body: b.content.body,
+      action: { name: "flow", parameters: parameters },
+    };
+    if (b.content.header !== undefined)
+      interactive.header = { type: MESSAGE_HEADER_TYPE[b.content.header.type], text: b.content.header.text };
+    if (b.content.footer !== undefined) interactive.footer = b.content.footer;
+    const message: InteractiveMessage = {
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      to: b.to,
+      type: "interactive",
+      interactive: interactive,
+    };
+    if (b.context !== undefined) message.context = { message_id: b.context.replyToMessageId };
+    if (b.callbackData !== undefined) message.biz_opaque_callback_data = b.callbackData;
+    return translatedMessage("infobip", validateOutboundMessage(message));
+  }
+  return refuseForm("infobip", "/content", [
+    "button",
+    "list",
+    "product",
+    "product_list",
+    "cta_url",
+    "location_request_message",
+    "flow",
+  ]);
 }

@@ -3,7 +3,8 @@
  * confirmation and a follow-up question. `answerTo` narrows each inbound reply to the ids of the
  * messages it may answer, so the `switch` below is checked by the compiler: a misspelled id or a
  * forgotten case does not compile. Run with `npx tsx examples/support-bot.ts`; it replays a few
- * inbound events and prints what the bot would send.
+ * inbound events and prints what the bot would send. `respond` is exported so that the emulator's
+ * tests run this same bot behind a webhook, against the local WhatsApp.
  */
 import { answerTo, button, interactiveMessage, list, type HasReply, type OutboundMessage } from "../generated/src/index.ts";
 
@@ -27,7 +28,7 @@ const anythingElse = (status: string) =>
   button().body(`Order #ORD-12345: ${status}. Need anything else?`).reply("help_more", "Another question").reply("done", "No, thanks");
 
 /** What the bot sends in answer to one inbound event (a text message is left out for brevity). */
-function respond(to: string, event: HasReply): OutboundMessage[] {
+export function respond(to: string, event: HasReply): OutboundMessage[] {
   // The follow-up's ids are the same whatever the status, so any one of them stands for all.
   const reply = answerTo(event, menu, confirmCancel, anythingElse("any"));
   if (!reply) return [interactiveMessage(menu).to(to).build()];

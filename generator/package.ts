@@ -11,6 +11,7 @@ import type { Schema, SchemaSet } from "./schema-set.ts";
 
 const RUNTIME_DIR = new URL("./runtime/", import.meta.url);
 const CLI_DIR = new URL("./cli/", import.meta.url);
+const EMULATOR_DIR = new URL("./emulator/", import.meta.url);
 
 /** The `bin` script: the compiled command line needs a `#!` line first, which TypeScript sources cannot carry under our banner. */
 export const BIN_PATH = "bin/wa-interactive.js";
@@ -34,6 +35,8 @@ export function packageJson(version: string): string {
         "./verify": { types: "./dist/verify.d.ts", default: "./dist/verify.js" },
         // TypeBox schemas for Fastify routes: their own entry, because they load `@sinclair/typebox` (an optional peer).
         "./typebox": { types: "./dist/typebox.d.ts", default: "./dist/typebox.js" },
+        // The local WhatsApp emulator: its own entry, because it runs on Node only (node:http).
+        "./emulator": { types: "./dist/emulator/index.d.ts", default: "./dist/emulator/index.js" },
         "./schemas/*.json": "./schemas/*.json",
         "./package.json": "./package.json",
       },
@@ -102,6 +105,11 @@ export function runtimeFiles(): Map<string, string> {
   return copyTs(RUNTIME_DIR, "src/runtime");
 }
 
+/** The hand-written emulator (`src/emulator/`), the `wa-interactive/emulator` entry. */
+export function emulatorFiles(): Map<string, string> {
+  return copyTs(EMULATOR_DIR, "src/emulator");
+}
+
 /** The hand-written command line (`src/cli/`) and the `bin` script that starts it. */
 export function cliFiles(): Map<string, string> {
   const out = copyTs(CLI_DIR, "src/cli");
@@ -154,10 +162,10 @@ export function packageReadme(providers: Pick<ProviderMapping, "provider" | "tit
   return `# wa-interactive
 
 The typed contract for WhatsApp interactive messages (reply buttons, lists, products, catalog,
-CTA URL, location request, flows, carousels, call buttons, address messages) and reactions:
-validators that report every broken WhatsApp rule with its JSON Pointer path and limit, fluent
-builders, translation to and from the request bodies and webhooks of ${providers.length} providers, and the
-JSON Schemas it is all generated from.
+CTA URL, location request, flows, carousels, call buttons, address messages, payment orders) and
+reactions: validators that report every broken WhatsApp rule with its JSON Pointer path and limit,
+fluent builders, translation to and from the request bodies and webhooks of ${providers.length} providers,
+and the JSON Schemas it is all generated from.
 
 \`\`\`sh
 npm install wa-interactive
@@ -183,10 +191,12 @@ if (!result.ok) for (const e of result.errors) console.error(\`\${e.path} [\${e.
 - Entry points: \`wa-interactive\` (validators, types, builders, providers; no dependencies),
   \`wa-interactive/verify\` (webhook signatures; needs \`jose\` for Vonage),
   \`wa-interactive/typebox\` (route schemas; needs \`@sinclair/typebox\`),
+  \`wa-interactive/emulator\` (a local WhatsApp and chat page for testing bots; Node only),
   \`wa-interactive/schemas/<path>.json\` (the JSON Schemas, and \`bundle.schema.json\` with all of them).
 - Providers, by the name \`toProvider\`, \`fromProvider\`, \`parseWebhook\` and \`verifyWebhook\` take:
 ${names.join("\n")}
-- Command line: \`npx wa-interactive --help\`.
+- Command line: \`npx wa-interactive --help\`; \`npx wa-interactive emulate --webhook <url> --app-secret <s> --token <t>\`
+  starts the emulator and its chat page.
 - Reference: \`docs/\` (a page per interactive type with every field and limit) and
   \`CAPABILITIES.md\` (which provider carries which type).
 `;

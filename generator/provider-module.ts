@@ -108,7 +108,7 @@ class ModuleEmitter {
       source: {
         read: parsePointer(f.message),
         ...(f.values && { values: f.values }),
-        ...(f.as === "integer" && { integer: "to-number" as const }),
+        ...(f.as !== undefined && { phone: f.as }),
       },
     }));
     for (const [ptr, value] of Object.entries({ ...this.m.outbound.constants, ...form.mapping?.constants }))
@@ -148,8 +148,10 @@ class ModuleEmitter {
       return out;
     };
     const lines = refusals(Object.entries(this.m.outbound.unsupported ?? {}), Object.entries(this.m.outbound.implied ?? {}));
-    lines.push(`checkOptions(${P}, options, OPTIONS, REQUIRED_OPTIONS);`);
-    e.bodyRules();
+    // What the message cannot be for this provider, then the options, then what they cannot be.
+    e.bodyRules("values");
+    lines.push(...e.checks.splice(0), `checkOptions(${P}, options, OPTIONS, REQUIRED_OPTIONS);`);
+    e.bodyRules("options");
     lines.push(...e.checks.splice(0));
     lines.push(...refusals(Object.entries(form.mapping?.unsupported ?? {}), Object.entries(form.mapping?.implied ?? {})));
     const literal = e.literal();
@@ -207,7 +209,7 @@ class ModuleEmitter {
       source: {
         read: parsePointer(f.body),
         ...(f.values && { values: invert(f.values)! }),
-        ...(f.as === "integer" && { integer: "to-string" as const }),
+        ...(f.as === "integer" && { phone: "integer-to-string" as const }),
       },
     }));
     const pins = this.messagePins(form);
@@ -227,7 +229,7 @@ class ModuleEmitter {
     const P = lit(this.m.provider);
     const { pins, overrides } = this.bodyPins(form);
     const body: Side = { root: this.body, pinned: pins, overrides, name: "b", type: this.p.outboundType, param: "body" };
-    const message: Side = { root: this.message, pinned: this.messagePins(form), overrides: new Map(), name: "message", type: "OutboundMessage", param: "message" };
+    const message: Side = { root: this.message, pinned: this.messagePins(form), overrides: new Map(), name: "message", type: "OutboundMessage", param: "message", validatedAfter: true };
     const e = new FormEmitter(this.set, this.m.provider, body, message, this.fromLeaves(form), this.constants, this.where);
     const scope = { items: [], known: [] };
     let when = "";
@@ -295,7 +297,7 @@ export function providerModule(set: SchemaSet, p: Provider): string {
   const to = e.toFunction();
   const from = e.fromFunction();
   const options = Object.entries(m.outbound.options ?? {});
-  const helpers = ["checkOptions", "refuseKind", "refuseField", "refuseValue", "refuseBody", "refuseCount", "refuseForm", "refuseMissing", "phoneNumber", "translatedMessage", "validBody", "validMessage"]
+  const helpers = ["checkOptions", "refuseKind", "refuseField", "refuseValue", "refuseCarried", "refuseOption", "refuseCount", "refuseForm", "refuseMissing", "phoneDigits", "phoneNumber", "translatedMessage", "validBody", "validMessage"]
     .filter((h) => new RegExp(`\\b${h}\\(`).test(to + from))
     .sort();
   const validators = [`validate${p.outboundType}`, "validateOutboundMessage", ...e.guards]

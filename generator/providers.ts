@@ -23,7 +23,8 @@ export type Capability = "documented" | "passthrough" | "unsupported";
 export interface FieldMapping {
   message: string;
   body: string;
-  as?: "integer";
+  /** A phone number the provider takes as digits only: as a string (`digits`) or a number (`integer`). */
+  as?: "integer" | "digits";
   /** Message values and the body values they become (an enum renamed: `"reply"` → `"REPLY"`). */
   values?: Record<string, string | number>;
 }
@@ -176,7 +177,11 @@ function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: st
   const checkFields = (fields: FieldMapping[]) => {
     for (const f of fields) {
       check(pointer(f.message) && pointer(f.body), dir, `field ${lit(f)}: "message" and "body" must be JSON Pointers`);
-      check(f.as === undefined || f.as === "integer", dir, `field ${lit(f)}: "as" may only be "integer"`);
+      check(
+        f.as === undefined || f.as === "integer" || f.as === "digits",
+        dir,
+        `field ${lit(f)}: "as" may only be "integer" or "digits"`,
+      );
       const values = Object.values(f.values ?? {});
       check(
         f.values === undefined ||

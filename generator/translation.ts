@@ -28,7 +28,7 @@ export const parsePointer = (p: string): Path =>
 export const pointerOf = (path: Path) => path.map((s) => `/${escapePointer(s)}`).join("");
 
 export type Source =
-  | { read: Path; values?: Record<string, Json>; integer?: "to-number" | "to-string" }
+  | { read: Path; values?: Record<string, Json>; phone?: "digits" | "integer" | "integer-to-string" }
   | { constant: Json }
   | { option: string; required: boolean }
   /** A value the surrounding code computed (a webhook's time, read by a hook), always present. */
@@ -56,6 +56,8 @@ export interface Side {
   type: string;
   /** The function parameter the side arrives in, unvalidated. */
   param: string;
+  /** The built value is validated before it is returned (a message translated back), so a value its schema narrows may be asserted. */
+  validatedAfter?: boolean;
 }
 
 /** Module-level constants the emitted code needs (value maps, patterns), shared by name. */
@@ -269,9 +271,10 @@ export class FormEmitter {
     if ("option" in s) return `options.${s.option}`;
     if ("code" in s) return s.code;
     const read = this.expr(s.read, scope);
-    if (s.integer === "to-number") return `phoneNumber(${lit(this.provider)}, ${lit(pointerOf(s.read))}, ${read})`;
-    if (s.integer === "to-string") return `String(${read})`;
-    if (s.values === undefined) return read;
+    if (s.phone === "integer") return `phoneNumber(${lit(this.provider)}, ${lit(pointerOf(s.read))}, ${read})`;
+    if (s.phone === "digits") return `phoneDigits(${lit(this.provider)}, ${lit(pointerOf(s.read))}, ${read})`;
+    if (s.phone === "integer-to-string") return `String(${read})`;
+    if (s.values === undefined) return this.narrowed(leaf, s.read) ? `${read} as ${this.typeOf(leaf.target)}` : read;
     const entries = Object.entries(s.values);
     // A source that can hold one value only needs no lookup.
     const ends = this.walkSource(s.read)?.ends ?? [];
@@ -336,6 +339,19 @@ export class FormEmitter {
     const last = keys[keys.length - 1];
     if (last === undefined) return this.target.name;
     return last === "*" ? singular(keys[keys.length - 2] ?? "item") : last;
+  }
+
+  /**
+   * Whether the target allows fewer values of an enum than the source gives, where the built value
+   * is validated afterwards (Exotel's body takes a group recipient type that no interactive message
+   * has): the read is asserted to the target's type and the validation refuses the rest.
+   */
+  private narrowed(leaf: Leaf, read: Path): boolean {
+    if (!this.target.validatedAfter) return false;
+    const values = (w: Walk | undefined) => (w?.ends ?? []).map((e) => resolve(this.set, e).node.enum).filter(Array.isArray);
+    const [target] = values(this.walkTarget(leaf.target));
+    const [source] = values(this.walkSource(read));
+    return target !== undefined && source !== undefined && source.some((v) => !target.some((w) => lit(w) === lit(v)));
   }
 
   /**
@@ -503,10 +519,18 @@ export class FormEmitter {
    * already guarantees. `pattern`, `minLength` and `maxLength` become code; anything else fails
    * generation, because then the body could not be valid by construction.
    */
-  bodyRules(): void {
+  bodyRules(which: "values" | "options"): void {
     for (const leaf of this.leaves) {
+      if (("option" in leaf.source) !== (which === "options")) continue;
+      const phone = "read" in leaf.source ? leaf.source.phone : undefined;
+      if ((phone === "digits" || phone === "integer") && !leaf.target.includes("*")) {
+        // A number the provider takes as digits only is refused, if it is not one, before anything else is looked at.
+        const when = this.leafConditions(leaf, { items: [], known: [] });
+        this.checks.push(`${when.length > 0 ? `if (${when.join(" && ")}) ` : ""}${this.leafValue(leaf, { items: [], known: [] })};`);
+      }
       const s = leaf.source;
-      if ("constant" in s || "code" in s || ("read" in s && (s.values !== undefined || s.integer !== undefined))) continue;
+      if ("constant" in s || "code" in s || ("read" in s && (s.values !== undefined || (s.phone !== undefined && s.phone !== "digits"))))
+        continue;
       const tw = this.walkTarget(leaf.target);
       if (tw === undefined) this.fail(`the target schema has no ${pointerOf(leaf.target)}`);
       const targets = tw.ends.map((e) => resolve(this.set, e).node);
@@ -517,15 +541,25 @@ export class FormEmitter {
         for (const [keyword, limit] of Object.entries(t)) {
           if (RULE_FREE.has(keyword)) continue;
           if (sources.length > 0 && sources.every((src) => lit(src[keyword]) === lit(limit))) continue;
+          // A target enum that holds every value the source allows adds nothing.
+          const allowed = (n: Schema) => (Array.isArray(n.enum) ? n.enum : "const" in n ? [n.const] : undefined);
+          if (keyword === "enum" && sources.length > 0 && sources.every((src) => allowed(src)?.every((v) => (limit as Json[]).some((w) => lit(w) === lit(v)))))
+            continue;
           if (!(keyword in EMITTED))
             this.fail(
               `${pointerOf(leaf.target)}: the provider's schema adds "${keyword}", which the translation cannot check; map a field whose schema it shares`,
             );
           if (leaf.target.includes("*")) this.fail(`${pointerOf(leaf.target)}: rules on array items are not checked`);
-          const value = "read" in s ? this.expr(s.read, { items: [], known: [] }) : `options.${s.option}`;
+          // A digits-only number is checked as it goes out, without its +.
+          const value = "read" in s ? this.leafValue(leaf, { items: [], known: [] }) : `options.${s.option}`;
           const when = this.leafConditions(leaf, { items: [], known: [] });
           const label = typeof t.title === "string" ? t.title : leaf.target[leaf.target.length - 1]!;
-          this.checks.push(EMITTED[keyword]!(this, { value, when, limit, label, path: pointerOf(leaf.target) }));
+          // A message value the provider cannot hold is refused at the message's path; an option, as a bad option.
+          const refuse = (issue: string) =>
+            "read" in s
+              ? `refuseCarried(${lit(this.provider)}, ${lit(pointerOf(s.read))}, ${issue})`
+              : `refuseOption(${lit(this.provider)}, ${lit(s.option)}, ${issue})`;
+          this.checks.push(EMITTED[keyword]!(this, { value, when, limit, label, path: pointerOf(leaf.target), refuse }));
         }
       }
     }
@@ -584,6 +618,8 @@ export class FormEmitter {
 const RULE_FREE = new Set(["title", "description", "x-source", "examples", "type", "$comment", "x-ts-name"]);
 
 interface RuleSite {
+  /** The refusal, given the issue expression. */
+  refuse: (issue: string) => string;
   value: string;
   when: string[];
   limit: Json;
@@ -598,14 +634,14 @@ const guard = (when: string[], failing: string) => [...when, failing].join(" && 
 const EMITTED: Record<string, (e: FormEmitter, r: RuleSite) => string> = {
   pattern: (e, r) => {
     const name = e.constant(`${constName(r.label)}_PATTERN`, `new RegExp(${lit(r.limit)}, "u")`);
-    return `if (${guard(r.when, `!${name}.test(${r.value})`)}) refuseBody(${lit(e.providerName)}, rules.pattern(${lit(r.path)}, ${lit(r.label)}, ${lit(r.limit)}, ${r.value}));`;
+    return `if (${guard(r.when, `!${name}.test(${r.value})`)}) ${r.refuse(`rules.pattern(${lit(r.path)}, ${lit(r.label)}, ${lit(r.limit)}, ${r.value})`)};`;
   },
   maxLength: (e, r) =>
-    `if (${guard(r.when, `${r.value}.length > ${r.limit} && unicode.codePoints(${r.value}) > ${r.limit}`)}) refuseBody(${lit(e.providerName)}, rules.maxLength(${lit(r.path)}, ${lit(r.label)}, ${r.limit}, ${r.value}));`,
+    `if (${guard(r.when, `${r.value}.length > ${r.limit} && unicode.codePoints(${r.value}) > ${r.limit}`)}) ${r.refuse(`rules.maxLength(${lit(r.path)}, ${lit(r.label)}, ${r.limit}, ${r.value})`)};`,
   "x-trimmed": (e, r) =>
-    `if (${guard(r.when, `!unicode.isTrimmed(${r.value})`)}) refuseBody(${lit(e.providerName)}, rules.trimmed(${lit(r.path)}, ${lit(r.label)}, ${r.value}));`,
+    `if (${guard(r.when, `!unicode.isTrimmed(${r.value})`)}) ${r.refuse(`rules.trimmed(${lit(r.path)}, ${lit(r.label)}, ${r.value})`)};`,
   "x-notBlank": (e, r) =>
-    `if (${guard(r.when, `!unicode.isNotBlank(${r.value})`)}) refuseBody(${lit(e.providerName)}, rules.notBlank(${lit(r.path)}, ${lit(r.label)}));`,
+    `if (${guard(r.when, `!unicode.isNotBlank(${r.value})`)}) ${r.refuse(`rules.notBlank(${lit(r.path)}, ${lit(r.label)})`)};`,
   minLength: (e, r) =>
-    `if (${guard(r.when, `${r.value}.length < ${2 * (r.limit as number)} && unicode.codePoints(${r.value}) < ${r.limit}`)}) refuseBody(${lit(e.providerName)}, rules.minLength(${lit(r.path)}, ${lit(r.label)}, ${r.limit}, ${r.value}));`,
+    `if (${guard(r.when, `${r.value}.length < ${2 * (r.limit as number)} && unicode.codePoints(${r.value}) < ${r.limit}`)}) ${r.refuse(`rules.minLength(${lit(r.path)}, ${lit(r.label)}, ${r.limit}, ${r.value})`)};`,
 };

@@ -478,6 +478,159 @@ export function locationRequest(): LocationRequestBuilder {
   return new LocationRequestChain() as unknown as LocationRequestBuilder;
 }
 
+/** Builds an order details message. A bill the customer can pay without leaving WhatsApp (Payments API; India and Brazil only, for businesses with payments set up): the total, how to pay (payment gateway, UPI or payment link in India; Pix, payment link, boleto or a saved card in Brazil) and, optionally in Brazil, the itemised order. The header, when given, is an image (the thumbnail; without one WhatsApp uses the first product's image). WhatsApp answers with payment status webhooks (payment gateway) or not at all (the business confirms with its own provider); the business then sends `order_status` messages. Interactive and commerce messages cannot go to WhatsApp groups. Decision: an image header only, as Meta's Brazil orders page states ("type: must be image"); the India pages show only image headers too. */
+export interface OrderDetailsBuilder extends Buildable<T.OrderDetailsInteractive> {
+  readonly header: OrderDetailsBuilderHeader;
+  /** The message body. Emoji, markdown and links are allowed. At most 1024 characters for every interactive type except `list` (see the list schema). Body text, 1 to 1024 characters; must not be only whitespace. */
+  body(text: string): OrderDetailsBuilder;
+  /** An optional footer under the body. Emoji, markdown and links are allowed. Footer text, 1 to 60 characters; must not be only whitespace. */
+  footer(text: string): OrderDetailsBuilder;
+  /** The business's unique id of the order or invoice, 1 to 35 characters of English letters, digits, `_`, `-` and `.`; unique for every `order_details` message (Meta suggests `<invoice-id>-<sequence>` when sending several for one invoice). `order_status` messages name the order by it. */
+  referenceId(referenceId: string): OrderDetailsBuilder;
+  /** What is being paid for: "digital-goods" or "physical-goods" (physical goods shipped in India need `beneficiaries`). */
+  type(type: "digital-goods" | "physical-goods"): OrderDetailsBuilder;
+  /** "upi" for UPI intent payments in India, "br" for every Brazil integration; payment-gateway orders in India leave it out. */
+  paymentType(paymentType: "upi" | "br"): OrderDetailsBuilder;
+  /** The name of the payment configuration set up in WhatsApp Manager (UPI), at most 60 characters. If WhatsApp cannot find it, the customer cannot pay. */
+  paymentConfiguration(paymentConfiguration: string): OrderDetailsBuilder;
+  /**
+   * Adds payment_settings made at run time, after any added so far. How the customer can pay: one entry per payment method offered.
+   * @param paymentSettings checked when the message is built, not by the type checker
+   */
+  paymentSettings(paymentSettings: readonly Loose<T.PaymentSetting>[]): OrderDetailsBuilder;
+  /**
+   * Adds a payment gateway setting to payment_settings. India: checkout through a payment gateway account linked in WhatsApp Manager. How the customer can pay: one entry per payment method offered.
+   * @param type The gateway: "billdesk", "razorpay", "payu" or "zaakpay", the four Meta's payment-gateway page names.
+   * @param configurationName The name of the payment configuration linked to the gateway account, at most 60 characters.
+   */
+  paymentGateway(type: "billdesk" | "razorpay" | "payu" | "zaakpay", configurationName: string): OrderDetailsBuilder;
+  /**
+   * Adds a payment link setting to payment_settings. A link to the business's payment page, opened in the browser (Brazil; India where enabled). How the customer can pay: one entry per payment method offered.
+   * @param uri The absolute http(s) URL opened when the customer taps the payment link button.
+   */
+  paymentLink(uri: string): OrderDetailsBuilder;
+  /**
+   * Adds a Pix setting to payment_settings. Brazil: a dynamic Pix code the customer copies into their bank's app. How the customer can pay: one entry per payment method offered.
+   * @param pixDynamicCode its fields: `code` (The dynamic Pix code (copy and paste) the customer copies.), `merchant_name` (The account holder's name, shown to the customer.), `key` (The Pix key, shown to the customer.), `key_type` ("CPF", "CNPJ", "EMAIL", "PHONE" or "EVP" (a random key).)
+   */
+  pixDynamicCode(pixDynamicCode: {
+    code: string;
+    merchant_name: string;
+    key: string;
+    key_type: "CPF" | "CNPJ" | "EMAIL" | "PHONE" | "EVP";
+  }): OrderDetailsBuilder;
+  /**
+   * Adds a boleto setting to payment_settings. Brazil: a boleto whose digitable line the customer copies. How the customer can pay: one entry per payment method offered.
+   * @param digitableLine The boleto's digitable line, copied when the customer taps the boleto button (47 or 48 digits).
+   */
+  boleto(digitableLine: string): OrderDetailsBuilder;
+  /**
+   * Adds an one-click card setting to payment_settings. Brazil: pay with a card the customer saved with the business before; the business receives a webhook when the customer confirms and charges the card itself. How the customer can pay: one entry per payment method offered.
+   * @param lastFourDigits Shown to the customer to identify the card.
+   * @param credentialId The business's id of the saved card, returned in the confirmation webhook.
+   */
+  offsiteCardPay(lastFourDigits: string, credentialId: string): OrderDetailsBuilder;
+  /** "INR" (India) or "BRL" (Brazil), the only currencies the Payments API takes. */
+  currency(currency: "INR" | "BRL"): OrderDetailsBuilder;
+  /** A sum of money as two integers: `value` is the sum multiplied by `offset`. */
+  totalAmount(totalAmount: T.Amount): OrderDetailsBuilder;
+  /** The order of an `order_details` message: the items, their subtotal, tax, shipping and discount. Amounts are integers: `value` is the sum multiplied by `offset` (₹12.34 is `{ "value": 1234, "offset": 100 }`). Meta requires `total_amount` = subtotal + tax + shipping − discount and `subtotal` = the sum of each item's (sale) amount × quantity; wa-interactive does not check these sums, WhatsApp does. */
+  order(order: T.Order): OrderDetailsBuilder;
+  /**
+   * Adds beneficiaries made at run time, after any added so far. Who receives physical goods shipped in India (not shown to the customer; required by law for such orders).
+   * @param beneficiaries checked when the message is built, not by the type checker
+   */
+  beneficiaries(
+    beneficiaries: readonly {
+      name: string;
+      address_line1: string;
+      city: string;
+      state: string;
+      postal_code: string;
+      address_line2?: string;
+    }[],
+  ): OrderDetailsBuilder;
+  /**
+   * Adds a beneficiary to beneficiaries. The recipient of physical goods shipped in India. Who receives physical goods shipped in India (not shown to the customer; required by law for such orders).
+   * @param beneficiary its fields: `name`, `address_line1` (Door or tower number, street name, …), `city`, `state`, `postal_code` (The six-digit PIN code.), `address_line2` (Landmark, area, …)
+   */
+  beneficiary(beneficiary: {
+    name: string;
+    address_line1: string;
+    city: string;
+    state: string;
+    postal_code: string;
+    address_line2?: string;
+  }): OrderDetailsBuilder;
+}
+
+/** The kinds of header of an order details message; pick one. */
+export interface OrderDetailsBuilderHeader {
+  /**
+   * An image header.
+   * @param image A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key.
+   */
+  image(image: T.Media): OrderDetailsBuilder;
+}
+
+/**
+ * Starts an order details message. A bill the customer can pay without leaving WhatsApp (Payments API; India and Brazil only, for businesses with payments set up): the total, how to pay (payment gateway, UPI or payment link in India; Pix, payment link, boleto or a saved card in Brazil) and, optionally in Brazil, the itemised order. The header, when given, is an image (the thumbnail; without one WhatsApp uses the first product's image). WhatsApp answers with payment status webhooks (payment gateway) or not at all (the business confirms with its own provider); the business then sends `order_status` messages. Interactive and commerce messages cannot go to WhatsApp groups. Decision: an image header only, as Meta's Brazil orders page states ("type: must be image"); the India pages show only image headers too.
+ * @param referenceId The business's unique id of the order or invoice, 1 to 35 characters of English letters, digits, `_`, `-` and `.`; unique for every `order_details` message (Meta suggests `<invoice-id>-<sequence>` when sending several for one invoice). `order_status` messages name the order by it.
+ * @param type What is being paid for: "digital-goods" or "physical-goods" (physical goods shipped in India need `beneficiaries`).
+ * @param currency "INR" (India) or "BRL" (Brazil), the only currencies the Payments API takes.
+ * @param totalAmount A sum of money as two integers: `value` is the sum multiplied by `offset`.
+ */
+export function orderDetails(
+  referenceId: string,
+  type: "digital-goods" | "physical-goods",
+  currency: "INR" | "BRL",
+  totalAmount: T.Amount,
+): OrderDetailsBuilder {
+  return new OrderDetailsChain()
+    .referenceId(referenceId)
+    .type(type)
+    .currency(currency)
+    .totalAmount(totalAmount) as unknown as OrderDetailsBuilder;
+}
+
+/** Builds an order status message. Tells the customer that an order sent with `order_details` changed status (Payments API, India and Brazil): the message refers to that order by its `reference_id`, and WhatsApp updates the order's page. Send one whenever the payment or the order moves on; mark the order `completed` when nothing more will happen. The header, when given, is an image, as on `order_details`. Decision: a header is allowed, and only an image, because Meta's Brazil orders page says both order messages have the same four components as any interactive message and gives the order header as an image; no Meta example of an order status shows one. */
+export interface OrderStatusBuilder extends Buildable<T.OrderStatusInteractive> {
+  readonly header: OrderStatusBuilderHeader;
+  /** The message body. Emoji, markdown and links are allowed. At most 1024 characters for every interactive type except `list` (see the list schema). Body text, 1 to 1024 characters; must not be only whitespace. */
+  body(text: string): OrderStatusBuilder;
+  /** An optional footer under the body. Emoji, markdown and links are allowed. Footer text, 1 to 60 characters; must not be only whitespace. */
+  footer(text: string): OrderStatusBuilder;
+  /** The business's unique id of the order or invoice, 1 to 35 characters of English letters, digits, `_`, `-` and `.`; unique for every `order_details` message (Meta suggests `<invoice-id>-<sequence>` when sending several for one invoice). `order_status` messages name the order by it. */
+  referenceId(referenceId: string): OrderStatusBuilder;
+  /** "pending" (not paid yet), "processing" (paid; being fulfilled), "partially_shipped", "shipped", "completed" (nothing more will happen) or "canceled" (fails if a payment already succeeded or is pending). Decision: `partially_shipped` with an underscore, as Meta's UPI example and its Brazil pages write it; the UPI page's table writes `partially-shipped`. */
+  status(
+    status: "pending" | "processing" | "partially_shipped" | "shipped" | "completed" | "canceled",
+  ): OrderStatusBuilder;
+  /** Optional text about the new status (useful when canceling), at most 120 characters. */
+  description(description: string): OrderStatusBuilder;
+}
+
+/** The kinds of header of an order status message; pick one. */
+export interface OrderStatusBuilderHeader {
+  /**
+   * An image header.
+   * @param image A media object for an image or video header: exactly one of `id` (a media id from the upload endpoint) or `link` (an absolute http(s) URL; Meta recommends `id`). Captions are not sent on interactive headers, so `caption` is rejected as an unknown key.
+   */
+  image(image: T.Media): OrderStatusBuilder;
+}
+
+/**
+ * Starts an order status message. Tells the customer that an order sent with `order_details` changed status (Payments API, India and Brazil): the message refers to that order by its `reference_id`, and WhatsApp updates the order's page. Send one whenever the payment or the order moves on; mark the order `completed` when nothing more will happen. The header, when given, is an image, as on `order_details`. Decision: a header is allowed, and only an image, because Meta's Brazil orders page says both order messages have the same four components as any interactive message and gives the order header as an image; no Meta example of an order status shows one.
+ * @param referenceId The business's unique id of the order or invoice, 1 to 35 characters of English letters, digits, `_`, `-` and `.`; unique for every `order_details` message (Meta suggests `<invoice-id>-<sequence>` when sending several for one invoice). `order_status` messages name the order by it.
+ * @param status "pending" (not paid yet), "processing" (paid; being fulfilled), "partially_shipped", "shipped", "completed" (nothing more will happen) or "canceled" (fails if a payment already succeeded or is pending). Decision: `partially_shipped` with an underscore, as Meta's UPI example and its Brazil pages write it; the UPI page's table writes `partially-shipped`.
+ */
+export function orderStatus(
+  referenceId: string,
+  status: "pending" | "processing" | "partially_shipped" | "shipped" | "completed" | "canceled",
+): OrderStatusBuilder {
+  return new OrderStatusChain().referenceId(referenceId).status(status) as unknown as OrderStatusBuilder;
+}
+
 /** Fills in a product section. */
 export interface ProductSectionBuilderMethods<ProductItems extends readonly unknown[]> {
   /** A section's heading, 1 to 24 characters; required when there is more than one section. */
@@ -599,11 +752,11 @@ export function voiceCall(): VoiceCallBuilder {
 
 /** Builds an interactive message. */
 export interface InteractiveMessageBuilder<Ids extends string = never> extends Buildable<T.InteractiveMessage, Ids> {
-  /** "individual" (the default) or "group". Decision: optional, as the older reference and every library treat it; the v23 reference marks it required but the API accepts its absence. */
-  recipientType(recipientType: "individual" | "group"): InteractiveMessageBuilder<Ids>;
+  /** "individual" (the default; the only value, as an enum so that leaving it out stays possible). An interactive message cannot go to a group: Meta's Groups API page lists interactive and commerce messages among the types groups do not support (groups take text, media and text or media templates). */
+  recipientType(recipientType: "individual"): InteractiveMessageBuilder<Ids>;
   /** The recipient's phone number (with or without +), WhatsApp id, or group id. Required unless `recipient` is given. */
   to(to: string): InteractiveMessageBuilder<Ids>;
-  /** The recipient's business-scoped user id (2026), such as `US.13491208655302741918`; may replace `to`. */
+  /** The recipient's business-scoped user id (BSUID, 2026): the user's two-letter ISO 3166 country code, a dot and up to 128 letters and digits (`US.13491208655302741918`), or a parent BSUID (`US.ENT.…`) for linked business portfolios; give the whole id. It may replace `to`; when both are given WhatsApp sends to `to`, the phone number. Meta's API accepts it from May 2026. */
   recipient(recipient: string): InteractiveMessageBuilder<Ids>;
   /** Sends the message as a reply that quotes an earlier message. The WhatsApp message id (wamid) of the quoted message. */
   messageId(messageId: string): InteractiveMessageBuilder<Ids>;
@@ -612,7 +765,7 @@ export interface InteractiveMessageBuilder<Ids extends string = never> extends B
   /** Deliver only if this matches the hash of the recipient's current identity key (it changes when they reinstall WhatsApp or change device). */
   recipientIdentityKeyHash(recipientIdentityKeyHash: string): InteractiveMessageBuilder<Ids>;
   /**
-   * The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows.
+   * The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. Decision: `request_contact_info` is not one of them: Meta documents REQUEST_CONTACT_INFO only as a button of utility and marketing templates (business-scoped user ids page), and no Meta page or reference lists it as an interactive type, although some libraries and BSPs send it.
    * @param interactive a built Interactive or its builder
    */
   interactive<M extends T.Interactive | Buildable<T.Interactive, string>>(
@@ -622,7 +775,7 @@ export interface InteractiveMessageBuilder<Ids extends string = never> extends B
 
 /**
  * Starts an interactive message.
- * @param interactive The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows.
+ * @param interactive The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. Decision: `request_contact_info` is not one of them: Meta documents REQUEST_CONTACT_INFO only as a button of utility and marketing templates (business-scoped user ids page), and no Meta page or reference lists it as an interactive type, although some libraries and BSPs send it.
  */
 export function interactiveMessage<M extends T.Interactive | Buildable<T.Interactive, string>>(
   interactive: M,
@@ -630,13 +783,13 @@ export function interactiveMessage<M extends T.Interactive | Buildable<T.Interac
   return new InteractiveMessageChain().interactive(interactive) as unknown as InteractiveMessageBuilder<ReplyIds<M>>;
 }
 
-/** Builds a reaction message. A reaction. It cannot quote a message, so `context` is rejected. */
+/** Builds a reaction message. A reaction. It cannot quote a message, so `context` is rejected. Decision: a reaction may go to a group (`recipient_type: "group"`): Meta's Groups API page lists the message types groups support (text, media, templates) and those they do not (interactive, commerce, authentication, view-once, disappearing messages, calls), and reactions are in neither list, so refusing them would reject what no Meta document forbids. */
 export interface ReactionMessageBuilder extends Buildable<T.ReactionMessage> {
   /** "individual" (the default) or "group". Decision: optional, as the older reference and every library treat it; the v23 reference marks it required but the API accepts its absence. */
   recipientType(recipientType: "individual" | "group"): ReactionMessageBuilder;
   /** The recipient's phone number (with or without +), WhatsApp id, or group id. Required unless `recipient` is given. */
   to(to: string): ReactionMessageBuilder;
-  /** The recipient's business-scoped user id (2026), such as `US.13491208655302741918`; may replace `to`. */
+  /** The recipient's business-scoped user id (BSUID, 2026): the user's two-letter ISO 3166 country code, a dot and up to 128 letters and digits (`US.13491208655302741918`), or a parent BSUID (`US.ENT.…`) for linked business portfolios; give the whole id. It may replace `to`; when both are given WhatsApp sends to `to`, the phone number. Meta's API accepts it from May 2026. */
   recipient(recipient: string): ReactionMessageBuilder;
   /** Up to 512 characters echoed back in status webhooks; WhatsApp does not read it. */
   bizOpaqueCallbackData(bizOpaqueCallbackData: string): ReactionMessageBuilder;
@@ -650,7 +803,7 @@ export interface ReactionMessageBuilder extends Buildable<T.ReactionMessage> {
 }
 
 /**
- * Starts a reaction message. A reaction. It cannot quote a message, so `context` is rejected.
+ * Starts a reaction message. A reaction. It cannot quote a message, so `context` is rejected. Decision: a reaction may go to a group (`recipient_type: "group"`): Meta's Groups API page lists the message types groups support (text, media, templates) and those they do not (interactive, commerce, authentication, view-once, disappearing messages, calls), and reactions are in neither list, so refusing them would reject what no Meta document forbids.
  * @param reaction A reaction to a message the customer sent or received in the last 30 days. An empty `emoji` removes an earlier reaction (Meta's older Messages reference and the libraries that follow it; the current reaction page does not mention removal).
  */
 export function reactionMessage<M extends T.Reaction | Buildable<T.Reaction, string>>(
@@ -797,6 +950,26 @@ const LocationRequestInteractivePlan: Plan<T.LocationRequestInteractive> = {
   validate: V.validateLocationRequestInteractive,
   is: V.isLocationRequestInteractive,
 };
+/** What OrderDetailsBuilder checks after assembling (interactive/order-details.schema.json). */
+const OrderDetailsInteractivePlan: Plan<T.OrderDetailsInteractive> = {
+  what: "order details message",
+  clamp: [
+    [["body", "text"], 1024],
+    [["footer", "text"], 60],
+  ],
+  validate: V.validateOrderDetailsInteractive,
+  is: V.isOrderDetailsInteractive,
+};
+/** What OrderStatusBuilder checks after assembling (interactive/order-status.schema.json). */
+const OrderStatusInteractivePlan: Plan<T.OrderStatusInteractive> = {
+  what: "order status message",
+  clamp: [
+    [["body", "text"], 1024],
+    [["footer", "text"], 60],
+  ],
+  validate: V.validateOrderStatusInteractive,
+  is: V.isOrderStatusInteractive,
+};
 /** What ProductSectionBuilder checks after assembling (interactive/product-list.schema.json). */
 const ProductSectionPlan: Plan = { what: "product section" };
 /** What ProductListBuilder checks after assembling (interactive/product-list.schema.json). */
@@ -881,6 +1054,56 @@ const carouselCardOrder: KeyOrder = {
 const listSectionOrder: KeyOrder = {
   keys: ["title", "rows"],
   children: { rows: { keys: [], children: { "*": { keys: ["id", "title", "description"] } } } },
+};
+/** The key order of paymentSetting values given whole. */
+const paymentSettingOrder: KeyOrder = {
+  keys: ["type", "payment_gateway", "payment_link", "pix_dynamic_code", "boleto", "offsite_card_pay"],
+  children: {
+    payment_gateway: { keys: ["type", "configuration_name"] },
+    payment_link: { keys: ["uri"] },
+    pix_dynamic_code: { keys: ["code", "merchant_name", "key", "key_type"] },
+    boleto: { keys: ["digitable_line"] },
+    offsite_card_pay: { keys: ["last_four_digits", "credential_id"] },
+  },
+};
+/** The key order of amount values given whole. */
+const amountOrder: KeyOrder = { keys: ["value", "offset"] };
+/** The key order of order values given whole. */
+const orderOrder: KeyOrder = {
+  keys: ["status", "type", "catalog_id", "expiration", "items", "subtotal", "tax", "shipping", "discount"],
+  children: {
+    expiration: { keys: ["timestamp", "description"] },
+    items: {
+      keys: [],
+      children: {
+        "*": {
+          keys: [
+            "retailer_id",
+            "name",
+            "image",
+            "amount",
+            "sale_amount",
+            "quantity",
+            "country_of_origin",
+            "importer_name",
+            "importer_address",
+          ],
+          children: {
+            image: { keys: ["link"] },
+            amount: { keys: ["value", "offset"] },
+            sale_amount: { keys: ["value", "offset"] },
+            importer_address: {
+              keys: ["address_line1", "address_line2", "city", "zone_code", "postal_code", "country_code"],
+            },
+          },
+        },
+      },
+    },
+    subtotal: { keys: ["value", "offset"] },
+    tax: { keys: ["value", "offset", "description"] },
+    shipping: { keys: ["value", "offset", "description"] },
+    discount: { keys: ["value", "offset", "description", "discount_program_name"] },
+  },
 };
 /** The key order of productSection values given whole. */
 const productSectionOrder: KeyOrder = {
@@ -971,6 +1194,89 @@ function listRowFrom(record: unknown): unknown {
   // Keys the item does not know are kept, so validation names them rather than the builder dropping them.
   for (const k in record)
     if (k !== "id" && k !== "title" && k !== "description" && Object.hasOwn(record, k)) keep(item, k, record[k]);
+  return item;
+}
+
+/** A payment gateway setting from its fields, keys in schema order. */
+function newPaymentGatewaySetting(type: unknown, configurationName: unknown): Record<string, unknown> {
+  return { type: "payment_gateway", payment_gateway: { type, configuration_name: configurationName } };
+}
+
+/** A payment link setting from its fields, keys in schema order. */
+function newPaymentLinkSetting(uri: unknown): Record<string, unknown> {
+  return { type: "payment_link", payment_link: { uri } };
+}
+
+/** A Pix setting from its fields, keys in schema order. */
+function newPixSetting(code: unknown, merchantName: unknown, key: unknown, keyType: unknown): Record<string, unknown> {
+  return { type: "pix_dynamic_code", pix_dynamic_code: { code, merchant_name: merchantName, key, key_type: keyType } };
+}
+
+/** A Pix setting from a record given at run time; anything but a plain record is copied whole, for validation to name. */
+function pixSettingFrom(record: unknown): unknown {
+  if (!isRecord(record)) return own(record);
+  const item = newPixSetting(record.code, record.merchant_name, record.key, record.key_type);
+  // Keys the item does not know are kept, so validation names them rather than the builder dropping them.
+  for (const k in record)
+    if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && Object.hasOwn(record, k))
+      keep(item.pix_dynamic_code, k, record[k]);
+  return item;
+}
+
+/** A boleto setting from its fields, keys in schema order. */
+function newBoletoSetting(digitableLine: unknown): Record<string, unknown> {
+  return { type: "boleto", boleto: { digitable_line: digitableLine } };
+}
+
+/** An one-click card setting from its fields, keys in schema order. */
+function newOffsiteCardSetting(lastFourDigits: unknown, credentialId: unknown): Record<string, unknown> {
+  return {
+    type: "offsite_card_pay",
+    offsite_card_pay: { last_four_digits: lastFourDigits, credential_id: credentialId },
+  };
+}
+
+/** A beneficiary from its fields, keys in schema order. */
+function newOrderBeneficiary(
+  name: unknown,
+  addressLine1: unknown,
+  city: unknown,
+  state: unknown,
+  postalCode: unknown,
+  addressLine2: unknown,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { name, address_line1: addressLine1 };
+  if (addressLine2 !== undefined) out.address_line2 = addressLine2;
+  out.city = city;
+  out.state = state;
+  out.country = "India";
+  out.postal_code = postalCode;
+  return out;
+}
+
+/** A beneficiary from a record given at run time; anything but a plain record is copied whole, for validation to name. */
+function orderBeneficiaryFrom(record: unknown): unknown {
+  if (!isRecord(record)) return own(record);
+  const item = newOrderBeneficiary(
+    record.name,
+    record.address_line1,
+    record.city,
+    record.state,
+    record.postal_code,
+    record.address_line2,
+  );
+  // Keys the item does not know are kept, so validation names them rather than the builder dropping them.
+  for (const k in record)
+    if (
+      k !== "name" &&
+      k !== "address_line1" &&
+      k !== "city" &&
+      k !== "state" &&
+      k !== "postal_code" &&
+      k !== "address_line2" &&
+      Object.hasOwn(record, k)
+    )
+      keep(item, k, record[k]);
   return item;
 }
 
@@ -1694,6 +2000,252 @@ class LocationRequestChain extends Chain {
     const out: Record<string, unknown> = { type: "location_request_message" };
     if (body !== undefined) out.body = body;
     out.action = { name: "send_location" };
+    return out;
+  }
+}
+
+/** The methods of `OrderDetailsBuilder.header`. */
+class OrderDetailsHeaderGroup extends Group<OrderDetailsChain> {
+  image(image: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this[OWNER], 0, image);
+  }
+}
+
+/** The calls made on a `OrderDetailsBuilder`, each method returning a new one a call longer; `build()` assembles them into an order details message, keys in schema order. */
+class OrderDetailsChain extends Chain {
+  get [PLAN](): Plan {
+    return OrderDetailsInteractivePlan;
+  }
+  get header(): OrderDetailsHeaderGroup {
+    return new OrderDetailsHeaderGroup(this);
+  }
+  body(text: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 1, text);
+  }
+  footer(text: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 2, text);
+  }
+  referenceId(referenceId: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 3, referenceId);
+  }
+  type(type: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 4, type);
+  }
+  paymentType(paymentType: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 5, paymentType);
+  }
+  paymentConfiguration(paymentConfiguration: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 6, paymentConfiguration);
+  }
+  paymentGateway(type: unknown, configurationName: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 7, type, configurationName);
+  }
+  paymentLink(uri: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 8, uri);
+  }
+  pixDynamicCode(pixDynamicCode: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 9, pixDynamicCode);
+  }
+  boleto(digitableLine: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 10, digitableLine);
+  }
+  offsiteCardPay(lastFourDigits: unknown, credentialId: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 11, lastFourDigits, credentialId);
+  }
+  paymentSettings(paymentSettings: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 12, paymentSettings);
+  }
+  currency(currency: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 13, currency);
+  }
+  totalAmount(totalAmount: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 14, totalAmount);
+  }
+  order(order: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 15, order);
+  }
+  beneficiary(beneficiary: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 16, beneficiary);
+  }
+  beneficiaries(beneficiaries: unknown): OrderDetailsChain {
+    return new OrderDetailsChain(this, 17, beneficiaries);
+  }
+  [ASSEMBLE](): unknown {
+    let header: unknown;
+    let body: unknown;
+    let footer: unknown;
+    let actionParametersReferenceId: unknown;
+    let actionParametersType: unknown;
+    let actionParametersPaymentType: unknown;
+    let actionParametersPaymentConfiguration: unknown;
+    let actionParametersPaymentSettings: unknown;
+    let actionParametersCurrency: unknown;
+    let actionParametersTotalAmount: unknown;
+    let actionParametersOrder: unknown;
+    let actionParametersBeneficiaries: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // header.image
+          header = c[A0] === undefined ? undefined : newImageHeader(c[A0]);
+          break;
+        case 1: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 2: // footer
+          footer = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 3: // referenceId
+          actionParametersReferenceId = c[A0];
+          break;
+        case 4: // type
+          actionParametersType = c[A0];
+          break;
+        case 5: // paymentType
+          actionParametersPaymentType = c[A0];
+          break;
+        case 6: // paymentConfiguration
+          actionParametersPaymentConfiguration = c[A0];
+          break;
+        case 7: // paymentGateway
+          if (!(c[A0] === undefined && c[A1] === undefined))
+            actionParametersPaymentSettings = add(
+              actionParametersPaymentSettings,
+              newPaymentGatewaySetting(c[A0], c[A1]),
+            );
+          break;
+        case 8: // paymentLink
+          if (!(c[A0] === undefined))
+            actionParametersPaymentSettings = add(actionParametersPaymentSettings, newPaymentLinkSetting(c[A0]));
+          break;
+        case 9: // pixDynamicCode
+          if (c[A0] !== undefined)
+            actionParametersPaymentSettings = add(actionParametersPaymentSettings, pixSettingFrom(c[A0]));
+          break;
+        case 10: // boleto
+          if (!(c[A0] === undefined))
+            actionParametersPaymentSettings = add(actionParametersPaymentSettings, newBoletoSetting(c[A0]));
+          break;
+        case 11: // offsiteCardPay
+          if (!(c[A0] === undefined && c[A1] === undefined))
+            actionParametersPaymentSettings = add(actionParametersPaymentSettings, newOffsiteCardSetting(c[A0], c[A1]));
+          break;
+        case 12: // paymentSettings
+          actionParametersPaymentSettings = addCopies(actionParametersPaymentSettings, c[A0], paymentSettingOrder);
+          break;
+        case 13: // currency
+          actionParametersCurrency = c[A0];
+          break;
+        case 14: // totalAmount
+          actionParametersTotalAmount = own(c[A0], amountOrder);
+          break;
+        case 15: // order
+          actionParametersOrder = own(c[A0], orderOrder);
+          break;
+        case 16: // beneficiary
+          if (c[A0] !== undefined)
+            actionParametersBeneficiaries = add(actionParametersBeneficiaries, orderBeneficiaryFrom(c[A0]));
+          break;
+        case 17: // beneficiaries
+          actionParametersBeneficiaries = addEach(actionParametersBeneficiaries, c[A0], orderBeneficiaryFrom);
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "order_details" };
+    if (header !== undefined) out.header = header;
+    if (body !== undefined) out.body = body;
+    if (footer !== undefined) out.footer = footer;
+    const action: Record<string, unknown> = { name: "review_and_pay" };
+    const actionParameters: Record<string, unknown> = {};
+    if (actionParametersReferenceId !== undefined) actionParameters.reference_id = actionParametersReferenceId;
+    if (actionParametersType !== undefined) actionParameters.type = actionParametersType;
+    if (actionParametersPaymentType !== undefined) actionParameters.payment_type = actionParametersPaymentType;
+    if (actionParametersPaymentConfiguration !== undefined)
+      actionParameters.payment_configuration = actionParametersPaymentConfiguration;
+    if (actionParametersPaymentSettings !== undefined)
+      actionParameters.payment_settings = actionParametersPaymentSettings;
+    if (actionParametersCurrency !== undefined) actionParameters.currency = actionParametersCurrency;
+    if (actionParametersTotalAmount !== undefined) actionParameters.total_amount = actionParametersTotalAmount;
+    if (actionParametersOrder !== undefined) actionParameters.order = actionParametersOrder;
+    if (actionParametersBeneficiaries !== undefined) actionParameters.beneficiaries = actionParametersBeneficiaries;
+    action.parameters = actionParameters;
+    out.action = action;
+    return out;
+  }
+}
+
+/** The methods of `OrderStatusBuilder.header`. */
+class OrderStatusHeaderGroup extends Group<OrderStatusChain> {
+  image(image: unknown): OrderStatusChain {
+    return new OrderStatusChain(this[OWNER], 0, image);
+  }
+}
+
+/** The calls made on a `OrderStatusBuilder`, each method returning a new one a call longer; `build()` assembles them into an order status message, keys in schema order. */
+class OrderStatusChain extends Chain {
+  get [PLAN](): Plan {
+    return OrderStatusInteractivePlan;
+  }
+  get header(): OrderStatusHeaderGroup {
+    return new OrderStatusHeaderGroup(this);
+  }
+  body(text: unknown): OrderStatusChain {
+    return new OrderStatusChain(this, 1, text);
+  }
+  footer(text: unknown): OrderStatusChain {
+    return new OrderStatusChain(this, 2, text);
+  }
+  referenceId(referenceId: unknown): OrderStatusChain {
+    return new OrderStatusChain(this, 3, referenceId);
+  }
+  status(status: unknown): OrderStatusChain {
+    return new OrderStatusChain(this, 4, status);
+  }
+  description(description: unknown): OrderStatusChain {
+    return new OrderStatusChain(this, 5, description);
+  }
+  [ASSEMBLE](): unknown {
+    let header: unknown;
+    let body: unknown;
+    let footer: unknown;
+    let actionParametersReferenceId: unknown;
+    let actionParametersOrderStatus: unknown;
+    let actionParametersOrderDescription: unknown;
+    for (const c of calls(this)) {
+      switch (c[CALL]) {
+        case 0: // header.image
+          header = c[A0] === undefined ? undefined : newImageHeader(c[A0]);
+          break;
+        case 1: // body
+          body = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 2: // footer
+          footer = c[A0] === undefined ? undefined : { text: c[A0] };
+          break;
+        case 3: // referenceId
+          actionParametersReferenceId = c[A0];
+          break;
+        case 4: // status
+          actionParametersOrderStatus = c[A0];
+          break;
+        case 5: // description
+          actionParametersOrderDescription = c[A0];
+          break;
+      }
+    }
+    const out: Record<string, unknown> = { type: "order_status" };
+    if (header !== undefined) out.header = header;
+    if (body !== undefined) out.body = body;
+    if (footer !== undefined) out.footer = footer;
+    const action: Record<string, unknown> = { name: "review_order" };
+    const actionParameters: Record<string, unknown> = {};
+    if (actionParametersReferenceId !== undefined) actionParameters.reference_id = actionParametersReferenceId;
+    const actionParametersOrder: Record<string, unknown> = {};
+    if (actionParametersOrderStatus !== undefined) actionParametersOrder.status = actionParametersOrderStatus;
+    if (actionParametersOrderDescription !== undefined)
+      actionParametersOrder.description = actionParametersOrderDescription;
+    actionParameters.order = actionParametersOrder;
+    action.parameters = actionParameters;
+    out.action = action;
     return out;
   }
 }

@@ -173,6 +173,16 @@ const DEFS = {
       },
     },
   },
+  Amount: {
+    "x-ts-name": "Amount",
+    title: "amount",
+    description: "A sum of money as two integers: `value` is the sum multiplied by `offset`.",
+    type: "object",
+    required: ["value", "offset"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi" },
+    properties: { value: { $ref: "#/$defs/Order_value" }, offset: { $ref: "#/$defs/Order_offset" } },
+  },
   Body: {
     "x-ts-name": "Body",
     title: "body",
@@ -189,6 +199,41 @@ const DEFS = {
         minLength: 1,
         maxLength: 1024,
         "x-notBlank": true,
+      },
+    },
+  },
+  BoletoSetting: {
+    "x-ts-name": "BoletoSetting",
+    title: "boleto setting",
+    description: "Brazil: a boleto whose digitable line the customer copies.",
+    type: "object",
+    required: ["type", "boleto"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-br-boleto" },
+    properties: {
+      type: { const: "boleto", "x-source": { const: "meta-payments-br-boleto" } },
+      boleto: {
+        "x-ts-name": "Boleto",
+        title: "boleto",
+        type: "object",
+        required: ["digitable_line"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-br-boleto" },
+        properties: {
+          digitable_line: {
+            title: "boleto digitable line",
+            description:
+              "The boleto's digitable line, copied when the customer taps the boleto button (47 or 48 digits).",
+            type: "string",
+            pattern: "^[0-9]{47,48}$",
+            "x-source": {
+              pattern: {
+                source: "inferred",
+                note: "a boleto digitable line is 47 digits (48 for utility bills); Meta's example has 47 digits",
+              },
+            },
+          },
+        },
       },
     },
   },
@@ -752,6 +797,66 @@ const DEFS = {
     required: ["type", "image"],
     additionalProperties: false,
     properties: { type: { const: "image" }, image: { $ref: "#/$defs/Media" } },
+  },
+  ImporterAddress: {
+    "x-ts-name": "ImporterAddress",
+    title: "importer address",
+    description: "The importing business's address, as Meta's UPI example writes it.",
+    type: "object",
+    required: ["address_line1", "city", "zone_code", "postal_code", "country_code"],
+    additionalProperties: false,
+    "x-source": {
+      required: {
+        source: "inferred",
+        note: "Meta's UPI example fills every field; the page does not list them, so all but address_line2 are taken as required",
+      },
+    },
+    properties: {
+      address_line1: {
+        title: "importer address line 1",
+        type: "string",
+        minLength: 1,
+        maxLength: 100,
+        "x-source": {
+          minLength: { source: "inferred", note: "a required line must say something" },
+          maxLength: { source: "inferred", note: "the 100-character limit Meta gives the beneficiary's address lines" },
+        },
+      },
+      address_line2: {
+        title: "importer address line 2",
+        type: "string",
+        maxLength: 100,
+        "x-source": {
+          maxLength: { source: "inferred", note: "the 100-character limit Meta gives the beneficiary's address lines" },
+        },
+      },
+      city: {
+        title: "importer city",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "a required field must say something" } },
+      },
+      zone_code: {
+        title: "importer state code",
+        description: "The state, as a code (`DL`).",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "a required field must say something" } },
+      },
+      postal_code: {
+        title: "importer postal code",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "a required field must say something" } },
+      },
+      country_code: {
+        title: "importer country code",
+        description: "ISO 3166 alpha-2 (`IN`).",
+        type: "string",
+        pattern: "^[A-Z]{2}$",
+        "x-source": { pattern: { source: "inferred", note: 'Meta\'s example writes "IN", a two-letter country code' } },
+      },
+    },
   },
   InboundEvent: {
     "x-ts-name": "InboundEvent",
@@ -1675,7 +1780,7 @@ const DEFS = {
     "x-ts-name": "Interactive",
     title: "interactive object",
     description:
-      "The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows.",
+      "The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. Decision: `request_contact_info` is not one of them: Meta documents REQUEST_CONTACT_INFO only as a button of utility and marketing templates (business-scoped user ids page), and no Meta page or reference lists it as an interactive type, although some libraries and BSPs send it.",
     "x-discriminator": "type",
     oneOf: [
       { $ref: "#/$defs/ButtonInteractive" },
@@ -1690,6 +1795,8 @@ const DEFS = {
       { $ref: "#/$defs/VoiceCallInteractive" },
       { $ref: "#/$defs/CallPermissionRequestInteractive" },
       { $ref: "#/$defs/AddressMessageInteractive" },
+      { $ref: "#/$defs/OrderDetailsInteractive" },
+      { $ref: "#/$defs/OrderStatusInteractive" },
     ],
   },
   InteractiveMessage: {
@@ -1701,7 +1808,7 @@ const DEFS = {
     anyOf: [{ required: ["to"] }, { required: ["recipient"] }],
     properties: {
       messaging_product: { $ref: "#/$defs/OutboundMessage_messagingProduct" },
-      recipient_type: { $ref: "#/$defs/OutboundMessage_recipientType" },
+      recipient_type: { $ref: "#/$defs/OutboundMessage_individualRecipientType" },
       to: { $ref: "#/$defs/OutboundMessage_to" },
       recipient: { $ref: "#/$defs/OutboundMessage_recipient" },
       type: { const: "interactive" },
@@ -2798,6 +2905,540 @@ const DEFS = {
       errors: { title: "errors", type: "array", items: { $ref: "#/$defs/MetaWebhookError" } },
     },
   },
+  OffsiteCardSetting: {
+    "x-ts-name": "OffsiteCardSetting",
+    title: "one-click card setting",
+    description:
+      "Brazil: pay with a card the customer saved with the business before; the business receives a webhook when the customer confirms and charges the card itself.",
+    type: "object",
+    required: ["type", "offsite_card_pay"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-br-cards" },
+    properties: {
+      type: { const: "offsite_card_pay", "x-source": { const: "meta-payments-br-cards" } },
+      offsite_card_pay: {
+        "x-ts-name": "OffsiteCardPay",
+        title: "one-click card",
+        type: "object",
+        required: ["last_four_digits", "credential_id"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-br-cards" },
+        properties: {
+          last_four_digits: {
+            title: "card's last four digits",
+            description: "Shown to the customer to identify the card.",
+            type: "string",
+            pattern: "^[0-9]{4}$",
+            "x-source": {
+              pattern: { source: "inferred", note: 'the name says four digits; Meta\'s example is "5235"' },
+            },
+          },
+          credential_id: {
+            title: "card credential id",
+            description: "The business's id of the saved card, returned in the confirmation webhook.",
+            type: "string",
+            minLength: 1,
+            "x-trimmed": true,
+            "x-source": {
+              minLength: { source: "inferred", note: "an id cannot be empty" },
+              "x-trimmed": { source: "inferred", note: "an id is compared as is" },
+            },
+          },
+        },
+      },
+    },
+  },
+  Order: {
+    "x-ts-name": "Order",
+    title: "order",
+    description:
+      'The order of an `order_details` message: the items, their subtotal, tax, shipping and discount. Amounts are integers: `value` is the sum multiplied by `offset` (₹12.34 is `{ "value": 1234, "offset": 100 }`). Meta requires `total_amount` = subtotal + tax + shipping − discount and `subtotal` = the sum of each item\'s (sale) amount × quantity; wa-interactive does not check these sums, WhatsApp does.',
+    type: "object",
+    required: ["status", "items", "subtotal", "tax"],
+    additionalProperties: false,
+    "x-source": {
+      required: {
+        source: "meta-payments-in-upi",
+        note: "the order object's table marks status, items, subtotal and tax required; every Brazil example carries all four",
+      },
+    },
+    properties: {
+      status: {
+        title: "order status",
+        description: 'Always "pending": an order starts pending and later changes through `order_status` messages.',
+        const: "pending",
+        "x-source": { const: "meta-payments-in-upi" },
+      },
+      type: {
+        title: "order type",
+        description: '"quick_pay" hides the "Review and pay" button and shows only "Pay now" (India).',
+        const: "quick_pay",
+        "x-source": { const: "meta-payments-in-upi" },
+      },
+      catalog_id: {
+        title: "catalog id",
+        description: "The Facebook catalog the items' `retailer_id`s belong to.",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "an id cannot be empty" } },
+      },
+      expiration: { $ref: "#/$defs/OrderExpiration" },
+      items: {
+        title: "order items",
+        description:
+          "The items of the order, at least one. An item with an `image` limits the order to 10 items and cannot be used with `retailer_id` or `catalog_id` (Meta's UPI page; not checked here).",
+        type: "array",
+        minItems: 1,
+        "x-source": {
+          minItems: { source: "inferred", note: "items is required; an order with no item has nothing to show" },
+        },
+        items: { $ref: "#/$defs/OrderItem" },
+      },
+      subtotal: { $ref: "#/$defs/Amount" },
+      tax: { $ref: "#/$defs/OrderCharge" },
+      shipping: { $ref: "#/$defs/OrderCharge" },
+      discount: { $ref: "#/$defs/OrderDiscount" },
+    },
+  },
+  OrderBeneficiary: {
+    "x-ts-name": "OrderBeneficiary",
+    title: "beneficiary",
+    description: "The recipient of physical goods shipped in India.",
+    type: "object",
+    required: ["name", "address_line1", "city", "state", "country", "postal_code"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi" },
+    properties: {
+      name: {
+        title: "beneficiary name",
+        type: "string",
+        minLength: 1,
+        maxLength: 200,
+        "x-source": {
+          minLength: { source: "inferred", note: "a required name must say something" },
+          maxLength: "meta-payments-in-upi",
+        },
+      },
+      address_line1: {
+        title: "beneficiary address line 1",
+        description: "Door or tower number, street name, …",
+        type: "string",
+        minLength: 1,
+        maxLength: 100,
+        "x-source": {
+          minLength: { source: "inferred", note: "a required line must say something" },
+          maxLength: "meta-payments-in-upi",
+        },
+      },
+      address_line2: {
+        title: "beneficiary address line 2",
+        description: "Landmark, area, …",
+        type: "string",
+        maxLength: 100,
+        "x-source": { maxLength: "meta-payments-in-upi" },
+      },
+      city: {
+        title: "beneficiary city",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "a required field must say something" } },
+      },
+      state: {
+        title: "beneficiary state",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "a required field must say something" } },
+      },
+      country: {
+        title: "beneficiary country",
+        description:
+          "Decision: \"India\" in English; Meta's page says the value must be India, and its English original writes the country's name rather than a code.",
+        const: "India",
+        "x-source": { const: "meta-payments-in-upi" },
+      },
+      postal_code: {
+        title: "beneficiary postal code",
+        description: "The six-digit PIN code.",
+        type: "string",
+        pattern: "^[0-9]{6}$",
+        "x-source": { pattern: "meta-payments-in-upi" },
+      },
+    },
+  },
+  OrderCharge: {
+    "x-ts-name": "OrderCharge",
+    title: "order charge",
+    description: "Tax or shipping: an amount with an optional description.",
+    type: "object",
+    required: ["value", "offset"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi" },
+    properties: {
+      value: { $ref: "#/$defs/Order_value" },
+      offset: { $ref: "#/$defs/Order_offset" },
+      description: { $ref: "#/$defs/Order_chargeDescription" },
+    },
+  },
+  OrderDetailsInteractive: {
+    "x-ts-name": "OrderDetailsInteractive",
+    title: "order details message",
+    description:
+      "A bill the customer can pay without leaving WhatsApp (Payments API; India and Brazil only, for businesses with payments set up): the total, how to pay (payment gateway, UPI or payment link in India; Pix, payment link, boleto or a saved card in Brazil) and, optionally in Brazil, the itemised order. The header, when given, is an image (the thumbnail; without one WhatsApp uses the first product's image). WhatsApp answers with payment status webhooks (payment gateway) or not at all (the business confirms with its own provider); the business then sends `order_status` messages. Interactive and commerce messages cannot go to WhatsApp groups. Decision: an image header only, as Meta's Brazil orders page states (\"type: must be image\"); the India pages show only image headers too.",
+    type: "object",
+    required: ["type", "body", "action"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi" },
+    properties: {
+      type: { const: "order_details", "x-source": { const: "meta-payments-in-upi" } },
+      header: { $ref: "#/$defs/ImageHeader" },
+      body: { $ref: "#/$defs/Body" },
+      footer: { $ref: "#/$defs/Footer" },
+      action: {
+        "x-ts-name": "OrderDetailsAction",
+        title: "order details action",
+        type: "object",
+        required: ["name", "parameters"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-in-upi" },
+        properties: {
+          name: { const: "review_and_pay", "x-source": { const: "meta-payments-in-upi" } },
+          parameters: { $ref: "#/$defs/OrderDetailsParameters" },
+        },
+      },
+    },
+  },
+  OrderDetailsParameters: {
+    "x-ts-name": "OrderDetailsParameters",
+    title: "order details parameters",
+    description:
+      "Decision: `order` is optional, as Meta's Brazil orders page (Mar 2026) allows a simplified message with only the total and the payment settings; the India pages require it, which this schema cannot tie to the currency without a conditional keyword.",
+    type: "object",
+    required: ["reference_id", "type", "currency", "total_amount"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi" },
+    properties: {
+      reference_id: { $ref: "#/$defs/Order_referenceId" },
+      type: {
+        title: "goods type",
+        description:
+          'What is being paid for: "digital-goods" or "physical-goods" (physical goods shipped in India need `beneficiaries`).',
+        enum: ["digital-goods", "physical-goods"],
+        "x-source": { enum: "meta-payments-in-upi" },
+      },
+      payment_type: {
+        title: "payment type",
+        description:
+          '"upi" for UPI intent payments in India, "br" for every Brazil integration; payment-gateway orders in India leave it out.',
+        enum: ["upi", "br"],
+        "x-source": {
+          enum: {
+            source: "meta-payments-in-upi",
+            note: '"upi" on the UPI page; "br" in every Brazil payload (meta-payments-br)',
+          },
+        },
+      },
+      payment_configuration: {
+        title: "payment configuration",
+        description:
+          "The name of the payment configuration set up in WhatsApp Manager (UPI), at most 60 characters. If WhatsApp cannot find it, the customer cannot pay.",
+        type: "string",
+        minLength: 1,
+        maxLength: 60,
+        "x-source": {
+          minLength: { source: "inferred", note: "an empty name finds no configuration" },
+          maxLength: "meta-payments-in-upi",
+        },
+      },
+      payment_settings: {
+        title: "payment settings",
+        description: "How the customer can pay: one entry per payment method offered.",
+        type: "array",
+        items: { $ref: "#/$defs/PaymentSetting" },
+      },
+      currency: {
+        title: "currency",
+        description: '"INR" (India) or "BRL" (Brazil), the only currencies the Payments API takes.',
+        enum: ["INR", "BRL"],
+        "x-source": {
+          enum: {
+            source: "meta-payments-in-upi",
+            note: '"the only accepted value is INR" in India; "BRL" in every Brazil payload (meta-payments-br)',
+          },
+        },
+      },
+      total_amount: { $ref: "#/$defs/Amount" },
+      order: { $ref: "#/$defs/Order" },
+      beneficiaries: {
+        title: "beneficiaries",
+        description:
+          "Who receives physical goods shipped in India (not shown to the customer; required by law for such orders).",
+        type: "array",
+        minItems: 1,
+        "x-source": {
+          minItems: { source: "inferred", note: "an empty list names no recipient; leave the property out instead" },
+        },
+        items: { $ref: "#/$defs/OrderBeneficiary" },
+      },
+    },
+  },
+  OrderDiscount: {
+    "x-ts-name": "OrderDiscount",
+    title: "order discount",
+    description:
+      "The discount of the order: an amount, an optional description and, for orders with incentives, the name of the discount programme.",
+    type: "object",
+    required: ["value", "offset"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi" },
+    properties: {
+      value: { $ref: "#/$defs/Order_value" },
+      offset: { $ref: "#/$defs/Order_offset" },
+      description: { $ref: "#/$defs/Order_chargeDescription" },
+      discount_program_name: {
+        title: "discount programme name",
+        description: "The incentive programme the discount comes from, at most 60 characters.",
+        type: "string",
+        minLength: 1,
+        maxLength: 60,
+        "x-source": {
+          minLength: { source: "inferred", note: "an empty name names nothing; leave the property out instead" },
+          maxLength: "meta-payments-in-upi",
+        },
+      },
+    },
+  },
+  OrderExpiration: {
+    "x-ts-name": "OrderExpiration",
+    title: "order expiration",
+    description: "When the order expires and why.",
+    type: "object",
+    required: ["timestamp", "description"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi" },
+    properties: {
+      timestamp: {
+        title: "expiration time",
+        description:
+          "UTC Unix time in seconds, as a string of digits; at least 300 seconds after sending (Meta's minimum; the send time is not known here, so that is not checked).",
+        type: "string",
+        pattern: "^[0-9]+$",
+        "x-source": { pattern: "meta-payments-in-upi" },
+      },
+      description: {
+        title: "expiration description",
+        description: "Text explaining the expiration, at most 120 characters.",
+        type: "string",
+        minLength: 1,
+        maxLength: 120,
+        "x-source": {
+          minLength: { source: "inferred", note: "the description is required, so it must say something" },
+          maxLength: "meta-payments-in-upi",
+        },
+      },
+    },
+  },
+  OrderItem: {
+    "x-ts-name": "OrderItem",
+    title: "order item",
+    description: "One line of the order.",
+    type: "object",
+    required: ["name", "amount", "quantity"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi" },
+    properties: {
+      retailer_id: {
+        title: "retailer id",
+        description:
+          "The item's content id in the catalog (`catalog_id`). Decision: optional, as Meta's UPI page marks it; 360dialog's copy of the payment-gateway page says required.",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: { source: "inferred", note: "an id cannot be empty" } },
+      },
+      name: {
+        title: "item name",
+        description: "The item's name shown to the buyer, 1 to 60 characters.",
+        type: "string",
+        minLength: 1,
+        maxLength: 60,
+        "x-notBlank": true,
+        "x-source": {
+          minLength: { source: "inferred", note: "the name is required and shown to the buyer" },
+          maxLength: "meta-payments-in-upi",
+          "x-notBlank": { source: "inferred", note: "a name of spaces shows nothing" },
+        },
+      },
+      image: { $ref: "#/$defs/OrderItemImage" },
+      amount: { $ref: "#/$defs/Amount" },
+      sale_amount: { $ref: "#/$defs/Amount" },
+      quantity: {
+        title: "item quantity",
+        description: "How many, a whole number of at least 1.",
+        type: "integer",
+        minimum: 1,
+        "x-source": {
+          minimum: {
+            source: "inferred",
+            note: 'Meta: "cannot be decimal, has to be integer"; an order line of zero items is not an order line',
+          },
+        },
+      },
+      country_of_origin: {
+        title: "country of origin",
+        description: "The product's country of origin (India, when there is no `catalog_id`).",
+        type: "string",
+        minLength: 1,
+        "x-source": {
+          minLength: { source: "inferred", note: "an empty country names none; leave the property out instead" },
+        },
+      },
+      importer_name: {
+        title: "importer name",
+        description: "The importing business (India, when there is no `catalog_id`).",
+        type: "string",
+        minLength: 1,
+        "x-source": {
+          minLength: { source: "inferred", note: "an empty name names none; leave the property out instead" },
+        },
+      },
+      importer_address: { $ref: "#/$defs/ImporterAddress" },
+    },
+  },
+  OrderItemImage: {
+    "x-ts-name": "OrderItemImage",
+    title: "item image",
+    description: "A custom image of the item: a JPEG or PNG link.",
+    type: "object",
+    required: ["link"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi" },
+    properties: {
+      link: {
+        title: "item image link",
+        description: "An absolute http(s) URL of an 8-bit RGB or RGBA JPEG or PNG image.",
+        type: "string",
+        format: "uri",
+        pattern: "^https?://[^\\s/?#]+[^\\s]*$",
+        "x-source": {
+          pattern: {
+            source: "inferred",
+            note: "a link WhatsApp fetches is an absolute http(s) URL, as for every media link",
+          },
+        },
+      },
+    },
+  },
+  OrderStatusInteractive: {
+    "x-ts-name": "OrderStatusInteractive",
+    title: "order status message",
+    description:
+      "Tells the customer that an order sent with `order_details` changed status (Payments API, India and Brazil): the message refers to that order by its `reference_id`, and WhatsApp updates the order's page. Send one whenever the payment or the order moves on; mark the order `completed` when nothing more will happen. The header, when given, is an image, as on `order_details`. Decision: a header is allowed, and only an image, because Meta's Brazil orders page says both order messages have the same four components as any interactive message and gives the order header as an image; no Meta example of an order status shows one.",
+    type: "object",
+    required: ["type", "body", "action"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi" },
+    properties: {
+      type: { const: "order_status", "x-source": { const: "meta-payments-in-upi" } },
+      header: { $ref: "#/$defs/ImageHeader" },
+      body: { $ref: "#/$defs/Body" },
+      footer: { $ref: "#/$defs/Footer" },
+      action: {
+        "x-ts-name": "OrderStatusAction",
+        title: "order status action",
+        type: "object",
+        required: ["name", "parameters"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-in-upi" },
+        properties: {
+          name: { const: "review_order", "x-source": { const: "meta-payments-in-upi" } },
+          parameters: { $ref: "#/$defs/OrderStatusParameters" },
+        },
+      },
+    },
+  },
+  OrderStatusParameters: {
+    "x-ts-name": "OrderStatusParameters",
+    title: "order status parameters",
+    type: "object",
+    required: ["reference_id", "order"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi" },
+    properties: { reference_id: { $ref: "#/$defs/Order_referenceId" }, order: { $ref: "#/$defs/OrderStatusUpdate" } },
+  },
+  OrderStatusUpdate: {
+    "x-ts-name": "OrderStatusUpdate",
+    title: "order status update",
+    type: "object",
+    required: ["status"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in-upi" },
+    properties: {
+      status: {
+        title: "new order status",
+        description:
+          '"pending" (not paid yet), "processing" (paid; being fulfilled), "partially_shipped", "shipped", "completed" (nothing more will happen) or "canceled" (fails if a payment already succeeded or is pending). Decision: `partially_shipped` with an underscore, as Meta\'s UPI example and its Brazil pages write it; the UPI page\'s table writes `partially-shipped`.',
+        enum: ["pending", "processing", "partially_shipped", "shipped", "completed", "canceled"],
+        "x-source": {
+          enum: {
+            source: "meta-payments-in-upi",
+            note: "the status table and example of the UPI page; the Brazil orders page lists the same statuses",
+          },
+        },
+      },
+      description: {
+        title: "status description",
+        description: "Optional text about the new status (useful when canceling), at most 120 characters.",
+        type: "string",
+        maxLength: 120,
+        "x-source": { maxLength: "meta-payments-in-upi" },
+      },
+    },
+  },
+  Order_chargeDescription: {
+    title: "charge description",
+    description: "Optional text shown with the charge, at most 60 characters.",
+    type: "string",
+    maxLength: 60,
+    "x-source": { maxLength: "meta-payments-in-upi" },
+  },
+  Order_offset: {
+    title: "amount offset",
+    description: "The factor `value` is multiplied by: 100, as Meta requires for INR and shows in every BRL example.",
+    type: "integer",
+    const: 100,
+    "x-source": {
+      const: {
+        source: "meta-payments-in-upi",
+        note: '"must be 100 for INR"; the Brazil pages use 100 in every example and name no other',
+      },
+    },
+  },
+  Order_referenceId: {
+    title: "reference id",
+    description:
+      "The business's unique id of the order or invoice, 1 to 35 characters of English letters, digits, `_`, `-` and `.`; unique for every `order_details` message (Meta suggests `<invoice-id>-<sequence>` when sending several for one invoice). `order_status` messages name the order by it.",
+    type: "string",
+    minLength: 1,
+    maxLength: 35,
+    pattern: "^[A-Za-z0-9_.-]*$",
+    "x-source": {
+      minLength: "meta-payments-in-upi",
+      maxLength: "meta-payments-in-upi",
+      pattern: "meta-payments-in-upi",
+    },
+  },
+  Order_value: {
+    title: "amount value",
+    description:
+      'The sum multiplied by `offset`, as an integer (₹12.34 with offset 100 is 1234). Decision: 0 is allowed although Meta\'s UPI page says "positive", because Meta\'s own Brazil examples send a tax of `{ "value": 0 }`.',
+    type: "integer",
+    minimum: 0,
+    "x-source": {
+      minimum: {
+        source: "meta-payments-br",
+        note: "Meta's Brazil examples send tax value 0, so 0 is the lower bound rather than 1",
+      },
+    },
+  },
   OutboundMessage: {
     "x-ts-name": "OutboundMessage",
     title: "outbound message",
@@ -2812,13 +3453,31 @@ const DEFS = {
     type: "string",
     maxLength: 512,
   },
+  OutboundMessage_individualRecipientType: {
+    title:
+      "recipient type of an interactive message (Meta's Groups API page: groups take no interactive or commerce messages)",
+    description:
+      '"individual" (the default; the only value, as an enum so that leaving it out stays possible). An interactive message cannot go to a group: Meta\'s Groups API page lists interactive and commerce messages among the types groups do not support (groups take text, media and text or media templates).',
+    enum: ["individual"],
+    "x-source": { enum: "meta-groups-overview" },
+  },
   OutboundMessage_messagingProduct: { title: "messaging product", const: "whatsapp" },
   OutboundMessage_recipient: {
     title: "business-scoped user id",
-    description: "The recipient's business-scoped user id (2026), such as `US.13491208655302741918`; may replace `to`.",
+    description:
+      "The recipient's business-scoped user id (BSUID, 2026): the user's two-letter ISO 3166 country code, a dot and up to 128 letters and digits (`US.13491208655302741918`), or a parent BSUID (`US.ENT.…`) for linked business portfolios; give the whole id. It may replace `to`; when both are given WhatsApp sends to `to`, the phone number. Meta's API accepts it from May 2026.",
     type: "string",
     minLength: 1,
+    pattern: "^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$",
     "x-trimmed": true,
+    "x-source": {
+      minLength: "meta-bsuid",
+      pattern: {
+        source: "meta-bsuid",
+        note: "country code, dot and up to 128 alphanumeric characters; the ENT. form of parent BSUIDs is as the same page and the webhooks show it",
+      },
+      "x-trimmed": { source: "meta-bsuid", note: "an altered BSUID fails; Meta says to send it whole" },
+    },
   },
   OutboundMessage_recipientIdentityKeyHash: {
     title: "recipient identity key hash",
@@ -2841,6 +3500,150 @@ const DEFS = {
     type: "string",
     minLength: 1,
     "x-trimmed": true,
+  },
+  PaymentGatewaySetting: {
+    "x-ts-name": "PaymentGatewaySetting",
+    title: "payment gateway setting",
+    description: "India: checkout through a payment gateway account linked in WhatsApp Manager.",
+    type: "object",
+    required: ["type", "payment_gateway"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-in" },
+    properties: {
+      type: { const: "payment_gateway", "x-source": { const: "meta-payments-in" } },
+      payment_gateway: {
+        "x-ts-name": "PaymentGateway",
+        title: "payment gateway",
+        type: "object",
+        required: ["type", "configuration_name"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-in" },
+        properties: {
+          type: {
+            title: "payment gateway",
+            description:
+              'The gateway: "billdesk", "razorpay", "payu" or "zaakpay", the four Meta\'s payment-gateway page names.',
+            enum: ["billdesk", "razorpay", "payu", "zaakpay"],
+            "x-source": { enum: "meta-payments-in" },
+          },
+          configuration_name: {
+            title: "payment configuration name",
+            description: "The name of the payment configuration linked to the gateway account, at most 60 characters.",
+            type: "string",
+            minLength: 1,
+            maxLength: 60,
+            "x-source": {
+              minLength: { source: "inferred", note: "an empty name finds no configuration" },
+              maxLength: {
+                source: "inferred",
+                note: "the 60-character limit Meta's UPI page gives payment_configuration, the same name under another key",
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  PaymentLinkSetting: {
+    "x-ts-name": "PaymentLinkSetting",
+    title: "payment link setting",
+    description: "A link to the business's payment page, opened in the browser (Brazil; India where enabled).",
+    type: "object",
+    required: ["type", "payment_link"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-br-links" },
+    properties: {
+      type: { const: "payment_link", "x-source": { const: "meta-payments-br-links" } },
+      payment_link: {
+        "x-ts-name": "PaymentLink",
+        title: "payment link",
+        type: "object",
+        required: ["uri"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-br-links" },
+        properties: {
+          uri: {
+            title: "payment link URI",
+            description: "The absolute http(s) URL opened when the customer taps the payment link button.",
+            type: "string",
+            format: "uri",
+            pattern: "^https?://[^\\s/?#]+[^\\s]*$",
+            "x-source": {
+              pattern: { source: "inferred", note: "the page opens it in a web browser, so an absolute http(s) URL" },
+            },
+          },
+        },
+      },
+    },
+  },
+  PaymentSetting: {
+    "x-ts-name": "PaymentSetting",
+    title: "payment setting",
+    description: "One payment method, chosen by `type`.",
+    "x-discriminator": "type",
+    oneOf: [
+      { $ref: "#/$defs/PaymentGatewaySetting" },
+      { $ref: "#/$defs/PaymentLinkSetting" },
+      { $ref: "#/$defs/PixSetting" },
+      { $ref: "#/$defs/BoletoSetting" },
+      { $ref: "#/$defs/OffsiteCardSetting" },
+    ],
+  },
+  PixSetting: {
+    "x-ts-name": "PixSetting",
+    title: "Pix setting",
+    description: "Brazil: a dynamic Pix code the customer copies into their bank's app.",
+    type: "object",
+    required: ["type", "pix_dynamic_code"],
+    additionalProperties: false,
+    "x-source": { required: "meta-payments-br-pix" },
+    properties: {
+      type: { const: "pix_dynamic_code", "x-source": { const: "meta-payments-br-pix" } },
+      pix_dynamic_code: {
+        "x-ts-name": "PixDynamicCode",
+        title: "dynamic Pix code",
+        type: "object",
+        required: ["code", "merchant_name", "key", "key_type"],
+        additionalProperties: false,
+        "x-source": { required: "meta-payments-br-pix" },
+        properties: {
+          code: {
+            title: "Pix code",
+            description: "The dynamic Pix code (copy and paste) the customer copies.",
+            type: "string",
+            minLength: 1,
+            "x-trimmed": true,
+            "x-source": {
+              minLength: { source: "inferred", note: "an empty code pays nothing" },
+              "x-trimmed": {
+                source: "inferred",
+                note: "a copied code with surrounding spaces is not a valid Pix code",
+              },
+            },
+          },
+          merchant_name: {
+            title: "Pix account holder",
+            description: "The account holder's name, shown to the customer.",
+            type: "string",
+            minLength: 1,
+            "x-source": { minLength: { source: "inferred", note: "a required name must say something" } },
+          },
+          key: {
+            title: "Pix key",
+            description: "The Pix key, shown to the customer.",
+            type: "string",
+            minLength: 1,
+            "x-source": { minLength: { source: "inferred", note: "a required key must say something" } },
+          },
+          key_type: {
+            title: "Pix key type",
+            description: '"CPF", "CNPJ", "EMAIL", "PHONE" or "EVP" (a random key).',
+            enum: ["CPF", "CNPJ", "EMAIL", "PHONE", "EVP"],
+            "x-source": { enum: "meta-payments-br-pix" },
+          },
+        },
+      },
+    },
   },
   ProductCarouselCard: {
     "x-ts-name": "ProductCarouselCard",
@@ -3046,7 +3849,8 @@ const DEFS = {
   ReactionMessage: {
     "x-ts-name": "ReactionMessage",
     title: "reaction message",
-    description: "A reaction. It cannot quote a message, so `context` is rejected.",
+    description:
+      'A reaction. It cannot quote a message, so `context` is rejected. Decision: a reaction may go to a group (`recipient_type: "group"`): Meta\'s Groups API page lists the message types groups support (text, media, templates) and those they do not (interactive, commerce, authentication, view-once, disappearing messages, calls), and reactions are in neither list, so refusing them would reject what no Meta document forbids.',
     type: "object",
     required: ["messaging_product", "type", "reaction"],
     additionalProperties: false,
@@ -3694,7 +4498,7 @@ export const FlowActionPayload: TUnsafe<T.FlowActionPayload> = Type.Unsafe<T.Flo
   $ref: "#/$defs/FlowParameters/properties/flow_action_payload",
   $defs: DEFS,
 });
-/** The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. */
+/** The `interactive` object of a WhatsApp message: one of the documented interactive types, chosen by `type`, each with exactly the header, body, footer and action that type allows. Decision: `request_contact_info` is not one of them: Meta documents REQUEST_CONTACT_INFO only as a button of utility and marketing templates (business-scoped user ids page), and no Meta page or reference lists it as an interactive type, although some libraries and BSPs send it. */
 export const Interactive: TUnsafe<T.Interactive> = Type.Unsafe<T.Interactive>({
   $ref: "#/$defs/Interactive",
   $defs: DEFS,
@@ -3721,6 +4525,98 @@ export const LocationRequestInteractive: TUnsafe<T.LocationRequestInteractive> =
 /** location request action */
 export const LocationRequestAction: TUnsafe<T.LocationRequestAction> = Type.Unsafe<T.LocationRequestAction>({
   $ref: "#/$defs/LocationRequestInteractive/properties/action",
+  $defs: DEFS,
+});
+/** A bill the customer can pay without leaving WhatsApp (Payments API; India and Brazil only, for businesses with payments set up): the total, how to pay (payment gateway, UPI or payment link in India; Pix, payment link, boleto or a saved card in Brazil) and, optionally in Brazil, the itemised order. The header, when given, is an image (the thumbnail; without one WhatsApp uses the first product's image). WhatsApp answers with payment status webhooks (payment gateway) or not at all (the business confirms with its own provider); the business then sends `order_status` messages. Interactive and commerce messages cannot go to WhatsApp groups. Decision: an image header only, as Meta's Brazil orders page states ("type: must be image"); the India pages show only image headers too. */
+export const OrderDetailsInteractive: TUnsafe<T.OrderDetailsInteractive> = Type.Unsafe<T.OrderDetailsInteractive>({
+  $ref: "#/$defs/OrderDetailsInteractive",
+  $defs: DEFS,
+});
+/** order details action */
+export const OrderDetailsAction: TUnsafe<T.OrderDetailsAction> = Type.Unsafe<T.OrderDetailsAction>({
+  $ref: "#/$defs/OrderDetailsInteractive/properties/action",
+  $defs: DEFS,
+});
+/** Decision: `order` is optional, as Meta's Brazil orders page (Mar 2026) allows a simplified message with only the total and the payment settings; the India pages require it, which this schema cannot tie to the currency without a conditional keyword. */
+export const OrderDetailsParameters: TUnsafe<T.OrderDetailsParameters> = Type.Unsafe<T.OrderDetailsParameters>({
+  $ref: "#/$defs/OrderDetailsParameters",
+  $defs: DEFS,
+});
+/** One payment method, chosen by `type`. */
+export const PaymentSetting: TUnsafe<T.PaymentSetting> = Type.Unsafe<T.PaymentSetting>({
+  $ref: "#/$defs/PaymentSetting",
+  $defs: DEFS,
+});
+/** India: checkout through a payment gateway account linked in WhatsApp Manager. */
+export const PaymentGatewaySetting: TUnsafe<T.PaymentGatewaySetting> = Type.Unsafe<T.PaymentGatewaySetting>({
+  $ref: "#/$defs/PaymentGatewaySetting",
+  $defs: DEFS,
+});
+/** payment gateway */
+export const PaymentGateway: TUnsafe<T.PaymentGateway> = Type.Unsafe<T.PaymentGateway>({
+  $ref: "#/$defs/PaymentGatewaySetting/properties/payment_gateway",
+  $defs: DEFS,
+});
+/** A link to the business's payment page, opened in the browser (Brazil; India where enabled). */
+export const PaymentLinkSetting: TUnsafe<T.PaymentLinkSetting> = Type.Unsafe<T.PaymentLinkSetting>({
+  $ref: "#/$defs/PaymentLinkSetting",
+  $defs: DEFS,
+});
+/** payment link */
+export const PaymentLink: TUnsafe<T.PaymentLink> = Type.Unsafe<T.PaymentLink>({
+  $ref: "#/$defs/PaymentLinkSetting/properties/payment_link",
+  $defs: DEFS,
+});
+/** Brazil: a dynamic Pix code the customer copies into their bank's app. */
+export const PixSetting: TUnsafe<T.PixSetting> = Type.Unsafe<T.PixSetting>({ $ref: "#/$defs/PixSetting", $defs: DEFS });
+/** dynamic Pix code */
+export const PixDynamicCode: TUnsafe<T.PixDynamicCode> = Type.Unsafe<T.PixDynamicCode>({
+  $ref: "#/$defs/PixSetting/properties/pix_dynamic_code",
+  $defs: DEFS,
+});
+/** Brazil: a boleto whose digitable line the customer copies. */
+export const BoletoSetting: TUnsafe<T.BoletoSetting> = Type.Unsafe<T.BoletoSetting>({
+  $ref: "#/$defs/BoletoSetting",
+  $defs: DEFS,
+});
+/** boleto */
+export const Boleto: TUnsafe<T.Boleto> = Type.Unsafe<T.Boleto>({
+  $ref: "#/$defs/BoletoSetting/properties/boleto",
+  $defs: DEFS,
+});
+/** Brazil: pay with a card the customer saved with the business before; the business receives a webhook when the customer confirms and charges the card itself. */
+export const OffsiteCardSetting: TUnsafe<T.OffsiteCardSetting> = Type.Unsafe<T.OffsiteCardSetting>({
+  $ref: "#/$defs/OffsiteCardSetting",
+  $defs: DEFS,
+});
+/** one-click card */
+export const OffsiteCardPay: TUnsafe<T.OffsiteCardPay> = Type.Unsafe<T.OffsiteCardPay>({
+  $ref: "#/$defs/OffsiteCardSetting/properties/offsite_card_pay",
+  $defs: DEFS,
+});
+/** The recipient of physical goods shipped in India. */
+export const OrderBeneficiary: TUnsafe<T.OrderBeneficiary> = Type.Unsafe<T.OrderBeneficiary>({
+  $ref: "#/$defs/OrderBeneficiary",
+  $defs: DEFS,
+});
+/** Tells the customer that an order sent with `order_details` changed status (Payments API, India and Brazil): the message refers to that order by its `reference_id`, and WhatsApp updates the order's page. Send one whenever the payment or the order moves on; mark the order `completed` when nothing more will happen. The header, when given, is an image, as on `order_details`. Decision: a header is allowed, and only an image, because Meta's Brazil orders page says both order messages have the same four components as any interactive message and gives the order header as an image; no Meta example of an order status shows one. */
+export const OrderStatusInteractive: TUnsafe<T.OrderStatusInteractive> = Type.Unsafe<T.OrderStatusInteractive>({
+  $ref: "#/$defs/OrderStatusInteractive",
+  $defs: DEFS,
+});
+/** order status action */
+export const OrderStatusAction: TUnsafe<T.OrderStatusAction> = Type.Unsafe<T.OrderStatusAction>({
+  $ref: "#/$defs/OrderStatusInteractive/properties/action",
+  $defs: DEFS,
+});
+/** order status parameters */
+export const OrderStatusParameters: TUnsafe<T.OrderStatusParameters> = Type.Unsafe<T.OrderStatusParameters>({
+  $ref: "#/$defs/OrderStatusParameters",
+  $defs: DEFS,
+});
+/** order status update */
+export const OrderStatusUpdate: TUnsafe<T.OrderStatusUpdate> = Type.Unsafe<T.OrderStatusUpdate>({
+  $ref: "#/$defs/OrderStatusUpdate",
   $defs: DEFS,
 });
 /** Up to 30 products from one catalog in up to 10 sections. A text header and a body are required. */
@@ -3783,7 +4679,7 @@ export const MessageContext: TUnsafe<T.MessageContext> = Type.Unsafe<T.MessageCo
   $ref: "#/$defs/InteractiveMessage/properties/context",
   $defs: DEFS,
 });
-/** A reaction. It cannot quote a message, so `context` is rejected. */
+/** A reaction. It cannot quote a message, so `context` is rejected. Decision: a reaction may go to a group (`recipient_type: "group"`): Meta's Groups API page lists the message types groups support (text, media, templates) and those they do not (interactive, commerce, authentication, view-once, disappearing messages, calls), and reactions are in neither list, so refusing them would reject what no Meta document forbids. */
 export const ReactionMessage: TUnsafe<T.ReactionMessage> = Type.Unsafe<T.ReactionMessage>({
   $ref: "#/$defs/ReactionMessage",
   $defs: DEFS,
@@ -3818,6 +4714,37 @@ export const Media: TUnsafe<T.Media> = Type.Unsafe<T.Media>({ $ref: "#/$defs/Med
 /** A document for a document header: exactly one of `id` or `link`, and an optional `filename` that WhatsApp shows (with its extension) instead of a generic name. */
 export const DocumentMedia: TUnsafe<T.DocumentMedia> = Type.Unsafe<T.DocumentMedia>({
   $ref: "#/$defs/DocumentMedia",
+  $defs: DEFS,
+});
+/** The order of an `order_details` message: the items, their subtotal, tax, shipping and discount. Amounts are integers: `value` is the sum multiplied by `offset` (₹12.34 is `{ "value": 1234, "offset": 100 }`). Meta requires `total_amount` = subtotal + tax + shipping − discount and `subtotal` = the sum of each item's (sale) amount × quantity; wa-interactive does not check these sums, WhatsApp does. */
+export const Order: TUnsafe<T.Order> = Type.Unsafe<T.Order>({ $ref: "#/$defs/Order", $defs: DEFS });
+/** A sum of money as two integers: `value` is the sum multiplied by `offset`. */
+export const Amount: TUnsafe<T.Amount> = Type.Unsafe<T.Amount>({ $ref: "#/$defs/Amount", $defs: DEFS });
+/** Tax or shipping: an amount with an optional description. */
+export const OrderCharge: TUnsafe<T.OrderCharge> = Type.Unsafe<T.OrderCharge>({
+  $ref: "#/$defs/OrderCharge",
+  $defs: DEFS,
+});
+/** The discount of the order: an amount, an optional description and, for orders with incentives, the name of the discount programme. */
+export const OrderDiscount: TUnsafe<T.OrderDiscount> = Type.Unsafe<T.OrderDiscount>({
+  $ref: "#/$defs/OrderDiscount",
+  $defs: DEFS,
+});
+/** When the order expires and why. */
+export const OrderExpiration: TUnsafe<T.OrderExpiration> = Type.Unsafe<T.OrderExpiration>({
+  $ref: "#/$defs/OrderExpiration",
+  $defs: DEFS,
+});
+/** One line of the order. */
+export const OrderItem: TUnsafe<T.OrderItem> = Type.Unsafe<T.OrderItem>({ $ref: "#/$defs/OrderItem", $defs: DEFS });
+/** A custom image of the item: a JPEG or PNG link. */
+export const OrderItemImage: TUnsafe<T.OrderItemImage> = Type.Unsafe<T.OrderItemImage>({
+  $ref: "#/$defs/OrderItemImage",
+  $defs: DEFS,
+});
+/** The importing business's address, as Meta's UPI example writes it. */
+export const ImporterAddress: TUnsafe<T.ImporterAddress> = Type.Unsafe<T.ImporterAddress>({
+  $ref: "#/$defs/ImporterAddress",
   $defs: DEFS,
 });
 /** What goes out through 360dialog's Cloud API: the Cloud API body unchanged, `messaging_product` included (`POST /messages` on 360dialog's host with the `D360-API-KEY` header; no phone number id in the path, 360dialog adds it). */

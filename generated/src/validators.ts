@@ -68,7 +68,20 @@ const PATH_21 = ["sections", "*", "rows", "*"] as const;
 const PATH_22 = ["sections", "*", "rows", "*", "id"] as const;
 const PATH_23 = ["sections", "*", "product_items", "*"] as const;
 const PATH_24 = ["sections", "*", "product_items", "*", "product_retailer_id"] as const;
-const ENUM_25 = [
+const PATTERN_25 = new RegExp("^[A-Za-z0-9_.-]*$", "u");
+const ENUM_26 = ["digital-goods", "physical-goods"];
+const ENUM_27 = ["upi", "br"];
+const ENUM_28 = ["billdesk", "razorpay", "payu", "zaakpay"];
+const ENUM_29 = ["CPF", "CNPJ", "EMAIL", "PHONE", "EVP"];
+const PATTERN_30 = new RegExp("^[0-9]{47,48}$", "u");
+const PATTERN_31 = new RegExp("^[0-9]{4}$", "u");
+const ENUM_32 = ["payment_gateway", "payment_link", "pix_dynamic_code", "boleto", "offsite_card_pay"];
+const ENUM_33 = ["INR", "BRL"];
+const PATTERN_34 = new RegExp("^[0-9]+$", "u");
+const PATTERN_35 = new RegExp("^[A-Z]{2}$", "u");
+const PATTERN_36 = new RegExp("^[0-9]{6}$", "u");
+const ENUM_37 = ["pending", "processing", "partially_shipped", "shipped", "completed", "canceled"];
+const ENUM_38 = [
   "button",
   "list",
   "product",
@@ -81,12 +94,16 @@ const ENUM_25 = [
   "voice_call",
   "call_permission_request",
   "address_message",
+  "order_details",
+  "order_status",
 ];
-const ENUM_26 = ["individual", "group"];
-const ENUM_27 = ["interactive", "reaction"];
-const PATTERN_28 = new RegExp("^[0-9]{1,12}$", "u");
-const PATTERN_29 = new RegExp("^[0-9]{6,15}$", "u");
-const BRANCHES_30 = [
+const ENUM_39 = ["individual"];
+const PATTERN_40 = new RegExp("^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$", "u");
+const ENUM_41 = ["individual", "group"];
+const ENUM_42 = ["interactive", "reaction"];
+const PATTERN_43 = new RegExp("^[0-9]{1,12}$", "u");
+const PATTERN_44 = new RegExp("^[0-9]{6,15}$", "u");
+const BRANCHES_45 = [
   {
     check: is_ExotelWrappedWebhook,
     collect: check_ExotelWrappedWebhook,
@@ -95,10 +112,10 @@ const BRANCHES_30 = [
   },
   { check: is_ExotelFlatWebhook, collect: check_ExotelFlatWebhook, required: ["type"], label: "flat webhook" },
 ] as const;
-const ENUM_31 = ["TEXT", "IMAGE", "VIDEO", "DOCUMENT"];
-const ENUM_32 = ["DRAFT", "PUBLISHED"];
-const ENUM_33 = ["NAVIGATE", "DATA_EXCHANGE"];
-const BRANCHES_34 = [
+const ENUM_46 = ["TEXT", "IMAGE", "VIDEO", "DOCUMENT"];
+const ENUM_47 = ["DRAFT", "PUBLISHED"];
+const ENUM_48 = ["NAVIGATE", "DATA_EXCHANGE"];
+const BRANCHES_49 = [
   {
     check: is_VonageInboundMessage,
     collect: check_VonageInboundMessage,
@@ -112,7 +129,7 @@ const BRANCHES_34 = [
     label: "status",
   },
 ] as const;
-const BRANCHES_35 = [
+const BRANCHES_50 = [
   {
     check: is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
     collect: check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
@@ -126,8 +143,8 @@ const BRANCHES_35 = [
     label: "form 2",
   },
 ] as const;
-const ENUM_36 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
-const ENUM_37 = [
+const ENUM_51 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
+const ENUM_52 = [
   "interactive",
   "button",
   "order",
@@ -805,6 +822,234 @@ export function validateLocationRequestAction(value: unknown): ValidationResult<
 export function assertLocationRequestAction(value: unknown): asserts value is T.LocationRequestAction {
   assertValid(validateLocationRequestAction(value), "location request action");
 }
+/** Whether `value` is a valid order details message ({@link T.OrderDetailsInteractive}). Allocates nothing; never throws. */
+export function isOrderDetailsInteractive(value: unknown): value is T.OrderDetailsInteractive {
+  return guard(value, is_OrderDetailsInteractive);
+}
+/** Checks that `value` is a valid order details message ({@link T.OrderDetailsInteractive}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderDetailsInteractive(value: unknown): ValidationResult<T.OrderDetailsInteractive> {
+  return run(value, is_OrderDetailsInteractive, check_OrderDetailsInteractive);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order details message ({@link T.OrderDetailsInteractive}). */
+export function assertOrderDetailsInteractive(value: unknown): asserts value is T.OrderDetailsInteractive {
+  assertValid(validateOrderDetailsInteractive(value), "order details message");
+}
+/** Whether `value` is a valid order details action ({@link T.OrderDetailsAction}). Allocates nothing; never throws. */
+export function isOrderDetailsAction(value: unknown): value is T.OrderDetailsAction {
+  return guard(value, is_OrderDetailsAction);
+}
+/** Checks that `value` is a valid order details action ({@link T.OrderDetailsAction}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderDetailsAction(value: unknown): ValidationResult<T.OrderDetailsAction> {
+  return run(value, is_OrderDetailsAction, check_OrderDetailsAction);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order details action ({@link T.OrderDetailsAction}). */
+export function assertOrderDetailsAction(value: unknown): asserts value is T.OrderDetailsAction {
+  assertValid(validateOrderDetailsAction(value), "order details action");
+}
+/** Whether `value` is a valid order details parameters ({@link T.OrderDetailsParameters}). Allocates nothing; never throws. */
+export function isOrderDetailsParameters(value: unknown): value is T.OrderDetailsParameters {
+  return guard(value, is_OrderDetailsParameters);
+}
+/** Checks that `value` is a valid order details parameters ({@link T.OrderDetailsParameters}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderDetailsParameters(value: unknown): ValidationResult<T.OrderDetailsParameters> {
+  return run(value, is_OrderDetailsParameters, check_OrderDetailsParameters);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order details parameters ({@link T.OrderDetailsParameters}). */
+export function assertOrderDetailsParameters(value: unknown): asserts value is T.OrderDetailsParameters {
+  assertValid(validateOrderDetailsParameters(value), "order details parameters");
+}
+/** Whether `value` is a valid payment setting ({@link T.PaymentSetting}). Allocates nothing; never throws. */
+export function isPaymentSetting(value: unknown): value is T.PaymentSetting {
+  return guard(value, is_PaymentSetting);
+}
+/** Checks that `value` is a valid payment setting ({@link T.PaymentSetting}), returning it typed or every issue with its path, rule and limit. */
+export function validatePaymentSetting(value: unknown): ValidationResult<T.PaymentSetting> {
+  return run(value, is_PaymentSetting, check_PaymentSetting);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment setting ({@link T.PaymentSetting}). */
+export function assertPaymentSetting(value: unknown): asserts value is T.PaymentSetting {
+  assertValid(validatePaymentSetting(value), "payment setting");
+}
+/** Whether `value` is a valid payment gateway setting ({@link T.PaymentGatewaySetting}). Allocates nothing; never throws. */
+export function isPaymentGatewaySetting(value: unknown): value is T.PaymentGatewaySetting {
+  return guard(value, is_PaymentGatewaySetting);
+}
+/** Checks that `value` is a valid payment gateway setting ({@link T.PaymentGatewaySetting}), returning it typed or every issue with its path, rule and limit. */
+export function validatePaymentGatewaySetting(value: unknown): ValidationResult<T.PaymentGatewaySetting> {
+  return run(value, is_PaymentGatewaySetting, check_PaymentGatewaySetting);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment gateway setting ({@link T.PaymentGatewaySetting}). */
+export function assertPaymentGatewaySetting(value: unknown): asserts value is T.PaymentGatewaySetting {
+  assertValid(validatePaymentGatewaySetting(value), "payment gateway setting");
+}
+/** Whether `value` is a valid payment gateway ({@link T.PaymentGateway}). Allocates nothing; never throws. */
+export function isPaymentGateway(value: unknown): value is T.PaymentGateway {
+  return guard(value, is_PaymentGateway);
+}
+/** Checks that `value` is a valid payment gateway ({@link T.PaymentGateway}), returning it typed or every issue with its path, rule and limit. */
+export function validatePaymentGateway(value: unknown): ValidationResult<T.PaymentGateway> {
+  return run(value, is_PaymentGateway, check_PaymentGateway);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment gateway ({@link T.PaymentGateway}). */
+export function assertPaymentGateway(value: unknown): asserts value is T.PaymentGateway {
+  assertValid(validatePaymentGateway(value), "payment gateway");
+}
+/** Whether `value` is a valid payment link setting ({@link T.PaymentLinkSetting}). Allocates nothing; never throws. */
+export function isPaymentLinkSetting(value: unknown): value is T.PaymentLinkSetting {
+  return guard(value, is_PaymentLinkSetting);
+}
+/** Checks that `value` is a valid payment link setting ({@link T.PaymentLinkSetting}), returning it typed or every issue with its path, rule and limit. */
+export function validatePaymentLinkSetting(value: unknown): ValidationResult<T.PaymentLinkSetting> {
+  return run(value, is_PaymentLinkSetting, check_PaymentLinkSetting);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment link setting ({@link T.PaymentLinkSetting}). */
+export function assertPaymentLinkSetting(value: unknown): asserts value is T.PaymentLinkSetting {
+  assertValid(validatePaymentLinkSetting(value), "payment link setting");
+}
+/** Whether `value` is a valid payment link ({@link T.PaymentLink}). Allocates nothing; never throws. */
+export function isPaymentLink(value: unknown): value is T.PaymentLink {
+  return guard(value, is_PaymentLink);
+}
+/** Checks that `value` is a valid payment link ({@link T.PaymentLink}), returning it typed or every issue with its path, rule and limit. */
+export function validatePaymentLink(value: unknown): ValidationResult<T.PaymentLink> {
+  return run(value, is_PaymentLink, check_PaymentLink);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid payment link ({@link T.PaymentLink}). */
+export function assertPaymentLink(value: unknown): asserts value is T.PaymentLink {
+  assertValid(validatePaymentLink(value), "payment link");
+}
+/** Whether `value` is a valid Pix setting ({@link T.PixSetting}). Allocates nothing; never throws. */
+export function isPixSetting(value: unknown): value is T.PixSetting {
+  return guard(value, is_PixSetting);
+}
+/** Checks that `value` is a valid Pix setting ({@link T.PixSetting}), returning it typed or every issue with its path, rule and limit. */
+export function validatePixSetting(value: unknown): ValidationResult<T.PixSetting> {
+  return run(value, is_PixSetting, check_PixSetting);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Pix setting ({@link T.PixSetting}). */
+export function assertPixSetting(value: unknown): asserts value is T.PixSetting {
+  assertValid(validatePixSetting(value), "Pix setting");
+}
+/** Whether `value` is a valid dynamic Pix code ({@link T.PixDynamicCode}). Allocates nothing; never throws. */
+export function isPixDynamicCode(value: unknown): value is T.PixDynamicCode {
+  return guard(value, is_PixDynamicCode);
+}
+/** Checks that `value` is a valid dynamic Pix code ({@link T.PixDynamicCode}), returning it typed or every issue with its path, rule and limit. */
+export function validatePixDynamicCode(value: unknown): ValidationResult<T.PixDynamicCode> {
+  return run(value, is_PixDynamicCode, check_PixDynamicCode);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid dynamic Pix code ({@link T.PixDynamicCode}). */
+export function assertPixDynamicCode(value: unknown): asserts value is T.PixDynamicCode {
+  assertValid(validatePixDynamicCode(value), "dynamic Pix code");
+}
+/** Whether `value` is a valid boleto setting ({@link T.BoletoSetting}). Allocates nothing; never throws. */
+export function isBoletoSetting(value: unknown): value is T.BoletoSetting {
+  return guard(value, is_BoletoSetting);
+}
+/** Checks that `value` is a valid boleto setting ({@link T.BoletoSetting}), returning it typed or every issue with its path, rule and limit. */
+export function validateBoletoSetting(value: unknown): ValidationResult<T.BoletoSetting> {
+  return run(value, is_BoletoSetting, check_BoletoSetting);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid boleto setting ({@link T.BoletoSetting}). */
+export function assertBoletoSetting(value: unknown): asserts value is T.BoletoSetting {
+  assertValid(validateBoletoSetting(value), "boleto setting");
+}
+/** Whether `value` is a valid boleto ({@link T.Boleto}). Allocates nothing; never throws. */
+export function isBoleto(value: unknown): value is T.Boleto {
+  return guard(value, is_Boleto);
+}
+/** Checks that `value` is a valid boleto ({@link T.Boleto}), returning it typed or every issue with its path, rule and limit. */
+export function validateBoleto(value: unknown): ValidationResult<T.Boleto> {
+  return run(value, is_Boleto, check_Boleto);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid boleto ({@link T.Boleto}). */
+export function assertBoleto(value: unknown): asserts value is T.Boleto {
+  assertValid(validateBoleto(value), "boleto");
+}
+/** Whether `value` is a valid one-click card setting ({@link T.OffsiteCardSetting}). Allocates nothing; never throws. */
+export function isOffsiteCardSetting(value: unknown): value is T.OffsiteCardSetting {
+  return guard(value, is_OffsiteCardSetting);
+}
+/** Checks that `value` is a valid one-click card setting ({@link T.OffsiteCardSetting}), returning it typed or every issue with its path, rule and limit. */
+export function validateOffsiteCardSetting(value: unknown): ValidationResult<T.OffsiteCardSetting> {
+  return run(value, is_OffsiteCardSetting, check_OffsiteCardSetting);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid one-click card setting ({@link T.OffsiteCardSetting}). */
+export function assertOffsiteCardSetting(value: unknown): asserts value is T.OffsiteCardSetting {
+  assertValid(validateOffsiteCardSetting(value), "one-click card setting");
+}
+/** Whether `value` is a valid one-click card ({@link T.OffsiteCardPay}). Allocates nothing; never throws. */
+export function isOffsiteCardPay(value: unknown): value is T.OffsiteCardPay {
+  return guard(value, is_OffsiteCardPay);
+}
+/** Checks that `value` is a valid one-click card ({@link T.OffsiteCardPay}), returning it typed or every issue with its path, rule and limit. */
+export function validateOffsiteCardPay(value: unknown): ValidationResult<T.OffsiteCardPay> {
+  return run(value, is_OffsiteCardPay, check_OffsiteCardPay);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid one-click card ({@link T.OffsiteCardPay}). */
+export function assertOffsiteCardPay(value: unknown): asserts value is T.OffsiteCardPay {
+  assertValid(validateOffsiteCardPay(value), "one-click card");
+}
+/** Whether `value` is a valid beneficiary ({@link T.OrderBeneficiary}). Allocates nothing; never throws. */
+export function isOrderBeneficiary(value: unknown): value is T.OrderBeneficiary {
+  return guard(value, is_OrderBeneficiary);
+}
+/** Checks that `value` is a valid beneficiary ({@link T.OrderBeneficiary}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderBeneficiary(value: unknown): ValidationResult<T.OrderBeneficiary> {
+  return run(value, is_OrderBeneficiary, check_OrderBeneficiary);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid beneficiary ({@link T.OrderBeneficiary}). */
+export function assertOrderBeneficiary(value: unknown): asserts value is T.OrderBeneficiary {
+  assertValid(validateOrderBeneficiary(value), "beneficiary");
+}
+/** Whether `value` is a valid order status message ({@link T.OrderStatusInteractive}). Allocates nothing; never throws. */
+export function isOrderStatusInteractive(value: unknown): value is T.OrderStatusInteractive {
+  return guard(value, is_OrderStatusInteractive);
+}
+/** Checks that `value` is a valid order status message ({@link T.OrderStatusInteractive}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderStatusInteractive(value: unknown): ValidationResult<T.OrderStatusInteractive> {
+  return run(value, is_OrderStatusInteractive, check_OrderStatusInteractive);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order status message ({@link T.OrderStatusInteractive}). */
+export function assertOrderStatusInteractive(value: unknown): asserts value is T.OrderStatusInteractive {
+  assertValid(validateOrderStatusInteractive(value), "order status message");
+}
+/** Whether `value` is a valid order status action ({@link T.OrderStatusAction}). Allocates nothing; never throws. */
+export function isOrderStatusAction(value: unknown): value is T.OrderStatusAction {
+  return guard(value, is_OrderStatusAction);
+}
+/** Checks that `value` is a valid order status action ({@link T.OrderStatusAction}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderStatusAction(value: unknown): ValidationResult<T.OrderStatusAction> {
+  return run(value, is_OrderStatusAction, check_OrderStatusAction);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order status action ({@link T.OrderStatusAction}). */
+export function assertOrderStatusAction(value: unknown): asserts value is T.OrderStatusAction {
+  assertValid(validateOrderStatusAction(value), "order status action");
+}
+/** Whether `value` is a valid order status parameters ({@link T.OrderStatusParameters}). Allocates nothing; never throws. */
+export function isOrderStatusParameters(value: unknown): value is T.OrderStatusParameters {
+  return guard(value, is_OrderStatusParameters);
+}
+/** Checks that `value` is a valid order status parameters ({@link T.OrderStatusParameters}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderStatusParameters(value: unknown): ValidationResult<T.OrderStatusParameters> {
+  return run(value, is_OrderStatusParameters, check_OrderStatusParameters);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order status parameters ({@link T.OrderStatusParameters}). */
+export function assertOrderStatusParameters(value: unknown): asserts value is T.OrderStatusParameters {
+  assertValid(validateOrderStatusParameters(value), "order status parameters");
+}
+/** Whether `value` is a valid order status update ({@link T.OrderStatusUpdate}). Allocates nothing; never throws. */
+export function isOrderStatusUpdate(value: unknown): value is T.OrderStatusUpdate {
+  return guard(value, is_OrderStatusUpdate);
+}
+/** Checks that `value` is a valid order status update ({@link T.OrderStatusUpdate}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderStatusUpdate(value: unknown): ValidationResult<T.OrderStatusUpdate> {
+  return run(value, is_OrderStatusUpdate, check_OrderStatusUpdate);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order status update ({@link T.OrderStatusUpdate}). */
+export function assertOrderStatusUpdate(value: unknown): asserts value is T.OrderStatusUpdate {
+  assertValid(validateOrderStatusUpdate(value), "order status update");
+}
 /** Whether `value` is a valid multi-product message ({@link T.ProductListInteractive}). Allocates nothing; never throws. */
 export function isProductListInteractive(value: unknown): value is T.ProductListInteractive {
   return guard(value, is_ProductListInteractive);
@@ -1080,6 +1325,102 @@ export function validateDocumentMedia(value: unknown): ValidationResult<T.Docume
 /** Throws a `ValidationError` carrying every issue unless `value` is a valid document ({@link T.DocumentMedia}). */
 export function assertDocumentMedia(value: unknown): asserts value is T.DocumentMedia {
   assertValid(validateDocumentMedia(value), "document");
+}
+/** Whether `value` is a valid order ({@link T.Order}). Allocates nothing; never throws. */
+export function isOrder(value: unknown): value is T.Order {
+  return guard(value, is_Order);
+}
+/** Checks that `value` is a valid order ({@link T.Order}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrder(value: unknown): ValidationResult<T.Order> {
+  return run(value, is_Order, check_Order);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order ({@link T.Order}). */
+export function assertOrder(value: unknown): asserts value is T.Order {
+  assertValid(validateOrder(value), "order");
+}
+/** Whether `value` is a valid amount ({@link T.Amount}). Allocates nothing; never throws. */
+export function isAmount(value: unknown): value is T.Amount {
+  return guard(value, is_Amount);
+}
+/** Checks that `value` is a valid amount ({@link T.Amount}), returning it typed or every issue with its path, rule and limit. */
+export function validateAmount(value: unknown): ValidationResult<T.Amount> {
+  return run(value, is_Amount, check_Amount);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid amount ({@link T.Amount}). */
+export function assertAmount(value: unknown): asserts value is T.Amount {
+  assertValid(validateAmount(value), "amount");
+}
+/** Whether `value` is a valid order charge ({@link T.OrderCharge}). Allocates nothing; never throws. */
+export function isOrderCharge(value: unknown): value is T.OrderCharge {
+  return guard(value, is_OrderCharge);
+}
+/** Checks that `value` is a valid order charge ({@link T.OrderCharge}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderCharge(value: unknown): ValidationResult<T.OrderCharge> {
+  return run(value, is_OrderCharge, check_OrderCharge);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order charge ({@link T.OrderCharge}). */
+export function assertOrderCharge(value: unknown): asserts value is T.OrderCharge {
+  assertValid(validateOrderCharge(value), "order charge");
+}
+/** Whether `value` is a valid order discount ({@link T.OrderDiscount}). Allocates nothing; never throws. */
+export function isOrderDiscount(value: unknown): value is T.OrderDiscount {
+  return guard(value, is_OrderDiscount);
+}
+/** Checks that `value` is a valid order discount ({@link T.OrderDiscount}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderDiscount(value: unknown): ValidationResult<T.OrderDiscount> {
+  return run(value, is_OrderDiscount, check_OrderDiscount);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order discount ({@link T.OrderDiscount}). */
+export function assertOrderDiscount(value: unknown): asserts value is T.OrderDiscount {
+  assertValid(validateOrderDiscount(value), "order discount");
+}
+/** Whether `value` is a valid order expiration ({@link T.OrderExpiration}). Allocates nothing; never throws. */
+export function isOrderExpiration(value: unknown): value is T.OrderExpiration {
+  return guard(value, is_OrderExpiration);
+}
+/** Checks that `value` is a valid order expiration ({@link T.OrderExpiration}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderExpiration(value: unknown): ValidationResult<T.OrderExpiration> {
+  return run(value, is_OrderExpiration, check_OrderExpiration);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order expiration ({@link T.OrderExpiration}). */
+export function assertOrderExpiration(value: unknown): asserts value is T.OrderExpiration {
+  assertValid(validateOrderExpiration(value), "order expiration");
+}
+/** Whether `value` is a valid order item ({@link T.OrderItem}). Allocates nothing; never throws. */
+export function isOrderItem(value: unknown): value is T.OrderItem {
+  return guard(value, is_OrderItem);
+}
+/** Checks that `value` is a valid order item ({@link T.OrderItem}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderItem(value: unknown): ValidationResult<T.OrderItem> {
+  return run(value, is_OrderItem, check_OrderItem);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid order item ({@link T.OrderItem}). */
+export function assertOrderItem(value: unknown): asserts value is T.OrderItem {
+  assertValid(validateOrderItem(value), "order item");
+}
+/** Whether `value` is a valid item image ({@link T.OrderItemImage}). Allocates nothing; never throws. */
+export function isOrderItemImage(value: unknown): value is T.OrderItemImage {
+  return guard(value, is_OrderItemImage);
+}
+/** Checks that `value` is a valid item image ({@link T.OrderItemImage}), returning it typed or every issue with its path, rule and limit. */
+export function validateOrderItemImage(value: unknown): ValidationResult<T.OrderItemImage> {
+  return run(value, is_OrderItemImage, check_OrderItemImage);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid item image ({@link T.OrderItemImage}). */
+export function assertOrderItemImage(value: unknown): asserts value is T.OrderItemImage {
+  assertValid(validateOrderItemImage(value), "item image");
+}
+/** Whether `value` is a valid importer address ({@link T.ImporterAddress}). Allocates nothing; never throws. */
+export function isImporterAddress(value: unknown): value is T.ImporterAddress {
+  return guard(value, is_ImporterAddress);
+}
+/** Checks that `value` is a valid importer address ({@link T.ImporterAddress}), returning it typed or every issue with its path, rule and limit. */
+export function validateImporterAddress(value: unknown): ValidationResult<T.ImporterAddress> {
+  return run(value, is_ImporterAddress, check_ImporterAddress);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid importer address ({@link T.ImporterAddress}). */
+export function assertImporterAddress(value: unknown): asserts value is T.ImporterAddress {
+  assertValid(validateImporterAddress(value), "importer address");
 }
 /** Whether `value` is a valid 360dialog request body ({@link T.Dialog360OutboundBody}). Allocates nothing; never throws. */
 export function isDialog360OutboundBody(value: unknown): value is T.Dialog360OutboundBody {
@@ -6358,6 +6699,1527 @@ function check_VoiceCallInteractive(v: any, p: string, out: ValidationIssue[]): 
     check_VoiceCallAction(x, p + "/action", out);
   }
 }
+// parts/order.schema.json#/$defs/referenceId
+function is_OrderDetailsParameters_reference_id(v: any): boolean {
+  return (
+    typeof v === "string" && v.length !== 0 && (v.length <= 35 || unicode.maxCodePoints(v, 35)) && PATTERN_25.test(v)
+  );
+}
+function check_OrderDetailsParameters_reference_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "reference id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "reference id", 1, v));
+    if (!unicode.maxCodePoints(v, 35)) out.push(rules.maxLength(p, "reference id", 35, v));
+    if (!PATTERN_25.test(v)) out.push(rules.pattern(p, "reference id", "^[A-Za-z0-9_.-]*$", v));
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentGatewaySetting/properties/payment_gateway
+function is_PaymentGateway(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.configuration_name === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "configuration_name" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "billdesk" || x === "razorpay" || x === "payu" || x === "zaakpay")) return false;
+  x = v.configuration_name;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 60 || unicode.maxCodePoints(x, 60)))) return false;
+  return true;
+}
+function check_PaymentGateway(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment gateway", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "payment gateway", "type"));
+  if (v.configuration_name === undefined) out.push(rules.required(p, "payment gateway", "configuration_name"));
+  for (const k in v)
+    if (k !== "type" && k !== "configuration_name" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (!(x === "billdesk" || x === "razorpay" || x === "payu" || x === "zaakpay"))
+      out.push(rules.enumeration(p + "/type", "payment gateway", ENUM_28, x));
+  }
+  x = v.configuration_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/configuration_name", "payment configuration name", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/configuration_name", "payment configuration name", 1, x));
+      if (!unicode.maxCodePoints(x, 60))
+        out.push(rules.maxLength(p + "/configuration_name", "payment configuration name", 60, x));
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentGatewaySetting
+function is_PaymentGatewaySetting(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.payment_gateway === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "payment_gateway" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "payment_gateway")) return false;
+  x = v.payment_gateway;
+  if (!is_PaymentGateway(x)) return false;
+  return true;
+}
+function check_PaymentGatewaySetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment gateway setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "payment gateway setting", "type"));
+  if (v.payment_gateway === undefined) out.push(rules.required(p, "payment gateway setting", "payment_gateway"));
+  for (const k in v)
+    if (k !== "type" && k !== "payment_gateway" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway setting", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "payment_gateway")
+      out.push(rules.constant(p + "/type", "payment gateway setting type", "payment_gateway", x));
+  }
+  x = v.payment_gateway;
+  if (x !== undefined) {
+    check_PaymentGateway(x, p + "/payment_gateway", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentLinkSetting/properties/payment_link
+function is_PaymentLink(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.uri === undefined) return false;
+  for (const k in v) if (k !== "uri" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.uri;
+  if (!(typeof x === "string" && PATTERN_5.test(x))) return false;
+  return true;
+}
+function check_PaymentLink(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment link", "an object", v));
+    return;
+  }
+  if (v.uri === undefined) out.push(rules.required(p, "payment link", "uri"));
+  for (const k in v)
+    if (k !== "uri" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link", k));
+  let x: any;
+  x = v.uri;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/uri", "payment link URI", "a string", x));
+    else {
+      if (!PATTERN_5.test(x))
+        out.push(rules.pattern(p + "/uri", "payment link URI", "^https?://[^\\s/?#]+[^\\s]*$", x));
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentLinkSetting
+function is_PaymentLinkSetting(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.payment_link === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "payment_link" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "payment_link")) return false;
+  x = v.payment_link;
+  if (!is_PaymentLink(x)) return false;
+  return true;
+}
+function check_PaymentLinkSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment link setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "payment link setting", "type"));
+  if (v.payment_link === undefined) out.push(rules.required(p, "payment link setting", "payment_link"));
+  for (const k in v)
+    if (k !== "type" && k !== "payment_link" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link setting", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "payment_link") out.push(rules.constant(p + "/type", "payment link setting type", "payment_link", x));
+  }
+  x = v.payment_link;
+  if (x !== undefined) {
+    check_PaymentLink(x, p + "/payment_link", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/pixSetting/properties/pix_dynamic_code
+function is_PixDynamicCode(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.code === undefined || v.merchant_name === undefined || v.key === undefined || v.key_type === undefined)
+    return false;
+  for (const k in v)
+    if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.code;
+  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  x = v.merchant_name;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.key;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.key_type;
+  if (!(x === "CPF" || x === "CNPJ" || x === "EMAIL" || x === "PHONE" || x === "EVP")) return false;
+  return true;
+}
+function check_PixDynamicCode(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "dynamic Pix code", "an object", v));
+    return;
+  }
+  if (v.code === undefined) out.push(rules.required(p, "dynamic Pix code", "code"));
+  if (v.merchant_name === undefined) out.push(rules.required(p, "dynamic Pix code", "merchant_name"));
+  if (v.key === undefined) out.push(rules.required(p, "dynamic Pix code", "key"));
+  if (v.key_type === undefined) out.push(rules.required(p, "dynamic Pix code", "key_type"));
+  for (const k in v)
+    if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "dynamic Pix code", k));
+  let x: any;
+  x = v.code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/code", "Pix code", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/code", "Pix code", 1, x));
+      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/code", "Pix code", x));
+    }
+  }
+  x = v.merchant_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/merchant_name", "Pix account holder", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/merchant_name", "Pix account holder", 1, x));
+    }
+  }
+  x = v.key;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/key", "Pix key", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/key", "Pix key", 1, x));
+    }
+  }
+  x = v.key_type;
+  if (x !== undefined) {
+    if (!(x === "CPF" || x === "CNPJ" || x === "EMAIL" || x === "PHONE" || x === "EVP"))
+      out.push(rules.enumeration(p + "/key_type", "Pix key type", ENUM_29, x));
+  }
+}
+// interactive/order-details.schema.json#/$defs/pixSetting
+function is_PixSetting(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.pix_dynamic_code === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "pix_dynamic_code" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "pix_dynamic_code")) return false;
+  x = v.pix_dynamic_code;
+  if (!is_PixDynamicCode(x)) return false;
+  return true;
+}
+function check_PixSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "Pix setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "Pix setting", "type"));
+  if (v.pix_dynamic_code === undefined) out.push(rules.required(p, "Pix setting", "pix_dynamic_code"));
+  for (const k in v)
+    if (k !== "type" && k !== "pix_dynamic_code" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Pix setting", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "pix_dynamic_code") out.push(rules.constant(p + "/type", "Pix setting type", "pix_dynamic_code", x));
+  }
+  x = v.pix_dynamic_code;
+  if (x !== undefined) {
+    check_PixDynamicCode(x, p + "/pix_dynamic_code", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/boletoSetting/properties/boleto
+function is_Boleto(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.digitable_line === undefined) return false;
+  for (const k in v) if (k !== "digitable_line" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.digitable_line;
+  if (!(typeof x === "string" && PATTERN_30.test(x))) return false;
+  return true;
+}
+function check_Boleto(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "boleto", "an object", v));
+    return;
+  }
+  if (v.digitable_line === undefined) out.push(rules.required(p, "boleto", "digitable_line"));
+  for (const k in v)
+    if (k !== "digitable_line" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto", k));
+  let x: any;
+  x = v.digitable_line;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/digitable_line", "boleto digitable line", "a string", x));
+    else {
+      if (!PATTERN_30.test(x))
+        out.push(rules.pattern(p + "/digitable_line", "boleto digitable line", "^[0-9]{47,48}$", x));
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/boletoSetting
+function is_BoletoSetting(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.boleto === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "boleto" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "boleto")) return false;
+  x = v.boleto;
+  if (!is_Boleto(x)) return false;
+  return true;
+}
+function check_BoletoSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "boleto setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "boleto setting", "type"));
+  if (v.boleto === undefined) out.push(rules.required(p, "boleto setting", "boleto"));
+  for (const k in v)
+    if (k !== "type" && k !== "boleto" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto setting", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "boleto") out.push(rules.constant(p + "/type", "boleto setting type", "boleto", x));
+  }
+  x = v.boleto;
+  if (x !== undefined) {
+    check_Boleto(x, p + "/boleto", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/offsiteCardSetting/properties/offsite_card_pay
+function is_OffsiteCardPay(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.last_four_digits === undefined || v.credential_id === undefined) return false;
+  for (const k in v) if (k !== "last_four_digits" && k !== "credential_id" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.last_four_digits;
+  if (!(typeof x === "string" && PATTERN_31.test(x))) return false;
+  x = v.credential_id;
+  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  return true;
+}
+function check_OffsiteCardPay(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "one-click card", "an object", v));
+    return;
+  }
+  if (v.last_four_digits === undefined) out.push(rules.required(p, "one-click card", "last_four_digits"));
+  if (v.credential_id === undefined) out.push(rules.required(p, "one-click card", "credential_id"));
+  for (const k in v)
+    if (k !== "last_four_digits" && k !== "credential_id" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card", k));
+  let x: any;
+  x = v.last_four_digits;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/last_four_digits", "card's last four digits", "a string", x));
+    else {
+      if (!PATTERN_31.test(x))
+        out.push(rules.pattern(p + "/last_four_digits", "card's last four digits", "^[0-9]{4}$", x));
+    }
+  }
+  x = v.credential_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/credential_id", "card credential id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/credential_id", "card credential id", 1, x));
+      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/credential_id", "card credential id", x));
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/offsiteCardSetting
+function is_OffsiteCardSetting(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.offsite_card_pay === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "offsite_card_pay" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "offsite_card_pay")) return false;
+  x = v.offsite_card_pay;
+  if (!is_OffsiteCardPay(x)) return false;
+  return true;
+}
+function check_OffsiteCardSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "one-click card setting", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "one-click card setting", "type"));
+  if (v.offsite_card_pay === undefined) out.push(rules.required(p, "one-click card setting", "offsite_card_pay"));
+  for (const k in v)
+    if (k !== "type" && k !== "offsite_card_pay" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card setting", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "offsite_card_pay")
+      out.push(rules.constant(p + "/type", "one-click card setting type", "offsite_card_pay", x));
+  }
+  x = v.offsite_card_pay;
+  if (x !== undefined) {
+    check_OffsiteCardPay(x, p + "/offsite_card_pay", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/paymentSetting
+function is_PaymentSetting(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  switch (v.type) {
+    case "payment_gateway":
+      return is_PaymentGatewaySetting(v);
+    case "payment_link":
+      return is_PaymentLinkSetting(v);
+    case "pix_dynamic_code":
+      return is_PixSetting(v);
+    case "boleto":
+      return is_BoletoSetting(v);
+    case "offsite_card_pay":
+      return is_OffsiteCardSetting(v);
+    default:
+      return false;
+  }
+}
+function check_PaymentSetting(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "payment setting", "an object", v));
+    return;
+  }
+  switch (v.type) {
+    case "payment_gateway":
+      check_PaymentGatewaySetting(v, p, out);
+      return;
+    case "payment_link":
+      check_PaymentLinkSetting(v, p, out);
+      return;
+    case "pix_dynamic_code":
+      check_PixSetting(v, p, out);
+      return;
+    case "boleto":
+      check_BoletoSetting(v, p, out);
+      return;
+    case "offsite_card_pay":
+      check_OffsiteCardSetting(v, p, out);
+      return;
+    case undefined:
+      out.push(rules.required(p, "payment setting", "type"));
+      return;
+    default:
+      out.push(rules.discriminator(p + "/type", "payment setting", ENUM_32, v.type));
+  }
+}
+// interactive/order-details.schema.json#/$defs/parameters/properties/payment_settings
+function is_OrderDetailsParameters_payment_settings(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_PaymentSetting(x)) return false;
+  }
+  return true;
+}
+function check_OrderDetailsParameters_payment_settings(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "payment settings", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "payment settings", i));
+      continue;
+    }
+    const x = v[i];
+    check_PaymentSetting(x, p + "/" + i, out);
+  }
+}
+// parts/order.schema.json#/$defs/value
+function is_Amount_value(v: any): boolean {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0;
+}
+function check_Amount_value(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "number" && Number.isInteger(v))) out.push(rules.type(p, "amount value", "an integer", v));
+  else {
+    if (v < 0) out.push(rules.minimum(p, "amount value", 0, v));
+  }
+}
+// parts/order.schema.json#/$defs/offset
+function is_Amount_offset(v: any): boolean {
+  return v === 100 && typeof v === "number" && Number.isInteger(v);
+}
+function check_Amount_offset(v: any, p: string, out: ValidationIssue[]): void {
+  if (v !== 100) out.push(rules.constant(p, "amount offset", 100, v));
+}
+// parts/order.schema.json#/$defs/amount
+function is_Amount(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.value === undefined || v.offset === undefined) return false;
+  for (const k in v) if (k !== "value" && k !== "offset" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.value;
+  if (!is_Amount_value(x)) return false;
+  x = v.offset;
+  if (!is_Amount_offset(x)) return false;
+  return true;
+}
+function check_Amount(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "amount", "an object", v));
+    return;
+  }
+  if (v.value === undefined) out.push(rules.required(p, "amount", "value"));
+  if (v.offset === undefined) out.push(rules.required(p, "amount", "offset"));
+  for (const k in v)
+    if (k !== "value" && k !== "offset" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "amount", k));
+  let x: any;
+  x = v.value;
+  if (x !== undefined) {
+    check_Amount_value(x, p + "/value", out);
+  }
+  x = v.offset;
+  if (x !== undefined) {
+    check_Amount_offset(x, p + "/offset", out);
+  }
+}
+// parts/order.schema.json#/$defs/expiration
+function is_OrderExpiration(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.timestamp === undefined || v.description === undefined) return false;
+  for (const k in v) if (k !== "timestamp" && k !== "description" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.timestamp;
+  if (!(typeof x === "string" && PATTERN_34.test(x))) return false;
+  x = v.description;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 120 || unicode.maxCodePoints(x, 120)))) return false;
+  return true;
+}
+function check_OrderExpiration(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order expiration", "an object", v));
+    return;
+  }
+  if (v.timestamp === undefined) out.push(rules.required(p, "order expiration", "timestamp"));
+  if (v.description === undefined) out.push(rules.required(p, "order expiration", "description"));
+  for (const k in v)
+    if (k !== "timestamp" && k !== "description" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order expiration", k));
+  let x: any;
+  x = v.timestamp;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/timestamp", "expiration time", "a string", x));
+    else {
+      if (!PATTERN_34.test(x)) out.push(rules.pattern(p + "/timestamp", "expiration time", "^[0-9]+$", x));
+    }
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "expiration description", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/description", "expiration description", 1, x));
+      if (!unicode.maxCodePoints(x, 120))
+        out.push(rules.maxLength(p + "/description", "expiration description", 120, x));
+    }
+  }
+}
+// parts/order.schema.json#/$defs/itemImage
+function is_OrderItemImage(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.link === undefined) return false;
+  for (const k in v) if (k !== "link" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.link;
+  if (!(typeof x === "string" && PATTERN_5.test(x))) return false;
+  return true;
+}
+function check_OrderItemImage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "item image", "an object", v));
+    return;
+  }
+  if (v.link === undefined) out.push(rules.required(p, "item image", "link"));
+  for (const k in v)
+    if (k !== "link" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "item image", k));
+  let x: any;
+  x = v.link;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/link", "item image link", "a string", x));
+    else {
+      if (!PATTERN_5.test(x))
+        out.push(rules.pattern(p + "/link", "item image link", "^https?://[^\\s/?#]+[^\\s]*$", x));
+    }
+  }
+}
+// parts/order.schema.json#/$defs/importerAddress
+function is_ImporterAddress(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (
+    v.address_line1 === undefined ||
+    v.city === undefined ||
+    v.zone_code === undefined ||
+    v.postal_code === undefined ||
+    v.country_code === undefined
+  )
+    return false;
+  for (const k in v)
+    if (
+      k !== "address_line1" &&
+      k !== "address_line2" &&
+      k !== "city" &&
+      k !== "zone_code" &&
+      k !== "postal_code" &&
+      k !== "country_code" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.address_line1;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 100 || unicode.maxCodePoints(x, 100)))) return false;
+  x = v.address_line2;
+  if (x !== undefined && !(typeof x === "string" && (x.length <= 100 || unicode.maxCodePoints(x, 100)))) return false;
+  x = v.city;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.zone_code;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.postal_code;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.country_code;
+  if (!(typeof x === "string" && PATTERN_35.test(x))) return false;
+  return true;
+}
+function check_ImporterAddress(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "importer address", "an object", v));
+    return;
+  }
+  if (v.address_line1 === undefined) out.push(rules.required(p, "importer address", "address_line1"));
+  if (v.city === undefined) out.push(rules.required(p, "importer address", "city"));
+  if (v.zone_code === undefined) out.push(rules.required(p, "importer address", "zone_code"));
+  if (v.postal_code === undefined) out.push(rules.required(p, "importer address", "postal_code"));
+  if (v.country_code === undefined) out.push(rules.required(p, "importer address", "country_code"));
+  for (const k in v)
+    if (
+      k !== "address_line1" &&
+      k !== "address_line2" &&
+      k !== "city" &&
+      k !== "zone_code" &&
+      k !== "postal_code" &&
+      k !== "country_code" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "importer address", k));
+  let x: any;
+  x = v.address_line1;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/address_line1", "importer address line 1", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/address_line1", "importer address line 1", 1, x));
+      if (!unicode.maxCodePoints(x, 100))
+        out.push(rules.maxLength(p + "/address_line1", "importer address line 1", 100, x));
+    }
+  }
+  x = v.address_line2;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/address_line2", "importer address line 2", "a string", x));
+    else {
+      if (!unicode.maxCodePoints(x, 100))
+        out.push(rules.maxLength(p + "/address_line2", "importer address line 2", 100, x));
+    }
+  }
+  x = v.city;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/city", "importer city", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/city", "importer city", 1, x));
+    }
+  }
+  x = v.zone_code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/zone_code", "importer state code", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/zone_code", "importer state code", 1, x));
+    }
+  }
+  x = v.postal_code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/postal_code", "importer postal code", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/postal_code", "importer postal code", 1, x));
+    }
+  }
+  x = v.country_code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/country_code", "importer country code", "a string", x));
+    else {
+      if (!PATTERN_35.test(x)) out.push(rules.pattern(p + "/country_code", "importer country code", "^[A-Z]{2}$", x));
+    }
+  }
+}
+// parts/order.schema.json#/$defs/item
+function is_OrderItem(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.name === undefined || v.amount === undefined || v.quantity === undefined) return false;
+  for (const k in v)
+    if (
+      k !== "retailer_id" &&
+      k !== "name" &&
+      k !== "image" &&
+      k !== "amount" &&
+      k !== "sale_amount" &&
+      k !== "quantity" &&
+      k !== "country_of_origin" &&
+      k !== "importer_name" &&
+      k !== "importer_address" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.retailer_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.name;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (x.length <= 60 || unicode.maxCodePoints(x, 60)) &&
+    unicode.isNotBlank(x)
+  ))
+    return false;
+  x = v.image;
+  if (x !== undefined && !is_OrderItemImage(x)) return false;
+  x = v.amount;
+  if (!is_Amount(x)) return false;
+  x = v.sale_amount;
+  if (x !== undefined && !is_Amount(x)) return false;
+  x = v.quantity;
+  if (!(typeof x === "number" && Number.isInteger(x) && x >= 1)) return false;
+  x = v.country_of_origin;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.importer_name;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.importer_address;
+  if (x !== undefined && !is_ImporterAddress(x)) return false;
+  return true;
+}
+function check_OrderItem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order item", "an object", v));
+    return;
+  }
+  if (v.name === undefined) out.push(rules.required(p, "order item", "name"));
+  if (v.amount === undefined) out.push(rules.required(p, "order item", "amount"));
+  if (v.quantity === undefined) out.push(rules.required(p, "order item", "quantity"));
+  for (const k in v)
+    if (
+      k !== "retailer_id" &&
+      k !== "name" &&
+      k !== "image" &&
+      k !== "amount" &&
+      k !== "sale_amount" &&
+      k !== "quantity" &&
+      k !== "country_of_origin" &&
+      k !== "importer_name" &&
+      k !== "importer_address" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order item", k));
+  let x: any;
+  x = v.retailer_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/retailer_id", "retailer id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/retailer_id", "retailer id", 1, x));
+    }
+  }
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "item name", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/name", "item name", 1, x));
+      if (!unicode.maxCodePoints(x, 60)) out.push(rules.maxLength(p + "/name", "item name", 60, x));
+      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/name", "item name"));
+    }
+  }
+  x = v.image;
+  if (x !== undefined) {
+    check_OrderItemImage(x, p + "/image", out);
+  }
+  x = v.amount;
+  if (x !== undefined) {
+    check_Amount(x, p + "/amount", out);
+  }
+  x = v.sale_amount;
+  if (x !== undefined) {
+    check_Amount(x, p + "/sale_amount", out);
+  }
+  x = v.quantity;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x)))
+      out.push(rules.type(p + "/quantity", "item quantity", "an integer", x));
+    else {
+      if (x < 1) out.push(rules.minimum(p + "/quantity", "item quantity", 1, x));
+    }
+  }
+  x = v.country_of_origin;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/country_of_origin", "country of origin", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/country_of_origin", "country of origin", 1, x));
+    }
+  }
+  x = v.importer_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/importer_name", "importer name", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/importer_name", "importer name", 1, x));
+    }
+  }
+  x = v.importer_address;
+  if (x !== undefined) {
+    check_ImporterAddress(x, p + "/importer_address", out);
+  }
+}
+// parts/order.schema.json#/properties/items
+function is_Order_items(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_OrderItem(x)) return false;
+  }
+  return true;
+}
+function check_Order_items(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "order items", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "order items", 1, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "order items", i));
+      continue;
+    }
+    const x = v[i];
+    check_OrderItem(x, p + "/" + i, out);
+  }
+}
+// parts/order.schema.json#/$defs/chargeDescription
+function is_OrderCharge_description(v: any): boolean {
+  return typeof v === "string" && (v.length <= 60 || unicode.maxCodePoints(v, 60));
+}
+function check_OrderCharge_description(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "charge description", "a string", v));
+  else {
+    if (!unicode.maxCodePoints(v, 60)) out.push(rules.maxLength(p, "charge description", 60, v));
+  }
+}
+// parts/order.schema.json#/$defs/charge
+function is_OrderCharge(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.value === undefined || v.offset === undefined) return false;
+  for (const k in v) if (k !== "value" && k !== "offset" && k !== "description" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.value;
+  if (!is_Amount_value(x)) return false;
+  x = v.offset;
+  if (!is_Amount_offset(x)) return false;
+  x = v.description;
+  if (x !== undefined && !is_OrderCharge_description(x)) return false;
+  return true;
+}
+function check_OrderCharge(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order charge", "an object", v));
+    return;
+  }
+  if (v.value === undefined) out.push(rules.required(p, "order charge", "value"));
+  if (v.offset === undefined) out.push(rules.required(p, "order charge", "offset"));
+  for (const k in v)
+    if (k !== "value" && k !== "offset" && k !== "description" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order charge", k));
+  let x: any;
+  x = v.value;
+  if (x !== undefined) {
+    check_Amount_value(x, p + "/value", out);
+  }
+  x = v.offset;
+  if (x !== undefined) {
+    check_Amount_offset(x, p + "/offset", out);
+  }
+  x = v.description;
+  if (x !== undefined) {
+    check_OrderCharge_description(x, p + "/description", out);
+  }
+}
+// parts/order.schema.json#/$defs/discount
+function is_OrderDiscount(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.value === undefined || v.offset === undefined) return false;
+  for (const k in v)
+    if (k !== "value" && k !== "offset" && k !== "description" && k !== "discount_program_name" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.value;
+  if (!is_Amount_value(x)) return false;
+  x = v.offset;
+  if (!is_Amount_offset(x)) return false;
+  x = v.description;
+  if (x !== undefined && !is_OrderCharge_description(x)) return false;
+  x = v.discount_program_name;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && (x.length <= 60 || unicode.maxCodePoints(x, 60))))
+    return false;
+  return true;
+}
+function check_OrderDiscount(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order discount", "an object", v));
+    return;
+  }
+  if (v.value === undefined) out.push(rules.required(p, "order discount", "value"));
+  if (v.offset === undefined) out.push(rules.required(p, "order discount", "offset"));
+  for (const k in v)
+    if (k !== "value" && k !== "offset" && k !== "description" && k !== "discount_program_name" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order discount", k));
+  let x: any;
+  x = v.value;
+  if (x !== undefined) {
+    check_Amount_value(x, p + "/value", out);
+  }
+  x = v.offset;
+  if (x !== undefined) {
+    check_Amount_offset(x, p + "/offset", out);
+  }
+  x = v.description;
+  if (x !== undefined) {
+    check_OrderCharge_description(x, p + "/description", out);
+  }
+  x = v.discount_program_name;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/discount_program_name", "discount programme name", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/discount_program_name", "discount programme name", 1, x));
+      if (!unicode.maxCodePoints(x, 60))
+        out.push(rules.maxLength(p + "/discount_program_name", "discount programme name", 60, x));
+    }
+  }
+}
+// parts/order.schema.json#
+function is_Order(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.status === undefined || v.items === undefined || v.subtotal === undefined || v.tax === undefined) return false;
+  for (const k in v)
+    if (
+      k !== "status" &&
+      k !== "type" &&
+      k !== "catalog_id" &&
+      k !== "expiration" &&
+      k !== "items" &&
+      k !== "subtotal" &&
+      k !== "tax" &&
+      k !== "shipping" &&
+      k !== "discount" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.status;
+  if (!(x === "pending")) return false;
+  x = v.type;
+  if (x !== undefined && !(x === "quick_pay")) return false;
+  x = v.catalog_id;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.expiration;
+  if (x !== undefined && !is_OrderExpiration(x)) return false;
+  x = v.items;
+  if (!is_Order_items(x)) return false;
+  x = v.subtotal;
+  if (!is_Amount(x)) return false;
+  x = v.tax;
+  if (!is_OrderCharge(x)) return false;
+  x = v.shipping;
+  if (x !== undefined && !is_OrderCharge(x)) return false;
+  x = v.discount;
+  if (x !== undefined && !is_OrderDiscount(x)) return false;
+  return true;
+}
+function check_Order(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order", "an object", v));
+    return;
+  }
+  if (v.status === undefined) out.push(rules.required(p, "order", "status"));
+  if (v.items === undefined) out.push(rules.required(p, "order", "items"));
+  if (v.subtotal === undefined) out.push(rules.required(p, "order", "subtotal"));
+  if (v.tax === undefined) out.push(rules.required(p, "order", "tax"));
+  for (const k in v)
+    if (
+      k !== "status" &&
+      k !== "type" &&
+      k !== "catalog_id" &&
+      k !== "expiration" &&
+      k !== "items" &&
+      k !== "subtotal" &&
+      k !== "tax" &&
+      k !== "shipping" &&
+      k !== "discount" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order", k));
+  let x: any;
+  x = v.status;
+  if (x !== undefined) {
+    if (x !== "pending") out.push(rules.constant(p + "/status", "order status", "pending", x));
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "quick_pay") out.push(rules.constant(p + "/type", "order type", "quick_pay", x));
+  }
+  x = v.catalog_id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/catalog_id", "catalog id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/catalog_id", "catalog id", 1, x));
+    }
+  }
+  x = v.expiration;
+  if (x !== undefined) {
+    check_OrderExpiration(x, p + "/expiration", out);
+  }
+  x = v.items;
+  if (x !== undefined) {
+    check_Order_items(x, p + "/items", out);
+  }
+  x = v.subtotal;
+  if (x !== undefined) {
+    check_Amount(x, p + "/subtotal", out);
+  }
+  x = v.tax;
+  if (x !== undefined) {
+    check_OrderCharge(x, p + "/tax", out);
+  }
+  x = v.shipping;
+  if (x !== undefined) {
+    check_OrderCharge(x, p + "/shipping", out);
+  }
+  x = v.discount;
+  if (x !== undefined) {
+    check_OrderDiscount(x, p + "/discount", out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/beneficiary
+function is_OrderBeneficiary(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (
+    v.name === undefined ||
+    v.address_line1 === undefined ||
+    v.city === undefined ||
+    v.state === undefined ||
+    v.country === undefined ||
+    v.postal_code === undefined
+  )
+    return false;
+  for (const k in v)
+    if (
+      k !== "name" &&
+      k !== "address_line1" &&
+      k !== "address_line2" &&
+      k !== "city" &&
+      k !== "state" &&
+      k !== "country" &&
+      k !== "postal_code" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.name;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 200 || unicode.maxCodePoints(x, 200)))) return false;
+  x = v.address_line1;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 100 || unicode.maxCodePoints(x, 100)))) return false;
+  x = v.address_line2;
+  if (x !== undefined && !(typeof x === "string" && (x.length <= 100 || unicode.maxCodePoints(x, 100)))) return false;
+  x = v.city;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.state;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.country;
+  if (!(x === "India")) return false;
+  x = v.postal_code;
+  if (!(typeof x === "string" && PATTERN_36.test(x))) return false;
+  return true;
+}
+function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "beneficiary", "an object", v));
+    return;
+  }
+  if (v.name === undefined) out.push(rules.required(p, "beneficiary", "name"));
+  if (v.address_line1 === undefined) out.push(rules.required(p, "beneficiary", "address_line1"));
+  if (v.city === undefined) out.push(rules.required(p, "beneficiary", "city"));
+  if (v.state === undefined) out.push(rules.required(p, "beneficiary", "state"));
+  if (v.country === undefined) out.push(rules.required(p, "beneficiary", "country"));
+  if (v.postal_code === undefined) out.push(rules.required(p, "beneficiary", "postal_code"));
+  for (const k in v)
+    if (
+      k !== "name" &&
+      k !== "address_line1" &&
+      k !== "address_line2" &&
+      k !== "city" &&
+      k !== "state" &&
+      k !== "country" &&
+      k !== "postal_code" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "beneficiary", k));
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "beneficiary name", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/name", "beneficiary name", 1, x));
+      if (!unicode.maxCodePoints(x, 200)) out.push(rules.maxLength(p + "/name", "beneficiary name", 200, x));
+    }
+  }
+  x = v.address_line1;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/address_line1", "beneficiary address line 1", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/address_line1", "beneficiary address line 1", 1, x));
+      if (!unicode.maxCodePoints(x, 100))
+        out.push(rules.maxLength(p + "/address_line1", "beneficiary address line 1", 100, x));
+    }
+  }
+  x = v.address_line2;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/address_line2", "beneficiary address line 2", "a string", x));
+    else {
+      if (!unicode.maxCodePoints(x, 100))
+        out.push(rules.maxLength(p + "/address_line2", "beneficiary address line 2", 100, x));
+    }
+  }
+  x = v.city;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/city", "beneficiary city", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/city", "beneficiary city", 1, x));
+    }
+  }
+  x = v.state;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/state", "beneficiary state", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/state", "beneficiary state", 1, x));
+    }
+  }
+  x = v.country;
+  if (x !== undefined) {
+    if (x !== "India") out.push(rules.constant(p + "/country", "beneficiary country", "India", x));
+  }
+  x = v.postal_code;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/postal_code", "beneficiary postal code", "a string", x));
+    else {
+      if (!PATTERN_36.test(x)) out.push(rules.pattern(p + "/postal_code", "beneficiary postal code", "^[0-9]{6}$", x));
+    }
+  }
+}
+// interactive/order-details.schema.json#/$defs/parameters/properties/beneficiaries
+function is_OrderDetailsParameters_beneficiaries(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_OrderBeneficiary(x)) return false;
+  }
+  return true;
+}
+function check_OrderDetailsParameters_beneficiaries(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "beneficiaries", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "beneficiaries", 1, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "beneficiaries", i));
+      continue;
+    }
+    const x = v[i];
+    check_OrderBeneficiary(x, p + "/" + i, out);
+  }
+}
+// interactive/order-details.schema.json#/$defs/parameters
+function is_OrderDetailsParameters(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.reference_id === undefined || v.type === undefined || v.currency === undefined || v.total_amount === undefined)
+    return false;
+  for (const k in v)
+    if (
+      k !== "reference_id" &&
+      k !== "type" &&
+      k !== "payment_type" &&
+      k !== "payment_configuration" &&
+      k !== "payment_settings" &&
+      k !== "currency" &&
+      k !== "total_amount" &&
+      k !== "order" &&
+      k !== "beneficiaries" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.reference_id;
+  if (!is_OrderDetailsParameters_reference_id(x)) return false;
+  x = v.type;
+  if (!(x === "digital-goods" || x === "physical-goods")) return false;
+  x = v.payment_type;
+  if (x !== undefined && !(x === "upi" || x === "br")) return false;
+  x = v.payment_configuration;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && (x.length <= 60 || unicode.maxCodePoints(x, 60))))
+    return false;
+  x = v.payment_settings;
+  if (x !== undefined && !is_OrderDetailsParameters_payment_settings(x)) return false;
+  x = v.currency;
+  if (!(x === "INR" || x === "BRL")) return false;
+  x = v.total_amount;
+  if (!is_Amount(x)) return false;
+  x = v.order;
+  if (x !== undefined && !is_Order(x)) return false;
+  x = v.beneficiaries;
+  if (x !== undefined && !is_OrderDetailsParameters_beneficiaries(x)) return false;
+  return true;
+}
+function check_OrderDetailsParameters(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order details parameters", "an object", v));
+    return;
+  }
+  if (v.reference_id === undefined) out.push(rules.required(p, "order details parameters", "reference_id"));
+  if (v.type === undefined) out.push(rules.required(p, "order details parameters", "type"));
+  if (v.currency === undefined) out.push(rules.required(p, "order details parameters", "currency"));
+  if (v.total_amount === undefined) out.push(rules.required(p, "order details parameters", "total_amount"));
+  for (const k in v)
+    if (
+      k !== "reference_id" &&
+      k !== "type" &&
+      k !== "payment_type" &&
+      k !== "payment_configuration" &&
+      k !== "payment_settings" &&
+      k !== "currency" &&
+      k !== "total_amount" &&
+      k !== "order" &&
+      k !== "beneficiaries" &&
+      v[k] !== undefined
+    )
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details parameters", k));
+  let x: any;
+  x = v.reference_id;
+  if (x !== undefined) {
+    check_OrderDetailsParameters_reference_id(x, p + "/reference_id", out);
+  }
+  x = v.type;
+  if (x !== undefined) {
+    if (!(x === "digital-goods" || x === "physical-goods"))
+      out.push(rules.enumeration(p + "/type", "goods type", ENUM_26, x));
+  }
+  x = v.payment_type;
+  if (x !== undefined) {
+    if (!(x === "upi" || x === "br")) out.push(rules.enumeration(p + "/payment_type", "payment type", ENUM_27, x));
+  }
+  x = v.payment_configuration;
+  if (x !== undefined) {
+    if (!(typeof x === "string"))
+      out.push(rules.type(p + "/payment_configuration", "payment configuration", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/payment_configuration", "payment configuration", 1, x));
+      if (!unicode.maxCodePoints(x, 60))
+        out.push(rules.maxLength(p + "/payment_configuration", "payment configuration", 60, x));
+    }
+  }
+  x = v.payment_settings;
+  if (x !== undefined) {
+    check_OrderDetailsParameters_payment_settings(x, p + "/payment_settings", out);
+  }
+  x = v.currency;
+  if (x !== undefined) {
+    if (!(x === "INR" || x === "BRL")) out.push(rules.enumeration(p + "/currency", "currency", ENUM_33, x));
+  }
+  x = v.total_amount;
+  if (x !== undefined) {
+    check_Amount(x, p + "/total_amount", out);
+  }
+  x = v.order;
+  if (x !== undefined) {
+    check_Order(x, p + "/order", out);
+  }
+  x = v.beneficiaries;
+  if (x !== undefined) {
+    check_OrderDetailsParameters_beneficiaries(x, p + "/beneficiaries", out);
+  }
+}
+// interactive/order-details.schema.json#/properties/action
+function is_OrderDetailsAction(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.name === undefined || v.parameters === undefined) return false;
+  for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.name;
+  if (!(x === "review_and_pay")) return false;
+  x = v.parameters;
+  if (!is_OrderDetailsParameters(x)) return false;
+  return true;
+}
+function check_OrderDetailsAction(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order details action", "an object", v));
+    return;
+  }
+  if (v.name === undefined) out.push(rules.required(p, "order details action", "name"));
+  if (v.parameters === undefined) out.push(rules.required(p, "order details action", "parameters"));
+  for (const k in v)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details action", k));
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (x !== "review_and_pay") out.push(rules.constant(p + "/name", "order details action name", "review_and_pay", x));
+  }
+  x = v.parameters;
+  if (x !== undefined) {
+    check_OrderDetailsParameters(x, p + "/parameters", out);
+  }
+}
+// interactive/order-details.schema.json#
+function is_OrderDetailsInteractive(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "order_details")) return false;
+  x = v.header;
+  if (x !== undefined && !is_ImageHeader(x)) return false;
+  x = v.body;
+  if (!is_Body(x)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x)) return false;
+  x = v.action;
+  if (!is_OrderDetailsAction(x)) return false;
+  return true;
+}
+function check_OrderDetailsInteractive(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order details message", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "order details message", "type"));
+  if (v.body === undefined) out.push(rules.required(p, "order details message", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "order details message", "action"));
+  for (const k in v)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details message", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "order_details") out.push(rules.constant(p + "/type", "order details message type", "order_details", x));
+  }
+  x = v.header;
+  if (x !== undefined) {
+    check_ImageHeader(x, p + "/header", out);
+  }
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_OrderDetailsAction(x, p + "/action", out);
+  }
+}
+// interactive/order-status.schema.json#/$defs/order
+function is_OrderStatusUpdate(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.status === undefined) return false;
+  for (const k in v) if (k !== "status" && k !== "description" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.status;
+  if (!(
+    x === "pending" ||
+    x === "processing" ||
+    x === "partially_shipped" ||
+    x === "shipped" ||
+    x === "completed" ||
+    x === "canceled"
+  ))
+    return false;
+  x = v.description;
+  if (x !== undefined && !(typeof x === "string" && (x.length <= 120 || unicode.maxCodePoints(x, 120)))) return false;
+  return true;
+}
+function check_OrderStatusUpdate(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order status update", "an object", v));
+    return;
+  }
+  if (v.status === undefined) out.push(rules.required(p, "order status update", "status"));
+  for (const k in v)
+    if (k !== "status" && k !== "description" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status update", k));
+  let x: any;
+  x = v.status;
+  if (x !== undefined) {
+    if (!(
+      x === "pending" ||
+      x === "processing" ||
+      x === "partially_shipped" ||
+      x === "shipped" ||
+      x === "completed" ||
+      x === "canceled"
+    ))
+      out.push(rules.enumeration(p + "/status", "new order status", ENUM_37, x));
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "status description", "a string", x));
+    else {
+      if (!unicode.maxCodePoints(x, 120)) out.push(rules.maxLength(p + "/description", "status description", 120, x));
+    }
+  }
+}
+// interactive/order-status.schema.json#/$defs/parameters
+function is_OrderStatusParameters(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.reference_id === undefined || v.order === undefined) return false;
+  for (const k in v) if (k !== "reference_id" && k !== "order" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.reference_id;
+  if (!is_OrderDetailsParameters_reference_id(x)) return false;
+  x = v.order;
+  if (!is_OrderStatusUpdate(x)) return false;
+  return true;
+}
+function check_OrderStatusParameters(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order status parameters", "an object", v));
+    return;
+  }
+  if (v.reference_id === undefined) out.push(rules.required(p, "order status parameters", "reference_id"));
+  if (v.order === undefined) out.push(rules.required(p, "order status parameters", "order"));
+  for (const k in v)
+    if (k !== "reference_id" && k !== "order" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status parameters", k));
+  let x: any;
+  x = v.reference_id;
+  if (x !== undefined) {
+    check_OrderDetailsParameters_reference_id(x, p + "/reference_id", out);
+  }
+  x = v.order;
+  if (x !== undefined) {
+    check_OrderStatusUpdate(x, p + "/order", out);
+  }
+}
+// interactive/order-status.schema.json#/properties/action
+function is_OrderStatusAction(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.name === undefined || v.parameters === undefined) return false;
+  for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.name;
+  if (!(x === "review_order")) return false;
+  x = v.parameters;
+  if (!is_OrderStatusParameters(x)) return false;
+  return true;
+}
+function check_OrderStatusAction(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order status action", "an object", v));
+    return;
+  }
+  if (v.name === undefined) out.push(rules.required(p, "order status action", "name"));
+  if (v.parameters === undefined) out.push(rules.required(p, "order status action", "parameters"));
+  for (const k in v)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status action", k));
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (x !== "review_order") out.push(rules.constant(p + "/name", "order status action name", "review_order", x));
+  }
+  x = v.parameters;
+  if (x !== undefined) {
+    check_OrderStatusParameters(x, p + "/parameters", out);
+  }
+}
+// interactive/order-status.schema.json#
+function is_OrderStatusInteractive(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "order_status")) return false;
+  x = v.header;
+  if (x !== undefined && !is_ImageHeader(x)) return false;
+  x = v.body;
+  if (!is_Body(x)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x)) return false;
+  x = v.action;
+  if (!is_OrderStatusAction(x)) return false;
+  return true;
+}
+function check_OrderStatusInteractive(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "order status message", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "order status message", "type"));
+  if (v.body === undefined) out.push(rules.required(p, "order status message", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "order status message", "action"));
+  for (const k in v)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status message", k));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "order_status") out.push(rules.constant(p + "/type", "order status message type", "order_status", x));
+  }
+  x = v.header;
+  if (x !== undefined) {
+    check_ImageHeader(x, p + "/header", out);
+  }
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_OrderStatusAction(x, p + "/action", out);
+  }
+}
 // interactive/interactive.schema.json#
 function is_Interactive(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -6386,6 +8248,10 @@ function is_Interactive(v: any): boolean {
       return is_CallPermissionRequestInteractive(v);
     case "address_message":
       return is_AddressMessageInteractive(v);
+    case "order_details":
+      return is_OrderDetailsInteractive(v);
+    case "order_status":
+      return is_OrderStatusInteractive(v);
     default:
       return false;
   }
@@ -6432,11 +8298,17 @@ function check_Interactive(v: any, p: string, out: ValidationIssue[]): void {
     case "address_message":
       check_AddressMessageInteractive(v, p, out);
       return;
+    case "order_details":
+      check_OrderDetailsInteractive(v, p, out);
+      return;
+    case "order_status":
+      check_OrderStatusInteractive(v, p, out);
+      return;
     case undefined:
       out.push(rules.required(p, "interactive object", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "interactive object", ENUM_25, v.type));
+      out.push(rules.discriminator(p + "/type", "interactive object", ENUM_38, v.type));
   }
 }
 // message/outbound-message.schema.json#/$defs/messagingProduct
@@ -6446,12 +8318,20 @@ function is_InteractiveMessage_messaging_product(v: any): boolean {
 function check_InteractiveMessage_messaging_product(v: any, p: string, out: ValidationIssue[]): void {
   if (v !== "whatsapp") out.push(rules.constant(p, "messaging product", "whatsapp", v));
 }
-// message/outbound-message.schema.json#/$defs/recipientType
+// message/outbound-message.schema.json#/$defs/individualRecipientType
 function is_InteractiveMessage_recipient_type(v: any): boolean {
-  return v === "individual" || v === "group";
+  return v === "individual";
 }
 function check_InteractiveMessage_recipient_type(v: any, p: string, out: ValidationIssue[]): void {
-  if (!(v === "individual" || v === "group")) out.push(rules.enumeration(p, "recipient type", ENUM_26, v));
+  if (!(v === "individual"))
+    out.push(
+      rules.enumeration(
+        p,
+        "recipient type of an interactive message (Meta's Groups API page: groups take no interactive or commerce messages)",
+        ENUM_39,
+        v,
+      ),
+    );
 }
 // message/outbound-message.schema.json#/$defs/to
 function is_InteractiveMessage_to(v: any): boolean {
@@ -6466,12 +8346,14 @@ function check_InteractiveMessage_to(v: any, p: string, out: ValidationIssue[]):
 }
 // message/outbound-message.schema.json#/$defs/recipient
 function is_InteractiveMessage_recipient(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+  return typeof v === "string" && v.length !== 0 && PATTERN_40.test(v) && unicode.isTrimmed(v);
 }
 function check_InteractiveMessage_recipient(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "business-scoped user id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "business-scoped user id", 1, v));
+    if (!PATTERN_40.test(v))
+      out.push(rules.pattern(p, "business-scoped user id", "^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$", v));
     if (!unicode.isTrimmed(v)) out.push(rules.trimmed(p, "business-scoped user id", v));
   }
 }
@@ -6627,6 +8509,13 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
   if ((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) === 0)
     out.push(rules.atLeastOne(p, "interactive message", ["to", "recipient"]));
 }
+// message/outbound-message.schema.json#/$defs/recipientType
+function is_ReactionMessage_recipient_type(v: any): boolean {
+  return v === "individual" || v === "group";
+}
+function check_ReactionMessage_recipient_type(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(v === "individual" || v === "group")) out.push(rules.enumeration(p, "recipient type", ENUM_41, v));
+}
 // message/reaction.schema.json#
 function is_Reaction(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -6687,7 +8576,7 @@ function is_ReactionMessage(v: any): boolean {
   x = v.messaging_product;
   if (!is_InteractiveMessage_messaging_product(x)) return false;
   x = v.recipient_type;
-  if (x !== undefined && !is_InteractiveMessage_recipient_type(x)) return false;
+  if (x !== undefined && !is_ReactionMessage_recipient_type(x)) return false;
   x = v.to;
   if (x !== undefined && !is_InteractiveMessage_to(x)) return false;
   x = v.recipient;
@@ -6731,7 +8620,7 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
   }
   x = v.recipient_type;
   if (x !== undefined) {
-    check_InteractiveMessage_recipient_type(x, p + "/recipient_type", out);
+    check_ReactionMessage_recipient_type(x, p + "/recipient_type", out);
   }
   x = v.to;
   if (x !== undefined) {
@@ -6788,7 +8677,7 @@ function check_OutboundMessage(v: any, p: string, out: ValidationIssue[]): void 
       out.push(rules.required(p, "outbound message", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "outbound message", ENUM_27, v.type));
+      out.push(rules.discriminator(p + "/type", "outbound message", ENUM_42, v.type));
   }
 }
 // webhook/meta/webhook.schema.json#/$defs/value/properties/metadata
@@ -6956,12 +8845,12 @@ function check_MetaMessageCommon_id(v: any, p: string, out: ValidationIssue[]): 
 }
 // webhook/meta/message.schema.json#/$defs/timestamp
 function is_MetaMessageCommon_timestamp(v: any): boolean {
-  return typeof v === "string" && PATTERN_28.test(v);
+  return typeof v === "string" && PATTERN_43.test(v);
 }
 function check_MetaMessageCommon_timestamp(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "timestamp", "a string", v));
   else {
-    if (!PATTERN_28.test(v)) out.push(rules.pattern(p, "timestamp", "^[0-9]{1,12}$", v));
+    if (!PATTERN_43.test(v)) out.push(rules.pattern(p, "timestamp", "^[0-9]{1,12}$", v));
   }
 }
 // webhook/meta/message.schema.json#/$defs/context/properties/referred_product
@@ -7720,7 +9609,7 @@ function is_AisouleOutboundBody(v: any): boolean {
   for (const k in v) if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined) return false;
   let x: any;
   x = v.to;
-  if (!(typeof x === "string" && PATTERN_29.test(x))) return false;
+  if (!(typeof x === "string" && PATTERN_44.test(x))) return false;
   x = v.type;
   if (!(x === "interactive")) return false;
   x = v.interactive;
@@ -7743,7 +9632,7 @@ function check_AisouleOutboundBody(v: any, p: string, out: ValidationIssue[]): v
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient number", "a string", x));
     else {
-      if (!PATTERN_29.test(x)) out.push(rules.pattern(p + "/to", "recipient number", "^[0-9]{6,15}$", x));
+      if (!PATTERN_44.test(x)) out.push(rules.pattern(p + "/to", "recipient number", "^[0-9]{6,15}$", x));
     }
   }
   x = v.type;
@@ -7930,7 +9819,7 @@ function check_ExotelInteractiveContent(v: any, p: string, out: ValidationIssue[
   x = v.recipient_type;
   if (x !== undefined) {
     if (!(x === "individual" || x === "group"))
-      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_26, x));
+      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_41, x));
   }
   x = v.type;
   if (x !== undefined) {
@@ -7973,7 +9862,7 @@ function check_ExotelReactionContent(v: any, p: string, out: ValidationIssue[]):
   x = v.recipient_type;
   if (x !== undefined) {
     if (!(x === "individual" || x === "group"))
-      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_26, x));
+      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_41, x));
   }
   x = v.type;
   if (x !== undefined) {
@@ -8012,7 +9901,7 @@ function check_ExotelContent(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "content", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "content", ENUM_27, v.type));
+      out.push(rules.discriminator(p + "/type", "content", ENUM_42, v.type));
   }
 }
 // providers/exotel/outbound.schema.json#/properties/whatsapp/properties/messages/items
@@ -8415,7 +10304,7 @@ function is_ExotelWebhookBody(v: any): boolean {
   return is_ExotelWrappedWebhook(v) || is_ExotelFlatWebhook(v);
 }
 function check_ExotelWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "Exotel webhook body", BRANCHES_30, false, out);
+  unionIssues(v, p, "Exotel webhook body", BRANCHES_45, false, out);
 }
 // providers/infobip/header.schema.json#/$defs/text
 function is_InfobipTextHeader(v: any): boolean {
@@ -8604,7 +10493,7 @@ function check_InfobipHeader(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "header", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "header", ENUM_31, v.type));
+      out.push(rules.discriminator(p + "/type", "header", ENUM_46, v.type));
   }
 }
 // providers/infobip/content/buttons.schema.json#/properties/action/properties/buttons/items
@@ -8886,7 +10775,7 @@ function check_InfobipFlowContent_action(v: any, p: string, out: ValidationIssue
   let x: any;
   x = v.mode;
   if (x !== undefined) {
-    if (!(x === "DRAFT" || x === "PUBLISHED")) out.push(rules.enumeration(p + "/mode", "flow mode", ENUM_32, x));
+    if (!(x === "DRAFT" || x === "PUBLISHED")) out.push(rules.enumeration(p + "/mode", "flow mode", ENUM_47, x));
   }
   x = v.flowMessageVersion;
   if (x !== undefined) {
@@ -8921,7 +10810,7 @@ function check_InfobipFlowContent_action(v: any, p: string, out: ValidationIssue
   x = v.flowAction;
   if (x !== undefined) {
     if (!(x === "NAVIGATE" || x === "DATA_EXCHANGE"))
-      out.push(rules.enumeration(p + "/flowAction", "flow action", ENUM_33, x));
+      out.push(rules.enumeration(p + "/flowAction", "flow action", ENUM_48, x));
   }
   x = v.flowActionPayload;
   if (x !== undefined) {
@@ -10181,7 +12070,7 @@ function check_VonageCustom(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "custom object", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "custom object", ENUM_27, v.type));
+      out.push(rules.discriminator(p + "/type", "custom object", ENUM_42, v.type));
   }
 }
 // providers/vonage/outbound.schema.json#/properties/context
@@ -10871,7 +12760,7 @@ function is_VonageWebhookBody(v: any): boolean {
   return is_VonageInboundMessage(v) || is_VonageStatus(v);
 }
 function check_VonageWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "Vonage webhook body", BRANCHES_34, false, out);
+  unionIssues(v, p, "Vonage webhook body", BRANCHES_49, false, out);
 }
 // providers/whatsapp-node-sdk/outbound.schema.json#
 function is_WhatsappNodeSdkArguments(v: any): boolean {
@@ -11114,7 +13003,7 @@ function check_MetaCallPermissionReply_call_permission_reply_expiration_timestam
 }
 // webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply/properties/expiration_timestamp/oneOf/1
 function is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(v: any): boolean {
-  return typeof v === "string" && PATTERN_28.test(v);
+  return typeof v === "string" && PATTERN_43.test(v);
 }
 function check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(
   v: any,
@@ -11124,7 +13013,7 @@ function check_MetaCallPermissionReply_call_permission_reply_expiration_timestam
   if (!(typeof v === "string"))
     out.push(rules.type(p, "MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1", "a string", v));
   else {
-    if (!PATTERN_28.test(v))
+    if (!PATTERN_43.test(v))
       out.push(
         rules.pattern(p, "MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1", "^[0-9]{1,12}$", v),
       );
@@ -11142,7 +13031,7 @@ function check_MetaCallPermissionReply_call_permission_reply_expiration_timestam
   p: string,
   out: ValidationIssue[],
 ): void {
-  unionIssues(v, p, "expiry", BRANCHES_35, true, out);
+  unionIssues(v, p, "expiry", BRANCHES_50, true, out);
 }
 // webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply
 function is_MetaCallPermissionReply_call_permission_reply(v: any): boolean {
@@ -11251,7 +13140,7 @@ function check_MetaInteractiveReply(v: any, p: string, out: ValidationIssue[]): 
       out.push(rules.required(p, "interactive reply", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_36, v.type));
+      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_51, v.type));
   }
 }
 // webhook/meta/message.schema.json#/$defs/interactiveMessage
@@ -12448,6 +14337,6 @@ function check_MetaInboundMessage(v: any, p: string, out: ValidationIssue[]): vo
       out.push(rules.required(p, "inbound message", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_37, v.type));
+      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_52, v.type));
   }
 }

@@ -56,6 +56,8 @@ export type CallSpec = CallBase &
   (
     | { op: "set"; value: { kind: "whole"; take: Take } | { kind: "text" } | { kind: "target" } | { kind: "made"; maker: Maker } }
     | { op: "add"; maker: Maker }
+    /** An item of more fields than a call holds, given as one record (`.pixDynamicCode({ … })`). */
+    | { op: "addRecord"; maker: Maker }
     /** The array form: records read into fields (`maker`), or wire items copied in `order`. */
     | { op: "addEach"; maker?: Maker; order?: string }
     | { op: "addBuilt"; sub: string; seeds: string[] }
@@ -77,7 +79,7 @@ export interface ChainSpec {
 const RUNTIME = ["Chain", "Group", "calls", "filled", "assembled", "own", "isRecord", "keep", "add", "addEach", "addCopies", "nested", "CALL", "A0", "A1", "A2", "ASSEMBLE", "PLAN", "OWNER", "c", "out", "context", "record"];
 
 /** The most arguments a builder method takes: the chain holds them in as many fields. */
-const MAX_ARGS = 3;
+export const MAX_ARGS = 3;
 
 const lit = (v: unknown) => JSON.stringify(v);
 const IDENT = /^[A-Za-z_$][\w$]*$/;
@@ -306,6 +308,9 @@ function caseCode(call: CallSpec, slot: string, constSlots: string[]): string[] 
     }
     case "add":
       lines.push(`if (!(${allUndefined(call.maker.fields.length)})) ${slot} = add(${slot}, ${makerName(call.maker)}(${args(call.maker.fields.length)}));`);
+      break;
+    case "addRecord":
+      lines.push(`if (${arg(0)} !== undefined) ${slot} = add(${slot}, ${recordMakerName(call.maker)}(${arg(0)}));`);
       break;
     case "addEach":
       if (call.maker) lines.push(`${slot} = addEach(${slot}, ${arg(0)}, ${recordMakerName(call.maker)});`);

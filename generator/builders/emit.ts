@@ -21,7 +21,7 @@ import {
 } from "ts-morph";
 import { pascalCase } from "../names.ts";
 import { SchemaSetError } from "../schema-set.ts";
-import { type CallSpec, chainCode, type KeyOrder, type Maker, makerCode, makerName, recordMakerCode, type Take } from "./assembly.ts";
+import { type CallSpec, chainCode, type KeyOrder, MAX_ARGS, type Maker, makerCode, makerName, recordMakerCode, type Take } from "./assembly.ts";
 import type { BuilderModel, Item, Leaf, ListLeaf, Node } from "./model.ts";
 import { clampable, order, ordinals, replyIdPaths } from "./plan.ts";
 import { a, camel, capitalize, docs, joinText, singular } from "./words.ts";
@@ -298,6 +298,11 @@ export class BuilderEmitter {
     return `${leaf.tsType} | Buildable<${leaf.tsType}, string>`;
   }
 
+  /** The type of an item given as a record of its fields: `{ id: string; title: string }`. */
+  private recordType(params: Leaf[]): string {
+    return `{ ${params.map((p) => `${p.key}${p.required ? "" : "?"}: ${p.kind === "value" || p.kind === "target" ? p.tsType : "string"}`).join("; ")} }`;
+  }
+
   private parameter(leaf: Leaf): OptionalKind<ParameterDeclarationStructure> {
     const type = leaf.kind === "value" || leaf.kind === "target" ? leaf.tsType : "string";
     return { name: paramName(leaf), type, hasQuestionToken: !leaf.required };
@@ -381,7 +386,19 @@ export class BuilderEmitter {
       const params = this.positional(item);
       const paramDocs = params.map((p): [string, string] => [p.kind === "text" ? "text" : camel(p.key), p.doc]);
       const doc = joinText(`Adds ${a(item.title)} to ${leaf.key}.${limit}`, item.description, leaf.doc);
-      if (!item.complex) {
+      if (!item.complex && params.length > MAX_ARGS) {
+        // More fields than a call holds: the adder takes the item as one record, read field by
+        // field as the array form reads its records.
+        if (params.some((p) => p.kind === "value" && p.replyId)) throw new SchemaSetError(`${item.typeName}: an item given as a record cannot carry a reply id`);
+        const record = camel(item.tag ?? singular(leaf.key));
+        calls.push({ ...at, method, params: [record], op: "addRecord", maker: this.maker(item, params, true) });
+        adders.push({
+          name: method,
+          docs: docs(doc, [[record, `its fields: ${params.map((p) => `\`${p.key}\`${p.doc ? ` (${p.doc})` : ""}`).join(", ")}`]]),
+          parameters: [{ name: record, type: this.recordType(params) }],
+          returnType: grown(),
+        });
+      } else if (!item.complex) {
         calls.push({ ...at, method, params: params.map(paramName), op: "add", maker: this.maker(item, params) });
         const idParam = params.find((p) => p.kind === "value" && p.replyId);
         adders.push({
@@ -419,9 +436,7 @@ export class BuilderEmitter {
     // Items made of simple fields are read field by field, in the same code as the adder's.
     const records = only !== undefined && !only.complex;
     const params = records ? this.positional(only) : [];
-    const itemType = records
-      ? `{ ${params.map((p) => `${p.key}${p.required ? "" : "?"}: ${p.kind === "value" || p.kind === "target" ? p.tsType : "string"}`).join("; ")} }`
-      : `Loose<T.${leaf.itemType}>`;
+    const itemType = records ? this.recordType(params) : `Loose<T.${leaf.itemType}>`;
     const each = records ? { maker: this.maker(only, params, true) } : { order: this.orderName(this.model.child(leaf.node, "items"), leaf.itemType) };
     calls.push({ ...at, method: arrayMethod, params: [arrayMethod], op: "addEach", ...each });
     const ids = leaf.items.some((i) => this.carriesIds(i));

@@ -15,12 +15,17 @@
  *   take a callback that fills in a sub-builder (`.section("Orders", (s) => s.row(…))`).
  * - An integer that `x-uniqueValues` makes unique across an array's items, starting at 0, is the
  *   item's position (`card_index`) and is numbered by the builder.
+ * - An object defined under `parts/` (a shared part such as an amount or an order) is given
+ *   whole, typed by its schema: `.totalAmount({ value: 21000, offset: 100 })`.
  * - Any other object (`action`, `parameters`) is flattened: its properties become the builder's.
  * - A property whose schema has a builder of its own (the interactive object of an envelope) takes
  *   a built value or that builder.
  */
 import { locationKey, type NamedSchema } from "../names.ts";
 import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, isSchema, nodeAt, resolveRef } from "../schema-set.ts";
+
+/** The folder of the pieces messages share (body, header, amounts, orders). */
+const PARTS = "parts/";
 
 export interface Node {
   loc: Location;
@@ -201,6 +206,11 @@ export class BuilderModel {
       } else if (this.isTagged(child)) {
         const branches = this.branches(child).map((b) => this.item(b, [...abs, key], [], own));
         item.leaves.push({ ...base, kind: "choice", doc: joinDocs(cs.description), branches });
+      } else if (child.loc.file.path.startsWith(PARTS) && this.nameOf(child) !== undefined && isSchema(cs.properties)) {
+        // A shared part (an amount, an order) is one value to the message that uses it:
+        // flattening it would mix its `value`s and `type`s with the message's own, so it is
+        // given whole, typed by its schema.
+        item.leaves.push({ ...base, kind: "value", doc, tsType: this.valueType(child, node, key), replyId: false });
       } else if (cs.type === "array") {
         item.leaves.push(this.list(item, child, base, doc, own));
       } else if (isWholeValue(cs)) {

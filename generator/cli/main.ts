@@ -5,13 +5,14 @@
  * Only this folder uses Node's APIs (hence the reference above); the library itself needs none.
  */
 import { readFileSync } from "node:fs";
+import { emulate } from "./emulate.js";
 import { parseWebhookCommand } from "./parse-webhook.js";
 import { schemas } from "./schemas.js";
 import { translate } from "./translate.js";
 import { EXIT, parse, type Command, UsageError } from "./usage.js";
 import { validate } from "./validate.js";
 
-const COMMANDS: readonly Command[] = [validate, translate, parseWebhookCommand, schemas];
+const COMMANDS: readonly Command[] = [validate, translate, parseWebhookCommand, schemas, emulate];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

@@ -7,13 +7,13 @@ import type { ValidationIssue } from "./issues.js";
 export type ProviderErrorCode =
   /** The outbound message is not valid (see `issues`); it is never translated. */
   | "invalid-message"
-  /** The provider request body is not valid for that provider (see `issues`). */
+  /** fromProvider: the body given is not a valid request body for that provider (see `issues`). */
   | "invalid-body"
   /** The provider does not carry this interactive type or reactions. */
   | "unsupported-kind"
-  /** The provider has no place for this field, or not for this value of it. */
+  /** The provider has no place for this field, or not for this value of it (a `to` that is not a phone number, for a provider that takes digits). */
   | "unsupported-field"
-  /** A required option (such as the sender `from`) is missing, or an option is unknown or not a string. */
+  /** A required option (such as the sender `from`) is missing, or an option is unknown, not a string or not valid for the provider. */
   | "bad-option"
   /** No such provider. */
   | "unknown-provider"

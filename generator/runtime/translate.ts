@@ -67,15 +67,14 @@ export function refuseValue(provider: string, path: string, actual: unknown, onl
   );
 }
 
-/** A value the message schema allows but the provider's body schema does not (its own, stricter rule). */
-export function refuseBody(provider: string, issue: ValidationIssue): never {
-  throw new ProviderError(
-    "invalid-body",
-    provider,
-    "",
-    `the translated body is not valid for ${provider}: ${issue.path || "/"}: ${issue.message}`,
-    [issue],
-  );
+/** A message value the message schema allows and the provider's body schema does not (its own, stricter rule). */
+export function refuseCarried(provider: string, path: string, issue: ValidationIssue): never {
+  throw new ProviderError("unsupported-field", provider, path, `${provider} cannot carry this value: ${issue.message}`, [issue]);
+}
+
+/** An option the provider's body schema does not allow. */
+export function refuseOption(provider: string, name: string, issue: ValidationIssue): never {
+  throw new ProviderError("bad-option", provider, "", `options.${name} is not valid for ${provider}: ${issue.message}`, [issue]);
 }
 
 /** A body whose part matches none of the forms the provider takes there. */
@@ -131,14 +130,24 @@ export function checkOptions(
 
 const PHONE_DIGITS = /^[1-9][0-9]{0,14}$/;
 
-/** A phone number for a provider that takes it as a JSON number: digits only, so nothing is lost. */
-export function phoneNumber(provider: string, path: string, value: string): number {
-  if (!PHONE_DIGITS.test(value))
+/**
+ * A phone number for a provider that takes digits only. Meta writes numbers with or without a
+ * leading +, and its examples write it; the + goes (it is the same number), and anything else that
+ * is not a phone number is refused.
+ */
+export function phoneDigits(provider: string, path: string, value: string): string {
+  const digits = value.charCodeAt(0) === 43 ? value.slice(1) : value;
+  if (!PHONE_DIGITS.test(digits))
     throw new ProviderError(
       "unsupported-field",
       provider,
       path,
-      `must be a phone number in digits only (no +, spaces or leading zero, at most 15 digits), because ${provider} takes it as a number; got ${JSON.stringify(value)}`,
+      `must be a phone number: digits with the country code, optionally after a + (no spaces or leading zero, at most 15 digits), because ${provider} takes digits only; got ${JSON.stringify(value)}`,
     );
-  return Number(value);
+  return digits;
+}
+
+/** The same, for a provider that takes the number as a JSON number. */
+export function phoneNumber(provider: string, path: string, value: string): number {
+  return Number(phoneDigits(provider, path, value));
 }

@@ -11,8 +11,8 @@ const scripts = readdirSync(EXAMPLES).filter((name) => name.endsWith(".ts"));
 describe("examples", () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it("cover reply buttons, lists, product lists, flows, reactions and the seed conversation", () => {
-    expect(scripts).toEqual(expect.arrayContaining(["reply-buttons.ts", "list.ts", "product-list.ts", "flow.ts", "reaction.ts", "support-bot.ts"]));
+  it("cover reply buttons, lists, product lists, flows, reactions, payments and the seed conversation", () => {
+    expect(scripts).toEqual(expect.arrayContaining(["reply-buttons.ts", "list.ts", "product-list.ts", "flow.ts", "reaction.ts", "payments.ts", "support-bot.ts"]));
   });
 
   it.each(scripts)("%s prints valid messages", async (name) => {

@@ -113,6 +113,8 @@ describe("builder emitter", () => {
         "interactiveMessage",
         "list",
         "locationRequest",
+        "orderDetails",
+        "orderStatus",
         "product",
         "productList",
         "reaction",
@@ -120,6 +122,46 @@ describe("builder emitter", () => {
         "voiceCall",
       ].sort(),
     );
+  });
+
+  it("gives shared parts whole and takes wide items as one record", async () => {
+    const tip = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://wa-interactive.dev/schemas/interactive/tip.schema.json",
+      "x-ts-name": "TipInteractive",
+      type: "object",
+      required: ["type", "body", "action"],
+      additionalProperties: false,
+      properties: {
+        type: { const: "tip" },
+        body: { $ref: "../parts/body.schema.json" },
+        action: {
+          "x-ts-name": "TipAction",
+          type: "object",
+          required: ["amount", "members"],
+          additionalProperties: false,
+          properties: {
+            amount: { $ref: "../parts/order.schema.json#/$defs/amount" },
+            members: {
+              type: "array",
+              items: {
+                "x-ts-name": "TipStaff",
+                type: "object",
+                required: ["name", "role", "shift", "share"],
+                additionalProperties: false,
+                properties: { name: { type: "string" }, role: { type: "string" }, shift: { type: "string" }, share: { type: "integer" } },
+              },
+            },
+          },
+        },
+      },
+    };
+    const out = await emit(withSchema("interactive/tip.schema.json", tip));
+    // The amount is one value (its `value` and `offset` are not flattened into the builder).
+    expect(out).toMatch(/amount\(amount: T\.Amount\): TipBuilder;/);
+    expect(out).not.toMatch(/offset\(offset/);
+    // Four fields are more than a call holds: the adder takes the item as a record.
+    expect(out).toMatch(/member\(member: \{ name: string; role: string; shift: string; share: number \}\): TipBuilder;/);
   });
 
   it("says which schema shape it cannot build yet, rather than guessing", async () => {

@@ -170,7 +170,8 @@ describe("wa-interactive translate", () => {
   it("prints the provider's request body", () => {
     const run = cli(["translate", "--to", "vonage", "--option", "from=14155550100", file("message.json", message)]);
     expect(run).toMatchObject({ status: 0, stderr: "" });
-    expect(JSON.parse(run.stdout)).toMatchObject({ from: "14155550100", to: "+16505551234", channel: "whatsapp", custom: { interactive: message.interactive } });
+    // Vonage takes the number as digits only: the + Meta writes goes.
+    expect(JSON.parse(run.stdout)).toMatchObject({ from: "14155550100", to: "16505551234", channel: "whatsapp", custom: { interactive: message.interactive } });
     const meta = JSON.parse(cli(["translate", "--to", "meta", "--json", "-"], JSON.stringify(message)).stdout);
     expect(meta).toMatchObject({ ok: true, provider: "meta", body: { messaging_product: "whatsapp", interactive: message.interactive } });
   });
@@ -262,5 +263,50 @@ describe("wa-interactive parse-webhook", () => {
   it("exits 2 without a known --provider", () => {
     expect(cli(["parse-webhook", file("webhook.json", webhook())]).status).toBe(2);
     expect(cli(["parse-webhook", "--provider", "twilio", file("webhook.json", webhook())]).status).toBe(2);
+  });
+});
+
+describe("wa-interactive emulate", () => {
+  it("exits 2 naming a missing --token, --app-secret or --webhook, and a bad --port or --provider", () => {
+    const base = ["emulate", "--webhook", "http://127.0.0.1:9/webhook", "--app-secret", "S", "--token", "T"];
+    expect(cli(base.slice(0, 5))).toMatchObject({ status: 2, stderr: expect.stringContaining("--token is required") });
+    expect(cli(["emulate", "--webhook", "http://127.0.0.1:9/", "--token", "T"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--app-secret is required") });
+    expect(cli(["emulate", "--app-secret", "S", "--token", "T"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--webhook is required") });
+    expect(cli([...base, "--port", "70000"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--port 70000") });
+    expect(cli([...base, "--provider", "twilio"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--provider twilio: expected one of") });
+  });
+
+  it("starts, answers a Cloud API send with Bearer T, posts the signed statuses, and stops on SIGTERM", async () => {
+    const { spawn } = await import("node:child_process");
+    const { webhookSink } = await import("../emulator/webhook-sink.ts");
+    const { verifyWebhook } = await import("../../generated/src/verify.ts");
+    const sink = await webhookSink();
+    const child = spawn(process.execPath, [BIN, "emulate", "--port", "0", "--webhook", sink.url, "--app-secret", "S", "--token", "T"], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      let out = "";
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (match) resolve(match[1]!);
+        });
+        child.on("exit", (code) => reject(new Error(`exited ${code} before listening: ${out}`)));
+      });
+      expect(out).toContain("POST " + url + "/{version}/{phone-number-id}/messages  (Authorization: Bearer <token>)");
+      const body = { messaging_product: "whatsapp", to: "+16505551234", type: "interactive", interactive: validButton.instance };
+      const answer = await fetch(`${url}/v23.0/100000000000001/messages`, { method: "POST", headers: { authorization: "Bearer T", "content-type": "application/json" }, body: JSON.stringify(body) });
+      expect(answer.status).toBe(200);
+      // No customer wrote first, so the message fails with 131047: one signed status.
+      await expect.poll(() => sink.received.length).toBe(1);
+      const [status] = sink.received;
+      expect(await verifyWebhook("meta", { rawBody: status!.raw, headers: status!.headers, secret: "S" })).toEqual({ ok: true });
+      expect(status!.raw).toContain('"code":131047');
+      const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await sink.close();
+    }
   });
 });

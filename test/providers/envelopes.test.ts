@@ -63,8 +63,12 @@ describe("request bodies", () => {
     expect(toWhatsappNodeSdk(message)).toEqual({ body: interactive, recipient: 919812345678 });
   });
 
+  it("the Node SDK takes a number written with + (as Meta's examples write it) without the +", () => {
+    expect(toProvider("whatsapp-node-sdk", { ...message, to: "+919812345678" })).toEqual({ body: interactive, recipient: 919812345678 });
+  });
+
   it("the Node SDK refuses a recipient that is not a plain number, naming it", () => {
-    for (const to of ["+919812345678", "0919812345678", "GROUP_ID", "91 98123 45678", "1234567890123456"]) {
+    for (const to of ["++919812345678", "0919812345678", "GROUP_ID", "91 98123 45678", "1234567890123456", "+"]) {
       const error = refused(() => toProvider("whatsapp-node-sdk", { ...message, to }));
       expect(error.code).toBe("unsupported-field");
       expect(error.path).toBe("/to");
@@ -116,10 +120,84 @@ describe("request bodies", () => {
     expect(toProvider("aisoule", message)).toEqual({ to: "919812345678", type: "interactive", interactive });
   });
 
-  it("aisoule refuses a number with + (its API takes digits only)", () => {
-    const error = refused(() => toProvider("aisoule", { ...message, to: "+919812345678" }));
-    expect(error.code).toBe("invalid-body");
-    expect(error.issues.map((i) => [i.path, i.rule])).toEqual([["/to", "pattern"]]);
+  it("aisoule takes a number written with + without the + (its API takes digits only)", () => {
+    expect(toProvider("aisoule", { ...message, to: "+919812345678" })).toEqual({ to: "919812345678", type: "interactive", interactive });
+    expect(fromProvider("aisoule", toProvider("aisoule", { ...message, to: "+919812345678" }))).toMatchObject({ to: "919812345678" });
+  });
+
+  it("vonage takes a number written with + without the + (its guide: no leading + or 00)", () => {
+    expect(toProvider("vonage", { ...message, to: "+919812345678" }, { from: "447700900000" })).toMatchObject({ to: "919812345678" });
+  });
+
+  it("the digits-only providers refuse what is not a phone number with the same code, at /to", () => {
+    for (const provider of ["aisoule", "whatsapp-node-sdk", "vonage"] as const) {
+      for (const to of ["GROUP_ID", "+91 98123 45678", "0919812345678", "00919812345678"]) {
+        const error = refused(() => toProvider(provider as "aisoule", { ...message, to }, { from: "447700900000" } as never));
+        expect([error.code, error.path], `${provider} ${to}`).toEqual(["unsupported-field", "/to"]);
+        expect(error.message).toContain("digits only");
+      }
+    }
+    // Digits, but shorter than Aisoule's six: its own schema refuses it, reported at the message's /to.
+    const short = refused(() => toProvider("aisoule", { ...message, to: "12345" }));
+    expect([short.code, short.path]).toEqual(["unsupported-field", "/to"]);
+    expect(short.issues.map((i) => [i.path, i.rule])).toEqual([["/to", "pattern"]]);
+  });
+});
+
+describe("payments and business-scoped user ids", () => {
+  const bill = {
+    type: "order_details",
+    body: { text: "Your order" },
+    action: {
+      name: "review_and_pay",
+      parameters: {
+        reference_id: "INV-1",
+        type: "digital-goods",
+        payment_settings: [{ type: "payment_gateway", payment_gateway: { type: "razorpay", configuration_name: "main" } }],
+        currency: "INR",
+        total_amount: { value: 100, offset: 100 },
+      },
+    },
+  } as const;
+  const senders: Partial<Record<ProviderName, object>> = { vonage: { from: "447700900000" }, exotel: { from: "+918047112233" } };
+
+  it("every provider carries order_details and order_status, and says how, or refuses them with the reason", () => {
+    const status = { type: "order_status", body: { text: "Paid" }, action: { name: "review_order", parameters: { reference_id: "INV-1", order: { status: "processing" } } } } as const;
+    for (const provider of PROVIDERS) {
+      for (const interactive of [bill, status]) {
+        const sent = { messaging_product: "whatsapp", to: "919812345678", type: "interactive", interactive } as const;
+        // Infobip's interactive endpoints have none for payments.
+        if (CAPABILITIES[provider][interactive.type] === "unsupported") {
+          const error = refused(() => toProvider(provider, sent, senders[provider] as never));
+          expect([error.code, error.message]).toEqual(["unsupported-kind", expect.stringContaining(CAPABILITY_NOTES[provider][interactive.type]!)]);
+          continue;
+        }
+        const body = toProvider(provider, sent, senders[provider] as never);
+        expect(JSON.stringify(body)).toContain(JSON.stringify(interactive));
+        expect(fromProvider(provider, body)).toMatchObject({ interactive });
+        expect(CAPABILITIES[provider][interactive.type]).not.toBe("unsupported");
+        if (CAPABILITIES[provider][interactive.type] === "passthrough") expect(CAPABILITY_NOTES[provider][interactive.type]).toBeTruthy();
+      }
+    }
+  });
+
+  it("meta and 360dialog send to a business-scoped user id as given; the others refuse it with the reason", () => {
+    const toUser = { messaging_product: "whatsapp", recipient: "US.ENT.11815799212886844830", type: "interactive", interactive: bill } as const;
+    for (const provider of ["meta", "360dialog"] as const) {
+      expect(toProvider(provider, toUser)).toEqual(toUser);
+      expect(fromProvider(provider, toProvider(provider, toUser))).toEqual(toUser);
+    }
+    for (const provider of ["whatsapp-node-sdk", "vonage", "exotel", "aisoule"] as const) {
+      const error = refused(() => toProvider(provider as "aisoule", toUser, senders[provider] as never));
+      expect([error.code, error.path]).toEqual(["unsupported-field", "/recipient"]);
+      expect(error.message).toMatch(/phone number/);
+    }
+  });
+
+  it("a malformed business-scoped user id is refused before any provider sees it", () => {
+    const error = refused(() => toProvider("meta", { messaging_product: "whatsapp", recipient: "16505551234", type: "interactive", interactive: bill }));
+    expect(error.code).toBe("invalid-message");
+    expect(error.issues.map((i) => [i.path, i.rule])).toEqual([["/recipient", "pattern"]]);
   });
 });
 
@@ -247,8 +325,16 @@ describe("refusals", () => {
     expect(refused(() => toProvider("aisoule", { ...message, context: { message_id: "wamid.X" } })).path).toBe(
       "/context",
     );
-    const group = refused(() => toProvider("vonage", { ...message, recipient_type: "group" }, { from: "1" }));
+    const reactionToGroup = {
+      messaging_product: "whatsapp",
+      recipient_type: "group",
+      to: "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD",
+      type: "reaction",
+      reaction: { message_id: "wamid.X", emoji: "👍" },
+    } as const;
+    const group = refused(() => toProvider("vonage", reactionToGroup, { from: "1" }));
     expect([group.code, group.path]).toEqual(["unsupported-field", "/recipient_type"]);
+    expect(toProvider("exotel", reactionToGroup, { from: "+918047112233" }).whatsapp.messages[0]!.content).toMatchObject({ recipient_type: "group" });
     const bsuid = {
       messaging_product: "whatsapp",
       recipient: "US.13491208655302741918",
@@ -267,9 +353,9 @@ describe("refusals", () => {
       'unknown option "clientref"',
     );
     expect(refused(() => toProvider("vonage", message, { from: 1 } as never)).message).toContain("must be a string");
-    expect(refused(() => toProvider("vonage", message, { from: "1", clientRef: "x".repeat(101) })).code).toBe(
-      "invalid-body",
-    );
+    const long = refused(() => toProvider("vonage", message, { from: "1", clientRef: "x".repeat(101) }));
+    expect(long.code).toBe("bad-option");
+    expect(long.message).toContain("options.clientRef");
   });
 
   it("an unknown provider is named", () => {

@@ -9,6 +9,8 @@ import {
   carousel,
   interactiveMessage,
   list,
+  orderDetails,
+  orderStatus,
   product,
   productList,
   reaction,
@@ -202,4 +204,26 @@ declare function cancelOrder(customer: string | undefined): Promise<void>;
     }
   }
   void handleInbound;
+}
+
+// Payments: the currency, goods type, statuses and payment methods are typed; amounts and the
+// order are given whole, as the schema types them.
+{
+  const bill = orderDetails("INV-1", "digital-goods", "BRL", { value: 100, offset: 100 })
+    .body("Bill")
+    .pixDynamicCode({ code: "000201", merchant_name: "Loja", key: "39580525000189", key_type: "CNPJ" })
+    .build();
+  const method: "pix_dynamic_code" | "payment_gateway" | "payment_link" | "boleto" | "offsite_card_pay" | undefined =
+    bill.action.parameters.payment_settings?.[0]?.type;
+  void method;
+  // @ts-expect-error only INR and BRL
+  orderDetails("INV-1", "digital-goods", "USD", { value: 100, offset: 100 });
+  // @ts-expect-error an amount is two integers, not a number
+  orderDetails("INV-1", "digital-goods", "INR", 100);
+  // @ts-expect-error a Pix key type Meta does not list
+  orderDetails("INV-1", "digital-goods", "BRL", { value: 100, offset: 100 }).pixDynamicCode({ code: "0", merchant_name: "L", key: "k", key_type: "RANDOM" });
+  // @ts-expect-error not an order status
+  orderStatus("INV-1", "paid");
+  // @ts-expect-error interactive messages do not go to groups
+  interactiveMessage(bill).to("GROUP_ID").recipientType("group");
 }

@@ -9,7 +9,8 @@ import type { AisouleOutboundBody, OutboundMessage } from "../types.js";
 import { validateAisouleOutboundBody, validateOutboundMessage } from "../validators.js";
 import {
   checkOptions,
-  refuseBody,
+  phoneDigits,
+  refuseCarried,
   refuseField,
   refuseKind,
   refuseMissing,
@@ -54,11 +55,16 @@ export function toAisoule(message: unknown, options?: AisouleOptions): AisouleOu
       "individual",
       "Aisoule sends to one person and has no recipient_type",
     );
+  if (m.to !== undefined) phoneDigits("aisoule", "/to", m.to);
+  if (m.to !== undefined && !RECIPIENT_NUMBER_PATTERN.test(phoneDigits("aisoule", "/to", m.to)))
+    refuseCarried(
+      "aisoule",
+      "/to",
+      rules.pattern("/to", "recipient number", "^[0-9]{6,15}$", phoneDigits("aisoule", "/to", m.to)),
+    );
   checkOptions("aisoule", options, OPTIONS, REQUIRED_OPTIONS);
-  if (m.to !== undefined && !RECIPIENT_NUMBER_PATTERN.test(m.to))
-    refuseBody("aisoule", rules.pattern("/to", "recipient number", "^[0-9]{6,15}$", m.to));
   if (m.to === undefined) refuseMissing("aisoule", "/to", "/to");
-  return { to: m.to, type: m.type, interactive: m.interactive };
+  return { to: phoneDigits("aisoule", "/to", m.to), type: m.type, interactive: m.interactive };
 }
 
 /** The inverse of toAisoule: the outbound message a Aisoule developer API request body sends. */

@@ -16,10 +16,10 @@ import type {
 import { validateExotelOutboundBody, validateOutboundMessage } from "../validators.js";
 import {
   checkOptions,
-  refuseBody,
   refuseCount,
   refuseField,
   refuseMissing,
+  refuseOption,
   translatedMessage,
   validBody,
   validMessage,
@@ -56,12 +56,13 @@ export function toExotel(message: unknown, options: ExotelOptions): ExotelOutbou
     refuseField("exotel", "/recipient_identity_key_hash", "Exotel has no such field");
   checkOptions("exotel", options, OPTIONS, REQUIRED_OPTIONS);
   if (options.from.length < 2 && unicode.codePoints(options.from) < 1)
-    refuseBody("exotel", rules.minLength("/whatsapp/messages/0/from", "sender number", 1, options.from));
+    refuseOption("exotel", "from", rules.minLength("/whatsapp/messages/0/from", "sender number", 1, options.from));
   if (!unicode.isTrimmed(options.from))
-    refuseBody("exotel", rules.trimmed("/whatsapp/messages/0/from", "sender number", options.from));
+    refuseOption("exotel", "from", rules.trimmed("/whatsapp/messages/0/from", "sender number", options.from));
   if (options?.statusCallback !== undefined && !STATUS_CALLBACK_PATTERN.test(options.statusCallback))
-    refuseBody(
+    refuseOption(
       "exotel",
+      "statusCallback",
       rules.pattern("/status_callback", "status callback", "^https?://[^\\s/?#]+[^\\s]*$", options.statusCallback),
     );
   if (m.to === undefined) refuseMissing("exotel", "/to", "/whatsapp/messages/0/to");
@@ -98,7 +99,9 @@ export function fromExotel(body: unknown): OutboundMessage {
       interactive: b.whatsapp.messages[0]!.content.interactive,
     };
     if (b.whatsapp.messages[0]!.content.recipient_type !== undefined)
-      message.recipient_type = b.whatsapp.messages[0]!.content.recipient_type;
+      message.recipient_type = b.whatsapp.messages[0]!.content.recipient_type as NonNullable<
+        InteractiveMessage["recipient_type"]
+      >;
     if (b.whatsapp.messages[0]!.content.context !== undefined)
       message.context = b.whatsapp.messages[0]!.content.context;
     return translatedMessage("exotel", validateOutboundMessage(message));

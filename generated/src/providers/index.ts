@@ -63,6 +63,8 @@ export type MessageKind =
   | "voice_call"
   | "call_permission_request"
   | "address_message"
+  | "order_details"
+  | "order_status"
   | "reaction";
 /** documented: the provider documents it; passthrough: the provider forwards it unchanged but does not document it; unsupported: translating it is an error. */
 export type Capability = "documented" | "passthrough" | "unsupported";
@@ -82,6 +84,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     carousel: "documented",
     voice_call: "documented",
     call_permission_request: "documented",
+    order_details: "documented",
+    order_status: "documented",
     reaction: "documented",
   },
   "360dialog": {
@@ -97,6 +101,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "documented",
+    order_status: "documented",
     reaction: "passthrough",
   },
   aisoule: {
@@ -112,6 +118,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "passthrough",
+    order_status: "passthrough",
     reaction: "unsupported",
   },
   exotel: {
@@ -127,6 +135,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "passthrough",
+    order_status: "passthrough",
     reaction: "passthrough",
   },
   infobip: {
@@ -142,6 +152,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     voice_call: "unsupported",
     call_permission_request: "unsupported",
     address_message: "unsupported",
+    order_details: "unsupported",
+    order_status: "unsupported",
     reaction: "unsupported",
   },
   vonage: {
@@ -157,6 +169,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "passthrough",
+    order_status: "passthrough",
     reaction: "passthrough",
   },
   "whatsapp-node-sdk": {
@@ -172,6 +186,8 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     carousel: "passthrough",
     voice_call: "passthrough",
     call_permission_request: "passthrough",
+    order_details: "passthrough",
+    order_status: "passthrough",
     reaction: "unsupported",
   },
 };
@@ -355,6 +371,8 @@ export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Re
     carousel: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
     voice_call: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
     call_permission_request: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
+    order_details: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
+    order_status: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
     reaction: "Aisoule's developer API documents text, media and interactive messages only",
   },
   exotel: {
@@ -368,6 +386,8 @@ export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Re
     voice_call: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
     call_permission_request:
       "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
+    order_details: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
+    order_status: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
     reaction: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
   },
   infobip: {
@@ -379,6 +399,8 @@ export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Re
     call_permission_request: "Infobip's WhatsApp API has no endpoint for it",
     address_message: "Infobip's WhatsApp API has no endpoint for it",
     reaction: "this mapping covers Infobip's interactive endpoints; a reaction is not one of them",
+    order_details: "Infobip's WhatsApp API has no endpoint for payment messages among its interactive endpoints",
+    order_status: "Infobip's WhatsApp API has no endpoint for payment messages among its interactive endpoints",
   },
   vonage: {
     catalog_message:
@@ -392,6 +414,10 @@ export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Re
     carousel: "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
     voice_call: "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
     call_permission_request:
+      "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
+    order_details:
+      "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
+    order_status:
       "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
     reaction:
       "sent as a custom object of type reaction, which Vonage forwards as is; Vonage does not document reactions this way",
@@ -411,6 +437,10 @@ export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Re
     voice_call:
       "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
     call_permission_request:
+      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
+    order_details:
+      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
+    order_status:
       "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
     reaction: "messages.interactive() sends interactive messages only; the SDK has no reaction call",
   },

@@ -49,11 +49,11 @@ import {
 } from "../validators.js";
 import {
   checkOptions,
-  refuseBody,
   refuseField,
   refuseForm,
   refuseKind,
   refuseMissing,
+  refuseOption,
   refuseValue,
   translatedMessage,
   validBody,
@@ -123,6 +123,20 @@ export function toInfobip(message: unknown, options: InfobipOptions): InfobipOut
         "address_message",
         "Infobip's WhatsApp API has no endpoint for it",
       );
+    case "order_details":
+      return refuseKind(
+        "infobip",
+        "/interactive/type",
+        "order_details",
+        "Infobip's WhatsApp API has no endpoint for payment messages among its interactive endpoints",
+      );
+    case "order_status":
+      return refuseKind(
+        "infobip",
+        "/interactive/type",
+        "order_status",
+        "Infobip's WhatsApp API has no endpoint for payment messages among its interactive endpoints",
+      );
   }
   if (m.recipient !== undefined)
     refuseField("infobip", "/recipient", "Infobip addresses WhatsApp users by phone number only");
@@ -138,12 +152,17 @@ export function toInfobip(message: unknown, options: InfobipOptions): InfobipOut
     );
   checkOptions("infobip", options, OPTIONS, REQUIRED_OPTIONS);
   if (options.from.length < 2 && unicode.codePoints(options.from) < 1)
-    refuseBody("infobip", rules.minLength("/from", "sender number", 1, options.from));
-  if (!unicode.isTrimmed(options.from)) refuseBody("infobip", rules.trimmed("/from", "sender number", options.from));
+    refuseOption("infobip", "from", rules.minLength("/from", "sender number", 1, options.from));
+  if (!unicode.isTrimmed(options.from))
+    refuseOption("infobip", "from", rules.trimmed("/from", "sender number", options.from));
   if (options?.messageId !== undefined && options.messageId.length < 2 && unicode.codePoints(options.messageId) < 1)
-    refuseBody("infobip", rules.minLength("/messageId", "message id", 1, options.messageId));
+    refuseOption("infobip", "messageId", rules.minLength("/messageId", "message id", 1, options.messageId));
   if (options?.notifyUrl !== undefined && !NOTIFY_URL_PATTERN.test(options.notifyUrl))
-    refuseBody("infobip", rules.pattern("/notifyUrl", "notify URL", "^https?://[^\\s/?#]+[^\\s]*$", options.notifyUrl));
+    refuseOption(
+      "infobip",
+      "notifyUrl",
+      rules.pattern("/notifyUrl", "notify URL", "^https?://[^\\s/?#]+[^\\s]*$", options.notifyUrl),
+    );
   switch (m.interactive.type) {
     case "button": {
       if (

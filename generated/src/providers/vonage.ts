@@ -9,9 +9,10 @@ import type { InteractiveMessage, OutboundMessage, VonageOutboundBody } from "..
 import { validateOutboundMessage, validateVonageOutboundBody } from "../validators.js";
 import {
   checkOptions,
-  refuseBody,
+  phoneDigits,
   refuseField,
   refuseMissing,
+  refuseOption,
   refuseValue,
   translatedMessage,
   validBody,
@@ -55,15 +56,18 @@ export function toVonage(message: unknown, options: VonageOptions): VonageOutbou
       "individual",
       "Vonage's WhatsApp messages go to one person and have no recipient_type",
     );
+  if (m.to !== undefined) phoneDigits("vonage", "/to", m.to);
   checkOptions("vonage", options, OPTIONS, REQUIRED_OPTIONS);
   if (options.from.length < 2 && unicode.codePoints(options.from) < 1)
-    refuseBody("vonage", rules.minLength("/from", "sender number", 1, options.from));
-  if (!unicode.isTrimmed(options.from)) refuseBody("vonage", rules.trimmed("/from", "sender number", options.from));
+    refuseOption("vonage", "from", rules.minLength("/from", "sender number", 1, options.from));
+  if (!unicode.isTrimmed(options.from))
+    refuseOption("vonage", "from", rules.trimmed("/from", "sender number", options.from));
   if (options?.clientRef !== undefined && options.clientRef.length > 100 && unicode.codePoints(options.clientRef) > 100)
-    refuseBody("vonage", rules.maxLength("/client_ref", "client reference", 100, options.clientRef));
+    refuseOption("vonage", "clientRef", rules.maxLength("/client_ref", "client reference", 100, options.clientRef));
   if (options?.webhookUrl !== undefined && !STATUS_WEBHOOK_URL_PATTERN.test(options.webhookUrl))
-    refuseBody(
+    refuseOption(
       "vonage",
+      "webhookUrl",
       rules.pattern("/webhook_url", "status webhook URL", "^https?://[^\\s/?#]+[^\\s]*$", options.webhookUrl),
     );
   if (m.to === undefined) refuseMissing("vonage", "/to", "/to");
@@ -71,7 +75,7 @@ export function toVonage(message: unknown, options: VonageOptions): VonageOutbou
     case "interactive": {
       const body: VonageOutboundBody = {
         from: options.from,
-        to: m.to,
+        to: phoneDigits("vonage", "/to", m.to),
         channel: "whatsapp",
         message_type: "custom",
         custom: { type: m.type, interactive: m.interactive },
@@ -84,7 +88,7 @@ export function toVonage(message: unknown, options: VonageOptions): VonageOutbou
     case "reaction": {
       const body: VonageOutboundBody = {
         from: options.from,
-        to: m.to,
+        to: phoneDigits("vonage", "/to", m.to),
         channel: "whatsapp",
         message_type: "custom",
         custom: { type: m.type, reaction: m.reaction },

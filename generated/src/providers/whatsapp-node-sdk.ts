@@ -53,6 +53,7 @@ export function toWhatsappNodeSdk(message: unknown, options?: WhatsappNodeSdkOpt
       "individual",
       'the SDK always writes recipient_type "individual"; it cannot send to a group',
     );
+  if (m.to !== undefined) phoneNumber("whatsapp-node-sdk", "/to", m.to);
   checkOptions("whatsapp-node-sdk", options, OPTIONS, REQUIRED_OPTIONS);
   if (m.to === undefined) refuseMissing("whatsapp-node-sdk", "/to", "/recipient");
   const body: WhatsappNodeSdkArguments = {

@@ -1,6 +1,7 @@
 /**
  * The two valid fixture messages made with wa-interactive's builders (which validate on build),
- * so the build + serialise rows produce exactly the objects the validate rows check.
+ * so the build + serialise rows produce exactly the objects the validate rows check, and the
+ * request body a user sends: the envelope builder around the built message, serialised.
  */
 import { wa } from "./package.ts";
 import { validButtons, validList } from "./fixtures.ts";
@@ -29,4 +30,11 @@ export function buildButtons() {
     .reply(b!.id, b!.title)
     .reply(c!.id, c!.title)
     .build();
+}
+
+export const RECIPIENT = "16505551234";
+
+/** The `POST /messages` body for a built interactive object, as a user makes and sends it. */
+export function send(interactive: ReturnType<typeof buildList> | ReturnType<typeof buildButtons>): string {
+  return JSON.stringify(wa.interactiveMessage(interactive).recipientType("individual").to(RECIPIENT).build());
 }

@@ -12,11 +12,13 @@ export interface Contender {
   fn: () => unknown;
   /** The function returns a promise to await. */
   async?: boolean;
+  /** A floor (the least the row's work can cost), not a peer: targets are taken against floors. */
+  floor?: boolean;
 }
 
 export interface Target {
-  /** Which contender the ratio is taken against. */
-  against: string;
+  /** The floors the ratio may be taken against: the fastest of them in the run is the one used. */
+  against: readonly string[];
   /** Our ops/s divided by theirs must reach this. */
   atLeast: number;
 }
@@ -33,6 +35,8 @@ export interface Measured {
   group: Group;
   /** Median ops/s over the rounds, by contender name. */
   opsPerSecond: Map<string, number>;
+  /** Ops/s of every round, by contender name: round i of each contender ran in the same round. */
+  rounds: Map<string, number[]>;
 }
 
 /** Keeps results alive so the engine cannot drop a call whose value is never read. */
@@ -98,9 +102,24 @@ export async function measure(groups: Group[], options: RunOptions): Promise<Mea
   return groups.map((group, gi) => ({
     group,
     opsPerSecond: new Map([...samples[gi]!].map(([name, xs]) => [name, median(xs)])),
+    rounds: samples[gi]!,
   }));
 }
 
+/** Ours ÷ theirs in each round: both ran in that round, so a slow spell of the machine hits both. */
+function roundRatios(m: Measured, against: string): number[] {
+  const ours = m.rounds.get(m.group.ours)!;
+  const theirs = m.rounds.get(against)!;
+  return ours.map((x, i) => x / theirs[i]!);
+}
+
+/** The median over the rounds of ours ÷ theirs in the same round. */
 export function ratio(m: Measured, against: string): number {
-  return m.opsPerSecond.get(m.group.ours)! / m.opsPerSecond.get(against)!;
+  return median(roundRatios(m, against));
+}
+
+/** The lowest and highest round's ours ÷ theirs: the spread a single figure hides. */
+export function ratioRange(m: Measured, against: string): [number, number] {
+  const rs = roundRatios(m, against);
+  return [Math.min(...rs), Math.max(...rs)];
 }

@@ -67,6 +67,8 @@ export interface HostileTiming {
   what: string;
   ms: number;
   outcome: string;
+  /** `JSON.parse` of the same payload as text, where the payload is JSON: the most rejecting it may cost. */
+  parseMs?: number;
 }
 
 /** A JSON Pointer short enough for a table cell: a 10 000-level path becomes its depth. */
@@ -82,6 +84,14 @@ function timed(what: string, run: () => { ok: boolean; errors?: readonly { path:
   const first = result.errors?.[0];
   const outcome = result.ok ? "accepted" : `${result.errors?.length ?? 0} issue(s), first: ${first ? `${shortPath(first.path)} [${first.rule}]` : "none"}`;
   return { what, ms, outcome };
+}
+
+/** A payload given as JSON text: validating the parsed value is timed next to parsing the text. */
+function timedAgainstParse(what: string, text: string, run: (value: unknown) => { ok: boolean; errors?: readonly { path: string; rule: string }[] }): HostileTiming {
+  const started = performance.now();
+  const value: unknown = JSON.parse(text);
+  const parseMs = performance.now() - started;
+  return { ...timed(what, () => run(value)), parseMs };
 }
 
 function nested(depth: number): Record<string, unknown> {
@@ -102,7 +112,12 @@ export function hostileTimings(): HostileTiming[] {
   const rows = Array.from({ length: 200_000 }, (_, i) => ({ id: `r${i}`, title: "A row title" }));
   const deepJson = `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}`;
   const bigWebhook = JSON.stringify({ object: "whatsapp_business_account", entry: [{ id: "1", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { display_phone_number: "1", phone_number_id: "1" }, messages: [{ from: "1", id: "wamid.x", timestamp: "1", type: "text", text: { body: big } }] } }] }] });
+  const buttons = Array.from({ length: 1_000_000 }, (_, i) => ({ type: "reply", reply: { id: `b${i}`, title: "Same title" } }));
+  const repeated = Array.from({ length: 200_000 }, (_, i) => ({ id: `r${i % 1000}`, title: "Row" }));
   return [
+    timedAgainstParse("1 000 000 reply buttons sharing one title (about 54 MB as JSON)", JSON.stringify({ type: "button", body: { text: "Pick" }, action: { buttons } }), validateInteractive),
+    timedAgainstParse("list with 200 000 rows repeating 1 000 ids", JSON.stringify({ type: "list", body: { text: "x" }, action: { button: "Open", sections: [{ rows: repeated }] } }), validateInteractive),
+    timedAgainstParse("list with a 50-million-character body", JSON.stringify({ type: "list", body: { text: "x".repeat(50_000_000) }, action: { button: "Open", sections: [{ rows: [{ id: "a", title: "A" }] }] } }), validateInteractive),
     timed("list with a 10 MB body text", () => validateInteractive({ type: "list", body: { text: big }, action: { button: "Open", sections: [{ rows: [{ id: "a", title: "A" }] }] } })),
     timed("list with 200 000 rows (about 10 MB as JSON)", () => validateInteractive({ type: "list", body: { text: "x" }, action: { button: "Open", sections: [{ rows }] } })),
     timed("flow data nested 10 000 levels deep", () => validateInteractive(flowWith(nested(10_000)))),

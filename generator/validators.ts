@@ -177,8 +177,11 @@ export class ValidatorEmitter {
         }
         if (typeof s.maxLength === "number") parts.push(`(${x}.length <= ${s.maxLength} || unicode.maxCodePoints(${x}, ${s.maxLength}))`);
         if (typeof s.pattern === "string") parts.push(`${this.regex(s.pattern)}.test(${x})`);
-        if (s["x-trimmed"] === true) parts.push(`unicode.isTrimmed(${x})`);
-        if (s["x-notBlank"] === true) parts.push(`unicode.isNotBlank(${x})`);
+        // A printable ASCII character at the end(s) settles these rules for nearly every real string,
+        // tested in place: a call per string was a quarter of a valid list's time, as the large
+        // validator functions leave the engine no inlining budget for the helpers.
+        if (s["x-trimmed"] === true) parts.push(`((${printable(`${x}.charCodeAt(0)`)} && ${printable(`${x}.charCodeAt(${x}.length - 1)`)}) || unicode.isTrimmed(${x}))`);
+        if (s["x-notBlank"] === true) parts.push(`(${printable(`${x}.charCodeAt(0)`)} || unicode.isNotBlank(${x}))`);
         if (s["x-noEmoji"] === true) parts.push(`unicode.hasNoEmoji(${x})`);
         if (s["x-emoji"] === true) parts.push(`unicode.isOneEmojiOrEmpty(${x})`);
         break;
@@ -275,17 +278,18 @@ export class ValidatorEmitter {
     const names = s.propertyNames as Schema | undefined;
     if (extra === false) {
       fast.push(`for (const k in v) if (${known} && v[k] !== undefined) return false;`);
-      full.push(`for (const k in v) if (${known} && v[k] !== undefined) out.push(rules.additionalProperty(p + "/" + walk.escape(k), ${L}, k));`);
+      // Every loop of the full pass stops at the issue cap: a million unknown keys give a thousand issues.
+      full.push(`for (const k in v) if (${known} && v[k] !== undefined) { if (out.length >= walk.MAX_ISSUES) break; out.push(rules.additionalProperty(p + "/" + walk.escape(k), ${L}, k)); }`);
     } else if (isSchema(extra)) {
       const valueNode = this.child(node, "additionalProperties");
       fast.push(`for (const k in v) if (${known}) { const x = v[k]; if (!(${this.test(valueNode, "x", `${name}_value`)})) return false; }`);
-      full.push(`for (const k in v) if (${known}) { const x = v[k]; ${this.collect(valueNode, "x", `p + "/" + walk.escape(k)`, `${name}_value`)} }`);
+      full.push(`for (const k in v) if (${known}) { if (out.length >= walk.MAX_ISSUES) break; const x = v[k]; ${this.collect(valueNode, "x", `p + "/" + walk.escape(k)`, `${name}_value`)} }`);
     }
     if (names && Array.isArray(names.enum)) {
       const allowed = this.constant("ENUM", lit(names.enum));
       const ok = names.enum.map((e) => `k === ${lit(e)}`).join(" || ");
       fast.push(`for (const k in v) if (!(${ok})) return false;`);
-      full.push(`for (const k in v) if (!(${ok})) out.push(rules.propertyName(p + "/" + walk.escape(k), ${L}, ${allowed}, k));`);
+      full.push(`for (const k in v) if (!(${ok})) { if (out.length >= walk.MAX_ISSUES) break; out.push(rules.propertyName(p + "/" + walk.escape(k), ${L}, ${allowed}, k)); }`);
     }
     if (typeof s.minProperties === "number") {
       const count = `let n = 0; for (const k in v) if (v[k] !== undefined) n++;`;
@@ -296,6 +300,11 @@ export class ValidatorEmitter {
       fast.push(`if (!walk.isJson(v)) return false;`);
       full.push(`walk.jsonIssues(v, p, ${L}, out);`);
     }
+
+    // Totals first in the fast pass: counting is a few loads per item, and a list over its total is
+    // then turned away before a single row is read (the fail-fast path of an over-full list).
+    const totals = asList(s["x-maxTotal"]) as { path: string; maximum: number }[];
+    for (const { path, maximum } of totals) fast.push(`if (${this.countAt(node, String(path), this.pattern(path))} > ${maximum}) return false;`);
 
     if (keys.length > 0) {
       fast.push("let x: any;");
@@ -326,19 +335,20 @@ export class ValidatorEmitter {
       }
     }
 
-    for (const total of asList(s["x-maxTotal"])) {
-      const { path, maximum } = total as { path: string; maximum: number };
+    for (const { path, maximum } of totals) {
       const pattern = this.pattern(path);
       const what = path.split("/").filter((seg) => seg !== "*").pop() ?? "items";
-      fast.push(`if (${this.countAt(node, String(path), pattern)} > ${maximum}) return false;`);
-      full.push(`{ const n = walk.countAt(v, ${pattern}); if (n > ${maximum}) out.push(rules.maxTotal(p, ${L}, ${lit(what.replace(/_/g, " "))}, ${maximum}, n)); }`);
+      full.push(`{ const n = ${this.countAt(node, String(path), pattern)}; if (n > ${maximum}) out.push(rules.maxTotal(p, ${L}, ${lit(what.replace(/_/g, " "))}, ${maximum}, n)); }`);
     }
     const unique = asList(s["x-uniqueValues"]).map(String);
-    for (const path of unique) {
-      const valueLabel = this.labelAlong(node, path);
-      full.push(`walk.duplicateIssues(v, ${this.pattern(path)}, p, ${lit(valueLabel)}, out);`);
+    const distinct = this.distinctChecks(node, unique);
+    for (const check of distinct) fast.push(`if (!${check}) return false;`);
+    // The full pass settles "no duplicates" with the same loops, and builds pointers and messages
+    // only when there is one to report.
+    if (unique.length > 0) {
+      const reports = unique.map((path) => `walk.duplicateIssues(v, ${this.pattern(path)}, p, ${lit(this.labelAlong(node, path))}, out);`);
+      full.push(`if (!(${distinct.join(" && ")})) { ${reports.join(" ")} }`);
     }
-    for (const check of this.distinctChecks(node, unique)) fast.push(`if (!${check}) return false;`);
 
     // dependentSchemas: when the key is present, the whole object must also satisfy the subschema.
     for (const key of Object.keys((s.dependentSchemas ?? {}) as Schema)) {
@@ -354,12 +364,12 @@ export class ValidatorEmitter {
 
   // ---------------------------------------------------------------- path patterns, fast pass
 
-  // The fast pass runs the x-maxTotal and x-uniqueValues checks of an object only after its
-  // properties passed, so the containers a pattern walks through have the shape the schema gives
-  // them. That lets these checks be written out as plain loops along the pattern instead of a
-  // generic walk over a segment list, and compare pairs in place instead of gathering values: the
-  // valid path allocates nothing and reads each value directly. Where the schema does not say
-  // whether a `*` meets an array or an object, the generic helpers in walk.ts do the work.
+  // The fast pass writes the x-maxTotal and x-uniqueValues checks of an object as plain loops along
+  // the pattern, following the shape the schema gives the containers it walks through, instead of
+  // a generic walk over a segment list: the valid path allocates nothing and reads each value
+  // directly. Every step is guarded (`?.`, `Array.isArray`), so a count can run before the
+  // properties are checked. Where the schema does not say whether a `*` meets an array or an
+  // object, the generic helpers in walk.ts do the work.
 
   /** An expression for how many values the pattern reaches from `v`. */
   private countAt(node: Node, path: string, pattern: string): string {
@@ -418,22 +428,22 @@ export class ValidatorEmitter {
     const stars = this.starKinds(node, path);
     if (!stars) return `walk.allDistinct(v, ${pattern})`;
     const segments = path.split("/");
-    // Pairs are compared in place while there are few values (WhatsApp's limits keep them at a
-    // dozen or so); past walk.PAIRWISE_MAX the generic helper's Set takes over, so the cost never
-    // grows with the square of a hostile array's length.
-    const earlier = this.along(segments, stars, "v", "b", (y) => `const y = ${y};\nif (y !== undefined) { if (m === n) break earlier; if (y === x) return false; m++; }`);
+    // Each value is compared with the values met before it, kept in a shared scratch array while
+    // there are few (WhatsApp's limits keep them at a dozen or so): no walk of the pattern per value
+    // and no allocation. Past walk.PAIRWISE_MAX the generic helper's Set takes over, so the cost
+    // never grows with the square of a hostile array's length. The scratch is cleared on the way out.
     const visit = (x: string) =>
       [
         `const x = ${x};`,
         `if (x !== undefined) {`,
-        `if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, ${pattern});`,
-        `let m = 0;`,
-        `earlier: {\n${earlier}\n}`,
-        `n++;`,
+        `if (n === walk.PAIRWISE_MAX) { ok = walk.allDistinct(v, ${pattern}); break search; }`,
+        `for (let j = 0; j < n; j++) if (seen[j] === x) { ok = false; break search; }`,
+        `seen[n++] = x;`,
         `}`,
       ].join("\n");
     const loop = this.along(segments, stars, "v", "a", visit);
-    return `${this.helper(`distinct_${pattern}`, `x-uniqueValues ${path} at ${where(node)}`, `(v: any): boolean {\nlet n = 0;\n${loop}\nreturn true;\n}`)}(v)`;
+    const body = [`const seen = walk.seen;`, `let n = 0;`, `let ok = true;`, `search: {\n${loop}\n}`, `for (let j = 0; j < n; j++) seen[j] = undefined;`, `return ok;`];
+    return `${this.helper(`distinct_${pattern}`, `x-uniqueValues ${path} at ${where(node)}`, `(v: any): boolean {\n${body.join("\n")}\n}`)}(v)`;
   }
 
   /** A module-level helper function, emitted once under `name`. */
@@ -550,7 +560,7 @@ export class ValidatorEmitter {
         const missing = needed.map((k) => `v[i]?.${k} === undefined`).join(" || ");
         fast.push(`if (v.length > 1) for (let i = 0; i < v.length; i++) if (${missing}) return false;`);
         const checks = needed.map((k) => `if (typeof v[i] === "object" && v[i] !== null && v[i].${k} === undefined) out.push(rules.requiredIfMultiple(p + "/" + i, ${lit(itemLabel)}, ${lit(k)}, v.length));`);
-        full.push(`if (v.length > 1) for (let i = 0; i < v.length; i++) { ${checks.join(" ")} }`);
+        full.push(`if (v.length > 1) for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) { ${checks.join(" ")} }`);
       }
       const uniform = s["x-uniformItems"] as { values?: string[]; lengths?: string[] } | undefined;
       if (uniform) {
@@ -565,7 +575,7 @@ export class ValidatorEmitter {
         }
         fast.push(`for (let i = 1; i < v.length; i++) if (${conditions.map(([c]) => c).join(" || ")}) return false;`);
         const checks = conditions.map(([c, what]) => `if (${c}) { out.push(rules.uniformItems(p + "/" + i, ${lit(itemLabel)}, i, ${lit(what)})); continue; }`);
-        full.push(`for (let i = 1; i < v.length; i++) { ${checks.join(" ")} }`);
+        full.push(`for (let i = 1; i < v.length && out.length < walk.MAX_ISSUES; i++) { ${checks.join(" ")} }`);
       }
     }
     fast.push("return true;");
@@ -635,6 +645,15 @@ export class ValidatorEmitter {
 }
 
 /** An expression reading `segments` (property names) from `from`, stopping at a missing value. */
+/**
+ * An expression true when the UTF-16 unit `code` is printable ASCII ("!" to "~", and on to U+0084,
+ * the run no whitespace interrupts): one subtraction and an unsigned compare. An empty string's
+ * `charCodeAt(0)` is NaN, which passes too; both rules accept the empty string.
+ */
+function printable(code: string): string {
+  return `(${code} - 0x21) >>> 0 < 0x64`;
+}
+
 function reach(from: string, segments: readonly string[]): string {
   return segments.reduce((access, seg) => (IDENT.test(seg) ? `${access}?.${seg}` : `${access}?.[${lit(seg)}]`), from);
 }

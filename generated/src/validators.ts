@@ -60,8 +60,8 @@ const PATH_13 = ["type"] as const;
 const PATH_14 = ["action", "name"] as const;
 const PATH_15 = ["action", "catalog_id"] as const;
 const PATH_16 = ["action", "buttons"] as const;
-const PATH_17 = ["cards", "*", "card_index"] as const;
-const PATH_18 = ["cards", "*", "action", "buttons", "*", "quick_reply", "id"] as const;
+const PATH_17 = ["cards", "*", "action", "buttons", "*", "quick_reply", "id"] as const;
+const PATH_18 = ["cards", "*", "card_index"] as const;
 const ENUM_19 = ["draft", "published"];
 const ENUM_20 = ["navigate", "data_exchange"];
 const PATH_21 = ["sections", "*", "rows", "*"] as const;
@@ -2503,8 +2503,10 @@ function check_InboundReply(v: any, p: string, out: ValidationIssue[]): void {
   if (v.id === undefined) out.push(rules.required(p, "reply", "id"));
   if (v.title === undefined) out.push(rules.required(p, "reply", "title"));
   for (const k in v)
-    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined)
+    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -2560,8 +2562,10 @@ function check_InboundLocation(v: any, p: string, out: ValidationIssue[]): void 
   if (v.latitude === undefined) out.push(rules.required(p, "location", "latitude"));
   if (v.longitude === undefined) out.push(rules.required(p, "location", "longitude"));
   for (const k in v)
-    if (k !== "latitude" && k !== "longitude" && k !== "name" && k !== "address" && k !== "url" && v[k] !== undefined)
+    if (k !== "latitude" && k !== "longitude" && k !== "name" && k !== "address" && k !== "url" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location", k));
+    }
   let x: any;
   x = v.latitude;
   if (x !== undefined) {
@@ -2612,8 +2616,10 @@ function check_InboundOrderItem(v: any, p: string, out: ValidationIssue[]): void
   if (v.productRetailerId === undefined) out.push(rules.required(p, "order item", "productRetailerId"));
   if (v.quantity === undefined) out.push(rules.required(p, "order item", "quantity"));
   for (const k in v)
-    if (k !== "productRetailerId" && k !== "quantity" && k !== "itemPrice" && k !== "currency" && v[k] !== undefined)
+    if (k !== "productRetailerId" && k !== "quantity" && k !== "itemPrice" && k !== "currency" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order item", k));
+    }
   let x: any;
   x = v.productRetailerId;
   if (x !== undefined) {
@@ -2677,8 +2683,10 @@ function check_InboundOrder(v: any, p: string, out: ValidationIssue[]): void {
   if (v.catalogId === undefined) out.push(rules.required(p, "order", "catalogId"));
   if (v.items === undefined) out.push(rules.required(p, "order", "items"));
   for (const k in v)
-    if (k !== "catalogId" && k !== "items" && v[k] !== undefined)
+    if (k !== "catalogId" && k !== "items" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order", k));
+    }
   let x: any;
   x = v.catalogId;
   if (x !== undefined) {
@@ -2708,8 +2716,10 @@ function check_InboundReaction(v: any, p: string, out: ValidationIssue[]): void 
   }
   if (v.messageId === undefined) out.push(rules.required(p, "reaction", "messageId"));
   for (const k in v)
-    if (k !== "messageId" && k !== "emoji" && v[k] !== undefined)
+    if (k !== "messageId" && k !== "emoji" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction", k));
+    }
   let x: any;
   x = v.messageId;
   if (x !== undefined) {
@@ -2745,8 +2755,10 @@ function check_InboundCallPermission(v: any, p: string, out: ValidationIssue[]):
   }
   if (v.response === undefined) out.push(rules.required(p, "call permission answer", "response"));
   for (const k in v)
-    if (k !== "response" && k !== "permanent" && k !== "expiresAt" && k !== "source" && v[k] !== undefined)
+    if (k !== "response" && k !== "permanent" && k !== "expiresAt" && k !== "source" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission answer", k));
+    }
   let x: any;
   x = v.response;
   if (x !== undefined) {
@@ -2789,8 +2801,10 @@ function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): vo
   }
   if (v.message === undefined) out.push(rules.required(p, "error", "message"));
   for (const k in v)
-    if (k !== "code" && k !== "message" && k !== "title" && k !== "details" && v[k] !== undefined)
+    if (k !== "code" && k !== "message" && k !== "title" && k !== "details" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "error", k));
+    }
   let x: any;
   x = v.code;
   if (x !== undefined) {
@@ -2877,8 +2891,10 @@ function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
       k !== "callbackData" &&
       k !== "errors" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "status", k));
+    }
   let x: any;
   x = v.status;
   if (x !== undefined) {
@@ -2939,8 +2955,10 @@ function check_InboundContactPhone(v: any, p: string, out: ValidationIssue[]): v
   }
   if (v.phone === undefined) out.push(rules.required(p, "phone", "phone"));
   for (const k in v)
-    if (k !== "phone" && k !== "waId" && k !== "type" && v[k] !== undefined)
+    if (k !== "phone" && k !== "waId" && k !== "type" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "phone", k));
+    }
   let x: any;
   x = v.phone;
   if (x !== undefined) {
@@ -2997,8 +3015,10 @@ function check_InboundContact(v: any, p: string, out: ValidationIssue[]): void {
     return;
   }
   for (const k in v)
-    if (k !== "name" && k !== "phones" && k !== "origin" && v[k] !== undefined)
+    if (k !== "name" && k !== "phones" && k !== "origin" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "contact card", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -3075,8 +3095,10 @@ function check_InboundSystem(v: any, p: string, out: ValidationIssue[]): void {
       k !== "newUserId" &&
       k !== "newParentUserId" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "system notice", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3159,8 +3181,10 @@ function check_InboundReferral(v: any, p: string, out: ValidationIssue[]): void 
       k !== "thumbnailUrl" &&
       k !== "ctwaClid" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "ad referral", k));
+    }
   let x: any;
   x = v.sourceUrl;
   if (x !== undefined) {
@@ -3405,8 +3429,10 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
       k !== "errors" &&
       k !== "raw" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "inbound event", k));
+    }
   let x: any;
   x = v.provider;
   if (x !== undefined) {
@@ -3594,7 +3620,7 @@ function is_TextHeader(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 60 || unicode.maxCodePoints(x, 60)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -3607,8 +3633,10 @@ function check_TextHeader(v: any, p: string, out: ValidationIssue[]): void {
   if (v.type === undefined) out.push(rules.required(p, "text header", "type"));
   if (v.text === undefined) out.push(rules.required(p, "text header", "text"));
   for (const k in v)
-    if (k !== "type" && k !== "text" && v[k] !== undefined)
+    if (k !== "type" && k !== "text" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "text header", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -3635,7 +3663,7 @@ function is_Body(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 1024 || unicode.maxCodePoints(x, 1024)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -3647,7 +3675,10 @@ function check_Body(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.text === undefined) out.push(rules.required(p, "body", "text"));
   for (const k in v)
-    if (k !== "text" && v[k] !== undefined) out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k));
+    if (k !== "text" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k));
+    }
   let x: any;
   x = v.text;
   if (x !== undefined) {
@@ -3670,7 +3701,7 @@ function is_Footer(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 60 || unicode.maxCodePoints(x, 60)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -3682,7 +3713,10 @@ function check_Footer(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.text === undefined) out.push(rules.required(p, "footer", "text"));
   for (const k in v)
-    if (k !== "text" && v[k] !== undefined) out.push(rules.additionalProperty(p + "/" + walk.escape(k), "footer", k));
+    if (k !== "text" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "footer", k));
+    }
   let x: any;
   x = v.text;
   if (x !== undefined) {
@@ -3758,8 +3792,10 @@ function check_AddressValues(v: any, p: string, out: ValidationIssue[]): void {
       k !== "city" &&
       k !== "state" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address values", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -3853,7 +3889,13 @@ function is_SavedAddress(v: any): boolean {
   for (const k in v) if (k !== "id" && k !== "value" && v[k] !== undefined) return false;
   let x: any;
   x = v.id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.value;
   if (!is_AddressValues(x)) return false;
   return true;
@@ -3866,8 +3908,10 @@ function check_SavedAddress(v: any, p: string, out: ValidationIssue[]): void {
   if (v.id === undefined) out.push(rules.required(p, "saved address", "id"));
   if (v.value === undefined) out.push(rules.required(p, "saved address", "value"));
   for (const k in v)
-    if (k !== "id" && k !== "value" && v[k] !== undefined)
+    if (k !== "id" && k !== "value" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "saved address", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -3944,6 +3988,7 @@ function check_AddressMessageParameters_validation_errors(v: any, p: string, out
   }
   for (const k in v)
     if (true) {
+      if (out.length >= walk.MAX_ISSUES) break;
       const x = v[k];
       if (!(typeof x === "string"))
         out.push(
@@ -3967,8 +4012,10 @@ function check_AddressMessageParameters_validation_errors(v: any, p: string, out
       k === "landmark_area" ||
       k === "city" ||
       k === "state"
-    ))
+    )) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.propertyName(p + "/" + walk.escape(k), "validation errors", ENUM_4, k));
+    }
   {
     let n = 0;
     for (const k in v) if (v[k] !== undefined) n++;
@@ -4000,8 +4047,16 @@ function check_AddressMessageParameters(v: any, p: string, out: ValidationIssue[
   }
   if (v.country === undefined) out.push(rules.required(p, "address parameters", "country"));
   for (const k in v)
-    if (k !== "country" && k !== "values" && k !== "saved_addresses" && k !== "validation_errors" && v[k] !== undefined)
+    if (
+      k !== "country" &&
+      k !== "values" &&
+      k !== "saved_addresses" &&
+      k !== "validation_errors" &&
+      v[k] !== undefined
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address parameters", k));
+    }
   let x: any;
   x = v.country;
   if (x !== undefined) {
@@ -4040,8 +4095,10 @@ function check_AddressMessageAction(v: any, p: string, out: ValidationIssue[]): 
   if (v.name === undefined) out.push(rules.required(p, "address action", "name"));
   if (v.parameters === undefined) out.push(rules.required(p, "address action", "parameters"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -4081,8 +4138,10 @@ function check_AddressMessageInteractive(v: any, p: string, out: ValidationIssue
   if (v.body === undefined) out.push(rules.required(p, "address message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "address message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4107,7 +4166,12 @@ function check_AddressMessageInteractive(v: any, p: string, out: ValidationIssue
 }
 // parts/media.schema.json#/$defs/mediaId
 function is_Media_id(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+  return (
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v))
+  );
 }
 function check_Media_id(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "media id", "a string", v));
@@ -4144,8 +4208,10 @@ function check_Media(v: any, p: string, out: ValidationIssue[]): void {
     return;
   }
   for (const k in v)
-    if (k !== "id" && k !== "link" && v[k] !== undefined)
+    if (k !== "id" && k !== "link" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -4180,8 +4246,10 @@ function check_ImageHeader(v: any, p: string, out: ValidationIssue[]): void {
   if (v.type === undefined) out.push(rules.required(p, "image header", "type"));
   if (v.image === undefined) out.push(rules.required(p, "image header", "image"));
   for (const k in v)
-    if (k !== "type" && k !== "image" && v[k] !== undefined)
+    if (k !== "type" && k !== "image" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "image header", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4212,8 +4280,10 @@ function check_VideoHeader(v: any, p: string, out: ValidationIssue[]): void {
   if (v.type === undefined) out.push(rules.required(p, "video header", "type"));
   if (v.video === undefined) out.push(rules.required(p, "video header", "video"));
   for (const k in v)
-    if (k !== "type" && k !== "video" && v[k] !== undefined)
+    if (k !== "type" && k !== "video" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "video header", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4234,7 +4304,11 @@ function is_DocumentMedia(v: any): boolean {
   x = v.link;
   if (x !== undefined && !is_Media_link(x)) return false;
   x = v.filename;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isNotBlank(x))) return false;
+  if (
+    x !== undefined &&
+    !(typeof x === "string" && x.length !== 0 && ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
+  )
+    return false;
   if ((v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0) !== 1) return false;
   return true;
 }
@@ -4244,8 +4318,10 @@ function check_DocumentMedia(v: any, p: string, out: ValidationIssue[]): void {
     return;
   }
   for (const k in v)
-    if (k !== "id" && k !== "link" && k !== "filename" && v[k] !== undefined)
+    if (k !== "id" && k !== "link" && k !== "filename" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -4288,8 +4364,10 @@ function check_DocumentHeader(v: any, p: string, out: ValidationIssue[]): void {
   if (v.type === undefined) out.push(rules.required(p, "document header", "type"));
   if (v.document === undefined) out.push(rules.required(p, "document header", "document"));
   for (const k in v)
-    if (k !== "type" && k !== "document" && v[k] !== undefined)
+    if (k !== "type" && k !== "document" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document header", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4352,7 +4430,8 @@ function is_ReplyButtonReply(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 256 || unicode.maxCodePoints(x, 256)) &&
-    unicode.isTrimmed(x)
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
   ))
     return false;
   x = v.title;
@@ -4360,7 +4439,7 @@ function is_ReplyButtonReply(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -4373,8 +4452,10 @@ function check_ReplyButtonReply(v: any, p: string, out: ValidationIssue[]): void
   if (v.id === undefined) out.push(rules.required(p, "reply", "id"));
   if (v.title === undefined) out.push(rules.required(p, "reply", "title"));
   for (const k in v)
-    if (k !== "id" && k !== "title" && v[k] !== undefined)
+    if (k !== "id" && k !== "title" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -4415,8 +4496,10 @@ function check_ReplyButton(v: any, p: string, out: ValidationIssue[]): void {
   if (v.type === undefined) out.push(rules.required(p, "reply button", "type"));
   if (v.reply === undefined) out.push(rules.required(p, "reply button", "reply"));
   for (const k in v)
-    if (k !== "type" && k !== "reply" && v[k] !== undefined)
+    if (k !== "type" && k !== "reply" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply button", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4488,15 +4571,19 @@ function check_ButtonAction(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.buttons === undefined) out.push(rules.required(p, "reply buttons action", "buttons"));
   for (const k in v)
-    if (k !== "buttons" && v[k] !== undefined)
+    if (k !== "buttons" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons action", k));
+    }
   let x: any;
   x = v.buttons;
   if (x !== undefined) {
     check_ButtonAction_buttons(x, p + "/buttons", out);
   }
-  walk.duplicateIssues(v, PATH_7, p, "button id", out);
-  walk.duplicateIssues(v, PATH_8, p, "button title", out);
+  if (!distinct_PATH_7_PATH_8(v)) {
+    walk.duplicateIssues(v, PATH_7, p, "button id", out);
+    walk.duplicateIssues(v, PATH_8, p, "button title", out);
+  }
 }
 // interactive/button.schema.json#
 function is_ButtonInteractive(v: any): boolean {
@@ -4527,8 +4614,10 @@ function check_ButtonInteractive(v: any, p: string, out: ValidationIssue[]): voi
   if (v.body === undefined) out.push(rules.required(p, "reply buttons message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "reply buttons message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4568,8 +4657,10 @@ function check_CallPermissionRequestAction(v: any, p: string, out: ValidationIss
   }
   if (v.name === undefined) out.push(rules.required(p, "call permission action", "name"));
   for (const k in v)
-    if (k !== "name" && v[k] !== undefined)
+    if (k !== "name" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -4599,8 +4690,10 @@ function check_CallPermissionRequestInteractive(v: any, p: string, out: Validati
   if (v.type === undefined) out.push(rules.required(p, "call permission request", "type"));
   if (v.action === undefined) out.push(rules.required(p, "call permission request", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission request", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4670,7 +4763,7 @@ function is_MediaCardBody(v: any): boolean {
     x.length !== 0 &&
     (x.length <= 160 || unicode.maxCodePoints(x, 160)) &&
     PATTERN_10.test(x) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -4682,8 +4775,10 @@ function check_MediaCardBody(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.text === undefined) out.push(rules.required(p, "card body", "text"));
   for (const k in v)
-    if (k !== "text" && v[k] !== undefined)
+    if (k !== "text" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card body", k));
+    }
   let x: any;
   x = v.text;
   if (x !== undefined) {
@@ -4699,7 +4794,10 @@ function check_MediaCardBody(v: any, p: string, out: ValidationIssue[]): void {
 // interactive/cta-url.schema.json#/$defs/displayText
 function is_CtaUrlParameters_display_text(v: any): boolean {
   return (
-    typeof v === "string" && v.length !== 0 && (v.length <= 20 || unicode.maxCodePoints(v, 20)) && unicode.isNotBlank(v)
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (v.length <= 20 || unicode.maxCodePoints(v, 20)) &&
+    ((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(v))
   );
 }
 function check_CtaUrlParameters_display_text(v: any, p: string, out: ValidationIssue[]): void {
@@ -4740,8 +4838,10 @@ function check_CtaUrlParameters(v: any, p: string, out: ValidationIssue[]): void
   if (v.display_text === undefined) out.push(rules.required(p, "call-to-action URL parameters", "display_text"));
   if (v.url === undefined) out.push(rules.required(p, "call-to-action URL parameters", "url"));
   for (const k in v)
-    if (k !== "display_text" && k !== "url" && v[k] !== undefined)
+    if (k !== "display_text" && k !== "url" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL parameters", k));
+    }
   let x: any;
   x = v.display_text;
   if (x !== undefined) {
@@ -4772,8 +4872,10 @@ function check_UrlCardAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.name === undefined) out.push(rules.required(p, "card URL button", "name"));
   if (v.parameters === undefined) out.push(rules.required(p, "card URL button", "parameters"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card URL button", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -4795,7 +4897,8 @@ function is_QuickReply(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 256 || unicode.maxCodePoints(x, 256)) &&
-    unicode.isTrimmed(x)
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
   ))
     return false;
   x = v.title;
@@ -4803,7 +4906,7 @@ function is_QuickReply(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -4816,8 +4919,10 @@ function check_QuickReply(v: any, p: string, out: ValidationIssue[]): void {
   if (v.id === undefined) out.push(rules.required(p, "quick reply", "id"));
   if (v.title === undefined) out.push(rules.required(p, "quick reply", "title"));
   for (const k in v)
-    if (k !== "id" && k !== "title" && v[k] !== undefined)
+    if (k !== "id" && k !== "title" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick reply", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -4858,8 +4963,10 @@ function check_QuickReplyButton(v: any, p: string, out: ValidationIssue[]): void
   if (v.type === undefined) out.push(rules.required(p, "quick-reply button", "type"));
   if (v.quick_reply === undefined) out.push(rules.required(p, "quick-reply button", "quick_reply"));
   for (const k in v)
-    if (k !== "type" && k !== "quick_reply" && v[k] !== undefined)
+    if (k !== "type" && k !== "quick_reply" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick-reply button", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -4914,8 +5021,10 @@ function check_QuickReplyCardAction(v: any, p: string, out: ValidationIssue[]): 
   }
   if (v.buttons === undefined) out.push(rules.required(p, "card quick-reply buttons", "buttons"));
   for (const k in v)
-    if (k !== "buttons" && v[k] !== undefined)
+    if (k !== "buttons" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card quick-reply buttons", k));
+    }
   let x: any;
   x = v.buttons;
   if (x !== undefined) {
@@ -4963,8 +5072,10 @@ function check_MediaCarouselCard(v: any, p: string, out: ValidationIssue[]): voi
   if (v.header === undefined) out.push(rules.required(p, "media card", "header"));
   if (v.action === undefined) out.push(rules.required(p, "media card", "action"));
   for (const k in v)
-    if (k !== "card_index" && k !== "type" && k !== "header" && k !== "body" && k !== "action" && v[k] !== undefined)
+    if (k !== "card_index" && k !== "type" && k !== "header" && k !== "body" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media card", k));
+    }
   let x: any;
   x = v.card_index;
   if (x !== undefined) {
@@ -4989,7 +5100,12 @@ function check_MediaCarouselCard(v: any, p: string, out: ValidationIssue[]): voi
 }
 // interactive/product.schema.json#/$defs/productRetailerId
 function is_ProductCardAction_product_retailer_id(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+  return (
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v))
+  );
 }
 function check_ProductCardAction_product_retailer_id(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "product retailer id", "a string", v));
@@ -5000,7 +5116,12 @@ function check_ProductCardAction_product_retailer_id(v: any, p: string, out: Val
 }
 // interactive/product.schema.json#/$defs/catalogId
 function is_ProductCardAction_catalog_id(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+  return (
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v))
+  );
 }
 function check_ProductCardAction_catalog_id(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "catalog id", "a string", v));
@@ -5029,8 +5150,10 @@ function check_ProductCardAction(v: any, p: string, out: ValidationIssue[]): voi
   if (v.product_retailer_id === undefined) out.push(rules.required(p, "card action", "product_retailer_id"));
   if (v.catalog_id === undefined) out.push(rules.required(p, "card action", "catalog_id"));
   for (const k in v)
-    if (k !== "product_retailer_id" && k !== "catalog_id" && v[k] !== undefined)
+    if (k !== "product_retailer_id" && k !== "catalog_id" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card action", k));
+    }
   let x: any;
   x = v.product_retailer_id;
   if (x !== undefined) {
@@ -5064,8 +5187,10 @@ function check_ProductCarouselCard(v: any, p: string, out: ValidationIssue[]): v
   if (v.type === undefined) out.push(rules.required(p, "product card", "type"));
   if (v.action === undefined) out.push(rules.required(p, "product card", "action"));
   for (const k in v)
-    if (k !== "card_index" && k !== "type" && k !== "action" && v[k] !== undefined)
+    if (k !== "card_index" && k !== "type" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product card", k));
+    }
   let x: any;
   x = v.card_index;
   if (x !== undefined) {
@@ -5145,7 +5270,7 @@ function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): 
     const x = v[i];
     check_CarouselCard(x, p + "/" + i, out);
   }
-  for (let i = 1; i < v.length; i++) {
+  for (let i = 1; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (walk.valueAt(v[i], PATH_13) !== walk.valueAt(v[0], PATH_13)) {
       out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "type"));
       continue;
@@ -5165,54 +5290,45 @@ function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): 
   }
 }
 // x-uniqueValues cards/*/action/buttons/*/quick_reply/id at interactive/carousel.schema.json#/$defs/action
-function distinct_PATH_18(v: any): boolean {
+function distinct_PATH_17(v: any): boolean {
+  const seen = walk.seen;
   let n = 0;
-  {
-    const a0 = v?.cards;
-    if (Array.isArray(a0))
-      for (let a0i = 0; a0i < a0.length; a0i++) {
-        {
-          const a1 = a0[a0i]?.action?.buttons;
-          if (Array.isArray(a1))
-            for (let a1i = 0; a1i < a1.length; a1i++) {
-              const x = a1[a1i]?.quick_reply?.id;
-              if (x !== undefined) {
-                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_18);
-                let m = 0;
-                earlier: {
-                  {
-                    const b0 = v?.cards;
-                    if (Array.isArray(b0))
-                      for (let b0i = 0; b0i < b0.length; b0i++) {
-                        {
-                          const b1 = b0[b0i]?.action?.buttons;
-                          if (Array.isArray(b1))
-                            for (let b1i = 0; b1i < b1.length; b1i++) {
-                              const y = b1[b1i]?.quick_reply?.id;
-                              if (y !== undefined) {
-                                if (m === n) break earlier;
-                                if (y === x) return false;
-                                m++;
-                              }
-                            }
-                        }
-                      }
+  let ok = true;
+  search: {
+    {
+      const a0 = v?.cards;
+      if (Array.isArray(a0))
+        for (let a0i = 0; a0i < a0.length; a0i++) {
+          {
+            const a1 = a0[a0i]?.action?.buttons;
+            if (Array.isArray(a1))
+              for (let a1i = 0; a1i < a1.length; a1i++) {
+                const x = a1[a1i]?.quick_reply?.id;
+                if (x !== undefined) {
+                  if (n === walk.PAIRWISE_MAX) {
+                    ok = walk.allDistinct(v, PATH_17);
+                    break search;
                   }
+                  for (let j = 0; j < n; j++)
+                    if (seen[j] === x) {
+                      ok = false;
+                      break search;
+                    }
+                  seen[n++] = x;
                 }
-                n++;
               }
-            }
+          }
         }
-      }
+    }
   }
-
-  return true;
+  for (let j = 0; j < n; j++) seen[j] = undefined;
+  return ok;
 }
 // x-uniqueValues cards/*/card_index at interactive/carousel.schema.json#/$defs/action
-function distinct_PATH_17(v: any): boolean {
+function distinct_PATH_18(v: any): boolean {
   const a = v?.cards;
   if (!Array.isArray(a)) return true;
-  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_17);
+  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_18);
   for (let i = 1; i < a.length; i++) {
     const x0 = a[i]?.card_index;
     for (let j = 0; j < i; j++) {
@@ -5230,8 +5346,8 @@ function is_CarouselAction(v: any): boolean {
   let x: any;
   x = v.cards;
   if (!is_CarouselAction_cards(x)) return false;
-  if (!distinct_PATH_17(v)) return false;
   if (!distinct_PATH_18(v)) return false;
+  if (!distinct_PATH_17(v)) return false;
   return true;
 }
 function check_CarouselAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -5241,15 +5357,19 @@ function check_CarouselAction(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.cards === undefined) out.push(rules.required(p, "carousel action", "cards"));
   for (const k in v)
-    if (k !== "cards" && v[k] !== undefined)
+    if (k !== "cards" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel action", k));
+    }
   let x: any;
   x = v.cards;
   if (x !== undefined) {
     check_CarouselAction_cards(x, p + "/cards", out);
   }
-  walk.duplicateIssues(v, PATH_17, p, "card index", out);
-  walk.duplicateIssues(v, PATH_18, p, "action", out);
+  if (!(distinct_PATH_18(v) && distinct_PATH_17(v))) {
+    walk.duplicateIssues(v, PATH_18, p, "card index", out);
+    walk.duplicateIssues(v, PATH_17, p, "action", out);
+  }
 }
 // interactive/carousel.schema.json#
 function is_CarouselInteractive(v: any): boolean {
@@ -5274,8 +5394,10 @@ function check_CarouselInteractive(v: any, p: string, out: ValidationIssue[]): v
   if (v.body === undefined) out.push(rules.required(p, "carousel message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "carousel message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -5308,8 +5430,10 @@ function check_CatalogMessageParameters(v: any, p: string, out: ValidationIssue[
   if (v.thumbnail_product_retailer_id === undefined)
     out.push(rules.required(p, "catalog parameters", "thumbnail_product_retailer_id"));
   for (const k in v)
-    if (k !== "thumbnail_product_retailer_id" && v[k] !== undefined)
+    if (k !== "thumbnail_product_retailer_id" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog parameters", k));
+    }
   let x: any;
   x = v.thumbnail_product_retailer_id;
   if (x !== undefined) {
@@ -5335,8 +5459,10 @@ function check_CatalogMessageAction(v: any, p: string, out: ValidationIssue[]): 
   }
   if (v.name === undefined) out.push(rules.required(p, "catalog action", "name"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -5373,8 +5499,10 @@ function check_CatalogMessageInteractive(v: any, p: string, out: ValidationIssue
   if (v.body === undefined) out.push(rules.required(p, "catalog message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "catalog message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -5413,8 +5541,10 @@ function check_CtaUrlAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.name === undefined) out.push(rules.required(p, "call-to-action URL action", "name"));
   if (v.parameters === undefined) out.push(rules.required(p, "call-to-action URL action", "parameters"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -5454,8 +5584,10 @@ function check_CtaUrlInteractive(v: any, p: string, out: ValidationIssue[]): voi
   if (v.body === undefined) out.push(rules.required(p, "call-to-action URL message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "call-to-action URL message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -5508,7 +5640,13 @@ function is_FlowActionPayload(v: any): boolean {
   for (const k in v) if (k !== "screen" && k !== "data" && v[k] !== undefined) return false;
   let x: any;
   x = v.screen;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.data;
   if (x !== undefined && !is_FlowActionPayload_data(x)) return false;
   return true;
@@ -5520,8 +5658,10 @@ function check_FlowActionPayload(v: any, p: string, out: ValidationIssue[]): voi
   }
   if (v.screen === undefined) out.push(rules.required(p, "flow action payload", "screen"));
   for (const k in v)
-    if (k !== "screen" && k !== "data" && v[k] !== undefined)
+    if (k !== "screen" && k !== "data" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k));
+    }
   let x: any;
   x = v.screen;
   if (x !== undefined) {
@@ -5576,15 +5716,28 @@ function is_FlowParameters(v: any): boolean {
   x = v.flow_message_version;
   if (!(x === "3")) return false;
   x = v.flow_id;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      x.length !== 0 &&
+      (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x))
+    )
+  )
+    return false;
   x = v.flow_name;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isNotBlank(x))) return false;
+  if (
+    x !== undefined &&
+    !(typeof x === "string" && x.length !== 0 && ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
+  )
+    return false;
   x = v.flow_cta;
   if (!(
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    unicode.isNotBlank(x) &&
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)) &&
     unicode.hasNoEmoji(x)
   ))
     return false;
@@ -5618,8 +5771,10 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
       k !== "flow_action" &&
       k !== "flow_action_payload" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow parameters", k));
+    }
   let x: any;
   x = v.flow_message_version;
   if (x !== undefined) {
@@ -5699,8 +5854,10 @@ function check_FlowAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.name === undefined) out.push(rules.required(p, "flow action", "name"));
   if (v.parameters === undefined) out.push(rules.required(p, "flow action", "parameters"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -5740,8 +5897,10 @@ function check_FlowInteractive(v: any, p: string, out: ValidationIssue[]): void 
   if (v.body === undefined) out.push(rules.required(p, "flow message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "flow message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -5775,7 +5934,7 @@ function is_ListBody(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 4096 || unicode.maxCodePoints(x, 4096)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -5787,7 +5946,10 @@ function check_ListBody(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.text === undefined) out.push(rules.required(p, "body", "text"));
   for (const k in v)
-    if (k !== "text" && v[k] !== undefined) out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k));
+    if (k !== "text" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k));
+    }
   let x: any;
   x = v.text;
   if (x !== undefined) {
@@ -5799,10 +5961,32 @@ function check_ListBody(v: any, p: string, out: ValidationIssue[]): void {
     }
   }
 }
+// x-maxTotal sections/*/rows/* at interactive/list.schema.json#/$defs/action
+function count_PATH_21(v: any): number {
+  let n = 0;
+  {
+    const a0 = v?.sections;
+    if (Array.isArray(a0))
+      for (let a0i = 0; a0i < a0.length; a0i++) {
+        {
+          const a1 = a0[a0i]?.rows;
+          if (Array.isArray(a1))
+            for (let a1i = 0; a1i < a1.length; a1i++) {
+              if (a1[a1i] !== undefined) n++;
+            }
+        }
+      }
+  }
+
+  return n;
+}
 // interactive/list.schema.json#/$defs/sectionTitle
 function is_ListSection_title(v: any): boolean {
   return (
-    typeof v === "string" && v.length !== 0 && (v.length <= 24 || unicode.maxCodePoints(v, 24)) && unicode.isNotBlank(v)
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (v.length <= 24 || unicode.maxCodePoints(v, 24)) &&
+    ((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(v))
   );
 }
 function check_ListSection_title(v: any, p: string, out: ValidationIssue[]): void {
@@ -5824,7 +6008,8 @@ function is_ListRow(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 200 || unicode.maxCodePoints(x, 200)) &&
-    unicode.isTrimmed(x)
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
   ))
     return false;
   x = v.title;
@@ -5832,7 +6017,7 @@ function is_ListRow(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 24 || unicode.maxCodePoints(x, 24)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   x = v.description;
@@ -5842,7 +6027,7 @@ function is_ListRow(v: any): boolean {
       typeof x === "string" &&
       x.length !== 0 &&
       (x.length <= 72 || unicode.maxCodePoints(x, 72)) &&
-      unicode.isNotBlank(x)
+      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
     )
   )
     return false;
@@ -5856,8 +6041,10 @@ function check_ListRow(v: any, p: string, out: ValidationIssue[]): void {
   if (v.id === undefined) out.push(rules.required(p, "list row", "id"));
   if (v.title === undefined) out.push(rules.required(p, "list row", "title"));
   for (const k in v)
-    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined)
+    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list row", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -5933,8 +6120,10 @@ function check_ListSection(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.rows === undefined) out.push(rules.required(p, "list section", "rows"));
   for (const k in v)
-    if (k !== "title" && k !== "rows" && v[k] !== undefined)
+    if (k !== "title" && k !== "rows" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list section", k));
+    }
   let x: any;
   x = v.title;
   if (x !== undefined) {
@@ -5973,91 +6162,63 @@ function check_ListAction_sections(v: any, p: string, out: ValidationIssue[]): v
     check_ListSection(x, p + "/" + i, out);
   }
   if (v.length > 1)
-    for (let i = 0; i < v.length; i++) {
+    for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
       if (typeof v[i] === "object" && v[i] !== null && v[i].title === undefined)
         out.push(rules.requiredIfMultiple(p + "/" + i, "list section", "title", v.length));
     }
 }
-// x-maxTotal sections/*/rows/* at interactive/list.schema.json#/$defs/action
-function count_PATH_21(v: any): number {
-  let n = 0;
-  {
-    const a0 = v?.sections;
-    if (Array.isArray(a0))
-      for (let a0i = 0; a0i < a0.length; a0i++) {
-        {
-          const a1 = a0[a0i]?.rows;
-          if (Array.isArray(a1))
-            for (let a1i = 0; a1i < a1.length; a1i++) {
-              if (a1[a1i] !== undefined) n++;
-            }
-        }
-      }
-  }
-
-  return n;
-}
 // x-uniqueValues sections/*/rows/*/id at interactive/list.schema.json#/$defs/action
 function distinct_PATH_22(v: any): boolean {
+  const seen = walk.seen;
   let n = 0;
-  {
-    const a0 = v?.sections;
-    if (Array.isArray(a0))
-      for (let a0i = 0; a0i < a0.length; a0i++) {
-        {
-          const a1 = a0[a0i]?.rows;
-          if (Array.isArray(a1))
-            for (let a1i = 0; a1i < a1.length; a1i++) {
-              const x = a1[a1i]?.id;
-              if (x !== undefined) {
-                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_22);
-                let m = 0;
-                earlier: {
-                  {
-                    const b0 = v?.sections;
-                    if (Array.isArray(b0))
-                      for (let b0i = 0; b0i < b0.length; b0i++) {
-                        {
-                          const b1 = b0[b0i]?.rows;
-                          if (Array.isArray(b1))
-                            for (let b1i = 0; b1i < b1.length; b1i++) {
-                              const y = b1[b1i]?.id;
-                              if (y !== undefined) {
-                                if (m === n) break earlier;
-                                if (y === x) return false;
-                                m++;
-                              }
-                            }
-                        }
-                      }
+  let ok = true;
+  search: {
+    {
+      const a0 = v?.sections;
+      if (Array.isArray(a0))
+        for (let a0i = 0; a0i < a0.length; a0i++) {
+          {
+            const a1 = a0[a0i]?.rows;
+            if (Array.isArray(a1))
+              for (let a1i = 0; a1i < a1.length; a1i++) {
+                const x = a1[a1i]?.id;
+                if (x !== undefined) {
+                  if (n === walk.PAIRWISE_MAX) {
+                    ok = walk.allDistinct(v, PATH_22);
+                    break search;
                   }
+                  for (let j = 0; j < n; j++)
+                    if (seen[j] === x) {
+                      ok = false;
+                      break search;
+                    }
+                  seen[n++] = x;
                 }
-                n++;
               }
-            }
+          }
         }
-      }
+    }
   }
-
-  return true;
+  for (let j = 0; j < n; j++) seen[j] = undefined;
+  return ok;
 }
 // interactive/list.schema.json#/$defs/action
 function is_ListAction(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.button === undefined || v.sections === undefined) return false;
   for (const k in v) if (k !== "button" && k !== "sections" && v[k] !== undefined) return false;
+  if (count_PATH_21(v) > 10) return false;
   let x: any;
   x = v.button;
   if (!(
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   x = v.sections;
   if (!is_ListAction_sections(x)) return false;
-  if (count_PATH_21(v) > 10) return false;
   if (!distinct_PATH_22(v)) return false;
   return true;
 }
@@ -6069,8 +6230,10 @@ function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.button === undefined) out.push(rules.required(p, "list action", "button"));
   if (v.sections === undefined) out.push(rules.required(p, "list action", "sections"));
   for (const k in v)
-    if (k !== "button" && k !== "sections" && v[k] !== undefined)
+    if (k !== "button" && k !== "sections" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k));
+    }
   let x: any;
   x = v.button;
   if (x !== undefined) {
@@ -6086,10 +6249,12 @@ function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
     check_ListAction_sections(x, p + "/sections", out);
   }
   {
-    const n = walk.countAt(v, PATH_21);
+    const n = count_PATH_21(v);
     if (n > 10) out.push(rules.maxTotal(p, "list action", "rows", 10, n));
   }
-  walk.duplicateIssues(v, PATH_22, p, "row id", out);
+  if (!distinct_PATH_22(v)) {
+    walk.duplicateIssues(v, PATH_22, p, "row id", out);
+  }
 }
 // interactive/list.schema.json#
 function is_ListInteractive(v: any): boolean {
@@ -6120,8 +6285,10 @@ function check_ListInteractive(v: any, p: string, out: ValidationIssue[]): void 
   if (v.body === undefined) out.push(rules.required(p, "list message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "list message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -6164,8 +6331,10 @@ function check_ProductAction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.catalog_id === undefined) out.push(rules.required(p, "product action", "catalog_id"));
   if (v.product_retailer_id === undefined) out.push(rules.required(p, "product action", "product_retailer_id"));
   for (const k in v)
-    if (k !== "catalog_id" && k !== "product_retailer_id" && v[k] !== undefined)
+    if (k !== "catalog_id" && k !== "product_retailer_id" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k));
+    }
   let x: any;
   x = v.catalog_id;
   if (x !== undefined) {
@@ -6201,8 +6370,10 @@ function check_ProductInteractive(v: any, p: string, out: ValidationIssue[]): vo
   if (v.type === undefined) out.push(rules.required(p, "single product message", "type"));
   if (v.action === undefined) out.push(rules.required(p, "single product message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "single product message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -6221,6 +6392,25 @@ function check_ProductInteractive(v: any, p: string, out: ValidationIssue[]): vo
     check_ProductAction(x, p + "/action", out);
   }
 }
+// x-maxTotal sections/*/product_items/* at interactive/product-list.schema.json#/$defs/action
+function count_PATH_23(v: any): number {
+  let n = 0;
+  {
+    const a0 = v?.sections;
+    if (Array.isArray(a0))
+      for (let a0i = 0; a0i < a0.length; a0i++) {
+        {
+          const a1 = a0[a0i]?.product_items;
+          if (Array.isArray(a1))
+            for (let a1i = 0; a1i < a1.length; a1i++) {
+              if (a1[a1i] !== undefined) n++;
+            }
+        }
+      }
+  }
+
+  return n;
+}
 // interactive/product-list.schema.json#/$defs/section/properties/product_items/items
 function is_ProductItem(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -6238,8 +6428,10 @@ function check_ProductItem(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.product_retailer_id === undefined) out.push(rules.required(p, "product item", "product_retailer_id"));
   for (const k in v)
-    if (k !== "product_retailer_id" && v[k] !== undefined)
+    if (k !== "product_retailer_id" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product item", k));
+    }
   let x: any;
   x = v.product_retailer_id;
   if (x !== undefined) {
@@ -6292,8 +6484,10 @@ function check_ProductSection(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.product_items === undefined) out.push(rules.required(p, "product section", "product_items"));
   for (const k in v)
-    if (k !== "title" && k !== "product_items" && v[k] !== undefined)
+    if (k !== "title" && k !== "product_items" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k));
+    }
   let x: any;
   x = v.title;
   if (x !== undefined) {
@@ -6332,85 +6526,57 @@ function check_ProductListAction_sections(v: any, p: string, out: ValidationIssu
     check_ProductSection(x, p + "/" + i, out);
   }
   if (v.length > 1)
-    for (let i = 0; i < v.length; i++) {
+    for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
       if (typeof v[i] === "object" && v[i] !== null && v[i].title === undefined)
         out.push(rules.requiredIfMultiple(p + "/" + i, "product section", "title", v.length));
     }
 }
-// x-maxTotal sections/*/product_items/* at interactive/product-list.schema.json#/$defs/action
-function count_PATH_23(v: any): number {
-  let n = 0;
-  {
-    const a0 = v?.sections;
-    if (Array.isArray(a0))
-      for (let a0i = 0; a0i < a0.length; a0i++) {
-        {
-          const a1 = a0[a0i]?.product_items;
-          if (Array.isArray(a1))
-            for (let a1i = 0; a1i < a1.length; a1i++) {
-              if (a1[a1i] !== undefined) n++;
-            }
-        }
-      }
-  }
-
-  return n;
-}
 // x-uniqueValues sections/*/product_items/*/product_retailer_id at interactive/product-list.schema.json#/$defs/action
 function distinct_PATH_24(v: any): boolean {
+  const seen = walk.seen;
   let n = 0;
-  {
-    const a0 = v?.sections;
-    if (Array.isArray(a0))
-      for (let a0i = 0; a0i < a0.length; a0i++) {
-        {
-          const a1 = a0[a0i]?.product_items;
-          if (Array.isArray(a1))
-            for (let a1i = 0; a1i < a1.length; a1i++) {
-              const x = a1[a1i]?.product_retailer_id;
-              if (x !== undefined) {
-                if (n === walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_24);
-                let m = 0;
-                earlier: {
-                  {
-                    const b0 = v?.sections;
-                    if (Array.isArray(b0))
-                      for (let b0i = 0; b0i < b0.length; b0i++) {
-                        {
-                          const b1 = b0[b0i]?.product_items;
-                          if (Array.isArray(b1))
-                            for (let b1i = 0; b1i < b1.length; b1i++) {
-                              const y = b1[b1i]?.product_retailer_id;
-                              if (y !== undefined) {
-                                if (m === n) break earlier;
-                                if (y === x) return false;
-                                m++;
-                              }
-                            }
-                        }
-                      }
+  let ok = true;
+  search: {
+    {
+      const a0 = v?.sections;
+      if (Array.isArray(a0))
+        for (let a0i = 0; a0i < a0.length; a0i++) {
+          {
+            const a1 = a0[a0i]?.product_items;
+            if (Array.isArray(a1))
+              for (let a1i = 0; a1i < a1.length; a1i++) {
+                const x = a1[a1i]?.product_retailer_id;
+                if (x !== undefined) {
+                  if (n === walk.PAIRWISE_MAX) {
+                    ok = walk.allDistinct(v, PATH_24);
+                    break search;
                   }
+                  for (let j = 0; j < n; j++)
+                    if (seen[j] === x) {
+                      ok = false;
+                      break search;
+                    }
+                  seen[n++] = x;
                 }
-                n++;
               }
-            }
+          }
         }
-      }
+    }
   }
-
-  return true;
+  for (let j = 0; j < n; j++) seen[j] = undefined;
+  return ok;
 }
 // interactive/product-list.schema.json#/$defs/action
 function is_ProductListAction(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.catalog_id === undefined || v.sections === undefined) return false;
   for (const k in v) if (k !== "catalog_id" && k !== "sections" && v[k] !== undefined) return false;
+  if (count_PATH_23(v) > 30) return false;
   let x: any;
   x = v.catalog_id;
   if (!is_ProductCardAction_catalog_id(x)) return false;
   x = v.sections;
   if (!is_ProductListAction_sections(x)) return false;
-  if (count_PATH_23(v) > 30) return false;
   if (!distinct_PATH_24(v)) return false;
   return true;
 }
@@ -6422,8 +6588,10 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
   if (v.catalog_id === undefined) out.push(rules.required(p, "product list action", "catalog_id"));
   if (v.sections === undefined) out.push(rules.required(p, "product list action", "sections"));
   for (const k in v)
-    if (k !== "catalog_id" && k !== "sections" && v[k] !== undefined)
+    if (k !== "catalog_id" && k !== "sections" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product list action", k));
+    }
   let x: any;
   x = v.catalog_id;
   if (x !== undefined) {
@@ -6434,10 +6602,12 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
     check_ProductListAction_sections(x, p + "/sections", out);
   }
   {
-    const n = walk.countAt(v, PATH_23);
+    const n = count_PATH_23(v);
     if (n > 30) out.push(rules.maxTotal(p, "product list action", "product items", 30, n));
   }
-  walk.duplicateIssues(v, PATH_24, p, "product retailer id", out);
+  if (!distinct_PATH_24(v)) {
+    walk.duplicateIssues(v, PATH_24, p, "product retailer id", out);
+  }
 }
 // interactive/product-list.schema.json#
 function is_ProductListInteractive(v: any): boolean {
@@ -6469,8 +6639,10 @@ function check_ProductListInteractive(v: any, p: string, out: ValidationIssue[])
   if (v.body === undefined) out.push(rules.required(p, "multi-product message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "multi-product message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -6510,8 +6682,10 @@ function check_LocationRequestAction(v: any, p: string, out: ValidationIssue[]):
   }
   if (v.name === undefined) out.push(rules.required(p, "location request action", "name"));
   for (const k in v)
-    if (k !== "name" && v[k] !== undefined)
+    if (k !== "name" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -6542,8 +6716,10 @@ function check_LocationRequestInteractive(v: any, p: string, out: ValidationIssu
   if (v.body === undefined) out.push(rules.required(p, "location request message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "location request message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -6572,7 +6748,7 @@ function is_VoiceCallParameters(v: any): boolean {
       typeof x === "string" &&
       x.length !== 0 &&
       (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-      unicode.isNotBlank(x)
+      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
     )
   )
     return false;
@@ -6592,8 +6768,10 @@ function check_VoiceCallParameters(v: any, p: string, out: ValidationIssue[]): v
     return;
   }
   for (const k in v)
-    if (k !== "display_text" && k !== "ttl_minutes" && k !== "payload" && v[k] !== undefined)
+    if (k !== "display_text" && k !== "ttl_minutes" && k !== "payload" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call parameters", k));
+    }
   let x: any;
   x = v.display_text;
   if (x !== undefined) {
@@ -6641,8 +6819,10 @@ function check_VoiceCallAction(v: any, p: string, out: ValidationIssue[]): void 
   }
   if (v.name === undefined) out.push(rules.required(p, "voice call action", "name"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -6679,8 +6859,10 @@ function check_VoiceCallInteractive(v: any, p: string, out: ValidationIssue[]): 
   if (v.body === undefined) out.push(rules.required(p, "voice call button message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "voice call button message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call button message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -6733,8 +6915,10 @@ function check_PaymentGateway(v: any, p: string, out: ValidationIssue[]): void {
   if (v.type === undefined) out.push(rules.required(p, "payment gateway", "type"));
   if (v.configuration_name === undefined) out.push(rules.required(p, "payment gateway", "configuration_name"));
   for (const k in v)
-    if (k !== "type" && k !== "configuration_name" && v[k] !== undefined)
+    if (k !== "type" && k !== "configuration_name" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -6772,8 +6956,10 @@ function check_PaymentGatewaySetting(v: any, p: string, out: ValidationIssue[]):
   if (v.type === undefined) out.push(rules.required(p, "payment gateway setting", "type"));
   if (v.payment_gateway === undefined) out.push(rules.required(p, "payment gateway setting", "payment_gateway"));
   for (const k in v)
-    if (k !== "type" && k !== "payment_gateway" && v[k] !== undefined)
+    if (k !== "type" && k !== "payment_gateway" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway setting", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -6802,8 +6988,10 @@ function check_PaymentLink(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.uri === undefined) out.push(rules.required(p, "payment link", "uri"));
   for (const k in v)
-    if (k !== "uri" && v[k] !== undefined)
+    if (k !== "uri" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link", k));
+    }
   let x: any;
   x = v.uri;
   if (x !== undefined) {
@@ -6834,8 +7022,10 @@ function check_PaymentLinkSetting(v: any, p: string, out: ValidationIssue[]): vo
   if (v.type === undefined) out.push(rules.required(p, "payment link setting", "type"));
   if (v.payment_link === undefined) out.push(rules.required(p, "payment link setting", "payment_link"));
   for (const k in v)
-    if (k !== "type" && k !== "payment_link" && v[k] !== undefined)
+    if (k !== "type" && k !== "payment_link" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link setting", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -6855,7 +7045,13 @@ function is_PixDynamicCode(v: any): boolean {
     if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && v[k] !== undefined) return false;
   let x: any;
   x = v.code;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.merchant_name;
   if (!(typeof x === "string" && x.length !== 0)) return false;
   x = v.key;
@@ -6874,8 +7070,10 @@ function check_PixDynamicCode(v: any, p: string, out: ValidationIssue[]): void {
   if (v.key === undefined) out.push(rules.required(p, "dynamic Pix code", "key"));
   if (v.key_type === undefined) out.push(rules.required(p, "dynamic Pix code", "key_type"));
   for (const k in v)
-    if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && v[k] !== undefined)
+    if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "dynamic Pix code", k));
+    }
   let x: any;
   x = v.code;
   if (x !== undefined) {
@@ -6925,8 +7123,10 @@ function check_PixSetting(v: any, p: string, out: ValidationIssue[]): void {
   if (v.type === undefined) out.push(rules.required(p, "Pix setting", "type"));
   if (v.pix_dynamic_code === undefined) out.push(rules.required(p, "Pix setting", "pix_dynamic_code"));
   for (const k in v)
-    if (k !== "type" && k !== "pix_dynamic_code" && v[k] !== undefined)
+    if (k !== "type" && k !== "pix_dynamic_code" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Pix setting", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -6954,8 +7154,10 @@ function check_Boleto(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.digitable_line === undefined) out.push(rules.required(p, "boleto", "digitable_line"));
   for (const k in v)
-    if (k !== "digitable_line" && v[k] !== undefined)
+    if (k !== "digitable_line" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto", k));
+    }
   let x: any;
   x = v.digitable_line;
   if (x !== undefined) {
@@ -6986,8 +7188,10 @@ function check_BoletoSetting(v: any, p: string, out: ValidationIssue[]): void {
   if (v.type === undefined) out.push(rules.required(p, "boleto setting", "type"));
   if (v.boleto === undefined) out.push(rules.required(p, "boleto setting", "boleto"));
   for (const k in v)
-    if (k !== "type" && k !== "boleto" && v[k] !== undefined)
+    if (k !== "type" && k !== "boleto" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto setting", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -7007,7 +7211,13 @@ function is_OffsiteCardPay(v: any): boolean {
   x = v.last_four_digits;
   if (!(typeof x === "string" && PATTERN_31.test(x))) return false;
   x = v.credential_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   return true;
 }
 function check_OffsiteCardPay(v: any, p: string, out: ValidationIssue[]): void {
@@ -7018,8 +7228,10 @@ function check_OffsiteCardPay(v: any, p: string, out: ValidationIssue[]): void {
   if (v.last_four_digits === undefined) out.push(rules.required(p, "one-click card", "last_four_digits"));
   if (v.credential_id === undefined) out.push(rules.required(p, "one-click card", "credential_id"));
   for (const k in v)
-    if (k !== "last_four_digits" && k !== "credential_id" && v[k] !== undefined)
+    if (k !== "last_four_digits" && k !== "credential_id" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card", k));
+    }
   let x: any;
   x = v.last_four_digits;
   if (x !== undefined) {
@@ -7059,8 +7271,10 @@ function check_OffsiteCardSetting(v: any, p: string, out: ValidationIssue[]): vo
   if (v.type === undefined) out.push(rules.required(p, "one-click card setting", "type"));
   if (v.offsite_card_pay === undefined) out.push(rules.required(p, "one-click card setting", "offsite_card_pay"));
   for (const k in v)
-    if (k !== "type" && k !== "offsite_card_pay" && v[k] !== undefined)
+    if (k !== "type" && k !== "offsite_card_pay" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card setting", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -7178,8 +7392,10 @@ function check_Amount(v: any, p: string, out: ValidationIssue[]): void {
   if (v.value === undefined) out.push(rules.required(p, "amount", "value"));
   if (v.offset === undefined) out.push(rules.required(p, "amount", "offset"));
   for (const k in v)
-    if (k !== "value" && k !== "offset" && v[k] !== undefined)
+    if (k !== "value" && k !== "offset" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "amount", k));
+    }
   let x: any;
   x = v.value;
   if (x !== undefined) {
@@ -7210,8 +7426,10 @@ function check_OrderExpiration(v: any, p: string, out: ValidationIssue[]): void 
   if (v.timestamp === undefined) out.push(rules.required(p, "order expiration", "timestamp"));
   if (v.description === undefined) out.push(rules.required(p, "order expiration", "description"));
   for (const k in v)
-    if (k !== "timestamp" && k !== "description" && v[k] !== undefined)
+    if (k !== "timestamp" && k !== "description" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order expiration", k));
+    }
   let x: any;
   x = v.timestamp;
   if (x !== undefined) {
@@ -7247,8 +7465,10 @@ function check_OrderItemImage(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.link === undefined) out.push(rules.required(p, "item image", "link"));
   for (const k in v)
-    if (k !== "link" && v[k] !== undefined)
+    if (k !== "link" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "item image", k));
+    }
   let x: any;
   x = v.link;
   if (x !== undefined) {
@@ -7315,8 +7535,10 @@ function check_ImporterAddress(v: any, p: string, out: ValidationIssue[]): void 
       k !== "postal_code" &&
       k !== "country_code" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "importer address", k));
+    }
   let x: any;
   x = v.address_line1;
   if (x !== undefined) {
@@ -7390,7 +7612,7 @@ function is_OrderItem(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 60 || unicode.maxCodePoints(x, 60)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   x = v.image;
@@ -7429,8 +7651,10 @@ function check_OrderItem(v: any, p: string, out: ValidationIssue[]): void {
       k !== "importer_name" &&
       k !== "importer_address" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order item", k));
+    }
   let x: any;
   x = v.retailer_id;
   if (x !== undefined) {
@@ -7544,8 +7768,10 @@ function check_OrderCharge(v: any, p: string, out: ValidationIssue[]): void {
   if (v.value === undefined) out.push(rules.required(p, "order charge", "value"));
   if (v.offset === undefined) out.push(rules.required(p, "order charge", "offset"));
   for (const k in v)
-    if (k !== "value" && k !== "offset" && k !== "description" && v[k] !== undefined)
+    if (k !== "value" && k !== "offset" && k !== "description" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order charge", k));
+    }
   let x: any;
   x = v.value;
   if (x !== undefined) {
@@ -7587,8 +7813,10 @@ function check_OrderDiscount(v: any, p: string, out: ValidationIssue[]): void {
   if (v.value === undefined) out.push(rules.required(p, "order discount", "value"));
   if (v.offset === undefined) out.push(rules.required(p, "order discount", "offset"));
   for (const k in v)
-    if (k !== "value" && k !== "offset" && k !== "description" && k !== "discount_program_name" && v[k] !== undefined)
+    if (k !== "value" && k !== "offset" && k !== "description" && k !== "discount_program_name" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order discount", k));
+    }
   let x: any;
   x = v.value;
   if (x !== undefined) {
@@ -7673,8 +7901,10 @@ function check_Order(v: any, p: string, out: ValidationIssue[]): void {
       k !== "shipping" &&
       k !== "discount" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order", k));
+    }
   let x: any;
   x = v.status;
   if (x !== undefined) {
@@ -7778,8 +8008,10 @@ function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void
       k !== "country" &&
       k !== "postal_code" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "beneficiary", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -7921,8 +8153,10 @@ function check_OrderDetailsParameters(v: any, p: string, out: ValidationIssue[])
       k !== "order" &&
       k !== "beneficiaries" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details parameters", k));
+    }
   let x: any;
   x = v.reference_id;
   if (x !== undefined) {
@@ -7988,8 +8222,10 @@ function check_OrderDetailsAction(v: any, p: string, out: ValidationIssue[]): vo
   if (v.name === undefined) out.push(rules.required(p, "order details action", "name"));
   if (v.parameters === undefined) out.push(rules.required(p, "order details action", "parameters"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -8029,8 +8265,10 @@ function check_OrderDetailsInteractive(v: any, p: string, out: ValidationIssue[]
   if (v.body === undefined) out.push(rules.required(p, "order details message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "order details message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -8080,8 +8318,10 @@ function check_OrderStatusUpdate(v: any, p: string, out: ValidationIssue[]): voi
   }
   if (v.status === undefined) out.push(rules.required(p, "order status update", "status"));
   for (const k in v)
-    if (k !== "status" && k !== "description" && v[k] !== undefined)
+    if (k !== "status" && k !== "description" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status update", k));
+    }
   let x: any;
   x = v.status;
   if (x !== undefined) {
@@ -8123,8 +8363,10 @@ function check_OrderStatusParameters(v: any, p: string, out: ValidationIssue[]):
   if (v.reference_id === undefined) out.push(rules.required(p, "order status parameters", "reference_id"));
   if (v.order === undefined) out.push(rules.required(p, "order status parameters", "order"));
   for (const k in v)
-    if (k !== "reference_id" && k !== "order" && v[k] !== undefined)
+    if (k !== "reference_id" && k !== "order" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status parameters", k));
+    }
   let x: any;
   x = v.reference_id;
   if (x !== undefined) {
@@ -8155,8 +8397,10 @@ function check_OrderStatusAction(v: any, p: string, out: ValidationIssue[]): voi
   if (v.name === undefined) out.push(rules.required(p, "order status action", "name"));
   if (v.parameters === undefined) out.push(rules.required(p, "order status action", "parameters"));
   for (const k in v)
-    if (k !== "name" && k !== "parameters" && v[k] !== undefined)
+    if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status action", k));
+    }
   let x: any;
   x = v.name;
   if (x !== undefined) {
@@ -8196,8 +8440,10 @@ function check_OrderStatusInteractive(v: any, p: string, out: ValidationIssue[])
   if (v.body === undefined) out.push(rules.required(p, "order status message", "body"));
   if (v.action === undefined) out.push(rules.required(p, "order status message", "action"));
   for (const k in v)
-    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status message", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -8335,7 +8581,12 @@ function check_InteractiveMessage_recipient_type(v: any, p: string, out: Validat
 }
 // message/outbound-message.schema.json#/$defs/to
 function is_InteractiveMessage_to(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+  return (
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v))
+  );
 }
 function check_InteractiveMessage_to(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "recipient", "a string", v));
@@ -8346,7 +8597,13 @@ function check_InteractiveMessage_to(v: any, p: string, out: ValidationIssue[]):
 }
 // message/outbound-message.schema.json#/$defs/recipient
 function is_InteractiveMessage_recipient(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && PATTERN_40.test(v) && unicode.isTrimmed(v);
+  return (
+    typeof v === "string" &&
+    v.length !== 0 &&
+    PATTERN_40.test(v) &&
+    (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v))
+  );
 }
 function check_InteractiveMessage_recipient(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "business-scoped user id", "a string", v));
@@ -8364,7 +8621,13 @@ function is_MessageContext(v: any): boolean {
   for (const k in v) if (k !== "message_id" && v[k] !== undefined) return false;
   let x: any;
   x = v.message_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   return true;
 }
 function check_MessageContext(v: any, p: string, out: ValidationIssue[]): void {
@@ -8374,8 +8637,10 @@ function check_MessageContext(v: any, p: string, out: ValidationIssue[]): void {
   }
   if (v.message_id === undefined) out.push(rules.required(p, "context", "message_id"));
   for (const k in v)
-    if (k !== "message_id" && v[k] !== undefined)
+    if (k !== "message_id" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k));
+    }
   let x: any;
   x = v.message_id;
   if (x !== undefined) {
@@ -8398,7 +8663,12 @@ function check_InteractiveMessage_biz_opaque_callback_data(v: any, p: string, ou
 }
 // message/outbound-message.schema.json#/$defs/recipientIdentityKeyHash
 function is_InteractiveMessage_recipient_identity_key_hash(v: any): boolean {
-  return typeof v === "string" && v.length !== 0 && unicode.isTrimmed(v);
+  return (
+    typeof v === "string" &&
+    v.length !== 0 &&
+    (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v))
+  );
 }
 function check_InteractiveMessage_recipient_identity_key_hash(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "recipient identity key hash", "a string", v));
@@ -8467,8 +8737,10 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
       k !== "recipient_identity_key_hash" &&
       k !== "interactive" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive message", k));
+    }
   let x: any;
   x = v.messaging_product;
   if (x !== undefined) {
@@ -8523,7 +8795,13 @@ function is_Reaction(v: any): boolean {
   for (const k in v) if (k !== "message_id" && k !== "emoji" && v[k] !== undefined) return false;
   let x: any;
   x = v.message_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.emoji;
   if (!(typeof x === "string" && unicode.isOneEmojiOrEmpty(x))) return false;
   return true;
@@ -8536,8 +8814,10 @@ function check_Reaction(v: any, p: string, out: ValidationIssue[]): void {
   if (v.message_id === undefined) out.push(rules.required(p, "reaction", "message_id"));
   if (v.emoji === undefined) out.push(rules.required(p, "reaction", "emoji"));
   for (const k in v)
-    if (k !== "message_id" && k !== "emoji" && v[k] !== undefined)
+    if (k !== "message_id" && k !== "emoji" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction", k));
+    }
   let x: any;
   x = v.message_id;
   if (x !== undefined) {
@@ -8611,8 +8891,10 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
       k !== "recipient_identity_key_hash" &&
       k !== "reaction" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction message", k));
+    }
   let x: any;
   x = v.messaging_product;
   if (x !== undefined) {
@@ -9625,8 +9907,10 @@ function check_AisouleOutboundBody(v: any, p: string, out: ValidationIssue[]): v
   if (v.type === undefined) out.push(rules.required(p, "Aisoule request body", "type"));
   if (v.interactive === undefined) out.push(rules.required(p, "Aisoule request body", "interactive"));
   for (const k in v)
-    if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined)
+    if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Aisoule request body", k));
+    }
   let x: any;
   x = v.to;
   if (x !== undefined) {
@@ -9765,7 +10049,13 @@ function is_ExotelInteractiveContent_context(v: any): boolean {
   for (const k in v) if (k !== "message_id" && v[k] !== undefined) return false;
   let x: any;
   x = v.message_id;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   return true;
 }
 function check_ExotelInteractiveContent_context(v: any, p: string, out: ValidationIssue[]): void {
@@ -9775,8 +10065,10 @@ function check_ExotelInteractiveContent_context(v: any, p: string, out: Validati
   }
   if (v.message_id === undefined) out.push(rules.required(p, "context", "message_id"));
   for (const k in v)
-    if (k !== "message_id" && v[k] !== undefined)
+    if (k !== "message_id" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k));
+    }
   let x: any;
   x = v.message_id;
   if (x !== undefined) {
@@ -9813,8 +10105,10 @@ function check_ExotelInteractiveContent(v: any, p: string, out: ValidationIssue[
   if (v.type === undefined) out.push(rules.required(p, "interactive content", "type"));
   if (v.interactive === undefined) out.push(rules.required(p, "interactive content", "interactive"));
   for (const k in v)
-    if (k !== "recipient_type" && k !== "type" && k !== "context" && k !== "interactive" && v[k] !== undefined)
+    if (k !== "recipient_type" && k !== "type" && k !== "context" && k !== "interactive" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive content", k));
+    }
   let x: any;
   x = v.recipient_type;
   if (x !== undefined) {
@@ -9856,8 +10150,10 @@ function check_ExotelReactionContent(v: any, p: string, out: ValidationIssue[]):
   if (v.type === undefined) out.push(rules.required(p, "reaction content", "type"));
   if (v.reaction === undefined) out.push(rules.required(p, "reaction content", "reaction"));
   for (const k in v)
-    if (k !== "recipient_type" && k !== "type" && k !== "reaction" && v[k] !== undefined)
+    if (k !== "recipient_type" && k !== "type" && k !== "reaction" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction content", k));
+    }
   let x: any;
   x = v.recipient_type;
   if (x !== undefined) {
@@ -9911,9 +10207,21 @@ function is_ExotelOutboundItem(v: any): boolean {
   for (const k in v) if (k !== "from" && k !== "to" && k !== "content" && v[k] !== undefined) return false;
   let x: any;
   x = v.from;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.to;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.content;
   if (!is_ExotelContent(x)) return false;
   return true;
@@ -9927,8 +10235,10 @@ function check_ExotelOutboundItem(v: any, p: string, out: ValidationIssue[]): vo
   if (v.to === undefined) out.push(rules.required(p, "message", "to"));
   if (v.content === undefined) out.push(rules.required(p, "message", "content"));
   for (const k in v)
-    if (k !== "from" && k !== "to" && k !== "content" && v[k] !== undefined)
+    if (k !== "from" && k !== "to" && k !== "content" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "message", k));
+    }
   let x: any;
   x = v.from;
   if (x !== undefined) {
@@ -9998,8 +10308,10 @@ function check_ExotelOutboundBody_whatsapp(v: any, p: string, out: ValidationIss
   }
   if (v.messages === undefined) out.push(rules.required(p, "WhatsApp channel", "messages"));
   for (const k in v)
-    if (k !== "custom_data" && k !== "status_callback" && k !== "messages" && v[k] !== undefined)
+    if (k !== "custom_data" && k !== "status_callback" && k !== "messages" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "WhatsApp channel", k));
+    }
   let x: any;
   x = v.custom_data;
   if (x !== undefined) {
@@ -10036,8 +10348,10 @@ function check_ExotelOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
   }
   if (v.whatsapp === undefined) out.push(rules.required(p, "Exotel WhatsApp v2 request body", "whatsapp"));
   for (const k in v)
-    if (k !== "custom_data" && k !== "status_callback" && k !== "whatsapp" && v[k] !== undefined)
+    if (k !== "custom_data" && k !== "status_callback" && k !== "whatsapp" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Exotel WhatsApp v2 request body", k));
+    }
   let x: any;
   x = v.custom_data;
   if (x !== undefined) {
@@ -10319,7 +10633,7 @@ function is_InfobipTextHeader(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 60 || unicode.maxCodePoints(x, 60)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -10332,8 +10646,10 @@ function check_InfobipTextHeader(v: any, p: string, out: ValidationIssue[]): voi
   if (v.type === undefined) out.push(rules.required(p, "text header", "type"));
   if (v.text === undefined) out.push(rules.required(p, "text header", "text"));
   for (const k in v)
-    if (k !== "type" && k !== "text" && v[k] !== undefined)
+    if (k !== "type" && k !== "text" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "text header", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -10369,8 +10685,10 @@ function check_InfobipImageHeader(v: any, p: string, out: ValidationIssue[]): vo
   if (v.type === undefined) out.push(rules.required(p, "image header", "type"));
   if (v.mediaUrl === undefined) out.push(rules.required(p, "image header", "mediaUrl"));
   for (const k in v)
-    if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined)
+    if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "image header", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -10401,8 +10719,10 @@ function check_InfobipVideoHeader(v: any, p: string, out: ValidationIssue[]): vo
   if (v.type === undefined) out.push(rules.required(p, "video header", "type"));
   if (v.mediaUrl === undefined) out.push(rules.required(p, "video header", "mediaUrl"));
   for (const k in v)
-    if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined)
+    if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "video header", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -10424,7 +10744,11 @@ function is_InfobipDocumentHeader(v: any): boolean {
   x = v.mediaUrl;
   if (!is_Media_link(x)) return false;
   x = v.filename;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isNotBlank(x))) return false;
+  if (
+    x !== undefined &&
+    !(typeof x === "string" && x.length !== 0 && ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
+  )
+    return false;
   return true;
 }
 function check_InfobipDocumentHeader(v: any, p: string, out: ValidationIssue[]): void {
@@ -10435,8 +10759,10 @@ function check_InfobipDocumentHeader(v: any, p: string, out: ValidationIssue[]):
   if (v.type === undefined) out.push(rules.required(p, "document header", "type"));
   if (v.mediaUrl === undefined) out.push(rules.required(p, "document header", "mediaUrl"));
   for (const k in v)
-    if (k !== "type" && k !== "mediaUrl" && k !== "filename" && v[k] !== undefined)
+    if (k !== "type" && k !== "mediaUrl" && k !== "filename" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document header", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -10509,7 +10835,8 @@ function is_InfobipReplyButton(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 256 || unicode.maxCodePoints(x, 256)) &&
-    unicode.isTrimmed(x)
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
   ))
     return false;
   x = v.title;
@@ -10517,7 +10844,7 @@ function is_InfobipReplyButton(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   return true;
@@ -10531,8 +10858,10 @@ function check_InfobipReplyButton(v: any, p: string, out: ValidationIssue[]): vo
   if (v.id === undefined) out.push(rules.required(p, "reply button", "id"));
   if (v.title === undefined) out.push(rules.required(p, "reply button", "title"));
   for (const k in v)
-    if (k !== "type" && k !== "id" && k !== "title" && v[k] !== undefined)
+    if (k !== "type" && k !== "id" && k !== "title" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply button", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -10601,8 +10930,10 @@ function check_InfobipButtonsContent_action(v: any, p: string, out: ValidationIs
   }
   if (v.buttons === undefined) out.push(rules.required(p, "buttons action", "buttons"));
   for (const k in v)
-    if (k !== "buttons" && v[k] !== undefined)
+    if (k !== "buttons" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "buttons action", k));
+    }
   let x: any;
   x = v.buttons;
   if (x !== undefined) {
@@ -10634,8 +10965,10 @@ function check_InfobipButtonsContent(v: any, p: string, out: ValidationIssue[]):
   if (v.body === undefined) out.push(rules.required(p, "reply buttons content", "body"));
   if (v.action === undefined) out.push(rules.required(p, "reply buttons content", "action"));
   for (const k in v)
-    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons content", k));
+    }
   let x: any;
   x = v.body;
   if (x !== undefined) {
@@ -10684,7 +11017,13 @@ function is_InfobipFlowContent_action_flowActionPayload(v: any): boolean {
   for (const k in v) if (k !== "screen" && k !== "data" && v[k] !== undefined) return false;
   let x: any;
   x = v.screen;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.data;
   if (x !== undefined && !is_InfobipFlowContent_action_flowActionPayload_data(x)) return false;
   return true;
@@ -10696,8 +11035,10 @@ function check_InfobipFlowContent_action_flowActionPayload(v: any, p: string, ou
   }
   if (v.screen === undefined) out.push(rules.required(p, "flow action payload", "screen"));
   for (const k in v)
-    if (k !== "screen" && k !== "data" && v[k] !== undefined)
+    if (k !== "screen" && k !== "data" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k));
+    }
   let x: any;
   x = v.screen;
   if (x !== undefined) {
@@ -10736,13 +11077,19 @@ function is_InfobipFlowContent_action(v: any): boolean {
   x = v.flowToken;
   if (!(typeof x === "string" && x.length !== 0)) return false;
   x = v.flowId;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.callToActionButton;
   if (!(
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    unicode.isNotBlank(x) &&
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)) &&
     unicode.hasNoEmoji(x)
   ))
     return false;
@@ -10770,8 +11117,10 @@ function check_InfobipFlowContent_action(v: any, p: string, out: ValidationIssue
       k !== "flowAction" &&
       k !== "flowActionPayload" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action", k));
+    }
   let x: any;
   x = v.mode;
   if (x !== undefined) {
@@ -10842,8 +11191,10 @@ function check_InfobipFlowContent(v: any, p: string, out: ValidationIssue[]): vo
   if (v.body === undefined) out.push(rules.required(p, "flow content", "body"));
   if (v.action === undefined) out.push(rules.required(p, "flow content", "action"));
   for (const k in v)
-    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow content", k));
+    }
   let x: any;
   x = v.body;
   if (x !== undefined) {
@@ -10873,7 +11224,8 @@ function is_InfobipListRow(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 200 || unicode.maxCodePoints(x, 200)) &&
-    unicode.isTrimmed(x)
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
   ))
     return false;
   x = v.title;
@@ -10881,7 +11233,7 @@ function is_InfobipListRow(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 24 || unicode.maxCodePoints(x, 24)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   x = v.description;
@@ -10891,7 +11243,7 @@ function is_InfobipListRow(v: any): boolean {
       typeof x === "string" &&
       x.length !== 0 &&
       (x.length <= 72 || unicode.maxCodePoints(x, 72)) &&
-      unicode.isNotBlank(x)
+      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
     )
   )
     return false;
@@ -10905,8 +11257,10 @@ function check_InfobipListRow(v: any, p: string, out: ValidationIssue[]): void {
   if (v.id === undefined) out.push(rules.required(p, "list row", "id"));
   if (v.title === undefined) out.push(rules.required(p, "list row", "title"));
   for (const k in v)
-    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined)
+    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list row", k));
+    }
   let x: any;
   x = v.id;
   if (x !== undefined) {
@@ -10982,8 +11336,10 @@ function check_InfobipListSection(v: any, p: string, out: ValidationIssue[]): vo
   }
   if (v.rows === undefined) out.push(rules.required(p, "list section", "rows"));
   for (const k in v)
-    if (k !== "title" && k !== "rows" && v[k] !== undefined)
+    if (k !== "title" && k !== "rows" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list section", k));
+    }
   let x: any;
   x = v.title;
   if (x !== undefined) {
@@ -11032,7 +11388,7 @@ function is_InfobipListContent_action(v: any): boolean {
     typeof x === "string" &&
     x.length !== 0 &&
     (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    unicode.isNotBlank(x)
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
   ))
     return false;
   x = v.sections;
@@ -11047,8 +11403,10 @@ function check_InfobipListContent_action(v: any, p: string, out: ValidationIssue
   if (v.title === undefined) out.push(rules.required(p, "list action", "title"));
   if (v.sections === undefined) out.push(rules.required(p, "list action", "sections"));
   for (const k in v)
-    if (k !== "title" && k !== "sections" && v[k] !== undefined)
+    if (k !== "title" && k !== "sections" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k));
+    }
   let x: any;
   x = v.title;
   if (x !== undefined) {
@@ -11089,8 +11447,10 @@ function check_InfobipListContent(v: any, p: string, out: ValidationIssue[]): vo
   if (v.body === undefined) out.push(rules.required(p, "list content", "body"));
   if (v.action === undefined) out.push(rules.required(p, "list content", "action"));
   for (const k in v)
-    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list content", k));
+    }
   let x: any;
   x = v.body;
   if (x !== undefined) {
@@ -11126,8 +11486,10 @@ function check_InfobipLocationRequestContent(v: any, p: string, out: ValidationI
   }
   if (v.body === undefined) out.push(rules.required(p, "location request content", "body"));
   for (const k in v)
-    if (k !== "body" && v[k] !== undefined)
+    if (k !== "body" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request content", k));
+    }
   let x: any;
   x = v.body;
   if (x !== undefined) {
@@ -11180,8 +11542,10 @@ function check_InfobipProductSection(v: any, p: string, out: ValidationIssue[]):
   }
   if (v.productRetailerIds === undefined) out.push(rules.required(p, "product section", "productRetailerIds"));
   for (const k in v)
-    if (k !== "title" && k !== "productRetailerIds" && v[k] !== undefined)
+    if (k !== "title" && k !== "productRetailerIds" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k));
+    }
   let x: any;
   x = v.title;
   if (x !== undefined) {
@@ -11239,8 +11603,10 @@ function check_InfobipMultiProductContent_action(v: any, p: string, out: Validat
   if (v.catalogId === undefined) out.push(rules.required(p, "multi-product action", "catalogId"));
   if (v.sections === undefined) out.push(rules.required(p, "multi-product action", "sections"));
   for (const k in v)
-    if (k !== "catalogId" && k !== "sections" && v[k] !== undefined)
+    if (k !== "catalogId" && k !== "sections" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product action", k));
+    }
   let x: any;
   x = v.catalogId;
   if (x !== undefined) {
@@ -11277,8 +11643,10 @@ function check_InfobipMultiProductContent(v: any, p: string, out: ValidationIssu
   if (v.body === undefined) out.push(rules.required(p, "multi-product content", "body"));
   if (v.action === undefined) out.push(rules.required(p, "multi-product content", "action"));
   for (const k in v)
-    if (k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product content", k));
+    }
   let x: any;
   x = v.header;
   if (x !== undefined) {
@@ -11317,8 +11685,10 @@ function check_InfobipProductContent_action(v: any, p: string, out: ValidationIs
   if (v.catalogId === undefined) out.push(rules.required(p, "product action", "catalogId"));
   if (v.productRetailerId === undefined) out.push(rules.required(p, "product action", "productRetailerId"));
   for (const k in v)
-    if (k !== "catalogId" && k !== "productRetailerId" && v[k] !== undefined)
+    if (k !== "catalogId" && k !== "productRetailerId" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k));
+    }
   let x: any;
   x = v.catalogId;
   if (x !== undefined) {
@@ -11350,8 +11720,10 @@ function check_InfobipProductContent(v: any, p: string, out: ValidationIssue[]):
   }
   if (v.action === undefined) out.push(rules.required(p, "product content", "action"));
   for (const k in v)
-    if (k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product content", k));
+    }
   let x: any;
   x = v.body;
   if (x !== undefined) {
@@ -11386,8 +11758,10 @@ function check_InfobipUrlButtonContent_action(v: any, p: string, out: Validation
   if (v.displayText === undefined) out.push(rules.required(p, "URL button action", "displayText"));
   if (v.url === undefined) out.push(rules.required(p, "URL button action", "url"));
   for (const k in v)
-    if (k !== "displayText" && k !== "url" && v[k] !== undefined)
+    if (k !== "displayText" && k !== "url" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button action", k));
+    }
   let x: any;
   x = v.displayText;
   if (x !== undefined) {
@@ -11423,8 +11797,10 @@ function check_InfobipUrlButtonContent(v: any, p: string, out: ValidationIssue[]
   if (v.body === undefined) out.push(rules.required(p, "URL button content", "body"));
   if (v.action === undefined) out.push(rules.required(p, "URL button content", "action"));
   for (const k in v)
-    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button content", k));
+    }
   let x: any;
   x = v.body;
   if (x !== undefined) {
@@ -11463,7 +11839,13 @@ function is_InfobipMessageContext(v: any): boolean {
   for (const k in v) if (k !== "replyToMessageId" && v[k] !== undefined) return false;
   let x: any;
   x = v.replyToMessageId;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   return true;
 }
 function check_InfobipMessageContext(v: any, p: string, out: ValidationIssue[]): void {
@@ -11473,8 +11855,10 @@ function check_InfobipMessageContext(v: any, p: string, out: ValidationIssue[]):
   }
   if (v.replyToMessageId === undefined) out.push(rules.required(p, "context", "replyToMessageId"));
   for (const k in v)
-    if (k !== "replyToMessageId" && v[k] !== undefined)
+    if (k !== "replyToMessageId" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k));
+    }
   let x: any;
   x = v.replyToMessageId;
   if (x !== undefined) {
@@ -11503,7 +11887,13 @@ function is_InfobipOutboundBody(v: any): boolean {
       return false;
   let x: any;
   x = v.from;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.to;
   if (!is_InteractiveMessage_to(x)) return false;
   x = v.messageId;
@@ -11536,8 +11926,10 @@ function check_InfobipOutboundBody(v: any, p: string, out: ValidationIssue[]): v
       k !== "notifyUrl" &&
       k !== "context" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Infobip request body", k));
+    }
   let x: any;
   x = v.from;
   if (x !== undefined) {
@@ -11998,8 +12390,10 @@ function check_VonageCustomInteractive(v: any, p: string, out: ValidationIssue[]
   if (v.type === undefined) out.push(rules.required(p, "custom interactive object", "type"));
   if (v.interactive === undefined) out.push(rules.required(p, "custom interactive object", "interactive"));
   for (const k in v)
-    if (k !== "type" && k !== "interactive" && v[k] !== undefined)
+    if (k !== "type" && k !== "interactive" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom interactive object", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -12030,8 +12424,10 @@ function check_VonageCustomReaction(v: any, p: string, out: ValidationIssue[]): 
   if (v.type === undefined) out.push(rules.required(p, "custom reaction object", "type"));
   if (v.reaction === undefined) out.push(rules.required(p, "custom reaction object", "reaction"));
   for (const k in v)
-    if (k !== "type" && k !== "reaction" && v[k] !== undefined)
+    if (k !== "type" && k !== "reaction" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom reaction object", k));
+    }
   let x: any;
   x = v.type;
   if (x !== undefined) {
@@ -12080,7 +12476,13 @@ function is_VonageOutboundBody_context(v: any): boolean {
   for (const k in v) if (k !== "message_uuid" && v[k] !== undefined) return false;
   let x: any;
   x = v.message_uuid;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   return true;
 }
 function check_VonageOutboundBody_context(v: any, p: string, out: ValidationIssue[]): void {
@@ -12090,8 +12492,10 @@ function check_VonageOutboundBody_context(v: any, p: string, out: ValidationIssu
   }
   if (v.message_uuid === undefined) out.push(rules.required(p, "context", "message_uuid"));
   for (const k in v)
-    if (k !== "message_uuid" && v[k] !== undefined)
+    if (k !== "message_uuid" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k));
+    }
   let x: any;
   x = v.message_uuid;
   if (x !== undefined) {
@@ -12128,9 +12532,21 @@ function is_VonageOutboundBody(v: any): boolean {
       return false;
   let x: any;
   x = v.from;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.to;
-  if (!(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
   x = v.channel;
   if (!(x === "whatsapp")) return false;
   x = v.message_type;
@@ -12166,8 +12582,10 @@ function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
       k !== "webhook_url" &&
       k !== "context" &&
       v[k] !== undefined
-    )
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Vonage Messages API request body", k));
+    }
   let x: any;
   x = v.from;
   if (x !== undefined) {
@@ -12774,7 +13192,16 @@ function is_WhatsappNodeSdkArguments(v: any): boolean {
   x = v.recipient;
   if (!(typeof x === "number" && Number.isInteger(x) && x >= 1 && x <= 999999999999999)) return false;
   x = v.replyMessageId;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && unicode.isTrimmed(x))) return false;
+  if (
+    x !== undefined &&
+    !(
+      typeof x === "string" &&
+      x.length !== 0 &&
+      (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x))
+    )
+  )
+    return false;
   return true;
 }
 function check_WhatsappNodeSdkArguments(v: any, p: string, out: ValidationIssue[]): void {
@@ -12785,8 +13212,10 @@ function check_WhatsappNodeSdkArguments(v: any, p: string, out: ValidationIssue[
   if (v.body === undefined) out.push(rules.required(p, "Node SDK interactive() arguments", "body"));
   if (v.recipient === undefined) out.push(rules.required(p, "Node SDK interactive() arguments", "recipient"));
   for (const k in v)
-    if (k !== "body" && k !== "recipient" && k !== "replyMessageId" && v[k] !== undefined)
+    if (k !== "body" && k !== "recipient" && k !== "replyMessageId" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
       out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Node SDK interactive() arguments", k));
+    }
   let x: any;
   x = v.body;
   if (x !== undefined) {

@@ -20,9 +20,36 @@ export function codePoints(s: string): number {
   return n;
 }
 
-/** `s` has at most `max` code points; UTF-16 length bounds the count, so most strings skip the loop. */
+/**
+ * `s` has at most `max` code points. A code point takes one or two UTF-16 units, so a length
+ * within `max` proves it fits and a length over `2 × max` proves it does not: only strings in
+ * between are counted, and the count stops as soon as it passes `max`.
+ */
 export function maxCodePoints(s: string, max: number): boolean {
-  return s.length <= max || (s.length <= 2 * max && codePoints(s) <= max);
+  if (s.length <= max) return true;
+  if (s.length > 2 * max) return false;
+  // Each surrogate pair makes the count one less than the length; enough pairs bring it within max.
+  let excess = s.length - max;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (--excess === 0) return true;
+        i++;
+      }
+    }
+    // The units left cannot hold the pairs still needed.
+    else if (s.length - 1 - i < 2 * excess) return false;
+  }
+  return false;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Whether `s` has any UTF-16 surrogate unit; without one, its code points are its length. */
+export function hasSurrogates(s: string): boolean {
+  return SURROGATE.test(s);
 }
 
 /** `s` has at least `min` code points. */

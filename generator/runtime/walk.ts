@@ -44,6 +44,12 @@ function gather(v: unknown, pattern: Pattern, from: number): void {
  */
 export const PAIRWISE_MAX = 64;
 
+/**
+ * Where generated validators keep the values a uniqueness check has met so far (at most
+ * PAIRWISE_MAX; they clear it before returning). Validation is synchronous, so one array serves all.
+ */
+export const seen: unknown[] = new Array<unknown>(PAIRWISE_MAX).fill(undefined);
+
 /** No two values reached by `pattern` are equal (valid path: no allocation for small sets). */
 export function allDistinct(v: unknown, pattern: Pattern): boolean {
   scratch.length = 0;
@@ -79,7 +85,27 @@ export function valuesAt(v: unknown, pattern: Pattern, path: string, out: [unkno
   return out;
 }
 
-/** Reports every value that repeats an earlier one. */
+/**
+ * Calls `visit` with every value reached by `pattern` and its JSON Pointer, in order, until it
+ * returns false: the pointer is built only for the values visited.
+ */
+function eachAt(v: unknown, pattern: Pattern, path: string, from: number, visit: (value: unknown, at: string) => boolean): boolean {
+  if (from === pattern.length) return v === undefined || visit(v, path);
+  if (!isObject(v)) return true;
+  const seg = pattern[from]!;
+  if (seg !== "*") return eachAt((v as Record<string, unknown>)[seg], pattern, `${path}/${escape(seg)}`, from + 1, visit);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!eachAt(v[i], pattern, `${path}/${i}`, from + 1, visit)) return false;
+  } else {
+    for (const k in v) if (!eachAt(v[k], pattern, `${path}/${escape(k)}`, from + 1, visit)) return false;
+  }
+  return true;
+}
+
+/**
+ * Reports every value that repeats an earlier one, up to the issue cap (a million repeats stop at
+ * the cap). Generated validators call it once their own check has found a repeat somewhere.
+ */
 export function duplicateIssues(
   v: unknown,
   pattern: Pattern,
@@ -87,14 +113,19 @@ export function duplicateIssues(
   label: string,
   out: ValidationIssue[],
 ): void {
-  // Most invalid values have no duplicate: settle that without building a pointer for every value.
-  if (allDistinct(v, pattern)) return;
+  // A check that failed may share its loop with other patterns (button ids and titles): settle
+  // "no duplicate here" without building a pointer for every value.
+  if (out.length >= MAX_ISSUES || allDistinct(v, pattern)) return;
   const first = new Map<unknown, string>();
-  for (const [value, at] of valuesAt(v, pattern, path)) {
+  eachAt(v, pattern, path, 0, (value, at) => {
     const earlier = first.get(value);
-    if (earlier === undefined) first.set(value, at);
-    else out.push(issue(at, "x-uniqueValues", `${label} ${describe(value)} is used more than once (first at ${earlier}); each must be unique`));
-  }
+    if (earlier === undefined) {
+      first.set(value, at);
+      return true;
+    }
+    out.push(issue(at, "x-uniqueValues", `${label} ${describe(value)} is used more than once (first at ${earlier}); each must be unique`));
+    return out.length < MAX_ISSUES;
+  });
 }
 
 /** The single value `pattern` (without "*") reaches, or undefined. */
@@ -158,14 +189,17 @@ export function jsonIssues(v: unknown, path: string, label: string, out: Validat
     }
     seen.push(v);
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
+      for (let i = 0; i < v.length && out.length < MAX_ISSUES; i++) {
         if (!(i in v)) out.push(issue(`${path}/${i}`, "type", `${label} has a hole at index ${i}; JSON cannot carry sparse arrays`));
         else jsonIssues(v[i], `${path}/${i}`, label, out, seen);
       }
     } else if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) {
       out.push(issue(path, "type", `${label} is a ${describeType(v)}, not a plain JSON object`));
     } else {
-      for (const k in v) jsonIssues((v as Record<string, unknown>)[k], `${path}/${escape(k)}`, label, out, seen);
+      for (const k in v) {
+        if (out.length >= MAX_ISSUES) break;
+        jsonIssues((v as Record<string, unknown>)[k], `${path}/${escape(k)}`, label, out, seen);
+      }
     }
     seen.pop();
   } else if (!isJson(v)) {

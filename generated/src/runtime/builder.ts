@@ -304,11 +304,23 @@ export function addCopies(list: unknown, items: unknown, order?: KeyOrder): unkn
 }
 
 /**
+ * The message the last `build()` returned: a fresh object the builder made, keys already in schema
+ * order. An envelope is nearly always made right after its message (`interactiveMessage(b.build())`),
+ * so one slot catches it; an older built message is copied like any other value. One slot rather
+ * than a WeakSet: registering every build in a weak table cost a tenth of building and serialising
+ * a list, in collection work. It keeps one valid message, which WhatsApp's limits keep small, alive
+ * until the next build.
+ */
+let lastBuilt: unknown;
+
+/**
  * A value for a property that has builders of its own (an envelope's message): a builder is built
- * the same way, its clamp changes reported at their full path (`at`); anything else is copied.
+ * the same way, its clamp changes reported at their full path (`at`); the message the last
+ * `build()` returned goes in as it is, since copying it again would only repeat the copy its build
+ * made; anything else is copied.
  */
 export function nested(v: unknown, at: string, context: Context): unknown {
-  if (!(v instanceof Chain)) return own(v);
+  if (!(v instanceof Chain)) return v === lastBuilt && v !== undefined ? v : own(v);
   const inner: Context = { options: context.options, changes: [] };
   const value = prepare(v, inner);
   for (const change of inner.changes) context.changes.push({ ...change, path: at + change.path });
@@ -391,6 +403,7 @@ function safeBuild(chain: Chain, options: BuildOptions | undefined): BuildResult
     const value = prepare(chain, context);
     if (!plan.validate) return { ok: true, value, changes };
     const result = plan.validate(value);
+    if (result.ok) lastBuilt = value;
     return result.ok ? { ok: true, value: result.value, changes } : { ok: false, errors: result.errors, changes };
   } catch (e) {
     return { ok: false, errors: thrown(e), changes: [] };
@@ -406,9 +419,14 @@ function buildStrict(chain: Chain): unknown {
   } catch (e) {
     throw new ValidationError(thrown(e), plan.what);
   }
-  if (!plan.validate || plan.is?.(value)) return value;
+  if (!plan.validate) return value;
+  if (plan.is?.(value)) {
+    lastBuilt = value;
+    return value;
+  }
   const result = plan.validate(value);
   if (!result.ok) throw new ValidationError(result.errors, plan.what);
+  lastBuilt = value;
   return result.value;
 }
 

@@ -19,6 +19,8 @@ export function run<T>(value: unknown, check: Check, collect: Collect): Validati
     const errors: ValidationIssue[] = [];
     collect(value, "", errors);
     if (errors.length >= MAX_ISSUES) {
+      // A rule may add its issue after a loop stopped at the cap: the result holds the cap exactly.
+      errors.length = MAX_ISSUES;
       errors.push(
         issue("", "maxIssues", `more than ${MAX_ISSUES} issues; the rest of the value was not checked`, MAX_ISSUES),
       );

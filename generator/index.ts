@@ -8,7 +8,7 @@ import { type FormatCache, MANIFEST_PATH, manifestFile } from "./format-cache.ts
 import { bundleSchemas } from "./bundle.ts";
 import { docFiles } from "./docs.ts";
 import { namedSchemas } from "./names.ts";
-import { ALIASES, cliFiles, emulatorFiles, indexModule, packageJson, packageReadme, runtimeFiles, schemaFiles, tsconfig } from "./package.ts";
+import { ALIASES, cliFiles, emulatorFiles, indexModule, packageJson, packageReadme, pythonFiles, runtimeFiles, schemaFiles, tsconfig } from "./package.ts";
 import { printAll } from "./print.ts";
 import { PICTOGRAPHIC_PATH, pictographicFile } from "./pictographic.ts";
 import { emitProviders, loadProviders } from "./providers.ts";
@@ -46,6 +46,7 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
     ...emulatorFiles(),
     ...schemaFiles(set, bundle),
     [PICTOGRAPHIC_PATH, pictographicFile()],
+    ...pythonFiles(),
     // The capability matrix is the providers emitter's CAPABILITIES.md; the reference index links to it.
     ...docFiles(named, bundle, [{ path: "../CAPABILITIES.md", title: "Provider capability matrix" }]),
     ...emitProviders(options.schemasDir, set),

@@ -48,3 +48,7 @@ export const X_KEYWORDS = [
 ] as const;
 
 export const KNOWN_KEYWORDS: ReadonlySet<string> = new Set([...STANDARD_KEYWORDS, ...X_KEYWORDS]);
+
+/** The keywords about objects (arrays) only: with no `type`, they make a node an object (array) that other types pass. */
+export const OBJECT_KEYWORDS: readonly string[] = ["properties", "required", "additionalProperties", "propertyNames", "minProperties", "dependentSchemas"];
+export const ARRAY_KEYWORDS: readonly string[] = ["items", "minItems", "maxItems"];

@@ -138,6 +138,17 @@ export function schemaFiles(set: SchemaSet, bundle: Schema): Map<string, string>
   return out;
 }
 
+const PYTHON_REFERENCE = new URL("../examples/python/x_keywords.py", import.meta.url);
+
+/**
+ * The Python reference implementation of the x- keywords, beside the schemas it reads, so a Python
+ * project finds it in the installed package (`node_modules/wa-interactive/schemas/x_keywords.py`).
+ */
+export function pythonFiles(): Map<string, string> {
+  const source = readFileSync(PYTHON_REFERENCE, "utf8");
+  return new Map([["schemas/x_keywords.py", `# ${BANNER} Copied from examples/python/x_keywords.py.\n\n${source}`]]);
+}
+
 /** What the README's examples leave to the reader, declared ahead of each so that it compiles on its own. */
 export const README_GIVEN = [
   "declare const incoming: string; // a JSON payload received from elsewhere",
@@ -195,6 +206,9 @@ if (!result.ok) for (const e of result.errors) console.error(\`\${e.path} [\${e.
   \`wa-interactive/schemas/<path>.json\` (the JSON Schemas, and \`bundle.schema.json\` with all of them).
 - Providers, by the name \`toProvider\`, \`fromProvider\`, \`parseWebhook\` and \`verifyWebhook\` take:
 ${names.join("\n")}
+- Python: \`schemas/x_keywords.py\` adds the \`x-\` rules to python-jsonschema (4.10 and later), so
+  Python gets the same verdicts from \`schemas/bundle.schema.json\`; put the \`schemas/\` folder on
+  \`sys.path\` and \`import x_keywords\` (usage in its docstring).
 - Command line: \`npx wa-interactive --help\`; \`npx wa-interactive emulate --webhook <url> --app-secret <s> --token <t>\`
   starts the emulator and its chat page.
 - Reference: \`docs/\` (a page per interactive type with every field and limit) and

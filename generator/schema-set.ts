@@ -1,11 +1,12 @@
 /**
  * Loads the schema set from disk and checks it is well formed: unique `$id`s that follow the
- * documented scheme, every `$ref` resolvable, and only keywords the generator understands.
+ * documented scheme, every `$ref` resolvable, and only keywords the generator understands, in the
+ * forms its validator emitter supports (forms.ts).
  * Everything downstream works on the `SchemaSet` this returns, never on files.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { KNOWN_KEYWORDS } from "./keywords.ts";
+import { checkSupported } from "./forms.ts";
 
 export const ID_BASE = "https://wa-interactive.dev/schemas/";
 
@@ -53,6 +54,7 @@ export function loadSchemaSet(schemasDir: string): SchemaSet {
   const byId = new Map<string, SchemaFile>();
   for (const path of listSchemaFiles(schemasDir)) {
     const schema = JSON.parse(readFileSync(join(schemasDir, path), "utf8")) as Schema;
+    checkSupported(path, schema);
     const id = schema.$id;
     if (id !== ID_BASE + path) {
       throw new SchemaSetError(`${path}: $id must be "${ID_BASE + path}", found ${JSON.stringify(id)}`);
@@ -69,7 +71,14 @@ export function loadSchemaSet(schemasDir: string): SchemaSet {
 
 /** Resolves a `$ref` written inside `from` to the file and pointer it names. */
 export function resolveRef(set: SchemaSet, from: SchemaFile, ref: string): Location {
-  const [target, fragment = ""] = ref.split("#");
+  const [target, encoded = ""] = ref.split("#");
+  // A fragment is URI-encoded: `#/$defs/a%25b` points at the key "a%b".
+  let fragment: string;
+  try {
+    fragment = decodeURIComponent(encoded);
+  } catch {
+    throw new SchemaSetError(`${from.path}: $ref ${ref}: the fragment is not valid percent-encoding`);
+  }
   const id = target === "" ? from.id : new URL(target!, from.id).href;
   const file = set.byId.get(id);
   if (!file) throw new SchemaSetError(`${from.path}: $ref ${ref} names no schema in the set`);
@@ -103,8 +112,6 @@ const SUBSCHEMA_MAP = new Set(["properties", "$defs", "dependentSchemas"]);
 
 function checkNode(set: SchemaSet, file: SchemaFile, node: Schema, pointer: string): void {
   for (const [key, value] of Object.entries(node)) {
-    const here = `${file.path}#${pointer}/${escapePointer(key)}`;
-    if (!KNOWN_KEYWORDS.has(key)) throw new SchemaSetError(`${here}: unknown keyword "${key}"`);
     if (key === "$ref") resolveRef(set, file, value as string);
     const child = `${pointer}/${escapePointer(key)}`;
     if (SUBSCHEMA.has(key) && isSchema(value)) checkNode(set, file, value, child);

@@ -8,6 +8,7 @@
  * Scalars (strings, numbers, constants) written in place are inlined into their parent; objects,
  * arrays, unions and shared (`$ref`-reached) scalars get functions. Every string literal goes through JSON.stringify, never raw into the code.
  */
+import { ARRAY_KEYWORDS, OBJECT_KEYWORDS } from "./keywords.ts";
 import { type NamedSchema, locationKey } from "./names.ts";
 import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, escapePointer, isSchema, nodeAt, resolveRef } from "./schema-set.ts";
 
@@ -106,8 +107,9 @@ export class ValidatorEmitter {
       const branches = (schema.oneOf ?? schema.anyOf) as Schema[];
       if (!branches.every(isPresenceOnly)) return "union";
     }
-    if (schema.type === "object" || schema.properties) return "object";
-    if (schema.type === "array") return "array";
+    // Without a `type`, an object's (or array's) keywords still make the node one, letting other types pass.
+    if (schema.type === "object" || (schema.type === undefined && OBJECT_KEYWORDS.some((k) => k in schema))) return "object";
+    if (schema.type === "array" || (schema.type === undefined && ARRAY_KEYWORDS.some((k) => k in schema))) return "array";
     return "scalar";
   }
 
@@ -168,7 +170,7 @@ export class ValidatorEmitter {
   private scalarTest(s: Schema, x: string): string {
     const parts: string[] = [];
     if (s.const !== undefined) parts.push(`${x} === ${lit(s.const)}`);
-    if (Array.isArray(s.enum)) parts.push(`(${s.enum.map((e) => `${x} === ${lit(e)}`).join(" || ")})`);
+    if (Array.isArray(s.enum)) parts.push(`(${anyEqual(x, s.enum)})`);
     switch (s.type) {
       case "string":
         parts.push(`typeof ${x} === "string"`);
@@ -208,7 +210,7 @@ export class ValidatorEmitter {
     if (s.const !== undefined) return `if (${x} !== ${lit(s.const)}) out.push(rules.constant(${p}, ${L}, ${lit(s.const)}, ${x}));`;
     if (Array.isArray(s.enum)) {
       const allowed = this.constant("ENUM", lit(s.enum));
-      return `if (!(${s.enum.map((e) => `${x} === ${lit(e)}`).join(" || ")})) out.push(rules.enumeration(${p}, ${L}, ${allowed}, ${x}));`;
+      return `if (!(${anyEqual(x, s.enum)})) out.push(rules.enumeration(${p}, ${L}, ${allowed}, ${x}));`;
     }
     const checks: string[] = [];
     let typeTest: string;
@@ -265,8 +267,10 @@ export class ValidatorEmitter {
     const keys = Object.keys(properties);
     const required = (s.required ?? []) as string[];
     const open = keys.length === 0 && s.additionalProperties === undefined;
-    const fast: string[] = [`if (typeof v !== "object" || v === null || Array.isArray(v)) return false;`];
-    const full: string[] = [`if (typeof v !== "object" || v === null || Array.isArray(v)) { out.push(rules.type(p, ${L}, "an object", v)); return; }`];
+    const notObject = `typeof v !== "object" || v === null || Array.isArray(v)`;
+    const typed = s.type === "object";
+    const fast: string[] = [`if (${notObject}) return ${!typed};`];
+    const full: string[] = [typed ? `if (${notObject}) { out.push(rules.type(p, ${L}, "an object", v)); return; }` : `if (${notObject}) return;`];
 
     if (required.length > 0) {
       fast.push(`if (${required.map((k) => `${prop("v", k)} === undefined`).join(" || ")}) return false;`);
@@ -287,7 +291,7 @@ export class ValidatorEmitter {
     }
     if (names && Array.isArray(names.enum)) {
       const allowed = this.constant("ENUM", lit(names.enum));
-      const ok = names.enum.map((e) => `k === ${lit(e)}`).join(" || ");
+      const ok = anyEqual("k", names.enum);
       fast.push(`for (const k in v) if (!(${ok})) return false;`);
       full.push(`for (const k in v) if (!(${ok})) { if (out.length >= walk.MAX_ISSUES) break; out.push(rules.propertyName(p + "/" + walk.escape(k), ${L}, ${allowed}, k)); }`);
     }
@@ -535,8 +539,9 @@ export class ValidatorEmitter {
   private emitArray(node: Node, name: string, label: string): void {
     const s = node.schema;
     const L = lit(label);
-    const fast: string[] = [`if (!Array.isArray(v)) return false;`];
-    const full: string[] = [`if (!Array.isArray(v)) { out.push(rules.type(p, ${L}, "an array", v)); return; }`];
+    const typed = s.type === "array";
+    const fast: string[] = [`if (!Array.isArray(v)) return ${!typed};`];
+    const full: string[] = [typed ? `if (!Array.isArray(v)) { out.push(rules.type(p, ${L}, "an array", v)); return; }` : `if (!Array.isArray(v)) return;`];
     if (typeof s.minItems === "number") {
       fast.push(`if (v.length < ${s.minItems}) return false;`);
       full.push(`if (v.length < ${s.minItems}) out.push(rules.minItems(p, ${L}, ${s.minItems}, v.length));`);
@@ -661,6 +666,11 @@ function reach(from: string, segments: readonly string[]): string {
 /** Where a node sits in the schema set, for comments in the emitted code. */
 function where(node: Node): string {
   return `${node.loc.file.path}#${node.loc.pointer}`;
+}
+
+/** An expression that is true when `x` is one of `values`: never, for an empty enum. */
+function anyEqual(x: string, values: Json[]): string {
+  return values.map((e) => `${x} === ${lit(e)}`).join(" || ") || "false";
 }
 
 function isPresenceOnly(branch: Schema): boolean {

@@ -89,6 +89,24 @@ def _pointer(path):
     return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path) if path else ""
 
 
+def _resolved(validator, schema):
+    """``schema`` with its ``$ref``s followed, as ``validator`` (at its place in the schema) sees them.
+
+    python-jsonschema 4.18 and later resolve references with the ``referencing`` library: the
+    validator carries a resolver for the place it has reached. Their deprecated ``resolver``
+    attribute resolves against the current subschema instead of the document, so ``#/$defs/...``
+    fails there. Older versions (4.10 in Debian 12) have only that ``RefResolver``, which tracks
+    the document itself."""
+    resolver = getattr(validator, "_resolver", None)
+    while isinstance(schema, dict) and "$ref" in schema:
+        if resolver is not None:
+            resolved = resolver.lookup(schema["$ref"])
+            resolver, schema = resolved.resolver, resolved.contents
+        else:
+            _url, schema = validator.resolver.resolve(schema["$ref"])
+    return schema
+
+
 def _x_discriminator(validator, value, instance, schema):
     """Only an annotation for the verdict (it equals the oneOf beside it), but it names the
     problem precisely: a discriminating value that selects no branch."""
@@ -98,11 +116,7 @@ def _x_discriminator(validator, value, instance, schema):
         # Every branch requires it, so this is the one thing to say (the TypeScript rule too).
         yield ValidationError(f"{value!r} is a required property", validator="required")
         return
-    allowed = []
-    for branch in schema.get("oneOf", []):
-        while "$ref" in branch:
-            _url, branch = validator.resolver.resolve(branch["$ref"])
-        allowed.append(branch["properties"][value]["const"])
+    allowed = [_resolved(validator, branch)["properties"][value]["const"] for branch in schema.get("oneOf", [])]
     if instance[value] not in allowed:
         yield ValidationError(f"{instance[value]!r} is not one of {allowed}", path=(value,))
 
@@ -210,12 +224,6 @@ def extend(base, pictographic):
 def pointer(error):
     """An error's instance location as an RFC 6901 JSON Pointer."""
     return _pointer(tuple(error.absolute_path))
-
-
-def _resolved(validator, schema):
-    while isinstance(schema, dict) and "$ref" in schema:
-        _url, schema = validator.resolver.resolve(schema["$ref"])
-    return schema
 
 
 def _meant_branch(validator, error):

@@ -5678,17 +5678,14 @@ function check_FlowActionPayload(v: any, p: string, out: ValidationIssue[]): voi
 }
 // interactive/flow.schema.json#/$defs/parameters/dependentSchemas/flow_action_payload
 function is_FlowParameters_if_flow_action_payload(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return true;
   let x: any;
   x = v.flow_action;
   if (x !== undefined && !(x === "navigate")) return false;
   return true;
 }
 function check_FlowParameters_if_flow_action_payload(v: any, p: string, out: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "flow parameters", "an object", v));
-    return;
-  }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return;
   let x: any;
   x = v.flow_action;
   if (x !== undefined) {

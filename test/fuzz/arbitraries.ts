@@ -178,17 +178,19 @@ export class SchemaArbitraries {
     }
 
     const model = Object.fromEntries(keys.map((k) => [k, this.arbitrary(this.child(node, "properties", k))]));
-    // Presence-only oneOf / anyOf next to properties: each variant makes one branch's keys required
-    // and, for oneOf, leaves out the keys only other branches require.
-    const presence = (s.oneOf ?? s.anyOf) as Schema[] | undefined;
-    const variants = presence
-      ? presence.map((branch) => {
-          const mine = branch.required as string[];
-          const others = s.oneOf ? presence.flatMap((b) => (b.required as string[]).filter((k) => !mine.includes(k))) : [];
-          const allowed = Object.fromEntries(Object.entries(model).filter(([k]) => !others.includes(k)));
-          return fc.record(allowed, { requiredKeys: [...new Set([...required, ...mine])].filter((k) => k in allowed) });
-        })
-      : [fc.record(model, { requiredKeys: required.filter((k) => k in model) })];
+    // Presence-only oneOf and anyOf next to properties (either or both): each variant makes one
+    // branch's keys of each required and, for oneOf, leaves out the keys only other branches require.
+    const oneOf = ((s.oneOf ?? []) as Schema[]).map((b) => b.required as string[]);
+    const anyOf = ((s.anyOf ?? []) as Schema[]).map((b) => b.required as string[]);
+    const variants: fc.Arbitrary<Record<string, unknown>>[] = [];
+    for (const mine of oneOf.length > 0 ? oneOf : [[]]) {
+      const others = oneOf.flatMap((r) => r.filter((k) => !mine.includes(k)));
+      for (const some of anyOf.length > 0 ? anyOf : [[]]) {
+        if (some.some((k) => others.includes(k))) continue;
+        const allowed = Object.fromEntries(Object.entries(model).filter(([k]) => !others.includes(k)));
+        variants.push(fc.record(allowed, { requiredKeys: [...new Set([...required, ...mine, ...some])].filter((k) => k in allowed) }));
+      }
+    }
     let arb: fc.Arbitrary<Record<string, unknown>> = variants.length === 1 ? variants[0]! : fc.oneof(...variants);
     if (typeof s.minProperties === "number") {
       const min = s.minProperties;

@@ -6,10 +6,10 @@
  * same path with the same rule. It reads only the generated schema bundle.
  */
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { EXTENSION_RULES } from "../support/ajv.ts";
 import { loadExamples, ROOT } from "../support/corpus.ts";
-import { python } from "../support/python.ts";
+import { describeEachPython, parseOutput, type Python, runPython } from "../support/python.ts";
 import { validatorFor } from "../support/validators.ts";
 
 interface PythonVerdict {
@@ -21,22 +21,25 @@ interface PythonVerdict {
   missed: { path: string; rule: string }[];
 }
 
-function runPython(): PythonVerdict[] {
+function corpusVerdicts(python: Python): PythonVerdict[] {
   const script = join(ROOT, "examples/python/validate_corpus.py");
   // Exit status 1 only means some verdict was wrong; the comparison below names which.
-  return JSON.parse(python([script, "--json"]).stdout);
+  return parseOutput(`${python.command} validate_corpus.py --json`, runPython(python, [script, "--json"]));
 }
 
-describe("Python validation of the example corpus", () => {
-  const python = runPython();
+describeEachPython("Python validation of the example corpus", (python) => {
   const examples = loadExamples();
+  let verdicts: PythonVerdict[] = [];
+  beforeAll(() => {
+    verdicts = corpusVerdicts(python);
+  });
 
   it("sees exactly the examples the TypeScript suite sees", () => {
-    expect(python.map((v) => v.name).sort()).toEqual(examples.map((e) => e.name).sort());
+    expect(verdicts.map((v) => v.name).sort()).toEqual(examples.map((e) => e.name).sort());
   });
 
   it("agrees with the TypeScript validators on every example", () => {
-    const byName = new Map(python.map((v) => [v.name, v]));
+    const byName = new Map(verdicts.map((v) => [v.name, v]));
     const disagreements: string[] = [];
     for (const example of examples) {
       const py = byName.get(example.name)!;
@@ -47,9 +50,9 @@ describe("Python validation of the example corpus", () => {
       for (const m of py.missed) disagreements.push(`${example.name}: Python did not report ${m.path} [${m.rule}]`);
     }
     expect(disagreements).toEqual([]);
-    const onlyX = python.filter((v) => v.standard && !v.full).length;
+    const onlyX = verdicts.filter((v) => v.standard && !v.full).length;
     console.log(
-      `Python (python-jsonschema + x_keywords.py, bundle only) agrees with TypeScript on ${examples.length} of ${examples.length} examples: ` +
+      `Python (jsonschema ${python.jsonschema} + x_keywords.py, bundle only) agrees with TypeScript on ${examples.length} of ${examples.length} examples: ` +
         `standard keywords and full rule set (${onlyX} are invalid only by an x- keyword), and reports every expected issue`,
     );
   });

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { hasNoEmoji, isNotBlank, isOneEmojiOrEmpty, isTrimmed } from "../../generator/runtime/unicode.ts";
 import { ROOT } from "../support/corpus.ts";
-import { python } from "../support/python.ts";
+import { describeEachPython, parseOutput, type Python, runPython } from "../support/python.ts";
 
 const ranges = (JSON.parse(readFileSync(join(ROOT, "generated/schemas/extended-pictographic.json"), "utf8")) as { ranges: [number, number][] }).ranges;
 
@@ -22,7 +22,7 @@ for (const [first, last] of ranges) {
   }
 }
 
-function verdicts(strings: string[]): Record<string, boolean[]> {
+function verdicts(python: Python, strings: string[]): Record<string, boolean[]> {
   const script = `
 import json, sys
 from jsonschema import Draft202012Validator
@@ -33,14 +33,14 @@ strings = json.load(sys.stdin)
 out = {k: [V({k: True}).is_valid(s) for s in strings] for k in ["x-noEmoji", "x-emoji", "x-trimmed", "x-notBlank"]}
 json.dump(out, sys.stdout)
 `;
-  const run = python(["-c", script], JSON.stringify(strings));
+  const run = runPython(python, ["-c", script], JSON.stringify(strings));
   expect(run.status).toBe(0);
-  return JSON.parse(run.stdout);
+  return parseOutput(`${python.command} (x- keyword verdicts)`, run);
 }
 
-describe("Python x- string keywords", () => {
+describeEachPython("Python x- string keywords", (python) => {
   it(`agree with the TypeScript runtime on ${samples.length} strings`, () => {
-    const py = verdicts(samples);
+    const py = verdicts(python, samples);
     const ts: Record<string, (s: string) => boolean> = { "x-noEmoji": hasNoEmoji, "x-emoji": isOneEmojiOrEmpty, "x-trimmed": isTrimmed, "x-notBlank": isNotBlank };
     const disagreements = Object.entries(ts).flatMap(([keyword, fn]) =>
       samples.flatMap((s, i) => (py[keyword]![i] === fn(s) ? [] : [`${keyword} ${JSON.stringify(s)}: Python ${py[keyword]![i]}, TypeScript ${fn(s)}`])),

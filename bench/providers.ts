@@ -19,6 +19,7 @@ const OPTIONS: Record<Provider, object | undefined> = {
   "360dialog": undefined,
   aisoule: undefined,
   exotel: { from: "+918047112233" },
+  infobip: { from: "447860099299" },
   vonage: { from: "447700900000" },
   "whatsapp-node-sdk": undefined,
 };
@@ -30,6 +31,7 @@ const WEBHOOKS: Record<Provider, string> = {
   // Aisoule documents no reply shape: its text message is the nearest inbound path it has.
   aisoule: "aisoule/text-received.json",
   exotel: "exotel/list-reply.json",
+  infobip: "infobip/list-reply.json",
   vonage: "vonage/reply-resolved-list.json",
   "whatsapp-node-sdk": "whatsapp-node-sdk/button-reply.json",
 };

@@ -14,6 +14,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Schema, type SchemaSet, SchemaSetError, nodeAt, resolveRef } from "./schema-set.ts";
+import { keyOrder, resolve, walk } from "./schema-path.ts";
+import { type InboundMapping, inboundFunctionName, inboundModule, inboundModuleName } from "./inbound-module.ts";
+import { providerModule } from "./provider-module.ts";
 
 export type Capability = "documented" | "passthrough" | "unsupported";
 
@@ -22,6 +25,20 @@ export interface FieldMapping {
   body: string;
   /** A phone number the provider takes as digits only: as a string (`digits`) or a number (`integer`). */
   as?: "integer" | "digits";
+  /** Message values and the body values they become (an enum renamed: `"reply"` → `"REPLY"`). */
+  values?: Record<string, string | number>;
+}
+
+/** How one interactive type maps, for a provider with a body of its own per type. */
+export interface KindMapping {
+  /** The provider's path for this kind. */
+  endpoint: string;
+  /** Body pointer → `x-ts-name` of the body schema branch that holds this kind (how a body is recognised). */
+  match: Record<string, string>;
+  fields: FieldMapping[];
+  constants?: Record<string, string>;
+  implied?: Record<string, { value: string; reason: string }>;
+  unsupported?: Record<string, string>;
 }
 
 export interface OptionMapping {
@@ -46,12 +63,15 @@ export interface ProviderMapping {
     unsupported?: Record<string, string>;
     options?: Record<string, OptionMapping>;
     single?: string[];
+    /** Per interactive type, for a provider whose body differs by type (the message's `interactive` is not forwarded whole). */
+    kinds?: Record<string, KindMapping>;
   };
   capabilities: Record<string, Capability>;
   notes: Record<string, string>;
   /** Other limits worth knowing, in a sentence each (listed in CAPABILITIES.md). */
   caveats?: string[];
-  inbound: "meta" | "vonage" | "exotel" | "aisoule";
+  /** A hand-written normaliser by name, or a declarative inbound mapping the generator emits one from. */
+  inbound: keyof typeof NORMALISERS | InboundMapping;
   signature: SignatureSpec;
 }
 
@@ -111,18 +131,98 @@ function check(condition: unknown, where: string, message: string): asserts cond
   if (!condition) throw new SchemaSetError(`schemas/providers/${where}/mapping.json: ${message}`);
 }
 
+/**
+ * The parts of a kind's message that no field, implied value or refusal accounts for. A field may
+ * carry a whole object (then everything below it goes along) or single values inside it.
+ */
+function uncoveredProperties(set: SchemaSet, kind: string, fields: FieldMapping[], fated: string[]): string[] {
+  const file = set.byId.get("https://wa-interactive.dev/schemas/message/outbound-message.schema.json")!;
+  const root = { file, node: file.schema };
+  const pins = new Map<string, unknown>([
+    ["type", "interactive"],
+    ["interactive/type", kind],
+  ]);
+  const named = [...fields.map((f) => f.message), ...fated].map((p) => p.replace(/\/[0-9]+(?=\/|$)/g, "/*"));
+  const out: string[] = [];
+  const cover = (path: string[]): void => {
+    const ptr = path.map((s) => `/${s}`).join("");
+    if (named.includes(ptr)) return;
+    if (!named.some((n) => n.startsWith(`${ptr}/`))) {
+      out.push(ptr);
+      return;
+    }
+    const w = walk(set, root, path, pins);
+    if (w === undefined) return;
+    for (const key of keyOrder(set, w.ends)) cover([...path, key]);
+    if (w.ends.some((e) => resolve(set, e).node.items !== undefined)) cover([...path, "*"]);
+  };
+  cover(["interactive"]);
+  return out;
+}
+
 function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: string[], properties: string[]): void {
   check(m.provider === dir, dir, `"provider" must be the folder name "${dir}"`);
   check(typeof m.typeName === "string" && /^[A-Z][A-Za-z0-9]*$/.test(m.typeName), dir, `"typeName" must be PascalCase`);
   check(typeof m.title === "string" && m.title.length > 0, dir, `"title" is required`);
-  check(m.inbound in NORMALISERS, dir, `"inbound" must be one of ${Object.keys(NORMALISERS).join(", ")}`);
+  check(
+    typeof m.inbound === "string"
+      ? m.inbound in NORMALISERS
+      : typeof m.inbound?.items === "string" && typeof m.inbound.item === "string" && typeof m.inbound.kinds === "object",
+    dir,
+    `"inbound" must be one of ${Object.keys(NORMALISERS).join(", ")}, or an inbound mapping ({ items, item, type, time, event, kinds, otherwise })`,
+  );
   const pointer = (p: unknown) => typeof p === "string" && (p === "" || p.startsWith("/"));
   const out = m.outbound;
   check(Array.isArray(out?.fields) && out.fields.length > 0, dir, `"outbound.fields" must list at least one field`);
-  for (const f of out.fields) {
-    check(pointer(f.message) && pointer(f.body), dir, `field ${lit(f)}: "message" and "body" must be JSON Pointers`);
-    check(f.as === undefined || f.as === "integer" || f.as === "digits", dir, `field ${lit(f)}: "as" may only be "integer" or "digits"`);
+  const checkFields = (fields: FieldMapping[]) => {
+    for (const f of fields) {
+      check(pointer(f.message) && pointer(f.body), dir, `field ${lit(f)}: "message" and "body" must be JSON Pointers`);
+      check(
+        f.as === undefined || f.as === "integer" || f.as === "digits",
+        dir,
+        `field ${lit(f)}: "as" may only be "integer" or "digits"`,
+      );
+      const values = Object.values(f.values ?? {});
+      check(
+        f.values === undefined ||
+          (values.length > 0 &&
+            values.every((v) => typeof v === "string" || typeof v === "number") &&
+            new Set(values.map(String)).size === values.length),
+        dir,
+        `field ${lit(f)}: "values" must map each message value to a distinct body value`,
+      );
+    }
+  };
+  checkFields(out.fields);
+  for (const [kind, k] of Object.entries(out.kinds ?? {})) {
+    check(kinds.includes(kind) && kind !== "reaction", dir, `"outbound.kinds" names "${kind}", which is no interactive type`);
+    check(m.capabilities?.[kind] !== "unsupported", dir, `"outbound.kinds.${kind}": the kind is unsupported`);
+    check(typeof k.endpoint === "string" && k.endpoint.startsWith("/"), dir, `"outbound.kinds.${kind}.endpoint" must be a path`);
+    check(
+      Object.keys(k.match ?? {}).length > 0 && Object.keys(k.match).every(pointer),
+      dir,
+      `"outbound.kinds.${kind}.match" must name the body schema that holds it`,
+    );
+    check(Array.isArray(k.fields), dir, `"outbound.kinds.${kind}.fields" must be a list`);
+    checkFields(k.fields);
+    for (const p of [...Object.keys(k.implied ?? {}), ...Object.keys(k.unsupported ?? {}), ...Object.keys(k.constants ?? {})])
+      check(pointer(p) && p !== "", dir, `${lit(p)} must be a non-empty JSON Pointer`);
+    const uncovered = uncoveredProperties(set, kind, [...out.fields, ...k.fields], [
+      ...Object.keys(out.implied ?? {}),
+      ...Object.keys(out.unsupported ?? {}),
+      ...Object.keys(k.implied ?? {}),
+      ...Object.keys(k.unsupported ?? {}),
+      "/interactive/type",
+    ]);
+    check(uncovered.length === 0, dir, `${kind}: ${uncovered.join(", ")} neither mapped nor implied nor unsupported`);
   }
+  if (out.kinds !== undefined)
+    for (const kind of kinds)
+      check(
+        kind === "reaction" || m.capabilities?.[kind] === "unsupported" || kind in out.kinds,
+        dir,
+        `"${kind}" is carried but has no entry in "outbound.kinds"`,
+      );
   for (const p of [
     ...Object.keys(out.constants ?? {}),
     ...Object.keys(out.implied ?? {}),
@@ -209,7 +309,13 @@ export function loadProviders(schemasDir: string, set: SchemaSet): Provider[] {
     out.push({
       mapping,
       outboundType: typeNameOf(set, `providers/${dir}/outbound.schema.json`),
-      webhookType: hasWebhook ? typeNameOf(set, `providers/${dir}/webhook.schema.json`) : NORMALISERS[mapping.inbound],
+      webhookType: hasWebhook
+        ? typeNameOf(set, `providers/${dir}/webhook.schema.json`)
+        : typeof mapping.inbound === "string"
+          ? NORMALISERS[mapping.inbound]
+          : (() => {
+              throw new SchemaSetError(`providers/${dir}: an inbound mapping needs webhook.schema.json`);
+            })(),
       outboundDescription:
         typeof outboundFile.schema.description === "string" ? outboundFile.schema.description : mapping.title,
     });
@@ -218,66 +324,7 @@ export function loadProviders(schemasDir: string, set: SchemaSet): Provider[] {
   return out.sort((a, b) => (a.mapping.provider === "meta" ? -1 : b.mapping.provider === "meta" ? 1 : 0));
 }
 
-// ------------------------------------------------------------------------- emit
-
 const doc = (text: string) => `/** ${text.replace(/\*\//g, "*\\/")} */\n`;
-const constName = (m: ProviderMapping) => `${m.typeName.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}_MAPPING`;
-
-function envelopeData(m: ProviderMapping): Record<string, unknown> {
-  const { constants = {}, implied = {}, unsupported = {}, options = {}, single = [] } = m.outbound;
-  return {
-    provider: m.provider,
-    fields: m.outbound.fields,
-    constants,
-    implied,
-    unsupported,
-    options: Object.fromEntries(
-      Object.entries(options).map(([k, o]) => [k, { body: o.body, required: o.required === true }]),
-    ),
-    single,
-    capabilities: m.capabilities,
-    notes: m.notes,
-  };
-}
-
-function optionsInterface(p: Provider): string {
-  const options = Object.entries(p.mapping.outbound.options ?? {});
-  const members = options.map(([name, o]) => `${doc(o.description)}${name}${o.required ? "" : "?"}: string;`);
-  const what =
-    options.length === 0
-      ? `${p.mapping.title} needs nothing beyond the message.`
-      : `What ${p.mapping.title} needs beyond the message.`;
-  return members.length === 0
-    ? `${doc(what)}export type ${p.mapping.typeName}Options = Record<string, never>;`
-    : `${doc(what)}export interface ${p.mapping.typeName}Options {\n${members.join("\n")}\n}`;
-}
-
-function providerModule(p: Provider): string {
-  const m = p.mapping;
-  const needsOptions = Object.values(m.outbound.options ?? {}).some((o) => o.required);
-  const C = constName(m);
-  return [
-    `/**\n * ${m.title}: to${m.typeName} / from${m.typeName}.\n *\n * ${p.outboundDescription.replace(/\*\//g, "*\\/")}\n */`,
-    `import type { OutboundMessage, ${p.outboundType} } from "../types.js";`,
-    `import { validate${p.outboundType} } from "../validators.js";`,
-    `import { type EnvelopeMapping, fromEnvelope, toEnvelope } from "../runtime/envelope.js";`,
-    "",
-    optionsInterface(p),
-    "",
-    doc(
-      `How an outbound message maps onto ${m.title}'s request body (from schemas/providers/${m.provider}/mapping.json).`,
-    ) + `export const ${C}: EnvelopeMapping = ${lit(envelopeData(m))};`,
-    "",
-    doc(
-      `Translates an outbound message (validated first) into ${m.title}'s request body. Throws a ProviderError for an invalid message or one ${m.title} cannot carry.`,
-    ) +
-      `export function to${m.typeName}(message: unknown, options${needsOptions ? "" : "?"}: ${m.typeName}Options): ${p.outboundType} {\n` +
-      `return toEnvelope(${C}, message, options ?? {}, validate${p.outboundType}) as ${p.outboundType};\n}`,
-    "",
-    doc(`The inverse of to${m.typeName}: the outbound message a ${m.title} request body sends.`) +
-      `export function from${m.typeName}(body: unknown): OutboundMessage {\nreturn fromEnvelope(${C}, body, validate${p.outboundType});\n}`,
-  ].join("\n");
-}
 
 function indexModuleSource(providers: Provider[], kinds: string[]): string {
   const names = providers.map((p) => p.mapping.provider);
@@ -287,18 +334,23 @@ function indexModuleSource(providers: Provider[], kinds: string[]): string {
     providers.map((p) => `case ${lit(p.mapping.provider)}: ${fn(p)}`).join("\n");
   const matrix = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.capabilities]));
   const notes = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.notes]));
-  const normaliser = (p: Provider) => `parse${p.mapping.inbound[0]!.toUpperCase()}${p.mapping.inbound.slice(1)}Webhook`;
-  const usedNormalisers = [...new Set(providers.map(normaliser))].sort();
+  const normaliser = (p: Provider) =>
+    typeof p.mapping.inbound === "string"
+      ? `parse${p.mapping.inbound[0]!.toUpperCase()}${p.mapping.inbound.slice(1)}Webhook`
+      : inboundFunctionName(p);
+  const usedNormalisers = [...new Set(providers.filter((p) => typeof p.mapping.inbound === "string").map(normaliser))].sort();
   return [
     `/**\n * Every provider, both ways: \`toProvider\` / \`fromProvider\` translate an outbound message to and from a provider's request body; \`parseWebhook\` turns a provider's webhook into InboundEvents, every item of a batch. Signature checks live in \`wa-interactive/verify\`.\n */`,
     `import type { OutboundMessage, ${[...new Set(providers.flatMap((p) => [p.outboundType, p.webhookType]))].sort().join(", ")} } from "../types.js";`,
     `import { ProviderError } from "../runtime/provider-error.js";`,
     `import type { ParseResult, WebhookOptions } from "../runtime/inbound.js";`,
     ...usedNormalisers.map((fn) => `import { ${fn} } from "../runtime/webhook-${fn.slice(5, -7).toLowerCase()}.js";`),
-    `import type { EnvelopeMapping } from "../runtime/envelope.js";`,
+    ...providers
+      .filter((p) => typeof p.mapping.inbound !== "string")
+      .map((p) => `import { ${inboundFunctionName(p)} } from "./${inboundModuleName(p)}.js";`),
     ...providers.map(
       (p) =>
-        `import { ${constName(p.mapping)}, from${p.mapping.typeName}, to${p.mapping.typeName}, type ${p.mapping.typeName}Options } from "./${p.mapping.provider}.js";`,
+        `import { from${p.mapping.typeName}, to${p.mapping.typeName}, type ${p.mapping.typeName}Options } from "./${p.mapping.provider}.js";`,
     ),
     "",
     ...providers.map(
@@ -323,10 +375,27 @@ function indexModuleSource(providers: Provider[], kinds: string[]): string {
     ) +
       `export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<MessageKind, Capability>>>> = ${lit(matrix)};`,
     doc(
-      "Each provider's mapping: where every part of a message goes in its body, what it implies, what it cannot carry and why.",
+      "What each provider's mapping says a message may not vary or hold: message values it implies (absent or equal on the way out, restored on the way back) and top-level fields it has no place for, each with the reason.",
     ) +
-      `export const MAPPINGS: Readonly<Record<ProviderName, EnvelopeMapping>> = {\n${providers.map((p) => `${lit(p.mapping.provider)}: ${constName(p.mapping)},`).join("\n")}\n};`,
-    `export type { EnvelopeMapping } from "../runtime/envelope.js";`,
+      `export interface ProviderRefusals {\nimplied: Readonly<Record<string, { readonly value: string; readonly reason: string }>>;\nunsupported: Readonly<Record<string, string>>;\n/** For a provider with a body of its own per kind: what each kind's mapping refuses or implies beyond the above. */\nkinds?: Readonly<Partial<Record<MessageKind, Omit<ProviderRefusals, "kinds">>>>;\n}`,
+    doc("Each provider's refusals (from its mapping; the translation functions are generated from the same file).") +
+      `export const MAPPINGS: Readonly<Record<ProviderName, ProviderRefusals>> = ${lit(
+        Object.fromEntries(
+          providers.map((p) => [
+            p.mapping.provider,
+            {
+              implied: p.mapping.outbound.implied ?? {},
+              unsupported: p.mapping.outbound.unsupported ?? {},
+              ...(p.mapping.outbound.kinds && {
+                kinds: Object.fromEntries(
+                  Object.entries(p.mapping.outbound.kinds).map(([k, km]) => [k, { implied: km.implied ?? {}, unsupported: km.unsupported ?? {} }]),
+                ),
+              }),
+            },
+          ]),
+        ),
+      )};`,
+    endpointsSource(providers),
     doc("Why a kind is passthrough or unsupported, per provider.") +
       `export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Record<MessageKind, string>>>>> = ${lit(notes)};`,
     "",
@@ -426,12 +495,34 @@ function capabilitiesMarkdown(providers: Provider[], kinds: string[]): string {
   return lines.join("\n");
 }
 
+/** Each provider's per-kind endpoint paths, for the providers whose path depends on the kind. */
+function endpointsSource(providers: Provider[]): string {
+  const byProvider = providers.filter((p) => p.mapping.outbound.kinds !== undefined);
+  const map = Object.fromEntries(
+    byProvider.map((p) => [p.mapping.provider, Object.fromEntries(Object.entries(p.mapping.outbound.kinds!).map(([k, km]) => [k, km.endpoint]))]),
+  );
+  return (
+    doc(
+      "The request path for each kind, for providers with one endpoint per interactive type (below the account's base URL). A provider not listed takes every message on one path.",
+    ) +
+    `export const ENDPOINTS: Readonly<Partial<Record<ProviderName, Readonly<Partial<Record<MessageKind, string>>>>>> = ${lit(map)};\n` +
+    doc(
+      "The path a message goes to at `provider`, for providers with one endpoint per kind; undefined for a provider that takes every message on one path or a kind it does not carry.",
+    ) +
+    `export function endpointFor(provider: ProviderName, message: OutboundMessage): string | undefined {\nconst kind = message.type === "interactive" ? message.interactive.type : message.type;\nreturn ENDPOINTS[provider]?.[kind];\n}`
+  );
+}
+
 export function emitProviders(schemasDir: string, set: SchemaSet): Map<string, string> {
   const providers = loadProviders(schemasDir, set);
   const out = new Map<string, string>();
   if (providers.length === 0) return out;
   const kinds = messageKinds(set);
-  for (const p of providers) out.set(`src/providers/${p.mapping.provider}.ts`, providerModule(p));
+  for (const p of providers) {
+    out.set(`src/providers/${p.mapping.provider}.ts`, providerModule(set, p));
+    if (typeof p.mapping.inbound !== "string")
+      out.set(`src/providers/${inboundModuleName(p)}.ts`, inboundModule(set, p, p.mapping.inbound));
+  }
   out.set("src/providers/index.ts", indexModuleSource(providers, kinds));
   out.set("src/verify.ts", verifyModuleSource(providers));
   out.set("CAPABILITIES.md", capabilitiesMarkdown(providers, kinds));

@@ -1516,6 +1516,628 @@ const DEFS = {
     },
     "x-source": { required: "contract", additionalProperties: "contract" },
   },
+  InfobipButtonsContent: {
+    "x-ts-name": "InfobipButtonsContent",
+    title: "reply buttons content",
+    description: "For `/whatsapp/1/message/interactive/buttons`.",
+    type: "object",
+    required: ["body", "action"],
+    additionalProperties: false,
+    properties: {
+      body: { $ref: "#/$defs/Body" },
+      header: { $ref: "#/$defs/InfobipHeader" },
+      footer: { $ref: "#/$defs/Footer" },
+      action: {
+        title: "buttons action",
+        description: "The reply buttons.",
+        type: "object",
+        required: ["buttons"],
+        additionalProperties: false,
+        properties: {
+          buttons: {
+            title: "reply buttons",
+            type: "array",
+            minItems: 1,
+            maxItems: 3,
+            "x-source": { minItems: "infobip-whatsapp", maxItems: "infobip-whatsapp" },
+            items: {
+              "x-ts-name": "InfobipReplyButton",
+              title: "reply button",
+              description:
+                '`{ type: "REPLY", id, title }`: Meta\'s `{ type: "reply", reply: { id, title } }` flattened.',
+              type: "object",
+              required: ["type", "id", "title"],
+              additionalProperties: false,
+              properties: {
+                type: { const: "REPLY", "x-source": { const: "infobip-whatsapp" } },
+                id: {
+                  title: "button id",
+                  type: "string",
+                  minLength: 1,
+                  maxLength: 256,
+                  "x-trimmed": true,
+                  "x-source": {
+                    minLength: "infobip-whatsapp",
+                    maxLength: "infobip-whatsapp",
+                    "x-trimmed": "infobip-whatsapp",
+                  },
+                },
+                title: {
+                  title: "button title",
+                  type: "string",
+                  minLength: 1,
+                  maxLength: 20,
+                  "x-notBlank": true,
+                  "x-source": {
+                    minLength: "infobip-whatsapp",
+                    maxLength: "infobip-whatsapp",
+                    "x-notBlank": "infobip-whatsapp",
+                  },
+                },
+              },
+              "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+            },
+          },
+        },
+        "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+      },
+    },
+    "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+  },
+  InfobipDocumentHeader: {
+    "x-ts-name": "InfobipDocumentHeader",
+    title: "document header",
+    description: "A document, by URL, with the file name shown.",
+    type: "object",
+    required: ["type", "mediaUrl"],
+    additionalProperties: false,
+    properties: {
+      type: { const: "DOCUMENT", "x-source": { const: "infobip-whatsapp" } },
+      mediaUrl: { $ref: "#/$defs/Media_link" },
+      filename: {
+        title: "document filename",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "infobip-whatsapp" },
+      },
+    },
+    "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+  },
+  InfobipFlowContent: {
+    "x-ts-name": "InfobipFlowContent",
+    title: "flow content",
+    description: "For `/whatsapp/1/message/interactive/flow`.",
+    type: "object",
+    required: ["body", "action"],
+    additionalProperties: false,
+    properties: {
+      body: { $ref: "#/$defs/Body" },
+      header: { $ref: "#/$defs/InfobipTextHeader" },
+      footer: { $ref: "#/$defs/Footer" },
+      action: {
+        title: "flow action",
+        description: "The flow to open. Infobip requires `flowToken` and takes the flow by id only.",
+        type: "object",
+        required: ["flowId", "flowToken", "callToActionButton"],
+        additionalProperties: false,
+        properties: {
+          mode: { title: "flow mode", enum: ["DRAFT", "PUBLISHED"], "x-source": { enum: "infobip-whatsapp" } },
+          flowMessageVersion: {
+            title: "flow message version",
+            description: "Decision: only 3, the version the message schema allows (Infobip types it as an integer).",
+            const: 3,
+            "x-source": {
+              const: {
+                source: "infobip-whatsapp",
+                note: "Infobip takes an integer; 3 is the one version Meta documents, and the message schema allows only it",
+              },
+            },
+          },
+          flowToken: {
+            title: "flow token",
+            type: "string",
+            minLength: 1,
+            "x-source": { minLength: "infobip-whatsapp" },
+          },
+          flowId: { title: "flow id", type: "string", minLength: 1, "x-source": { minLength: "infobip-whatsapp" } },
+          callToActionButton: {
+            title: "flow button text",
+            type: "string",
+            minLength: 1,
+            maxLength: 30,
+            "x-noEmoji": true,
+            "x-source": {
+              minLength: "infobip-whatsapp",
+              maxLength: {
+                source: "meta-flows-send",
+                note: "Infobip forwards the label to Meta as flow_cta; Meta's Flows guide advises 30 characters or less.",
+              },
+              "x-noEmoji": "infobip-whatsapp",
+            },
+            description:
+              "The button's label, 1 to 30 characters, no emoji. Decision: 30, as Meta's Flows guide and v23 reference advise for `flow_cta`, which Infobip passes on; Infobip states no limit of its own.",
+          },
+          flowAction: {
+            title: "flow action",
+            enum: ["NAVIGATE", "DATA_EXCHANGE"],
+            "x-source": { enum: "infobip-whatsapp" },
+          },
+          flowActionPayload: {
+            title: "flow action payload",
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              screen: {
+                title: "flow screen",
+                description: "The id of the first screen.",
+                type: "string",
+                minLength: 1,
+                "x-source": { minLength: "infobip-whatsapp" },
+              },
+              data: {
+                title: "flow screen data",
+                description: "Input data for the first screen; when present, a non-empty JSON object.",
+                type: "object",
+                minProperties: 1,
+                "x-source": { minProperties: "infobip-whatsapp" },
+              },
+            },
+            "x-source": { additionalProperties: "infobip-whatsapp" },
+            description:
+              "The first screen and its data. Decision: `screen` is optional, as in Meta's Flows guide (the flow opens on its first entry screen); Infobip's API client lists the field without marking it optional or required, and Infobip passes the payload on to Meta, so a payload Meta accepts is not refused here.",
+          },
+        },
+        "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+      },
+    },
+    "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+  },
+  InfobipHeader: {
+    "x-ts-name": "InfobipHeader",
+    title: "header",
+    description: "Text, or media by URL (Infobip takes no uploaded media id here).",
+    "x-discriminator": "type",
+    oneOf: [
+      { $ref: "#/$defs/InfobipTextHeader" },
+      { $ref: "#/$defs/InfobipImageHeader" },
+      { $ref: "#/$defs/InfobipVideoHeader" },
+      { $ref: "#/$defs/InfobipDocumentHeader" },
+    ],
+  },
+  InfobipImageHeader: {
+    "x-ts-name": "InfobipImageHeader",
+    title: "image header",
+    description: "An image, by URL.",
+    type: "object",
+    required: ["type", "mediaUrl"],
+    additionalProperties: false,
+    properties: {
+      type: { const: "IMAGE", "x-source": { const: "infobip-whatsapp" } },
+      mediaUrl: { $ref: "#/$defs/Media_link" },
+    },
+    "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+  },
+  InfobipInboundMessage: {
+    "x-ts-name": "InfobipInboundMessage",
+    title: "message",
+    description: "The message; which properties it has depends on `type` (checked when it is read).",
+    type: "object",
+    required: ["type"],
+    "x-source": { required: "infobip-whatsapp" },
+    properties: {
+      type: { title: "message type", type: "string" },
+      id: {
+        title: "reply id",
+        type: "string",
+        description: "The id of the tapped button or list row (INTERACTIVE_BUTTON_REPLY, INTERACTIVE_LIST_REPLY).",
+      },
+      title: { title: "reply title", type: "string" },
+      description: { title: "reply description", type: "string" },
+      text: {
+        title: "text",
+        type: "string",
+        description:
+          "The text typed (TEXT), a template button's text (BUTTON), a flow reply's text or an order's message.",
+      },
+      payload: {
+        title: "button payload",
+        type: "string",
+        description: "A template quick-reply button's payload (BUTTON).",
+      },
+      response: {
+        title: "flow response",
+        description: "A submitted flow's response, already an object (not a JSON string as in Meta's webhook).",
+        type: "object",
+      },
+      latitude: { title: "latitude", type: "number" },
+      longitude: { title: "longitude", type: "number" },
+      name: { title: "place name", type: "string" },
+      address: { title: "place address", type: "string" },
+      url: { title: "place URL", type: "string" },
+      catalogId: { title: "catalog id", type: "string" },
+      productItems: {
+        title: "ordered products",
+        type: "array",
+        items: {
+          "x-ts-name": "InfobipOrderItem",
+          title: "ordered product",
+          type: "object",
+          required: ["productRetailerId", "quantity"],
+          "x-source": { required: "infobip-whatsapp" },
+          properties: {
+            productRetailerId: { title: "product retailer id", type: "string" },
+            quantity: { title: "quantity", type: "number" },
+            itemPrice: { title: "item price", type: "number" },
+            currency: { title: "currency", type: "string" },
+          },
+        },
+      },
+      context: {
+        title: "context",
+        description: "The business message this one answers.",
+        type: "object",
+        properties: {
+          from: { title: "answered sender", type: "string" },
+          id: { title: "answered message id", type: "string" },
+        },
+      },
+    },
+  },
+  InfobipListContent: {
+    "x-ts-name": "InfobipListContent",
+    title: "list content",
+    description: "For `/whatsapp/1/message/interactive/list`.",
+    type: "object",
+    required: ["body", "action"],
+    additionalProperties: false,
+    properties: {
+      body: { $ref: "#/$defs/ListBody" },
+      header: { $ref: "#/$defs/InfobipTextHeader" },
+      footer: { $ref: "#/$defs/Footer" },
+      action: {
+        title: "list action",
+        description: "The menu button's label (Meta's `button`) and the sections.",
+        type: "object",
+        required: ["title", "sections"],
+        additionalProperties: false,
+        properties: {
+          title: {
+            title: "list button label",
+            type: "string",
+            minLength: 1,
+            maxLength: 20,
+            "x-source": { minLength: "infobip-whatsapp", maxLength: "infobip-whatsapp" },
+          },
+          sections: {
+            title: "list sections",
+            type: "array",
+            minItems: 1,
+            maxItems: 10,
+            "x-source": { minItems: "infobip-whatsapp", maxItems: "infobip-whatsapp" },
+            items: {
+              "x-ts-name": "InfobipListSection",
+              title: "list section",
+              description: "A section and its rows.",
+              type: "object",
+              required: ["rows"],
+              additionalProperties: false,
+              properties: {
+                title: { $ref: "#/$defs/ListInteractive_sectionTitle" },
+                rows: {
+                  title: "section rows",
+                  type: "array",
+                  minItems: 1,
+                  maxItems: 10,
+                  "x-source": { minItems: "infobip-whatsapp", maxItems: "infobip-whatsapp" },
+                  items: {
+                    "x-ts-name": "InfobipListRow",
+                    title: "list row",
+                    description: "A row, as in the Cloud API.",
+                    type: "object",
+                    required: ["id", "title"],
+                    additionalProperties: false,
+                    properties: {
+                      id: {
+                        title: "row id",
+                        type: "string",
+                        minLength: 1,
+                        maxLength: 200,
+                        "x-source": { minLength: "infobip-whatsapp", maxLength: "infobip-whatsapp" },
+                      },
+                      title: {
+                        title: "row title",
+                        type: "string",
+                        minLength: 1,
+                        maxLength: 24,
+                        "x-source": { minLength: "infobip-whatsapp", maxLength: "infobip-whatsapp" },
+                      },
+                      description: {
+                        title: "row description",
+                        type: "string",
+                        minLength: 1,
+                        maxLength: 72,
+                        "x-source": { minLength: "infobip-whatsapp", maxLength: "infobip-whatsapp" },
+                      },
+                    },
+                    "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+                  },
+                },
+              },
+              "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+            },
+          },
+        },
+        "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+      },
+    },
+    "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+  },
+  InfobipLocationRequestContent: {
+    "x-ts-name": "InfobipLocationRequestContent",
+    title: "location request content",
+    description: "For `/whatsapp/1/message/interactive/location-request`: the text alone (the button is WhatsApp's).",
+    type: "object",
+    required: ["body"],
+    additionalProperties: false,
+    properties: { body: { $ref: "#/$defs/Body" } },
+    "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+  },
+  InfobipMultiProductContent: {
+    "x-ts-name": "InfobipMultiProductContent",
+    title: "multi-product content",
+    description: "For `/whatsapp/1/message/interactive/multi-product`.",
+    type: "object",
+    required: ["header", "body", "action"],
+    additionalProperties: false,
+    properties: {
+      header: { $ref: "#/$defs/InfobipTextHeader" },
+      body: { $ref: "#/$defs/Body" },
+      footer: { $ref: "#/$defs/Footer" },
+      action: {
+        title: "multi-product action",
+        description: "The catalog and the sections of products.",
+        type: "object",
+        required: ["catalogId", "sections"],
+        additionalProperties: false,
+        properties: {
+          catalogId: { $ref: "#/$defs/ProductInteractive_catalogId" },
+          sections: {
+            title: "product sections",
+            type: "array",
+            minItems: 1,
+            maxItems: 10,
+            "x-source": { minItems: "infobip-whatsapp", maxItems: "infobip-whatsapp" },
+            items: {
+              "x-ts-name": "InfobipProductSection",
+              title: "product section",
+              description:
+                "A section and its products' retailer ids (Meta's `product_items[].product_retailer_id`, as a list of values).",
+              type: "object",
+              required: ["productRetailerIds"],
+              additionalProperties: false,
+              properties: {
+                title: { $ref: "#/$defs/ListInteractive_sectionTitle" },
+                productRetailerIds: {
+                  title: "product retailer ids",
+                  type: "array",
+                  minItems: 1,
+                  maxItems: 30,
+                  "x-source": { minItems: "infobip-whatsapp", maxItems: "infobip-whatsapp" },
+                  items: { $ref: "#/$defs/ProductInteractive_productRetailerId" },
+                },
+              },
+              "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+            },
+          },
+        },
+        "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+      },
+    },
+    "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+  },
+  InfobipOutboundBody: {
+    "x-ts-name": "InfobipOutboundBody",
+    title: "Infobip request body",
+    description:
+      "What goes out through Infobip's WhatsApp API v1 (`POST /whatsapp/1/message/interactive/<kind>` below the account's base URL, `Authorization: App <API key>`): one endpoint per interactive type, camelCase keys, upper-case enum values, and a `content` object of the endpoint's own shape rather than the Cloud API's interactive object. `endpointFor(\"infobip\", message)` gives the path. Length limits are WhatsApp's, which Infobip restates; the leaves here refer to the message schema's so the two cannot drift.",
+    type: "object",
+    required: ["from", "to", "content"],
+    additionalProperties: false,
+    properties: {
+      from: {
+        title: "sender number",
+        description: "The registered WhatsApp sender number, in international format.",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "infobip-whatsapp" },
+      },
+      to: { $ref: "#/$defs/OutboundMessage_to" },
+      messageId: {
+        title: "message id",
+        description: "An id of the caller's choosing for the message (Infobip makes one up when it is left out).",
+        type: "string",
+        minLength: 1,
+        "x-source": { minLength: "infobip-whatsapp" },
+      },
+      content: {
+        title: "content",
+        description:
+          'The message itself, in the shape of the endpoint it goes to: one of `content/*.schema.json`, each named after its endpoint (`buttons`, `list`, `product`, `multi-product`, `url-button`, `location-request`, `flow`). Decision: checked against that endpoint\'s schema rather than as a union of all seven, since the shapes share their top-level keys and a union could only say "matches none".',
+        type: "object",
+      },
+      callbackData: {
+        $ref: "#/$defs/OutboundMessage_bizOpaqueCallbackData",
+        description:
+          "Echoed in Infobip's delivery reports, as `biz_opaque_callback_data` is in Meta's status webhooks. Decision: the message's biz_opaque_callback_data travels here, within Meta's 512 characters.",
+      },
+      notifyUrl: {
+        title: "notify URL",
+        description: "Where Infobip posts this message's delivery and seen reports.",
+        type: "string",
+        pattern: "^https?://[^\\s/?#]+[^\\s]*$",
+        "x-source": { pattern: "infobip-whatsapp" },
+      },
+      context: {
+        "x-ts-name": "InfobipMessageContext",
+        title: "context",
+        description: "Quotes an earlier inbound message.",
+        type: "object",
+        required: ["replyToMessageId"],
+        additionalProperties: false,
+        properties: {
+          replyToMessageId: {
+            title: "quoted message id",
+            type: "string",
+            minLength: 1,
+            "x-source": { minLength: "infobip-whatsapp" },
+          },
+        },
+        "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+      },
+    },
+    "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+  },
+  InfobipProductContent: {
+    "x-ts-name": "InfobipProductContent",
+    title: "product content",
+    description: "For `/whatsapp/1/message/interactive/product`.",
+    type: "object",
+    required: ["action"],
+    additionalProperties: false,
+    properties: {
+      body: { $ref: "#/$defs/Body" },
+      footer: { $ref: "#/$defs/Footer" },
+      action: {
+        title: "product action",
+        description: "The catalog and the product.",
+        type: "object",
+        required: ["catalogId", "productRetailerId"],
+        additionalProperties: false,
+        properties: {
+          catalogId: { $ref: "#/$defs/ProductInteractive_catalogId" },
+          productRetailerId: { $ref: "#/$defs/ProductInteractive_productRetailerId" },
+        },
+        "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+      },
+    },
+    "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+  },
+  InfobipTextHeader: {
+    "x-ts-name": "InfobipTextHeader",
+    title: "text header",
+    description: "A header of text.",
+    type: "object",
+    required: ["type", "text"],
+    additionalProperties: false,
+    properties: {
+      type: { const: "TEXT", "x-source": { const: "infobip-whatsapp" } },
+      text: {
+        title: "header text",
+        type: "string",
+        minLength: 1,
+        maxLength: 60,
+        "x-source": { minLength: "infobip-whatsapp", maxLength: "infobip-whatsapp" },
+      },
+    },
+    "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+  },
+  InfobipUrlButtonContent: {
+    "x-ts-name": "InfobipUrlButtonContent",
+    title: "URL button content",
+    description: "For `/whatsapp/1/message/interactive/url-button`.",
+    type: "object",
+    required: ["body", "action"],
+    additionalProperties: false,
+    properties: {
+      body: { $ref: "#/$defs/Body" },
+      header: { $ref: "#/$defs/InfobipHeader" },
+      footer: { $ref: "#/$defs/Footer" },
+      action: {
+        title: "URL button action",
+        description: "The button's text and the URL it opens.",
+        type: "object",
+        required: ["displayText", "url"],
+        additionalProperties: false,
+        properties: {
+          displayText: { $ref: "#/$defs/CtaUrlInteractive_displayText" },
+          url: { $ref: "#/$defs/CtaUrlInteractive_url" },
+        },
+        "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+      },
+    },
+    "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+  },
+  InfobipVideoHeader: {
+    "x-ts-name": "InfobipVideoHeader",
+    title: "video header",
+    description: "A video, by URL.",
+    type: "object",
+    required: ["type", "mediaUrl"],
+    additionalProperties: false,
+    properties: {
+      type: { const: "VIDEO", "x-source": { const: "infobip-whatsapp" } },
+      mediaUrl: { $ref: "#/$defs/Media_link" },
+    },
+    "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
+  },
+  InfobipWebhookBody: {
+    "x-ts-name": "InfobipWebhookBody",
+    title: "Infobip inbound message webhook",
+    description:
+      "What Infobip posts for received WhatsApp messages: a batch, `results[]`, one item per message with the customer's number (`from`), the business sender (`to`), Infobip's id, the time and the message itself, whose `type` says what it is (`INTERACTIVE_BUTTON_REPLY`, `INTERACTIVE_LIST_REPLY`, `INTERACTIVE_FLOW_REPLY`, `BUTTON` for a template's quick reply, `LOCATION`, `ORDER`, `TEXT`, …). Unknown keys are allowed: Infobip adds fields over time.",
+    type: "object",
+    required: ["results"],
+    "x-source": { required: "infobip-whatsapp" },
+    properties: {
+      results: {
+        title: "received messages",
+        description:
+          "Each item is a received message (`#/$defs/result`), checked on its own so that one bad item does not hide the others.",
+        type: "array",
+        items: { type: "object" },
+      },
+      messageCount: { title: "message count", type: "integer" },
+      pendingMessageCount: { title: "pending message count", type: "integer" },
+    },
+  },
+  InfobipWebhookResult: {
+    "x-ts-name": "InfobipWebhookResult",
+    title: "received message",
+    description: "One received message.",
+    type: "object",
+    required: ["from", "to", "messageId", "receivedAt", "message"],
+    "x-source": { required: "infobip-whatsapp" },
+    properties: {
+      from: { title: "customer number", type: "string", description: "The customer's number." },
+      to: {
+        title: "business sender",
+        type: "string",
+        description: "The business sender number the message was sent to.",
+      },
+      integrationType: { title: "integration type", type: "string", description: "`WHATSAPP`." },
+      receivedAt: {
+        title: "received at",
+        type: "string",
+        description: "When Infobip received it: ISO 8601 with a numeric offset (`2024-05-28T09:15:30.000+0000`).",
+      },
+      messageId: { title: "message id", type: "string", description: "Infobip's id of the received message." },
+      pairedMessageId: {
+        title: "paired message id",
+        type: "string",
+        description: "The id of the business message it pairs with, when Infobip knows one.",
+      },
+      callbackData: { title: "callback data", type: "string" },
+      message: { $ref: "#/$defs/InfobipInboundMessage" },
+      contact: {
+        title: "contact",
+        type: "object",
+        properties: {
+          name: { title: "contact name", type: "string", description: "The customer's WhatsApp profile name." },
+        },
+      },
+      price: { title: "price", type: "object" },
+    },
+  },
   Interactive: {
     "x-ts-name": "Interactive",
     title: "interactive object",
@@ -4945,6 +5567,112 @@ export const ExotelInboundContent: TUnsafe<T.ExotelInboundContent> = Type.Unsafe
 /** flat webhook */
 export const ExotelFlatWebhook: TUnsafe<T.ExotelFlatWebhook> = Type.Unsafe<T.ExotelFlatWebhook>({
   $ref: "#/$defs/ExotelFlatWebhook",
+  $defs: DEFS,
+});
+/** For `/whatsapp/1/message/interactive/buttons`. */
+export const InfobipButtonsContent: TUnsafe<T.InfobipButtonsContent> = Type.Unsafe<T.InfobipButtonsContent>({
+  $ref: "#/$defs/InfobipButtonsContent",
+  $defs: DEFS,
+});
+/** `{ type: "REPLY", id, title }`: Meta's `{ type: "reply", reply: { id, title } }` flattened. */
+export const InfobipReplyButton: TUnsafe<T.InfobipReplyButton> = Type.Unsafe<T.InfobipReplyButton>({
+  $ref: "#/$defs/InfobipButtonsContent/properties/action/properties/buttons/items",
+  $defs: DEFS,
+});
+/** For `/whatsapp/1/message/interactive/flow`. */
+export const InfobipFlowContent: TUnsafe<T.InfobipFlowContent> = Type.Unsafe<T.InfobipFlowContent>({
+  $ref: "#/$defs/InfobipFlowContent",
+  $defs: DEFS,
+});
+/** For `/whatsapp/1/message/interactive/list`. */
+export const InfobipListContent: TUnsafe<T.InfobipListContent> = Type.Unsafe<T.InfobipListContent>({
+  $ref: "#/$defs/InfobipListContent",
+  $defs: DEFS,
+});
+/** A section and its rows. */
+export const InfobipListSection: TUnsafe<T.InfobipListSection> = Type.Unsafe<T.InfobipListSection>({
+  $ref: "#/$defs/InfobipListContent/properties/action/properties/sections/items",
+  $defs: DEFS,
+});
+/** A row, as in the Cloud API. */
+export const InfobipListRow: TUnsafe<T.InfobipListRow> = Type.Unsafe<T.InfobipListRow>({
+  $ref: "#/$defs/InfobipListContent/properties/action/properties/sections/items/properties/rows/items",
+  $defs: DEFS,
+});
+/** For `/whatsapp/1/message/interactive/location-request`: the text alone (the button is WhatsApp's). */
+export const InfobipLocationRequestContent: TUnsafe<T.InfobipLocationRequestContent> =
+  Type.Unsafe<T.InfobipLocationRequestContent>({ $ref: "#/$defs/InfobipLocationRequestContent", $defs: DEFS });
+/** For `/whatsapp/1/message/interactive/multi-product`. */
+export const InfobipMultiProductContent: TUnsafe<T.InfobipMultiProductContent> =
+  Type.Unsafe<T.InfobipMultiProductContent>({ $ref: "#/$defs/InfobipMultiProductContent", $defs: DEFS });
+/** A section and its products' retailer ids (Meta's `product_items[].product_retailer_id`, as a list of values). */
+export const InfobipProductSection: TUnsafe<T.InfobipProductSection> = Type.Unsafe<T.InfobipProductSection>({
+  $ref: "#/$defs/InfobipMultiProductContent/properties/action/properties/sections/items",
+  $defs: DEFS,
+});
+/** For `/whatsapp/1/message/interactive/product`. */
+export const InfobipProductContent: TUnsafe<T.InfobipProductContent> = Type.Unsafe<T.InfobipProductContent>({
+  $ref: "#/$defs/InfobipProductContent",
+  $defs: DEFS,
+});
+/** For `/whatsapp/1/message/interactive/url-button`. */
+export const InfobipUrlButtonContent: TUnsafe<T.InfobipUrlButtonContent> = Type.Unsafe<T.InfobipUrlButtonContent>({
+  $ref: "#/$defs/InfobipUrlButtonContent",
+  $defs: DEFS,
+});
+/** Text, or media by URL (Infobip takes no uploaded media id here). */
+export const InfobipHeader: TUnsafe<T.InfobipHeader> = Type.Unsafe<T.InfobipHeader>({
+  $ref: "#/$defs/InfobipHeader",
+  $defs: DEFS,
+});
+/** A header of text. */
+export const InfobipTextHeader: TUnsafe<T.InfobipTextHeader> = Type.Unsafe<T.InfobipTextHeader>({
+  $ref: "#/$defs/InfobipTextHeader",
+  $defs: DEFS,
+});
+/** An image, by URL. */
+export const InfobipImageHeader: TUnsafe<T.InfobipImageHeader> = Type.Unsafe<T.InfobipImageHeader>({
+  $ref: "#/$defs/InfobipImageHeader",
+  $defs: DEFS,
+});
+/** A video, by URL. */
+export const InfobipVideoHeader: TUnsafe<T.InfobipVideoHeader> = Type.Unsafe<T.InfobipVideoHeader>({
+  $ref: "#/$defs/InfobipVideoHeader",
+  $defs: DEFS,
+});
+/** A document, by URL, with the file name shown. */
+export const InfobipDocumentHeader: TUnsafe<T.InfobipDocumentHeader> = Type.Unsafe<T.InfobipDocumentHeader>({
+  $ref: "#/$defs/InfobipDocumentHeader",
+  $defs: DEFS,
+});
+/** What goes out through Infobip's WhatsApp API v1 (`POST /whatsapp/1/message/interactive/<kind>` below the account's base URL, `Authorization: App <API key>`): one endpoint per interactive type, camelCase keys, upper-case enum values, and a `content` object of the endpoint's own shape rather than the Cloud API's interactive object. `endpointFor("infobip", message)` gives the path. Length limits are WhatsApp's, which Infobip restates; the leaves here refer to the message schema's so the two cannot drift. */
+export const InfobipOutboundBody: TUnsafe<T.InfobipOutboundBody> = Type.Unsafe<T.InfobipOutboundBody>({
+  $ref: "#/$defs/InfobipOutboundBody",
+  $defs: DEFS,
+});
+/** Quotes an earlier inbound message. */
+export const InfobipMessageContext: TUnsafe<T.InfobipMessageContext> = Type.Unsafe<T.InfobipMessageContext>({
+  $ref: "#/$defs/InfobipOutboundBody/properties/context",
+  $defs: DEFS,
+});
+/** What Infobip posts for received WhatsApp messages: a batch, `results[]`, one item per message with the customer's number (`from`), the business sender (`to`), Infobip's id, the time and the message itself, whose `type` says what it is (`INTERACTIVE_BUTTON_REPLY`, `INTERACTIVE_LIST_REPLY`, `INTERACTIVE_FLOW_REPLY`, `BUTTON` for a template's quick reply, `LOCATION`, `ORDER`, `TEXT`, …). Unknown keys are allowed: Infobip adds fields over time. */
+export const InfobipWebhookBody: TUnsafe<T.InfobipWebhookBody> = Type.Unsafe<T.InfobipWebhookBody>({
+  $ref: "#/$defs/InfobipWebhookBody",
+  $defs: DEFS,
+});
+/** One received message. */
+export const InfobipWebhookResult: TUnsafe<T.InfobipWebhookResult> = Type.Unsafe<T.InfobipWebhookResult>({
+  $ref: "#/$defs/InfobipWebhookResult",
+  $defs: DEFS,
+});
+/** The message; which properties it has depends on `type` (checked when it is read). */
+export const InfobipInboundMessage: TUnsafe<T.InfobipInboundMessage> = Type.Unsafe<T.InfobipInboundMessage>({
+  $ref: "#/$defs/InfobipInboundMessage",
+  $defs: DEFS,
+});
+/** ordered product */
+export const InfobipOrderItem: TUnsafe<T.InfobipOrderItem> = Type.Unsafe<T.InfobipOrderItem>({
+  $ref: "#/$defs/InfobipInboundMessage/properties/productItems/items",
   $defs: DEFS,
 });
 /** What goes out through the Cloud API: the outbound message itself, unchanged (`POST /{phone-number-id}/messages`, `Authorization: Bearer <token>`). */

@@ -341,6 +341,10 @@ export type ExotelContent = ExotelInteractiveContent | ExotelReactionContent;
  */
 export type ExotelWebhookBody = ExotelWrappedWebhook | ExotelFlatWebhook;
 /**
+ * Text, or media by URL (Infobip takes no uploaded media id here).
+ */
+export type InfobipHeader = InfobipTextHeader | InfobipImageHeader | InfobipVideoHeader | InfobipDocumentHeader;
+/**
  * The customer shared one or more contact cards; a card with `origin: "contact_request"` is their own, shared in answer to the business asking for their phone number (REQUEST_CONTACT_INFO).
  */
 export type MetaContactsMessage =
@@ -2267,6 +2271,363 @@ export interface InboundReferral {
   videoUrl?: string;
   thumbnailUrl?: string;
   ctwaClid?: string;
+}
+/**
+ * For `/whatsapp/1/message/interactive/buttons`.
+ */
+export interface InfobipButtonsContent {
+  body: Body;
+  header?: InfobipHeader;
+  footer?: Footer;
+  /**
+   * The reply buttons.
+   */
+  action: {
+    /**
+     * @minItems 1
+     * @maxItems 3
+     */
+    buttons: InfobipReplyButton[];
+  };
+}
+/**
+ * A header of text.
+ */
+export interface InfobipTextHeader {
+  type: "TEXT";
+  text: string;
+}
+/**
+ * An image, by URL.
+ */
+export interface InfobipImageHeader {
+  type: "IMAGE";
+  /**
+   * An absolute http(s) URL of the media file.
+   */
+  mediaUrl: string;
+}
+/**
+ * A video, by URL.
+ */
+export interface InfobipVideoHeader {
+  type: "VIDEO";
+  /**
+   * An absolute http(s) URL of the media file.
+   */
+  mediaUrl: string;
+}
+/**
+ * A document, by URL, with the file name shown.
+ */
+export interface InfobipDocumentHeader {
+  type: "DOCUMENT";
+  /**
+   * An absolute http(s) URL of the media file.
+   */
+  mediaUrl: string;
+  filename?: string;
+}
+/**
+ * `{ type: "REPLY", id, title }`: Meta's `{ type: "reply", reply: { id, title } }` flattened.
+ */
+export interface InfobipReplyButton {
+  type: "REPLY";
+  id: string;
+  title: string;
+}
+/**
+ * For `/whatsapp/1/message/interactive/flow`.
+ */
+export interface InfobipFlowContent {
+  body: Body;
+  header?: InfobipTextHeader;
+  footer?: Footer;
+  /**
+   * The flow to open. Infobip requires `flowToken` and takes the flow by id only.
+   */
+  action: {
+    mode?: "DRAFT" | "PUBLISHED";
+    /**
+     * Decision: only 3, the version the message schema allows (Infobip types it as an integer).
+     */
+    flowMessageVersion?: 3;
+    flowToken: string;
+    flowId: string;
+    /**
+     * The button's label, 1 to 30 characters, no emoji. Decision: 30, as Meta's Flows guide and v23 reference advise for `flow_cta`, which Infobip passes on; Infobip states no limit of its own.
+     */
+    callToActionButton: string;
+    flowAction?: "NAVIGATE" | "DATA_EXCHANGE";
+    /**
+     * The first screen and its data. Decision: `screen` is optional, as in Meta's Flows guide (the flow opens on its first entry screen); Infobip's API client lists the field without marking it optional or required, and Infobip passes the payload on to Meta, so a payload Meta accepts is not refused here.
+     */
+    flowActionPayload?: {
+      /**
+       * The id of the first screen.
+       */
+      screen?: string;
+      /**
+       * Input data for the first screen; when present, a non-empty JSON object.
+       */
+      data?: {};
+    };
+  };
+}
+/**
+ * The message; which properties it has depends on `type` (checked when it is read).
+ */
+export interface InfobipInboundMessage {
+  type: string;
+  /**
+   * The id of the tapped button or list row (INTERACTIVE_BUTTON_REPLY, INTERACTIVE_LIST_REPLY).
+   */
+  id?: string;
+  title?: string;
+  description?: string;
+  /**
+   * The text typed (TEXT), a template button's text (BUTTON), a flow reply's text or an order's message.
+   */
+  text?: string;
+  /**
+   * A template quick-reply button's payload (BUTTON).
+   */
+  payload?: string;
+  /**
+   * A submitted flow's response, already an object (not a JSON string as in Meta's webhook).
+   */
+  response?: {};
+  latitude?: number;
+  longitude?: number;
+  name?: string;
+  address?: string;
+  url?: string;
+  catalogId?: string;
+  productItems?: InfobipOrderItem[];
+  /**
+   * The business message this one answers.
+   */
+  context?: {
+    from?: string;
+    id?: string;
+  };
+}
+export interface InfobipOrderItem {
+  productRetailerId: string;
+  quantity: number;
+  itemPrice?: number;
+  currency?: string;
+}
+/**
+ * For `/whatsapp/1/message/interactive/list`.
+ */
+export interface InfobipListContent {
+  body: ListBody;
+  header?: InfobipTextHeader;
+  footer?: Footer;
+  /**
+   * The menu button's label (Meta's `button`) and the sections.
+   */
+  action: {
+    title: string;
+    /**
+     * @minItems 1
+     * @maxItems 10
+     */
+    sections: InfobipListSection[];
+  };
+}
+/**
+ * A section and its rows.
+ */
+export interface InfobipListSection {
+  /**
+   * A section's heading, 1 to 24 characters; required when there is more than one section.
+   */
+  title?: string;
+  /**
+   * @minItems 1
+   * @maxItems 10
+   */
+  rows: InfobipListRow[];
+}
+/**
+ * A row, as in the Cloud API.
+ */
+export interface InfobipListRow {
+  id: string;
+  title: string;
+  description?: string;
+}
+/**
+ * For `/whatsapp/1/message/interactive/location-request`: the text alone (the button is WhatsApp's).
+ */
+export interface InfobipLocationRequestContent {
+  body: Body;
+}
+/**
+ * Quotes an earlier inbound message.
+ */
+export interface InfobipMessageContext {
+  replyToMessageId: string;
+}
+/**
+ * For `/whatsapp/1/message/interactive/multi-product`.
+ */
+export interface InfobipMultiProductContent {
+  header: InfobipTextHeader;
+  body: Body;
+  footer?: Footer;
+  /**
+   * The catalog and the sections of products.
+   */
+  action: {
+    /**
+     * The id of a catalog connected to the WhatsApp Business Account.
+     */
+    catalogId: string;
+    /**
+     * @minItems 1
+     * @maxItems 10
+     */
+    sections: InfobipProductSection[];
+  };
+}
+/**
+ * A section and its products' retailer ids (Meta's `product_items[].product_retailer_id`, as a list of values).
+ */
+export interface InfobipProductSection {
+  /**
+   * A section's heading, 1 to 24 characters; required when there is more than one section.
+   */
+  title?: string;
+  /**
+   * @minItems 1
+   * @maxItems 30
+   *
+   * Items: The product's SKU (content id) in the catalog.
+   */
+  productRetailerIds: string[];
+}
+/**
+ * What goes out through Infobip's WhatsApp API v1 (`POST /whatsapp/1/message/interactive/<kind>` below the account's base URL, `Authorization: App <API key>`): one endpoint per interactive type, camelCase keys, upper-case enum values, and a `content` object of the endpoint's own shape rather than the Cloud API's interactive object. `endpointFor("infobip", message)` gives the path. Length limits are WhatsApp's, which Infobip restates; the leaves here refer to the message schema's so the two cannot drift.
+ */
+export interface InfobipOutboundBody {
+  /**
+   * The registered WhatsApp sender number, in international format.
+   */
+  from: string;
+  /**
+   * The recipient's phone number (with or without +), WhatsApp id, or group id. Required unless `recipient` is given.
+   */
+  to: string;
+  /**
+   * An id of the caller's choosing for the message (Infobip makes one up when it is left out).
+   */
+  messageId?: string;
+  /**
+   * The message itself, in the shape of the endpoint it goes to: one of `content/*.schema.json`, each named after its endpoint (`buttons`, `list`, `product`, `multi-product`, `url-button`, `location-request`, `flow`). Decision: checked against that endpoint's schema rather than as a union of all seven, since the shapes share their top-level keys and a union could only say "matches none".
+   */
+  content: {};
+  /**
+   * Up to 512 characters echoed back in status webhooks; WhatsApp does not read it.
+   */
+  callbackData?: string;
+  /**
+   * Where Infobip posts this message's delivery and seen reports.
+   */
+  notifyUrl?: string;
+  context?: InfobipMessageContext;
+}
+/**
+ * For `/whatsapp/1/message/interactive/product`.
+ */
+export interface InfobipProductContent {
+  body?: Body;
+  footer?: Footer;
+  /**
+   * The catalog and the product.
+   */
+  action: {
+    /**
+     * The id of a catalog connected to the WhatsApp Business Account.
+     */
+    catalogId: string;
+    /**
+     * The product's SKU (content id) in the catalog.
+     */
+    productRetailerId: string;
+  };
+}
+/**
+ * For `/whatsapp/1/message/interactive/url-button`.
+ */
+export interface InfobipUrlButtonContent {
+  body: Body;
+  header?: InfobipHeader;
+  footer?: Footer;
+  /**
+   * The button's text and the URL it opens.
+   */
+  action: {
+    /**
+     * The button's label, 1 to 20 characters.
+     */
+    displayText: string;
+    /**
+     * An absolute http(s) URL. Meta documents no length limit.
+     */
+    url: string;
+  };
+}
+/**
+ * What Infobip posts for received WhatsApp messages: a batch, `results[]`, one item per message with the customer's number (`from`), the business sender (`to`), Infobip's id, the time and the message itself, whose `type` says what it is (`INTERACTIVE_BUTTON_REPLY`, `INTERACTIVE_LIST_REPLY`, `INTERACTIVE_FLOW_REPLY`, `BUTTON` for a template's quick reply, `LOCATION`, `ORDER`, `TEXT`, …). Unknown keys are allowed: Infobip adds fields over time.
+ */
+export interface InfobipWebhookBody {
+  /**
+   * Each item is a received message (`#/$defs/result`), checked on its own so that one bad item does not hide the others.
+   */
+  results: {}[];
+  messageCount?: number;
+  pendingMessageCount?: number;
+}
+/**
+ * One received message.
+ */
+export interface InfobipWebhookResult {
+  /**
+   * The customer's number.
+   */
+  from: string;
+  /**
+   * The business sender number the message was sent to.
+   */
+  to: string;
+  /**
+   * `WHATSAPP`.
+   */
+  integrationType?: string;
+  /**
+   * When Infobip received it: ISO 8601 with a numeric offset (`2024-05-28T09:15:30.000+0000`).
+   */
+  receivedAt: string;
+  /**
+   * Infobip's id of the received message.
+   */
+  messageId: string;
+  /**
+   * The id of the business message it pairs with, when Infobip knows one.
+   */
+  pairedMessageId?: string;
+  callbackData?: string;
+  message: InfobipInboundMessage;
+  contact?: {
+    /**
+     * The customer's WhatsApp profile name.
+     */
+    name?: string;
+  };
+  price?: {};
 }
 export interface MetaButtonReply {
   type: "button_reply";

@@ -293,11 +293,38 @@ const BRANCHES_125 = [
   },
   { check: is_ExotelFlatWebhook, collect: check_ExotelFlatWebhook, required: ["type"], label: "flat webhook" },
 ] as const;
-const KEYS_126 = ["from", "to", "channel", "message_type", "custom", "client_ref", "webhook_url", "context"];
-const KEYS_127 = ["type", "interactive"];
-const KEYS_128 = ["type", "reaction"];
-const KEYS_129 = ["message_uuid"];
-const BRANCHES_130 = [
+const KEYS_126 = ["body", "header", "footer", "action"];
+const KEYS_127 = ["type", "text"];
+const KEYS_128 = ["type", "mediaUrl"];
+const KEYS_129 = ["type", "mediaUrl", "filename"];
+const ENUM_130 = ["TEXT", "IMAGE", "VIDEO", "DOCUMENT"];
+const KEYS_131 = ["type", "id", "title"];
+const KEYS_132 = [
+  "mode",
+  "flowMessageVersion",
+  "flowToken",
+  "flowId",
+  "callToActionButton",
+  "flowAction",
+  "flowActionPayload",
+];
+const ENUM_133 = ["DRAFT", "PUBLISHED"];
+const ENUM_134 = ["NAVIGATE", "DATA_EXCHANGE"];
+const KEYS_135 = ["title", "sections"];
+const KEYS_136 = ["body"];
+const KEYS_137 = ["header", "body", "footer", "action"];
+const KEYS_138 = ["catalogId", "sections"];
+const KEYS_139 = ["title", "productRetailerIds"];
+const KEYS_140 = ["body", "footer", "action"];
+const KEYS_141 = ["catalogId", "productRetailerId"];
+const KEYS_142 = ["displayText", "url"];
+const KEYS_143 = ["from", "to", "messageId", "content", "callbackData", "notifyUrl", "context"];
+const KEYS_144 = ["replyToMessageId"];
+const KEYS_145 = ["from", "to", "channel", "message_type", "custom", "client_ref", "webhook_url", "context"];
+const KEYS_146 = ["type", "interactive"];
+const KEYS_147 = ["type", "reaction"];
+const KEYS_148 = ["message_uuid"];
+const BRANCHES_149 = [
   {
     check: is_VonageInboundMessage,
     collect: check_VonageInboundMessage,
@@ -311,8 +338,8 @@ const BRANCHES_130 = [
     label: "status",
   },
 ] as const;
-const KEYS_131 = ["body", "recipient", "replyMessageId"];
-const BRANCHES_132 = [
+const KEYS_150 = ["body", "recipient", "replyMessageId"];
+const BRANCHES_151 = [
   {
     check: is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
     collect: check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
@@ -326,8 +353,8 @@ const BRANCHES_132 = [
     label: "form 2",
   },
 ] as const;
-const ENUM_133 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
-const ENUM_134 = [
+const ENUM_152 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
+const ENUM_153 = [
   "interactive",
   "button",
   "order",
@@ -2028,6 +2055,330 @@ export function validateExotelFlatWebhook(
 /** Throws a `ValidationError` carrying every issue unless `value` is a valid flat webhook ({@link T.ExotelFlatWebhook}). */
 export function assertExotelFlatWebhook(value: unknown): asserts value is T.ExotelFlatWebhook {
   assertValid(validateExotelFlatWebhook(value), "flat webhook");
+}
+/** Whether `value` is a valid reply buttons content ({@link T.InfobipButtonsContent}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipButtonsContent(value: unknown): value is T.InfobipButtonsContent {
+  return guard(value, is_InfobipButtonsContent);
+}
+/** Checks that `value` is a valid reply buttons content ({@link T.InfobipButtonsContent}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipButtonsContent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipButtonsContent> {
+  return run(value, is_InfobipButtonsContent, check_InfobipButtonsContent, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reply buttons content ({@link T.InfobipButtonsContent}). */
+export function assertInfobipButtonsContent(value: unknown): asserts value is T.InfobipButtonsContent {
+  assertValid(validateInfobipButtonsContent(value), "reply buttons content");
+}
+/** Whether `value` is a valid reply button ({@link T.InfobipReplyButton}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipReplyButton(value: unknown): value is T.InfobipReplyButton {
+  return guard(value, is_InfobipReplyButton);
+}
+/** Checks that `value` is a valid reply button ({@link T.InfobipReplyButton}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipReplyButton(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipReplyButton> {
+  return run(value, is_InfobipReplyButton, check_InfobipReplyButton, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid reply button ({@link T.InfobipReplyButton}). */
+export function assertInfobipReplyButton(value: unknown): asserts value is T.InfobipReplyButton {
+  assertValid(validateInfobipReplyButton(value), "reply button");
+}
+/** Whether `value` is a valid flow content ({@link T.InfobipFlowContent}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipFlowContent(value: unknown): value is T.InfobipFlowContent {
+  return guard(value, is_InfobipFlowContent);
+}
+/** Checks that `value` is a valid flow content ({@link T.InfobipFlowContent}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipFlowContent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipFlowContent> {
+  return run(value, is_InfobipFlowContent, check_InfobipFlowContent, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid flow content ({@link T.InfobipFlowContent}). */
+export function assertInfobipFlowContent(value: unknown): asserts value is T.InfobipFlowContent {
+  assertValid(validateInfobipFlowContent(value), "flow content");
+}
+/** Whether `value` is a valid list content ({@link T.InfobipListContent}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipListContent(value: unknown): value is T.InfobipListContent {
+  return guard(value, is_InfobipListContent);
+}
+/** Checks that `value` is a valid list content ({@link T.InfobipListContent}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipListContent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipListContent> {
+  return run(value, is_InfobipListContent, check_InfobipListContent, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid list content ({@link T.InfobipListContent}). */
+export function assertInfobipListContent(value: unknown): asserts value is T.InfobipListContent {
+  assertValid(validateInfobipListContent(value), "list content");
+}
+/** Whether `value` is a valid list section ({@link T.InfobipListSection}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipListSection(value: unknown): value is T.InfobipListSection {
+  return guard(value, is_InfobipListSection);
+}
+/** Checks that `value` is a valid list section ({@link T.InfobipListSection}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipListSection(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipListSection> {
+  return run(value, is_InfobipListSection, check_InfobipListSection, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid list section ({@link T.InfobipListSection}). */
+export function assertInfobipListSection(value: unknown): asserts value is T.InfobipListSection {
+  assertValid(validateInfobipListSection(value), "list section");
+}
+/** Whether `value` is a valid list row ({@link T.InfobipListRow}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipListRow(value: unknown): value is T.InfobipListRow {
+  return guard(value, is_InfobipListRow);
+}
+/** Checks that `value` is a valid list row ({@link T.InfobipListRow}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipListRow(value: unknown, options?: ValidateOptions): ValidationResult<T.InfobipListRow> {
+  return run(value, is_InfobipListRow, check_InfobipListRow, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid list row ({@link T.InfobipListRow}). */
+export function assertInfobipListRow(value: unknown): asserts value is T.InfobipListRow {
+  assertValid(validateInfobipListRow(value), "list row");
+}
+/** Whether `value` is a valid location request content ({@link T.InfobipLocationRequestContent}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipLocationRequestContent(value: unknown): value is T.InfobipLocationRequestContent {
+  return guard(value, is_InfobipLocationRequestContent);
+}
+/** Checks that `value` is a valid location request content ({@link T.InfobipLocationRequestContent}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipLocationRequestContent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipLocationRequestContent> {
+  return run(value, is_InfobipLocationRequestContent, check_InfobipLocationRequestContent, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid location request content ({@link T.InfobipLocationRequestContent}). */
+export function assertInfobipLocationRequestContent(value: unknown): asserts value is T.InfobipLocationRequestContent {
+  assertValid(validateInfobipLocationRequestContent(value), "location request content");
+}
+/** Whether `value` is a valid multi-product content ({@link T.InfobipMultiProductContent}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipMultiProductContent(value: unknown): value is T.InfobipMultiProductContent {
+  return guard(value, is_InfobipMultiProductContent);
+}
+/** Checks that `value` is a valid multi-product content ({@link T.InfobipMultiProductContent}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipMultiProductContent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipMultiProductContent> {
+  return run(value, is_InfobipMultiProductContent, check_InfobipMultiProductContent, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid multi-product content ({@link T.InfobipMultiProductContent}). */
+export function assertInfobipMultiProductContent(value: unknown): asserts value is T.InfobipMultiProductContent {
+  assertValid(validateInfobipMultiProductContent(value), "multi-product content");
+}
+/** Whether `value` is a valid product section ({@link T.InfobipProductSection}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipProductSection(value: unknown): value is T.InfobipProductSection {
+  return guard(value, is_InfobipProductSection);
+}
+/** Checks that `value` is a valid product section ({@link T.InfobipProductSection}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipProductSection(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipProductSection> {
+  return run(value, is_InfobipProductSection, check_InfobipProductSection, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid product section ({@link T.InfobipProductSection}). */
+export function assertInfobipProductSection(value: unknown): asserts value is T.InfobipProductSection {
+  assertValid(validateInfobipProductSection(value), "product section");
+}
+/** Whether `value` is a valid product content ({@link T.InfobipProductContent}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipProductContent(value: unknown): value is T.InfobipProductContent {
+  return guard(value, is_InfobipProductContent);
+}
+/** Checks that `value` is a valid product content ({@link T.InfobipProductContent}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipProductContent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipProductContent> {
+  return run(value, is_InfobipProductContent, check_InfobipProductContent, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid product content ({@link T.InfobipProductContent}). */
+export function assertInfobipProductContent(value: unknown): asserts value is T.InfobipProductContent {
+  assertValid(validateInfobipProductContent(value), "product content");
+}
+/** Whether `value` is a valid URL button content ({@link T.InfobipUrlButtonContent}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipUrlButtonContent(value: unknown): value is T.InfobipUrlButtonContent {
+  return guard(value, is_InfobipUrlButtonContent);
+}
+/** Checks that `value` is a valid URL button content ({@link T.InfobipUrlButtonContent}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipUrlButtonContent(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipUrlButtonContent> {
+  return run(value, is_InfobipUrlButtonContent, check_InfobipUrlButtonContent, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid URL button content ({@link T.InfobipUrlButtonContent}). */
+export function assertInfobipUrlButtonContent(value: unknown): asserts value is T.InfobipUrlButtonContent {
+  assertValid(validateInfobipUrlButtonContent(value), "URL button content");
+}
+/** Whether `value` is a valid header ({@link T.InfobipHeader}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipHeader(value: unknown): value is T.InfobipHeader {
+  return guard(value, is_InfobipHeader);
+}
+/** Checks that `value` is a valid header ({@link T.InfobipHeader}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipHeader(value: unknown, options?: ValidateOptions): ValidationResult<T.InfobipHeader> {
+  return run(value, is_InfobipHeader, check_InfobipHeader, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid header ({@link T.InfobipHeader}). */
+export function assertInfobipHeader(value: unknown): asserts value is T.InfobipHeader {
+  assertValid(validateInfobipHeader(value), "header");
+}
+/** Whether `value` is a valid text header ({@link T.InfobipTextHeader}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipTextHeader(value: unknown): value is T.InfobipTextHeader {
+  return guard(value, is_InfobipTextHeader);
+}
+/** Checks that `value` is a valid text header ({@link T.InfobipTextHeader}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipTextHeader(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipTextHeader> {
+  return run(value, is_InfobipTextHeader, check_InfobipTextHeader, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid text header ({@link T.InfobipTextHeader}). */
+export function assertInfobipTextHeader(value: unknown): asserts value is T.InfobipTextHeader {
+  assertValid(validateInfobipTextHeader(value), "text header");
+}
+/** Whether `value` is a valid image header ({@link T.InfobipImageHeader}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipImageHeader(value: unknown): value is T.InfobipImageHeader {
+  return guard(value, is_InfobipImageHeader);
+}
+/** Checks that `value` is a valid image header ({@link T.InfobipImageHeader}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipImageHeader(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipImageHeader> {
+  return run(value, is_InfobipImageHeader, check_InfobipImageHeader, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid image header ({@link T.InfobipImageHeader}). */
+export function assertInfobipImageHeader(value: unknown): asserts value is T.InfobipImageHeader {
+  assertValid(validateInfobipImageHeader(value), "image header");
+}
+/** Whether `value` is a valid video header ({@link T.InfobipVideoHeader}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipVideoHeader(value: unknown): value is T.InfobipVideoHeader {
+  return guard(value, is_InfobipVideoHeader);
+}
+/** Checks that `value` is a valid video header ({@link T.InfobipVideoHeader}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipVideoHeader(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipVideoHeader> {
+  return run(value, is_InfobipVideoHeader, check_InfobipVideoHeader, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid video header ({@link T.InfobipVideoHeader}). */
+export function assertInfobipVideoHeader(value: unknown): asserts value is T.InfobipVideoHeader {
+  assertValid(validateInfobipVideoHeader(value), "video header");
+}
+/** Whether `value` is a valid document header ({@link T.InfobipDocumentHeader}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipDocumentHeader(value: unknown): value is T.InfobipDocumentHeader {
+  return guard(value, is_InfobipDocumentHeader);
+}
+/** Checks that `value` is a valid document header ({@link T.InfobipDocumentHeader}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipDocumentHeader(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipDocumentHeader> {
+  return run(value, is_InfobipDocumentHeader, check_InfobipDocumentHeader, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid document header ({@link T.InfobipDocumentHeader}). */
+export function assertInfobipDocumentHeader(value: unknown): asserts value is T.InfobipDocumentHeader {
+  assertValid(validateInfobipDocumentHeader(value), "document header");
+}
+/** Whether `value` is a valid Infobip request body ({@link T.InfobipOutboundBody}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipOutboundBody(value: unknown): value is T.InfobipOutboundBody {
+  return guard(value, is_InfobipOutboundBody);
+}
+/** Checks that `value` is a valid Infobip request body ({@link T.InfobipOutboundBody}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipOutboundBody(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipOutboundBody> {
+  return run(value, is_InfobipOutboundBody, check_InfobipOutboundBody, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Infobip request body ({@link T.InfobipOutboundBody}). */
+export function assertInfobipOutboundBody(value: unknown): asserts value is T.InfobipOutboundBody {
+  assertValid(validateInfobipOutboundBody(value), "Infobip request body");
+}
+/** Whether `value` is a valid context ({@link T.InfobipMessageContext}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipMessageContext(value: unknown): value is T.InfobipMessageContext {
+  return guard(value, is_InfobipMessageContext);
+}
+/** Checks that `value` is a valid context ({@link T.InfobipMessageContext}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipMessageContext(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipMessageContext> {
+  return run(value, is_InfobipMessageContext, check_InfobipMessageContext, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid context ({@link T.InfobipMessageContext}). */
+export function assertInfobipMessageContext(value: unknown): asserts value is T.InfobipMessageContext {
+  assertValid(validateInfobipMessageContext(value), "context");
+}
+/** Whether `value` is a valid Infobip inbound message webhook ({@link T.InfobipWebhookBody}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipWebhookBody(value: unknown): value is T.InfobipWebhookBody {
+  return guard(value, is_InfobipWebhookBody);
+}
+/** Checks that `value` is a valid Infobip inbound message webhook ({@link T.InfobipWebhookBody}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipWebhookBody(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipWebhookBody> {
+  return run(value, is_InfobipWebhookBody, check_InfobipWebhookBody, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Infobip inbound message webhook ({@link T.InfobipWebhookBody}). */
+export function assertInfobipWebhookBody(value: unknown): asserts value is T.InfobipWebhookBody {
+  assertValid(validateInfobipWebhookBody(value), "Infobip inbound message webhook");
+}
+/** Whether `value` is a valid received message ({@link T.InfobipWebhookResult}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipWebhookResult(value: unknown): value is T.InfobipWebhookResult {
+  return guard(value, is_InfobipWebhookResult);
+}
+/** Checks that `value` is a valid received message ({@link T.InfobipWebhookResult}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipWebhookResult(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipWebhookResult> {
+  return run(value, is_InfobipWebhookResult, check_InfobipWebhookResult, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid received message ({@link T.InfobipWebhookResult}). */
+export function assertInfobipWebhookResult(value: unknown): asserts value is T.InfobipWebhookResult {
+  assertValid(validateInfobipWebhookResult(value), "received message");
+}
+/** Whether `value` is a valid message ({@link T.InfobipInboundMessage}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipInboundMessage(value: unknown): value is T.InfobipInboundMessage {
+  return guard(value, is_InfobipInboundMessage);
+}
+/** Checks that `value` is a valid message ({@link T.InfobipInboundMessage}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipInboundMessage(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipInboundMessage> {
+  return run(value, is_InfobipInboundMessage, check_InfobipInboundMessage, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid message ({@link T.InfobipInboundMessage}). */
+export function assertInfobipInboundMessage(value: unknown): asserts value is T.InfobipInboundMessage {
+  assertValid(validateInfobipInboundMessage(value), "message");
+}
+/** Whether `value` is a valid ordered product ({@link T.InfobipOrderItem}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipOrderItem(value: unknown): value is T.InfobipOrderItem {
+  return guard(value, is_InfobipOrderItem);
+}
+/** Checks that `value` is a valid ordered product ({@link T.InfobipOrderItem}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipOrderItem(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipOrderItem> {
+  return run(value, is_InfobipOrderItem, check_InfobipOrderItem, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid ordered product ({@link T.InfobipOrderItem}). */
+export function assertInfobipOrderItem(value: unknown): asserts value is T.InfobipOrderItem {
+  assertValid(validateInfobipOrderItem(value), "ordered product");
 }
 /** Whether `value` is a valid Cloud API request body ({@link T.MetaOutboundBody}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isMetaOutboundBody(value: unknown): value is T.MetaOutboundBody {
@@ -11523,6 +11874,1693 @@ function is_ExotelWebhookBody(v: any, w: boolean): boolean {
 function check_ExotelWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
   unionIssues(v, p, "Exotel webhook body", BRANCHES_125, false, out);
 }
+// providers/infobip/header.schema.json#/$defs/text
+function is_InfobipTextHeader(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.text === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "text" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "TEXT")) return false;
+  x = v.text;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 60 || unicode.maxCodePoints(x, 60)))) return false;
+  return true;
+}
+function check_InfobipTextHeader(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "text header", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "text header", "type"));
+  if (v.text === undefined) out.push(rules.required(p, "text header", "text"));
+  for (const k in v)
+    if (k !== "type" && k !== "text" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "text header", k, KEYS_127));
+    }
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "TEXT") out.push(rules.constant(p + "/type", "text header type", "TEXT", x));
+  }
+  x = v.text;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/text", "header text", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "header text", 1, x));
+      if (!unicode.maxCodePoints(x, 60)) out.push(rules.maxLength(p + "/text", "header text", 60, x));
+    }
+  }
+}
+// providers/infobip/header.schema.json#/$defs/image
+function is_InfobipImageHeader(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.mediaUrl === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "IMAGE")) return false;
+  x = v.mediaUrl;
+  if (!is_Media_link(x, w)) return false;
+  return true;
+}
+function check_InfobipImageHeader(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "image header", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "image header", "type"));
+  if (v.mediaUrl === undefined) out.push(rules.required(p, "image header", "mediaUrl"));
+  for (const k in v)
+    if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "image header", k, KEYS_128));
+    }
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "IMAGE") out.push(rules.constant(p + "/type", "image header type", "IMAGE", x));
+  }
+  x = v.mediaUrl;
+  if (x !== undefined) {
+    check_Media_link(x, p + "/mediaUrl", out);
+  }
+}
+// providers/infobip/header.schema.json#/$defs/video
+function is_InfobipVideoHeader(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.mediaUrl === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "VIDEO")) return false;
+  x = v.mediaUrl;
+  if (!is_Media_link(x, w)) return false;
+  return true;
+}
+function check_InfobipVideoHeader(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "video header", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "video header", "type"));
+  if (v.mediaUrl === undefined) out.push(rules.required(p, "video header", "mediaUrl"));
+  for (const k in v)
+    if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "video header", k, KEYS_128));
+    }
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "VIDEO") out.push(rules.constant(p + "/type", "video header type", "VIDEO", x));
+  }
+  x = v.mediaUrl;
+  if (x !== undefined) {
+    check_Media_link(x, p + "/mediaUrl", out);
+  }
+}
+// providers/infobip/header.schema.json#/$defs/document
+function is_InfobipDocumentHeader(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.mediaUrl === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "mediaUrl" && k !== "filename" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "DOCUMENT")) return false;
+  x = v.mediaUrl;
+  if (!is_Media_link(x, w)) return false;
+  x = v.filename;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  return true;
+}
+function check_InfobipDocumentHeader(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "document header", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "document header", "type"));
+  if (v.mediaUrl === undefined) out.push(rules.required(p, "document header", "mediaUrl"));
+  for (const k in v)
+    if (k !== "type" && k !== "mediaUrl" && k !== "filename" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document header", k, KEYS_129));
+    }
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "DOCUMENT") out.push(rules.constant(p + "/type", "document header type", "DOCUMENT", x));
+  }
+  x = v.mediaUrl;
+  if (x !== undefined) {
+    check_Media_link(x, p + "/mediaUrl", out);
+  }
+  x = v.filename;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/filename", "document filename", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/filename", "document filename", 1, x));
+    }
+  }
+}
+// providers/infobip/header.schema.json#
+function is_InfobipHeader(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  switch (v.type) {
+    case "TEXT":
+      return is_InfobipTextHeader(v, w);
+    case "IMAGE":
+      return is_InfobipImageHeader(v, w);
+    case "VIDEO":
+      return is_InfobipVideoHeader(v, w);
+    case "DOCUMENT":
+      return is_InfobipDocumentHeader(v, w);
+    default:
+      return false;
+  }
+}
+function check_InfobipHeader(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "header", "an object", v));
+    return;
+  }
+  switch (v.type) {
+    case "TEXT":
+      check_InfobipTextHeader(v, p, out);
+      return;
+    case "IMAGE":
+      check_InfobipImageHeader(v, p, out);
+      return;
+    case "VIDEO":
+      check_InfobipVideoHeader(v, p, out);
+      return;
+    case "DOCUMENT":
+      check_InfobipDocumentHeader(v, p, out);
+      return;
+    case undefined:
+      out.push(rules.required(p, "header", "type"));
+      return;
+    default:
+      out.push(rules.discriminator(p + "/type", "header", ENUM_130, v.type));
+  }
+}
+// providers/infobip/content/buttons.schema.json#/properties/action/properties/buttons/items
+function is_InfobipReplyButton(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined || v.id === undefined || v.title === undefined) return false;
+  for (const k in v) if (k !== "type" && k !== "id" && k !== "title" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(x === "REPLY")) return false;
+  x = v.id;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (x.length <= 256 || unicode.maxCodePoints(x, 256)) &&
+    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(x))
+  ))
+    return false;
+  x = v.title;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
+    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+  ))
+    return false;
+  return true;
+}
+function check_InfobipReplyButton(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "reply button", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "reply button", "type"));
+  if (v.id === undefined) out.push(rules.required(p, "reply button", "id"));
+  if (v.title === undefined) out.push(rules.required(p, "reply button", "title"));
+  for (const k in v)
+    if (k !== "type" && k !== "id" && k !== "title" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply button", k, KEYS_131));
+    }
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (x !== "REPLY") out.push(rules.constant(p + "/type", "reply button type", "REPLY", x));
+  }
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "button id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "button id", 1, x));
+      if (!unicode.maxCodePoints(x, 256)) out.push(rules.maxLength(p + "/id", "button id", 256, x));
+      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/id", "button id", x));
+    }
+  }
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "button title", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "button title", 1, x));
+      if (!unicode.maxCodePoints(x, 20)) out.push(rules.maxLength(p + "/title", "button title", 20, x));
+      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/title", "button title"));
+    }
+  }
+}
+// providers/infobip/content/buttons.schema.json#/properties/action/properties/buttons
+function is_InfobipButtonsContent_action_buttons(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 3) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InfobipReplyButton(x, w)) return false;
+  }
+  return true;
+}
+function check_InfobipButtonsContent_action_buttons(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "reply buttons", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "reply buttons", 1, v.length));
+  if (v.length > 3) out.push(rules.maxItems(p, "reply buttons", 3, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "reply buttons", i));
+      continue;
+    }
+    const x = v[i];
+    check_InfobipReplyButton(x, p + "/" + i, out);
+  }
+}
+// providers/infobip/content/buttons.schema.json#/properties/action
+function is_InfobipButtonsContent_action(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.buttons === undefined) return false;
+  for (const k in v) if (k !== "buttons" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.buttons;
+  if (!is_InfobipButtonsContent_action_buttons(x, w)) return false;
+  return true;
+}
+function check_InfobipButtonsContent_action(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "buttons action", "an object", v));
+    return;
+  }
+  if (v.buttons === undefined) out.push(rules.required(p, "buttons action", "buttons"));
+  for (const k in v)
+    if (k !== "buttons" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "buttons action", k, KEYS_32));
+    }
+  let x: any;
+  x = v.buttons;
+  if (x !== undefined) {
+    check_InfobipButtonsContent_action_buttons(x, p + "/buttons", out);
+  }
+}
+// providers/infobip/content/buttons.schema.json#
+function is_InfobipButtonsContent(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.body;
+  if (!is_Body(x, w)) return false;
+  x = v.header;
+  if (x !== undefined && !is_InfobipHeader(x, w)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x, w)) return false;
+  x = v.action;
+  if (!is_InfobipButtonsContent_action(x, w)) return false;
+  return true;
+}
+function check_InfobipButtonsContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "reply buttons content", "an object", v));
+    return;
+  }
+  if (v.body === undefined) out.push(rules.required(p, "reply buttons content", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "reply buttons content", "action"));
+  for (const k in v)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons content", k, KEYS_126));
+    }
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.header;
+  if (x !== undefined) {
+    check_InfobipHeader(x, p + "/header", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_InfobipButtonsContent_action(x, p + "/action", out);
+  }
+}
+// providers/infobip/content/flow.schema.json#/properties/action/properties/flowActionPayload/properties/data
+function is_InfobipFlowContent_action_flowActionPayload_data(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  {
+    let n = 0;
+    for (const k in v) if (v[k] !== undefined) n++;
+    if (n < 1) return false;
+  }
+  if (!walk.isJson(v)) return false;
+  return true;
+}
+function check_InfobipFlowContent_action_flowActionPayload_data(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "flow screen data", "an object", v));
+    return;
+  }
+  {
+    let n = 0;
+    for (const k in v) if (v[k] !== undefined) n++;
+    if (n < 1) out.push(rules.minProperties(p, "flow screen data", 1, n));
+  }
+  walk.jsonIssues(v, p, "flow screen data", out);
+}
+// providers/infobip/content/flow.schema.json#/properties/action/properties/flowActionPayload
+function is_InfobipFlowContent_action_flowActionPayload(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (k !== "screen" && k !== "data" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.screen;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.data;
+  if (x !== undefined && !is_InfobipFlowContent_action_flowActionPayload_data(x, w)) return false;
+  return true;
+}
+function check_InfobipFlowContent_action_flowActionPayload(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "flow action payload", "an object", v));
+    return;
+  }
+  for (const k in v)
+    if (k !== "screen" && k !== "data" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k, KEYS_61));
+    }
+  let x: any;
+  x = v.screen;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/screen", "flow screen", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/screen", "flow screen", 1, x));
+    }
+  }
+  x = v.data;
+  if (x !== undefined) {
+    check_InfobipFlowContent_action_flowActionPayload_data(x, p + "/data", out);
+  }
+}
+// providers/infobip/content/flow.schema.json#/properties/action
+function is_InfobipFlowContent_action(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.flowId === undefined || v.flowToken === undefined || v.callToActionButton === undefined) return false;
+  for (const k in v)
+    if (
+      k !== "mode" &&
+      k !== "flowMessageVersion" &&
+      k !== "flowToken" &&
+      k !== "flowId" &&
+      k !== "callToActionButton" &&
+      k !== "flowAction" &&
+      k !== "flowActionPayload" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.mode;
+  if (x !== undefined && !(x === "DRAFT" || x === "PUBLISHED")) return false;
+  x = v.flowMessageVersion;
+  if (x !== undefined && !(x === 3)) return false;
+  x = v.flowToken;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.flowId;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.callToActionButton;
+  if (!(
+    typeof x === "string" &&
+    x.length !== 0 &&
+    (x.length <= 30 || unicode.maxCodePoints(x, 30)) &&
+    unicode.hasNoEmoji(x)
+  ))
+    return false;
+  x = v.flowAction;
+  if (x !== undefined && !(x === "NAVIGATE" || x === "DATA_EXCHANGE")) return false;
+  x = v.flowActionPayload;
+  if (x !== undefined && !is_InfobipFlowContent_action_flowActionPayload(x, w)) return false;
+  return true;
+}
+function check_InfobipFlowContent_action(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "flow action", "an object", v));
+    return;
+  }
+  if (v.flowId === undefined) out.push(rules.required(p, "flow action", "flowId"));
+  if (v.flowToken === undefined) out.push(rules.required(p, "flow action", "flowToken"));
+  if (v.callToActionButton === undefined) out.push(rules.required(p, "flow action", "callToActionButton"));
+  for (const k in v)
+    if (
+      k !== "mode" &&
+      k !== "flowMessageVersion" &&
+      k !== "flowToken" &&
+      k !== "flowId" &&
+      k !== "callToActionButton" &&
+      k !== "flowAction" &&
+      k !== "flowActionPayload" &&
+      v[k] !== undefined
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action", k, KEYS_132));
+    }
+  let x: any;
+  x = v.mode;
+  if (x !== undefined) {
+    if (!(x === "DRAFT" || x === "PUBLISHED")) out.push(rules.enumeration(p + "/mode", "flow mode", ENUM_133, x));
+  }
+  x = v.flowMessageVersion;
+  if (x !== undefined) {
+    if (x !== 3) out.push(rules.constant(p + "/flowMessageVersion", "flow message version", 3, x));
+  }
+  x = v.flowToken;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/flowToken", "flow token", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/flowToken", "flow token", 1, x));
+    }
+  }
+  x = v.flowId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/flowId", "flow id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/flowId", "flow id", 1, x));
+    }
+  }
+  x = v.callToActionButton;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/callToActionButton", "flow button text", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/callToActionButton", "flow button text", 1, x));
+      if (!unicode.maxCodePoints(x, 30))
+        out.push(rules.maxLength(p + "/callToActionButton", "flow button text", 30, x));
+      if (!unicode.hasNoEmoji(x)) out.push(rules.noEmoji(p + "/callToActionButton", "flow button text"));
+    }
+  }
+  x = v.flowAction;
+  if (x !== undefined) {
+    if (!(x === "NAVIGATE" || x === "DATA_EXCHANGE"))
+      out.push(rules.enumeration(p + "/flowAction", "flow action", ENUM_134, x));
+  }
+  x = v.flowActionPayload;
+  if (x !== undefined) {
+    check_InfobipFlowContent_action_flowActionPayload(x, p + "/flowActionPayload", out);
+  }
+}
+// providers/infobip/content/flow.schema.json#
+function is_InfobipFlowContent(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.body;
+  if (!is_Body(x, w)) return false;
+  x = v.header;
+  if (x !== undefined && !is_InfobipTextHeader(x, w)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x, w)) return false;
+  x = v.action;
+  if (!is_InfobipFlowContent_action(x, w)) return false;
+  return true;
+}
+function check_InfobipFlowContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "flow content", "an object", v));
+    return;
+  }
+  if (v.body === undefined) out.push(rules.required(p, "flow content", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "flow content", "action"));
+  for (const k in v)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow content", k, KEYS_126));
+    }
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.header;
+  if (x !== undefined) {
+    if (typeof x === "object" && x !== null && typeof x.type === "string" && x.type !== "TEXT")
+      out.push(rules.otherKind(p + "/header", "flow content", "text header", "TEXT", x.type));
+    else {
+      check_InfobipTextHeader(x, p + "/header", out);
+    }
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_InfobipFlowContent_action(x, p + "/action", out);
+  }
+}
+// providers/infobip/content/list.schema.json#/properties/action/properties/sections/items/properties/rows/items
+function is_InfobipListRow(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.id === undefined || v.title === undefined) return false;
+  for (const k in v) if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.id;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 200 || unicode.maxCodePoints(x, 200)))) return false;
+  x = v.title;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 24 || unicode.maxCodePoints(x, 24)))) return false;
+  x = v.description;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && (x.length <= 72 || unicode.maxCodePoints(x, 72))))
+    return false;
+  return true;
+}
+function check_InfobipListRow(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "list row", "an object", v));
+    return;
+  }
+  if (v.id === undefined) out.push(rules.required(p, "list row", "id"));
+  if (v.title === undefined) out.push(rules.required(p, "list row", "title"));
+  for (const k in v)
+    if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list row", k, KEYS_4));
+    }
+  let x: any;
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "row id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "row id", 1, x));
+      if (!unicode.maxCodePoints(x, 200)) out.push(rules.maxLength(p + "/id", "row id", 200, x));
+    }
+  }
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "row title", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "row title", 1, x));
+      if (!unicode.maxCodePoints(x, 24)) out.push(rules.maxLength(p + "/title", "row title", 24, x));
+    }
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "row description", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/description", "row description", 1, x));
+      if (!unicode.maxCodePoints(x, 72)) out.push(rules.maxLength(p + "/description", "row description", 72, x));
+    }
+  }
+}
+// providers/infobip/content/list.schema.json#/properties/action/properties/sections/items/properties/rows
+function is_InfobipListSection_rows(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 10) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InfobipListRow(x, w)) return false;
+  }
+  return true;
+}
+function check_InfobipListSection_rows(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "section rows", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "section rows", 1, v.length));
+  if (v.length > 10) out.push(rules.maxItems(p, "section rows", 10, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "section rows", i));
+      continue;
+    }
+    const x = v[i];
+    check_InfobipListRow(x, p + "/" + i, out);
+  }
+}
+// providers/infobip/content/list.schema.json#/properties/action/properties/sections/items
+function is_InfobipListSection(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.rows === undefined) return false;
+  for (const k in v) if (k !== "title" && k !== "rows" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.title;
+  if (x !== undefined && !is_ListSection_title(x, w)) return false;
+  x = v.rows;
+  if (!is_InfobipListSection_rows(x, w)) return false;
+  return true;
+}
+function check_InfobipListSection(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "list section", "an object", v));
+    return;
+  }
+  if (v.rows === undefined) out.push(rules.required(p, "list section", "rows"));
+  for (const k in v)
+    if (k !== "title" && k !== "rows" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list section", k, KEYS_64));
+    }
+  let x: any;
+  x = v.title;
+  if (x !== undefined) {
+    check_ListSection_title(x, p + "/title", out);
+  }
+  x = v.rows;
+  if (x !== undefined) {
+    check_InfobipListSection_rows(x, p + "/rows", out);
+  }
+}
+// providers/infobip/content/list.schema.json#/properties/action/properties/sections
+function is_InfobipListContent_action_sections(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 10) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InfobipListSection(x, w)) return false;
+  }
+  return true;
+}
+function check_InfobipListContent_action_sections(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "list sections", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "list sections", 1, v.length));
+  if (v.length > 10) out.push(rules.maxItems(p, "list sections", 10, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "list sections", i));
+      continue;
+    }
+    const x = v[i];
+    check_InfobipListSection(x, p + "/" + i, out);
+  }
+}
+// providers/infobip/content/list.schema.json#/properties/action
+function is_InfobipListContent_action(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.title === undefined || v.sections === undefined) return false;
+  for (const k in v) if (k !== "title" && k !== "sections" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.title;
+  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 20 || unicode.maxCodePoints(x, 20)))) return false;
+  x = v.sections;
+  if (!is_InfobipListContent_action_sections(x, w)) return false;
+  return true;
+}
+function check_InfobipListContent_action(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "list action", "an object", v));
+    return;
+  }
+  if (v.title === undefined) out.push(rules.required(p, "list action", "title"));
+  if (v.sections === undefined) out.push(rules.required(p, "list action", "sections"));
+  for (const k in v)
+    if (k !== "title" && k !== "sections" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k, KEYS_135));
+    }
+  let x: any;
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "list button label", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "list button label", 1, x));
+      if (!unicode.maxCodePoints(x, 20)) out.push(rules.maxLength(p + "/title", "list button label", 20, x));
+    }
+  }
+  x = v.sections;
+  if (x !== undefined) {
+    check_InfobipListContent_action_sections(x, p + "/sections", out);
+  }
+}
+// providers/infobip/content/list.schema.json#
+function is_InfobipListContent(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.body;
+  if (!is_ListBody(x, w)) return false;
+  x = v.header;
+  if (x !== undefined && !is_InfobipTextHeader(x, w)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x, w)) return false;
+  x = v.action;
+  if (!is_InfobipListContent_action(x, w)) return false;
+  return true;
+}
+function check_InfobipListContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "list content", "an object", v));
+    return;
+  }
+  if (v.body === undefined) out.push(rules.required(p, "list content", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "list content", "action"));
+  for (const k in v)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list content", k, KEYS_126));
+    }
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    check_ListBody(x, p + "/body", out);
+  }
+  x = v.header;
+  if (x !== undefined) {
+    if (typeof x === "object" && x !== null && typeof x.type === "string" && x.type !== "TEXT")
+      out.push(rules.otherKind(p + "/header", "list content", "text header", "TEXT", x.type));
+    else {
+      check_InfobipTextHeader(x, p + "/header", out);
+    }
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_InfobipListContent_action(x, p + "/action", out);
+  }
+}
+// providers/infobip/content/location-request.schema.json#
+function is_InfobipLocationRequestContent(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.body === undefined) return false;
+  for (const k in v) if (k !== "body" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.body;
+  if (!is_Body(x, w)) return false;
+  return true;
+}
+function check_InfobipLocationRequestContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "location request content", "an object", v));
+    return;
+  }
+  if (v.body === undefined) out.push(rules.required(p, "location request content", "body"));
+  for (const k in v)
+    if (k !== "body" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request content", k, KEYS_136));
+    }
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+}
+// providers/infobip/content/multi-product.schema.json#/properties/action/properties/sections/items/properties/productRetailerIds
+function is_InfobipProductSection_productRetailerIds(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 30) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_ProductCardAction_product_retailer_id(x, w)) return false;
+  }
+  return true;
+}
+function check_InfobipProductSection_productRetailerIds(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "product retailer ids", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "product retailer ids", 1, v.length));
+  if (v.length > 30) out.push(rules.maxItems(p, "product retailer ids", 30, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "product retailer ids", i));
+      continue;
+    }
+    const x = v[i];
+    check_ProductCardAction_product_retailer_id(x, p + "/" + i, out);
+  }
+}
+// providers/infobip/content/multi-product.schema.json#/properties/action/properties/sections/items
+function is_InfobipProductSection(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.productRetailerIds === undefined) return false;
+  for (const k in v) if (k !== "title" && k !== "productRetailerIds" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.title;
+  if (x !== undefined && !is_ListSection_title(x, w)) return false;
+  x = v.productRetailerIds;
+  if (!is_InfobipProductSection_productRetailerIds(x, w)) return false;
+  return true;
+}
+function check_InfobipProductSection(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "product section", "an object", v));
+    return;
+  }
+  if (v.productRetailerIds === undefined) out.push(rules.required(p, "product section", "productRetailerIds"));
+  for (const k in v)
+    if (k !== "title" && k !== "productRetailerIds" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k, KEYS_139));
+    }
+  let x: any;
+  x = v.title;
+  if (x !== undefined) {
+    check_ListSection_title(x, p + "/title", out);
+  }
+  x = v.productRetailerIds;
+  if (x !== undefined) {
+    check_InfobipProductSection_productRetailerIds(x, p + "/productRetailerIds", out);
+  }
+}
+// providers/infobip/content/multi-product.schema.json#/properties/action/properties/sections
+function is_InfobipMultiProductContent_action_sections(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 10) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InfobipProductSection(x, w)) return false;
+  }
+  return true;
+}
+function check_InfobipMultiProductContent_action_sections(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "product sections", "an array", v));
+    return;
+  }
+  if (v.length < 1) out.push(rules.minItems(p, "product sections", 1, v.length));
+  if (v.length > 10) out.push(rules.maxItems(p, "product sections", 10, v.length));
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "product sections", i));
+      continue;
+    }
+    const x = v[i];
+    check_InfobipProductSection(x, p + "/" + i, out);
+  }
+}
+// providers/infobip/content/multi-product.schema.json#/properties/action
+function is_InfobipMultiProductContent_action(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.catalogId === undefined || v.sections === undefined) return false;
+  for (const k in v) if (k !== "catalogId" && k !== "sections" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.catalogId;
+  if (!is_ProductCardAction_catalog_id(x, w)) return false;
+  x = v.sections;
+  if (!is_InfobipMultiProductContent_action_sections(x, w)) return false;
+  return true;
+}
+function check_InfobipMultiProductContent_action(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "multi-product action", "an object", v));
+    return;
+  }
+  if (v.catalogId === undefined) out.push(rules.required(p, "multi-product action", "catalogId"));
+  if (v.sections === undefined) out.push(rules.required(p, "multi-product action", "sections"));
+  for (const k in v)
+    if (k !== "catalogId" && k !== "sections" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product action", k, KEYS_138));
+    }
+  let x: any;
+  x = v.catalogId;
+  if (x !== undefined) {
+    check_ProductCardAction_catalog_id(x, p + "/catalogId", out);
+  }
+  x = v.sections;
+  if (x !== undefined) {
+    check_InfobipMultiProductContent_action_sections(x, p + "/sections", out);
+  }
+}
+// providers/infobip/content/multi-product.schema.json#
+function is_InfobipMultiProductContent(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.header === undefined || v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.header;
+  if (!is_InfobipTextHeader(x, w)) return false;
+  x = v.body;
+  if (!is_Body(x, w)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x, w)) return false;
+  x = v.action;
+  if (!is_InfobipMultiProductContent_action(x, w)) return false;
+  return true;
+}
+function check_InfobipMultiProductContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "multi-product content", "an object", v));
+    return;
+  }
+  if (v.header === undefined) out.push(rules.required(p, "multi-product content", "header"));
+  if (v.body === undefined) out.push(rules.required(p, "multi-product content", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "multi-product content", "action"));
+  for (const k in v)
+    if (k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product content", k, KEYS_137));
+    }
+  let x: any;
+  x = v.header;
+  if (x !== undefined) {
+    if (typeof x === "object" && x !== null && typeof x.type === "string" && x.type !== "TEXT")
+      out.push(rules.otherKind(p + "/header", "multi-product content", "text header", "TEXT", x.type));
+    else {
+      check_InfobipTextHeader(x, p + "/header", out);
+    }
+  }
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_InfobipMultiProductContent_action(x, p + "/action", out);
+  }
+}
+// providers/infobip/content/product.schema.json#/properties/action
+function is_InfobipProductContent_action(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.catalogId === undefined || v.productRetailerId === undefined) return false;
+  for (const k in v) if (k !== "catalogId" && k !== "productRetailerId" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.catalogId;
+  if (!is_ProductCardAction_catalog_id(x, w)) return false;
+  x = v.productRetailerId;
+  if (!is_ProductCardAction_product_retailer_id(x, w)) return false;
+  return true;
+}
+function check_InfobipProductContent_action(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "product action", "an object", v));
+    return;
+  }
+  if (v.catalogId === undefined) out.push(rules.required(p, "product action", "catalogId"));
+  if (v.productRetailerId === undefined) out.push(rules.required(p, "product action", "productRetailerId"));
+  for (const k in v)
+    if (k !== "catalogId" && k !== "productRetailerId" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k, KEYS_141));
+    }
+  let x: any;
+  x = v.catalogId;
+  if (x !== undefined) {
+    check_ProductCardAction_catalog_id(x, p + "/catalogId", out);
+  }
+  x = v.productRetailerId;
+  if (x !== undefined) {
+    check_ProductCardAction_product_retailer_id(x, p + "/productRetailerId", out);
+  }
+}
+// providers/infobip/content/product.schema.json#
+function is_InfobipProductContent(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.action === undefined) return false;
+  for (const k in v) if (k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.body;
+  if (x !== undefined && !is_Body(x, w)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x, w)) return false;
+  x = v.action;
+  if (!is_InfobipProductContent_action(x, w)) return false;
+  return true;
+}
+function check_InfobipProductContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "product content", "an object", v));
+    return;
+  }
+  if (v.action === undefined) out.push(rules.required(p, "product content", "action"));
+  for (const k in v)
+    if (k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product content", k, KEYS_140));
+    }
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_InfobipProductContent_action(x, p + "/action", out);
+  }
+}
+// providers/infobip/content/url-button.schema.json#/properties/action
+function is_InfobipUrlButtonContent_action(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.displayText === undefined || v.url === undefined) return false;
+  for (const k in v) if (k !== "displayText" && k !== "url" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.displayText;
+  if (!is_CtaUrlParameters_display_text(x, w)) return false;
+  x = v.url;
+  if (!is_CtaUrlParameters_url(x, w)) return false;
+  return true;
+}
+function check_InfobipUrlButtonContent_action(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "URL button action", "an object", v));
+    return;
+  }
+  if (v.displayText === undefined) out.push(rules.required(p, "URL button action", "displayText"));
+  if (v.url === undefined) out.push(rules.required(p, "URL button action", "url"));
+  for (const k in v)
+    if (k !== "displayText" && k !== "url" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button action", k, KEYS_142));
+    }
+  let x: any;
+  x = v.displayText;
+  if (x !== undefined) {
+    check_CtaUrlParameters_display_text(x, p + "/displayText", out);
+  }
+  x = v.url;
+  if (x !== undefined) {
+    check_CtaUrlParameters_url(x, p + "/url", out);
+  }
+}
+// providers/infobip/content/url-button.schema.json#
+function is_InfobipUrlButtonContent(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.body === undefined || v.action === undefined) return false;
+  for (const k in v)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.body;
+  if (!is_Body(x, w)) return false;
+  x = v.header;
+  if (x !== undefined && !is_InfobipHeader(x, w)) return false;
+  x = v.footer;
+  if (x !== undefined && !is_Footer(x, w)) return false;
+  x = v.action;
+  if (!is_InfobipUrlButtonContent_action(x, w)) return false;
+  return true;
+}
+function check_InfobipUrlButtonContent(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "URL button content", "an object", v));
+    return;
+  }
+  if (v.body === undefined) out.push(rules.required(p, "URL button content", "body"));
+  if (v.action === undefined) out.push(rules.required(p, "URL button content", "action"));
+  for (const k in v)
+    if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button content", k, KEYS_126));
+    }
+  let x: any;
+  x = v.body;
+  if (x !== undefined) {
+    check_Body(x, p + "/body", out);
+  }
+  x = v.header;
+  if (x !== undefined) {
+    check_InfobipHeader(x, p + "/header", out);
+  }
+  x = v.footer;
+  if (x !== undefined) {
+    check_Footer(x, p + "/footer", out);
+  }
+  x = v.action;
+  if (x !== undefined) {
+    check_InfobipUrlButtonContent_action(x, p + "/action", out);
+  }
+}
+// providers/infobip/outbound.schema.json#/properties/content
+function is_InfobipOutboundBody_content(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!walk.isJson(v)) return false;
+  return true;
+}
+function check_InfobipOutboundBody_content(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "content", "an object", v));
+    return;
+  }
+  walk.jsonIssues(v, p, "content", out);
+}
+// providers/infobip/outbound.schema.json#/properties/context
+function is_InfobipMessageContext(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.replyToMessageId === undefined) return false;
+  for (const k in v) if (k !== "replyToMessageId" && v[k] !== undefined) return false;
+  let x: any;
+  x = v.replyToMessageId;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  return true;
+}
+function check_InfobipMessageContext(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "context", "an object", v));
+    return;
+  }
+  if (v.replyToMessageId === undefined) out.push(rules.required(p, "context", "replyToMessageId"));
+  for (const k in v)
+    if (k !== "replyToMessageId" && v[k] !== undefined) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_144));
+    }
+  let x: any;
+  x = v.replyToMessageId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/replyToMessageId", "quoted message id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/replyToMessageId", "quoted message id", 1, x));
+    }
+  }
+}
+// providers/infobip/outbound.schema.json#
+function is_InfobipOutboundBody(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.from === undefined || v.to === undefined || v.content === undefined) return false;
+  for (const k in v)
+    if (
+      k !== "from" &&
+      k !== "to" &&
+      k !== "messageId" &&
+      k !== "content" &&
+      k !== "callbackData" &&
+      k !== "notifyUrl" &&
+      k !== "context" &&
+      v[k] !== undefined
+    )
+      return false;
+  let x: any;
+  x = v.from;
+  if (!(typeof x === "string" && x.length !== 0)) return false;
+  x = v.to;
+  if (!is_InteractiveMessage_to(x, w)) return false;
+  x = v.messageId;
+  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  x = v.content;
+  if (!is_InfobipOutboundBody_content(x, w)) return false;
+  x = v.callbackData;
+  if (x !== undefined && !is_InteractiveMessage_biz_opaque_callback_data(x, w)) return false;
+  x = v.notifyUrl;
+  if (x !== undefined && !(typeof x === "string" && PATTERN_21.test(x))) return false;
+  x = v.context;
+  if (x !== undefined && !is_InfobipMessageContext(x, w)) return false;
+  return true;
+}
+function check_InfobipOutboundBody(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "Infobip request body", "an object", v));
+    return;
+  }
+  if (v.from === undefined) out.push(rules.required(p, "Infobip request body", "from"));
+  if (v.to === undefined) out.push(rules.required(p, "Infobip request body", "to"));
+  if (v.content === undefined) out.push(rules.required(p, "Infobip request body", "content"));
+  for (const k in v)
+    if (
+      k !== "from" &&
+      k !== "to" &&
+      k !== "messageId" &&
+      k !== "content" &&
+      k !== "callbackData" &&
+      k !== "notifyUrl" &&
+      k !== "context" &&
+      v[k] !== undefined
+    ) {
+      if (out.length >= walk.MAX_ISSUES) break;
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Infobip request body", k, KEYS_143));
+    }
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender number", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/from", "sender number", 1, x));
+    }
+  }
+  x = v.to;
+  if (x !== undefined) {
+    check_InteractiveMessage_to(x, p + "/to", out);
+  }
+  x = v.messageId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/messageId", "message id", "a string", x));
+    else {
+      if (!(x.length !== 0)) out.push(rules.minLength(p + "/messageId", "message id", 1, x));
+    }
+  }
+  x = v.content;
+  if (x !== undefined) {
+    check_InfobipOutboundBody_content(x, p + "/content", out);
+  }
+  x = v.callbackData;
+  if (x !== undefined) {
+    check_InteractiveMessage_biz_opaque_callback_data(x, p + "/callbackData", out);
+  }
+  x = v.notifyUrl;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/notifyUrl", "notify URL", "a string", x));
+    else {
+      if (!PATTERN_21.test(x))
+        out.push(rules.pattern(p + "/notifyUrl", "notify URL", "^https?://[^\\s/?#]+[^\\s]*$", x));
+    }
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_InfobipMessageContext(x, p + "/context", out);
+  }
+}
+// providers/infobip/webhook.schema.json#/properties/results/items
+function is_InfobipWebhookBody_results_item(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!walk.isJson(v)) return false;
+  return true;
+}
+function check_InfobipWebhookBody_results_item(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "InfobipWebhookBody_results_item", "an object", v));
+    return;
+  }
+  walk.jsonIssues(v, p, "InfobipWebhookBody_results_item", out);
+}
+// providers/infobip/webhook.schema.json#/properties/results
+function is_InfobipWebhookBody_results(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InfobipWebhookBody_results_item(x, w)) return false;
+  }
+  return true;
+}
+function check_InfobipWebhookBody_results(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "received messages", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "received messages", i));
+      continue;
+    }
+    const x = v[i];
+    check_InfobipWebhookBody_results_item(x, p + "/" + i, out);
+  }
+}
+// providers/infobip/webhook.schema.json#
+function is_InfobipWebhookBody(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.results === undefined) return false;
+  let x: any;
+  x = v.results;
+  if (!is_InfobipWebhookBody_results(x, w)) return false;
+  x = v.messageCount;
+  if (x !== undefined && !(typeof x === "number" && Number.isInteger(x))) return false;
+  x = v.pendingMessageCount;
+  if (x !== undefined && !(typeof x === "number" && Number.isInteger(x))) return false;
+  return true;
+}
+function check_InfobipWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "Infobip inbound message webhook", "an object", v));
+    return;
+  }
+  if (v.results === undefined) out.push(rules.required(p, "Infobip inbound message webhook", "results"));
+  let x: any;
+  x = v.results;
+  if (x !== undefined) {
+    check_InfobipWebhookBody_results(x, p + "/results", out);
+  }
+  x = v.messageCount;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x)))
+      out.push(rules.type(p + "/messageCount", "message count", "an integer", x));
+  }
+  x = v.pendingMessageCount;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x)))
+      out.push(rules.type(p + "/pendingMessageCount", "pending message count", "an integer", x));
+  }
+}
+// providers/infobip/webhook.schema.json#/$defs/message/properties/response
+function is_InfobipInboundMessage_response(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!walk.isJson(v)) return false;
+  return true;
+}
+function check_InfobipInboundMessage_response(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "flow response", "an object", v));
+    return;
+  }
+  walk.jsonIssues(v, p, "flow response", out);
+}
+// providers/infobip/webhook.schema.json#/$defs/message/properties/productItems/items
+function is_InfobipOrderItem(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.productRetailerId === undefined || v.quantity === undefined) return false;
+  let x: any;
+  x = v.productRetailerId;
+  if (!(typeof x === "string")) return false;
+  x = v.quantity;
+  if (!(typeof x === "number" && Number.isFinite(x))) return false;
+  x = v.itemPrice;
+  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = v.currency;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InfobipOrderItem(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "ordered product", "an object", v));
+    return;
+  }
+  if (v.productRetailerId === undefined) out.push(rules.required(p, "ordered product", "productRetailerId"));
+  if (v.quantity === undefined) out.push(rules.required(p, "ordered product", "quantity"));
+  let x: any;
+  x = v.productRetailerId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/productRetailerId", "product retailer id", "a string", x));
+  }
+  x = v.quantity;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/quantity", "quantity", "a finite number", x));
+  }
+  x = v.itemPrice;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/itemPrice", "item price", "a finite number", x));
+  }
+  x = v.currency;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/currency", "currency", "a string", x));
+  }
+}
+// providers/infobip/webhook.schema.json#/$defs/message/properties/productItems
+function is_InfobipInboundMessage_productItems(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!is_InfobipOrderItem(x, w)) return false;
+  }
+  return true;
+}
+function check_InfobipInboundMessage_productItems(v: any, p: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) {
+    out.push(rules.type(p, "ordered products", "an array", v));
+    return;
+  }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(i in v)) {
+      out.push(rules.hole(p + "/" + i, "ordered products", i));
+      continue;
+    }
+    const x = v[i];
+    check_InfobipOrderItem(x, p + "/" + i, out);
+  }
+}
+// providers/infobip/webhook.schema.json#/$defs/message/properties/context
+function is_InfobipInboundMessage_context(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.from;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InfobipInboundMessage_context(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "context", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "answered sender", "a string", x));
+  }
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "answered message id", "a string", x));
+  }
+}
+// providers/infobip/webhook.schema.json#/$defs/message
+function is_InfobipInboundMessage(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.type === undefined) return false;
+  let x: any;
+  x = v.type;
+  if (!(typeof x === "string")) return false;
+  x = v.id;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.title;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.description;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.text;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.payload;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.response;
+  if (x !== undefined && !is_InfobipInboundMessage_response(x, w)) return false;
+  x = v.latitude;
+  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = v.longitude;
+  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
+  x = v.name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.address;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.url;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.catalogId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.productItems;
+  if (x !== undefined && !is_InfobipInboundMessage_productItems(x, w)) return false;
+  x = v.context;
+  if (x !== undefined && !is_InfobipInboundMessage_context(x, w)) return false;
+  return true;
+}
+function check_InfobipInboundMessage(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "message", "an object", v));
+    return;
+  }
+  if (v.type === undefined) out.push(rules.required(p, "message", "type"));
+  let x: any;
+  x = v.type;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/type", "message type", "a string", x));
+  }
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/id", "reply id", "a string", x));
+  }
+  x = v.title;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/title", "reply title", "a string", x));
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "reply description", "a string", x));
+  }
+  x = v.text;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/text", "text", "a string", x));
+  }
+  x = v.payload;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/payload", "button payload", "a string", x));
+  }
+  x = v.response;
+  if (x !== undefined) {
+    check_InfobipInboundMessage_response(x, p + "/response", out);
+  }
+  x = v.latitude;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/latitude", "latitude", "a finite number", x));
+  }
+  x = v.longitude;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isFinite(x)))
+      out.push(rules.type(p + "/longitude", "longitude", "a finite number", x));
+  }
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "place name", "a string", x));
+  }
+  x = v.address;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/address", "place address", "a string", x));
+  }
+  x = v.url;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/url", "place URL", "a string", x));
+  }
+  x = v.catalogId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/catalogId", "catalog id", "a string", x));
+  }
+  x = v.productItems;
+  if (x !== undefined) {
+    check_InfobipInboundMessage_productItems(x, p + "/productItems", out);
+  }
+  x = v.context;
+  if (x !== undefined) {
+    check_InfobipInboundMessage_context(x, p + "/context", out);
+  }
+}
+// providers/infobip/webhook.schema.json#/$defs/result/properties/contact
+function is_InfobipWebhookResult_contact(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InfobipWebhookResult_contact(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "contact", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "contact name", "a string", x));
+  }
+}
+// providers/infobip/webhook.schema.json#/$defs/result/properties/price
+function is_InfobipWebhookResult_price(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!walk.isJson(v)) return false;
+  return true;
+}
+function check_InfobipWebhookResult_price(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "price", "an object", v));
+    return;
+  }
+  walk.jsonIssues(v, p, "price", out);
+}
+// providers/infobip/webhook.schema.json#/$defs/result
+function is_InfobipWebhookResult(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (
+    v.from === undefined ||
+    v.to === undefined ||
+    v.messageId === undefined ||
+    v.receivedAt === undefined ||
+    v.message === undefined
+  )
+    return false;
+  let x: any;
+  x = v.from;
+  if (!(typeof x === "string")) return false;
+  x = v.to;
+  if (!(typeof x === "string")) return false;
+  x = v.integrationType;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.receivedAt;
+  if (!(typeof x === "string")) return false;
+  x = v.messageId;
+  if (!(typeof x === "string")) return false;
+  x = v.pairedMessageId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.callbackData;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.message;
+  if (!is_InfobipInboundMessage(x, w)) return false;
+  x = v.contact;
+  if (x !== undefined && !is_InfobipWebhookResult_contact(x, w)) return false;
+  x = v.price;
+  if (x !== undefined && !is_InfobipWebhookResult_price(x, w)) return false;
+  return true;
+}
+function check_InfobipWebhookResult(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "received message", "an object", v));
+    return;
+  }
+  if (v.from === undefined) out.push(rules.required(p, "received message", "from"));
+  if (v.to === undefined) out.push(rules.required(p, "received message", "to"));
+  if (v.messageId === undefined) out.push(rules.required(p, "received message", "messageId"));
+  if (v.receivedAt === undefined) out.push(rules.required(p, "received message", "receivedAt"));
+  if (v.message === undefined) out.push(rules.required(p, "received message", "message"));
+  let x: any;
+  x = v.from;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/from", "customer number", "a string", x));
+  }
+  x = v.to;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/to", "business sender", "a string", x));
+  }
+  x = v.integrationType;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/integrationType", "integration type", "a string", x));
+  }
+  x = v.receivedAt;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/receivedAt", "received at", "a string", x));
+  }
+  x = v.messageId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/messageId", "message id", "a string", x));
+  }
+  x = v.pairedMessageId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/pairedMessageId", "paired message id", "a string", x));
+  }
+  x = v.callbackData;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/callbackData", "callback data", "a string", x));
+  }
+  x = v.message;
+  if (x !== undefined) {
+    check_InfobipInboundMessage(x, p + "/message", out);
+  }
+  x = v.contact;
+  if (x !== undefined) {
+    check_InfobipWebhookResult_contact(x, p + "/contact", out);
+  }
+  x = v.price;
+  if (x !== undefined) {
+    check_InfobipWebhookResult_price(x, p + "/price", out);
+  }
+}
 // providers/vonage/outbound.schema.json#/properties/custom/oneOf/0
 function is_VonageCustomInteractive(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -11545,7 +13583,7 @@ function check_VonageCustomInteractive(v: any, p: string, out: ValidationIssue[]
   for (const k in v)
     if (k !== "type" && k !== "interactive" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom interactive object", k, KEYS_127));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom interactive object", k, KEYS_146));
     }
   let x: any;
   x = v.type;
@@ -11579,7 +13617,7 @@ function check_VonageCustomReaction(v: any, p: string, out: ValidationIssue[]): 
   for (const k in v)
     if (k !== "type" && k !== "reaction" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom reaction object", k, KEYS_128));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom reaction object", k, KEYS_147));
     }
   let x: any;
   x = v.type;
@@ -11648,7 +13686,7 @@ function check_VonageOutboundBody_context(v: any, p: string, out: ValidationIssu
   for (const k in v)
     if (k !== "message_uuid" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_129));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_148));
     }
   let x: any;
   x = v.message_uuid;
@@ -11746,7 +13784,7 @@ function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Vonage Messages API request body", k, KEYS_126));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Vonage Messages API request body", k, KEYS_145));
     }
   let x: any;
   x = v.from;
@@ -12352,7 +14390,7 @@ function is_VonageWebhookBody(v: any, w: boolean): boolean {
   return is_VonageInboundMessage(v, w) || is_VonageStatus(v, w);
 }
 function check_VonageWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "Vonage webhook body", BRANCHES_130, false, out);
+  unionIssues(v, p, "Vonage webhook body", BRANCHES_149, false, out);
 }
 // providers/whatsapp-node-sdk/outbound.schema.json#
 function is_WhatsappNodeSdkArguments(v: any, w: boolean): boolean {
@@ -12389,7 +14427,7 @@ function check_WhatsappNodeSdkArguments(v: any, p: string, out: ValidationIssue[
   for (const k in v)
     if (k !== "body" && k !== "recipient" && k !== "replyMessageId" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Node SDK interactive() arguments", k, KEYS_131));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Node SDK interactive() arguments", k, KEYS_150));
     }
   let x: any;
   x = v.body;
@@ -12648,7 +14686,7 @@ function check_MetaCallPermissionReply_call_permission_reply_expiration_timestam
   p: string,
   out: ValidationIssue[],
 ): void {
-  unionIssues(v, p, "expiry", BRANCHES_132, true, out);
+  unionIssues(v, p, "expiry", BRANCHES_151, true, out);
 }
 // webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply
 function is_MetaCallPermissionReply_call_permission_reply(v: any, w: boolean): boolean {
@@ -12757,7 +14795,7 @@ function check_MetaInteractiveReply(v: any, p: string, out: ValidationIssue[]): 
       out.push(rules.required(p, "interactive reply", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_133, v.type));
+      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_152, v.type));
   }
 }
 // webhook/meta/message.schema.json#/$defs/interactiveMessage
@@ -13990,6 +16028,6 @@ function check_MetaInboundMessage(v: any, p: string, out: ValidationIssue[]): vo
       out.push(rules.required(p, "inbound message", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_134, v.type));
+      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_153, v.type));
   }
 }

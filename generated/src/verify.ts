@@ -42,6 +42,11 @@ export const SIGNATURES: Readonly<Record<ProviderName, SignatureSpec>> = {
     reason:
       "Exotel documents no webhook signature; accept its callbacks only from the addresses Exotel gives you, on a callback URL that carries a secret of your own",
   },
+  infobip: {
+    scheme: "none",
+    reason:
+      "Infobip signs webhooks only if a notification profile sets it up (BASIC, HMAC or OAuth credentials), and its HMAC header and algorithm are not documented in the sources this mapping rests on; check the credentials your profile sets",
+  },
   vonage: {
     scheme: "vonage-jwt",
     header: "authorization",

@@ -17,26 +17,31 @@ afterEach(() => {
   dir = undefined;
 });
 
-/** A copy of schemas/ with one provider's mapping edited. */
-function withMapping(provider: string, edit: (mapping: Record<string, any>) => void): string {
+/** A copy of schemas/ with one file edited. */
+function withSchema(file: string, edit: (json: Record<string, any>) => void): string {
   dir = mkdtempSync(join(tmpdir(), "wa-providers-"));
   cpSync(SCHEMAS_DIR, dir, { recursive: true, filter: (src) => !src.includes(`${SCHEMAS_DIR}/examples`) });
-  const path = join(dir, "providers", provider, "mapping.json");
-  const mapping = JSON.parse(readFileSync(path, "utf8"));
-  edit(mapping);
-  writeFileSync(path, JSON.stringify(mapping));
+  const path = join(dir, file);
+  const json = JSON.parse(readFileSync(path, "utf8"));
+  edit(json);
+  writeFileSync(path, JSON.stringify(json));
   return dir;
 }
+
+/** A copy of schemas/ with one provider's mapping edited. */
+const withMapping = (provider: string, edit: (mapping: Record<string, any>) => void) =>
+  withSchema(`providers/${provider}/mapping.json`, edit);
 
 const load = (schemasDir: string) => loadProviders(schemasDir, loadSchemaSet(schemasDir));
 
 describe("provider mappings", () => {
-  it("load for all six providers, Meta first", () => {
+  it("load for all seven providers, Meta first", () => {
     expect(load(SCHEMAS_DIR).map((p) => p.mapping.provider)).toEqual([
       "meta",
       "360dialog",
       "aisoule",
       "exotel",
+      "infobip",
       "vonage",
       "whatsapp-node-sdk",
     ]);
@@ -65,6 +70,29 @@ describe("provider mappings", () => {
     );
   });
 
+  it("reject a part of a kind's message with no fate, for a provider with a body per kind", () => {
+    const schemas = withMapping("infobip", (m) => {
+      m.outbound.kinds.list.fields = m.outbound.kinds.list.fields.filter((f: { body: string }) => !f.body.endsWith("/description"));
+    });
+    expect(() => load(schemas)).toThrow(/list: \/interactive\/action\/sections\/\*\/rows\/\*\/description neither mapped/);
+  });
+
+  it("refuse to emit a body whose schema demands what the translation cannot check", () => {
+    const schemas = withSchema("providers/infobip/content/product.schema.json", (s) => {
+      s.properties.action.properties.catalogId = { type: "string", format: "uuid" };
+    });
+    expect(() => emitProviders(schemas, loadSchemaSet(schemas))).toThrow(
+      /\/content\/action\/catalogId: the provider's schema adds "format"/,
+    );
+  });
+
+  it("refuse an array whose item limits the source array does not guarantee", () => {
+    const schemas = withSchema("providers/infobip/content/buttons.schema.json", (s) => {
+      s.properties.action.properties.buttons.maxItems = 2;
+    });
+    expect(() => emitProviders(schemas, loadSchemaSet(schemas))).toThrow(/maxItems of 2 is not guaranteed/);
+  });
+
   it("reject a provider name that is not its folder, and a signature header not in lower case", () => {
     expect(() => load(withMapping("exotel", (m) => (m.provider = "exotell")))).toThrow(
       /"provider" must be the folder name/,
@@ -78,7 +106,7 @@ describe("provider mappings", () => {
     expect(() => load(withMapping("exotel", (m) => delete m.signature.reason))).toThrow(/must say why/);
   });
 
-  it("emit one module per provider, the dispatcher, verify and the capability table", () => {
+  it("emit one module per provider (and its webhook normaliser where the mapping declares it), the dispatcher, verify and the capability table", () => {
     const files = [...emitProviders(SCHEMAS_DIR, loadSchemaSet(SCHEMAS_DIR)).keys()].sort();
     expect(files).toEqual([
       "CAPABILITIES.md",
@@ -86,6 +114,8 @@ describe("provider mappings", () => {
       "src/providers/aisoule.ts",
       "src/providers/exotel.ts",
       "src/providers/index.ts",
+      "src/providers/infobip-webhook.ts",
+      "src/providers/infobip.ts",
       "src/providers/meta.ts",
       "src/providers/vonage.ts",
       "src/providers/whatsapp-node-sdk.ts",

@@ -20,6 +20,7 @@ import {
 import { verifyWebhook } from "../../generated/src/verify.ts";
 import { loadExamples } from "../support/corpus.ts";
 import { loadWebhookFixtures } from "../support/webhook-fixtures.ts";
+import { PROVIDER_OPTIONS as OPTIONS } from "../support/provider-options.ts";
 
 const KEYS = ["__proto__", "constructor", "prototype"] as const;
 const POISON = { polluted: true, toString: "polluted", isAdmin: true };
@@ -72,7 +73,6 @@ function expectPlain(value: unknown): void {
 const examples = loadExamples().filter((e) => e.valid);
 const messages = examples.filter((e) => e.schema === "message/outbound-message.schema.json").map((e) => e.instance);
 const interactives = examples.filter((e) => e.schema === "interactive/interactive.schema.json" || (e.schema.startsWith("interactive/") && e.schema !== "interactive/interactive.schema.json")).map((e) => e.instance);
-const OPTIONS: Record<ProviderName, object | undefined> = { meta: undefined, "whatsapp-node-sdk": undefined, vonage: { from: "447700900000" }, exotel: { from: "+918047112233" }, aisoule: undefined, "360dialog": undefined };
 const translate = (provider: ProviderName, message: unknown) => (toProvider as (p: ProviderName, m: unknown, o?: object) => unknown)(provider, message, OPTIONS[provider]);
 
 describe.each(KEYS)("%s keys", (key) => {

@@ -11,9 +11,12 @@ import {
   type ProviderName,
   fromProvider,
   toProvider,
+  ENDPOINTS,
+  endpointFor,
   toVonage,
   toWhatsappNodeSdk,
 } from "../../generated/src/index.ts";
+import { PROVIDER_OPTIONS } from "../support/provider-options.ts";
 
 const interactive = {
   type: "button",
@@ -38,13 +41,17 @@ function refused(fn: () => unknown): ProviderError {
 }
 
 describe("request bodies", () => {
-  it("meta and 360dialog send the message itself, as a copy", () => {
-    for (const provider of ["meta", "360dialog"] as const) {
-      const body = toProvider(provider, message);
-      expect(body).toEqual(message);
-      expect(body).not.toBe(message);
-      expect((body as { interactive: unknown }).interactive).not.toBe(message.interactive);
-    }
+  it("meta and 360dialog send the message itself: the validated message is the body", () => {
+    for (const provider of ["meta", "360dialog"] as const) expect(toProvider(provider, message)).toBe(message);
+  });
+
+  it("a body shares objects with the message rather than copy them (neither is ever written to)", () => {
+    const body = toProvider("vonage", message, { from: "447700900000" });
+    expect(body.custom).toEqual({ type: "interactive", interactive });
+    expect((body.custom as { interactive: unknown }).interactive).toBe(message.interactive);
+    const frozen = JSON.parse(JSON.stringify(message), (_, v) => (typeof v === "object" && v !== null ? Object.freeze(v) : v));
+    for (const provider of PROVIDERS)
+      expect(fromProvider(provider, (toProvider as (p: ProviderName, m: unknown, o?: object) => unknown)(provider, frozen, PROVIDER_OPTIONS[provider]))).toMatchObject(frozen);
   });
 
   it("the Node SDK gets its interactive() arguments, recipient as a number", () => {
@@ -154,11 +161,17 @@ describe("payments and business-scoped user ids", () => {
   } as const;
   const senders: Partial<Record<ProviderName, object>> = { vonage: { from: "447700900000" }, exotel: { from: "+918047112233" } };
 
-  it("every provider carries order_details and order_status, and says how", () => {
+  it("every provider carries order_details and order_status, and says how, or refuses them with the reason", () => {
     const status = { type: "order_status", body: { text: "Paid" }, action: { name: "review_order", parameters: { reference_id: "INV-1", order: { status: "processing" } } } } as const;
     for (const provider of PROVIDERS) {
       for (const interactive of [bill, status]) {
         const sent = { messaging_product: "whatsapp", to: "919812345678", type: "interactive", interactive } as const;
+        // Infobip's interactive endpoints have none for payments.
+        if (CAPABILITIES[provider][interactive.type] === "unsupported") {
+          const error = refused(() => toProvider(provider, sent, senders[provider] as never));
+          expect([error.code, error.message]).toEqual(["unsupported-kind", expect.stringContaining(CAPABILITY_NOTES[provider][interactive.type]!)]);
+          continue;
+        }
         const body = toProvider(provider, sent, senders[provider] as never);
         expect(JSON.stringify(body)).toContain(JSON.stringify(interactive));
         expect(fromProvider(provider, body)).toMatchObject({ interactive });
@@ -185,6 +198,94 @@ describe("payments and business-scoped user ids", () => {
     const error = refused(() => toProvider("meta", { messaging_product: "whatsapp", recipient: "16505551234", type: "interactive", interactive: bill }));
     expect(error.code).toBe("invalid-message");
     expect(error.issues.map((i) => [i.path, i.rule])).toEqual([["/recipient", "pattern"]]);
+  });
+});
+
+describe("infobip: a body of its own per kind, by mapping alone", () => {
+  const from = { from: "447860099299" };
+
+  it("flattens reply buttons, renames to camelCase, carries header media by URL, and says where to send it", () => {
+    const withImage = {
+      ...message,
+      context: { message_id: "in-1" },
+      biz_opaque_callback_data: "order-7",
+      interactive: { ...interactive, header: { type: "image", image: { link: "https://example.com/a.png" } } },
+    } as const;
+    expect(toProvider("infobip", withImage as never, from)).toEqual({
+      from: "447860099299",
+      to: "919812345678",
+      content: {
+        body: { text: "Confirm the order?" },
+        header: { type: "IMAGE", mediaUrl: "https://example.com/a.png" },
+        action: {
+          buttons: [
+            { type: "REPLY", id: "yes", title: "Yes" },
+            { type: "REPLY", id: "no", title: "No" },
+          ],
+        },
+      },
+      callbackData: "order-7",
+      context: { replyToMessageId: "in-1" },
+    });
+    expect(endpointFor("infobip", withImage as never)).toBe("/whatsapp/1/message/interactive/buttons");
+    expect(endpointFor("meta", withImage as never)).toBeUndefined();
+    expect(ENDPOINTS.infobip?.product_list).toBe("/whatsapp/1/message/interactive/multi-product");
+  });
+
+  it("names the list button action.title and flattens product items to their retailer ids", () => {
+    const list = {
+      ...message,
+      interactive: {
+        type: "list",
+        body: { text: "Pick one" },
+        action: { button: "Menu", sections: [{ title: "A", rows: [{ id: "r1", title: "Row", description: "d" }] }] },
+      },
+    };
+    expect(toProvider("infobip", list, from).content).toEqual({
+      body: { text: "Pick one" },
+      action: { title: "Menu", sections: [{ title: "A", rows: [{ id: "r1", title: "Row", description: "d" }] }] },
+    });
+    const products = {
+      ...message,
+      interactive: {
+        type: "product_list",
+        header: { type: "text", text: "Shop" },
+        body: { text: "Our picks" },
+        action: { catalog_id: "c1", sections: [{ title: "S", product_items: [{ product_retailer_id: "a" }, { product_retailer_id: "b" }] }] },
+      },
+    };
+    expect(toProvider("infobip", products, from).content).toEqual({
+      header: { type: "TEXT", text: "Shop" },
+      body: { text: "Our picks" },
+      action: { catalogId: "c1", sections: [{ title: "S", productRetailerIds: ["a", "b"] }] },
+    });
+    expect(fromProvider("infobip", toProvider("infobip", products, from))).toEqual({ ...products, recipient_type: "individual" });
+  });
+
+  it("recognises a body's kind by its content, and refuses content of no kind", () => {
+    const body = { from: "447860099299", to: "919812345678", content: { body: { text: "x" }, action: { buttons: [] } } };
+    const error = refused(() => fromProvider("infobip", body));
+    expect([error.code, error.path]).toEqual(["invalid-body", "/content"]);
+    const location = { from: "447860099299", to: "919812345678", content: { body: { text: "Where?" } } };
+    expect(fromProvider("infobip", location)).toMatchObject({ interactive: { type: "location_request_message", action: { name: "send_location" } } });
+  });
+
+  it("refuses what Infobip cannot carry, naming it", () => {
+    const flow = (parameters: object) => ({
+      ...message,
+      interactive: { type: "flow", body: { text: "Book" }, action: { name: "flow", parameters: { flow_message_version: "3", flow_cta: "Book", ...parameters } } },
+    });
+    const byName = refused(() => toProvider("infobip", flow({ flow_name: "booking", flow_token: "t" }), from));
+    expect([byName.code, byName.path]).toEqual(["unsupported-field", "/interactive/action/parameters/flow_name"]);
+    const noToken = refused(() => toProvider("infobip", flow({ flow_id: "1" }), from));
+    expect([noToken.code, noToken.path]).toEqual(["unsupported-field", "/interactive/action/parameters/flow_token"]);
+    expect(noToken.message).toContain("/content/action/flowToken");
+    const uploaded = { ...message, interactive: { ...interactive, header: { type: "video", video: { id: "123" } } } };
+    expect(refused(() => toProvider("infobip", uploaded, from)).path).toBe("/interactive/header/video/id");
+    const catalog = refused(() =>
+      toProvider("infobip", { ...message, interactive: { type: "catalog_message", body: { text: "x" }, action: { name: "catalog_message" } } } as never, from),
+    );
+    expect(catalog.code).toBe("unsupported-kind");
   });
 });
 

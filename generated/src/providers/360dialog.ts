@@ -5,55 +5,24 @@
  *
  * What goes out through 360dialog's Cloud API: the Cloud API body unchanged, `messaging_product` included (`POST /messages` on 360dialog's host with the `D360-API-KEY` header; no phone number id in the path, 360dialog adds it).
  */
-import type { OutboundMessage, Dialog360OutboundBody } from "../types.js";
-import { validateDialog360OutboundBody } from "../validators.js";
-import { type EnvelopeMapping, fromEnvelope, toEnvelope } from "../runtime/envelope.js";
+import type { Dialog360OutboundBody, OutboundMessage } from "../types.js";
+import { validateDialog360OutboundBody, validateOutboundMessage } from "../validators.js";
+import { checkOptions, validBody, validMessage } from "../runtime/translate.js";
 
 /** 360dialog (Cloud API) needs nothing beyond the message. */
 export type Dialog360Options = Record<string, never>;
 
-/** How an outbound message maps onto 360dialog (Cloud API)'s request body (from schemas/providers/360dialog/mapping.json). */
-export const DIALOG360_MAPPING: EnvelopeMapping = {
-  provider: "360dialog",
-  fields: [{ message: "", body: "" }],
-  constants: {},
-  implied: {},
-  unsupported: {},
-  options: {},
-  single: [],
-  capabilities: {
-    button: "documented",
-    list: "documented",
-    product: "documented",
-    product_list: "documented",
-    catalog_message: "passthrough",
-    cta_url: "documented",
-    location_request_message: "documented",
-    flow: "documented",
-    address_message: "passthrough",
-    carousel: "passthrough",
-    voice_call: "passthrough",
-    call_permission_request: "passthrough",
-    order_details: "documented",
-    order_status: "documented",
-    reaction: "passthrough",
-  },
-  notes: {
-    catalog_message: "360dialog forwards the Cloud API body unchanged, but does not document this type",
-    address_message: "360dialog forwards the Cloud API body unchanged, but does not document this type",
-    carousel: "360dialog forwards the Cloud API body unchanged, but does not document this type",
-    voice_call: "360dialog forwards the Cloud API body unchanged, but does not document this type",
-    call_permission_request: "360dialog forwards the Cloud API body unchanged, but does not document this type",
-    reaction: "360dialog forwards the Cloud API body unchanged, but does not document this type",
-  },
-};
+const OPTIONS: readonly string[] = [];
+const REQUIRED_OPTIONS: readonly string[] = [];
 
-/** Translates an outbound message (validated first) into 360dialog (Cloud API)'s request body. Throws a ProviderError for an invalid message or one 360dialog (Cloud API) cannot carry. */
+/** Translates an outbound message (validated first) into 360dialog (Cloud API)'s request body. Throws a ProviderError for an invalid message or one 360dialog (Cloud API) cannot carry. The body shares objects with the message. */
 export function toDialog360(message: unknown, options?: Dialog360Options): Dialog360OutboundBody {
-  return toEnvelope(DIALOG360_MAPPING, message, options ?? {}, validateDialog360OutboundBody) as Dialog360OutboundBody;
+  const m = validMessage("360dialog", validateOutboundMessage(message));
+  checkOptions("360dialog", options, OPTIONS, REQUIRED_OPTIONS);
+  return m;
 }
 
 /** The inverse of toDialog360: the outbound message a 360dialog (Cloud API) request body sends. */
 export function fromDialog360(body: unknown): OutboundMessage {
-  return fromEnvelope(DIALOG360_MAPPING, body, validateDialog360OutboundBody);
+  return validBody("360dialog", validateDialog360OutboundBody(body));
 }

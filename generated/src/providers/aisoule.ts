@@ -5,78 +5,79 @@
  *
  * What goes out through Aisoule's developer API (`POST /v1/messages`, `Authorization: Bearer <API key>`): the interactive object, unchanged, next to the recipient. Aisoule documents reply buttons and lists; other interactive types are forwarded the same way but are not in its documents.
  */
-import type { OutboundMessage, AisouleOutboundBody } from "../types.js";
-import { validateAisouleOutboundBody } from "../validators.js";
-import { type EnvelopeMapping, fromEnvelope, toEnvelope } from "../runtime/envelope.js";
+import type { AisouleOutboundBody, OutboundMessage } from "../types.js";
+import { validateAisouleOutboundBody, validateOutboundMessage } from "../validators.js";
+import {
+  checkOptions,
+  phoneDigits,
+  refuseCarried,
+  refuseField,
+  refuseKind,
+  refuseMissing,
+  refuseValue,
+  translatedMessage,
+  validBody,
+  validMessage,
+} from "../runtime/translate.js";
+import * as rules from "../runtime/rules.js";
+import * as unicode from "../runtime/unicode.js";
 
 /** Aisoule developer API needs nothing beyond the message. */
 export type AisouleOptions = Record<string, never>;
 
-/** How an outbound message maps onto Aisoule developer API's request body (from schemas/providers/aisoule/mapping.json). */
-export const AISOULE_MAPPING: EnvelopeMapping = {
-  provider: "aisoule",
-  fields: [
-    { message: "/to", body: "/to", as: "digits" },
-    { message: "/type", body: "/type" },
-    { message: "/interactive", body: "/interactive" },
-  ],
-  constants: {},
-  implied: {
-    "/messaging_product": {
-      value: "whatsapp",
-      reason: "every message wa-interactive translates is a WhatsApp message",
-    },
-    "/recipient_type": { value: "individual", reason: "Aisoule sends to one person and has no recipient_type" },
-  },
-  unsupported: {
-    "/recipient": "Aisoule addresses WhatsApp users by phone number only",
-    "/context": "Aisoule does not document sending a message as a reply (context)",
-    "/biz_opaque_callback_data": "Aisoule has no such field",
-    "/recipient_identity_key_hash": "Aisoule has no such field",
-    "/reaction": "Aisoule's developer API documents text, media and interactive messages only",
-  },
-  options: {},
-  single: [],
-  capabilities: {
-    button: "documented",
-    list: "documented",
-    product: "passthrough",
-    product_list: "passthrough",
-    catalog_message: "passthrough",
-    cta_url: "passthrough",
-    location_request_message: "passthrough",
-    flow: "passthrough",
-    address_message: "passthrough",
-    carousel: "passthrough",
-    voice_call: "passthrough",
-    call_permission_request: "passthrough",
-    order_details: "passthrough",
-    order_status: "passthrough",
-    reaction: "unsupported",
-  },
-  notes: {
-    product: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
-    product_list: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
-    catalog_message: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
-    cta_url: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
-    location_request_message: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
-    flow: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
-    address_message: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
-    carousel: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
-    voice_call: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
-    call_permission_request: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
-    order_details: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
-    order_status: "forwarded as the interactive object, but Aisoule documents only reply buttons and lists",
-    reaction: "Aisoule's developer API documents text, media and interactive messages only",
-  },
-};
+const OPTIONS: readonly string[] = [];
+const REQUIRED_OPTIONS: readonly string[] = [];
+const RECIPIENT_NUMBER_PATTERN = new RegExp("^[0-9]{6,15}$", "u");
 
-/** Translates an outbound message (validated first) into Aisoule developer API's request body. Throws a ProviderError for an invalid message or one Aisoule developer API cannot carry. */
+/** Translates an outbound message (validated first) into Aisoule developer API's request body. Throws a ProviderError for an invalid message or one Aisoule developer API cannot carry. The body shares objects with the message. */
 export function toAisoule(message: unknown, options?: AisouleOptions): AisouleOutboundBody {
-  return toEnvelope(AISOULE_MAPPING, message, options ?? {}, validateAisouleOutboundBody) as AisouleOutboundBody;
+  const m = validMessage("aisoule", validateOutboundMessage(message));
+  if (m.type === "reaction")
+    return refuseKind(
+      "aisoule",
+      "/type",
+      "reaction",
+      "Aisoule's developer API documents text, media and interactive messages only",
+    );
+  if (m.recipient !== undefined)
+    refuseField("aisoule", "/recipient", "Aisoule addresses WhatsApp users by phone number only");
+  if (m.context !== undefined)
+    refuseField("aisoule", "/context", "Aisoule does not document sending a message as a reply (context)");
+  if (m.biz_opaque_callback_data !== undefined)
+    refuseField("aisoule", "/biz_opaque_callback_data", "Aisoule has no such field");
+  if (m.recipient_identity_key_hash !== undefined)
+    refuseField("aisoule", "/recipient_identity_key_hash", "Aisoule has no such field");
+  if (m.recipient_type !== undefined && m.recipient_type !== "individual")
+    refuseValue(
+      "aisoule",
+      "/recipient_type",
+      m.recipient_type,
+      "individual",
+      "Aisoule sends to one person and has no recipient_type",
+    );
+  if (m.to !== undefined) phoneDigits("aisoule", "/to", m.to);
+  if (m.to !== undefined && !RECIPIENT_NUMBER_PATTERN.test(phoneDigits("aisoule", "/to", m.to)))
+    refuseCarried(
+      "aisoule",
+      "/to",
+      rules.pattern("/to", "recipient number", "^[0-9]{6,15}$", phoneDigits("aisoule", "/to", m.to)),
+    );
+  checkOptions("aisoule", options, OPTIONS, REQUIRED_OPTIONS);
+  if (m.to === undefined) refuseMissing("aisoule", "/to", "/to");
+  return { to: phoneDigits("aisoule", "/to", m.to), type: m.type, interactive: m.interactive };
 }
 
 /** The inverse of toAisoule: the outbound message a Aisoule developer API request body sends. */
 export function fromAisoule(body: unknown): OutboundMessage {
-  return fromEnvelope(AISOULE_MAPPING, body, validateAisouleOutboundBody);
+  const b = validBody("aisoule", validateAisouleOutboundBody(body));
+  return translatedMessage(
+    "aisoule",
+    validateOutboundMessage({
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      to: b.to,
+      type: b.type,
+      interactive: b.interactive,
+    }),
+  );
 }

@@ -5,9 +5,27 @@
  *
  * What goes out through Exotel's WhatsApp API v2 (`POST /v2/accounts/<sid>/messages`, Basic auth): the message wrapped in `whatsapp.messages[]`, where each item's `content` is the Cloud API message without `messaging_product` and `to`. Decision: the wrapped form of Exotel's API reference and of the integrations that work, not the flat `{from, to, content}` of a newer page that contradicts it.
  */
-import type { OutboundMessage, ExotelOutboundBody } from "../types.js";
-import { validateExotelOutboundBody } from "../validators.js";
-import { type EnvelopeMapping, fromEnvelope, toEnvelope } from "../runtime/envelope.js";
+import type {
+  ExotelInteractiveContent,
+  ExotelOutboundBody,
+  ExotelReactionContent,
+  InteractiveMessage,
+  OutboundMessage,
+  ReactionMessage,
+} from "../types.js";
+import { validateExotelOutboundBody, validateOutboundMessage } from "../validators.js";
+import {
+  checkOptions,
+  refuseCount,
+  refuseField,
+  refuseMissing,
+  refuseOption,
+  translatedMessage,
+  validBody,
+  validMessage,
+} from "../runtime/translate.js";
+import * as rules from "../runtime/rules.js";
+import * as unicode from "../runtime/unicode.js";
 
 /** What Exotel WhatsApp API v2 needs beyond the message. */
 export interface ExotelOptions {
@@ -19,76 +37,82 @@ export interface ExotelOptions {
   statusCallback?: string;
 }
 
-/** How an outbound message maps onto Exotel WhatsApp API v2's request body (from schemas/providers/exotel/mapping.json). */
-export const EXOTEL_MAPPING: EnvelopeMapping = {
-  provider: "exotel",
-  fields: [
-    { message: "/to", body: "/whatsapp/messages/0/to" },
-    { message: "/type", body: "/whatsapp/messages/0/content/type" },
-    { message: "/recipient_type", body: "/whatsapp/messages/0/content/recipient_type" },
-    { message: "/interactive", body: "/whatsapp/messages/0/content/interactive" },
-    { message: "/reaction", body: "/whatsapp/messages/0/content/reaction" },
-    { message: "/context", body: "/whatsapp/messages/0/content/context" },
-  ],
-  constants: {},
-  implied: {
-    "/messaging_product": {
-      value: "whatsapp",
-      reason: "every message wa-interactive translates is a WhatsApp message",
-    },
-  },
-  unsupported: {
-    "/recipient": "Exotel addresses WhatsApp users by phone number only",
-    "/biz_opaque_callback_data":
-      "Exotel has no such field; pass options.customData, which Exotel echoes in its callbacks",
-    "/recipient_identity_key_hash": "Exotel has no such field",
-  },
-  options: {
-    from: { body: "/whatsapp/messages/0/from", required: true },
-    customData: { body: "/custom_data", required: false },
-    statusCallback: { body: "/status_callback", required: false },
-  },
-  single: ["/whatsapp/messages"],
-  capabilities: {
-    button: "documented",
-    list: "documented",
-    product: "passthrough",
-    product_list: "passthrough",
-    catalog_message: "passthrough",
-    cta_url: "documented",
-    location_request_message: "passthrough",
-    flow: "documented",
-    address_message: "passthrough",
-    carousel: "passthrough",
-    voice_call: "passthrough",
-    call_permission_request: "passthrough",
-    order_details: "passthrough",
-    order_status: "passthrough",
-    reaction: "passthrough",
-  },
-  notes: {
-    product: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
-    product_list: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
-    catalog_message: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
-    location_request_message:
-      "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
-    address_message: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
-    carousel: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
-    voice_call: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
-    call_permission_request:
-      "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
-    order_details: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
-    order_status: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
-    reaction: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
-  },
-};
+const OPTIONS: readonly string[] = ["from", "customData", "statusCallback"];
+const REQUIRED_OPTIONS: readonly string[] = ["from"];
+const STATUS_CALLBACK_PATTERN = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
 
-/** Translates an outbound message (validated first) into Exotel WhatsApp API v2's request body. Throws a ProviderError for an invalid message or one Exotel WhatsApp API v2 cannot carry. */
+/** Translates an outbound message (validated first) into Exotel WhatsApp API v2's request body. Throws a ProviderError for an invalid message or one Exotel WhatsApp API v2 cannot carry. The body shares objects with the message. */
 export function toExotel(message: unknown, options: ExotelOptions): ExotelOutboundBody {
-  return toEnvelope(EXOTEL_MAPPING, message, options ?? {}, validateExotelOutboundBody) as ExotelOutboundBody;
+  const m = validMessage("exotel", validateOutboundMessage(message));
+  if (m.recipient !== undefined)
+    refuseField("exotel", "/recipient", "Exotel addresses WhatsApp users by phone number only");
+  if (m.biz_opaque_callback_data !== undefined)
+    refuseField(
+      "exotel",
+      "/biz_opaque_callback_data",
+      "Exotel has no such field; pass options.customData, which Exotel echoes in its callbacks",
+    );
+  if (m.recipient_identity_key_hash !== undefined)
+    refuseField("exotel", "/recipient_identity_key_hash", "Exotel has no such field");
+  checkOptions("exotel", options, OPTIONS, REQUIRED_OPTIONS);
+  if (options.from.length < 2 && unicode.codePoints(options.from) < 1)
+    refuseOption("exotel", "from", rules.minLength("/whatsapp/messages/0/from", "sender number", 1, options.from));
+  if (!unicode.isTrimmed(options.from))
+    refuseOption("exotel", "from", rules.trimmed("/whatsapp/messages/0/from", "sender number", options.from));
+  if (options?.statusCallback !== undefined && !STATUS_CALLBACK_PATTERN.test(options.statusCallback))
+    refuseOption(
+      "exotel",
+      "statusCallback",
+      rules.pattern("/status_callback", "status callback", "^https?://[^\\s/?#]+[^\\s]*$", options.statusCallback),
+    );
+  if (m.to === undefined) refuseMissing("exotel", "/to", "/whatsapp/messages/0/to");
+  switch (m.type) {
+    case "interactive": {
+      const content: ExotelInteractiveContent = { type: m.type, interactive: m.interactive };
+      if (m.recipient_type !== undefined) content.recipient_type = m.recipient_type;
+      if (m.context !== undefined) content.context = m.context;
+      const body: ExotelOutboundBody = { whatsapp: { messages: [{ from: options.from, to: m.to, content: content }] } };
+      if (options?.customData !== undefined) body.custom_data = options.customData;
+      if (options?.statusCallback !== undefined) body.status_callback = options.statusCallback;
+      return body;
+    }
+    case "reaction": {
+      const content: ExotelReactionContent = { type: m.type, reaction: m.reaction };
+      if (m.recipient_type !== undefined) content.recipient_type = m.recipient_type;
+      const body: ExotelOutboundBody = { whatsapp: { messages: [{ from: options.from, to: m.to, content: content }] } };
+      if (options?.customData !== undefined) body.custom_data = options.customData;
+      if (options?.statusCallback !== undefined) body.status_callback = options.statusCallback;
+      return body;
+    }
+  }
 }
 
 /** The inverse of toExotel: the outbound message a Exotel WhatsApp API v2 request body sends. */
 export function fromExotel(body: unknown): OutboundMessage {
-  return fromEnvelope(EXOTEL_MAPPING, body, validateExotelOutboundBody);
+  const b = validBody("exotel", validateExotelOutboundBody(body));
+  if (b.whatsapp.messages.length !== 1) refuseCount("exotel", "/whatsapp/messages", b.whatsapp.messages.length);
+  if (b.whatsapp.messages[0]!.content.type === "interactive") {
+    const message: InteractiveMessage = {
+      messaging_product: "whatsapp",
+      to: b.whatsapp.messages[0]!.to,
+      type: b.whatsapp.messages[0]!.content.type,
+      interactive: b.whatsapp.messages[0]!.content.interactive,
+    };
+    if (b.whatsapp.messages[0]!.content.recipient_type !== undefined)
+      message.recipient_type = b.whatsapp.messages[0]!.content.recipient_type as NonNullable<
+        InteractiveMessage["recipient_type"]
+      >;
+    if (b.whatsapp.messages[0]!.content.context !== undefined)
+      message.context = b.whatsapp.messages[0]!.content.context;
+    return translatedMessage("exotel", validateOutboundMessage(message));
+  }
+  const message: ReactionMessage = {
+    messaging_product: "whatsapp",
+    to: b.whatsapp.messages[0]!.to,
+    type: b.whatsapp.messages[0]!.content.type,
+    reaction: b.whatsapp.messages[0]!.content.reaction,
+  };
+  if (b.whatsapp.messages[0]!.content.recipient_type !== undefined)
+    message.recipient_type = b.whatsapp.messages[0]!.content.recipient_type;
+  return translatedMessage("exotel", validateOutboundMessage(message));
 }

@@ -11,6 +11,8 @@ import type {
   Dialog360WebhookBody,
   ExotelOutboundBody,
   ExotelWebhookBody,
+  InfobipOutboundBody,
+  InfobipWebhookBody,
   MetaOutboundBody,
   MetaWebhookBody,
   VonageOutboundBody,
@@ -24,30 +26,27 @@ import { parseAisouleWebhook } from "../runtime/webhook-aisoule.js";
 import { parseExotelWebhook } from "../runtime/webhook-exotel.js";
 import { parseMetaWebhook } from "../runtime/webhook-meta.js";
 import { parseVonageWebhook } from "../runtime/webhook-vonage.js";
-import type { EnvelopeMapping } from "../runtime/envelope.js";
-import { META_MAPPING, fromMeta, toMeta, type MetaOptions } from "./meta.js";
-import { DIALOG360_MAPPING, fromDialog360, toDialog360, type Dialog360Options } from "./360dialog.js";
-import { AISOULE_MAPPING, fromAisoule, toAisoule, type AisouleOptions } from "./aisoule.js";
-import { EXOTEL_MAPPING, fromExotel, toExotel, type ExotelOptions } from "./exotel.js";
-import { VONAGE_MAPPING, fromVonage, toVonage, type VonageOptions } from "./vonage.js";
-import {
-  WHATSAPP_NODE_SDK_MAPPING,
-  fromWhatsappNodeSdk,
-  toWhatsappNodeSdk,
-  type WhatsappNodeSdkOptions,
-} from "./whatsapp-node-sdk.js";
+import { parseInfobipWebhook } from "./infobip-webhook.js";
+import { fromMeta, toMeta, type MetaOptions } from "./meta.js";
+import { fromDialog360, toDialog360, type Dialog360Options } from "./360dialog.js";
+import { fromAisoule, toAisoule, type AisouleOptions } from "./aisoule.js";
+import { fromExotel, toExotel, type ExotelOptions } from "./exotel.js";
+import { fromInfobip, toInfobip, type InfobipOptions } from "./infobip.js";
+import { fromVonage, toVonage, type VonageOptions } from "./vonage.js";
+import { fromWhatsappNodeSdk, toWhatsappNodeSdk, type WhatsappNodeSdkOptions } from "./whatsapp-node-sdk.js";
 
 export { fromMeta, toMeta, type MetaOptions } from "./meta.js";
 export { fromDialog360, toDialog360, type Dialog360Options } from "./360dialog.js";
 export { fromAisoule, toAisoule, type AisouleOptions } from "./aisoule.js";
 export { fromExotel, toExotel, type ExotelOptions } from "./exotel.js";
+export { fromInfobip, toInfobip, type InfobipOptions } from "./infobip.js";
 export { fromVonage, toVonage, type VonageOptions } from "./vonage.js";
 export { fromWhatsappNodeSdk, toWhatsappNodeSdk, type WhatsappNodeSdkOptions } from "./whatsapp-node-sdk.js";
 export { ProviderError, type ProviderErrorCode } from "../runtime/provider-error.js";
 export type { ParseResult, WebhookOptions, SentMessage } from "../runtime/inbound.js";
 
 /** The providers wa-interactive translates for, by the name every function takes. */
-export const PROVIDERS = ["meta", "360dialog", "aisoule", "exotel", "vonage", "whatsapp-node-sdk"] as const;
+export const PROVIDERS = ["meta", "360dialog", "aisoule", "exotel", "infobip", "vonage", "whatsapp-node-sdk"] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
 
 /** What an outbound message can be, for the capability matrix: an interactive type, or a reaction. */
@@ -140,6 +139,23 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     order_status: "passthrough",
     reaction: "passthrough",
   },
+  infobip: {
+    button: "documented",
+    list: "documented",
+    product: "documented",
+    product_list: "documented",
+    catalog_message: "unsupported",
+    cta_url: "documented",
+    location_request_message: "documented",
+    flow: "documented",
+    carousel: "unsupported",
+    voice_call: "unsupported",
+    call_permission_request: "unsupported",
+    address_message: "unsupported",
+    order_details: "unsupported",
+    order_status: "unsupported",
+    reaction: "unsupported",
+  },
   vonage: {
     button: "documented",
     list: "documented",
@@ -175,16 +191,191 @@ export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<Message
     reaction: "unsupported",
   },
 };
-/** Each provider's mapping: where every part of a message goes in its body, what it implies, what it cannot carry and why. */
-export const MAPPINGS: Readonly<Record<ProviderName, EnvelopeMapping>> = {
-  meta: META_MAPPING,
-  "360dialog": DIALOG360_MAPPING,
-  aisoule: AISOULE_MAPPING,
-  exotel: EXOTEL_MAPPING,
-  vonage: VONAGE_MAPPING,
-  "whatsapp-node-sdk": WHATSAPP_NODE_SDK_MAPPING,
+/** What each provider's mapping says a message may not vary or hold: message values it implies (absent or equal on the way out, restored on the way back) and top-level fields it has no place for, each with the reason. */
+export interface ProviderRefusals {
+  implied: Readonly<Record<string, { readonly value: string; readonly reason: string }>>;
+  unsupported: Readonly<Record<string, string>>;
+  /** For a provider with a body of its own per kind: what each kind's mapping refuses or implies beyond the above. */
+  kinds?: Readonly<Partial<Record<MessageKind, Omit<ProviderRefusals, "kinds">>>>;
+}
+/** Each provider's refusals (from its mapping; the translation functions are generated from the same file). */
+export const MAPPINGS: Readonly<Record<ProviderName, ProviderRefusals>> = {
+  meta: { implied: {}, unsupported: {} },
+  "360dialog": { implied: {}, unsupported: {} },
+  aisoule: {
+    implied: {
+      "/messaging_product": {
+        value: "whatsapp",
+        reason: "every message wa-interactive translates is a WhatsApp message",
+      },
+      "/recipient_type": { value: "individual", reason: "Aisoule sends to one person and has no recipient_type" },
+    },
+    unsupported: {
+      "/recipient": "Aisoule addresses WhatsApp users by phone number only",
+      "/context": "Aisoule does not document sending a message as a reply (context)",
+      "/biz_opaque_callback_data": "Aisoule has no such field",
+      "/recipient_identity_key_hash": "Aisoule has no such field",
+      "/reaction": "Aisoule's developer API documents text, media and interactive messages only",
+    },
+  },
+  exotel: {
+    implied: {
+      "/messaging_product": {
+        value: "whatsapp",
+        reason: "every message wa-interactive translates is a WhatsApp message",
+      },
+    },
+    unsupported: {
+      "/recipient": "Exotel addresses WhatsApp users by phone number only",
+      "/biz_opaque_callback_data":
+        "Exotel has no such field; pass options.customData, which Exotel echoes in its callbacks",
+      "/recipient_identity_key_hash": "Exotel has no such field",
+    },
+  },
+  infobip: {
+    implied: {
+      "/messaging_product": {
+        value: "whatsapp",
+        reason: "every message wa-interactive translates is a WhatsApp message",
+      },
+      "/recipient_type": {
+        value: "individual",
+        reason: "Infobip's interactive endpoints send to one person and have no recipient_type",
+      },
+      "/type": { value: "interactive", reason: "the interactive endpoints send interactive messages only" },
+    },
+    unsupported: {
+      "/recipient": "Infobip addresses WhatsApp users by phone number only",
+      "/recipient_identity_key_hash": "Infobip has no such field",
+      "/reaction": "this mapping covers Infobip's interactive endpoints; a reaction is not one of them",
+    },
+    kinds: {
+      button: {
+        implied: {},
+        unsupported: {
+          "/interactive/header/image/id":
+            "Infobip takes header media by URL (`mediaUrl`) only, not by an uploaded media id",
+          "/interactive/header/video/id":
+            "Infobip takes header media by URL (`mediaUrl`) only, not by an uploaded media id",
+          "/interactive/header/document/id":
+            "Infobip takes header media by URL (`mediaUrl`) only, not by an uploaded media id",
+          "/interactive/header/sub_text":
+            "Infobip's header has no subtitle (`sub_text`): its text header is the text alone",
+          "/interactive/header/image/caption": "Infobip's header media is a URL alone (`mediaUrl`), with no caption",
+          "/interactive/header/video/caption": "Infobip's header media is a URL alone (`mediaUrl`), with no caption",
+          "/interactive/header/document/caption": "Infobip's header media is a URL alone (`mediaUrl`), with no caption",
+        },
+      },
+      list: {
+        implied: {},
+        unsupported: {
+          "/interactive/header/sub_text":
+            "Infobip's header has no subtitle (`sub_text`): its text header is the text alone",
+        },
+      },
+      product: { implied: {}, unsupported: {} },
+      product_list: {
+        implied: {},
+        unsupported: {
+          "/interactive/header/sub_text":
+            "Infobip's header has no subtitle (`sub_text`): its text header is the text alone",
+        },
+      },
+      cta_url: {
+        implied: {
+          "/interactive/action/name": { value: "cta_url", reason: "the url-button endpoint sends a URL button" },
+        },
+        unsupported: {
+          "/interactive/header/image/id":
+            "Infobip takes header media by URL (`mediaUrl`) only, not by an uploaded media id",
+          "/interactive/header/video/id":
+            "Infobip takes header media by URL (`mediaUrl`) only, not by an uploaded media id",
+          "/interactive/header/document/id":
+            "Infobip takes header media by URL (`mediaUrl`) only, not by an uploaded media id",
+          "/interactive/header/sub_text":
+            "Infobip's header has no subtitle (`sub_text`): its text header is the text alone",
+          "/interactive/header/image/caption": "Infobip's header media is a URL alone (`mediaUrl`), with no caption",
+          "/interactive/header/video/caption": "Infobip's header media is a URL alone (`mediaUrl`), with no caption",
+          "/interactive/header/document/caption": "Infobip's header media is a URL alone (`mediaUrl`), with no caption",
+        },
+      },
+      location_request_message: {
+        implied: {
+          "/interactive/action/name": {
+            value: "send_location",
+            reason: "the location-request endpoint asks for the location",
+          },
+        },
+        unsupported: {},
+      },
+      flow: {
+        implied: { "/interactive/action/name": { value: "flow", reason: "the flow endpoint sends a flow" } },
+        unsupported: {
+          "/interactive/action/parameters/flow_name": "Infobip's flow endpoint takes the flow by id (`flowId`) only",
+          "/interactive/header/sub_text":
+            "Infobip's header has no subtitle (`sub_text`): its text header is the text alone",
+          "/interactive/header/image": "Infobip's flow endpoint takes a text header only",
+          "/interactive/header/video": "Infobip's flow endpoint takes a text header only",
+          "/interactive/header/document": "Infobip's flow endpoint takes a text header only",
+        },
+      },
+    },
+  },
+  vonage: {
+    implied: {
+      "/messaging_product": {
+        value: "whatsapp",
+        reason: "every message wa-interactive translates is a WhatsApp message",
+      },
+      "/recipient_type": {
+        value: "individual",
+        reason: "Vonage's WhatsApp messages go to one person and have no recipient_type",
+      },
+    },
+    unsupported: {
+      "/recipient": "Vonage addresses WhatsApp users by phone number only",
+      "/biz_opaque_callback_data":
+        "Vonage has no such field; pass options.clientRef (at most 100 characters), which Vonage echoes in its status webhooks",
+      "/recipient_identity_key_hash": "Vonage has no such field",
+    },
+  },
+  "whatsapp-node-sdk": {
+    implied: {
+      "/messaging_product": {
+        value: "whatsapp",
+        reason: "every message wa-interactive translates is a WhatsApp message",
+      },
+      "/type": { value: "interactive", reason: "messages.interactive() sends interactive messages only" },
+      "/recipient_type": {
+        value: "individual",
+        reason: 'the SDK always writes recipient_type "individual"; it cannot send to a group',
+      },
+    },
+    unsupported: {
+      "/recipient": "the SDK takes the recipient as a phone number; a business-scoped user id cannot be passed",
+      "/biz_opaque_callback_data": "messages.interactive() has no parameter for it",
+      "/recipient_identity_key_hash": "messages.interactive() has no parameter for it",
+      "/reaction": "messages.interactive() sends interactive messages only",
+    },
+  },
 };
-export type { EnvelopeMapping } from "../runtime/envelope.js";
+/** The request path for each kind, for providers with one endpoint per interactive type (below the account's base URL). A provider not listed takes every message on one path. */
+export const ENDPOINTS: Readonly<Partial<Record<ProviderName, Readonly<Partial<Record<MessageKind, string>>>>>> = {
+  infobip: {
+    button: "/whatsapp/1/message/interactive/buttons",
+    list: "/whatsapp/1/message/interactive/list",
+    product: "/whatsapp/1/message/interactive/product",
+    product_list: "/whatsapp/1/message/interactive/multi-product",
+    cta_url: "/whatsapp/1/message/interactive/url-button",
+    location_request_message: "/whatsapp/1/message/interactive/location-request",
+    flow: "/whatsapp/1/message/interactive/flow",
+  },
+};
+/** The path a message goes to at `provider`, for providers with one endpoint per kind; undefined for a provider that takes every message on one path or a kind it does not carry. */
+export function endpointFor(provider: ProviderName, message: OutboundMessage): string | undefined {
+  const kind = message.type === "interactive" ? message.interactive.type : message.type;
+  return ENDPOINTS[provider]?.[kind];
+}
 /** Why a kind is passthrough or unsupported, per provider. */
 export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Record<MessageKind, string>>>>> = {
   meta: {},
@@ -225,6 +416,18 @@ export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Re
     order_details: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
     order_status: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
     reaction: "forwarded inside content, which mirrors the Cloud API message, but not in Exotel's documents",
+  },
+  infobip: {
+    catalog_message:
+      "Infobip's WhatsApp API has no endpoint for it (its interactive endpoints are buttons, list, product, multi-product, url-button, location-request and flow)",
+    carousel:
+      "Infobip's WhatsApp API has no endpoint for it among the interactive endpoints (carousels go out as templates)",
+    voice_call: "Infobip's WhatsApp API has no endpoint for it",
+    call_permission_request: "Infobip's WhatsApp API has no endpoint for it",
+    address_message: "Infobip's WhatsApp API has no endpoint for it",
+    reaction: "this mapping covers Infobip's interactive endpoints; a reaction is not one of them",
+    order_details: "Infobip's WhatsApp API has no endpoint for payment messages among its interactive endpoints",
+    order_status: "Infobip's WhatsApp API has no endpoint for payment messages among its interactive endpoints",
   },
   vonage: {
     catalog_message:
@@ -276,6 +479,7 @@ export interface ProviderBodies {
   "360dialog": Dialog360OutboundBody;
   aisoule: AisouleOutboundBody;
   exotel: ExotelOutboundBody;
+  infobip: InfobipOutboundBody;
   vonage: VonageOutboundBody;
   "whatsapp-node-sdk": WhatsappNodeSdkArguments;
 }
@@ -285,6 +489,7 @@ export interface ProviderWebhooks {
   "360dialog": Dialog360WebhookBody;
   aisoule: AisouleWebhookBody;
   exotel: ExotelWebhookBody;
+  infobip: InfobipWebhookBody;
   vonage: VonageWebhookBody;
   "whatsapp-node-sdk": WhatsappNodeSdkWebhookBody;
 }
@@ -294,6 +499,7 @@ export interface ProviderOptions {
   "360dialog": Dialog360Options;
   aisoule: AisouleOptions;
   exotel: ExotelOptions;
+  infobip: InfobipOptions;
   vonage: VonageOptions;
   "whatsapp-node-sdk": WhatsappNodeSdkOptions;
 }
@@ -326,6 +532,8 @@ export function toProvider<P extends ProviderName>(
       return toAisoule(message, o) as ProviderBodies[P];
     case "exotel":
       return toExotel(message, o) as ProviderBodies[P];
+    case "infobip":
+      return toInfobip(message, o) as ProviderBodies[P];
     case "vonage":
       return toVonage(message, o) as ProviderBodies[P];
     case "whatsapp-node-sdk":
@@ -346,6 +554,8 @@ export function fromProvider(provider: ProviderName, body: unknown): OutboundMes
       return fromAisoule(body);
     case "exotel":
       return fromExotel(body);
+    case "infobip":
+      return fromInfobip(body);
     case "vonage":
       return fromVonage(body);
     case "whatsapp-node-sdk":
@@ -366,6 +576,8 @@ export function parseWebhook(provider: ProviderName, payload: unknown, options: 
       return parseAisouleWebhook("aisoule", payload, options);
     case "exotel":
       return parseExotelWebhook("exotel", payload, options);
+    case "infobip":
+      return parseInfobipWebhook("infobip", payload, options);
     case "vonage":
       return parseVonageWebhook("vonage", payload, options);
     case "whatsapp-node-sdk":

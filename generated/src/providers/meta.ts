@@ -5,48 +5,24 @@
  *
  * What goes out through the Cloud API: the outbound message itself, unchanged (`POST /{phone-number-id}/messages`, `Authorization: Bearer <token>`).
  */
-import type { OutboundMessage, MetaOutboundBody } from "../types.js";
-import { validateMetaOutboundBody } from "../validators.js";
-import { type EnvelopeMapping, fromEnvelope, toEnvelope } from "../runtime/envelope.js";
+import type { MetaOutboundBody, OutboundMessage } from "../types.js";
+import { validateMetaOutboundBody, validateOutboundMessage } from "../validators.js";
+import { checkOptions, validBody, validMessage } from "../runtime/translate.js";
 
 /** Meta Cloud API needs nothing beyond the message. */
 export type MetaOptions = Record<string, never>;
 
-/** How an outbound message maps onto Meta Cloud API's request body (from schemas/providers/meta/mapping.json). */
-export const META_MAPPING: EnvelopeMapping = {
-  provider: "meta",
-  fields: [{ message: "", body: "" }],
-  constants: {},
-  implied: {},
-  unsupported: {},
-  options: {},
-  single: [],
-  capabilities: {
-    button: "documented",
-    list: "documented",
-    product: "documented",
-    product_list: "documented",
-    catalog_message: "documented",
-    cta_url: "documented",
-    location_request_message: "documented",
-    flow: "documented",
-    address_message: "documented",
-    carousel: "documented",
-    voice_call: "documented",
-    call_permission_request: "documented",
-    order_details: "documented",
-    order_status: "documented",
-    reaction: "documented",
-  },
-  notes: {},
-};
+const OPTIONS: readonly string[] = [];
+const REQUIRED_OPTIONS: readonly string[] = [];
 
-/** Translates an outbound message (validated first) into Meta Cloud API's request body. Throws a ProviderError for an invalid message or one Meta Cloud API cannot carry. */
+/** Translates an outbound message (validated first) into Meta Cloud API's request body. Throws a ProviderError for an invalid message or one Meta Cloud API cannot carry. The body shares objects with the message. */
 export function toMeta(message: unknown, options?: MetaOptions): MetaOutboundBody {
-  return toEnvelope(META_MAPPING, message, options ?? {}, validateMetaOutboundBody) as MetaOutboundBody;
+  const m = validMessage("meta", validateOutboundMessage(message));
+  checkOptions("meta", options, OPTIONS, REQUIRED_OPTIONS);
+  return m;
 }
 
 /** The inverse of toMeta: the outbound message a Meta Cloud API request body sends. */
 export function fromMeta(body: unknown): OutboundMessage {
-  return fromEnvelope(META_MAPPING, body, validateMetaOutboundBody);
+  return validBody("meta", validateMetaOutboundBody(body));
 }

@@ -5,9 +5,21 @@
  *
  * What goes out through Vonage's Messages API v1 (`POST /v1/messages`, JWT bearer auth): a WhatsApp `custom` message whose `custom` object is the Cloud API message without `messaging_product`, `to` and `recipient_type`. Vonage documents `interactive` reply buttons, lists and product messages this way; other interactive types and reactions go through the same forwarded `custom` object but are not in Vonage's documents.
  */
-import type { OutboundMessage, VonageOutboundBody } from "../types.js";
-import { validateVonageOutboundBody } from "../validators.js";
-import { type EnvelopeMapping, fromEnvelope, toEnvelope } from "../runtime/envelope.js";
+import type { InteractiveMessage, OutboundMessage, VonageOutboundBody } from "../types.js";
+import { validateOutboundMessage, validateVonageOutboundBody } from "../validators.js";
+import {
+  checkOptions,
+  phoneDigits,
+  refuseField,
+  refuseMissing,
+  refuseOption,
+  refuseValue,
+  translatedMessage,
+  validBody,
+  validMessage,
+} from "../runtime/translate.js";
+import * as rules from "../runtime/rules.js";
+import * as unicode from "../runtime/unicode.js";
 
 /** What Vonage Messages API v1 needs beyond the message. */
 export interface VonageOptions {
@@ -19,84 +31,97 @@ export interface VonageOptions {
   webhookUrl?: string;
 }
 
-/** How an outbound message maps onto Vonage Messages API v1's request body (from schemas/providers/vonage/mapping.json). */
-export const VONAGE_MAPPING: EnvelopeMapping = {
-  provider: "vonage",
-  fields: [
-    { message: "/to", body: "/to", as: "digits" },
-    { message: "/type", body: "/custom/type" },
-    { message: "/interactive", body: "/custom/interactive" },
-    { message: "/reaction", body: "/custom/reaction" },
-    { message: "/context/message_id", body: "/context/message_uuid" },
-  ],
-  constants: { "/channel": "whatsapp", "/message_type": "custom" },
-  implied: {
-    "/messaging_product": {
-      value: "whatsapp",
-      reason: "every message wa-interactive translates is a WhatsApp message",
-    },
-    "/recipient_type": {
-      value: "individual",
-      reason: "Vonage's WhatsApp messages go to one person and have no recipient_type",
-    },
-  },
-  unsupported: {
-    "/recipient": "Vonage addresses WhatsApp users by phone number only",
-    "/biz_opaque_callback_data":
-      "Vonage has no such field; pass options.clientRef (at most 100 characters), which Vonage echoes in its status webhooks",
-    "/recipient_identity_key_hash": "Vonage has no such field",
-  },
-  options: {
-    from: { body: "/from", required: true },
-    clientRef: { body: "/client_ref", required: false },
-    webhookUrl: { body: "/webhook_url", required: false },
-  },
-  single: [],
-  capabilities: {
-    button: "documented",
-    list: "documented",
-    product: "documented",
-    product_list: "documented",
-    catalog_message: "passthrough",
-    cta_url: "passthrough",
-    location_request_message: "passthrough",
-    flow: "passthrough",
-    address_message: "passthrough",
-    carousel: "passthrough",
-    voice_call: "passthrough",
-    call_permission_request: "passthrough",
-    order_details: "passthrough",
-    order_status: "passthrough",
-    reaction: "passthrough",
-  },
-  notes: {
-    catalog_message:
-      "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
-    cta_url: "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
-    location_request_message:
-      "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
-    flow: "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
-    address_message:
-      "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
-    carousel: "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
-    voice_call: "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
-    call_permission_request:
-      "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
-    order_details:
-      "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
-    order_status:
-      "forwarded in the custom object, which Vonage passes to WhatsApp as is, but not in Vonage's documents",
-    reaction:
-      "sent as a custom object of type reaction, which Vonage forwards as is; Vonage does not document reactions this way",
-  },
-};
+const OPTIONS: readonly string[] = ["from", "clientRef", "webhookUrl"];
+const REQUIRED_OPTIONS: readonly string[] = ["from"];
+const STATUS_WEBHOOK_URL_PATTERN = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
 
-/** Translates an outbound message (validated first) into Vonage Messages API v1's request body. Throws a ProviderError for an invalid message or one Vonage Messages API v1 cannot carry. */
+/** Translates an outbound message (validated first) into Vonage Messages API v1's request body. Throws a ProviderError for an invalid message or one Vonage Messages API v1 cannot carry. The body shares objects with the message. */
 export function toVonage(message: unknown, options: VonageOptions): VonageOutboundBody {
-  return toEnvelope(VONAGE_MAPPING, message, options ?? {}, validateVonageOutboundBody) as VonageOutboundBody;
+  const m = validMessage("vonage", validateOutboundMessage(message));
+  if (m.recipient !== undefined)
+    refuseField("vonage", "/recipient", "Vonage addresses WhatsApp users by phone number only");
+  if (m.biz_opaque_callback_data !== undefined)
+    refuseField(
+      "vonage",
+      "/biz_opaque_callback_data",
+      "Vonage has no such field; pass options.clientRef (at most 100 characters), which Vonage echoes in its status webhooks",
+    );
+  if (m.recipient_identity_key_hash !== undefined)
+    refuseField("vonage", "/recipient_identity_key_hash", "Vonage has no such field");
+  if (m.recipient_type !== undefined && m.recipient_type !== "individual")
+    refuseValue(
+      "vonage",
+      "/recipient_type",
+      m.recipient_type,
+      "individual",
+      "Vonage's WhatsApp messages go to one person and have no recipient_type",
+    );
+  if (m.to !== undefined) phoneDigits("vonage", "/to", m.to);
+  checkOptions("vonage", options, OPTIONS, REQUIRED_OPTIONS);
+  if (options.from.length < 2 && unicode.codePoints(options.from) < 1)
+    refuseOption("vonage", "from", rules.minLength("/from", "sender number", 1, options.from));
+  if (!unicode.isTrimmed(options.from))
+    refuseOption("vonage", "from", rules.trimmed("/from", "sender number", options.from));
+  if (options?.clientRef !== undefined && options.clientRef.length > 100 && unicode.codePoints(options.clientRef) > 100)
+    refuseOption("vonage", "clientRef", rules.maxLength("/client_ref", "client reference", 100, options.clientRef));
+  if (options?.webhookUrl !== undefined && !STATUS_WEBHOOK_URL_PATTERN.test(options.webhookUrl))
+    refuseOption(
+      "vonage",
+      "webhookUrl",
+      rules.pattern("/webhook_url", "status webhook URL", "^https?://[^\\s/?#]+[^\\s]*$", options.webhookUrl),
+    );
+  if (m.to === undefined) refuseMissing("vonage", "/to", "/to");
+  switch (m.type) {
+    case "interactive": {
+      const body: VonageOutboundBody = {
+        from: options.from,
+        to: phoneDigits("vonage", "/to", m.to),
+        channel: "whatsapp",
+        message_type: "custom",
+        custom: { type: m.type, interactive: m.interactive },
+      };
+      if (options?.clientRef !== undefined) body.client_ref = options.clientRef;
+      if (options?.webhookUrl !== undefined) body.webhook_url = options.webhookUrl;
+      if (m.context !== undefined) body.context = { message_uuid: m.context.message_id };
+      return body;
+    }
+    case "reaction": {
+      const body: VonageOutboundBody = {
+        from: options.from,
+        to: phoneDigits("vonage", "/to", m.to),
+        channel: "whatsapp",
+        message_type: "custom",
+        custom: { type: m.type, reaction: m.reaction },
+      };
+      if (options?.clientRef !== undefined) body.client_ref = options.clientRef;
+      if (options?.webhookUrl !== undefined) body.webhook_url = options.webhookUrl;
+      return body;
+    }
+  }
 }
 
 /** The inverse of toVonage: the outbound message a Vonage Messages API v1 request body sends. */
 export function fromVonage(body: unknown): OutboundMessage {
-  return fromEnvelope(VONAGE_MAPPING, body, validateVonageOutboundBody);
+  const b = validBody("vonage", validateVonageOutboundBody(body));
+  if (b.custom.type === "interactive") {
+    const message: InteractiveMessage = {
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      to: b.to,
+      type: b.custom.type,
+      interactive: b.custom.interactive,
+    };
+    if (b.context !== undefined) message.context = { message_id: b.context.message_uuid };
+    return translatedMessage("vonage", validateOutboundMessage(message));
+  }
+  return translatedMessage(
+    "vonage",
+    validateOutboundMessage({
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      to: b.to,
+      type: b.custom.type,
+      reaction: b.custom.reaction,
+    }),
+  );
 }

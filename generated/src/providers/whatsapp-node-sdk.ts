@@ -5,93 +5,75 @@
  *
  * The arguments of Meta's Node SDK call `wa.messages.interactive(body, recipient, replyMessageId)`, by name: call it as `wa.messages.interactive(args.body, args.recipient, args.replyMessageId)`. The SDK itself writes `messaging_product`, `recipient_type: "individual"`, `to` (as `String(recipient)`) and `type: "interactive"` around `body`. Decision: an object with named members rather than a positional array, because JSON Schema 2020-12 tuples (`prefixItems`) have no TypeScript mapping in the type generator and named members read the same in every language.
  */
-import type { OutboundMessage, WhatsappNodeSdkArguments } from "../types.js";
-import { validateWhatsappNodeSdkArguments } from "../validators.js";
-import { type EnvelopeMapping, fromEnvelope, toEnvelope } from "../runtime/envelope.js";
+import type { InteractiveMessage, OutboundMessage, WhatsappNodeSdkArguments } from "../types.js";
+import { validateOutboundMessage, validateWhatsappNodeSdkArguments } from "../validators.js";
+import {
+  checkOptions,
+  phoneNumber,
+  refuseField,
+  refuseKind,
+  refuseMissing,
+  refuseValue,
+  translatedMessage,
+  validBody,
+  validMessage,
+} from "../runtime/translate.js";
 
 /** Meta's Node SDK (whatsapp, archived) needs nothing beyond the message. */
 export type WhatsappNodeSdkOptions = Record<string, never>;
 
-/** How an outbound message maps onto Meta's Node SDK (whatsapp, archived)'s request body (from schemas/providers/whatsapp-node-sdk/mapping.json). */
-export const WHATSAPP_NODE_SDK_MAPPING: EnvelopeMapping = {
-  provider: "whatsapp-node-sdk",
-  fields: [
-    { message: "/interactive", body: "/body" },
-    { message: "/to", body: "/recipient", as: "integer" },
-    { message: "/context/message_id", body: "/replyMessageId" },
-  ],
-  constants: {},
-  implied: {
-    "/messaging_product": {
-      value: "whatsapp",
-      reason: "every message wa-interactive translates is a WhatsApp message",
-    },
-    "/type": { value: "interactive", reason: "messages.interactive() sends interactive messages only" },
-    "/recipient_type": {
-      value: "individual",
-      reason: 'the SDK always writes recipient_type "individual"; it cannot send to a group',
-    },
-  },
-  unsupported: {
-    "/recipient": "the SDK takes the recipient as a phone number; a business-scoped user id cannot be passed",
-    "/biz_opaque_callback_data": "messages.interactive() has no parameter for it",
-    "/recipient_identity_key_hash": "messages.interactive() has no parameter for it",
-    "/reaction": "messages.interactive() sends interactive messages only",
-  },
-  options: {},
-  single: [],
-  capabilities: {
-    button: "documented",
-    list: "documented",
-    product: "documented",
-    product_list: "documented",
-    catalog_message: "passthrough",
-    cta_url: "passthrough",
-    location_request_message: "passthrough",
-    flow: "passthrough",
-    address_message: "passthrough",
-    carousel: "passthrough",
-    voice_call: "passthrough",
-    call_permission_request: "passthrough",
-    order_details: "passthrough",
-    order_status: "passthrough",
-    reaction: "unsupported",
-  },
-  notes: {
-    catalog_message:
-      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
-    cta_url:
-      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
-    location_request_message:
-      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
-    flow: "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
-    address_message:
-      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
-    carousel:
-      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
-    voice_call:
-      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
-    call_permission_request:
-      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
-    order_details:
-      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
-    order_status:
-      "sent verbatim by messages.interactive(); the SDK's types cover only button, list, product and product_list, so TypeScript callers need a cast",
-    reaction: "messages.interactive() sends interactive messages only; the SDK has no reaction call",
-  },
-};
+const OPTIONS: readonly string[] = [];
+const REQUIRED_OPTIONS: readonly string[] = [];
 
-/** Translates an outbound message (validated first) into Meta's Node SDK (whatsapp, archived)'s request body. Throws a ProviderError for an invalid message or one Meta's Node SDK (whatsapp, archived) cannot carry. */
+/** Translates an outbound message (validated first) into Meta's Node SDK (whatsapp, archived)'s request body. Throws a ProviderError for an invalid message or one Meta's Node SDK (whatsapp, archived) cannot carry. The body shares objects with the message. */
 export function toWhatsappNodeSdk(message: unknown, options?: WhatsappNodeSdkOptions): WhatsappNodeSdkArguments {
-  return toEnvelope(
-    WHATSAPP_NODE_SDK_MAPPING,
-    message,
-    options ?? {},
-    validateWhatsappNodeSdkArguments,
-  ) as WhatsappNodeSdkArguments;
+  const m = validMessage("whatsapp-node-sdk", validateOutboundMessage(message));
+  if (m.type === "reaction")
+    return refuseKind(
+      "whatsapp-node-sdk",
+      "/type",
+      "reaction",
+      "messages.interactive() sends interactive messages only; the SDK has no reaction call",
+    );
+  if (m.recipient !== undefined)
+    refuseField(
+      "whatsapp-node-sdk",
+      "/recipient",
+      "the SDK takes the recipient as a phone number; a business-scoped user id cannot be passed",
+    );
+  if (m.biz_opaque_callback_data !== undefined)
+    refuseField("whatsapp-node-sdk", "/biz_opaque_callback_data", "messages.interactive() has no parameter for it");
+  if (m.recipient_identity_key_hash !== undefined)
+    refuseField("whatsapp-node-sdk", "/recipient_identity_key_hash", "messages.interactive() has no parameter for it");
+  if (m.recipient_type !== undefined && m.recipient_type !== "individual")
+    refuseValue(
+      "whatsapp-node-sdk",
+      "/recipient_type",
+      m.recipient_type,
+      "individual",
+      'the SDK always writes recipient_type "individual"; it cannot send to a group',
+    );
+  if (m.to !== undefined) phoneNumber("whatsapp-node-sdk", "/to", m.to);
+  checkOptions("whatsapp-node-sdk", options, OPTIONS, REQUIRED_OPTIONS);
+  if (m.to === undefined) refuseMissing("whatsapp-node-sdk", "/to", "/recipient");
+  const body: WhatsappNodeSdkArguments = {
+    body: m.interactive,
+    recipient: phoneNumber("whatsapp-node-sdk", "/to", m.to),
+  };
+  if (m.context !== undefined) body.replyMessageId = m.context.message_id;
+  return body;
 }
 
 /** The inverse of toWhatsappNodeSdk: the outbound message a Meta's Node SDK (whatsapp, archived) request body sends. */
 export function fromWhatsappNodeSdk(body: unknown): OutboundMessage {
-  return fromEnvelope(WHATSAPP_NODE_SDK_MAPPING, body, validateWhatsappNodeSdkArguments);
+  const b = validBody("whatsapp-node-sdk", validateWhatsappNodeSdkArguments(body));
+  const message: InteractiveMessage = {
+    messaging_product: "whatsapp",
+    recipient_type: "individual",
+    to: String(b.recipient),
+    type: "interactive",
+    interactive: b.body,
+  };
+  if (b.replyMessageId !== undefined) message.context = { message_id: b.replyMessageId };
+  return translatedMessage("whatsapp-node-sdk", validateOutboundMessage(message));
 }

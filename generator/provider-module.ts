@@ -1,0 +1,330 @@
+/**
+ * Emits `src/providers/<name>.ts`: a provider's options type and its `to<Name>` / `from<Name>`
+ * as straight-line code (translation.ts writes the literals). The message is validated once, on
+ * the way in; the body is built to be valid (see translation.ts) and is not validated again.
+ *
+ * Decision: a body shares objects with the message it was made from, and a message made from a
+ * body shares objects with that body (Meta's body is the validated message itself). Translating
+ * reads and never writes, and a body is normally serialised at once, so a copy would only double
+ * the work; a caller who mutates one afterwards copies it first (`structuredClone`).
+ */
+import type { FieldMapping, KindMapping, Provider, ProviderMapping } from "./providers.ts";
+import { type Json, type SchemaSet, SchemaSetError } from "./schema-set.ts";
+import { type At, namedNode, walk } from "./schema-path.ts";
+import { Constants, FormEmitter, type Leaf, type Side, access, parsePointer, pointerOf } from "./translation.ts";
+
+const lit = (v: unknown) => JSON.stringify(v);
+const doc = (text: string) => `/** ${text.replace(/\*\//g, "*\\/")} */\n`;
+
+function fileAt(set: SchemaSet, path: string): At {
+  const file = set.byId.get(`https://wa-interactive.dev/schemas/${path}`);
+  if (!file) throw new SchemaSetError(`providers: ${path} is missing`);
+  return { file, node: file.schema };
+}
+
+interface Form {
+  /** The message's `type`, and for a provider with per-kind bodies the interactive type. */
+  type: string;
+  kind?: string;
+  mapping?: KindMapping;
+}
+
+function formsOf(m: ProviderMapping): Form[] {
+  const forms: Form[] = [];
+  if (m.capabilities.reaction !== "unsupported") forms.push({ type: "reaction" });
+  const kinds = m.outbound.kinds;
+  if (kinds === undefined) return [{ type: "interactive" }, ...forms];
+  return [...Object.entries(kinds).map(([kind, mapping]) => ({ type: "interactive", kind, mapping })), ...forms];
+}
+
+const invert = (values: Record<string, Json> | undefined) =>
+  values === undefined ? undefined : Object.fromEntries(Object.entries(values).map(([k, v]) => [String(v), k as Json]));
+
+class ModuleEmitter {
+  readonly constants = new Constants();
+  readonly message: At;
+  readonly body: At;
+  readonly m: ProviderMapping;
+  readonly where: string;
+  readonly guards = new Set<string>();
+  /** Generated types the code annotates with. */
+  readonly types = new Set<string>();
+
+  constructor(
+    readonly set: SchemaSet,
+    readonly p: Provider,
+  ) {
+    this.m = p.mapping;
+    this.message = fileAt(set, "message/outbound-message.schema.json");
+    this.body = fileAt(set, `providers/${this.m.provider}/outbound.schema.json`);
+    this.where = `schemas/providers/${this.m.provider}/mapping.json`;
+  }
+
+  fail(message: string): never {
+    throw new SchemaSetError(`${this.where}: ${message}`);
+  }
+
+  private messagePins(form: Form): Map<string, unknown> {
+    const pins = new Map<string, unknown>([["type", form.type]]);
+    if (form.kind !== undefined) pins.set("interactive/type", form.kind);
+    return pins;
+  }
+
+  private fields(form: Form): FieldMapping[] {
+    return [...this.m.outbound.fields, ...(form.mapping?.fields ?? [])];
+  }
+
+  /** The fields whose message part this form has. */
+  /** The fields this form writes: those its message has, less the parts it refuses (they have no place in the body). */
+  private present(form: Form): FieldMapping[] {
+    const pins = this.messagePins(form);
+    const refused = Object.keys({ ...this.m.outbound.unsupported, ...form.mapping?.unsupported });
+    const isRefused = (ptr: string) => refused.some((r) => ptr === r || ptr.startsWith(`${r}/`));
+    return this.fields(form).filter((f) => !isRefused(f.message) && walk(this.set, this.message, parsePointer(f.message), pins) !== undefined);
+  }
+
+  /** Where the body says which form it is: the body field that carries the message's `type`. */
+  private typeField(): FieldMapping | undefined {
+    return this.m.outbound.fields.find((f) => f.message === "/type");
+  }
+
+  private bodyPins(form: Form): { pins: Map<string, unknown>; overrides: Map<string, At> } {
+    const pins = new Map<string, unknown>();
+    const overrides = new Map<string, At>();
+    const t = this.typeField();
+    if (t !== undefined) pins.set(parsePointer(t.body).join("/"), t.values?.[form.type] ?? form.type);
+    for (const [ptr, name] of Object.entries(form.mapping?.match ?? {}))
+      overrides.set(parsePointer(ptr).join("/"), namedNode(this.set, `providers/${this.m.provider}/`, name));
+    return { pins, overrides };
+  }
+
+  private impliedOf(form: Form): [string, { value: string; reason: string }][] {
+    return [...Object.entries(this.m.outbound.implied ?? {}), ...Object.entries(form.mapping?.implied ?? {})];
+  }
+
+
+  // ------------------------------------------------------------------------ to
+
+  private toLeaves(form: Form): Leaf[] {
+    const leaves: Leaf[] = this.present(form).map((f) => ({
+      target: parsePointer(f.body),
+      source: {
+        read: parsePointer(f.message),
+        ...(f.values && { values: f.values }),
+        ...(f.as !== undefined && { phone: f.as }),
+      },
+    }));
+    for (const [ptr, value] of Object.entries({ ...this.m.outbound.constants, ...form.mapping?.constants }))
+      leaves.push({ target: parsePointer(ptr), source: { constant: value } });
+    for (const [name, o] of Object.entries(this.m.outbound.options ?? {}))
+      leaves.push({ target: parsePointer(o.body), source: { option: name, required: o.required === true } });
+    return leaves;
+  }
+
+  private toForm(form: Form): string[] {
+    const P = lit(this.m.provider);
+    const pins = this.messagePins(form);
+    const message: Side = { root: this.message, pinned: pins, overrides: new Map(), name: "m", type: "OutboundMessage", param: "message" };
+    const { pins: bodyPins, overrides } = this.bodyPins(form);
+    const body: Side = { root: this.body, pinned: bodyPins, overrides, name: "body", type: this.p.outboundType, param: "body" };
+    const e = new FormEmitter(this.set, this.m.provider, message, body, this.toLeaves(form), this.constants, this.where);
+    const scope = { items: [], known: [] };
+    // The envelope's refusals and the options first (the same for every form, so written once),
+    // then what this kind's own mapping refuses, then the body.
+    const refusals = (unsupported: [string, string][], implied: [string, { value: string; reason: string }][]) => {
+      const out: string[] = [];
+      for (const [ptr, why] of unsupported) {
+        const path = parsePointer(ptr);
+        if (path.includes("*")) this.fail(`unsupported ${ptr}: name a field, not array items`);
+        if (e.walkSource(path) === undefined) continue;
+        // The whole path's presence: a field of one union branch (a text header's `sub_text`) is read
+        // only once its branch is known.
+        const when = new Set([...e.presence(path, scope), `${e.expr(path, scope)} !== undefined`]);
+        out.push(`if (${[...when].join(" && ")}) refuseField(${P}, ${lit(ptr)}, ${lit(why)});`);
+      }
+      for (const [ptr, { value, reason }] of implied) {
+        const path = parsePointer(ptr);
+        const w = e.walkSource(path);
+        if (w === undefined || w.ends.every((end) => end.node.const === value)) continue;
+        const read = e.expr(path, scope);
+        const when = new Set([...e.presence(path, scope), `${read} !== ${lit(value)}`]);
+        out.push(`if (${[...when].join(" && ")}) refuseValue(${P}, ${lit(ptr)}, ${read}, ${lit(value)}, ${lit(reason)});`);
+      }
+      return out;
+    };
+    const lines = refusals(Object.entries(this.m.outbound.unsupported ?? {}), Object.entries(this.m.outbound.implied ?? {}));
+    // What the message cannot be for this provider, then the options, then what they cannot be.
+    e.bodyRules("values");
+    lines.push(...e.checks.splice(0), `checkOptions(${P}, options, OPTIONS, REQUIRED_OPTIONS);`);
+    e.bodyRules("options");
+    lines.push(...e.checks.splice(0));
+    lines.push(...refusals(Object.entries(form.mapping?.unsupported ?? {}), Object.entries(form.mapping?.implied ?? {})));
+    const literal = e.literal();
+    for (const t of e.types) this.types.add(t);
+    lines.push(...e.checks, ...literal.statements, `return ${literal.expr};`);
+    return lines;
+  }
+
+  toFunction(): string {
+    const P = lit(this.m.provider);
+    const refuse = (path: string, kind: string, read: string) =>
+      `return refuseKind(${P}, ${lit(path)}, ${read}, ${lit(this.m.notes[kind] ?? "not in its mapping")});`;
+    const head =
+      doc(
+        `Translates an outbound message (validated first) into ${this.m.title}'s request body. Throws a ProviderError for an invalid message or one ${this.m.title} cannot carry. The body shares objects with the message.`,
+      ) +
+      `export function to${this.m.typeName}(message: unknown, options${Object.values(this.m.outbound.options ?? {}).some((o) => o.required) ? "" : "?"}: ${this.m.typeName}Options): ${this.p.outboundType} {\n` +
+      `const m = validMessage(${P}, validateOutboundMessage(message));\n`;
+    if (this.m.outbound.fields.some((f) => f.message === "" && f.body === ""))
+      return `${head}checkOptions(${P}, options, OPTIONS, REQUIRED_OPTIONS);\nreturn m;\n}`;
+
+    // Kinds the provider does not carry are refused first, so that is the error they get.
+    const lines: string[] = [];
+    const reactionCarried = this.m.capabilities.reaction !== "unsupported";
+    if (!reactionCarried) lines.push(`if (m.type === "reaction") ${refuse("/type", "reaction", `"reaction"`)}`);
+    const refused = Object.entries(this.m.capabilities).filter(([k, c]) => k !== "reaction" && c === "unsupported");
+    if (refused.length > 0) {
+      const cases = refused.map(([k]) => `case ${lit(k)}: ${refuse("/interactive/type", k, lit(k))}`).join("\n");
+      lines.push(reactionCarried ? `if (m.type === "interactive") switch (m.interactive.type) {\n${cases}\n}` : `switch (m.interactive.type) {\n${cases}\n}`);
+    }
+    const forms = formsOf(this.m);
+    const bodies = forms.map((f) => this.toForm(f));
+    // Checks every form makes (the envelope's refusals, the options) are written once, before the forms part.
+    let common = 0;
+    while (bodies.every((b) => b.length > common + 1 && b[common] === bodies[0]![common])) common++;
+    lines.push(...bodies[0]!.slice(0, common));
+    const block = (i: number) => bodies[i]!.slice(common).join("\n");
+    const interactive = forms.map((f, i) => [f, i] as const).filter(([f]) => f.type === "interactive");
+    const interactiveCode =
+      this.m.outbound.kinds === undefined
+        ? block(interactive[0]![1])
+        : `switch (m.interactive.type) {\n${interactive.map(([f, i]) => `case ${lit(f.kind)}: {\n${block(i)}\n}`).join("\n")}\n}`;
+    if (reactionCarried) {
+      const r = forms.findIndex((f) => f.type === "reaction");
+      lines.push(`switch (m.type) {\ncase "interactive": {\n${interactiveCode}\n}\ncase "reaction": {\n${block(r)}\n}\n}`);
+    } else lines.push(interactiveCode);
+    return `${head}${lines.join("\n")}\n}`;
+  }
+
+  // ---------------------------------------------------------------------- from
+
+  private fromLeaves(form: Form): Leaf[] {
+    const leaves: Leaf[] = this.present(form).map((f) => ({
+      target: parsePointer(f.message),
+      source: {
+        read: parsePointer(f.body),
+        ...(f.values && { values: invert(f.values)! }),
+        ...(f.as === "integer" && { phone: "integer-to-string" as const }),
+      },
+    }));
+    const pins = this.messagePins(form);
+    const filled = new Set(leaves.map((l) => pointerOf(l.target)));
+    const constant = (ptr: string, value: Json) => {
+      if (filled.has(ptr) || walk(this.set, this.message, parsePointer(ptr), pins) === undefined) return;
+      filled.add(ptr);
+      leaves.push({ target: parsePointer(ptr), source: { constant: value } });
+    };
+    constant("/type", form.type);
+    if (form.kind !== undefined) constant("/interactive/type", form.kind);
+    for (const [ptr, { value }] of this.impliedOf(form)) constant(ptr, value);
+    return leaves;
+  }
+
+  private fromForm(form: Form): { when: string; code: string } {
+    const P = lit(this.m.provider);
+    const { pins, overrides } = this.bodyPins(form);
+    const body: Side = { root: this.body, pinned: pins, overrides, name: "b", type: this.p.outboundType, param: "body" };
+    const message: Side = { root: this.message, pinned: this.messagePins(form), overrides: new Map(), name: "message", type: "OutboundMessage", param: "message", validatedAfter: true };
+    const e = new FormEmitter(this.set, this.m.provider, body, message, this.fromLeaves(form), this.constants, this.where);
+    const scope = { items: [], known: [] };
+    let when = "";
+    const t = this.typeField();
+    if (form.mapping?.match !== undefined) {
+      when = Object.entries(form.mapping.match)
+        .map(([ptr, name]) => {
+          this.guards.add(`is${name}`);
+          return `is${name}(${e.expr(parsePointer(ptr), scope)})`;
+        })
+        .join(" && ");
+    } else if (t !== undefined) {
+      when = `${e.expr(parsePointer(t.body), scope)} === ${lit(t.values?.[form.type] ?? form.type)}`;
+    }
+    const literal = e.literal();
+    for (const t of e.types) this.types.add(t);
+    return { when, code: [...literal.statements, `return translatedMessage(${P}, validateOutboundMessage(${literal.expr}));`].join("\n") };
+  }
+
+  fromFunction(): string {
+    const P = lit(this.m.provider);
+    const identity = this.m.outbound.fields.some((f) => f.message === "" && f.body === "");
+    const head =
+      doc(`The inverse of to${this.m.typeName}: the outbound message a ${this.m.title} request body sends.`) +
+      `export function from${this.m.typeName}(body: unknown): OutboundMessage {\n`;
+    if (identity) return `${head}return validBody(${P}, validate${this.p.outboundType}(body));\n}`;
+    const lines = [`const b = validBody(${P}, validate${this.p.outboundType}(body));`];
+    const scope = { items: [], known: [] };
+    for (const ptr of this.m.outbound.single ?? []) {
+      const read = access("b", parsePointer(ptr));
+      lines.push(`if (${read}.length !== 1) refuseCount(${P}, ${lit(ptr)}, ${read}.length);`);
+    }
+    void scope;
+    const forms = formsOf(this.m).map((f) => this.fromForm(f));
+    // A body per kind is recognised by its content's schema, every one tested; one that matches
+    // none is refused (the body schema leaves the content's shape to the endpoint's schema).
+    const recognised = this.m.outbound.kinds !== undefined;
+    forms.forEach((f, i) =>
+      lines.push((i === forms.length - 1 && !recognised) || f.when === "" ? f.code : `if (${f.when}) {\n${f.code}\n}`),
+    );
+    if (recognised) {
+      const [at] = Object.keys(Object.values(this.m.outbound.kinds!)[0]!.match);
+      lines.push(`return refuseForm(${P}, ${lit(at)}, ${lit(Object.keys(this.m.outbound.kinds!))});`);
+    }
+    return `${head}${lines.join("\n")}\n}`;
+  }
+}
+
+
+function optionsInterface(p: Provider): string {
+  const options = Object.entries(p.mapping.outbound.options ?? {});
+  const members = options.map(([name, o]) => `${doc(o.description)}${name}${o.required ? "" : "?"}: string;`);
+  const what =
+    options.length === 0
+      ? `${p.mapping.title} needs nothing beyond the message.`
+      : `What ${p.mapping.title} needs beyond the message.`;
+  return members.length === 0
+    ? `${doc(what)}export type ${p.mapping.typeName}Options = Record<string, never>;`
+    : `${doc(what)}export interface ${p.mapping.typeName}Options {\n${members.join("\n")}\n}`;
+}
+
+export function providerModule(set: SchemaSet, p: Provider): string {
+  const m = p.mapping;
+  const e = new ModuleEmitter(set, p);
+  const to = e.toFunction();
+  const from = e.fromFunction();
+  const options = Object.entries(m.outbound.options ?? {});
+  const helpers = ["checkOptions", "refuseKind", "refuseField", "refuseValue", "refuseCarried", "refuseOption", "refuseCount", "refuseForm", "refuseMissing", "phoneDigits", "phoneNumber", "translatedMessage", "validBody", "validMessage"]
+    .filter((h) => new RegExp(`\\b${h}\\(`).test(to + from))
+    .sort();
+  const validators = [`validate${p.outboundType}`, "validateOutboundMessage", ...e.guards]
+    .filter((v, i, all) => all.indexOf(v) === i && new RegExp(`\\b${v}\\(`).test(to + from))
+    .sort();
+  return [
+    `/**\n * ${m.title}: to${m.typeName} / from${m.typeName}.\n *\n * ${p.outboundDescription.replace(/\*\//g, "*\\/")}\n */`,
+    `import type { ${[...new Set(["OutboundMessage", p.outboundType, ...e.types])].sort().join(", ")} } from "../types.js";`,
+    `import { ${validators.join(", ")} } from "../validators.js";`,
+    `import { ${helpers.join(", ")} } from "../runtime/translate.js";`,
+    ...(/\brules\./.test(to) ? [`import * as rules from "../runtime/rules.js";`, `import * as unicode from "../runtime/unicode.js";`] : []),
+    "",
+    optionsInterface(p),
+    "",
+    `const OPTIONS: readonly string[] = ${lit(options.map(([n]) => n))};`,
+    `const REQUIRED_OPTIONS: readonly string[] = ${lit(options.filter(([, o]) => o.required).map(([n]) => n))};`,
+    ...e.constants.lines,
+    "",
+    to,
+    "",
+    from,
+  ]
+    .filter((l, i, all) => !(l === "" && all[i - 1] === ""))
+    .join("\n");
+}

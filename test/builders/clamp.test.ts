@@ -128,8 +128,9 @@ describe("build({ onLimit: 'clamp' })", () => {
   it("never drops buttons, rows or products, and never fixes structure", () => {
     const four = wa.button().body("b").buttons([1, 2, 3, 4].map((i) => ({ id: `b${i}`, title: `B${i}` }))).safeBuild({ onLimit: "clamp" });
     expect(four).toMatchObject({ ok: false, errors: [{ path: "/action/buttons", rule: "maxItems", limit: 3, actual: 4 }] });
+    // The total comes first: an object's totals are checked before its parts.
     const rows = Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: `Row ${i}` }));
-    expect(wa.list("Open").body("b").section((s) => s.rows(rows)).safeBuild({ onLimit: "clamp" })).toMatchObject({ ok: false, errors: [{ rule: "maxItems" }, { rule: "x-maxTotal" }] });
+    expect(wa.list("Open").body("b").section((s) => s.rows(rows)).safeBuild({ onLimit: "clamp" })).toMatchObject({ ok: false, errors: [{ rule: "x-maxTotal" }, { rule: "maxItems" }] });
     expect(wa.list("Open").section((s) => s.row("a", "A")).safeBuild({ onLimit: "clamp" })).toMatchObject({ ok: false, errors: [{ path: "", rule: "required" }] });
   });
 

@@ -82,7 +82,7 @@ export function inboundModule(set: SchemaSet, p: Provider, inbound: InboundMappi
     `import type { ${[...types].sort().join(", ")} } from "../types.js";`,
     `import { validate${p.webhookType}, validate${inbound.item} } from "../validators.js";`,
     `import { issue, type ValidationIssue } from "../runtime/issues.js";`,
-    `import { type ParseResult, type Raw, type WebhookOptions, emptyResult, finish, ${inbound.time.hook}, neverThrows, readChecked, under } from "../runtime/inbound.js";`,
+    `import { type ParseResult, type Raw, type WebhookOptions, emptyResult, finish, ${inbound.time.hook}, neverThrows, readChecked, take } from "../runtime/inbound.js";`,
     ...constants.lines,
     "",
     doc("Reports a part the event needs and the item left out; the item gives no event.") +
@@ -98,11 +98,12 @@ export function inboundModule(set: SchemaSet, p: Provider, inbound: InboundMappi
       `if (body === undefined) return finish(result);\n` +
       `${items}.forEach((raw, i) => {\n` +
       `const path = \`${inbound.items}/\${i}\`;\n` +
-      `const checked = validate${inbound.item}(raw);\n` +
-      `if (!checked.ok) {\nresult.errors.push(...under(path, checked.errors));\nreturn;\n}\n` +
-      `const timestamp = ${inbound.time.hook}(${access("checked.value", parsePointer(inbound.time.from))}, \`\${path}${inbound.time.from}\`, result.errors);\n` +
+      "// The item's warnings come out with its event; finish() keeps once those the body's check also saw.\n" +
+      `const item = take(validate${inbound.item}(raw), path, result);\n` +
+      `if (item === undefined) return;\n` +
+      `const timestamp = ${inbound.time.hook}(${access("item", parsePointer(inbound.time.from))}, \`\${path}${inbound.time.from}\`, result.errors);\n` +
       `if (timestamp === undefined) return;\n` +
-      `const event = eventOf(provider, checked.value, path, timestamp, result.errors);\n` +
+      `const event = eventOf(provider, item, path, timestamp, result.errors);\n` +
       `if (event !== undefined) result.events.push(event);\n});\n` +
       `return finish(result);\n}`,
     "",

@@ -218,7 +218,8 @@ ${names.join("\n")}
   errors from warnings; put the \`schemas/\` folder on \`sys.path\` and \`import x_keywords\` (usage
   in its docstring).
 - Errors and warnings: a rule Meta documents is an error; one only libraries or users report is a
-  warning, returned in \`warnings\` with \`ok: true\`. \`validate…(value, { strict: true })\` (and
+  warning, returned in \`warnings\` with \`ok: true\` (by \`parseWebhook\` too: each at its item's
+  JSON Pointer, the item's event still given). \`validate…(value, { strict: true })\` (and
   \`build({ strict: true })\`) makes every warning an error. \`is…\` answers the error verdict.
   \`schemas/sources.json\` lists every rule's source.
 - Command line: \`npx wa-interactive --help\` (\`validate --strict\` fails on warnings too); \`npx wa-interactive emulate --webhook <url> --app-secret <s> --token <t>\`

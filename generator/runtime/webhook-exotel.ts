@@ -8,7 +8,7 @@
  * (Copied into the generated package as src/runtime/webhook-exotel.ts; `../types.js` and
  * `../validators.js` resolve there.)
  */
-import { issue, type ValidationIssue } from "./issues.js";
+import { issue } from "./issues.js";
 import {
   neverThrows,
   type ParseResult,
@@ -21,6 +21,7 @@ import {
   isoTime,
   nonEmpty,
   readChecked,
+  type Reported,
 } from "./inbound.js";
 import { addContent, metaContent } from "./webhook-meta.js";
 import type { ExotelWebhookItem, InboundEvent } from "../types.js";
@@ -33,15 +34,15 @@ function incomingEvent(
   provider: string,
   item: ExotelWebhookItem,
   path: string,
-  errors: ValidationIssue[],
+  report: Reported,
 ): InboundEvent | undefined {
   if (!item.content) {
-    errors.push(issue(path, "required", `an ${item.callback_type} callback must have "content"`));
+    report.errors.push(issue(path, "required", `an ${item.callback_type} callback must have "content"`));
     return undefined;
   }
-  if (item.sid === undefined) errors.push(issue(path, "required", `an ${item.callback_type} callback must have "sid"`));
-  const timestamp = isoTime(item.timestamp, `${path}/timestamp`, errors);
-  const content = metaContent(item.content as Record<string, any>, `${path}/content`, errors);
+  if (item.sid === undefined) report.errors.push(issue(path, "required", `an ${item.callback_type} callback must have "sid"`));
+  const timestamp = isoTime(item.timestamp, `${path}/timestamp`, report.errors);
+  const content = metaContent(item.content as Record<string, any>, `${path}/content`, report);
   if (!content || !timestamp || item.sid === undefined) return undefined;
   const context = isObject(item.context)
     ? item.context
@@ -68,10 +69,10 @@ function dlrEvent(
   provider: string,
   item: ExotelWebhookItem,
   path: string,
-  errors: ValidationIssue[],
+  report: Reported,
 ): InboundEvent | undefined {
-  if (item.sid === undefined) errors.push(issue(path, "required", `a dlr callback must have "sid"`));
-  const timestamp = isoTime(item.timestamp, `${path}/timestamp`, errors);
+  if (item.sid === undefined) report.errors.push(issue(path, "required", `a dlr callback must have "sid"`));
+  const timestamp = isoTime(item.timestamp, `${path}/timestamp`, report.errors);
   if (!timestamp || item.sid === undefined) return undefined;
   const code = item.exo_status_code === undefined ? undefined : String(item.exo_status_code);
   const status = (code && DLR_STATUS[code]) ?? item.exo_detailed_status ?? code ?? "unknown";
@@ -103,8 +104,8 @@ function parseExotel(provider: string, payload: unknown, options: WebhookOptions
       const path = `/whatsapp/messages/${i}`;
       let event: InboundEvent | undefined;
       if (item.callback_type === "incoming_message" || item.callback_type === "icm")
-        event = incomingEvent(provider, item, path, result.errors);
-      else if (item.callback_type === "dlr") event = dlrEvent(provider, item, path, result.errors);
+        event = incomingEvent(provider, item, path, result);
+      else if (item.callback_type === "dlr") event = dlrEvent(provider, item, path, result);
       else
         result.errors.push(
           issue(
@@ -119,7 +120,7 @@ function parseExotel(provider: string, payload: unknown, options: WebhookOptions
   }
   // The flat form: the content's own fields at the top, no id, maybe no time.
   const flat = value as Record<string, any>;
-  const content = metaContent(flat, "", result.errors);
+  const content = metaContent(flat, "", result);
   const timestamp =
     flat.timestamp === undefined
       ? (options.receivedAt ?? new Date()).toISOString()

@@ -26,7 +26,8 @@ import {
   nonEmpty,
   parseObject,
   readPayload,
-  under,
+  take,
+  type Reported,
 } from "./inbound.js";
 import type {
   InboundContact,
@@ -74,16 +75,6 @@ export type EventContent = Pick<InboundEvent, "kind"> &
       | "errors"
     >
   >;
-
-function checked<T>(
-  result: { ok: true; value: T } | { ok: false; errors: ValidationIssue[] },
-  path: string,
-  errors: ValidationIssue[],
-): T | undefined {
-  if (result.ok) return result.value;
-  errors.push(...under(path, result.errors));
-  return undefined;
-}
 
 /**
  * Appends the content's kind-specific fields to an event whose head is already written. `kind` is
@@ -136,18 +127,18 @@ function nfmKind(name: string | undefined, response: Record<string, unknown>): "
 export function metaContent(
   message: Record<string, any>,
   path: string,
-  errors: ValidationIssue[],
+  report: Reported,
 ): EventContent | undefined {
-  const content = kindContent(message, path, errors);
+  const content = kindContent(message, path, report);
   if (!content) return undefined;
   // Checked here too, as Exotel's content has passed no check of Meta's common fields.
   if (message.referral !== undefined) {
-    const referral = checked(validateMetaReferral(message.referral), `${path}/referral`, errors);
+    const referral = take(validateMetaReferral(message.referral), `${path}/referral`, report);
     if (!referral) return undefined;
     content.referral = referralOf(referral);
   }
   if (message.errors !== undefined) {
-    const list = checked(validateMetaMessageErrors(message.errors), `${path}/errors`, errors);
+    const list = take(validateMetaMessageErrors(message.errors), `${path}/errors`, report);
     if (!list) return undefined;
     if (list.length > 0) content.errors = eventErrors(list);
   }
@@ -155,14 +146,14 @@ export function metaContent(
 }
 
 /** The kind-specific part of a message: `message[message.type]` read into the event's fields. */
-function kindContent(message: Record<string, any>, path: string, errors: ValidationIssue[]): EventContent | undefined {
+function kindContent(message: Record<string, any>, path: string, report: Reported): EventContent | undefined {
   const type = message.type as string;
   switch (type) {
     case "interactive": {
       // WhatsApp Web re-sends a reply without its content when it reconnects: only the error is left.
       if (message.interactive === undefined && Array.isArray(message.errors) && message.errors.length > 0)
         return { kind: "unsupported", unsupportedType: "interactive" };
-      const reply = checked(validateMetaInteractiveReply(message.interactive), `${path}/interactive`, errors);
+      const reply = take(validateMetaInteractiveReply(message.interactive), `${path}/interactive`, report);
       if (!reply) return undefined;
       switch (reply.type) {
         case "button_reply":
@@ -180,7 +171,7 @@ function kindContent(message: Record<string, any>, path: string, errors: Validat
           const response = parseObject(
             reply.nfm_reply.response_json,
             `${path}/interactive/nfm_reply/response_json`,
-            errors,
+            report.errors,
           );
           if (!response) return undefined;
           return defined({
@@ -197,7 +188,7 @@ function kindContent(message: Record<string, any>, path: string, errors: Validat
               : isoTime(
                   answer.expiration_timestamp,
                   `${path}/interactive/call_permission_reply/expiration_timestamp`,
-                  errors,
+                  report.errors,
                 );
           return {
             kind: "call_permission_reply",
@@ -213,11 +204,11 @@ function kindContent(message: Record<string, any>, path: string, errors: Validat
       return undefined;
     }
     case "button": {
-      const button = checked(validateMetaTemplateButton(message.button), `${path}/button`, errors);
+      const button = take(validateMetaTemplateButton(message.button), `${path}/button`, report);
       return button && { kind: "template_button", reply: { id: button.payload, title: button.text } };
     }
     case "order": {
-      const order = checked(validateMetaOrder(message.order), `${path}/order`, errors);
+      const order = take(validateMetaOrder(message.order), `${path}/order`, report);
       if (!order) return undefined;
       const items = order.product_items.map((item) =>
         defined({
@@ -230,7 +221,7 @@ function kindContent(message: Record<string, any>, path: string, errors: Validat
       return defined({ kind: "order" as const, order: { catalogId: order.catalog_id, items }, text: order.text });
     }
     case "location": {
-      const location = checked(validateMetaLocation(message.location), `${path}/location`, errors);
+      const location = take(validateMetaLocation(message.location), `${path}/location`, report);
       return (
         location && {
           kind: "location",
@@ -245,7 +236,7 @@ function kindContent(message: Record<string, any>, path: string, errors: Validat
       );
     }
     case "reaction": {
-      const reaction = checked(validateMetaReactionPayload(message.reaction), `${path}/reaction`, errors);
+      const reaction = take(validateMetaReactionPayload(message.reaction), `${path}/reaction`, report);
       // An absent or empty emoji means the customer removed their reaction.
       return (
         reaction && {
@@ -255,17 +246,17 @@ function kindContent(message: Record<string, any>, path: string, errors: Validat
       );
     }
     case "text": {
-      const text = checked(validateMetaText(message.text), `${path}/text`, errors);
+      const text = take(validateMetaText(message.text), `${path}/text`, report);
       return text && { kind: "text", text: text.body };
     }
     case "contacts": {
       if (!Array.isArray(message.contacts) || message.contacts.length === 0) {
-        errors.push(rules.required(path, "contacts message", "contacts"));
+        report.errors.push(rules.required(path, "contacts message", "contacts"));
         return undefined;
       }
       const cards: InboundContact[] = [];
       message.contacts.forEach((raw: unknown, i: number) => {
-        const card = checked(validateMetaContactCard(raw), `${path}/contacts/${i}`, errors);
+        const card = take(validateMetaContactCard(raw), `${path}/contacts/${i}`, report);
         if (!card) return;
         const phones = (card.phones ?? []).flatMap((p) =>
           p.phone === undefined && p.wa_id === undefined
@@ -285,7 +276,7 @@ function kindContent(message: Record<string, any>, path: string, errors: Validat
       });
     }
     case "system": {
-      const system = checked(validateMetaSystem(message.system), `${path}/system`, errors);
+      const system = take(validateMetaSystem(message.system), `${path}/system`, report);
       return (
         system && {
           kind: "system",
@@ -349,17 +340,17 @@ function messageEvent(
   ctx: ChangeContext,
   raw: unknown,
   path: string,
-  errors: ValidationIssue[],
+  report: Reported,
 ): InboundEvent | undefined {
   const message = ctx.itemsChecked
     ? (raw as MetaMessageCommon)
-    : checked(validateMetaMessageCommon(raw), path, errors);
+    : take(validateMetaMessageCommon(raw), path, report);
   if (!message) return undefined;
   // An empty `from` is how Meta writes "no phone number" for a user with a username.
   const from = nonEmpty(message.from);
   const userId = nonEmpty(message.from_user_id);
   if (from === undefined && userId === undefined) {
-    errors.push(
+    report.errors.push(
       issue(
         path,
         "anyOf",
@@ -368,8 +359,8 @@ function messageEvent(
     );
     return undefined;
   }
-  const timestamp = isoTime(message.timestamp, `${path}/timestamp`, errors);
-  const content = metaContent(message as Record<string, any>, path, errors);
+  const timestamp = isoTime(message.timestamp, `${path}/timestamp`, report.errors);
+  const content = metaContent(message as Record<string, any>, path, report);
   if (!timestamp || !content) return undefined;
   const contact = contactOf(ctx.contacts, from, userId);
   const profile = isObject(contact?.profile) ? contact.profile : undefined;
@@ -399,9 +390,9 @@ function statusEvent(
   ctx: ChangeContext,
   raw: unknown,
   path: string,
-  errors: ValidationIssue[],
+  report: Reported,
 ): InboundEvent | undefined {
-  const status = ctx.itemsChecked ? (raw as MetaStatus) : checked(validateMetaStatus(raw), path, errors);
+  const status = ctx.itemsChecked ? (raw as MetaStatus) : take(validateMetaStatus(raw), path, report);
   if (!status) return undefined;
   if (status.type === "payment") {
     ctx.skipped.push({
@@ -410,7 +401,7 @@ function statusEvent(
     });
     return undefined;
   }
-  const timestamp = isoTime(status.timestamp, `${path}/timestamp`, errors);
+  const timestamp = isoTime(status.timestamp, `${path}/timestamp`, report.errors);
   if (!timestamp) return undefined;
   const event = { provider: ctx.provider, kind: "status" } as InboundEvent;
   if (ctx.to !== undefined) event.to = ctx.to;
@@ -451,6 +442,9 @@ function parseMeta(provider: string, payload: unknown, _options: WebhookOptions)
   const body = readPayload(payload, result);
   if (result.errors.length > 0 || !checkTop(provider, body, result.errors)) return finish(result);
   const envelope = validateMetaWebhook(body);
+  // The envelope's warnings (a status's, a message's common fields) whether or not it passed; the
+  // items' own checks below may report some again, and finish() keeps each once.
+  result.warnings.push(...envelope.warnings);
   const itemPaths: string[] = [];
   const entries = isObject(body) && Array.isArray(body.entry) ? body.entry : [];
   entries.forEach((entry: unknown, e: number) => {
@@ -481,7 +475,7 @@ function parseMeta(provider: string, payload: unknown, _options: WebhookOptions)
         value[key].forEach((item: unknown, i: number) => {
           const path = `${at}/value/${key}/${i}`;
           if (!envelope.ok) itemPaths.push(path);
-          const event = read(ctx, item, path, result.errors);
+          const event = read(ctx, item, path, result);
           if (event) result.events.push(event);
         });
       }

@@ -277,6 +277,18 @@ describe("wa-interactive parse-webhook", () => {
     expect(json).toMatchObject({ ok: false, events: [{ kind: "button_reply", messageId: "wamid.A", contactName: "Kerry" }] });
   });
 
+  it("reports a warning with its path and rule (exit 0) and still prints its event", () => {
+    const location = { from: "16505551234", id: "wamid.L", timestamp: "1714557600", type: "location", location: { latitude: 95, longitude: 13.4 } };
+    const payload = JSON.stringify(webhook(location));
+    const run = cli(["parse-webhook", "--provider", "meta"], payload);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("location  wamid.L");
+    expect(run.stderr).toContain("warnings, not errors");
+    expect(run.stderr).toContain("/entry/0/changes/0/value/messages/0/location/latitude [maximum]");
+    const json = JSON.parse(cli(["parse-webhook", "--provider", "meta", "--json", "-"], payload).stdout);
+    expect(json).toMatchObject({ ok: true, errors: [], warnings: [{ path: "/entry/0/changes/0/value/messages/0/location/latitude", rule: "maximum" }] });
+  });
+
   it("exits 2 without a known --provider", () => {
     expect(cli(["parse-webhook", file("webhook.json", webhook())]).status).toBe(2);
     expect(cli(["parse-webhook", "--provider", "twilio", file("webhook.json", webhook())]).status).toBe(2);

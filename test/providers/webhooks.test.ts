@@ -43,6 +43,14 @@ describe("webhook fixtures", () => {
         expect(result.skipped.map((s) => ({ path: s.path }))).toEqual(fixture.expect.skipped ?? []);
       });
 
+      it("reports exactly the expected warnings, each once, with the item's full pointer", () => {
+        expect(result.warnings.map((w) => ({ path: w.path, rule: w.rule }))).toEqual(fixture.expect.warnings ?? []);
+        for (const w of result.warnings) {
+          expect(w.severity).toBe("warning");
+          expect(w.message.length).toBeGreaterThan(15);
+        }
+      });
+
       it("gives valid InboundEvents", () => {
         for (const event of result.events) expect(validateInboundEvent(event)).toEqual({ ok: true, value: event, warnings: [] });
       });

@@ -1,7 +1,8 @@
 /**
  * The webhook fixtures under test/fixtures/webhooks/<provider>/: a payload written from the
- * provider's documented shape, the options to parse it with, and the events and errors it must
- * give. An expected event's `raw` is a JSON Pointer into the payload (the item it must carry).
+ * provider's documented shape, the options to parse it with, and the events, errors and warnings
+ * (none when absent) it must give. An expected event's `raw` is a JSON Pointer into the payload
+ * (the item it must carry).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,6 +19,8 @@ export interface WebhookFixture {
   expect: {
     events: (Record<string, unknown> & { raw: string })[];
     errors: { path: string; rule: string }[];
+    /** The warnings it must give; none when absent. */
+    warnings?: { path: string; rule: string }[];
     skipped?: { path: string }[];
   };
 }

@@ -15,7 +15,7 @@ import {
   isoTime,
   neverThrows,
   readChecked,
-  under,
+  take,
 } from "../runtime/inbound.js";
 
 /** Reports a part the event needs and the item left out; the item gives no event. */
@@ -228,14 +228,12 @@ function parse(provider: string, payload: unknown, _options: WebhookOptions): Pa
   if (body === undefined) return finish(result);
   body.results.forEach((raw, i) => {
     const path = `/results/${i}`;
-    const checked = validateInfobipWebhookResult(raw);
-    if (!checked.ok) {
-      result.errors.push(...under(path, checked.errors));
-      return;
-    }
-    const timestamp = isoTime(checked.value.receivedAt, `${path}/receivedAt`, result.errors);
+    // The item's warnings come out with its event; finish() keeps once those the body's check also saw.
+    const item = take(validateInfobipWebhookResult(raw), path, result);
+    if (item === undefined) return;
+    const timestamp = isoTime(item.receivedAt, `${path}/receivedAt`, result.errors);
     if (timestamp === undefined) return;
-    const event = eventOf(provider, checked.value, path, timestamp, result.errors);
+    const event = eventOf(provider, item, path, timestamp, result.errors);
     if (event !== undefined) result.events.push(event);
   });
   return finish(result);

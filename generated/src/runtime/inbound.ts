@@ -13,13 +13,24 @@ import type { InboundEvent, Interactive, OutboundMessage } from "../types.js";
 /** The provider's item, kept untouched on the event. */
 export type Raw = InboundEvent["raw"];
 
-export interface ParseResult {
-  /** True when every item came out and nothing was reported. */
+/** Where the checks of a payload's parts report: errors, and warnings apart from them. */
+export interface Reported {
+  errors: ValidationIssue[];
+  warnings: ValidationIssue[];
+}
+
+export interface ParseResult extends Reported {
+  /** True when every item came out and no error was reported (warnings do not change it). */
   ok: boolean;
   /** One event per message or status, in the order they arrived. */
   events: InboundEvent[];
   /** Every problem, with its JSON Pointer into the payload; the items without problems still come out. */
   errors: ValidationIssue[];
+  /**
+   * Warning-strength rules an item broke (a rule only observed or inferred, not stated by Meta or the
+   * provider), with their JSON Pointers into the payload: the item's event still comes out.
+   */
+  warnings: ValidationIssue[];
   /** Parts of the payload that are valid but carry no event wa-interactive models (such as a Meta change whose field is not `messages`), so nothing disappears unseen. */
   skipped: { path: string; reason: string }[];
 }
@@ -55,12 +66,28 @@ export function neverThrows(parse: WebhookParser): WebhookParser {
 }
 
 export function emptyResult(): ParseResult {
-  return { ok: true, events: [], errors: [], skipped: [] };
+  return { ok: true, events: [], errors: [], warnings: [], skipped: [] };
 }
 
 export function finish(result: ParseResult): ParseResult {
   result.ok = result.errors.length === 0;
+  if (result.warnings.length > 0) result.warnings = freshWarnings(result);
   return result;
+}
+
+/**
+ * Each warning once. An item can be checked twice (within the whole body, then on its own), and
+ * both checks see its warnings; a warning at the place and of the rule of an error says nothing the
+ * error does not, as in a single validation.
+ */
+function freshWarnings(result: ParseResult): ValidationIssue[] {
+  const said = new Set(result.errors.map((e) => `${e.rule} ${e.path}`));
+  return result.warnings.filter((w) => {
+    const key = `${w.rule} ${w.path}`;
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
 }
 
 /** The one Web global read here, typed without the DOM library (the package targets plain ES2022). */
@@ -107,9 +134,17 @@ export function readChecked<T>(
 ): T | undefined {
   const body = readPayload(payload, result);
   if (result.errors.length > 0) return undefined;
-  const checked = validate(body);
+  return take(validate(body), "", result);
+}
+
+/**
+ * The value a part's check accepted, its warnings (and, if it was rejected, its errors) added to
+ * `report` under `path`, the part's pointer in the payload; `undefined` when rejected.
+ */
+export function take<T>(checked: ValidationResult<T>, path: string, report: Reported): T | undefined {
+  if (checked.warnings.length > 0) report.warnings.push(...under(path, checked.warnings));
   if (checked.ok) return checked.value;
-  result.errors.push(...checked.errors);
+  report.errors.push(...under(path, checked.errors));
   return undefined;
 }
 

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CAPABILITIES, PROVIDERS } from "../../generated/src/index.ts";
 import { loadExamples, ROOT } from "../support/corpus.ts";
+import type { WebhookSink } from "../emulator/webhook-sink.ts";
 
 const BIN = join(ROOT, "generated/bin/wa-interactive.js");
 const COMMANDS = ["validate", "translate", "parse-webhook", "schemas"];
@@ -294,6 +295,35 @@ describe("wa-interactive parse-webhook", () => {
   });
 });
 
+/**
+ * Runs `wa-interactive emulate <args>` against a webhook sink: waits until it prints its URL, runs
+ * `use` with the URL, what it printed and the sink, then stops it with SIGTERM and expects exit 0.
+ */
+async function withEmulator(args: string[], use: (url: string, out: string, sink: WebhookSink) => Promise<void>): Promise<void> {
+  const { spawn } = await import("node:child_process");
+  const { webhookSink } = await import("../emulator/webhook-sink.ts");
+  const sink = await webhookSink();
+  const child = spawn(process.execPath, [BIN, "emulate", "--port", "0", "--webhook", sink.url, "--app-secret", "S", "--token", "T", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  try {
+    let out = "";
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      child.on("exit", (code) => reject(new Error(`exited ${code} before listening: ${out}`)));
+    });
+    await use(url, out, sink);
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  } finally {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    await sink.close();
+  }
+}
+
 describe("wa-interactive emulate", () => {
   it("exits 2 naming a missing --token, --app-secret or --webhook, and a bad --port or --provider", () => {
     const base = ["emulate", "--webhook", "http://127.0.0.1:9/webhook", "--app-secret", "S", "--token", "T"];
@@ -305,21 +335,8 @@ describe("wa-interactive emulate", () => {
   });
 
   it("starts, answers a Cloud API send with Bearer T, posts the signed statuses, and stops on SIGTERM", async () => {
-    const { spawn } = await import("node:child_process");
-    const { webhookSink } = await import("../emulator/webhook-sink.ts");
     const { verifyWebhook } = await import("../../generated/src/verify.ts");
-    const sink = await webhookSink();
-    const child = spawn(process.execPath, [BIN, "emulate", "--port", "0", "--webhook", sink.url, "--app-secret", "S", "--token", "T"], { stdio: ["ignore", "pipe", "pipe"] });
-    try {
-      let out = "";
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on("data", (chunk: Buffer) => {
-          out += chunk.toString();
-          const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (match) resolve(match[1]!);
-        });
-        child.on("exit", (code) => reject(new Error(`exited ${code} before listening: ${out}`)));
-      });
+    await withEmulator([], async (url, out, sink) => {
       expect(out).toContain("POST " + url + "/{version}/{phone-number-id}/messages  (Authorization: Bearer <token>)");
       const body = { messaging_product: "whatsapp", to: "+16505551234", type: "interactive", interactive: validButton.instance };
       const answer = await fetch(`${url}/v23.0/100000000000001/messages`, { method: "POST", headers: { authorization: "Bearer T", "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -329,12 +346,27 @@ describe("wa-interactive emulate", () => {
       const [status] = sink.received;
       expect(await verifyWebhook("meta", { rawBody: status!.raw, headers: status!.headers, secret: "S" })).toEqual({ ok: true });
       expect(status!.raw).toContain('"code":131047');
-      const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-      child.kill("SIGTERM");
-      expect(await exited).toBe(0);
-    } finally {
-      if (child.exitCode === null) child.kill("SIGKILL");
-      await sink.close();
-    }
+    });
+  });
+
+  it("--provider infobip takes sends at Infobip's per-kind endpoints with App T and posts its delivery report unsigned", async () => {
+    const { toInfobip } = await import("../../generated/src/index.ts");
+    await withEmulator(["--provider", "infobip"], async (url, out, sink) => {
+      expect(out).toContain(`WhatsApp emulator (infobip) on ${url}`);
+      expect(out).toContain("POST " + url + "/whatsapp/1/message/interactive/<kind>  (Authorization: App <token>)");
+      const body = toInfobip({ messaging_product: "whatsapp", to: "+16505551234", type: "interactive", interactive: validButton.instance }, { from: "441134960000" });
+      const post = (kind: string, authorization: string) =>
+        fetch(`${url}/whatsapp/1/message/interactive/${kind}`, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify(body) });
+      expect((await post("buttons", "Bearer T")).status).toBe(401);
+      expect((await post("list", "App T")).status).toBe(400);
+      const answer = await post("buttons", "App T");
+      expect(answer.status).toBe(200);
+      const { messageId } = (await answer.json()) as { messageId: string };
+      // No customer wrote first, so the message is undeliverable: one delivery report, unsigned.
+      await expect.poll(() => sink.received.length).toBe(1);
+      const [report] = sink.received;
+      expect(JSON.parse(report!.raw)).toMatchObject({ results: [{ messageId, status: { groupName: "UNDELIVERABLE" }, error: { id: 131047 } }] });
+      expect(Object.keys(report!.headers).filter((h) => /signature/i.test(h))).toEqual([]);
+    });
   });
 });

@@ -6,7 +6,7 @@
 import { request } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type ProviderName, button, list, parseWebhook } from "../../generated/src/index.ts";
-import { verifyWebhook } from "../../generated/src/verify.ts";
+import { SIGNATURES, verifyWebhook } from "../../generated/src/verify.ts";
 import { CustomerActionError, EMULATED_PROVIDERS, createEmulator, type Emulator, MAX_BODY_BYTES, SERVICE_WINDOW_MS, UnsupportedAction } from "../../generated/src/emulator/index.ts";
 import { SECRET, TOKEN, message, providerBody, send } from "./send.ts";
 import { type WebhookSink, webhookSink } from "./webhook-sink.ts";
@@ -37,12 +37,25 @@ async function start(provider: ProviderName = "meta", extra: object = {}) {
   return emulator;
 }
 
-/** Every post the bot got, checked for its signature and parsed as the provider's webhook. */
+/** Infobip's delivery reports: `results[]` items with a `status`, which the package's Infobip webhook (received messages only) does not read. */
+function isInfobipReport(raw: string): boolean {
+  return (JSON.parse(raw) as { results?: { status?: unknown }[] }).results?.[0]?.status !== undefined;
+}
+
+/** The Infobip delivery reports the bot got, as "<message id> <status name>". */
+async function infobipReports() {
+  await emulator!.settled();
+  return sink.received.filter((r) => isInfobipReport(r.raw)).flatMap((r) => (JSON.parse(r.raw) as { results: { messageId: string; status: { name: string } }[] }).results.map((x) => `${x.messageId} ${x.status.name}`));
+}
+
+/** Every post the bot got, checked for its signature and parsed as the provider's webhook (Infobip's delivery reports aside). */
 async function events(provider: ProviderName) {
   await emulator!.settled();
   const out = [];
   for (const { raw, headers } of sink.received) {
-    if (provider !== "exotel") expect(await verifyWebhook(provider, { rawBody: raw, headers, secret: SECRET }), raw).toEqual({ ok: true });
+    if (provider === "infobip" && isInfobipReport(raw)) continue;
+    if (SIGNATURES[provider].scheme === "none") expect(headers).not.toHaveProperty("x-hub-signature-256");
+    else expect(await verifyWebhook(provider, { rawBody: raw, headers, secret: SECRET }), raw).toEqual({ ok: true });
     const parsed = parseWebhook(provider, raw, { sent: (id) => emulator!.conversations().flatMap((c) => c.bubbles).find((b) => b.id === id)?.message as never });
     expect(parsed.errors, raw).toEqual([]);
     out.push(...parsed.events);
@@ -195,7 +208,8 @@ describe("every provider's wire format", () => {
       expect(JSON.stringify(answer.body)).toContain(id);
       const got = await events(provider);
       expect(got[0]).toMatchObject({ kind: "text", text: "hi" });
-      expect(got.slice(1).map((x) => `${x.kind} ${x.messageId} ${x.status?.status}`)).toEqual(["sent", "delivered", "read"].map((s) => `status ${id} ${s}`));
+      if (provider === "infobip") expect(await infobipReports()).toEqual(["PENDING_ENROUTE", "DELIVERED_TO_HANDSET", "SEEN"].map((s) => `${id} ${s}`));
+      else expect(got.slice(1).map((x) => `${x.kind} ${x.messageId} ${x.status?.status}`)).toEqual(["sent", "delivered", "read"].map((s) => `status ${id} ${s}`));
       const bad = await send(e.url, provider, providerBody(provider, message(CUSTOMER, buttons)), {});
       expect(bad.status).toBe(401);
     });
@@ -213,7 +227,7 @@ describe("every provider's wire format", () => {
       const tap = (await events(provider)).find((x) => x.kind !== "status" && x.kind !== "text");
       expect(tap).toMatchObject({ kind: "button_reply", replyTo: id, reply: { id: "slot-1", title: "15:00" } });
       // The customer answers the number the send came from, where the provider's body names one.
-      const business = { vonage: "447700900000", exotel: "+918047112233" }[provider as string];
+      const business = { vonage: "447700900000", exotel: "+918047112233", infobip: "441134960000" }[provider as string];
       if (business) expect(tap!.to).toBe(business);
     });
   }
@@ -227,6 +241,73 @@ describe("every provider's wire format", () => {
     e = await start("exotel");
     const x = await send(e.url, "exotel", { whatsapp: { messages: [{ from: "+918047112233", to: CUSTOMER, content: { type: "interactive", interactive: bad.interactive } }] } });
     expect(x).toMatchObject({ status: 400, body: { metadata: { failed: 1 }, response: { whatsapp: { messages: [{ status: "failure" }] } } } });
+  });
+});
+
+describe("infobip", () => {
+  const ENDPOINT = "/whatsapp/1/message/interactive/";
+  const infobipSend = (e: Emulator, interactive: unknown, kind: string, headers?: Record<string, string>) =>
+    send(e.url, "infobip", providerBody("infobip", message(CUSTOMER, interactive)), headers, `${ENDPOINT}${kind}`);
+
+  it("answers a send at its kind's endpoint with Infobip's PENDING answer, and refuses one at another kind's endpoint", async () => {
+    const e = await start("infobip");
+    const answer = await infobipSend(e, menu, "list");
+    expect(answer).toMatchObject({ status: 200, body: { to: CUSTOMER, messageCount: 1, status: { groupId: 1, groupName: "PENDING", id: 7, name: "PENDING_ENROUTE" } } });
+    expect(e.conversations()[0]!.bubbles[0]).toMatchObject({ id: answer.body.messageId, direction: "out", message: { to: CUSTOMER, interactive: { type: "list" } } });
+    const misrouted = await infobipSend(e, menu, "buttons");
+    expect(misrouted).toMatchObject({
+      status: 400,
+      body: { requestError: { serviceException: { messageId: "BAD_REQUEST", text: `a list message is sent to ${ENDPOINT}list, not ${ENDPOINT}buttons` } } },
+    });
+    expect(e.conversations()[0]!.bubbles.filter((b) => b.direction === "out")).toHaveLength(1);
+  });
+
+  it("refuses an invalid body with the package's issues by path, and a wrong token with 401", async () => {
+    const e = await start("infobip");
+    // The translated body shares objects with the message, so the change is made on a copy.
+    const body = structuredClone(providerBody("infobip", message(CUSTOMER, buttons))) as { content: { body: { text: string } } };
+    body.content.body.text = "x".repeat(1025);
+    const bad = await send(e.url, "infobip", body);
+    expect(bad.status).toBe(400);
+    expect(bad.body.requestError.serviceException).toMatchObject({ messageId: "BAD_REQUEST" });
+    expect(bad.body.requestError.serviceException.validationErrors["/content/body/text"]).toEqual([expect.stringContaining("[maxLength]")]);
+    expect(await infobipSend(e, buttons, "buttons", { authorization: `Bearer ${TOKEN}` })).toMatchObject({
+      status: 401,
+      body: { requestError: { serviceException: { messageId: "UNAUTHORIZED" } } },
+    });
+  });
+
+  it("posts each customer action unsigned in Infobip's results[] format, which parseWebhook reads back", async () => {
+    const e = await start("infobip");
+    const user = e.user(CUSTOMER);
+    await user.say("hi");
+    const b = (await infobipSend(e, buttons, "buttons")).body.messageId;
+    const l = (await infobipSend(e, menu, "list")).body.messageId;
+    const flow = { type: "flow", body: { text: "Tell us" }, action: { name: "flow", parameters: { flow_message_version: "3", flow_id: "123", flow_cta: "Open", flow_token: "tok-1" } } };
+    const f = (await infobipSend(e, flow, "flow")).body.messageId;
+    const loc = (await infobipSend(e, { type: "location_request_message", body: { text: "Where?" }, action: { name: "send_location" } }, "location-request")).body.messageId;
+    await user.tap(b, "16:30");
+    await user.choose(l, "track_order");
+    await user.shareLocation({ latitude: 37.48, longitude: -122.14, name: "Office" }, loc);
+    await user.submitFlow(f, { rating: 5 });
+    await expect(user.react(b, "👍")).rejects.toThrow(UnsupportedAction);
+    const got = await events("infobip");
+    expect(got.map((x) => x.kind)).toEqual(["text", "button_reply", "list_reply", "location", "flow_reply"]);
+    expect(got[0]).toMatchObject({ provider: "infobip", from: "16505551234", text: "hi" });
+    // Once the bot has sent from its Infobip number, the customer writes to that number.
+    expect(got[1]).toMatchObject({ to: "441134960000", replyTo: b, reply: { id: "slot-2", title: "16:30" } });
+    expect(got[2]).toMatchObject({ replyTo: l, reply: { id: "track_order", title: "Track My Order", description: "Get real-time delivery status" } });
+    expect(got[3]).toMatchObject({ replyTo: loc, location: { latitude: 37.48, longitude: -122.14, name: "Office" } });
+    expect(got[4]).toMatchObject({ replyTo: f, flowResponse: { flow_token: "tok-1", rating: 5 } });
+    expect(sink.received.every((r) => Object.keys(r.headers).every((h) => !/signature|authorization/i.test(h)))).toBe(true);
+  });
+
+  it("reports a send outside the 24-hour window as UNDELIVERABLE, with the error", async () => {
+    const e = await start("infobip");
+    const answer = await infobipSend(e, buttons, "buttons");
+    expect(answer.status).toBe(200);
+    expect(await infobipReports()).toEqual([`${answer.body.messageId} UNDELIVERABLE_NOT_DELIVERED`]);
+    expect(JSON.parse(sink.received[0]!.raw).results[0].error).toMatchObject({ id: 131047 });
   });
 });
 

@@ -10,7 +10,8 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ProviderError, fromProvider } from "../providers/index.js";
+import { ENDPOINTS, ProviderError, endpointFor, fromProvider } from "../providers/index.js";
+import type { OutboundMessage } from "../types.js";
 import { issue, type ValidationIssue } from "../runtime/issues.js";
 import { CustomerActionError, chooseMessage, flowMessage, tapMessage } from "./customer.js";
 import { BodyTooLarge, MAX_BODY_BYTES, loopbackHost, readBody, sendJson } from "./http.js";
@@ -238,7 +239,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   // ---- sends -------------------------------------------------------------------------------
 
   /** The canonical message of a send body, or the refusal. */
-  function readSend(body: unknown): { message: Record<string, any> } | { refusal: Refusal } {
+  function readSend(body: unknown, path: string): { message: Record<string, any> } | { refusal: Refusal } {
     if (wire.body === "meta" && isPlainMessage(body)) {
       const issues = plainIssues(body as Record<string, any>);
       return issues.length === 0
@@ -250,7 +251,13 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     } catch (e) {
       if (!(e instanceof ProviderError)) throw e;
       const unsupported = e.code === "unsupported-kind" || e.code === "unsupported-field";
-      const issues: ValidationIssue[] = e.issues.length > 0 ? [...e.issues] : [issue(e.path, e.code, e.message)];
+      const atEndpoint = e.code === "invalid-body" ? (wire.endpointIssues?.(path, body) ?? []) : [];
+      const issues: ValidationIssue[] =
+        atEndpoint.length > 0
+          ? [...atEndpoint]
+          : e.issues.length > 0
+            ? [...e.issues]
+            : [issue(e.path, e.code, e.message)];
       return { refusal: { kind: unsupported ? "unsupported" : "invalid", message: e.message, issues } };
     }
   }
@@ -287,7 +294,17 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     sendJson(res, status ?? answer.status, answer.body);
   }
 
-  async function handleSend(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** Why a message does not belong at `path`, for a provider with one endpoint per kind (Infobip); undefined when it does. */
+  function wrongEndpoint(path: string, message: Record<string, any>): Refusal | undefined {
+    if (ENDPOINTS[wire.body] === undefined) return undefined;
+    const expected = endpointFor(wire.body, message as OutboundMessage);
+    if (expected === path) return undefined;
+    const kind: string = message.type === "interactive" ? message.interactive.type : message.type;
+    const text = `a ${kind} message is sent to ${expected ?? "no endpoint of this provider"}, not ${path}`;
+    return { kind: "invalid", message: text, issues: [issue("", "endpoint", text)] };
+  }
+
+  async function handleSend(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (!wire.authorized(req.headers, options.token)) {
       req.resume();
       return refuse(
@@ -327,9 +344,11 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
         undefined,
       );
     }
-    const read = readSend(body);
+    const read = readSend(body, path);
     if ("refusal" in read) return refuse(res, read.refusal, body);
     const message = read.message;
+    const misrouted = wrongEndpoint(path, message);
+    if (misrouted) return refuse(res, misrouted, body);
     const to: string = message.to ?? message.recipient;
     const c = conversation(
       message.to !== undefined ? { phone: waId(to), name: `+${waId(to)}` } : { userId: to, name: to },
@@ -477,7 +496,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const [path = "/", query = ""] = (req.url ?? "/").split("?");
-    if (req.method === "POST" && wire.sendPath.test(path)) return handleSend(req, res);
+    if (req.method === "POST" && wire.sendPath.test(path)) return handleSend(req, res, path);
     // The page and its API answer only to this machine's own names.
     if (!loopbackHost(req, port, host)) {
       req.resume();

@@ -13,9 +13,18 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { PROVIDERS, type ProviderName } from "../providers/index.js";
+import { ENDPOINTS, PROVIDERS, type ProviderName } from "../providers/index.js";
 import { sameText } from "../runtime/constant-time.js";
-import type { ValidationIssue } from "../runtime/issues.js";
+import type { ValidationIssue, ValidationResult } from "../runtime/issues.js";
+import {
+  validateInfobipButtonsContent,
+  validateInfobipFlowContent,
+  validateInfobipListContent,
+  validateInfobipLocationRequestContent,
+  validateInfobipMultiProductContent,
+  validateInfobipProductContent,
+  validateInfobipUrlButtonContent,
+} from "../validators.js";
 import type { CustomerMessage, Status, WhatsAppError } from "./model.js";
 
 /** The wire formats the emulator speaks: the package's providers, by the same names. */
@@ -80,6 +89,11 @@ export interface WireFormat {
   /** The answer to an accepted send to `to`: a phone number, or a business-scoped user id when `byUserId`. */
   accepted(id: string, to: string, byUserId: boolean): Answer;
   refused(refusal: Refusal): Answer;
+  /**
+   * For a provider with one endpoint per kind: the issues of a body that fits none of its forms,
+   * checked against the form of the endpoint it was sent to (the path says which was meant).
+   */
+  endpointIssues?(path: string, body: unknown): readonly ValidationIssue[];
   /** The business number a send came from, when the body names it. */
   sender(body: unknown): string | undefined;
   /** The webhook body for one thing the customer did. */
@@ -524,6 +538,150 @@ const aisoule: WireFormat = {
   }),
 };
 
+/** Infobip's time format: ISO 8601 with a numeric offset (`2024-05-28T09:15:30.000+0000`), as its webhook schema describes. */
+const infobipTime = (at: number) => iso(at).replace(/Z$/, "+0000");
+
+/**
+ * Infobip's status objects. The research gives one, in the send's answer (PENDING / PENDING_ENROUTE,
+ * providers.md §8); it gives no delivery or seen report, so the others are Infobip's status group
+ * names (DELIVERED, UNDELIVERABLE; SEEN for a read message), unverified, and kept to group and name.
+ */
+const INFOBIP_STATUS: Record<Status, { groupName: string; name: string }> = {
+  sent: { groupName: "PENDING", name: "PENDING_ENROUTE" },
+  delivered: { groupName: "DELIVERED", name: "DELIVERED_TO_HANDSET" },
+  read: { groupName: "DELIVERED", name: "SEEN" },
+  failed: { groupName: "UNDELIVERABLE", name: "UNDELIVERABLE_NOT_DELIVERED" },
+};
+
+/** Each Infobip endpoint's content check, by path (the paths are the package's ENDPOINTS). */
+const INFOBIP_CONTENT: Readonly<Record<string, (content: unknown) => ValidationResult<unknown>>> = {
+  [ENDPOINTS.infobip!.button!]: validateInfobipButtonsContent,
+  [ENDPOINTS.infobip!.list!]: validateInfobipListContent,
+  [ENDPOINTS.infobip!.product!]: validateInfobipProductContent,
+  [ENDPOINTS.infobip!.product_list!]: validateInfobipMultiProductContent,
+  [ENDPOINTS.infobip!.cta_url!]: validateInfobipUrlButtonContent,
+  [ENDPOINTS.infobip!.location_request_message!]: validateInfobipLocationRequestContent,
+  [ENDPOINTS.infobip!.flow!]: validateInfobipFlowContent,
+};
+
+const infobip: WireFormat = {
+  // One endpoint per interactive kind; the emulator checks the kind of the body against the path (ENDPOINTS).
+  sendPath: /^\/whatsapp\/1\/message\/interactive\/[a-z-]+$/,
+  sendPathText: "/whatsapp/1/message/interactive/<kind>",
+  body: "infobip",
+  auth: "Authorization: App <token>",
+  authorized: (headers, token) => sameText(single(headers.authorization), `App ${token}`),
+  newId: () => randomUUID(),
+  accepted: (id, to) => ({
+    status: 200,
+    body: {
+      to,
+      messageCount: 1,
+      messageId: id,
+      status: {
+        groupId: 1,
+        groupName: "PENDING",
+        id: 7,
+        name: "PENDING_ENROUTE",
+        description: "Message sent to next instance",
+      },
+    },
+  }),
+  // Decision: the research gives no Infobip error body. Infobip's API reference answers a bad request
+  // with `requestError.serviceException` (`messageId`, `text`, and `validationErrors` by field); the
+  // emulator answers in that shape, kept to those fields, with the package's issues by path.
+  refused: (refusal) => {
+    const validationErrors: Record<string, string[]> = {};
+    for (const i of refusal.issues) (validationErrors[i.path || "/"] ??= []).push(`[${i.rule}] ${i.message}`);
+    return {
+      status: refusal.kind === "auth" ? 401 : 400,
+      body: {
+        requestError: {
+          serviceException: {
+            messageId: refusal.kind === "auth" ? "UNAUTHORIZED" : "BAD_REQUEST",
+            text: refusal.message,
+            ...(refusal.issues.length > 0 ? { validationErrors } : {}),
+          },
+        },
+      },
+    };
+  },
+  endpointIssues: (path, body) => {
+    const check = INFOBIP_CONTENT[path];
+    const result = check?.(field(body, "content"));
+    return result === undefined || result.ok ? [] : result.errors.map((i) => ({ ...i, path: `/content${i.path}` }));
+  },
+  sender: (body) => (typeof field(body, "from") === "string" ? (field(body, "from") as string) : undefined),
+  // One received message as a `results[]` batch of one (providers.md §8); the reply's `context` names the business message.
+  inbound: (ctx, m) => {
+    const context = (replyTo: string | undefined) =>
+      replyTo ? { context: { from: ctx.business.number, id: replyTo } } : {};
+    const message = (() => {
+      switch (m.kind) {
+        case "text":
+          return { type: "TEXT", text: m.text };
+        case "button_reply":
+          return { type: "INTERACTIVE_BUTTON_REPLY", id: m.id, title: m.title, ...context(m.replyTo) };
+        case "list_reply":
+          return {
+            type: "INTERACTIVE_LIST_REPLY",
+            id: m.id,
+            title: m.title,
+            ...(m.description === undefined ? {} : { description: m.description }),
+            ...context(m.replyTo),
+          };
+        case "location": {
+          const { latitude, longitude, name, address } = m;
+          return {
+            type: "LOCATION",
+            latitude,
+            longitude,
+            ...(name === undefined ? {} : { name }),
+            ...(address === undefined ? {} : { address }),
+            ...context(m.replyTo),
+          };
+        }
+        case "flow_reply":
+          // Infobip gives the response already parsed, not as Meta's JSON string.
+          return { type: "INTERACTIVE_FLOW_REPLY", text: "Sent", response: m.response, ...context(m.replyTo) };
+        case "reaction":
+          throw new UnsupportedAction(
+            "Infobip's research notes document no webhook for a reaction, so the emulator does not invent one",
+          );
+      }
+    })();
+    if (ctx.phone === undefined) throw new UnsupportedAction("Infobip addresses WhatsApp users by phone number only");
+    return {
+      results: [
+        {
+          from: ctx.phone,
+          to: ctx.business.number,
+          integrationType: "WHATSAPP",
+          receivedAt: infobipTime(ctx.at),
+          messageId: ctx.id,
+          message,
+          contact: { name: ctx.name },
+        },
+      ],
+      messageCount: 1,
+      pendingMessageCount: 0,
+    };
+  },
+  // A status as one minimal `results[]` item (see INFOBIP_STATUS for what is and is not in the research).
+  // The package's Infobip webhook reads received messages only, so parseWebhook reports these as not received messages.
+  status: (ctx, status, error) => ({
+    results: [
+      {
+        messageId: ctx.id,
+        to: ctx.phone,
+        doneAt: infobipTime(ctx.at),
+        status: INFOBIP_STATUS[status],
+        ...(error ? { error: { id: error.code, name: error.title, description: error.message } } : {}),
+      },
+    ],
+  }),
+};
+
 /**
  * The wire formats by provider name. Decision: the Node SDK puts Meta's request on the wire and
  * reads Meta's webhooks (providers.md §2), so its entry is Meta's; 360dialog takes the full Cloud
@@ -539,6 +697,8 @@ export const WIRE_FORMATS: Readonly<Partial<Record<EmulatedProvider, WireFormat>
   vonage,
   exotel,
   aisoule,
+  // Infobip's signature scheme is not in the sources (providers.md §8: HMAC header and algorithm unverified), so its webhooks go unsigned.
+  infobip,
 };
 
 /** The providers the emulator speaks, in the package's order. */

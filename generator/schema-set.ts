@@ -7,7 +7,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { checkSupported } from "./forms.ts";
-import { KNOWN_KEYWORDS } from "./keywords.ts";
 import { isPresenceList, loadSources, provenanceProblems, type Sources } from "./sources.ts";
 
 export const ID_BASE = "https://wa-interactive.dev/schemas/";

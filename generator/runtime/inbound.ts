@@ -5,7 +5,7 @@
  *
  * (Copied into the generated package as src/runtime/inbound.ts; `../types.js` resolves there.)
  */
-import { issue, type ValidationIssue, type ValidationResult } from "./issues.js";
+import { freshWarnings, issue, type ValidationIssue, type ValidationResult } from "./issues.js";
 import type { InboundEvent, Interactive, OutboundMessage } from "../types.js";
 
 /** The provider's item, kept untouched on the event. */
@@ -69,23 +69,9 @@ export function emptyResult(): ParseResult {
 
 export function finish(result: ParseResult): ParseResult {
   result.ok = result.errors.length === 0;
-  if (result.warnings.length > 0) result.warnings = freshWarnings(result);
+  // An item can be checked twice (within the whole body, then on its own): its warnings are said once.
+  if (result.warnings.length > 0) result.warnings = freshWarnings(result.errors, result.warnings);
   return result;
-}
-
-/**
- * Each warning once. An item can be checked twice (within the whole body, then on its own), and
- * both checks see its warnings; a warning at the place and of the rule of an error says nothing the
- * error does not, as in a single validation.
- */
-function freshWarnings(result: ParseResult): ValidationIssue[] {
-  const said = new Set(result.errors.map((e) => `${e.rule} ${e.path}`));
-  return result.warnings.filter((w) => {
-    const key = `${w.rule} ${w.path}`;
-    if (said.has(key)) return false;
-    said.add(key);
-    return true;
-  });
 }
 
 /** The one Web global read here, typed without the DOM library (the package targets plain ES2022). */

@@ -73,3 +73,17 @@ export function warning(found: ValidationIssue, ruleAt: string): ValidationIssue
   found.schemaPath = ruleAt;
   return found;
 }
+
+/**
+ * The warnings worth saying: each once, and none at the place and of the rule of an error, which
+ * already says it (a duplicate row id within a section is an error, across the list a warning).
+ */
+export function freshWarnings(errors: readonly ValidationIssue[], warnings: readonly ValidationIssue[]): ValidationIssue[] {
+  const said = new Set(errors.map((e) => `${e.rule} ${e.path}`));
+  return warnings.filter((w) => {
+    const key = `${w.rule} ${w.path}`;
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
+}

@@ -8,7 +8,7 @@
  * verdict of `is…`), true also whether a warning would fire (what `validate…` asks first, so a
  * value with nothing to report costs one fast pass).
  */
-import { issue, ValidationError, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./issues.js";
+import { freshWarnings, issue, ValidationError, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./issues.js";
 import * as rules from "./rules.js";
 import { MAX_ISSUES } from "./walk.js";
 
@@ -38,18 +38,13 @@ export function run<T>(value: unknown, check: Check, collect: Collect, options?:
   }
 }
 
-/**
- * Errors and warnings apart. A warning at the place and of the rule of an error says nothing the
- * error does not (a duplicate row id within a section is an error, across the list a warning), so
- * it is dropped. `strict` reports every warning as an error.
- */
+/** Errors and warnings apart, without the warnings an error already says; `strict` reports every warning as an error. */
 function bySeverity(issues: ValidationIssue[], strict: boolean): { errors: ValidationIssue[]; warnings: ValidationIssue[] } {
   const errors: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
   for (const i of issues) (i.severity === "error" ? errors : warnings).push(i);
   if (warnings.length === 0) return { errors, warnings };
-  const said = new Set(errors.map((e) => `${e.rule} ${e.path}`));
-  const fresh = warnings.filter((w) => !said.has(`${w.rule} ${w.path}`));
+  const fresh = freshWarnings(errors, warnings);
   if (!strict) return { errors, warnings: fresh };
   for (const w of fresh) w.severity = "error";
   return { errors: [...errors, ...fresh], warnings: [] };

@@ -41,6 +41,6 @@ export function loadFormatCache(dir: string): FormatCache {
 /** The manifest for a finished generation: `inputs` unformatted, `outputs` as written. */
 export function manifestFile(inputs: Map<string, string>, outputs: Map<string, string>): string {
   const files: Manifest["files"] = {};
-  for (const [path, input] of inputs) files[path] = { input: hash(input), output: hash(outputs.get(path)!) };
+  for (const [path, input] of [...inputs].sort(([a], [b]) => (a < b ? -1 : 1))) files[path] = { input: hash(input), output: hash(outputs.get(path)!) };
   return `${JSON.stringify({ $comment: `${BANNER} Hashes that let the generator skip re-formatting unchanged files.`, formatter: FORMATTER, files }, null, 2)}\n`;
 }

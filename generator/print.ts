@@ -1,10 +1,18 @@
 /**
- * Formats emitted text once, in memory, with the project's pinned prettier and its one config, and
- * adds the banner every generated file carries. Output is LF-only with a final newline.
+ * Formats emitted text with the project's pinned prettier and its one config, and adds the banner
+ * every generated file carries. Output is LF-only with a final newline.
+ *
+ * Formatting is most of a fresh generation's time, so it runs on worker threads, one per core (two
+ * here), while the main thread goes on emitting: each file is handed over as soon as it is emitted,
+ * the largest waiting file goes first, and a large TypeScript module is cut at top-level statements
+ * (format-split.ts) so that both threads share it. JSON is printed without prettier (json.ts).
  */
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { format, version, type Options } from "prettier";
+import { joinFormatted, splitStatements } from "./format-split.ts";
+import { JsonPrinter } from "./json.ts";
 
 const config = JSON.parse(readFileSync(new URL("../.prettierrc.json", import.meta.url), "utf8")) as Options;
 
@@ -17,57 +25,115 @@ const PARSERS: Record<string, string> = { ts: "babel-ts", json: "json", md: "mar
 /** Everything that decides how a file is formatted: a cached result is valid only under the same key. */
 export const FORMATTER = `prettier ${version} ${JSON.stringify(config)} ${JSON.stringify(PARSERS)} ${BANNER}`;
 
-/** What prettier is given for the file `path`, or undefined for a file it does not format. */
-function job(path: string, text: string): { text: string; options: Options } | undefined {
+const json = new JsonPrinter(config.printWidth ?? 80);
+
+/** A TypeScript module is cut into pieces of about this many characters (format-split.ts). */
+const PIECE_CHARS = 40_000;
+
+interface Job {
+  text: string;
+  options: Options;
+}
+
+/** The formatted file, when no prettier run is needed: text it does not format, and JSON. */
+function direct(path: string, text: string): string | undefined {
   const ext = path.slice(path.lastIndexOf(".") + 1);
-  const parser = PARSERS[ext];
-  if (!parser) return undefined;
+  if (!PARSERS[ext]) return text.endsWith("\n") ? text : `${text}\n`;
+  if (PARSERS[ext] !== "json") return undefined;
+  // json.ts prints as prettier does only what JSON.stringify(value, null, 2) wrote; other text
+  // (a hand-written file, an inline object) goes to prettier.
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return text.replace(/\n$/, "") === JSON.stringify(value, null, 2) ? json.print(value as never) : undefined;
+}
+
+/** What prettier is given for the file `path`. */
+function job(path: string, text: string): Job {
+  const ext = path.slice(path.lastIndexOf(".") + 1);
   let withBanner = text;
   if (ext === "ts") withBanner = `// ${BANNER}\n\n${text}`;
   if (ext === "md") withBanner = `<!-- ${BANNER} -->\n\n${text}`;
-  return { text: withBanner, options: { ...config, parser, filepath: path } };
+  return { text: withBanner, options: { ...config, parser: PARSERS[ext], filepath: path } };
 }
 
-/** Formats `text` as the file `path` (its extension picks the parser and the banner's comment). */
+/** Formats `text` as the file `path` on this thread (its extension picks the parser and the banner's comment). */
 export async function print(path: string, text: string): Promise<string> {
+  const done = direct(path, text);
+  if (done !== undefined) return done;
   const work = job(path, text);
-  if (!work) return text.endsWith("\n") ? text : `${text}\n`;
   return format(work.text, work.options);
 }
 
-/** Files at least this large are formatted on a second thread (the machine has two cores). */
-const OFF_THREAD_BYTES = 100_000;
+/** Formats files on worker threads as they are handed over; `close` ends the threads. */
+export class Formatter {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: (Job & { resolve: (text: string) => void; reject: (error: Error) => void })[] = [];
+  private readonly running = new Map<Worker, (typeof this.waiting)[number]>();
 
-/**
- * Formats many files at once. Formatting is CPU-bound and prettier runs on one thread, so the
- * largest files go to a worker thread while the main thread formats the others.
- */
-export async function printAll(files: readonly (readonly [string, string])[]): Promise<string[]> {
-  const large = files.map(([path, text], i) => [i, job(path, text)] as const).filter(([, work]) => work && work.text.length >= OFF_THREAD_BYTES);
-  if (large.length === 0) return Promise.all(files.map(([path, text]) => print(path, text)));
-  // The worker is plain JavaScript: started without the parent's `--import`s, it loads prettier
-  // alone, not the TypeScript loader and the generator's other dependencies as well.
-  const worker = new Worker(new URL("./format-worker.mjs", import.meta.url), { execArgv: [] });
-  try {
-    const offThread = new Map(
-      large.map(([i, work]) => [
-        i,
-        new Promise<string>((resolve, reject) => {
-          const listener = (m: { id: number; text?: string; error?: string }) => {
-            if (m.id !== i) return;
-            worker.off("message", listener);
-            if (m.error !== undefined) reject(new Error(`prettier failed on ${files[i]![0]}: ${m.error}`));
-            else resolve(m.text!);
-          };
-          worker.on("message", listener);
-          worker.postMessage({ id: i, ...work });
-        }),
-      ]),
-    );
-    const onThread = files.map(([path, text], i) => offThread.get(i) ?? print(path, text));
-    return await Promise.all(onThread);
-  } finally {
-    await worker.terminate();
+  constructor(
+    threads = Math.min(2, availableParallelism()),
+    /** A TypeScript module longer than twice this is cut into pieces of about this many characters. */
+    private readonly pieceChars = PIECE_CHARS,
+  ) {
+    for (let i = 0; i < threads; i++) {
+      // The worker is plain JavaScript: started without the parent's `--import`s, it loads prettier
+      // alone, not the TypeScript loader and the generator's other dependencies as well.
+      const worker = new Worker(new URL("./format-worker.mjs", import.meta.url), { execArgv: [] });
+      worker.on("message", (m: { text?: string; error?: string }) => {
+        const done = this.running.get(worker)!;
+        this.running.delete(worker);
+        if (m.error !== undefined) done.reject(new Error(m.error));
+        else done.resolve(m.text!);
+        this.idle.push(worker);
+        this.next();
+      });
+      this.idle.push(worker);
+    }
+  }
+
+  /** The formatted text of the file `path`. */
+  async format(path: string, text: string): Promise<string> {
+    const done = direct(path, text);
+    if (done !== undefined) return done;
+    const whole = job(path, text);
+    const pieces = path.endsWith(".ts") ? splitStatements(whole.text, this.pieceChars) : [whole.text];
+    if (pieces.length > 1) {
+      try {
+        return joinFormatted(pieces, await Promise.all(pieces.map((piece) => this.run({ ...whole, text: piece }))));
+      } catch {
+        // A cut that was not between statements: format the file whole (format-split.ts).
+      }
+    }
+    return this.run(whole).catch((error: Error) => {
+      throw new Error(`prettier failed on ${path}: ${error.message}`);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.idle, ...this.running.keys()].map((w) => w.terminate()));
+  }
+
+  private run(work: Job): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ ...work, resolve, reject });
+      this.next();
+    });
+  }
+
+  /** Gives the largest waiting text to an idle thread: the long ones start first, the short ones fill the gaps. */
+  private next(): void {
+    while (this.idle.length > 0 && this.waiting.length > 0) {
+      let largest = 0;
+      for (let i = 1; i < this.waiting.length; i++) if (this.waiting[i]!.text.length > this.waiting[largest]!.text.length) largest = i;
+      const [work] = this.waiting.splice(largest, 1);
+      const worker = this.idle.pop()!;
+      this.running.set(worker, work!);
+      worker.postMessage({ text: work!.text, options: work!.options });
+    }
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { lit, ts } from "./code.ts";
 import { BANNER, bannerJson } from "./print.ts";
 import type { ProviderMapping } from "./providers.ts";
 import type { Schema, SchemaSet } from "./schema-set.ts";
@@ -85,11 +86,9 @@ export function indexModule(modules: string[]): string {
     `validate${full} as validate${short}`,
     `assert${full} as assert${short}`,
   ]);
-  return [
-    ...modules.map((m) => `export * from "./${m}.js";`),
-    `export { ValidationError, type Severity, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./runtime/issues.js";`,
-    `export { ${aliases.join(", ")} } from "./validators.js";`,
-  ].join("\n");
+  return ts`${modules.map((m) => ts`export * from ${lit(`./${m}.js`)};`)}
+export { ValidationError, type Severity, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./runtime/issues.js";
+export { ${aliases.join(", ")} } from "./validators.js";`;
 }
 
 function copyTs(dir: URL, to: string): Map<string, string> {
@@ -115,14 +114,12 @@ export function cliFiles(): Map<string, string> {
   const out = copyTs(CLI_DIR, "src/cli");
   out.set(
     BIN_PATH,
-    [
-      "#!/usr/bin/env node",
-      `// ${BANNER}`,
-      'import { main } from "../dist/cli/main.js";',
-      "",
-      "process.exitCode = await main(process.argv.slice(2));",
-      "",
-    ].join("\n"),
+    ts`#!/usr/bin/env node
+// ${BANNER}
+import { main } from "../dist/cli/main.js";
+
+process.exitCode = await main(process.argv.slice(2));
+`,
   );
   return out;
 }

@@ -8,13 +8,11 @@
  * reads and never writes, and a body is normally serialised at once, so a copy would only double
  * the work; a caller who mutates one afterwards copies it first (`structuredClone`).
  */
+import { type Imports, Module, doc, lines, lit, ts } from "./code.ts";
 import type { FieldMapping, KindMapping, Provider, ProviderMapping } from "./providers.ts";
 import { type Json, type SchemaSet, SchemaSetError } from "./schema-set.ts";
 import { type At, namedNode, walk } from "./schema-path.ts";
-import { Constants, FormEmitter, type Leaf, type Side, access, parsePointer, pointerOf } from "./translation.ts";
-
-const lit = (v: unknown) => JSON.stringify(v);
-const doc = (text: string) => `/** ${text.replace(/\*\//g, "*\\/")} */\n`;
+import { FormEmitter, type Leaf, type Refer, type Side, access, parsePointer, pointerOf } from "./translation.ts";
 
 function fileAt(set: SchemaSet, path: string): At {
   const file = set.byId.get(`https://wa-interactive.dev/schemas/${path}`);
@@ -41,14 +39,18 @@ const invert = (values: Record<string, Json> | undefined) =>
   values === undefined ? undefined : Object.fromEntries(Object.entries(values).map(([k, v]) => [String(v), k as Json]));
 
 class ModuleEmitter {
-  readonly constants = new Constants();
+  readonly module = new Module();
   readonly message: At;
   readonly body: At;
   readonly m: ProviderMapping;
   readonly where: string;
-  readonly guards = new Set<string>();
-  /** Generated types the code annotates with. */
-  readonly types = new Set<string>();
+  /** The generated modules and the runtime, as this module names what it imports from them. */
+  readonly types: Imports;
+  readonly validators: Imports;
+  readonly refer: Refer;
+  /** Names this module declares: its options type, the option lists and its two functions. */
+  readonly OPTIONS: string;
+  readonly REQUIRED_OPTIONS: string;
 
   constructor(
     readonly set: SchemaSet,
@@ -58,6 +60,22 @@ class ModuleEmitter {
     this.message = fileAt(set, "message/outbound-message.schema.json");
     this.body = fileAt(set, `providers/${this.m.provider}/outbound.schema.json`);
     this.where = `schemas/providers/${this.m.provider}/mapping.json`;
+    this.types = this.module.imports("../types.js");
+    this.validators = this.module.imports("../validators.js");
+    const translate = this.module.imports("../runtime/translate.js");
+    const namespaces: Record<string, string> = {
+      rules: this.module.imports("../runtime/rules.js").namespace("rules"),
+      unicode: this.module.imports("../runtime/unicode.js").namespace("unicode"),
+    };
+    this.refer = { helper: (name) => namespaces[name] ?? translate.value(name), type: (name) => this.types.type(name) };
+    for (const name of [`${this.m.typeName}Options`, `to${this.m.typeName}`, `from${this.m.typeName}`]) this.module.declare(name);
+    this.OPTIONS = this.module.declare("OPTIONS");
+    this.REQUIRED_OPTIONS = this.module.declare("REQUIRED_OPTIONS");
+  }
+
+  /** A runtime helper (runtime/translate.ts) as this module names it. */
+  helper(name: string): string {
+    return this.refer.helper(name);
   }
 
   fail(message: string): never {
@@ -127,7 +145,7 @@ class ModuleEmitter {
     const message: Side = { root: this.message, pinned: pins, overrides: new Map(), name: "m", type: "OutboundMessage", param: "message" };
     const { pins: bodyPins, overrides } = this.bodyPins(form);
     const body: Side = { root: this.body, pinned: bodyPins, overrides, name: "body", type: this.p.outboundType, param: "body" };
-    const e = new FormEmitter(this.set, this.m.provider, message, body, this.toLeaves(form), this.constants, this.where);
+    const e = new FormEmitter(this.set, this.m.provider, message, body, this.toLeaves(form), this.module.constants, this.where, undefined, this.refer);
     const scope = { items: [], known: [] };
     // The envelope's refusals and the options first (the same for every form, so written once),
     // then what this kind's own mapping refuses, then the body.
@@ -140,7 +158,7 @@ class ModuleEmitter {
         // The whole path's presence: a field of one union branch (a text header's `sub_text`) is read
         // only once its branch is known.
         const when = new Set([...e.presence(path, scope), `${e.expr(path, scope)} !== undefined`]);
-        out.push(`if (${[...when].join(" && ")}) refuseField(${P}, ${lit(ptr)}, ${lit(why)});`);
+        out.push(ts`if (${[...when].join(" && ")}) ${this.helper("refuseField")}(${P}, ${lit(ptr)}, ${lit(why)});`);
       }
       for (const [ptr, { value, reason }] of implied) {
         const path = parsePointer(ptr);
@@ -148,62 +166,67 @@ class ModuleEmitter {
         if (w === undefined || w.ends.every((end) => end.node.const === value)) continue;
         const read = e.expr(path, scope);
         const when = new Set([...e.presence(path, scope), `${read} !== ${lit(value)}`]);
-        out.push(`if (${[...when].join(" && ")}) refuseValue(${P}, ${lit(ptr)}, ${read}, ${lit(value)}, ${lit(reason)});`);
+        out.push(ts`if (${[...when].join(" && ")}) ${this.helper("refuseValue")}(${P}, ${lit(ptr)}, ${read}, ${lit(value)}, ${lit(reason)});`);
       }
       return out;
     };
-    const lines = refusals(Object.entries(this.m.outbound.unsupported ?? {}), Object.entries(this.m.outbound.implied ?? {}));
+    const statements = refusals(Object.entries(this.m.outbound.unsupported ?? {}), Object.entries(this.m.outbound.implied ?? {}));
     // What the message cannot be for this provider, then the options, then what they cannot be.
     e.bodyRules("values");
-    lines.push(...e.checks.splice(0), `checkOptions(${P}, options, OPTIONS, REQUIRED_OPTIONS);`);
+    statements.push(...e.checks.splice(0), this.checkOptions());
     e.bodyRules("options");
-    lines.push(...e.checks.splice(0));
-    lines.push(...refusals(Object.entries(form.mapping?.unsupported ?? {}), Object.entries(form.mapping?.implied ?? {})));
+    statements.push(...e.checks.splice(0));
+    statements.push(...refusals(Object.entries(form.mapping?.unsupported ?? {}), Object.entries(form.mapping?.implied ?? {})));
     const literal = e.literal();
-    for (const t of e.types) this.types.add(t);
-    lines.push(...e.checks, ...literal.statements, `return ${literal.expr};`);
-    return lines;
+    statements.push(...e.checks, ...literal.statements, ts`return ${literal.expr};`);
+    return statements;
+  }
+
+  private checkOptions(): string {
+    return ts`${this.helper("checkOptions")}(${lit(this.m.provider)}, options, ${this.OPTIONS}, ${this.REQUIRED_OPTIONS});`;
+  }
+
+  /** The head of `to<Name>`, down to the validated message `m`. */
+  private toHead(): string {
+    const optional = Object.values(this.m.outbound.options ?? {}).some((o) => o.required) ? "" : "?";
+    const outbound = this.types.type(this.p.outboundType);
+    return ts`${doc(`Translates an outbound message (validated first) into ${this.m.title}'s request body. Throws a ProviderError for an invalid message or one ${this.m.title} cannot carry. The body shares objects with the message.`)}export function to${this.m.typeName}(message: unknown, options${optional}: ${this.m.typeName}Options): ${outbound} {
+const m = ${this.helper("validMessage")}(${lit(this.m.provider)}, ${this.validators.value("validateOutboundMessage")}(message));
+`;
   }
 
   toFunction(): string {
     const P = lit(this.m.provider);
     const refuse = (path: string, kind: string, read: string) =>
-      `return refuseKind(${P}, ${lit(path)}, ${read}, ${lit(this.m.notes[kind] ?? "not in its mapping")});`;
-    const head =
-      doc(
-        `Translates an outbound message (validated first) into ${this.m.title}'s request body. Throws a ProviderError for an invalid message or one ${this.m.title} cannot carry. The body shares objects with the message.`,
-      ) +
-      `export function to${this.m.typeName}(message: unknown, options${Object.values(this.m.outbound.options ?? {}).some((o) => o.required) ? "" : "?"}: ${this.m.typeName}Options): ${this.p.outboundType} {\n` +
-      `const m = validMessage(${P}, validateOutboundMessage(message));\n`;
-    if (this.m.outbound.fields.some((f) => f.message === "" && f.body === ""))
-      return `${head}checkOptions(${P}, options, OPTIONS, REQUIRED_OPTIONS);\nreturn m;\n}`;
+      ts`return ${this.helper("refuseKind")}(${P}, ${lit(path)}, ${read}, ${lit(this.m.notes[kind] ?? "not in its mapping")});`;
+    if (this.m.outbound.fields.some((f) => f.message === "" && f.body === "")) return ts`${this.toHead()}${this.checkOptions()}\nreturn m;\n}`;
 
     // Kinds the provider does not carry are refused first, so that is the error they get.
-    const lines: string[] = [];
+    const statements: string[] = [];
     const reactionCarried = this.m.capabilities.reaction !== "unsupported";
-    if (!reactionCarried) lines.push(`if (m.type === "reaction") ${refuse("/type", "reaction", `"reaction"`)}`);
+    if (!reactionCarried) statements.push(ts`if (m.type === "reaction") ${refuse("/type", "reaction", `"reaction"`)}`);
     const refused = Object.entries(this.m.capabilities).filter(([k, c]) => k !== "reaction" && c === "unsupported");
     if (refused.length > 0) {
-      const cases = refused.map(([k]) => `case ${lit(k)}: ${refuse("/interactive/type", k, lit(k))}`).join("\n");
-      lines.push(reactionCarried ? `if (m.type === "interactive") switch (m.interactive.type) {\n${cases}\n}` : `switch (m.interactive.type) {\n${cases}\n}`);
+      const cases = refused.map(([k]) => ts`case ${lit(k)}: ${refuse("/interactive/type", k, lit(k))}`);
+      statements.push(ts`${reactionCarried && `if (m.type === "interactive") `}switch (m.interactive.type) {\n${cases}\n}`);
     }
     const forms = formsOf(this.m);
     const bodies = forms.map((f) => this.toForm(f));
     // Checks every form makes (the envelope's refusals, the options) are written once, before the forms part.
     let common = 0;
     while (bodies.every((b) => b.length > common + 1 && b[common] === bodies[0]![common])) common++;
-    lines.push(...bodies[0]!.slice(0, common));
-    const block = (i: number) => bodies[i]!.slice(common).join("\n");
+    statements.push(...bodies[0]!.slice(0, common));
+    const block = (i: number) => bodies[i]!.slice(common);
     const interactive = forms.map((f, i) => [f, i] as const).filter(([f]) => f.type === "interactive");
     const interactiveCode =
       this.m.outbound.kinds === undefined
-        ? block(interactive[0]![1])
-        : `switch (m.interactive.type) {\n${interactive.map(([f, i]) => `case ${lit(f.kind)}: {\n${block(i)}\n}`).join("\n")}\n}`;
+        ? ts`${block(interactive[0]![1])}`
+        : ts`switch (m.interactive.type) {\n${interactive.map(([f, i]) => ts`case ${lit(f.kind)}: {\n${block(i)}\n}`)}\n}`;
     if (reactionCarried) {
       const r = forms.findIndex((f) => f.type === "reaction");
-      lines.push(`switch (m.type) {\ncase "interactive": {\n${interactiveCode}\n}\ncase "reaction": {\n${block(r)}\n}\n}`);
-    } else lines.push(interactiveCode);
-    return `${head}${lines.join("\n")}\n}`;
+      statements.push(ts`switch (m.type) {\ncase "interactive": {\n${interactiveCode}\n}\ncase "reaction": {\n${block(r)}\n}\n}`);
+    } else statements.push(interactiveCode);
+    return ts`${this.toHead()}${statements}\n}`;
   }
 
   // ---------------------------------------------------------------------- from
@@ -235,96 +258,77 @@ class ModuleEmitter {
     const { pins, overrides } = this.bodyPins(form);
     const body: Side = { root: this.body, pinned: pins, overrides, name: "b", type: this.p.outboundType, param: "body" };
     const message: Side = { root: this.message, pinned: this.messagePins(form), overrides: new Map(), name: "message", type: "OutboundMessage", param: "message", validatedAfter: true };
-    const e = new FormEmitter(this.set, this.m.provider, body, message, this.fromLeaves(form), this.constants, this.where);
+    const e = new FormEmitter(this.set, this.m.provider, body, message, this.fromLeaves(form), this.module.constants, this.where, undefined, this.refer);
     const scope = { items: [], known: [] };
     let when = "";
     const t = this.typeField();
     if (form.mapping?.match !== undefined) {
       when = Object.entries(form.mapping.match)
-        .map(([ptr, name]) => {
-          this.guards.add(`is${name}`);
-          return `is${name}(${e.expr(parsePointer(ptr), scope)})`;
-        })
+        .map(([ptr, name]) => ts`${this.validators.value(`is${name}`)}(${e.expr(parsePointer(ptr), scope)})`)
         .join(" && ");
     } else if (t !== undefined) {
       when = `${e.expr(parsePointer(t.body), scope)} === ${lit(t.values?.[form.type] ?? form.type)}`;
     }
     const literal = e.literal();
-    for (const t of e.types) this.types.add(t);
-    return { when, code: [...literal.statements, `return translatedMessage(${P}, validateOutboundMessage(${literal.expr}));`].join("\n") };
+    const validate = this.validators.value("validateOutboundMessage");
+    return { when, code: lines([...literal.statements, ts`return ${this.helper("translatedMessage")}(${P}, ${validate}(${literal.expr}));`]) };
   }
 
   fromFunction(): string {
     const P = lit(this.m.provider);
     const identity = this.m.outbound.fields.some((f) => f.message === "" && f.body === "");
-    const head =
-      doc(`The inverse of to${this.m.typeName}: the outbound message a ${this.m.title} request body sends.`) +
-      `export function from${this.m.typeName}(body: unknown): OutboundMessage {\n`;
-    if (identity) return `${head}return validBody(${P}, validate${this.p.outboundType}(body));\n}`;
-    const lines = [`const b = validBody(${P}, validate${this.p.outboundType}(body));`];
-    const scope = { items: [], known: [] };
+    const head = ts`${doc(`The inverse of to${this.m.typeName}: the outbound message a ${this.m.title} request body sends.`)}export function from${this.m.typeName}(body: unknown): ${this.types.type("OutboundMessage")} {\n`;
+    const validBody = ts`${this.helper("validBody")}(${P}, ${this.validators.value(`validate${this.p.outboundType}`)}(body))`;
+    if (identity) return ts`${head}return ${validBody};\n}`;
+    const statements = [ts`const b = ${validBody};`];
     for (const ptr of this.m.outbound.single ?? []) {
       const read = access("b", parsePointer(ptr));
-      lines.push(`if (${read}.length !== 1) refuseCount(${P}, ${lit(ptr)}, ${read}.length);`);
+      statements.push(ts`if (${read}.length !== 1) ${this.helper("refuseCount")}(${P}, ${lit(ptr)}, ${read}.length);`);
     }
-    void scope;
     const forms = formsOf(this.m).map((f) => this.fromForm(f));
     // A body per kind is recognised by its content's schema, every one tested; one that matches
     // none is refused (the body schema leaves the content's shape to the endpoint's schema).
     const recognised = this.m.outbound.kinds !== undefined;
     forms.forEach((f, i) =>
-      lines.push((i === forms.length - 1 && !recognised) || f.when === "" ? f.code : `if (${f.when}) {\n${f.code}\n}`),
+      statements.push((i === forms.length - 1 && !recognised) || f.when === "" ? f.code : ts`if (${f.when}) {\n${f.code}\n}`),
     );
     if (recognised) {
       const [at] = Object.keys(Object.values(this.m.outbound.kinds!)[0]!.match);
-      lines.push(`return refuseForm(${P}, ${lit(at)}, ${lit(Object.keys(this.m.outbound.kinds!))});`);
+      statements.push(ts`return ${this.helper("refuseForm")}(${P}, ${lit(at)}, ${lit(Object.keys(this.m.outbound.kinds!))});`);
     }
-    return `${head}${lines.join("\n")}\n}`;
+    return ts`${head}${statements}\n}`;
+  }
+
+  /** The options type: what the provider needs beyond the message. */
+  optionsType(): string {
+    const options = Object.entries(this.m.outbound.options ?? {});
+    const what = options.length === 0 ? `${this.m.title} needs nothing beyond the message.` : `What ${this.m.title} needs beyond the message.`;
+    if (options.length === 0) return ts`${doc(what)}export type ${this.m.typeName}Options = Record<string, never>;`;
+    const members = options.map(([name, o]) => ts`${doc(o.description)}${name}${o.required ? "" : "?"}: string;`);
+    return ts`${doc(what)}export interface ${this.m.typeName}Options {\n${members}\n}`;
+  }
+
+  /** The whole file. */
+  render(): string {
+    const m = this.m;
+    const options = Object.entries(m.outbound.options ?? {});
+    const to = this.toFunction();
+    const from = this.fromFunction();
+    const head = ts`/**\n * ${m.title}: to${m.typeName} / from${m.typeName}.\n *\n * ${this.p.outboundDescription.replace(/\*\//g, "*\\/")}\n */`;
+    const body = ts`
+${this.optionsType()}
+
+const ${this.OPTIONS}: readonly string[] = ${lit(options.map(([n]) => n))};
+const ${this.REQUIRED_OPTIONS}: readonly string[] = ${lit(options.filter(([, o]) => o.required).map(([n]) => n))};
+${this.module.constants.lines}
+
+${to}
+
+${from}`;
+    return this.module.render(head, body);
   }
 }
 
-
-function optionsInterface(p: Provider): string {
-  const options = Object.entries(p.mapping.outbound.options ?? {});
-  const members = options.map(([name, o]) => `${doc(o.description)}${name}${o.required ? "" : "?"}: string;`);
-  const what =
-    options.length === 0
-      ? `${p.mapping.title} needs nothing beyond the message.`
-      : `What ${p.mapping.title} needs beyond the message.`;
-  return members.length === 0
-    ? `${doc(what)}export type ${p.mapping.typeName}Options = Record<string, never>;`
-    : `${doc(what)}export interface ${p.mapping.typeName}Options {\n${members.join("\n")}\n}`;
-}
-
 export function providerModule(set: SchemaSet, p: Provider): string {
-  const m = p.mapping;
-  const e = new ModuleEmitter(set, p);
-  const to = e.toFunction();
-  const from = e.fromFunction();
-  const options = Object.entries(m.outbound.options ?? {});
-  const helpers = ["checkOptions", "refuseKind", "refuseField", "refuseValue", "refuseCarried", "refuseOption", "refuseCount", "refuseForm", "refuseMissing", "phoneDigits", "phoneNumber", "translatedMessage", "validBody", "validMessage"]
-    .filter((h) => new RegExp(`\\b${h}\\(`).test(to + from))
-    .sort();
-  const validators = [`validate${p.outboundType}`, "validateOutboundMessage", ...e.guards]
-    .filter((v, i, all) => all.indexOf(v) === i && new RegExp(`\\b${v}\\(`).test(to + from))
-    .sort();
-  return [
-    `/**\n * ${m.title}: to${m.typeName} / from${m.typeName}.\n *\n * ${p.outboundDescription.replace(/\*\//g, "*\\/")}\n */`,
-    `import type { ${[...new Set(["OutboundMessage", p.outboundType, ...e.types])].sort().join(", ")} } from "../types.js";`,
-    `import { ${validators.join(", ")} } from "../validators.js";`,
-    `import { ${helpers.join(", ")} } from "../runtime/translate.js";`,
-    ...(/\brules\./.test(to) ? [`import * as rules from "../runtime/rules.js";`, `import * as unicode from "../runtime/unicode.js";`] : []),
-    "",
-    optionsInterface(p),
-    "",
-    `const OPTIONS: readonly string[] = ${lit(options.map(([n]) => n))};`,
-    `const REQUIRED_OPTIONS: readonly string[] = ${lit(options.filter(([, o]) => o.required).map(([n]) => n))};`,
-    ...e.constants.lines,
-    "",
-    to,
-    "",
-    from,
-  ]
-    .filter((l, i, all) => !(l === "" && all[i - 1] === ""))
-    .join("\n");
+  return new ModuleEmitter(set, p).render();
 }

@@ -15,10 +15,11 @@
  * one fails generation, so a body that passes these checks is valid by construction (and the test
  * suite validates every translated body against the provider's schema to prove it).
  */
+import { Constants, Names, lit } from "./code.ts";
 import { type Json, type Schema, type SchemaSet, SchemaSetError, escapePointer } from "./schema-set.ts";
 import { type At, type Narrowing, type Walk, keyOrder, resolve, walk } from "./schema-path.ts";
 
-const lit = (v: unknown) => JSON.stringify(v);
+export { Constants };
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 export type Path = string[];
@@ -60,21 +61,17 @@ export interface Side {
   validatedAfter?: boolean;
 }
 
-/** Module-level constants the emitted code needs (value maps, patterns), shared by name. */
-export class Constants {
-  private readonly byValue = new Map<string, string>();
-  readonly lines: string[] = [];
-
-  add(base: string, value: string): string {
-    const known = this.byValue.get(value);
-    if (known !== undefined) return known;
-    let name = base;
-    for (let n = 2; [...this.byValue.values()].includes(name); n++) name = `${base}_${n}`;
-    this.byValue.set(value, name);
-    this.lines.push(`const ${name} = ${value};`);
-    return name;
-  }
+/**
+ * How the emitted code names what it imports: the runtime's helpers (`refuseMissing`, `rules`, …)
+ * and the generated types. Plain names by default; a code.ts `Module`'s names where the module
+ * collects its imports from their use.
+ */
+export interface Refer {
+  helper(name: string): string;
+  type(name: string): string;
 }
+
+const PLAIN: Refer = { helper: (name) => name, type: (name) => name };
 
 interface Scope {
   /** Source path prefixes ending in "*" and the variable each item is bound to, innermost last. */
@@ -126,10 +123,11 @@ export class FormEmitter {
     private readonly target: Side,
     private readonly leaves: Leaf[],
     private readonly constants: Constants,
-    /** Runtime helpers by name, as imported by the module. */
+    /** The mapping file, for generation errors. */
     private readonly where: string,
-    private readonly onMissing: MissingCheck = (test, from, to) =>
-      `if (${test}) refuseMissing(${lit(provider)}, ${lit(from)}, ${lit(to)});`,
+    /** The refusal of a required value left out; by default the runtime's `refuseMissing`. */
+    private readonly onMissing?: MissingCheck,
+    private readonly refer: Refer = PLAIN,
   ) {
     this.sourcePins = new Map(source.pinned);
     this.targetPins = new Map(target.pinned);
@@ -137,6 +135,16 @@ export class FormEmitter {
 
   private fail(message: string): never {
     throw new SchemaSetError(`${this.where}: ${message}`);
+  }
+
+  /** A runtime helper as the emitted code names it. */
+  helper(name: string): string {
+    return this.refer.helper(name);
+  }
+
+  private missing(test: string, from: string, to: string): string {
+    if (this.onMissing) return this.onMissing(test, from, to);
+    return `if (${test}) ${this.helper("refuseMissing")}(${lit(this.provider)}, ${lit(from)}, ${lit(to)});`;
   }
 
   /** Discriminators fixed while one branch of a union is written (the form's own, then the branch's). */
@@ -271,8 +279,8 @@ export class FormEmitter {
     if ("option" in s) return `options.${s.option}`;
     if ("code" in s) return s.code;
     const read = this.expr(s.read, scope);
-    if (s.phone === "integer") return `phoneNumber(${lit(this.provider)}, ${lit(pointerOf(s.read))}, ${read})`;
-    if (s.phone === "digits") return `phoneDigits(${lit(this.provider)}, ${lit(pointerOf(s.read))}, ${read})`;
+    if (s.phone === "integer") return `${this.helper("phoneNumber")}(${lit(this.provider)}, ${lit(pointerOf(s.read))}, ${read})`;
+    if (s.phone === "digits") return `${this.helper("phoneDigits")}(${lit(this.provider)}, ${lit(pointerOf(s.read))}, ${read})`;
     if (s.phone === "integer-to-string") return `String(${read})`;
     if (s.values === undefined) return this.narrowed(leaf, s.read) ? `${read} as ${this.typeOf(leaf.target)}` : read;
     const entries = Object.entries(s.values);
@@ -286,15 +294,13 @@ export class FormEmitter {
   }
 
   /** Names the emitted code declares, so a new one never shadows another. */
-  private readonly names = new Set<string>();
+  private readonly names = new Names(RESERVED, (base, n) => `${base}${n}`);
   /** Generated type names the emitted code annotates with. */
   readonly types = new Set<string>();
 
   private declare(base: string): string {
-    let name = IDENT.test(base) ? base : `${base.replace(/\W/g, "_")}Value`;
-    for (let n = 2; this.names.has(name) || RESERVED.has(name) || name === this.source.name || name === this.source.param; n++) name = `${base}${n}`;
-    this.names.add(name);
-    return name;
+    const name = IDENT.test(base) ? base : `${base.replace(/\W/g, "_")}Value`;
+    return this.names.fresh(name, (n) => n !== this.source.name && n !== this.source.param);
   }
 
   /**
@@ -313,9 +319,9 @@ export class FormEmitter {
         if (seg === "*" || /^[0-9]+$/.test(seg)) return `${t}[number]`;
         const optional = this.walkTarget(path.slice(0, i + j + 1))?.steps.at(-1)?.optional !== false;
         return optional ? `NonNullable<${t}[${lit(seg)}]>` : `${t}[${lit(seg)}]`;
-      }, base);
+      }, this.refer.type(base));
     }
-    return this.target.type;
+    return this.refer.type(this.target.type);
   }
 
   /** The branch of a discriminated union the target's pins select at `path`, or the node itself. */
@@ -406,7 +412,7 @@ export class FormEmitter {
           const from = leaf !== undefined && "read" in leaf.source ? pointerOf(leaf.source.read) : pointerOf([...path, key]);
           const missing = /^(.*) !== undefined$/.exec(when);
           const test = missing ? `${missing[1]} === undefined` : `!(${when})`;
-          this.checks.push(this.onMissing([...scope.known, test].join(" && "), from, pointerOf([...path, key])));
+          this.checks.push(this.missing([...scope.known, test].join(" && "), from, pointerOf([...path, key])));
           // Refused above under the conditions known here, which TypeScript cannot carry over.
           if (scope.known.length > 0) asserted.add(part);
           when = "";
@@ -564,9 +570,10 @@ export class FormEmitter {
           // A message value the provider cannot hold is refused at the message's path; an option, as a bad option.
           const refuse = (issue: string) =>
             "read" in s
-              ? `refuseCarried(${lit(this.provider)}, ${lit(pointerOf(s.read))}, ${issue})`
-              : `refuseOption(${lit(this.provider)}, ${lit(s.option)}, ${issue})`;
-          this.checks.push(EMITTED[keyword]!(this, { value, when, limit, label, path: pointerOf(leaf.target), refuse }));
+              ? `${this.helper("refuseCarried")}(${lit(this.provider)}, ${lit(pointerOf(s.read))}, ${issue})`
+              : `${this.helper("refuseOption")}(${lit(this.provider)}, ${lit(s.option)}, ${issue})`;
+          const site = { value, when, limit, label, path: pointerOf(leaf.target), refuse, rules: this.helper("rules"), unicode: this.helper("unicode") };
+          this.checks.push(EMITTED[keyword]!(this, site));
         }
       }
     }
@@ -625,6 +632,9 @@ export class FormEmitter {
 const RULE_FREE = new Set(["title", "description", "x-source", "examples", "type", "$comment", "x-ts-name"]);
 
 interface RuleSite {
+  /** The runtime's `rules` and `unicode` modules, as the emitted code names them. */
+  rules: string;
+  unicode: string;
   /** The refusal, given the issue expression. */
   refuse: (issue: string) => string;
   value: string;
@@ -641,14 +651,14 @@ const guard = (when: string[], failing: string) => [...when, failing].join(" && 
 const EMITTED: Record<string, (e: FormEmitter, r: RuleSite) => string> = {
   pattern: (e, r) => {
     const name = e.constant(`${constName(r.label)}_PATTERN`, `new RegExp(${lit(r.limit)}, "u")`);
-    return `if (${guard(r.when, `!${name}.test(${r.value})`)}) ${r.refuse(`rules.pattern(${lit(r.path)}, ${lit(r.label)}, ${lit(r.limit)}, ${r.value})`)};`;
+    return `if (${guard(r.when, `!${name}.test(${r.value})`)}) ${r.refuse(`${r.rules}.pattern(${lit(r.path)}, ${lit(r.label)}, ${lit(r.limit)}, ${r.value})`)};`;
   },
   maxLength: (e, r) =>
-    `if (${guard(r.when, `${r.value}.length > ${r.limit} && unicode.codePoints(${r.value}) > ${r.limit}`)}) ${r.refuse(`rules.maxLength(${lit(r.path)}, ${lit(r.label)}, ${r.limit}, ${r.value})`)};`,
+    `if (${guard(r.when, `${r.value}.length > ${r.limit} && ${r.unicode}.codePoints(${r.value}) > ${r.limit}`)}) ${r.refuse(`${r.rules}.maxLength(${lit(r.path)}, ${lit(r.label)}, ${r.limit}, ${r.value})`)};`,
   "x-trimmed": (e, r) =>
-    `if (${guard(r.when, `!unicode.isTrimmed(${r.value})`)}) ${r.refuse(`rules.trimmed(${lit(r.path)}, ${lit(r.label)}, ${r.value})`)};`,
+    `if (${guard(r.when, `!${r.unicode}.isTrimmed(${r.value})`)}) ${r.refuse(`${r.rules}.trimmed(${lit(r.path)}, ${lit(r.label)}, ${r.value})`)};`,
   "x-notBlank": (e, r) =>
-    `if (${guard(r.when, `!unicode.isNotBlank(${r.value})`)}) ${r.refuse(`rules.notBlank(${lit(r.path)}, ${lit(r.label)})`)};`,
+    `if (${guard(r.when, `!${r.unicode}.isNotBlank(${r.value})`)}) ${r.refuse(`${r.rules}.notBlank(${lit(r.path)}, ${lit(r.label)})`)};`,
   minLength: (e, r) =>
-    `if (${guard(r.when, `${r.value}.length < ${2 * (r.limit as number)} && unicode.codePoints(${r.value}) < ${r.limit}`)}) ${r.refuse(`rules.minLength(${lit(r.path)}, ${lit(r.label)}, ${r.limit}, ${r.value})`)};`,
+    `if (${guard(r.when, `${r.value}.length < ${2 * (r.limit as number)} && ${r.unicode}.codePoints(${r.value}) < ${r.limit}`)}) ${r.refuse(`${r.rules}.minLength(${lit(r.path)}, ${lit(r.label)}, ${r.limit}, ${r.value})`)};`,
 };

@@ -20,7 +20,6 @@ import {
   validMessage,
 } from "../runtime/translate.js";
 import * as rules from "../runtime/rules.js";
-import * as unicode from "../runtime/unicode.js";
 
 /** Aisoule developer API needs nothing beyond the message. */
 export type AisouleOptions = Record<string, never>;

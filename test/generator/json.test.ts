@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
-import { JsonPrinter } from "../../generator/json.ts";
+import { type Json, JsonPrinter } from "../../generator/json.ts";
 
 const WIDTH = 120;
 const printer = new JsonPrinter(WIDTH);
@@ -28,7 +28,7 @@ describe("JsonPrinter", () => {
   });
 
   it("breaks, fills and keeps on one line as prettier does", async () => {
-    const cases = [
+    const cases: Json[] = [
       { ranges: [[169, 169], [174, 174]] },
       { a: [[1], [3, 4]], b: [{ x: 1 }], c: [{}, {}], d: [[]] },
       { filled: Array.from({ length: 60 }, (_, i) => i * 1000), long: ["x".repeat(100), "y"], wide: ["漢".repeat(55)] },

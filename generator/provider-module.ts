@@ -62,7 +62,7 @@ class ModuleEmitter {
     this.where = `schemas/providers/${this.m.provider}/mapping.json`;
     this.types = this.module.imports("../types.js");
     this.validators = this.module.imports("../validators.js");
-    const translate = this.module.imports("../runtime/translate.js");
+    const translate = this.module.imports("../wire/translate.js");
     const namespaces: Record<string, string> = {
       rules: this.module.imports("../runtime/rules.js").namespace("rules"),
       unicode: this.module.imports("../runtime/unicode.js").namespace("unicode"),
@@ -73,7 +73,7 @@ class ModuleEmitter {
     this.REQUIRED_OPTIONS = this.module.declare("REQUIRED_OPTIONS");
   }
 
-  /** A runtime helper (runtime/translate.ts) as this module names it. */
+  /** A translation helper (src/wire/translate.ts) as this module names it. */
   helper(name: string): string {
     return this.refer.helper(name);
   }

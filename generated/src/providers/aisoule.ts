@@ -18,7 +18,7 @@ import {
   translatedMessage,
   validBody,
   validMessage,
-} from "../runtime/translate.js";
+} from "../wire/translate.js";
 import * as rules from "../runtime/rules.js";
 
 /** Aisoule developer API needs nothing beyond the message. */

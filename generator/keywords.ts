@@ -63,8 +63,11 @@ export interface Keyword {
    * an array. Absent: structure or annotation the emitter handles, or no check at all.
    */
   on?: "value" | "string" | "number" | "array" | "object" | "item";
-  /** A rule: it refuses values, so it carries an `x-source`, whose kind gives its severity. */
-  sourced?: boolean;
+  /**
+   * A rule: it refuses values, so it carries an `x-source`, whose kind gives its severity; or a
+   * test of its argument when only some forms are rules (`additionalProperties: false`).
+   */
+  sourced?: boolean | ((arg: Json) => boolean);
   /** Some invalid example must report it (test/validators/coverage.test.ts). */
   covered?: boolean;
   /** Only objects (arrays) have it: with no `type`, it makes a node an object (array) that other types pass. */
@@ -92,12 +95,11 @@ const isTrue = (arg: Json) => arg === true;
 const isNumber = (arg: Json) => typeof arg === "number";
 const present = (s: Schema, ...keywords: string[]) => keywords.filter((k) => s[k] !== undefined);
 
-/** "1–24 characters", "at most 10 items", "at least 1". */
+/** "1–20 characters", "at most 3 items", "at least 1 character". */
 function range(min: Json | undefined, max: Json | undefined, unit: string): string {
-  const u = unit ? ` ${unit}` : "";
-  if (min !== undefined && max !== undefined) return `${min}–${max}${u}`;
-  if (max !== undefined) return `at most ${max}${u}`;
-  return `at least ${min}${u}`;
+  const units = (n: Json | undefined) => (unit && n === 1 ? ` ${unit.replace(/s$/, "")}` : unit ? ` ${unit}` : "");
+  if (min !== undefined && max !== undefined) return min === max ? `exactly ${max}${units(max)}` : `${min}–${max}${units(max)}`;
+  return max !== undefined ? `at most ${max}${units(max)}` : `at least ${min}${units(min)}`;
 }
 
 /** One doc line for a pair of bounds, said once whichever of the two is asked. */
@@ -122,7 +124,8 @@ export function asList(value: Json | undefined): Json[] {
   return Array.isArray(value) ? value : [value];
 }
 
-function isPresenceList(value: Json): boolean {
+/** A `oneOf` / `anyOf` of bare `required` lists: "exactly one of id or link", a rule of the object, not a union of shapes. */
+export function isPresenceList(value: Json | undefined): boolean {
   return Array.isArray(value) && value.every((b) => typeof b === "object" && b !== null && !Array.isArray(b) && Object.keys(b).length === 1 && Array.isArray(b.required));
 }
 
@@ -166,7 +169,7 @@ export const KEYWORDS: Keyword[] = [
   { name: "dependentSchemas", shape: "object", covered: true },
   { name: "x-discriminator", covered: true },
   { name: "required", shape: "object", sourced: true, covered: true, parts: (arg) => asList(arg).map((k) => ({ part: String(k), arg: k })) },
-  { name: "additionalProperties", shape: "object", covered: true, applies: (arg) => arg === false },
+  { name: "additionalProperties", shape: "object", sourced: (arg) => arg === false, covered: true },
   { name: "propertyNames", shape: "object", covered: true },
   // ---------------------------------------------------------------- rules, in the order the docs list them
   {
@@ -382,7 +385,7 @@ export const KEYWORDS: Keyword[] = [
       // A oneOf / anyOf of bare `required` lists ("exactly one of id or link") is a rule of the object;
       // any other is a union of shapes, which the emitter walks.
       on: "object",
-      sourced: true,
+      sourced: isPresenceList,
       covered: true,
       stage: "after",
       applies: isPresenceList,
@@ -408,15 +411,54 @@ function differences(x: string, array: string, arg: Json, emit: Emit): [string, 
   ];
 }
 
-export const KEYWORD: ReadonlyMap<string, Keyword> = new Map(KEYWORDS.map((k) => [k.name, k]));
+const byName = new Map(KEYWORDS.map((k) => [k.name, k]));
+const known = new Set(byName.keys());
+const standard = KEYWORDS.filter((k) => !k.name.startsWith("x-")).map((k) => k.name);
+const extensions = KEYWORDS.filter((k) => k.name.startsWith("x-")).map((k) => k.name);
+const shaped = (shape: "object" | "array") => KEYWORDS.filter((k) => k.shape === shape).map((k) => k.name);
+const objects = shaped("object");
+const arrays = shaped("array");
 
+export const KEYWORD: ReadonlyMap<string, Keyword> = byName;
 /** The keywords a schema may use (the loader refuses others). */
-export const KNOWN_KEYWORDS: ReadonlySet<string> = new Set(KEYWORDS.map((k) => k.name));
-export const STANDARD_KEYWORDS: readonly string[] = KEYWORDS.filter((k) => !k.name.startsWith("x-")).map((k) => k.name);
-export const X_KEYWORDS: readonly string[] = KEYWORDS.filter((k) => k.name.startsWith("x-")).map((k) => k.name);
+export const KNOWN_KEYWORDS: ReadonlySet<string> = known;
+export const STANDARD_KEYWORDS: readonly string[] = standard;
+export const X_KEYWORDS: readonly string[] = extensions;
 /** The keywords about objects (arrays) only: with no `type`, they make a node an object (array) that other types pass. */
-export const OBJECT_KEYWORDS: readonly string[] = KEYWORDS.filter((k) => k.shape === "object").map((k) => k.name);
-export const ARRAY_KEYWORDS: readonly string[] = KEYWORDS.filter((k) => k.shape === "array").map((k) => k.name);
+export const OBJECT_KEYWORDS: readonly string[] = objects;
+export const ARRAY_KEYWORDS: readonly string[] = arrays;
+
+/**
+ * Adds a keyword to the table, with everything derived from it, until the returned function takes
+ * it out again: how a test shows that an entry alone reaches the loader, both validator passes,
+ * the docs and the coverage requirements.
+ */
+export function addKeyword(keyword: Keyword): () => void {
+  if (byName.has(keyword.name)) throw new Error(`the keyword table already has "${keyword.name}"`);
+  const lists = [keyword.name.startsWith("x-") ? extensions : standard, ...(keyword.shape === "object" ? [objects] : keyword.shape === "array" ? [arrays] : [])];
+  KEYWORDS.push(keyword);
+  for (const list of lists) list.push(keyword.name);
+  byName.set(keyword.name, keyword);
+  known.add(keyword.name);
+  return () => {
+    KEYWORDS.splice(KEYWORDS.indexOf(keyword), 1);
+    for (const list of lists) list.splice(list.indexOf(keyword.name), 1);
+    byName.delete(keyword.name);
+    known.delete(keyword.name);
+  };
+}
+
+/** Whether `keyword` with argument `arg` is a rule: it needs an `x-source`, and its source gives its severity. */
+export function isRule(keyword: string, arg: Json): boolean {
+  const sourced = KEYWORD.get(keyword)?.sourced;
+  return typeof sourced === "function" ? sourced(arg) : sourced === true;
+}
+
+/** Whether some invalid example must report `keyword` with argument `arg` as its rule: every check, and every rule among the forms. */
+export function mustCover(keyword: string, arg: Json): boolean {
+  const k = KEYWORD.get(keyword);
+  return k?.covered === true && (k.sourced === undefined || isRule(keyword, arg));
+}
 
 /** The rule keywords present on `node` that ask for a check (their test, or the emitter's). */
 export function rulesAt(node: Schema, on: Keyword["on"]): Keyword[] {

@@ -18,7 +18,7 @@
  *
  * Every string literal goes through JSON.stringify, never raw into the code.
  */
-import { type At, access, anyEqual, type Emit, type Keyword, KEYWORD, partsOf, rulesAt, SCALAR_TYPES } from "./keywords.ts";
+import { type At, access, anyEqual, type Emit, isPresenceList, type Keyword, KEYWORD, partsOf, rulesAt, SCALAR_TYPES } from "./keywords.ts";
 import { type NamedSchema, locationKey } from "./names.ts";
 import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, escapePointer, forEachNode, isSchema, nodeAt, resolveRef } from "./schema-set.ts";
 import { rulePointer, strengthOf } from "./sources.ts";
@@ -230,7 +230,7 @@ export class ValidatorEmitter implements PatternNodes {
   kind(schema: Schema): Kind {
     if ((schema.oneOf || schema.anyOf) && !schema.type && !schema.properties) {
       const branches = (schema.oneOf ?? schema.anyOf) as Schema[];
-      if (!branches.every(isPresenceOnly)) return "union";
+      if (!isPresenceList(branches)) return "union";
     }
     const shaped = (shape: "object" | "array") => Object.keys(schema).some((k) => KEYWORD.get(k)?.shape === shape);
     // Without a `type`, an object's (or array's) keywords still make the node one, letting other types pass.
@@ -595,10 +595,6 @@ function valuesOf(type: Json): "string" | "number" | undefined {
 function singular(hint: string): string {
   const last = hint.split("_").pop() ?? "";
   return /^[a-z]+s$/.test(last) && last.length > 3 ? last.slice(0, -1) : "item";
-}
-
-function isPresenceOnly(branch: Schema): boolean {
-  return Object.keys(branch).every((k) => k === "required") && Array.isArray(branch.required);
 }
 
 export function emitValidators(set: SchemaSet, named: NamedSchema[]): string {

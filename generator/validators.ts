@@ -44,6 +44,9 @@ const RESERVED = new Set(
 /** Fresh local names within one emitted function: `action`, `sections`, `item`, `item2`, `i`, `i2`. */
 class Scope {
   private readonly used = new Set<string>();
+  /** Whether the function checks its parts in place: a message's does; a part's own, which its message already holds, calls them. */
+  constructor(readonly inline: boolean) {}
+
   fresh(hint: string): string {
     let base = hint.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(?=[0-9])/, "_");
     if (RESERVED.has(base) || TAKEN.has(base) || /^(PATH|PATTERN|ENUM|KEYS|BRANCHES)_/.test(base)) base += "_";
@@ -80,6 +83,8 @@ export class ValidatorEmitter implements PatternNodes {
   private readonly locations = new Map<Schema, string>();
   /** How many places in the set reach each node (a property, an item, a branch, a `$ref`). */
   private readonly reached = new Map<string, number>();
+  /** The nodes some union names as a branch: reached through its dispatch, never checked in place. */
+  private readonly branches = new Set<string>();
   /** The nodes being checked in place on the way down: a node met again there is called, not expanded forever. */
   private readonly expanding = new Set<string>();
   private readonly patterns: PatternPlanner;
@@ -95,7 +100,9 @@ export class ValidatorEmitter implements PatternNodes {
         // A `$defs` entry or a file's root is a definition, not a use; every other node is reached where it stands.
         const definition = pointer === "" || /\/\$defs\/[^/]+$/.test(pointer);
         const target = typeof node.$ref === "string" ? this.deref({ loc: { file, pointer }, schema: node }) : definition ? undefined : { loc: { file, pointer } };
-        if (target) this.reached.set(locationKey(target.loc), (this.reached.get(locationKey(target.loc)) ?? 0) + 1);
+        if (!target) return;
+        this.reached.set(locationKey(target.loc), (this.reached.get(locationKey(target.loc)) ?? 0) + 1);
+        if (/\/(oneOf|anyOf)\/\d+$/.test(pointer)) this.branches.add(locationKey(target.loc));
       });
     }
     this.patterns = new PatternPlanner(this, (name, what, body) => this.helper(name, what, body), (prefix, code) => this.constant(prefix, code));
@@ -274,7 +281,7 @@ export class ValidatorEmitter implements PatternNodes {
     this.expanding.add(key);
     const kind = this.kind(target.schema);
     const fast =
-      kind === "scalar" ? [`return ${this.scalarTest(target.schema, "v")};`] : kind === "union" ? this.fastUnion(target, "v", name) : [...this.fastBody(target, "v", new Scope(), "return true;", name), "return true;"];
+      kind === "scalar" ? [`return ${this.scalarTest(target.schema, "v")};`] : kind === "union" ? this.fastUnion(target, "v", name) : [...this.fastBody(target, "v", new Scope(!this.inPlace(key)), "return true;", name), "return true;"];
     this.expanding.delete(key);
     // After the functions and helpers of its parts, which writing it has emitted.
     this.functions.push({ where: where(target), name, fast, full: this.fullBody(target, name, label) });
@@ -308,7 +315,7 @@ export class ValidatorEmitter implements PatternNodes {
     const kind = this.kind(target.schema);
     if (kind === "scalar" && (target === node || this.reached.get(key) === 1)) return [`if (!(${this.scalarTest(target.schema, x)})) return false;`];
     // Checked in place: an object or array reached from here alone, not already being expanded above.
-    if ((kind === "object" || kind === "array") && this.reached.get(key) === 1 && !this.expanding.has(key)) {
+    if ((kind === "object" || kind === "array") && scope.inline && this.inPlace(key) && !this.expanding.has(key)) {
       this.functionFor(node, hint); // its full pass, and its fast one for an export that wants it
       const typed = target.schema.type !== undefined;
       const label = typed ? "" : scope.fresh("shape");
@@ -320,6 +327,15 @@ export class ValidatorEmitter implements PatternNodes {
     const fn = this.functionFor(node, hint);
     this.calledFast.add(fn);
     return [`if (!is_${fn}(${x}, w)) return false;`];
+  }
+
+  /**
+   * Whether an object or array is checked in place by its parent: reached from one place only, and
+   * not as a union's branch. Its own fast function (for its export) then calls its parts, so each
+   * part's checks are written at most twice: in its function and in its message's.
+   */
+  private inPlace(key: string): boolean {
+    return this.reached.get(key) === 1 && !this.branches.has(key);
   }
 
   private fastObject(node: Node, v: string, scope: Scope, skip: string, hint: string): string[] {

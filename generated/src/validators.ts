@@ -3262,6 +3262,14 @@ function check_InboundOrderItem(v: any, p: string, out: ValidationIssue[]): void
   }
 }
 // inbound/inbound-event.schema.json#/properties/order/properties/items
+function is_InboundOrder_items(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const item = v[i];
+    if (!is_InboundOrderItem(item, w)) return false;
+  }
+  return true;
+}
 function check_InboundOrder_items(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "order items", "an array", v));
@@ -3284,29 +3292,7 @@ function is_InboundOrder(v: any, w: boolean): boolean {
   const catalogId = v.catalogId;
   if (!(typeof catalogId === "string")) return false;
   const items = v.items;
-  if (!Array.isArray(items)) return false;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
-    if (item.productRetailerId === undefined || item.quantity === undefined) return false;
-    for (const k in item)
-      if (
-        k !== "productRetailerId" &&
-        k !== "quantity" &&
-        k !== "itemPrice" &&
-        k !== "currency" &&
-        item[k] !== undefined
-      )
-        return false;
-    const productRetailerId = item.productRetailerId;
-    if (!(typeof productRetailerId === "string")) return false;
-    const quantity = item.quantity;
-    if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
-    const itemPrice = item.itemPrice;
-    if (itemPrice !== undefined && !(typeof itemPrice === "number" && Number.isFinite(itemPrice))) return false;
-    const currency = item.currency;
-    if (currency !== undefined && !(typeof currency === "string")) return false;
-  }
+  if (!is_InboundOrder_items(items, w)) return false;
   return true;
 }
 function check_InboundOrder(v: any, p: string, out: ValidationIssue[]): void {
@@ -3455,6 +3441,14 @@ function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): vo
   }
 }
 // inbound/inbound-event.schema.json#/properties/status/properties/errors
+function is_InboundStatus_errors(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const error = v[i];
+    if (!is_InboundStatusError(error, w)) return false;
+  }
+  return true;
+}
 function check_InboundStatus_errors(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "status errors", "an array", v));
@@ -3500,13 +3494,7 @@ function is_InboundStatus(v: any, w: boolean): boolean {
   const callbackData = v.callbackData;
   if (callbackData !== undefined && !(typeof callbackData === "string")) return false;
   const errors = v.errors;
-  if (errors !== undefined) {
-    if (!Array.isArray(errors)) return false;
-    for (let i = 0; i < errors.length; i++) {
-      const error = errors[i];
-      if (!is_InboundStatusError(error, w)) return false;
-    }
-  }
+  if (errors !== undefined && !is_InboundStatus_errors(errors, w)) return false;
   return true;
 }
 function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
@@ -3606,6 +3594,14 @@ function check_InboundContactPhone(v: any, p: string, out: ValidationIssue[]): v
   }
 }
 // inbound/inbound-event.schema.json#/properties/contacts/items/properties/phones
+function is_InboundContact_phones(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const phone = v[i];
+    if (!is_InboundContactPhone(phone, w)) return false;
+  }
+  return true;
+}
 function check_InboundContact_phones(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "phones", "an array", v));
@@ -3627,21 +3623,7 @@ function is_InboundContact(v: any, w: boolean): boolean {
   const name = v.name;
   if (name !== undefined && !(typeof name === "string")) return false;
   const phones = v.phones;
-  if (phones !== undefined) {
-    if (!Array.isArray(phones)) return false;
-    for (let i = 0; i < phones.length; i++) {
-      const phone = phones[i];
-      if (typeof phone !== "object" || phone === null || Array.isArray(phone)) return false;
-      if (phone.phone === undefined) return false;
-      for (const k in phone) if (k !== "phone" && k !== "waId" && k !== "type" && phone[k] !== undefined) return false;
-      const phone2 = phone.phone;
-      if (!(typeof phone2 === "string")) return false;
-      const waId = phone.waId;
-      if (waId !== undefined && !(typeof waId === "string")) return false;
-      const type = phone.type;
-      if (type !== undefined && !(typeof type === "string")) return false;
-    }
-  }
+  if (phones !== undefined && !is_InboundContact_phones(phones, w)) return false;
   const origin = v.origin;
   if (origin !== undefined && !(typeof origin === "string")) return false;
   return true;
@@ -5074,6 +5056,15 @@ function check_SavedAddress(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // interactive/address-message.schema.json#/$defs/parameters/properties/saved_addresses
+function is_AddressMessageParameters_saved_addresses(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (!(v.length >= 1)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const addresse = v[i];
+    if (!is_SavedAddress(addresse, w)) return false;
+  }
+  return true;
+}
 function check_AddressMessageParameters_saved_addresses(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "saved addresses", "an array", v));
@@ -5090,6 +5081,31 @@ function check_AddressMessageParameters_saved_addresses(v: any, p: string, out: 
   }
 }
 // interactive/address-message.schema.json#/$defs/parameters/properties/validation_errors
+function is_AddressMessageParameters_validation_errors(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  for (const k in v)
+    if (true) {
+      const value = v[k];
+      if (!(typeof value === "string" && value.length !== 0)) return false;
+    }
+  for (const k in v)
+    if (!(
+      k === "name" ||
+      k === "phone_number" ||
+      k === "in_pin_code" ||
+      k === "house_number" ||
+      k === "floor_number" ||
+      k === "tower_number" ||
+      k === "building_name" ||
+      k === "address" ||
+      k === "landmark_area" ||
+      k === "city" ||
+      k === "state"
+    ))
+      return false;
+  if (!(walk.definedKeys(v) >= 1)) return false;
+  return true;
+}
 function check_AddressMessageParameters_validation_errors(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "validation errors", "an object", v));
@@ -5136,53 +5152,10 @@ function is_AddressMessageParameters(v: any, w: boolean): boolean {
   const values = v.values;
   if (values !== undefined && !is_AddressValues(values, w)) return false;
   const saved_addresses = v.saved_addresses;
-  if (saved_addresses !== undefined) {
-    if (!Array.isArray(saved_addresses)) return false;
-    if (!(saved_addresses.length >= 1)) return false;
-    for (let i = 0; i < saved_addresses.length; i++) {
-      const addresse = saved_addresses[i];
-      if (typeof addresse !== "object" || addresse === null || Array.isArray(addresse)) return false;
-      if (addresse.id === undefined || addresse.value === undefined) return false;
-      for (const k in addresse) if (k !== "id" && k !== "value" && addresse[k] !== undefined) return false;
-      const id = addresse.id;
-      if (!(
-        typeof id === "string" &&
-        id.length !== 0 &&
-        (!w ||
-          ((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
-          unicode.isTrimmed(id))
-      ))
-        return false;
-      const value = addresse.value;
-      if (!is_AddressValues(value, w)) return false;
-    }
-  }
+  if (saved_addresses !== undefined && !is_AddressMessageParameters_saved_addresses(saved_addresses, w)) return false;
   const validation_errors = v.validation_errors;
-  if (validation_errors !== undefined) {
-    if (typeof validation_errors !== "object" || validation_errors === null || Array.isArray(validation_errors))
-      return false;
-    for (const k in validation_errors)
-      if (true) {
-        const value2 = validation_errors[k];
-        if (!(typeof value2 === "string" && value2.length !== 0)) return false;
-      }
-    for (const k in validation_errors)
-      if (!(
-        k === "name" ||
-        k === "phone_number" ||
-        k === "in_pin_code" ||
-        k === "house_number" ||
-        k === "floor_number" ||
-        k === "tower_number" ||
-        k === "building_name" ||
-        k === "address" ||
-        k === "landmark_area" ||
-        k === "city" ||
-        k === "state"
-      ))
-        return false;
-    if (!(walk.definedKeys(validation_errors) >= 1)) return false;
-  }
+  if (validation_errors !== undefined && !is_AddressMessageParameters_validation_errors(validation_errors, w))
+    return false;
   return true;
 }
 function check_AddressMessageParameters(v: any, p: string, out: ValidationIssue[]): void {
@@ -5228,69 +5201,7 @@ function is_AddressMessageAction(v: any, w: boolean): boolean {
   const name = v.name;
   if (!(name === "address_message")) return false;
   const parameters = v.parameters;
-  if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
-  if (parameters.country === undefined) return false;
-  for (const k in parameters)
-    if (
-      k !== "country" &&
-      k !== "values" &&
-      k !== "saved_addresses" &&
-      k !== "validation_errors" &&
-      parameters[k] !== undefined
-    )
-      return false;
-  const country = parameters.country;
-  if (!(country === "IN")) return false;
-  const values = parameters.values;
-  if (values !== undefined && !is_AddressValues(values, w)) return false;
-  const saved_addresses = parameters.saved_addresses;
-  if (saved_addresses !== undefined) {
-    if (!Array.isArray(saved_addresses)) return false;
-    if (!(saved_addresses.length >= 1)) return false;
-    for (let i = 0; i < saved_addresses.length; i++) {
-      const addresse = saved_addresses[i];
-      if (typeof addresse !== "object" || addresse === null || Array.isArray(addresse)) return false;
-      if (addresse.id === undefined || addresse.value === undefined) return false;
-      for (const k in addresse) if (k !== "id" && k !== "value" && addresse[k] !== undefined) return false;
-      const id = addresse.id;
-      if (!(
-        typeof id === "string" &&
-        id.length !== 0 &&
-        (!w ||
-          ((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
-          unicode.isTrimmed(id))
-      ))
-        return false;
-      const value = addresse.value;
-      if (!is_AddressValues(value, w)) return false;
-    }
-  }
-  const validation_errors = parameters.validation_errors;
-  if (validation_errors !== undefined) {
-    if (typeof validation_errors !== "object" || validation_errors === null || Array.isArray(validation_errors))
-      return false;
-    for (const k in validation_errors)
-      if (true) {
-        const value2 = validation_errors[k];
-        if (!(typeof value2 === "string" && value2.length !== 0)) return false;
-      }
-    for (const k in validation_errors)
-      if (!(
-        k === "name" ||
-        k === "phone_number" ||
-        k === "in_pin_code" ||
-        k === "house_number" ||
-        k === "floor_number" ||
-        k === "tower_number" ||
-        k === "building_name" ||
-        k === "address" ||
-        k === "landmark_area" ||
-        k === "city" ||
-        k === "state"
-      ))
-        return false;
-    if (!(walk.definedKeys(validation_errors) >= 1)) return false;
-  }
+  if (!is_AddressMessageParameters(parameters, w)) return false;
   return true;
 }
 function check_AddressMessageAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -5550,26 +5461,7 @@ function is_ReplyButton(v: any, w: boolean): boolean {
   const type = v.type;
   if (!(type === "reply")) return false;
   const reply = v.reply;
-  if (typeof reply !== "object" || reply === null || Array.isArray(reply)) return false;
-  if (reply.id === undefined || reply.title === undefined) return false;
-  for (const k in reply) if (k !== "id" && k !== "title" && reply[k] !== undefined) return false;
-  const id = reply.id;
-  if (!(
-    typeof id === "string" &&
-    id.length !== 0 &&
-    (id.length <= 256 || unicode.maxCodePoints(id, 256)) &&
-    (((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(id))
-  ))
-    return false;
-  const title = reply.title;
-  if (!(
-    typeof title === "string" &&
-    title.length !== 0 &&
-    (title.length <= 20 || unicode.maxCodePoints(title, 20)) &&
-    ((title.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(title))
-  ))
-    return false;
+  if (!is_ReplyButtonReply(reply, w)) return false;
   return true;
 }
 function check_ReplyButton(v: any, p: string, out: ValidationIssue[]): void {
@@ -5595,6 +5487,16 @@ function check_ReplyButton(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // interactive/button.schema.json#/$defs/action/properties/buttons
+function is_ButtonAction_buttons(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (!(v.length >= 1)) return false;
+  if (!(v.length <= 3)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const button = v[i];
+    if (!is_ReplyButton(button, w)) return false;
+  }
+  return true;
+}
 function check_ButtonAction_buttons(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "reply buttons", "an array", v));
@@ -5633,38 +5535,7 @@ function is_ButtonAction(v: any, w: boolean): boolean {
   if (v.buttons === undefined) return false;
   for (const k in v) if (k !== "buttons" && v[k] !== undefined) return false;
   const buttons = v.buttons;
-  if (!Array.isArray(buttons)) return false;
-  if (!(buttons.length >= 1)) return false;
-  if (!(buttons.length <= 3)) return false;
-  for (let i = 0; i < buttons.length; i++) {
-    const button = buttons[i];
-    if (typeof button !== "object" || button === null || Array.isArray(button)) return false;
-    if (button.type === undefined || button.reply === undefined) return false;
-    for (const k in button) if (k !== "type" && k !== "reply" && button[k] !== undefined) return false;
-    const type = button.type;
-    if (!(type === "reply")) return false;
-    const reply = button.reply;
-    if (typeof reply !== "object" || reply === null || Array.isArray(reply)) return false;
-    if (reply.id === undefined || reply.title === undefined) return false;
-    for (const k in reply) if (k !== "id" && k !== "title" && reply[k] !== undefined) return false;
-    const id = reply.id;
-    if (!(
-      typeof id === "string" &&
-      id.length !== 0 &&
-      (id.length <= 256 || unicode.maxCodePoints(id, 256)) &&
-      (((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
-        unicode.isTrimmed(id))
-    ))
-      return false;
-    const title = reply.title;
-    if (!(
-      typeof title === "string" &&
-      title.length !== 0 &&
-      (title.length <= 20 || unicode.maxCodePoints(title, 20)) &&
-      ((title.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(title))
-    ))
-      return false;
-  }
+  if (!is_ButtonAction_buttons(buttons, w)) return false;
   if (!distinct_PATH_34_PATH_35(v)) return false;
   return true;
 }
@@ -6211,27 +6082,7 @@ function is_QuickReplyButton(v: any, w: boolean): boolean {
   const type = v.type;
   if (!(type === "quick_reply")) return false;
   const quick_reply = v.quick_reply;
-  if (typeof quick_reply !== "object" || quick_reply === null || Array.isArray(quick_reply)) return false;
-  if (quick_reply.id === undefined || quick_reply.title === undefined) return false;
-  for (const k in quick_reply) if (k !== "id" && k !== "title" && quick_reply[k] !== undefined) return false;
-  const id = quick_reply.id;
-  if (!(
-    typeof id === "string" &&
-    id.length !== 0 &&
-    (id.length <= 256 || unicode.maxCodePoints(id, 256)) &&
-    (!w ||
-      ((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(id))
-  ))
-    return false;
-  const title = quick_reply.title;
-  if (!(
-    typeof title === "string" &&
-    title.length !== 0 &&
-    (title.length <= 20 || unicode.maxCodePoints(title, 20)) &&
-    (!w || (title.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(title))
-  ))
-    return false;
+  if (!is_QuickReply(quick_reply, w)) return false;
   return true;
 }
 function check_QuickReplyButton(v: any, p: string, out: ValidationIssue[]): void {
@@ -6584,6 +6435,26 @@ function check_CarouselCard(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // interactive/carousel.schema.json#/$defs/action/properties/cards
+function is_CarouselAction_cards(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (!(v.length >= 2)) return false;
+  if (!(v.length <= 10)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const card = v[i];
+    if (!is_CarouselCard(card, w)) return false;
+    if (!(
+      i === 0 ||
+      !(
+        walk.valueAt(card, PATH_39) !== walk.valueAt(v[0], PATH_39) ||
+        walk.valueAt(card, PATH_40) !== walk.valueAt(v[0], PATH_40) ||
+        walk.valueAt(card, PATH_41) !== walk.valueAt(v[0], PATH_41) ||
+        walk.lengthAt(card, PATH_42) !== walk.lengthAt(v[0], PATH_42)
+      )
+    ))
+      return false;
+  }
+  return true;
+}
 function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "carousel cards", "an array", v));
@@ -6682,23 +6553,7 @@ function is_CarouselAction(v: any, w: boolean): boolean {
   if (v.cards === undefined) return false;
   for (const k in v) if (k !== "cards" && v[k] !== undefined) return false;
   const cards = v.cards;
-  if (!Array.isArray(cards)) return false;
-  if (!(cards.length >= 2)) return false;
-  if (!(cards.length <= 10)) return false;
-  for (let i = 0; i < cards.length; i++) {
-    const card = cards[i];
-    if (!is_CarouselCard(card, w)) return false;
-    if (!(
-      i === 0 ||
-      !(
-        walk.valueAt(card, PATH_39) !== walk.valueAt(cards[0], PATH_39) ||
-        walk.valueAt(card, PATH_40) !== walk.valueAt(cards[0], PATH_40) ||
-        walk.valueAt(card, PATH_41) !== walk.valueAt(cards[0], PATH_41) ||
-        walk.lengthAt(card, PATH_42) !== walk.lengthAt(cards[0], PATH_42)
-      )
-    ))
-      return false;
-  }
+  if (!is_CarouselAction_cards(cards, w)) return false;
   if (!distinct_PATH_53(v)) return false;
   if (w && !distinct_PATH_54(v)) return false;
   return true;
@@ -6828,13 +6683,7 @@ function is_CatalogMessageAction(v: any, w: boolean): boolean {
   const name = v.name;
   if (!(name === "catalog_message")) return false;
   const parameters = v.parameters;
-  if (parameters !== undefined) {
-    if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
-    if (parameters.thumbnail_product_retailer_id === undefined) return false;
-    for (const k in parameters) if (k !== "thumbnail_product_retailer_id" && parameters[k] !== undefined) return false;
-    const thumbnail_product_retailer_id = parameters.thumbnail_product_retailer_id;
-    if (!is_ProductCardAction_product_retailer_id(thumbnail_product_retailer_id, w)) return false;
-  }
+  if (parameters !== undefined && !is_CatalogMessageParameters(parameters, w)) return false;
   return true;
 }
 function check_CatalogMessageAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -7011,6 +6860,12 @@ function check_CtaUrlInteractive(v: any, p: string, out: ValidationIssue[]): voi
   }
 }
 // interactive/flow.schema.json#/$defs/parameters/properties/flow_action_payload/properties/data
+function is_FlowActionPayload_data(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!walk.isJson(v)) return false;
+  if (!(walk.definedKeys(v) >= 1)) return false;
+  return true;
+}
 function check_FlowActionPayload_data(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "flow screen data", "an object", v));
@@ -7036,11 +6891,7 @@ function is_FlowActionPayload(v: any, w: boolean): boolean {
   )
     return false;
   const data = v.data;
-  if (data !== undefined) {
-    if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-    if (!walk.isJson(data)) return false;
-    if (!(walk.definedKeys(data) >= 1)) return false;
-  }
+  if (data !== undefined && !is_FlowActionPayload_data(data, w)) return false;
   return true;
 }
 function check_FlowActionPayload(v: any, p: string, out: ValidationIssue[]): void {
@@ -7077,6 +6928,12 @@ function check_FlowActionPayload(v: any, p: string, out: ValidationIssue[]): voi
   }
 }
 // interactive/flow.schema.json#/$defs/parameters/dependentSchemas/flow_action_payload
+function is_FlowParameters_if_flow_action_payload(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return true;
+  const flow_action = v.flow_action;
+  if (flow_action !== undefined && !(flow_action === "navigate")) return false;
+  return true;
+}
 function check_FlowParameters_if_flow_action_payload(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return;
   let x: any;
@@ -7142,37 +6999,10 @@ function is_FlowParameters(v: any, w: boolean): boolean {
   const flow_action = v.flow_action;
   if (flow_action !== undefined && !(flow_action === "navigate" || flow_action === "data_exchange")) return false;
   const flow_action_payload = v.flow_action_payload;
-  if (flow_action_payload !== undefined) {
-    if (typeof flow_action_payload !== "object" || flow_action_payload === null || Array.isArray(flow_action_payload))
-      return false;
-    for (const k in flow_action_payload)
-      if (k !== "screen" && k !== "data" && flow_action_payload[k] !== undefined) return false;
-    const screen = flow_action_payload.screen;
-    if (
-      screen !== undefined &&
-      !(
-        typeof screen === "string" &&
-        screen.length !== 0 &&
-        (!w ||
-          ((screen.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (screen.charCodeAt(screen.length - 1) - 0x21) >>> 0 < 0x64) ||
-          unicode.isTrimmed(screen))
-      )
-    )
-      return false;
-    const data = flow_action_payload.data;
-    if (data !== undefined) {
-      if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-      if (!walk.isJson(data)) return false;
-      if (!(walk.definedKeys(data) >= 1)) return false;
-    }
-  }
+  if (flow_action_payload !== undefined && !is_FlowActionPayload(flow_action_payload, w)) return false;
   if (!((v.flow_id !== undefined ? 1 : 0) + (v.flow_name !== undefined ? 1 : 0) === 1)) return false;
   if (v.flow_action_payload !== undefined) {
-    shape: {
-      if (typeof v !== "object" || v === null || Array.isArray(v)) break shape;
-      const flow_action2 = v.flow_action;
-      if (flow_action2 !== undefined && !(flow_action2 === "navigate")) return false;
-    }
+    if (!is_FlowParameters_if_flow_action_payload(v, w)) return false;
   }
   return true;
 }
@@ -7292,93 +7122,7 @@ function is_FlowAction(v: any, w: boolean): boolean {
   const name = v.name;
   if (!(name === "flow")) return false;
   const parameters = v.parameters;
-  if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
-  if (parameters.flow_message_version === undefined || parameters.flow_cta === undefined) return false;
-  for (const k in parameters)
-    if (
-      k !== "flow_message_version" &&
-      k !== "flow_id" &&
-      k !== "flow_name" &&
-      k !== "flow_cta" &&
-      k !== "flow_token" &&
-      k !== "mode" &&
-      k !== "flow_action" &&
-      k !== "flow_action_payload" &&
-      parameters[k] !== undefined
-    )
-      return false;
-  const flow_message_version = parameters.flow_message_version;
-  if (!(flow_message_version === "3")) return false;
-  const flow_id = parameters.flow_id;
-  if (
-    flow_id !== undefined &&
-    !(
-      typeof flow_id === "string" &&
-      flow_id.length !== 0 &&
-      (!w ||
-        ((flow_id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (flow_id.charCodeAt(flow_id.length - 1) - 0x21) >>> 0 < 0x64) ||
-        unicode.isTrimmed(flow_id))
-    )
-  )
-    return false;
-  const flow_name = parameters.flow_name;
-  if (
-    flow_name !== undefined &&
-    !(
-      typeof flow_name === "string" &&
-      flow_name.length !== 0 &&
-      (!w || (flow_name.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(flow_name))
-    )
-  )
-    return false;
-  const flow_cta = parameters.flow_cta;
-  if (!(
-    typeof flow_cta === "string" &&
-    flow_cta.length !== 0 &&
-    (flow_cta.length <= 30 || unicode.maxCodePoints(flow_cta, 30)) &&
-    (!w || (flow_cta.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(flow_cta)) &&
-    unicode.hasNoEmoji(flow_cta)
-  ))
-    return false;
-  const flow_token = parameters.flow_token;
-  if (flow_token !== undefined && !(typeof flow_token === "string" && flow_token.length !== 0)) return false;
-  const mode = parameters.mode;
-  if (mode !== undefined && !(mode === "draft" || mode === "published")) return false;
-  const flow_action = parameters.flow_action;
-  if (flow_action !== undefined && !(flow_action === "navigate" || flow_action === "data_exchange")) return false;
-  const flow_action_payload = parameters.flow_action_payload;
-  if (flow_action_payload !== undefined) {
-    if (typeof flow_action_payload !== "object" || flow_action_payload === null || Array.isArray(flow_action_payload))
-      return false;
-    for (const k in flow_action_payload)
-      if (k !== "screen" && k !== "data" && flow_action_payload[k] !== undefined) return false;
-    const screen = flow_action_payload.screen;
-    if (
-      screen !== undefined &&
-      !(
-        typeof screen === "string" &&
-        screen.length !== 0 &&
-        (!w ||
-          ((screen.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (screen.charCodeAt(screen.length - 1) - 0x21) >>> 0 < 0x64) ||
-          unicode.isTrimmed(screen))
-      )
-    )
-      return false;
-    const data = flow_action_payload.data;
-    if (data !== undefined) {
-      if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-      if (!walk.isJson(data)) return false;
-      if (!(walk.definedKeys(data) >= 1)) return false;
-    }
-  }
-  if (!((parameters.flow_id !== undefined ? 1 : 0) + (parameters.flow_name !== undefined ? 1 : 0) === 1)) return false;
-  if (parameters.flow_action_payload !== undefined) {
-    shape: {
-      if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) break shape;
-      const flow_action2 = parameters.flow_action;
-      if (flow_action2 !== undefined && !(flow_action2 === "navigate")) return false;
-    }
-  }
+  if (!is_FlowParameters(parameters, w)) return false;
   return true;
 }
 function check_FlowAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -7742,6 +7486,16 @@ function check_ListRow(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // interactive/list.schema.json#/$defs/section/properties/rows
+function is_ListSection_rows(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (!(v.length >= 1)) return false;
+  if (!(v.length <= 10)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const row = v[i];
+    if (!is_ListRow(row, w)) return false;
+  }
+  return true;
+}
 function check_ListSection_rows(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "section rows", "an array", v));
@@ -7780,44 +7534,7 @@ function is_ListSection(v: any, w: boolean): boolean {
   const title = v.title;
   if (title !== undefined && !is_ListSection_title(title, w)) return false;
   const rows = v.rows;
-  if (!Array.isArray(rows)) return false;
-  if (!(rows.length >= 1)) return false;
-  if (!(rows.length <= 10)) return false;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (typeof row !== "object" || row === null || Array.isArray(row)) return false;
-    if (row.id === undefined || row.title === undefined) return false;
-    for (const k in row) if (k !== "id" && k !== "title" && k !== "description" && row[k] !== undefined) return false;
-    const id = row.id;
-    if (!(
-      typeof id === "string" &&
-      id.length !== 0 &&
-      (id.length <= 200 || unicode.maxCodePoints(id, 200)) &&
-      (!w ||
-        ((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
-        unicode.isTrimmed(id))
-    ))
-      return false;
-    const title2 = row.title;
-    if (!(
-      typeof title2 === "string" &&
-      title2.length !== 0 &&
-      (title2.length <= 24 || unicode.maxCodePoints(title2, 24)) &&
-      (!w || (title2.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(title2))
-    ))
-      return false;
-    const description = row.description;
-    if (
-      description !== undefined &&
-      !(
-        typeof description === "string" &&
-        description.length !== 0 &&
-        (description.length <= 72 || unicode.maxCodePoints(description, 72)) &&
-        (!w || (description.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(description))
-      )
-    )
-      return false;
-  }
+  if (!is_ListSection_rows(rows, w)) return false;
   if (!distinct_PATH_63(v)) return false;
   return true;
 }
@@ -7846,6 +7563,18 @@ function check_ListSection(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // interactive/list.schema.json#/$defs/action/properties/sections
+function is_ListAction_sections(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (!(v.length >= 1)) return false;
+  if (!(v.length <= 10)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const section = v[i];
+    if (!is_ListSection(section, w)) return false;
+    if (!(v.length < 2 || typeof section !== "object" || section === null || !(section.title === undefined)))
+      return false;
+  }
+  return true;
+}
 function check_ListAction_sections(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "list sections", "an array", v));
@@ -7916,59 +7645,7 @@ function is_ListAction(v: any, w: boolean): boolean {
   ))
     return false;
   const sections = v.sections;
-  if (!Array.isArray(sections)) return false;
-  if (!(sections.length >= 1)) return false;
-  if (!(sections.length <= 10)) return false;
-  for (let i = 0; i < sections.length; i++) {
-    const section = sections[i];
-    if (typeof section !== "object" || section === null || Array.isArray(section)) return false;
-    if (section.rows === undefined) return false;
-    for (const k in section) if (k !== "title" && k !== "rows" && section[k] !== undefined) return false;
-    const title = section.title;
-    if (title !== undefined && !is_ListSection_title(title, w)) return false;
-    const rows = section.rows;
-    if (!Array.isArray(rows)) return false;
-    if (!(rows.length >= 1)) return false;
-    if (!(rows.length <= 10)) return false;
-    for (let i2 = 0; i2 < rows.length; i2++) {
-      const row = rows[i2];
-      if (typeof row !== "object" || row === null || Array.isArray(row)) return false;
-      if (row.id === undefined || row.title === undefined) return false;
-      for (const k in row) if (k !== "id" && k !== "title" && k !== "description" && row[k] !== undefined) return false;
-      const id = row.id;
-      if (!(
-        typeof id === "string" &&
-        id.length !== 0 &&
-        (id.length <= 200 || unicode.maxCodePoints(id, 200)) &&
-        (!w ||
-          ((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
-          unicode.isTrimmed(id))
-      ))
-        return false;
-      const title2 = row.title;
-      if (!(
-        typeof title2 === "string" &&
-        title2.length !== 0 &&
-        (title2.length <= 24 || unicode.maxCodePoints(title2, 24)) &&
-        (!w || (title2.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(title2))
-      ))
-        return false;
-      const description = row.description;
-      if (
-        description !== undefined &&
-        !(
-          typeof description === "string" &&
-          description.length !== 0 &&
-          (description.length <= 72 || unicode.maxCodePoints(description, 72)) &&
-          (!w || (description.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(description))
-        )
-      )
-        return false;
-    }
-    if (!distinct_PATH_63(section)) return false;
-    if (!(sections.length < 2 || typeof section !== "object" || section === null || !(section.title === undefined)))
-      return false;
-  }
+  if (!is_ListAction_sections(sections, w)) return false;
   if (w && !distinct_PATH_65(v)) return false;
   return true;
 }
@@ -8261,6 +7938,16 @@ function check_ProductItem(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // interactive/product-list.schema.json#/$defs/section/properties/product_items
+function is_ProductSection_product_items(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (!(v.length >= 1)) return false;
+  if (!(v.length <= 30)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const item = v[i];
+    if (!is_ProductItem(item, w)) return false;
+  }
+  return true;
+}
 function check_ProductSection_product_items(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "section products", "an array", v));
@@ -8285,17 +7972,7 @@ function is_ProductSection(v: any, w: boolean): boolean {
   const title = v.title;
   if (title !== undefined && !is_ListSection_title(title, w)) return false;
   const product_items = v.product_items;
-  if (!Array.isArray(product_items)) return false;
-  if (!(product_items.length >= 1)) return false;
-  if (!(product_items.length <= 30)) return false;
-  for (let i = 0; i < product_items.length; i++) {
-    const item = product_items[i];
-    if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
-    if (item.product_retailer_id === undefined) return false;
-    for (const k in item) if (k !== "product_retailer_id" && item[k] !== undefined) return false;
-    const product_retailer_id = item.product_retailer_id;
-    if (!is_ProductCardAction_product_retailer_id(product_retailer_id, w)) return false;
-  }
+  if (!is_ProductSection_product_items(product_items, w)) return false;
   return true;
 }
 function check_ProductSection(v: any, p: string, out: ValidationIssue[]): void {
@@ -8320,6 +7997,18 @@ function check_ProductSection(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // interactive/product-list.schema.json#/$defs/action/properties/sections
+function is_ProductListAction_sections(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (!(v.length >= 1)) return false;
+  if (!(v.length <= 10)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const section = v[i];
+    if (!is_ProductSection(section, w)) return false;
+    if (!(v.length < 2 || typeof section !== "object" || section === null || !(section.title === undefined)))
+      return false;
+  }
+  return true;
+}
 function check_ProductListAction_sections(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "product sections", "an array", v));
@@ -8384,31 +8073,7 @@ function is_ProductListAction(v: any, w: boolean): boolean {
   const catalog_id = v.catalog_id;
   if (!is_ProductCardAction_catalog_id(catalog_id, w)) return false;
   const sections = v.sections;
-  if (!Array.isArray(sections)) return false;
-  if (!(sections.length >= 1)) return false;
-  if (!(sections.length <= 10)) return false;
-  for (let i = 0; i < sections.length; i++) {
-    const section = sections[i];
-    if (typeof section !== "object" || section === null || Array.isArray(section)) return false;
-    if (section.product_items === undefined) return false;
-    for (const k in section) if (k !== "title" && k !== "product_items" && section[k] !== undefined) return false;
-    const title = section.title;
-    if (title !== undefined && !is_ListSection_title(title, w)) return false;
-    const product_items = section.product_items;
-    if (!Array.isArray(product_items)) return false;
-    if (!(product_items.length >= 1)) return false;
-    if (!(product_items.length <= 30)) return false;
-    for (let i2 = 0; i2 < product_items.length; i2++) {
-      const item = product_items[i2];
-      if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
-      if (item.product_retailer_id === undefined) return false;
-      for (const k in item) if (k !== "product_retailer_id" && item[k] !== undefined) return false;
-      const product_retailer_id = item.product_retailer_id;
-      if (!is_ProductCardAction_product_retailer_id(product_retailer_id, w)) return false;
-    }
-    if (!(sections.length < 2 || typeof section !== "object" || section === null || !(section.title === undefined)))
-      return false;
-  }
+  if (!is_ProductListAction_sections(sections, w)) return false;
   if (w && !distinct_PATH_71(v)) return false;
   return true;
 }
@@ -8697,38 +8362,7 @@ function is_VoiceCallAction(v: any, w: boolean): boolean {
   const name = v.name;
   if (!(name === "voice_call")) return false;
   const parameters = v.parameters;
-  if (parameters !== undefined) {
-    if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
-    for (const k in parameters)
-      if (k !== "display_text" && k !== "ttl_minutes" && k !== "payload" && parameters[k] !== undefined) return false;
-    const display_text = parameters.display_text;
-    if (
-      display_text !== undefined &&
-      !(
-        typeof display_text === "string" &&
-        display_text.length !== 0 &&
-        (display_text.length <= 20 || unicode.maxCodePoints(display_text, 20)) &&
-        (!w || (display_text.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(display_text))
-      )
-    )
-      return false;
-    const ttl_minutes = parameters.ttl_minutes;
-    if (
-      ttl_minutes !== undefined &&
-      !(typeof ttl_minutes === "number" && Number.isInteger(ttl_minutes) && ttl_minutes >= 1 && ttl_minutes <= 43200)
-    )
-      return false;
-    const payload = parameters.payload;
-    if (
-      payload !== undefined &&
-      !(
-        typeof payload === "string" &&
-        payload.length !== 0 &&
-        (payload.length <= 512 || unicode.maxCodePoints(payload, 512))
-      )
-    )
-      return false;
-  }
+  if (parameters !== undefined && !is_VoiceCallParameters(parameters, w)) return false;
   return true;
 }
 function check_VoiceCallAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -9423,6 +9057,14 @@ function check_PaymentSetting(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // interactive/order-details.schema.json#/$defs/parameters/properties/payment_settings
+function is_OrderDetailsParameters_payment_settings(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const setting = v[i];
+    if (!is_PaymentSetting(setting, w)) return false;
+  }
+  return true;
+}
 function check_OrderDetailsParameters_payment_settings(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "payment settings", "an array", v));
@@ -9802,13 +9444,7 @@ function is_OrderItem(v: any, w: boolean): boolean {
   ))
     return false;
   const image = v.image;
-  if (image !== undefined) {
-    if (typeof image !== "object" || image === null || Array.isArray(image)) return false;
-    if (image.link === undefined) return false;
-    for (const k in image) if (k !== "link" && image[k] !== undefined) return false;
-    const link = image.link;
-    if (!(typeof link === "string" && (!w || PATTERN_18.test(link)))) return false;
-  }
+  if (image !== undefined && !is_OrderItemImage(image, w)) return false;
   const amount = v.amount;
   if (!is_Amount(amount, w)) return false;
   const sale_amount = v.sale_amount;
@@ -9825,60 +9461,7 @@ function is_OrderItem(v: any, w: boolean): boolean {
   if (importer_name !== undefined && !(typeof importer_name === "string" && (!w || importer_name.length !== 0)))
     return false;
   const importer_address = v.importer_address;
-  if (importer_address !== undefined) {
-    if (typeof importer_address !== "object" || importer_address === null || Array.isArray(importer_address))
-      return false;
-    if (
-      w &&
-      (importer_address.address_line1 === undefined ||
-        importer_address.city === undefined ||
-        importer_address.zone_code === undefined ||
-        importer_address.postal_code === undefined ||
-        importer_address.country_code === undefined)
-    )
-      return false;
-    for (const k in importer_address)
-      if (
-        w &&
-        k !== "address_line1" &&
-        k !== "address_line2" &&
-        k !== "city" &&
-        k !== "zone_code" &&
-        k !== "postal_code" &&
-        k !== "country_code" &&
-        importer_address[k] !== undefined
-      )
-        return false;
-    const address_line1 = importer_address.address_line1;
-    if (
-      address_line1 !== undefined &&
-      !(
-        typeof address_line1 === "string" &&
-        (!w || address_line1.length !== 0) &&
-        (!w || address_line1.length <= 100 || unicode.maxCodePoints(address_line1, 100))
-      )
-    )
-      return false;
-    const address_line2 = importer_address.address_line2;
-    if (
-      address_line2 !== undefined &&
-      !(
-        typeof address_line2 === "string" &&
-        (!w || address_line2.length <= 100 || unicode.maxCodePoints(address_line2, 100))
-      )
-    )
-      return false;
-    const city = importer_address.city;
-    if (city !== undefined && !(typeof city === "string" && (!w || city.length !== 0))) return false;
-    const zone_code = importer_address.zone_code;
-    if (zone_code !== undefined && !(typeof zone_code === "string" && (!w || zone_code.length !== 0))) return false;
-    const postal_code = importer_address.postal_code;
-    if (postal_code !== undefined && !(typeof postal_code === "string" && (!w || postal_code.length !== 0)))
-      return false;
-    const country_code = importer_address.country_code;
-    if (country_code !== undefined && !(typeof country_code === "string" && (!w || PATTERN_93.test(country_code))))
-      return false;
-  }
+  if (importer_address !== undefined && !is_ImporterAddress(importer_address, w)) return false;
   return true;
 }
 function check_OrderItem(v: any, p: string, out: ValidationIssue[]): void {
@@ -9998,6 +9581,15 @@ function check_OrderItem(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // parts/order.schema.json#/properties/items
+function is_Order_items(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (w && !(v.length >= 1)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const item = v[i];
+    if (!is_OrderItem(item, w)) return false;
+  }
+  return true;
+}
 function check_Order_items(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "order items", "an array", v));
@@ -10160,132 +9752,9 @@ function is_Order(v: any, w: boolean): boolean {
   const catalog_id = v.catalog_id;
   if (catalog_id !== undefined && !(typeof catalog_id === "string" && (!w || catalog_id.length !== 0))) return false;
   const expiration = v.expiration;
-  if (expiration !== undefined) {
-    if (typeof expiration !== "object" || expiration === null || Array.isArray(expiration)) return false;
-    if (expiration.timestamp === undefined || expiration.description === undefined) return false;
-    for (const k in expiration)
-      if (k !== "timestamp" && k !== "description" && expiration[k] !== undefined) return false;
-    const timestamp = expiration.timestamp;
-    if (!(typeof timestamp === "string" && PATTERN_91.test(timestamp))) return false;
-    const description = expiration.description;
-    if (!(
-      typeof description === "string" &&
-      (!w || description.length !== 0) &&
-      (description.length <= 120 || unicode.maxCodePoints(description, 120))
-    ))
-      return false;
-  }
+  if (expiration !== undefined && !is_OrderExpiration(expiration, w)) return false;
   const items = v.items;
-  if (!Array.isArray(items)) return false;
-  if (w && !(items.length >= 1)) return false;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
-    if (item.name === undefined || item.amount === undefined || item.quantity === undefined) return false;
-    for (const k in item)
-      if (
-        k !== "retailer_id" &&
-        k !== "name" &&
-        k !== "image" &&
-        k !== "amount" &&
-        k !== "sale_amount" &&
-        k !== "quantity" &&
-        k !== "country_of_origin" &&
-        k !== "importer_name" &&
-        k !== "importer_address" &&
-        item[k] !== undefined
-      )
-        return false;
-    const retailer_id = item.retailer_id;
-    if (retailer_id !== undefined && !(typeof retailer_id === "string" && (!w || retailer_id.length !== 0)))
-      return false;
-    const name = item.name;
-    if (!(
-      typeof name === "string" &&
-      (!w || name.length !== 0) &&
-      (name.length <= 60 || unicode.maxCodePoints(name, 60)) &&
-      (!w || (name.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(name))
-    ))
-      return false;
-    const image = item.image;
-    if (image !== undefined) {
-      if (typeof image !== "object" || image === null || Array.isArray(image)) return false;
-      if (image.link === undefined) return false;
-      for (const k in image) if (k !== "link" && image[k] !== undefined) return false;
-      const link = image.link;
-      if (!(typeof link === "string" && (!w || PATTERN_18.test(link)))) return false;
-    }
-    const amount = item.amount;
-    if (!is_Amount(amount, w)) return false;
-    const sale_amount = item.sale_amount;
-    if (sale_amount !== undefined && !is_Amount(sale_amount, w)) return false;
-    const quantity = item.quantity;
-    if (!(typeof quantity === "number" && Number.isInteger(quantity) && (!w || quantity >= 1))) return false;
-    const country_of_origin = item.country_of_origin;
-    if (
-      country_of_origin !== undefined &&
-      !(typeof country_of_origin === "string" && (!w || country_of_origin.length !== 0))
-    )
-      return false;
-    const importer_name = item.importer_name;
-    if (importer_name !== undefined && !(typeof importer_name === "string" && (!w || importer_name.length !== 0)))
-      return false;
-    const importer_address = item.importer_address;
-    if (importer_address !== undefined) {
-      if (typeof importer_address !== "object" || importer_address === null || Array.isArray(importer_address))
-        return false;
-      if (
-        w &&
-        (importer_address.address_line1 === undefined ||
-          importer_address.city === undefined ||
-          importer_address.zone_code === undefined ||
-          importer_address.postal_code === undefined ||
-          importer_address.country_code === undefined)
-      )
-        return false;
-      for (const k in importer_address)
-        if (
-          w &&
-          k !== "address_line1" &&
-          k !== "address_line2" &&
-          k !== "city" &&
-          k !== "zone_code" &&
-          k !== "postal_code" &&
-          k !== "country_code" &&
-          importer_address[k] !== undefined
-        )
-          return false;
-      const address_line1 = importer_address.address_line1;
-      if (
-        address_line1 !== undefined &&
-        !(
-          typeof address_line1 === "string" &&
-          (!w || address_line1.length !== 0) &&
-          (!w || address_line1.length <= 100 || unicode.maxCodePoints(address_line1, 100))
-        )
-      )
-        return false;
-      const address_line2 = importer_address.address_line2;
-      if (
-        address_line2 !== undefined &&
-        !(
-          typeof address_line2 === "string" &&
-          (!w || address_line2.length <= 100 || unicode.maxCodePoints(address_line2, 100))
-        )
-      )
-        return false;
-      const city = importer_address.city;
-      if (city !== undefined && !(typeof city === "string" && (!w || city.length !== 0))) return false;
-      const zone_code = importer_address.zone_code;
-      if (zone_code !== undefined && !(typeof zone_code === "string" && (!w || zone_code.length !== 0))) return false;
-      const postal_code = importer_address.postal_code;
-      if (postal_code !== undefined && !(typeof postal_code === "string" && (!w || postal_code.length !== 0)))
-        return false;
-      const country_code = importer_address.country_code;
-      if (country_code !== undefined && !(typeof country_code === "string" && (!w || PATTERN_93.test(country_code))))
-        return false;
-    }
-  }
+  if (!is_Order_items(items, w)) return false;
   const subtotal = v.subtotal;
   if (!is_Amount(subtotal, w)) return false;
   const tax = v.tax;
@@ -10293,35 +9762,7 @@ function is_Order(v: any, w: boolean): boolean {
   const shipping = v.shipping;
   if (shipping !== undefined && !is_OrderCharge(shipping, w)) return false;
   const discount = v.discount;
-  if (discount !== undefined) {
-    if (typeof discount !== "object" || discount === null || Array.isArray(discount)) return false;
-    if (discount.value === undefined || discount.offset === undefined) return false;
-    for (const k in discount)
-      if (
-        k !== "value" &&
-        k !== "offset" &&
-        k !== "description" &&
-        k !== "discount_program_name" &&
-        discount[k] !== undefined
-      )
-        return false;
-    const value = discount.value;
-    if (!is_Amount_value(value, w)) return false;
-    const offset = discount.offset;
-    if (!is_Amount_offset(offset, w)) return false;
-    const description2 = discount.description;
-    if (description2 !== undefined && !is_OrderCharge_description(description2, w)) return false;
-    const discount_program_name = discount.discount_program_name;
-    if (
-      discount_program_name !== undefined &&
-      !(
-        typeof discount_program_name === "string" &&
-        (!w || discount_program_name.length !== 0) &&
-        (discount_program_name.length <= 60 || unicode.maxCodePoints(discount_program_name, 60))
-      )
-    )
-      return false;
-  }
+  if (discount !== undefined && !is_OrderDiscount(discount, w)) return false;
   return true;
 }
 function check_Order(v: any, p: string, out: ValidationIssue[]): void {
@@ -10555,6 +9996,15 @@ function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void
   }
 }
 // interactive/order-details.schema.json#/$defs/parameters/properties/beneficiaries
+function is_OrderDetailsParameters_beneficiaries(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (w && !(v.length >= 1)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const beneficiarie = v[i];
+    if (!is_OrderBeneficiary(beneficiarie, w)) return false;
+  }
+  return true;
+}
 function check_OrderDetailsParameters_beneficiaries(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "beneficiaries", "an array", v));
@@ -10612,272 +10062,15 @@ function is_OrderDetailsParameters(v: any, w: boolean): boolean {
   )
     return false;
   const payment_settings = v.payment_settings;
-  if (payment_settings !== undefined) {
-    if (!Array.isArray(payment_settings)) return false;
-    for (let i = 0; i < payment_settings.length; i++) {
-      const setting = payment_settings[i];
-      if (!is_PaymentSetting(setting, w)) return false;
-    }
-  }
+  if (payment_settings !== undefined && !is_OrderDetailsParameters_payment_settings(payment_settings, w)) return false;
   const currency = v.currency;
   if (!(currency === "INR" || currency === "BRL")) return false;
   const total_amount = v.total_amount;
   if (!is_Amount(total_amount, w)) return false;
   const order = v.order;
-  if (order !== undefined) {
-    if (typeof order !== "object" || order === null || Array.isArray(order)) return false;
-    if (
-      order.status === undefined ||
-      order.items === undefined ||
-      order.subtotal === undefined ||
-      order.tax === undefined
-    )
-      return false;
-    for (const k in order)
-      if (
-        k !== "status" &&
-        k !== "type" &&
-        k !== "catalog_id" &&
-        k !== "expiration" &&
-        k !== "items" &&
-        k !== "subtotal" &&
-        k !== "tax" &&
-        k !== "shipping" &&
-        k !== "discount" &&
-        order[k] !== undefined
-      )
-        return false;
-    const status = order.status;
-    if (!(status === "pending")) return false;
-    const type2 = order.type;
-    if (type2 !== undefined && !(type2 === "quick_pay")) return false;
-    const catalog_id = order.catalog_id;
-    if (catalog_id !== undefined && !(typeof catalog_id === "string" && (!w || catalog_id.length !== 0))) return false;
-    const expiration = order.expiration;
-    if (expiration !== undefined) {
-      if (typeof expiration !== "object" || expiration === null || Array.isArray(expiration)) return false;
-      if (expiration.timestamp === undefined || expiration.description === undefined) return false;
-      for (const k in expiration)
-        if (k !== "timestamp" && k !== "description" && expiration[k] !== undefined) return false;
-      const timestamp = expiration.timestamp;
-      if (!(typeof timestamp === "string" && PATTERN_91.test(timestamp))) return false;
-      const description = expiration.description;
-      if (!(
-        typeof description === "string" &&
-        (!w || description.length !== 0) &&
-        (description.length <= 120 || unicode.maxCodePoints(description, 120))
-      ))
-        return false;
-    }
-    const items = order.items;
-    if (!Array.isArray(items)) return false;
-    if (w && !(items.length >= 1)) return false;
-    for (let i2 = 0; i2 < items.length; i2++) {
-      const item = items[i2];
-      if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
-      if (item.name === undefined || item.amount === undefined || item.quantity === undefined) return false;
-      for (const k in item)
-        if (
-          k !== "retailer_id" &&
-          k !== "name" &&
-          k !== "image" &&
-          k !== "amount" &&
-          k !== "sale_amount" &&
-          k !== "quantity" &&
-          k !== "country_of_origin" &&
-          k !== "importer_name" &&
-          k !== "importer_address" &&
-          item[k] !== undefined
-        )
-          return false;
-      const retailer_id = item.retailer_id;
-      if (retailer_id !== undefined && !(typeof retailer_id === "string" && (!w || retailer_id.length !== 0)))
-        return false;
-      const name = item.name;
-      if (!(
-        typeof name === "string" &&
-        (!w || name.length !== 0) &&
-        (name.length <= 60 || unicode.maxCodePoints(name, 60)) &&
-        (!w || (name.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(name))
-      ))
-        return false;
-      const image = item.image;
-      if (image !== undefined) {
-        if (typeof image !== "object" || image === null || Array.isArray(image)) return false;
-        if (image.link === undefined) return false;
-        for (const k in image) if (k !== "link" && image[k] !== undefined) return false;
-        const link = image.link;
-        if (!(typeof link === "string" && (!w || PATTERN_18.test(link)))) return false;
-      }
-      const amount = item.amount;
-      if (!is_Amount(amount, w)) return false;
-      const sale_amount = item.sale_amount;
-      if (sale_amount !== undefined && !is_Amount(sale_amount, w)) return false;
-      const quantity = item.quantity;
-      if (!(typeof quantity === "number" && Number.isInteger(quantity) && (!w || quantity >= 1))) return false;
-      const country_of_origin = item.country_of_origin;
-      if (
-        country_of_origin !== undefined &&
-        !(typeof country_of_origin === "string" && (!w || country_of_origin.length !== 0))
-      )
-        return false;
-      const importer_name = item.importer_name;
-      if (importer_name !== undefined && !(typeof importer_name === "string" && (!w || importer_name.length !== 0)))
-        return false;
-      const importer_address = item.importer_address;
-      if (importer_address !== undefined) {
-        if (typeof importer_address !== "object" || importer_address === null || Array.isArray(importer_address))
-          return false;
-        if (
-          w &&
-          (importer_address.address_line1 === undefined ||
-            importer_address.city === undefined ||
-            importer_address.zone_code === undefined ||
-            importer_address.postal_code === undefined ||
-            importer_address.country_code === undefined)
-        )
-          return false;
-        for (const k in importer_address)
-          if (
-            w &&
-            k !== "address_line1" &&
-            k !== "address_line2" &&
-            k !== "city" &&
-            k !== "zone_code" &&
-            k !== "postal_code" &&
-            k !== "country_code" &&
-            importer_address[k] !== undefined
-          )
-            return false;
-        const address_line1 = importer_address.address_line1;
-        if (
-          address_line1 !== undefined &&
-          !(
-            typeof address_line1 === "string" &&
-            (!w || address_line1.length !== 0) &&
-            (!w || address_line1.length <= 100 || unicode.maxCodePoints(address_line1, 100))
-          )
-        )
-          return false;
-        const address_line2 = importer_address.address_line2;
-        if (
-          address_line2 !== undefined &&
-          !(
-            typeof address_line2 === "string" &&
-            (!w || address_line2.length <= 100 || unicode.maxCodePoints(address_line2, 100))
-          )
-        )
-          return false;
-        const city = importer_address.city;
-        if (city !== undefined && !(typeof city === "string" && (!w || city.length !== 0))) return false;
-        const zone_code = importer_address.zone_code;
-        if (zone_code !== undefined && !(typeof zone_code === "string" && (!w || zone_code.length !== 0))) return false;
-        const postal_code = importer_address.postal_code;
-        if (postal_code !== undefined && !(typeof postal_code === "string" && (!w || postal_code.length !== 0)))
-          return false;
-        const country_code = importer_address.country_code;
-        if (country_code !== undefined && !(typeof country_code === "string" && (!w || PATTERN_93.test(country_code))))
-          return false;
-      }
-    }
-    const subtotal = order.subtotal;
-    if (!is_Amount(subtotal, w)) return false;
-    const tax = order.tax;
-    if (!is_OrderCharge(tax, w)) return false;
-    const shipping = order.shipping;
-    if (shipping !== undefined && !is_OrderCharge(shipping, w)) return false;
-    const discount = order.discount;
-    if (discount !== undefined) {
-      if (typeof discount !== "object" || discount === null || Array.isArray(discount)) return false;
-      if (discount.value === undefined || discount.offset === undefined) return false;
-      for (const k in discount)
-        if (
-          k !== "value" &&
-          k !== "offset" &&
-          k !== "description" &&
-          k !== "discount_program_name" &&
-          discount[k] !== undefined
-        )
-          return false;
-      const value = discount.value;
-      if (!is_Amount_value(value, w)) return false;
-      const offset = discount.offset;
-      if (!is_Amount_offset(offset, w)) return false;
-      const description2 = discount.description;
-      if (description2 !== undefined && !is_OrderCharge_description(description2, w)) return false;
-      const discount_program_name = discount.discount_program_name;
-      if (
-        discount_program_name !== undefined &&
-        !(
-          typeof discount_program_name === "string" &&
-          (!w || discount_program_name.length !== 0) &&
-          (discount_program_name.length <= 60 || unicode.maxCodePoints(discount_program_name, 60))
-        )
-      )
-        return false;
-    }
-  }
+  if (order !== undefined && !is_Order(order, w)) return false;
   const beneficiaries = v.beneficiaries;
-  if (beneficiaries !== undefined) {
-    if (!Array.isArray(beneficiaries)) return false;
-    if (w && !(beneficiaries.length >= 1)) return false;
-    for (let i3 = 0; i3 < beneficiaries.length; i3++) {
-      const beneficiarie = beneficiaries[i3];
-      if (typeof beneficiarie !== "object" || beneficiarie === null || Array.isArray(beneficiarie)) return false;
-      if (
-        beneficiarie.name === undefined ||
-        beneficiarie.address_line1 === undefined ||
-        beneficiarie.city === undefined ||
-        beneficiarie.state === undefined ||
-        beneficiarie.country === undefined ||
-        beneficiarie.postal_code === undefined
-      )
-        return false;
-      for (const k in beneficiarie)
-        if (
-          k !== "name" &&
-          k !== "address_line1" &&
-          k !== "address_line2" &&
-          k !== "city" &&
-          k !== "state" &&
-          k !== "country" &&
-          k !== "postal_code" &&
-          beneficiarie[k] !== undefined
-        )
-          return false;
-      const name2 = beneficiarie.name;
-      if (!(
-        typeof name2 === "string" &&
-        (!w || name2.length !== 0) &&
-        (name2.length <= 200 || unicode.maxCodePoints(name2, 200))
-      ))
-        return false;
-      const address_line12 = beneficiarie.address_line1;
-      if (!(
-        typeof address_line12 === "string" &&
-        (!w || address_line12.length !== 0) &&
-        (address_line12.length <= 100 || unicode.maxCodePoints(address_line12, 100))
-      ))
-        return false;
-      const address_line22 = beneficiarie.address_line2;
-      if (
-        address_line22 !== undefined &&
-        !(
-          typeof address_line22 === "string" &&
-          (address_line22.length <= 100 || unicode.maxCodePoints(address_line22, 100))
-        )
-      )
-        return false;
-      const city2 = beneficiarie.city;
-      if (!(typeof city2 === "string" && (!w || city2.length !== 0))) return false;
-      const state = beneficiarie.state;
-      if (!(typeof state === "string" && (!w || state.length !== 0))) return false;
-      const country = beneficiarie.country;
-      if (!(country === "India")) return false;
-      const postal_code2 = beneficiarie.postal_code;
-      if (!(typeof postal_code2 === "string" && PATTERN_99.test(postal_code2))) return false;
-    }
-  }
+  if (beneficiaries !== undefined && !is_OrderDetailsParameters_beneficiaries(beneficiaries, w)) return false;
   return true;
 }
 function check_OrderDetailsParameters(v: any, p: string, out: ValidationIssue[]): void {
@@ -10964,311 +10157,7 @@ function is_OrderDetailsAction(v: any, w: boolean): boolean {
   const name = v.name;
   if (!(name === "review_and_pay")) return false;
   const parameters = v.parameters;
-  if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
-  if (
-    parameters.reference_id === undefined ||
-    parameters.type === undefined ||
-    parameters.currency === undefined ||
-    parameters.total_amount === undefined
-  )
-    return false;
-  for (const k in parameters)
-    if (
-      k !== "reference_id" &&
-      k !== "type" &&
-      k !== "payment_type" &&
-      k !== "payment_configuration" &&
-      k !== "payment_settings" &&
-      k !== "currency" &&
-      k !== "total_amount" &&
-      k !== "order" &&
-      k !== "beneficiaries" &&
-      parameters[k] !== undefined
-    )
-      return false;
-  const reference_id = parameters.reference_id;
-  if (!is_OrderDetailsParameters_reference_id(reference_id, w)) return false;
-  const type = parameters.type;
-  if (!(type === "digital-goods" || type === "physical-goods")) return false;
-  const payment_type = parameters.payment_type;
-  if (payment_type !== undefined && !(payment_type === "upi" || payment_type === "br")) return false;
-  const payment_configuration = parameters.payment_configuration;
-  if (
-    payment_configuration !== undefined &&
-    !(
-      typeof payment_configuration === "string" &&
-      (!w || payment_configuration.length !== 0) &&
-      (payment_configuration.length <= 60 || unicode.maxCodePoints(payment_configuration, 60))
-    )
-  )
-    return false;
-  const payment_settings = parameters.payment_settings;
-  if (payment_settings !== undefined) {
-    if (!Array.isArray(payment_settings)) return false;
-    for (let i = 0; i < payment_settings.length; i++) {
-      const setting = payment_settings[i];
-      if (!is_PaymentSetting(setting, w)) return false;
-    }
-  }
-  const currency = parameters.currency;
-  if (!(currency === "INR" || currency === "BRL")) return false;
-  const total_amount = parameters.total_amount;
-  if (!is_Amount(total_amount, w)) return false;
-  const order = parameters.order;
-  if (order !== undefined) {
-    if (typeof order !== "object" || order === null || Array.isArray(order)) return false;
-    if (
-      order.status === undefined ||
-      order.items === undefined ||
-      order.subtotal === undefined ||
-      order.tax === undefined
-    )
-      return false;
-    for (const k in order)
-      if (
-        k !== "status" &&
-        k !== "type" &&
-        k !== "catalog_id" &&
-        k !== "expiration" &&
-        k !== "items" &&
-        k !== "subtotal" &&
-        k !== "tax" &&
-        k !== "shipping" &&
-        k !== "discount" &&
-        order[k] !== undefined
-      )
-        return false;
-    const status = order.status;
-    if (!(status === "pending")) return false;
-    const type2 = order.type;
-    if (type2 !== undefined && !(type2 === "quick_pay")) return false;
-    const catalog_id = order.catalog_id;
-    if (catalog_id !== undefined && !(typeof catalog_id === "string" && (!w || catalog_id.length !== 0))) return false;
-    const expiration = order.expiration;
-    if (expiration !== undefined) {
-      if (typeof expiration !== "object" || expiration === null || Array.isArray(expiration)) return false;
-      if (expiration.timestamp === undefined || expiration.description === undefined) return false;
-      for (const k in expiration)
-        if (k !== "timestamp" && k !== "description" && expiration[k] !== undefined) return false;
-      const timestamp = expiration.timestamp;
-      if (!(typeof timestamp === "string" && PATTERN_91.test(timestamp))) return false;
-      const description = expiration.description;
-      if (!(
-        typeof description === "string" &&
-        (!w || description.length !== 0) &&
-        (description.length <= 120 || unicode.maxCodePoints(description, 120))
-      ))
-        return false;
-    }
-    const items = order.items;
-    if (!Array.isArray(items)) return false;
-    if (w && !(items.length >= 1)) return false;
-    for (let i2 = 0; i2 < items.length; i2++) {
-      const item = items[i2];
-      if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
-      if (item.name === undefined || item.amount === undefined || item.quantity === undefined) return false;
-      for (const k in item)
-        if (
-          k !== "retailer_id" &&
-          k !== "name" &&
-          k !== "image" &&
-          k !== "amount" &&
-          k !== "sale_amount" &&
-          k !== "quantity" &&
-          k !== "country_of_origin" &&
-          k !== "importer_name" &&
-          k !== "importer_address" &&
-          item[k] !== undefined
-        )
-          return false;
-      const retailer_id = item.retailer_id;
-      if (retailer_id !== undefined && !(typeof retailer_id === "string" && (!w || retailer_id.length !== 0)))
-        return false;
-      const name2 = item.name;
-      if (!(
-        typeof name2 === "string" &&
-        (!w || name2.length !== 0) &&
-        (name2.length <= 60 || unicode.maxCodePoints(name2, 60)) &&
-        (!w || (name2.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(name2))
-      ))
-        return false;
-      const image = item.image;
-      if (image !== undefined) {
-        if (typeof image !== "object" || image === null || Array.isArray(image)) return false;
-        if (image.link === undefined) return false;
-        for (const k in image) if (k !== "link" && image[k] !== undefined) return false;
-        const link = image.link;
-        if (!(typeof link === "string" && (!w || PATTERN_18.test(link)))) return false;
-      }
-      const amount = item.amount;
-      if (!is_Amount(amount, w)) return false;
-      const sale_amount = item.sale_amount;
-      if (sale_amount !== undefined && !is_Amount(sale_amount, w)) return false;
-      const quantity = item.quantity;
-      if (!(typeof quantity === "number" && Number.isInteger(quantity) && (!w || quantity >= 1))) return false;
-      const country_of_origin = item.country_of_origin;
-      if (
-        country_of_origin !== undefined &&
-        !(typeof country_of_origin === "string" && (!w || country_of_origin.length !== 0))
-      )
-        return false;
-      const importer_name = item.importer_name;
-      if (importer_name !== undefined && !(typeof importer_name === "string" && (!w || importer_name.length !== 0)))
-        return false;
-      const importer_address = item.importer_address;
-      if (importer_address !== undefined) {
-        if (typeof importer_address !== "object" || importer_address === null || Array.isArray(importer_address))
-          return false;
-        if (
-          w &&
-          (importer_address.address_line1 === undefined ||
-            importer_address.city === undefined ||
-            importer_address.zone_code === undefined ||
-            importer_address.postal_code === undefined ||
-            importer_address.country_code === undefined)
-        )
-          return false;
-        for (const k in importer_address)
-          if (
-            w &&
-            k !== "address_line1" &&
-            k !== "address_line2" &&
-            k !== "city" &&
-            k !== "zone_code" &&
-            k !== "postal_code" &&
-            k !== "country_code" &&
-            importer_address[k] !== undefined
-          )
-            return false;
-        const address_line1 = importer_address.address_line1;
-        if (
-          address_line1 !== undefined &&
-          !(
-            typeof address_line1 === "string" &&
-            (!w || address_line1.length !== 0) &&
-            (!w || address_line1.length <= 100 || unicode.maxCodePoints(address_line1, 100))
-          )
-        )
-          return false;
-        const address_line2 = importer_address.address_line2;
-        if (
-          address_line2 !== undefined &&
-          !(
-            typeof address_line2 === "string" &&
-            (!w || address_line2.length <= 100 || unicode.maxCodePoints(address_line2, 100))
-          )
-        )
-          return false;
-        const city = importer_address.city;
-        if (city !== undefined && !(typeof city === "string" && (!w || city.length !== 0))) return false;
-        const zone_code = importer_address.zone_code;
-        if (zone_code !== undefined && !(typeof zone_code === "string" && (!w || zone_code.length !== 0))) return false;
-        const postal_code = importer_address.postal_code;
-        if (postal_code !== undefined && !(typeof postal_code === "string" && (!w || postal_code.length !== 0)))
-          return false;
-        const country_code = importer_address.country_code;
-        if (country_code !== undefined && !(typeof country_code === "string" && (!w || PATTERN_93.test(country_code))))
-          return false;
-      }
-    }
-    const subtotal = order.subtotal;
-    if (!is_Amount(subtotal, w)) return false;
-    const tax = order.tax;
-    if (!is_OrderCharge(tax, w)) return false;
-    const shipping = order.shipping;
-    if (shipping !== undefined && !is_OrderCharge(shipping, w)) return false;
-    const discount = order.discount;
-    if (discount !== undefined) {
-      if (typeof discount !== "object" || discount === null || Array.isArray(discount)) return false;
-      if (discount.value === undefined || discount.offset === undefined) return false;
-      for (const k in discount)
-        if (
-          k !== "value" &&
-          k !== "offset" &&
-          k !== "description" &&
-          k !== "discount_program_name" &&
-          discount[k] !== undefined
-        )
-          return false;
-      const value = discount.value;
-      if (!is_Amount_value(value, w)) return false;
-      const offset = discount.offset;
-      if (!is_Amount_offset(offset, w)) return false;
-      const description2 = discount.description;
-      if (description2 !== undefined && !is_OrderCharge_description(description2, w)) return false;
-      const discount_program_name = discount.discount_program_name;
-      if (
-        discount_program_name !== undefined &&
-        !(
-          typeof discount_program_name === "string" &&
-          (!w || discount_program_name.length !== 0) &&
-          (discount_program_name.length <= 60 || unicode.maxCodePoints(discount_program_name, 60))
-        )
-      )
-        return false;
-    }
-  }
-  const beneficiaries = parameters.beneficiaries;
-  if (beneficiaries !== undefined) {
-    if (!Array.isArray(beneficiaries)) return false;
-    if (w && !(beneficiaries.length >= 1)) return false;
-    for (let i3 = 0; i3 < beneficiaries.length; i3++) {
-      const beneficiarie = beneficiaries[i3];
-      if (typeof beneficiarie !== "object" || beneficiarie === null || Array.isArray(beneficiarie)) return false;
-      if (
-        beneficiarie.name === undefined ||
-        beneficiarie.address_line1 === undefined ||
-        beneficiarie.city === undefined ||
-        beneficiarie.state === undefined ||
-        beneficiarie.country === undefined ||
-        beneficiarie.postal_code === undefined
-      )
-        return false;
-      for (const k in beneficiarie)
-        if (
-          k !== "name" &&
-          k !== "address_line1" &&
-          k !== "address_line2" &&
-          k !== "city" &&
-          k !== "state" &&
-          k !== "country" &&
-          k !== "postal_code" &&
-          beneficiarie[k] !== undefined
-        )
-          return false;
-      const name3 = beneficiarie.name;
-      if (!(
-        typeof name3 === "string" &&
-        (!w || name3.length !== 0) &&
-        (name3.length <= 200 || unicode.maxCodePoints(name3, 200))
-      ))
-        return false;
-      const address_line12 = beneficiarie.address_line1;
-      if (!(
-        typeof address_line12 === "string" &&
-        (!w || address_line12.length !== 0) &&
-        (address_line12.length <= 100 || unicode.maxCodePoints(address_line12, 100))
-      ))
-        return false;
-      const address_line22 = beneficiarie.address_line2;
-      if (
-        address_line22 !== undefined &&
-        !(
-          typeof address_line22 === "string" &&
-          (address_line22.length <= 100 || unicode.maxCodePoints(address_line22, 100))
-        )
-      )
-        return false;
-      const city2 = beneficiarie.city;
-      if (!(typeof city2 === "string" && (!w || city2.length !== 0))) return false;
-      const state = beneficiarie.state;
-      if (!(typeof state === "string" && (!w || state.length !== 0))) return false;
-      const country = beneficiarie.country;
-      if (!(country === "India")) return false;
-      const postal_code2 = beneficiarie.postal_code;
-      if (!(typeof postal_code2 === "string" && PATTERN_99.test(postal_code2))) return false;
-    }
-  }
+  if (!is_OrderDetailsParameters(parameters, w)) return false;
   return true;
 }
 function check_OrderDetailsAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -11727,25 +10616,7 @@ function is_OrderStatusParameters(v: any, w: boolean): boolean {
   const reference_id = v.reference_id;
   if (!is_OrderDetailsParameters_reference_id(reference_id, w)) return false;
   const order = v.order;
-  if (typeof order !== "object" || order === null || Array.isArray(order)) return false;
-  if (order.status === undefined) return false;
-  for (const k in order) if (k !== "status" && k !== "description" && order[k] !== undefined) return false;
-  const status = order.status;
-  if (!(
-    status === "pending" ||
-    status === "processing" ||
-    status === "partially_shipped" ||
-    status === "shipped" ||
-    status === "completed" ||
-    status === "canceled"
-  ))
-    return false;
-  const description = order.description;
-  if (
-    description !== undefined &&
-    !(typeof description === "string" && (description.length <= 120 || unicode.maxCodePoints(description, 120)))
-  )
-    return false;
+  if (!is_OrderStatusUpdate(order, w)) return false;
   return true;
 }
 function check_OrderStatusParameters(v: any, p: string, out: ValidationIssue[]): void {
@@ -11778,31 +10649,7 @@ function is_OrderStatusAction(v: any, w: boolean): boolean {
   const name = v.name;
   if (!(name === "review_order")) return false;
   const parameters = v.parameters;
-  if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
-  if (parameters.reference_id === undefined || parameters.order === undefined) return false;
-  for (const k in parameters) if (k !== "reference_id" && k !== "order" && parameters[k] !== undefined) return false;
-  const reference_id = parameters.reference_id;
-  if (!is_OrderDetailsParameters_reference_id(reference_id, w)) return false;
-  const order = parameters.order;
-  if (typeof order !== "object" || order === null || Array.isArray(order)) return false;
-  if (order.status === undefined) return false;
-  for (const k in order) if (k !== "status" && k !== "description" && order[k] !== undefined) return false;
-  const status = order.status;
-  if (!(
-    status === "pending" ||
-    status === "processing" ||
-    status === "partially_shipped" ||
-    status === "shipped" ||
-    status === "completed" ||
-    status === "canceled"
-  ))
-    return false;
-  const description = order.description;
-  if (
-    description !== undefined &&
-    !(typeof description === "string" && (description.length <= 120 || unicode.maxCodePoints(description, 120)))
-  )
-    return false;
+  if (!is_OrderStatusParameters(parameters, w)) return false;
   return true;
 }
 function check_OrderStatusAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -12508,6 +11355,14 @@ function check_MetaWebhookMetadata(v: any, p: string, out: ValidationIssue[]): v
   }
 }
 // webhook/meta/webhook.schema.json#/$defs/value/properties/contacts/items/properties/profile
+function is_MetaWebhookContact_profile(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const name = v.name;
+  if (name !== undefined && !(typeof name === "string")) return false;
+  const username = v.username;
+  if (username !== undefined && !(typeof username === "string")) return false;
+  return true;
+}
 function check_MetaWebhookContact_profile(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "profile", "an object", v));
@@ -12536,13 +11391,7 @@ function is_MetaWebhookContact(v: any, w: boolean): boolean {
   const identity_key_hash = v.identity_key_hash;
   if (identity_key_hash !== undefined && !(typeof identity_key_hash === "string")) return false;
   const profile = v.profile;
-  if (profile !== undefined) {
-    if (typeof profile !== "object" || profile === null || Array.isArray(profile)) return false;
-    const name = profile.name;
-    if (name !== undefined && !(typeof name === "string")) return false;
-    const username = profile.username;
-    if (username !== undefined && !(typeof username === "string")) return false;
-  }
+  if (profile !== undefined && !is_MetaWebhookContact_profile(profile, w)) return false;
   return true;
 }
 function check_MetaWebhookContact(v: any, p: string, out: ValidationIssue[]): void {
@@ -12580,6 +11429,14 @@ function check_MetaWebhookContact(v: any, p: string, out: ValidationIssue[]): vo
   }
 }
 // webhook/meta/webhook.schema.json#/$defs/value/properties/contacts
+function is_MetaWebhookValue_contacts(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const contact = v[i];
+    if (!is_MetaWebhookContact(contact, w)) return false;
+  }
+  return true;
+}
 function check_MetaWebhookValue_contacts(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "contacts", "an array", v));
@@ -12896,29 +11753,7 @@ function is_MetaMessageCommon(v: any, w: boolean): boolean {
   const group_id = v.group_id;
   if (group_id !== undefined && !(typeof group_id === "string" && group_id.length !== 0)) return false;
   const referral = v.referral;
-  if (referral !== undefined) {
-    if (typeof referral !== "object" || referral === null || Array.isArray(referral)) return false;
-    const source_url = referral.source_url;
-    if (source_url !== undefined && !(typeof source_url === "string")) return false;
-    const source_id = referral.source_id;
-    if (source_id !== undefined && !(typeof source_id === "string")) return false;
-    const source_type = referral.source_type;
-    if (source_type !== undefined && !(typeof source_type === "string")) return false;
-    const headline = referral.headline;
-    if (headline !== undefined && !(typeof headline === "string")) return false;
-    const body = referral.body;
-    if (body !== undefined && !(typeof body === "string")) return false;
-    const media_type = referral.media_type;
-    if (media_type !== undefined && !(typeof media_type === "string")) return false;
-    const image_url = referral.image_url;
-    if (image_url !== undefined && !(typeof image_url === "string")) return false;
-    const video_url = referral.video_url;
-    if (video_url !== undefined && !(typeof video_url === "string")) return false;
-    const thumbnail_url = referral.thumbnail_url;
-    if (thumbnail_url !== undefined && !(typeof thumbnail_url === "string")) return false;
-    const ctwa_clid = referral.ctwa_clid;
-    if (ctwa_clid !== undefined && !(typeof ctwa_clid === "string")) return false;
-  }
+  if (referral !== undefined && !is_MetaReferral(referral, w)) return false;
   const errors = v.errors;
   if (errors !== undefined && !is_MetaMessageErrors(errors, w)) return false;
   if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
@@ -12980,6 +11815,14 @@ function check_MetaMessageCommon(v: any, p: string, out: ValidationIssue[]): voi
     out.push(rules.atLeastOne(p, "inbound message", ["from", "from_user_id"]));
 }
 // webhook/meta/webhook.schema.json#/$defs/value/properties/messages
+function is_MetaWebhookValue_messages(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const message = v[i];
+    if (!is_MetaMessageCommon(message, w)) return false;
+  }
+  return true;
+}
 function check_MetaWebhookValue_messages(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "messages", "an array", v));
@@ -12995,6 +11838,12 @@ function check_MetaWebhookValue_messages(v: any, p: string, out: ValidationIssue
   }
 }
 // webhook/meta/status.schema.json#/properties/conversation
+function is_MetaStatus_conversation(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const id = v.id;
+  if (id !== undefined && !(typeof id === "string")) return false;
+  return true;
+}
 function check_MetaStatus_conversation(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "conversation", "an object", v));
@@ -13007,6 +11856,12 @@ function check_MetaStatus_conversation(v: any, p: string, out: ValidationIssue[]
   }
 }
 // webhook/meta/status.schema.json#/properties/pricing
+function is_MetaStatus_pricing(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const category = v.category;
+  if (category !== undefined && !(typeof category === "string")) return false;
+  return true;
+}
 function check_MetaStatus_pricing(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "pricing", "an object", v));
@@ -13019,6 +11874,14 @@ function check_MetaStatus_pricing(v: any, p: string, out: ValidationIssue[]): vo
   }
 }
 // webhook/meta/status.schema.json#/properties/errors
+function is_MetaStatus_errors(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const error = v[i];
+    if (!is_MetaWebhookError(error, w)) return false;
+  }
+  return true;
+}
 function check_MetaStatus_errors(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "status errors", "an array", v));
@@ -13063,25 +11926,11 @@ function is_MetaStatus(v: any, w: boolean): boolean {
   const biz_opaque_callback_data = v.biz_opaque_callback_data;
   if (biz_opaque_callback_data !== undefined && !(typeof biz_opaque_callback_data === "string")) return false;
   const conversation = v.conversation;
-  if (conversation !== undefined) {
-    if (typeof conversation !== "object" || conversation === null || Array.isArray(conversation)) return false;
-    const id2 = conversation.id;
-    if (id2 !== undefined && !(typeof id2 === "string")) return false;
-  }
+  if (conversation !== undefined && !is_MetaStatus_conversation(conversation, w)) return false;
   const pricing = v.pricing;
-  if (pricing !== undefined) {
-    if (typeof pricing !== "object" || pricing === null || Array.isArray(pricing)) return false;
-    const category = pricing.category;
-    if (category !== undefined && !(typeof category === "string")) return false;
-  }
+  if (pricing !== undefined && !is_MetaStatus_pricing(pricing, w)) return false;
   const errors = v.errors;
-  if (errors !== undefined) {
-    if (!Array.isArray(errors)) return false;
-    for (let i = 0; i < errors.length; i++) {
-      const error = errors[i];
-      if (!is_MetaWebhookError(error, w)) return false;
-    }
-  }
+  if (errors !== undefined && !is_MetaStatus_errors(errors, w)) return false;
   return true;
 }
 function check_MetaStatus(v: any, p: string, out: ValidationIssue[]): void {
@@ -13164,6 +12013,14 @@ function check_MetaStatus(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // webhook/meta/webhook.schema.json#/$defs/value/properties/statuses
+function is_MetaWebhookValue_statuses(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const statuse = v[i];
+    if (!is_MetaStatus(statuse, w)) return false;
+  }
+  return true;
+}
 function check_MetaWebhookValue_statuses(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "statuses", "an array", v));
@@ -13179,6 +12036,14 @@ function check_MetaWebhookValue_statuses(v: any, p: string, out: ValidationIssue
   }
 }
 // webhook/meta/webhook.schema.json#/$defs/value/properties/errors
+function is_MetaWebhookValue_errors(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const error = v[i];
+    if (!is_MetaWebhookError(error, w)) return false;
+  }
+  return true;
+}
 function check_MetaWebhookValue_errors(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "errors", "an array", v));
@@ -13199,157 +12064,15 @@ function is_MetaWebhookValue(v: any, w: boolean): boolean {
   const messaging_product = v.messaging_product;
   if (messaging_product !== undefined && !(messaging_product === "whatsapp")) return false;
   const metadata = v.metadata;
-  if (metadata !== undefined) {
-    if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) return false;
-    if (metadata.phone_number_id === undefined) return false;
-    const display_phone_number = metadata.display_phone_number;
-    if (display_phone_number !== undefined && !(typeof display_phone_number === "string")) return false;
-    const phone_number_id = metadata.phone_number_id;
-    if (!(typeof phone_number_id === "string")) return false;
-  }
+  if (metadata !== undefined && !is_MetaWebhookMetadata(metadata, w)) return false;
   const contacts = v.contacts;
-  if (contacts !== undefined) {
-    if (!Array.isArray(contacts)) return false;
-    for (let i = 0; i < contacts.length; i++) {
-      const contact = contacts[i];
-      if (typeof contact !== "object" || contact === null || Array.isArray(contact)) return false;
-      const wa_id = contact.wa_id;
-      if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
-      const user_id = contact.user_id;
-      if (user_id !== undefined && !(typeof user_id === "string" && user_id.length !== 0)) return false;
-      const parent_user_id = contact.parent_user_id;
-      if (parent_user_id !== undefined && !(typeof parent_user_id === "string" && parent_user_id.length !== 0))
-        return false;
-      const identity_key_hash = contact.identity_key_hash;
-      if (identity_key_hash !== undefined && !(typeof identity_key_hash === "string")) return false;
-      const profile = contact.profile;
-      if (profile !== undefined) {
-        if (typeof profile !== "object" || profile === null || Array.isArray(profile)) return false;
-        const name = profile.name;
-        if (name !== undefined && !(typeof name === "string")) return false;
-        const username = profile.username;
-        if (username !== undefined && !(typeof username === "string")) return false;
-      }
-    }
-  }
+  if (contacts !== undefined && !is_MetaWebhookValue_contacts(contacts, w)) return false;
   const messages = v.messages;
-  if (messages !== undefined) {
-    if (!Array.isArray(messages)) return false;
-    for (let i2 = 0; i2 < messages.length; i2++) {
-      const message = messages[i2];
-      if (typeof message !== "object" || message === null || Array.isArray(message)) return false;
-      if (message.id === undefined || message.timestamp === undefined || message.type === undefined) return false;
-      const from = message.from;
-      if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
-      const from_user_id = message.from_user_id;
-      if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
-      const from_parent_user_id = message.from_parent_user_id;
-      if (
-        from_parent_user_id !== undefined &&
-        !(typeof from_parent_user_id === "string" && from_parent_user_id.length !== 0)
-      )
-        return false;
-      const id = message.id;
-      if (!is_MetaMessageCommon_id(id, w)) return false;
-      const timestamp = message.timestamp;
-      if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
-      const type = message.type;
-      if (!(typeof type === "string" && type.length !== 0)) return false;
-      const context = message.context;
-      if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
-      const group_id = message.group_id;
-      if (group_id !== undefined && !(typeof group_id === "string" && group_id.length !== 0)) return false;
-      const referral = message.referral;
-      if (referral !== undefined) {
-        if (typeof referral !== "object" || referral === null || Array.isArray(referral)) return false;
-        const source_url = referral.source_url;
-        if (source_url !== undefined && !(typeof source_url === "string")) return false;
-        const source_id = referral.source_id;
-        if (source_id !== undefined && !(typeof source_id === "string")) return false;
-        const source_type = referral.source_type;
-        if (source_type !== undefined && !(typeof source_type === "string")) return false;
-        const headline = referral.headline;
-        if (headline !== undefined && !(typeof headline === "string")) return false;
-        const body = referral.body;
-        if (body !== undefined && !(typeof body === "string")) return false;
-        const media_type = referral.media_type;
-        if (media_type !== undefined && !(typeof media_type === "string")) return false;
-        const image_url = referral.image_url;
-        if (image_url !== undefined && !(typeof image_url === "string")) return false;
-        const video_url = referral.video_url;
-        if (video_url !== undefined && !(typeof video_url === "string")) return false;
-        const thumbnail_url = referral.thumbnail_url;
-        if (thumbnail_url !== undefined && !(typeof thumbnail_url === "string")) return false;
-        const ctwa_clid = referral.ctwa_clid;
-        if (ctwa_clid !== undefined && !(typeof ctwa_clid === "string")) return false;
-      }
-      const errors = message.errors;
-      if (errors !== undefined && !is_MetaMessageErrors(errors, w)) return false;
-      if (!((message.from !== undefined ? 1 : 0) + (message.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
-    }
-  }
+  if (messages !== undefined && !is_MetaWebhookValue_messages(messages, w)) return false;
   const statuses = v.statuses;
-  if (statuses !== undefined) {
-    if (!Array.isArray(statuses)) return false;
-    for (let i3 = 0; i3 < statuses.length; i3++) {
-      const statuse = statuses[i3];
-      if (typeof statuse !== "object" || statuse === null || Array.isArray(statuse)) return false;
-      if (statuse.id === undefined || statuse.status === undefined || statuse.timestamp === undefined) return false;
-      const id2 = statuse.id;
-      if (!(typeof id2 === "string" && id2.length !== 0)) return false;
-      const status = statuse.status;
-      if (!(typeof status === "string" && status.length !== 0)) return false;
-      const timestamp2 = statuse.timestamp;
-      if (!is_MetaMessageCommon_timestamp(timestamp2, w)) return false;
-      const recipient_id = statuse.recipient_id;
-      if (recipient_id !== undefined && !(typeof recipient_id === "string")) return false;
-      const recipient_user_id = statuse.recipient_user_id;
-      if (recipient_user_id !== undefined && !(typeof recipient_user_id === "string" && recipient_user_id.length !== 0))
-        return false;
-      const recipient_parent_user_id = statuse.recipient_parent_user_id;
-      if (
-        recipient_parent_user_id !== undefined &&
-        !(typeof recipient_parent_user_id === "string" && recipient_parent_user_id.length !== 0)
-      )
-        return false;
-      const recipient_type = statuse.recipient_type;
-      if (recipient_type !== undefined && !(typeof recipient_type === "string")) return false;
-      const recipient_participant_id = statuse.recipient_participant_id;
-      if (recipient_participant_id !== undefined && !(typeof recipient_participant_id === "string")) return false;
-      const type2 = statuse.type;
-      if (type2 !== undefined && !(typeof type2 === "string")) return false;
-      const biz_opaque_callback_data = statuse.biz_opaque_callback_data;
-      if (biz_opaque_callback_data !== undefined && !(typeof biz_opaque_callback_data === "string")) return false;
-      const conversation = statuse.conversation;
-      if (conversation !== undefined) {
-        if (typeof conversation !== "object" || conversation === null || Array.isArray(conversation)) return false;
-        const id3 = conversation.id;
-        if (id3 !== undefined && !(typeof id3 === "string")) return false;
-      }
-      const pricing = statuse.pricing;
-      if (pricing !== undefined) {
-        if (typeof pricing !== "object" || pricing === null || Array.isArray(pricing)) return false;
-        const category = pricing.category;
-        if (category !== undefined && !(typeof category === "string")) return false;
-      }
-      const errors2 = statuse.errors;
-      if (errors2 !== undefined) {
-        if (!Array.isArray(errors2)) return false;
-        for (let i4 = 0; i4 < errors2.length; i4++) {
-          const error = errors2[i4];
-          if (!is_MetaWebhookError(error, w)) return false;
-        }
-      }
-    }
-  }
-  const errors3 = v.errors;
-  if (errors3 !== undefined) {
-    if (!Array.isArray(errors3)) return false;
-    for (let i5 = 0; i5 < errors3.length; i5++) {
-      const error2 = errors3[i5];
-      if (!is_MetaWebhookError(error2, w)) return false;
-    }
-  }
+  if (statuses !== undefined && !is_MetaWebhookValue_statuses(statuses, w)) return false;
+  const errors = v.errors;
+  if (errors !== undefined && !is_MetaWebhookValue_errors(errors, w)) return false;
   return true;
 }
 function check_MetaWebhookValue(v: any, p: string, out: ValidationIssue[]): void {
@@ -13390,161 +12113,7 @@ function is_MetaWebhookChange(v: any, w: boolean): boolean {
   const field = v.field;
   if (!(typeof field === "string")) return false;
   const value = v.value;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const messaging_product = value.messaging_product;
-  if (messaging_product !== undefined && !(messaging_product === "whatsapp")) return false;
-  const metadata = value.metadata;
-  if (metadata !== undefined) {
-    if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) return false;
-    if (metadata.phone_number_id === undefined) return false;
-    const display_phone_number = metadata.display_phone_number;
-    if (display_phone_number !== undefined && !(typeof display_phone_number === "string")) return false;
-    const phone_number_id = metadata.phone_number_id;
-    if (!(typeof phone_number_id === "string")) return false;
-  }
-  const contacts = value.contacts;
-  if (contacts !== undefined) {
-    if (!Array.isArray(contacts)) return false;
-    for (let i = 0; i < contacts.length; i++) {
-      const contact = contacts[i];
-      if (typeof contact !== "object" || contact === null || Array.isArray(contact)) return false;
-      const wa_id = contact.wa_id;
-      if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
-      const user_id = contact.user_id;
-      if (user_id !== undefined && !(typeof user_id === "string" && user_id.length !== 0)) return false;
-      const parent_user_id = contact.parent_user_id;
-      if (parent_user_id !== undefined && !(typeof parent_user_id === "string" && parent_user_id.length !== 0))
-        return false;
-      const identity_key_hash = contact.identity_key_hash;
-      if (identity_key_hash !== undefined && !(typeof identity_key_hash === "string")) return false;
-      const profile = contact.profile;
-      if (profile !== undefined) {
-        if (typeof profile !== "object" || profile === null || Array.isArray(profile)) return false;
-        const name = profile.name;
-        if (name !== undefined && !(typeof name === "string")) return false;
-        const username = profile.username;
-        if (username !== undefined && !(typeof username === "string")) return false;
-      }
-    }
-  }
-  const messages = value.messages;
-  if (messages !== undefined) {
-    if (!Array.isArray(messages)) return false;
-    for (let i2 = 0; i2 < messages.length; i2++) {
-      const message = messages[i2];
-      if (typeof message !== "object" || message === null || Array.isArray(message)) return false;
-      if (message.id === undefined || message.timestamp === undefined || message.type === undefined) return false;
-      const from = message.from;
-      if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
-      const from_user_id = message.from_user_id;
-      if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
-      const from_parent_user_id = message.from_parent_user_id;
-      if (
-        from_parent_user_id !== undefined &&
-        !(typeof from_parent_user_id === "string" && from_parent_user_id.length !== 0)
-      )
-        return false;
-      const id = message.id;
-      if (!is_MetaMessageCommon_id(id, w)) return false;
-      const timestamp = message.timestamp;
-      if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
-      const type = message.type;
-      if (!(typeof type === "string" && type.length !== 0)) return false;
-      const context = message.context;
-      if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
-      const group_id = message.group_id;
-      if (group_id !== undefined && !(typeof group_id === "string" && group_id.length !== 0)) return false;
-      const referral = message.referral;
-      if (referral !== undefined) {
-        if (typeof referral !== "object" || referral === null || Array.isArray(referral)) return false;
-        const source_url = referral.source_url;
-        if (source_url !== undefined && !(typeof source_url === "string")) return false;
-        const source_id = referral.source_id;
-        if (source_id !== undefined && !(typeof source_id === "string")) return false;
-        const source_type = referral.source_type;
-        if (source_type !== undefined && !(typeof source_type === "string")) return false;
-        const headline = referral.headline;
-        if (headline !== undefined && !(typeof headline === "string")) return false;
-        const body = referral.body;
-        if (body !== undefined && !(typeof body === "string")) return false;
-        const media_type = referral.media_type;
-        if (media_type !== undefined && !(typeof media_type === "string")) return false;
-        const image_url = referral.image_url;
-        if (image_url !== undefined && !(typeof image_url === "string")) return false;
-        const video_url = referral.video_url;
-        if (video_url !== undefined && !(typeof video_url === "string")) return false;
-        const thumbnail_url = referral.thumbnail_url;
-        if (thumbnail_url !== undefined && !(typeof thumbnail_url === "string")) return false;
-        const ctwa_clid = referral.ctwa_clid;
-        if (ctwa_clid !== undefined && !(typeof ctwa_clid === "string")) return false;
-      }
-      const errors = message.errors;
-      if (errors !== undefined && !is_MetaMessageErrors(errors, w)) return false;
-      if (!((message.from !== undefined ? 1 : 0) + (message.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
-    }
-  }
-  const statuses = value.statuses;
-  if (statuses !== undefined) {
-    if (!Array.isArray(statuses)) return false;
-    for (let i3 = 0; i3 < statuses.length; i3++) {
-      const statuse = statuses[i3];
-      if (typeof statuse !== "object" || statuse === null || Array.isArray(statuse)) return false;
-      if (statuse.id === undefined || statuse.status === undefined || statuse.timestamp === undefined) return false;
-      const id2 = statuse.id;
-      if (!(typeof id2 === "string" && id2.length !== 0)) return false;
-      const status = statuse.status;
-      if (!(typeof status === "string" && status.length !== 0)) return false;
-      const timestamp2 = statuse.timestamp;
-      if (!is_MetaMessageCommon_timestamp(timestamp2, w)) return false;
-      const recipient_id = statuse.recipient_id;
-      if (recipient_id !== undefined && !(typeof recipient_id === "string")) return false;
-      const recipient_user_id = statuse.recipient_user_id;
-      if (recipient_user_id !== undefined && !(typeof recipient_user_id === "string" && recipient_user_id.length !== 0))
-        return false;
-      const recipient_parent_user_id = statuse.recipient_parent_user_id;
-      if (
-        recipient_parent_user_id !== undefined &&
-        !(typeof recipient_parent_user_id === "string" && recipient_parent_user_id.length !== 0)
-      )
-        return false;
-      const recipient_type = statuse.recipient_type;
-      if (recipient_type !== undefined && !(typeof recipient_type === "string")) return false;
-      const recipient_participant_id = statuse.recipient_participant_id;
-      if (recipient_participant_id !== undefined && !(typeof recipient_participant_id === "string")) return false;
-      const type2 = statuse.type;
-      if (type2 !== undefined && !(typeof type2 === "string")) return false;
-      const biz_opaque_callback_data = statuse.biz_opaque_callback_data;
-      if (biz_opaque_callback_data !== undefined && !(typeof biz_opaque_callback_data === "string")) return false;
-      const conversation = statuse.conversation;
-      if (conversation !== undefined) {
-        if (typeof conversation !== "object" || conversation === null || Array.isArray(conversation)) return false;
-        const id3 = conversation.id;
-        if (id3 !== undefined && !(typeof id3 === "string")) return false;
-      }
-      const pricing = statuse.pricing;
-      if (pricing !== undefined) {
-        if (typeof pricing !== "object" || pricing === null || Array.isArray(pricing)) return false;
-        const category = pricing.category;
-        if (category !== undefined && !(typeof category === "string")) return false;
-      }
-      const errors2 = statuse.errors;
-      if (errors2 !== undefined) {
-        if (!Array.isArray(errors2)) return false;
-        for (let i4 = 0; i4 < errors2.length; i4++) {
-          const error = errors2[i4];
-          if (!is_MetaWebhookError(error, w)) return false;
-        }
-      }
-    }
-  }
-  const errors3 = value.errors;
-  if (errors3 !== undefined) {
-    if (!Array.isArray(errors3)) return false;
-    for (let i5 = 0; i5 < errors3.length; i5++) {
-      const error2 = errors3[i5];
-      if (!is_MetaWebhookError(error2, w)) return false;
-    }
-  }
+  if (!is_MetaWebhookValue(value, w)) return false;
   return true;
 }
 function check_MetaWebhookChange(v: any, p: string, out: ValidationIssue[]): void {
@@ -13565,6 +12134,14 @@ function check_MetaWebhookChange(v: any, p: string, out: ValidationIssue[]): voi
   }
 }
 // webhook/meta/webhook.schema.json#/properties/entry/items/properties/changes
+function is_MetaWebhookEntry_changes(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const change = v[i];
+    if (!is_MetaWebhookChange(change, w)) return false;
+  }
+  return true;
+}
 function check_MetaWebhookEntry_changes(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "changes", "an array", v));
@@ -13586,173 +12163,7 @@ function is_MetaWebhookEntry(v: any, w: boolean): boolean {
   const id = v.id;
   if (!(typeof id === "string")) return false;
   const changes = v.changes;
-  if (!Array.isArray(changes)) return false;
-  for (let i = 0; i < changes.length; i++) {
-    const change = changes[i];
-    if (typeof change !== "object" || change === null || Array.isArray(change)) return false;
-    if (change.field === undefined || change.value === undefined) return false;
-    const field = change.field;
-    if (!(typeof field === "string")) return false;
-    const value = change.value;
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-    const messaging_product = value.messaging_product;
-    if (messaging_product !== undefined && !(messaging_product === "whatsapp")) return false;
-    const metadata = value.metadata;
-    if (metadata !== undefined) {
-      if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) return false;
-      if (metadata.phone_number_id === undefined) return false;
-      const display_phone_number = metadata.display_phone_number;
-      if (display_phone_number !== undefined && !(typeof display_phone_number === "string")) return false;
-      const phone_number_id = metadata.phone_number_id;
-      if (!(typeof phone_number_id === "string")) return false;
-    }
-    const contacts = value.contacts;
-    if (contacts !== undefined) {
-      if (!Array.isArray(contacts)) return false;
-      for (let i2 = 0; i2 < contacts.length; i2++) {
-        const contact = contacts[i2];
-        if (typeof contact !== "object" || contact === null || Array.isArray(contact)) return false;
-        const wa_id = contact.wa_id;
-        if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
-        const user_id = contact.user_id;
-        if (user_id !== undefined && !(typeof user_id === "string" && user_id.length !== 0)) return false;
-        const parent_user_id = contact.parent_user_id;
-        if (parent_user_id !== undefined && !(typeof parent_user_id === "string" && parent_user_id.length !== 0))
-          return false;
-        const identity_key_hash = contact.identity_key_hash;
-        if (identity_key_hash !== undefined && !(typeof identity_key_hash === "string")) return false;
-        const profile = contact.profile;
-        if (profile !== undefined) {
-          if (typeof profile !== "object" || profile === null || Array.isArray(profile)) return false;
-          const name = profile.name;
-          if (name !== undefined && !(typeof name === "string")) return false;
-          const username = profile.username;
-          if (username !== undefined && !(typeof username === "string")) return false;
-        }
-      }
-    }
-    const messages = value.messages;
-    if (messages !== undefined) {
-      if (!Array.isArray(messages)) return false;
-      for (let i3 = 0; i3 < messages.length; i3++) {
-        const message = messages[i3];
-        if (typeof message !== "object" || message === null || Array.isArray(message)) return false;
-        if (message.id === undefined || message.timestamp === undefined || message.type === undefined) return false;
-        const from = message.from;
-        if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
-        const from_user_id = message.from_user_id;
-        if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
-        const from_parent_user_id = message.from_parent_user_id;
-        if (
-          from_parent_user_id !== undefined &&
-          !(typeof from_parent_user_id === "string" && from_parent_user_id.length !== 0)
-        )
-          return false;
-        const id2 = message.id;
-        if (!is_MetaMessageCommon_id(id2, w)) return false;
-        const timestamp = message.timestamp;
-        if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
-        const type = message.type;
-        if (!(typeof type === "string" && type.length !== 0)) return false;
-        const context = message.context;
-        if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
-        const group_id = message.group_id;
-        if (group_id !== undefined && !(typeof group_id === "string" && group_id.length !== 0)) return false;
-        const referral = message.referral;
-        if (referral !== undefined) {
-          if (typeof referral !== "object" || referral === null || Array.isArray(referral)) return false;
-          const source_url = referral.source_url;
-          if (source_url !== undefined && !(typeof source_url === "string")) return false;
-          const source_id = referral.source_id;
-          if (source_id !== undefined && !(typeof source_id === "string")) return false;
-          const source_type = referral.source_type;
-          if (source_type !== undefined && !(typeof source_type === "string")) return false;
-          const headline = referral.headline;
-          if (headline !== undefined && !(typeof headline === "string")) return false;
-          const body = referral.body;
-          if (body !== undefined && !(typeof body === "string")) return false;
-          const media_type = referral.media_type;
-          if (media_type !== undefined && !(typeof media_type === "string")) return false;
-          const image_url = referral.image_url;
-          if (image_url !== undefined && !(typeof image_url === "string")) return false;
-          const video_url = referral.video_url;
-          if (video_url !== undefined && !(typeof video_url === "string")) return false;
-          const thumbnail_url = referral.thumbnail_url;
-          if (thumbnail_url !== undefined && !(typeof thumbnail_url === "string")) return false;
-          const ctwa_clid = referral.ctwa_clid;
-          if (ctwa_clid !== undefined && !(typeof ctwa_clid === "string")) return false;
-        }
-        const errors = message.errors;
-        if (errors !== undefined && !is_MetaMessageErrors(errors, w)) return false;
-        if (!((message.from !== undefined ? 1 : 0) + (message.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
-      }
-    }
-    const statuses = value.statuses;
-    if (statuses !== undefined) {
-      if (!Array.isArray(statuses)) return false;
-      for (let i4 = 0; i4 < statuses.length; i4++) {
-        const statuse = statuses[i4];
-        if (typeof statuse !== "object" || statuse === null || Array.isArray(statuse)) return false;
-        if (statuse.id === undefined || statuse.status === undefined || statuse.timestamp === undefined) return false;
-        const id3 = statuse.id;
-        if (!(typeof id3 === "string" && id3.length !== 0)) return false;
-        const status = statuse.status;
-        if (!(typeof status === "string" && status.length !== 0)) return false;
-        const timestamp2 = statuse.timestamp;
-        if (!is_MetaMessageCommon_timestamp(timestamp2, w)) return false;
-        const recipient_id = statuse.recipient_id;
-        if (recipient_id !== undefined && !(typeof recipient_id === "string")) return false;
-        const recipient_user_id = statuse.recipient_user_id;
-        if (
-          recipient_user_id !== undefined &&
-          !(typeof recipient_user_id === "string" && recipient_user_id.length !== 0)
-        )
-          return false;
-        const recipient_parent_user_id = statuse.recipient_parent_user_id;
-        if (
-          recipient_parent_user_id !== undefined &&
-          !(typeof recipient_parent_user_id === "string" && recipient_parent_user_id.length !== 0)
-        )
-          return false;
-        const recipient_type = statuse.recipient_type;
-        if (recipient_type !== undefined && !(typeof recipient_type === "string")) return false;
-        const recipient_participant_id = statuse.recipient_participant_id;
-        if (recipient_participant_id !== undefined && !(typeof recipient_participant_id === "string")) return false;
-        const type2 = statuse.type;
-        if (type2 !== undefined && !(typeof type2 === "string")) return false;
-        const biz_opaque_callback_data = statuse.biz_opaque_callback_data;
-        if (biz_opaque_callback_data !== undefined && !(typeof biz_opaque_callback_data === "string")) return false;
-        const conversation = statuse.conversation;
-        if (conversation !== undefined) {
-          if (typeof conversation !== "object" || conversation === null || Array.isArray(conversation)) return false;
-          const id4 = conversation.id;
-          if (id4 !== undefined && !(typeof id4 === "string")) return false;
-        }
-        const pricing = statuse.pricing;
-        if (pricing !== undefined) {
-          if (typeof pricing !== "object" || pricing === null || Array.isArray(pricing)) return false;
-          const category = pricing.category;
-          if (category !== undefined && !(typeof category === "string")) return false;
-        }
-        const errors2 = statuse.errors;
-        if (errors2 !== undefined) {
-          if (!Array.isArray(errors2)) return false;
-          for (let i5 = 0; i5 < errors2.length; i5++) {
-            const error = errors2[i5];
-            if (!is_MetaWebhookError(error, w)) return false;
-          }
-        }
-      }
-    }
-    const errors3 = value.errors;
-    if (errors3 !== undefined) {
-      if (!Array.isArray(errors3)) return false;
-      for (let i6 = 0; i6 < errors3.length; i6++) {
-        const error2 = errors3[i6];
-        if (!is_MetaWebhookError(error2, w)) return false;
-      }
-    }
-  }
+  if (!is_MetaWebhookEntry_changes(changes, w)) return false;
   return true;
 }
 function check_MetaWebhookEntry(v: any, p: string, out: ValidationIssue[]): void {
@@ -14406,6 +12817,15 @@ function check_ExotelOutboundItem(v: any, p: string, out: ValidationIssue[]): vo
   }
 }
 // providers/exotel/outbound.schema.json#/properties/whatsapp/properties/messages
+function is_ExotelOutboundBody_whatsapp_messages(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (!(v.length >= 1)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const message = v[i];
+    if (!is_ExotelOutboundItem(message, w)) return false;
+  }
+  return true;
+}
 function check_ExotelOutboundBody_whatsapp_messages(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "messages", "an array", v));
@@ -14547,6 +12967,12 @@ function check_ExotelInboundContent(v: any, p: string, out: ValidationIssue[]): 
   }
 }
 // providers/exotel/webhook.schema.json#/$defs/wrapped/properties/whatsapp/properties/messages/items/properties/context
+function is_ExotelWebhookItem_context(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const id = v.id;
+  if (id !== undefined && !(typeof id === "string")) return false;
+  return true;
+}
 function check_ExotelWebhookItem_context(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "context", "an object", v));
@@ -14575,18 +13001,9 @@ function is_ExotelWebhookItem(v: any, w: boolean): boolean {
   const timestamp = v.timestamp;
   if (timestamp !== undefined && !(typeof timestamp === "string")) return false;
   const content = v.content;
-  if (content !== undefined) {
-    if (typeof content !== "object" || content === null || Array.isArray(content)) return false;
-    if (content.type === undefined) return false;
-    const type = content.type;
-    if (!(typeof type === "string" && type.length !== 0)) return false;
-  }
+  if (content !== undefined && !is_ExotelInboundContent(content, w)) return false;
   const context = v.context;
-  if (context !== undefined) {
-    if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
-    const id = context.id;
-    if (id !== undefined && !(typeof id === "string")) return false;
-  }
+  if (context !== undefined && !is_ExotelWebhookItem_context(context, w)) return false;
   const exo_status_code = v.exo_status_code;
   if (exo_status_code !== undefined && !walk.isJson(exo_status_code)) return false;
   const exo_detailed_status = v.exo_detailed_status;
@@ -14658,6 +13075,14 @@ function check_ExotelWebhookItem(v: any, p: string, out: ValidationIssue[]): voi
   }
 }
 // providers/exotel/webhook.schema.json#/$defs/wrapped/properties/whatsapp/properties/messages
+function is_ExotelWrappedWebhook_whatsapp_messages(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const message = v[i];
+    if (!is_ExotelWebhookItem(message, w)) return false;
+  }
+  return true;
+}
 function check_ExotelWrappedWebhook_whatsapp_messages(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "callbacks", "an array", v));
@@ -15059,6 +13484,16 @@ function check_InfobipReplyButton(v: any, p: string, out: ValidationIssue[]): vo
   }
 }
 // providers/infobip/content/buttons.schema.json#/properties/action/properties/buttons
+function is_InfobipButtonsContent_action_buttons(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (!(v.length >= 1)) return false;
+  if (!(v.length <= 3)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const button = v[i];
+    if (!is_InfobipReplyButton(button, w)) return false;
+  }
+  return true;
+}
 function check_InfobipButtonsContent_action_buttons(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "reply buttons", "an array", v));
@@ -15171,6 +13606,12 @@ function check_InfobipButtonsContent(v: any, p: string, out: ValidationIssue[]):
   }
 }
 // providers/infobip/content/flow.schema.json#/properties/action/properties/flowActionPayload/properties/data
+function is_InfobipFlowContent_action_flowActionPayload_data(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!walk.isJson(v)) return false;
+  if (!(walk.definedKeys(v) >= 1)) return false;
+  return true;
+}
 function check_InfobipFlowContent_action_flowActionPayload_data(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "flow screen data", "an object", v));
@@ -15180,6 +13621,15 @@ function check_InfobipFlowContent_action_flowActionPayload_data(v: any, p: strin
   if (!(walk.definedKeys(v) >= 1)) out.push(rules.minProperties(p, "flow screen data", 1, walk.definedKeys(v)));
 }
 // providers/infobip/content/flow.schema.json#/properties/action/properties/flowActionPayload
+function is_InfobipFlowContent_action_flowActionPayload(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (k !== "screen" && k !== "data" && v[k] !== undefined) return false;
+  const screen = v.screen;
+  if (screen !== undefined && !(typeof screen === "string" && screen.length !== 0)) return false;
+  const data = v.data;
+  if (data !== undefined && !is_InfobipFlowContent_action_flowActionPayload_data(data, w)) return false;
+  return true;
+}
 function check_InfobipFlowContent_action_flowActionPayload(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "flow action payload", "an object", v));
@@ -15430,6 +13880,16 @@ function check_InfobipListRow(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // providers/infobip/content/list.schema.json#/properties/action/properties/sections/items/properties/rows
+function is_InfobipListSection_rows(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (!(v.length >= 1)) return false;
+  if (!(v.length <= 10)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const row = v[i];
+    if (!is_InfobipListRow(row, w)) return false;
+  }
+  return true;
+}
 function check_InfobipListSection_rows(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "section rows", "an array", v));
@@ -15454,35 +13914,7 @@ function is_InfobipListSection(v: any, w: boolean): boolean {
   const title = v.title;
   if (title !== undefined && !is_ListSection_title(title, w)) return false;
   const rows = v.rows;
-  if (!Array.isArray(rows)) return false;
-  if (!(rows.length >= 1)) return false;
-  if (!(rows.length <= 10)) return false;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (typeof row !== "object" || row === null || Array.isArray(row)) return false;
-    if (row.id === undefined || row.title === undefined) return false;
-    for (const k in row) if (k !== "id" && k !== "title" && k !== "description" && row[k] !== undefined) return false;
-    const id = row.id;
-    if (!(typeof id === "string" && id.length !== 0 && (id.length <= 200 || unicode.maxCodePoints(id, 200))))
-      return false;
-    const title2 = row.title;
-    if (!(
-      typeof title2 === "string" &&
-      title2.length !== 0 &&
-      (title2.length <= 24 || unicode.maxCodePoints(title2, 24))
-    ))
-      return false;
-    const description = row.description;
-    if (
-      description !== undefined &&
-      !(
-        typeof description === "string" &&
-        description.length !== 0 &&
-        (description.length <= 72 || unicode.maxCodePoints(description, 72))
-      )
-    )
-      return false;
-  }
+  if (!is_InfobipListSection_rows(rows, w)) return false;
   return true;
 }
 function check_InfobipListSection(v: any, p: string, out: ValidationIssue[]): void {
@@ -15507,6 +13939,16 @@ function check_InfobipListSection(v: any, p: string, out: ValidationIssue[]): vo
   }
 }
 // providers/infobip/content/list.schema.json#/properties/action/properties/sections
+function is_InfobipListContent_action_sections(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (!(v.length >= 1)) return false;
+  if (!(v.length <= 10)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const section = v[i];
+    if (!is_InfobipListSection(section, w)) return false;
+  }
+  return true;
+}
 function check_InfobipListContent_action_sections(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "list sections", "an array", v));
@@ -15675,6 +14117,16 @@ function check_InfobipLocationRequestContent(v: any, p: string, out: ValidationI
   }
 }
 // providers/infobip/content/multi-product.schema.json#/properties/action/properties/sections/items/properties/productRetailerIds
+function is_InfobipProductSection_productRetailerIds(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (!(v.length >= 1)) return false;
+  if (!(v.length <= 30)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const item = v[i];
+    if (!is_ProductCardAction_product_retailer_id(item, w)) return false;
+  }
+  return true;
+}
 function check_InfobipProductSection_productRetailerIds(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "product retailer ids", "an array", v));
@@ -15699,13 +14151,7 @@ function is_InfobipProductSection(v: any, w: boolean): boolean {
   const title = v.title;
   if (title !== undefined && !is_ListSection_title(title, w)) return false;
   const productRetailerIds = v.productRetailerIds;
-  if (!Array.isArray(productRetailerIds)) return false;
-  if (!(productRetailerIds.length >= 1)) return false;
-  if (!(productRetailerIds.length <= 30)) return false;
-  for (let i = 0; i < productRetailerIds.length; i++) {
-    const item = productRetailerIds[i];
-    if (!is_ProductCardAction_product_retailer_id(item, w)) return false;
-  }
+  if (!is_InfobipProductSection_productRetailerIds(productRetailerIds, w)) return false;
   return true;
 }
 function check_InfobipProductSection(v: any, p: string, out: ValidationIssue[]): void {
@@ -15730,6 +14176,16 @@ function check_InfobipProductSection(v: any, p: string, out: ValidationIssue[]):
   }
 }
 // providers/infobip/content/multi-product.schema.json#/properties/action/properties/sections
+function is_InfobipMultiProductContent_action_sections(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  if (!(v.length >= 1)) return false;
+  if (!(v.length <= 10)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const section = v[i];
+    if (!is_InfobipProductSection(section, w)) return false;
+  }
+  return true;
+}
 function check_InfobipMultiProductContent_action_sections(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "product sections", "an array", v));
@@ -16125,6 +14581,11 @@ function check_InfobipOutboundBody(v: any, p: string, out: ValidationIssue[]): v
   }
 }
 // providers/infobip/webhook.schema.json#/properties/results/items
+function is_InfobipWebhookBody_results_item(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!walk.isJson(v)) return false;
+  return true;
+}
 function check_InfobipWebhookBody_results_item(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "InfobipWebhookBody_results_item", "an object", v));
@@ -16191,6 +14652,11 @@ function check_InfobipWebhookBody(v: any, p: string, out: ValidationIssue[]): vo
   }
 }
 // providers/infobip/webhook.schema.json#/$defs/message/properties/response
+function is_InfobipInboundMessage_response(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!walk.isJson(v)) return false;
+  return true;
+}
 function check_InfobipInboundMessage_response(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "flow response", "an object", v));
@@ -16240,6 +14706,14 @@ function check_InfobipOrderItem(v: any, p: string, out: ValidationIssue[]): void
   }
 }
 // providers/infobip/webhook.schema.json#/$defs/message/properties/productItems
+function is_InfobipInboundMessage_productItems(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const item = v[i];
+    if (!is_InfobipOrderItem(item, w)) return false;
+  }
+  return true;
+}
 function check_InfobipInboundMessage_productItems(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "ordered products", "an array", v));
@@ -16255,6 +14729,14 @@ function check_InfobipInboundMessage_productItems(v: any, p: string, out: Valida
   }
 }
 // providers/infobip/webhook.schema.json#/$defs/message/properties/context
+function is_InfobipInboundMessage_context(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const from = v.from;
+  if (from !== undefined && !(typeof from === "string")) return false;
+  const id = v.id;
+  if (id !== undefined && !(typeof id === "string")) return false;
+  return true;
+}
 function check_InfobipInboundMessage_context(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "context", "an object", v));
@@ -16287,10 +14769,7 @@ function is_InfobipInboundMessage(v: any, w: boolean): boolean {
   const payload = v.payload;
   if (payload !== undefined && !(typeof payload === "string")) return false;
   const response = v.response;
-  if (response !== undefined) {
-    if (typeof response !== "object" || response === null || Array.isArray(response)) return false;
-    if (!walk.isJson(response)) return false;
-  }
+  if (response !== undefined && !is_InfobipInboundMessage_response(response, w)) return false;
   const latitude = v.latitude;
   if (latitude !== undefined && !(typeof latitude === "number" && Number.isFinite(latitude))) return false;
   const longitude = v.longitude;
@@ -16304,30 +14783,9 @@ function is_InfobipInboundMessage(v: any, w: boolean): boolean {
   const catalogId = v.catalogId;
   if (catalogId !== undefined && !(typeof catalogId === "string")) return false;
   const productItems = v.productItems;
-  if (productItems !== undefined) {
-    if (!Array.isArray(productItems)) return false;
-    for (let i = 0; i < productItems.length; i++) {
-      const item = productItems[i];
-      if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
-      if (item.productRetailerId === undefined || item.quantity === undefined) return false;
-      const productRetailerId = item.productRetailerId;
-      if (!(typeof productRetailerId === "string")) return false;
-      const quantity = item.quantity;
-      if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
-      const itemPrice = item.itemPrice;
-      if (itemPrice !== undefined && !(typeof itemPrice === "number" && Number.isFinite(itemPrice))) return false;
-      const currency = item.currency;
-      if (currency !== undefined && !(typeof currency === "string")) return false;
-    }
-  }
+  if (productItems !== undefined && !is_InfobipInboundMessage_productItems(productItems, w)) return false;
   const context = v.context;
-  if (context !== undefined) {
-    if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
-    const from = context.from;
-    if (from !== undefined && !(typeof from === "string")) return false;
-    const id2 = context.id;
-    if (id2 !== undefined && !(typeof id2 === "string")) return false;
-  }
+  if (context !== undefined && !is_InfobipInboundMessage_context(context, w)) return false;
   return true;
 }
 function check_InfobipInboundMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -16940,6 +15398,19 @@ function check_VonageInboundMessage_location(v: any, p: string, out: ValidationI
   }
 }
 // providers/vonage/webhook.schema.json#/$defs/inbound/properties/order/properties/product_items/items
+function is_VonageInboundMessage_order_product_items_item(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.product_retailer_id === undefined || v.quantity === undefined) return false;
+  const product_retailer_id = v.product_retailer_id;
+  if (!(typeof product_retailer_id === "string")) return false;
+  const quantity = v.quantity;
+  if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
+  const item_price = v.item_price;
+  if (item_price !== undefined && !(typeof item_price === "number" && Number.isFinite(item_price))) return false;
+  const currency = v.currency;
+  if (currency !== undefined && !(typeof currency === "string")) return false;
+  return true;
+}
 function check_VonageInboundMessage_order_product_items_item(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "order item", "an object", v));
@@ -16969,6 +15440,14 @@ function check_VonageInboundMessage_order_product_items_item(v: any, p: string, 
   }
 }
 // providers/vonage/webhook.schema.json#/$defs/inbound/properties/order/properties/product_items
+function is_VonageInboundMessage_order_product_items(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const item = v[i];
+    if (!is_VonageInboundMessage_order_product_items_item(item, w)) return false;
+  }
+  return true;
+}
 function check_VonageInboundMessage_order_product_items(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "order items", "an array", v));
@@ -17226,6 +15705,17 @@ function check_VonageStatus_error(v: any, p: string, out: ValidationIssue[]): vo
   }
 }
 // providers/vonage/webhook.schema.json#/$defs/status/properties/whatsapp/properties/recipient
+function is_VonageWhatsAppStatusDetails_recipient(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const wa_id = v.wa_id;
+  if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
+  const user_id = v.user_id;
+  if (user_id !== undefined && !(typeof user_id === "string" && user_id.length !== 0)) return false;
+  const parent_user_id = v.parent_user_id;
+  if (parent_user_id !== undefined && !(typeof parent_user_id === "string" && parent_user_id.length !== 0))
+    return false;
+  return true;
+}
 function check_VonageWhatsAppStatusDetails_recipient(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "recipient", "an object", v));
@@ -17256,16 +15746,7 @@ function check_VonageWhatsAppStatusDetails_recipient(v: any, p: string, out: Val
 function is_VonageWhatsAppStatusDetails(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const recipient = v.recipient;
-  if (recipient !== undefined) {
-    if (typeof recipient !== "object" || recipient === null || Array.isArray(recipient)) return false;
-    const wa_id = recipient.wa_id;
-    if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
-    const user_id = recipient.user_id;
-    if (user_id !== undefined && !(typeof user_id === "string" && user_id.length !== 0)) return false;
-    const parent_user_id = recipient.parent_user_id;
-    if (parent_user_id !== undefined && !(typeof parent_user_id === "string" && parent_user_id.length !== 0))
-      return false;
-  }
+  if (recipient !== undefined && !is_VonageWhatsAppStatusDetails_recipient(recipient, w)) return false;
   return true;
 }
 function check_VonageWhatsAppStatusDetails(v: any, p: string, out: ValidationIssue[]): void {
@@ -18008,6 +16489,14 @@ function check_MetaOrderItem(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // webhook/meta/message.schema.json#/$defs/order/properties/product_items
+function is_MetaOrder_product_items(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const item = v[i];
+    if (!is_MetaOrderItem(item, w)) return false;
+  }
+  return true;
+}
 function check_MetaOrder_product_items(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "cart items", "an array", v));
@@ -18031,20 +16520,7 @@ function is_MetaOrder(v: any, w: boolean): boolean {
   const text = v.text;
   if (text !== undefined && !(typeof text === "string")) return false;
   const product_items = v.product_items;
-  if (!Array.isArray(product_items)) return false;
-  for (let i = 0; i < product_items.length; i++) {
-    const item = product_items[i];
-    if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
-    if (item.product_retailer_id === undefined || item.quantity === undefined) return false;
-    const product_retailer_id = item.product_retailer_id;
-    if (!(typeof product_retailer_id === "string")) return false;
-    const quantity = item.quantity;
-    if (!(typeof quantity === "number" && Number.isInteger(quantity) && (!w || quantity >= 0))) return false;
-    const item_price = item.item_price;
-    if (item_price !== undefined && !(typeof item_price === "number" && Number.isFinite(item_price))) return false;
-    const currency = item.currency;
-    if (currency !== undefined && !(typeof currency === "string")) return false;
-  }
+  if (!is_MetaOrder_product_items(product_items, w)) return false;
   return true;
 }
 function check_MetaOrder(v: any, p: string, out: ValidationIssue[]): void {
@@ -18750,6 +17226,16 @@ function check_MetaRequestWelcomeMessage(v: any, p: string, out: ValidationIssue
     out.push(rules.atLeastOne(p, "welcome request", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/contactCard/properties/name
+function is_MetaContactCard_name(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const formatted_name = v.formatted_name;
+  if (formatted_name !== undefined && !(typeof formatted_name === "string")) return false;
+  const first_name = v.first_name;
+  if (first_name !== undefined && !(typeof first_name === "string")) return false;
+  const last_name = v.last_name;
+  if (last_name !== undefined && !(typeof last_name === "string")) return false;
+  return true;
+}
 function check_MetaContactCard_name(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "name", "an object", v));
@@ -18800,6 +17286,14 @@ function check_MetaContactPhone(v: any, p: string, out: ValidationIssue[]): void
   }
 }
 // webhook/meta/message.schema.json#/$defs/contactCard/properties/phones
+function is_MetaContactCard_phones(v: any, w: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const phone = v[i];
+    if (!is_MetaContactPhone(phone, w)) return false;
+  }
+  return true;
+}
 function check_MetaContactCard_phones(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "phones", "an array", v));
@@ -18818,29 +17312,9 @@ function check_MetaContactCard_phones(v: any, p: string, out: ValidationIssue[])
 function is_MetaContactCard(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const name = v.name;
-  if (name !== undefined) {
-    if (typeof name !== "object" || name === null || Array.isArray(name)) return false;
-    const formatted_name = name.formatted_name;
-    if (formatted_name !== undefined && !(typeof formatted_name === "string")) return false;
-    const first_name = name.first_name;
-    if (first_name !== undefined && !(typeof first_name === "string")) return false;
-    const last_name = name.last_name;
-    if (last_name !== undefined && !(typeof last_name === "string")) return false;
-  }
+  if (name !== undefined && !is_MetaContactCard_name(name, w)) return false;
   const phones = v.phones;
-  if (phones !== undefined) {
-    if (!Array.isArray(phones)) return false;
-    for (let i = 0; i < phones.length; i++) {
-      const phone = phones[i];
-      if (typeof phone !== "object" || phone === null || Array.isArray(phone)) return false;
-      const phone2 = phone.phone;
-      if (phone2 !== undefined && !(typeof phone2 === "string")) return false;
-      const wa_id = phone.wa_id;
-      if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
-      const type = phone.type;
-      if (type !== undefined && !(typeof type === "string")) return false;
-    }
-  }
+  if (phones !== undefined && !is_MetaContactCard_phones(phones, w)) return false;
   const origin = v.origin;
   if (origin !== undefined && !(typeof origin === "string")) return false;
   return true;

@@ -196,12 +196,12 @@ export class ValidatorEmitter implements PatternNodes {
 
   /** The fast-pass statements of `on` rules: each refuses the value when broken. */
   private fastRules(node: Node, on: Keyword["on"], at: Omit<At, "arg" | "emit">, stage?: Keyword["stage"]): string[] {
-    return this.rules(node, on, at, stage).map(({ k, part, at }) => `if (${this.refuses(node.schema, k.name, `!(${k.test!(at)})`, part)}) return false;`);
+    return this.rules(node, on, at, stage).map(({ k, part, at }) => `if (${this.refuses(node.schema, k.name, not(k.test!(at)), part)}) return false;`);
   }
 
   /** The full-pass statements of `on` rules: each reports its issue when broken. */
   private fullRules(node: Node, on: Keyword["on"], at: Omit<At, "arg" | "emit">, p: string, label: string, stage?: Keyword["stage"]): string[] {
-    return this.rules(node, on, at, stage).map(({ k, part, at }) => `if (!(${k.test!(at)})) ${this.report(node.schema, k.name, k.issue!({ ...at, p, label: lit(label) }), part)}`);
+    return this.rules(node, on, at, stage).map(({ k, part, at }) => `if (${not(k.test!(at))}) ${this.report(node.schema, k.name, k.issue!({ ...at, p, label: lit(label) }), part)}`);
   }
 
   // ---------------------------------------------------------------- nodes
@@ -281,7 +281,7 @@ export class ValidatorEmitter implements PatternNodes {
     this.expanding.add(key);
     const kind = this.kind(target.schema);
     const fast =
-      kind === "scalar" ? [`return ${this.scalarTest(target.schema, "v")};`] : kind === "union" ? this.fastUnion(target, "v", name) : [...this.fastBody(target, "v", new Scope(!this.inPlace(key)), "return true;", name), "return true;"];
+      kind === "scalar" ? [`return ${this.scalarTest(target, "v")};`] : kind === "union" ? this.fastUnion(target, "v", name) : [...this.fastBody(target, "v", new Scope(!this.inPlace(key)), "return true;", name), "return true;"];
     this.expanding.delete(key);
     // After the functions and helpers of its parts, which writing it has emitted.
     this.functions.push({ where: where(target), name, fast, full: this.fullBody(target, name, label) });
@@ -291,21 +291,12 @@ export class ValidatorEmitter implements PatternNodes {
   // ---------------------------------------------------------------- fast pass
 
   /**
-   * Statements that `return false` when the value in variable `v` breaks `node` and fall through
+   * Statements that `return false` when the value in variable `v` breaks the object or array `node` and fall through
    * when it keeps it; `skip` leaves early where the rest does not apply (a value of another type
    * under a node with no `type`).
    */
   private fastBody(node: Node, v: string, scope: Scope, skip: string, hint: string): string[] {
-    switch (this.kind(node.schema)) {
-      case "object":
-        return this.fastObject(node, v, scope, skip, hint);
-      case "array":
-        return this.fastArray(node, v, scope, skip, hint);
-      case "union":
-        return this.fastUnion(node, v, hint);
-      default:
-        return [`if (!(${this.scalarTest(node.schema, v)})) return false;`];
-    }
+    return this.kind(node.schema) === "object" ? this.fastObject(node, v, scope, skip, hint) : this.fastArray(node, v, scope, skip, hint);
   }
 
   /** Statements that `return false` when `x` (a local or a property read) breaks `node`. */
@@ -313,7 +304,7 @@ export class ValidatorEmitter implements PatternNodes {
     const target = this.deref(node);
     const key = locationKey(target.loc);
     const kind = this.kind(target.schema);
-    if (kind === "scalar" && (target === node || this.reached.get(key) === 1)) return [`if (!(${this.scalarTest(target.schema, x)})) return false;`];
+    if (kind === "scalar" && (target === node || this.reached.get(key) === 1)) return [`if (${not(this.scalarTest(target, x))}) return false;`];
     // Checked in place: an object or array reached from here alone, not already being expanded above.
     if ((kind === "object" || kind === "array") && scope.inline && this.inPlace(key) && !this.expanding.has(key)) {
       this.functionFor(node, hint); // its full pass, and its fast one for an export that wants it
@@ -438,22 +429,14 @@ export class ValidatorEmitter implements PatternNodes {
   }
 
   /** An expression true when `x` satisfies the scalar node `s`: its values, its type, then its type's rules. */
-  private scalarTest(s: Schema, x: string): string {
-    const node = this.nodeOf(s);
+  private scalarTest(node: Node, x: string): string {
+    const s = node.schema;
     const keep = ({ k, part, at }: Placed) => this.keeps(s, k.name, k.test!(at), part);
     const parts = this.rules(node, "value", { x }).map(keep);
     if (s.type === undefined) return parts.length === 0 ? `walk.isJson(${x})` : parts.join(" && ");
     const on = valuesOf(s.type);
     parts.push(SCALAR_TYPES[String(s.type)]!.test(x), ...(on ? this.rules(node, on, { x }).map(keep) : []));
     return parts.join(" && ");
-  }
-
-  /** The node a schema object is, for the table's rules (which need its place only to name helpers). */
-  private nodeOf(s: Schema): Node {
-    const place = this.locations.get(s);
-    const file = place === undefined ? undefined : this.set.files.find((f) => place.startsWith(`${f.path}#`));
-    if (!file || place === undefined) throw new SchemaSetError("a scalar outside the schema set");
-    return { loc: { file, pointer: place.slice(file.path.length + 1) }, schema: s };
   }
 
   // ---------------------------------------------------------------- full pass
@@ -467,7 +450,7 @@ export class ValidatorEmitter implements PatternNodes {
       case "union":
         return this.fullUnion(node, name, label);
       default:
-        return [this.scalarCollect(node.schema, "v", "p", label)];
+        return [this.scalarCollect(node, "v", "p", label)];
     }
   }
 
@@ -475,11 +458,11 @@ export class ValidatorEmitter implements PatternNodes {
   private collect(node: Node, x: string, p: string, hint: string, label: string): string {
     const target = this.deref(node);
     if (this.kind(target.schema) !== "scalar" || target !== node) return `check_${this.functionFor(node, hint)}(${x}, ${p}, out);`;
-    return this.scalarCollect(target.schema, x, p, label);
+    return this.scalarCollect(target, x, p, label);
   }
 
-  private scalarCollect(s: Schema, x: string, p: string, label: string): string {
-    const node = this.nodeOf(s);
+  private scalarCollect(node: Node, x: string, p: string, label: string): string {
+    const s = node.schema;
     const values = this.fullRules(node, "value", { x }, p, label);
     // A value rule (const, enum) says all there is to say: its issue names the values allowed.
     if (values.length > 0) return values.join("\n");
@@ -599,6 +582,18 @@ export class ValidatorEmitter implements PatternNodes {
     const branchTable = this.constant("BRANCHES", `[${table.join(", ")}] as const`);
     return [`unionIssues(v, p, ${L}, ${branchTable}, ${keyword === "oneOf"}, out);`];
   }
+}
+
+const INVERSE: Record<string, string> = { "===": "!==", "!==": "===", "<": ">=", ">=": "<", ">": "<=", "<=": ">" };
+
+/**
+ * The negation of a test, as a person writes it: `a.length < 1` for `a.length >= 1`, where the test
+ * is one comparison (numbers and strings: never NaN here, so the inverse is exact); `!(…)` otherwise.
+ */
+function not(test: string): string {
+  const parts = test.split(/ (===|!==|>=|<=|<|>) /);
+  const simple = parts.length === 3 && parts.every((part) => !/[&|?!()"]/.test(part) || /^"[^"]*"$/.test(part));
+  return simple ? `${parts[0]} ${INVERSE[parts[1]!]} ${parts[2]}` : `!(${test})`;
 }
 
 /** Which of the table's rules a scalar type takes: string rules, number rules, or none (booleans). */

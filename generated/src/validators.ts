@@ -3116,11 +3116,11 @@ function is_InboundReply(v: any, w: boolean): boolean {
   if (v.id === undefined || v.title === undefined) return false;
   for (const k in v) if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) return false;
   const id = v.id;
-  if (!(typeof id === "string")) return false;
+  if (typeof id !== "string") return false;
   const title = v.title;
-  if (!(typeof title === "string")) return false;
+  if (typeof title !== "string") return false;
   const description = v.description;
-  if (description !== undefined && !(typeof description === "string")) return false;
+  if (description !== undefined && typeof description !== "string") return false;
   return true;
 }
 function check_InboundReply(v: any, p: string, out: ValidationIssue[]): void {
@@ -3169,11 +3169,11 @@ function is_InboundLocation(v: any, w: boolean): boolean {
   const longitude = v.longitude;
   if (!(typeof longitude === "number" && Number.isFinite(longitude))) return false;
   const name = v.name;
-  if (name !== undefined && !(typeof name === "string")) return false;
+  if (name !== undefined && typeof name !== "string") return false;
   const address = v.address;
-  if (address !== undefined && !(typeof address === "string")) return false;
+  if (address !== undefined && typeof address !== "string") return false;
   const url = v.url;
-  if (url !== undefined && !(typeof url === "string")) return false;
+  if (url !== undefined && typeof url !== "string") return false;
   return true;
 }
 function check_InboundLocation(v: any, p: string, out: ValidationIssue[]): void {
@@ -3220,13 +3220,13 @@ function is_InboundOrderItem(v: any, w: boolean): boolean {
     if (k !== "productRetailerId" && k !== "quantity" && k !== "itemPrice" && k !== "currency" && v[k] !== undefined)
       return false;
   const productRetailerId = v.productRetailerId;
-  if (!(typeof productRetailerId === "string")) return false;
+  if (typeof productRetailerId !== "string") return false;
   const quantity = v.quantity;
   if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
   const itemPrice = v.itemPrice;
   if (itemPrice !== undefined && !(typeof itemPrice === "number" && Number.isFinite(itemPrice))) return false;
   const currency = v.currency;
-  if (currency !== undefined && !(typeof currency === "string")) return false;
+  if (currency !== undefined && typeof currency !== "string") return false;
   return true;
 }
 function check_InboundOrderItem(v: any, p: string, out: ValidationIssue[]): void {
@@ -3290,7 +3290,7 @@ function is_InboundOrder(v: any, w: boolean): boolean {
   if (v.catalogId === undefined || v.items === undefined) return false;
   for (const k in v) if (k !== "catalogId" && k !== "items" && v[k] !== undefined) return false;
   const catalogId = v.catalogId;
-  if (!(typeof catalogId === "string")) return false;
+  if (typeof catalogId !== "string") return false;
   const items = v.items;
   if (!is_InboundOrder_items(items, w)) return false;
   return true;
@@ -3323,9 +3323,9 @@ function is_InboundReaction(v: any, w: boolean): boolean {
   if (v.messageId === undefined) return false;
   for (const k in v) if (k !== "messageId" && k !== "emoji" && v[k] !== undefined) return false;
   const messageId = v.messageId;
-  if (!(typeof messageId === "string")) return false;
+  if (typeof messageId !== "string") return false;
   const emoji = v.emoji;
-  if (emoji !== undefined && !(typeof emoji === "string")) return false;
+  if (emoji !== undefined && typeof emoji !== "string") return false;
   return true;
 }
 function check_InboundReaction(v: any, p: string, out: ValidationIssue[]): void {
@@ -3359,11 +3359,11 @@ function is_InboundCallPermission(v: any, w: boolean): boolean {
   const response = v.response;
   if (!(response === "accept" || response === "reject")) return false;
   const permanent = v.permanent;
-  if (permanent !== undefined && !(typeof permanent === "boolean")) return false;
+  if (permanent !== undefined && typeof permanent !== "boolean") return false;
   const expiresAt = v.expiresAt;
-  if (expiresAt !== undefined && !(typeof expiresAt === "string")) return false;
+  if (expiresAt !== undefined && typeof expiresAt !== "string") return false;
   const source = v.source;
-  if (source !== undefined && !(typeof source === "string")) return false;
+  if (source !== undefined && typeof source !== "string") return false;
   return true;
 }
 function check_InboundCallPermission(v: any, p: string, out: ValidationIssue[]): void {
@@ -3402,13 +3402,13 @@ function is_InboundStatusError(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "code" && k !== "message" && k !== "title" && k !== "details" && v[k] !== undefined) return false;
   const code = v.code;
-  if (code !== undefined && !(typeof code === "string")) return false;
+  if (code !== undefined && typeof code !== "string") return false;
   const message = v.message;
-  if (!(typeof message === "string")) return false;
+  if (typeof message !== "string") return false;
   const title = v.title;
-  if (title !== undefined && !(typeof title === "string")) return false;
+  if (title !== undefined && typeof title !== "string") return false;
   const details = v.details;
-  if (details !== undefined && !(typeof details === "string")) return false;
+  if (details !== undefined && typeof details !== "string") return false;
   return true;
 }
 function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): void {
@@ -3479,7 +3479,7 @@ function is_InboundStatus(v: any, w: boolean): boolean {
     )
       return false;
   const status = v.status;
-  if (!(typeof status === "string")) return false;
+  if (typeof status !== "string") return false;
   const recipient = v.recipient;
   if (recipient !== undefined && !(typeof recipient === "string" && recipient.length !== 0)) return false;
   const recipientUserId = v.recipientUserId;
@@ -3492,7 +3492,7 @@ function is_InboundStatus(v: any, w: boolean): boolean {
   )
     return false;
   const callbackData = v.callbackData;
-  if (callbackData !== undefined && !(typeof callbackData === "string")) return false;
+  if (callbackData !== undefined && typeof callbackData !== "string") return false;
   const errors = v.errors;
   if (errors !== undefined && !is_InboundStatus_errors(errors, w)) return false;
   return true;
@@ -3561,11 +3561,11 @@ function is_InboundContactPhone(v: any, w: boolean): boolean {
   if (v.phone === undefined) return false;
   for (const k in v) if (k !== "phone" && k !== "waId" && k !== "type" && v[k] !== undefined) return false;
   const phone = v.phone;
-  if (!(typeof phone === "string")) return false;
+  if (typeof phone !== "string") return false;
   const waId = v.waId;
-  if (waId !== undefined && !(typeof waId === "string")) return false;
+  if (waId !== undefined && typeof waId !== "string") return false;
   const type = v.type;
-  if (type !== undefined && !(typeof type === "string")) return false;
+  if (type !== undefined && typeof type !== "string") return false;
   return true;
 }
 function check_InboundContactPhone(v: any, p: string, out: ValidationIssue[]): void {
@@ -3621,11 +3621,11 @@ function is_InboundContact(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   for (const k in v) if (k !== "name" && k !== "phones" && k !== "origin" && v[k] !== undefined) return false;
   const name = v.name;
-  if (name !== undefined && !(typeof name === "string")) return false;
+  if (name !== undefined && typeof name !== "string") return false;
   const phones = v.phones;
   if (phones !== undefined && !is_InboundContact_phones(phones, w)) return false;
   const origin = v.origin;
-  if (origin !== undefined && !(typeof origin === "string")) return false;
+  if (origin !== undefined && typeof origin !== "string") return false;
   return true;
 }
 function check_InboundContact(v: any, p: string, out: ValidationIssue[]): void {
@@ -3681,15 +3681,15 @@ function is_InboundSystem(v: any, w: boolean): boolean {
     )
       return false;
   const type = v.type;
-  if (type !== undefined && !(typeof type === "string")) return false;
+  if (type !== undefined && typeof type !== "string") return false;
   const body = v.body;
-  if (body !== undefined && !(typeof body === "string")) return false;
+  if (body !== undefined && typeof body !== "string") return false;
   const newWaId = v.newWaId;
-  if (newWaId !== undefined && !(typeof newWaId === "string")) return false;
+  if (newWaId !== undefined && typeof newWaId !== "string") return false;
   const newUserId = v.newUserId;
-  if (newUserId !== undefined && !(typeof newUserId === "string")) return false;
+  if (newUserId !== undefined && typeof newUserId !== "string") return false;
   const newParentUserId = v.newParentUserId;
-  if (newParentUserId !== undefined && !(typeof newParentUserId === "string")) return false;
+  if (newParentUserId !== undefined && typeof newParentUserId !== "string") return false;
   return true;
 }
 function check_InboundSystem(v: any, p: string, out: ValidationIssue[]): void {
@@ -3751,25 +3751,25 @@ function is_InboundReferral(v: any, w: boolean): boolean {
     )
       return false;
   const sourceUrl = v.sourceUrl;
-  if (sourceUrl !== undefined && !(typeof sourceUrl === "string")) return false;
+  if (sourceUrl !== undefined && typeof sourceUrl !== "string") return false;
   const sourceId = v.sourceId;
-  if (sourceId !== undefined && !(typeof sourceId === "string")) return false;
+  if (sourceId !== undefined && typeof sourceId !== "string") return false;
   const sourceType = v.sourceType;
-  if (sourceType !== undefined && !(typeof sourceType === "string")) return false;
+  if (sourceType !== undefined && typeof sourceType !== "string") return false;
   const headline = v.headline;
-  if (headline !== undefined && !(typeof headline === "string")) return false;
+  if (headline !== undefined && typeof headline !== "string") return false;
   const body = v.body;
-  if (body !== undefined && !(typeof body === "string")) return false;
+  if (body !== undefined && typeof body !== "string") return false;
   const mediaType = v.mediaType;
-  if (mediaType !== undefined && !(typeof mediaType === "string")) return false;
+  if (mediaType !== undefined && typeof mediaType !== "string") return false;
   const imageUrl = v.imageUrl;
-  if (imageUrl !== undefined && !(typeof imageUrl === "string")) return false;
+  if (imageUrl !== undefined && typeof imageUrl !== "string") return false;
   const videoUrl = v.videoUrl;
-  if (videoUrl !== undefined && !(typeof videoUrl === "string")) return false;
+  if (videoUrl !== undefined && typeof videoUrl !== "string") return false;
   const thumbnailUrl = v.thumbnailUrl;
-  if (thumbnailUrl !== undefined && !(typeof thumbnailUrl === "string")) return false;
+  if (thumbnailUrl !== undefined && typeof thumbnailUrl !== "string") return false;
   const ctwaClid = v.ctwaClid;
-  if (ctwaClid !== undefined && !(typeof ctwaClid === "string")) return false;
+  if (ctwaClid !== undefined && typeof ctwaClid !== "string") return false;
   return true;
 }
 function check_InboundReferral(v: any, p: string, out: ValidationIssue[]): void {
@@ -3940,15 +3940,15 @@ function is_InboundEvent(v: any, w: boolean): boolean {
   const groupId = v.groupId;
   if (groupId !== undefined && !(typeof groupId === "string" && groupId.length !== 0)) return false;
   const to = v.to;
-  if (to !== undefined && !(typeof to === "string")) return false;
+  if (to !== undefined && typeof to !== "string") return false;
   const contactName = v.contactName;
-  if (contactName !== undefined && !(typeof contactName === "string")) return false;
+  if (contactName !== undefined && typeof contactName !== "string") return false;
   const messageId = v.messageId;
-  if (!(typeof messageId === "string")) return false;
+  if (typeof messageId !== "string") return false;
   const timestamp = v.timestamp;
   if (!(typeof timestamp === "string" && PATTERN_1.test(timestamp))) return false;
   const replyTo = v.replyTo;
-  if (replyTo !== undefined && !(typeof replyTo === "string")) return false;
+  if (replyTo !== undefined && typeof replyTo !== "string") return false;
   const reply = v.reply;
   if (reply !== undefined) {
     if (typeof reply !== "object" || reply === null || Array.isArray(reply)) return false;
@@ -3956,11 +3956,11 @@ function is_InboundEvent(v: any, w: boolean): boolean {
     for (const k in reply)
       if (k !== "id" && k !== "title" && k !== "description" && reply[k] !== undefined) return false;
     const id = reply.id;
-    if (!(typeof id === "string")) return false;
+    if (typeof id !== "string") return false;
     const title = reply.title;
-    if (!(typeof title === "string")) return false;
+    if (typeof title !== "string") return false;
     const description = reply.description;
-    if (description !== undefined && !(typeof description === "string")) return false;
+    if (description !== undefined && typeof description !== "string") return false;
   }
   const flowResponse = v.flowResponse;
   if (flowResponse !== undefined) {
@@ -3968,9 +3968,9 @@ function is_InboundEvent(v: any, w: boolean): boolean {
     if (!walk.isJson(flowResponse)) return false;
   }
   const flowName = v.flowName;
-  if (flowName !== undefined && !(typeof flowName === "string")) return false;
+  if (flowName !== undefined && typeof flowName !== "string") return false;
   const text = v.text;
-  if (text !== undefined && !(typeof text === "string")) return false;
+  if (text !== undefined && typeof text !== "string") return false;
   const location = v.location;
   if (location !== undefined) {
     if (typeof location !== "object" || location === null || Array.isArray(location)) return false;
@@ -3990,11 +3990,11 @@ function is_InboundEvent(v: any, w: boolean): boolean {
     const longitude = location.longitude;
     if (!(typeof longitude === "number" && Number.isFinite(longitude))) return false;
     const name = location.name;
-    if (name !== undefined && !(typeof name === "string")) return false;
+    if (name !== undefined && typeof name !== "string") return false;
     const address = location.address;
-    if (address !== undefined && !(typeof address === "string")) return false;
+    if (address !== undefined && typeof address !== "string") return false;
     const url = location.url;
-    if (url !== undefined && !(typeof url === "string")) return false;
+    if (url !== undefined && typeof url !== "string") return false;
   }
   const order = v.order;
   if (order !== undefined) {
@@ -4002,7 +4002,7 @@ function is_InboundEvent(v: any, w: boolean): boolean {
     if (order.catalogId === undefined || order.items === undefined) return false;
     for (const k in order) if (k !== "catalogId" && k !== "items" && order[k] !== undefined) return false;
     const catalogId = order.catalogId;
-    if (!(typeof catalogId === "string")) return false;
+    if (typeof catalogId !== "string") return false;
     const items = order.items;
     if (!Array.isArray(items)) return false;
     for (let i = 0; i < items.length; i++) {
@@ -4019,13 +4019,13 @@ function is_InboundEvent(v: any, w: boolean): boolean {
         )
           return false;
       const productRetailerId = item.productRetailerId;
-      if (!(typeof productRetailerId === "string")) return false;
+      if (typeof productRetailerId !== "string") return false;
       const quantity = item.quantity;
       if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
       const itemPrice = item.itemPrice;
       if (itemPrice !== undefined && !(typeof itemPrice === "number" && Number.isFinite(itemPrice))) return false;
       const currency = item.currency;
-      if (currency !== undefined && !(typeof currency === "string")) return false;
+      if (currency !== undefined && typeof currency !== "string") return false;
     }
   }
   const reaction = v.reaction;
@@ -4034,9 +4034,9 @@ function is_InboundEvent(v: any, w: boolean): boolean {
     if (reaction.messageId === undefined) return false;
     for (const k in reaction) if (k !== "messageId" && k !== "emoji" && reaction[k] !== undefined) return false;
     const messageId2 = reaction.messageId;
-    if (!(typeof messageId2 === "string")) return false;
+    if (typeof messageId2 !== "string") return false;
     const emoji = reaction.emoji;
-    if (emoji !== undefined && !(typeof emoji === "string")) return false;
+    if (emoji !== undefined && typeof emoji !== "string") return false;
   }
   const callPermission = v.callPermission;
   if (callPermission !== undefined) {
@@ -4054,11 +4054,11 @@ function is_InboundEvent(v: any, w: boolean): boolean {
     const response = callPermission.response;
     if (!(response === "accept" || response === "reject")) return false;
     const permanent = callPermission.permanent;
-    if (permanent !== undefined && !(typeof permanent === "boolean")) return false;
+    if (permanent !== undefined && typeof permanent !== "boolean") return false;
     const expiresAt = callPermission.expiresAt;
-    if (expiresAt !== undefined && !(typeof expiresAt === "string")) return false;
+    if (expiresAt !== undefined && typeof expiresAt !== "string") return false;
     const source = callPermission.source;
-    if (source !== undefined && !(typeof source === "string")) return false;
+    if (source !== undefined && typeof source !== "string") return false;
   }
   const status = v.status;
   if (status !== undefined) {
@@ -4076,7 +4076,7 @@ function is_InboundEvent(v: any, w: boolean): boolean {
       )
         return false;
     const status2 = status.status;
-    if (!(typeof status2 === "string")) return false;
+    if (typeof status2 !== "string") return false;
     const recipient = status.recipient;
     if (recipient !== undefined && !(typeof recipient === "string" && recipient.length !== 0)) return false;
     const recipientUserId = status.recipientUserId;
@@ -4089,7 +4089,7 @@ function is_InboundEvent(v: any, w: boolean): boolean {
     )
       return false;
     const callbackData = status.callbackData;
-    if (callbackData !== undefined && !(typeof callbackData === "string")) return false;
+    if (callbackData !== undefined && typeof callbackData !== "string") return false;
     const errors = status.errors;
     if (errors !== undefined) {
       if (!Array.isArray(errors)) return false;
@@ -4100,7 +4100,7 @@ function is_InboundEvent(v: any, w: boolean): boolean {
     }
   }
   const unsupportedType = v.unsupportedType;
-  if (unsupportedType !== undefined && !(typeof unsupportedType === "string")) return false;
+  if (unsupportedType !== undefined && typeof unsupportedType !== "string") return false;
   const contacts = v.contacts;
   if (contacts !== undefined) {
     if (!Array.isArray(contacts)) return false;
@@ -4110,7 +4110,7 @@ function is_InboundEvent(v: any, w: boolean): boolean {
       for (const k in contact)
         if (k !== "name" && k !== "phones" && k !== "origin" && contact[k] !== undefined) return false;
       const name2 = contact.name;
-      if (name2 !== undefined && !(typeof name2 === "string")) return false;
+      if (name2 !== undefined && typeof name2 !== "string") return false;
       const phones = contact.phones;
       if (phones !== undefined) {
         if (!Array.isArray(phones)) return false;
@@ -4121,15 +4121,15 @@ function is_InboundEvent(v: any, w: boolean): boolean {
           for (const k in phone)
             if (k !== "phone" && k !== "waId" && k !== "type" && phone[k] !== undefined) return false;
           const phone2 = phone.phone;
-          if (!(typeof phone2 === "string")) return false;
+          if (typeof phone2 !== "string") return false;
           const waId = phone.waId;
-          if (waId !== undefined && !(typeof waId === "string")) return false;
+          if (waId !== undefined && typeof waId !== "string") return false;
           const type = phone.type;
-          if (type !== undefined && !(typeof type === "string")) return false;
+          if (type !== undefined && typeof type !== "string") return false;
         }
       }
       const origin = contact.origin;
-      if (origin !== undefined && !(typeof origin === "string")) return false;
+      if (origin !== undefined && typeof origin !== "string") return false;
     }
   }
   const sharedPhone = v.sharedPhone;
@@ -4148,15 +4148,15 @@ function is_InboundEvent(v: any, w: boolean): boolean {
       )
         return false;
     const type2 = system.type;
-    if (type2 !== undefined && !(typeof type2 === "string")) return false;
+    if (type2 !== undefined && typeof type2 !== "string") return false;
     const body = system.body;
-    if (body !== undefined && !(typeof body === "string")) return false;
+    if (body !== undefined && typeof body !== "string") return false;
     const newWaId = system.newWaId;
-    if (newWaId !== undefined && !(typeof newWaId === "string")) return false;
+    if (newWaId !== undefined && typeof newWaId !== "string") return false;
     const newUserId = system.newUserId;
-    if (newUserId !== undefined && !(typeof newUserId === "string")) return false;
+    if (newUserId !== undefined && typeof newUserId !== "string") return false;
     const newParentUserId = system.newParentUserId;
-    if (newParentUserId !== undefined && !(typeof newParentUserId === "string")) return false;
+    if (newParentUserId !== undefined && typeof newParentUserId !== "string") return false;
   }
   const referral = v.referral;
   if (referral !== undefined) {
@@ -4177,25 +4177,25 @@ function is_InboundEvent(v: any, w: boolean): boolean {
       )
         return false;
     const sourceUrl = referral.sourceUrl;
-    if (sourceUrl !== undefined && !(typeof sourceUrl === "string")) return false;
+    if (sourceUrl !== undefined && typeof sourceUrl !== "string") return false;
     const sourceId = referral.sourceId;
-    if (sourceId !== undefined && !(typeof sourceId === "string")) return false;
+    if (sourceId !== undefined && typeof sourceId !== "string") return false;
     const sourceType = referral.sourceType;
-    if (sourceType !== undefined && !(typeof sourceType === "string")) return false;
+    if (sourceType !== undefined && typeof sourceType !== "string") return false;
     const headline = referral.headline;
-    if (headline !== undefined && !(typeof headline === "string")) return false;
+    if (headline !== undefined && typeof headline !== "string") return false;
     const body2 = referral.body;
-    if (body2 !== undefined && !(typeof body2 === "string")) return false;
+    if (body2 !== undefined && typeof body2 !== "string") return false;
     const mediaType = referral.mediaType;
-    if (mediaType !== undefined && !(typeof mediaType === "string")) return false;
+    if (mediaType !== undefined && typeof mediaType !== "string") return false;
     const imageUrl = referral.imageUrl;
-    if (imageUrl !== undefined && !(typeof imageUrl === "string")) return false;
+    if (imageUrl !== undefined && typeof imageUrl !== "string") return false;
     const videoUrl = referral.videoUrl;
-    if (videoUrl !== undefined && !(typeof videoUrl === "string")) return false;
+    if (videoUrl !== undefined && typeof videoUrl !== "string") return false;
     const thumbnailUrl = referral.thumbnailUrl;
-    if (thumbnailUrl !== undefined && !(typeof thumbnailUrl === "string")) return false;
+    if (thumbnailUrl !== undefined && typeof thumbnailUrl !== "string") return false;
     const ctwaClid = referral.ctwaClid;
-    if (ctwaClid !== undefined && !(typeof ctwaClid === "string")) return false;
+    if (ctwaClid !== undefined && typeof ctwaClid !== "string") return false;
   }
   const errors2 = v.errors;
   if (errors2 !== undefined) {
@@ -4436,7 +4436,7 @@ function is_TextHeader(v: any, w: boolean): boolean {
   if (v.type === undefined || v.text === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "text" && k !== "sub_text" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "text")) return false;
+  if (type !== "text") return false;
   const text = v.text;
   if (!(
     typeof text === "string" &&
@@ -4446,7 +4446,7 @@ function is_TextHeader(v: any, w: boolean): boolean {
   ))
     return false;
   const sub_text = v.sub_text;
-  if (sub_text !== undefined && !(typeof sub_text === "string")) return false;
+  if (sub_text !== undefined && typeof sub_text !== "string") return false;
   return true;
 }
 function check_TextHeader(v: any, p: string, out: ValidationIssue[]): void {
@@ -4464,7 +4464,7 @@ function check_TextHeader(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "text")) out.push(rules.constant(p + "/type", "text header type", "text", x));
+    if (x !== "text") out.push(rules.constant(p + "/type", "text header type", "text", x));
   }
   x = v.text;
   if (x !== undefined) {
@@ -4572,7 +4572,7 @@ function is_ImageHeader(v: any, w: boolean): boolean {
   if (v.type === undefined || v.image === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "image" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "image")) return false;
+  if (type !== "image") return false;
   const image = v.image;
   if (!is_Media(image, w)) return false;
   return true;
@@ -4592,7 +4592,7 @@ function check_ImageHeader(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "image")) out.push(rules.constant(p + "/type", "image header type", "image", x));
+    if (x !== "image") out.push(rules.constant(p + "/type", "image header type", "image", x));
   }
   x = v.image;
   if (x !== undefined) {
@@ -4605,7 +4605,7 @@ function is_VideoHeader(v: any, w: boolean): boolean {
   if (v.type === undefined || v.video === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "video" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "video")) return false;
+  if (type !== "video") return false;
   const video = v.video;
   if (!is_Media(video, w)) return false;
   return true;
@@ -4625,7 +4625,7 @@ function check_VideoHeader(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "video")) out.push(rules.constant(p + "/type", "video header type", "video", x));
+    if (x !== "video") out.push(rules.constant(p + "/type", "video header type", "video", x));
   }
   x = v.video;
   if (x !== undefined) {
@@ -4704,7 +4704,7 @@ function is_DocumentHeader(v: any, w: boolean): boolean {
   if (v.type === undefined || v.document === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "document" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "document")) return false;
+  if (type !== "document") return false;
   const document = v.document;
   if (typeof document !== "object" || document === null || Array.isArray(document)) return false;
   for (const k in document)
@@ -4743,7 +4743,7 @@ function check_DocumentHeader(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "document")) out.push(rules.constant(p + "/type", "document header type", "document", x));
+    if (x !== "document") out.push(rules.constant(p + "/type", "document header type", "document", x));
   }
   x = v.document;
   if (x !== undefined) {
@@ -4896,9 +4896,9 @@ function is_AddressValues(v: any, w: boolean): boolean {
     )
       return false;
   const name = v.name;
-  if (name !== undefined && !(typeof name === "string")) return false;
+  if (name !== undefined && typeof name !== "string") return false;
   const phone_number = v.phone_number;
-  if (phone_number !== undefined && !(typeof phone_number === "string")) return false;
+  if (phone_number !== undefined && typeof phone_number !== "string") return false;
   const in_pin_code = v.in_pin_code;
   if (
     in_pin_code !== undefined &&
@@ -4906,21 +4906,21 @@ function is_AddressValues(v: any, w: boolean): boolean {
   )
     return false;
   const house_number = v.house_number;
-  if (house_number !== undefined && !(typeof house_number === "string")) return false;
+  if (house_number !== undefined && typeof house_number !== "string") return false;
   const floor_number = v.floor_number;
-  if (floor_number !== undefined && !(typeof floor_number === "string")) return false;
+  if (floor_number !== undefined && typeof floor_number !== "string") return false;
   const tower_number = v.tower_number;
-  if (tower_number !== undefined && !(typeof tower_number === "string")) return false;
+  if (tower_number !== undefined && typeof tower_number !== "string") return false;
   const building_name = v.building_name;
-  if (building_name !== undefined && !(typeof building_name === "string")) return false;
+  if (building_name !== undefined && typeof building_name !== "string") return false;
   const address = v.address;
-  if (address !== undefined && !(typeof address === "string")) return false;
+  if (address !== undefined && typeof address !== "string") return false;
   const landmark_area = v.landmark_area;
-  if (landmark_area !== undefined && !(typeof landmark_area === "string")) return false;
+  if (landmark_area !== undefined && typeof landmark_area !== "string") return false;
   const city = v.city;
-  if (city !== undefined && !(typeof city === "string")) return false;
+  if (city !== undefined && typeof city !== "string") return false;
   const state = v.state;
-  if (state !== undefined && !(typeof state === "string")) return false;
+  if (state !== undefined && typeof state !== "string") return false;
   return true;
 }
 function check_AddressValues(v: any, p: string, out: ValidationIssue[]): void {
@@ -5058,7 +5058,7 @@ function check_SavedAddress(v: any, p: string, out: ValidationIssue[]): void {
 // interactive/address-message.schema.json#/$defs/parameters/properties/saved_addresses
 function is_AddressMessageParameters_saved_addresses(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
+  if (v.length < 1) return false;
   for (let i = 0; i < v.length; i++) {
     const addresse = v[i];
     if (!is_SavedAddress(addresse, w)) return false;
@@ -5070,7 +5070,7 @@ function check_AddressMessageParameters_saved_addresses(v: any, p: string, out: 
     out.push(rules.type(p, "saved addresses", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "saved addresses", 1, v.length));
+  if (v.length < 1) out.push(rules.minItems(p, "saved addresses", 1, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "saved addresses", i));
@@ -5148,7 +5148,7 @@ function is_AddressMessageParameters(v: any, w: boolean): boolean {
     if (k !== "country" && k !== "values" && k !== "saved_addresses" && k !== "validation_errors" && v[k] !== undefined)
       return false;
   const country = v.country;
-  if (!(country === "IN")) return false;
+  if (country !== "IN") return false;
   const values = v.values;
   if (values !== undefined && !is_AddressValues(values, w)) return false;
   const saved_addresses = v.saved_addresses;
@@ -5178,7 +5178,7 @@ function check_AddressMessageParameters(v: any, p: string, out: ValidationIssue[
   let x: any;
   x = v.country;
   if (x !== undefined) {
-    if (!(x === "IN")) out.push(rules.constant(p + "/country", "country", "IN", x));
+    if (x !== "IN") out.push(rules.constant(p + "/country", "country", "IN", x));
   }
   x = v.values;
   if (x !== undefined) {
@@ -5199,7 +5199,7 @@ function is_AddressMessageAction(v: any, w: boolean): boolean {
   if (v.name === undefined || v.parameters === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
   const name = v.name;
-  if (!(name === "address_message")) return false;
+  if (name !== "address_message") return false;
   const parameters = v.parameters;
   if (!is_AddressMessageParameters(parameters, w)) return false;
   return true;
@@ -5219,7 +5219,7 @@ function check_AddressMessageAction(v: any, p: string, out: ValidationIssue[]): 
   let x: any;
   x = v.name;
   if (x !== undefined) {
-    if (!(x === "address_message")) out.push(rules.constant(p + "/name", "address action name", "address_message", x));
+    if (x !== "address_message") out.push(rules.constant(p + "/name", "address action name", "address_message", x));
   }
   x = v.parameters;
   if (x !== undefined) {
@@ -5232,7 +5232,7 @@ function check_AddressMessageInteractive_if_header_header(v: any, p: string, out
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "text"))
+    if (x !== "text")
       out.push(
         rules.warning(
           rules.constant(p + "/type", "header type", "text", x),
@@ -5270,7 +5270,7 @@ function is_AddressMessageInteractive(v: any, w: boolean): boolean {
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
   const type = v.type;
-  if (!(type === "address_message")) return false;
+  if (type !== "address_message") return false;
   const header = v.header;
   if (header !== undefined && !is_Header(header, w)) return false;
   const body = v.body;
@@ -5282,7 +5282,7 @@ function is_AddressMessageInteractive(v: any, w: boolean): boolean {
   if (action.name === undefined || action.parameters === undefined) return false;
   for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
   const name = action.name;
-  if (!(name === "address_message")) return false;
+  if (name !== "address_message") return false;
   const parameters = action.parameters;
   if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
   if (parameters.country === undefined) return false;
@@ -5296,13 +5296,13 @@ function is_AddressMessageInteractive(v: any, w: boolean): boolean {
     )
       return false;
   const country = parameters.country;
-  if (!(country === "IN")) return false;
+  if (country !== "IN") return false;
   const values = parameters.values;
   if (values !== undefined && !is_AddressValues(values, w)) return false;
   const saved_addresses = parameters.saved_addresses;
   if (saved_addresses !== undefined) {
     if (!Array.isArray(saved_addresses)) return false;
-    if (!(saved_addresses.length >= 1)) return false;
+    if (saved_addresses.length < 1) return false;
     for (let i = 0; i < saved_addresses.length; i++) {
       const addresse = saved_addresses[i];
       if (typeof addresse !== "object" || addresse === null || Array.isArray(addresse)) return false;
@@ -5368,7 +5368,7 @@ function check_AddressMessageInteractive(v: any, p: string, out: ValidationIssue
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "address_message")) out.push(rules.constant(p + "/type", "address message type", "address_message", x));
+    if (x !== "address_message") out.push(rules.constant(p + "/type", "address message type", "address_message", x));
   }
   x = v.header;
   if (x !== undefined) {
@@ -5459,7 +5459,7 @@ function is_ReplyButton(v: any, w: boolean): boolean {
   if (v.type === undefined || v.reply === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "reply" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "reply")) return false;
+  if (type !== "reply") return false;
   const reply = v.reply;
   if (!is_ReplyButtonReply(reply, w)) return false;
   return true;
@@ -5479,7 +5479,7 @@ function check_ReplyButton(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "reply")) out.push(rules.constant(p + "/type", "reply button type", "reply", x));
+    if (x !== "reply") out.push(rules.constant(p + "/type", "reply button type", "reply", x));
   }
   x = v.reply;
   if (x !== undefined) {
@@ -5489,8 +5489,8 @@ function check_ReplyButton(v: any, p: string, out: ValidationIssue[]): void {
 // interactive/button.schema.json#/$defs/action/properties/buttons
 function is_ButtonAction_buttons(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
-  if (!(v.length <= 3)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 3) return false;
   for (let i = 0; i < v.length; i++) {
     const button = v[i];
     if (!is_ReplyButton(button, w)) return false;
@@ -5502,8 +5502,8 @@ function check_ButtonAction_buttons(v: any, p: string, out: ValidationIssue[]): 
     out.push(rules.type(p, "reply buttons", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "reply buttons", 1, v.length));
-  if (!(v.length <= 3)) out.push(rules.maxItems(p, "reply buttons", 3, v.length));
+  if (v.length < 1) out.push(rules.minItems(p, "reply buttons", 1, v.length));
+  if (v.length > 3) out.push(rules.maxItems(p, "reply buttons", 3, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "reply buttons", i));
@@ -5568,7 +5568,7 @@ function is_ButtonInteractive(v: any, w: boolean): boolean {
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
   const type = v.type;
-  if (!(type === "button")) return false;
+  if (type !== "button") return false;
   const header = v.header;
   if (header !== undefined && !is_Header(header, w)) return false;
   const body = v.body;
@@ -5581,15 +5581,15 @@ function is_ButtonInteractive(v: any, w: boolean): boolean {
   for (const k in action) if (k !== "buttons" && action[k] !== undefined) return false;
   const buttons = action.buttons;
   if (!Array.isArray(buttons)) return false;
-  if (!(buttons.length >= 1)) return false;
-  if (!(buttons.length <= 3)) return false;
+  if (buttons.length < 1) return false;
+  if (buttons.length > 3) return false;
   for (let i = 0; i < buttons.length; i++) {
     const button = buttons[i];
     if (typeof button !== "object" || button === null || Array.isArray(button)) return false;
     if (button.type === undefined || button.reply === undefined) return false;
     for (const k in button) if (k !== "type" && k !== "reply" && button[k] !== undefined) return false;
     const type2 = button.type;
-    if (!(type2 === "reply")) return false;
+    if (type2 !== "reply") return false;
     const reply = button.reply;
     if (typeof reply !== "object" || reply === null || Array.isArray(reply)) return false;
     if (reply.id === undefined || reply.title === undefined) return false;
@@ -5631,7 +5631,7 @@ function check_ButtonInteractive(v: any, p: string, out: ValidationIssue[]): voi
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "button")) out.push(rules.constant(p + "/type", "reply buttons message type", "button", x));
+    if (x !== "button") out.push(rules.constant(p + "/type", "reply buttons message type", "button", x));
   }
   x = v.header;
   if (x !== undefined) {
@@ -5656,7 +5656,7 @@ function is_CallPermissionRequestAction(v: any, w: boolean): boolean {
   if (v.name === undefined) return false;
   for (const k in v) if (k !== "name" && v[k] !== undefined) return false;
   const name = v.name;
-  if (!(name === "call_permission_request")) return false;
+  if (name !== "call_permission_request") return false;
   return true;
 }
 function check_CallPermissionRequestAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -5673,7 +5673,7 @@ function check_CallPermissionRequestAction(v: any, p: string, out: ValidationIss
   let x: any;
   x = v.name;
   if (x !== undefined) {
-    if (!(x === "call_permission_request"))
+    if (x !== "call_permission_request")
       out.push(rules.constant(p + "/name", "call permission action name", "call_permission_request", x));
   }
 }
@@ -5683,7 +5683,7 @@ function is_CallPermissionRequestInteractive(v: any, w: boolean): boolean {
   if (v.type === undefined || v.action === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "call_permission_request")) return false;
+  if (type !== "call_permission_request") return false;
   const body = v.body;
   if (body !== undefined && !is_Body(body, w)) return false;
   const action = v.action;
@@ -5691,7 +5691,7 @@ function is_CallPermissionRequestInteractive(v: any, w: boolean): boolean {
   if (action.name === undefined) return false;
   for (const k in action) if (k !== "name" && action[k] !== undefined) return false;
   const name = action.name;
-  if (!(name === "call_permission_request")) return false;
+  if (name !== "call_permission_request") return false;
   return true;
 }
 function check_CallPermissionRequestInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -5709,7 +5709,7 @@ function check_CallPermissionRequestInteractive(v: any, p: string, out: Validati
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "call_permission_request"))
+    if (x !== "call_permission_request")
       out.push(rules.constant(p + "/type", "call permission request type", "call_permission_request", x));
   }
   x = v.body;
@@ -5728,8 +5728,8 @@ function is_MediaCarouselCard_card_index(v: any, w: boolean): boolean {
 function check_MediaCarouselCard_card_index(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "number" && Number.isInteger(v))) out.push(rules.type(p, "card index", "an integer", v));
   else {
-    if (!(v >= 0)) out.push(rules.minimum(p, "card index", 0, v));
-    if (!(v <= 9)) out.push(rules.maximum(p, "card index", 9, v));
+    if (v < 0) out.push(rules.minimum(p, "card index", 0, v));
+    if (v > 9) out.push(rules.maximum(p, "card index", 9, v));
   }
 }
 // interactive/carousel.schema.json#/$defs/media
@@ -5764,7 +5764,7 @@ function is_CarouselImageHeader(v: any, w: boolean): boolean {
   if (v.type === undefined || v.image === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "image" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "image")) return false;
+  if (type !== "image") return false;
   const image = v.image;
   if (!is_CarouselMedia(image, w)) return false;
   return true;
@@ -5784,7 +5784,7 @@ function check_CarouselImageHeader(v: any, p: string, out: ValidationIssue[]): v
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "image")) out.push(rules.constant(p + "/type", "card image header type", "image", x));
+    if (x !== "image") out.push(rules.constant(p + "/type", "card image header type", "image", x));
   }
   x = v.image;
   if (x !== undefined) {
@@ -5797,7 +5797,7 @@ function is_CarouselVideoHeader(v: any, w: boolean): boolean {
   if (v.type === undefined || v.video === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "video" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "video")) return false;
+  if (type !== "video") return false;
   const video = v.video;
   if (!is_CarouselMedia(video, w)) return false;
   return true;
@@ -5817,7 +5817,7 @@ function check_CarouselVideoHeader(v: any, p: string, out: ValidationIssue[]): v
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "video")) out.push(rules.constant(p + "/type", "card video header type", "video", x));
+    if (x !== "video") out.push(rules.constant(p + "/type", "card video header type", "video", x));
   }
   x = v.video;
   if (x !== undefined) {
@@ -5973,7 +5973,7 @@ function is_UrlCardAction(v: any, w: boolean): boolean {
   if (v.name === undefined || v.parameters === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
   const name = v.name;
-  if (!(name === "cta_url")) return false;
+  if (name !== "cta_url") return false;
   const parameters = v.parameters;
   if (!is_CtaUrlParameters(parameters, w)) return false;
   return true;
@@ -5993,7 +5993,7 @@ function check_UrlCardAction(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.name;
   if (x !== undefined) {
-    if (!(x === "cta_url")) out.push(rules.constant(p + "/name", "card URL button name", "cta_url", x));
+    if (x !== "cta_url") out.push(rules.constant(p + "/name", "card URL button name", "cta_url", x));
   }
   x = v.parameters;
   if (x !== undefined) {
@@ -6080,7 +6080,7 @@ function is_QuickReplyButton(v: any, w: boolean): boolean {
   if (v.type === undefined || v.quick_reply === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "quick_reply" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "quick_reply")) return false;
+  if (type !== "quick_reply") return false;
   const quick_reply = v.quick_reply;
   if (!is_QuickReply(quick_reply, w)) return false;
   return true;
@@ -6100,7 +6100,7 @@ function check_QuickReplyButton(v: any, p: string, out: ValidationIssue[]): void
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "quick_reply")) out.push(rules.constant(p + "/type", "quick-reply button type", "quick_reply", x));
+    if (x !== "quick_reply") out.push(rules.constant(p + "/type", "quick-reply button type", "quick_reply", x));
   }
   x = v.quick_reply;
   if (x !== undefined) {
@@ -6113,8 +6113,8 @@ function check_QuickReplyCardAction_buttons(v: any, p: string, out: ValidationIs
     out.push(rules.type(p, "card buttons", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "card buttons", 1, v.length));
-  if (!(v.length <= 2))
+  if (v.length < 1) out.push(rules.minItems(p, "card buttons", 1, v.length));
+  if (v.length > 2)
     out.push(
       rules.warning(
         rules.maxItems(p, "card buttons", 2, v.length),
@@ -6137,15 +6137,15 @@ function is_QuickReplyCardAction(v: any, w: boolean): boolean {
   for (const k in v) if (k !== "buttons" && v[k] !== undefined) return false;
   const buttons = v.buttons;
   if (!Array.isArray(buttons)) return false;
-  if (!(buttons.length >= 1)) return false;
-  if (w && !(buttons.length <= 2)) return false;
+  if (buttons.length < 1) return false;
+  if (w && buttons.length > 2) return false;
   for (let i = 0; i < buttons.length; i++) {
     const button = buttons[i];
     if (typeof button !== "object" || button === null || Array.isArray(button)) return false;
     if (button.type === undefined || button.quick_reply === undefined) return false;
     for (const k in button) if (k !== "type" && k !== "quick_reply" && button[k] !== undefined) return false;
     const type = button.type;
-    if (!(type === "quick_reply")) return false;
+    if (type !== "quick_reply") return false;
     const quick_reply = button.quick_reply;
     if (typeof quick_reply !== "object" || quick_reply === null || Array.isArray(quick_reply)) return false;
     if (quick_reply.id === undefined || quick_reply.title === undefined) return false;
@@ -6216,7 +6216,7 @@ function is_MediaCarouselCard(v: any, w: boolean): boolean {
   const card_index = v.card_index;
   if (!is_MediaCarouselCard_card_index(card_index, w)) return false;
   const type = v.type;
-  if (!(type === "cta_url")) return false;
+  if (type !== "cta_url") return false;
   const header = v.header;
   if (!is_MediaCardHeader(header, w)) return false;
   const body = v.body;
@@ -6259,7 +6259,7 @@ function check_MediaCarouselCard(v: any, p: string, out: ValidationIssue[]): voi
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "cta_url")) out.push(rules.constant(p + "/type", "media card type", "cta_url", x));
+    if (x !== "cta_url") out.push(rules.constant(p + "/type", "media card type", "cta_url", x));
   }
   x = v.header;
   if (x !== undefined) {
@@ -6364,7 +6364,7 @@ function is_ProductCarouselCard(v: any, w: boolean): boolean {
   const card_index = v.card_index;
   if (!is_MediaCarouselCard_card_index(card_index, w)) return false;
   const type = v.type;
-  if (!(type === "product")) return false;
+  if (type !== "product") return false;
   const action = v.action;
   if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
   if (action.product_retailer_id === undefined || action.catalog_id === undefined) return false;
@@ -6396,7 +6396,7 @@ function check_ProductCarouselCard(v: any, p: string, out: ValidationIssue[]): v
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "product")) out.push(rules.constant(p + "/type", "product card type", "product", x));
+    if (x !== "product") out.push(rules.constant(p + "/type", "product card type", "product", x));
   }
   x = v.action;
   if (x !== undefined) {
@@ -6437,8 +6437,8 @@ function check_CarouselCard(v: any, p: string, out: ValidationIssue[]): void {
 // interactive/carousel.schema.json#/$defs/action/properties/cards
 function is_CarouselAction_cards(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (!(v.length >= 2)) return false;
-  if (!(v.length <= 10)) return false;
+  if (v.length < 2) return false;
+  if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
     const card = v[i];
     if (!is_CarouselCard(card, w)) return false;
@@ -6460,8 +6460,8 @@ function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): 
     out.push(rules.type(p, "carousel cards", "an array", v));
     return;
   }
-  if (!(v.length >= 2)) out.push(rules.minItems(p, "carousel cards", 2, v.length));
-  if (!(v.length <= 10)) out.push(rules.maxItems(p, "carousel cards", 10, v.length));
+  if (v.length < 2) out.push(rules.minItems(p, "carousel cards", 2, v.length));
+  if (v.length > 10) out.push(rules.maxItems(p, "carousel cards", 10, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "carousel cards", i));
@@ -6592,7 +6592,7 @@ function is_CarouselInteractive(v: any, w: boolean): boolean {
   if (v.type === undefined || v.body === undefined || v.action === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "carousel")) return false;
+  if (type !== "carousel") return false;
   const body = v.body;
   if (!is_Body(body, w)) return false;
   const action = v.action;
@@ -6601,8 +6601,8 @@ function is_CarouselInteractive(v: any, w: boolean): boolean {
   for (const k in action) if (k !== "cards" && action[k] !== undefined) return false;
   const cards = action.cards;
   if (!Array.isArray(cards)) return false;
-  if (!(cards.length >= 2)) return false;
-  if (!(cards.length <= 10)) return false;
+  if (cards.length < 2) return false;
+  if (cards.length > 10) return false;
   for (let i = 0; i < cards.length; i++) {
     const card = cards[i];
     if (!is_CarouselCard(card, w)) return false;
@@ -6637,7 +6637,7 @@ function check_CarouselInteractive(v: any, p: string, out: ValidationIssue[]): v
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "carousel")) out.push(rules.constant(p + "/type", "carousel message type", "carousel", x));
+    if (x !== "carousel") out.push(rules.constant(p + "/type", "carousel message type", "carousel", x));
   }
   x = v.body;
   if (x !== undefined) {
@@ -6681,7 +6681,7 @@ function is_CatalogMessageAction(v: any, w: boolean): boolean {
   if (v.name === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
   const name = v.name;
-  if (!(name === "catalog_message")) return false;
+  if (name !== "catalog_message") return false;
   const parameters = v.parameters;
   if (parameters !== undefined && !is_CatalogMessageParameters(parameters, w)) return false;
   return true;
@@ -6700,7 +6700,7 @@ function check_CatalogMessageAction(v: any, p: string, out: ValidationIssue[]): 
   let x: any;
   x = v.name;
   if (x !== undefined) {
-    if (!(x === "catalog_message")) out.push(rules.constant(p + "/name", "catalog action name", "catalog_message", x));
+    if (x !== "catalog_message") out.push(rules.constant(p + "/name", "catalog action name", "catalog_message", x));
   }
   x = v.parameters;
   if (x !== undefined) {
@@ -6714,7 +6714,7 @@ function is_CatalogMessageInteractive(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "catalog_message")) return false;
+  if (type !== "catalog_message") return false;
   const body = v.body;
   if (!is_Body(body, w)) return false;
   const footer = v.footer;
@@ -6724,7 +6724,7 @@ function is_CatalogMessageInteractive(v: any, w: boolean): boolean {
   if (action.name === undefined) return false;
   for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
   const name = action.name;
-  if (!(name === "catalog_message")) return false;
+  if (name !== "catalog_message") return false;
   const parameters = action.parameters;
   if (parameters !== undefined) {
     if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
@@ -6751,7 +6751,7 @@ function check_CatalogMessageInteractive(v: any, p: string, out: ValidationIssue
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "catalog_message")) out.push(rules.constant(p + "/type", "catalog message type", "catalog_message", x));
+    if (x !== "catalog_message") out.push(rules.constant(p + "/type", "catalog message type", "catalog_message", x));
   }
   x = v.body;
   if (x !== undefined) {
@@ -6772,7 +6772,7 @@ function is_CtaUrlAction(v: any, w: boolean): boolean {
   if (v.name === undefined || v.parameters === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
   const name = v.name;
-  if (!(name === "cta_url")) return false;
+  if (name !== "cta_url") return false;
   const parameters = v.parameters;
   if (!is_CtaUrlParameters(parameters, w)) return false;
   return true;
@@ -6792,7 +6792,7 @@ function check_CtaUrlAction(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.name;
   if (x !== undefined) {
-    if (!(x === "cta_url")) out.push(rules.constant(p + "/name", "call-to-action URL action name", "cta_url", x));
+    if (x !== "cta_url") out.push(rules.constant(p + "/name", "call-to-action URL action name", "cta_url", x));
   }
   x = v.parameters;
   if (x !== undefined) {
@@ -6807,7 +6807,7 @@ function is_CtaUrlInteractive(v: any, w: boolean): boolean {
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
   const type = v.type;
-  if (!(type === "cta_url")) return false;
+  if (type !== "cta_url") return false;
   const header = v.header;
   if (header !== undefined && !is_Header(header, w)) return false;
   const body = v.body;
@@ -6819,7 +6819,7 @@ function is_CtaUrlInteractive(v: any, w: boolean): boolean {
   if (action.name === undefined || action.parameters === undefined) return false;
   for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
   const name = action.name;
-  if (!(name === "cta_url")) return false;
+  if (name !== "cta_url") return false;
   const parameters = action.parameters;
   if (!is_CtaUrlParameters(parameters, w)) return false;
   return true;
@@ -6840,7 +6840,7 @@ function check_CtaUrlInteractive(v: any, p: string, out: ValidationIssue[]): voi
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "cta_url")) out.push(rules.constant(p + "/type", "call-to-action URL message type", "cta_url", x));
+    if (x !== "cta_url") out.push(rules.constant(p + "/type", "call-to-action URL message type", "cta_url", x));
   }
   x = v.header;
   if (x !== undefined) {
@@ -6931,7 +6931,7 @@ function check_FlowActionPayload(v: any, p: string, out: ValidationIssue[]): voi
 function is_FlowParameters_if_flow_action_payload(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return true;
   const flow_action = v.flow_action;
-  if (flow_action !== undefined && !(flow_action === "navigate")) return false;
+  if (flow_action !== undefined && flow_action !== "navigate") return false;
   return true;
 }
 function check_FlowParameters_if_flow_action_payload(v: any, p: string, out: ValidationIssue[]): void {
@@ -6939,7 +6939,7 @@ function check_FlowParameters_if_flow_action_payload(v: any, p: string, out: Val
   let x: any;
   x = v.flow_action;
   if (x !== undefined) {
-    if (!(x === "navigate")) out.push(rules.constant(p + "/flow_action", "flow action", "navigate", x));
+    if (x !== "navigate") out.push(rules.constant(p + "/flow_action", "flow action", "navigate", x));
   }
 }
 // interactive/flow.schema.json#/$defs/parameters
@@ -6960,7 +6960,7 @@ function is_FlowParameters(v: any, w: boolean): boolean {
     )
       return false;
   const flow_message_version = v.flow_message_version;
-  if (!(flow_message_version === "3")) return false;
+  if (flow_message_version !== "3") return false;
   const flow_id = v.flow_id;
   if (
     flow_id !== undefined &&
@@ -7031,7 +7031,7 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.flow_message_version;
   if (x !== undefined) {
-    if (!(x === "3")) out.push(rules.constant(p + "/flow_message_version", "flow message version", "3", x));
+    if (x !== "3") out.push(rules.constant(p + "/flow_message_version", "flow message version", "3", x));
   }
   x = v.flow_id;
   if (x !== undefined) {
@@ -7120,7 +7120,7 @@ function is_FlowAction(v: any, w: boolean): boolean {
   if (v.name === undefined || v.parameters === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
   const name = v.name;
-  if (!(name === "flow")) return false;
+  if (name !== "flow") return false;
   const parameters = v.parameters;
   if (!is_FlowParameters(parameters, w)) return false;
   return true;
@@ -7140,7 +7140,7 @@ function check_FlowAction(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.name;
   if (x !== undefined) {
-    if (!(x === "flow")) out.push(rules.constant(p + "/name", "flow action name", "flow", x));
+    if (x !== "flow") out.push(rules.constant(p + "/name", "flow action name", "flow", x));
   }
   x = v.parameters;
   if (x !== undefined) {
@@ -7155,7 +7155,7 @@ function is_FlowInteractive(v: any, w: boolean): boolean {
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
   const type = v.type;
-  if (!(type === "flow")) return false;
+  if (type !== "flow") return false;
   const header = v.header;
   if (header !== undefined && !is_Header(header, w)) return false;
   const body = v.body;
@@ -7167,7 +7167,7 @@ function is_FlowInteractive(v: any, w: boolean): boolean {
   if (action.name === undefined || action.parameters === undefined) return false;
   for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
   const name = action.name;
-  if (!(name === "flow")) return false;
+  if (name !== "flow") return false;
   const parameters = action.parameters;
   if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
   if (parameters.flow_message_version === undefined || parameters.flow_cta === undefined) return false;
@@ -7185,7 +7185,7 @@ function is_FlowInteractive(v: any, w: boolean): boolean {
     )
       return false;
   const flow_message_version = parameters.flow_message_version;
-  if (!(flow_message_version === "3")) return false;
+  if (flow_message_version !== "3") return false;
   const flow_id = parameters.flow_id;
   if (
     flow_id !== undefined &&
@@ -7253,7 +7253,7 @@ function is_FlowInteractive(v: any, w: boolean): boolean {
     shape: {
       if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) break shape;
       const flow_action2 = parameters.flow_action;
-      if (flow_action2 !== undefined && !(flow_action2 === "navigate")) return false;
+      if (flow_action2 !== undefined && flow_action2 !== "navigate") return false;
     }
   }
   if (v.header !== undefined) {
@@ -7277,7 +7277,7 @@ function check_FlowInteractive(v: any, p: string, out: ValidationIssue[]): void 
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "flow")) out.push(rules.constant(p + "/type", "flow message type", "flow", x));
+    if (x !== "flow") out.push(rules.constant(p + "/type", "flow message type", "flow", x));
   }
   x = v.header;
   if (x !== undefined) {
@@ -7488,8 +7488,8 @@ function check_ListRow(v: any, p: string, out: ValidationIssue[]): void {
 // interactive/list.schema.json#/$defs/section/properties/rows
 function is_ListSection_rows(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
-  if (!(v.length <= 10)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
     const row = v[i];
     if (!is_ListRow(row, w)) return false;
@@ -7501,8 +7501,8 @@ function check_ListSection_rows(v: any, p: string, out: ValidationIssue[]): void
     out.push(rules.type(p, "section rows", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "section rows", 1, v.length));
-  if (!(v.length <= 10)) out.push(rules.maxItems(p, "section rows", 10, v.length));
+  if (v.length < 1) out.push(rules.minItems(p, "section rows", 1, v.length));
+  if (v.length > 10) out.push(rules.maxItems(p, "section rows", 10, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "section rows", i));
@@ -7565,8 +7565,8 @@ function check_ListSection(v: any, p: string, out: ValidationIssue[]): void {
 // interactive/list.schema.json#/$defs/action/properties/sections
 function is_ListAction_sections(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
-  if (!(v.length <= 10)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
     const section = v[i];
     if (!is_ListSection(section, w)) return false;
@@ -7580,8 +7580,8 @@ function check_ListAction_sections(v: any, p: string, out: ValidationIssue[]): v
     out.push(rules.type(p, "list sections", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "list sections", 1, v.length));
-  if (!(v.length <= 10)) out.push(rules.maxItems(p, "list sections", 10, v.length));
+  if (v.length < 1) out.push(rules.minItems(p, "list sections", 1, v.length));
+  if (v.length > 10) out.push(rules.maxItems(p, "list sections", 10, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "list sections", i));
@@ -7690,7 +7690,7 @@ function is_ListInteractive(v: any, w: boolean): boolean {
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
   const type = v.type;
-  if (!(type === "list")) return false;
+  if (type !== "list") return false;
   const header = v.header;
   if (header !== undefined && !is_TextHeader(header, w)) return false;
   const body = v.body;
@@ -7712,8 +7712,8 @@ function is_ListInteractive(v: any, w: boolean): boolean {
     return false;
   const sections = action.sections;
   if (!Array.isArray(sections)) return false;
-  if (!(sections.length >= 1)) return false;
-  if (!(sections.length <= 10)) return false;
+  if (sections.length < 1) return false;
+  if (sections.length > 10) return false;
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i];
     if (typeof section !== "object" || section === null || Array.isArray(section)) return false;
@@ -7723,8 +7723,8 @@ function is_ListInteractive(v: any, w: boolean): boolean {
     if (title !== undefined && !is_ListSection_title(title, w)) return false;
     const rows = section.rows;
     if (!Array.isArray(rows)) return false;
-    if (!(rows.length >= 1)) return false;
-    if (!(rows.length <= 10)) return false;
+    if (rows.length < 1) return false;
+    if (rows.length > 10) return false;
     for (let i2 = 0; i2 < rows.length; i2++) {
       const row = rows[i2];
       if (typeof row !== "object" || row === null || Array.isArray(row)) return false;
@@ -7783,7 +7783,7 @@ function check_ListInteractive(v: any, p: string, out: ValidationIssue[]): void 
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "list")) out.push(rules.constant(p + "/type", "list message type", "list", x));
+    if (x !== "list") out.push(rules.constant(p + "/type", "list message type", "list", x));
   }
   x = v.header;
   if (x !== undefined) {
@@ -7846,7 +7846,7 @@ function is_ProductInteractive(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "product")) return false;
+  if (type !== "product") return false;
   const body = v.body;
   if (body !== undefined && !is_Body(body, w)) return false;
   const footer = v.footer;
@@ -7877,7 +7877,7 @@ function check_ProductInteractive(v: any, p: string, out: ValidationIssue[]): vo
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "product")) out.push(rules.constant(p + "/type", "single product message type", "product", x));
+    if (x !== "product") out.push(rules.constant(p + "/type", "single product message type", "product", x));
   }
   x = v.body;
   if (x !== undefined) {
@@ -7940,8 +7940,8 @@ function check_ProductItem(v: any, p: string, out: ValidationIssue[]): void {
 // interactive/product-list.schema.json#/$defs/section/properties/product_items
 function is_ProductSection_product_items(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
-  if (!(v.length <= 30)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 30) return false;
   for (let i = 0; i < v.length; i++) {
     const item = v[i];
     if (!is_ProductItem(item, w)) return false;
@@ -7953,8 +7953,8 @@ function check_ProductSection_product_items(v: any, p: string, out: ValidationIs
     out.push(rules.type(p, "section products", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "section products", 1, v.length));
-  if (!(v.length <= 30)) out.push(rules.maxItems(p, "section products", 30, v.length));
+  if (v.length < 1) out.push(rules.minItems(p, "section products", 1, v.length));
+  if (v.length > 30) out.push(rules.maxItems(p, "section products", 30, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "section products", i));
@@ -7999,8 +7999,8 @@ function check_ProductSection(v: any, p: string, out: ValidationIssue[]): void {
 // interactive/product-list.schema.json#/$defs/action/properties/sections
 function is_ProductListAction_sections(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
-  if (!(v.length <= 10)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
     const section = v[i];
     if (!is_ProductSection(section, w)) return false;
@@ -8014,8 +8014,8 @@ function check_ProductListAction_sections(v: any, p: string, out: ValidationIssu
     out.push(rules.type(p, "product sections", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "product sections", 1, v.length));
-  if (!(v.length <= 10)) out.push(rules.maxItems(p, "product sections", 10, v.length));
+  if (v.length < 1) out.push(rules.minItems(p, "product sections", 1, v.length));
+  if (v.length > 10) out.push(rules.maxItems(p, "product sections", 10, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "product sections", i));
@@ -8119,7 +8119,7 @@ function is_ProductListInteractive(v: any, w: boolean): boolean {
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
   const type = v.type;
-  if (!(type === "product_list")) return false;
+  if (type !== "product_list") return false;
   const header = v.header;
   if (!is_TextHeader(header, w)) return false;
   const body = v.body;
@@ -8135,8 +8135,8 @@ function is_ProductListInteractive(v: any, w: boolean): boolean {
   if (!is_ProductCardAction_catalog_id(catalog_id, w)) return false;
   const sections = action.sections;
   if (!Array.isArray(sections)) return false;
-  if (!(sections.length >= 1)) return false;
-  if (!(sections.length <= 10)) return false;
+  if (sections.length < 1) return false;
+  if (sections.length > 10) return false;
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i];
     if (typeof section !== "object" || section === null || Array.isArray(section)) return false;
@@ -8146,8 +8146,8 @@ function is_ProductListInteractive(v: any, w: boolean): boolean {
     if (title !== undefined && !is_ListSection_title(title, w)) return false;
     const product_items = section.product_items;
     if (!Array.isArray(product_items)) return false;
-    if (!(product_items.length >= 1)) return false;
-    if (!(product_items.length <= 30)) return false;
+    if (product_items.length < 1) return false;
+    if (product_items.length > 30) return false;
     for (let i2 = 0; i2 < product_items.length; i2++) {
       const item = product_items[i2];
       if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
@@ -8179,7 +8179,7 @@ function check_ProductListInteractive(v: any, p: string, out: ValidationIssue[])
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "product_list")) out.push(rules.constant(p + "/type", "multi-product message type", "product_list", x));
+    if (x !== "product_list") out.push(rules.constant(p + "/type", "multi-product message type", "product_list", x));
   }
   x = v.header;
   if (x !== undefined) {
@@ -8208,7 +8208,7 @@ function is_LocationRequestAction(v: any, w: boolean): boolean {
   if (v.name === undefined) return false;
   for (const k in v) if (k !== "name" && v[k] !== undefined) return false;
   const name = v.name;
-  if (!(name === "send_location")) return false;
+  if (name !== "send_location") return false;
   return true;
 }
 function check_LocationRequestAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -8225,7 +8225,7 @@ function check_LocationRequestAction(v: any, p: string, out: ValidationIssue[]):
   let x: any;
   x = v.name;
   if (x !== undefined) {
-    if (!(x === "send_location"))
+    if (x !== "send_location")
       out.push(rules.constant(p + "/name", "location request action name", "send_location", x));
   }
 }
@@ -8235,7 +8235,7 @@ function is_LocationRequestInteractive(v: any, w: boolean): boolean {
   if (v.type === undefined || v.body === undefined || v.action === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "location_request_message")) return false;
+  if (type !== "location_request_message") return false;
   const body = v.body;
   if (!is_Body(body, w)) return false;
   const action = v.action;
@@ -8243,7 +8243,7 @@ function is_LocationRequestInteractive(v: any, w: boolean): boolean {
   if (action.name === undefined) return false;
   for (const k in action) if (k !== "name" && action[k] !== undefined) return false;
   const name = action.name;
-  if (!(name === "send_location")) return false;
+  if (name !== "send_location") return false;
   return true;
 }
 function check_LocationRequestInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -8262,7 +8262,7 @@ function check_LocationRequestInteractive(v: any, p: string, out: ValidationIssu
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "location_request_message"))
+    if (x !== "location_request_message")
       out.push(rules.constant(p + "/type", "location request message type", "location_request_message", x));
   }
   x = v.body;
@@ -8340,8 +8340,8 @@ function check_VoiceCallParameters(v: any, p: string, out: ValidationIssue[]): v
     if (!(typeof x === "number" && Number.isInteger(x)))
       out.push(rules.type(p + "/ttl_minutes", "button lifetime", "an integer", x));
     else {
-      if (!(x >= 1)) out.push(rules.minimum(p + "/ttl_minutes", "button lifetime", 1, x));
-      if (!(x <= 43200)) out.push(rules.maximum(p + "/ttl_minutes", "button lifetime", 43200, x));
+      if (x < 1) out.push(rules.minimum(p + "/ttl_minutes", "button lifetime", 1, x));
+      if (x > 43200) out.push(rules.maximum(p + "/ttl_minutes", "button lifetime", 43200, x));
     }
   }
   x = v.payload;
@@ -8360,7 +8360,7 @@ function is_VoiceCallAction(v: any, w: boolean): boolean {
   if (v.name === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
   const name = v.name;
-  if (!(name === "voice_call")) return false;
+  if (name !== "voice_call") return false;
   const parameters = v.parameters;
   if (parameters !== undefined && !is_VoiceCallParameters(parameters, w)) return false;
   return true;
@@ -8379,7 +8379,7 @@ function check_VoiceCallAction(v: any, p: string, out: ValidationIssue[]): void 
   let x: any;
   x = v.name;
   if (x !== undefined) {
-    if (!(x === "voice_call")) out.push(rules.constant(p + "/name", "voice call action name", "voice_call", x));
+    if (x !== "voice_call") out.push(rules.constant(p + "/name", "voice call action name", "voice_call", x));
   }
   x = v.parameters;
   if (x !== undefined) {
@@ -8392,7 +8392,7 @@ function is_VoiceCallInteractive(v: any, w: boolean): boolean {
   if (v.type === undefined || v.body === undefined || v.action === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "voice_call")) return false;
+  if (type !== "voice_call") return false;
   const body = v.body;
   if (!is_Body(body, w)) return false;
   const action = v.action;
@@ -8400,7 +8400,7 @@ function is_VoiceCallInteractive(v: any, w: boolean): boolean {
   if (action.name === undefined) return false;
   for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
   const name = action.name;
-  if (!(name === "voice_call")) return false;
+  if (name !== "voice_call") return false;
   const parameters = action.parameters;
   if (parameters !== undefined) {
     if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
@@ -8452,7 +8452,7 @@ function check_VoiceCallInteractive(v: any, p: string, out: ValidationIssue[]): 
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "voice_call")) out.push(rules.constant(p + "/type", "voice call button message type", "voice_call", x));
+    if (x !== "voice_call") out.push(rules.constant(p + "/type", "voice call button message type", "voice_call", x));
   }
   x = v.body;
   if (x !== undefined) {
@@ -8539,7 +8539,7 @@ function is_PaymentGatewaySetting(v: any, w: boolean): boolean {
   if (v.type === undefined || v.payment_gateway === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "payment_gateway" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "payment_gateway")) return false;
+  if (type !== "payment_gateway") return false;
   const payment_gateway = v.payment_gateway;
   if (typeof payment_gateway !== "object" || payment_gateway === null || Array.isArray(payment_gateway)) return false;
   if (payment_gateway.type === undefined || payment_gateway.configuration_name === undefined) return false;
@@ -8571,7 +8571,7 @@ function check_PaymentGatewaySetting(v: any, p: string, out: ValidationIssue[]):
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "payment_gateway"))
+    if (x !== "payment_gateway")
       out.push(rules.constant(p + "/type", "payment gateway setting type", "payment_gateway", x));
   }
   x = v.payment_gateway;
@@ -8620,7 +8620,7 @@ function is_PaymentLinkSetting(v: any, w: boolean): boolean {
   if (v.type === undefined || v.payment_link === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "payment_link" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "payment_link")) return false;
+  if (type !== "payment_link") return false;
   const payment_link = v.payment_link;
   if (typeof payment_link !== "object" || payment_link === null || Array.isArray(payment_link)) return false;
   if (payment_link.uri === undefined) return false;
@@ -8644,7 +8644,7 @@ function check_PaymentLinkSetting(v: any, p: string, out: ValidationIssue[]): vo
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "payment_link")) out.push(rules.constant(p + "/type", "payment link setting type", "payment_link", x));
+    if (x !== "payment_link") out.push(rules.constant(p + "/type", "payment link setting type", "payment_link", x));
   }
   x = v.payment_link;
   if (x !== undefined) {
@@ -8758,7 +8758,7 @@ function is_PixSetting(v: any, w: boolean): boolean {
   if (v.type === undefined || v.pix_dynamic_code === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "pix_dynamic_code" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "pix_dynamic_code")) return false;
+  if (type !== "pix_dynamic_code") return false;
   const pix_dynamic_code = v.pix_dynamic_code;
   if (typeof pix_dynamic_code !== "object" || pix_dynamic_code === null || Array.isArray(pix_dynamic_code))
     return false;
@@ -8811,7 +8811,7 @@ function check_PixSetting(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "pix_dynamic_code")) out.push(rules.constant(p + "/type", "Pix setting type", "pix_dynamic_code", x));
+    if (x !== "pix_dynamic_code") out.push(rules.constant(p + "/type", "Pix setting type", "pix_dynamic_code", x));
   }
   x = v.pix_dynamic_code;
   if (x !== undefined) {
@@ -8859,7 +8859,7 @@ function is_BoletoSetting(v: any, w: boolean): boolean {
   if (v.type === undefined || v.boleto === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "boleto" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "boleto")) return false;
+  if (type !== "boleto") return false;
   const boleto = v.boleto;
   if (typeof boleto !== "object" || boleto === null || Array.isArray(boleto)) return false;
   if (boleto.digitable_line === undefined) return false;
@@ -8883,7 +8883,7 @@ function check_BoletoSetting(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "boleto")) out.push(rules.constant(p + "/type", "boleto setting type", "boleto", x));
+    if (x !== "boleto") out.push(rules.constant(p + "/type", "boleto setting type", "boleto", x));
   }
   x = v.boleto;
   if (x !== undefined) {
@@ -8966,7 +8966,7 @@ function is_OffsiteCardSetting(v: any, w: boolean): boolean {
   if (v.type === undefined || v.offsite_card_pay === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "offsite_card_pay" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "offsite_card_pay")) return false;
+  if (type !== "offsite_card_pay") return false;
   const offsite_card_pay = v.offsite_card_pay;
   if (typeof offsite_card_pay !== "object" || offsite_card_pay === null || Array.isArray(offsite_card_pay))
     return false;
@@ -9002,7 +9002,7 @@ function check_OffsiteCardSetting(v: any, p: string, out: ValidationIssue[]): vo
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "offsite_card_pay"))
+    if (x !== "offsite_card_pay")
       out.push(rules.constant(p + "/type", "one-click card setting type", "offsite_card_pay", x));
   }
   x = v.offsite_card_pay;
@@ -9086,7 +9086,7 @@ function is_Amount_value(v: any, w: boolean): boolean {
 function check_Amount_value(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "number" && Number.isInteger(v))) out.push(rules.type(p, "amount value", "an integer", v));
   else {
-    if (!(v >= 0)) out.push(rules.minimum(p, "amount value", 0, v));
+    if (v < 0) out.push(rules.minimum(p, "amount value", 0, v));
   }
 }
 // parts/order.schema.json#/$defs/offset
@@ -9094,7 +9094,7 @@ function is_Amount_offset(v: any, w: boolean): boolean {
   return v === 100 && typeof v === "number" && Number.isInteger(v);
 }
 function check_Amount_offset(v: any, p: string, out: ValidationIssue[]): void {
-  if (!(v === 100)) out.push(rules.constant(p, "amount offset", 100, v));
+  if (v !== 100) out.push(rules.constant(p, "amount offset", 100, v));
 }
 // parts/order.schema.json#/$defs/amount
 function is_Amount(v: any, w: boolean): boolean {
@@ -9540,7 +9540,7 @@ function check_OrderItem(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "number" && Number.isInteger(x)))
       out.push(rules.type(p + "/quantity", "item quantity", "an integer", x));
     else {
-      if (!(x >= 1))
+      if (x < 1)
         out.push(
           rules.warning(
             rules.minimum(p + "/quantity", "item quantity", 1, x),
@@ -9583,7 +9583,7 @@ function check_OrderItem(v: any, p: string, out: ValidationIssue[]): void {
 // parts/order.schema.json#/properties/items
 function is_Order_items(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (w && !(v.length >= 1)) return false;
+  if (w && v.length < 1) return false;
   for (let i = 0; i < v.length; i++) {
     const item = v[i];
     if (!is_OrderItem(item, w)) return false;
@@ -9595,7 +9595,7 @@ function check_Order_items(v: any, p: string, out: ValidationIssue[]): void {
     out.push(rules.type(p, "order items", "an array", v));
     return;
   }
-  if (!(v.length >= 1))
+  if (v.length < 1)
     out.push(
       rules.warning(
         rules.minItems(p, "order items", 1, v.length),
@@ -9746,9 +9746,9 @@ function is_Order(v: any, w: boolean): boolean {
     )
       return false;
   const status = v.status;
-  if (!(status === "pending")) return false;
+  if (status !== "pending") return false;
   const type = v.type;
-  if (type !== undefined && !(type === "quick_pay")) return false;
+  if (type !== undefined && type !== "quick_pay") return false;
   const catalog_id = v.catalog_id;
   if (catalog_id !== undefined && !(typeof catalog_id === "string" && (!w || catalog_id.length !== 0))) return false;
   const expiration = v.expiration;
@@ -9793,11 +9793,11 @@ function check_Order(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.status;
   if (x !== undefined) {
-    if (!(x === "pending")) out.push(rules.constant(p + "/status", "order status", "pending", x));
+    if (x !== "pending") out.push(rules.constant(p + "/status", "order status", "pending", x));
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "quick_pay")) out.push(rules.constant(p + "/type", "order type", "quick_pay", x));
+    if (x !== "quick_pay") out.push(rules.constant(p + "/type", "order type", "quick_pay", x));
   }
   x = v.catalog_id;
   if (x !== undefined) {
@@ -9886,7 +9886,7 @@ function is_OrderBeneficiary(v: any, w: boolean): boolean {
   const state = v.state;
   if (!(typeof state === "string" && (!w || state.length !== 0))) return false;
   const country = v.country;
-  if (!(country === "India")) return false;
+  if (country !== "India") return false;
   const postal_code = v.postal_code;
   if (!(typeof postal_code === "string" && PATTERN_99.test(postal_code))) return false;
   return true;
@@ -9985,7 +9985,7 @@ function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void
   }
   x = v.country;
   if (x !== undefined) {
-    if (!(x === "India")) out.push(rules.constant(p + "/country", "beneficiary country", "India", x));
+    if (x !== "India") out.push(rules.constant(p + "/country", "beneficiary country", "India", x));
   }
   x = v.postal_code;
   if (x !== undefined) {
@@ -9998,7 +9998,7 @@ function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void
 // interactive/order-details.schema.json#/$defs/parameters/properties/beneficiaries
 function is_OrderDetailsParameters_beneficiaries(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (w && !(v.length >= 1)) return false;
+  if (w && v.length < 1) return false;
   for (let i = 0; i < v.length; i++) {
     const beneficiarie = v[i];
     if (!is_OrderBeneficiary(beneficiarie, w)) return false;
@@ -10010,7 +10010,7 @@ function check_OrderDetailsParameters_beneficiaries(v: any, p: string, out: Vali
     out.push(rules.type(p, "beneficiaries", "an array", v));
     return;
   }
-  if (!(v.length >= 1))
+  if (v.length < 1)
     out.push(
       rules.warning(
         rules.minItems(p, "beneficiaries", 1, v.length),
@@ -10155,7 +10155,7 @@ function is_OrderDetailsAction(v: any, w: boolean): boolean {
   if (v.name === undefined || v.parameters === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
   const name = v.name;
-  if (!(name === "review_and_pay")) return false;
+  if (name !== "review_and_pay") return false;
   const parameters = v.parameters;
   if (!is_OrderDetailsParameters(parameters, w)) return false;
   return true;
@@ -10175,8 +10175,7 @@ function check_OrderDetailsAction(v: any, p: string, out: ValidationIssue[]): vo
   let x: any;
   x = v.name;
   if (x !== undefined) {
-    if (!(x === "review_and_pay"))
-      out.push(rules.constant(p + "/name", "order details action name", "review_and_pay", x));
+    if (x !== "review_and_pay") out.push(rules.constant(p + "/name", "order details action name", "review_and_pay", x));
   }
   x = v.parameters;
   if (x !== undefined) {
@@ -10191,7 +10190,7 @@ function is_OrderDetailsInteractive(v: any, w: boolean): boolean {
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
   const type = v.type;
-  if (!(type === "order_details")) return false;
+  if (type !== "order_details") return false;
   const header = v.header;
   if (header !== undefined && !is_ImageHeader(header, w)) return false;
   const body = v.body;
@@ -10203,7 +10202,7 @@ function is_OrderDetailsInteractive(v: any, w: boolean): boolean {
   if (action.name === undefined || action.parameters === undefined) return false;
   for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
   const name = action.name;
-  if (!(name === "review_and_pay")) return false;
+  if (name !== "review_and_pay") return false;
   const parameters = action.parameters;
   if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
   if (
@@ -10280,9 +10279,9 @@ function is_OrderDetailsInteractive(v: any, w: boolean): boolean {
       )
         return false;
     const status = order.status;
-    if (!(status === "pending")) return false;
+    if (status !== "pending") return false;
     const type3 = order.type;
-    if (type3 !== undefined && !(type3 === "quick_pay")) return false;
+    if (type3 !== undefined && type3 !== "quick_pay") return false;
     const catalog_id = order.catalog_id;
     if (catalog_id !== undefined && !(typeof catalog_id === "string" && (!w || catalog_id.length !== 0))) return false;
     const expiration = order.expiration;
@@ -10303,7 +10302,7 @@ function is_OrderDetailsInteractive(v: any, w: boolean): boolean {
     }
     const items = order.items;
     if (!Array.isArray(items)) return false;
-    if (w && !(items.length >= 1)) return false;
+    if (w && items.length < 1) return false;
     for (let i2 = 0; i2 < items.length; i2++) {
       const item = items[i2];
       if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
@@ -10452,7 +10451,7 @@ function is_OrderDetailsInteractive(v: any, w: boolean): boolean {
   const beneficiaries = parameters.beneficiaries;
   if (beneficiaries !== undefined) {
     if (!Array.isArray(beneficiaries)) return false;
-    if (w && !(beneficiaries.length >= 1)) return false;
+    if (w && beneficiaries.length < 1) return false;
     for (let i3 = 0; i3 < beneficiaries.length; i3++) {
       const beneficiarie = beneficiaries[i3];
       if (typeof beneficiarie !== "object" || beneficiarie === null || Array.isArray(beneficiarie)) return false;
@@ -10505,7 +10504,7 @@ function is_OrderDetailsInteractive(v: any, w: boolean): boolean {
       const state = beneficiarie.state;
       if (!(typeof state === "string" && (!w || state.length !== 0))) return false;
       const country = beneficiarie.country;
-      if (!(country === "India")) return false;
+      if (country !== "India") return false;
       const postal_code2 = beneficiarie.postal_code;
       if (!(typeof postal_code2 === "string" && PATTERN_99.test(postal_code2))) return false;
     }
@@ -10528,8 +10527,7 @@ function check_OrderDetailsInteractive(v: any, p: string, out: ValidationIssue[]
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "order_details"))
-      out.push(rules.constant(p + "/type", "order details message type", "order_details", x));
+    if (x !== "order_details") out.push(rules.constant(p + "/type", "order details message type", "order_details", x));
   }
   x = v.header;
   if (x !== undefined) {
@@ -10647,7 +10645,7 @@ function is_OrderStatusAction(v: any, w: boolean): boolean {
   if (v.name === undefined || v.parameters === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
   const name = v.name;
-  if (!(name === "review_order")) return false;
+  if (name !== "review_order") return false;
   const parameters = v.parameters;
   if (!is_OrderStatusParameters(parameters, w)) return false;
   return true;
@@ -10667,7 +10665,7 @@ function check_OrderStatusAction(v: any, p: string, out: ValidationIssue[]): voi
   let x: any;
   x = v.name;
   if (x !== undefined) {
-    if (!(x === "review_order")) out.push(rules.constant(p + "/name", "order status action name", "review_order", x));
+    if (x !== "review_order") out.push(rules.constant(p + "/name", "order status action name", "review_order", x));
   }
   x = v.parameters;
   if (x !== undefined) {
@@ -10682,7 +10680,7 @@ function is_OrderStatusInteractive(v: any, w: boolean): boolean {
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
   const type = v.type;
-  if (!(type === "order_status")) return false;
+  if (type !== "order_status") return false;
   const header = v.header;
   if (header !== undefined && !is_ImageHeader(header, w)) return false;
   const body = v.body;
@@ -10694,7 +10692,7 @@ function is_OrderStatusInteractive(v: any, w: boolean): boolean {
   if (action.name === undefined || action.parameters === undefined) return false;
   for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
   const name = action.name;
-  if (!(name === "review_order")) return false;
+  if (name !== "review_order") return false;
   const parameters = action.parameters;
   if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
   if (parameters.reference_id === undefined || parameters.order === undefined) return false;
@@ -10739,7 +10737,7 @@ function check_OrderStatusInteractive(v: any, p: string, out: ValidationIssue[])
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "order_status")) out.push(rules.constant(p + "/type", "order status message type", "order_status", x));
+    if (x !== "order_status") out.push(rules.constant(p + "/type", "order status message type", "order_status", x));
   }
   x = v.header;
   if (x !== undefined) {
@@ -10858,7 +10856,7 @@ function is_InteractiveMessage_messaging_product(v: any, w: boolean): boolean {
   return v === "whatsapp";
 }
 function check_InteractiveMessage_messaging_product(v: any, p: string, out: ValidationIssue[]): void {
-  if (!(v === "whatsapp")) out.push(rules.constant(p, "messaging product", "whatsapp", v));
+  if (v !== "whatsapp") out.push(rules.constant(p, "messaging product", "whatsapp", v));
 }
 // message/outbound-message.schema.json#/$defs/to
 function is_InteractiveMessage_to(v: any, w: boolean): boolean {
@@ -11034,7 +11032,7 @@ function is_InteractiveMessage(v: any, w: boolean): boolean {
   const recipient = v.recipient;
   if (recipient !== undefined && !is_InteractiveMessage_recipient(recipient, w)) return false;
   const type = v.type;
-  if (!(type === "interactive")) return false;
+  if (type !== "interactive") return false;
   const context = v.context;
   if (context !== undefined) {
     if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
@@ -11111,7 +11109,7 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "interactive")) out.push(rules.constant(p + "/type", "interactive message type", "interactive", x));
+    if (x !== "interactive") out.push(rules.constant(p + "/type", "interactive message type", "interactive", x));
   }
   x = v.context;
   if (x !== undefined) {
@@ -11219,7 +11217,7 @@ function is_ReactionMessage(v: any, w: boolean): boolean {
   const recipient = v.recipient;
   if (recipient !== undefined && !is_InteractiveMessage_recipient(recipient, w)) return false;
   const type = v.type;
-  if (!(type === "reaction")) return false;
+  if (type !== "reaction") return false;
   const biz_opaque_callback_data = v.biz_opaque_callback_data;
   if (
     biz_opaque_callback_data !== undefined &&
@@ -11279,7 +11277,7 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "reaction")) out.push(rules.constant(p + "/type", "reaction message type", "reaction", x));
+    if (x !== "reaction") out.push(rules.constant(p + "/type", "reaction message type", "reaction", x));
   }
   x = v.biz_opaque_callback_data;
   if (x !== undefined) {
@@ -11332,9 +11330,9 @@ function is_MetaWebhookMetadata(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.phone_number_id === undefined) return false;
   const display_phone_number = v.display_phone_number;
-  if (display_phone_number !== undefined && !(typeof display_phone_number === "string")) return false;
+  if (display_phone_number !== undefined && typeof display_phone_number !== "string") return false;
   const phone_number_id = v.phone_number_id;
-  if (!(typeof phone_number_id === "string")) return false;
+  if (typeof phone_number_id !== "string") return false;
   return true;
 }
 function check_MetaWebhookMetadata(v: any, p: string, out: ValidationIssue[]): void {
@@ -11358,9 +11356,9 @@ function check_MetaWebhookMetadata(v: any, p: string, out: ValidationIssue[]): v
 function is_MetaWebhookContact_profile(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const name = v.name;
-  if (name !== undefined && !(typeof name === "string")) return false;
+  if (name !== undefined && typeof name !== "string") return false;
   const username = v.username;
-  if (username !== undefined && !(typeof username === "string")) return false;
+  if (username !== undefined && typeof username !== "string") return false;
   return true;
 }
 function check_MetaWebhookContact_profile(v: any, p: string, out: ValidationIssue[]): void {
@@ -11382,14 +11380,14 @@ function check_MetaWebhookContact_profile(v: any, p: string, out: ValidationIssu
 function is_MetaWebhookContact(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const wa_id = v.wa_id;
-  if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
+  if (wa_id !== undefined && typeof wa_id !== "string") return false;
   const user_id = v.user_id;
   if (user_id !== undefined && !(typeof user_id === "string" && user_id.length !== 0)) return false;
   const parent_user_id = v.parent_user_id;
   if (parent_user_id !== undefined && !(typeof parent_user_id === "string" && parent_user_id.length !== 0))
     return false;
   const identity_key_hash = v.identity_key_hash;
-  if (identity_key_hash !== undefined && !(typeof identity_key_hash === "string")) return false;
+  if (identity_key_hash !== undefined && typeof identity_key_hash !== "string") return false;
   const profile = v.profile;
   if (profile !== undefined && !is_MetaWebhookContact_profile(profile, w)) return false;
   return true;
@@ -11509,21 +11507,21 @@ function check_MetaInboundContext_referred_product(v: any, p: string, out: Valid
 function is_MetaInboundContext(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const from = v.from;
-  if (from !== undefined && !(typeof from === "string")) return false;
+  if (from !== undefined && typeof from !== "string") return false;
   const id = v.id;
   if (id !== undefined && !(typeof id === "string" && id.length !== 0)) return false;
   const forwarded = v.forwarded;
-  if (forwarded !== undefined && !(typeof forwarded === "boolean")) return false;
+  if (forwarded !== undefined && typeof forwarded !== "boolean") return false;
   const frequently_forwarded = v.frequently_forwarded;
-  if (frequently_forwarded !== undefined && !(typeof frequently_forwarded === "boolean")) return false;
+  if (frequently_forwarded !== undefined && typeof frequently_forwarded !== "boolean") return false;
   const referred_product = v.referred_product;
   if (referred_product !== undefined) {
     if (typeof referred_product !== "object" || referred_product === null || Array.isArray(referred_product))
       return false;
     const catalog_id = referred_product.catalog_id;
-    if (catalog_id !== undefined && !(typeof catalog_id === "string")) return false;
+    if (catalog_id !== undefined && typeof catalog_id !== "string") return false;
     const product_retailer_id = referred_product.product_retailer_id;
-    if (product_retailer_id !== undefined && !(typeof product_retailer_id === "string")) return false;
+    if (product_retailer_id !== undefined && typeof product_retailer_id !== "string") return false;
   }
   return true;
 }
@@ -11562,25 +11560,25 @@ function check_MetaInboundContext(v: any, p: string, out: ValidationIssue[]): vo
 function is_MetaReferral(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const source_url = v.source_url;
-  if (source_url !== undefined && !(typeof source_url === "string")) return false;
+  if (source_url !== undefined && typeof source_url !== "string") return false;
   const source_id = v.source_id;
-  if (source_id !== undefined && !(typeof source_id === "string")) return false;
+  if (source_id !== undefined && typeof source_id !== "string") return false;
   const source_type = v.source_type;
-  if (source_type !== undefined && !(typeof source_type === "string")) return false;
+  if (source_type !== undefined && typeof source_type !== "string") return false;
   const headline = v.headline;
-  if (headline !== undefined && !(typeof headline === "string")) return false;
+  if (headline !== undefined && typeof headline !== "string") return false;
   const body = v.body;
-  if (body !== undefined && !(typeof body === "string")) return false;
+  if (body !== undefined && typeof body !== "string") return false;
   const media_type = v.media_type;
-  if (media_type !== undefined && !(typeof media_type === "string")) return false;
+  if (media_type !== undefined && typeof media_type !== "string") return false;
   const image_url = v.image_url;
-  if (image_url !== undefined && !(typeof image_url === "string")) return false;
+  if (image_url !== undefined && typeof image_url !== "string") return false;
   const video_url = v.video_url;
-  if (video_url !== undefined && !(typeof video_url === "string")) return false;
+  if (video_url !== undefined && typeof video_url !== "string") return false;
   const thumbnail_url = v.thumbnail_url;
-  if (thumbnail_url !== undefined && !(typeof thumbnail_url === "string")) return false;
+  if (thumbnail_url !== undefined && typeof thumbnail_url !== "string") return false;
   const ctwa_clid = v.ctwa_clid;
-  if (ctwa_clid !== undefined && !(typeof ctwa_clid === "string")) return false;
+  if (ctwa_clid !== undefined && typeof ctwa_clid !== "string") return false;
   return true;
 }
 function check_MetaReferral(v: any, p: string, out: ValidationIssue[]): void {
@@ -11649,17 +11647,17 @@ function is_MetaWebhookError(v: any, w: boolean): boolean {
   const code = v.code;
   if (!(typeof code === "number" && Number.isInteger(code))) return false;
   const title = v.title;
-  if (title !== undefined && !(typeof title === "string")) return false;
+  if (title !== undefined && typeof title !== "string") return false;
   const message = v.message;
-  if (message !== undefined && !(typeof message === "string")) return false;
+  if (message !== undefined && typeof message !== "string") return false;
   const error_data = v.error_data;
   if (error_data !== undefined) {
     if (typeof error_data !== "object" || error_data === null || Array.isArray(error_data)) return false;
     const details = error_data.details;
-    if (details !== undefined && !(typeof details === "string")) return false;
+    if (details !== undefined && typeof details !== "string") return false;
   }
   const href = v.href;
-  if (href !== undefined && !(typeof href === "string")) return false;
+  if (href !== undefined && typeof href !== "string") return false;
   return true;
 }
 function check_MetaWebhookError(v: any, p: string, out: ValidationIssue[]): void {
@@ -11841,7 +11839,7 @@ function check_MetaWebhookValue_messages(v: any, p: string, out: ValidationIssue
 function is_MetaStatus_conversation(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const id = v.id;
-  if (id !== undefined && !(typeof id === "string")) return false;
+  if (id !== undefined && typeof id !== "string") return false;
   return true;
 }
 function check_MetaStatus_conversation(v: any, p: string, out: ValidationIssue[]): void {
@@ -11859,7 +11857,7 @@ function check_MetaStatus_conversation(v: any, p: string, out: ValidationIssue[]
 function is_MetaStatus_pricing(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const category = v.category;
-  if (category !== undefined && !(typeof category === "string")) return false;
+  if (category !== undefined && typeof category !== "string") return false;
   return true;
 }
 function check_MetaStatus_pricing(v: any, p: string, out: ValidationIssue[]): void {
@@ -11907,7 +11905,7 @@ function is_MetaStatus(v: any, w: boolean): boolean {
   const timestamp = v.timestamp;
   if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
   const recipient_id = v.recipient_id;
-  if (recipient_id !== undefined && !(typeof recipient_id === "string")) return false;
+  if (recipient_id !== undefined && typeof recipient_id !== "string") return false;
   const recipient_user_id = v.recipient_user_id;
   if (recipient_user_id !== undefined && !(typeof recipient_user_id === "string" && recipient_user_id.length !== 0))
     return false;
@@ -11918,13 +11916,13 @@ function is_MetaStatus(v: any, w: boolean): boolean {
   )
     return false;
   const recipient_type = v.recipient_type;
-  if (recipient_type !== undefined && !(typeof recipient_type === "string")) return false;
+  if (recipient_type !== undefined && typeof recipient_type !== "string") return false;
   const recipient_participant_id = v.recipient_participant_id;
-  if (recipient_participant_id !== undefined && !(typeof recipient_participant_id === "string")) return false;
+  if (recipient_participant_id !== undefined && typeof recipient_participant_id !== "string") return false;
   const type = v.type;
-  if (type !== undefined && !(typeof type === "string")) return false;
+  if (type !== undefined && typeof type !== "string") return false;
   const biz_opaque_callback_data = v.biz_opaque_callback_data;
-  if (biz_opaque_callback_data !== undefined && !(typeof biz_opaque_callback_data === "string")) return false;
+  if (biz_opaque_callback_data !== undefined && typeof biz_opaque_callback_data !== "string") return false;
   const conversation = v.conversation;
   if (conversation !== undefined && !is_MetaStatus_conversation(conversation, w)) return false;
   const pricing = v.pricing;
@@ -12062,7 +12060,7 @@ function check_MetaWebhookValue_errors(v: any, p: string, out: ValidationIssue[]
 function is_MetaWebhookValue(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const messaging_product = v.messaging_product;
-  if (messaging_product !== undefined && !(messaging_product === "whatsapp")) return false;
+  if (messaging_product !== undefined && messaging_product !== "whatsapp") return false;
   const metadata = v.metadata;
   if (metadata !== undefined && !is_MetaWebhookMetadata(metadata, w)) return false;
   const contacts = v.contacts;
@@ -12083,7 +12081,7 @@ function check_MetaWebhookValue(v: any, p: string, out: ValidationIssue[]): void
   let x: any;
   x = v.messaging_product;
   if (x !== undefined) {
-    if (!(x === "whatsapp")) out.push(rules.constant(p + "/messaging_product", "messaging product", "whatsapp", x));
+    if (x !== "whatsapp") out.push(rules.constant(p + "/messaging_product", "messaging product", "whatsapp", x));
   }
   x = v.metadata;
   if (x !== undefined) {
@@ -12111,7 +12109,7 @@ function is_MetaWebhookChange(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.field === undefined || v.value === undefined) return false;
   const field = v.field;
-  if (!(typeof field === "string")) return false;
+  if (typeof field !== "string") return false;
   const value = v.value;
   if (!is_MetaWebhookValue(value, w)) return false;
   return true;
@@ -12161,7 +12159,7 @@ function is_MetaWebhookEntry(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.changes === undefined) return false;
   const id = v.id;
-  if (!(typeof id === "string")) return false;
+  if (typeof id !== "string") return false;
   const changes = v.changes;
   if (!is_MetaWebhookEntry_changes(changes, w)) return false;
   return true;
@@ -12203,7 +12201,7 @@ function is_MetaWebhook(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.object === undefined || v.entry === undefined) return false;
   const object_ = v.object;
-  if (!(object_ === "whatsapp_business_account")) return false;
+  if (object_ !== "whatsapp_business_account") return false;
   const entry = v.entry;
   if (!Array.isArray(entry)) return false;
   for (let i = 0; i < entry.length; i++) {
@@ -12211,7 +12209,7 @@ function is_MetaWebhook(v: any, w: boolean): boolean {
     if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
     if (item.id === undefined || item.changes === undefined) return false;
     const id = item.id;
-    if (!(typeof id === "string")) return false;
+    if (typeof id !== "string") return false;
     const changes = item.changes;
     if (!Array.isArray(changes)) return false;
     for (let i2 = 0; i2 < changes.length; i2++) {
@@ -12219,19 +12217,19 @@ function is_MetaWebhook(v: any, w: boolean): boolean {
       if (typeof change !== "object" || change === null || Array.isArray(change)) return false;
       if (change.field === undefined || change.value === undefined) return false;
       const field = change.field;
-      if (!(typeof field === "string")) return false;
+      if (typeof field !== "string") return false;
       const value = change.value;
       if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
       const messaging_product = value.messaging_product;
-      if (messaging_product !== undefined && !(messaging_product === "whatsapp")) return false;
+      if (messaging_product !== undefined && messaging_product !== "whatsapp") return false;
       const metadata = value.metadata;
       if (metadata !== undefined) {
         if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) return false;
         if (metadata.phone_number_id === undefined) return false;
         const display_phone_number = metadata.display_phone_number;
-        if (display_phone_number !== undefined && !(typeof display_phone_number === "string")) return false;
+        if (display_phone_number !== undefined && typeof display_phone_number !== "string") return false;
         const phone_number_id = metadata.phone_number_id;
-        if (!(typeof phone_number_id === "string")) return false;
+        if (typeof phone_number_id !== "string") return false;
       }
       const contacts = value.contacts;
       if (contacts !== undefined) {
@@ -12240,21 +12238,21 @@ function is_MetaWebhook(v: any, w: boolean): boolean {
           const contact = contacts[i3];
           if (typeof contact !== "object" || contact === null || Array.isArray(contact)) return false;
           const wa_id = contact.wa_id;
-          if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
+          if (wa_id !== undefined && typeof wa_id !== "string") return false;
           const user_id = contact.user_id;
           if (user_id !== undefined && !(typeof user_id === "string" && user_id.length !== 0)) return false;
           const parent_user_id = contact.parent_user_id;
           if (parent_user_id !== undefined && !(typeof parent_user_id === "string" && parent_user_id.length !== 0))
             return false;
           const identity_key_hash = contact.identity_key_hash;
-          if (identity_key_hash !== undefined && !(typeof identity_key_hash === "string")) return false;
+          if (identity_key_hash !== undefined && typeof identity_key_hash !== "string") return false;
           const profile = contact.profile;
           if (profile !== undefined) {
             if (typeof profile !== "object" || profile === null || Array.isArray(profile)) return false;
             const name = profile.name;
-            if (name !== undefined && !(typeof name === "string")) return false;
+            if (name !== undefined && typeof name !== "string") return false;
             const username = profile.username;
-            if (username !== undefined && !(typeof username === "string")) return false;
+            if (username !== undefined && typeof username !== "string") return false;
           }
         }
       }
@@ -12289,25 +12287,25 @@ function is_MetaWebhook(v: any, w: boolean): boolean {
           if (referral !== undefined) {
             if (typeof referral !== "object" || referral === null || Array.isArray(referral)) return false;
             const source_url = referral.source_url;
-            if (source_url !== undefined && !(typeof source_url === "string")) return false;
+            if (source_url !== undefined && typeof source_url !== "string") return false;
             const source_id = referral.source_id;
-            if (source_id !== undefined && !(typeof source_id === "string")) return false;
+            if (source_id !== undefined && typeof source_id !== "string") return false;
             const source_type = referral.source_type;
-            if (source_type !== undefined && !(typeof source_type === "string")) return false;
+            if (source_type !== undefined && typeof source_type !== "string") return false;
             const headline = referral.headline;
-            if (headline !== undefined && !(typeof headline === "string")) return false;
+            if (headline !== undefined && typeof headline !== "string") return false;
             const body = referral.body;
-            if (body !== undefined && !(typeof body === "string")) return false;
+            if (body !== undefined && typeof body !== "string") return false;
             const media_type = referral.media_type;
-            if (media_type !== undefined && !(typeof media_type === "string")) return false;
+            if (media_type !== undefined && typeof media_type !== "string") return false;
             const image_url = referral.image_url;
-            if (image_url !== undefined && !(typeof image_url === "string")) return false;
+            if (image_url !== undefined && typeof image_url !== "string") return false;
             const video_url = referral.video_url;
-            if (video_url !== undefined && !(typeof video_url === "string")) return false;
+            if (video_url !== undefined && typeof video_url !== "string") return false;
             const thumbnail_url = referral.thumbnail_url;
-            if (thumbnail_url !== undefined && !(typeof thumbnail_url === "string")) return false;
+            if (thumbnail_url !== undefined && typeof thumbnail_url !== "string") return false;
             const ctwa_clid = referral.ctwa_clid;
-            if (ctwa_clid !== undefined && !(typeof ctwa_clid === "string")) return false;
+            if (ctwa_clid !== undefined && typeof ctwa_clid !== "string") return false;
           }
           const errors = message.errors;
           if (errors !== undefined && !is_MetaMessageErrors(errors, w)) return false;
@@ -12329,7 +12327,7 @@ function is_MetaWebhook(v: any, w: boolean): boolean {
           const timestamp2 = statuse.timestamp;
           if (!is_MetaMessageCommon_timestamp(timestamp2, w)) return false;
           const recipient_id = statuse.recipient_id;
-          if (recipient_id !== undefined && !(typeof recipient_id === "string")) return false;
+          if (recipient_id !== undefined && typeof recipient_id !== "string") return false;
           const recipient_user_id = statuse.recipient_user_id;
           if (
             recipient_user_id !== undefined &&
@@ -12343,24 +12341,24 @@ function is_MetaWebhook(v: any, w: boolean): boolean {
           )
             return false;
           const recipient_type = statuse.recipient_type;
-          if (recipient_type !== undefined && !(typeof recipient_type === "string")) return false;
+          if (recipient_type !== undefined && typeof recipient_type !== "string") return false;
           const recipient_participant_id = statuse.recipient_participant_id;
-          if (recipient_participant_id !== undefined && !(typeof recipient_participant_id === "string")) return false;
+          if (recipient_participant_id !== undefined && typeof recipient_participant_id !== "string") return false;
           const type2 = statuse.type;
-          if (type2 !== undefined && !(typeof type2 === "string")) return false;
+          if (type2 !== undefined && typeof type2 !== "string") return false;
           const biz_opaque_callback_data = statuse.biz_opaque_callback_data;
-          if (biz_opaque_callback_data !== undefined && !(typeof biz_opaque_callback_data === "string")) return false;
+          if (biz_opaque_callback_data !== undefined && typeof biz_opaque_callback_data !== "string") return false;
           const conversation = statuse.conversation;
           if (conversation !== undefined) {
             if (typeof conversation !== "object" || conversation === null || Array.isArray(conversation)) return false;
             const id4 = conversation.id;
-            if (id4 !== undefined && !(typeof id4 === "string")) return false;
+            if (id4 !== undefined && typeof id4 !== "string") return false;
           }
           const pricing = statuse.pricing;
           if (pricing !== undefined) {
             if (typeof pricing !== "object" || pricing === null || Array.isArray(pricing)) return false;
             const category = pricing.category;
-            if (category !== undefined && !(typeof category === "string")) return false;
+            if (category !== undefined && typeof category !== "string") return false;
           }
           const errors2 = statuse.errors;
           if (errors2 !== undefined) {
@@ -12394,7 +12392,7 @@ function check_MetaWebhook(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.object;
   if (x !== undefined) {
-    if (!(x === "whatsapp_business_account"))
+    if (x !== "whatsapp_business_account")
       out.push(rules.constant(p + "/object", "object", "whatsapp_business_account", x));
   }
   x = v.entry;
@@ -12410,7 +12408,7 @@ function is_AisouleOutboundBody(v: any, w: boolean): boolean {
   const to = v.to;
   if (!(typeof to === "string" && PATTERN_118.test(to))) return false;
   const type = v.type;
-  if (!(type === "interactive")) return false;
+  if (type !== "interactive") return false;
   const interactive = v.interactive;
   if (!is_Interactive(interactive, w)) return false;
   return true;
@@ -12438,7 +12436,7 @@ function check_AisouleOutboundBody(v: any, p: string, out: ValidationIssue[]): v
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "interactive")) out.push(rules.constant(p + "/type", "message type", "interactive", x));
+    if (x !== "interactive") out.push(rules.constant(p + "/type", "message type", "interactive", x));
   }
   x = v.interactive;
   if (x !== undefined) {
@@ -12452,17 +12450,17 @@ function is_AisouleWebhookData(v: any, w: boolean): boolean {
   const message_id = v.message_id;
   if (!(typeof message_id === "string" && message_id.length !== 0)) return false;
   const waba_number = v.waba_number;
-  if (waba_number !== undefined && !(typeof waba_number === "string")) return false;
+  if (waba_number !== undefined && typeof waba_number !== "string") return false;
   const sender = v.sender;
-  if (sender !== undefined && !(typeof sender === "string")) return false;
+  if (sender !== undefined && typeof sender !== "string") return false;
   const recipient = v.recipient;
-  if (recipient !== undefined && !(typeof recipient === "string")) return false;
+  if (recipient !== undefined && typeof recipient !== "string") return false;
   const type = v.type;
-  if (type !== undefined && !(typeof type === "string")) return false;
+  if (type !== undefined && typeof type !== "string") return false;
   const body = v.body;
-  if (body !== undefined && !(typeof body === "string")) return false;
+  if (body !== undefined && typeof body !== "string") return false;
   const status = v.status;
-  if (status !== undefined && !(typeof status === "string")) return false;
+  if (status !== undefined && typeof status !== "string") return false;
   return true;
 }
 function check_AisouleWebhookData(v: any, p: string, out: ValidationIssue[]): void {
@@ -12518,17 +12516,17 @@ function is_AisouleWebhookBody(v: any, w: boolean): boolean {
   const message_id = data.message_id;
   if (!(typeof message_id === "string" && message_id.length !== 0)) return false;
   const waba_number = data.waba_number;
-  if (waba_number !== undefined && !(typeof waba_number === "string")) return false;
+  if (waba_number !== undefined && typeof waba_number !== "string") return false;
   const sender = data.sender;
-  if (sender !== undefined && !(typeof sender === "string")) return false;
+  if (sender !== undefined && typeof sender !== "string") return false;
   const recipient = data.recipient;
-  if (recipient !== undefined && !(typeof recipient === "string")) return false;
+  if (recipient !== undefined && typeof recipient !== "string") return false;
   const type = data.type;
-  if (type !== undefined && !(typeof type === "string")) return false;
+  if (type !== undefined && typeof type !== "string") return false;
   const body = data.body;
-  if (body !== undefined && !(typeof body === "string")) return false;
+  if (body !== undefined && typeof body !== "string") return false;
   const status = data.status;
-  if (status !== undefined && !(typeof status === "string")) return false;
+  if (status !== undefined && typeof status !== "string") return false;
   return true;
 }
 function check_AisouleWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
@@ -12613,7 +12611,7 @@ function is_ExotelInteractiveContent(v: any, w: boolean): boolean {
   const recipient_type = v.recipient_type;
   if (recipient_type !== undefined && !(recipient_type === "individual" || recipient_type === "group")) return false;
   const type = v.type;
-  if (!(type === "interactive")) return false;
+  if (type !== "interactive") return false;
   const context = v.context;
   if (context !== undefined) {
     if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
@@ -12654,7 +12652,7 @@ function check_ExotelInteractiveContent(v: any, p: string, out: ValidationIssue[
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "interactive")) out.push(rules.constant(p + "/type", "interactive content type", "interactive", x));
+    if (x !== "interactive") out.push(rules.constant(p + "/type", "interactive content type", "interactive", x));
   }
   x = v.context;
   if (x !== undefined) {
@@ -12673,7 +12671,7 @@ function is_ExotelReactionContent(v: any, w: boolean): boolean {
   const recipient_type = v.recipient_type;
   if (recipient_type !== undefined && !(recipient_type === "individual" || recipient_type === "group")) return false;
   const type = v.type;
-  if (!(type === "reaction")) return false;
+  if (type !== "reaction") return false;
   const reaction = v.reaction;
   if (!is_Reaction(reaction, w)) return false;
   return true;
@@ -12698,7 +12696,7 @@ function check_ExotelReactionContent(v: any, p: string, out: ValidationIssue[]):
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "reaction")) out.push(rules.constant(p + "/type", "reaction content type", "reaction", x));
+    if (x !== "reaction") out.push(rules.constant(p + "/type", "reaction content type", "reaction", x));
   }
   x = v.reaction;
   if (x !== undefined) {
@@ -12819,7 +12817,7 @@ function check_ExotelOutboundItem(v: any, p: string, out: ValidationIssue[]): vo
 // providers/exotel/outbound.schema.json#/properties/whatsapp/properties/messages
 function is_ExotelOutboundBody_whatsapp_messages(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
+  if (v.length < 1) return false;
   for (let i = 0; i < v.length; i++) {
     const message = v[i];
     if (!is_ExotelOutboundItem(message, w)) return false;
@@ -12831,7 +12829,7 @@ function check_ExotelOutboundBody_whatsapp_messages(v: any, p: string, out: Vali
     out.push(rules.type(p, "messages", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "messages", 1, v.length));
+  if (v.length < 1) out.push(rules.minItems(p, "messages", 1, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "messages", i));
@@ -12888,7 +12886,7 @@ function is_ExotelOutboundBody(v: any, w: boolean): boolean {
   if (status_callback2 !== undefined && !is_ExotelOutboundBody_status_callback(status_callback2, w)) return false;
   const messages = whatsapp.messages;
   if (!Array.isArray(messages)) return false;
-  if (!(messages.length >= 1)) return false;
+  if (messages.length < 1) return false;
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i];
     if (typeof message !== "object" || message === null || Array.isArray(message)) return false;
@@ -12970,7 +12968,7 @@ function check_ExotelInboundContent(v: any, p: string, out: ValidationIssue[]): 
 function is_ExotelWebhookItem_context(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const id = v.id;
-  if (id !== undefined && !(typeof id === "string")) return false;
+  if (id !== undefined && typeof id !== "string") return false;
   return true;
 }
 function check_ExotelWebhookItem_context(v: any, p: string, out: ValidationIssue[]): void {
@@ -12991,15 +12989,15 @@ function is_ExotelWebhookItem(v: any, w: boolean): boolean {
   const callback_type = v.callback_type;
   if (!(typeof callback_type === "string" && callback_type.length !== 0)) return false;
   const sid = v.sid;
-  if (sid !== undefined && !(typeof sid === "string")) return false;
+  if (sid !== undefined && typeof sid !== "string") return false;
   const from = v.from;
-  if (from !== undefined && !(typeof from === "string")) return false;
+  if (from !== undefined && typeof from !== "string") return false;
   const to = v.to;
-  if (to !== undefined && !(typeof to === "string")) return false;
+  if (to !== undefined && typeof to !== "string") return false;
   const profile_name = v.profile_name;
-  if (profile_name !== undefined && !(typeof profile_name === "string")) return false;
+  if (profile_name !== undefined && typeof profile_name !== "string") return false;
   const timestamp = v.timestamp;
-  if (timestamp !== undefined && !(typeof timestamp === "string")) return false;
+  if (timestamp !== undefined && typeof timestamp !== "string") return false;
   const content = v.content;
   if (content !== undefined && !is_ExotelInboundContent(content, w)) return false;
   const context = v.context;
@@ -13007,9 +13005,9 @@ function is_ExotelWebhookItem(v: any, w: boolean): boolean {
   const exo_status_code = v.exo_status_code;
   if (exo_status_code !== undefined && !walk.isJson(exo_status_code)) return false;
   const exo_detailed_status = v.exo_detailed_status;
-  if (exo_detailed_status !== undefined && !(typeof exo_detailed_status === "string")) return false;
+  if (exo_detailed_status !== undefined && typeof exo_detailed_status !== "string") return false;
   const description = v.description;
-  if (description !== undefined && !(typeof description === "string")) return false;
+  if (description !== undefined && typeof description !== "string") return false;
   const custom_data = v.custom_data;
   if (custom_data !== undefined && !walk.isJson(custom_data)) return false;
   return true;
@@ -13126,15 +13124,15 @@ function is_ExotelWrappedWebhook(v: any, w: boolean): boolean {
     const callback_type = message.callback_type;
     if (!(typeof callback_type === "string" && callback_type.length !== 0)) return false;
     const sid = message.sid;
-    if (sid !== undefined && !(typeof sid === "string")) return false;
+    if (sid !== undefined && typeof sid !== "string") return false;
     const from = message.from;
-    if (from !== undefined && !(typeof from === "string")) return false;
+    if (from !== undefined && typeof from !== "string") return false;
     const to = message.to;
-    if (to !== undefined && !(typeof to === "string")) return false;
+    if (to !== undefined && typeof to !== "string") return false;
     const profile_name = message.profile_name;
-    if (profile_name !== undefined && !(typeof profile_name === "string")) return false;
+    if (profile_name !== undefined && typeof profile_name !== "string") return false;
     const timestamp = message.timestamp;
-    if (timestamp !== undefined && !(typeof timestamp === "string")) return false;
+    if (timestamp !== undefined && typeof timestamp !== "string") return false;
     const content = message.content;
     if (content !== undefined) {
       if (typeof content !== "object" || content === null || Array.isArray(content)) return false;
@@ -13146,14 +13144,14 @@ function is_ExotelWrappedWebhook(v: any, w: boolean): boolean {
     if (context !== undefined) {
       if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
       const id = context.id;
-      if (id !== undefined && !(typeof id === "string")) return false;
+      if (id !== undefined && typeof id !== "string") return false;
     }
     const exo_status_code = message.exo_status_code;
     if (exo_status_code !== undefined && !walk.isJson(exo_status_code)) return false;
     const exo_detailed_status = message.exo_detailed_status;
-    if (exo_detailed_status !== undefined && !(typeof exo_detailed_status === "string")) return false;
+    if (exo_detailed_status !== undefined && typeof exo_detailed_status !== "string") return false;
     const description = message.description;
-    if (description !== undefined && !(typeof description === "string")) return false;
+    if (description !== undefined && typeof description !== "string") return false;
     const custom_data = message.custom_data;
     if (custom_data !== undefined && !walk.isJson(custom_data)) return false;
   }
@@ -13176,15 +13174,15 @@ function is_ExotelFlatWebhook(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined) return false;
   const from = v.from;
-  if (from !== undefined && !(typeof from === "string")) return false;
+  if (from !== undefined && typeof from !== "string") return false;
   const type = v.type;
   if (!(typeof type === "string" && type.length !== 0)) return false;
   const sid = v.sid;
-  if (sid !== undefined && !(typeof sid === "string")) return false;
+  if (sid !== undefined && typeof sid !== "string") return false;
   const id = v.id;
-  if (id !== undefined && !(typeof id === "string")) return false;
+  if (id !== undefined && typeof id !== "string") return false;
   const timestamp = v.timestamp;
-  if (timestamp !== undefined && !(typeof timestamp === "string")) return false;
+  if (timestamp !== undefined && typeof timestamp !== "string") return false;
   return true;
 }
 function check_ExotelFlatWebhook(v: any, p: string, out: ValidationIssue[]): void {
@@ -13231,7 +13229,7 @@ function is_InfobipTextHeader(v: any, w: boolean): boolean {
   if (v.type === undefined || v.text === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "text" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "TEXT")) return false;
+  if (type !== "TEXT") return false;
   const text = v.text;
   if (!(typeof text === "string" && text.length !== 0 && (text.length <= 60 || unicode.maxCodePoints(text, 60))))
     return false;
@@ -13252,7 +13250,7 @@ function check_InfobipTextHeader(v: any, p: string, out: ValidationIssue[]): voi
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "TEXT")) out.push(rules.constant(p + "/type", "text header type", "TEXT", x));
+    if (x !== "TEXT") out.push(rules.constant(p + "/type", "text header type", "TEXT", x));
   }
   x = v.text;
   if (x !== undefined) {
@@ -13270,7 +13268,7 @@ function is_InfobipImageHeader(v: any, w: boolean): boolean {
   if (v.type === undefined || v.mediaUrl === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "IMAGE")) return false;
+  if (type !== "IMAGE") return false;
   const mediaUrl = v.mediaUrl;
   if (!is_Media_link(mediaUrl, w)) return false;
   return true;
@@ -13290,7 +13288,7 @@ function check_InfobipImageHeader(v: any, p: string, out: ValidationIssue[]): vo
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "IMAGE")) out.push(rules.constant(p + "/type", "image header type", "IMAGE", x));
+    if (x !== "IMAGE") out.push(rules.constant(p + "/type", "image header type", "IMAGE", x));
   }
   x = v.mediaUrl;
   if (x !== undefined) {
@@ -13303,7 +13301,7 @@ function is_InfobipVideoHeader(v: any, w: boolean): boolean {
   if (v.type === undefined || v.mediaUrl === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "VIDEO")) return false;
+  if (type !== "VIDEO") return false;
   const mediaUrl = v.mediaUrl;
   if (!is_Media_link(mediaUrl, w)) return false;
   return true;
@@ -13323,7 +13321,7 @@ function check_InfobipVideoHeader(v: any, p: string, out: ValidationIssue[]): vo
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "VIDEO")) out.push(rules.constant(p + "/type", "video header type", "VIDEO", x));
+    if (x !== "VIDEO") out.push(rules.constant(p + "/type", "video header type", "VIDEO", x));
   }
   x = v.mediaUrl;
   if (x !== undefined) {
@@ -13336,7 +13334,7 @@ function is_InfobipDocumentHeader(v: any, w: boolean): boolean {
   if (v.type === undefined || v.mediaUrl === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "mediaUrl" && k !== "filename" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "DOCUMENT")) return false;
+  if (type !== "DOCUMENT") return false;
   const mediaUrl = v.mediaUrl;
   if (!is_Media_link(mediaUrl, w)) return false;
   const filename = v.filename;
@@ -13358,7 +13356,7 @@ function check_InfobipDocumentHeader(v: any, p: string, out: ValidationIssue[]):
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "DOCUMENT")) out.push(rules.constant(p + "/type", "document header type", "DOCUMENT", x));
+    if (x !== "DOCUMENT") out.push(rules.constant(p + "/type", "document header type", "DOCUMENT", x));
   }
   x = v.mediaUrl;
   if (x !== undefined) {
@@ -13419,7 +13417,7 @@ function is_InfobipReplyButton(v: any, w: boolean): boolean {
   if (v.type === undefined || v.id === undefined || v.title === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "id" && k !== "title" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "REPLY")) return false;
+  if (type !== "REPLY") return false;
   const id = v.id;
   if (!(
     typeof id === "string" &&
@@ -13455,7 +13453,7 @@ function check_InfobipReplyButton(v: any, p: string, out: ValidationIssue[]): vo
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "REPLY")) out.push(rules.constant(p + "/type", "reply button type", "REPLY", x));
+    if (x !== "REPLY") out.push(rules.constant(p + "/type", "reply button type", "REPLY", x));
   }
   x = v.id;
   if (x !== undefined) {
@@ -13486,8 +13484,8 @@ function check_InfobipReplyButton(v: any, p: string, out: ValidationIssue[]): vo
 // providers/infobip/content/buttons.schema.json#/properties/action/properties/buttons
 function is_InfobipButtonsContent_action_buttons(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
-  if (!(v.length <= 3)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 3) return false;
   for (let i = 0; i < v.length; i++) {
     const button = v[i];
     if (!is_InfobipReplyButton(button, w)) return false;
@@ -13499,8 +13497,8 @@ function check_InfobipButtonsContent_action_buttons(v: any, p: string, out: Vali
     out.push(rules.type(p, "reply buttons", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "reply buttons", 1, v.length));
-  if (!(v.length <= 3)) out.push(rules.maxItems(p, "reply buttons", 3, v.length));
+  if (v.length < 1) out.push(rules.minItems(p, "reply buttons", 1, v.length));
+  if (v.length > 3) out.push(rules.maxItems(p, "reply buttons", 3, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "reply buttons", i));
@@ -13546,15 +13544,15 @@ function is_InfobipButtonsContent(v: any, w: boolean): boolean {
   for (const k in action) if (k !== "buttons" && action[k] !== undefined) return false;
   const buttons = action.buttons;
   if (!Array.isArray(buttons)) return false;
-  if (!(buttons.length >= 1)) return false;
-  if (!(buttons.length <= 3)) return false;
+  if (buttons.length < 1) return false;
+  if (buttons.length > 3) return false;
   for (let i = 0; i < buttons.length; i++) {
     const button = buttons[i];
     if (typeof button !== "object" || button === null || Array.isArray(button)) return false;
     if (button.type === undefined || button.id === undefined || button.title === undefined) return false;
     for (const k in button) if (k !== "type" && k !== "id" && k !== "title" && button[k] !== undefined) return false;
     const type = button.type;
-    if (!(type === "REPLY")) return false;
+    if (type !== "REPLY") return false;
     const id = button.id;
     if (!(
       typeof id === "string" &&
@@ -13683,7 +13681,7 @@ function check_InfobipFlowContent_action(v: any, p: string, out: ValidationIssue
   }
   x = v.flowMessageVersion;
   if (x !== undefined) {
-    if (!(x === 3)) out.push(rules.constant(p + "/flowMessageVersion", "flow message version", 3, x));
+    if (x !== 3) out.push(rules.constant(p + "/flowMessageVersion", "flow message version", 3, x));
   }
   x = v.flowToken;
   if (x !== undefined) {
@@ -13750,7 +13748,7 @@ function is_InfobipFlowContent(v: any, w: boolean): boolean {
   const mode = action.mode;
   if (mode !== undefined && !(mode === "DRAFT" || mode === "PUBLISHED")) return false;
   const flowMessageVersion = action.flowMessageVersion;
-  if (flowMessageVersion !== undefined && !(flowMessageVersion === 3)) return false;
+  if (flowMessageVersion !== undefined && flowMessageVersion !== 3) return false;
   const flowToken = action.flowToken;
   if (!(typeof flowToken === "string" && flowToken.length !== 0)) return false;
   const flowId = action.flowId;
@@ -13882,8 +13880,8 @@ function check_InfobipListRow(v: any, p: string, out: ValidationIssue[]): void {
 // providers/infobip/content/list.schema.json#/properties/action/properties/sections/items/properties/rows
 function is_InfobipListSection_rows(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
-  if (!(v.length <= 10)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
     const row = v[i];
     if (!is_InfobipListRow(row, w)) return false;
@@ -13895,8 +13893,8 @@ function check_InfobipListSection_rows(v: any, p: string, out: ValidationIssue[]
     out.push(rules.type(p, "section rows", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "section rows", 1, v.length));
-  if (!(v.length <= 10)) out.push(rules.maxItems(p, "section rows", 10, v.length));
+  if (v.length < 1) out.push(rules.minItems(p, "section rows", 1, v.length));
+  if (v.length > 10) out.push(rules.maxItems(p, "section rows", 10, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "section rows", i));
@@ -13941,8 +13939,8 @@ function check_InfobipListSection(v: any, p: string, out: ValidationIssue[]): vo
 // providers/infobip/content/list.schema.json#/properties/action/properties/sections
 function is_InfobipListContent_action_sections(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
-  if (!(v.length <= 10)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
     const section = v[i];
     if (!is_InfobipListSection(section, w)) return false;
@@ -13954,8 +13952,8 @@ function check_InfobipListContent_action_sections(v: any, p: string, out: Valida
     out.push(rules.type(p, "list sections", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "list sections", 1, v.length));
-  if (!(v.length <= 10)) out.push(rules.maxItems(p, "list sections", 10, v.length));
+  if (v.length < 1) out.push(rules.minItems(p, "list sections", 1, v.length));
+  if (v.length > 10) out.push(rules.maxItems(p, "list sections", 10, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "list sections", i));
@@ -14014,8 +14012,8 @@ function is_InfobipListContent(v: any, w: boolean): boolean {
     return false;
   const sections = action.sections;
   if (!Array.isArray(sections)) return false;
-  if (!(sections.length >= 1)) return false;
-  if (!(sections.length <= 10)) return false;
+  if (sections.length < 1) return false;
+  if (sections.length > 10) return false;
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i];
     if (typeof section !== "object" || section === null || Array.isArray(section)) return false;
@@ -14025,8 +14023,8 @@ function is_InfobipListContent(v: any, w: boolean): boolean {
     if (title2 !== undefined && !is_ListSection_title(title2, w)) return false;
     const rows = section.rows;
     if (!Array.isArray(rows)) return false;
-    if (!(rows.length >= 1)) return false;
-    if (!(rows.length <= 10)) return false;
+    if (rows.length < 1) return false;
+    if (rows.length > 10) return false;
     for (let i2 = 0; i2 < rows.length; i2++) {
       const row = rows[i2];
       if (typeof row !== "object" || row === null || Array.isArray(row)) return false;
@@ -14119,8 +14117,8 @@ function check_InfobipLocationRequestContent(v: any, p: string, out: ValidationI
 // providers/infobip/content/multi-product.schema.json#/properties/action/properties/sections/items/properties/productRetailerIds
 function is_InfobipProductSection_productRetailerIds(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
-  if (!(v.length <= 30)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 30) return false;
   for (let i = 0; i < v.length; i++) {
     const item = v[i];
     if (!is_ProductCardAction_product_retailer_id(item, w)) return false;
@@ -14132,8 +14130,8 @@ function check_InfobipProductSection_productRetailerIds(v: any, p: string, out: 
     out.push(rules.type(p, "product retailer ids", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "product retailer ids", 1, v.length));
-  if (!(v.length <= 30)) out.push(rules.maxItems(p, "product retailer ids", 30, v.length));
+  if (v.length < 1) out.push(rules.minItems(p, "product retailer ids", 1, v.length));
+  if (v.length > 30) out.push(rules.maxItems(p, "product retailer ids", 30, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "product retailer ids", i));
@@ -14178,8 +14176,8 @@ function check_InfobipProductSection(v: any, p: string, out: ValidationIssue[]):
 // providers/infobip/content/multi-product.schema.json#/properties/action/properties/sections
 function is_InfobipMultiProductContent_action_sections(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
-  if (!(v.length <= 10)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
     const section = v[i];
     if (!is_InfobipProductSection(section, w)) return false;
@@ -14191,8 +14189,8 @@ function check_InfobipMultiProductContent_action_sections(v: any, p: string, out
     out.push(rules.type(p, "product sections", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "product sections", 1, v.length));
-  if (!(v.length <= 10)) out.push(rules.maxItems(p, "product sections", 10, v.length));
+  if (v.length < 1) out.push(rules.minItems(p, "product sections", 1, v.length));
+  if (v.length > 10) out.push(rules.maxItems(p, "product sections", 10, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "product sections", i));
@@ -14245,8 +14243,8 @@ function is_InfobipMultiProductContent(v: any, w: boolean): boolean {
   if (!is_ProductCardAction_catalog_id(catalogId, w)) return false;
   const sections = action.sections;
   if (!Array.isArray(sections)) return false;
-  if (!(sections.length >= 1)) return false;
-  if (!(sections.length <= 10)) return false;
+  if (sections.length < 1) return false;
+  if (sections.length > 10) return false;
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i];
     if (typeof section !== "object" || section === null || Array.isArray(section)) return false;
@@ -14256,8 +14254,8 @@ function is_InfobipMultiProductContent(v: any, w: boolean): boolean {
     if (title !== undefined && !is_ListSection_title(title, w)) return false;
     const productRetailerIds = section.productRetailerIds;
     if (!Array.isArray(productRetailerIds)) return false;
-    if (!(productRetailerIds.length >= 1)) return false;
-    if (!(productRetailerIds.length <= 30)) return false;
+    if (productRetailerIds.length < 1) return false;
+    if (productRetailerIds.length > 30) return false;
     for (let i2 = 0; i2 < productRetailerIds.length; i2++) {
       const item = productRetailerIds[i2];
       if (!is_ProductCardAction_product_retailer_id(item, w)) return false;
@@ -14669,13 +14667,13 @@ function is_InfobipOrderItem(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.productRetailerId === undefined || v.quantity === undefined) return false;
   const productRetailerId = v.productRetailerId;
-  if (!(typeof productRetailerId === "string")) return false;
+  if (typeof productRetailerId !== "string") return false;
   const quantity = v.quantity;
   if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
   const itemPrice = v.itemPrice;
   if (itemPrice !== undefined && !(typeof itemPrice === "number" && Number.isFinite(itemPrice))) return false;
   const currency = v.currency;
-  if (currency !== undefined && !(typeof currency === "string")) return false;
+  if (currency !== undefined && typeof currency !== "string") return false;
   return true;
 }
 function check_InfobipOrderItem(v: any, p: string, out: ValidationIssue[]): void {
@@ -14732,9 +14730,9 @@ function check_InfobipInboundMessage_productItems(v: any, p: string, out: Valida
 function is_InfobipInboundMessage_context(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const from = v.from;
-  if (from !== undefined && !(typeof from === "string")) return false;
+  if (from !== undefined && typeof from !== "string") return false;
   const id = v.id;
-  if (id !== undefined && !(typeof id === "string")) return false;
+  if (id !== undefined && typeof id !== "string") return false;
   return true;
 }
 function check_InfobipInboundMessage_context(v: any, p: string, out: ValidationIssue[]): void {
@@ -14757,17 +14755,17 @@ function is_InfobipInboundMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined) return false;
   const type = v.type;
-  if (!(typeof type === "string")) return false;
+  if (typeof type !== "string") return false;
   const id = v.id;
-  if (id !== undefined && !(typeof id === "string")) return false;
+  if (id !== undefined && typeof id !== "string") return false;
   const title = v.title;
-  if (title !== undefined && !(typeof title === "string")) return false;
+  if (title !== undefined && typeof title !== "string") return false;
   const description = v.description;
-  if (description !== undefined && !(typeof description === "string")) return false;
+  if (description !== undefined && typeof description !== "string") return false;
   const text = v.text;
-  if (text !== undefined && !(typeof text === "string")) return false;
+  if (text !== undefined && typeof text !== "string") return false;
   const payload = v.payload;
-  if (payload !== undefined && !(typeof payload === "string")) return false;
+  if (payload !== undefined && typeof payload !== "string") return false;
   const response = v.response;
   if (response !== undefined && !is_InfobipInboundMessage_response(response, w)) return false;
   const latitude = v.latitude;
@@ -14775,13 +14773,13 @@ function is_InfobipInboundMessage(v: any, w: boolean): boolean {
   const longitude = v.longitude;
   if (longitude !== undefined && !(typeof longitude === "number" && Number.isFinite(longitude))) return false;
   const name = v.name;
-  if (name !== undefined && !(typeof name === "string")) return false;
+  if (name !== undefined && typeof name !== "string") return false;
   const address = v.address;
-  if (address !== undefined && !(typeof address === "string")) return false;
+  if (address !== undefined && typeof address !== "string") return false;
   const url = v.url;
-  if (url !== undefined && !(typeof url === "string")) return false;
+  if (url !== undefined && typeof url !== "string") return false;
   const catalogId = v.catalogId;
-  if (catalogId !== undefined && !(typeof catalogId === "string")) return false;
+  if (catalogId !== undefined && typeof catalogId !== "string") return false;
   const productItems = v.productItems;
   if (productItems !== undefined && !is_InfobipInboundMessage_productItems(productItems, w)) return false;
   const context = v.context;
@@ -14890,34 +14888,34 @@ function is_InfobipWebhookResult(v: any, w: boolean): boolean {
   )
     return false;
   const from = v.from;
-  if (!(typeof from === "string")) return false;
+  if (typeof from !== "string") return false;
   const to = v.to;
-  if (!(typeof to === "string")) return false;
+  if (typeof to !== "string") return false;
   const integrationType = v.integrationType;
-  if (integrationType !== undefined && !(typeof integrationType === "string")) return false;
+  if (integrationType !== undefined && typeof integrationType !== "string") return false;
   const receivedAt = v.receivedAt;
-  if (!(typeof receivedAt === "string")) return false;
+  if (typeof receivedAt !== "string") return false;
   const messageId = v.messageId;
-  if (!(typeof messageId === "string")) return false;
+  if (typeof messageId !== "string") return false;
   const pairedMessageId = v.pairedMessageId;
-  if (pairedMessageId !== undefined && !(typeof pairedMessageId === "string")) return false;
+  if (pairedMessageId !== undefined && typeof pairedMessageId !== "string") return false;
   const callbackData = v.callbackData;
-  if (callbackData !== undefined && !(typeof callbackData === "string")) return false;
+  if (callbackData !== undefined && typeof callbackData !== "string") return false;
   const message = v.message;
   if (typeof message !== "object" || message === null || Array.isArray(message)) return false;
   if (message.type === undefined) return false;
   const type = message.type;
-  if (!(typeof type === "string")) return false;
+  if (typeof type !== "string") return false;
   const id = message.id;
-  if (id !== undefined && !(typeof id === "string")) return false;
+  if (id !== undefined && typeof id !== "string") return false;
   const title = message.title;
-  if (title !== undefined && !(typeof title === "string")) return false;
+  if (title !== undefined && typeof title !== "string") return false;
   const description = message.description;
-  if (description !== undefined && !(typeof description === "string")) return false;
+  if (description !== undefined && typeof description !== "string") return false;
   const text = message.text;
-  if (text !== undefined && !(typeof text === "string")) return false;
+  if (text !== undefined && typeof text !== "string") return false;
   const payload = message.payload;
-  if (payload !== undefined && !(typeof payload === "string")) return false;
+  if (payload !== undefined && typeof payload !== "string") return false;
   const response = message.response;
   if (response !== undefined) {
     if (typeof response !== "object" || response === null || Array.isArray(response)) return false;
@@ -14928,13 +14926,13 @@ function is_InfobipWebhookResult(v: any, w: boolean): boolean {
   const longitude = message.longitude;
   if (longitude !== undefined && !(typeof longitude === "number" && Number.isFinite(longitude))) return false;
   const name = message.name;
-  if (name !== undefined && !(typeof name === "string")) return false;
+  if (name !== undefined && typeof name !== "string") return false;
   const address = message.address;
-  if (address !== undefined && !(typeof address === "string")) return false;
+  if (address !== undefined && typeof address !== "string") return false;
   const url = message.url;
-  if (url !== undefined && !(typeof url === "string")) return false;
+  if (url !== undefined && typeof url !== "string") return false;
   const catalogId = message.catalogId;
-  if (catalogId !== undefined && !(typeof catalogId === "string")) return false;
+  if (catalogId !== undefined && typeof catalogId !== "string") return false;
   const productItems = message.productItems;
   if (productItems !== undefined) {
     if (!Array.isArray(productItems)) return false;
@@ -14943,28 +14941,28 @@ function is_InfobipWebhookResult(v: any, w: boolean): boolean {
       if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
       if (item.productRetailerId === undefined || item.quantity === undefined) return false;
       const productRetailerId = item.productRetailerId;
-      if (!(typeof productRetailerId === "string")) return false;
+      if (typeof productRetailerId !== "string") return false;
       const quantity = item.quantity;
       if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
       const itemPrice = item.itemPrice;
       if (itemPrice !== undefined && !(typeof itemPrice === "number" && Number.isFinite(itemPrice))) return false;
       const currency = item.currency;
-      if (currency !== undefined && !(typeof currency === "string")) return false;
+      if (currency !== undefined && typeof currency !== "string") return false;
     }
   }
   const context = message.context;
   if (context !== undefined) {
     if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
     const from2 = context.from;
-    if (from2 !== undefined && !(typeof from2 === "string")) return false;
+    if (from2 !== undefined && typeof from2 !== "string") return false;
     const id2 = context.id;
-    if (id2 !== undefined && !(typeof id2 === "string")) return false;
+    if (id2 !== undefined && typeof id2 !== "string") return false;
   }
   const contact = v.contact;
   if (contact !== undefined) {
     if (typeof contact !== "object" || contact === null || Array.isArray(contact)) return false;
     const name2 = contact.name;
-    if (name2 !== undefined && !(typeof name2 === "string")) return false;
+    if (name2 !== undefined && typeof name2 !== "string") return false;
   }
   const price = v.price;
   if (price !== undefined) {
@@ -15031,7 +15029,7 @@ function is_VonageCustomInteractive(v: any, w: boolean): boolean {
   if (v.type === undefined || v.interactive === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "interactive" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "interactive")) return false;
+  if (type !== "interactive") return false;
   const interactive = v.interactive;
   if (!is_Interactive(interactive, w)) return false;
   return true;
@@ -15051,8 +15049,7 @@ function check_VonageCustomInteractive(v: any, p: string, out: ValidationIssue[]
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "interactive"))
-      out.push(rules.constant(p + "/type", "custom interactive object type", "interactive", x));
+    if (x !== "interactive") out.push(rules.constant(p + "/type", "custom interactive object type", "interactive", x));
   }
   x = v.interactive;
   if (x !== undefined) {
@@ -15065,7 +15062,7 @@ function is_VonageCustomReaction(v: any, w: boolean): boolean {
   if (v.type === undefined || v.reaction === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "reaction" && v[k] !== undefined) return false;
   const type = v.type;
-  if (!(type === "reaction")) return false;
+  if (type !== "reaction") return false;
   const reaction = v.reaction;
   if (!is_Reaction(reaction, w)) return false;
   return true;
@@ -15085,7 +15082,7 @@ function check_VonageCustomReaction(v: any, p: string, out: ValidationIssue[]): 
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "reaction")) out.push(rules.constant(p + "/type", "custom reaction object type", "reaction", x));
+    if (x !== "reaction") out.push(rules.constant(p + "/type", "custom reaction object type", "reaction", x));
   }
   x = v.reaction;
   if (x !== undefined) {
@@ -15197,9 +15194,9 @@ function is_VonageOutboundBody(v: any, w: boolean): boolean {
   ))
     return false;
   const channel = v.channel;
-  if (!(channel === "whatsapp")) return false;
+  if (channel !== "whatsapp") return false;
   const message_type = v.message_type;
-  if (!(message_type === "custom")) return false;
+  if (message_type !== "custom") return false;
   const custom = v.custom;
   if (!is_VonageCustom(custom, w)) return false;
   const client_ref = v.client_ref;
@@ -15290,11 +15287,11 @@ function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
   }
   x = v.channel;
   if (x !== undefined) {
-    if (!(x === "whatsapp")) out.push(rules.constant(p + "/channel", "channel", "whatsapp", x));
+    if (x !== "whatsapp") out.push(rules.constant(p + "/channel", "channel", "whatsapp", x));
   }
   x = v.message_type;
   if (x !== undefined) {
-    if (!(x === "custom")) out.push(rules.constant(p + "/message_type", "message type", "custom", x));
+    if (x !== "custom") out.push(rules.constant(p + "/message_type", "message type", "custom", x));
   }
   x = v.custom;
   if (x !== undefined) {
@@ -15402,13 +15399,13 @@ function is_VonageInboundMessage_order_product_items_item(v: any, w: boolean): b
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.product_retailer_id === undefined || v.quantity === undefined) return false;
   const product_retailer_id = v.product_retailer_id;
-  if (!(typeof product_retailer_id === "string")) return false;
+  if (typeof product_retailer_id !== "string") return false;
   const quantity = v.quantity;
   if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
   const item_price = v.item_price;
   if (item_price !== undefined && !(typeof item_price === "number" && Number.isFinite(item_price))) return false;
   const currency = v.currency;
-  if (currency !== undefined && !(typeof currency === "string")) return false;
+  if (currency !== undefined && typeof currency !== "string") return false;
   return true;
 }
 function check_VonageInboundMessage_order_product_items_item(v: any, p: string, out: ValidationIssue[]): void {
@@ -15517,40 +15514,40 @@ function is_VonageInboundMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.message_uuid === undefined || v.message_type === undefined || v.timestamp === undefined) return false;
   const channel = v.channel;
-  if (channel !== undefined && !(typeof channel === "string")) return false;
+  if (channel !== undefined && typeof channel !== "string") return false;
   const message_uuid = v.message_uuid;
   if (!(typeof message_uuid === "string" && message_uuid.length !== 0)) return false;
   const to = v.to;
-  if (to !== undefined && !(typeof to === "string")) return false;
+  if (to !== undefined && typeof to !== "string") return false;
   const from = v.from;
-  if (from !== undefined && !(typeof from === "string")) return false;
+  if (from !== undefined && typeof from !== "string") return false;
   const timestamp = v.timestamp;
   if (!(typeof timestamp === "string" && timestamp.length !== 0)) return false;
   const message_type = v.message_type;
   if (!(typeof message_type === "string" && message_type.length !== 0)) return false;
   const text = v.text;
-  if (text !== undefined && !(typeof text === "string")) return false;
+  if (text !== undefined && typeof text !== "string") return false;
   const reply = v.reply;
   if (reply !== undefined) {
     if (typeof reply !== "object" || reply === null || Array.isArray(reply)) return false;
     if (reply.id === undefined || reply.title === undefined) return false;
     const id = reply.id;
-    if (!(typeof id === "string")) return false;
+    if (typeof id !== "string") return false;
     const title = reply.title;
-    if (!(typeof title === "string")) return false;
+    if (typeof title !== "string") return false;
     const description = reply.description;
-    if (description !== undefined && !(typeof description === "string")) return false;
+    if (description !== undefined && typeof description !== "string") return false;
   }
   const button = v.button;
   if (button !== undefined) {
     if (typeof button !== "object" || button === null || Array.isArray(button)) return false;
     if (button.payload === undefined || button.text === undefined) return false;
     const payload = button.payload;
-    if (!(typeof payload === "string")) return false;
+    if (typeof payload !== "string") return false;
     const text2 = button.text;
-    if (!(typeof text2 === "string")) return false;
+    if (typeof text2 !== "string") return false;
     const subtype = button.subtype;
-    if (subtype !== undefined && !(typeof subtype === "string")) return false;
+    if (subtype !== undefined && typeof subtype !== "string") return false;
   }
   const location = v.location;
   if (location !== undefined) {
@@ -15561,18 +15558,18 @@ function is_VonageInboundMessage(v: any, w: boolean): boolean {
     const longitude = location.longitude;
     if (!(typeof longitude === "number" && Number.isFinite(longitude))) return false;
     const name = location.name;
-    if (name !== undefined && !(typeof name === "string")) return false;
+    if (name !== undefined && typeof name !== "string") return false;
     const address = location.address;
-    if (address !== undefined && !(typeof address === "string")) return false;
+    if (address !== undefined && typeof address !== "string") return false;
     const url = location.url;
-    if (url !== undefined && !(typeof url === "string")) return false;
+    if (url !== undefined && typeof url !== "string") return false;
   }
   const order = v.order;
   if (order !== undefined) {
     if (typeof order !== "object" || order === null || Array.isArray(order)) return false;
     if (order.catalog_id === undefined || order.product_items === undefined) return false;
     const catalog_id = order.catalog_id;
-    if (!(typeof catalog_id === "string")) return false;
+    if (typeof catalog_id !== "string") return false;
     const product_items = order.product_items;
     if (!Array.isArray(product_items)) return false;
     for (let i = 0; i < product_items.length; i++) {
@@ -15580,33 +15577,33 @@ function is_VonageInboundMessage(v: any, w: boolean): boolean {
       if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
       if (item.product_retailer_id === undefined || item.quantity === undefined) return false;
       const product_retailer_id = item.product_retailer_id;
-      if (!(typeof product_retailer_id === "string")) return false;
+      if (typeof product_retailer_id !== "string") return false;
       const quantity = item.quantity;
       if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
       const item_price = item.item_price;
       if (item_price !== undefined && !(typeof item_price === "number" && Number.isFinite(item_price))) return false;
       const currency = item.currency;
-      if (currency !== undefined && !(typeof currency === "string")) return false;
+      if (currency !== undefined && typeof currency !== "string") return false;
     }
   }
   const profile = v.profile;
   if (profile !== undefined) {
     if (typeof profile !== "object" || profile === null || Array.isArray(profile)) return false;
     const name2 = profile.name;
-    if (name2 !== undefined && !(typeof name2 === "string")) return false;
+    if (name2 !== undefined && typeof name2 !== "string") return false;
     const username = profile.username;
-    if (username !== undefined && !(typeof username === "string")) return false;
+    if (username !== undefined && typeof username !== "string") return false;
   }
   const context = v.context;
   if (context !== undefined) {
     if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
     const message_uuid2 = context.message_uuid;
-    if (message_uuid2 !== undefined && !(typeof message_uuid2 === "string")) return false;
+    if (message_uuid2 !== undefined && typeof message_uuid2 !== "string") return false;
     const message_from = context.message_from;
-    if (message_from !== undefined && !(typeof message_from === "string")) return false;
+    if (message_from !== undefined && typeof message_from !== "string") return false;
   }
   const client_ref = v.client_ref;
-  if (client_ref !== undefined && !(typeof client_ref === "string")) return false;
+  if (client_ref !== undefined && typeof client_ref !== "string") return false;
   return true;
 }
 function check_VonageInboundMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -15708,7 +15705,7 @@ function check_VonageStatus_error(v: any, p: string, out: ValidationIssue[]): vo
 function is_VonageWhatsAppStatusDetails_recipient(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const wa_id = v.wa_id;
-  if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
+  if (wa_id !== undefined && typeof wa_id !== "string") return false;
   const user_id = v.user_id;
   if (user_id !== undefined && !(typeof user_id === "string" && user_id.length !== 0)) return false;
   const parent_user_id = v.parent_user_id;
@@ -15767,26 +15764,26 @@ function is_VonageStatus(v: any, w: boolean): boolean {
   const message_uuid = v.message_uuid;
   if (!(typeof message_uuid === "string" && message_uuid.length !== 0)) return false;
   const to = v.to;
-  if (to !== undefined && !(typeof to === "string")) return false;
+  if (to !== undefined && typeof to !== "string") return false;
   const from = v.from;
-  if (from !== undefined && !(typeof from === "string")) return false;
+  if (from !== undefined && typeof from !== "string") return false;
   const timestamp = v.timestamp;
   if (!(typeof timestamp === "string" && timestamp.length !== 0)) return false;
   const status = v.status;
   if (!(typeof status === "string" && status.length !== 0)) return false;
   const channel = v.channel;
-  if (channel !== undefined && !(typeof channel === "string")) return false;
+  if (channel !== undefined && typeof channel !== "string") return false;
   const client_ref = v.client_ref;
-  if (client_ref !== undefined && !(typeof client_ref === "string")) return false;
+  if (client_ref !== undefined && typeof client_ref !== "string") return false;
   const error = v.error;
   if (error !== undefined) {
     if (typeof error !== "object" || error === null || Array.isArray(error)) return false;
     const type = error.type;
-    if (type !== undefined && !(typeof type === "string")) return false;
+    if (type !== undefined && typeof type !== "string") return false;
     const title = error.title;
     if (title !== undefined && !walk.isJson(title)) return false;
     const detail = error.detail;
-    if (detail !== undefined && !(typeof detail === "string")) return false;
+    if (detail !== undefined && typeof detail !== "string") return false;
   }
   const whatsapp = v.whatsapp;
   if (whatsapp !== undefined) {
@@ -15795,7 +15792,7 @@ function is_VonageStatus(v: any, w: boolean): boolean {
     if (recipient !== undefined) {
       if (typeof recipient !== "object" || recipient === null || Array.isArray(recipient)) return false;
       const wa_id = recipient.wa_id;
-      if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
+      if (wa_id !== undefined && typeof wa_id !== "string") return false;
       const user_id = recipient.user_id;
       if (user_id !== undefined && !(typeof user_id === "string" && user_id.length !== 0)) return false;
       const parent_user_id = recipient.parent_user_id;
@@ -15915,8 +15912,8 @@ function check_WhatsappNodeSdkArguments(v: any, p: string, out: ValidationIssue[
     if (!(typeof x === "number" && Number.isInteger(x)))
       out.push(rules.type(p + "/recipient", "recipient number", "an integer", x));
     else {
-      if (!(x >= 1)) out.push(rules.minimum(p + "/recipient", "recipient number", 1, x));
-      if (!(x <= 999999999999999)) out.push(rules.maximum(p + "/recipient", "recipient number", 999999999999999, x));
+      if (x < 1) out.push(rules.minimum(p + "/recipient", "recipient number", 1, x));
+      if (x > 999999999999999) out.push(rules.maximum(p + "/recipient", "recipient number", 999999999999999, x));
     }
   }
   x = v.replyMessageId;
@@ -15960,14 +15957,14 @@ function is_MetaButtonReply(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.button_reply === undefined) return false;
   const type = v.type;
-  if (!(type === "button_reply")) return false;
+  if (type !== "button_reply") return false;
   const button_reply = v.button_reply;
   if (typeof button_reply !== "object" || button_reply === null || Array.isArray(button_reply)) return false;
   if (button_reply.id === undefined || button_reply.title === undefined) return false;
   const id = button_reply.id;
-  if (!(typeof id === "string")) return false;
+  if (typeof id !== "string") return false;
   const title = button_reply.title;
-  if (!(typeof title === "string")) return false;
+  if (typeof title !== "string") return false;
   return true;
 }
 function check_MetaButtonReply(v: any, p: string, out: ValidationIssue[]): void {
@@ -15980,7 +15977,7 @@ function check_MetaButtonReply(v: any, p: string, out: ValidationIssue[]): void 
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "button_reply")) out.push(rules.constant(p + "/type", "button reply type", "button_reply", x));
+    if (x !== "button_reply") out.push(rules.constant(p + "/type", "button reply type", "button_reply", x));
   }
   x = v.button_reply;
   if (x !== undefined) {
@@ -16014,16 +16011,16 @@ function is_MetaListReply(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.list_reply === undefined) return false;
   const type = v.type;
-  if (!(type === "list_reply")) return false;
+  if (type !== "list_reply") return false;
   const list_reply = v.list_reply;
   if (typeof list_reply !== "object" || list_reply === null || Array.isArray(list_reply)) return false;
   if (list_reply.id === undefined || list_reply.title === undefined) return false;
   const id = list_reply.id;
-  if (!(typeof id === "string")) return false;
+  if (typeof id !== "string") return false;
   const title = list_reply.title;
-  if (!(typeof title === "string")) return false;
+  if (typeof title !== "string") return false;
   const description = list_reply.description;
-  if (description !== undefined && !(typeof description === "string")) return false;
+  if (description !== undefined && typeof description !== "string") return false;
   return true;
 }
 function check_MetaListReply(v: any, p: string, out: ValidationIssue[]): void {
@@ -16036,7 +16033,7 @@ function check_MetaListReply(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "list_reply")) out.push(rules.constant(p + "/type", "list reply type", "list_reply", x));
+    if (x !== "list_reply") out.push(rules.constant(p + "/type", "list reply type", "list_reply", x));
   }
   x = v.list_reply;
   if (x !== undefined) {
@@ -16069,16 +16066,16 @@ function is_MetaNfmReply(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.nfm_reply === undefined) return false;
   const type = v.type;
-  if (!(type === "nfm_reply")) return false;
+  if (type !== "nfm_reply") return false;
   const nfm_reply = v.nfm_reply;
   if (typeof nfm_reply !== "object" || nfm_reply === null || Array.isArray(nfm_reply)) return false;
   if (nfm_reply.response_json === undefined) return false;
   const name = nfm_reply.name;
-  if (name !== undefined && !(typeof name === "string")) return false;
+  if (name !== undefined && typeof name !== "string") return false;
   const body = nfm_reply.body;
-  if (body !== undefined && !(typeof body === "string")) return false;
+  if (body !== undefined && typeof body !== "string") return false;
   const response_json = nfm_reply.response_json;
-  if (!(typeof response_json === "string")) return false;
+  if (typeof response_json !== "string") return false;
   return true;
 }
 function check_MetaNfmReply(v: any, p: string, out: ValidationIssue[]): void {
@@ -16091,7 +16088,7 @@ function check_MetaNfmReply(v: any, p: string, out: ValidationIssue[]): void {
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "nfm_reply")) out.push(rules.constant(p + "/type", "flow or address reply type", "nfm_reply", x));
+    if (x !== "nfm_reply") out.push(rules.constant(p + "/type", "flow or address reply type", "nfm_reply", x));
   }
   x = v.nfm_reply;
   if (x !== undefined) {
@@ -16179,7 +16176,7 @@ function is_MetaCallPermissionReply(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.call_permission_reply === undefined) return false;
   const type = v.type;
-  if (!(type === "call_permission_reply")) return false;
+  if (type !== "call_permission_reply") return false;
   const call_permission_reply = v.call_permission_reply;
   if (
     typeof call_permission_reply !== "object" ||
@@ -16191,7 +16188,7 @@ function is_MetaCallPermissionReply(v: any, w: boolean): boolean {
   const response = call_permission_reply.response;
   if (!(response === "accept" || response === "reject")) return false;
   const is_permanent = call_permission_reply.is_permanent;
-  if (is_permanent !== undefined && !(typeof is_permanent === "boolean")) return false;
+  if (is_permanent !== undefined && typeof is_permanent !== "boolean") return false;
   const expiration_timestamp = call_permission_reply.expiration_timestamp;
   if (
     expiration_timestamp !== undefined &&
@@ -16199,7 +16196,7 @@ function is_MetaCallPermissionReply(v: any, w: boolean): boolean {
   )
     return false;
   const response_source = call_permission_reply.response_source;
-  if (response_source !== undefined && !(typeof response_source === "string")) return false;
+  if (response_source !== undefined && typeof response_source !== "string") return false;
   return true;
 }
 function check_MetaCallPermissionReply(v: any, p: string, out: ValidationIssue[]): void {
@@ -16213,7 +16210,7 @@ function check_MetaCallPermissionReply(v: any, p: string, out: ValidationIssue[]
   let x: any;
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "call_permission_reply"))
+    if (x !== "call_permission_reply")
       out.push(rules.constant(p + "/type", "call permission reply type", "call_permission_reply", x));
   }
   x = v.call_permission_reply;
@@ -16275,7 +16272,7 @@ function is_MetaInteractiveMessage(v: any, w: boolean): boolean {
   const timestamp = v.timestamp;
   if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
   const type = v.type;
-  if (!(type === "interactive")) return false;
+  if (type !== "interactive") return false;
   const context = v.context;
   if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
   const interactive = v.interactive;
@@ -16313,8 +16310,7 @@ function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[])
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "interactive"))
-      out.push(rules.constant(p + "/type", "interactive reply message type", "interactive", x));
+    if (x !== "interactive") out.push(rules.constant(p + "/type", "interactive reply message type", "interactive", x));
   }
   x = v.context;
   if (x !== undefined) {
@@ -16348,9 +16344,9 @@ function is_MetaTemplateButton(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.payload === undefined || v.text === undefined) return false;
   const payload = v.payload;
-  if (!(typeof payload === "string")) return false;
+  if (typeof payload !== "string") return false;
   const text = v.text;
-  if (!(typeof text === "string")) return false;
+  if (typeof text !== "string") return false;
   return true;
 }
 function check_MetaTemplateButton(v: any, p: string, out: ValidationIssue[]): void {
@@ -16383,16 +16379,16 @@ function is_MetaTemplateButtonMessage(v: any, w: boolean): boolean {
   const timestamp = v.timestamp;
   if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
   const type = v.type;
-  if (!(type === "button")) return false;
+  if (type !== "button") return false;
   const context = v.context;
   if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
   const button = v.button;
   if (typeof button !== "object" || button === null || Array.isArray(button)) return false;
   if (button.payload === undefined || button.text === undefined) return false;
   const payload = button.payload;
-  if (!(typeof payload === "string")) return false;
+  if (typeof payload !== "string") return false;
   const text = button.text;
-  if (!(typeof text === "string")) return false;
+  if (typeof text !== "string") return false;
   if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
@@ -16424,7 +16420,7 @@ function check_MetaTemplateButtonMessage(v: any, p: string, out: ValidationIssue
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "button")) out.push(rules.constant(p + "/type", "template quick reply type", "button", x));
+    if (x !== "button") out.push(rules.constant(p + "/type", "template quick reply type", "button", x));
   }
   x = v.context;
   if (x !== undefined) {
@@ -16442,13 +16438,13 @@ function is_MetaOrderItem(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.product_retailer_id === undefined || v.quantity === undefined) return false;
   const product_retailer_id = v.product_retailer_id;
-  if (!(typeof product_retailer_id === "string")) return false;
+  if (typeof product_retailer_id !== "string") return false;
   const quantity = v.quantity;
   if (!(typeof quantity === "number" && Number.isInteger(quantity) && (!w || quantity >= 0))) return false;
   const item_price = v.item_price;
   if (item_price !== undefined && !(typeof item_price === "number" && Number.isFinite(item_price))) return false;
   const currency = v.currency;
-  if (currency !== undefined && !(typeof currency === "string")) return false;
+  if (currency !== undefined && typeof currency !== "string") return false;
   return true;
 }
 function check_MetaOrderItem(v: any, p: string, out: ValidationIssue[]): void {
@@ -16469,7 +16465,7 @@ function check_MetaOrderItem(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "number" && Number.isInteger(x)))
       out.push(rules.type(p + "/quantity", "quantity", "an integer", x));
     else {
-      if (!(x >= 0))
+      if (x < 0)
         out.push(
           rules.warning(
             rules.minimum(p + "/quantity", "quantity", 0, x),
@@ -16516,9 +16512,9 @@ function is_MetaOrder(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.catalog_id === undefined || v.product_items === undefined) return false;
   const catalog_id = v.catalog_id;
-  if (!(typeof catalog_id === "string")) return false;
+  if (typeof catalog_id !== "string") return false;
   const text = v.text;
-  if (text !== undefined && !(typeof text === "string")) return false;
+  if (text !== undefined && typeof text !== "string") return false;
   const product_items = v.product_items;
   if (!is_MetaOrder_product_items(product_items, w)) return false;
   return true;
@@ -16557,16 +16553,16 @@ function is_MetaOrderMessage(v: any, w: boolean): boolean {
   const timestamp = v.timestamp;
   if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
   const type = v.type;
-  if (!(type === "order")) return false;
+  if (type !== "order") return false;
   const context = v.context;
   if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
   const order = v.order;
   if (typeof order !== "object" || order === null || Array.isArray(order)) return false;
   if (order.catalog_id === undefined || order.product_items === undefined) return false;
   const catalog_id = order.catalog_id;
-  if (!(typeof catalog_id === "string")) return false;
+  if (typeof catalog_id !== "string") return false;
   const text = order.text;
-  if (text !== undefined && !(typeof text === "string")) return false;
+  if (text !== undefined && typeof text !== "string") return false;
   const product_items = order.product_items;
   if (!Array.isArray(product_items)) return false;
   for (let i = 0; i < product_items.length; i++) {
@@ -16574,13 +16570,13 @@ function is_MetaOrderMessage(v: any, w: boolean): boolean {
     if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
     if (item.product_retailer_id === undefined || item.quantity === undefined) return false;
     const product_retailer_id = item.product_retailer_id;
-    if (!(typeof product_retailer_id === "string")) return false;
+    if (typeof product_retailer_id !== "string") return false;
     const quantity = item.quantity;
     if (!(typeof quantity === "number" && Number.isInteger(quantity) && (!w || quantity >= 0))) return false;
     const item_price = item.item_price;
     if (item_price !== undefined && !(typeof item_price === "number" && Number.isFinite(item_price))) return false;
     const currency = item.currency;
-    if (currency !== undefined && !(typeof currency === "string")) return false;
+    if (currency !== undefined && typeof currency !== "string") return false;
   }
   if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
@@ -16613,7 +16609,7 @@ function check_MetaOrderMessage(v: any, p: string, out: ValidationIssue[]): void
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "order")) out.push(rules.constant(p + "/type", "order type", "order", x));
+    if (x !== "order") out.push(rules.constant(p + "/type", "order type", "order", x));
   }
   x = v.context;
   if (x !== undefined) {
@@ -16642,11 +16638,11 @@ function is_MetaLocation(v: any, w: boolean): boolean {
   ))
     return false;
   const name = v.name;
-  if (name !== undefined && !(typeof name === "string")) return false;
+  if (name !== undefined && typeof name !== "string") return false;
   const address = v.address;
-  if (address !== undefined && !(typeof address === "string")) return false;
+  if (address !== undefined && typeof address !== "string") return false;
   const url = v.url;
-  if (url !== undefined && !(typeof url === "string")) return false;
+  if (url !== undefined && typeof url !== "string") return false;
   return true;
 }
 function check_MetaLocation(v: any, p: string, out: ValidationIssue[]): void {
@@ -16662,14 +16658,14 @@ function check_MetaLocation(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "number" && Number.isFinite(x)))
       out.push(rules.type(p + "/latitude", "latitude", "a finite number", x));
     else {
-      if (!(x >= -90))
+      if (x < -90)
         out.push(
           rules.warning(
             rules.minimum(p + "/latitude", "latitude", -90, x),
             "webhook/meta/message.schema.json#/$defs/location/properties/latitude/minimum",
           ),
         );
-      if (!(x <= 90))
+      if (x > 90)
         out.push(
           rules.warning(
             rules.maximum(p + "/latitude", "latitude", 90, x),
@@ -16683,14 +16679,14 @@ function check_MetaLocation(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "number" && Number.isFinite(x)))
       out.push(rules.type(p + "/longitude", "longitude", "a finite number", x));
     else {
-      if (!(x >= -180))
+      if (x < -180)
         out.push(
           rules.warning(
             rules.minimum(p + "/longitude", "longitude", -180, x),
             "webhook/meta/message.schema.json#/$defs/location/properties/longitude/minimum",
           ),
         );
-      if (!(x <= 180))
+      if (x > 180)
         out.push(
           rules.warning(
             rules.maximum(p + "/longitude", "longitude", 180, x),
@@ -16725,7 +16721,7 @@ function is_MetaLocationMessage(v: any, w: boolean): boolean {
   const timestamp = v.timestamp;
   if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
   const type = v.type;
-  if (!(type === "location")) return false;
+  if (type !== "location") return false;
   const context = v.context;
   if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
   const location = v.location;
@@ -16743,11 +16739,11 @@ function is_MetaLocationMessage(v: any, w: boolean): boolean {
   ))
     return false;
   const name = location.name;
-  if (name !== undefined && !(typeof name === "string")) return false;
+  if (name !== undefined && typeof name !== "string") return false;
   const address = location.address;
-  if (address !== undefined && !(typeof address === "string")) return false;
+  if (address !== undefined && typeof address !== "string") return false;
   const url = location.url;
-  if (url !== undefined && !(typeof url === "string")) return false;
+  if (url !== undefined && typeof url !== "string") return false;
   if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
@@ -16779,7 +16775,7 @@ function check_MetaLocationMessage(v: any, p: string, out: ValidationIssue[]): v
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "location")) out.push(rules.constant(p + "/type", "location type", "location", x));
+    if (x !== "location") out.push(rules.constant(p + "/type", "location type", "location", x));
   }
   x = v.context;
   if (x !== undefined) {
@@ -16797,9 +16793,9 @@ function is_MetaReactionPayload(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.message_id === undefined) return false;
   const message_id = v.message_id;
-  if (!(typeof message_id === "string")) return false;
+  if (typeof message_id !== "string") return false;
   const emoji = v.emoji;
-  if (emoji !== undefined && !(typeof emoji === "string")) return false;
+  if (emoji !== undefined && typeof emoji !== "string") return false;
   return true;
 }
 function check_MetaReactionPayload(v: any, p: string, out: ValidationIssue[]): void {
@@ -16831,16 +16827,16 @@ function is_MetaReactionMessage(v: any, w: boolean): boolean {
   const timestamp = v.timestamp;
   if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
   const type = v.type;
-  if (!(type === "reaction")) return false;
+  if (type !== "reaction") return false;
   const context = v.context;
   if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
   const reaction = v.reaction;
   if (typeof reaction !== "object" || reaction === null || Array.isArray(reaction)) return false;
   if (reaction.message_id === undefined) return false;
   const message_id = reaction.message_id;
-  if (!(typeof message_id === "string")) return false;
+  if (typeof message_id !== "string") return false;
   const emoji = reaction.emoji;
-  if (emoji !== undefined && !(typeof emoji === "string")) return false;
+  if (emoji !== undefined && typeof emoji !== "string") return false;
   if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
@@ -16872,7 +16868,7 @@ function check_MetaReactionMessage(v: any, p: string, out: ValidationIssue[]): v
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "reaction")) out.push(rules.constant(p + "/type", "reaction type", "reaction", x));
+    if (x !== "reaction") out.push(rules.constant(p + "/type", "reaction type", "reaction", x));
   }
   x = v.context;
   if (x !== undefined) {
@@ -16890,7 +16886,7 @@ function is_MetaText(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.body === undefined) return false;
   const body = v.body;
-  if (!(typeof body === "string")) return false;
+  if (typeof body !== "string") return false;
   return true;
 }
 function check_MetaText(v: any, p: string, out: ValidationIssue[]): void {
@@ -16918,14 +16914,14 @@ function is_MetaTextMessage(v: any, w: boolean): boolean {
   const timestamp = v.timestamp;
   if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
   const type = v.type;
-  if (!(type === "text")) return false;
+  if (type !== "text") return false;
   const context = v.context;
   if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
   const text = v.text;
   if (typeof text !== "object" || text === null || Array.isArray(text)) return false;
   if (text.body === undefined) return false;
   const body = text.body;
-  if (!(typeof body === "string")) return false;
+  if (typeof body !== "string") return false;
   if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
@@ -16957,7 +16953,7 @@ function check_MetaTextMessage(v: any, p: string, out: ValidationIssue[]): void 
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "text")) out.push(rules.constant(p + "/type", "text type", "text", x));
+    if (x !== "text") out.push(rules.constant(p + "/type", "text type", "text", x));
   }
   x = v.context;
   if (x !== undefined) {
@@ -16974,7 +16970,7 @@ function check_MetaTextMessage(v: any, p: string, out: ValidationIssue[]): void 
 function is_MetaUnsupportedPayload(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const type = v.type;
-  if (type !== undefined && !(typeof type === "string")) return false;
+  if (type !== undefined && typeof type !== "string") return false;
   return true;
 }
 function check_MetaUnsupportedPayload(v: any, p: string, out: ValidationIssue[]): void {
@@ -17001,14 +16997,14 @@ function is_MetaUnsupportedMessage(v: any, w: boolean): boolean {
   const timestamp = v.timestamp;
   if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
   const type = v.type;
-  if (!(type === "unsupported")) return false;
+  if (type !== "unsupported") return false;
   const context = v.context;
   if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
   const unsupported = v.unsupported;
   if (unsupported !== undefined) {
     if (typeof unsupported !== "object" || unsupported === null || Array.isArray(unsupported)) return false;
     const type2 = unsupported.type;
-    if (type2 !== undefined && !(typeof type2 === "string")) return false;
+    if (type2 !== undefined && typeof type2 !== "string") return false;
   }
   const errors = v.errors;
   if (errors !== undefined && !is_MetaMessageErrors(errors, w)) return false;
@@ -17042,7 +17038,7 @@ function check_MetaUnsupportedMessage(v: any, p: string, out: ValidationIssue[])
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "unsupported")) out.push(rules.constant(p + "/type", "unsupported message type", "unsupported", x));
+    if (x !== "unsupported") out.push(rules.constant(p + "/type", "unsupported message type", "unsupported", x));
   }
   x = v.context;
   if (x !== undefined) {
@@ -17063,17 +17059,17 @@ function check_MetaUnsupportedMessage(v: any, p: string, out: ValidationIssue[])
 function is_MetaSystem(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const body = v.body;
-  if (body !== undefined && !(typeof body === "string")) return false;
+  if (body !== undefined && typeof body !== "string") return false;
   const type = v.type;
-  if (type !== undefined && !(typeof type === "string")) return false;
+  if (type !== undefined && typeof type !== "string") return false;
   const wa_id = v.wa_id;
-  if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
+  if (wa_id !== undefined && typeof wa_id !== "string") return false;
   const user_id = v.user_id;
-  if (user_id !== undefined && !(typeof user_id === "string")) return false;
+  if (user_id !== undefined && typeof user_id !== "string") return false;
   const parent_user_id = v.parent_user_id;
-  if (parent_user_id !== undefined && !(typeof parent_user_id === "string")) return false;
+  if (parent_user_id !== undefined && typeof parent_user_id !== "string") return false;
   const customer = v.customer;
-  if (customer !== undefined && !(typeof customer === "string")) return false;
+  if (customer !== undefined && typeof customer !== "string") return false;
   return true;
 }
 function check_MetaSystem(v: any, p: string, out: ValidationIssue[]): void {
@@ -17121,21 +17117,21 @@ function is_MetaSystemMessage(v: any, w: boolean): boolean {
   const timestamp = v.timestamp;
   if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
   const type = v.type;
-  if (!(type === "system")) return false;
+  if (type !== "system") return false;
   const system = v.system;
   if (typeof system !== "object" || system === null || Array.isArray(system)) return false;
   const body = system.body;
-  if (body !== undefined && !(typeof body === "string")) return false;
+  if (body !== undefined && typeof body !== "string") return false;
   const type2 = system.type;
-  if (type2 !== undefined && !(typeof type2 === "string")) return false;
+  if (type2 !== undefined && typeof type2 !== "string") return false;
   const wa_id = system.wa_id;
-  if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
+  if (wa_id !== undefined && typeof wa_id !== "string") return false;
   const user_id = system.user_id;
-  if (user_id !== undefined && !(typeof user_id === "string")) return false;
+  if (user_id !== undefined && typeof user_id !== "string") return false;
   const parent_user_id = system.parent_user_id;
-  if (parent_user_id !== undefined && !(typeof parent_user_id === "string")) return false;
+  if (parent_user_id !== undefined && typeof parent_user_id !== "string") return false;
   const customer = system.customer;
-  if (customer !== undefined && !(typeof customer === "string")) return false;
+  if (customer !== undefined && typeof customer !== "string") return false;
   if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
@@ -17167,7 +17163,7 @@ function check_MetaSystemMessage(v: any, p: string, out: ValidationIssue[]): voi
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "system")) out.push(rules.constant(p + "/type", "system message type", "system", x));
+    if (x !== "system") out.push(rules.constant(p + "/type", "system message type", "system", x));
   }
   x = v.system;
   if (x !== undefined) {
@@ -17189,7 +17185,7 @@ function is_MetaRequestWelcomeMessage(v: any, w: boolean): boolean {
   const timestamp = v.timestamp;
   if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
   const type = v.type;
-  if (!(type === "request_welcome")) return false;
+  if (type !== "request_welcome") return false;
   if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
@@ -17220,7 +17216,7 @@ function check_MetaRequestWelcomeMessage(v: any, p: string, out: ValidationIssue
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "request_welcome")) out.push(rules.constant(p + "/type", "welcome request type", "request_welcome", x));
+    if (x !== "request_welcome") out.push(rules.constant(p + "/type", "welcome request type", "request_welcome", x));
   }
   if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "welcome request", ["from", "from_user_id"]));
@@ -17229,11 +17225,11 @@ function check_MetaRequestWelcomeMessage(v: any, p: string, out: ValidationIssue
 function is_MetaContactCard_name(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const formatted_name = v.formatted_name;
-  if (formatted_name !== undefined && !(typeof formatted_name === "string")) return false;
+  if (formatted_name !== undefined && typeof formatted_name !== "string") return false;
   const first_name = v.first_name;
-  if (first_name !== undefined && !(typeof first_name === "string")) return false;
+  if (first_name !== undefined && typeof first_name !== "string") return false;
   const last_name = v.last_name;
-  if (last_name !== undefined && !(typeof last_name === "string")) return false;
+  if (last_name !== undefined && typeof last_name !== "string") return false;
   return true;
 }
 function check_MetaContactCard_name(v: any, p: string, out: ValidationIssue[]): void {
@@ -17259,11 +17255,11 @@ function check_MetaContactCard_name(v: any, p: string, out: ValidationIssue[]): 
 function is_MetaContactPhone(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const phone = v.phone;
-  if (phone !== undefined && !(typeof phone === "string")) return false;
+  if (phone !== undefined && typeof phone !== "string") return false;
   const wa_id = v.wa_id;
-  if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
+  if (wa_id !== undefined && typeof wa_id !== "string") return false;
   const type = v.type;
-  if (type !== undefined && !(typeof type === "string")) return false;
+  if (type !== undefined && typeof type !== "string") return false;
   return true;
 }
 function check_MetaContactPhone(v: any, p: string, out: ValidationIssue[]): void {
@@ -17316,7 +17312,7 @@ function is_MetaContactCard(v: any, w: boolean): boolean {
   const phones = v.phones;
   if (phones !== undefined && !is_MetaContactCard_phones(phones, w)) return false;
   const origin = v.origin;
-  if (origin !== undefined && !(typeof origin === "string")) return false;
+  if (origin !== undefined && typeof origin !== "string") return false;
   return true;
 }
 function check_MetaContactCard(v: any, p: string, out: ValidationIssue[]): void {
@@ -17344,7 +17340,7 @@ function check_MetaContactsMessage_contacts(v: any, p: string, out: ValidationIs
     out.push(rules.type(p, "contact cards", "an array", v));
     return;
   }
-  if (!(v.length >= 1)) out.push(rules.minItems(p, "contact cards", 1, v.length));
+  if (v.length < 1) out.push(rules.minItems(p, "contact cards", 1, v.length));
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
       out.push(rules.hole(p + "/" + i, "contact cards", i));
@@ -17367,10 +17363,10 @@ function is_MetaContactsMessage(v: any, w: boolean): boolean {
   const timestamp = v.timestamp;
   if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
   const type = v.type;
-  if (!(type === "contacts")) return false;
+  if (type !== "contacts") return false;
   const contacts = v.contacts;
   if (!Array.isArray(contacts)) return false;
-  if (!(contacts.length >= 1)) return false;
+  if (contacts.length < 1) return false;
   for (let i = 0; i < contacts.length; i++) {
     const contact = contacts[i];
     if (typeof contact !== "object" || contact === null || Array.isArray(contact)) return false;
@@ -17378,11 +17374,11 @@ function is_MetaContactsMessage(v: any, w: boolean): boolean {
     if (name !== undefined) {
       if (typeof name !== "object" || name === null || Array.isArray(name)) return false;
       const formatted_name = name.formatted_name;
-      if (formatted_name !== undefined && !(typeof formatted_name === "string")) return false;
+      if (formatted_name !== undefined && typeof formatted_name !== "string") return false;
       const first_name = name.first_name;
-      if (first_name !== undefined && !(typeof first_name === "string")) return false;
+      if (first_name !== undefined && typeof first_name !== "string") return false;
       const last_name = name.last_name;
-      if (last_name !== undefined && !(typeof last_name === "string")) return false;
+      if (last_name !== undefined && typeof last_name !== "string") return false;
     }
     const phones = contact.phones;
     if (phones !== undefined) {
@@ -17391,15 +17387,15 @@ function is_MetaContactsMessage(v: any, w: boolean): boolean {
         const phone = phones[i2];
         if (typeof phone !== "object" || phone === null || Array.isArray(phone)) return false;
         const phone2 = phone.phone;
-        if (phone2 !== undefined && !(typeof phone2 === "string")) return false;
+        if (phone2 !== undefined && typeof phone2 !== "string") return false;
         const wa_id = phone.wa_id;
-        if (wa_id !== undefined && !(typeof wa_id === "string")) return false;
+        if (wa_id !== undefined && typeof wa_id !== "string") return false;
         const type2 = phone.type;
-        if (type2 !== undefined && !(typeof type2 === "string")) return false;
+        if (type2 !== undefined && typeof type2 !== "string") return false;
       }
     }
     const origin = contact.origin;
-    if (origin !== undefined && !(typeof origin === "string")) return false;
+    if (origin !== undefined && typeof origin !== "string") return false;
   }
   if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
@@ -17432,7 +17428,7 @@ function check_MetaContactsMessage(v: any, p: string, out: ValidationIssue[]): v
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "contacts")) out.push(rules.constant(p + "/type", "shared contacts type", "contacts", x));
+    if (x !== "contacts") out.push(rules.constant(p + "/type", "shared contacts type", "contacts", x));
   }
   x = v.contacts;
   if (x !== undefined) {
@@ -17454,7 +17450,7 @@ function is_MetaUnknownMessage(v: any, w: boolean): boolean {
   const timestamp = v.timestamp;
   if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
   const type = v.type;
-  if (!(type === "unknown")) return false;
+  if (type !== "unknown") return false;
   const errors = v.errors;
   if (errors !== undefined && !is_MetaMessageErrors(errors, w)) return false;
   if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
@@ -17487,7 +17483,7 @@ function check_MetaUnknownMessage(v: any, p: string, out: ValidationIssue[]): vo
   }
   x = v.type;
   if (x !== undefined) {
-    if (!(x === "unknown")) out.push(rules.constant(p + "/type", "unknown message type", "unknown", x));
+    if (x !== "unknown") out.push(rules.constant(p + "/type", "unknown message type", "unknown", x));
   }
   x = v.errors;
   if (x !== undefined) {

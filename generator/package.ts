@@ -1,6 +1,6 @@
 /**
  * The files that make `generated/` a package: package.json, tsconfig.json, the entry module, the
- * copied runtime, and the schemas (each file, plus the bundle) under `schemas/` for the
+ * hand-written code copied from `src/`, and the schemas (each file, plus the bundle) under `schemas/` for the
  * `wa-interactive/schemas/*.json` export.
  */
 import { readdirSync, readFileSync } from "node:fs";

@@ -6,42 +6,31 @@
 import type { ValidationIssue, ValidationResult } from "../runtime/issues.js";
 import { ProviderError } from "./provider-error.js";
 
+/** The value of a valid result, or a ProviderError carrying every issue, its reason worded from the first and their count. */
+function validOrRefused<T>(
+  result: ValidationResult<T>,
+  code: "invalid-message" | "invalid-body",
+  provider: string,
+  reason: (first: ValidationIssue, count: number) => string,
+): T {
+  if (result.ok) return result.value;
+  // An invalid result has at least one error.
+  throw new ProviderError(code, provider, "", reason(result.errors[0]!, result.errors.length), result.errors);
+}
+
 /** The validated message, or a ProviderError carrying every issue: an invalid message is never translated. */
 export function validMessage<T>(provider: string, result: ValidationResult<T>): T {
-  if (result.ok) return result.value;
-  throw new ProviderError(
-    "invalid-message",
-    provider,
-    "",
-    `the message is not valid (${result.errors.length} issue(s)); it was not translated`,
-    result.errors,
-  );
+  return validOrRefused(result, "invalid-message", provider, (_, count) => `the message is not valid (${count} issue(s)); it was not translated`);
 }
 
 /** The validated request body (for translating back), or a ProviderError naming its first issue. */
 export function validBody<T>(provider: string, result: ValidationResult<T>): T {
-  if (result.ok) return result.value;
-  const first = result.errors[0]!;
-  throw new ProviderError(
-    "invalid-body",
-    provider,
-    "",
-    `not a valid ${provider} request body: ${first.path || "/"}: ${first.message}`,
-    result.errors,
-  );
+  return validOrRefused(result, "invalid-body", provider, (first) => `not a valid ${provider} request body: ${first.path || "/"}: ${first.message}`);
 }
 
 /** The message a body translated back into, checked: a body the schema allows may still say what no message can. */
 export function translatedMessage<T>(provider: string, result: ValidationResult<T>): T {
-  if (result.ok) return result.value;
-  const first = result.errors[0]!;
-  throw new ProviderError(
-    "invalid-message",
-    provider,
-    "",
-    `the body does not translate into a valid message: ${first.path || "/"}: ${first.message}`,
-    result.errors,
-  );
+  return validOrRefused(result, "invalid-message", provider, (first) => `the body does not translate into a valid message: ${first.path || "/"}: ${first.message}`);
 }
 
 export function refuseKind(provider: string, path: string, kind: string, why: string): never {

@@ -7,6 +7,7 @@ import { emitBuilders } from "./builders.ts";
 import { type FormatCache, MANIFEST_PATH, manifestFile } from "./format-cache.ts";
 import { bundleSchemas } from "./bundle.ts";
 import { docFiles } from "./docs.ts";
+import { buildGraph } from "./graph/build.ts";
 import { namedSchemas } from "./names.ts";
 import { ALIASES, cliFiles, emulatorFiles, indexModule, packageJson, packageReadme, pythonFiles, runtimeFiles, schemaFiles, tsconfig } from "./package.ts";
 import { printAll } from "./print.ts";
@@ -30,6 +31,7 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
   const set = loadSchemaSet(options.schemasDir);
   const named = namedSchemas(set);
   const bundle = bundleSchemas(set, named);
+  const graph = buildGraph(set, named);
 
   const raw = new Map<string, string>([
     ["package.json", packageJson(options.version)],
@@ -48,7 +50,7 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
     [PICTOGRAPHIC_PATH, pictographicFile()],
     ...pythonFiles(),
     // The capability matrix is the providers emitter's CAPABILITIES.md; the reference index links to it.
-    ...docFiles(named, bundle, set.sources, [{ path: "../CAPABILITIES.md", title: "Provider capability matrix" }]),
+    ...docFiles(graph, [{ path: "../CAPABILITIES.md", title: "Provider capability matrix" }]),
     ...emitProviders(options.schemasDir, set),
   ]);
 

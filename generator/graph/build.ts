@@ -82,8 +82,9 @@ class GraphBuilder {
     const kind = kindOf(s);
     const scalar = kind === "const" ? scalarKind(s) : undefined;
     const allowed = new Set([...ANNOTATIONS, ...KEYWORDS_OF[kind], ...(scalar ? KEYWORDS_OF[scalar] : [])]);
+    if ("const" in s && "enum" in s) throw new SchemaSetError(`${where}: "const" and "enum" in one schema are not supported; keep the one that says it`);
     for (const key of Object.keys(s)) {
-      if (!allowed.has(key)) throw new SchemaSetError(`${where}: "${key}" does not apply to ${kind === "any" ? "a schema with no type" : `a ${kind} schema`}; state the type it is about beside it`);
+      if (!allowed.has(key)) throw new SchemaSetError(`${where}: "${key}" does not apply to ${kind === "any" ? "a schema with no type" : `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} schema`}; state the type it is about beside it`);
     }
     // Taken before the children, so the map lists nodes in document order, parents first.
     const key = `${file.id}#${pointer}`;

@@ -122,9 +122,10 @@ describe("the schema graph", () => {
 
   it("refuses a keyword on a node of a kind it says nothing about, naming the place", () => {
     expect(() => toySet({ "x.schema.json": { type: "object", properties: { a: { type: "object", "x-trimmed": true } } } })).toThrow(
-      'x.schema.json#/properties/a: "x-trimmed" does not apply to a object schema',
+      'x.schema.json#/properties/a: "x-trimmed" does not apply to an object schema',
     );
     expect(() => toySet({ "x.schema.json": { type: "string", "x-uniqueValues": ["a"] } })).toThrow(/"x-uniqueValues" does not apply to a string schema/);
+    expect(() => toySet({ "x.schema.json": { const: "a", enum: ["a", "b"] } })).toThrow(/x\.schema\.json#: "const" and "enum" in one schema are not supported/);
   });
 
   it("reports a loop of references where it is followed", () => {

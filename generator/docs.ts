@@ -40,7 +40,7 @@ function range(min: number | undefined, max: number | undefined, unit: string): 
 export function docPages(graph: SchemaGraph): DocPage[] {
   return graph.named
     .filter((n) => n.loc.pointer === "" && PAGE_FOLDERS.some((folder) => n.loc.file.path.startsWith(folder)))
-    .map((n) => ({ path: n.loc.file.path.replace(/\.schema\.json$/, ".md"), name: n.name!, schemaPath: n.loc.file.path, node: n }));
+    .map((n) => ({ path: n.loc.file.path.replace(/\.schema\.json$/, ".md"), name: n.name, schemaPath: n.loc.file.path, node: n }));
 }
 
 /** The folders whose schemas get a page: what a bot sends. Parts are expanded where used. */

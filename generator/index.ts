@@ -5,7 +5,7 @@
  */
 import { emitBuilders } from "./builders.ts";
 import { type FormatCache, MANIFEST_PATH, manifestFile } from "./format-cache.ts";
-import { bundleSchemas } from "./bundle.ts";
+import { bundleSchemas, defKeys } from "./bundle.ts";
 import { docFiles } from "./docs.ts";
 import { buildGraph } from "./graph/build.ts";
 import { namedSchemas } from "./names.ts";
@@ -41,7 +41,7 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
     ["src/types.ts", await emitTypes(bundle, named)],
     ["src/validators.ts", emitValidators(set, named)],
     ["src/builders.ts", emitBuilders(set, named)],
-    ["src/typebox.ts", emitTypeBox(set, bundle, named)],
+    ["src/typebox.ts", emitTypeBox(graph, bundle, defKeys(set, named))],
     ["src/index.ts", indexModule(["types", "validators", "builders", "providers/index", "runtime/subscription"])],
     ...runtimeFiles(),
     ...cliFiles(),

@@ -10,7 +10,7 @@ import { ARRAY_KEYWORDS, OBJECT_KEYWORDS } from "../keywords.ts";
 import { type NamedSchema, locationKey } from "../names.ts";
 import { type Json, type Schema, type SchemaFile, type SchemaSet, SchemaSetError, isSchema, resolveRef } from "../schema-set.ts";
 import { isPresenceList, type Sources } from "../sources.ts";
-import type { ArrayNode, BooleanNode, ConstNode, GraphNode, JsonType, NodeKind, NumberNode, ObjectNode, Property, RefNode, StringNode, Total, UnionNode } from "./nodes.ts";
+import type { ArrayNode, BooleanNode, ConstNode, GraphNode, JsonType, NamedNode, NodeKind, NumberNode, ObjectNode, Property, RefNode, StringNode, Total, UnionNode } from "./nodes.ts";
 import { resolved } from "./query.ts";
 import { rulesOfNode } from "./rules.ts";
 import { escapePointer } from "./walk.ts";
@@ -23,7 +23,7 @@ export interface SchemaGraph {
   /** Each file's root node, by its path below `schemas/`, in file order. */
   roots: ReadonlyMap<string, GraphNode>;
   /** The named types, in naming order (names.ts). */
-  named: GraphNode[];
+  named: NamedNode[];
 }
 
 /** Keywords every node may carry: identity, labels and annotations. */
@@ -202,7 +202,7 @@ export function buildGraph(set: SchemaSet, named: NamedSchema[]): SchemaGraph {
     const node = builder.nodes.get(locationKey(n));
     if (!node) throw new SchemaSetError(`${n.file.path}#${n.pointer}: the type ${n.name} names no schema node`);
     node.name = n.name;
-    return node;
+    return node as NamedNode;
   });
   return { sources: set.sources, nodes: builder.nodes, roots, named: labelled };
 }

@@ -150,3 +150,6 @@ export interface AnyNode extends NodeBase {
 
 export type GraphNode = ObjectNode | ArrayNode | StringNode | NumberNode | BooleanNode | ConstNode | UnionNode | RefNode | AnyNode;
 export type NodeKind = GraphNode["kind"];
+
+/** A node that is a named type. */
+export type NamedNode = GraphNode & { name: string };

@@ -9,9 +9,9 @@ import { BANNER, bannerJson } from "./print.ts";
 import type { ProviderMapping } from "./providers.ts";
 import type { Schema, SchemaSet } from "./schema-set.ts";
 
-const RUNTIME_DIR = new URL("./runtime/", import.meta.url);
-const CLI_DIR = new URL("./cli/", import.meta.url);
-const EMULATOR_DIR = new URL("./emulator/", import.meta.url);
+const RUNTIME_DIR = new URL("../src/runtime/", import.meta.url);
+const CLI_DIR = new URL("../src/cli/", import.meta.url);
+const EMULATOR_DIR = new URL("../src/emulator/", import.meta.url);
 
 /** The `bin` script: the compiled command line needs a `#!` line first, which TypeScript sources cannot carry under our banner. */
 export const BIN_PATH = "bin/wa-interactive.js";

@@ -47,10 +47,10 @@ export interface OptionMapping {
   description: string;
 }
 
-import type { SignatureSpec } from "./runtime/signatures.ts";
+import type { SignatureSpec } from "../src/runtime/signatures.ts";
 
 // The mapping's signature block is exactly what the runtime checks, so both use one type.
-export type { SignatureSpec } from "./runtime/signatures.ts";
+export type { SignatureSpec } from "../src/runtime/signatures.ts";
 
 export interface ProviderMapping {
   provider: string;

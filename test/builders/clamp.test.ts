@@ -6,8 +6,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as wa from "../../generated/src/index.ts";
 import { ValidationError } from "../../generated/src/index.ts";
-import { clampText, ELLIPSIS } from "../../generator/runtime/clamp.ts";
-import { codePoints } from "../../generator/runtime/unicode.ts";
+import { clampText, ELLIPSIS } from "../../src/runtime/clamp.ts";
+import { codePoints } from "../../src/runtime/unicode.ts";
 
 const graphemes = (s: string) => [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(s)].map((g) => g.segment);
 const hasLoneSurrogate = (s: string) => /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);

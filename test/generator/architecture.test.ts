@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../support/corpus.ts";
 
-const FOLDERS = ["", "generator", "generator/builders", "generator/runtime", "generator/cli", "generated", "generated/src", "scripts", "test/fuzz"];
+const FOLDERS = ["", "generator", "generator/builders", "src/runtime", "src/cli", "src/emulator", "generated", "generated/src", "scripts", "test/fuzz"];
 const text = readFileSync(join(ROOT, "ARCHITECTURE.md"), "utf8");
 // File names with an extension; patterns (`webhook-*.ts`, `<name>.schema.json`) and imports as the copies write them (`../types.js`) are not files here.
 const named = [...new Set([...text.matchAll(/[\w./<>*-]+\.(?:ts|mjs|js|md|json|py)\b/g)].map((m) => m[0]))].filter((name) => !/^\.\.|[<>*]/.test(name));

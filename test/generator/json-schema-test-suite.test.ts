@@ -77,7 +77,7 @@ function isRemote(schema: Json): boolean {
   return JSON.stringify(schema).includes('"http://localhost:1234');
 }
 
-const RUNTIME = join(ROOT, "generator/runtime/");
+const RUNTIME = join(ROOT, "src/runtime/");
 
 /** One case's emitted module as a function scope returning its root validators. */
 function caseScope(code: string, root: string): { imports: string[]; scope: string } {

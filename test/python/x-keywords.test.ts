@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { hasNoEmoji, isNotBlank, isOneEmojiOrEmpty, isTrimmed } from "../../generator/runtime/unicode.ts";
+import { hasNoEmoji, isNotBlank, isOneEmojiOrEmpty, isTrimmed } from "../../src/runtime/unicode.ts";
 import { ROOT } from "../support/corpus.ts";
 import { describeEachPython, parseOutput, type Python, runPython } from "../support/python.ts";
 

@@ -7,7 +7,7 @@ import {
   isTrimmed,
   maxCodePoints,
   minCodePoints,
-} from "../../generator/runtime/unicode.ts";
+} from "../../src/runtime/unicode.ts";
 
 describe("code points", () => {
   it.each([

@@ -42,6 +42,15 @@ const KEYWORDS_OF: Record<NodeKind, readonly string[]> = {
   any: [],
 };
 
+const allowedSets = new Map<string, ReadonlySet<string>>();
+/** The keywords a node of `kind` may carry (with a constant's stated `scalar` type, that type's too). */
+function allowedOn(kind: NodeKind, scalar?: NodeKind): ReadonlySet<string> {
+  const key = scalar ? `${kind} ${scalar}` : kind;
+  let allowed = allowedSets.get(key);
+  if (!allowed) allowedSets.set(key, (allowed = new Set([...ANNOTATIONS, ...KEYWORDS_OF[kind], ...(scalar ? KEYWORDS_OF[scalar] : [])])));
+  return allowed;
+}
+
 /** What a node is, decided once: the same node is the same kind to every emitter. */
 function kindOf(s: Schema): NodeKind {
   if ("$ref" in s) return "ref";
@@ -81,7 +90,7 @@ class GraphBuilder {
     const where = `${file.path}#${pointer}`;
     const kind = kindOf(s);
     const scalar = kind === "const" ? scalarKind(s) : undefined;
-    const allowed = new Set([...ANNOTATIONS, ...KEYWORDS_OF[kind], ...(scalar ? KEYWORDS_OF[scalar] : [])]);
+    const allowed = allowedOn(kind, scalar);
     if ("const" in s && "enum" in s) throw new SchemaSetError(`${where}: "const" and "enum" in one schema are not supported; keep the one that says it`);
     for (const key of Object.keys(s)) {
       if (!allowed.has(key)) throw new SchemaSetError(`${where}: "${key}" does not apply to ${kind === "any" ? "a schema with no type" : `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} schema`}; state the type it is about beside it`);
@@ -89,11 +98,10 @@ class GraphBuilder {
     // Taken before the children, so the map lists nodes in document order, parents first.
     const key = `${file.id}#${pointer}`;
     this.nodes.set(key, undefined as unknown as GraphNode);
-    const base: Base = defined({ loc: { file, pointer }, where, rules: rulesOfNode(this.set, s, pointer), schema: s } as Base, {
-      title: typeof s.title === "string" ? s.title : undefined,
-      description: typeof s.description === "string" ? s.description : undefined,
-      type: typeof s.type === "string" ? (s.type as JsonType) : undefined,
-    });
+    const base: Base = { loc: { file, pointer }, where, rules: rulesOfNode(this.set, s, pointer), schema: s };
+    if (typeof s.title === "string") base.title = s.title;
+    if (typeof s.description === "string") base.description = s.description;
+    if (typeof s.type === "string") base.type = s.type as JsonType;
     const node = this.make(kind, base, file, s, pointer);
     this.nodes.set(key, node);
     for (const [def, sub] of Object.entries(isSchema(s.$defs) ? s.$defs : {})) this.node(file, sub as Schema, `${pointer}/$defs/${escapePointer(def)}`);
@@ -101,7 +109,7 @@ class GraphBuilder {
   }
 
   private make(kind: NodeKind, base: Base, file: SchemaFile, s: Schema, pointer: string): GraphNode {
-    const child = (sub: Json, ...keys: (string | number)[]) => this.node(file, sub as Schema, pointer + keys.map((k) => `/${escapePointer(String(k))}`).join(""));
+    const child = (sub: Json, keyword: string, key?: string | number) => this.node(file, sub as Schema, key === undefined ? `${pointer}/${keyword}` : `${pointer}/${keyword}/${escapePointer(String(key))}`);
     switch (kind) {
       case "ref": {
         const node = { ...base, kind, ref: s.$ref as string } as RefNode;
@@ -145,7 +153,7 @@ class GraphBuilder {
     }
   }
 
-  private object(base: Base, s: Schema, child: (sub: Json, ...keys: (string | number)[]) => GraphNode): ObjectNode {
+  private object(base: Base, s: Schema, child: (sub: Json, keyword: string, key?: string | number) => GraphNode): ObjectNode {
     const required = strings(s.required);
     const properties: Property[] = Object.entries(isSchema(s.properties) ? s.properties : {}).map(([key, sub]) => ({ key, node: child(sub, "properties", key), required: required.includes(key) }));
     const node: ObjectNode = {
@@ -176,8 +184,13 @@ class GraphBuilder {
 
   /** Links every reference to its node, then reads each discriminated union's tag values. */
   finish(): void {
+    // Most references are written many times over (every message's `body`): each is resolved once per file.
+    const resolvedRefs = new Map<string, string>();
     for (const { node, file } of this.refs) {
-      const target = this.nodes.get(locationKey(resolveRef(this.set, file, node.ref)));
+      const written = `${file.id} ${node.ref}`;
+      let key = resolvedRefs.get(written);
+      if (key === undefined) resolvedRefs.set(written, (key = locationKey(resolveRef(this.set, file, node.ref))));
+      const target = this.nodes.get(key);
       if (!target) throw new SchemaSetError(`${node.where}: $ref ${node.ref} points at no schema node`);
       node.target = target;
     }

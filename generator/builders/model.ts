@@ -121,9 +121,18 @@ export class BuilderModel {
     return resolved(node);
   }
 
-  /** The node below `node` at the keys of a JSON Pointer (`"properties", "action"`). */
+  /** The node below `node` at the keys of a JSON Pointer (`"properties", "action"`; `"items"`; `"oneOf", 2`). */
   child(node: Node, ...keys: (string | number)[]): Node {
-    return this.at({ file: node.loc.file, pointer: node.loc.pointer + keys.map((k) => `/${escapePointer(String(k))}`).join("") });
+    const [keyword, key] = keys;
+    const found =
+      keys.length === 1 && keyword === "items" && node.kind === "array"
+        ? node.items
+        : keys.length === 2 && keyword === "properties" && node.kind === "object"
+          ? node.properties.find((p) => p.key === key)?.node
+          : keys.length === 2 && node.kind === "union" && keyword === node.keyword
+            ? node.branches[key as number]
+            : undefined;
+    return found ?? this.at({ file: node.loc.file, pointer: node.loc.pointer + keys.map((k) => `/${escapePointer(String(k))}`).join("") });
   }
 
   /** The schema at `node` has builders of its own (the interactive object of an envelope). */

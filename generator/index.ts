@@ -42,7 +42,7 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
     ["src/validators.ts", emitValidators(set, named)],
     ["src/builders.ts", emitBuilders(graph)],
     ["src/typebox.ts", emitTypeBox(graph, bundle, defKeys(set, named))],
-    ["src/index.ts", indexModule(["types", "validators", "builders", "providers/index", "runtime/subscription"])],
+    ["src/index.ts", indexModule(["types", "validators", "builders", "providers/index", "wire/subscription"])],
     ...runtimeFiles(),
     ...cliFiles(),
     ...emulatorFiles(),

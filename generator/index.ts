@@ -5,8 +5,9 @@
  */
 import { emitBuilders } from "./builders.ts";
 import { type FormatCache, MANIFEST_PATH, manifestFile } from "./format-cache.ts";
-import { bundleSchemas } from "./bundle.ts";
+import { bundleSchemas, defKeys } from "./bundle.ts";
 import { docFiles } from "./docs.ts";
+import { buildGraph } from "./graph/build.ts";
 import { namedSchemas } from "./names.ts";
 import { ALIASES, cliFiles, emulatorFiles, indexModule, packageJson, packageReadme, pythonFiles, runtimeFiles, schemaFiles, tsconfig } from "./package.ts";
 import { Formatter } from "./print.ts";
@@ -47,6 +48,7 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
     const set = loadSchemaSet(options.schemasDir);
     const named = namedSchemas(set);
     const bundle = bundleSchemas(set, named);
+    const graph = buildGraph(set, named);
     emit([
       ["package.json", packageJson(options.version)],
       ["tsconfig.json", tsconfig()],
@@ -55,12 +57,12 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
       ["src/index.ts", indexModule(["types", "validators", "builders", "providers/index", "wire/subscription"])],
     ]);
     emit([["src/validators.ts", emitValidators(set, named)]]);
-    emit([["src/builders.ts", emitBuilders(set, named)]]);
-    emit([["src/typebox.ts", emitTypeBox(set, bundle, named)]]);
+    emit([["src/builders.ts", emitBuilders(graph)]]);
+    emit([["src/typebox.ts", emitTypeBox(graph, bundle, defKeys(set, named))]]);
     emit([["src/types.ts", await emitTypes(bundle, named)]]);
     emit(emitProviders(options.schemasDir, set));
     // The capability matrix is the providers emitter's CAPABILITIES.md; the reference index links to it.
-    emit(docFiles(named, bundle, set.sources, [{ path: "../CAPABILITIES.md", title: "Provider capability matrix" }]));
+    emit(docFiles(graph, [{ path: "../CAPABILITIES.md", title: "Provider capability matrix" }]));
     emit(schemaFiles(set, bundle));
     emit([[PICTOGRAPHIC_PATH, pictographicFile()]]);
     emit(pythonFiles());

@@ -83,26 +83,29 @@ export class Formatter {
   private readonly idle: Worker[] = [];
   private readonly waiting: (Job & { resolve: (text: string) => void; reject: (error: Error) => void })[] = [];
   private readonly running = new Map<Worker, (typeof this.waiting)[number]>();
+  private started = 0;
 
   constructor(
-    threads = Math.min(2, availableParallelism()),
+    /** Threads started, each when there is a file for it (none when the cache has every file). */
+    private readonly threads = Math.min(2, availableParallelism()),
     /** A TypeScript module longer than twice this is cut into pieces of about this many characters. */
     private readonly pieceChars = PIECE_CHARS,
-  ) {
-    for (let i = 0; i < threads; i++) {
-      // The worker is plain JavaScript: started without the parent's `--import`s, it loads prettier
-      // alone, not the TypeScript loader and the generator's other dependencies as well.
-      const worker = new Worker(new URL("./format-worker.mjs", import.meta.url), { execArgv: [] });
-      worker.on("message", (m: { text?: string; error?: string }) => {
-        const done = this.running.get(worker)!;
-        this.running.delete(worker);
-        if (m.error !== undefined) done.reject(new Error(m.error));
-        else done.resolve(m.text!);
-        this.idle.push(worker);
-        this.next();
-      });
+  ) {}
+
+  private start(): Worker {
+    // The worker is plain JavaScript: started without the parent's `--import`s, it loads prettier
+    // alone, not the TypeScript loader and the generator's other dependencies as well.
+    const worker = new Worker(new URL("./format-worker.mjs", import.meta.url), { execArgv: [] });
+    worker.on("message", (m: { text?: string; error?: string }) => {
+      const done = this.running.get(worker)!;
+      this.running.delete(worker);
+      if (m.error !== undefined) done.reject(new Error(m.error));
+      else done.resolve(m.text!);
       this.idle.push(worker);
-    }
+      this.next();
+    });
+    this.started++;
+    return worker;
   }
 
   /** The formatted text of the file `path`. */
@@ -136,6 +139,7 @@ export class Formatter {
 
   /** Gives the largest waiting text to an idle thread: the long ones start first, the short ones fill the gaps. */
   private next(): void {
+    while (this.idle.length < this.waiting.length && this.started < this.threads) this.idle.push(this.start());
     while (this.idle.length > 0 && this.waiting.length > 0) {
       let largest = 0;
       for (let i = 1; i < this.waiting.length; i++) if (this.waiting[i]!.text.length > this.waiting[largest]!.text.length) largest = i;

@@ -167,9 +167,9 @@ function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: st
   check(
     typeof m.inbound === "string"
       ? m.inbound in NORMALISERS
-      : typeof m.inbound?.items === "string" && typeof m.inbound.item === "string" && typeof m.inbound.kinds === "object",
+      : typeof m.inbound === "object" && m.inbound !== null && !Array.isArray(m.inbound),
     dir,
-    `"inbound" must be one of ${Object.keys(NORMALISERS).join(", ")}, or an inbound mapping ({ items, item, type, time, event, kinds, otherwise })`,
+    `"inbound" must be one of ${Object.keys(NORMALISERS).join(", ")}, or an inbound mapping (an object: its cases are checked as its normaliser is written)`,
   );
   const pointer = (p: unknown) => typeof p === "string" && (p === "" || p.startsWith("/"));
   const out = m.outbound;

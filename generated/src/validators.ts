@@ -2320,20 +2320,20 @@ export function validateInfobipMessageContext(
 export function assertInfobipMessageContext(value: unknown): asserts value is T.InfobipMessageContext {
   assertValid(validateInfobipMessageContext(value), "context");
 }
-/** Whether `value` is a valid Infobip inbound message webhook ({@link T.InfobipWebhookBody}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+/** Whether `value` is a valid Infobip webhook: received messages and delivery reports ({@link T.InfobipWebhookBody}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isInfobipWebhookBody(value: unknown): value is T.InfobipWebhookBody {
   return guard(value, is_InfobipWebhookBody);
 }
-/** Checks that `value` is a valid Infobip inbound message webhook ({@link T.InfobipWebhookBody}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+/** Checks that `value` is a valid Infobip webhook: received messages and delivery reports ({@link T.InfobipWebhookBody}), returning it typed with any warnings, or every issue with its path, rule and limit. */
 export function validateInfobipWebhookBody(
   value: unknown,
   options?: ValidateOptions,
 ): ValidationResult<T.InfobipWebhookBody> {
   return run(value, is_InfobipWebhookBody, check_InfobipWebhookBody, options);
 }
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid Infobip inbound message webhook ({@link T.InfobipWebhookBody}). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Infobip webhook: received messages and delivery reports ({@link T.InfobipWebhookBody}). */
 export function assertInfobipWebhookBody(value: unknown): asserts value is T.InfobipWebhookBody {
-  assertValid(validateInfobipWebhookBody(value), "Infobip inbound message webhook");
+  assertValid(validateInfobipWebhookBody(value), "Infobip webhook: received messages and delivery reports");
 }
 /** Whether `value` is a valid received message ({@link T.InfobipWebhookResult}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isInfobipWebhookResult(value: unknown): value is T.InfobipWebhookResult {
@@ -2379,6 +2379,21 @@ export function validateInfobipOrderItem(
 /** Throws a `ValidationError` carrying every issue unless `value` is a valid ordered product ({@link T.InfobipOrderItem}). */
 export function assertInfobipOrderItem(value: unknown): asserts value is T.InfobipOrderItem {
   assertValid(validateInfobipOrderItem(value), "ordered product");
+}
+/** Whether `value` is a valid delivery report ({@link T.InfobipDeliveryReport}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipDeliveryReport(value: unknown): value is T.InfobipDeliveryReport {
+  return guard(value, is_InfobipDeliveryReport);
+}
+/** Checks that `value` is a valid delivery report ({@link T.InfobipDeliveryReport}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipDeliveryReport(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipDeliveryReport> {
+  return run(value, is_InfobipDeliveryReport, check_InfobipDeliveryReport, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid delivery report ({@link T.InfobipDeliveryReport}). */
+export function assertInfobipDeliveryReport(value: unknown): asserts value is T.InfobipDeliveryReport {
+  assertValid(validateInfobipDeliveryReport(value), "delivery report");
 }
 /** Whether `value` is a valid Cloud API request body ({@link T.MetaOutboundBody}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isMetaOutboundBody(value: unknown): value is T.MetaOutboundBody {
@@ -13186,12 +13201,12 @@ function is_InfobipWebhookBody_results(v: any, w: boolean): boolean {
 }
 function check_InfobipWebhookBody_results(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
-    out.push(rules.type(p, "received messages", "an array", v));
+    out.push(rules.type(p, "received messages or delivery reports", "an array", v));
     return;
   }
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
-      out.push(rules.hole(p + "/" + i, "received messages", i));
+      out.push(rules.hole(p + "/" + i, "received messages or delivery reports", i));
       continue;
     }
     const x = v[i];
@@ -13213,10 +13228,11 @@ function is_InfobipWebhookBody(v: any, w: boolean): boolean {
 }
 function check_InfobipWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "Infobip inbound message webhook", "an object", v));
+    out.push(rules.type(p, "Infobip webhook: received messages and delivery reports", "an object", v));
     return;
   }
-  if (v.results === undefined) out.push(rules.required(p, "Infobip inbound message webhook", "results"));
+  if (v.results === undefined)
+    out.push(rules.required(p, "Infobip webhook: received messages and delivery reports", "results"));
   let x: any;
   x = v.results;
   if (x !== undefined) {
@@ -13559,6 +13575,165 @@ function check_InfobipWebhookResult(v: any, p: string, out: ValidationIssue[]): 
   x = v.price;
   if (x !== undefined) {
     check_InfobipWebhookResult_price(x, p + "/price", out);
+  }
+}
+// providers/infobip/webhook.schema.json#/$defs/report/properties/status
+function is_InfobipDeliveryReport_status(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.groupId;
+  if (x !== undefined && !(typeof x === "number" && Number.isInteger(x))) return false;
+  x = v.groupName;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.id;
+  if (x !== undefined && !(typeof x === "number" && Number.isInteger(x))) return false;
+  x = v.name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.description;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  return true;
+}
+function check_InfobipDeliveryReport_status(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "status", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.groupId;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x)))
+      out.push(rules.type(p + "/groupId", "status group id", "an integer", x));
+  }
+  x = v.groupName;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/groupName", "status group", "a string", x));
+  }
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x))) out.push(rules.type(p + "/id", "status id", "an integer", x));
+  }
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "status name", "a string", x));
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "status description", "a string", x));
+  }
+}
+// providers/infobip/webhook.schema.json#/$defs/report/properties/error
+function is_InfobipDeliveryReport_error(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  let x: any;
+  x = v.groupId;
+  if (x !== undefined && !(typeof x === "number" && Number.isInteger(x))) return false;
+  x = v.groupName;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.id;
+  if (x !== undefined && !(typeof x === "number" && Number.isInteger(x))) return false;
+  x = v.name;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.description;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.permanent;
+  if (x !== undefined && !(typeof x === "boolean")) return false;
+  return true;
+}
+function check_InfobipDeliveryReport_error(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "error", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.groupId;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x)))
+      out.push(rules.type(p + "/groupId", "error group id", "an integer", x));
+  }
+  x = v.groupName;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/groupName", "error group", "a string", x));
+  }
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x))) out.push(rules.type(p + "/id", "error id", "an integer", x));
+  }
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "error name", "a string", x));
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "error description", "a string", x));
+  }
+  x = v.permanent;
+  if (x !== undefined) {
+    if (!(typeof x === "boolean")) out.push(rules.type(p + "/permanent", "permanent", "true or false", x));
+  }
+}
+// providers/infobip/webhook.schema.json#/$defs/report
+function is_InfobipDeliveryReport(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.messageId === undefined || v.status === undefined || v.doneAt === undefined) return false;
+  let x: any;
+  x = v.bulkId;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.messageId;
+  if (!(typeof x === "string")) return false;
+  x = v.to;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.sentAt;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.doneAt;
+  if (!(typeof x === "string")) return false;
+  x = v.callbackData;
+  if (x !== undefined && !(typeof x === "string")) return false;
+  x = v.status;
+  if (!is_InfobipDeliveryReport_status(x, w)) return false;
+  x = v.error;
+  if (x !== undefined && !is_InfobipDeliveryReport_error(x, w)) return false;
+  return true;
+}
+function check_InfobipDeliveryReport(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "delivery report", "an object", v));
+    return;
+  }
+  if (v.messageId === undefined) out.push(rules.required(p, "delivery report", "messageId"));
+  if (v.status === undefined) out.push(rules.required(p, "delivery report", "status"));
+  if (v.doneAt === undefined) out.push(rules.required(p, "delivery report", "doneAt"));
+  let x: any;
+  x = v.bulkId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/bulkId", "bulk id", "a string", x));
+  }
+  x = v.messageId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/messageId", "message id", "a string", x));
+  }
+  x = v.to;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/to", "customer number", "a string", x));
+  }
+  x = v.sentAt;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sentAt", "sent at", "a string", x));
+  }
+  x = v.doneAt;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/doneAt", "done at", "a string", x));
+  }
+  x = v.callbackData;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/callbackData", "callback data", "a string", x));
+  }
+  x = v.status;
+  if (x !== undefined) {
+    check_InfobipDeliveryReport_status(x, p + "/status", out);
+  }
+  x = v.error;
+  if (x !== undefined) {
+    check_InfobipDeliveryReport_error(x, p + "/error", out);
   }
 }
 // providers/vonage/outbound.schema.json#/properties/custom/oneOf/0

@@ -54,9 +54,9 @@ export interface InboundCase {
   time?: { from: string; hook: "isoTime" };
   /** Event parts every case below gives (pointers into InboundEvent → sources in the item). */
   event?: Record<string, InboundSource>;
-  /** Parts the event needs: a missing one is reported (at the part, or at the item with `missingAt`) and the item gives no event. */
+  /** Parts the event needs: a missing one is reported (at the part, or with `missingAt: "parent"` at the object that lacks it, as JSON Schema's `required` is) and the item gives no event. */
   requires?: string[];
-  missingAt?: "item";
+  missingAt?: "parent";
   /** The event's kind (a constant, or a source such as a hook) and its own parts. */
   kind?: string | InboundSource;
   fields?: Record<string, InboundSource>;
@@ -91,6 +91,8 @@ const lit = (v: unknown) => JSON.stringify(v);
 const doc = (text: string) => `/** ${text.replace(/\*\//g, "*\\/")} */\n`;
 const comment = (text: string | undefined) => (text === undefined ? "" : `// ${text.replace(/\n/g, "\n// ")}\n`);
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** The names eventOf's parameters and its event take. */
+const RESERVED = new Set(["provider", "raw", "path", "options", "result", "event", "timestamp"]);
 /** A variable or a chain of property reads: cheap to read twice. */
 const SIMPLE = /^[\w$]+((\?)?\.[\w$]+)*$/;
 
@@ -144,7 +146,7 @@ class InboundEmitter {
 
   private declare(base: string): string {
     let name = IDENT.test(base) ? base : "value";
-    for (let n = 2; this.names.has(name) || ["provider", "raw", "path", "options", "result", "event"].includes(name); n++) name = `${base}${n}`;
+    for (let n = 2; this.names.has(name) || RESERVED.has(name); n++) name = `${base}${n}`;
     this.names.add(name);
     return name;
   }
@@ -394,7 +396,7 @@ class InboundEmitter {
     for (const pointer of c.requires ?? []) {
       const read = this.read({ ...scope, known: undefined }, pointer);
       const path = parsePointer(pointer);
-      const at = c.missingAt === "item" ? "" : pointer;
+      const at = c.missingAt === "parent" ? pointerOf(path.slice(0, -1)) : pointer;
       this.missing = true;
       out.push(`if (${read.expr} === undefined) return missing(result.errors, \`\${path}${at}\`, ${lit(ctx.value)}, ${lit(path[path.length - 1])});`);
     }
@@ -402,7 +404,7 @@ class InboundEmitter {
       this.runtime.add("issue");
       const message = c.error.message
         .replace(/`/g, "\\`")
-        .replace(/\{value\}/g, "${JSON.stringify(chosen)}")
+        .replace(/\{value\}/g, `\${JSON.stringify(${ctx.chosen})}`)
         .replace(/\{cases\}/g, ctx.known);
       out.push(`result.errors.push(issue(\`\${path}${c.error.at}\`, ${lit(c.error.rule)}, \`${message}\`));`, "return undefined;");
       return out;
@@ -429,6 +431,7 @@ class InboundEmitter {
     const out: string[] = [];
     const cases = c.cases ?? {};
     const known = Object.keys(cases).join(", ");
+    let bound = read.expr;
     const sub = (k: InboundCase, value: string, pin?: string) => {
       const pins = new Map(item.pins);
       if (pin !== undefined) pins.set(parsePointer(c.on!).join("/"), pin);
@@ -436,7 +439,7 @@ class InboundEmitter {
       const savedCache = this.cache;
       this.names = new Set(saved);
       this.cache = new Map(savedCache);
-      const code = this.caseCode(k, { ...item, pins }, { ...ctx, value, known });
+      const code = this.caseCode(k, { ...item, pins }, { ...ctx, value, known, chosen: bound });
       this.names = saved;
       this.cache = savedCache;
       return code.join("\n");
@@ -446,9 +449,14 @@ class InboundEmitter {
       out.push(`if (${read.expr} !== undefined) {\n${sub(c.present, ctx.value)}\n}`, sub(c.absent, ctx.value));
       return out;
     }
-    const chosen = usesValue(c.otherwise) || usesValue(c.absent);
-    if (chosen) out.push(`const chosen = ${read.expr};`);
-    const value = chosen ? "chosen" : read.expr;
+    // The value is bound when an error names it, after the part it is read from (`type`, `event`).
+    let value = read.expr;
+    if (usesValue(c.otherwise) || usesValue(c.absent)) {
+      const last = parsePointer(c.on!).pop()!;
+      value = this.declare(IDENT.test(last) && !RESERVED.has(last) ? last : `${last.replace(/\W/g, "")}Value`);
+      out.push(`const ${value} = ${read.expr};`);
+      bound = value;
+    }
     if (c.absent !== undefined) out.push(`if (${value} === undefined) {\n${sub(c.absent, ctx.value)}\n}`);
     const arms: string[] = [];
     for (const [v, k] of Object.entries(cases)) {
@@ -483,6 +491,8 @@ interface CaseContext {
   raw: string;
   value: string;
   known: string;
+  /** The variable holding the value chosen on, for an error that names it. */
+  chosen: string;
 }
 
 /** Whether a case's error names the value chosen (then the switch binds it). */
@@ -513,7 +523,7 @@ export function inboundModule(set: SchemaSet, p: Provider, inbound: InboundMappi
   e.types.add(itemType.includes("[") ? p.webhookType : itemType);
   const param = itemRoot === undefined ? "raw" : "item";
   e.reserve(param);
-  const body = e.caseCode(inbound, { name: param, root: itemRoot, pins: new Map() }, { event: {}, time: false, raw: param, value: "", known: "" });
+  const body = e.caseCode(inbound, { name: param, root: itemRoot, pins: new Map() }, { event: {}, time: false, raw: param, value: "", known: "", chosen: "undefined" });
   const fn = inboundFunctionName(p);
   const runtime = [...e.runtime].filter((r) => r !== "issue");
   const needsMissing = e.missing;

@@ -88,7 +88,6 @@ const NORMALISERS = {
   meta: "MetaWebhook",
   vonage: "VonageWebhookBody",
   exotel: "ExotelWebhookBody",
-  aisoule: "AisouleWebhookBody",
 } as const;
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const lit = (v: unknown) => JSON.stringify(v);

@@ -111,6 +111,7 @@ describe("provider mappings", () => {
     expect(files).toEqual([
       "CAPABILITIES.md",
       "src/providers/360dialog.ts",
+      "src/providers/aisoule-webhook.ts",
       "src/providers/aisoule.ts",
       "src/providers/exotel.ts",
       "src/providers/index.ts",

@@ -22,10 +22,10 @@ import type {
 } from "../types.js";
 import { ProviderError } from "../runtime/provider-error.js";
 import type { ParseResult, WebhookOptions } from "../runtime/inbound.js";
-import { parseAisouleWebhook } from "../runtime/webhook-aisoule.js";
 import { parseExotelWebhook } from "../runtime/webhook-exotel.js";
 import { parseMetaWebhook } from "../runtime/webhook-meta.js";
 import { parseVonageWebhook } from "../runtime/webhook-vonage.js";
+import { parseAisouleWebhook } from "./aisoule-webhook.js";
 import { parseInfobipWebhook } from "./infobip-webhook.js";
 import { fromMeta, toMeta, type MetaOptions } from "./meta.js";
 import { fromDialog360, toDialog360, type Dialog360Options } from "./360dialog.js";

@@ -178,9 +178,12 @@ class InboundEmitter {
     w.steps.forEach((step, i) => {
       expr = access(expr, [path[i]!]);
       if (maybe && !expr.endsWith("]")) expr = expr.replace(/\.([^.]+)$/, "?.$1");
-      if (step.optional) maybe = true;
+      // A part a `requires` check has proven present is no longer optional, nor is the way to it.
+      if (item.known?.has(pointerOf(path.slice(0, i + 1)))) {
+        expr = expr.replace(/\?\./g, ".");
+        maybe = false;
+      } else if (step.optional) maybe = true;
     });
-    if (item.known?.has(pointer)) return { expr: expr.replace(/\?\./g, "."), maybe: false };
     return { expr, maybe };
   }
 
@@ -208,7 +211,8 @@ class InboundEmitter {
   private compile(src: Exclude<InboundSource, string>, item: ItemScope, pre: string[], hint: string, at: Path): Value {
     if ("const" in src) return { expr: lit(src.const), maybe: false };
     if ("first" in src) {
-      const parts = src.first.map((s) => this.source(s, item, pre, hint));
+      // Each part read in place (not bound on its own): the whole is bound once.
+      const parts = src.first.map((s) => (typeof s === "string" ? this.read(item, s) : this.compile(s, item, pre, hint, at)));
       const cut = parts.findIndex((v) => !v.maybe);
       const used = cut < 0 ? parts : parts.slice(0, cut + 1);
       return { expr: used.map((v) => (v.expr.includes("?") && !SIMPLE.test(v.expr) ? `(${v.expr})` : v.expr)).join(" ?? "), maybe: cut < 0 };
@@ -446,7 +450,14 @@ class InboundEmitter {
     };
     if (c.present !== undefined) {
       if (c.absent === undefined) this.fail(`${c.on}: "present" needs "absent" too`);
-      out.push(`if (${read.expr} !== undefined) {\n${sub(c.present, ctx.value)}\n}`, sub(c.absent, ctx.value));
+      // Present as the schema has it: a part typed as a string is there when it is a string.
+      const ends = item.root === undefined ? [] : this.walkItem(item, parsePointer(c.on!)).ends;
+      const typed = ends.length > 0 && ends.every((end) => resolve(this.set, end).node.type === "string");
+      const path = parsePointer(c.on!);
+      // A part only some branches of the item's union have is tested with `in` first, which narrows the union.
+      const narrow = item.root !== undefined && path.length === 1 ? `${lit(path[0])} in ${item.name} && ` : "";
+      const test = narrow + (typed ? `typeof ${read.expr} === "string"` : `${read.expr} !== undefined`);
+      out.push(`if (${test}) {\n${sub(c.present, ctx.value)}\n}`, sub(c.absent, ctx.value));
       return out;
     }
     // The value is bound when an error names it, after the part it is read from (`type`, `event`).

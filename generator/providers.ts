@@ -86,7 +86,6 @@ export interface Provider {
 
 const NORMALISERS = {
   meta: "MetaWebhook",
-  vonage: "VonageWebhookBody",
   exotel: "ExotelWebhookBody",
 } as const;
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

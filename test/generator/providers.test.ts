@@ -118,6 +118,7 @@ describe("provider mappings", () => {
       "src/providers/infobip-webhook.ts",
       "src/providers/infobip.ts",
       "src/providers/meta.ts",
+      "src/providers/vonage-webhook.ts",
       "src/providers/vonage.ts",
       "src/providers/whatsapp-node-sdk.ts",
       "src/verify.ts",

@@ -90,11 +90,10 @@ function eventOf(
     case "message.failed": {
       // A status: the business number is waba_number (or the sender of the message the status is about); the status word is data.status, else the event's own.
       const to = item.data.waba_number ?? item.data.sender;
-      const status2 = STATUS_VALUES[item.event];
-      const status3 = item.data.status ?? status2;
+      const status2 = item.data.status ?? STATUS_VALUES[item.event];
       let status: InboundStatus | undefined;
-      if (status3 !== undefined) {
-        status = { status: status3! };
+      if (status2 !== undefined) {
+        status = { status: status2! };
         if (item.data.recipient !== undefined) status.recipient = item.data.recipient;
       }
       const event = { provider, kind: "status" } as InboundEvent;

@@ -67,8 +67,6 @@ function eventOf(
     if (report === undefined) return undefined;
     const timestamp = isoTime(report.doneAt, `${path}/doneAt`, result.errors);
     if (timestamp === undefined) return undefined;
-    const status2 = report.status.name === undefined ? undefined : STATUS_VALUES[report.status.name];
-    const status3 = report.status.groupName === undefined ? undefined : STATUS_VALUES_2[report.status.groupName];
     const recipient = nonEmpty(report.to);
     const code = report.error?.id === undefined ? undefined : String(report.error?.id);
     const code2 = code === undefined || NOT_CODE.has(code) ? undefined : code;
@@ -85,7 +83,12 @@ function eventOf(
       if (title !== undefined) error.title = title;
     }
     const status: InboundStatus = {
-      status: status2 ?? status3 ?? report.status.name ?? report.status.groupName ?? "unknown",
+      status:
+        (report.status.name === undefined ? undefined : STATUS_VALUES[report.status.name]) ??
+        (report.status.groupName === undefined ? undefined : STATUS_VALUES_2[report.status.groupName]) ??
+        report.status.name ??
+        report.status.groupName ??
+        "unknown",
     };
     if (recipient !== undefined) status.recipient = recipient;
     if (report.callbackData !== undefined) status.callbackData = report.callbackData;

@@ -340,6 +340,8 @@ class InboundEmitter {
     if (missingRequired.length > 0 && base.length > 0)
       this.fail(`${target.type} needs ${missingRequired.join(", ")} (${pointerOf(base)})`);
     const requiredMaybe = values.filter((v) => required.includes(v.key) && v.value.maybe);
+    if (base.length === 0 && requiredMaybe.length > 0)
+      this.fail(`the event's ${requiredMaybe.map((v) => `/${v.key}`).join(", ")} may be missing: list the part in "requires", or give a source that is always there`);
     const when =
       required.length > 0 && values.some((v) => required.includes(v.key))
         ? requiredMaybe.map((v) => `${v.value.test ?? v.value.expr} !== undefined`)

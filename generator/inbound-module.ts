@@ -231,13 +231,15 @@ class InboundEmitter {
       }
       if (src.except) {
         const x = bind();
-        const name = this.constants.add(`NOT_${hint.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase()}`, `new Set<unknown>(${lit(src.except)})`);
+        const name = this.constants.add(`NO_${upperSnake(hint)}`, `new Set<unknown>(${lit(src.except)})`);
         v = { expr: `${x} === undefined || ${name}.has(${x}) ? undefined : ${x}`, maybe: true };
       }
       if (src.values) {
         const x = bind();
+        // Named for what it maps from and to: GROUP_NAME_TO_STATUS.
+        const from = typeof src.read === "string" ? `${upperSnake(parsePointer(src.read).pop() ?? "")}_TO_` : "";
         const name = this.constants.add(
-          `${hint.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase()}_VALUES`,
+          `${from}${upperSnake(hint)}`,
           `${lit(src.values)} as Readonly<Record<string, ${[...new Set(Object.values(src.values).map((j) => typeof j))].join(" | ")}>>`,
         );
         v = { expr: v.maybe ? `${x} === undefined ? undefined : ${name}[${x}]` : `${name}[${x}]`, maybe: true };
@@ -327,7 +329,7 @@ class InboundEmitter {
       if (group.length === 1 && group[0]![0].length === 0) value = this.source(group[0]![1], item, out, key, [...base, key]);
       else if (group.every(([p]) => p[0] === "0") && group.every(([p]) => p.length > 1)) {
         // A one-item array (a status's single error).
-        const inner = this.targetAt([...base, key, "0"].filter((s) => s !== ""));
+        const inner = this.targetAt([...base, key, "0"]);
         const obj = this.object(Object.fromEntries(group.map(([p, s]) => [pointerOf(p.slice(1)), s])), item, inner, out, this.declare(singular(key)), [...base, key, "0"]);
         value = { expr: `[${obj.expr}]`, maybe: obj.maybe, test: obj.expr };
       } else {
@@ -512,6 +514,8 @@ interface CaseContext {
 function usesValue(k: InboundCase | undefined): boolean {
   return k !== undefined && ((k.error?.message.includes("{value}") ?? false) || usesValue(k.otherwise) || usesValue(k.absent));
 }
+
+const upperSnake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/\W+/g, "_").toUpperCase();
 
 function singular(key: string): string {
   const last = key.split(/[/_\W]+/).filter(Boolean).pop() ?? "item";

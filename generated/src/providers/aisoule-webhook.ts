@@ -19,7 +19,7 @@ import {
   nonEmpty,
   readChecked,
 } from "../runtime/inbound.js";
-const STATUS_VALUES = {
+const EVENT_TO_STATUS = {
   "message.sent": "sent",
   "message.delivered": "delivered",
   "message.read": "read",
@@ -90,7 +90,7 @@ function eventOf(
     case "message.failed": {
       // A status: the business number is waba_number (or the sender of the message the status is about); the status word is data.status, else the event's own.
       const to = item.data.waba_number ?? item.data.sender;
-      const status2 = item.data.status ?? STATUS_VALUES[item.event];
+      const status2 = item.data.status ?? EVENT_TO_STATUS[item.event];
       let status: InboundStatus | undefined;
       if (status2 !== undefined) {
         status = { status: status2! };

@@ -35,15 +35,15 @@ import {
   readChecked,
   take,
 } from "../runtime/inbound.js";
-const STATUS_VALUES = { SEEN: "read" } as Readonly<Record<string, string>>;
-const STATUS_VALUES_2 = {
+const NAME_TO_STATUS = { SEEN: "read" } as Readonly<Record<string, string>>;
+const GROUP_NAME_TO_STATUS = {
   PENDING: "sent",
   DELIVERED: "delivered",
   UNDELIVERABLE: "failed",
   REJECTED: "failed",
   EXPIRED: "failed",
 } as Readonly<Record<string, string>>;
-const NOT_CODE = new Set<unknown>(["0"]);
+const NO_CODE = new Set<unknown>(["0"]);
 
 /** Reports a part the event needs and the item left out; the item gives no event. */
 function missing(errors: ValidationIssue[], path: string, type: string, part: string): undefined {
@@ -69,7 +69,7 @@ function eventOf(
     if (timestamp === undefined) return undefined;
     const recipient = nonEmpty(report.to);
     const code = report.error?.id === undefined ? undefined : String(report.error?.id);
-    const code2 = code === undefined || NOT_CODE.has(code) ? undefined : code;
+    const code2 = code === undefined || NO_CODE.has(code) ? undefined : code;
     const message =
       code2 === undefined
         ? undefined
@@ -84,8 +84,8 @@ function eventOf(
     }
     const status: InboundStatus = {
       status:
-        (report.status.name === undefined ? undefined : STATUS_VALUES[report.status.name]) ??
-        (report.status.groupName === undefined ? undefined : STATUS_VALUES_2[report.status.groupName]) ??
+        (report.status.name === undefined ? undefined : NAME_TO_STATUS[report.status.name]) ??
+        (report.status.groupName === undefined ? undefined : GROUP_NAME_TO_STATUS[report.status.groupName]) ??
         report.status.name ??
         report.status.groupName ??
         "unknown",

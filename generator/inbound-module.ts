@@ -35,12 +35,25 @@ export type InboundSource =
       /** Provider value → event value; a value not listed is none. */
       values?: Record<string, Json>;
     }
-  | { hook: keyof typeof HOOKS; from: string; with?: string[] }
+  /** A part the item's schema does not describe (a Cloud API part in Exotel's content): read when it is a string, or as an unknown value to check. */
+  | { loose: string; type?: "string" }
+  /** The parts' text run together (`Exotel status 30004`). */
+  | { join: InboundSource[] }
+  | { hook: keyof typeof HOOKS; from: InboundSource; with?: InboundSource[] }
   | { if: InboundSource; then: InboundSource }
   | { each: string; fields: Record<string, InboundSource>; nonEmpty?: true };
 
 /** A source the emitter itself fills (the provider's name, the time read before, the raw item). */
 type Source = InboundSource | { code: string };
+
+/** A source and the item it reads (an event part given above a case that moved to a part of the item keeps reading the item). */
+interface Part {
+  src: Source;
+  scope: ItemScope;
+}
+
+/** A part of the item validated on its own (`checks`): its schema, and whether it is checked only when it is there. */
+type Check = string | { type: string; ifPresent?: true };
 
 /** One way an item is read: as an event of a kind, an error, a part to skip, or a further choice. */
 export interface InboundCase {
@@ -50,13 +63,26 @@ export interface InboundCase {
   item?: string;
   name?: string;
   check?: true;
-  /** The item's time, read once before anything else of the case (a hook reading `from`). */
-  time?: { from: string; hook: "isoTime" };
-  /** Event parts every case below gives (pointers into InboundEvent → sources in the item). */
-  event?: Record<string, InboundSource>;
   /** Parts the event needs: a missing one is reported (at the part, or with `missingAt: "parent"` at the object that lacks it, as JSON Schema's `required` is) and the item gives no event. */
   requires?: string[];
   missingAt?: "parent";
+  /** The item's time, read once (a hook reading `from`); with `absent: "receivedAt"`, an item without one takes the time of receipt (`options.receivedAt`, else now). */
+  time?: { from: string; hook: "isoTime"; absent?: "receivedAt" };
+  /** Reads below move to the part at `at` (Exotel's `content`, read as a Cloud API message); the event parts given above keep reading the item. */
+  at?: string;
+  /** Parts validated on their own (`{ ptr: x-ts-name }`), reported under their pointer: reads below them are typed by that schema. `ifPresent` checks a part only when it is there. */
+  checks?: Record<string, Check>;
+  /** Parts every case below shares that come after its own, checked after its checks and written once after the choice (a message's referral and errors, whatever its kind). */
+  after?: { comment?: string; checks?: Record<string, Check>; event?: Record<string, InboundSource> };
+  /** Early cases, tried in order before this one: `when` gives parts that must be absent, present, or a non-empty array. */
+  before?: (InboundCase & { when: Record<string, "absent" | "present" | "nonEmptyArray"> })[];
+  /** A batch inside the item: each item of the array at `items` is read with `each`, on its own. */
+  items?: string;
+  each?: InboundCase;
+  /** The rest of the case is a case another provider's mapping shares (`"meta:message"`, from its `inboundCases`). */
+  use?: string;
+  /** Event parts every case below gives (pointers into InboundEvent → sources in the item). */
+  event?: Record<string, InboundSource>;
   /** The event's kind (a constant, or a source such as a hook) and its own parts. */
   kind?: string | InboundSource;
   fields?: Record<string, InboundSource>;
@@ -70,22 +96,25 @@ export interface InboundCase {
   present?: InboundCase;
 }
 
-export interface InboundMapping extends InboundCase {
-  /** The batch array in the body; without it the body is one item (Vonage, Aisoule). */
-  items?: string;
-}
+/** The mapping: the case the body is read with (a batch through `items` and `each`, or one item). */
+export type InboundMapping = InboundCase;
 
 /**
- * The hand-written hooks an inbound mapping may name: the runtime module each lives in, and
- * whether it reports a problem and returns undefined (then the item gives no event) or always
- * answers. A hook is called with the value read `from`, the values read `with`, the parse options
- * when it takes them, the pointer of `from` in the payload and the error list.
+ * The hand-written hooks an inbound mapping may name, the runtime module each lives in and how it
+ * is called: with the value read `from` and the values read `with`, then — for a hook that reports
+ * problems — the validator it checks with, the parse options, the pointer of `from` and where to
+ * report. A hook that `drops` reports a problem and returns undefined: the item then gives no event
+ * (or, called under `if`, the part is left out and the issue stays); one that `keeps` always
+ * answers; one that reports `none` is a plain function of its values.
  */
-const HOOKS = {
-  isoTime: { module: "inbound", checked: true, options: false },
-  parseObject: { module: "inbound", checked: true, options: false },
-  replyKind: { module: "reply-kind", checked: false, options: true },
-} as const;
+const HOOKS: Record<string, { module: string; reports: "drops" | "keeps" | "none"; options?: true; validator?: string; result?: true }> = {
+  isoTime: { module: "inbound", reports: "drops" },
+  parseObject: { module: "inbound", reports: "drops" },
+  replyKind: { module: "reply-kind", reports: "keeps", options: true },
+  flowKind: { module: "cloud-api", reports: "none" },
+  contactCards: { module: "cloud-api", reports: "drops", validator: "MetaContactCard", result: true },
+  sharedPhone: { module: "cloud-api", reports: "none" },
+};
 
 const lit = (v: unknown) => JSON.stringify(v);
 const doc = (text: string) => `/** ${text.replace(/\*\//g, "*\\/")} */\n`;
@@ -103,10 +132,14 @@ export const inboundFunctionName = (p: Provider) => `parse${p.mapping.typeName}W
 /** The item being read where code is emitted: its variable, its schema and the discriminators fixed so far. */
 interface ItemScope {
   name: string;
+  /** Where the value lies below the item's pointer (`/content` once a case moved there), for the pointers issues are reported at. */
+  base?: string;
   root: At | undefined;
   pins: Map<string, unknown>;
   /** Reads a `requires` check has already proven present. */
   known?: Set<string>;
+  /** Parts checked on their own (`checks`): the variable holding each, its schema, and whether it may be undefined. */
+  parts?: Map<string, { name: string; root: At; maybe: boolean }>;
 }
 
 /** A compiled source: the expression, and whether it may be undefined. */
@@ -130,6 +163,7 @@ class InboundEmitter {
     private readonly set: SchemaSet,
     private readonly p: Provider,
     private readonly where: string,
+    private readonly shared: (ref: string) => InboundCase | undefined,
   ) {
     const file = set.byId.get("https://wa-interactive.dev/schemas/inbound/inbound-event.schema.json");
     if (!file) this.fail("the inbound event schema is missing");
@@ -151,8 +185,13 @@ class InboundEmitter {
     return name;
   }
 
+  /** The schema named `name`: in the provider's folder, else anywhere (the Cloud API message parts Exotel's content is checked against). */
   named(name: string): At {
-    return namedNode(this.set, `providers/${this.p.mapping.provider}/`, name);
+    try {
+      return namedNode(this.set, `providers/${this.p.mapping.provider}/`, name);
+    } catch {
+      return namedNode(this.set, "", name);
+    }
   }
 
   // ------------------------------------------------------------------ reads
@@ -164,8 +203,22 @@ class InboundEmitter {
     return w;
   }
 
+  /** The walk of `pointer` from the item, or from the part checked on its own that holds it. */
+  private walkPart(item: ItemScope, pointer: string): Walk {
+    for (const [at, part] of item.parts ?? [])
+      if (pointer === at || pointer.startsWith(`${at}/`)) return this.walkItem({ name: part.name, root: part.root, pins: new Map() }, parsePointer(pointer.slice(at.length)));
+    return this.walkItem(item, parsePointer(pointer));
+  }
+
   /** `item.a?.b`: a property read, optional-chained past every step the schema lets be absent. */
   read(item: ItemScope, pointer: string): Value {
+    // Below a part checked on its own, read from its variable, typed by its schema.
+    for (const [at, part] of item.parts ?? []) {
+      if (pointer !== at && !pointer.startsWith(`${at}/`)) continue;
+      const inner = this.read({ name: part.name, root: part.root, pins: new Map() }, pointer.slice(at.length));
+      if (!part.maybe) return inner;
+      return { expr: inner.expr === part.name ? part.name : inner.expr.replace(part.name, `${part.name}?`), maybe: true };
+    }
     const path = parsePointer(pointer);
     if (item.root === undefined) {
       // Before the item's own check: its parts are still unknown values.
@@ -187,17 +240,46 @@ class InboundEmitter {
     return { expr, maybe };
   }
 
+  /**
+   * A part the item's schema does not describe: read step by step through objects (`isObject`),
+   * and kept only when it is a string if `type` says so; without `type`, one step as an unknown value.
+   */
+  private loose(item: ItemScope, pointer: string, type: "string" | undefined, pre: string[]): Value {
+    const path = parsePointer(pointer);
+    // The item seen as a record of unknown parts, bound once where it is first needed.
+    const key = `${item.name} as a record`;
+    let view = this.cache.get(key)?.expr;
+    if (view === undefined) {
+      view = this.declare(`${item.name}Parts`);
+      pre.push(`const ${view} = ${item.name} as unknown as Record<string, unknown>;`);
+      this.cache.set(key, { expr: view, maybe: false });
+    }
+    if (type === undefined) {
+      if (path.length !== 1) this.fail(`${pointer}: a loose read without a type reads one step`);
+      return { expr: access(view, path), maybe: true };
+    }
+    this.runtime.add("isObject");
+    // Each isObject() test narrows the next step.
+    const tests: string[] = [];
+    let expr = view;
+    path.forEach((step, i) => {
+      expr = access(expr, [step]);
+      if (i < path.length - 1) tests.push(`isObject(${expr})`);
+    });
+    return { expr: `${[...tests, `typeof ${expr} === "string"`].join(" && ")} ? ${expr} : undefined`, maybe: true };
+  }
+
   /** A source compiled to an expression; statements it needs first (hook calls, bindings) go to `pre`. */
-  source(src: Source, item: ItemScope, pre: string[], hint: string, at: Path = []): Value {
+  source(src: Source, item: ItemScope, pre: string[], hint: string, at: Path = [], mode: "statement" | "expression" = "statement"): Value {
     if (typeof src === "string") return this.read(item, src);
     if ("code" in src) return { expr: src.code, maybe: false };
     // A source used twice in a case (a condition and the value it guards) is computed once.
     const key = `${item.name} ${lit(src)}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
-    let value = this.compile(src, item, pre, hint, at);
+    let value = this.compile(src, item, pre, hint, at, mode);
     if (value.maybe && !SIMPLE.test(value.expr)) {
-      const name = this.declare(hint);
+      const name = this.declare(camel(hint));
       pre.push(`const ${name} = ${value.expr};`);
       value = { expr: name, maybe: true };
     }
@@ -208,11 +290,21 @@ class InboundEmitter {
   /** Sources compiled in the case being written, by item and source. */
   cache = new Map<string, Value>();
 
-  private compile(src: Exclude<InboundSource, string>, item: ItemScope, pre: string[], hint: string, at: Path): Value {
+  /**
+   * `mode` "statement": a hook that drops the item returns from the reader when it fails; "expression":
+   * under `if`, it is only called when the condition holds, and its failure leaves the part out.
+   */
+  private compile(src: Exclude<Source, string>, item: ItemScope, pre: string[], hint: string, at: Path, mode: "statement" | "expression" = "statement"): Value {
+    if ("code" in src) return { expr: src.code, maybe: false };
     if ("const" in src) return { expr: lit(src.const), maybe: false };
+    if ("loose" in src) return this.loose(item, src.loose, src.type, pre);
+    if ("join" in src) {
+      const parts = src.join.map((s) => this.source(s, item, pre, hint, at));
+      return { expr: `\`${parts.map((v) => (v.expr.startsWith('"') ? JSON.parse(v.expr) : `\${${v.expr}}`)).join("")}\``, maybe: false };
+    }
     if ("first" in src) {
       // Each part read in place (not bound on its own): the whole is bound once.
-      const parts = src.first.map((s) => (typeof s === "string" ? this.read(item, s) : this.compile(s, item, pre, hint, at)));
+      const parts = src.first.map((s) => (typeof s === "string" ? this.read(item, s) : this.compile(s, item, pre, hint, at, mode)));
       const cut = parts.findIndex((v) => !v.maybe);
       const used = cut < 0 ? parts : parts.slice(0, cut + 1);
       return { expr: used.map((v) => (v.expr.includes("?") && !SIMPLE.test(v.expr) ? `(${v.expr})` : v.expr)).join(" ?? "), maybe: cut < 0 };
@@ -255,29 +347,37 @@ class InboundEmitter {
       if (hook === undefined) this.fail(`unknown hook ${lit(src.hook)}; the hooks are ${Object.keys(HOOKS).join(", ")}`);
       if (!this.hooks.has(hook.module)) this.hooks.set(hook.module, new Set());
       this.hooks.get(hook.module)!.add(src.hook);
-      const args = [this.read(item, src.from).expr, ...(src.with ?? []).map((w) => this.read(item, w).expr)];
+      const from = this.source(src.from, item, pre, hint, at);
+      const args = [from.expr, ...(src.with ?? []).map((w) => this.source(w, item, pre, hint, at).expr)];
+      if (hook.validator !== undefined) {
+        this.validators.add(`validate${hook.validator}`);
+        args.push(`validate${hook.validator}`);
+      }
       if (hook.options) args.push("options");
-      args.push(`\`\${path}${src.from}\``, "result.errors");
+      const fromPointer = typeof src.from === "string" ? src.from : "loose" in src.from ? src.from.loose : "";
+      if (hook.reports !== "none") args.push(`\`\${path}${item.base ?? ""}${fromPointer}\``, hook.result ? "result" : "result.errors");
       const call = `${src.hook}(${args.join(", ")})`;
-      if (!hook.checked) return { expr: call, maybe: false };
-      const name = this.declare(hint);
+      if (hook.reports !== "drops") return { expr: call, maybe: false };
+      if (mode === "expression") return { expr: call, maybe: true };
+      const name = this.declare(camel(hint));
       pre.push(`const ${name} = ${call};`, `if (${name} === undefined) return undefined;`);
       return { expr: name, maybe: false };
     }
     if ("if" in src) {
       const cond = this.source(src.if, item, pre, hint);
-      const then = this.source(src.then, item, pre, hint);
+      const then = typeof src.then === "string" ? this.read(item, src.then) : this.compile(src.then, item, pre, hint, at, "expression");
       return { expr: cond.maybe ? `${cond.expr} === undefined ? undefined : ${then.expr}` : then.expr, maybe: cond.maybe || then.maybe };
     }
     if ("each" in src) {
       const array = this.read(item, src.each);
-      const w = this.walkItem(item, [...parsePointer(src.each), "*"]);
+      const w = this.walkPart(item, `${src.each}/*`);
       if (w.ends.length !== 1) this.fail(`${src.each}: its items have more than one schema`);
       const element = this.declare(singular(hint));
       const inner: ItemScope = { name: element, root: w.ends[0]!, pins: new Map() };
       const target = this.targetAt([...at, "*"]);
       const statements: string[] = [];
-      const built = this.object(src.fields, inner, target, statements, this.declare(`${element}Out`), [...at, "*"]);
+      const fields = Object.fromEntries(Object.entries(src.fields).map(([k, v]) => [k, { src: v, scope: inner }]));
+      const built = this.object(fields, target, statements, this.declare(`${element}Out`), [...at, "*"]);
       const body = statements.length === 0 ? built.expr : `{\n${statements.join("\n")}\nreturn ${built.expr};\n}`;
       const mapped = `${array.expr}${array.maybe ? "?" : ""}.map((${element}) => ${body})`;
       if (!src.nonEmpty) return { expr: mapped, maybe: array.maybe };
@@ -309,8 +409,8 @@ class InboundEmitter {
    * part, so the keys come in the schema's order. An object of required parts is there when all of
    * them are; one of optional parts only, when any is.
    */
-  object(fields: Record<string, Source>, item: ItemScope, target: { at: At; type: string }, out: string[], name: string, base: Path = []): Value {
-    const groups = new Map<string, [Path, Source][]>();
+  object(fields: Record<string, Part>, target: { at: At; type: string }, out: string[], name: string, base: Path = [], assign = false): Value {
+    const groups = new Map<string, [Path, Part][]>();
     for (const [pointer, src] of Object.entries(fields)) {
       const path = parsePointer(pointer);
       const key = path[0]!;
@@ -321,23 +421,24 @@ class InboundEmitter {
     for (const key of groups.keys())
       if (!order.includes(key)) this.fail(`${target.type} has no ${lit(key)} (${pointerOf([...base, key])})`);
     const required = Array.isArray(target.at.node.required) ? (target.at.node.required as string[]) : [];
+    // Computed in the mapping's order (a kind from a hook before the parts that reuse its values),
+    // written in the schema's.
     const values: { key: string; value: Value }[] = [];
-    for (const key of order) {
-      const group = groups.get(key);
-      if (group === undefined) continue;
+    for (const [key, group] of groups) {
       let value: Value;
-      if (group.length === 1 && group[0]![0].length === 0) value = this.source(group[0]![1], item, out, key, [...base, key]);
+      if (group.length === 1 && group[0]![0].length === 0) value = this.source(group[0]![1].src, group[0]![1].scope, out, key, [...base, key]);
       else if (group.every(([p]) => p[0] === "0") && group.every(([p]) => p.length > 1)) {
         // A one-item array (a status's single error).
         const inner = this.targetAt([...base, key, "0"]);
-        const obj = this.object(Object.fromEntries(group.map(([p, s]) => [pointerOf(p.slice(1)), s])), item, inner, out, this.declare(singular(key)), [...base, key, "0"]);
+        const obj = this.object(Object.fromEntries(group.map(([p, s]) => [pointerOf(p.slice(1)), s])), inner, out, this.declare(singular(key)), [...base, key, "0"]);
         value = { expr: `[${obj.expr}]`, maybe: obj.maybe, test: obj.expr };
       } else {
         const inner = this.targetAt([...base, key]);
-        value = this.object(Object.fromEntries(group.map(([p, s]) => [pointerOf(p), s])), item, inner, out, this.declare(key), [...base, key]);
+        value = this.object(Object.fromEntries(group.map(([p, s]) => [pointerOf(p), s])), inner, out, this.declare(key), [...base, key]);
       }
       values.push({ key, value });
     }
+    values.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
     const missingRequired = required.filter((k) => !values.some((v) => v.key === k));
     if (missingRequired.length > 0 && base.length > 0)
       this.fail(`${target.type} needs ${missingRequired.join(", ")} (${pointerOf(base)})`);
@@ -364,7 +465,8 @@ class InboundEmitter {
     const cast = typed === "" ? ` as ${target.type}` : "";
     if (when.length === 0) {
       if (literal !== undefined && base.length > 0) return { expr: literal, maybe: false };
-      out.push(`const ${name}${typed} = { ${lead.join(", ")} }${cast};`, ...rest);
+      // Assigned to the event a shared tail completes, or declared.
+      out.push(assign ? `${name} = { ${lead.join(", ")} } as ${target.type};` : `const ${name}${typed} = { ${lead.join(", ")} }${cast};`, ...rest);
       return { expr: name, maybe: false };
     }
     out.push(`let ${name}: ${target.type} | undefined;`);
@@ -374,13 +476,37 @@ class InboundEmitter {
 
   // ------------------------------------------------------------------ cases
 
+  /** A part read where the schema may not describe it (a check's subject, a `when` test): typed if it can be, else one loose step. */
+  private anyRead(item: ItemScope, pointer: string, pre: string[]): Value {
+    const path = parsePointer(pointer);
+    if (item.root !== undefined && walk(this.set, item.root, path, item.pins) === undefined) return this.loose(item, pointer, undefined, pre);
+    return this.read(item, pointer);
+  }
+
+  /** Validates a part on its own; reads below it then come from the checked value. */
+  private checkPart(scope: ItemScope, pointer: string, check: Check, out: string[]): void {
+    const type = typeof check === "string" ? check : check.type;
+    const ifPresent = typeof check !== "string" && check.ifPresent === true;
+    const root = this.named(type);
+    this.types.add(type);
+    this.validators.add(`validate${type}`);
+    this.runtime.add("take");
+    const subject = this.anyRead(scope, pointer, out);
+    const name = this.declare(camel(parsePointer(pointer).pop() ?? "part"));
+    const take = `take(validate${type}(${subject.expr}), \`\${path}${scope.base ?? ""}${pointer}\`, result)`;
+    if (ifPresent) {
+      out.push(`let ${name}: ${type} | undefined;`, `if (${subject.expr} !== undefined) {\n${name} = ${take};\nif (${name} === undefined) return undefined;\n}`);
+    } else out.push(`const ${name} = ${take};`, `if (${name} === undefined) return undefined;`);
+    scope.parts!.set(pointer, { name, root, maybe: ifPresent });
+  }
+
   /** The statements reading one case. */
-  caseCode(c: InboundCase, item: ItemScope, ctx: CaseContext): string[] {
-    const unknown = Object.keys(c).filter((k) => !CASE_KEYS.has(k) && !(k === "items" && ctx.value === ""));
+  caseCode(c: InboundCase, item: ItemScope, ctx: CaseContext, early = false): string[] {
+    const unknown = Object.keys(c).filter((k) => !CASE_KEYS.has(k) && !(k === "when" && early));
     if (unknown.length > 0) this.fail(`a case has ${unknown.map((k) => lit(k)).join(", ")}, which no case takes (${[...CASE_KEYS].join(", ")})`);
     const out: string[] = [];
     if (c.comment) out.push(comment(c.comment).trimEnd());
-    let scope = item;
+    let scope: ItemScope = { ...item, parts: item.parts ?? new Map() };
     if (c.item !== undefined) {
       const root = this.named(c.item);
       this.types.add(c.item);
@@ -391,46 +517,236 @@ class InboundEmitter {
         out.push("// The item's warnings come out with its event; finish() keeps once those the body's check also saw.");
         out.push(`const ${name} = take(validate${c.item}(${item.name}), path, result);`, `if (${name} === undefined) return undefined;`);
       } else out.push(`const ${name} = ${item.name} as ${c.item};`);
-      scope = { name, root, pins: new Map() };
+      scope = { name, root, pins: new Map(), parts: new Map() };
     }
-    const inner: CaseContext = { ...ctx, event: { ...ctx.event, ...(c.event ?? {}) } };
-    if (c.time !== undefined) {
-      this.runtime.add(c.time.hook);
-      const read = this.read(scope, c.time.from);
-      out.push(`const timestamp = ${c.time.hook}(${read.expr}, \`\${path}${c.time.from}\`, result.errors);`, "if (timestamp === undefined) return undefined;");
-      inner.time = true;
-    }
-    if (c.requires !== undefined) scope = { ...scope, known: new Set([...(scope.known ?? []), ...c.requires]) };
     for (const pointer of c.requires ?? []) {
-      const read = this.read({ ...scope, known: undefined }, pointer);
+      const read = this.read(scope, pointer);
       const path = parsePointer(pointer);
       const at = c.missingAt === "parent" ? pointerOf(path.slice(0, -1)) : pointer;
       this.missing = true;
-      out.push(`if (${read.expr} === undefined) return missing(result.errors, \`\${path}${at}\`, ${lit(ctx.value)}, ${lit(path[path.length - 1])});`);
+      out.push(`if (${read.expr} === undefined) return missing(result.errors, \`\${path}${scope.base ?? ""}${at}\`, ${lit(ctx.value)}, ${lit(path[path.length - 1])});`);
     }
+    if (c.requires !== undefined) scope = { ...scope, known: new Set([...(scope.known ?? []), ...c.requires]) };
+    const inner: CaseContext = { ...ctx, event: { ...ctx.event } };
+    for (const [pointer, src] of Object.entries(c.event ?? {})) inner.event[pointer] = { src, scope };
+    if (c.time !== undefined) {
+      this.runtime.add(c.time.hook);
+      const read = this.read(scope, c.time.from);
+      const call = `${c.time.hook}(${read.expr}, \`\${path}${scope.base ?? ""}${c.time.from}\`, result.errors)`;
+      // An item without a time (Exotel's flat form) takes the time it was received.
+      const value = c.time.absent === "receivedAt" ? `${read.expr} === undefined ? (options.receivedAt ?? new Date()).toISOString() : ${call}` : call;
+      out.push(`const timestamp = ${value};`, "if (timestamp === undefined) return undefined;");
+      inner.time = true;
+    }
+    if (c.at !== undefined) {
+      const read = this.read(scope, c.at);
+      if (read.maybe) this.fail(`${c.at}: the part reads move to may be missing; list it in "requires" first`);
+      const w = this.walkItem(scope, parsePointer(c.at));
+      if (w.ends.length !== 1) this.fail(`${c.at}: the part has more than one schema`);
+      const name = this.declare(camel(parsePointer(c.at).pop() ?? "part"));
+      out.push(`const ${name} = ${read.expr};`);
+      scope = { name, base: `${scope.base ?? ""}${c.at}`, root: w.ends[0]!, pins: new Map(), parts: new Map() };
+    }
+    if (c.use !== undefined) {
+      if (Object.keys(c).some((k) => ["checks", "before", "after", "items", "on", "kind", "fields", "error"].includes(k)))
+        this.fail(`a case that uses ${lit(c.use)} reads the rest from it: give no checks, choice, kind or error of its own`);
+      if (!inner.time) this.fail(`a case that uses ${lit(c.use)} has no time: give "time" on it or on a case above`);
+      const fn = this.usedFunction(c.use, scope);
+      // The event's head from this item; the kind and the rest are the used case's.
+      out.push(`// The kind is a stand-in until ${fn}() writes the message's own, in the same place.`);
+      this.object(
+        { "/provider": { src: { code: "provider" }, scope }, "/kind": { src: { const: "unsupported" }, scope }, ...inner.event, "/timestamp": { src: { code: "timestamp" }, scope } },
+        this.targetAt([]),
+        out,
+        "event",
+      );
+      out.push(
+        `if (${fn}(event, ${scope.name}, \`\${path}${scope.base ?? ""}\`, options, result) === undefined) return undefined;`,
+        `event.raw = ${ctx.raw} as Raw;`,
+        "return event;",
+      );
+      return out;
+    }
+    for (const b of c.before ?? []) {
+      const tests = Object.entries(b.when).map(([pointer, state]) => {
+        const v = this.anyRead(scope, pointer, out);
+        return state === "absent" ? `${v.expr} === undefined` : state === "present" ? `${v.expr} !== undefined` : `Array.isArray(${v.expr}) && ${v.expr}.length > 0`;
+      });
+      out.push(`if (${tests.join(" && ")}) {\n${this.branch(() => this.caseCode(b, scope, inner, true))}\n}`);
+    }
+    if (c.after !== undefined) return [...out, ...this.withTail(c, scope, inner)];
+    for (const [pointer, check] of Object.entries(c.checks ?? {})) this.checkPart(scope, pointer, check, out);
     if (c.error !== undefined) {
       this.runtime.add("issue");
       const message = c.error.message
         .replace(/`/g, "\\`")
         .replace(/\{value\}/g, `\${JSON.stringify(${ctx.chosen})}`)
         .replace(/\{cases\}/g, ctx.known);
-      out.push(`result.errors.push(issue(\`\${path}${c.error.at}\`, ${lit(c.error.rule)}, \`${message}\`));`, "return undefined;");
+      out.push(`result.errors.push(issue(\`\${path}${scope.base ?? ""}${c.error.at}\`, ${lit(c.error.rule)}, \`${message}\`));`, "return undefined;");
       return out;
     }
+    if (c.items !== undefined) return [...out, ...this.batch(c, scope), "return undefined;"];
     if (c.on !== undefined) return [...out, ...this.dispatch(c, scope, inner)];
     if (c.kind === undefined) this.fail(`a case gives neither a kind, an error nor a choice (${lit(c)})`);
     if (!inner.time) this.fail(`a case of kind ${lit(c.kind)} has no time: give "time" on it or on a case above`);
-    const fields: Record<string, Source> = {
-      "/provider": { code: "provider" },
-      "/kind": typeof c.kind === "string" ? { const: c.kind } : c.kind,
+    const own = (src: Source): Part => ({ src, scope });
+    const fields: Record<string, Part> = {
+      "/provider": own({ code: "provider" }),
       ...inner.event,
-      "/timestamp": { code: "timestamp" },
-      ...(c.fields ?? {}),
-      "/raw": { code: `${ctx.raw} as Raw` },
+      "/timestamp": own({ code: "timestamp" }),
+      ...Object.fromEntries(Object.entries(c.fields ?? {}).map(([k, v]) => [k, own(v)])),
+      "/kind": own(typeof c.kind === "string" ? { const: c.kind } : c.kind),
+      ...(ctx.tail === undefined && !ctx.fill ? { "/raw": own({ code: `${ctx.raw} as Raw` }) } : {}),
     };
-    const built = this.object(fields, scope, this.targetAt([]), out, "event");
-    out.push(`return ${built.expr};`);
+    if (ctx.fill) {
+      // The caller started the event: its kind keeps its place, the rest follows the head.
+      delete fields["/provider"];
+      delete fields["/timestamp"];
+      this.fillEvent(fields, out);
+      out.push(ctx.tail === undefined ? "return event;" : `break ${ctx.tail};`);
+      return out;
+    }
+    const built = this.object(fields, this.targetAt([]), out, "event", [], ctx.tail !== undefined);
+    out.push(ctx.tail === undefined ? `return ${built.expr};` : `break ${ctx.tail};`);
     return out;
+  }
+
+  /** Assigns parts to the event the caller started, in the event schema's order. */
+  private fillEvent(fields: Record<string, Part>, out: string[]): void {
+    const groups = new Map<string, Record<string, Part>>();
+    for (const [pointer, part] of Object.entries(fields)) {
+      const path = parsePointer(pointer);
+      if (!groups.has(path[0]!)) groups.set(path[0]!, {});
+      groups.get(path[0]!)![pointerOf(path.slice(1))] = part;
+    }
+    const values: [string, Value][] = [];
+    for (const [key, group] of groups) {
+      const value = "" in group ? this.source(group[""]!.src, group[""]!.scope, out, key, [key]) : this.object(group, this.targetAt([key]), out, this.declare(key), [key]);
+      values.push([key, value]);
+    }
+    const order = keyOrder(this.set, [this.targetAt([]).at]);
+    values.sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
+    for (const [key, value] of values)
+      out.push(value.maybe ? `if (${value.test ?? value.expr} !== undefined) event.${key} = ${value.expr};` : `event.${key} = ${value.expr};`);
+  }
+
+  /** Functions for cases used by name, once each: the case's reference → function name, the types it is called with, and its first scope. */
+  private readonly used = new Map<string, { fn: string; types: Set<string>; root: At; type: string }>();
+
+  /** The function reading a used case (emitted once, at the end), for a value of the scope's type. */
+  private usedFunction(ref: string, scope: ItemScope): string {
+    const type = scope.root?.node["x-ts-name"];
+    if (typeof type !== "string" || scope.root === undefined) this.fail(`${lit(ref)} is used on a part with no x-ts-name to type it`);
+    this.types.add(type);
+    let entry = this.used.get(ref);
+    if (entry === undefined) {
+      if (this.shared(ref) === undefined) this.fail(`"use": ${lit(ref)} names no case: a provider's mapping lists the cases it shares under "inboundCases"`);
+      let fn = `${camel(ref.split(":").pop() ?? "part")}Parts`;
+      for (let n = 2; this.functionNames.has(fn); n++) fn = `${camel(ref.split(":").pop() ?? "part")}Parts${n}`;
+      this.functionNames.add(fn);
+      entry = { fn, types: new Set(), root: scope.root, type };
+      this.used.set(ref, entry);
+    }
+    entry.types.add(type);
+    return entry.fn;
+  }
+
+  /** Emits the functions of the used cases. Its reads are typed by the first scope it was used on; a part the others lack is read through a check or loosely. */
+  emitUsed(): void {
+    for (const [ref, entry] of this.used) {
+      const saved = { names: this.names, cache: this.cache };
+      this.names = new Set(["event", "message"]);
+      this.cache = new Map();
+      const param = "message";
+      const body = this.caseCode(this.shared(ref)!, { name: param, root: entry.root, base: "", pins: new Map(), parts: new Map() }, { ...rootContext(param), time: true, fill: true });
+      const usesOptions = body.some((l) => /\boptions\b/.test(l));
+      this.functions.push(
+        doc(`Reads ${ref} (a case shared by name) from the value given into the event its caller started: the kind, in its place, and the parts after the head; undefined, with the issue added, when the value gives no event.`) +
+          `function ${entry.fn}(event: InboundEvent, ${param}: ${[...entry.types].join(" | ")}, path: string, ${usesOptions ? "options" : "_options"}: WebhookOptions, result: ParseResult): InboundEvent | undefined {\n${body.join("\n")}\n}`,
+      );
+      this.names = saved.names;
+      this.cache = saved.cache;
+    }
+  }
+
+  /**
+   * A case with parts every case below shares after its own (`after`): the cases below assign the
+   * event and leave the labelled block; the shared parts are then checked and written once, and the
+   * raw item last, as the event schema orders them.
+   */
+  private withTail(c: InboundCase, scope: ItemScope, ctx: CaseContext): string[] {
+    const { after } = c;
+    const rest = Object.fromEntries(Object.entries(c).filter(([k]) => ["before", "checks", "error", "items", "on", "cases", "otherwise", "absent", "present", "kind", "fields"].includes(k)));
+    const label = this.declare("read");
+    const out = ctx.fill ? [] : ["let event: InboundEvent;"];
+    const body = this.branch(() => this.caseCode(rest as InboundCase, scope, { ...ctx, tail: label }));
+    out.push(`${label}: {\n${body}\n}`);
+    if (after!.comment) out.push(comment(after!.comment).trimEnd());
+    for (const [pointer, check] of Object.entries(after!.checks ?? {})) this.checkPart(scope, pointer, check, out);
+    const groups = new Map<string, Record<string, Part>>();
+    for (const [pointer, src] of Object.entries(after!.event ?? {})) {
+      const path = parsePointer(pointer);
+      if (!groups.has(path[0]!)) groups.set(path[0]!, {});
+      groups.get(path[0]!)![pointerOf(path.slice(1))] = { src, scope };
+    }
+    const order = keyOrder(this.set, [this.targetAt([]).at]);
+    for (const key of [...groups.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b))) {
+      const fields = groups.get(key)!;
+      const value = "" in fields ? this.source(fields[""]!.src, scope, out, key, [key]) : this.object(fields, this.targetAt([key]), out, this.declare(key), [key]);
+      out.push(value.maybe ? `if (${value.test ?? value.expr} !== undefined) event.${key} = ${value.expr};` : `event.${key} = ${value.expr};`);
+    }
+    if (!ctx.fill) out.push(`event.raw = ${ctx.raw} as Raw;`);
+    out.push("return event;");
+    return out;
+  }
+
+  /** Code emitted in a branch of its own: the names and values it declares do not leak to its siblings. */
+  private branch(emit: () => string[]): string {
+    const saved = this.names;
+    const savedCache = this.cache;
+    this.names = new Set(saved);
+    this.cache = new Map(savedCache);
+    const code = emit();
+    this.names = saved;
+    this.cache = savedCache;
+    return code.join("\n");
+  }
+
+  /** Functions reading the items of a batch, one per `items` case. */
+  readonly functions: string[] = [];
+  private readonly functionNames = new Set<string>(["eventOf", "parse", "missing"]);
+
+  /** A batch inside the item: a function reading one item, called for each. */
+  private batch(c: InboundCase, scope: ItemScope): string[] {
+    if (c.each === undefined) this.fail(`${c.items}: "items" needs "each", the case each item is read with`);
+    const read = this.read(scope, c.items!);
+    const w = this.walkItem(scope, [...parsePointer(c.items!), "*"]);
+    const end = w.ends.length === 1 ? resolve(this.set, w.ends[0]!) : undefined;
+    const named = end?.node["x-ts-name"];
+    // A typed item is read as its type; an item the body only knows as an object is checked by its case.
+    const typed = typeof named === "string" && end!.node.properties !== undefined;
+    if (typed) this.types.add(named);
+    let fn = `${singular(parsePointer(c.items!).pop() ?? "item")}Event`;
+    for (let n = 2; this.functionNames.has(fn); n++) fn = `${singular(parsePointer(c.items!).pop() ?? "item")}Event${n}`;
+    this.functionNames.add(fn);
+    const param = typed ? "item" : "raw";
+    const saved = { names: this.names, cache: this.cache, missing: this.missing };
+    this.names = new Set([param]);
+    this.cache = new Map();
+    const body = this.caseCode(c.each, { name: param, root: typed ? end : undefined, pins: new Map(), parts: new Map() }, rootContext(param));
+    const usesOptions = body.some((l) => /\boptions\b/.test(l));
+    this.functions.push(
+      doc(`The event one item of ${c.items} gives; undefined (with the issue added) when it gives none.`) +
+        `function ${fn}(provider: string, ${param}: ${typed ? named : "unknown"}, path: string, ${usesOptions ? "options" : "_options"}: WebhookOptions, result: ParseResult): InboundEvent | undefined {\n${body.join("\n")}\n}`,
+    );
+    this.names = saved.names;
+    this.cache = saved.cache;
+    return [
+      `${read.expr}${read.maybe ? "?" : ""}.forEach((${param === "raw" ? "raw" : "entry"}, i) => {`,
+      `const event = ${fn}(provider, ${param === "raw" ? "raw" : "entry"}, \`\${path}${scope.base ?? ""}${c.items}/\${i}\`, options, result);`,
+      "if (event !== undefined) result.events.push(event);",
+      "});",
+    ];
   }
 
   /** The choice among a case's sub-cases: a switch on the value `on` points at, or a test of its presence. */
@@ -443,24 +759,27 @@ class InboundEmitter {
     const sub = (k: InboundCase, value: string, pin?: string) => {
       const pins = new Map(item.pins);
       if (pin !== undefined) pins.set(parsePointer(c.on!).join("/"), pin);
-      const saved = this.names;
-      const savedCache = this.cache;
-      this.names = new Set(saved);
-      this.cache = new Map(savedCache);
-      const code = this.caseCode(k, { ...item, pins }, { ...ctx, value, known, chosen: bound });
-      this.names = saved;
-      this.cache = savedCache;
-      return code.join("\n");
+      return this.branch(() => this.caseCode(k, { ...item, pins }, { ...ctx, value, known, chosen: bound }));
     };
     if (c.present !== undefined) {
       if (c.absent === undefined) this.fail(`${c.on}: "present" needs "absent" too`);
       // Present as the schema has it: a part typed as a string is there when it is a string.
       const ends = item.root === undefined ? [] : this.walkItem(item, parsePointer(c.on!)).ends;
-      const typed = ends.length > 0 && ends.every((end) => resolve(this.set, end).node.type === "string");
+      const types = new Set(ends.map((end) => resolve(this.set, end).node.type));
+      const type = types.size === 1 ? [...types][0] : undefined;
       const path = parsePointer(c.on!);
       // A part only some branches of the item's union have is tested with `in` first, which narrows the union.
       const narrow = item.root !== undefined && path.length === 1 ? `${lit(path[0])} in ${item.name} && ` : "";
-      const test = narrow + (typed ? `typeof ${read.expr} === "string"` : `${read.expr} !== undefined`);
+      if (type === "object") this.runtime.add("isObject");
+      const test =
+        narrow +
+        (type === "string"
+          ? `typeof ${read.expr} === "string"`
+          : type === "object"
+            ? `isObject(${read.expr})`
+            : type === "array"
+              ? `Array.isArray(${read.expr}) && ${read.expr}.length > 0`
+              : `${read.expr} !== undefined`);
       out.push(`if (${test}) {\n${sub(c.present, ctx.value)}\n}`, sub(c.absent, ctx.value));
       return out;
     }
@@ -497,11 +816,18 @@ class InboundEmitter {
   missing = false;
 }
 
-const CASE_KEYS = new Set(["comment", "item", "name", "check", "time", "event", "requires", "missingAt", "kind", "fields", "error", "on", "cases", "otherwise", "absent", "present"]);
+const CASE_KEYS = new Set(["comment", "item", "name", "check", "requires", "missingAt", "time", "at", "use", "after", "checks", "before", "items", "each", "event", "kind", "fields", "error", "on", "cases", "otherwise", "absent", "present"]);
+
+/** The context the body's case (or a batch item's) starts from. */
+const rootContext = (raw: string): CaseContext => ({ event: {}, time: false, raw, value: "", known: "", chosen: "undefined" });
 
 /** What the cases above hand down: event parts, whether the time was read, the raw item's variable, the value chosen and the values known. */
 interface CaseContext {
-  event: Record<string, InboundSource>;
+  event: Record<string, Part>;
+  /** The label of the block a shared tail follows: a case assigns the event and leaves it instead of returning. */
+  tail?: string;
+  /** In a used case's function: the event exists; cases assign its kind and parts. */
+  fill?: boolean;
   time: boolean;
   raw: string;
   value: string;
@@ -515,6 +841,7 @@ function usesValue(k: InboundCase | undefined): boolean {
   return k !== undefined && ((k.error?.message.includes("{value}") ?? false) || usesValue(k.otherwise) || usesValue(k.absent));
 }
 
+const camel = (name: string) => name.replace(/[_-]+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const upperSnake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/\W+/g, "_").toUpperCase();
 
 function singular(key: string): string {
@@ -523,56 +850,47 @@ function singular(key: string): string {
   return IDENT.test(noun) ? noun : "entry";
 }
 
-export function inboundModule(set: SchemaSet, p: Provider, inbound: InboundMapping): string {
+export function inboundModule(set: SchemaSet, p: Provider, inbound: InboundMapping, shared: (ref: string) => InboundCase | undefined = () => undefined): string {
   const where = `schemas/providers/${p.mapping.provider}/mapping.json (inbound)`;
-  const e = new InboundEmitter(set, p, where);
+  const e = new InboundEmitter(set, p, where, shared);
   const bodyRoot = e.named(p.webhookType);
-  let itemType = p.webhookType;
-  let items = "";
-  if (inbound.items !== undefined) {
-    const w = walk(set, bodyRoot, [...parsePointer(inbound.items), "*"]);
-    if (w === undefined) throw new SchemaSetError(`${where}: the webhook schema has no array at ${inbound.items}`);
-    const named = resolve(set, w.ends[0]!).node["x-ts-name"];
-    itemType = typeof named === "string" ? named : `${p.webhookType}${parsePointer(inbound.items).map((s) => `[${lit(s)}]`).join("")}[number]`;
-    items = access("body", parsePointer(inbound.items));
-  }
-  const itemRoot = inbound.items === undefined ? bodyRoot : inbound.item === undefined && typeof itemType === "string" && !itemType.includes("[") ? e.named(itemType) : undefined;
-  e.types.add(itemType.includes("[") ? p.webhookType : itemType);
-  const param = itemRoot === undefined ? "raw" : "item";
-  e.reserve(param);
-  const body = e.caseCode(inbound, { name: param, root: itemRoot, pins: new Map() }, { event: {}, time: false, raw: param, value: "", known: "", chosen: "undefined" });
+  e.types.add(p.webhookType);
+  // A body that is only a batch is looped over in parse(); any other is read as one item.
+  const onlyBatch = inbound.items !== undefined && Object.keys(inbound).every((k) => ["comment", "items", "each"].includes(k));
+  e.reserve("body");
+  const body = onlyBatch
+    ? e.caseCode(inbound, { name: "body", root: bodyRoot, pins: new Map(), parts: new Map() }, rootContext("body")).filter((l) => l !== "return undefined;")
+    : e.caseCode(inbound, { name: "item", root: bodyRoot, pins: new Map(), parts: new Map() }, rootContext("item"));
+  e.emitUsed();
   const fn = inboundFunctionName(p);
+  const all = [...body, ...e.functions];
+  const uses = (name: string, lines: string[]) => lines.some((l) => new RegExp(`\\b${name}\\b`).test(l));
   const runtime = [...e.runtime].filter((r) => r !== "issue");
-  const needsMissing = e.missing;
-  const needsIssue = e.runtime.has("issue") || needsMissing;
+  if (e.missing) runtime.push("missing");
   const validators = [`validate${p.webhookType}`, ...e.validators].sort();
   const hookImports = [...e.hooks].filter(([module]) => module !== "inbound");
-  const inboundHooks = e.hooks.get("inbound") ?? new Set<string>();
-  const fromInbound = [...new Set(["emptyResult", "finish", "neverThrows", "readChecked", ...runtime, ...inboundHooks])].sort();
-  const parseBody =
-    inbound.items === undefined
-      ? `const event = eventOf(provider, body, "", options, result);\nif (event !== undefined) result.events.push(event);`
-      : `${items}.forEach((raw, i) => {\nconst event = eventOf(provider, raw, \`${inbound.items}/\${i}\`, options, result);\nif (event !== undefined) result.events.push(event);\n});`;
-  const uses = (name: string) => body.some((l) => new RegExp(`\\b${name}\\b`).test(l));
+  const fromInbound = [...new Set(["emptyResult", "finish", "neverThrows", "readChecked", ...runtime, ...(e.hooks.get("inbound") ?? [])])].sort();
+  const types = [...e.types].filter((t) => uses(t, all) || t === "InboundEvent" || (t === p.webhookType && !onlyBatch)).sort();
+  const reader = onlyBatch
+    ? body.join("\n").replace(/`\$\{path\}/g, "`")
+    : `const event = eventOf(provider, body, "", options, result);\nif (event !== undefined) result.events.push(event);`;
   return [
-    `/**\n * ${p.mapping.title} webhooks → InboundEvents, generated from schemas/providers/${p.mapping.provider}/mapping.json (\`inbound\`) and its webhook schema.${inbound.items === undefined ? " One event per request." : " Every item of a batch is read on its own: a bad one is reported at its pointer and the others still come out."}\n${inbound.comment === undefined ? "" : ` *\n * ${inbound.comment}\n`} */`,
-    `import type { ${[...e.types].sort().join(", ")} } from "../types.js";`,
+    `/**\n * ${p.mapping.title} webhooks → InboundEvents, generated from schemas/providers/${p.mapping.provider}/mapping.json (\`inbound\`) and its webhook schema.${onlyBatch ? " Every item of a batch is read on its own: a bad one is reported at its pointer and the others still come out." : ""}\n${inbound.comment === undefined ? "" : ` *\n * ${inbound.comment}\n`} */`,
+    `import type { ${types.join(", ")} } from "../types.js";`,
     `import { ${validators.join(", ")} } from "../validators.js";`,
-    needsIssue ? `import { issue${needsMissing ? ", type ValidationIssue" : ""} } from "../runtime/issues.js";` : "",
+    e.runtime.has("issue") ? `import { issue } from "../runtime/issues.js";` : "",
     `import { type ParseResult, type Raw, type WebhookOptions, ${fromInbound.join(", ")} } from "../runtime/inbound.js";`,
     ...hookImports.map(([module, names]) => `import { ${[...names].sort().join(", ")} } from "../runtime/${module}.js";`),
     ...e.constants.lines,
     "",
-    needsMissing
-      ? doc("Reports a part the event needs and the item left out; the item gives no event.") +
-        `function missing(errors: ValidationIssue[], path: string, type: string, part: string): undefined {\nerrors.push(issue(path, "required", \`a \${type} message must have "\${part}"\`));\nreturn undefined;\n}\n`
-      : "",
-    doc("The event one item gives; undefined (with the issue added) when the item gives none.") +
-      `function eventOf(provider: string, ${param}: ${itemType}, path: string, ${uses("options") ? "options" : "_options"}: WebhookOptions, result: ParseResult): InboundEvent | undefined {\n${body.join("\n")}\n}`,
+    ...e.functions.flatMap((f) => [f, ""]),
+    onlyBatch
+      ? ""
+      : doc("The event the body gives; undefined (with the issue added) when it gives none.") +
+        `function eventOf(provider: string, item: ${p.webhookType}, path: string, ${uses("options", body) ? "options" : "_options"}: WebhookOptions, result: ParseResult): InboundEvent | undefined {\n${body.join("\n")}\n}\n`,
+    `function parse(provider: string, payload: unknown, options: WebhookOptions): ParseResult {\nconst result = emptyResult();\nconst body = readChecked(payload, validate${p.webhookType}, result);\nif (body === undefined) return finish(result);\n${reader}\nreturn finish(result);\n}`,
     "",
-    `function parse(provider: string, payload: unknown, options: WebhookOptions): ParseResult {\nconst result = emptyResult();\nconst body = readChecked(payload, validate${p.webhookType}, result);\nif (body === undefined) return finish(result);\n${parseBody}\nreturn finish(result);\n}`,
-    "",
-    doc(`${p.mapping.title} webhooks to InboundEvents${inbound.items === undefined ? "" : ", every item of a batch"}; never throws.`) +
+    doc(`${p.mapping.title} webhooks to InboundEvents${onlyBatch ? ", every item of a batch" : ""}; never throws.`) +
       `export const ${fn} = neverThrows(parse);`,
   ]
     .filter((l, i, all) => l !== "" || all[i - 1] !== "")

@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Schema, type SchemaSet, SchemaSetError, nodeAt, resolveRef } from "./schema-set.ts";
 import { keyOrder, resolve, walk } from "./schema-path.ts";
-import { type InboundMapping, inboundFunctionName, inboundModule, inboundModuleName } from "./inbound-module.ts";
+import { type InboundCase, type InboundMapping, inboundFunctionName, inboundModule, inboundModuleName } from "./inbound-module.ts";
 import { providerModule } from "./provider-module.ts";
 
 export type Capability = "documented" | "passthrough" | "unsupported";
@@ -72,6 +72,8 @@ export interface ProviderMapping {
   caveats?: string[];
   /** A hand-written normaliser by name, or a declarative inbound mapping the generator emits one from. */
   inbound: keyof typeof NORMALISERS | InboundMapping;
+  /** Cases other providers' inbound mappings may use by name (`{ "use": "meta:message" }`): Meta's Cloud API message, which Exotel's content mirrors. */
+  inboundCases?: Record<string, InboundCase>;
   signature: SignatureSpec;
 }
 
@@ -86,7 +88,6 @@ export interface Provider {
 
 const NORMALISERS = {
   meta: "MetaWebhook",
-  exotel: "ExotelWebhookBody",
 } as const;
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const lit = (v: unknown) => JSON.stringify(v);
@@ -516,10 +517,14 @@ export function emitProviders(schemasDir: string, set: SchemaSet): Map<string, s
   const out = new Map<string, string>();
   if (providers.length === 0) return out;
   const kinds = messageKinds(set);
+  const shared = (ref: string): InboundCase | undefined => {
+    const [provider, name] = ref.split(":");
+    return providers.find((p) => p.mapping.provider === provider)?.mapping.inboundCases?.[name ?? ""];
+  };
   for (const p of providers) {
     out.set(`src/providers/${p.mapping.provider}.ts`, providerModule(set, p));
     if (typeof p.mapping.inbound !== "string")
-      out.set(`src/providers/${inboundModuleName(p)}.ts`, inboundModule(set, p, p.mapping.inbound));
+      out.set(`src/providers/${inboundModuleName(p)}.ts`, inboundModule(set, p, p.mapping.inbound, shared));
   }
   out.set("src/providers/index.ts", indexModuleSource(providers, kinds));
   out.set("src/verify.ts", verifyModuleSource(providers));

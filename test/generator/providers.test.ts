@@ -113,6 +113,7 @@ describe("provider mappings", () => {
       "src/providers/360dialog.ts",
       "src/providers/aisoule-webhook.ts",
       "src/providers/aisoule.ts",
+      "src/providers/exotel-webhook.ts",
       "src/providers/exotel.ts",
       "src/providers/index.ts",
       "src/providers/infobip-webhook.ts",

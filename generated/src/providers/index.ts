@@ -22,9 +22,9 @@ import type {
 } from "../types.js";
 import { ProviderError } from "../runtime/provider-error.js";
 import type { ParseResult, WebhookOptions } from "../runtime/inbound.js";
-import { parseExotelWebhook } from "../runtime/webhook-exotel.js";
 import { parseMetaWebhook } from "../runtime/webhook-meta.js";
 import { parseAisouleWebhook } from "./aisoule-webhook.js";
+import { parseExotelWebhook } from "./exotel-webhook.js";
 import { parseInfobipWebhook } from "./infobip-webhook.js";
 import { parseVonageWebhook } from "./vonage-webhook.js";
 import { fromMeta, toMeta, type MetaOptions } from "./meta.js";

@@ -8,21 +8,17 @@
 import type {
   InboundEvent,
   InboundLocation,
-  InboundOrder,
   InboundOrderItem,
   InboundReply,
   InboundStatus,
   InboundStatusError,
-  InfobipDeliveryReport,
-  InfobipWebhookBody,
-  InfobipWebhookResult,
 } from "../types.js";
 import {
   validateInfobipDeliveryReport,
   validateInfobipWebhookBody,
   validateInfobipWebhookResult,
 } from "../validators.js";
-import { issue, type ValidationIssue } from "../runtime/issues.js";
+
 import {
   type ParseResult,
   type Raw,
@@ -30,6 +26,7 @@ import {
   emptyResult,
   finish,
   isoTime,
+  missing,
   neverThrows,
   nonEmpty,
   readChecked,
@@ -45,21 +42,14 @@ const GROUP_NAME_TO_STATUS = {
 } as Readonly<Record<string, string>>;
 const NO_CODE = new Set<unknown>(["0"]);
 
-/** Reports a part the event needs and the item left out; the item gives no event. */
-function missing(errors: ValidationIssue[], path: string, type: string, part: string): undefined {
-  errors.push(issue(path, "required", `a ${type} message must have "${part}"`));
-  return undefined;
-}
-
-/** The event one item gives; undefined (with the issue added) when the item gives none. */
-function eventOf(
+/** The event one item of /results gives; undefined (with the issue added) when it gives none. */
+function resultEvent(
   provider: string,
-  raw: InfobipWebhookBody["results"][number],
+  raw: unknown,
   path: string,
   _options: WebhookOptions,
   result: ParseResult,
 ): InboundEvent | undefined {
-  // Infobip posts a batch, results[]: received messages (with a message whose type says what it is) and delivery reports (with a status) alike.
   if ((raw as Record<string, unknown>).status !== undefined) {
     // A delivery report: the message's status as Infobip names it, mapped onto the event's status words.
     // The item's warnings come out with its event; finish() keeps once those the body's check also saw.
@@ -252,8 +242,9 @@ function parse(provider: string, payload: unknown, options: WebhookOptions): Par
   const result = emptyResult();
   const body = readChecked(payload, validateInfobipWebhookBody, result);
   if (body === undefined) return finish(result);
+  // Infobip posts a batch, results[]: received messages (with a message whose type says what it is) and delivery reports (with a status) alike.
   body.results.forEach((raw, i) => {
-    const event = eventOf(provider, raw, `/results/${i}`, options, result);
+    const event = resultEvent(provider, raw, `/results/${i}`, options, result);
     if (event !== undefined) result.events.push(event);
   });
   return finish(result);

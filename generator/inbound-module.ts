@@ -41,7 +41,11 @@ export type InboundSource =
   | { join: InboundSource[] }
   | { hook: keyof typeof HOOKS; from: InboundSource; with?: InboundSource[] }
   | { if: InboundSource; then: InboundSource }
-  | { each: string; fields: Record<string, InboundSource>; nonEmpty?: true };
+  | { each: string; fields: Record<string, InboundSource>; nonEmpty?: true }
+  /** What the envelope gives the item from the part it sits in (a Cloud API change's business number, its contacts). */
+  | { context: "to" | "contacts" }
+  /** A part of another source's value, typed by the schema named `type` (the sender's contact entry's profile name). */
+  | { of: InboundSource; type: string; read: string };
 
 /** A source the emitter itself fills (the provider's name, the time read before, the raw item). */
 type Source = InboundSource | { code: string };
@@ -62,7 +66,8 @@ export interface InboundCase {
   /** The item's type from here on (`x-ts-name` in the provider's folder), and the variable that holds it; `check` validates the item against it on its own first. */
   item?: string;
   name?: string;
-  check?: true;
+  /** `true`: always; "ifBodyFailed": only when the body's own check failed (an envelope whose schema covers its items when it passes). */
+  check?: true | "ifBodyFailed";
   /** Parts the event needs: a missing one is reported (at the part, or with `missingAt: "parent"` at the object that lacks it, as JSON Schema's `required` is) and the item gives no event. */
   requires?: string[];
   missingAt?: "parent";
@@ -75,7 +80,7 @@ export interface InboundCase {
   /** Parts every case below shares that come after its own, checked after its checks and written once after the choice (a message's referral and errors, whatever its kind). */
   after?: { comment?: string; checks?: Record<string, Check>; event?: Record<string, InboundSource> };
   /** Early cases, tried in order before this one: `when` gives parts that must be absent, present, or a non-empty array. */
-  before?: (InboundCase & { when: Record<string, "absent" | "present" | "nonEmptyArray"> })[];
+  before?: (InboundCase & { when: Record<string, "absent" | "none" | "present" | "nonEmptyArray"> })[];
   /** A batch inside the item: each item of the array at `items` is read with `each`, on its own. */
   items?: string;
   each?: InboundCase;
@@ -88,6 +93,8 @@ export interface InboundCase {
   fields?: Record<string, InboundSource>;
   /** An issue instead of an event: `{value}` in the message is the value chosen on, `{cases}` the values known. */
   error?: { rule: string; at: string; message: string };
+  /** A valid item wa-interactive does not model, listed in `skipped` with this reason (`{/ptr}` is the item's value there). */
+  skip?: string;
   /** The dispatch: the value `on` points at, a case per value (or the name of another value whose case it shares), and the cases for any other value, an absent one, or any present one. */
   on?: string;
   cases?: Record<string, InboundCase | string>;
@@ -96,8 +103,12 @@ export interface InboundCase {
   present?: InboundCase;
 }
 
-/** The mapping: the case the body is read with (a batch through `items` and `each`, or one item). */
-export type InboundMapping = InboundCase;
+/**
+ * The mapping: the case the body is read with (a batch through `items` and `each`, or one item), or
+ * an envelope a runtime function walks (`"envelope": "cloudApi"`, Meta's entries and changes) with a
+ * case per batch it holds (`batches`: `messages`, `statuses`).
+ */
+export type InboundMapping = InboundCase & { envelope?: "cloudApi"; batches?: Record<string, InboundCase> };
 
 /**
  * The hand-written hooks an inbound mapping may name, the runtime module each lives in and how it
@@ -107,13 +118,14 @@ export type InboundMapping = InboundCase;
  * (or, called under `if`, the part is left out and the issue stays); one that `keeps` always
  * answers; one that reports `none` is a plain function of its values.
  */
-const HOOKS: Record<string, { module: string; reports: "drops" | "keeps" | "none"; options?: true; validator?: string; result?: true }> = {
+const HOOKS: Record<string, { module: string; reports: "drops" | "keeps" | "none"; options?: true; validator?: string; result?: true; maybe?: true }> = {
   isoTime: { module: "inbound", reports: "drops" },
   parseObject: { module: "inbound", reports: "drops" },
   replyKind: { module: "reply-kind", reports: "keeps", options: true },
   flowKind: { module: "cloud-api", reports: "none" },
   contactCards: { module: "cloud-api", reports: "drops", validator: "MetaContactCard", result: true },
-  sharedPhone: { module: "cloud-api", reports: "none" },
+  sharedPhone: { module: "cloud-api", reports: "none", maybe: true },
+  senderContact: { module: "cloud-api-envelope", reports: "none", maybe: true },
 };
 
 const lit = (v: unknown) => JSON.stringify(v);
@@ -179,8 +191,9 @@ class InboundEmitter {
   }
 
   private declare(base: string): string {
-    let name = IDENT.test(base) ? base : "value";
-    for (let n = 2; this.names.has(name) || RESERVED.has(name); n++) name = `${base}${n}`;
+    let name = IDENT.test(base) ? (base in HOOKS ? `${base}Value` : base) : "value";
+    // Never a parameter's name, nor a hook's (a local `sharedPhone` would hide the function).
+    for (let n = 2; this.names.has(name) || RESERVED.has(name) || name in HOOKS; n++) name = `${base}${n}`;
     this.names.add(name);
     return name;
   }
@@ -298,6 +311,25 @@ class InboundEmitter {
     if ("code" in src) return { expr: src.code, maybe: false };
     if ("const" in src) return { expr: lit(src.const), maybe: false };
     if ("loose" in src) return this.loose(item, src.loose, src.type, pre);
+    if ("context" in src) {
+      if (!this.envelope) this.fail(`${lit(src)}: only an envelope's items have a context`);
+      return { expr: `change.${src.context}`, maybe: src.context === "to" };
+    }
+    if ("of" in src) {
+      // The value bound once, typed by its schema (named after it: a MetaWebhookContact is `contact`).
+      const key = `${item.name} ${lit(src.of)} as ${src.type}`;
+      let of = this.cache.get(key);
+      if (of === undefined) {
+        const value = typeof src.of === "string" ? this.read(item, src.of) : this.compile(src.of, item, pre, hint, at);
+        const name = this.declare(camel(src.type.replace(/^.*[a-z0-9](?=[A-Z])/, "").toLowerCase()));
+        pre.push(`const ${name} = ${value.expr} as ${src.type}${value.maybe ? " | undefined" : ""};`);
+        of = { expr: name, maybe: value.maybe };
+        this.cache.set(key, of);
+      }
+      this.types.add(src.type);
+      const inner = this.read({ name: of.expr, root: this.named(src.type), pins: new Map() }, src.read);
+      return { expr: of.maybe ? inner.expr.replace(of.expr, `${of.expr}?`).replace("??.", "?.") : inner.expr, maybe: of.maybe || inner.maybe };
+    }
     if ("join" in src) {
       const parts = src.join.map((s) => this.source(s, item, pre, hint, at));
       return { expr: `\`${parts.map((v) => (v.expr.startsWith('"') ? JSON.parse(v.expr) : `\${${v.expr}}`)).join("")}\``, maybe: false };
@@ -357,7 +389,7 @@ class InboundEmitter {
       const fromPointer = typeof src.from === "string" ? src.from : "loose" in src.from ? src.from.loose : "";
       if (hook.reports !== "none") args.push(`\`\${path}${item.base ?? ""}${fromPointer}\``, hook.result ? "result" : "result.errors");
       const call = `${src.hook}(${args.join(", ")})`;
-      if (hook.reports !== "drops") return { expr: call, maybe: false };
+      if (hook.reports !== "drops") return { expr: call, maybe: hook.maybe === true };
       if (mode === "expression") return { expr: call, maybe: true };
       const name = this.declare(camel(hint));
       pre.push(`const ${name} = ${call};`, `if (${name} === undefined) return undefined;`);
@@ -511,7 +543,12 @@ class InboundEmitter {
       const root = this.named(c.item);
       this.types.add(c.item);
       const name = this.declare(c.name ?? "item");
-      if (c.check) {
+      if (c.check === "ifBodyFailed") {
+        this.validators.add(`validate${c.item}`);
+        this.runtime.add("take");
+        out.push("// Checked with the body when the body passed; else on its own, so that the others still come out.");
+        out.push(`const ${name} = checked ? (${item.name} as ${c.item}) : take(validate${c.item}(${item.name}), path, result);`, `if (${name} === undefined) return undefined;`);
+      } else if (c.check) {
         this.validators.add(`validate${c.item}`);
         this.runtime.add("take");
         out.push("// The item's warnings come out with its event; finish() keeps once those the body's check also saw.");
@@ -529,6 +566,15 @@ class InboundEmitter {
     if (c.requires !== undefined) scope = { ...scope, known: new Set([...(scope.known ?? []), ...c.requires]) };
     const inner: CaseContext = { ...ctx, event: { ...ctx.event } };
     for (const [pointer, src] of Object.entries(c.event ?? {})) inner.event[pointer] = { src, scope };
+    for (const b of c.before ?? []) {
+      const tests = Object.entries(b.when).map(([pointer, state]) => {
+        const v = this.anyRead(scope, pointer, out);
+        if (state === "none") return `(${v.expr} === undefined || ${v.expr} === "")`;
+        return state === "absent" ? `${v.expr} === undefined` : state === "present" ? `${v.expr} !== undefined` : `Array.isArray(${v.expr}) && ${v.expr}.length > 0`;
+      });
+      out.push(`if (${tests.join(" && ")}) {\n${this.branch(() => this.caseCode(b, scope, inner, true))}\n}`);
+    }
+    if (c.after !== undefined) return [...out, ...this.withTail(c, scope, inner)];
     if (c.time !== undefined) {
       this.runtime.add(c.time.hook);
       const read = this.read(scope, c.time.from);
@@ -548,7 +594,7 @@ class InboundEmitter {
       scope = { name, base: `${scope.base ?? ""}${c.at}`, root: w.ends[0]!, pins: new Map(), parts: new Map() };
     }
     if (c.use !== undefined) {
-      if (Object.keys(c).some((k) => ["checks", "before", "after", "items", "on", "kind", "fields", "error"].includes(k)))
+      if (Object.keys(c).some((k) => ["checks", "after", "items", "on", "kind", "fields", "error", "skip"].includes(k)))
         this.fail(`a case that uses ${lit(c.use)} reads the rest from it: give no checks, choice, kind or error of its own`);
       if (!inner.time) this.fail(`a case that uses ${lit(c.use)} has no time: give "time" on it or on a case above`);
       const fn = this.usedFunction(c.use, scope);
@@ -567,14 +613,6 @@ class InboundEmitter {
       );
       return out;
     }
-    for (const b of c.before ?? []) {
-      const tests = Object.entries(b.when).map(([pointer, state]) => {
-        const v = this.anyRead(scope, pointer, out);
-        return state === "absent" ? `${v.expr} === undefined` : state === "present" ? `${v.expr} !== undefined` : `Array.isArray(${v.expr}) && ${v.expr}.length > 0`;
-      });
-      out.push(`if (${tests.join(" && ")}) {\n${this.branch(() => this.caseCode(b, scope, inner, true))}\n}`);
-    }
-    if (c.after !== undefined) return [...out, ...this.withTail(c, scope, inner)];
     for (const [pointer, check] of Object.entries(c.checks ?? {})) this.checkPart(scope, pointer, check, out);
     if (c.error !== undefined) {
       this.runtime.add("issue");
@@ -583,6 +621,11 @@ class InboundEmitter {
         .replace(/\{value\}/g, `\${JSON.stringify(${ctx.chosen})}`)
         .replace(/\{cases\}/g, ctx.known);
       out.push(`result.errors.push(issue(\`\${path}${scope.base ?? ""}${c.error.at}\`, ${lit(c.error.rule)}, \`${message}\`));`, "return undefined;");
+      return out;
+    }
+    if (c.skip !== undefined) {
+      const reason = c.skip.replace(/`/g, "\\`").replace(/\{(\/[^}]*)\}/g, (_, pointer: string) => `\${${this.read(scope, pointer).expr}}`);
+      out.push(`result.skipped.push({ path, reason: \`${reason}\` });`, "return undefined;");
       return out;
     }
     if (c.items !== undefined) return [...out, ...this.batch(c, scope), "return undefined;"];
@@ -630,25 +673,28 @@ class InboundEmitter {
       out.push(value.maybe ? `if (${value.test ?? value.expr} !== undefined) event.${key} = ${value.expr};` : `event.${key} = ${value.expr};`);
   }
 
-  /** Functions for cases used by name, once each: the case's reference → function name, the types it is called with, and its first scope. */
-  private readonly used = new Map<string, { fn: string; types: Set<string>; root: At; type: string }>();
+  /** Cases used by name that this module writes (its own provider's): the reference → function name and the schema its reads are walked in. */
+  private readonly used = new Map<string, { fn: string; root: At }>();
+  /** Used cases another provider's module writes: module → function names to import. */
+  readonly imported = new Map<string, Set<string>>();
 
-  /** The function reading a used case (emitted once, at the end), for a value of the scope's type. */
+  /**
+   * The function reading a used case: written (and exported) by the module of the provider that
+   * shares it, imported by the others. It takes any value with a `type`: its other reads go
+   * through checks or loosely, so every caller's part fits.
+   */
   private usedFunction(ref: string, scope: ItemScope): string {
-    const type = scope.root?.node["x-ts-name"];
-    if (typeof type !== "string" || scope.root === undefined) this.fail(`${lit(ref)} is used on a part with no x-ts-name to type it`);
-    this.types.add(type);
-    let entry = this.used.get(ref);
-    if (entry === undefined) {
-      if (this.shared(ref) === undefined) this.fail(`"use": ${lit(ref)} names no case: a provider's mapping lists the cases it shares under "inboundCases"`);
-      let fn = `${camel(ref.split(":").pop() ?? "part")}Parts`;
-      for (let n = 2; this.functionNames.has(fn); n++) fn = `${camel(ref.split(":").pop() ?? "part")}Parts${n}`;
-      this.functionNames.add(fn);
-      entry = { fn, types: new Set(), root: scope.root, type };
-      this.used.set(ref, entry);
-    }
-    entry.types.add(type);
-    return entry.fn;
+    if (scope.root === undefined) this.fail(`${lit(ref)} is used on a part with no schema`);
+    if (this.shared(ref) === undefined) this.fail(`"use": ${lit(ref)} names no case: a provider's mapping lists the cases it shares under "inboundCases"`);
+    const [owner = "", name = ""] = ref.split(":");
+    const pascal = (w: string) => camel(w).replace(/^./, (c) => c.toUpperCase());
+    const fn = `read${pascal(owner)}${pascal(name)}`;
+    if (owner !== this.p.mapping.provider) {
+      const module = `./${owner}-webhook.js`;
+      if (!this.imported.has(module)) this.imported.set(module, new Set());
+      this.imported.get(module)!.add(fn);
+    } else if (!this.used.has(ref)) this.used.set(ref, { fn, root: scope.root });
+    return fn;
   }
 
   /** Emits the functions of the used cases. Its reads are typed by the first scope it was used on; a part the others lack is read through a check or loosely. */
@@ -658,11 +704,13 @@ class InboundEmitter {
       this.names = new Set(["event", "message"]);
       this.cache = new Map();
       const param = "message";
-      const body = this.caseCode(this.shared(ref)!, { name: param, root: entry.root, base: "", pins: new Map(), parts: new Map() }, { ...rootContext(param), time: true, fill: true });
+      // Read as `{ type: string }`, what every caller's value has: the rest through checks, or loosely.
+      const root: At = { file: entry.root.file, node: { type: "object", required: ["type"], properties: { type: { type: "string" } } } };
+      const body = this.caseCode(this.shared(ref)!, { name: param, root, base: "", pins: new Map(), parts: new Map() }, { ...rootContext(param), time: true, fill: true });
       const usesOptions = body.some((l) => /\boptions\b/.test(l));
       this.functions.push(
-        doc(`Reads ${ref} (a case shared by name) from the value given into the event its caller started: the kind, in its place, and the parts after the head; undefined, with the issue added, when the value gives no event.`) +
-          `function ${entry.fn}(event: InboundEvent, ${param}: ${[...entry.types].join(" | ")}, path: string, ${usesOptions ? "options" : "_options"}: WebhookOptions, result: ParseResult): InboundEvent | undefined {\n${body.join("\n")}\n}`,
+        doc(`Reads ${ref} (a case other providers' mappings use too) from the value given into the event its caller started: the kind, in its place, and the parts after the head; undefined, with the issue added, when the value gives no event.`) +
+          `export function ${entry.fn}(event: InboundEvent, ${param}: { type: string }, path: string, ${usesOptions ? "options" : "_options"}: WebhookOptions, result: ParseResult): InboundEvent | undefined {\n${body.join("\n")}\n}`,
       );
       this.names = saved.names;
       this.cache = saved.cache;
@@ -812,11 +860,28 @@ class InboundEmitter {
     return out;
   }
 
+  /** The function reading one item of an envelope's batch (`messages`, `statuses`). */
+  envelopeReader(key: string, c: InboundCase): string {
+    const fn = `${singular(key)}Event`;
+    this.functionNames.add(fn);
+    this.names = new Set(["raw", "change", "checked"]);
+    this.cache = new Map();
+    const body = this.caseCode(c, { name: "raw", root: undefined, pins: new Map(), parts: new Map() }, rootContext("raw"));
+    const named = (name: string) => (body.some((l) => new RegExp(`\\b${name}\\b`).test(l)) ? name : `_${name}`);
+    this.functions.push(
+      doc(`The event one item of a change's ${key} gives; undefined (with the issue added, or the item listed as skipped) when it gives none.`) +
+        `function ${fn}(provider: string, raw: unknown, path: string, ${named("change")}: CloudApiChange, ${named("checked")}: boolean, ${named("options")}: WebhookOptions, result: ParseResult): InboundEvent | undefined {\n${body.join("\n")}\n}`,
+    );
+    return fn;
+  }
+
   /** Whether the module needs its `missing` helper. */
   missing = false;
+  /** Whether the items are an envelope's (they get its context and whether the body's check covered them). */
+  envelope = false;
 }
 
-const CASE_KEYS = new Set(["comment", "item", "name", "check", "requires", "missingAt", "time", "at", "use", "after", "checks", "before", "items", "each", "event", "kind", "fields", "error", "on", "cases", "otherwise", "absent", "present"]);
+const CASE_KEYS = new Set(["comment", "skip", "envelope", "batches", "item", "name", "check", "requires", "missingAt", "time", "at", "use", "after", "checks", "before", "items", "each", "event", "kind", "fields", "error", "on", "cases", "otherwise", "absent", "present"]);
 
 /** The context the body's case (or a batch item's) starts from. */
 const rootContext = (raw: string): CaseContext => ({ event: {}, time: false, raw, value: "", known: "", chosen: "undefined" });
@@ -853,6 +918,7 @@ function singular(key: string): string {
 export function inboundModule(set: SchemaSet, p: Provider, inbound: InboundMapping, shared: (ref: string) => InboundCase | undefined = () => undefined): string {
   const where = `schemas/providers/${p.mapping.provider}/mapping.json (inbound)`;
   const e = new InboundEmitter(set, p, where, shared);
+  if (inbound.envelope !== undefined) return envelopeModule(e, p, inbound);
   const bodyRoot = e.named(p.webhookType);
   e.types.add(p.webhookType);
   // A body that is only a batch is looped over in parse(); any other is read as one item.
@@ -881,6 +947,7 @@ export function inboundModule(set: SchemaSet, p: Provider, inbound: InboundMappi
     e.runtime.has("issue") ? `import { issue } from "../runtime/issues.js";` : "",
     `import { type ParseResult, type Raw, type WebhookOptions, ${fromInbound.join(", ")} } from "../runtime/inbound.js";`,
     ...hookImports.map(([module, names]) => `import { ${[...names].sort().join(", ")} } from "../runtime/${module}.js";`),
+    ...[...e.imported].map(([module, names]) => `import { ${[...names].sort().join(", ")} } from "${module}";`),
     ...e.constants.lines,
     "",
     ...e.functions.flatMap((f) => [f, ""]),
@@ -894,5 +961,38 @@ export function inboundModule(set: SchemaSet, p: Provider, inbound: InboundMappi
       `export const ${fn} = neverThrows(parse);`,
   ]
     .filter((l, i, all) => l !== "" || all[i - 1] !== "")
+    .join("\n");
+}
+
+/** A webhook whose envelope a runtime function walks: a reader per batch, handed to it. */
+function envelopeModule(e: InboundEmitter, p: Provider, inbound: InboundMapping): string {
+  if (inbound.envelope !== "cloudApi" || inbound.batches === undefined || Object.keys(inbound).some((k) => !["comment", "envelope", "batches"].includes(k)))
+    throw new SchemaSetError(`schemas/providers/${p.mapping.provider}/mapping.json (inbound): an envelope mapping is { "envelope": "cloudApi", "batches": { "messages": case, "statuses": case } }`);
+  e.envelope = true;
+  const readers = Object.entries(inbound.batches).map(([key, c]) => [key, e.envelopeReader(key, c)] as const);
+  e.emitUsed();
+  const fn = inboundFunctionName(p);
+  const all = e.functions;
+  const uses = (name: string) => all.some((l) => new RegExp(`\\b${name}\\b`).test(l));
+  const runtime = [...e.runtime].filter((r) => r !== "issue");
+  if (e.missing) runtime.push("missing");
+  const fromInbound = [...new Set(["neverThrows", ...runtime, ...(e.hooks.get("inbound") ?? [])])].sort();
+  const envelopeHooks = e.hooks.get("cloud-api-envelope") ?? new Set<string>();
+  const hookImports = [...e.hooks].filter(([module]) => module !== "inbound" && module !== "cloud-api-envelope");
+  return [
+    `/**\n * ${p.mapping.title} webhooks → InboundEvents, generated from schemas/providers/${p.mapping.provider}/mapping.json (\`inbound\`) and its webhook schema: the envelope is walked by the runtime (every entry, change, message and status), each message and status read here.\n${inbound.comment === undefined ? "" : ` *\n * ${inbound.comment}\n`} */`,
+    `import type { ${[...e.types].filter((t) => uses(t) || t === "InboundEvent").sort().join(", ")} } from "../types.js";`,
+    `import { ${[`validate${p.webhookType}`, ...e.validators].sort().join(", ")} } from "../validators.js";`,
+    e.runtime.has("issue") ? `import { issue } from "../runtime/issues.js";` : "",
+    `import { type ParseResult, type Raw, type WebhookOptions, ${fromInbound.join(", ")} } from "../runtime/inbound.js";`,
+    `import { type CloudApiChange, ${[...envelopeHooks, "readCloudApiEnvelope"].sort().join(", ")} } from "../runtime/cloud-api-envelope.js";`,
+    ...hookImports.map(([module, names]) => `import { ${[...names].sort().join(", ")} } from "../runtime/${module}.js";`),
+    ...e.constants.lines,
+    "",
+    ...e.functions.flatMap((f) => [f, ""]),
+    doc(`${p.mapping.title} webhooks to InboundEvents, every entry, change, message and status; never throws.`) +
+      `export const ${fn} = neverThrows((provider, payload, options) =>\nreadCloudApiEnvelope(provider, payload, options, validate${p.webhookType}, { ${readers.map(([key, reader]) => `${key}: ${reader}`).join(", ")} }),\n);`,
+  ]
+    .filter((l, i, a) => l !== "" || a[i - 1] !== "")
     .join("\n");
 }

@@ -70,7 +70,7 @@ export interface ProviderMapping {
   notes: Record<string, string>;
   /** Other limits worth knowing, in a sentence each (listed in CAPABILITIES.md). */
   caveats?: string[];
-  /** A hand-written normaliser by name, or a declarative inbound mapping the generator emits one from. */
+  /** Another provider whose webhook it forwards unchanged (`"meta"`: 360dialog, the Node SDK), or a declarative inbound mapping the generator emits the normaliser from. */
   inbound: keyof typeof NORMALISERS | InboundMapping;
   /** Cases other providers' inbound mappings may use by name (`{ "use": "meta:message" }`): Meta's Cloud API message, which Exotel's content mirrors. */
   inboundCases?: Record<string, InboundCase>;
@@ -86,6 +86,7 @@ export interface Provider {
   outboundDescription: string;
 }
 
+/** The webhook formats another provider may name as its own, and their body types. */
 const NORMALISERS = {
   meta: "MetaWebhook",
 } as const;
@@ -168,7 +169,7 @@ function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: st
       ? m.inbound in NORMALISERS
       : typeof m.inbound === "object" && m.inbound !== null && !Array.isArray(m.inbound),
     dir,
-    `"inbound" must be one of ${Object.keys(NORMALISERS).join(", ")}, or an inbound mapping (an object: its cases are checked as its normaliser is written)`,
+    `"inbound" must name the provider whose webhook it forwards (${Object.keys(NORMALISERS).join(", ")}), or be an inbound mapping (an object: its cases are checked as its normaliser is written)`,
   );
   const pointer = (p: unknown) => typeof p === "string" && (p === "" || p.startsWith("/"));
   const out = m.outbound;
@@ -333,17 +334,14 @@ function indexModuleSource(providers: Provider[], kinds: string[]): string {
     providers.map((p) => `case ${lit(p.mapping.provider)}: ${fn(p)}`).join("\n");
   const matrix = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.capabilities]));
   const notes = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.notes]));
-  const normaliser = (p: Provider) =>
-    typeof p.mapping.inbound === "string"
-      ? `parse${p.mapping.inbound[0]!.toUpperCase()}${p.mapping.inbound.slice(1)}Webhook`
-      : inboundFunctionName(p);
-  const usedNormalisers = [...new Set(providers.filter((p) => typeof p.mapping.inbound === "string").map(normaliser))].sort();
+  // A provider that forwards another's webhook uses that provider's generated normaliser.
+  const source = (p: Provider) => (typeof p.mapping.inbound === "string" ? providers.find((q) => q.mapping.provider === p.mapping.inbound)! : p);
+  const normaliser = (p: Provider) => inboundFunctionName(source(p));
   return [
     `/**\n * Every provider, both ways: \`toProvider\` / \`fromProvider\` translate an outbound message to and from a provider's request body; \`parseWebhook\` turns a provider's webhook into InboundEvents, every item of a batch. Signature checks live in \`wa-interactive/verify\`.\n */`,
     `import type { OutboundMessage, ${[...new Set(providers.flatMap((p) => [p.outboundType, p.webhookType]))].sort().join(", ")} } from "../types.js";`,
     `import { ProviderError } from "../runtime/provider-error.js";`,
     `import type { ParseResult, WebhookOptions } from "../runtime/inbound.js";`,
-    ...usedNormalisers.map((fn) => `import { ${fn} } from "../runtime/webhook-${fn.slice(5, -7).toLowerCase()}.js";`),
     ...providers
       .filter((p) => typeof p.mapping.inbound !== "string")
       .map((p) => `import { ${inboundFunctionName(p)} } from "./${inboundModuleName(p)}.js";`),

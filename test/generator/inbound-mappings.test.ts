@@ -59,7 +59,7 @@ describe("inbound mappings", () => {
 
   it("reject an unknown hook", () => {
     expect(() => emitWith("vonage", (inbound) => (inbound.present.cases.reply.kind = { hook: "guessKind", from: "/reply/id" }))).toThrow(
-      /unknown hook "guessKind"; the hooks are isoTime, parseObject, replyKind/,
+      /unknown hook "guessKind"; the hooks are isoTime, parseObject, replyKind, flowKind, contactCards, sharedPhone, senderContact/,
     );
   });
 

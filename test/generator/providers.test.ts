@@ -118,6 +118,7 @@ describe("provider mappings", () => {
       "src/providers/index.ts",
       "src/providers/infobip-webhook.ts",
       "src/providers/infobip.ts",
+      "src/providers/meta-webhook.ts",
       "src/providers/meta.ts",
       "src/providers/vonage-webhook.ts",
       "src/providers/vonage.ts",

@@ -7,36 +7,14 @@
  */
 import type {
   ExotelFlatWebhook,
-  ExotelInboundContent,
   ExotelWebhookBody,
   ExotelWebhookItem,
   ExotelWrappedWebhook,
-  InboundCallPermission,
   InboundEvent,
-  InboundLocation,
-  InboundOrderItem,
-  InboundReaction,
-  InboundReferral,
-  InboundReply,
   InboundStatus,
   InboundStatusError,
-  InboundSystem,
-  MetaMessageErrors,
-  MetaReferral,
 } from "../types.js";
-import {
-  validateExotelWebhookBody,
-  validateMetaContactCard,
-  validateMetaInteractiveReply,
-  validateMetaLocation,
-  validateMetaMessageErrors,
-  validateMetaOrder,
-  validateMetaReactionPayload,
-  validateMetaReferral,
-  validateMetaSystem,
-  validateMetaTemplateButton,
-  validateMetaText,
-} from "../validators.js";
+import { validateExotelWebhookBody } from "../validators.js";
 import { issue } from "../runtime/issues.js";
 import {
   type ParseResult,
@@ -49,11 +27,9 @@ import {
   missing,
   neverThrows,
   nonEmpty,
-  parseObject,
   readChecked,
-  take,
 } from "../runtime/inbound.js";
-import { contactCards, flowKind, sharedPhone } from "../runtime/cloud-api.js";
+import { readMetaMessage } from "./meta-webhook.js";
 const STATUS = { "30001": "sent", "30002": "delivered", "30003": "read" } as Readonly<Record<string, string>>;
 const NO_CODE = new Set<unknown>(["30001", "30002", "30003"]);
 
@@ -75,7 +51,7 @@ function messageEvent(
       const timestamp = isoTime(item.timestamp, `${path}/timestamp`, result.errors);
       if (timestamp === undefined) return undefined;
       const content = item.content;
-      // The kind is a stand-in until messageParts() writes the message's own, in the same place.
+      // The kind is a stand-in until readMetaMessage() writes the message's own, in the same place.
       const senderId = nonEmpty(item.from);
       const itemParts = item as unknown as Record<string, unknown>;
       const replyTo =
@@ -93,7 +69,7 @@ function messageEvent(
       event.messageId = item.sid;
       event.timestamp = timestamp;
       if (replyTo !== undefined) event.replyTo = replyTo;
-      if (messageParts(event, content, `${path}/content`, options, result) === undefined) return undefined;
+      if (readMetaMessage(event, content, `${path}/content`, options, result) === undefined) return undefined;
       event.raw = item as Raw;
       return event;
     }
@@ -150,246 +126,6 @@ function messageEvent(
   }
 }
 
-/** Reads meta:message (a case shared by name) from the value given into the event its caller started: the kind, in its place, and the parts after the head; undefined, with the issue added, when the value gives no event. */
-function messageParts(
-  event: InboundEvent,
-  message: ExotelInboundContent | ExotelFlatWebhook,
-  path: string,
-  _options: WebhookOptions,
-  result: ParseResult,
-): InboundEvent | undefined {
-  // A Cloud API message's own part, message[message.type], each part checked on its own when it is read.
-  read: {
-    switch (message.type) {
-      case "interactive": {
-        const messageParts = message as unknown as Record<string, unknown>;
-        if (
-          messageParts.interactive === undefined &&
-          Array.isArray(messageParts.errors) &&
-          messageParts.errors.length > 0
-        ) {
-          // WhatsApp Web re-sends a reply without its content when it reconnects: only the error is left.
-          event.kind = "unsupported";
-          event.unsupportedType = "interactive";
-          break read;
-        }
-        const interactive = take(validateMetaInteractiveReply(messageParts.interactive), `${path}/interactive`, result);
-        if (interactive === undefined) return undefined;
-        switch (interactive.type) {
-          case "button_reply": {
-            event.kind = "button_reply";
-            event.reply = { id: interactive.button_reply.id, title: interactive.button_reply.title };
-            break read;
-          }
-          case "list_reply": {
-            const reply: InboundReply = { id: interactive.list_reply.id, title: interactive.list_reply.title };
-            if (interactive.list_reply.description !== undefined)
-              reply.description = interactive.list_reply.description;
-            event.kind = "list_reply";
-            event.reply = reply;
-            break read;
-          }
-          case "nfm_reply": {
-            // A submitted flow or address form: its response is a JSON string that must hold an object.
-            const flowResponse = parseObject(
-              interactive.nfm_reply.response_json,
-              `${path}/interactive/nfm_reply/response_json`,
-              result.errors,
-            );
-            if (flowResponse === undefined) return undefined;
-            event.kind = flowKind(interactive.nfm_reply.name, flowResponse);
-            event.flowResponse = flowResponse;
-            if (interactive.nfm_reply.name !== undefined) event.flowName = interactive.nfm_reply.name;
-            break read;
-          }
-          case "call_permission_reply": {
-            const expiresAt =
-              interactive.call_permission_reply.expiration_timestamp === undefined
-                ? undefined
-                : isoTime(
-                    interactive.call_permission_reply.expiration_timestamp,
-                    `${path}/interactive/call_permission_reply/expiration_timestamp`,
-                    result.errors,
-                  );
-            const callPermission: InboundCallPermission = { response: interactive.call_permission_reply.response };
-            if (interactive.call_permission_reply.is_permanent !== undefined)
-              callPermission.permanent = interactive.call_permission_reply.is_permanent;
-            if (expiresAt !== undefined) callPermission.expiresAt = expiresAt;
-            if (interactive.call_permission_reply.response_source !== undefined)
-              callPermission.source = interactive.call_permission_reply.response_source;
-            event.kind = "call_permission_reply";
-            event.callPermission = callPermission;
-            break read;
-          }
-        }
-        return undefined;
-      }
-      case "button": {
-        // A template's quick-reply button.
-        const messageParts = message as unknown as Record<string, unknown>;
-        const button = take(validateMetaTemplateButton(messageParts.button), `${path}/button`, result);
-        if (button === undefined) return undefined;
-        event.kind = "template_button";
-        event.reply = { id: button.payload, title: button.text };
-        break read;
-      }
-      case "order": {
-        const messageParts = message as unknown as Record<string, unknown>;
-        const order = take(validateMetaOrder(messageParts.order), `${path}/order`, result);
-        if (order === undefined) return undefined;
-        event.kind = "order";
-        if (order.text !== undefined) event.text = order.text;
-        event.order = {
-          catalogId: order.catalog_id,
-          items: order.product_items.map((item) => {
-            const itemOut: InboundOrderItem = { productRetailerId: item.product_retailer_id, quantity: item.quantity };
-            if (item.item_price !== undefined) itemOut.itemPrice = item.item_price;
-            if (item.currency !== undefined) itemOut.currency = item.currency;
-            return itemOut;
-          }),
-        };
-        break read;
-      }
-      case "location": {
-        const messageParts = message as unknown as Record<string, unknown>;
-        const location = take(validateMetaLocation(messageParts.location), `${path}/location`, result);
-        if (location === undefined) return undefined;
-        const location2: InboundLocation = { latitude: location.latitude, longitude: location.longitude };
-        if (location.name !== undefined) location2.name = location.name;
-        if (location.address !== undefined) location2.address = location.address;
-        if (location.url !== undefined) location2.url = location.url;
-        event.kind = "location";
-        event.location = location2;
-        break read;
-      }
-      case "reaction": {
-        // An absent or empty emoji means the customer removed their reaction.
-        const messageParts = message as unknown as Record<string, unknown>;
-        const reaction = take(validateMetaReactionPayload(messageParts.reaction), `${path}/reaction`, result);
-        if (reaction === undefined) return undefined;
-        const emoji = nonEmpty(reaction.emoji);
-        const reaction2: InboundReaction = { messageId: reaction.message_id };
-        if (emoji !== undefined) reaction2.emoji = emoji;
-        event.kind = "reaction";
-        event.reaction = reaction2;
-        break read;
-      }
-      case "text": {
-        const messageParts = message as unknown as Record<string, unknown>;
-        const text = take(validateMetaText(messageParts.text), `${path}/text`, result);
-        if (text === undefined) return undefined;
-        event.kind = "text";
-        event.text = text.body;
-        break read;
-      }
-      case "contacts": {
-        // Shared contact cards; the customer's own card answers a request for their number.
-        const messageParts = message as unknown as Record<string, unknown>;
-        const contacts = contactCards(messageParts.contacts, validateMetaContactCard, `${path}/contacts`, result);
-        if (contacts === undefined) return undefined;
-        event.kind = "contacts";
-        event.contacts = contacts;
-        event.sharedPhone = sharedPhone(contacts);
-        break read;
-      }
-      case "system": {
-        const messageParts = message as unknown as Record<string, unknown>;
-        const system = take(validateMetaSystem(messageParts.system), `${path}/system`, result);
-        if (system === undefined) return undefined;
-        let system2: InboundSystem | undefined;
-        if (
-          system.type !== undefined ||
-          system.body !== undefined ||
-          system.wa_id !== undefined ||
-          system.user_id !== undefined ||
-          system.parent_user_id !== undefined
-        ) {
-          system2 = {};
-          if (system.type !== undefined) system2.type = system.type;
-          if (system.body !== undefined) system2.body = system.body;
-          if (system.wa_id !== undefined) system2.newWaId = system.wa_id;
-          if (system.user_id !== undefined) system2.newUserId = system.user_id;
-          if (system.parent_user_id !== undefined) system2.newParentUserId = system.parent_user_id;
-        }
-        event.kind = "system";
-        if (system2 !== undefined) event.system = system2;
-        break read;
-      }
-      case "request_welcome": {
-        event.kind = "request_welcome";
-        break read;
-      }
-      case "unsupported": {
-        const messageParts = message as unknown as Record<string, unknown>;
-        event.kind = "unsupported";
-        event.unsupportedType =
-          (isObject(messageParts.unsupported) && typeof messageParts.unsupported.type === "string"
-            ? messageParts.unsupported.type
-            : undefined) ?? "unsupported";
-        break read;
-      }
-      default: {
-        // image, audio, video, document, sticker, Meta's older "unknown", …: not modelled, but not lost.
-        event.kind = "unsupported";
-        event.unsupportedType = message.type;
-        break read;
-      }
-    }
-  }
-  // The ad referral and the errors WhatsApp attached to the message, whatever its kind.
-  const messageParts = message as unknown as Record<string, unknown>;
-  let referral: MetaReferral | undefined;
-  if (messageParts.referral !== undefined) {
-    referral = take(validateMetaReferral(messageParts.referral), `${path}/referral`, result);
-    if (referral === undefined) return undefined;
-  }
-  let errors: MetaMessageErrors | undefined;
-  if (messageParts.errors !== undefined) {
-    errors = take(validateMetaMessageErrors(messageParts.errors), `${path}/errors`, result);
-    if (errors === undefined) return undefined;
-  }
-  let referral2: InboundReferral | undefined;
-  if (
-    referral?.source_url !== undefined ||
-    referral?.source_id !== undefined ||
-    referral?.source_type !== undefined ||
-    referral?.headline !== undefined ||
-    referral?.body !== undefined ||
-    referral?.media_type !== undefined ||
-    referral?.image_url !== undefined ||
-    referral?.video_url !== undefined ||
-    referral?.thumbnail_url !== undefined ||
-    referral?.ctwa_clid !== undefined
-  ) {
-    referral2 = {};
-    if (referral?.source_url !== undefined) referral2.sourceUrl = referral?.source_url;
-    if (referral?.source_id !== undefined) referral2.sourceId = referral?.source_id;
-    if (referral?.source_type !== undefined) referral2.sourceType = referral?.source_type;
-    if (referral?.headline !== undefined) referral2.headline = referral?.headline;
-    if (referral?.body !== undefined) referral2.body = referral?.body;
-    if (referral?.media_type !== undefined) referral2.mediaType = referral?.media_type;
-    if (referral?.image_url !== undefined) referral2.imageUrl = referral?.image_url;
-    if (referral?.video_url !== undefined) referral2.videoUrl = referral?.video_url;
-    if (referral?.thumbnail_url !== undefined) referral2.thumbnailUrl = referral?.thumbnail_url;
-    if (referral?.ctwa_clid !== undefined) referral2.ctwaClid = referral?.ctwa_clid;
-  }
-  if (referral2 !== undefined) event.referral = referral2;
-  const errors2 =
-    errors !== undefined && errors.length > 0
-      ? errors?.map((error) => {
-          const errorOut: InboundStatusError = {
-            code: String(error.code),
-            message: error.message ?? error.title ?? error.error_data?.details ?? `error ${error.code}`,
-          };
-          if (error.title !== undefined) errorOut.title = error.title;
-          if (error.error_data?.details !== undefined) errorOut.details = error.error_data?.details;
-          return errorOut;
-        })
-      : undefined;
-  if (errors2 !== undefined) event.errors = errors2;
-  return event;
-}
-
 /** The event the body gives; undefined (with the issue added) when it gives none. */
 function eventOf(
   provider: string,
@@ -414,7 +150,7 @@ function eventOf(
       ? (options.receivedAt ?? new Date()).toISOString()
       : isoTime(flat.timestamp, `${path}/timestamp`, result.errors);
   if (timestamp === undefined) return undefined;
-  // The kind is a stand-in until messageParts() writes the message's own, in the same place.
+  // The kind is a stand-in until readMetaMessage() writes the message's own, in the same place.
   const senderId = nonEmpty(flat.from);
   const flatParts = flat as unknown as Record<string, unknown>;
   const replyTo =
@@ -425,7 +161,7 @@ function eventOf(
   event.messageId = flat.sid ?? flat.id ?? "";
   event.timestamp = timestamp;
   if (replyTo !== undefined) event.replyTo = replyTo;
-  if (messageParts(event, flat, `${path}`, options, result) === undefined) return undefined;
+  if (readMetaMessage(event, flat, `${path}`, options, result) === undefined) return undefined;
   event.raw = item as Raw;
   return event;
 }

@@ -22,7 +22,7 @@ import type {
 } from "../types.js";
 import { ProviderError } from "../runtime/provider-error.js";
 import type { ParseResult, WebhookOptions } from "../runtime/inbound.js";
-import { parseMetaWebhook } from "../runtime/webhook-meta.js";
+import { parseMetaWebhook } from "./meta-webhook.js";
 import { parseAisouleWebhook } from "./aisoule-webhook.js";
 import { parseExotelWebhook } from "./exotel-webhook.js";
 import { parseInfobipWebhook } from "./infobip-webhook.js";

@@ -19,7 +19,7 @@ import {
   neverThrows,
   nonEmpty,
   readChecked,
-} from "../runtime/inbound.js";
+} from "../wire/inbound.js";
 const EVENT_TO_STATUS = {
   "message.sent": "sent",
   "message.delivered": "delivered",

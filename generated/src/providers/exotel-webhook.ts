@@ -28,7 +28,7 @@ import {
   neverThrows,
   nonEmpty,
   readChecked,
-} from "../runtime/inbound.js";
+} from "../wire/inbound.js";
 import { readMetaMessage } from "./meta-webhook.js";
 const STATUS = { "30001": "sent", "30002": "delivered", "30003": "read" } as Readonly<Record<string, string>>;
 const NO_CODE = new Set<unknown>(["30001", "30002", "30003"]);

@@ -20,8 +20,8 @@ import type {
   WhatsappNodeSdkArguments,
   WhatsappNodeSdkWebhookBody,
 } from "../types.js";
-import { ProviderError } from "../runtime/provider-error.js";
-import type { ParseResult, WebhookOptions } from "../runtime/inbound.js";
+import { ProviderError } from "../wire/provider-error.js";
+import type { ParseResult, WebhookOptions } from "../wire/inbound.js";
 import { parseMetaWebhook } from "./meta-webhook.js";
 import { parseAisouleWebhook } from "./aisoule-webhook.js";
 import { parseExotelWebhook } from "./exotel-webhook.js";
@@ -42,8 +42,8 @@ export { fromExotel, toExotel, type ExotelOptions } from "./exotel.js";
 export { fromInfobip, toInfobip, type InfobipOptions } from "./infobip.js";
 export { fromVonage, toVonage, type VonageOptions } from "./vonage.js";
 export { fromWhatsappNodeSdk, toWhatsappNodeSdk, type WhatsappNodeSdkOptions } from "./whatsapp-node-sdk.js";
-export { ProviderError, type ProviderErrorCode } from "../runtime/provider-error.js";
-export type { ParseResult, WebhookOptions, SentMessage } from "../runtime/inbound.js";
+export { ProviderError, type ProviderErrorCode } from "../wire/provider-error.js";
+export type { ParseResult, WebhookOptions, SentMessage } from "../wire/inbound.js";
 
 /** The providers wa-interactive translates for, by the name every function takes. */
 export const PROVIDERS = ["meta", "360dialog", "aisoule", "exotel", "infobip", "vonage", "whatsapp-node-sdk"] as const;

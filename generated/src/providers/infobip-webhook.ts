@@ -31,7 +31,7 @@ import {
   nonEmpty,
   readChecked,
   take,
-} from "../runtime/inbound.js";
+} from "../wire/inbound.js";
 const NAME_TO_STATUS = { SEEN: "read" } as Readonly<Record<string, string>>;
 const GROUP_NAME_TO_STATUS = {
   PENDING: "sent",

@@ -48,9 +48,9 @@ import {
   nonEmpty,
   parseObject,
   take,
-} from "../runtime/inbound.js";
-import { type CloudApiChange, readCloudApiEnvelope, senderContact } from "../runtime/cloud-api-envelope.js";
-import { contactCards, flowKind, sharedPhone } from "../runtime/cloud-api.js";
+} from "../wire/inbound.js";
+import { type CloudApiChange, readCloudApiEnvelope, senderContact } from "../wire/cloud-api-envelope.js";
+import { contactCards, flowKind, sharedPhone } from "../wire/cloud-api.js";
 
 /** The event one item of a change's messages gives; undefined (with the issue added, or the item listed as skipped) when it gives none. */
 function messageEvent(

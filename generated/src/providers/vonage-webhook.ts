@@ -29,8 +29,8 @@ import {
   neverThrows,
   nonEmpty,
   readChecked,
-} from "../runtime/inbound.js";
-import { replyKind } from "../runtime/reply-kind.js";
+} from "../wire/inbound.js";
+import { replyKind } from "../wire/reply-kind.js";
 
 /** The event the body gives; undefined (with the issue added) when it gives none. */
 function eventOf(

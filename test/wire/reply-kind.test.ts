@@ -1,6 +1,6 @@
 /** The replyKind hook: a Vonage reply is a button or a row only as far as the sent message says. */
 import { describe, expect, it } from "vitest";
-import { replyKind } from "../../src/runtime/reply-kind.ts";
+import { replyKind } from "../../src/wire/reply-kind.ts";
 import type { ValidationIssue } from "../../src/runtime/issues.ts";
 
 const buttons = {

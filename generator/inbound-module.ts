@@ -13,7 +13,7 @@
  */
 export type { InboundCase, InboundMapping } from "./inbound-mapping.ts";
 import type { Provider } from "./providers.ts";
-import { type SchemaSet, SchemaSetError } from "./schema-set.ts";
+import { ID_BASE, type SchemaSet, SchemaSetError } from "./schema-set.ts";
 import { type Check, HOOKS, type InboundCase, type InboundMapping, type InboundSource } from "./inbound-mapping.ts";
 import { type At, type Walk, keyOrder, namedNode, resolve, walk } from "./schema-path.ts";
 import { Constants, access, parsePointer, pointerOf, type Path } from "./translation.ts";
@@ -76,7 +76,7 @@ class InboundEmitter {
     private readonly where: string,
     private readonly shared: (ref: string) => InboundCase | undefined,
   ) {
-    const file = set.byId.get("https://wa-interactive.dev/schemas/inbound/inbound-event.schema.json");
+    const file = set.byId.get(`${ID_BASE}inbound/inbound-event.schema.json`);
     if (!file) this.fail("the inbound event schema is missing");
     this.event = { file, node: file.schema };
   }

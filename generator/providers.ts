@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ID_BASE, type Schema, type SchemaSet, SchemaSetError, nodeAt, resolveRef } from "./schema-set.ts";
 import { keyOrder, resolve, walk } from "./schema-path.ts";
-import { type InboundMapping, inboundFunctionName, inboundModule, inboundModuleName } from "./inbound-module.ts";
+import { type InboundCase, type InboundMapping, inboundFunctionName, inboundModule, inboundModuleName } from "./inbound-module.ts";
 import { providerModule } from "./provider-module.ts";
 
 export type Capability = "documented" | "passthrough" | "unsupported";
@@ -70,8 +70,10 @@ export interface ProviderMapping {
   notes: Record<string, string>;
   /** Other limits worth knowing, in a sentence each (listed in CAPABILITIES.md). */
   caveats?: string[];
-  /** A hand-written normaliser by name, or a declarative inbound mapping the generator emits one from. */
+  /** Another provider whose webhook it forwards unchanged (`"meta"`: 360dialog, the Node SDK), or a declarative inbound mapping the generator emits the normaliser from. */
   inbound: keyof typeof NORMALISERS | InboundMapping;
+  /** Cases other providers' inbound mappings may use by name (`{ "use": "meta:message" }`): Meta's Cloud API message, which Exotel's content mirrors. */
+  inboundCases?: Record<string, InboundCase>;
   signature: SignatureSpec;
 }
 
@@ -84,11 +86,9 @@ export interface Provider {
   outboundDescription: string;
 }
 
+/** The webhook formats another provider may name as its own, and their body types. */
 const NORMALISERS = {
   meta: "MetaWebhook",
-  vonage: "VonageWebhookBody",
-  exotel: "ExotelWebhookBody",
-  aisoule: "AisouleWebhookBody",
 } as const;
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const lit = (v: unknown) => JSON.stringify(v);
@@ -167,9 +167,9 @@ function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: st
   check(
     typeof m.inbound === "string"
       ? m.inbound in NORMALISERS
-      : typeof m.inbound?.items === "string" && typeof m.inbound.item === "string" && typeof m.inbound.kinds === "object",
+      : typeof m.inbound === "object" && m.inbound !== null && !Array.isArray(m.inbound),
     dir,
-    `"inbound" must be one of ${Object.keys(NORMALISERS).join(", ")}, or an inbound mapping ({ items, item, type, time, event, kinds, otherwise })`,
+    `"inbound" must name the provider whose webhook it forwards (${Object.keys(NORMALISERS).join(", ")}), or be an inbound mapping (an object: its cases are checked as its normaliser is written)`,
   );
   checkOutbound(set, dir, m, kinds, properties);
   checkCapabilities(dir, m, kinds);
@@ -371,19 +371,14 @@ function indexModuleSource(providers: Provider[], kinds: string[]): string {
     providers.map((p) => `case ${lit(p.mapping.provider)}: ${fn(p)}`).join("\n");
   const matrix = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.capabilities]));
   const notes = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.notes]));
-  const normaliser = (p: Provider) =>
-    typeof p.mapping.inbound === "string"
-      ? `parse${p.mapping.inbound[0]!.toUpperCase()}${p.mapping.inbound.slice(1)}Webhook`
-      : inboundFunctionName(p);
-  const usedNormalisers = [
-    ...new Set(providers.filter((p) => typeof p.mapping.inbound === "string").map(normaliser)),
-  ].sort();
+  // A provider that forwards another's webhook uses that provider's generated normaliser.
+  const source = (p: Provider) => (typeof p.mapping.inbound === "string" ? providers.find((q) => q.mapping.provider === p.mapping.inbound)! : p);
+  const normaliser = (p: Provider) => inboundFunctionName(source(p));
   return [
     `/**\n * Every provider, both ways: \`toProvider\` / \`fromProvider\` translate an outbound message to and from a provider's request body; \`parseWebhook\` turns a provider's webhook into InboundEvents, every item of a batch. Signature checks live in \`wa-interactive/verify\`.\n */`,
     `import type { OutboundMessage, ${[...new Set(providers.flatMap((p) => [p.outboundType, p.webhookType]))].sort().join(", ")} } from "../types.js";`,
     `import { ProviderError } from "../wire/provider-error.js";`,
     `import type { ParseResult, WebhookOptions } from "../wire/inbound.js";`,
-    ...usedNormalisers.map((fn) => `import { ${fn} } from "../wire/webhook-${fn.slice(5, -7).toLowerCase()}.js";`),
     ...providers
       .filter((p) => typeof p.mapping.inbound !== "string")
       .map((p) => `import { ${inboundFunctionName(p)} } from "./${inboundModuleName(p)}.js";`),
@@ -563,10 +558,14 @@ export function emitProviders(schemasDir: string, set: SchemaSet): Map<string, s
   const out = new Map<string, string>();
   if (providers.length === 0) return out;
   const kinds = messageKinds(set);
+  const shared = (ref: string): InboundCase | undefined => {
+    const [provider, name] = ref.split(":");
+    return providers.find((p) => p.mapping.provider === provider)?.mapping.inboundCases?.[name ?? ""];
+  };
   for (const p of providers) {
     out.set(`src/providers/${p.mapping.provider}.ts`, providerModule(set, p));
     if (typeof p.mapping.inbound !== "string")
-      out.set(`src/providers/${inboundModuleName(p)}.ts`, inboundModule(set, p, p.mapping.inbound));
+      out.set(`src/providers/${inboundModuleName(p)}.ts`, inboundModule(set, p, p.mapping.inbound, shared));
   }
   out.set("src/providers/index.ts", indexModuleSource(providers, kinds));
   out.set("src/verify.ts", verifyModuleSource(providers));

@@ -1584,6 +1584,62 @@ const DEFS = {
     },
     "x-source": { required: "infobip-whatsapp", additionalProperties: "infobip-whatsapp" },
   },
+  InfobipDeliveryReport: {
+    "x-ts-name": "InfobipDeliveryReport",
+    title: "delivery report",
+    description:
+      "The status of one message the business sent. Decision: the research gives Infobip's status object only in the answer to a send (providers.md §8) and no report body; Infobip's reports are `results[]` batches like its inbound webhook, one item per message with `messageId`, the customer's number `to`, the times `sentAt` and `doneAt`, that same `status` object, an `error` object and the send's `callbackData`, which is the shape the emulator posts. Only `messageId`, `status` and `doneAt` (the time of the event) are required: the rest is read when it is there.",
+    type: "object",
+    required: ["messageId", "status", "doneAt"],
+    properties: {
+      bulkId: { title: "bulk id", type: "string" },
+      messageId: { title: "message id", type: "string", description: "Infobip's id of the message the business sent." },
+      to: { title: "customer number", type: "string", description: "The number the message went to." },
+      sentAt: {
+        title: "sent at",
+        type: "string",
+        description: "When the message was sent: ISO 8601 with a numeric offset.",
+      },
+      doneAt: {
+        title: "done at",
+        type: "string",
+        description: "When the status was reached: ISO 8601 with a numeric offset (`2024-05-28T09:15:30.000+0000`).",
+      },
+      callbackData: {
+        title: "callback data",
+        type: "string",
+        description: "What the send passed as `callbackData`, echoed back.",
+      },
+      status: {
+        title: "status",
+        description:
+          "Infobip's status object, as in the answer to a send (providers.md §8 gives `groupId`, `groupName`, `id`, `name`, `description`): the group says where the message is (PENDING, DELIVERED, UNDELIVERABLE, EXPIRED, REJECTED), the name says more (a read message is named SEEN).",
+        type: "object",
+        properties: {
+          groupId: { title: "status group id", type: "integer" },
+          groupName: { title: "status group", type: "string" },
+          id: { title: "status id", type: "integer" },
+          name: { title: "status name", type: "string" },
+          description: { title: "status description", type: "string" },
+        },
+      },
+      error: {
+        title: "error",
+        description:
+          "Why the message failed. Infobip sends an error object on every report; `id` 0 (`NO_ERROR`) means none.",
+        type: "object",
+        properties: {
+          groupId: { title: "error group id", type: "integer" },
+          groupName: { title: "error group", type: "string" },
+          id: { title: "error id", type: "integer" },
+          name: { title: "error name", type: "string" },
+          description: { title: "error description", type: "string" },
+          permanent: { title: "permanent", type: "boolean" },
+        },
+      },
+    },
+    "x-source": { required: "infobip-whatsapp" },
+  },
   InfobipDocumentHeader: {
     "x-ts-name": "InfobipDocumentHeader",
     title: "document header",
@@ -2082,17 +2138,17 @@ const DEFS = {
   },
   InfobipWebhookBody: {
     "x-ts-name": "InfobipWebhookBody",
-    title: "Infobip inbound message webhook",
+    title: "Infobip webhook: received messages and delivery reports",
     description:
-      "What Infobip posts for received WhatsApp messages: a batch, `results[]`, one item per message with the customer's number (`from`), the business sender (`to`), Infobip's id, the time and the message itself, whose `type` says what it is (`INTERACTIVE_BUTTON_REPLY`, `INTERACTIVE_LIST_REPLY`, `INTERACTIVE_FLOW_REPLY`, `BUTTON` for a template's quick reply, `LOCATION`, `ORDER`, `TEXT`, …). Unknown keys are allowed: Infobip adds fields over time.",
+      "What Infobip posts: a batch, `results[]`. An item is a received message (`#/$defs/result`) or, when it has a `status`, a delivery report (`#/$defs/report`). What Infobip posts for received WhatsApp messages: a batch, `results[]`, one item per message with the customer's number (`from`), the business sender (`to`), Infobip's id, the time and the message itself, whose `type` says what it is (`INTERACTIVE_BUTTON_REPLY`, `INTERACTIVE_LIST_REPLY`, `INTERACTIVE_FLOW_REPLY`, `BUTTON` for a template's quick reply, `LOCATION`, `ORDER`, `TEXT`, …). Unknown keys are allowed: Infobip adds fields over time.",
     type: "object",
     required: ["results"],
     "x-source": { required: "infobip-whatsapp" },
     properties: {
       results: {
-        title: "received messages",
+        title: "received messages or delivery reports",
         description:
-          "Each item is a received message (`#/$defs/result`), checked on its own so that one bad item does not hide the others.",
+          "Each item is a received message (`#/$defs/result`) or a delivery report (`#/$defs/report`, an item with `status`), checked on its own so that one bad item does not hide the others.",
         type: "array",
         items: { type: "object" },
       },
@@ -5655,7 +5711,7 @@ export const InfobipMessageContext: TUnsafe<T.InfobipMessageContext> = Type.Unsa
   $ref: "#/$defs/InfobipOutboundBody/properties/context",
   $defs: DEFS,
 });
-/** What Infobip posts for received WhatsApp messages: a batch, `results[]`, one item per message with the customer's number (`from`), the business sender (`to`), Infobip's id, the time and the message itself, whose `type` says what it is (`INTERACTIVE_BUTTON_REPLY`, `INTERACTIVE_LIST_REPLY`, `INTERACTIVE_FLOW_REPLY`, `BUTTON` for a template's quick reply, `LOCATION`, `ORDER`, `TEXT`, …). Unknown keys are allowed: Infobip adds fields over time. */
+/** What Infobip posts: a batch, `results[]`. An item is a received message (`#/$defs/result`) or, when it has a `status`, a delivery report (`#/$defs/report`). What Infobip posts for received WhatsApp messages: a batch, `results[]`, one item per message with the customer's number (`from`), the business sender (`to`), Infobip's id, the time and the message itself, whose `type` says what it is (`INTERACTIVE_BUTTON_REPLY`, `INTERACTIVE_LIST_REPLY`, `INTERACTIVE_FLOW_REPLY`, `BUTTON` for a template's quick reply, `LOCATION`, `ORDER`, `TEXT`, …). Unknown keys are allowed: Infobip adds fields over time. */
 export const InfobipWebhookBody: TUnsafe<T.InfobipWebhookBody> = Type.Unsafe<T.InfobipWebhookBody>({
   $ref: "#/$defs/InfobipWebhookBody",
   $defs: DEFS,
@@ -5673,6 +5729,11 @@ export const InfobipInboundMessage: TUnsafe<T.InfobipInboundMessage> = Type.Unsa
 /** ordered product */
 export const InfobipOrderItem: TUnsafe<T.InfobipOrderItem> = Type.Unsafe<T.InfobipOrderItem>({
   $ref: "#/$defs/InfobipInboundMessage/properties/productItems/items",
+  $defs: DEFS,
+});
+/** The status of one message the business sent. Decision: the research gives Infobip's status object only in the answer to a send (providers.md §8) and no report body; Infobip's reports are `results[]` batches like its inbound webhook, one item per message with `messageId`, the customer's number `to`, the times `sentAt` and `doneAt`, that same `status` object, an `error` object and the send's `callbackData`, which is the shape the emulator posts. Only `messageId`, `status` and `doneAt` (the time of the event) are required: the rest is read when it is there. */
+export const InfobipDeliveryReport: TUnsafe<T.InfobipDeliveryReport> = Type.Unsafe<T.InfobipDeliveryReport>({
+  $ref: "#/$defs/InfobipDeliveryReport",
   $defs: DEFS,
 });
 /** What goes out through the Cloud API: the outbound message itself, unchanged (`POST /{phone-number-id}/messages`, `Authorization: Bearer <token>`). */

@@ -2337,6 +2337,53 @@ export interface InfobipReplyButton {
   title: string;
 }
 /**
+ * The status of one message the business sent. Decision: the research gives Infobip's status object only in the answer to a send (providers.md §8) and no report body; Infobip's reports are `results[]` batches like its inbound webhook, one item per message with `messageId`, the customer's number `to`, the times `sentAt` and `doneAt`, that same `status` object, an `error` object and the send's `callbackData`, which is the shape the emulator posts. Only `messageId`, `status` and `doneAt` (the time of the event) are required: the rest is read when it is there.
+ */
+export interface InfobipDeliveryReport {
+  bulkId?: string;
+  /**
+   * Infobip's id of the message the business sent.
+   */
+  messageId: string;
+  /**
+   * The number the message went to.
+   */
+  to?: string;
+  /**
+   * When the message was sent: ISO 8601 with a numeric offset.
+   */
+  sentAt?: string;
+  /**
+   * When the status was reached: ISO 8601 with a numeric offset (`2024-05-28T09:15:30.000+0000`).
+   */
+  doneAt: string;
+  /**
+   * What the send passed as `callbackData`, echoed back.
+   */
+  callbackData?: string;
+  /**
+   * Infobip's status object, as in the answer to a send (providers.md §8 gives `groupId`, `groupName`, `id`, `name`, `description`): the group says where the message is (PENDING, DELIVERED, UNDELIVERABLE, EXPIRED, REJECTED), the name says more (a read message is named SEEN).
+   */
+  status: {
+    groupId?: number;
+    groupName?: string;
+    id?: number;
+    name?: string;
+    description?: string;
+  };
+  /**
+   * Why the message failed. Infobip sends an error object on every report; `id` 0 (`NO_ERROR`) means none.
+   */
+  error?: {
+    groupId?: number;
+    groupName?: string;
+    id?: number;
+    name?: string;
+    description?: string;
+    permanent?: boolean;
+  };
+}
+/**
  * For `/whatsapp/1/message/interactive/flow`.
  */
 export interface InfobipFlowContent {
@@ -2581,11 +2628,11 @@ export interface InfobipUrlButtonContent {
   };
 }
 /**
- * What Infobip posts for received WhatsApp messages: a batch, `results[]`, one item per message with the customer's number (`from`), the business sender (`to`), Infobip's id, the time and the message itself, whose `type` says what it is (`INTERACTIVE_BUTTON_REPLY`, `INTERACTIVE_LIST_REPLY`, `INTERACTIVE_FLOW_REPLY`, `BUTTON` for a template's quick reply, `LOCATION`, `ORDER`, `TEXT`, …). Unknown keys are allowed: Infobip adds fields over time.
+ * What Infobip posts: a batch, `results[]`. An item is a received message (`#/$defs/result`) or, when it has a `status`, a delivery report (`#/$defs/report`). What Infobip posts for received WhatsApp messages: a batch, `results[]`, one item per message with the customer's number (`from`), the business sender (`to`), Infobip's id, the time and the message itself, whose `type` says what it is (`INTERACTIVE_BUTTON_REPLY`, `INTERACTIVE_LIST_REPLY`, `INTERACTIVE_FLOW_REPLY`, `BUTTON` for a template's quick reply, `LOCATION`, `ORDER`, `TEXT`, …). Unknown keys are allowed: Infobip adds fields over time.
  */
 export interface InfobipWebhookBody {
   /**
-   * Each item is a received message (`#/$defs/result`), checked on its own so that one bad item does not hide the others.
+   * Each item is a received message (`#/$defs/result`) or a delivery report (`#/$defs/report`, an item with `status`), checked on its own so that one bad item does not hide the others.
    */
   results: {}[];
   messageCount?: number;

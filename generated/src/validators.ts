@@ -2320,20 +2320,20 @@ export function validateInfobipMessageContext(
 export function assertInfobipMessageContext(value: unknown): asserts value is T.InfobipMessageContext {
   assertValid(validateInfobipMessageContext(value), "context");
 }
-/** Whether `value` is a valid Infobip inbound message webhook ({@link T.InfobipWebhookBody}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+/** Whether `value` is a valid Infobip webhook: received messages and delivery reports ({@link T.InfobipWebhookBody}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isInfobipWebhookBody(value: unknown): value is T.InfobipWebhookBody {
   return guard(value, is_InfobipWebhookBody);
 }
-/** Checks that `value` is a valid Infobip inbound message webhook ({@link T.InfobipWebhookBody}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+/** Checks that `value` is a valid Infobip webhook: received messages and delivery reports ({@link T.InfobipWebhookBody}), returning it typed with any warnings, or every issue with its path, rule and limit. */
 export function validateInfobipWebhookBody(
   value: unknown,
   options?: ValidateOptions,
 ): ValidationResult<T.InfobipWebhookBody> {
   return run(value, is_InfobipWebhookBody, check_InfobipWebhookBody, options);
 }
-/** Throws a `ValidationError` carrying every issue unless `value` is a valid Infobip inbound message webhook ({@link T.InfobipWebhookBody}). */
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid Infobip webhook: received messages and delivery reports ({@link T.InfobipWebhookBody}). */
 export function assertInfobipWebhookBody(value: unknown): asserts value is T.InfobipWebhookBody {
-  assertValid(validateInfobipWebhookBody(value), "Infobip inbound message webhook");
+  assertValid(validateInfobipWebhookBody(value), "Infobip webhook: received messages and delivery reports");
 }
 /** Whether `value` is a valid received message ({@link T.InfobipWebhookResult}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isInfobipWebhookResult(value: unknown): value is T.InfobipWebhookResult {
@@ -2379,6 +2379,21 @@ export function validateInfobipOrderItem(
 /** Throws a `ValidationError` carrying every issue unless `value` is a valid ordered product ({@link T.InfobipOrderItem}). */
 export function assertInfobipOrderItem(value: unknown): asserts value is T.InfobipOrderItem {
   assertValid(validateInfobipOrderItem(value), "ordered product");
+}
+/** Whether `value` is a valid delivery report ({@link T.InfobipDeliveryReport}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function isInfobipDeliveryReport(value: unknown): value is T.InfobipDeliveryReport {
+  return guard(value, is_InfobipDeliveryReport);
+}
+/** Checks that `value` is a valid delivery report ({@link T.InfobipDeliveryReport}), returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function validateInfobipDeliveryReport(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<T.InfobipDeliveryReport> {
+  return run(value, is_InfobipDeliveryReport, check_InfobipDeliveryReport, options);
+}
+/** Throws a `ValidationError` carrying every issue unless `value` is a valid delivery report ({@link T.InfobipDeliveryReport}). */
+export function assertInfobipDeliveryReport(value: unknown): asserts value is T.InfobipDeliveryReport {
+  assertValid(validateInfobipDeliveryReport(value), "delivery report");
 }
 /** Whether `value` is a valid Cloud API request body ({@link T.MetaOutboundBody}): the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
 export function isMetaOutboundBody(value: unknown): value is T.MetaOutboundBody {
@@ -14594,12 +14609,12 @@ function check_InfobipWebhookBody_results_item(v: any, p: string, out: Validatio
 // providers/infobip/webhook.schema.json#/properties/results
 function check_InfobipWebhookBody_results(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
-    out.push(rules.type(p, "received messages", "an array", v));
+    out.push(rules.type(p, "received messages or delivery reports", "an array", v));
     return;
   }
   for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
     if (!(i in v)) {
-      out.push(rules.hole(p + "/" + i, "received messages", i));
+      out.push(rules.hole(p + "/" + i, "received messages or delivery reports", i));
       continue;
     }
     const x = v[i];
@@ -14629,10 +14644,11 @@ function is_InfobipWebhookBody(v: any, w: boolean): boolean {
 }
 function check_InfobipWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    out.push(rules.type(p, "Infobip inbound message webhook", "an object", v));
+    out.push(rules.type(p, "Infobip webhook: received messages and delivery reports", "an object", v));
     return;
   }
-  if (v.results === undefined) out.push(rules.required(p, "Infobip inbound message webhook", "results"));
+  if (v.results === undefined)
+    out.push(rules.required(p, "Infobip webhook: received messages and delivery reports", "results"));
   let x: any;
   x = v.results;
   if (x !== undefined) {
@@ -15021,6 +15037,156 @@ function check_InfobipWebhookResult(v: any, p: string, out: ValidationIssue[]): 
   x = v.price;
   if (x !== undefined) {
     check_InfobipWebhookResult_price(x, p + "/price", out);
+  }
+}
+// providers/infobip/webhook.schema.json#/$defs/report/properties/status
+function check_InfobipDeliveryReport_status(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "status", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.groupId;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x)))
+      out.push(rules.type(p + "/groupId", "status group id", "an integer", x));
+  }
+  x = v.groupName;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/groupName", "status group", "a string", x));
+  }
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x))) out.push(rules.type(p + "/id", "status id", "an integer", x));
+  }
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "status name", "a string", x));
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "status description", "a string", x));
+  }
+}
+// providers/infobip/webhook.schema.json#/$defs/report/properties/error
+function check_InfobipDeliveryReport_error(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "error", "an object", v));
+    return;
+  }
+  let x: any;
+  x = v.groupId;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x)))
+      out.push(rules.type(p + "/groupId", "error group id", "an integer", x));
+  }
+  x = v.groupName;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/groupName", "error group", "a string", x));
+  }
+  x = v.id;
+  if (x !== undefined) {
+    if (!(typeof x === "number" && Number.isInteger(x))) out.push(rules.type(p + "/id", "error id", "an integer", x));
+  }
+  x = v.name;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/name", "error name", "a string", x));
+  }
+  x = v.description;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/description", "error description", "a string", x));
+  }
+  x = v.permanent;
+  if (x !== undefined) {
+    if (!(typeof x === "boolean")) out.push(rules.type(p + "/permanent", "permanent", "true or false", x));
+  }
+}
+// providers/infobip/webhook.schema.json#/$defs/report
+function is_InfobipDeliveryReport(v: any, w: boolean): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (v.messageId === undefined || v.status === undefined || v.doneAt === undefined) return false;
+  const bulkId = v.bulkId;
+  if (bulkId !== undefined && typeof bulkId !== "string") return false;
+  const messageId = v.messageId;
+  if (typeof messageId !== "string") return false;
+  const to = v.to;
+  if (to !== undefined && typeof to !== "string") return false;
+  const sentAt = v.sentAt;
+  if (sentAt !== undefined && typeof sentAt !== "string") return false;
+  const doneAt = v.doneAt;
+  if (typeof doneAt !== "string") return false;
+  const callbackData = v.callbackData;
+  if (callbackData !== undefined && typeof callbackData !== "string") return false;
+  const status = v.status;
+  if (typeof status !== "object" || status === null || Array.isArray(status)) return false;
+  const groupId = status.groupId;
+  if (groupId !== undefined && !(typeof groupId === "number" && Number.isInteger(groupId))) return false;
+  const groupName = status.groupName;
+  if (groupName !== undefined && typeof groupName !== "string") return false;
+  const id = status.id;
+  if (id !== undefined && !(typeof id === "number" && Number.isInteger(id))) return false;
+  const name = status.name;
+  if (name !== undefined && typeof name !== "string") return false;
+  const description = status.description;
+  if (description !== undefined && typeof description !== "string") return false;
+  const error = v.error;
+  if (error !== undefined) {
+    if (typeof error !== "object" || error === null || Array.isArray(error)) return false;
+    const groupId2 = error.groupId;
+    if (groupId2 !== undefined && !(typeof groupId2 === "number" && Number.isInteger(groupId2))) return false;
+    const groupName2 = error.groupName;
+    if (groupName2 !== undefined && typeof groupName2 !== "string") return false;
+    const id2 = error.id;
+    if (id2 !== undefined && !(typeof id2 === "number" && Number.isInteger(id2))) return false;
+    const name2 = error.name;
+    if (name2 !== undefined && typeof name2 !== "string") return false;
+    const description2 = error.description;
+    if (description2 !== undefined && typeof description2 !== "string") return false;
+    const permanent = error.permanent;
+    if (permanent !== undefined && typeof permanent !== "boolean") return false;
+  }
+  return true;
+}
+function check_InfobipDeliveryReport(v: any, p: string, out: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    out.push(rules.type(p, "delivery report", "an object", v));
+    return;
+  }
+  if (v.messageId === undefined) out.push(rules.required(p, "delivery report", "messageId"));
+  if (v.status === undefined) out.push(rules.required(p, "delivery report", "status"));
+  if (v.doneAt === undefined) out.push(rules.required(p, "delivery report", "doneAt"));
+  let x: any;
+  x = v.bulkId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/bulkId", "bulk id", "a string", x));
+  }
+  x = v.messageId;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/messageId", "message id", "a string", x));
+  }
+  x = v.to;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/to", "customer number", "a string", x));
+  }
+  x = v.sentAt;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/sentAt", "sent at", "a string", x));
+  }
+  x = v.doneAt;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/doneAt", "done at", "a string", x));
+  }
+  x = v.callbackData;
+  if (x !== undefined) {
+    if (!(typeof x === "string")) out.push(rules.type(p + "/callbackData", "callback data", "a string", x));
+  }
+  x = v.status;
+  if (x !== undefined) {
+    check_InfobipDeliveryReport_status(x, p + "/status", out);
+  }
+  x = v.error;
+  if (x !== undefined) {
+    check_InfobipDeliveryReport_error(x, p + "/error", out);
   }
 }
 // providers/vonage/outbound.schema.json#/properties/custom/oneOf/0

@@ -237,6 +237,12 @@ export function parseObject(
   return undefined;
 }
 
+/** Reports a part an event needs and the item left out (`a text message must have "body"`); the item gives no event. */
+export function missing(errors: ValidationIssue[], path: string, type: string, part: string): undefined {
+  errors.push(issue(path, "required", `a ${type} message must have "${part}"`));
+  return undefined;
+}
+
 /** Copies the defined values only, so events never carry `key: undefined`. */
 export function defined<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};

@@ -37,7 +37,7 @@ async function start(provider: ProviderName = "meta", extra: object = {}) {
   return emulator;
 }
 
-/** Infobip's delivery reports: `results[]` items with a `status`, which the package's Infobip webhook (received messages only) does not read. */
+/** Infobip's delivery reports: `results[]` items with a `status`. */
 function isInfobipReport(raw: string): boolean {
   return (JSON.parse(raw) as { results?: { status?: unknown }[] }).results?.[0]?.status !== undefined;
 }
@@ -308,6 +308,27 @@ describe("infobip", () => {
     expect(answer.status).toBe(200);
     expect(await infobipReports()).toEqual([`${answer.body.messageId} UNDELIVERABLE_NOT_DELIVERED`]);
     expect(JSON.parse(sink.received[0]!.raw).results[0].error).toMatchObject({ id: 131047 });
+  });
+
+  it("posts delivery reports that parseWebhook reads as status events, a failure with its error", async () => {
+    const e = await start("infobip");
+    await e.user(CUSTOMER).say("hi");
+    const id = (await infobipSend(e, buttons, "buttons")).body.messageId;
+    await e.settled();
+    const statuses = () =>
+      sink.received.filter((r) => isInfobipReport(r.raw)).flatMap((r) => {
+        const parsed = parseWebhook("infobip", r.raw);
+        expect(parsed.errors, r.raw).toEqual([]);
+        return parsed.events;
+      });
+    expect(statuses().map((x) => `${x.kind} ${x.messageId} ${x.status?.status}`)).toEqual(["sent", "delivered", "read"].map((s) => `status ${id} ${s}`));
+    await e.close();
+    sink.received.length = 0;
+    // A fresh emulator: the customer has not written, so the send falls outside the 24-hour window.
+    const late = await start("infobip");
+    const refused = (await infobipSend(late, buttons, "buttons")).body.messageId;
+    await late.settled();
+    expect(statuses()).toMatchObject([{ kind: "status", messageId: refused, status: { status: "failed", errors: [{ code: "131047" }] } }]);
   });
 });
 

@@ -668,7 +668,7 @@ const infobip: WireFormat = {
     };
   },
   // A status as one minimal `results[]` item (see INFOBIP_STATUS for what is and is not in the research).
-  // The package's Infobip webhook reads received messages only, so parseWebhook reports these as not received messages.
+  // parseWebhook reads each as a status event (the mapping in schemas/providers/infobip/mapping.json).
   status: (ctx, status, error) => ({
     results: [
       {

@@ -22,11 +22,11 @@ import type {
 } from "../types.js";
 import { ProviderError } from "../wire/provider-error.js";
 import type { ParseResult, WebhookOptions } from "../wire/inbound.js";
-import { parseAisouleWebhook } from "../wire/webhook-aisoule.js";
-import { parseExotelWebhook } from "../wire/webhook-exotel.js";
-import { parseMetaWebhook } from "../wire/webhook-meta.js";
-import { parseVonageWebhook } from "../wire/webhook-vonage.js";
+import { parseMetaWebhook } from "./meta-webhook.js";
+import { parseAisouleWebhook } from "./aisoule-webhook.js";
+import { parseExotelWebhook } from "./exotel-webhook.js";
 import { parseInfobipWebhook } from "./infobip-webhook.js";
+import { parseVonageWebhook } from "./vonage-webhook.js";
 import { fromMeta, toMeta, type MetaOptions } from "./meta.js";
 import { fromDialog360, toDialog360, type Dialog360Options } from "./360dialog.js";
 import { fromAisoule, toAisoule, type AisouleOptions } from "./aisoule.js";

@@ -17,9 +17,12 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 const isObject = (v: Json): v is { [key: string]: Json } => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Whether `value` holds a non-empty object, whose forced line breaks break every array around it. */
+/**
+ * Whether `value` is printed over several lines whatever the width: a non-empty object, or an array
+ * prettier always breaks; its break breaks every array around it too.
+ */
 function breaks(value: Json): boolean {
-  if (Array.isArray(value)) return value.some(breaks);
+  if (Array.isArray(value)) return alwaysBroken(value) || value.some(breaks);
   return isObject(value) && Object.keys(value).length > 0;
 }
 
@@ -62,7 +65,7 @@ export class JsonPrinter {
     }
     if (!Array.isArray(value)) return scalar(value);
     if (value.length === 0) return "[]";
-    if (!breaks(value) && !alwaysBroken(value)) {
+    if (!breaks(value)) {
       const line = flat(value);
       if (column + util.getStringWidth(line + trailer) <= this.width) return line;
     }

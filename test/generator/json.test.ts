@@ -30,7 +30,7 @@ describe("JsonPrinter", () => {
   it("breaks, fills and keeps on one line as prettier does", async () => {
     const cases: Json[] = [
       { ranges: [[169, 169], [174, 174]] },
-      { a: [[1], [3, 4]], b: [{ x: 1 }], c: [{}, {}], d: [[]] },
+      { a: [[1], [3, 4]], b: [{ x: 1 }], c: [{}, {}], d: [[]], nested: [[[0, 0], [0, 0]]] },
       { filled: Array.from({ length: 60 }, (_, i) => i * 1000), long: ["x".repeat(100), "y"], wide: ["漢".repeat(55)] },
     ];
     for (const value of cases) expect(printer.print(value)).toBe(await prettier(value));

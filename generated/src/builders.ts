@@ -22,6 +22,7 @@ import {
   OWNER,
   own,
   PLAN,
+  PREV,
   type Buildable,
   type Carries,
   type Context,
@@ -1339,6 +1340,14 @@ class AddressMessageHeaderGroup extends Group<AddressMessageChain> {
 
 /** The calls made on a `AddressMessageBuilder`, each method returning a new one a call longer; `build()` assembles them into an address message, keys in schema order. */
 class AddressMessageChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return AddressMessageInteractivePlan;
   }
@@ -1439,6 +1448,14 @@ class ButtonHeaderGroup extends Group<ButtonChain> {
 
 /** The calls made on a `ButtonBuilder`, each method returning a new one a call longer; `build()` assembles them into a reply buttons message, keys in schema order. */
 class ButtonChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ButtonInteractivePlan;
   }
@@ -1504,6 +1521,14 @@ class ButtonChain extends Chain {
 
 /** The calls made on a `CallPermissionRequestBuilder`, each method returning a new one a call longer; `build()` assembles them into a call permission request, keys in schema order. */
 class CallPermissionRequestChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return CallPermissionRequestInteractivePlan;
   }
@@ -1538,6 +1563,14 @@ class MediaCarouselCardHeaderGroup extends Group<MediaCarouselCardChain> {
 
 /** The calls made on a `MediaCarouselCardBuilder`, each method returning a new one a call longer; `build()` assembles them into a media card, keys in schema order. */
 class MediaCarouselCardChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return MediaCarouselCardPlan;
   }
@@ -1620,6 +1653,14 @@ class MediaCarouselCardChain extends Chain {
 
 /** The calls made on a `CarouselBuilder`, each method returning a new one a call longer; `build()` assembles them into a carousel message, keys in schema order. */
 class CarouselChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return CarouselInteractivePlan;
   }
@@ -1667,6 +1708,14 @@ class CarouselChain extends Chain {
 
 /** The calls made on a `CatalogMessageBuilder`, each method returning a new one a call longer; `build()` assembles them into a catalog message, keys in schema order. */
 class CatalogMessageChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return CatalogMessageInteractivePlan;
   }
@@ -1729,6 +1778,14 @@ class CtaUrlHeaderGroup extends Group<CtaUrlChain> {
 
 /** The calls made on a `CtaUrlBuilder`, each method returning a new one a call longer; `build()` assembles them into a call-to-action URL message, keys in schema order. */
 class CtaUrlChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return CtaUrlInteractivePlan;
   }
@@ -1813,6 +1870,14 @@ class FlowHeaderGroup extends Group<FlowChain> {
 
 /** The calls made on a `FlowBuilder`, each method returning a new one a call longer; `build()` assembles them into a flow message, keys in schema order. */
 class FlowChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return FlowInteractivePlan;
   }
@@ -1922,6 +1987,14 @@ class FlowChain extends Chain {
 
 /** The calls made on a `ListSectionBuilder`, each method returning a new one a call longer; `build()` assembles them into a list section, keys in schema order. */
 class ListSectionChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ListSectionPlan;
   }
@@ -1967,6 +2040,14 @@ class ListHeaderGroup extends Group<ListChain> {
 
 /** The calls made on a `ListBuilder`, each method returning a new one a call longer; `build()` assembles them into a list message, keys in schema order. */
 class ListChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ListInteractivePlan;
   }
@@ -2032,6 +2113,14 @@ class ListChain extends Chain {
 
 /** The calls made on a `LocationRequestBuilder`, each method returning a new one a call longer; `build()` assembles them into a location request message, keys in schema order. */
 class LocationRequestChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return LocationRequestInteractivePlan;
   }
@@ -2063,6 +2152,14 @@ class OrderDetailsHeaderGroup extends Group<OrderDetailsChain> {
 
 /** The calls made on a `OrderDetailsBuilder`, each method returning a new one a call longer; `build()` assembles them into an order details message, keys in schema order. */
 class OrderDetailsChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return OrderDetailsInteractivePlan;
   }
@@ -2232,6 +2329,14 @@ class OrderStatusHeaderGroup extends Group<OrderStatusChain> {
 
 /** The calls made on a `OrderStatusBuilder`, each method returning a new one a call longer; `build()` assembles them into an order status message, keys in schema order. */
 class OrderStatusChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return OrderStatusInteractivePlan;
   }
@@ -2302,6 +2407,14 @@ class OrderStatusChain extends Chain {
 
 /** The calls made on a `ProductSectionBuilder`, each method returning a new one a call longer; `build()` assembles them into a product section, keys in schema order. */
 class ProductSectionChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ProductSectionPlan;
   }
@@ -2346,6 +2459,14 @@ class ProductListHeaderGroup extends Group<ProductListChain> {
 
 /** The calls made on a `ProductListBuilder`, each method returning a new one a call longer; `build()` assembles them into a multi-product message, keys in schema order. */
 class ProductListChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ProductListInteractivePlan;
   }
@@ -2411,6 +2532,14 @@ class ProductListChain extends Chain {
 
 /** The calls made on a `ProductBuilder`, each method returning a new one a call longer; `build()` assembles them into a single product message, keys in schema order. */
 class ProductChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ProductInteractivePlan;
   }
@@ -2460,6 +2589,14 @@ class ProductChain extends Chain {
 
 /** The calls made on a `VoiceCallBuilder`, each method returning a new one a call longer; `build()` assembles them into a voice call button message, keys in schema order. */
 class VoiceCallChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return VoiceCallInteractivePlan;
   }
@@ -2493,6 +2630,14 @@ class VoiceCallChain extends Chain {
 
 /** The calls made on a `InteractiveMessageBuilder`, each method returning a new one a call longer; `build()` assembles them into an interactive message, keys in schema order. */
 class InteractiveMessageChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return InteractiveMessagePlan;
   }
@@ -2569,6 +2714,14 @@ class InteractiveMessageChain extends Chain {
 
 /** The calls made on a `ReactionMessageBuilder`, each method returning a new one a call longer; `build()` assembles them into a reaction message, keys in schema order. */
 class ReactionMessageChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ReactionMessagePlan;
   }
@@ -2633,6 +2786,14 @@ class ReactionMessageChain extends Chain {
 
 /** The calls made on a `ReactionBuilder`, each method returning a new one a call longer; `build()` assembles them into a reaction, keys in schema order. */
 class ReactionChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ReactionPlan;
   }

@@ -76,7 +76,7 @@ export interface ChainSpec {
 }
 
 /** Names the generated code imports from the runtime; no slot may take one. */
-const RUNTIME = ["Chain", "Group", "calls", "filled", "assembled", "own", "isRecord", "keep", "add", "addEach", "addCopies", "nested", "CALL", "A0", "A1", "A2", "ASSEMBLE", "PLAN", "OWNER", "c", "out", "context", "record"];
+const RUNTIME = ["Chain", "Group", "calls", "filled", "assembled", "own", "isRecord", "keep", "add", "addEach", "addCopies", "nested", "CALL", "A0", "A1", "A2", "ASSEMBLE", "PLAN", "OWNER", "PREV", "c", "out", "context", "record"];
 
 /** The most arguments a builder method takes: the chain holds them in as many fields. */
 export const MAX_ARGS = 3;
@@ -365,6 +365,15 @@ export function chainCode(spec: ChainSpec): string {
   const chain = [
     `/** The calls made on a \`${where}\`, each method returning a new one a call longer; \`build()\` assembles them into ${withArticle(spec.what)}, keys in schema order. */`,
     `class ${spec.className} extends Chain {`,
+    // The fields are written here rather than in Chain's constructor, so each write sees one shape.
+    "constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {",
+    "super();",
+    "this[PREV] = prev;",
+    "this[CALL] = call;",
+    "this[A0] = a0;",
+    "this[A1] = a1;",
+    "this[A2] = a2;",
+    "}",
     `get [PLAN](): Plan {\nreturn ${spec.planName};\n}`,
     ...getters,
     ...members,

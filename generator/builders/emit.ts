@@ -106,6 +106,7 @@ export class BuilderEmitter {
             "OWNER",
             "own",
             "PLAN",
+            "PREV",
             "type Buildable",
             "type Carries",
             "type Context",

@@ -82,7 +82,7 @@ export function inboundModule(set: SchemaSet, p: Provider, inbound: InboundMappi
     `import type { ${[...types].sort().join(", ")} } from "../types.js";`,
     `import { validate${p.webhookType}, validate${inbound.item} } from "../validators.js";`,
     `import { issue, type ValidationIssue } from "../runtime/issues.js";`,
-    `import { type ParseResult, type Raw, type WebhookOptions, emptyResult, finish, ${inbound.time.hook}, neverThrows, readChecked, take } from "../runtime/inbound.js";`,
+    `import { type ParseResult, type Raw, type WebhookOptions, emptyResult, finish, ${inbound.time.hook}, neverThrows, readChecked, take } from "../wire/inbound.js";`,
     ...constants.lines,
     "",
     doc("Reports a part the event needs and the item left out; the item gives no event.") +

@@ -40,7 +40,7 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
     ["src/validators.ts", emitValidators(set, named)],
     ["src/builders.ts", emitBuilders(set, named)],
     ["src/typebox.ts", emitTypeBox(set, bundle, named)],
-    ["src/index.ts", indexModule(["types", "validators", "builders", "providers/index", "runtime/subscription"])],
+    ["src/index.ts", indexModule(["types", "validators", "builders", "providers/index", "wire/subscription"])],
     ...runtimeFiles(),
     ...cliFiles(),
     ...emulatorFiles(),

@@ -1,6 +1,6 @@
 /**
  * The files that make `generated/` a package: package.json, tsconfig.json, the entry module, the
- * copied runtime, and the schemas (each file, plus the bundle) under `schemas/` for the
+ * hand-written code copied from `src/`, and the schemas (each file, plus the bundle) under `schemas/` for the
  * `wa-interactive/schemas/*.json` export.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -10,6 +10,7 @@ import type { ProviderMapping } from "./providers.ts";
 import type { Schema, SchemaSet } from "./schema-set.ts";
 
 const RUNTIME_DIR = new URL("../src/runtime/", import.meta.url);
+const WIRE_DIR = new URL("../src/wire/", import.meta.url);
 const CLI_DIR = new URL("../src/cli/", import.meta.url);
 const EMULATOR_DIR = new URL("../src/emulator/", import.meta.url);
 
@@ -100,9 +101,12 @@ function copyTs(dir: URL, to: string): Map<string, string> {
   return out;
 }
 
-/** The hand-written runtime, copied into the package so it has no runtime dependency. */
+/**
+ * The hand-written support the generated code calls, copied into the package so it has no runtime
+ * dependency: the generic runtime (`src/runtime/`) and the providers' wire (`src/wire/`).
+ */
 export function runtimeFiles(): Map<string, string> {
-  return copyTs(RUNTIME_DIR, "src/runtime");
+  return new Map([...copyTs(RUNTIME_DIR, "src/runtime"), ...copyTs(WIRE_DIR, "src/wire")]);
 }
 
 /** The hand-written emulator (`src/emulator/`), the `wa-interactive/emulator` entry. */

@@ -312,7 +312,7 @@ export function providerModule(set: SchemaSet, p: Provider): string {
     `/**\n * ${m.title}: to${m.typeName} / from${m.typeName}.\n *\n * ${p.outboundDescription.replace(/\*\//g, "*\\/")}\n */`,
     `import type { ${[...new Set(["OutboundMessage", p.outboundType, ...e.types])].sort().join(", ")} } from "../types.js";`,
     `import { ${validators.join(", ")} } from "../validators.js";`,
-    `import { ${helpers.join(", ")} } from "../runtime/translate.js";`,
+    `import { ${helpers.join(", ")} } from "../wire/translate.js";`,
     ...(/\brules\./.test(to) ? [`import * as rules from "../runtime/rules.js";`, `import * as unicode from "../runtime/unicode.js";`] : []),
     "",
     optionsInterface(p),

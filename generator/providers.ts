@@ -47,10 +47,10 @@ export interface OptionMapping {
   description: string;
 }
 
-import type { SignatureSpec } from "../src/runtime/signatures.ts";
+import type { SignatureSpec } from "../src/wire/signatures.ts";
 
 // The mapping's signature block is exactly what the runtime checks, so both use one type.
-export type { SignatureSpec } from "../src/runtime/signatures.ts";
+export type { SignatureSpec } from "../src/wire/signatures.ts";
 
 export interface ProviderMapping {
   provider: string;
@@ -342,9 +342,9 @@ function indexModuleSource(providers: Provider[], kinds: string[]): string {
   return [
     `/**\n * Every provider, both ways: \`toProvider\` / \`fromProvider\` translate an outbound message to and from a provider's request body; \`parseWebhook\` turns a provider's webhook into InboundEvents, every item of a batch. Signature checks live in \`wa-interactive/verify\`.\n */`,
     `import type { OutboundMessage, ${[...new Set(providers.flatMap((p) => [p.outboundType, p.webhookType]))].sort().join(", ")} } from "../types.js";`,
-    `import { ProviderError } from "../runtime/provider-error.js";`,
-    `import type { ParseResult, WebhookOptions } from "../runtime/inbound.js";`,
-    ...usedNormalisers.map((fn) => `import { ${fn} } from "../runtime/webhook-${fn.slice(5, -7).toLowerCase()}.js";`),
+    `import { ProviderError } from "../wire/provider-error.js";`,
+    `import type { ParseResult, WebhookOptions } from "../wire/inbound.js";`,
+    ...usedNormalisers.map((fn) => `import { ${fn} } from "../wire/webhook-${fn.slice(5, -7).toLowerCase()}.js";`),
     ...providers
       .filter((p) => typeof p.mapping.inbound !== "string")
       .map((p) => `import { ${inboundFunctionName(p)} } from "./${inboundModuleName(p)}.js";`),
@@ -357,8 +357,8 @@ function indexModuleSource(providers: Provider[], kinds: string[]): string {
       (p) =>
         `export { from${p.mapping.typeName}, to${p.mapping.typeName}, type ${p.mapping.typeName}Options } from "./${p.mapping.provider}.js";`,
     ),
-    `export { ProviderError, type ProviderErrorCode } from "../runtime/provider-error.js";`,
-    `export type { ParseResult, WebhookOptions, SentMessage } from "../runtime/inbound.js";`,
+    `export { ProviderError, type ProviderErrorCode } from "../wire/provider-error.js";`,
+    `export type { ParseResult, WebhookOptions, SentMessage } from "../wire/inbound.js";`,
     "",
     doc("The providers wa-interactive translates for, by the name every function takes.") +
       `export const PROVIDERS = ${lit(names)} as const;`,
@@ -435,11 +435,11 @@ function verifyModuleSource(providers: Provider[]): string {
   return [
     `/**\n * Webhook signature checks for every provider — a subpath of its own (\`wa-interactive/verify\`) because the Vonage scheme needs \`jose\` (loaded only when a Vonage webhook is checked). Uses node:crypto where the runtime offers it synchronously and Web Crypto elsewhere, so it runs on Node, Deno, Bun and workers.\n */`,
     `import type { ProviderName } from "./providers/index.js";`,
-    `import { ProviderError } from "./runtime/provider-error.js";`,
-    `import { type SignatureSpec, type VerifyInput, type VerifyResult, verifyHmacSignature } from "./runtime/signatures.js";`,
-    `import { verifyVonageSignature } from "./runtime/vonage-jwt.js";`,
+    `import { ProviderError } from "./wire/provider-error.js";`,
+    `import { type SignatureSpec, type VerifyInput, type VerifyResult, verifyHmacSignature } from "./wire/signatures.js";`,
+    `import { verifyVonageSignature } from "./wire/vonage-jwt.js";`,
     "",
-    `export type { HeaderSource, SignatureSpec, VerifyFailure, VerifyInput, VerifyResult } from "./runtime/signatures.js";`,
+    `export type { HeaderSource, SignatureSpec, VerifyFailure, VerifyInput, VerifyResult } from "./wire/signatures.js";`,
     "",
     doc("How each provider signs its webhooks (from the mappings).") +
       `export const SIGNATURES: Readonly<Record<ProviderName, SignatureSpec>> = ${lit(specs)};`,

@@ -4,7 +4,7 @@ export * from "./types.js";
 export * from "./validators.js";
 export * from "./builders.js";
 export * from "./providers/index.js";
-export * from "./runtime/subscription.js";
+export * from "./wire/subscription.js";
 export {
   ValidationError,
   type Severity,

@@ -4,11 +4,11 @@
  * Webhook signature checks for every provider — a subpath of its own (`wa-interactive/verify`) because the Vonage scheme needs `jose` (loaded only when a Vonage webhook is checked). Uses node:crypto where the runtime offers it synchronously and Web Crypto elsewhere, so it runs on Node, Deno, Bun and workers.
  */
 import type { ProviderName } from "./providers/index.js";
-import { ProviderError } from "./runtime/provider-error.js";
-import { type SignatureSpec, type VerifyInput, type VerifyResult, verifyHmacSignature } from "./runtime/signatures.js";
-import { verifyVonageSignature } from "./runtime/vonage-jwt.js";
+import { ProviderError } from "./wire/provider-error.js";
+import { type SignatureSpec, type VerifyInput, type VerifyResult, verifyHmacSignature } from "./wire/signatures.js";
+import { verifyVonageSignature } from "./wire/vonage-jwt.js";
 
-export type { HeaderSource, SignatureSpec, VerifyFailure, VerifyInput, VerifyResult } from "./runtime/signatures.js";
+export type { HeaderSource, SignatureSpec, VerifyFailure, VerifyInput, VerifyResult } from "./wire/signatures.js";
 
 /** How each provider signs its webhooks (from the mappings). */
 export const SIGNATURES: Readonly<Record<ProviderName, SignatureSpec>> = {

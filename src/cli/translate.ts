@@ -5,8 +5,6 @@ import { readInput } from "./input.js";
 import { printIssues, printJson } from "./report.js";
 import { EXIT, inputOperand, oneOf, type Command, UsageError } from "./usage.js";
 
-const options = { to: { type: "string" }, option: { type: "string", multiple: true } } as const;
-
 /** `--option from=+15550001111` → `{ from: "+15550001111" }`. */
 function providerOptions(values: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -21,20 +19,18 @@ function providerOptions(values: unknown): Record<string, string> {
 export const translate: Command = {
   name: "translate",
   summary: "turn an outbound message into a provider's request body",
-  usage: "wa-interactive translate --to <provider> [file|-] [--option name=value]... [--json]",
-  help: [
+  about: [
     "Reads an outbound message (the Cloud API body, exactly as `validate --as message` accepts it)",
     "from the file or standard input, validates it, and prints the provider's request body on",
     "standard output. A message the provider cannot carry, or an invalid one, is exit 1 with the",
     "reason (and every issue) on standard error; nothing is dropped silently.",
-    "",
-    "Options:",
-    `  --to <provider>       ${PROVIDERS.join(", ")}`,
-    "  --option name=value   a provider option, repeatable (Vonage needs --option from=<number>)",
-    "  --json                print { ok, provider, body } or { ok, provider, code, path, message, errors }",
-    "  -h, --help            show this help",
-  ].join("\n"),
-  options,
+  ],
+  options: {
+    to: { type: "string", operand: "<provider>", required: true, help: PROVIDERS.join(", ") },
+    option: { type: "string", multiple: true, operand: "name=value", help: "a provider option, repeatable (Vonage needs --option from=<number>)" },
+    json: { type: "boolean", help: "print { ok, provider, body } or { ok, provider, code, path, message, errors }" },
+  },
+  readsInput: true,
   async run(values, positionals) {
     const provider = oneOf("to", values.to, PROVIDERS);
     const extra = providerOptions(values.option);

@@ -4,27 +4,29 @@ import { detectKind, KIND_NAMES, KINDS } from "./kinds.js";
 import { printIssues, printJson } from "./report.js";
 import { EXIT, inputOperand, oneOf, type Command } from "./usage.js";
 
-const options = { as: { type: "string" }, strict: { type: "boolean" } } as const;
-
 export const validate: Command = {
   name: "validate",
   summary: "check a payload: every broken rule with its path and limit",
-  usage: "wa-interactive validate [file|-] [--as <kind>] [--strict] [--json]",
-  help: [
+  about: [
     "Reads JSON from the file, or from standard input when the file is - or missing, and checks it",
     "against the schemas. Valid: a line on standard output, exit 0. Invalid: every issue on standard",
     "error as `path [rule] message`, exit 1. Warnings (rules only libraries or users report, not",
     "Meta) are listed on standard error too, and do not change the exit code unless --strict.",
-    "",
-    "Options:",
-    `  --as <kind>  what the payload is: ${KIND_NAMES.join(", ")} (default: detected from its top-level`,
-    "               properties: object or entry mean a webhook, messaging_product, to or",
-    "               recipient an outbound message, anything else an interactive object)",
-    "  --strict     treat every warning as an error (exit 1)",
-    "  --json       print { valid, kind, detected, source, errors, warnings } on standard output instead",
-    "  -h, --help   show this help",
-  ].join("\n"),
-  options,
+  ],
+  options: {
+    as: {
+      type: "string",
+      operand: "<kind>",
+      help: [
+        `what the payload is: ${KIND_NAMES.join(", ")} (default: detected from its top-level`,
+        "properties: object or entry mean a webhook, messaging_product, to or",
+        "recipient an outbound message, anything else an interactive object)",
+      ],
+    },
+    strict: { type: "boolean", help: "treat every warning as an error (exit 1)" },
+    json: { type: "boolean", help: "print { valid, kind, detected, source, errors, warnings } on standard output instead" },
+  },
+  readsInput: true,
   async run(values, positionals) {
     const chosen = values.as === undefined ? undefined : oneOf("as", values.as, KIND_NAMES);
     const input = readInput(inputOperand(positionals));

@@ -12,7 +12,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { ENDPOINTS, PROVIDERS, type ProviderName } from "../providers/index.js";
-import { sameText } from "../runtime/constant-time.js";
+import { sameText } from "../wire/constant-time.js";
 import type { ValidationIssue, ValidationResult } from "../runtime/issues.js";
 import {
   validateInfobipButtonsContent,

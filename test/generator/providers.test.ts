@@ -141,6 +141,6 @@ describe("provider mappings", () => {
     visit("src/index.ts");
     expect(seen.has("src/providers/index.ts")).toBe(true);
     expect([...seen].filter((p) => /verify|vonage-jwt/.test(p))).toEqual([]);
-    expect(read("src/runtime/vonage-jwt.ts")).toMatch(/import\("jose"\)/);
+    expect(read("src/wire/vonage-jwt.ts")).toMatch(/import\("jose"\)/);
   });
 });

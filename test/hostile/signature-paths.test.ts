@@ -7,7 +7,7 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SIGNATURES } from "../../generated/src/verify.ts";
-import type * as Signatures from "../../generated/src/runtime/signatures.ts";
+import type * as Signatures from "../../generated/src/wire/signatures.ts";
 
 const SECRET = "whsec-3b1d";
 const RAW = '{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messages":[{"from":"1","id":"wamid.A","type":"text","text":{"body":"caf\\u00e9 \\/ 10"}}]}}]}]}';
@@ -17,7 +17,7 @@ const sign = (body: string, secret = SECRET) => createHmac("sha256", secret).upd
 async function load(withNodeCrypto: boolean): Promise<typeof Signatures> {
   vi.resetModules();
   const offer = withNodeCrypto ? undefined : vi.spyOn(process, "getBuiltinModule").mockReturnValue(undefined as never);
-  const module = await import("../../generated/src/runtime/signatures.ts");
+  const module = await import("../../generated/src/wire/signatures.ts");
   // The module asks once, when it loads: the Web Crypto run really was refused node:crypto.
   if (offer) expect(offer).toHaveBeenCalledWith("node:crypto");
   return module;

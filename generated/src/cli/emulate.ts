@@ -7,15 +7,6 @@
 import { EMULATED_PROVIDERS } from "../emulator/wire.js";
 import { EXIT, oneOf, type Command, UsageError } from "./usage.js";
 
-const options = {
-  port: { type: "string" },
-  host: { type: "string" },
-  webhook: { type: "string" },
-  "app-secret": { type: "string" },
-  token: { type: "string" },
-  provider: { type: "string" },
-} as const;
-
 function required(values: Record<string, unknown>, name: string, what: string): string {
   const value = values[name];
   if (typeof value !== "string" || value === "") throw new UsageError(`--${name} is required: ${what}`);
@@ -33,27 +24,42 @@ function port(value: unknown): number {
 export const emulate: Command = {
   name: "emulate",
   summary: "run a local WhatsApp: takes your bot's sends, posts signed webhooks, shows a chat page",
-  usage: "wa-interactive emulate --webhook <url> --app-secret <secret> --token <token> [--port 8099] [--provider meta]",
-  help: [
+  about: [
     "Starts a local HTTP server that takes sends as WhatsApp's Cloud API does (POST",
     "/{version}/{phone-number-id}/messages with Authorization: Bearer <token>), or as the provider",
     "given does, checks each message with wa-interactive and answers as the API does: the message id,",
     "or the API's error with every broken rule. Statuses (sent, delivered, read) and what the customer",
     "does on the chat page at / are posted to --webhook, signed as the provider signs them. A message",
     "other than a template outside the 24-hour customer-service window fails with 131047.",
-    "",
-    "Options:",
-    "  --webhook <url>        your bot's webhook: the only URL the emulator sends requests to",
-    "  --app-secret <secret>  the secret webhooks are signed with (Meta's app secret, …)",
-    "  --token <token>        the token your bot sends with each request",
-    "  --port <port>          default 8099 (0: any free port)",
-    "  --host <address>       default 127.0.0.1; another address exposes the emulator beyond this machine",
-    `  --provider <provider>  whose wire formats to speak: ${EMULATED_PROVIDERS.join(", ")} (default meta)`,
-    "  -h, --help             show this help",
-  ].join("\n"),
-  options,
+  ],
+  options: {
+    webhook: {
+      type: "string",
+      operand: "<url>",
+      required: true,
+      help: "your bot's webhook: the only URL the emulator sends requests to",
+    },
+    "app-secret": {
+      type: "string",
+      operand: "<secret>",
+      required: true,
+      help: "the secret webhooks are signed with (Meta's app secret, …)",
+    },
+    token: { type: "string", operand: "<token>", required: true, help: "the token your bot sends with each request" },
+    port: { type: "string", operand: "<port>", help: "default 8099 (0: any free port)" },
+    host: {
+      type: "string",
+      operand: "<address>",
+      help: "default 127.0.0.1; another address exposes the emulator beyond this machine",
+    },
+    provider: {
+      type: "string",
+      operand: "<provider>",
+      help: `whose wire formats to speak: ${EMULATED_PROVIDERS.join(", ")} (default meta)`,
+    },
+  },
+  readsInput: false,
   async run(values) {
-    if (values.json) throw new UsageError("--json: emulate prints no report; it runs until stopped");
     // Loaded here, so the other commands do not load the server.
     const { createEmulator, WIRE_FORMATS } = await import("../emulator/index.js");
     const provider = values.provider === undefined ? "meta" : oneOf("provider", values.provider, EMULATED_PROVIDERS);

@@ -11,7 +11,7 @@ import { emulate } from "./emulate.js";
 import { parseWebhookCommand } from "./parse-webhook.js";
 import { schemas } from "./schemas.js";
 import { translate } from "./translate.js";
-import { EXIT, parse, type Command, UsageError } from "./usage.js";
+import { EXIT, helpText, parse, type Command, UsageError } from "./usage.js";
 import { validate } from "./validate.js";
 
 const COMMANDS: readonly Command[] = [validate, translate, parseWebhookCommand, schemas, emulate];
@@ -58,7 +58,7 @@ async function dispatch(argv: string[]): Promise<number> {
   try {
     const { values, positionals } = parse(rest, command.options);
     if (values.help) {
-      process.stdout.write(`Usage: ${command.usage}\n\n${command.help}\n`);
+      process.stdout.write(`${helpText(command)}\n`);
       return EXIT.valid;
     }
     return await command.run(values, positionals);

@@ -6,24 +6,20 @@ import { readInput } from "./input.js";
 import { printIssues, printJson } from "./report.js";
 import { EXIT, inputOperand, oneOf, type Command } from "./usage.js";
 
-const options = { provider: { type: "string" } } as const;
-
 export const parseWebhookCommand: Command = {
   name: "parse-webhook",
   summary: "turn a provider's webhook into inbound events, every item of a batch",
-  usage: "wa-interactive parse-webhook --provider <provider> [file|-] [--json]",
-  help: [
+  about: [
     "Reads a webhook body as the provider POSTed it from the file or standard input and prints one",
     "line per event (kind, message id, sender). Items that are broken are reported on standard",
     "error with their path and rule, and make the exit code 1; the good items still come out.",
     "Warnings (rules only observed or inferred) are reported there too and leave the exit code 0.",
-    "",
-    "Options:",
-    `  --provider <provider>  ${PROVIDERS.join(", ")}`,
-    "  --json                 print the whole result { ok, events, errors, warnings, skipped } instead",
-    "  -h, --help             show this help",
-  ].join("\n"),
-  options,
+  ],
+  options: {
+    provider: { type: "string", operand: "<provider>", required: true, help: PROVIDERS.join(", ") },
+    json: { type: "boolean", help: "print the whole result { ok, events, errors, warnings, skipped } instead" },
+  },
+  readsInput: true,
   async run(values, positionals) {
     const provider = oneOf("provider", values.provider, PROVIDERS);
     const input = readInput(inputOperand(positionals));

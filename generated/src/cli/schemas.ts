@@ -27,17 +27,15 @@ function schemaFiles(dir: string, prefix = ""): string[] {
 export const schemas: Command = {
   name: "schemas",
   summary: "print where the schema files and the single-file bundle are",
-  usage: "wa-interactive schemas [--json]",
-  help: [
+  about: [
     "Prints the folder holding the JSON Schema files (draft 2020-12, one concept per file, linked by",
     "relative $refs), the single-file bundle (every schema under $defs, for validators that cannot",
     "resolve references) and the Extended_Pictographic ranges the x-noEmoji and x-emoji keywords need.",
-    "",
-    "Options:",
-    "  --json      print { dir, bundle, pictographic, files } on standard output instead",
-    "  -h, --help  show this help",
-  ].join("\n"),
-  options: {},
+  ],
+  options: {
+    json: { type: "boolean", help: "print { dir, bundle, pictographic, files } on standard output instead" },
+  },
+  readsInput: false,
   async run(values, positionals) {
     if (positionals.length > 0) throw new UsageError(`schemas takes no operands, got: ${positionals.join(" ")}`);
     const files = schemaFiles(SCHEMAS_DIR).filter((f) => f !== "bundle.schema.json");

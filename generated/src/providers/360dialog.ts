@@ -7,7 +7,7 @@
  */
 import type { Dialog360OutboundBody, OutboundMessage } from "../types.js";
 import { validateDialog360OutboundBody, validateOutboundMessage } from "../validators.js";
-import { checkOptions, validBody, validMessage } from "../runtime/translate.js";
+import { checkOptions, validBody, validMessage } from "../wire/translate.js";
 
 /** 360dialog (Cloud API) needs nothing beyond the message. */
 export type Dialog360Options = Record<string, never>;

@@ -20,12 +20,12 @@ import type {
   WhatsappNodeSdkArguments,
   WhatsappNodeSdkWebhookBody,
 } from "../types.js";
-import { ProviderError } from "../runtime/provider-error.js";
-import type { ParseResult, WebhookOptions } from "../runtime/inbound.js";
-import { parseAisouleWebhook } from "../runtime/webhook-aisoule.js";
-import { parseExotelWebhook } from "../runtime/webhook-exotel.js";
-import { parseMetaWebhook } from "../runtime/webhook-meta.js";
-import { parseVonageWebhook } from "../runtime/webhook-vonage.js";
+import { ProviderError } from "../wire/provider-error.js";
+import type { ParseResult, WebhookOptions } from "../wire/inbound.js";
+import { parseAisouleWebhook } from "../wire/webhook-aisoule.js";
+import { parseExotelWebhook } from "../wire/webhook-exotel.js";
+import { parseMetaWebhook } from "../wire/webhook-meta.js";
+import { parseVonageWebhook } from "../wire/webhook-vonage.js";
 import { parseInfobipWebhook } from "./infobip-webhook.js";
 import { fromMeta, toMeta, type MetaOptions } from "./meta.js";
 import { fromDialog360, toDialog360, type Dialog360Options } from "./360dialog.js";
@@ -42,8 +42,8 @@ export { fromExotel, toExotel, type ExotelOptions } from "./exotel.js";
 export { fromInfobip, toInfobip, type InfobipOptions } from "./infobip.js";
 export { fromVonage, toVonage, type VonageOptions } from "./vonage.js";
 export { fromWhatsappNodeSdk, toWhatsappNodeSdk, type WhatsappNodeSdkOptions } from "./whatsapp-node-sdk.js";
-export { ProviderError, type ProviderErrorCode } from "../runtime/provider-error.js";
-export type { ParseResult, WebhookOptions, SentMessage } from "../runtime/inbound.js";
+export { ProviderError, type ProviderErrorCode } from "../wire/provider-error.js";
+export type { ParseResult, WebhookOptions, SentMessage } from "../wire/inbound.js";
 
 /** The providers wa-interactive translates for, by the name every function takes. */
 export const PROVIDERS = ["meta", "360dialog", "aisoule", "exotel", "infobip", "vonage", "whatsapp-node-sdk"] as const;

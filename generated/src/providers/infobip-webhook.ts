@@ -16,7 +16,7 @@ import {
   neverThrows,
   readChecked,
   take,
-} from "../runtime/inbound.js";
+} from "../wire/inbound.js";
 
 /** Reports a part the event needs and the item left out; the item gives no event. */
 function missing(errors: ValidationIssue[], path: string, type: string, part: string): undefined {

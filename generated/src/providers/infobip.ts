@@ -58,7 +58,7 @@ import {
   translatedMessage,
   validBody,
   validMessage,
-} from "../runtime/translate.js";
+} from "../wire/translate.js";
 import * as rules from "../runtime/rules.js";
 import * as unicode from "../runtime/unicode.js";
 

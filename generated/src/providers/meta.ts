@@ -7,7 +7,7 @@
  */
 import type { MetaOutboundBody, OutboundMessage } from "../types.js";
 import { validateMetaOutboundBody, validateOutboundMessage } from "../validators.js";
-import { checkOptions, validBody, validMessage } from "../runtime/translate.js";
+import { checkOptions, validBody, validMessage } from "../wire/translate.js";
 
 /** Meta Cloud API needs nothing beyond the message. */
 export type MetaOptions = Record<string, never>;

@@ -17,7 +17,7 @@ import {
   translatedMessage,
   validBody,
   validMessage,
-} from "../runtime/translate.js";
+} from "../wire/translate.js";
 
 /** Meta's Node SDK (whatsapp, archived) needs nothing beyond the message. */
 export type WhatsappNodeSdkOptions = Record<string, never>;

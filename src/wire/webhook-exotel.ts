@@ -5,10 +5,10 @@
  * status events. The flat `{from, type, interactive}` of one of Exotel's pages is read too; it
  * has no id or time, so its `messageId` is empty and its time is the time of receipt.
  *
- * (Copied into the generated package as src/runtime/webhook-exotel.ts; `../types.js` and
+ * (Copied into the generated package as src/wire/webhook-exotel.ts; `../types.js` and
  * `../validators.js` resolve there.)
  */
-import { issue } from "./issues.js";
+import { issue } from "../runtime/issues.js";
 import {
   neverThrows,
   type ParseResult,

@@ -5,9 +5,9 @@
  * reply can be resolved against, and the small conversions (time to ISO 8601, a JSON string to
  * an object) with issues instead of exceptions.
  *
- * (Copied into the generated package as src/runtime/inbound.ts; `../types.js` resolves there.)
+ * (Copied into the generated package as src/wire/inbound.ts; `../types.js` resolves there.)
  */
-import { freshWarnings, issue, type ValidationIssue, type ValidationResult } from "./issues.js";
+import { freshWarnings, issue, type ValidationIssue, type ValidationResult } from "../runtime/issues.js";
 import type { InboundEvent, Interactive, OutboundMessage } from "../types.js";
 
 /** The provider's item, kept untouched on the event. */

@@ -4,10 +4,10 @@
  * arrives is not documented, so any other received type is an error that says so rather than a
  * guess.
  *
- * (Copied into the generated package as src/runtime/webhook-aisoule.ts; `../validators.js`
+ * (Copied into the generated package as src/wire/webhook-aisoule.ts; `../validators.js`
  * resolves there.)
  */
-import { issue } from "./issues.js";
+import { issue } from "../runtime/issues.js";
 import {
   neverThrows,
   type ParseResult,

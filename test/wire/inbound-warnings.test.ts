@@ -3,7 +3,7 @@
  * value still taken, and the result keeps each warning once, without those an error already says.
  */
 import { describe, expect, it } from "vitest";
-import { emptyResult, finish, take } from "../../generated/src/runtime/inbound.ts";
+import { emptyResult, finish, take } from "../../generated/src/wire/inbound.ts";
 import { issue, type ValidationIssue } from "../../generated/src/runtime/issues.ts";
 
 function warning(path: string, rule: string): ValidationIssue {

@@ -6,11 +6,11 @@
  * is decided only against the sent message when the caller passes it (`options.sent`), and is
  * otherwise reported as `kind: "reply"` — never guessed from whether a description is present.
  *
- * (Copied into the generated package as src/runtime/webhook-vonage.ts; `../types.js` and
+ * (Copied into the generated package as src/wire/webhook-vonage.ts; `../types.js` and
  * `../validators.js` resolve there.)
  */
-import { issue, type ValidationIssue } from "./issues.js";
-import { type Pattern, valuesAt } from "./walk.js";
+import { issue, type ValidationIssue } from "../runtime/issues.js";
+import { type Pattern, valuesAt } from "../runtime/walk.js";
 import {
   neverThrows,
   type ParseResult,

@@ -1,7 +1,7 @@
 /** The Date-free ISO formatter gives exactly what Date#toISOString gives. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isoString } from "../../generated/src/runtime/inbound.ts";
+import { isoString } from "../../generated/src/wire/inbound.ts";
 
 describe("isoString", () => {
   it.each([0, 951782400000, 951868800000, 1700000000000, 4107542399999, 253402300799999, -1, 253402300800000, 1.5])("matches Date for %d", (ms) => {

@@ -23,6 +23,7 @@ import {
   own,
   PLAN,
   PREV,
+  retain,
   type Buildable,
   type Carries,
   type Context,
@@ -100,7 +101,7 @@ export interface AddressMessageBuilderHeader {
 
 /** Starts an address message. Asks the customer for a delivery address in a form WhatsApp renders (India only). The submitted address arrives as an `interactive.nfm_reply` named `address_message`; clients that cannot show the form fail with 1026. */
 export function addressMessage(): AddressMessageBuilder {
-  return new AddressMessageChain() as unknown as AddressMessageBuilder;
+  return addressMessageRoot as unknown as AddressMessageBuilder;
 }
 
 /** Builds a reply buttons message. Reply buttons: a body with one to three buttons the customer taps to answer. The tap arrives as an `interactive.button_reply` carrying the button's id and title. */
@@ -167,7 +168,7 @@ export type ButtonBuilder<Ids extends string = never, Buttons extends readonly u
 
 /** Starts a reply buttons message. Reply buttons: a body with one to three buttons the customer taps to answer. The tap arrives as an `interactive.button_reply` carrying the button's id and title. */
 export function button(): ButtonBuilder {
-  return new ButtonChain() as unknown as ButtonBuilder;
+  return buttonRoot as unknown as ButtonBuilder;
 }
 
 /** Builds a call permission request. Asks the customer for permission to call them. Only the body can be set. Decision: the body is optional, as Meta's Calling page says (one library requires it). The answer arrives as an `interactive.call_permission_reply`. */
@@ -178,7 +179,7 @@ export interface CallPermissionRequestBuilder extends Buildable<T.CallPermission
 
 /** Starts a call permission request. Asks the customer for permission to call them. Only the body can be set. Decision: the body is optional, as Meta's Calling page says (one library requires it). The answer arrives as an `interactive.call_permission_reply`. */
 export function callPermissionRequest(): CallPermissionRequestBuilder {
-  return new CallPermissionRequestChain() as unknown as CallPermissionRequestBuilder;
+  return callPermissionRequestRoot as unknown as CallPermissionRequestBuilder;
 }
 
 /** Fills in a media card. */
@@ -262,7 +263,7 @@ export type CarouselBuilder<Ids extends string = never, Cards extends readonly u
 
 /** Starts a carousel message. Two to ten horizontally scrolling cards under one body: media cards (an image or video, optional text and either one URL button or quick-reply buttons) or product cards (one product each, all from one catalog). No top-level header or footer. */
 export function carousel(): CarouselBuilder {
-  return new CarouselChain() as unknown as CarouselBuilder;
+  return carouselRoot as unknown as CarouselBuilder;
 }
 
 /** Builds a catalog message. A button that opens the business's whole catalog. No header (WhatsApp renders its own); body required, footer optional. */
@@ -277,7 +278,7 @@ export interface CatalogMessageBuilder extends Buildable<T.CatalogMessageInterac
 
 /** Starts a catalog message. A button that opens the business's whole catalog. No header (WhatsApp renders its own); body required, footer optional. */
 export function catalogMessage(): CatalogMessageBuilder {
-  return new CatalogMessageChain() as unknown as CatalogMessageBuilder;
+  return catalogMessageRoot as unknown as CatalogMessageBuilder;
 }
 
 /** Builds a call-to-action URL message. One button that opens a URL in the device's browser. The header may be text, image, video or document (Meta's CTA URL page; some libraries wrongly allow text only). Tapping it sends no webhook. */
@@ -325,7 +326,7 @@ export interface CtaUrlBuilderHeader {
  * @param url An absolute http(s) URL. Meta documents no length limit.
  */
 export function ctaUrl(displayText: string, url: string): CtaUrlBuilder {
-  return new CtaUrlChain().displayText(displayText).url(url) as unknown as CtaUrlBuilder;
+  return ctaUrlRoot.displayText(displayText).url(url) as unknown as CtaUrlBuilder;
 }
 
 /** Builds a flow message. A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, should be text: every Meta example uses text, but no Meta document restricts it, so another kind is a warning. */
@@ -382,7 +383,7 @@ export interface FlowBuilderHeader {
  * @param flowCta The button's label, 1 to 30 characters, no emoji. Decision: 30, as Meta's Flows guide ("Send a Flow") and the v23 reference both say ("30 characters or less"); the 20 that several libraries and BSP pages enforce is stated by no Meta page, and refusing 21 to 30 characters refused labels WhatsApp accepts.
  */
 export function flow(flowCta: string): FlowBuilder {
-  return new FlowChain().flowCta(flowCta) as unknown as FlowBuilder;
+  return flowRoot.flowCta(flowCta) as unknown as FlowBuilder;
 }
 
 /** Fills in a list section. */
@@ -485,7 +486,7 @@ export type ListBuilder<Ids extends string = never, Sections extends readonly un
  * @param button The label of the button that opens the list, 1 to 20 characters. Emoji are allowed, markdown is not.
  */
 export function list(button: string): ListBuilder {
-  return new ListChain().button(button) as unknown as ListBuilder;
+  return listRoot.button(button) as unknown as ListBuilder;
 }
 
 /** Builds a location request message. A body with a "Send location" button. No header or footer. The customer's answer arrives as a `location` message whose context points at this one. Decision: body at most 1024 characters, as Meta's current location-request page says (a provider's copy of an older page says 4096). */
@@ -496,7 +497,7 @@ export interface LocationRequestBuilder extends Buildable<T.LocationRequestInter
 
 /** Starts a location request message. A body with a "Send location" button. No header or footer. The customer's answer arrives as a `location` message whose context points at this one. Decision: body at most 1024 characters, as Meta's current location-request page says (a provider's copy of an older page says 4096). */
 export function locationRequest(): LocationRequestBuilder {
-  return new LocationRequestChain() as unknown as LocationRequestBuilder;
+  return locationRequestRoot as unknown as LocationRequestBuilder;
 }
 
 /** Builds an order details message. A bill the customer can pay without leaving WhatsApp (Payments API; India and Brazil only, for businesses with payments set up): the total, how to pay (payment gateway, UPI or payment link in India; Pix, payment link, boleto or a saved card in Brazil) and, optionally in Brazil, the itemised order. The header, when given, is an image (the thumbnail; without one WhatsApp uses the first product's image). WhatsApp answers with payment status webhooks (payment gateway) or not at all (the business confirms with its own provider); the business then sends `order_status` messages. Interactive and commerce messages cannot go to WhatsApp groups. Decision: an image header only, as Meta's Brazil orders page states ("type: must be image"); the India pages show only image headers too. */
@@ -607,7 +608,7 @@ export function orderDetails(
   currency: "INR" | "BRL",
   totalAmount: T.Amount,
 ): OrderDetailsBuilder {
-  return new OrderDetailsChain()
+  return orderDetailsRoot
     .referenceId(referenceId)
     .type(type)
     .currency(currency)
@@ -649,7 +650,7 @@ export function orderStatus(
   referenceId: string,
   status: "pending" | "processing" | "partially_shipped" | "shipped" | "completed" | "canceled",
 ): OrderStatusBuilder {
-  return new OrderStatusChain().referenceId(referenceId).status(status) as unknown as OrderStatusBuilder;
+  return orderStatusRoot.referenceId(referenceId).status(status) as unknown as OrderStatusBuilder;
 }
 
 /** Fills in a product section. */
@@ -734,7 +735,7 @@ export type ProductListBuilder<Sections extends readonly unknown[] = []> = Produ
  * @param catalogId The id of a catalog connected to the WhatsApp Business Account.
  */
 export function productList(catalogId: string): ProductListBuilder {
-  return new ProductListChain().catalogId(catalogId) as unknown as ProductListBuilder;
+  return productListRoot.catalogId(catalogId) as unknown as ProductListBuilder;
 }
 
 /** Builds a single product message. One product from a catalog. No header (WhatsApp shows the product's image); body and footer are optional. A cart the customer sends back arrives as an `order` message. */
@@ -755,7 +756,7 @@ export interface ProductBuilder extends Buildable<T.ProductInteractive> {
  * @param productRetailerId The product's SKU (content id) in the catalog.
  */
 export function product(catalogId: string, productRetailerId: string): ProductBuilder {
-  return new ProductChain().catalogId(catalogId).productRetailerId(productRetailerId) as unknown as ProductBuilder;
+  return productRoot.catalogId(catalogId).productRetailerId(productRetailerId) as unknown as ProductBuilder;
 }
 
 /** Builds a voice call button message. A body with a button that starts a WhatsApp voice call to the business (Calling API). No header or footer: Meta's call-button page documents the body and the action only. Old WhatsApp versions fail with 131026. */
@@ -767,7 +768,7 @@ export interface VoiceCallBuilder extends Buildable<T.VoiceCallInteractive> {
 
 /** Starts a voice call button message. A body with a button that starts a WhatsApp voice call to the business (Calling API). No header or footer: Meta's call-button page documents the body and the action only. Old WhatsApp versions fail with 131026. */
 export function voiceCall(): VoiceCallBuilder {
-  return new VoiceCallChain() as unknown as VoiceCallBuilder;
+  return voiceCallRoot as unknown as VoiceCallBuilder;
 }
 
 /** Builds an interactive message. */
@@ -800,7 +801,7 @@ export interface InteractiveMessageBuilder<Ids extends string = never> extends B
 export function interactiveMessage<M extends T.Interactive | Buildable<T.Interactive, string>>(
   interactive: M,
 ): InteractiveMessageBuilder<ReplyIds<M>> {
-  return new InteractiveMessageChain().interactive(interactive) as unknown as InteractiveMessageBuilder<ReplyIds<M>>;
+  return interactiveMessageRoot.interactive(interactive) as unknown as InteractiveMessageBuilder<ReplyIds<M>>;
 }
 
 /** Builds a reaction message. A reaction. It cannot quote a message, so `context` is rejected. Decision: a reaction may go to a group (`recipient_type: "group"`): Meta's Groups API page lists the message types groups support (text, media, templates) and those they do not (interactive, commerce, authentication, view-once, disappearing messages, calls), and reactions are in neither list, so refusing them would reject what no Meta document forbids. */
@@ -829,7 +830,7 @@ export interface ReactionMessageBuilder extends Buildable<T.ReactionMessage> {
 export function reactionMessage<M extends T.Reaction | Buildable<T.Reaction, string>>(
   reaction: M,
 ): ReactionMessageBuilder {
-  return new ReactionMessageChain().reaction(reaction) as unknown as ReactionMessageBuilder;
+  return reactionMessageRoot.reaction(reaction) as unknown as ReactionMessageBuilder;
 }
 
 /** Builds a reaction. A reaction to a message the customer sent or received in the last 30 days. An empty `emoji` removes an earlier reaction (Meta's older Messages reference and the libraries that follow it; the current reaction page does not mention removal). */
@@ -846,7 +847,7 @@ export interface ReactionBuilder extends Buildable<T.Reaction> {
  * @param emoji Exactly one emoji (skin tones, flags, keycaps and ZWJ sequences count as one), or "" to remove the reaction.
  */
 export function reaction(messageId: string, emoji: string): ReactionBuilder {
-  return new ReactionChain().messageId(messageId).emoji(emoji) as unknown as ReactionBuilder;
+  return reactionRoot.messageId(messageId).emoji(emoji) as unknown as ReactionBuilder;
 }
 
 /**
@@ -1668,7 +1669,7 @@ class CarouselChain extends Chain {
     return new CarouselChain(this, 0, text);
   }
   ctaUrl(...args: unknown[]): CarouselChain {
-    let item = new MediaCarouselCardChain();
+    let item: MediaCarouselCardChain = mediaCarouselCardRoot;
     return new CarouselChain(this, 1, filled(item, args[args.length - 1]));
   }
   product(productRetailerId: unknown, catalogId: unknown): CarouselChain {
@@ -2064,7 +2065,7 @@ class ListChain extends Chain {
     return new ListChain(this, 3, button);
   }
   section(...args: unknown[]): ListChain {
-    let item = new ListSectionChain();
+    let item: ListSectionChain = listSectionRoot;
     if (args.length > 1 && args[0] !== undefined) item = item.title(args[0]);
     return new ListChain(this, 4, filled(item, args[args.length - 1]));
   }
@@ -2483,7 +2484,7 @@ class ProductListChain extends Chain {
     return new ProductListChain(this, 3, catalogId);
   }
   section(...args: unknown[]): ProductListChain {
-    let item = new ProductSectionChain();
+    let item: ProductSectionChain = productSectionRoot;
     if (args.length > 1 && args[0] !== undefined) item = item.title(args[0]);
     return new ProductListChain(this, 4, filled(item, args[args.length - 1]));
   }
@@ -2822,3 +2823,44 @@ class ReactionChain extends Chain {
     return out;
   }
 }
+
+/** The empty `AddressMessageBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const addressMessageRoot = /* @__PURE__ */ retain(new AddressMessageChain(), AddressMessageHeaderGroup);
+/** The empty `ButtonBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const buttonRoot = /* @__PURE__ */ retain(new ButtonChain(), ButtonHeaderGroup);
+/** The empty `CallPermissionRequestBuilder` every one starts from, kept alive: see `retain`. */
+const callPermissionRequestRoot = /* @__PURE__ */ retain(new CallPermissionRequestChain());
+/** The empty `MediaCarouselCardBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const mediaCarouselCardRoot = /* @__PURE__ */ retain(new MediaCarouselCardChain(), MediaCarouselCardHeaderGroup);
+/** The empty `CarouselBuilder` every one starts from, kept alive: see `retain`. */
+const carouselRoot = /* @__PURE__ */ retain(new CarouselChain());
+/** The empty `CatalogMessageBuilder` every one starts from, kept alive: see `retain`. */
+const catalogMessageRoot = /* @__PURE__ */ retain(new CatalogMessageChain());
+/** The empty `CtaUrlBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const ctaUrlRoot = /* @__PURE__ */ retain(new CtaUrlChain(), CtaUrlHeaderGroup);
+/** The empty `FlowBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const flowRoot = /* @__PURE__ */ retain(new FlowChain(), FlowHeaderGroup);
+/** The empty `ListSectionBuilder` every one starts from, kept alive: see `retain`. */
+const listSectionRoot = /* @__PURE__ */ retain(new ListSectionChain());
+/** The empty `ListBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const listRoot = /* @__PURE__ */ retain(new ListChain(), ListHeaderGroup);
+/** The empty `LocationRequestBuilder` every one starts from, kept alive: see `retain`. */
+const locationRequestRoot = /* @__PURE__ */ retain(new LocationRequestChain());
+/** The empty `OrderDetailsBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const orderDetailsRoot = /* @__PURE__ */ retain(new OrderDetailsChain(), OrderDetailsHeaderGroup);
+/** The empty `OrderStatusBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const orderStatusRoot = /* @__PURE__ */ retain(new OrderStatusChain(), OrderStatusHeaderGroup);
+/** The empty `ProductSectionBuilder` every one starts from, kept alive: see `retain`. */
+const productSectionRoot = /* @__PURE__ */ retain(new ProductSectionChain());
+/** The empty `ProductListBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const productListRoot = /* @__PURE__ */ retain(new ProductListChain(), ProductListHeaderGroup);
+/** The empty `ProductBuilder` every one starts from, kept alive: see `retain`. */
+const productRoot = /* @__PURE__ */ retain(new ProductChain());
+/** The empty `VoiceCallBuilder` every one starts from, kept alive: see `retain`. */
+const voiceCallRoot = /* @__PURE__ */ retain(new VoiceCallChain());
+/** The empty `InteractiveMessageBuilder` every one starts from, kept alive: see `retain`. */
+const interactiveMessageRoot = /* @__PURE__ */ retain(new InteractiveMessageChain());
+/** The empty `ReactionMessageBuilder` every one starts from, kept alive: see `retain`. */
+const reactionMessageRoot = /* @__PURE__ */ retain(new ReactionMessageChain());
+/** The empty `ReactionBuilder` every one starts from, kept alive: see `retain`. */
+const reactionRoot = /* @__PURE__ */ retain(new ReactionChain());

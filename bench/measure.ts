@@ -37,7 +37,12 @@ export interface Measured {
   opsPerSecond: Map<string, number>;
   /** Ops/s of every round, by contender name: round i of each contender ran in the same round. */
   rounds: Map<string, number[]>;
+  /** The run (process) each round belongs to, index for index with `rounds`; all 0 for one run. */
+  runOf: number[];
 }
+
+/** One run's samples, as a child process hands them over: ops/s per round, by group title and contender. */
+export type RunSamples = Record<string, Record<string, number[]>>;
 
 /** Keeps results alive so the engine cannot drop a call whose value is never read. */
 export let sink: unknown;
@@ -99,11 +104,31 @@ export async function measure(groups: Group[], options: RunOptions): Promise<Mea
       }
     }
   }
-  return groups.map((group, gi) => ({
-    group,
-    opsPerSecond: new Map([...samples[gi]!].map(([name, xs]) => [name, median(xs)])),
-    rounds: samples[gi]!,
-  }));
+  return groups.map((group, gi) => measured(group, samples[gi]!, new Array<number>(options.rounds).fill(0)));
+}
+
+function measured(group: Group, rounds: Map<string, number[]>, runOf: number[]): Measured {
+  return { group, opsPerSecond: new Map([...rounds].map(([name, xs]) => [name, median(xs)])), rounds, runOf };
+}
+
+/** The samples of one run, to hand to the process that merges the runs. */
+export function samplesOf(ms: Measured[]): RunSamples {
+  return Object.fromEntries(ms.map((m) => [m.group.title, Object.fromEntries(m.rounds)]));
+}
+
+/** Several runs' samples as one measurement per group: rounds side by side, each still paired within its run. */
+export function mergeRuns(groups: Group[], runs: RunSamples[]): Measured[] {
+  return groups.map((group) => {
+    const rounds = new Map(group.contenders.map((c) => [c.name, [] as number[]]));
+    const runOf: number[] = [];
+    runs.forEach((run, r) => {
+      const samples = run[group.title];
+      if (!samples) throw new Error(`run ${r + 1} has no samples for "${group.title}"`);
+      for (const c of group.contenders) rounds.get(c.name)!.push(...(samples[c.name] ?? []));
+      runOf.push(...(samples[group.ours] ?? []).map(() => r));
+    });
+    return measured(group, rounds, runOf);
+  });
 }
 
 /** Ours ÷ theirs in each round: both ran in that round, so a slow spell of the machine hits both. */
@@ -113,13 +138,25 @@ function roundRatios(m: Measured, against: string): number[] {
   return ours.map((x, i) => x / theirs[i]!);
 }
 
-/** The median over the rounds of ours ÷ theirs in the same round. */
-export function ratio(m: Measured, against: string): number {
-  return median(roundRatios(m, against));
+/** Each run's ratio, the median over its rounds; one entry per round when there was one run. */
+function runRatios(m: Measured, against: string): number[] {
+  const rs = roundRatios(m, against);
+  const runs = runCount(m);
+  if (runs === 1) return rs;
+  return Array.from({ length: runs }, (_, r) => median(rs.filter((_, i) => m.runOf[i] === r)));
 }
 
-/** The lowest and highest round's ours ÷ theirs: the spread a single figure hides. */
+export function runCount(m: Measured): number {
+  return new Set(m.runOf).size;
+}
+
+/** The median over the runs of each run's median over its rounds of ours ÷ theirs in the same round. */
+export function ratio(m: Measured, against: string): number {
+  return median(runRatios(m, against));
+}
+
+/** The lowest and highest run's ratio (the lowest and highest round's with one run): the spread a single figure hides. */
 export function ratioRange(m: Measured, against: string): [number, number] {
-  const rs = roundRatios(m, against);
+  const rs = runRatios(m, against);
   return [Math.min(...rs), Math.max(...rs)];
 }

@@ -1,5 +1,5 @@
 /** Formats measured groups, targets and side measures as the Markdown of docs/benchmarks.md. */
-import { type Measured, ratio, ratioRange } from "./measure.ts";
+import { type Measured, ratio, ratioRange, runCount } from "./measure.ts";
 
 const ops = (n: number) => Math.round(n).toLocaleString("en-US");
 const times = (r: number) => `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}×`;
@@ -28,7 +28,7 @@ export function groupTable(m: Measured): string {
   return [
     `### ${group.title}`,
     "",
-    `| contender | ops/s (median) | ${group.ours} ÷ this row: median (lowest–highest round) |`,
+    `| contender | ops/s (median) | ${group.ours} ÷ this row: median (lowest–highest ${runCount(m) > 1 ? "run" : "round"}) |`,
     "|---|---:|---:|",
     ...rows,
     "",

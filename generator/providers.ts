@@ -13,7 +13,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Schema, type SchemaSet, SchemaSetError, nodeAt, resolveRef } from "./schema-set.ts";
+import { ID_BASE, type Schema, type SchemaSet, SchemaSetError, nodeAt, resolveRef } from "./schema-set.ts";
 import { keyOrder, resolve, walk } from "./schema-path.ts";
 import { type InboundMapping, inboundFunctionName, inboundModule, inboundModuleName } from "./inbound-module.ts";
 import { providerModule } from "./provider-module.ts";
@@ -95,7 +95,7 @@ const lit = (v: unknown) => JSON.stringify(v);
 
 /** The interactive types (the `type` consts of the Interactive union), plus "reaction". */
 export function messageKinds(set: SchemaSet): string[] {
-  const file = set.byId.get("https://wa-interactive.dev/schemas/interactive/interactive.schema.json");
+  const file = set.byId.get(`${ID_BASE}interactive/interactive.schema.json`);
   if (!file) throw new SchemaSetError("providers: interactive/interactive.schema.json is missing");
   const kinds = ((file.schema.oneOf ?? []) as Schema[]).map((branch) => {
     const target = typeof branch.$ref === "string" ? resolveRef(set, file, branch.$ref) : { file, pointer: "" };
@@ -109,7 +109,7 @@ export function messageKinds(set: SchemaSet): string[] {
 
 /** Top-level properties of every outbound message form (interactive and reaction). */
 function messageProperties(set: SchemaSet): string[] {
-  const file = set.byId.get("https://wa-interactive.dev/schemas/message/outbound-message.schema.json")!;
+  const file = set.byId.get(`${ID_BASE}message/outbound-message.schema.json`)!;
   const names = new Set<string>();
   for (const branch of (file.schema.oneOf ?? []) as Schema[]) {
     const target = resolveRef(set, file, branch.$ref as string);
@@ -120,7 +120,7 @@ function messageProperties(set: SchemaSet): string[] {
 }
 
 function typeNameOf(set: SchemaSet, path: string): string {
-  const file = set.byId.get(`https://wa-interactive.dev/schemas/${path}`);
+  const file = set.byId.get(`${ID_BASE}${path}`);
   if (!file) throw new SchemaSetError(`providers: ${path} is missing`);
   const name = file.schema["x-ts-name"];
   if (typeof name !== "string") throw new SchemaSetError(`providers: ${path} needs an x-ts-name`);
@@ -136,7 +136,7 @@ function check(condition: unknown, where: string, message: string): asserts cond
  * carry a whole object (then everything below it goes along) or single values inside it.
  */
 function uncoveredProperties(set: SchemaSet, kind: string, fields: FieldMapping[], fated: string[]): string[] {
-  const file = set.byId.get("https://wa-interactive.dev/schemas/message/outbound-message.schema.json")!;
+  const file = set.byId.get(`${ID_BASE}message/outbound-message.schema.json`)!;
   const root = { file, node: file.schema };
   const pins = new Map<string, unknown>([
     ["type", "interactive"],
@@ -171,51 +171,41 @@ function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: st
     dir,
     `"inbound" must be one of ${Object.keys(NORMALISERS).join(", ")}, or an inbound mapping ({ items, item, type, time, event, kinds, otherwise })`,
   );
-  const pointer = (p: unknown) => typeof p === "string" && (p === "" || p.startsWith("/"));
+  checkOutbound(set, dir, m, kinds, properties);
+  checkCapabilities(dir, m, kinds);
+  checkSignature(dir, m.signature);
+  typeNameOf(set, `providers/${dir}/outbound.schema.json`);
+}
+
+const pointer = (p: unknown) => typeof p === "string" && (p === "" || p.startsWith("/"));
+
+/** Each field's two pointers, its conversion and its value map. */
+function checkFields(dir: string, fields: FieldMapping[]): void {
+  for (const f of fields) {
+    check(pointer(f.message) && pointer(f.body), dir, `field ${lit(f)}: "message" and "body" must be JSON Pointers`);
+    check(
+      f.as === undefined || f.as === "integer" || f.as === "digits",
+      dir,
+      `field ${lit(f)}: "as" may only be "integer" or "digits"`,
+    );
+    const values = Object.values(f.values ?? {});
+    check(
+      f.values === undefined ||
+        (values.length > 0 &&
+          values.every((v) => typeof v === "string" || typeof v === "number") &&
+          new Set(values.map(String)).size === values.length),
+      dir,
+      `field ${lit(f)}: "values" must map each message value to a distinct body value`,
+    );
+  }
+}
+
+/** The outbound mapping: its fields, per-kind bodies, pointers and options, and a fate for every message property. */
+function checkOutbound(set: SchemaSet, dir: string, m: ProviderMapping, kinds: string[], properties: string[]): void {
   const out = m.outbound;
   check(Array.isArray(out?.fields) && out.fields.length > 0, dir, `"outbound.fields" must list at least one field`);
-  const checkFields = (fields: FieldMapping[]) => {
-    for (const f of fields) {
-      check(pointer(f.message) && pointer(f.body), dir, `field ${lit(f)}: "message" and "body" must be JSON Pointers`);
-      check(
-        f.as === undefined || f.as === "integer" || f.as === "digits",
-        dir,
-        `field ${lit(f)}: "as" may only be "integer" or "digits"`,
-      );
-      const values = Object.values(f.values ?? {});
-      check(
-        f.values === undefined ||
-          (values.length > 0 &&
-            values.every((v) => typeof v === "string" || typeof v === "number") &&
-            new Set(values.map(String)).size === values.length),
-        dir,
-        `field ${lit(f)}: "values" must map each message value to a distinct body value`,
-      );
-    }
-  };
-  checkFields(out.fields);
-  for (const [kind, k] of Object.entries(out.kinds ?? {})) {
-    check(kinds.includes(kind) && kind !== "reaction", dir, `"outbound.kinds" names "${kind}", which is no interactive type`);
-    check(m.capabilities?.[kind] !== "unsupported", dir, `"outbound.kinds.${kind}": the kind is unsupported`);
-    check(typeof k.endpoint === "string" && k.endpoint.startsWith("/"), dir, `"outbound.kinds.${kind}.endpoint" must be a path`);
-    check(
-      Object.keys(k.match ?? {}).length > 0 && Object.keys(k.match).every(pointer),
-      dir,
-      `"outbound.kinds.${kind}.match" must name the body schema that holds it`,
-    );
-    check(Array.isArray(k.fields), dir, `"outbound.kinds.${kind}.fields" must be a list`);
-    checkFields(k.fields);
-    for (const p of [...Object.keys(k.implied ?? {}), ...Object.keys(k.unsupported ?? {}), ...Object.keys(k.constants ?? {})])
-      check(pointer(p) && p !== "", dir, `${lit(p)} must be a non-empty JSON Pointer`);
-    const uncovered = uncoveredProperties(set, kind, [...out.fields, ...k.fields], [
-      ...Object.keys(out.implied ?? {}),
-      ...Object.keys(out.unsupported ?? {}),
-      ...Object.keys(k.implied ?? {}),
-      ...Object.keys(k.unsupported ?? {}),
-      "/interactive/type",
-    ]);
-    check(uncovered.length === 0, dir, `${kind}: ${uncovered.join(", ")} neither mapped nor implied nor unsupported`);
-  }
+  checkFields(dir, out.fields);
+  for (const [kind, k] of Object.entries(out.kinds ?? {})) checkKindBody(set, dir, m, kinds, kind, k);
   if (out.kinds !== undefined)
     for (const kind of kinds)
       check(
@@ -249,6 +239,52 @@ function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: st
       check(covered, dir, `outbound message property "${key}" is neither mapped nor implied nor unsupported`);
     }
   }
+}
+
+/** One interactive type's own body (a provider with an endpoint per type): its endpoint, match, fields, and a fate for each of its properties. */
+function checkKindBody(set: SchemaSet, dir: string, m: ProviderMapping, kinds: string[], kind: string, k: KindMapping): void {
+  const out = m.outbound;
+  check(
+    kinds.includes(kind) && kind !== "reaction",
+    dir,
+    `"outbound.kinds" names "${kind}", which is no interactive type`,
+  );
+  check(m.capabilities?.[kind] !== "unsupported", dir, `"outbound.kinds.${kind}": the kind is unsupported`);
+  check(
+    typeof k.endpoint === "string" && k.endpoint.startsWith("/"),
+    dir,
+    `"outbound.kinds.${kind}.endpoint" must be a path`,
+  );
+  check(
+    Object.keys(k.match ?? {}).length > 0 && Object.keys(k.match).every(pointer),
+    dir,
+    `"outbound.kinds.${kind}.match" must name the body schema that holds it`,
+  );
+  check(Array.isArray(k.fields), dir, `"outbound.kinds.${kind}.fields" must be a list`);
+  checkFields(dir, k.fields);
+  for (const p of [
+    ...Object.keys(k.implied ?? {}),
+    ...Object.keys(k.unsupported ?? {}),
+    ...Object.keys(k.constants ?? {}),
+  ])
+    check(pointer(p) && p !== "", dir, `${lit(p)} must be a non-empty JSON Pointer`);
+  const uncovered = uncoveredProperties(
+    set,
+    kind,
+    [...out.fields, ...k.fields],
+    [
+      ...Object.keys(out.implied ?? {}),
+      ...Object.keys(out.unsupported ?? {}),
+      ...Object.keys(k.implied ?? {}),
+      ...Object.keys(k.unsupported ?? {}),
+      "/interactive/type",
+    ],
+  );
+  check(uncovered.length === 0, dir, `${kind}: ${uncovered.join(", ")} neither mapped nor implied nor unsupported`);
+}
+
+/** Every message kind's capability, with the reason for each that is not documented. */
+function checkCapabilities(dir: string, m: ProviderMapping, kinds: string[]): void {
   for (const kind of kinds) {
     const c = m.capabilities?.[kind];
     check(
@@ -270,7 +306,9 @@ function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: st
     dir,
     `"caveats" must be a list of sentences`,
   );
-  const s = m.signature;
+}
+
+function checkSignature(dir: string, s: ProviderMapping["signature"]): void {
   check(
     s && ["hmac-sha256", "vonage-jwt", "none"].includes(s.scheme),
     dir,
@@ -288,7 +326,6 @@ function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: st
       dir,
       `"signature.header" must be a lower-case header name`,
     );
-  typeNameOf(set, `providers/${dir}/outbound.schema.json`);
 }
 
 export function loadProviders(schemasDir: string, set: SchemaSet): Provider[] {
@@ -303,9 +340,9 @@ export function loadProviders(schemasDir: string, set: SchemaSet): Provider[] {
     .sort()) {
     const mapping = JSON.parse(readFileSync(join(root, dir, "mapping.json"), "utf8")) as ProviderMapping;
     checkMapping(set, dir, mapping, kinds, properties);
-    const outboundFile = set.byId.get(`https://wa-interactive.dev/schemas/providers/${dir}/outbound.schema.json`)!;
+    const outboundFile = set.byId.get(`${ID_BASE}providers/${dir}/outbound.schema.json`)!;
     // A provider that speaks Meta's webhook may leave out its own webhook schema.
-    const hasWebhook = set.byId.has(`https://wa-interactive.dev/schemas/providers/${dir}/webhook.schema.json`);
+    const hasWebhook = set.byId.has(`${ID_BASE}providers/${dir}/webhook.schema.json`);
     out.push({
       mapping,
       outboundType: typeNameOf(set, `providers/${dir}/outbound.schema.json`),
@@ -338,7 +375,9 @@ function indexModuleSource(providers: Provider[], kinds: string[]): string {
     typeof p.mapping.inbound === "string"
       ? `parse${p.mapping.inbound[0]!.toUpperCase()}${p.mapping.inbound.slice(1)}Webhook`
       : inboundFunctionName(p);
-  const usedNormalisers = [...new Set(providers.filter((p) => typeof p.mapping.inbound === "string").map(normaliser))].sort();
+  const usedNormalisers = [
+    ...new Set(providers.filter((p) => typeof p.mapping.inbound === "string").map(normaliser)),
+  ].sort();
   return [
     `/**\n * Every provider, both ways: \`toProvider\` / \`fromProvider\` translate an outbound message to and from a provider's request body; \`parseWebhook\` turns a provider's webhook into InboundEvents, every item of a batch. Signature checks live in \`wa-interactive/verify\`.\n */`,
     `import type { OutboundMessage, ${[...new Set(providers.flatMap((p) => [p.outboundType, p.webhookType]))].sort().join(", ")} } from "../types.js";`,
@@ -388,7 +427,10 @@ function indexModuleSource(providers: Provider[], kinds: string[]): string {
               unsupported: p.mapping.outbound.unsupported ?? {},
               ...(p.mapping.outbound.kinds && {
                 kinds: Object.fromEntries(
-                  Object.entries(p.mapping.outbound.kinds).map(([k, km]) => [k, { implied: km.implied ?? {}, unsupported: km.unsupported ?? {} }]),
+                  Object.entries(p.mapping.outbound.kinds).map(([k, km]) => [
+                    k,
+                    { implied: km.implied ?? {}, unsupported: km.unsupported ?? {} },
+                  ]),
                 ),
               }),
             },
@@ -499,7 +541,10 @@ function capabilitiesMarkdown(providers: Provider[], kinds: string[]): string {
 function endpointsSource(providers: Provider[]): string {
   const byProvider = providers.filter((p) => p.mapping.outbound.kinds !== undefined);
   const map = Object.fromEntries(
-    byProvider.map((p) => [p.mapping.provider, Object.fromEntries(Object.entries(p.mapping.outbound.kinds!).map(([k, km]) => [k, km.endpoint]))]),
+    byProvider.map((p) => [
+      p.mapping.provider,
+      Object.fromEntries(Object.entries(p.mapping.outbound.kinds!).map(([k, km]) => [k, km.endpoint])),
+    ]),
   );
   return (
     doc(

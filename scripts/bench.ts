@@ -3,15 +3,22 @@
  * process and one run, then the targets, the heap across a million validations, hostile payload
  * timings and the generator's time. Prints the tables and writes docs/benchmarks.md.
  *
- * `npm run bench -- --quick` runs fewer, shorter rounds (a smoke run; the figures are noisier).
+ * The contenders are timed in `--runs N` child processes one after the other (3 by default): a
+ * process's luck (where the code landed, what else the machine did) moves every figure of that run,
+ * so a ratio is reported as the median over the runs with the lowest and highest run beside it.
+ *
+ * `npm run bench -- --quick` runs one process of fewer, shorter rounds (a smoke run; the figures are noisier);
+ * `--runs N` sets the number of processes.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { arch, cpus, loadavg, platform } from "node:os";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { arch, cpus, loadavg, platform, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { APP_SECRET, invalidList, validButtons, validList, webhookBody, webhookSignature } from "../bench/fixtures.ts";
 import { isValidButtons, isValidList, listIssues } from "../bench/floor-validator.ts";
 import { floorWebhook } from "../bench/floor-webhook.ts";
-import { type Contender, type Group, measure } from "../bench/measure.ts";
+import { type Contender, type Group, type Measured, type RunSamples, measure, mergeRuns, samplesOf } from "../bench/measure.ts";
 import { ajvButtons, ajvList, ajvListAllErrors } from "../bench/peers/ajv.ts";
 import { kapsoButtonsInput, kapsoListInput, kapsoSendButtons, kapsoSendList, kapsoWebhook } from "../bench/peers/kapso.ts";
 import { wajsAccepts, wajsButtons, wajsList } from "../bench/peers/whatsapp-api-js.ts";
@@ -28,6 +35,33 @@ const { verifyWebhook } = verify;
 const quick = process.argv.includes("--quick");
 const rounds = quick ? 2 : 5;
 const time = quick ? 150 : 400;
+/** Set in a child process: the file its samples go to. */
+const childOut = optionValue("--child");
+const runs = Number(optionValue("--runs") ?? (quick ? 1 : 3));
+if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error(`--runs takes a whole number from 1 to 20, not ${optionValue("--runs")}`);
+
+function optionValue(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? undefined : process.argv[at + 1];
+}
+
+/** Times the groups in `runs` child processes, one after the other, and merges their samples. */
+function measureInRuns(): Measured[] {
+  const dir = mkdtempSync(join(tmpdir(), "wa-bench-"));
+  try {
+    const samples: RunSamples[] = [];
+    for (let run = 1; run <= runs; run++) {
+      console.log(`run ${run}/${runs} (load average ${load()})`);
+      const out = join(dir, `run-${run}.json`);
+      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--child", out], { stdio: "inherit" });
+      if (child.status !== 0) throw new Error(`bench run ${run} failed (exit ${child.status ?? child.signal})`);
+      samples.push(JSON.parse(readFileSync(out, "utf8")) as RunSamples);
+    }
+    return mergeRuns(groups, samples);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const OURS = "wa-interactive";
 const FLOOR = "floor: hand-written (this project)";
@@ -167,10 +201,14 @@ const machine = `Node ${process.version}, ${platform()} ${arch()}, ${cpu.length}
 // Other work on the machine slows every contender alike, so ratios hold; absolute figures do not.
 const load = () => loadavg()[0]!.toFixed(1);
 const loadAtStart = load();
+if (childOut !== undefined) {
+  writeFileSync(childOut, JSON.stringify(samplesOf(await measure(groups, { rounds, time, onRound: (r) => console.log(`  round ${r}/${rounds}…`) }))));
+  process.exit(0);
+}
 console.log(reference ? `reference floors: ${reference.where}` : "reference floors: the shared harness was not found beside the repository; own floors only");
-console.log(`${machine}\n${rounds} rounds × ${time} ms per contender; figures are medians over the rounds\n`);
+console.log(`${machine}\n${runs} run(s) of ${rounds} rounds × ${time} ms per contender\n`);
 
-const measured = await measure(groups, { rounds, time, onRound: (r) => console.log(`round ${r}/${rounds}…`) });
+const measured = runs === 1 ? await measure(groups, { rounds, time, onRound: (r) => console.log(`round ${r}/${rounds}…`) }) : measureInRuns();
 console.log("");
 for (const m of measured) console.log(`${consoleTable(m)}\n`);
 
@@ -195,10 +233,10 @@ const doc = [
   "",
   "# Benchmarks",
   "",
-  `${machine}; load average ${loadAtStart} at the start and ${load()} at the end. Every contender ran in the same process and the same run: ${rounds} rounds of ${time} ms each, figures are the median over the rounds.`,
+  `${machine}; load average ${loadAtStart} at the start and ${load()} at the end. ${runs > 1 ? `${runs} runs, each a process of its own started one after the other; within a run every contender ran in the same process, ${rounds} rounds of ${time} ms each. Ops/s are the median over all rounds; a ratio is the median over the runs of each run's median of ours ÷ theirs in the same round, with the lowest and highest run beside it.` : `Every contender ran in the same process and the same run: ${rounds} rounds of ${time} ms each, figures are the median over the rounds; a ratio is the median over the rounds of ours ÷ theirs in the same round, with the lowest and highest round beside it.`}`,
   "Calls shorter than a microsecond are timed in batches so the timer's cost does not flatten them. Each row's payloads are in `bench/fixtures.ts`; every contender's verdict on them is checked before timing.",
   reference
-    ? "The reference floors are the shared benchmark harness's (`../shared/anchors-bench`): its hand-written validator D and its webhook floor F, run in this process next to the project's own floors; each target is taken against the fastest floor of its row, and must also be ahead of every peer. A ratio is the median over the rounds of ours ÷ theirs in the same round, with the lowest and highest round beside it."
+    ? "The reference floors are the shared benchmark harness's (`../shared/anchors-bench`): its hand-written validator D and its webhook floor F, run in this process next to the project's own floors; each target is taken against the fastest floor of its row, and must also be ahead of every peer."
     : "The shared benchmark harness was not found beside the repository, so the targets are taken against the project's own floors alone.",
   "wa-interactive is measured as it is published: `generated/src` compiled by `tsc` (`npm run build`, which `npm run bench` runs first), not the TypeScript sources through a loader, whose transform (class names kept by a static block) changes how fast classes construct.",
   "",

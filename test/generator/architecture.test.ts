@@ -96,7 +96,7 @@ describe("the hand-written code in src/", () => {
 
   it("tells type-only imports from the others", () => {
     // The check above leans on this reading: a file known to import a generated type only, and one known to import a value.
-    expect(imports.find((i) => i.file === "emulator/emulator.ts" && i.spec === "../types.js")?.typeOnly).toBe(true);
+    expect(imports.find((i) => i.file === "emulator/sends.ts" && i.spec === "../types.js")?.typeOnly).toBe(true);
     expect(imports.find((i) => i.file === "cli/kinds.ts" && i.spec === "../index.js")?.typeOnly).toBe(false);
   });
 });

@@ -7,14 +7,9 @@
  * serves a chat page that shows each conversation as WhatsApp does. Node only (node:http,
  * node:crypto); the Vonage scheme loads `jose`, the package's optional peer.
  */
-export {
-  createEmulator,
-  SERVICE_WINDOW_MS,
-  type CustomerHandle,
-  type CustomerResult,
-  type Emulator,
-  type EmulatorOptions,
-} from "./emulator.js";
+export { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.js";
+export type { CustomerHandle, CustomerResult } from "./customer-handle.js";
+export { SERVICE_WINDOW_MS } from "./sends.js";
 export { CustomerActionError } from "./customer.js";
 export { MAX_BODY_BYTES } from "./http.js";
 export type { Bubble, Conversation, Customer, CustomerMessage, Status, WhatsAppError } from "./model.js";

@@ -5,6 +5,7 @@
  * media, …) are expanded where they are used; a field that holds another page's schema links to
  * it instead. Limits are stated once, here, so the docs cannot disagree with the validators.
  */
+import { docLines } from "./keywords.ts";
 import type { NamedSchema } from "./names.ts";
 import type { Json, Schema } from "./schema-set.ts";
 import { citationOf, type Sources, strengthOf } from "./sources.ts";
@@ -27,13 +28,6 @@ interface Row {
 
 const code = (v: Json) => `\`${typeof v === "string" ? v : JSON.stringify(v)}\``;
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
-/** "1–20 characters", "at most 3 items", "at least 1 character". */
-function range(min: Json | undefined, max: Json | undefined, unit: string): string {
-  const units = (n: Json | undefined) => (unit && n === 1 ? ` ${unit.replace(/s$/, "")}` : unit ? ` ${unit}` : "");
-  if (min !== undefined && max !== undefined) return min === max ? `exactly ${max}${units(max)}` : `${min}–${max}${units(max)}`;
-  return max !== undefined ? `at most ${max}${units(max)}` : `at least ${min}${units(min)}`;
-}
-
 export function docPages(named: NamedSchema[]): DocPage[] {
   return named
     .filter((n) => n.pointer === "" && PAGE_FOLDERS.some((folder) => n.file.path.startsWith(folder)))
@@ -46,45 +40,9 @@ const PAGE_FOLDERS = ["interactive/", "message/"];
 /** Says where a rule comes from: `(meta-list)`, `(warning: inferred [1])`. */
 type Cite = (s: Schema, keywords: string[], part?: string) => string;
 
-/** What the rules column says for each keyword that constrains a value, each with its source. */
+/** What the rules column says for each keyword that constrains a value (the keyword table's doc lines), each with its source. */
 function rulesOf(s: Schema, cite: Cite): string[] {
-  const out: string[] = [];
-  const has = (...keywords: string[]) => keywords.filter((k) => s[k] !== undefined);
-  if (s.const !== undefined) out.push(`always ${code(s.const)}${cite(s, ["const"])}`);
-  if (Array.isArray(s.enum)) out.push(`one of ${s.enum.map(code).join(", ")}${cite(s, ["enum"])}`);
-  if (s.minLength !== undefined || s.maxLength !== undefined) out.push(range(s.minLength, s.maxLength, "characters") + cite(s, has("minLength", "maxLength")));
-  if (s.minItems !== undefined || s.maxItems !== undefined) out.push(range(s.minItems, s.maxItems, "items") + cite(s, has("minItems", "maxItems")));
-  if (s.minProperties !== undefined) out.push(`at least ${s.minProperties} properties${cite(s, ["minProperties"])}`);
-  if (s.minimum !== undefined || s.maximum !== undefined) out.push(range(s.minimum, s.maximum, "") + cite(s, has("minimum", "maximum")));
-  if (typeof s.pattern === "string") out.push(`matches ${code(s.pattern)}${cite(s, ["pattern"])}`);
-  if (typeof s.format === "string") out.push(`format ${code(s.format)}`);
-  if (s["x-trimmed"]) out.push(`no whitespace at either end${cite(s, ["x-trimmed"])}`);
-  if (s["x-notBlank"]) out.push(`not only whitespace${cite(s, ["x-notBlank"])}`);
-  if (s["x-noEmoji"]) out.push(`no emoji${cite(s, ["x-noEmoji"])}`);
-  if (s["x-emoji"]) out.push(`exactly one emoji, or empty${cite(s, ["x-emoji"])}`);
-  const totals = s["x-maxTotal"];
-  for (const t of Array.isArray(totals) ? totals : totals ? [totals] : []) {
-    const { path, maximum } = t as { path: string; maximum: number };
-    out.push(`at most ${maximum} ${code(path)} in total${cite(s, ["x-maxTotal"], path)}`);
-  }
-  if (Array.isArray(s["x-uniqueValues"])) {
-    for (const path of s["x-uniqueValues"].map(String)) out.push(`no two alike: ${code(path)}${cite(s, ["x-uniqueValues"], path)}`);
-  }
-  if (Array.isArray(s["x-requiredIfMultiple"])) out.push(`with more than one item, each needs ${s["x-requiredIfMultiple"].map(code).join(", ")}${cite(s, ["x-requiredIfMultiple"])}`);
-  const uniform = s["x-uniformItems"] as { values?: string[]; lengths?: string[] } | undefined;
-  if (uniform) {
-    const alike = [...(uniform.values ?? []).map(code), ...(uniform.lengths ?? []).map((p) => `the number of ${code(p)}`)];
-    out.push(`every item like the first in ${alike.join(", ")}${cite(s, ["x-uniformItems"])}`);
-  }
-  // A oneOf / anyOf of bare `required` lists is "exactly one of" / "at least one of" those properties.
-  for (const keyword of ["oneOf", "anyOf"] as const) {
-    const branches = s[keyword];
-    if (Array.isArray(branches) && branches.every((b) => isRequiredOnly(b))) {
-      const names = branches.flatMap((b) => (b as Schema).required as string[]).map(code);
-      out.push(`${keyword === "oneOf" ? "exactly one" : "at least one"} of ${names.join(", ")}${cite(s, [keyword])}`);
-    }
-  }
-  return out;
+  return docLines(s).map((line) => line.text + (line.keywords.length > 0 ? cite(s, line.keywords, line.part) : ""));
 }
 
 function isRequiredOnly(b: Json): boolean {

@@ -8,7 +8,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { X_KEYWORDS } from "./keywords.ts";
+import { isRule, KEYWORD } from "./keywords.ts";
+
+export { isPresenceList } from "./keywords.ts";
 import type { Json, Schema } from "./schema-set.ts";
 
 export type SourceKind = "meta" | "provider" | "contract" | "observed" | "inferred";
@@ -64,22 +66,8 @@ export function loadSources(schemasDir: string): Sources {
  * keywords are the rules.
  */
 export function rulesOn(node: Schema): string[] {
-  const out: string[] = [];
-  for (const key of Object.keys(node)) {
-    if (RULE_KEYWORDS.has(key)) out.push(key);
-    else if (key === "additionalProperties" && node[key] === false) out.push(key);
-    else if ((key === "oneOf" || key === "anyOf") && isPresenceList(node[key])) out.push(key);
-  }
-  return out;
+  return Object.keys(node).filter((key) => isRule(key, node[key]!));
 }
-
-/** The `x-` keywords that only annotate: a type name, the sources themselves, a union's tag. */
-const X_ANNOTATIONS: ReadonlySet<string> = new Set(["x-ts-name", "x-source", "x-discriminator"]);
-
-const RULE_KEYWORDS: ReadonlySet<string> = new Set([
-  ...["const", "enum", "required", "minLength", "maxLength", "pattern", "minItems", "maxItems", "minimum", "maximum", "minProperties"],
-  ...X_KEYWORDS.filter((k) => !X_ANNOTATIONS.has(k)),
-]);
 
 /**
  * The keywords whose value lists separate parts (a property of `required`, a pattern of
@@ -88,14 +76,10 @@ const RULE_KEYWORDS: ReadonlySet<string> = new Set([
  */
 export function partsOf(node: Schema, keyword: string): string[] | undefined {
   const value = node[keyword];
-  if (keyword === "required" || keyword === "x-uniqueValues") return Array.isArray(value) ? value.map(String) : undefined;
-  if (keyword === "x-maxTotal") return (Array.isArray(value) ? value : [value]).map((t) => String((t as { path: Json }).path));
-  return undefined;
+  const parts = KEYWORD.get(keyword)?.parts;
+  return parts && value !== undefined ? parts(value).map((p) => p.part) : undefined;
 }
 
-export function isPresenceList(value: Json | undefined): boolean {
-  return Array.isArray(value) && value.every((b) => typeof b === "object" && b !== null && !Array.isArray(b) && Object.keys(b).length === 1 && Array.isArray(b.required));
-}
 
 /**
  * The parts of `keyword` on `node` that are rules of their own: every pattern of an

@@ -1,57 +1,118 @@
 /**
- * Emits `validators.ts`: standalone validators, two functions per schema node. `is_X` is the fast
- * pass: plain property reads and comparisons, no allocation, `false` at the first broken rule.
+ * Emits `validators.ts`: standalone validators for every named schema. `is_X` is the fast pass:
+ * plain property reads and comparisons, no allocation, `false` at the first broken rule.
  * `check_X` is the full pass, run only when the fast one fails: it collects every issue with its
- * JSON Pointer, rule, limit and actual value. Both come from the same walk over the schema, so
- * they cannot drift apart by hand; tests compare them on every example.
+ * JSON Pointer, rule, limit and actual value. Every rule's test is stated once, in the keyword
+ * table (keywords.ts), and both passes are written from it: the fast one as
+ * `if (!(test)) return false`, the full one as `if (!(test)) out.push(issue)`.
+ *
+ * The fast pass of a message is one function: an object or array reached from one place only
+ * (a list's action, its sections, their rows) is checked in place rather than through a call, so
+ * the engine compiles one loop nest with no calls and no inlining budget to run out of. Parts
+ * reached from many places (a footer, a header) keep their own function. The full pass, off the
+ * valid path, keeps one function per node.
  *
  * A rule's strength is known here, from its `x-source` (sources.ts): a warning rule's issue is
  * pushed marked as a warning, and the fast pass checks it only when asked for a clean verdict
  * (`w`), so `is…` answers the error verdict and `validate…` stays one fast pass when nothing fires.
  *
- * Scalars (strings, numbers, constants) written in place are inlined into their parent; objects,
- * arrays, unions and shared (`$ref`-reached) scalars get functions. Every string literal goes through JSON.stringify, never raw into the code.
+ * Every string literal goes through JSON.stringify, never raw into the code.
  */
-import { ARRAY_KEYWORDS, OBJECT_KEYWORDS } from "./keywords.ts";
+import { type At, access, anyEqual, type Emit, isPresenceList, type Keyword, KEYWORD, partsOf, rulesAt, SCALAR_TYPES } from "./keywords.ts";
 import { type NamedSchema, locationKey } from "./names.ts";
 import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, escapePointer, forEachNode, isSchema, nodeAt, resolveRef } from "./schema-set.ts";
 import { rulePointer, strengthOf } from "./sources.ts";
+import { PatternPlanner, type PatternNodes, where } from "./validator-patterns.ts";
 
 const lit = (v: unknown) => JSON.stringify(v);
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const prop = (obj: string, key: string) => (IDENT.test(key) ? `${obj}.${key}` : `${obj}[${lit(key)}]`);
 const childPath = (p: string, key: string | number) => `${p} + ${lit(`/${typeof key === "number" ? key : escapePointer(key)}`)}`;
+const NOT_OBJECT = (v: string) => `typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})`;
 
-interface Node {
+export interface Node {
   loc: Location;
   schema: Schema;
 }
 
-type Kind = "object" | "array" | "union" | "scalar";
-/** What a `*` in a path pattern walks over. */
-type Star = "array" | "object";
+export type Kind = "object" | "array" | "union" | "scalar";
 
-export class ValidatorEmitter {
-  private readonly functions: string[] = [];
+/** Names that generated code already uses at module level or as parameters: locals never take them. */
+const TAKEN = new Set(["v", "w", "p", "out", "k", "rules", "unicode", "walk", "T", "undefined", "NaN", "Infinity", "arguments", "eval"]);
+const RESERVED = new Set(
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await implements interface package private protected public static any boolean number string symbol object never unknown".split(" "),
+);
+
+/** Fresh local names within one emitted function: `action`, `sections`, `item`, `item2`, `i`, `i2`. */
+class Scope {
+  private readonly used = new Set<string>();
+  /** Whether the function checks its parts in place: a message's does; a part's own, which its message already holds, calls them. */
+  constructor(readonly inline: boolean) {}
+
+  fresh(hint: string): string {
+    let base = hint.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(?=[0-9])/, "_");
+    if (RESERVED.has(base) || TAKEN.has(base) || /^(PATH|PATTERN|ENUM|KEYS|BRANCHES)_/.test(base)) base += "_";
+    let name = base;
+    for (let n = 2; this.used.has(name); n++) name = `${base}${n}`;
+    this.used.add(name);
+    return name;
+  }
+}
+
+/** One rule to emit: its table entry, the part it checks, and where its test runs. */
+interface Placed {
+  k: Keyword;
+  part?: string;
+  at: At;
+}
+
+interface Fn {
+  where: string;
+  name: string;
+  fast: string[];
+  full: string[];
+}
+
+export class ValidatorEmitter implements PatternNodes {
+  /** Functions and helpers in order of first use; a fast function is written only if something calls it. */
+  private readonly functions: (Fn | string)[] = [];
   private readonly names = new Map<string, string>();
   private readonly used = new Set<string>();
+  private readonly calledFast = new Set<string>();
   private readonly constants = new Map<string, string>();
   private readonly constantDecls: string[] = [];
   /** Each schema node's place, `<file>#<pointer>`, for naming a warning's rule. */
   private readonly locations = new Map<Schema, string>();
+  /** How many places in the set reach each node (a property, an item, a branch, a `$ref`). */
+  private readonly reached = new Map<string, number>();
+  /** The nodes some union names as a branch: reached through its dispatch, never checked in place. */
+  private readonly branches = new Set<string>();
+  /** The nodes being checked in place on the way down: a node met again there is called, not expanded forever. */
+  private readonly expanding = new Set<string>();
+  private readonly patterns: PatternPlanner;
 
   constructor(
     private readonly set: SchemaSet,
     private readonly named: NamedSchema[],
   ) {
     for (const n of named) this.names.set(locationKey(n), n.name);
-    for (const file of set.files) forEachNode(file.schema, "", (node, pointer) => this.locations.set(node, `${file.path}#${pointer}`));
+    for (const file of set.files) {
+      forEachNode(file.schema, "", (node, pointer) => {
+        this.locations.set(node, `${file.path}#${pointer}`);
+        // A `$defs` entry or a file's root is a definition, not a use; every other node is reached where it stands.
+        const definition = pointer === "" || /\/\$defs\/[^/]+$/.test(pointer);
+        const target = typeof node.$ref === "string" ? this.deref({ loc: { file, pointer }, schema: node }) : definition ? undefined : { loc: { file, pointer } };
+        if (!target) return;
+        this.reached.set(locationKey(target.loc), (this.reached.get(locationKey(target.loc)) ?? 0) + 1);
+        if (/\/(oneOf|anyOf)\/\d+$/.test(pointer)) this.branches.add(locationKey(target.loc));
+      });
+    }
+    this.patterns = new PatternPlanner(this, (name, what, body) => this.helper(name, what, body), (prefix, code) => this.constant(prefix, code));
   }
 
   emit(): string {
     const exports: string[] = [];
     for (const n of this.named) {
       const fn = this.functionFor(this.at(n), n.name);
+      this.calledFast.add(fn);
       const label = n.schema.title ?? n.name;
       // The schema's description is on the type (T.X); each function says what it does with it.
       const what = `a valid ${String(label).replace(/\*\//g, "*\\/")} ({@link T.${n.name}})`;
@@ -64,6 +125,11 @@ export class ValidatorEmitter {
         `export function assert${n.name}(value: unknown): asserts value is T.${n.name} { assertValid(validate${n.name}(value), ${lit(label)}); }`,
       );
     }
+    const functions = this.functions.flatMap((f) => {
+      if (typeof f === "string") return [f];
+      const fast = this.calledFast.has(f.name) ? [`function is_${f.name}(v: any, w: boolean): boolean {\n${f.fast.join("\n")}\n}`] : [];
+      return [`// ${f.where}`, ...fast, `function check_${f.name}(v: any, p: string, out: ValidationIssue[]): void {\n${f.full.join("\n")}\n}`];
+    });
     return [
       `import type * as T from "./types.js";`,
       `import type { ValidateOptions, ValidationIssue, ValidationResult } from "./runtime/issues.js";`,
@@ -76,7 +142,7 @@ export class ValidatorEmitter {
       "",
       ...exports,
       "",
-      ...this.functions,
+      ...functions,
     ].join("\n");
   }
 
@@ -101,24 +167,53 @@ export class ValidatorEmitter {
 
   /** A fast-pass condition that refuses the value: a warning rule refuses only a clean verdict (`w`). */
   private refuses(s: Schema, keyword: string, broken: string, part?: string): string {
-    return this.warns(s, keyword, part) ? `w && (${broken})` : broken;
+    return this.warns(s, keyword, part) ? `w && ${broken}` : broken;
   }
 
   /** A fast-pass condition that the value keeps: a warning rule is kept unless a clean verdict is asked. */
-  private keeps(s: Schema, keyword: string, holds: string): string {
-    return this.warns(s, keyword) ? `(!w || ${holds})` : holds;
+  private keeps(s: Schema, keyword: string, holds: string, part?: string): string {
+    return this.warns(s, keyword, part) ? `(!w || ${holds})` : holds;
+  }
+
+  // ---------------------------------------------------------------- the keyword table's rules
+
+  /** What the table's tests may ask of the emitter, for rules on node `node`. */
+  private lend(node: Node): Emit {
+    return {
+      regex: (source) => this.constant("PATTERN", `new RegExp(${lit(source)}, "u")`),
+      constant: (prefix, code) => this.constant(prefix, code),
+      countAt: (v, path) => this.patterns.countAt(node, path, v),
+    };
+  }
+
+  /** Each rule of `on` present on the node, once per part: its keyword, part, and where it tests. */
+  private rules(node: Node, on: Keyword["on"], at: Omit<At, "arg" | "emit">, stage?: Keyword["stage"]): Placed[] {
+    const emit = this.lend(node);
+    return rulesAt(node.schema, on)
+      .filter((k) => stage === undefined || k.stage === stage)
+      .flatMap((k) => partsOf(k, node.schema[k.name]!).map(({ part, arg }) => ({ k, part, at: { ...at, arg, emit } })));
+  }
+
+  /** The fast-pass statements of `on` rules: each refuses the value when broken. */
+  private fastRules(node: Node, on: Keyword["on"], at: Omit<At, "arg" | "emit">, stage?: Keyword["stage"]): string[] {
+    return this.rules(node, on, at, stage).map(({ k, part, at }) => `if (${this.refuses(node.schema, k.name, not(k.test!(at)), part)}) return false;`);
+  }
+
+  /** The full-pass statements of `on` rules: each reports its issue when broken. */
+  private fullRules(node: Node, on: Keyword["on"], at: Omit<At, "arg" | "emit">, p: string, label: string, stage?: Keyword["stage"]): string[] {
+    return this.rules(node, on, at, stage).map(({ k, part, at }) => `if (${not(k.test!(at))}) ${this.report(node.schema, k.name, k.issue!({ ...at, p, label: lit(label) }), part)}`);
   }
 
   // ---------------------------------------------------------------- nodes
 
-  private at(loc: Location): Node {
+  at(loc: Location): Node {
     const schema = nodeAt(loc.file.schema, loc.pointer);
     if (!schema) throw new SchemaSetError(`nothing at ${loc.file.path}#${loc.pointer}`);
     return { loc, schema };
   }
 
   /** Follows `$ref`s; the label of the first node that has a title wins. */
-  private deref(node: Node): Node {
+  deref(node: Node): Node {
     let current = node;
     for (let hops = 0; typeof current.schema.$ref === "string"; hops++) {
       if (hops > 32) throw new SchemaSetError(`$ref loop at ${current.loc.file.path}#${current.loc.pointer}`);
@@ -127,7 +222,7 @@ export class ValidatorEmitter {
     return current;
   }
 
-  private child(node: Node, ...keys: (string | number)[]): Node {
+  child(node: Node, ...keys: (string | number)[]): Node {
     const pointer = node.loc.pointer + keys.map((k) => `/${escapePointer(String(k))}`).join("");
     return this.at({ file: node.loc.file, pointer });
   }
@@ -139,14 +234,15 @@ export class ValidatorEmitter {
     return typeof target === "string" ? target : fallback;
   }
 
-  private kind(schema: Schema): Kind {
+  kind(schema: Schema): Kind {
     if ((schema.oneOf || schema.anyOf) && !schema.type && !schema.properties) {
       const branches = (schema.oneOf ?? schema.anyOf) as Schema[];
-      if (!branches.every(isPresenceOnly)) return "union";
+      if (!isPresenceList(branches)) return "union";
     }
+    const shaped = (shape: "object" | "array") => Object.keys(schema).some((k) => KEYWORD.get(k)?.shape === shape);
     // Without a `type`, an object's (or array's) keywords still make the node one, letting other types pass.
-    if (schema.type === "object" || (schema.type === undefined && OBJECT_KEYWORDS.some((k) => k in schema))) return "object";
-    if (schema.type === "array" || (schema.type === undefined && ARRAY_KEYWORDS.some((k) => k in schema))) return "array";
+    if (schema.type === "object" || (schema.type === undefined && shaped("object"))) return "object";
+    if (schema.type === "array" || (schema.type === undefined && shaped("array"))) return "array";
     return "scalar";
   }
 
@@ -162,12 +258,16 @@ export class ValidatorEmitter {
     return name;
   }
 
-  private pattern(path: Json | undefined): string {
-    const segments = String(path).split("/");
-    return this.constant("PATH", `${lit(segments)} as const`);
+  /** A module-level helper function, emitted once under `name`. */
+  private helper(name: string, what: string, signatureAndBody: string): string {
+    if (!this.used.has(name)) {
+      this.used.add(name);
+      this.functions.push(`// ${what}`, `function ${name}${signatureAndBody}`);
+    }
+    return name;
   }
 
-  /** The function base name for an object, array or union node, emitting it on first use. */
+  /** The function base name for an object, array, union or shared scalar node, emitting its pair on first use. */
   private functionFor(node: Node, hint: string): string {
     const target = this.deref(node);
     const key = locationKey(target.loc);
@@ -178,248 +278,242 @@ export class ValidatorEmitter {
     this.names.set(key, name);
     this.used.add(name);
     const label = this.label(node, hint);
+    this.expanding.add(key);
     const kind = this.kind(target.schema);
-    if (kind === "object") this.emitObject(target, name, label);
-    else if (kind === "array") this.emitArray(target, name, label);
-    else if (kind === "union") this.emitUnion(target, name, label);
-    else this.pushFunctions(target, name, [`return ${this.scalarTest(target.schema, "v")};`], [this.scalarCollect(target.schema, "v", "p", label)]);
+    const fast =
+      kind === "scalar" ? [`return ${this.scalarTest(target, "v")};`] : kind === "union" ? this.fastUnion(target, "v", name) : [...this.fastBody(target, "v", new Scope(!this.inPlace(key)), "return true;", name), "return true;"];
+    this.expanding.delete(key);
+    // After the functions and helpers of its parts, which writing it has emitted.
+    this.functions.push({ where: where(target), name, fast, full: this.fullBody(target, name, label) });
     return name;
   }
 
-  // ---------------------------------------------------------------- inline checks
-  // A scalar written in place is checked in place; one reached through a `$ref` is shared, so it
-  // gets its own pair of functions instead of a copy of its checks at every use.
+  // ---------------------------------------------------------------- fast pass
 
-  /** An expression that is true when `x` satisfies `node`. */
-  private test(node: Node, x: string, hint: string): string {
-    const target = this.deref(node);
-    if (this.kind(target.schema) !== "scalar" || target !== node) return `is_${this.functionFor(node, hint)}(${x}, w)`;
-    return this.scalarTest(target.schema, x);
+  /**
+   * Statements that `return false` when the value in variable `v` breaks the object or array `node` and fall through
+   * when it keeps it; `skip` leaves early where the rest does not apply (a value of another type
+   * under a node with no `type`).
+   */
+  private fastBody(node: Node, v: string, scope: Scope, skip: string, hint: string): string[] {
+    return this.kind(node.schema) === "object" ? this.fastObject(node, v, scope, skip, hint) : this.fastArray(node, v, scope, skip, hint);
   }
 
-  /** Statements that push every issue of `x` (at path expression `p`) against `node`. */
-  private collect(node: Node, x: string, p: string, hint: string): string {
+  /** Statements that `return false` when `x` (a local or a property read) breaks `node`. */
+  private fastCheck(node: Node, x: string, scope: Scope, hint: string): string[] {
     const target = this.deref(node);
-    if (this.kind(target.schema) !== "scalar" || target !== node) return `check_${this.functionFor(node, hint)}(${x}, ${p}, out);`;
-    return this.scalarCollect(target.schema, x, p, this.label(node, hint));
-  }
-
-  private scalarTest(s: Schema, x: string): string {
-    const parts: string[] = [];
-    const keep = (keyword: string, holds: string) => parts.push(this.keeps(s, keyword, holds));
-    if (s.const !== undefined) keep("const", `${x} === ${lit(s.const)}`);
-    if (Array.isArray(s.enum)) keep("enum", `(${anyEqual(x, s.enum)})`);
-    switch (s.type) {
-      case "string":
-        parts.push(`typeof ${x} === "string"`);
-        if (typeof s.minLength === "number" && s.minLength > 0) {
-          keep("minLength", s.minLength === 1 ? `${x}.length !== 0` : `unicode.minCodePoints(${x}, ${s.minLength})`);
-        }
-        if (typeof s.maxLength === "number") keep("maxLength", `(${x}.length <= ${s.maxLength} || unicode.maxCodePoints(${x}, ${s.maxLength}))`);
-        if (typeof s.pattern === "string") keep("pattern", `${this.regex(s.pattern)}.test(${x})`);
-        // A printable ASCII character at the end(s) settles these rules for nearly every real string,
-        // tested in place: a call per string was a quarter of a valid list's time, as the large
-        // validator functions leave the engine no inlining budget for the helpers.
-        if (s["x-trimmed"] === true) keep("x-trimmed", `((${printable(`${x}.charCodeAt(0)`)} && ${printable(`${x}.charCodeAt(${x}.length - 1)`)}) || unicode.isTrimmed(${x}))`);
-        if (s["x-notBlank"] === true) keep("x-notBlank", `(${printable(`${x}.charCodeAt(0)`)} || unicode.isNotBlank(${x}))`);
-        if (s["x-noEmoji"] === true) keep("x-noEmoji", `unicode.hasNoEmoji(${x})`);
-        if (s["x-emoji"] === true) keep("x-emoji", `unicode.isOneEmojiOrEmpty(${x})`);
-        break;
-      case "integer":
-      case "number":
-        parts.push(`typeof ${x} === "number"`, s.type === "integer" ? `Number.isInteger(${x})` : `Number.isFinite(${x})`);
-        if (typeof s.minimum === "number") keep("minimum", `${x} >= ${s.minimum}`);
-        if (typeof s.maximum === "number") keep("maximum", `${x} <= ${s.maximum}`);
-        break;
-      case "boolean":
-        parts.push(`typeof ${x} === "boolean"`);
-        break;
-      case undefined:
-        if (parts.length === 0) parts.push(`walk.isJson(${x})`);
-        break;
-      default:
-        throw new SchemaSetError(`unsupported scalar type ${lit(s.type)}`);
+    const key = locationKey(target.loc);
+    const kind = this.kind(target.schema);
+    if (kind === "scalar" && (target === node || this.reached.get(key) === 1)) return [`if (${not(this.scalarTest(target, x))}) return false;`];
+    // Checked in place: an object or array reached from here alone, not already being expanded above.
+    if ((kind === "object" || kind === "array") && scope.inline && this.inPlace(key) && !this.expanding.has(key)) {
+      this.functionFor(node, hint); // its full pass, and its fast one for an export that wants it
+      const typed = target.schema.type !== undefined;
+      const label = typed ? "" : scope.fresh("shape");
+      this.expanding.add(key);
+      const body = this.fastBody(target, x, scope, typed ? "" : `break ${label};`, hint);
+      this.expanding.delete(key);
+      return typed ? body : [`${label}: {`, ...body, `}`];
     }
+    const fn = this.functionFor(node, hint);
+    this.calledFast.add(fn);
+    return [`if (!is_${fn}(${x}, w)) return false;`];
+  }
+
+  /**
+   * Whether an object or array is checked in place by its parent: reached from one place only, and
+   * not as a union's branch. Its own fast function (for its export) then calls its parts, so each
+   * part's checks are written at most twice: in its function and in its message's.
+   */
+  private inPlace(key: string): boolean {
+    return this.reached.get(key) === 1 && !this.branches.has(key);
+  }
+
+  private fastObject(node: Node, v: string, scope: Scope, skip: string, hint: string): string[] {
+    const s = node.schema;
+    const properties = (s.properties ?? {}) as Record<string, Schema>;
+    const keys = Object.keys(properties);
+    const required = (s.required ?? []) as string[];
+    const open = keys.length === 0 && s.additionalProperties === undefined;
+    const out: string[] = [`if (${NOT_OBJECT(v)}) ${s.type === "object" ? "return false;" : skip}`];
+    // Errors and warnings apart: a required property only observed refuses only a clean verdict.
+    for (const warning of [false, true]) {
+      const group = required.filter((k) => this.warns(s, "required", k) === warning);
+      const missing = group.map((k) => `${v}${access(k)} === undefined`).join(" || ");
+      if (group.length > 0) out.push(`if (${warning ? `w && (${missing})` : missing}) return false;`);
+    }
+    const known = keys.map((k) => `k !== ${lit(k)}`).join(" && ") || "true";
+    const extra = s.additionalProperties;
+    if (extra === false) {
+      // A known key's value is read only for an unknown key: `undefined` values are what JSON leaves out.
+      out.push(`for (const k in ${v}) if (${this.refuses(s, "additionalProperties", `${known} && ${v}[k] !== undefined`)}) return false;`);
+    } else if (isSchema(extra)) {
+      const x = scope.fresh("value");
+      out.push(`for (const k in ${v}) if (${known}) {`, `const ${x} = ${v}[k];`, ...this.fastCheck(this.child(node, "additionalProperties"), x, scope, `${hint}_value`), `}`);
+    }
+    const names = s.propertyNames as Schema | undefined;
+    if (names && Array.isArray(names.enum)) out.push(`for (const k in ${v}) if (${this.refuses(names, "enum", `!(${anyEqual("k", names.enum)})`)}) return false;`);
+    if (open) out.push(`if (!walk.isJson(${v})) return false;`);
+    out.push(...this.fastRules(node, "object", { x: v }, "before"));
+    for (const k of keys) {
+      const child = this.child(node, "properties", k);
+      // Only an error-strength `required` lets the fast pass skip the presence test: a warning one may be absent.
+      const isRequired = required.includes(k) && !this.warns(s, "required", k);
+      const x = scope.fresh(k);
+      const checks = this.fastCheck(child, x, scope, `${hint}_${k}`);
+      out.push(`const ${x} = ${v}${access(k)};`);
+      if (isRequired) out.push(...checks);
+      else if (checks.length === 1) out.push(checks[0]!.replace(/^if \(/, `if (${x} !== undefined && `));
+      else out.push(`if (${x} !== undefined) {`, ...checks, `}`);
+    }
+    out.push(...this.fastRules(node, "object", { x: v }, "after"));
+    out.push(...this.patterns.fastUnique(node, v, (path) => this.warns(s, "x-uniqueValues", path)));
+    // dependentSchemas: when the key is present, the whole object must also satisfy the subschema.
+    for (const key of Object.keys((s.dependentSchemas ?? {}) as Schema)) {
+      const checks = this.fastCheck(this.child(node, "dependentSchemas", key), v, scope, `${hint}_if_${key}`);
+      out.push(`if (${v}${access(key)} !== undefined) {`, ...checks, `}`);
+    }
+    return out;
+  }
+
+  private fastArray(node: Node, v: string, scope: Scope, skip: string, hint: string): string[] {
+    const s = node.schema;
+    const out: string[] = [`if (!Array.isArray(${v})) ${s.type === "array" ? "return false;" : skip}`, ...this.fastRules(node, "array", { x: v })];
+    const i = scope.fresh("i");
+    const item = scope.fresh(singular(hint));
+    // Each item's own checks and the rules about items side by side (x-requiredIfMultiple, x-uniformItems): one loop.
+    const itemRules = this.fastRules(node, "item", { x: item, array: v, index: i });
+    const checks = isSchema(s.items) ? this.fastCheck(this.child(node, "items"), item, scope, `${hint}_item`) : [];
+    if (checks.length + itemRules.length > 0) out.push(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {`, `const ${item} = ${v}[${i}];`, ...checks, ...itemRules, `}`);
+    return out;
+  }
+
+  private fastUnion(node: Node, v: string, hint: string): string[] {
+    const s = node.schema;
+    const keyword = s.oneOf ? "oneOf" : "anyOf";
+    const branches = (s[keyword] as Schema[]).map((_, i) => this.child(node, keyword, i));
+    const discriminator = s["x-discriminator"];
+    const call = (branch: Node, suffix: string, clean: string) => {
+      const fn = this.functionFor(branch, `${hint}_${suffix}`);
+      this.calledFast.add(fn);
+      return `is_${fn}(${v}, ${clean})`;
+    };
+    if (typeof discriminator === "string") {
+      return [
+        `if (${NOT_OBJECT(v)}) return false;`,
+        `switch (${v}${access(discriminator)}) {`,
+        ...this.discriminated(node, discriminator, hint).map((c) => `case ${lit(c.value)}: return ${call(c.branch, c.value, "w")};`),
+        `default: return false;`,
+        `}`,
+      ];
+    }
+    // oneOf: exactly one branch passes its errors, and (for a clean verdict) that one has no warnings.
+    if (keyword === "oneOf") {
+      return [`let n = 0, clean = 0;`, ...branches.map((b, i) => `if (${call(b, String(i), "false")}) { n++; if (!w || ${call(b, String(i), "true")}) clean++; }`), `return n === 1 && clean === 1;`];
+    }
+    return [`return ${branches.map((b, i) => call(b, String(i), "w")).join(" || ")};`];
+  }
+
+  /** A discriminated union's branches, each with the const its tag property holds. */
+  private discriminated(node: Node, discriminator: string, hint: string): { value: string; branch: Node }[] {
+    const keyword = node.schema.oneOf ? "oneOf" : "anyOf";
+    return (node.schema[keyword] as Schema[]).map((_, i) => {
+      const branch = this.child(node, keyword, i);
+      const target = this.deref(branch);
+      const value = (target.schema.properties as Record<string, Schema> | undefined)?.[discriminator]?.const;
+      if (typeof value !== "string" || !((target.schema.required ?? []) as string[]).includes(discriminator)) {
+        throw new SchemaSetError(`${node.loc.file.path}#${node.loc.pointer}: branch ${i} lacks a required "${discriminator}" const (${hint})`);
+      }
+      return { value, branch };
+    });
+  }
+
+  /** An expression true when `x` satisfies the scalar node `s`: its values, its type, then its type's rules. */
+  private scalarTest(node: Node, x: string): string {
+    const s = node.schema;
+    const keep = ({ k, part, at }: Placed) => this.keeps(s, k.name, k.test!(at), part);
+    const parts = this.rules(node, "value", { x }).map(keep);
+    if (s.type === undefined) return parts.length === 0 ? `walk.isJson(${x})` : parts.join(" && ");
+    const on = valuesOf(s.type);
+    parts.push(SCALAR_TYPES[String(s.type)]!.test(x), ...(on ? this.rules(node, on, { x }).map(keep) : []));
     return parts.join(" && ");
   }
 
-  private scalarCollect(s: Schema, x: string, p: string, label: string): string {
-    const L = lit(label);
-    if (s.const !== undefined) return `if (${x} !== ${lit(s.const)}) ${this.report(s, "const", `rules.constant(${p}, ${L}, ${lit(s.const)}, ${x})`)}`;
-    if (Array.isArray(s.enum)) {
-      const allowed = this.constant("ENUM", lit(s.enum));
-      return `if (!(${anyEqual(x, s.enum)})) ${this.report(s, "enum", `rules.enumeration(${p}, ${L}, ${allowed}, ${x})`)}`;
-    }
-    const checks: string[] = [];
-    let typeTest: string;
-    let expected: string;
-    switch (s.type) {
-      case "string":
-        typeTest = `typeof ${x} === "string"`;
-        expected = "a string";
-        if (typeof s.minLength === "number" && s.minLength > 0) {
-          const ok = s.minLength === 1 ? `${x}.length !== 0` : `unicode.minCodePoints(${x}, ${s.minLength})`;
-          checks.push(`if (!(${ok})) ${this.report(s, "minLength", `rules.minLength(${p}, ${L}, ${s.minLength}, ${x})`)}`);
-        }
-        if (typeof s.maxLength === "number") {
-          checks.push(`if (!unicode.maxCodePoints(${x}, ${s.maxLength})) ${this.report(s, "maxLength", `rules.maxLength(${p}, ${L}, ${s.maxLength}, ${x})`)}`);
-        }
-        if (typeof s.pattern === "string") {
-          checks.push(`if (!${this.regex(s.pattern)}.test(${x})) ${this.report(s, "pattern", `rules.pattern(${p}, ${L}, ${lit(s.pattern)}, ${x})`)}`);
-        }
-        if (s["x-trimmed"] === true) checks.push(`if (!unicode.isTrimmed(${x})) ${this.report(s, "x-trimmed", `rules.trimmed(${p}, ${L}, ${x})`)}`);
-        if (s["x-notBlank"] === true) checks.push(`if (!unicode.isNotBlank(${x})) ${this.report(s, "x-notBlank", `rules.notBlank(${p}, ${L})`)}`);
-        if (s["x-noEmoji"] === true) checks.push(`if (!unicode.hasNoEmoji(${x})) ${this.report(s, "x-noEmoji", `rules.noEmoji(${p}, ${L})`)}`);
-        if (s["x-emoji"] === true) checks.push(`if (!unicode.isOneEmojiOrEmpty(${x})) ${this.report(s, "x-emoji", `rules.emoji(${p}, ${L}, ${x})`)}`);
-        break;
-      case "integer":
-      case "number":
-        typeTest = `typeof ${x} === "number" && ${s.type === "integer" ? `Number.isInteger(${x})` : `Number.isFinite(${x})`}`;
-        expected = s.type === "integer" ? "an integer" : "a finite number";
-        if (typeof s.minimum === "number") checks.push(`if (${x} < ${s.minimum}) ${this.report(s, "minimum", `rules.minimum(${p}, ${L}, ${s.minimum}, ${x})`)}`);
-        if (typeof s.maximum === "number") checks.push(`if (${x} > ${s.maximum}) ${this.report(s, "maximum", `rules.maximum(${p}, ${L}, ${s.maximum}, ${x})`)}`);
-        break;
-      case "boolean":
-        typeTest = `typeof ${x} === "boolean"`;
-        expected = "true or false";
-        break;
-      case undefined:
-        return `walk.jsonIssues(${x}, ${p}, ${L}, out);`;
+  // ---------------------------------------------------------------- full pass
+
+  private fullBody(node: Node, name: string, label: string): string[] {
+    switch (this.kind(node.schema)) {
+      case "object":
+        return this.fullObject(node, name, label);
+      case "array":
+        return this.fullArray(node, name, label);
+      case "union":
+        return this.fullUnion(node, name, label);
       default:
-        throw new SchemaSetError(`unsupported scalar type ${lit(s.type)}`);
+        return [this.scalarCollect(node, "v", "p", label)];
     }
-    const wrongType = `out.push(rules.type(${p}, ${L}, ${lit(expected)}, ${x}));`;
-    return checks.length === 0 ? `if (!(${typeTest})) ${wrongType}` : `if (!(${typeTest})) ${wrongType}\nelse {\n${checks.join("\n")}\n}`;
   }
 
-  private regex(source: string): string {
-    return this.constant("PATTERN", `new RegExp(${lit(source)}, "u")`);
+  /** Statements that push every issue of `x` (at path expression `p`) against `node`. */
+  private collect(node: Node, x: string, p: string, hint: string, label: string): string {
+    const target = this.deref(node);
+    if (this.kind(target.schema) !== "scalar" || target !== node) return `check_${this.functionFor(node, hint)}(${x}, ${p}, out);`;
+    return this.scalarCollect(target, x, p, label);
   }
 
-  // ---------------------------------------------------------------- objects
+  private scalarCollect(node: Node, x: string, p: string, label: string): string {
+    const s = node.schema;
+    const values = this.fullRules(node, "value", { x }, p, label);
+    // A value rule (const, enum) says all there is to say: its issue names the values allowed.
+    if (values.length > 0) return values.join("\n");
+    if (s.type === undefined) return `walk.jsonIssues(${x}, ${p}, ${lit(label)}, out);`;
+    const type = SCALAR_TYPES[String(s.type)]!;
+    const on = valuesOf(s.type);
+    const checks = on ? this.fullRules(node, on, { x }, p, label) : [];
+    const wrongType = `out.push(rules.type(${p}, ${lit(label)}, ${lit(type.expected)}, ${x}));`;
+    return checks.length === 0 ? `if (!(${type.test(x)})) ${wrongType}` : `if (!(${type.test(x)})) ${wrongType}\nelse {\n${checks.join("\n")}\n}`;
+  }
 
-  private emitObject(node: Node, name: string, label: string): void {
+  private fullObject(node: Node, name: string, label: string): string[] {
     const s = node.schema;
     const L = lit(label);
     const properties = (s.properties ?? {}) as Record<string, Schema>;
     const keys = Object.keys(properties);
     const required = (s.required ?? []) as string[];
     const open = keys.length === 0 && s.additionalProperties === undefined;
-    const notObject = `typeof v !== "object" || v === null || Array.isArray(v)`;
-    const typed = s.type === "object";
-    const fast: string[] = [`if (${notObject}) return ${!typed};`];
-    const full: string[] = [typed ? `if (${notObject}) { out.push(rules.type(p, ${L}, "an object", v)); return; }` : `if (${notObject}) return;`];
-
-    if (required.length > 0) {
-      // Errors and warnings apart: a required property only observed refuses only a clean verdict.
-      for (const warning of [false, true]) {
-        const group = required.filter((k) => this.warns(s, "required", k) === warning);
-        const missing = group.map((k) => `${prop("v", k)} === undefined`).join(" || ");
-        if (group.length > 0) fast.push(`if (${warning ? `w && (${missing})` : missing}) return false;`);
-      }
-      for (const k of required) full.push(`if (${prop("v", k)} === undefined) ${this.report(s, "required", `rules.required(p, ${L}, ${lit(k)})`, k)}`);
-    }
-
+    const out: string[] = [s.type === "object" ? `if (${NOT_OBJECT("v")}) { out.push(rules.type(p, ${L}, "an object", v)); return; }` : `if (${NOT_OBJECT("v")}) return;`];
+    for (const k of required) out.push(`if (v${access(k)} === undefined) ${this.report(s, "required", `rules.required(p, ${L}, ${lit(k)})`, k)}`);
     const known = keys.map((k) => `k !== ${lit(k)}`).join(" && ") || "true";
     const extra = s.additionalProperties;
-    const names = s.propertyNames as Schema | undefined;
     if (extra === false) {
       // The known keys go with the issue, so a misspelling can name the key that was meant.
       const knownKeys = this.constant("KEYS", lit(keys));
-      fast.push(`for (const k in v) if (${this.refuses(s, "additionalProperties", `${known} && v[k] !== undefined`)}) return false;`);
       // Every loop of the full pass stops at the issue cap: a million unknown keys give a thousand issues.
-      full.push(`for (const k in v) if (${known} && v[k] !== undefined) { if (out.length >= walk.MAX_ISSUES) break; ${this.report(s, "additionalProperties", `rules.additionalProperty(p + "/" + walk.escape(k), ${L}, k, ${knownKeys})`)} }`);
+      out.push(`for (const k in v) if (${known} && v[k] !== undefined) { if (out.length >= walk.MAX_ISSUES) break; ${this.report(s, "additionalProperties", `rules.additionalProperty(p + "/" + walk.escape(k), ${L}, k, ${knownKeys})`)} }`);
     } else if (isSchema(extra)) {
-      const valueNode = this.child(node, "additionalProperties");
-      fast.push(`for (const k in v) if (${known}) { const x = v[k]; if (!(${this.test(valueNode, "x", `${name}_value`)})) return false; }`);
-      full.push(`for (const k in v) if (${known}) { if (out.length >= walk.MAX_ISSUES) break; const x = v[k]; ${this.collect(valueNode, "x", `p + "/" + walk.escape(k)`, `${name}_value`)} }`);
+      const collect = this.collect(this.child(node, "additionalProperties"), "x", `p + "/" + walk.escape(k)`, `${name}_value`, `${label} value`);
+      out.push(`for (const k in v) if (${known}) { if (out.length >= walk.MAX_ISSUES) break; const x = v[k]; ${collect} }`);
     }
+    const names = s.propertyNames as Schema | undefined;
     if (names && Array.isArray(names.enum)) {
       const allowed = this.constant("ENUM", lit(names.enum));
-      const ok = anyEqual("k", names.enum);
-      fast.push(`for (const k in v) if (${this.refuses(names, "enum", `!(${ok})`)}) return false;`);
-      full.push(`for (const k in v) if (!(${ok})) { if (out.length >= walk.MAX_ISSUES) break; ${this.report(names, "enum", `rules.propertyName(p + "/" + walk.escape(k), ${L}, ${allowed}, k)`)} }`);
+      out.push(`for (const k in v) if (!(${anyEqual("k", names.enum)})) { if (out.length >= walk.MAX_ISSUES) break; ${this.report(names, "enum", `rules.propertyName(p + "/" + walk.escape(k), ${L}, ${allowed}, k)`)} }`);
     }
-    if (typeof s.minProperties === "number") {
-      const count = `let n = 0; for (const k in v) if (v[k] !== undefined) n++;`;
-      fast.push(`{ ${count} if (${this.refuses(s, "minProperties", `n < ${s.minProperties}`)}) return false; }`);
-      full.push(`{ ${count} if (n < ${s.minProperties}) ${this.report(s, "minProperties", `rules.minProperties(p, ${L}, ${s.minProperties}, n)`)} }`);
-    }
-    if (open) {
-      fast.push(`if (!walk.isJson(v)) return false;`);
-      full.push(`walk.jsonIssues(v, p, ${L}, out);`);
-    }
-
-    // Totals before the properties in both passes: counting is a few loads per item, so a list over
-    // its total is turned away before a single row is read (the fail-fast path of an over-full list),
-    // and its total is reported before the rows' own issues can fill the issue cap.
-    for (const { path, maximum } of asList(s["x-maxTotal"]) as { path: string; maximum: number }[]) {
-      const count = this.countAt(node, String(path), this.pattern(path));
-      const what = path.split("/").filter((seg) => seg !== "*").pop() ?? "items";
-      const issue = `rules.maxTotal(p, ${L}, ${lit(what.replace(/_/g, " "))}, ${maximum}, n)`;
-      fast.push(`if (${this.refuses(s, "x-maxTotal", `${count} > ${maximum}`, path)}) return false;`);
-      full.push(`{ const n = ${count}; if (n > ${maximum}) ${this.report(s, "x-maxTotal", issue, path)} }`);
-    }
-
-    if (keys.length > 0) {
-      fast.push("let x: any;");
-      full.push("let x: any;");
-    }
+    if (open) out.push(`walk.jsonIssues(v, p, ${L}, out);`);
+    out.push(...this.fullRules(node, "object", { x: "v" }, "p", label, "before"));
+    if (keys.length > 0) out.push("let x: any;");
     for (const k of keys) {
       const child = this.child(node, "properties", k);
-      const hint = `${name}_${k}`;
-      // Only an error-strength `required` lets the fast pass skip the presence test: a warning one may be absent.
-      const isRequired = required.includes(k) && !this.warns(s, "required", k);
-      const test = this.test(child, "x", hint);
-      fast.push(`x = ${prop("v", k)};`, isRequired ? `if (!(${test})) return false;` : `if (x !== undefined && !(${test})) return false;`);
-      const collect = this.collect(child, "x", childPath("p", k), `${label} ${k.replace(/_/g, " ")}`);
+      const collect = this.collect(child, "x", childPath("p", k), `${name}_${k}`, this.label(child, `${label} ${k.replace(/_/g, " ")}`));
       const other = this.otherKind(child, "x", childPath("p", k), label);
-      full.push(`x = ${prop("v", k)};`, other ? `if (x !== undefined) { if (${other.test}) ${other.report} else { ${collect} } }` : `if (x !== undefined) { ${collect} }`);
+      out.push(`x = v${access(k)};`, other ? `if (x !== undefined) { if (${other.test}) ${other.report} else { ${collect} } }` : `if (x !== undefined) { ${collect} }`);
     }
-
-    for (const keyword of ["oneOf", "anyOf"] as const) {
-      const branches = s[keyword];
-      if (!Array.isArray(branches)) continue;
-      if (!branches.every((b) => isPresenceOnly(b as Schema))) throw new SchemaSetError(`${node.loc.file.path}#${node.loc.pointer}: ${keyword} next to properties must list required-only branches`);
-      const present = branches.map((b) => `(${((b as Schema).required as string[]).map((k) => `${prop("v", k)} !== undefined`).join(" && ")} ? 1 : 0)`);
-      const namesList = branches.map((b) => ((b as Schema).required as string[]).join(" + "));
-      const count = `(${present.join(" + ")})`;
-      if (keyword === "oneOf") {
-        fast.push(`if (${this.refuses(s, keyword, `${count} !== 1`)}) return false;`);
-        full.push(`{ const n = ${count}; if (n !== 1) ${this.report(s, keyword, `rules.exactlyOne(p, ${L}, ${lit(namesList)}, n)`)} }`);
-      } else {
-        fast.push(`if (${this.refuses(s, keyword, `${count} === 0`)}) return false;`);
-        full.push(`if (${count} === 0) ${this.report(s, keyword, `rules.atLeastOne(p, ${L}, ${lit(namesList)})`)}`);
-      }
-    }
-
-    const unique = asList(s["x-uniqueValues"]).map(String);
-    // Error patterns and warning patterns get their own loops, so a clean verdict alone pays for the latter.
-    const errorPatterns = unique.filter((path) => !this.warns(s, "x-uniqueValues", path));
-    const warningPatterns = unique.filter((path) => this.warns(s, "x-uniqueValues", path));
-    for (const check of this.distinctChecks(node, errorPatterns)) fast.push(`if (!${check}) return false;`);
-    for (const check of this.distinctChecks(node, warningPatterns)) fast.push(`if (w && !${check}) return false;`);
-    // The full pass settles "no duplicates" with the same loops, and builds pointers and messages
-    // only when there is one to report.
-    if (unique.length > 0) {
-      const distinct = this.distinctChecks(node, unique);
-      const reports = unique.map((path) => {
-        const warning = this.warns(s, "x-uniqueValues", path) ? `, ${lit(this.ruleAt(s, "x-uniqueValues", path))}` : "";
-        return `walk.duplicateIssues(v, ${this.pattern(path)}, p, ${lit(this.labelAlong(node, path))}, out${warning});`;
-      });
-      full.push(`if (!(${distinct.join(" && ")})) { ${reports.join(" ")} }`);
-    }
-
-    // dependentSchemas: when the key is present, the whole object must also satisfy the subschema.
+    out.push(...this.fullRules(node, "object", { x: "v" }, "p", label, "after"));
+    out.push(...this.patterns.fullUnique(node, (path) => (this.warns(s, "x-uniqueValues", path) ? this.ruleAt(s, "x-uniqueValues", path) : undefined)));
     for (const key of Object.keys((s.dependentSchemas ?? {}) as Schema)) {
-      const dependent = this.child(node, "dependentSchemas", key);
-      const when = `${prop("v", key)} !== undefined`;
-      fast.push(`if (${when} && !(${this.test(dependent, "v", `${name}_if_${key}`)})) return false;`);
-      full.push(`if (${when}) { ${this.collect(dependent, "v", "p", label)} }`);
+      out.push(`if (v${access(key)} !== undefined) { ${this.collect(this.child(node, "dependentSchemas", key), "v", "p", `${name}_if_${key}`, label)} }`);
     }
-
-    fast.push("return true;");
-    this.pushFunctions(node, name, fast, full);
+    return out;
   }
 
   /**
@@ -437,327 +531,82 @@ export class ValidatorEmitter {
     return { test, report: this.report(tag, "const", issue) };
   }
 
-  // ---------------------------------------------------------------- path patterns, fast pass
-
-  // The fast pass writes the x-maxTotal and x-uniqueValues checks of an object as plain loops along
-  // the pattern, following the shape the schema gives the containers it walks through, instead of
-  // a generic walk over a segment list: the valid path allocates nothing and reads each value
-  // directly. Every step is guarded (`?.`, `Array.isArray`), so a count can run before the
-  // properties are checked. Where the schema does not say whether a `*` meets an array or an
-  // object, the generic helpers in walk.ts do the work.
-
-  /** An expression for how many values the pattern reaches from `v`. */
-  private countAt(node: Node, path: string, pattern: string): string {
-    const stars = this.starKinds(node, path);
-    if (!stars) return `walk.countAt(v, ${pattern})`;
-    const loop = this.along(path.split("/"), stars, "v", "a", (x) => `if (${x} !== undefined) n++;`);
-    return `${this.helper(`count_${pattern}`, `x-maxTotal ${path} at ${where(node)}`, `(v: any): number {\nlet n = 0;\n${loop}\nreturn n;\n}`)}(v)`;
-  }
-
-  /**
-   * Expressions that are true when the x-uniqueValues patterns hold for `v`. Patterns with one `*`
-   * over the same array (`buttons/*\/reply/id`, `buttons/*\/reply/title`) share one loop that
-   * compares each item with the earlier ones; any other pattern gets its own check.
-   */
-  private distinctChecks(node: Node, paths: string[]): string[] {
-    const shared = new Map<string, string[]>();
-    const checks: string[] = [];
-    for (const path of paths) {
-      const star = path.split("/").indexOf("*");
-      const single = star > 0 && path.split("/").lastIndexOf("*") === star;
-      if (single && this.starKinds(node, path)?.[0] === "array") {
-        const prefix = path.split("/").slice(0, star).join("/");
-        shared.set(prefix, [...(shared.get(prefix) ?? []), path]);
-      } else {
-        checks.push(this.allDistinct(node, path, this.pattern(path)));
-      }
-    }
-    for (const [prefix, group] of shared) checks.unshift(this.distinctItems(node, prefix, group));
-    return checks;
-  }
-
-  /** One loop over the array at `prefix`: each item's values at the patterns' tails against every earlier item's. */
-  private distinctItems(node: Node, prefix: string, paths: string[]): string {
-    const patterns = paths.map((path) => this.pattern(path));
-    const tails = paths.map((path) => path.split("/").slice(prefix.split("/").length + 1));
-    const body = [
-      `const a = ${reach("v", prefix.split("/"))};`,
-      `if (!Array.isArray(a)) return true;`,
-      // Past this many items, the generic helper's Set keeps a hostile array's cost linear.
-      `if (a.length > walk.PAIRWISE_MAX) return ${patterns.map((pattern) => `walk.allDistinct(v, ${pattern})`).join(" && ")};`,
-      `for (let i = 1; i < a.length; i++) {`,
-      ...tails.map((tail, k) => `const x${k} = ${reach("a[i]", tail)};`),
-      `for (let j = 0; j < i; j++) {`,
-      `const o = a[j];`,
-      ...tails.map((tail, k) => `if (x${k} !== undefined && ${reach("o", tail)} === x${k}) return false;`),
-      `}`,
-      `}`,
-      `return true;`,
-    ];
-    const name = this.helper(`distinct_${patterns.join("_")}`, `x-uniqueValues ${paths.join(", ")} at ${where(node)}`, `(v: any): boolean {\n${body.join("\n")}\n}`);
-    return `${name}(v)`;
-  }
-
-  /** An expression that is true when no two values the pattern reaches from `v` are equal. */
-  private allDistinct(node: Node, path: string, pattern: string): string {
-    const stars = this.starKinds(node, path);
-    if (!stars) return `walk.allDistinct(v, ${pattern})`;
-    const segments = path.split("/");
-    // Each value is compared with the values met before it, kept in a shared scratch array while
-    // there are few (WhatsApp's limits keep them at a dozen or so): no walk of the pattern per value
-    // and no allocation. Past walk.PAIRWISE_MAX the generic helper's Set takes over, so the cost
-    // never grows with the square of a hostile array's length. The scratch is cleared on the way out.
-    const visit = (x: string) =>
-      [
-        `const x = ${x};`,
-        `if (x !== undefined) {`,
-        `if (n === walk.PAIRWISE_MAX) { ok = walk.allDistinct(v, ${pattern}); break search; }`,
-        `for (let j = 0; j < n; j++) if (seen[j] === x) { ok = false; break search; }`,
-        `seen[n++] = x;`,
-        `}`,
-      ].join("\n");
-    const loop = this.along(segments, stars, "v", "a", visit);
-    const body = [`const seen = walk.seen;`, `let n = 0;`, `let ok = true;`, `search: {\n${loop}\n}`, `for (let j = 0; j < n; j++) seen[j] = undefined;`, `return ok;`];
-    return `${this.helper(`distinct_${pattern}`, `x-uniqueValues ${path} at ${where(node)}`, `(v: any): boolean {\n${body.join("\n")}\n}`)}(v)`;
-  }
-
-  /** A module-level helper function, emitted once under `name`. */
-  private helper(name: string, what: string, signatureAndBody: string): string {
-    if (!this.used.has(name)) {
-      this.used.add(name);
-      this.functions.push(`// ${what}`, `function ${name}${signatureAndBody}`);
-    }
-    return name;
-  }
-
-  /** Nested loops that visit every value `segments` reaches from `from`, running `body` on each. */
-  private along(segments: string[], stars: Star[], from: string, prefix: string, body: (x: string) => string): string {
-    let access = from;
-    let open = "";
-    let close = "";
-    let star = 0;
-    for (const seg of segments) {
-      if (seg !== "*") {
-        access = reach(access, [seg]);
-        continue;
-      }
-      const a = `${prefix}${star}`;
-      const i = `${prefix}${star}i`;
-      open +=
-        stars[star] === "array"
-          ? `{ const ${a} = ${access}; if (Array.isArray(${a})) for (let ${i} = 0; ${i} < ${a}.length; ${i}++) {\n`
-          : `{ const ${a} = ${access}; if (typeof ${a} === "object" && ${a} !== null) for (const ${i} in ${a}) {\n`;
-      close += "}}\n";
-      access = `${a}[${i}]`;
-      star++;
-    }
-    return `${open}${body(access)}\n${close}`;
-  }
-
-  /**
-   * What each `*` of a path pattern meets according to the schema, through `$ref`s and unions;
-   * undefined when the schema does not settle it (the pattern then uses the generic walk).
-   */
-  private starKinds(node: Node, path: string): Star[] | undefined {
-    let current = this.alternatives(this.deref(node));
-    const stars: Star[] = [];
-    for (const seg of path.split("/")) {
-      if (seg === "*") {
-        const arrays = current.filter((n) => this.kind(n.schema) === "array" && isSchema(n.schema.items));
-        const maps = current.filter((n) => this.kind(n.schema) === "object" && isSchema(n.schema.additionalProperties));
-        if (current.length === 0 || (arrays.length !== current.length && maps.length !== current.length)) return undefined;
-        stars.push(arrays.length === current.length ? "array" : "object");
-        const key = arrays.length === current.length ? "items" : "additionalProperties";
-        current = current.flatMap((n) => this.alternatives(this.deref(this.child(n, key))));
-      } else {
-        current = current
-          .filter((n) => isSchema(n.schema.properties) && isSchema((n.schema.properties as Schema)[seg]))
-          .flatMap((n) => this.alternatives(this.deref(this.child(n, "properties", seg))));
-      }
-    }
-    return stars;
-  }
-
-  /** A union's branches (recursively, past `$ref`s), or the node itself. */
-  private alternatives(node: Node): Node[] {
-    if (this.kind(node.schema) !== "union") return [node];
-    const keyword = node.schema.oneOf ? "oneOf" : "anyOf";
-    return (node.schema[keyword] as Schema[]).flatMap((_, i) => this.alternatives(this.deref(this.child(node, keyword, i))));
-  }
-
-  /** The title of the schema a path pattern reaches, for messages about the values found there. */
-  private labelAlong(node: Node, path: string): string {
-    let current = this.deref(node);
-    let fallback = path.split("/").filter((seg) => seg !== "*").pop()!.replace(/_/g, " ");
-    for (const seg of path.split("/")) {
-      // Through a union, the first branch stands for all: they share the path's shape.
-      while (Array.isArray(current.schema.oneOf) && !current.schema.properties) current = this.deref(this.child(current, "oneOf", 0));
-      const s = current.schema;
-      if (seg === "*") {
-        if (!isSchema(s.items)) return fallback;
-        current = this.deref(this.child(current, "items"));
-      } else {
-        if (!isSchema(s.properties) || !isSchema((s.properties as Schema)[seg])) return fallback;
-        current = this.deref(this.child(current, "properties", seg));
-        fallback = seg.replace(/_/g, " ");
-      }
-    }
-    return typeof current.schema.title === "string" ? current.schema.title : fallback;
-  }
-
-  // ---------------------------------------------------------------- arrays
-
-  private emitArray(node: Node, name: string, label: string): void {
+  private fullArray(node: Node, name: string, label: string): string[] {
     const s = node.schema;
     const L = lit(label);
-    const typed = s.type === "array";
-    const fast: string[] = [`if (!Array.isArray(v)) return ${!typed};`];
-    const full: string[] = [typed ? `if (!Array.isArray(v)) { out.push(rules.type(p, ${L}, "an array", v)); return; }` : `if (!Array.isArray(v)) return;`];
-    if (typeof s.minItems === "number") {
-      fast.push(`if (${this.refuses(s, "minItems", `v.length < ${s.minItems}`)}) return false;`);
-      full.push(`if (v.length < ${s.minItems}) ${this.report(s, "minItems", `rules.minItems(p, ${L}, ${s.minItems}, v.length)`)}`);
-    }
-    if (typeof s.maxItems === "number") {
-      fast.push(`if (${this.refuses(s, "maxItems", `v.length > ${s.maxItems}`)}) return false;`);
-      full.push(`if (v.length > ${s.maxItems}) ${this.report(s, "maxItems", `rules.maxItems(p, ${L}, ${s.maxItems}, v.length)`)}`);
-    }
+    const out: string[] = [s.type === "array" ? `if (!Array.isArray(v)) { out.push(rules.type(p, ${L}, "an array", v)); return; }` : `if (!Array.isArray(v)) return;`];
+    out.push(...this.fullRules(node, "array", { x: "v" }, "p", label));
+    let itemLabel = `${label} item`;
     if (isSchema(s.items)) {
       const item = this.child(node, "items");
-      const itemLabel = this.label(item, `${label} item`);
-      fast.push(`for (let i = 0; i < v.length; i++) { const x = v[i]; if (!(${this.test(item, "x", `${name}_item`)})) return false; }`);
-      full.push(
+      itemLabel = this.label(item, itemLabel);
+      out.push(
         `for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {`,
         `if (!(i in v)) { out.push(rules.hole(p + "/" + i, ${L}, i)); continue; }`,
-        `const x = v[i]; ${this.collect(item, "x", `p + "/" + i`, `${name}_item`)}`,
+        `const x = v[i]; ${this.collect(item, "x", `p + "/" + i`, `${name}_item`, itemLabel)}`,
         `}`,
       );
-      const needed = s["x-requiredIfMultiple"];
-      if (Array.isArray(needed)) {
-        const missing = needed.map((k) => `v[i]?.${String(k)} === undefined`).join(" || ");
-        fast.push(`if (${this.refuses(s, "x-requiredIfMultiple", "v.length > 1")}) for (let i = 0; i < v.length; i++) if (${missing}) return false;`);
-        const issue = (k: string) => `rules.requiredIfMultiple(p + "/" + i, ${lit(itemLabel)}, ${lit(k)}, v.length)`;
-        const checks = needed.map((k) => `if (typeof v[i] === "object" && v[i] !== null && v[i].${String(k)} === undefined) ${this.report(s, "x-requiredIfMultiple", issue(String(k)))}`);
-        full.push(`if (v.length > 1) for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) { ${checks.join(" ")} }`);
-      }
-      const uniform = s["x-uniformItems"] as { values?: string[]; lengths?: string[] } | undefined;
-      if (uniform) {
-        const conditions: [string, string][] = [];
-        for (const path of uniform.values ?? []) {
-          const pattern = this.pattern(path);
-          conditions.push([`walk.valueAt(v[i], ${pattern}) !== walk.valueAt(v[0], ${pattern})`, path]);
-        }
-        for (const path of uniform.lengths ?? []) {
-          const pattern = this.pattern(path);
-          conditions.push([`walk.lengthAt(v[i], ${pattern}) !== walk.lengthAt(v[0], ${pattern})`, `the number of ${path}`]);
-        }
-        fast.push(`for (let i = 1; i < v.length; i++) if (${this.refuses(s, "x-uniformItems", conditions.map(([c]) => c).join(" || "))}) return false;`);
-        const checks = conditions.map(([c, what]) => `if (${c}) { ${this.report(s, "x-uniformItems", `rules.uniformItems(p + "/" + i, ${lit(itemLabel)}, i, ${lit(what)})`)} continue; }`);
-        full.push(`for (let i = 1; i < v.length && out.length < walk.MAX_ISSUES; i++) { ${checks.join(" ")} }`);
-      }
     }
-    fast.push("return true;");
-    this.pushFunctions(node, name, fast, full);
+    // Each rule about items in its own loop, so the issues come rule by rule.
+    for (const rule of this.fullRules(node, "item", { x: "v[i]", array: "v", index: "i" }, `p + "/" + i`, itemLabel)) {
+      out.push(`for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) { ${rule} }`);
+    }
+    return out;
   }
 
-  // ---------------------------------------------------------------- unions
-
-  private emitUnion(node: Node, name: string, label: string): void {
+  private fullUnion(node: Node, name: string, label: string): string[] {
     const s = node.schema;
     const L = lit(label);
     const keyword = s.oneOf ? "oneOf" : "anyOf";
-    const branches = (s[keyword] as Schema[]).map((_, i) => this.child(node, keyword, i));
     const discriminator = s["x-discriminator"];
     if (typeof discriminator === "string") {
-      const cases = branches.map((branch, i) => {
-        const target = this.deref(branch);
-        const value = (target.schema.properties as Record<string, Schema> | undefined)?.[discriminator]?.const;
-        if (typeof value !== "string" || !((target.schema.required ?? []) as string[]).includes(discriminator)) {
-          throw new SchemaSetError(`${node.loc.file.path}#${node.loc.pointer}: branch ${i} lacks a required "${discriminator}" const`);
-        }
-        return { value, fn: this.functionFor(branch, `${name}_${value}`) };
-      });
+      const cases = this.discriminated(node, discriminator, name).map((c) => ({ value: c.value, fn: this.functionFor(c.branch, `${name}_${c.value}`) }));
       const allowed = this.constant("ENUM", lit(cases.map((c) => c.value)));
-      const d = prop("v", discriminator);
-      const fast = [
-        `if (typeof v !== "object" || v === null || Array.isArray(v)) return false;`,
-        `switch (${d}) {`,
-        ...cases.map((c) => `case ${lit(c.value)}: return is_${c.fn}(v, w);`),
-        `default: return false;`,
-        `}`,
-      ];
-      const full = [
-        `if (typeof v !== "object" || v === null || Array.isArray(v)) { out.push(rules.type(p, ${L}, "an object", v)); return; }`,
+      const d = `v${access(discriminator)}`;
+      return [
+        `if (${NOT_OBJECT("v")}) { out.push(rules.type(p, ${L}, "an object", v)); return; }`,
         `switch (${d}) {`,
         ...cases.map((c) => `case ${lit(c.value)}: check_${c.fn}(v, p, out); return;`),
         `case undefined: out.push(rules.required(p, ${L}, ${lit(discriminator)})); return;`,
         `default: out.push(rules.discriminator(${childPath("p", discriminator)}, ${L}, ${allowed}, ${d}));`,
         `}`,
       ];
-      this.pushFunctions(node, name, fast, full);
-      return;
     }
-    const table = branches.map((branch, i) => {
-      const target = this.deref(branch);
+    const table = (s[keyword] as Schema[]).map((_, i) => {
+      const branch = this.child(node, keyword, i);
       const fn = this.functionFor(branch, `${name}_${i}`);
-      const required = lit(target.schema.required ?? []);
-      const kind = lit(this.label(branch, `form ${i + 1}`));
-      return `{ check: is_${fn}, collect: check_${fn}, required: ${required}, label: ${kind} }`;
+      this.calledFast.add(fn);
+      const required = lit(this.deref(branch).schema.required ?? []);
+      return `{ check: is_${fn}, collect: check_${fn}, required: ${required}, label: ${lit(this.label(branch, `form ${i + 1}`))} }`;
     });
     const branchTable = this.constant("BRANCHES", `[${table.join(", ")}] as const`);
-    // oneOf: exactly one branch passes its errors, and (for a clean verdict) that one has no warnings.
-    const fast =
-      keyword === "oneOf"
-        ? [`let n = 0, clean = 0;`, ...branches.map((b, i) => {
-            const fn = `is_${this.functionFor(b, `${name}_${i}`)}`;
-            return `if (${fn}(v, false)) { n++; if (!w || ${fn}(v, true)) clean++; }`;
-          }), `return n === 1 && clean === 1;`]
-        : [`return ${branches.map((b, i) => `is_${this.functionFor(b, `${name}_${i}`)}(v, w)`).join(" || ")};`];
-    const full = [`unionIssues(v, p, ${L}, ${branchTable}, ${keyword === "oneOf"}, out);`];
-    this.pushFunctions(node, name, fast, full);
-  }
-
-  private pushFunctions(node: Node, name: string, fast: string[], full: string[]): void {
-    this.functions.push(
-      `// ${where(node)}`,
-      `function is_${name}(v: any, w: boolean): boolean {\n${fast.join("\n")}\n}`,
-      `function check_${name}(v: any, p: string, out: ValidationIssue[]): void {\n${full.join("\n")}\n}`,
-    );
+    return [`unionIssues(v, p, ${L}, ${branchTable}, ${keyword === "oneOf"}, out);`];
   }
 }
 
-/** An expression reading `segments` (property names) from `from`, stopping at a missing value. */
+const INVERSE: Record<string, string> = { "===": "!==", "!==": "===", "<": ">=", ">=": "<", ">": "<=", "<=": ">" };
+
 /**
- * An expression true when the UTF-16 unit `code` is printable ASCII ("!" to "~", and on to U+0084,
- * the run no whitespace interrupts): one subtraction and an unsigned compare. An empty string's
- * `charCodeAt(0)` is NaN, which passes too; both rules accept the empty string.
+ * The negation of a test, as a person writes it: `a.length < 1` for `a.length >= 1`, where the test
+ * is one comparison (numbers and strings: never NaN here, so the inverse is exact); `!(…)` otherwise.
  */
-function printable(code: string): string {
-  return `(${code} - 0x21) >>> 0 < 0x64`;
+function not(test: string): string {
+  const parts = test.split(/ (===|!==|>=|<=|<|>) /);
+  const simple = parts.length === 3 && parts.every((part) => !/[&|?!()"]/.test(part) || /^"[^"]*"$/.test(part));
+  return simple ? `${parts[0]} ${INVERSE[parts[1]!]} ${parts[2]}` : `!(${test})`;
 }
 
-function reach(from: string, segments: readonly string[]): string {
-  return segments.reduce((access, seg) => (IDENT.test(seg) ? `${access}?.${seg}` : `${access}?.[${lit(seg)}]`), from);
+/** Which of the table's rules a scalar type takes: string rules, number rules, or none (booleans). */
+function valuesOf(type: Json): "string" | "number" | undefined {
+  if (typeof type !== "string" || !SCALAR_TYPES[type]) throw new SchemaSetError(`unsupported scalar type ${lit(type)}`);
+  return type === "string" ? "string" : type === "boolean" ? undefined : "number";
 }
 
-/** Where a node sits in the schema set, for comments in the emitted code. */
-function where(node: Node): string {
-  return `${node.loc.file.path}#${node.loc.pointer}`;
+/** The name of one item of an array hinted as `…_sections`: `section`; otherwise `item`. */
+function singular(hint: string): string {
+  const last = hint.split("_").pop() ?? "";
+  return /^[a-z]+s$/.test(last) && last.length > 3 ? last.slice(0, -1) : "item";
 }
-
-/** An expression that is true when `x` is one of `values`: never, for an empty enum. */
-function anyEqual(x: string, values: Json[]): string {
-  return values.map((e) => `${x} === ${lit(e)}`).join(" || ") || "false";
-}
-
-function isPresenceOnly(branch: Schema): boolean {
-  return Object.keys(branch).every((k) => k === "required") && Array.isArray(branch.required);
-}
-
-function asList(value: Json | undefined): Json[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
 
 export function emitValidators(set: SchemaSet, named: NamedSchema[]): string {
   return new ValidatorEmitter(set, named).emit();

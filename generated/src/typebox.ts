@@ -12,14 +12,14 @@ export const X_KEYWORDS = [
   "x-ts-name",
   "x-source",
   "x-discriminator",
-  "x-maxTotal",
-  "x-uniqueValues",
-  "x-requiredIfMultiple",
-  "x-uniformItems",
   "x-trimmed",
   "x-notBlank",
   "x-noEmoji",
   "x-emoji",
+  "x-maxTotal",
+  "x-uniqueValues",
+  "x-requiredIfMultiple",
+  "x-uniformItems",
 ] as const;
 
 /** Every schema of the set, shared by the exports below (each one is a `$ref` into it). */

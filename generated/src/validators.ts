@@ -7,7 +7,32 @@ import * as unicode from "./runtime/unicode.js";
 import { assertValid, guard, run, unionIssues } from "./runtime/validation.js";
 import * as walk from "./runtime/walk.js";
 
-const KEYS_1 = [
+const PATTERN_1 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z$", "u");
+const KEYS_2 = ["id", "title", "description"];
+const KEYS_3 = ["latitude", "longitude", "name", "address", "url"];
+const KEYS_4 = ["productRetailerId", "quantity", "itemPrice", "currency"];
+const KEYS_5 = ["catalogId", "items"];
+const KEYS_6 = ["messageId", "emoji"];
+const KEYS_7 = ["response", "permanent", "expiresAt", "source"];
+const ENUM_8 = ["accept", "reject"];
+const KEYS_9 = ["code", "message", "title", "details"];
+const KEYS_10 = ["status", "recipient", "recipientUserId", "recipientParentUserId", "callbackData", "errors"];
+const KEYS_11 = ["phone", "waId", "type"];
+const KEYS_12 = ["name", "phones", "origin"];
+const KEYS_13 = ["type", "body", "newWaId", "newUserId", "newParentUserId"];
+const KEYS_14 = [
+  "sourceUrl",
+  "sourceId",
+  "sourceType",
+  "headline",
+  "body",
+  "mediaType",
+  "imageUrl",
+  "videoUrl",
+  "thumbnailUrl",
+  "ctwaClid",
+];
+const KEYS_15 = [
   "provider",
   "kind",
   "senderId",
@@ -38,7 +63,7 @@ const KEYS_1 = [
   "errors",
   "raw",
 ];
-const ENUM_2 = [
+const ENUM_16 = [
   "button_reply",
   "list_reply",
   "reply",
@@ -56,44 +81,16 @@ const ENUM_2 = [
   "unsupported",
   "status",
 ];
-const PATTERN_3 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z$", "u");
-const KEYS_4 = ["id", "title", "description"];
-const KEYS_5 = ["latitude", "longitude", "name", "address", "url"];
-const KEYS_6 = ["catalogId", "items"];
-const KEYS_7 = ["productRetailerId", "quantity", "itemPrice", "currency"];
-const KEYS_8 = ["messageId", "emoji"];
-const KEYS_9 = ["response", "permanent", "expiresAt", "source"];
-const ENUM_10 = ["accept", "reject"];
-const KEYS_11 = ["status", "recipient", "recipientUserId", "recipientParentUserId", "callbackData", "errors"];
-const KEYS_12 = ["code", "message", "title", "details"];
-const KEYS_13 = ["name", "phones", "origin"];
-const KEYS_14 = ["phone", "waId", "type"];
-const KEYS_15 = ["type", "body", "newWaId", "newUserId", "newParentUserId"];
-const KEYS_16 = [
-  "sourceUrl",
-  "sourceId",
-  "sourceType",
-  "headline",
-  "body",
-  "mediaType",
-  "imageUrl",
-  "videoUrl",
-  "thumbnailUrl",
-  "ctwaClid",
-];
-const KEYS_17 = ["type", "header", "body", "footer", "action"];
-const KEYS_18 = ["type", "text", "sub_text"];
-const KEYS_19 = ["type", "image"];
-const KEYS_20 = ["id", "link", "caption"];
-const PATTERN_21 = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
-const KEYS_22 = ["type", "video"];
+const KEYS_17 = ["type", "text", "sub_text"];
+const PATTERN_18 = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
+const KEYS_19 = ["id", "link", "caption"];
+const KEYS_20 = ["type", "image"];
+const KEYS_21 = ["type", "video"];
+const KEYS_22 = ["id", "link", "caption", "filename"];
 const KEYS_23 = ["type", "document"];
-const KEYS_24 = ["id", "link", "caption", "filename"];
-const ENUM_25 = ["text", "image", "video", "document"];
-const KEYS_26 = ["text"];
-const KEYS_27 = ["name", "parameters"];
-const KEYS_28 = ["country", "values", "saved_addresses", "validation_errors"];
-const KEYS_29 = [
+const ENUM_24 = ["text", "image", "video", "document"];
+const KEYS_25 = ["text"];
+const KEYS_26 = [
   "name",
   "phone_number",
   "in_pin_code",
@@ -106,8 +103,8 @@ const KEYS_29 = [
   "city",
   "state",
 ];
-const KEYS_30 = ["id", "value"];
-const ENUM_31 = [
+const KEYS_27 = ["id", "value"];
+const ENUM_28 = [
   "name",
   "phone_number",
   "in_pin_code",
@@ -120,21 +117,26 @@ const ENUM_31 = [
   "city",
   "state",
 ];
-const KEYS_32 = ["buttons"];
+const KEYS_29 = ["country", "values", "saved_addresses", "validation_errors"];
+const KEYS_30 = ["name", "parameters"];
+const KEYS_31 = ["type", "header", "body", "footer", "action"];
+const KEYS_32 = ["id", "title"];
 const KEYS_33 = ["type", "reply"];
-const KEYS_34 = ["id", "title"];
-const PATH_35 = ["buttons", "*", "reply", "id"] as const;
-const PATH_36 = ["buttons", "*", "reply", "title"] as const;
-const KEYS_37 = ["type", "body", "action"];
-const KEYS_38 = ["name"];
-const KEYS_39 = ["cards"];
-const KEYS_40 = ["card_index", "type", "header", "body", "action"];
-const KEYS_41 = ["link"];
-const ENUM_42 = ["image", "video"];
-const PATTERN_43 = new RegExp("^[^\\n]*(\\n[^\\n]*){0,2}$", "u");
-const KEYS_44 = ["display_text", "url"];
-const KEYS_45 = ["type", "quick_reply"];
-const BRANCHES_46 = [
+const PATH_34 = ["buttons", "*", "reply", "id"] as const;
+const PATH_35 = ["buttons", "*", "reply", "title"] as const;
+const KEYS_36 = ["buttons"];
+const KEYS_37 = ["name"];
+const KEYS_38 = ["type", "body", "action"];
+const PATH_39 = ["type"] as const;
+const PATH_40 = ["action", "name"] as const;
+const PATH_41 = ["action", "catalog_id"] as const;
+const PATH_42 = ["action", "buttons"] as const;
+const KEYS_43 = ["link"];
+const ENUM_44 = ["image", "video"];
+const PATTERN_45 = new RegExp("^[^\\n]*(\\n[^\\n]*){0,2}$", "u");
+const KEYS_46 = ["display_text", "url"];
+const KEYS_47 = ["type", "quick_reply"];
+const BRANCHES_48 = [
   { check: is_UrlCardAction, collect: check_UrlCardAction, required: ["name", "parameters"], label: "card URL button" },
   {
     check: is_QuickReplyCardAction,
@@ -143,18 +145,17 @@ const BRANCHES_46 = [
     label: "card quick-reply buttons",
   },
 ] as const;
-const KEYS_47 = ["card_index", "type", "action"];
-const KEYS_48 = ["product_retailer_id", "catalog_id"];
-const ENUM_49 = ["cta_url", "product"];
-const PATH_50 = ["type"] as const;
-const PATH_51 = ["action", "name"] as const;
-const PATH_52 = ["action", "catalog_id"] as const;
-const PATH_53 = ["action", "buttons"] as const;
-const PATH_54 = ["cards", "*", "card_index"] as const;
-const PATH_55 = ["cards", "*", "action", "buttons", "*", "quick_reply", "id"] as const;
-const KEYS_56 = ["type", "body", "footer", "action"];
-const KEYS_57 = ["thumbnail_product_retailer_id"];
-const KEYS_58 = [
+const KEYS_49 = ["card_index", "type", "header", "body", "action"];
+const KEYS_50 = ["product_retailer_id", "catalog_id"];
+const KEYS_51 = ["card_index", "type", "action"];
+const ENUM_52 = ["cta_url", "product"];
+const PATH_53 = ["cards", "*", "card_index"] as const;
+const PATH_54 = ["cards", "*", "action", "buttons", "*", "quick_reply", "id"] as const;
+const KEYS_55 = ["cards"];
+const KEYS_56 = ["thumbnail_product_retailer_id"];
+const KEYS_57 = ["type", "body", "footer", "action"];
+const KEYS_58 = ["screen", "data"];
+const KEYS_59 = [
   "flow_message_version",
   "flow_id",
   "flow_name",
@@ -164,56 +165,42 @@ const KEYS_58 = [
   "flow_action",
   "flow_action_payload",
 ];
-const ENUM_59 = ["draft", "published"];
-const ENUM_60 = ["navigate", "data_exchange"];
-const KEYS_61 = ["screen", "data"];
-const KEYS_62 = ["button", "sections"];
-const PATH_63 = ["sections", "*", "rows", "*"] as const;
+const ENUM_60 = ["draft", "published"];
+const ENUM_61 = ["navigate", "data_exchange"];
+const PATH_62 = ["sections", "*", "rows", "*"] as const;
+const PATH_63 = ["rows", "*", "id"] as const;
 const KEYS_64 = ["title", "rows"];
-const PATH_65 = ["rows", "*", "id"] as const;
-const PATH_66 = ["sections", "*", "rows", "*", "id"] as const;
+const PATH_65 = ["sections", "*", "rows", "*", "id"] as const;
+const KEYS_66 = ["button", "sections"];
 const KEYS_67 = ["catalog_id", "product_retailer_id"];
-const KEYS_68 = ["catalog_id", "sections"];
-const PATH_69 = ["sections", "*", "product_items", "*"] as const;
+const PATH_68 = ["sections", "*", "product_items", "*"] as const;
+const KEYS_69 = ["product_retailer_id"];
 const KEYS_70 = ["title", "product_items"];
-const KEYS_71 = ["product_retailer_id"];
-const PATH_72 = ["sections", "*", "product_items", "*", "product_retailer_id"] as const;
+const PATH_71 = ["sections", "*", "product_items", "*", "product_retailer_id"] as const;
+const KEYS_72 = ["catalog_id", "sections"];
 const KEYS_73 = ["display_text", "ttl_minutes", "payload"];
-const KEYS_74 = [
-  "reference_id",
-  "type",
-  "payment_type",
-  "payment_configuration",
-  "payment_settings",
-  "currency",
-  "total_amount",
-  "order",
-  "beneficiaries",
-];
-const PATTERN_75 = new RegExp("^[A-Za-z0-9_.-]*$", "u");
-const ENUM_76 = ["digital-goods", "physical-goods"];
-const ENUM_77 = ["upi", "br"];
-const KEYS_78 = ["type", "payment_gateway"];
-const KEYS_79 = ["type", "configuration_name"];
-const ENUM_80 = ["billdesk", "razorpay", "payu", "zaakpay"];
-const KEYS_81 = ["type", "payment_link"];
-const KEYS_82 = ["uri"];
-const KEYS_83 = ["type", "pix_dynamic_code"];
-const KEYS_84 = ["code", "merchant_name", "key", "key_type"];
-const ENUM_85 = ["CPF", "CNPJ", "EMAIL", "PHONE", "EVP"];
-const KEYS_86 = ["type", "boleto"];
-const KEYS_87 = ["digitable_line"];
-const PATTERN_88 = new RegExp("^[0-9]{47,48}$", "u");
-const KEYS_89 = ["type", "offsite_card_pay"];
-const KEYS_90 = ["last_four_digits", "credential_id"];
-const PATTERN_91 = new RegExp("^[0-9]{4}$", "u");
-const ENUM_92 = ["payment_gateway", "payment_link", "pix_dynamic_code", "boleto", "offsite_card_pay"];
-const ENUM_93 = ["INR", "BRL"];
-const KEYS_94 = ["value", "offset"];
-const KEYS_95 = ["status", "type", "catalog_id", "expiration", "items", "subtotal", "tax", "shipping", "discount"];
-const KEYS_96 = ["timestamp", "description"];
-const PATTERN_97 = new RegExp("^[0-9]+$", "u");
-const KEYS_98 = [
+const PATTERN_74 = new RegExp("^[A-Za-z0-9_.-]*$", "u");
+const KEYS_75 = ["type", "configuration_name"];
+const ENUM_76 = ["billdesk", "razorpay", "payu", "zaakpay"];
+const KEYS_77 = ["type", "payment_gateway"];
+const KEYS_78 = ["uri"];
+const KEYS_79 = ["type", "payment_link"];
+const KEYS_80 = ["code", "merchant_name", "key", "key_type"];
+const ENUM_81 = ["CPF", "CNPJ", "EMAIL", "PHONE", "EVP"];
+const KEYS_82 = ["type", "pix_dynamic_code"];
+const PATTERN_83 = new RegExp("^[0-9]{47,48}$", "u");
+const KEYS_84 = ["digitable_line"];
+const KEYS_85 = ["type", "boleto"];
+const PATTERN_86 = new RegExp("^[0-9]{4}$", "u");
+const KEYS_87 = ["last_four_digits", "credential_id"];
+const KEYS_88 = ["type", "offsite_card_pay"];
+const ENUM_89 = ["payment_gateway", "payment_link", "pix_dynamic_code", "boleto", "offsite_card_pay"];
+const KEYS_90 = ["value", "offset"];
+const PATTERN_91 = new RegExp("^[0-9]+$", "u");
+const KEYS_92 = ["timestamp", "description"];
+const PATTERN_93 = new RegExp("^[A-Z]{2}$", "u");
+const KEYS_94 = ["address_line1", "address_line2", "city", "zone_code", "postal_code", "country_code"];
+const KEYS_95 = [
   "retailer_id",
   "name",
   "image",
@@ -224,15 +211,28 @@ const KEYS_98 = [
   "importer_name",
   "importer_address",
 ];
-const KEYS_99 = ["address_line1", "address_line2", "city", "zone_code", "postal_code", "country_code"];
-const PATTERN_100 = new RegExp("^[A-Z]{2}$", "u");
-const KEYS_101 = ["value", "offset", "description"];
-const KEYS_102 = ["value", "offset", "description", "discount_program_name"];
-const KEYS_103 = ["name", "address_line1", "address_line2", "city", "state", "country", "postal_code"];
-const PATTERN_104 = new RegExp("^[0-9]{6}$", "u");
-const KEYS_105 = ["reference_id", "order"];
-const KEYS_106 = ["status", "description"];
-const ENUM_107 = ["pending", "processing", "partially_shipped", "shipped", "completed", "canceled"];
+const KEYS_96 = ["value", "offset", "description"];
+const KEYS_97 = ["value", "offset", "description", "discount_program_name"];
+const KEYS_98 = ["status", "type", "catalog_id", "expiration", "items", "subtotal", "tax", "shipping", "discount"];
+const PATTERN_99 = new RegExp("^[0-9]{6}$", "u");
+const KEYS_100 = ["name", "address_line1", "address_line2", "city", "state", "country", "postal_code"];
+const KEYS_101 = [
+  "reference_id",
+  "type",
+  "payment_type",
+  "payment_configuration",
+  "payment_settings",
+  "currency",
+  "total_amount",
+  "order",
+  "beneficiaries",
+];
+const ENUM_102 = ["digital-goods", "physical-goods"];
+const ENUM_103 = ["upi", "br"];
+const ENUM_104 = ["INR", "BRL"];
+const KEYS_105 = ["status", "description"];
+const ENUM_106 = ["pending", "processing", "partially_shipped", "shipped", "completed", "canceled"];
+const KEYS_107 = ["reference_id", "order"];
 const ENUM_108 = [
   "button",
   "list",
@@ -249,7 +249,9 @@ const ENUM_108 = [
   "order_details",
   "order_status",
 ];
-const KEYS_109 = [
+const PATTERN_109 = new RegExp("^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$", "u");
+const KEYS_110 = ["message_id"];
+const KEYS_111 = [
   "messaging_product",
   "recipient_type",
   "to",
@@ -260,10 +262,9 @@ const KEYS_109 = [
   "recipient_identity_key_hash",
   "interactive",
 ];
-const ENUM_110 = ["individual"];
-const PATTERN_111 = new RegExp("^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$", "u");
-const KEYS_112 = ["message_id"];
-const KEYS_113 = [
+const ENUM_112 = ["individual"];
+const KEYS_113 = ["message_id", "emoji"];
+const KEYS_114 = [
   "messaging_product",
   "recipient_type",
   "to",
@@ -273,17 +274,16 @@ const KEYS_113 = [
   "recipient_identity_key_hash",
   "reaction",
 ];
-const ENUM_114 = ["individual", "group"];
-const KEYS_115 = ["message_id", "emoji"];
+const ENUM_115 = ["individual", "group"];
 const ENUM_116 = ["interactive", "reaction"];
 const PATTERN_117 = new RegExp("^[0-9]{1,12}$", "u");
-const KEYS_118 = ["to", "type", "interactive"];
-const PATTERN_119 = new RegExp("^[0-9]{6,15}$", "u");
-const KEYS_120 = ["custom_data", "status_callback", "whatsapp"];
-const KEYS_121 = ["custom_data", "status_callback", "messages"];
+const PATTERN_118 = new RegExp("^[0-9]{6,15}$", "u");
+const KEYS_119 = ["to", "type", "interactive"];
+const KEYS_120 = ["recipient_type", "type", "context", "interactive"];
+const KEYS_121 = ["recipient_type", "type", "reaction"];
 const KEYS_122 = ["from", "to", "content"];
-const KEYS_123 = ["recipient_type", "type", "context", "interactive"];
-const KEYS_124 = ["recipient_type", "type", "reaction"];
+const KEYS_123 = ["custom_data", "status_callback", "messages"];
+const KEYS_124 = ["custom_data", "status_callback", "whatsapp"];
 const BRANCHES_125 = [
   {
     check: is_ExotelWrappedWebhook,
@@ -293,12 +293,12 @@ const BRANCHES_125 = [
   },
   { check: is_ExotelFlatWebhook, collect: check_ExotelFlatWebhook, required: ["type"], label: "flat webhook" },
 ] as const;
-const KEYS_126 = ["body", "header", "footer", "action"];
-const KEYS_127 = ["type", "text"];
-const KEYS_128 = ["type", "mediaUrl"];
-const KEYS_129 = ["type", "mediaUrl", "filename"];
-const ENUM_130 = ["TEXT", "IMAGE", "VIDEO", "DOCUMENT"];
-const KEYS_131 = ["type", "id", "title"];
+const KEYS_126 = ["type", "text"];
+const KEYS_127 = ["type", "mediaUrl"];
+const KEYS_128 = ["type", "mediaUrl", "filename"];
+const ENUM_129 = ["TEXT", "IMAGE", "VIDEO", "DOCUMENT"];
+const KEYS_130 = ["type", "id", "title"];
+const KEYS_131 = ["body", "header", "footer", "action"];
 const KEYS_132 = [
   "mode",
   "flowMessageVersion",
@@ -312,18 +312,18 @@ const ENUM_133 = ["DRAFT", "PUBLISHED"];
 const ENUM_134 = ["NAVIGATE", "DATA_EXCHANGE"];
 const KEYS_135 = ["title", "sections"];
 const KEYS_136 = ["body"];
-const KEYS_137 = ["header", "body", "footer", "action"];
+const KEYS_137 = ["title", "productRetailerIds"];
 const KEYS_138 = ["catalogId", "sections"];
-const KEYS_139 = ["title", "productRetailerIds"];
-const KEYS_140 = ["body", "footer", "action"];
-const KEYS_141 = ["catalogId", "productRetailerId"];
+const KEYS_139 = ["header", "body", "footer", "action"];
+const KEYS_140 = ["catalogId", "productRetailerId"];
+const KEYS_141 = ["body", "footer", "action"];
 const KEYS_142 = ["displayText", "url"];
-const KEYS_143 = ["from", "to", "messageId", "content", "callbackData", "notifyUrl", "context"];
-const KEYS_144 = ["replyToMessageId"];
-const KEYS_145 = ["from", "to", "channel", "message_type", "custom", "client_ref", "webhook_url", "context"];
-const KEYS_146 = ["type", "interactive"];
-const KEYS_147 = ["type", "reaction"];
-const KEYS_148 = ["message_uuid"];
+const KEYS_143 = ["replyToMessageId"];
+const KEYS_144 = ["from", "to", "messageId", "content", "callbackData", "notifyUrl", "context"];
+const KEYS_145 = ["type", "interactive"];
+const KEYS_146 = ["type", "reaction"];
+const KEYS_147 = ["message_uuid"];
+const KEYS_148 = ["from", "to", "channel", "message_type", "custom", "client_ref", "webhook_url", "context"];
 const BRANCHES_149 = [
   {
     check: is_VonageInboundMessage,
@@ -3115,13 +3115,12 @@ function is_InboundReply(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.title === undefined) return false;
   for (const k in v) if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.id;
-  if (!(typeof x === "string")) return false;
-  x = v.title;
-  if (!(typeof x === "string")) return false;
-  x = v.description;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const id = v.id;
+  if (typeof id !== "string") return false;
+  const title = v.title;
+  if (typeof title !== "string") return false;
+  const description = v.description;
+  if (description !== undefined && typeof description !== "string") return false;
   return true;
 }
 function check_InboundReply(v: any, p: string, out: ValidationIssue[]): void {
@@ -3134,7 +3133,7 @@ function check_InboundReply(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply", k, KEYS_4));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply", k, KEYS_2));
     }
   let x: any;
   x = v.id;
@@ -3151,11 +3150,6 @@ function check_InboundReply(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // inbound/inbound-event.schema.json#/properties/flowResponse
-function is_InboundEvent_flowResponse(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (!walk.isJson(v)) return false;
-  return true;
-}
 function check_InboundEvent_flowResponse(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "flow response", "an object", v));
@@ -3170,17 +3164,16 @@ function is_InboundLocation(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "latitude" && k !== "longitude" && k !== "name" && k !== "address" && k !== "url" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.latitude;
-  if (!(typeof x === "number" && Number.isFinite(x))) return false;
-  x = v.longitude;
-  if (!(typeof x === "number" && Number.isFinite(x))) return false;
-  x = v.name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.address;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.url;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const latitude = v.latitude;
+  if (!(typeof latitude === "number" && Number.isFinite(latitude))) return false;
+  const longitude = v.longitude;
+  if (!(typeof longitude === "number" && Number.isFinite(longitude))) return false;
+  const name = v.name;
+  if (name !== undefined && typeof name !== "string") return false;
+  const address = v.address;
+  if (address !== undefined && typeof address !== "string") return false;
+  const url = v.url;
+  if (url !== undefined && typeof url !== "string") return false;
   return true;
 }
 function check_InboundLocation(v: any, p: string, out: ValidationIssue[]): void {
@@ -3193,7 +3186,7 @@ function check_InboundLocation(v: any, p: string, out: ValidationIssue[]): void 
   for (const k in v)
     if (k !== "latitude" && k !== "longitude" && k !== "name" && k !== "address" && k !== "url" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location", k, KEYS_5));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location", k, KEYS_3));
     }
   let x: any;
   x = v.latitude;
@@ -3226,15 +3219,14 @@ function is_InboundOrderItem(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "productRetailerId" && k !== "quantity" && k !== "itemPrice" && k !== "currency" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.productRetailerId;
-  if (!(typeof x === "string")) return false;
-  x = v.quantity;
-  if (!(typeof x === "number" && Number.isFinite(x))) return false;
-  x = v.itemPrice;
-  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
-  x = v.currency;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const productRetailerId = v.productRetailerId;
+  if (typeof productRetailerId !== "string") return false;
+  const quantity = v.quantity;
+  if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
+  const itemPrice = v.itemPrice;
+  if (itemPrice !== undefined && !(typeof itemPrice === "number" && Number.isFinite(itemPrice))) return false;
+  const currency = v.currency;
+  if (currency !== undefined && typeof currency !== "string") return false;
   return true;
 }
 function check_InboundOrderItem(v: any, p: string, out: ValidationIssue[]): void {
@@ -3247,7 +3239,7 @@ function check_InboundOrderItem(v: any, p: string, out: ValidationIssue[]): void
   for (const k in v)
     if (k !== "productRetailerId" && k !== "quantity" && k !== "itemPrice" && k !== "currency" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order item", k, KEYS_7));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order item", k, KEYS_4));
     }
   let x: any;
   x = v.productRetailerId;
@@ -3273,8 +3265,8 @@ function check_InboundOrderItem(v: any, p: string, out: ValidationIssue[]): void
 function is_InboundOrder_items(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InboundOrderItem(x, w)) return false;
+    const item = v[i];
+    if (!is_InboundOrderItem(item, w)) return false;
   }
   return true;
 }
@@ -3297,11 +3289,10 @@ function is_InboundOrder(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.catalogId === undefined || v.items === undefined) return false;
   for (const k in v) if (k !== "catalogId" && k !== "items" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.catalogId;
-  if (!(typeof x === "string")) return false;
-  x = v.items;
-  if (!is_InboundOrder_items(x, w)) return false;
+  const catalogId = v.catalogId;
+  if (typeof catalogId !== "string") return false;
+  const items = v.items;
+  if (!is_InboundOrder_items(items, w)) return false;
   return true;
 }
 function check_InboundOrder(v: any, p: string, out: ValidationIssue[]): void {
@@ -3314,7 +3305,7 @@ function check_InboundOrder(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "catalogId" && k !== "items" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order", k, KEYS_6));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order", k, KEYS_5));
     }
   let x: any;
   x = v.catalogId;
@@ -3331,11 +3322,10 @@ function is_InboundReaction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.messageId === undefined) return false;
   for (const k in v) if (k !== "messageId" && k !== "emoji" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.messageId;
-  if (!(typeof x === "string")) return false;
-  x = v.emoji;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const messageId = v.messageId;
+  if (typeof messageId !== "string") return false;
+  const emoji = v.emoji;
+  if (emoji !== undefined && typeof emoji !== "string") return false;
   return true;
 }
 function check_InboundReaction(v: any, p: string, out: ValidationIssue[]): void {
@@ -3347,7 +3337,7 @@ function check_InboundReaction(v: any, p: string, out: ValidationIssue[]): void 
   for (const k in v)
     if (k !== "messageId" && k !== "emoji" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction", k, KEYS_8));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction", k, KEYS_6));
     }
   let x: any;
   x = v.messageId;
@@ -3366,15 +3356,14 @@ function is_InboundCallPermission(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "response" && k !== "permanent" && k !== "expiresAt" && k !== "source" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.response;
-  if (!(x === "accept" || x === "reject")) return false;
-  x = v.permanent;
-  if (x !== undefined && !(typeof x === "boolean")) return false;
-  x = v.expiresAt;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.source;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const response = v.response;
+  if (!(response === "accept" || response === "reject")) return false;
+  const permanent = v.permanent;
+  if (permanent !== undefined && typeof permanent !== "boolean") return false;
+  const expiresAt = v.expiresAt;
+  if (expiresAt !== undefined && typeof expiresAt !== "string") return false;
+  const source = v.source;
+  if (source !== undefined && typeof source !== "string") return false;
   return true;
 }
 function check_InboundCallPermission(v: any, p: string, out: ValidationIssue[]): void {
@@ -3386,12 +3375,12 @@ function check_InboundCallPermission(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "response" && k !== "permanent" && k !== "expiresAt" && k !== "source" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission answer", k, KEYS_9));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission answer", k, KEYS_7));
     }
   let x: any;
   x = v.response;
   if (x !== undefined) {
-    if (!(x === "accept" || x === "reject")) out.push(rules.enumeration(p + "/response", "answer", ENUM_10, x));
+    if (!(x === "accept" || x === "reject")) out.push(rules.enumeration(p + "/response", "answer", ENUM_8, x));
   }
   x = v.permanent;
   if (x !== undefined) {
@@ -3412,15 +3401,14 @@ function is_InboundStatusError(v: any, w: boolean): boolean {
   if (v.message === undefined) return false;
   for (const k in v)
     if (k !== "code" && k !== "message" && k !== "title" && k !== "details" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.code;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.message;
-  if (!(typeof x === "string")) return false;
-  x = v.title;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.details;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const code = v.code;
+  if (code !== undefined && typeof code !== "string") return false;
+  const message = v.message;
+  if (typeof message !== "string") return false;
+  const title = v.title;
+  if (title !== undefined && typeof title !== "string") return false;
+  const details = v.details;
+  if (details !== undefined && typeof details !== "string") return false;
   return true;
 }
 function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): void {
@@ -3432,7 +3420,7 @@ function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "code" && k !== "message" && k !== "title" && k !== "details" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "error", k, KEYS_12));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "error", k, KEYS_9));
     }
   let x: any;
   x = v.code;
@@ -3456,8 +3444,8 @@ function check_InboundStatusError(v: any, p: string, out: ValidationIssue[]): vo
 function is_InboundStatus_errors(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InboundStatusError(x, w)) return false;
+    const error = v[i];
+    if (!is_InboundStatusError(error, w)) return false;
   }
   return true;
 }
@@ -3490,19 +3478,23 @@ function is_InboundStatus(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.status;
-  if (!(typeof x === "string")) return false;
-  x = v.recipient;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.recipientUserId;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.recipientParentUserId;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.callbackData;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.errors;
-  if (x !== undefined && !is_InboundStatus_errors(x, w)) return false;
+  const status = v.status;
+  if (typeof status !== "string") return false;
+  const recipient = v.recipient;
+  if (recipient !== undefined && !(typeof recipient === "string" && recipient.length !== 0)) return false;
+  const recipientUserId = v.recipientUserId;
+  if (recipientUserId !== undefined && !(typeof recipientUserId === "string" && recipientUserId.length !== 0))
+    return false;
+  const recipientParentUserId = v.recipientParentUserId;
+  if (
+    recipientParentUserId !== undefined &&
+    !(typeof recipientParentUserId === "string" && recipientParentUserId.length !== 0)
+  )
+    return false;
+  const callbackData = v.callbackData;
+  if (callbackData !== undefined && typeof callbackData !== "string") return false;
+  const errors = v.errors;
+  if (errors !== undefined && !is_InboundStatus_errors(errors, w)) return false;
   return true;
 }
 function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
@@ -3522,7 +3514,7 @@ function check_InboundStatus(v: any, p: string, out: ValidationIssue[]): void {
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "status", k, KEYS_11));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "status", k, KEYS_10));
     }
   let x: any;
   x = v.status;
@@ -3568,13 +3560,12 @@ function is_InboundContactPhone(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.phone === undefined) return false;
   for (const k in v) if (k !== "phone" && k !== "waId" && k !== "type" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.phone;
-  if (!(typeof x === "string")) return false;
-  x = v.waId;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.type;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const phone = v.phone;
+  if (typeof phone !== "string") return false;
+  const waId = v.waId;
+  if (waId !== undefined && typeof waId !== "string") return false;
+  const type = v.type;
+  if (type !== undefined && typeof type !== "string") return false;
   return true;
 }
 function check_InboundContactPhone(v: any, p: string, out: ValidationIssue[]): void {
@@ -3586,7 +3577,7 @@ function check_InboundContactPhone(v: any, p: string, out: ValidationIssue[]): v
   for (const k in v)
     if (k !== "phone" && k !== "waId" && k !== "type" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "phone", k, KEYS_14));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "phone", k, KEYS_11));
     }
   let x: any;
   x = v.phone;
@@ -3606,8 +3597,8 @@ function check_InboundContactPhone(v: any, p: string, out: ValidationIssue[]): v
 function is_InboundContact_phones(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InboundContactPhone(x, w)) return false;
+    const phone = v[i];
+    if (!is_InboundContactPhone(phone, w)) return false;
   }
   return true;
 }
@@ -3629,13 +3620,12 @@ function check_InboundContact_phones(v: any, p: string, out: ValidationIssue[]):
 function is_InboundContact(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   for (const k in v) if (k !== "name" && k !== "phones" && k !== "origin" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.phones;
-  if (x !== undefined && !is_InboundContact_phones(x, w)) return false;
-  x = v.origin;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const name = v.name;
+  if (name !== undefined && typeof name !== "string") return false;
+  const phones = v.phones;
+  if (phones !== undefined && !is_InboundContact_phones(phones, w)) return false;
+  const origin = v.origin;
+  if (origin !== undefined && typeof origin !== "string") return false;
   return true;
 }
 function check_InboundContact(v: any, p: string, out: ValidationIssue[]): void {
@@ -3646,7 +3636,7 @@ function check_InboundContact(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "name" && k !== "phones" && k !== "origin" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "contact card", k, KEYS_13));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "contact card", k, KEYS_12));
     }
   let x: any;
   x = v.name;
@@ -3663,14 +3653,6 @@ function check_InboundContact(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // inbound/inbound-event.schema.json#/properties/contacts
-function is_InboundEvent_contacts(v: any, w: boolean): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InboundContact(x, w)) return false;
-  }
-  return true;
-}
 function check_InboundEvent_contacts(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "shared contacts", "an array", v));
@@ -3698,17 +3680,16 @@ function is_InboundSystem(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.type;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.body;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.newWaId;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.newUserId;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.newParentUserId;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const type = v.type;
+  if (type !== undefined && typeof type !== "string") return false;
+  const body = v.body;
+  if (body !== undefined && typeof body !== "string") return false;
+  const newWaId = v.newWaId;
+  if (newWaId !== undefined && typeof newWaId !== "string") return false;
+  const newUserId = v.newUserId;
+  if (newUserId !== undefined && typeof newUserId !== "string") return false;
+  const newParentUserId = v.newParentUserId;
+  if (newParentUserId !== undefined && typeof newParentUserId !== "string") return false;
   return true;
 }
 function check_InboundSystem(v: any, p: string, out: ValidationIssue[]): void {
@@ -3726,7 +3707,7 @@ function check_InboundSystem(v: any, p: string, out: ValidationIssue[]): void {
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "system notice", k, KEYS_15));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "system notice", k, KEYS_13));
     }
   let x: any;
   x = v.type;
@@ -3769,27 +3750,26 @@ function is_InboundReferral(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.sourceUrl;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.sourceId;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.sourceType;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.headline;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.body;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.mediaType;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.imageUrl;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.videoUrl;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.thumbnailUrl;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.ctwaClid;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const sourceUrl = v.sourceUrl;
+  if (sourceUrl !== undefined && typeof sourceUrl !== "string") return false;
+  const sourceId = v.sourceId;
+  if (sourceId !== undefined && typeof sourceId !== "string") return false;
+  const sourceType = v.sourceType;
+  if (sourceType !== undefined && typeof sourceType !== "string") return false;
+  const headline = v.headline;
+  if (headline !== undefined && typeof headline !== "string") return false;
+  const body = v.body;
+  if (body !== undefined && typeof body !== "string") return false;
+  const mediaType = v.mediaType;
+  if (mediaType !== undefined && typeof mediaType !== "string") return false;
+  const imageUrl = v.imageUrl;
+  if (imageUrl !== undefined && typeof imageUrl !== "string") return false;
+  const videoUrl = v.videoUrl;
+  if (videoUrl !== undefined && typeof videoUrl !== "string") return false;
+  const thumbnailUrl = v.thumbnailUrl;
+  if (thumbnailUrl !== undefined && typeof thumbnailUrl !== "string") return false;
+  const ctwaClid = v.ctwaClid;
+  if (ctwaClid !== undefined && typeof ctwaClid !== "string") return false;
   return true;
 }
 function check_InboundReferral(v: any, p: string, out: ValidationIssue[]): void {
@@ -3812,7 +3792,7 @@ function check_InboundReferral(v: any, p: string, out: ValidationIssue[]): void 
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "ad referral", k, KEYS_16));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "ad referral", k, KEYS_14));
     }
   let x: any;
   x = v.sourceUrl;
@@ -3857,14 +3837,6 @@ function check_InboundReferral(v: any, p: string, out: ValidationIssue[]): void 
   }
 }
 // inbound/inbound-event.schema.json#/properties/errors
-function is_InboundEvent_errors(v: any, w: boolean): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InboundStatusError(x, w)) return false;
-  }
-  return true;
-}
 function check_InboundEvent_errors(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "message errors", "an array", v));
@@ -3880,11 +3852,6 @@ function check_InboundEvent_errors(v: any, p: string, out: ValidationIssue[]): v
   }
 }
 // inbound/inbound-event.schema.json#/properties/raw
-function is_InboundEvent_raw(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (!walk.isJson(v)) return false;
-  return true;
-}
 function check_InboundEvent_raw(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "raw item", "an object", v));
@@ -3937,83 +3904,310 @@ function is_InboundEvent(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.provider;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.kind;
+  const provider = v.provider;
+  if (!(typeof provider === "string" && provider.length !== 0)) return false;
+  const kind = v.kind;
   if (!(
-    x === "button_reply" ||
-    x === "list_reply" ||
-    x === "reply" ||
-    x === "flow_reply" ||
-    x === "address_reply" ||
-    x === "call_permission_reply" ||
-    x === "template_button" ||
-    x === "order" ||
-    x === "location" ||
-    x === "reaction" ||
-    x === "text" ||
-    x === "contacts" ||
-    x === "system" ||
-    x === "request_welcome" ||
-    x === "unsupported" ||
-    x === "status"
+    kind === "button_reply" ||
+    kind === "list_reply" ||
+    kind === "reply" ||
+    kind === "flow_reply" ||
+    kind === "address_reply" ||
+    kind === "call_permission_reply" ||
+    kind === "template_button" ||
+    kind === "order" ||
+    kind === "location" ||
+    kind === "reaction" ||
+    kind === "text" ||
+    kind === "contacts" ||
+    kind === "system" ||
+    kind === "request_welcome" ||
+    kind === "unsupported" ||
+    kind === "status"
   ))
     return false;
-  x = v.senderId;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.from;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.fromUserId;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.fromParentUserId;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.username;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.groupId;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.to;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.contactName;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.messageId;
-  if (!(typeof x === "string")) return false;
-  x = v.timestamp;
-  if (!(typeof x === "string" && PATTERN_3.test(x))) return false;
-  x = v.replyTo;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.reply;
-  if (x !== undefined && !is_InboundReply(x, w)) return false;
-  x = v.flowResponse;
-  if (x !== undefined && !is_InboundEvent_flowResponse(x, w)) return false;
-  x = v.flowName;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.text;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.location;
-  if (x !== undefined && !is_InboundLocation(x, w)) return false;
-  x = v.order;
-  if (x !== undefined && !is_InboundOrder(x, w)) return false;
-  x = v.reaction;
-  if (x !== undefined && !is_InboundReaction(x, w)) return false;
-  x = v.callPermission;
-  if (x !== undefined && !is_InboundCallPermission(x, w)) return false;
-  x = v.status;
-  if (x !== undefined && !is_InboundStatus(x, w)) return false;
-  x = v.unsupportedType;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.contacts;
-  if (x !== undefined && !is_InboundEvent_contacts(x, w)) return false;
-  x = v.sharedPhone;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.system;
-  if (x !== undefined && !is_InboundSystem(x, w)) return false;
-  x = v.referral;
-  if (x !== undefined && !is_InboundReferral(x, w)) return false;
-  x = v.errors;
-  if (x !== undefined && !is_InboundEvent_errors(x, w)) return false;
-  x = v.raw;
-  if (!is_InboundEvent_raw(x, w)) return false;
+  const senderId = v.senderId;
+  if (senderId !== undefined && !(typeof senderId === "string" && senderId.length !== 0)) return false;
+  const from = v.from;
+  if (from !== undefined && !(typeof from === "string" && from.length !== 0)) return false;
+  const fromUserId = v.fromUserId;
+  if (fromUserId !== undefined && !(typeof fromUserId === "string" && fromUserId.length !== 0)) return false;
+  const fromParentUserId = v.fromParentUserId;
+  if (fromParentUserId !== undefined && !(typeof fromParentUserId === "string" && fromParentUserId.length !== 0))
+    return false;
+  const username = v.username;
+  if (username !== undefined && !(typeof username === "string" && username.length !== 0)) return false;
+  const groupId = v.groupId;
+  if (groupId !== undefined && !(typeof groupId === "string" && groupId.length !== 0)) return false;
+  const to = v.to;
+  if (to !== undefined && typeof to !== "string") return false;
+  const contactName = v.contactName;
+  if (contactName !== undefined && typeof contactName !== "string") return false;
+  const messageId = v.messageId;
+  if (typeof messageId !== "string") return false;
+  const timestamp = v.timestamp;
+  if (!(typeof timestamp === "string" && PATTERN_1.test(timestamp))) return false;
+  const replyTo = v.replyTo;
+  if (replyTo !== undefined && typeof replyTo !== "string") return false;
+  const reply = v.reply;
+  if (reply !== undefined) {
+    if (typeof reply !== "object" || reply === null || Array.isArray(reply)) return false;
+    if (reply.id === undefined || reply.title === undefined) return false;
+    for (const k in reply)
+      if (k !== "id" && k !== "title" && k !== "description" && reply[k] !== undefined) return false;
+    const id = reply.id;
+    if (typeof id !== "string") return false;
+    const title = reply.title;
+    if (typeof title !== "string") return false;
+    const description = reply.description;
+    if (description !== undefined && typeof description !== "string") return false;
+  }
+  const flowResponse = v.flowResponse;
+  if (flowResponse !== undefined) {
+    if (typeof flowResponse !== "object" || flowResponse === null || Array.isArray(flowResponse)) return false;
+    if (!walk.isJson(flowResponse)) return false;
+  }
+  const flowName = v.flowName;
+  if (flowName !== undefined && typeof flowName !== "string") return false;
+  const text = v.text;
+  if (text !== undefined && typeof text !== "string") return false;
+  const location = v.location;
+  if (location !== undefined) {
+    if (typeof location !== "object" || location === null || Array.isArray(location)) return false;
+    if (location.latitude === undefined || location.longitude === undefined) return false;
+    for (const k in location)
+      if (
+        k !== "latitude" &&
+        k !== "longitude" &&
+        k !== "name" &&
+        k !== "address" &&
+        k !== "url" &&
+        location[k] !== undefined
+      )
+        return false;
+    const latitude = location.latitude;
+    if (!(typeof latitude === "number" && Number.isFinite(latitude))) return false;
+    const longitude = location.longitude;
+    if (!(typeof longitude === "number" && Number.isFinite(longitude))) return false;
+    const name = location.name;
+    if (name !== undefined && typeof name !== "string") return false;
+    const address = location.address;
+    if (address !== undefined && typeof address !== "string") return false;
+    const url = location.url;
+    if (url !== undefined && typeof url !== "string") return false;
+  }
+  const order = v.order;
+  if (order !== undefined) {
+    if (typeof order !== "object" || order === null || Array.isArray(order)) return false;
+    if (order.catalogId === undefined || order.items === undefined) return false;
+    for (const k in order) if (k !== "catalogId" && k !== "items" && order[k] !== undefined) return false;
+    const catalogId = order.catalogId;
+    if (typeof catalogId !== "string") return false;
+    const items = order.items;
+    if (!Array.isArray(items)) return false;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
+      if (item.productRetailerId === undefined || item.quantity === undefined) return false;
+      for (const k in item)
+        if (
+          k !== "productRetailerId" &&
+          k !== "quantity" &&
+          k !== "itemPrice" &&
+          k !== "currency" &&
+          item[k] !== undefined
+        )
+          return false;
+      const productRetailerId = item.productRetailerId;
+      if (typeof productRetailerId !== "string") return false;
+      const quantity = item.quantity;
+      if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
+      const itemPrice = item.itemPrice;
+      if (itemPrice !== undefined && !(typeof itemPrice === "number" && Number.isFinite(itemPrice))) return false;
+      const currency = item.currency;
+      if (currency !== undefined && typeof currency !== "string") return false;
+    }
+  }
+  const reaction = v.reaction;
+  if (reaction !== undefined) {
+    if (typeof reaction !== "object" || reaction === null || Array.isArray(reaction)) return false;
+    if (reaction.messageId === undefined) return false;
+    for (const k in reaction) if (k !== "messageId" && k !== "emoji" && reaction[k] !== undefined) return false;
+    const messageId2 = reaction.messageId;
+    if (typeof messageId2 !== "string") return false;
+    const emoji = reaction.emoji;
+    if (emoji !== undefined && typeof emoji !== "string") return false;
+  }
+  const callPermission = v.callPermission;
+  if (callPermission !== undefined) {
+    if (typeof callPermission !== "object" || callPermission === null || Array.isArray(callPermission)) return false;
+    if (callPermission.response === undefined) return false;
+    for (const k in callPermission)
+      if (
+        k !== "response" &&
+        k !== "permanent" &&
+        k !== "expiresAt" &&
+        k !== "source" &&
+        callPermission[k] !== undefined
+      )
+        return false;
+    const response = callPermission.response;
+    if (!(response === "accept" || response === "reject")) return false;
+    const permanent = callPermission.permanent;
+    if (permanent !== undefined && typeof permanent !== "boolean") return false;
+    const expiresAt = callPermission.expiresAt;
+    if (expiresAt !== undefined && typeof expiresAt !== "string") return false;
+    const source = callPermission.source;
+    if (source !== undefined && typeof source !== "string") return false;
+  }
+  const status = v.status;
+  if (status !== undefined) {
+    if (typeof status !== "object" || status === null || Array.isArray(status)) return false;
+    if (status.status === undefined) return false;
+    for (const k in status)
+      if (
+        k !== "status" &&
+        k !== "recipient" &&
+        k !== "recipientUserId" &&
+        k !== "recipientParentUserId" &&
+        k !== "callbackData" &&
+        k !== "errors" &&
+        status[k] !== undefined
+      )
+        return false;
+    const status2 = status.status;
+    if (typeof status2 !== "string") return false;
+    const recipient = status.recipient;
+    if (recipient !== undefined && !(typeof recipient === "string" && recipient.length !== 0)) return false;
+    const recipientUserId = status.recipientUserId;
+    if (recipientUserId !== undefined && !(typeof recipientUserId === "string" && recipientUserId.length !== 0))
+      return false;
+    const recipientParentUserId = status.recipientParentUserId;
+    if (
+      recipientParentUserId !== undefined &&
+      !(typeof recipientParentUserId === "string" && recipientParentUserId.length !== 0)
+    )
+      return false;
+    const callbackData = status.callbackData;
+    if (callbackData !== undefined && typeof callbackData !== "string") return false;
+    const errors = status.errors;
+    if (errors !== undefined) {
+      if (!Array.isArray(errors)) return false;
+      for (let i2 = 0; i2 < errors.length; i2++) {
+        const error = errors[i2];
+        if (!is_InboundStatusError(error, w)) return false;
+      }
+    }
+  }
+  const unsupportedType = v.unsupportedType;
+  if (unsupportedType !== undefined && typeof unsupportedType !== "string") return false;
+  const contacts = v.contacts;
+  if (contacts !== undefined) {
+    if (!Array.isArray(contacts)) return false;
+    for (let i3 = 0; i3 < contacts.length; i3++) {
+      const contact = contacts[i3];
+      if (typeof contact !== "object" || contact === null || Array.isArray(contact)) return false;
+      for (const k in contact)
+        if (k !== "name" && k !== "phones" && k !== "origin" && contact[k] !== undefined) return false;
+      const name2 = contact.name;
+      if (name2 !== undefined && typeof name2 !== "string") return false;
+      const phones = contact.phones;
+      if (phones !== undefined) {
+        if (!Array.isArray(phones)) return false;
+        for (let i4 = 0; i4 < phones.length; i4++) {
+          const phone = phones[i4];
+          if (typeof phone !== "object" || phone === null || Array.isArray(phone)) return false;
+          if (phone.phone === undefined) return false;
+          for (const k in phone)
+            if (k !== "phone" && k !== "waId" && k !== "type" && phone[k] !== undefined) return false;
+          const phone2 = phone.phone;
+          if (typeof phone2 !== "string") return false;
+          const waId = phone.waId;
+          if (waId !== undefined && typeof waId !== "string") return false;
+          const type = phone.type;
+          if (type !== undefined && typeof type !== "string") return false;
+        }
+      }
+      const origin = contact.origin;
+      if (origin !== undefined && typeof origin !== "string") return false;
+    }
+  }
+  const sharedPhone = v.sharedPhone;
+  if (sharedPhone !== undefined && !(typeof sharedPhone === "string" && sharedPhone.length !== 0)) return false;
+  const system = v.system;
+  if (system !== undefined) {
+    if (typeof system !== "object" || system === null || Array.isArray(system)) return false;
+    for (const k in system)
+      if (
+        k !== "type" &&
+        k !== "body" &&
+        k !== "newWaId" &&
+        k !== "newUserId" &&
+        k !== "newParentUserId" &&
+        system[k] !== undefined
+      )
+        return false;
+    const type2 = system.type;
+    if (type2 !== undefined && typeof type2 !== "string") return false;
+    const body = system.body;
+    if (body !== undefined && typeof body !== "string") return false;
+    const newWaId = system.newWaId;
+    if (newWaId !== undefined && typeof newWaId !== "string") return false;
+    const newUserId = system.newUserId;
+    if (newUserId !== undefined && typeof newUserId !== "string") return false;
+    const newParentUserId = system.newParentUserId;
+    if (newParentUserId !== undefined && typeof newParentUserId !== "string") return false;
+  }
+  const referral = v.referral;
+  if (referral !== undefined) {
+    if (typeof referral !== "object" || referral === null || Array.isArray(referral)) return false;
+    for (const k in referral)
+      if (
+        k !== "sourceUrl" &&
+        k !== "sourceId" &&
+        k !== "sourceType" &&
+        k !== "headline" &&
+        k !== "body" &&
+        k !== "mediaType" &&
+        k !== "imageUrl" &&
+        k !== "videoUrl" &&
+        k !== "thumbnailUrl" &&
+        k !== "ctwaClid" &&
+        referral[k] !== undefined
+      )
+        return false;
+    const sourceUrl = referral.sourceUrl;
+    if (sourceUrl !== undefined && typeof sourceUrl !== "string") return false;
+    const sourceId = referral.sourceId;
+    if (sourceId !== undefined && typeof sourceId !== "string") return false;
+    const sourceType = referral.sourceType;
+    if (sourceType !== undefined && typeof sourceType !== "string") return false;
+    const headline = referral.headline;
+    if (headline !== undefined && typeof headline !== "string") return false;
+    const body2 = referral.body;
+    if (body2 !== undefined && typeof body2 !== "string") return false;
+    const mediaType = referral.mediaType;
+    if (mediaType !== undefined && typeof mediaType !== "string") return false;
+    const imageUrl = referral.imageUrl;
+    if (imageUrl !== undefined && typeof imageUrl !== "string") return false;
+    const videoUrl = referral.videoUrl;
+    if (videoUrl !== undefined && typeof videoUrl !== "string") return false;
+    const thumbnailUrl = referral.thumbnailUrl;
+    if (thumbnailUrl !== undefined && typeof thumbnailUrl !== "string") return false;
+    const ctwaClid = referral.ctwaClid;
+    if (ctwaClid !== undefined && typeof ctwaClid !== "string") return false;
+  }
+  const errors2 = v.errors;
+  if (errors2 !== undefined) {
+    if (!Array.isArray(errors2)) return false;
+    for (let i5 = 0; i5 < errors2.length; i5++) {
+      const error2 = errors2[i5];
+      if (!is_InboundStatusError(error2, w)) return false;
+    }
+  }
+  const raw = v.raw;
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return false;
+  if (!walk.isJson(raw)) return false;
   return true;
 }
 function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
@@ -4060,7 +4254,7 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "inbound event", k, KEYS_1));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "inbound event", k, KEYS_15));
     }
   let x: any;
   x = v.provider;
@@ -4090,7 +4284,7 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
       x === "unsupported" ||
       x === "status"
     ))
-      out.push(rules.enumeration(p + "/kind", "event kind", ENUM_2, x));
+      out.push(rules.enumeration(p + "/kind", "event kind", ENUM_16, x));
   }
   x = v.senderId;
   if (x !== undefined) {
@@ -4153,7 +4347,7 @@ function check_InboundEvent(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/timestamp", "time", "a string", x));
     else {
-      if (!PATTERN_3.test(x))
+      if (!PATTERN_1.test(x))
         out.push(
           rules.pattern(
             p + "/timestamp",
@@ -4241,19 +4435,18 @@ function is_TextHeader(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.text === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "text" && k !== "sub_text" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "text")) return false;
-  x = v.text;
+  const type = v.type;
+  if (type !== "text") return false;
+  const text = v.text;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 60 || unicode.maxCodePoints(x, 60)) &&
-    (!w || (x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+    typeof text === "string" &&
+    text.length !== 0 &&
+    (text.length <= 60 || unicode.maxCodePoints(text, 60)) &&
+    (!w || (text.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(text))
   ))
     return false;
-  x = v.sub_text;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const sub_text = v.sub_text;
+  if (sub_text !== undefined && typeof sub_text !== "string") return false;
   return true;
 }
 function check_TextHeader(v: any, p: string, out: ValidationIssue[]): void {
@@ -4266,7 +4459,7 @@ function check_TextHeader(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "type" && k !== "text" && k !== "sub_text" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "text header", k, KEYS_18));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "text header", k, KEYS_17));
     }
   let x: any;
   x = v.type;
@@ -4278,8 +4471,9 @@ function check_TextHeader(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/text", "header text", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "header text", 1, x));
-      if (!unicode.maxCodePoints(x, 60)) out.push(rules.maxLength(p + "/text", "header text", 60, x));
-      if (!unicode.isNotBlank(x))
+      if (!(x.length <= 60 || unicode.maxCodePoints(x, 60)))
+        out.push(rules.maxLength(p + "/text", "header text", 60, x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(
             rules.notBlank(p + "/text", "header text"),
@@ -4307,18 +4501,21 @@ function check_Media_id(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "media id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "media id", 1, v));
-    if (!unicode.isTrimmed(v))
+    if (!(
+      ((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v)
+    ))
       out.push(rules.warning(rules.trimmed(p, "media id", v), "parts/media.schema.json#/$defs/mediaId/x-trimmed"));
   }
 }
 // parts/media.schema.json#/$defs/link
 function is_Media_link(v: any, w: boolean): boolean {
-  return typeof v === "string" && PATTERN_21.test(v);
+  return typeof v === "string" && PATTERN_18.test(v);
 }
 function check_Media_link(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "media link", "a string", v));
   else {
-    if (!PATTERN_21.test(v)) out.push(rules.pattern(p, "media link", "^https?://[^\\s/?#]+[^\\s]*$", v));
+    if (!PATTERN_18.test(v)) out.push(rules.pattern(p, "media link", "^https?://[^\\s/?#]+[^\\s]*$", v));
   }
 }
 // parts/media.schema.json#/$defs/caption
@@ -4332,14 +4529,13 @@ function check_Media_caption(v: any, p: string, out: ValidationIssue[]): void {
 function is_Media(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   for (const k in v) if (k !== "id" && k !== "link" && k !== "caption" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.id;
-  if (x !== undefined && !is_Media_id(x, w)) return false;
-  x = v.link;
-  if (x !== undefined && !is_Media_link(x, w)) return false;
-  x = v.caption;
-  if (x !== undefined && !is_Media_caption(x, w)) return false;
-  if ((v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0) !== 1) return false;
+  const id = v.id;
+  if (id !== undefined && !is_Media_id(id, w)) return false;
+  const link = v.link;
+  if (link !== undefined && !is_Media_link(link, w)) return false;
+  const caption = v.caption;
+  if (caption !== undefined && !is_Media_caption(caption, w)) return false;
+  if (!((v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0) === 1)) return false;
   return true;
 }
 function check_Media(v: any, p: string, out: ValidationIssue[]): void {
@@ -4350,7 +4546,7 @@ function check_Media(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "id" && k !== "link" && k !== "caption" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media", k, KEYS_20));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media", k, KEYS_19));
     }
   let x: any;
   x = v.id;
@@ -4365,21 +4561,20 @@ function check_Media(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     check_Media_caption(x, p + "/caption", out);
   }
-  {
-    const n = (v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0);
-    if (n !== 1) out.push(rules.exactlyOne(p, "media", ["id", "link"], n));
-  }
+  if (!((v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0) === 1))
+    out.push(
+      rules.exactlyOne(p, "media", ["id", "link"], (v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0)),
+    );
 }
 // parts/header.schema.json#/$defs/image
 function is_ImageHeader(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.image === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "image" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "image")) return false;
-  x = v.image;
-  if (!is_Media(x, w)) return false;
+  const type = v.type;
+  if (type !== "image") return false;
+  const image = v.image;
+  if (!is_Media(image, w)) return false;
   return true;
 }
 function check_ImageHeader(v: any, p: string, out: ValidationIssue[]): void {
@@ -4392,7 +4587,7 @@ function check_ImageHeader(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "type" && k !== "image" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "image header", k, KEYS_19));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "image header", k, KEYS_20));
     }
   let x: any;
   x = v.type;
@@ -4409,11 +4604,10 @@ function is_VideoHeader(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.video === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "video" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "video")) return false;
-  x = v.video;
-  if (!is_Media(x, w)) return false;
+  const type = v.type;
+  if (type !== "video") return false;
+  const video = v.video;
+  if (!is_Media(video, w)) return false;
   return true;
 }
 function check_VideoHeader(v: any, p: string, out: ValidationIssue[]): void {
@@ -4426,7 +4620,7 @@ function check_VideoHeader(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "type" && k !== "video" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "video header", k, KEYS_22));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "video header", k, KEYS_21));
     }
   let x: any;
   x = v.type;
@@ -4443,20 +4637,23 @@ function is_DocumentMedia(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   for (const k in v)
     if (k !== "id" && k !== "link" && k !== "caption" && k !== "filename" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.id;
-  if (x !== undefined && !is_Media_id(x, w)) return false;
-  x = v.link;
-  if (x !== undefined && !is_Media_link(x, w)) return false;
-  x = v.caption;
-  if (x !== undefined && !is_Media_caption(x, w)) return false;
-  x = v.filename;
+  const id = v.id;
+  if (id !== undefined && !is_Media_id(id, w)) return false;
+  const link = v.link;
+  if (link !== undefined && !is_Media_link(link, w)) return false;
+  const caption = v.caption;
+  if (caption !== undefined && !is_Media_caption(caption, w)) return false;
+  const filename = v.filename;
   if (
-    x !== undefined &&
-    !(typeof x === "string" && x.length !== 0 && (!w || (x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
+    filename !== undefined &&
+    !(
+      typeof filename === "string" &&
+      filename.length !== 0 &&
+      (!w || (filename.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(filename))
+    )
   )
     return false;
-  if ((v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0) !== 1) return false;
+  if (!((v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0) === 1)) return false;
   return true;
 }
 function check_DocumentMedia(v: any, p: string, out: ValidationIssue[]): void {
@@ -4467,7 +4664,7 @@ function check_DocumentMedia(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "id" && k !== "link" && k !== "caption" && k !== "filename" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document", k, KEYS_24));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document", k, KEYS_22));
     }
   let x: any;
   x = v.id;
@@ -4487,7 +4684,7 @@ function check_DocumentMedia(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/filename", "document filename", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/filename", "document filename", 1, x));
-      if (!unicode.isNotBlank(x))
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(
             rules.notBlank(p + "/filename", "document filename"),
@@ -4496,21 +4693,39 @@ function check_DocumentMedia(v: any, p: string, out: ValidationIssue[]): void {
         );
     }
   }
-  {
-    const n = (v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0);
-    if (n !== 1) out.push(rules.exactlyOne(p, "document", ["id", "link"], n));
-  }
+  if (!((v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0) === 1))
+    out.push(
+      rules.exactlyOne(p, "document", ["id", "link"], (v.id !== undefined ? 1 : 0) + (v.link !== undefined ? 1 : 0)),
+    );
 }
 // parts/header.schema.json#/$defs/document
 function is_DocumentHeader(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.document === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "document" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "document")) return false;
-  x = v.document;
-  if (!is_DocumentMedia(x, w)) return false;
+  const type = v.type;
+  if (type !== "document") return false;
+  const document = v.document;
+  if (typeof document !== "object" || document === null || Array.isArray(document)) return false;
+  for (const k in document)
+    if (k !== "id" && k !== "link" && k !== "caption" && k !== "filename" && document[k] !== undefined) return false;
+  const id = document.id;
+  if (id !== undefined && !is_Media_id(id, w)) return false;
+  const link = document.link;
+  if (link !== undefined && !is_Media_link(link, w)) return false;
+  const caption = document.caption;
+  if (caption !== undefined && !is_Media_caption(caption, w)) return false;
+  const filename = document.filename;
+  if (
+    filename !== undefined &&
+    !(
+      typeof filename === "string" &&
+      filename.length !== 0 &&
+      (!w || (filename.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(filename))
+    )
+  )
+    return false;
+  if (!((document.id !== undefined ? 1 : 0) + (document.link !== undefined ? 1 : 0) === 1)) return false;
   return true;
 }
 function check_DocumentHeader(v: any, p: string, out: ValidationIssue[]): void {
@@ -4573,7 +4788,7 @@ function check_Header(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "header", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "header", ENUM_25, v.type));
+      out.push(rules.discriminator(p + "/type", "header", ENUM_24, v.type));
   }
 }
 // parts/body.schema.json#
@@ -4581,13 +4796,12 @@ function is_Body(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.text === undefined) return false;
   for (const k in v) if (k !== "text" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.text;
+  const text = v.text;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 1024 || unicode.maxCodePoints(x, 1024)) &&
-    (!w || (x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+    typeof text === "string" &&
+    text.length !== 0 &&
+    (text.length <= 1024 || unicode.maxCodePoints(text, 1024)) &&
+    (!w || (text.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(text))
   ))
     return false;
   return true;
@@ -4601,7 +4815,7 @@ function check_Body(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "text" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k, KEYS_26));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k, KEYS_25));
     }
   let x: any;
   x = v.text;
@@ -4609,8 +4823,9 @@ function check_Body(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/text", "body text", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "body text", 1, x));
-      if (!unicode.maxCodePoints(x, 1024)) out.push(rules.maxLength(p + "/text", "body text", 1024, x));
-      if (!unicode.isNotBlank(x))
+      if (!(x.length <= 1024 || unicode.maxCodePoints(x, 1024)))
+        out.push(rules.maxLength(p + "/text", "body text", 1024, x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(rules.notBlank(p + "/text", "body text"), "parts/body.schema.json#/properties/text/x-notBlank"),
         );
@@ -4622,13 +4837,12 @@ function is_Footer(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.text === undefined) return false;
   for (const k in v) if (k !== "text" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.text;
+  const text = v.text;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 60 || unicode.maxCodePoints(x, 60)) &&
-    (!w || (x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+    typeof text === "string" &&
+    text.length !== 0 &&
+    (text.length <= 60 || unicode.maxCodePoints(text, 60)) &&
+    (!w || (text.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(text))
   ))
     return false;
   return true;
@@ -4642,7 +4856,7 @@ function check_Footer(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "text" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "footer", k, KEYS_26));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "footer", k, KEYS_25));
     }
   let x: any;
   x = v.text;
@@ -4650,8 +4864,9 @@ function check_Footer(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/text", "footer text", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "footer text", 1, x));
-      if (!unicode.maxCodePoints(x, 60)) out.push(rules.maxLength(p + "/text", "footer text", 60, x));
-      if (!unicode.isNotBlank(x))
+      if (!(x.length <= 60 || unicode.maxCodePoints(x, 60)))
+        out.push(rules.maxLength(p + "/text", "footer text", 60, x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(
             rules.notBlank(p + "/text", "footer text"),
@@ -4680,29 +4895,32 @@ function is_AddressValues(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.phone_number;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.in_pin_code;
-  if (x !== undefined && !(typeof x === "string" && (x.length <= 6 || unicode.maxCodePoints(x, 6)))) return false;
-  x = v.house_number;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.floor_number;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.tower_number;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.building_name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.address;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.landmark_area;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.city;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.state;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const name = v.name;
+  if (name !== undefined && typeof name !== "string") return false;
+  const phone_number = v.phone_number;
+  if (phone_number !== undefined && typeof phone_number !== "string") return false;
+  const in_pin_code = v.in_pin_code;
+  if (
+    in_pin_code !== undefined &&
+    !(typeof in_pin_code === "string" && (in_pin_code.length <= 6 || unicode.maxCodePoints(in_pin_code, 6)))
+  )
+    return false;
+  const house_number = v.house_number;
+  if (house_number !== undefined && typeof house_number !== "string") return false;
+  const floor_number = v.floor_number;
+  if (floor_number !== undefined && typeof floor_number !== "string") return false;
+  const tower_number = v.tower_number;
+  if (tower_number !== undefined && typeof tower_number !== "string") return false;
+  const building_name = v.building_name;
+  if (building_name !== undefined && typeof building_name !== "string") return false;
+  const address = v.address;
+  if (address !== undefined && typeof address !== "string") return false;
+  const landmark_area = v.landmark_area;
+  if (landmark_area !== undefined && typeof landmark_area !== "string") return false;
+  const city = v.city;
+  if (city !== undefined && typeof city !== "string") return false;
+  const state = v.state;
+  if (state !== undefined && typeof state !== "string") return false;
   return true;
 }
 function check_AddressValues(v: any, p: string, out: ValidationIssue[]): void {
@@ -4726,7 +4944,7 @@ function check_AddressValues(v: any, p: string, out: ValidationIssue[]): void {
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address values", k, KEYS_29));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address values", k, KEYS_26));
     }
   let x: any;
   x = v.name;
@@ -4742,7 +4960,8 @@ function check_AddressValues(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/in_pin_code", "PIN code", "a string", x));
     else {
-      if (!unicode.maxCodePoints(x, 6)) out.push(rules.maxLength(p + "/in_pin_code", "PIN code", 6, x));
+      if (!(x.length <= 6 || unicode.maxCodePoints(x, 6)))
+        out.push(rules.maxLength(p + "/in_pin_code", "PIN code", 6, x));
     }
   }
   x = v.house_number;
@@ -4788,18 +5007,17 @@ function is_SavedAddress(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.value === undefined) return false;
   for (const k in v) if (k !== "id" && k !== "value" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.id;
+  const id = v.id;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
+    typeof id === "string" &&
+    id.length !== 0 &&
     (!w ||
-      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
+      ((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(id))
   ))
     return false;
-  x = v.value;
-  if (!is_AddressValues(x, w)) return false;
+  const value = v.value;
+  if (!is_AddressValues(value, w)) return false;
   return true;
 }
 function check_SavedAddress(v: any, p: string, out: ValidationIssue[]): void {
@@ -4812,7 +5030,7 @@ function check_SavedAddress(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "id" && k !== "value" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "saved address", k, KEYS_30));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "saved address", k, KEYS_27));
     }
   let x: any;
   x = v.id;
@@ -4820,7 +5038,10 @@ function check_SavedAddress(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/id", "saved address id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "saved address id", 1, x));
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/id", "saved address id", x),
@@ -4839,8 +5060,8 @@ function is_AddressMessageParameters_saved_addresses(v: any, w: boolean): boolea
   if (!Array.isArray(v)) return false;
   if (v.length < 1) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_SavedAddress(x, w)) return false;
+    const addresse = v[i];
+    if (!is_SavedAddress(addresse, w)) return false;
   }
   return true;
 }
@@ -4864,8 +5085,8 @@ function is_AddressMessageParameters_validation_errors(v: any, w: boolean): bool
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   for (const k in v)
     if (true) {
-      const x = v[k];
-      if (!(typeof x === "string" && x.length !== 0)) return false;
+      const value = v[k];
+      if (!(typeof value === "string" && value.length !== 0)) return false;
     }
   for (const k in v)
     if (!(
@@ -4882,11 +5103,7 @@ function is_AddressMessageParameters_validation_errors(v: any, w: boolean): bool
       k === "state"
     ))
       return false;
-  {
-    let n = 0;
-    for (const k in v) if (v[k] !== undefined) n++;
-    if (n < 1) return false;
-  }
+  if (!(walk.definedKeys(v) >= 1)) return false;
   return true;
 }
 function check_AddressMessageParameters_validation_errors(v: any, p: string, out: ValidationIssue[]): void {
@@ -4899,12 +5116,9 @@ function check_AddressMessageParameters_validation_errors(v: any, p: string, out
       if (out.length >= walk.MAX_ISSUES) break;
       const x = v[k];
       if (!(typeof x === "string"))
-        out.push(
-          rules.type(p + "/" + walk.escape(k), "AddressMessageParameters_validation_errors_value", "a string", x),
-        );
+        out.push(rules.type(p + "/" + walk.escape(k), "validation errors value", "a string", x));
       else {
-        if (!(x.length !== 0))
-          out.push(rules.minLength(p + "/" + walk.escape(k), "AddressMessageParameters_validation_errors_value", 1, x));
+        if (!(x.length !== 0)) out.push(rules.minLength(p + "/" + walk.escape(k), "validation errors value", 1, x));
       }
     }
   for (const k in v)
@@ -4922,13 +5136,9 @@ function check_AddressMessageParameters_validation_errors(v: any, p: string, out
       k === "state"
     )) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.propertyName(p + "/" + walk.escape(k), "validation errors", ENUM_31, k));
+      out.push(rules.propertyName(p + "/" + walk.escape(k), "validation errors", ENUM_28, k));
     }
-  {
-    let n = 0;
-    for (const k in v) if (v[k] !== undefined) n++;
-    if (n < 1) out.push(rules.minProperties(p, "validation errors", 1, n));
-  }
+  if (!(walk.definedKeys(v) >= 1)) out.push(rules.minProperties(p, "validation errors", 1, walk.definedKeys(v)));
 }
 // interactive/address-message.schema.json#/$defs/parameters
 function is_AddressMessageParameters(v: any, w: boolean): boolean {
@@ -4937,15 +5147,15 @@ function is_AddressMessageParameters(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "country" && k !== "values" && k !== "saved_addresses" && k !== "validation_errors" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.country;
-  if (!(x === "IN")) return false;
-  x = v.values;
-  if (x !== undefined && !is_AddressValues(x, w)) return false;
-  x = v.saved_addresses;
-  if (x !== undefined && !is_AddressMessageParameters_saved_addresses(x, w)) return false;
-  x = v.validation_errors;
-  if (x !== undefined && !is_AddressMessageParameters_validation_errors(x, w)) return false;
+  const country = v.country;
+  if (country !== "IN") return false;
+  const values = v.values;
+  if (values !== undefined && !is_AddressValues(values, w)) return false;
+  const saved_addresses = v.saved_addresses;
+  if (saved_addresses !== undefined && !is_AddressMessageParameters_saved_addresses(saved_addresses, w)) return false;
+  const validation_errors = v.validation_errors;
+  if (validation_errors !== undefined && !is_AddressMessageParameters_validation_errors(validation_errors, w))
+    return false;
   return true;
 }
 function check_AddressMessageParameters(v: any, p: string, out: ValidationIssue[]): void {
@@ -4963,7 +5173,7 @@ function check_AddressMessageParameters(v: any, p: string, out: ValidationIssue[
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address parameters", k, KEYS_28));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address parameters", k, KEYS_29));
     }
   let x: any;
   x = v.country;
@@ -4988,11 +5198,10 @@ function is_AddressMessageAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.name === undefined || v.parameters === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.name;
-  if (!(x === "address_message")) return false;
-  x = v.parameters;
-  if (!is_AddressMessageParameters(x, w)) return false;
+  const name = v.name;
+  if (name !== "address_message") return false;
+  const parameters = v.parameters;
+  if (!is_AddressMessageParameters(parameters, w)) return false;
   return true;
 }
 function check_AddressMessageAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -5005,7 +5214,7 @@ function check_AddressMessageAction(v: any, p: string, out: ValidationIssue[]): 
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address action", k, KEYS_27));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address action", k, KEYS_30));
     }
   let x: any;
   x = v.name;
@@ -5018,13 +5227,6 @@ function check_AddressMessageAction(v: any, p: string, out: ValidationIssue[]): 
   }
 }
 // parts/header.schema.json#/$defs/textAdvised/properties/header
-function is_AddressMessageInteractive_if_header_header(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return true;
-  let x: any;
-  x = v.type;
-  if (x !== undefined && !(!w || x === "text")) return false;
-  return true;
-}
 function check_AddressMessageInteractive_if_header_header(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return;
   let x: any;
@@ -5042,9 +5244,14 @@ function check_AddressMessageInteractive_if_header_header(v: any, p: string, out
 // parts/header.schema.json#/$defs/textAdvised
 function is_AddressMessageInteractive_if_header(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return true;
-  let x: any;
-  x = v.header;
-  if (x !== undefined && !is_AddressMessageInteractive_if_header_header(x, w)) return false;
+  const header = v.header;
+  if (header !== undefined) {
+    shape: {
+      if (typeof header !== "object" || header === null || Array.isArray(header)) break shape;
+      const type = header.type;
+      if (type !== undefined && !(!w || type === "text")) return false;
+    }
+  }
   return true;
 }
 function check_AddressMessageInteractive_if_header(v: any, p: string, out: ValidationIssue[]): void {
@@ -5062,18 +5269,87 @@ function is_AddressMessageInteractive(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "address_message")) return false;
-  x = v.header;
-  if (x !== undefined && !is_Header(x, w)) return false;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_AddressMessageAction(x, w)) return false;
-  if (v.header !== undefined && !is_AddressMessageInteractive_if_header(v, w)) return false;
+  const type = v.type;
+  if (type !== "address_message") return false;
+  const header = v.header;
+  if (header !== undefined && !is_Header(header, w)) return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.name === undefined || action.parameters === undefined) return false;
+  for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
+  const name = action.name;
+  if (name !== "address_message") return false;
+  const parameters = action.parameters;
+  if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
+  if (parameters.country === undefined) return false;
+  for (const k in parameters)
+    if (
+      k !== "country" &&
+      k !== "values" &&
+      k !== "saved_addresses" &&
+      k !== "validation_errors" &&
+      parameters[k] !== undefined
+    )
+      return false;
+  const country = parameters.country;
+  if (country !== "IN") return false;
+  const values = parameters.values;
+  if (values !== undefined && !is_AddressValues(values, w)) return false;
+  const saved_addresses = parameters.saved_addresses;
+  if (saved_addresses !== undefined) {
+    if (!Array.isArray(saved_addresses)) return false;
+    if (saved_addresses.length < 1) return false;
+    for (let i = 0; i < saved_addresses.length; i++) {
+      const addresse = saved_addresses[i];
+      if (typeof addresse !== "object" || addresse === null || Array.isArray(addresse)) return false;
+      if (addresse.id === undefined || addresse.value === undefined) return false;
+      for (const k in addresse) if (k !== "id" && k !== "value" && addresse[k] !== undefined) return false;
+      const id = addresse.id;
+      if (!(
+        typeof id === "string" &&
+        id.length !== 0 &&
+        (!w ||
+          ((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
+          unicode.isTrimmed(id))
+      ))
+        return false;
+      const value = addresse.value;
+      if (!is_AddressValues(value, w)) return false;
+    }
+  }
+  const validation_errors = parameters.validation_errors;
+  if (validation_errors !== undefined) {
+    if (typeof validation_errors !== "object" || validation_errors === null || Array.isArray(validation_errors))
+      return false;
+    for (const k in validation_errors)
+      if (true) {
+        const value2 = validation_errors[k];
+        if (!(typeof value2 === "string" && value2.length !== 0)) return false;
+      }
+    for (const k in validation_errors)
+      if (!(
+        k === "name" ||
+        k === "phone_number" ||
+        k === "in_pin_code" ||
+        k === "house_number" ||
+        k === "floor_number" ||
+        k === "tower_number" ||
+        k === "building_name" ||
+        k === "address" ||
+        k === "landmark_area" ||
+        k === "city" ||
+        k === "state"
+      ))
+        return false;
+    if (!(walk.definedKeys(validation_errors) >= 1)) return false;
+  }
+  if (v.header !== undefined) {
+    if (!is_AddressMessageInteractive_if_header(v, w)) return false;
+  }
   return true;
 }
 function check_AddressMessageInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -5087,7 +5363,7 @@ function check_AddressMessageInteractive(v: any, p: string, out: ValidationIssue
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address message", k, KEYS_17));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address message", k, KEYS_31));
     }
   let x: any;
   x = v.type;
@@ -5119,22 +5395,21 @@ function is_ReplyButtonReply(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.title === undefined) return false;
   for (const k in v) if (k !== "id" && k !== "title" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.id;
+  const id = v.id;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 256 || unicode.maxCodePoints(x, 256)) &&
-    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
+    typeof id === "string" &&
+    id.length !== 0 &&
+    (id.length <= 256 || unicode.maxCodePoints(id, 256)) &&
+    (((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(id))
   ))
     return false;
-  x = v.title;
+  const title = v.title;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+    typeof title === "string" &&
+    title.length !== 0 &&
+    (title.length <= 20 || unicode.maxCodePoints(title, 20)) &&
+    ((title.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(title))
   ))
     return false;
   return true;
@@ -5149,7 +5424,7 @@ function check_ReplyButtonReply(v: any, p: string, out: ValidationIssue[]): void
   for (const k in v)
     if (k !== "id" && k !== "title" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply", k, KEYS_34));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply", k, KEYS_32));
     }
   let x: any;
   x = v.id;
@@ -5157,8 +5432,13 @@ function check_ReplyButtonReply(v: any, p: string, out: ValidationIssue[]): void
     if (!(typeof x === "string")) out.push(rules.type(p + "/id", "button id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "button id", 1, x));
-      if (!unicode.maxCodePoints(x, 256)) out.push(rules.maxLength(p + "/id", "button id", 256, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/id", "button id", x));
+      if (!(x.length <= 256 || unicode.maxCodePoints(x, 256)))
+        out.push(rules.maxLength(p + "/id", "button id", 256, x));
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
+        out.push(rules.trimmed(p + "/id", "button id", x));
     }
   }
   x = v.title;
@@ -5166,8 +5446,10 @@ function check_ReplyButtonReply(v: any, p: string, out: ValidationIssue[]): void
     if (!(typeof x === "string")) out.push(rules.type(p + "/title", "button title", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "button title", 1, x));
-      if (!unicode.maxCodePoints(x, 20)) out.push(rules.maxLength(p + "/title", "button title", 20, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/title", "button title"));
+      if (!(x.length <= 20 || unicode.maxCodePoints(x, 20)))
+        out.push(rules.maxLength(p + "/title", "button title", 20, x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
+        out.push(rules.notBlank(p + "/title", "button title"));
     }
   }
 }
@@ -5176,11 +5458,10 @@ function is_ReplyButton(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.reply === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "reply" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "reply")) return false;
-  x = v.reply;
-  if (!is_ReplyButtonReply(x, w)) return false;
+  const type = v.type;
+  if (type !== "reply") return false;
+  const reply = v.reply;
+  if (!is_ReplyButtonReply(reply, w)) return false;
   return true;
 }
 function check_ReplyButton(v: any, p: string, out: ValidationIssue[]): void {
@@ -5211,8 +5492,8 @@ function is_ButtonAction_buttons(v: any, w: boolean): boolean {
   if (v.length < 1) return false;
   if (v.length > 3) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_ReplyButton(x, w)) return false;
+    const button = v[i];
+    if (!is_ReplyButton(button, w)) return false;
   }
   return true;
 }
@@ -5233,10 +5514,10 @@ function check_ButtonAction_buttons(v: any, p: string, out: ValidationIssue[]): 
   }
 }
 // x-uniqueValues buttons/*/reply/id, buttons/*/reply/title at interactive/button.schema.json#/$defs/action
-function distinct_PATH_35_PATH_36(v: any): boolean {
+function distinct_PATH_34_PATH_35(v: any): boolean {
   const a = v?.buttons;
   if (!Array.isArray(a)) return true;
-  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_35) && walk.allDistinct(v, PATH_36);
+  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_34) && walk.allDistinct(v, PATH_35);
   for (let i = 1; i < a.length; i++) {
     const x0 = a[i]?.reply?.id;
     const x1 = a[i]?.reply?.title;
@@ -5253,10 +5534,9 @@ function is_ButtonAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.buttons === undefined) return false;
   for (const k in v) if (k !== "buttons" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.buttons;
-  if (!is_ButtonAction_buttons(x, w)) return false;
-  if (!distinct_PATH_35_PATH_36(v)) return false;
+  const buttons = v.buttons;
+  if (!is_ButtonAction_buttons(buttons, w)) return false;
+  if (!distinct_PATH_34_PATH_35(v)) return false;
   return true;
 }
 function check_ButtonAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -5268,16 +5548,16 @@ function check_ButtonAction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "buttons" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons action", k, KEYS_32));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons action", k, KEYS_36));
     }
   let x: any;
   x = v.buttons;
   if (x !== undefined) {
     check_ButtonAction_buttons(x, p + "/buttons", out);
   }
-  if (!distinct_PATH_35_PATH_36(v)) {
-    walk.duplicateIssues(v, PATH_35, p, "button id", out);
-    walk.duplicateIssues(v, PATH_36, p, "button title", out);
+  if (!distinct_PATH_34_PATH_35(v)) {
+    walk.duplicateIssues(v, PATH_34, p, "button id", out);
+    walk.duplicateIssues(v, PATH_35, p, "button title", out);
   }
 }
 // interactive/button.schema.json#
@@ -5287,17 +5567,52 @@ function is_ButtonInteractive(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "button")) return false;
-  x = v.header;
-  if (x !== undefined && !is_Header(x, w)) return false;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_ButtonAction(x, w)) return false;
+  const type = v.type;
+  if (type !== "button") return false;
+  const header = v.header;
+  if (header !== undefined && !is_Header(header, w)) return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.buttons === undefined) return false;
+  for (const k in action) if (k !== "buttons" && action[k] !== undefined) return false;
+  const buttons = action.buttons;
+  if (!Array.isArray(buttons)) return false;
+  if (buttons.length < 1) return false;
+  if (buttons.length > 3) return false;
+  for (let i = 0; i < buttons.length; i++) {
+    const button = buttons[i];
+    if (typeof button !== "object" || button === null || Array.isArray(button)) return false;
+    if (button.type === undefined || button.reply === undefined) return false;
+    for (const k in button) if (k !== "type" && k !== "reply" && button[k] !== undefined) return false;
+    const type2 = button.type;
+    if (type2 !== "reply") return false;
+    const reply = button.reply;
+    if (typeof reply !== "object" || reply === null || Array.isArray(reply)) return false;
+    if (reply.id === undefined || reply.title === undefined) return false;
+    for (const k in reply) if (k !== "id" && k !== "title" && reply[k] !== undefined) return false;
+    const id = reply.id;
+    if (!(
+      typeof id === "string" &&
+      id.length !== 0 &&
+      (id.length <= 256 || unicode.maxCodePoints(id, 256)) &&
+      (((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(id))
+    ))
+      return false;
+    const title = reply.title;
+    if (!(
+      typeof title === "string" &&
+      title.length !== 0 &&
+      (title.length <= 20 || unicode.maxCodePoints(title, 20)) &&
+      ((title.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(title))
+    ))
+      return false;
+  }
+  if (!distinct_PATH_34_PATH_35(action)) return false;
   return true;
 }
 function check_ButtonInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -5311,7 +5626,7 @@ function check_ButtonInteractive(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons message", k, KEYS_17));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons message", k, KEYS_31));
     }
   let x: any;
   x = v.type;
@@ -5340,9 +5655,8 @@ function is_CallPermissionRequestAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.name === undefined) return false;
   for (const k in v) if (k !== "name" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.name;
-  if (!(x === "call_permission_request")) return false;
+  const name = v.name;
+  if (name !== "call_permission_request") return false;
   return true;
 }
 function check_CallPermissionRequestAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -5354,7 +5668,7 @@ function check_CallPermissionRequestAction(v: any, p: string, out: ValidationIss
   for (const k in v)
     if (k !== "name" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission action", k, KEYS_38));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission action", k, KEYS_37));
     }
   let x: any;
   x = v.name;
@@ -5368,13 +5682,16 @@ function is_CallPermissionRequestInteractive(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.action === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "call_permission_request")) return false;
-  x = v.body;
-  if (x !== undefined && !is_Body(x, w)) return false;
-  x = v.action;
-  if (!is_CallPermissionRequestAction(x, w)) return false;
+  const type = v.type;
+  if (type !== "call_permission_request") return false;
+  const body = v.body;
+  if (body !== undefined && !is_Body(body, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.name === undefined) return false;
+  for (const k in action) if (k !== "name" && action[k] !== undefined) return false;
+  const name = action.name;
+  if (name !== "call_permission_request") return false;
   return true;
 }
 function check_CallPermissionRequestInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -5387,7 +5704,7 @@ function check_CallPermissionRequestInteractive(v: any, p: string, out: Validati
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission request", k, KEYS_37));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission request", k, KEYS_38));
     }
   let x: any;
   x = v.type;
@@ -5420,9 +5737,8 @@ function is_CarouselMedia(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.link === undefined) return false;
   for (const k in v) if (k !== "link" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.link;
-  if (!is_Media_link(x, w)) return false;
+  const link = v.link;
+  if (!is_Media_link(link, w)) return false;
   return true;
 }
 function check_CarouselMedia(v: any, p: string, out: ValidationIssue[]): void {
@@ -5434,7 +5750,7 @@ function check_CarouselMedia(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "link" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card media", k, KEYS_41));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card media", k, KEYS_43));
     }
   let x: any;
   x = v.link;
@@ -5447,11 +5763,10 @@ function is_CarouselImageHeader(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.image === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "image" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "image")) return false;
-  x = v.image;
-  if (!is_CarouselMedia(x, w)) return false;
+  const type = v.type;
+  if (type !== "image") return false;
+  const image = v.image;
+  if (!is_CarouselMedia(image, w)) return false;
   return true;
 }
 function check_CarouselImageHeader(v: any, p: string, out: ValidationIssue[]): void {
@@ -5464,7 +5779,7 @@ function check_CarouselImageHeader(v: any, p: string, out: ValidationIssue[]): v
   for (const k in v)
     if (k !== "type" && k !== "image" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card image header", k, KEYS_19));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card image header", k, KEYS_20));
     }
   let x: any;
   x = v.type;
@@ -5481,11 +5796,10 @@ function is_CarouselVideoHeader(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.video === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "video" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "video")) return false;
-  x = v.video;
-  if (!is_CarouselMedia(x, w)) return false;
+  const type = v.type;
+  if (type !== "video") return false;
+  const video = v.video;
+  if (!is_CarouselMedia(video, w)) return false;
   return true;
 }
 function check_CarouselVideoHeader(v: any, p: string, out: ValidationIssue[]): void {
@@ -5498,7 +5812,7 @@ function check_CarouselVideoHeader(v: any, p: string, out: ValidationIssue[]): v
   for (const k in v)
     if (k !== "type" && k !== "video" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card video header", k, KEYS_22));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card video header", k, KEYS_21));
     }
   let x: any;
   x = v.type;
@@ -5538,7 +5852,7 @@ function check_MediaCardHeader(v: any, p: string, out: ValidationIssue[]): void 
       out.push(rules.required(p, "card header", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "card header", ENUM_42, v.type));
+      out.push(rules.discriminator(p + "/type", "card header", ENUM_44, v.type));
   }
 }
 // interactive/carousel.schema.json#/$defs/mediaCard/properties/body
@@ -5546,14 +5860,13 @@ function is_MediaCardBody(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.text === undefined) return false;
   for (const k in v) if (k !== "text" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.text;
+  const text = v.text;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 160 || unicode.maxCodePoints(x, 160)) &&
-    PATTERN_43.test(x) &&
-    (!w || (x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+    typeof text === "string" &&
+    text.length !== 0 &&
+    (text.length <= 160 || unicode.maxCodePoints(text, 160)) &&
+    PATTERN_45.test(text) &&
+    (!w || (text.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(text))
   ))
     return false;
   return true;
@@ -5567,7 +5880,7 @@ function check_MediaCardBody(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "text" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card body", k, KEYS_26));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card body", k, KEYS_25));
     }
   let x: any;
   x = v.text;
@@ -5575,9 +5888,10 @@ function check_MediaCardBody(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/text", "card body text", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "card body text", 1, x));
-      if (!unicode.maxCodePoints(x, 160)) out.push(rules.maxLength(p + "/text", "card body text", 160, x));
-      if (!PATTERN_43.test(x)) out.push(rules.pattern(p + "/text", "card body text", "^[^\\n]*(\\n[^\\n]*){0,2}$", x));
-      if (!unicode.isNotBlank(x))
+      if (!(x.length <= 160 || unicode.maxCodePoints(x, 160)))
+        out.push(rules.maxLength(p + "/text", "card body text", 160, x));
+      if (!PATTERN_45.test(x)) out.push(rules.pattern(p + "/text", "card body text", "^[^\\n]*(\\n[^\\n]*){0,2}$", x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(
             rules.notBlank(p + "/text", "card body text"),
@@ -5600,8 +5914,8 @@ function check_CtaUrlParameters_display_text(v: any, p: string, out: ValidationI
   if (!(typeof v === "string")) out.push(rules.type(p, "button text", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "button text", 1, v));
-    if (!unicode.maxCodePoints(v, 20)) out.push(rules.maxLength(p, "button text", 20, v));
-    if (!unicode.isNotBlank(v))
+    if (!(v.length <= 20 || unicode.maxCodePoints(v, 20))) out.push(rules.maxLength(p, "button text", 20, v));
+    if (!((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(v)))
       out.push(
         rules.warning(
           rules.notBlank(p, "button text"),
@@ -5612,12 +5926,12 @@ function check_CtaUrlParameters_display_text(v: any, p: string, out: ValidationI
 }
 // interactive/cta-url.schema.json#/$defs/url
 function is_CtaUrlParameters_url(v: any, w: boolean): boolean {
-  return typeof v === "string" && PATTERN_21.test(v);
+  return typeof v === "string" && PATTERN_18.test(v);
 }
 function check_CtaUrlParameters_url(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "URL", "a string", v));
   else {
-    if (!PATTERN_21.test(v)) out.push(rules.pattern(p, "URL", "^https?://[^\\s/?#]+[^\\s]*$", v));
+    if (!PATTERN_18.test(v)) out.push(rules.pattern(p, "URL", "^https?://[^\\s/?#]+[^\\s]*$", v));
   }
 }
 // interactive/cta-url.schema.json#/$defs/parameters
@@ -5625,11 +5939,10 @@ function is_CtaUrlParameters(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.display_text === undefined || v.url === undefined) return false;
   for (const k in v) if (k !== "display_text" && k !== "url" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.display_text;
-  if (!is_CtaUrlParameters_display_text(x, w)) return false;
-  x = v.url;
-  if (!is_CtaUrlParameters_url(x, w)) return false;
+  const display_text = v.display_text;
+  if (!is_CtaUrlParameters_display_text(display_text, w)) return false;
+  const url = v.url;
+  if (!is_CtaUrlParameters_url(url, w)) return false;
   return true;
 }
 function check_CtaUrlParameters(v: any, p: string, out: ValidationIssue[]): void {
@@ -5642,7 +5955,7 @@ function check_CtaUrlParameters(v: any, p: string, out: ValidationIssue[]): void
   for (const k in v)
     if (k !== "display_text" && k !== "url" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL parameters", k, KEYS_44));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL parameters", k, KEYS_46));
     }
   let x: any;
   x = v.display_text;
@@ -5659,11 +5972,10 @@ function is_UrlCardAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.name === undefined || v.parameters === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.name;
-  if (!(x === "cta_url")) return false;
-  x = v.parameters;
-  if (!is_CtaUrlParameters(x, w)) return false;
+  const name = v.name;
+  if (name !== "cta_url") return false;
+  const parameters = v.parameters;
+  if (!is_CtaUrlParameters(parameters, w)) return false;
   return true;
 }
 function check_UrlCardAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -5676,7 +5988,7 @@ function check_UrlCardAction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card URL button", k, KEYS_27));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card URL button", k, KEYS_30));
     }
   let x: any;
   x = v.name;
@@ -5693,23 +6005,22 @@ function is_QuickReply(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.title === undefined) return false;
   for (const k in v) if (k !== "id" && k !== "title" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.id;
+  const id = v.id;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 256 || unicode.maxCodePoints(x, 256)) &&
+    typeof id === "string" &&
+    id.length !== 0 &&
+    (id.length <= 256 || unicode.maxCodePoints(id, 256)) &&
     (!w ||
-      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
+      ((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(id))
   ))
     return false;
-  x = v.title;
+  const title = v.title;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    (!w || (x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+    typeof title === "string" &&
+    title.length !== 0 &&
+    (title.length <= 20 || unicode.maxCodePoints(title, 20)) &&
+    (!w || (title.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(title))
   ))
     return false;
   return true;
@@ -5724,7 +6035,7 @@ function check_QuickReply(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "id" && k !== "title" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick reply", k, KEYS_34));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick reply", k, KEYS_32));
     }
   let x: any;
   x = v.id;
@@ -5732,8 +6043,12 @@ function check_QuickReply(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/id", "quick-reply id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "quick-reply id", 1, x));
-      if (!unicode.maxCodePoints(x, 256)) out.push(rules.maxLength(p + "/id", "quick-reply id", 256, x));
-      if (!unicode.isTrimmed(x))
+      if (!(x.length <= 256 || unicode.maxCodePoints(x, 256)))
+        out.push(rules.maxLength(p + "/id", "quick-reply id", 256, x));
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/id", "quick-reply id", x),
@@ -5747,8 +6062,9 @@ function check_QuickReply(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/title", "quick-reply title", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "quick-reply title", 1, x));
-      if (!unicode.maxCodePoints(x, 20)) out.push(rules.maxLength(p + "/title", "quick-reply title", 20, x));
-      if (!unicode.isNotBlank(x))
+      if (!(x.length <= 20 || unicode.maxCodePoints(x, 20)))
+        out.push(rules.maxLength(p + "/title", "quick-reply title", 20, x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(
             rules.notBlank(p + "/title", "quick-reply title"),
@@ -5763,11 +6079,10 @@ function is_QuickReplyButton(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.quick_reply === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "quick_reply" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "quick_reply")) return false;
-  x = v.quick_reply;
-  if (!is_QuickReply(x, w)) return false;
+  const type = v.type;
+  if (type !== "quick_reply") return false;
+  const quick_reply = v.quick_reply;
+  if (!is_QuickReply(quick_reply, w)) return false;
   return true;
 }
 function check_QuickReplyButton(v: any, p: string, out: ValidationIssue[]): void {
@@ -5780,7 +6095,7 @@ function check_QuickReplyButton(v: any, p: string, out: ValidationIssue[]): void
   for (const k in v)
     if (k !== "type" && k !== "quick_reply" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick-reply button", k, KEYS_45));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick-reply button", k, KEYS_47));
     }
   let x: any;
   x = v.type;
@@ -5793,16 +6108,6 @@ function check_QuickReplyButton(v: any, p: string, out: ValidationIssue[]): void
   }
 }
 // interactive/carousel.schema.json#/$defs/quickReplyCardAction/properties/buttons
-function is_QuickReplyCardAction_buttons(v: any, w: boolean): boolean {
-  if (!Array.isArray(v)) return false;
-  if (v.length < 1) return false;
-  if (w && v.length > 2) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_QuickReplyButton(x, w)) return false;
-  }
-  return true;
-}
 function check_QuickReplyCardAction_buttons(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "card buttons", "an array", v));
@@ -5830,9 +6135,40 @@ function is_QuickReplyCardAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.buttons === undefined) return false;
   for (const k in v) if (k !== "buttons" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.buttons;
-  if (!is_QuickReplyCardAction_buttons(x, w)) return false;
+  const buttons = v.buttons;
+  if (!Array.isArray(buttons)) return false;
+  if (buttons.length < 1) return false;
+  if (w && buttons.length > 2) return false;
+  for (let i = 0; i < buttons.length; i++) {
+    const button = buttons[i];
+    if (typeof button !== "object" || button === null || Array.isArray(button)) return false;
+    if (button.type === undefined || button.quick_reply === undefined) return false;
+    for (const k in button) if (k !== "type" && k !== "quick_reply" && button[k] !== undefined) return false;
+    const type = button.type;
+    if (type !== "quick_reply") return false;
+    const quick_reply = button.quick_reply;
+    if (typeof quick_reply !== "object" || quick_reply === null || Array.isArray(quick_reply)) return false;
+    if (quick_reply.id === undefined || quick_reply.title === undefined) return false;
+    for (const k in quick_reply) if (k !== "id" && k !== "title" && quick_reply[k] !== undefined) return false;
+    const id = quick_reply.id;
+    if (!(
+      typeof id === "string" &&
+      id.length !== 0 &&
+      (id.length <= 256 || unicode.maxCodePoints(id, 256)) &&
+      (!w ||
+        ((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(id))
+    ))
+      return false;
+    const title = quick_reply.title;
+    if (!(
+      typeof title === "string" &&
+      title.length !== 0 &&
+      (title.length <= 20 || unicode.maxCodePoints(title, 20)) &&
+      (!w || (title.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(title))
+    ))
+      return false;
+  }
   return true;
 }
 function check_QuickReplyCardAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -5844,7 +6180,7 @@ function check_QuickReplyCardAction(v: any, p: string, out: ValidationIssue[]): 
   for (const k in v)
     if (k !== "buttons" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card quick-reply buttons", k, KEYS_32));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card quick-reply buttons", k, KEYS_36));
     }
   let x: any;
   x = v.buttons;
@@ -5867,7 +6203,7 @@ function is_MediaCardAction(v: any, w: boolean): boolean {
   return n === 1 && clean === 1;
 }
 function check_MediaCardAction(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "card action", BRANCHES_46, true, out);
+  unionIssues(v, p, "card action", BRANCHES_48, true, out);
 }
 // interactive/carousel.schema.json#/$defs/mediaCard
 function is_MediaCarouselCard(v: any, w: boolean): boolean {
@@ -5877,17 +6213,29 @@ function is_MediaCarouselCard(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "card_index" && k !== "type" && k !== "header" && k !== "body" && k !== "action" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.card_index;
-  if (!is_MediaCarouselCard_card_index(x, w)) return false;
-  x = v.type;
-  if (!(x === "cta_url")) return false;
-  x = v.header;
-  if (!is_MediaCardHeader(x, w)) return false;
-  x = v.body;
-  if (x !== undefined && !is_MediaCardBody(x, w)) return false;
-  x = v.action;
-  if (!is_MediaCardAction(x, w)) return false;
+  const card_index = v.card_index;
+  if (!is_MediaCarouselCard_card_index(card_index, w)) return false;
+  const type = v.type;
+  if (type !== "cta_url") return false;
+  const header = v.header;
+  if (!is_MediaCardHeader(header, w)) return false;
+  const body = v.body;
+  if (body !== undefined) {
+    if (typeof body !== "object" || body === null || Array.isArray(body)) return false;
+    if (body.text === undefined) return false;
+    for (const k in body) if (k !== "text" && body[k] !== undefined) return false;
+    const text = body.text;
+    if (!(
+      typeof text === "string" &&
+      text.length !== 0 &&
+      (text.length <= 160 || unicode.maxCodePoints(text, 160)) &&
+      PATTERN_45.test(text) &&
+      (!w || (text.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(text))
+    ))
+      return false;
+  }
+  const action = v.action;
+  if (!is_MediaCardAction(action, w)) return false;
   return true;
 }
 function check_MediaCarouselCard(v: any, p: string, out: ValidationIssue[]): void {
@@ -5902,7 +6250,7 @@ function check_MediaCarouselCard(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "card_index" && k !== "type" && k !== "header" && k !== "body" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media card", k, KEYS_40));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media card", k, KEYS_49));
     }
   let x: any;
   x = v.card_index;
@@ -5940,7 +6288,10 @@ function check_ProductCardAction_product_retailer_id(v: any, p: string, out: Val
   if (!(typeof v === "string")) out.push(rules.type(p, "product retailer id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "product retailer id", 1, v));
-    if (!unicode.isTrimmed(v))
+    if (!(
+      ((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v)
+    ))
       out.push(
         rules.warning(
           rules.trimmed(p, "product retailer id", v),
@@ -5963,7 +6314,10 @@ function check_ProductCardAction_catalog_id(v: any, p: string, out: ValidationIs
   if (!(typeof v === "string")) out.push(rules.type(p, "catalog id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "catalog id", 1, v));
-    if (!unicode.isTrimmed(v))
+    if (!(
+      ((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v)
+    ))
       out.push(
         rules.warning(rules.trimmed(p, "catalog id", v), "interactive/product.schema.json#/$defs/catalogId/x-trimmed"),
       );
@@ -5974,11 +6328,10 @@ function is_ProductCardAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.product_retailer_id === undefined || v.catalog_id === undefined) return false;
   for (const k in v) if (k !== "product_retailer_id" && k !== "catalog_id" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.product_retailer_id;
-  if (!is_ProductCardAction_product_retailer_id(x, w)) return false;
-  x = v.catalog_id;
-  if (!is_ProductCardAction_catalog_id(x, w)) return false;
+  const product_retailer_id = v.product_retailer_id;
+  if (!is_ProductCardAction_product_retailer_id(product_retailer_id, w)) return false;
+  const catalog_id = v.catalog_id;
+  if (!is_ProductCardAction_catalog_id(catalog_id, w)) return false;
   return true;
 }
 function check_ProductCardAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -5991,7 +6344,7 @@ function check_ProductCardAction(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "product_retailer_id" && k !== "catalog_id" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card action", k, KEYS_48));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card action", k, KEYS_50));
     }
   let x: any;
   x = v.product_retailer_id;
@@ -6008,13 +6361,19 @@ function is_ProductCarouselCard(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.card_index === undefined || v.type === undefined || v.action === undefined) return false;
   for (const k in v) if (k !== "card_index" && k !== "type" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.card_index;
-  if (!is_MediaCarouselCard_card_index(x, w)) return false;
-  x = v.type;
-  if (!(x === "product")) return false;
-  x = v.action;
-  if (!is_ProductCardAction(x, w)) return false;
+  const card_index = v.card_index;
+  if (!is_MediaCarouselCard_card_index(card_index, w)) return false;
+  const type = v.type;
+  if (type !== "product") return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.product_retailer_id === undefined || action.catalog_id === undefined) return false;
+  for (const k in action)
+    if (k !== "product_retailer_id" && k !== "catalog_id" && action[k] !== undefined) return false;
+  const product_retailer_id = action.product_retailer_id;
+  if (!is_ProductCardAction_product_retailer_id(product_retailer_id, w)) return false;
+  const catalog_id = action.catalog_id;
+  if (!is_ProductCardAction_catalog_id(catalog_id, w)) return false;
   return true;
 }
 function check_ProductCarouselCard(v: any, p: string, out: ValidationIssue[]): void {
@@ -6028,7 +6387,7 @@ function check_ProductCarouselCard(v: any, p: string, out: ValidationIssue[]): v
   for (const k in v)
     if (k !== "card_index" && k !== "type" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product card", k, KEYS_47));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product card", k, KEYS_51));
     }
   let x: any;
   x = v.card_index;
@@ -6072,7 +6431,7 @@ function check_CarouselCard(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "carousel card", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "carousel card", ENUM_49, v.type));
+      out.push(rules.discriminator(p + "/type", "carousel card", ENUM_52, v.type));
   }
 }
 // interactive/carousel.schema.json#/$defs/action/properties/cards
@@ -6081,17 +6440,19 @@ function is_CarouselAction_cards(v: any, w: boolean): boolean {
   if (v.length < 2) return false;
   if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_CarouselCard(x, w)) return false;
-  }
-  for (let i = 1; i < v.length; i++)
-    if (
-      walk.valueAt(v[i], PATH_50) !== walk.valueAt(v[0], PATH_50) ||
-      walk.valueAt(v[i], PATH_51) !== walk.valueAt(v[0], PATH_51) ||
-      walk.valueAt(v[i], PATH_52) !== walk.valueAt(v[0], PATH_52) ||
-      walk.lengthAt(v[i], PATH_53) !== walk.lengthAt(v[0], PATH_53)
-    )
+    const card = v[i];
+    if (!is_CarouselCard(card, w)) return false;
+    if (!(
+      i === 0 ||
+      !(
+        walk.valueAt(card, PATH_39) !== walk.valueAt(v[0], PATH_39) ||
+        walk.valueAt(card, PATH_40) !== walk.valueAt(v[0], PATH_40) ||
+        walk.valueAt(card, PATH_41) !== walk.valueAt(v[0], PATH_41) ||
+        walk.lengthAt(card, PATH_42) !== walk.lengthAt(v[0], PATH_42)
+      )
+    ))
       return false;
+  }
   return true;
 }
 function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): void {
@@ -6109,30 +6470,39 @@ function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): 
     const x = v[i];
     check_CarouselCard(x, p + "/" + i, out);
   }
-  for (let i = 1; i < v.length && out.length < walk.MAX_ISSUES; i++) {
-    if (walk.valueAt(v[i], PATH_50) !== walk.valueAt(v[0], PATH_50)) {
-      out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "type"));
-      continue;
-    }
-    if (walk.valueAt(v[i], PATH_51) !== walk.valueAt(v[0], PATH_51)) {
-      out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "action/name"));
-      continue;
-    }
-    if (walk.valueAt(v[i], PATH_52) !== walk.valueAt(v[0], PATH_52)) {
-      out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "action/catalog_id"));
-      continue;
-    }
-    if (walk.lengthAt(v[i], PATH_53) !== walk.lengthAt(v[0], PATH_53)) {
-      out.push(rules.uniformItems(p + "/" + i, "carousel card", i, "the number of action/buttons"));
-      continue;
-    }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(
+      i === 0 ||
+      !(
+        walk.valueAt(v[i], PATH_39) !== walk.valueAt(v[0], PATH_39) ||
+        walk.valueAt(v[i], PATH_40) !== walk.valueAt(v[0], PATH_40) ||
+        walk.valueAt(v[i], PATH_41) !== walk.valueAt(v[0], PATH_41) ||
+        walk.lengthAt(v[i], PATH_42) !== walk.lengthAt(v[0], PATH_42)
+      )
+    ))
+      out.push(
+        rules.uniformItems(
+          p + "/" + i,
+          "carousel card",
+          i,
+          walk.valueAt(v[i], PATH_39) !== walk.valueAt(v[0], PATH_39)
+            ? "type"
+            : walk.valueAt(v[i], PATH_40) !== walk.valueAt(v[0], PATH_40)
+              ? "action/name"
+              : walk.valueAt(v[i], PATH_41) !== walk.valueAt(v[0], PATH_41)
+                ? "action/catalog_id"
+                : walk.lengthAt(v[i], PATH_42) !== walk.lengthAt(v[0], PATH_42)
+                  ? "the number of action/buttons"
+                  : "",
+        ),
+      );
   }
 }
 // x-uniqueValues cards/*/card_index at interactive/carousel.schema.json#/$defs/action
-function distinct_PATH_54(v: any): boolean {
+function distinct_PATH_53(v: any): boolean {
   const a = v?.cards;
   if (!Array.isArray(a)) return true;
-  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_54);
+  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_53);
   for (let i = 1; i < a.length; i++) {
     const x0 = a[i]?.card_index;
     for (let j = 0; j < i; j++) {
@@ -6143,7 +6513,7 @@ function distinct_PATH_54(v: any): boolean {
   return true;
 }
 // x-uniqueValues cards/*/action/buttons/*/quick_reply/id at interactive/carousel.schema.json#/$defs/action
-function distinct_PATH_55(v: any): boolean {
+function distinct_PATH_54(v: any): boolean {
   const seen = walk.seen;
   let n = 0;
   let ok = true;
@@ -6159,7 +6529,7 @@ function distinct_PATH_55(v: any): boolean {
                 const x = a1[a1i]?.quick_reply?.id;
                 if (x !== undefined) {
                   if (n === walk.PAIRWISE_MAX) {
-                    ok = walk.allDistinct(v, PATH_55);
+                    ok = walk.allDistinct(v, PATH_54);
                     break search;
                   }
                   for (let j = 0; j < n; j++)
@@ -6182,11 +6552,10 @@ function is_CarouselAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.cards === undefined) return false;
   for (const k in v) if (k !== "cards" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.cards;
-  if (!is_CarouselAction_cards(x, w)) return false;
-  if (!distinct_PATH_54(v)) return false;
-  if (w && !distinct_PATH_55(v)) return false;
+  const cards = v.cards;
+  if (!is_CarouselAction_cards(cards, w)) return false;
+  if (!distinct_PATH_53(v)) return false;
+  if (w && !distinct_PATH_54(v)) return false;
   return true;
 }
 function check_CarouselAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -6198,18 +6567,18 @@ function check_CarouselAction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "cards" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel action", k, KEYS_39));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel action", k, KEYS_55));
     }
   let x: any;
   x = v.cards;
   if (x !== undefined) {
     check_CarouselAction_cards(x, p + "/cards", out);
   }
-  if (!(distinct_PATH_54(v) && distinct_PATH_55(v))) {
-    walk.duplicateIssues(v, PATH_54, p, "card index", out);
+  if (!(distinct_PATH_53(v) && distinct_PATH_54(v))) {
+    walk.duplicateIssues(v, PATH_53, p, "card index", out);
     walk.duplicateIssues(
       v,
-      PATH_55,
+      PATH_54,
       p,
       "action",
       out,
@@ -6222,13 +6591,34 @@ function is_CarouselInteractive(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.body === undefined || v.action === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "carousel")) return false;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.action;
-  if (!is_CarouselAction(x, w)) return false;
+  const type = v.type;
+  if (type !== "carousel") return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.cards === undefined) return false;
+  for (const k in action) if (k !== "cards" && action[k] !== undefined) return false;
+  const cards = action.cards;
+  if (!Array.isArray(cards)) return false;
+  if (cards.length < 2) return false;
+  if (cards.length > 10) return false;
+  for (let i = 0; i < cards.length; i++) {
+    const card = cards[i];
+    if (!is_CarouselCard(card, w)) return false;
+    if (!(
+      i === 0 ||
+      !(
+        walk.valueAt(card, PATH_39) !== walk.valueAt(cards[0], PATH_39) ||
+        walk.valueAt(card, PATH_40) !== walk.valueAt(cards[0], PATH_40) ||
+        walk.valueAt(card, PATH_41) !== walk.valueAt(cards[0], PATH_41) ||
+        walk.lengthAt(card, PATH_42) !== walk.lengthAt(cards[0], PATH_42)
+      )
+    ))
+      return false;
+  }
+  if (!distinct_PATH_53(action)) return false;
+  if (w && !distinct_PATH_54(action)) return false;
   return true;
 }
 function check_CarouselInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -6242,7 +6632,7 @@ function check_CarouselInteractive(v: any, p: string, out: ValidationIssue[]): v
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel message", k, KEYS_37));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel message", k, KEYS_38));
     }
   let x: any;
   x = v.type;
@@ -6263,9 +6653,8 @@ function is_CatalogMessageParameters(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.thumbnail_product_retailer_id === undefined) return false;
   for (const k in v) if (k !== "thumbnail_product_retailer_id" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.thumbnail_product_retailer_id;
-  if (!is_ProductCardAction_product_retailer_id(x, w)) return false;
+  const thumbnail_product_retailer_id = v.thumbnail_product_retailer_id;
+  if (!is_ProductCardAction_product_retailer_id(thumbnail_product_retailer_id, w)) return false;
   return true;
 }
 function check_CatalogMessageParameters(v: any, p: string, out: ValidationIssue[]): void {
@@ -6278,7 +6667,7 @@ function check_CatalogMessageParameters(v: any, p: string, out: ValidationIssue[
   for (const k in v)
     if (k !== "thumbnail_product_retailer_id" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog parameters", k, KEYS_57));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog parameters", k, KEYS_56));
     }
   let x: any;
   x = v.thumbnail_product_retailer_id;
@@ -6291,11 +6680,10 @@ function is_CatalogMessageAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.name === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.name;
-  if (!(x === "catalog_message")) return false;
-  x = v.parameters;
-  if (x !== undefined && !is_CatalogMessageParameters(x, w)) return false;
+  const name = v.name;
+  if (name !== "catalog_message") return false;
+  const parameters = v.parameters;
+  if (parameters !== undefined && !is_CatalogMessageParameters(parameters, w)) return false;
   return true;
 }
 function check_CatalogMessageAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -6307,7 +6695,7 @@ function check_CatalogMessageAction(v: any, p: string, out: ValidationIssue[]): 
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog action", k, KEYS_27));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog action", k, KEYS_30));
     }
   let x: any;
   x = v.name;
@@ -6325,15 +6713,26 @@ function is_CatalogMessageInteractive(v: any, w: boolean): boolean {
   if (v.type === undefined || v.body === undefined || v.action === undefined) return false;
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "catalog_message")) return false;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_CatalogMessageAction(x, w)) return false;
+  const type = v.type;
+  if (type !== "catalog_message") return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.name === undefined) return false;
+  for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
+  const name = action.name;
+  if (name !== "catalog_message") return false;
+  const parameters = action.parameters;
+  if (parameters !== undefined) {
+    if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
+    if (parameters.thumbnail_product_retailer_id === undefined) return false;
+    for (const k in parameters) if (k !== "thumbnail_product_retailer_id" && parameters[k] !== undefined) return false;
+    const thumbnail_product_retailer_id = parameters.thumbnail_product_retailer_id;
+    if (!is_ProductCardAction_product_retailer_id(thumbnail_product_retailer_id, w)) return false;
+  }
   return true;
 }
 function check_CatalogMessageInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -6347,7 +6746,7 @@ function check_CatalogMessageInteractive(v: any, p: string, out: ValidationIssue
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog message", k, KEYS_56));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog message", k, KEYS_57));
     }
   let x: any;
   x = v.type;
@@ -6372,11 +6771,10 @@ function is_CtaUrlAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.name === undefined || v.parameters === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.name;
-  if (!(x === "cta_url")) return false;
-  x = v.parameters;
-  if (!is_CtaUrlParameters(x, w)) return false;
+  const name = v.name;
+  if (name !== "cta_url") return false;
+  const parameters = v.parameters;
+  if (!is_CtaUrlParameters(parameters, w)) return false;
   return true;
 }
 function check_CtaUrlAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -6389,7 +6787,7 @@ function check_CtaUrlAction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL action", k, KEYS_27));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL action", k, KEYS_30));
     }
   let x: any;
   x = v.name;
@@ -6408,17 +6806,22 @@ function is_CtaUrlInteractive(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "cta_url")) return false;
-  x = v.header;
-  if (x !== undefined && !is_Header(x, w)) return false;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_CtaUrlAction(x, w)) return false;
+  const type = v.type;
+  if (type !== "cta_url") return false;
+  const header = v.header;
+  if (header !== undefined && !is_Header(header, w)) return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.name === undefined || action.parameters === undefined) return false;
+  for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
+  const name = action.name;
+  if (name !== "cta_url") return false;
+  const parameters = action.parameters;
+  if (!is_CtaUrlParameters(parameters, w)) return false;
   return true;
 }
 function check_CtaUrlInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -6432,7 +6835,7 @@ function check_CtaUrlInteractive(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL message", k, KEYS_17));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL message", k, KEYS_31));
     }
   let x: any;
   x = v.type;
@@ -6459,12 +6862,8 @@ function check_CtaUrlInteractive(v: any, p: string, out: ValidationIssue[]): voi
 // interactive/flow.schema.json#/$defs/parameters/properties/flow_action_payload/properties/data
 function is_FlowActionPayload_data(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  {
-    let n = 0;
-    for (const k in v) if (v[k] !== undefined) n++;
-    if (n < 1) return false;
-  }
   if (!walk.isJson(v)) return false;
+  if (!(walk.definedKeys(v) >= 1)) return false;
   return true;
 }
 function check_FlowActionPayload_data(v: any, p: string, out: ValidationIssue[]): void {
@@ -6472,32 +6871,27 @@ function check_FlowActionPayload_data(v: any, p: string, out: ValidationIssue[])
     out.push(rules.type(p, "flow screen data", "an object", v));
     return;
   }
-  {
-    let n = 0;
-    for (const k in v) if (v[k] !== undefined) n++;
-    if (n < 1) out.push(rules.minProperties(p, "flow screen data", 1, n));
-  }
   walk.jsonIssues(v, p, "flow screen data", out);
+  if (!(walk.definedKeys(v) >= 1)) out.push(rules.minProperties(p, "flow screen data", 1, walk.definedKeys(v)));
 }
 // interactive/flow.schema.json#/$defs/parameters/properties/flow_action_payload
 function is_FlowActionPayload(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   for (const k in v) if (k !== "screen" && k !== "data" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.screen;
+  const screen = v.screen;
   if (
-    x !== undefined &&
+    screen !== undefined &&
     !(
-      typeof x === "string" &&
-      x.length !== 0 &&
+      typeof screen === "string" &&
+      screen.length !== 0 &&
       (!w ||
-        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-        unicode.isTrimmed(x))
+        ((screen.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (screen.charCodeAt(screen.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(screen))
     )
   )
     return false;
-  x = v.data;
-  if (x !== undefined && !is_FlowActionPayload_data(x, w)) return false;
+  const data = v.data;
+  if (data !== undefined && !is_FlowActionPayload_data(data, w)) return false;
   return true;
 }
 function check_FlowActionPayload(v: any, p: string, out: ValidationIssue[]): void {
@@ -6508,7 +6902,7 @@ function check_FlowActionPayload(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "screen" && k !== "data" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k, KEYS_61));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k, KEYS_58));
     }
   let x: any;
   x = v.screen;
@@ -6516,7 +6910,10 @@ function check_FlowActionPayload(v: any, p: string, out: ValidationIssue[]): voi
     if (!(typeof x === "string")) out.push(rules.type(p + "/screen", "flow screen", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/screen", "flow screen", 1, x));
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/screen", "flow screen", x),
@@ -6533,9 +6930,8 @@ function check_FlowActionPayload(v: any, p: string, out: ValidationIssue[]): voi
 // interactive/flow.schema.json#/$defs/parameters/dependentSchemas/flow_action_payload
 function is_FlowParameters_if_flow_action_payload(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return true;
-  let x: any;
-  x = v.flow_action;
-  if (x !== undefined && !(x === "navigate")) return false;
+  const flow_action = v.flow_action;
+  if (flow_action !== undefined && flow_action !== "navigate") return false;
   return true;
 }
 function check_FlowParameters_if_flow_action_payload(v: any, p: string, out: ValidationIssue[]): void {
@@ -6563,46 +6959,51 @@ function is_FlowParameters(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.flow_message_version;
-  if (!(x === "3")) return false;
-  x = v.flow_id;
+  const flow_message_version = v.flow_message_version;
+  if (flow_message_version !== "3") return false;
+  const flow_id = v.flow_id;
   if (
-    x !== undefined &&
+    flow_id !== undefined &&
     !(
-      typeof x === "string" &&
-      x.length !== 0 &&
+      typeof flow_id === "string" &&
+      flow_id.length !== 0 &&
       (!w ||
-        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-        unicode.isTrimmed(x))
+        ((flow_id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (flow_id.charCodeAt(flow_id.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(flow_id))
     )
   )
     return false;
-  x = v.flow_name;
+  const flow_name = v.flow_name;
   if (
-    x !== undefined &&
-    !(typeof x === "string" && x.length !== 0 && (!w || (x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
+    flow_name !== undefined &&
+    !(
+      typeof flow_name === "string" &&
+      flow_name.length !== 0 &&
+      (!w || (flow_name.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(flow_name))
+    )
   )
     return false;
-  x = v.flow_cta;
+  const flow_cta = v.flow_cta;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 30 || unicode.maxCodePoints(x, 30)) &&
-    (!w || (x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)) &&
-    unicode.hasNoEmoji(x)
+    typeof flow_cta === "string" &&
+    flow_cta.length !== 0 &&
+    (flow_cta.length <= 30 || unicode.maxCodePoints(flow_cta, 30)) &&
+    (!w || (flow_cta.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(flow_cta)) &&
+    unicode.hasNoEmoji(flow_cta)
   ))
     return false;
-  x = v.flow_token;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.mode;
-  if (x !== undefined && !(x === "draft" || x === "published")) return false;
-  x = v.flow_action;
-  if (x !== undefined && !(x === "navigate" || x === "data_exchange")) return false;
-  x = v.flow_action_payload;
-  if (x !== undefined && !is_FlowActionPayload(x, w)) return false;
-  if ((v.flow_id !== undefined ? 1 : 0) + (v.flow_name !== undefined ? 1 : 0) !== 1) return false;
-  if (v.flow_action_payload !== undefined && !is_FlowParameters_if_flow_action_payload(v, w)) return false;
+  const flow_token = v.flow_token;
+  if (flow_token !== undefined && !(typeof flow_token === "string" && flow_token.length !== 0)) return false;
+  const mode = v.mode;
+  if (mode !== undefined && !(mode === "draft" || mode === "published")) return false;
+  const flow_action = v.flow_action;
+  if (flow_action !== undefined && !(flow_action === "navigate" || flow_action === "data_exchange")) return false;
+  const flow_action_payload = v.flow_action_payload;
+  if (flow_action_payload !== undefined && !is_FlowActionPayload(flow_action_payload, w)) return false;
+  if (!((v.flow_id !== undefined ? 1 : 0) + (v.flow_name !== undefined ? 1 : 0) === 1)) return false;
+  if (v.flow_action_payload !== undefined) {
+    if (!is_FlowParameters_if_flow_action_payload(v, w)) return false;
+  }
   return true;
 }
 function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
@@ -6625,7 +7026,7 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow parameters", k, KEYS_58));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow parameters", k, KEYS_59));
     }
   let x: any;
   x = v.flow_message_version;
@@ -6637,7 +7038,10 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/flow_id", "flow id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/flow_id", "flow id", 1, x));
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/flow_id", "flow id", x),
@@ -6651,7 +7055,7 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/flow_name", "flow name", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/flow_name", "flow name", 1, x));
-      if (!unicode.isNotBlank(x))
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(
             rules.notBlank(p + "/flow_name", "flow name"),
@@ -6665,8 +7069,9 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/flow_cta", "flow button text", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/flow_cta", "flow button text", 1, x));
-      if (!unicode.maxCodePoints(x, 30)) out.push(rules.maxLength(p + "/flow_cta", "flow button text", 30, x));
-      if (!unicode.isNotBlank(x))
+      if (!(x.length <= 30 || unicode.maxCodePoints(x, 30)))
+        out.push(rules.maxLength(p + "/flow_cta", "flow button text", 30, x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(
             rules.notBlank(p + "/flow_cta", "flow button text"),
@@ -6685,21 +7090,26 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
   }
   x = v.mode;
   if (x !== undefined) {
-    if (!(x === "draft" || x === "published")) out.push(rules.enumeration(p + "/mode", "flow mode", ENUM_59, x));
+    if (!(x === "draft" || x === "published")) out.push(rules.enumeration(p + "/mode", "flow mode", ENUM_60, x));
   }
   x = v.flow_action;
   if (x !== undefined) {
     if (!(x === "navigate" || x === "data_exchange"))
-      out.push(rules.enumeration(p + "/flow_action", "flow action", ENUM_60, x));
+      out.push(rules.enumeration(p + "/flow_action", "flow action", ENUM_61, x));
   }
   x = v.flow_action_payload;
   if (x !== undefined) {
     check_FlowActionPayload(x, p + "/flow_action_payload", out);
   }
-  {
-    const n = (v.flow_id !== undefined ? 1 : 0) + (v.flow_name !== undefined ? 1 : 0);
-    if (n !== 1) out.push(rules.exactlyOne(p, "flow parameters", ["flow_id", "flow_name"], n));
-  }
+  if (!((v.flow_id !== undefined ? 1 : 0) + (v.flow_name !== undefined ? 1 : 0) === 1))
+    out.push(
+      rules.exactlyOne(
+        p,
+        "flow parameters",
+        ["flow_id", "flow_name"],
+        (v.flow_id !== undefined ? 1 : 0) + (v.flow_name !== undefined ? 1 : 0),
+      ),
+    );
   if (v.flow_action_payload !== undefined) {
     check_FlowParameters_if_flow_action_payload(v, p, out);
   }
@@ -6709,11 +7119,10 @@ function is_FlowAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.name === undefined || v.parameters === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.name;
-  if (!(x === "flow")) return false;
-  x = v.parameters;
-  if (!is_FlowParameters(x, w)) return false;
+  const name = v.name;
+  if (name !== "flow") return false;
+  const parameters = v.parameters;
+  if (!is_FlowParameters(parameters, w)) return false;
   return true;
 }
 function check_FlowAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -6726,7 +7135,7 @@ function check_FlowAction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action", k, KEYS_27));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action", k, KEYS_30));
     }
   let x: any;
   x = v.name;
@@ -6745,18 +7154,111 @@ function is_FlowInteractive(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "flow")) return false;
-  x = v.header;
-  if (x !== undefined && !is_Header(x, w)) return false;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_FlowAction(x, w)) return false;
-  if (v.header !== undefined && !is_AddressMessageInteractive_if_header(v, w)) return false;
+  const type = v.type;
+  if (type !== "flow") return false;
+  const header = v.header;
+  if (header !== undefined && !is_Header(header, w)) return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.name === undefined || action.parameters === undefined) return false;
+  for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
+  const name = action.name;
+  if (name !== "flow") return false;
+  const parameters = action.parameters;
+  if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
+  if (parameters.flow_message_version === undefined || parameters.flow_cta === undefined) return false;
+  for (const k in parameters)
+    if (
+      k !== "flow_message_version" &&
+      k !== "flow_id" &&
+      k !== "flow_name" &&
+      k !== "flow_cta" &&
+      k !== "flow_token" &&
+      k !== "mode" &&
+      k !== "flow_action" &&
+      k !== "flow_action_payload" &&
+      parameters[k] !== undefined
+    )
+      return false;
+  const flow_message_version = parameters.flow_message_version;
+  if (flow_message_version !== "3") return false;
+  const flow_id = parameters.flow_id;
+  if (
+    flow_id !== undefined &&
+    !(
+      typeof flow_id === "string" &&
+      flow_id.length !== 0 &&
+      (!w ||
+        ((flow_id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (flow_id.charCodeAt(flow_id.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(flow_id))
+    )
+  )
+    return false;
+  const flow_name = parameters.flow_name;
+  if (
+    flow_name !== undefined &&
+    !(
+      typeof flow_name === "string" &&
+      flow_name.length !== 0 &&
+      (!w || (flow_name.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(flow_name))
+    )
+  )
+    return false;
+  const flow_cta = parameters.flow_cta;
+  if (!(
+    typeof flow_cta === "string" &&
+    flow_cta.length !== 0 &&
+    (flow_cta.length <= 30 || unicode.maxCodePoints(flow_cta, 30)) &&
+    (!w || (flow_cta.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(flow_cta)) &&
+    unicode.hasNoEmoji(flow_cta)
+  ))
+    return false;
+  const flow_token = parameters.flow_token;
+  if (flow_token !== undefined && !(typeof flow_token === "string" && flow_token.length !== 0)) return false;
+  const mode = parameters.mode;
+  if (mode !== undefined && !(mode === "draft" || mode === "published")) return false;
+  const flow_action = parameters.flow_action;
+  if (flow_action !== undefined && !(flow_action === "navigate" || flow_action === "data_exchange")) return false;
+  const flow_action_payload = parameters.flow_action_payload;
+  if (flow_action_payload !== undefined) {
+    if (typeof flow_action_payload !== "object" || flow_action_payload === null || Array.isArray(flow_action_payload))
+      return false;
+    for (const k in flow_action_payload)
+      if (k !== "screen" && k !== "data" && flow_action_payload[k] !== undefined) return false;
+    const screen = flow_action_payload.screen;
+    if (
+      screen !== undefined &&
+      !(
+        typeof screen === "string" &&
+        screen.length !== 0 &&
+        (!w ||
+          ((screen.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (screen.charCodeAt(screen.length - 1) - 0x21) >>> 0 < 0x64) ||
+          unicode.isTrimmed(screen))
+      )
+    )
+      return false;
+    const data = flow_action_payload.data;
+    if (data !== undefined) {
+      if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
+      if (!walk.isJson(data)) return false;
+      if (!(walk.definedKeys(data) >= 1)) return false;
+    }
+  }
+  if (!((parameters.flow_id !== undefined ? 1 : 0) + (parameters.flow_name !== undefined ? 1 : 0) === 1)) return false;
+  if (parameters.flow_action_payload !== undefined) {
+    shape: {
+      if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) break shape;
+      const flow_action2 = parameters.flow_action;
+      if (flow_action2 !== undefined && flow_action2 !== "navigate") return false;
+    }
+  }
+  if (v.header !== undefined) {
+    if (!is_AddressMessageInteractive_if_header(v, w)) return false;
+  }
   return true;
 }
 function check_FlowInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -6770,7 +7272,7 @@ function check_FlowInteractive(v: any, p: string, out: ValidationIssue[]): void 
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow message", k, KEYS_17));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow message", k, KEYS_31));
     }
   let x: any;
   x = v.type;
@@ -6802,13 +7304,12 @@ function is_ListBody(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.text === undefined) return false;
   for (const k in v) if (k !== "text" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.text;
+  const text = v.text;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 4096 || unicode.maxCodePoints(x, 4096)) &&
-    (!w || (x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+    typeof text === "string" &&
+    text.length !== 0 &&
+    (text.length <= 4096 || unicode.maxCodePoints(text, 4096)) &&
+    (!w || (text.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(text))
   ))
     return false;
   return true;
@@ -6822,7 +7323,7 @@ function check_ListBody(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "text" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k, KEYS_26));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "body", k, KEYS_25));
     }
   let x: any;
   x = v.text;
@@ -6830,8 +7331,9 @@ function check_ListBody(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/text", "body text", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "body text", 1, x));
-      if (!unicode.maxCodePoints(x, 4096)) out.push(rules.maxLength(p + "/text", "body text", 4096, x));
-      if (!unicode.isNotBlank(x))
+      if (!(x.length <= 4096 || unicode.maxCodePoints(x, 4096)))
+        out.push(rules.maxLength(p + "/text", "body text", 4096, x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(
             rules.notBlank(p + "/text", "body text"),
@@ -6842,7 +7344,7 @@ function check_ListBody(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // x-maxTotal sections/*/rows/* at interactive/list.schema.json#/$defs/action
-function count_PATH_63(v: any): number {
+function count_PATH_62(v: any): number {
   let n = 0;
   {
     const a0 = v?.sections;
@@ -6873,8 +7375,8 @@ function check_ListSection_title(v: any, p: string, out: ValidationIssue[]): voi
   if (!(typeof v === "string")) out.push(rules.type(p, "section title", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "section title", 1, v));
-    if (!unicode.maxCodePoints(v, 24)) out.push(rules.maxLength(p, "section title", 24, v));
-    if (!unicode.isNotBlank(v))
+    if (!(v.length <= 24 || unicode.maxCodePoints(v, 24))) out.push(rules.maxLength(p, "section title", 24, v));
+    if (!((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(v)))
       out.push(
         rules.warning(
           rules.notBlank(p, "section title"),
@@ -6888,33 +7390,32 @@ function is_ListRow(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.title === undefined) return false;
   for (const k in v) if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.id;
+  const id = v.id;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 200 || unicode.maxCodePoints(x, 200)) &&
+    typeof id === "string" &&
+    id.length !== 0 &&
+    (id.length <= 200 || unicode.maxCodePoints(id, 200)) &&
     (!w ||
-      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
+      ((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(id))
   ))
     return false;
-  x = v.title;
+  const title = v.title;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 24 || unicode.maxCodePoints(x, 24)) &&
-    (!w || (x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+    typeof title === "string" &&
+    title.length !== 0 &&
+    (title.length <= 24 || unicode.maxCodePoints(title, 24)) &&
+    (!w || (title.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(title))
   ))
     return false;
-  x = v.description;
+  const description = v.description;
   if (
-    x !== undefined &&
+    description !== undefined &&
     !(
-      typeof x === "string" &&
-      x.length !== 0 &&
-      (x.length <= 72 || unicode.maxCodePoints(x, 72)) &&
-      (!w || (x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+      typeof description === "string" &&
+      description.length !== 0 &&
+      (description.length <= 72 || unicode.maxCodePoints(description, 72)) &&
+      (!w || (description.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(description))
     )
   )
     return false;
@@ -6930,7 +7431,7 @@ function check_ListRow(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list row", k, KEYS_4));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list row", k, KEYS_2));
     }
   let x: any;
   x = v.id;
@@ -6938,8 +7439,11 @@ function check_ListRow(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/id", "row id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "row id", 1, x));
-      if (!unicode.maxCodePoints(x, 200)) out.push(rules.maxLength(p + "/id", "row id", 200, x));
-      if (!unicode.isTrimmed(x))
+      if (!(x.length <= 200 || unicode.maxCodePoints(x, 200))) out.push(rules.maxLength(p + "/id", "row id", 200, x));
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/id", "row id", x),
@@ -6953,8 +7457,9 @@ function check_ListRow(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/title", "row title", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "row title", 1, x));
-      if (!unicode.maxCodePoints(x, 24)) out.push(rules.maxLength(p + "/title", "row title", 24, x));
-      if (!unicode.isNotBlank(x))
+      if (!(x.length <= 24 || unicode.maxCodePoints(x, 24)))
+        out.push(rules.maxLength(p + "/title", "row title", 24, x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(
             rules.notBlank(p + "/title", "row title"),
@@ -6968,8 +7473,9 @@ function check_ListRow(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/description", "row description", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/description", "row description", 1, x));
-      if (!unicode.maxCodePoints(x, 72)) out.push(rules.maxLength(p + "/description", "row description", 72, x));
-      if (!unicode.isNotBlank(x))
+      if (!(x.length <= 72 || unicode.maxCodePoints(x, 72)))
+        out.push(rules.maxLength(p + "/description", "row description", 72, x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(
             rules.notBlank(p + "/description", "row description"),
@@ -6985,8 +7491,8 @@ function is_ListSection_rows(v: any, w: boolean): boolean {
   if (v.length < 1) return false;
   if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_ListRow(x, w)) return false;
+    const row = v[i];
+    if (!is_ListRow(row, w)) return false;
   }
   return true;
 }
@@ -7007,10 +7513,10 @@ function check_ListSection_rows(v: any, p: string, out: ValidationIssue[]): void
   }
 }
 // x-uniqueValues rows/*/id at interactive/list.schema.json#/$defs/section
-function distinct_PATH_65(v: any): boolean {
+function distinct_PATH_63(v: any): boolean {
   const a = v?.rows;
   if (!Array.isArray(a)) return true;
-  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_65);
+  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_63);
   for (let i = 1; i < a.length; i++) {
     const x0 = a[i]?.id;
     for (let j = 0; j < i; j++) {
@@ -7025,12 +7531,11 @@ function is_ListSection(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.rows === undefined) return false;
   for (const k in v) if (k !== "title" && k !== "rows" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.title;
-  if (x !== undefined && !is_ListSection_title(x, w)) return false;
-  x = v.rows;
-  if (!is_ListSection_rows(x, w)) return false;
-  if (!distinct_PATH_65(v)) return false;
+  const title = v.title;
+  if (title !== undefined && !is_ListSection_title(title, w)) return false;
+  const rows = v.rows;
+  if (!is_ListSection_rows(rows, w)) return false;
+  if (!distinct_PATH_63(v)) return false;
   return true;
 }
 function check_ListSection(v: any, p: string, out: ValidationIssue[]): void {
@@ -7053,8 +7558,8 @@ function check_ListSection(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     check_ListSection_rows(x, p + "/rows", out);
   }
-  if (!distinct_PATH_65(v)) {
-    walk.duplicateIssues(v, PATH_65, p, "row id", out);
+  if (!distinct_PATH_63(v)) {
+    walk.duplicateIssues(v, PATH_63, p, "row id", out);
   }
 }
 // interactive/list.schema.json#/$defs/action/properties/sections
@@ -7063,10 +7568,11 @@ function is_ListAction_sections(v: any, w: boolean): boolean {
   if (v.length < 1) return false;
   if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_ListSection(x, w)) return false;
+    const section = v[i];
+    if (!is_ListSection(section, w)) return false;
+    if (!(v.length < 2 || typeof section !== "object" || section === null || !(section.title === undefined)))
+      return false;
   }
-  if (v.length > 1) for (let i = 0; i < v.length; i++) if (v[i]?.title === undefined) return false;
   return true;
 }
 function check_ListAction_sections(v: any, p: string, out: ValidationIssue[]): void {
@@ -7084,14 +7590,13 @@ function check_ListAction_sections(v: any, p: string, out: ValidationIssue[]): v
     const x = v[i];
     check_ListSection(x, p + "/" + i, out);
   }
-  if (v.length > 1)
-    for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
-      if (typeof v[i] === "object" && v[i] !== null && v[i].title === undefined)
-        out.push(rules.requiredIfMultiple(p + "/" + i, "list section", "title", v.length));
-    }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(v.length < 2 || typeof v[i] !== "object" || v[i] === null || !(v[i].title === undefined)))
+      out.push(rules.requiredIfMultiple(p + "/" + i, "list section", "title", v.length));
+  }
 }
 // x-uniqueValues sections/*/rows/*/id at interactive/list.schema.json#/$defs/action
-function distinct_PATH_66(v: any): boolean {
+function distinct_PATH_65(v: any): boolean {
   const seen = walk.seen;
   let n = 0;
   let ok = true;
@@ -7107,7 +7612,7 @@ function distinct_PATH_66(v: any): boolean {
                 const x = a1[a1i]?.id;
                 if (x !== undefined) {
                   if (n === walk.PAIRWISE_MAX) {
-                    ok = walk.allDistinct(v, PATH_66);
+                    ok = walk.allDistinct(v, PATH_65);
                     break search;
                   }
                   for (let j = 0; j < n; j++)
@@ -7130,19 +7635,18 @@ function is_ListAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.button === undefined || v.sections === undefined) return false;
   for (const k in v) if (k !== "button" && k !== "sections" && v[k] !== undefined) return false;
-  if (count_PATH_63(v) > 10) return false;
-  let x: any;
-  x = v.button;
+  if (!(count_PATH_62(v) <= 10)) return false;
+  const button = v.button;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+    typeof button === "string" &&
+    button.length !== 0 &&
+    (button.length <= 20 || unicode.maxCodePoints(button, 20)) &&
+    ((button.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(button))
   ))
     return false;
-  x = v.sections;
-  if (!is_ListAction_sections(x, w)) return false;
-  if (w && !distinct_PATH_66(v)) return false;
+  const sections = v.sections;
+  if (!is_ListAction_sections(sections, w)) return false;
+  if (w && !distinct_PATH_65(v)) return false;
   return true;
 }
 function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -7155,28 +7659,27 @@ function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "button" && k !== "sections" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k, KEYS_62));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k, KEYS_66));
     }
-  {
-    const n = count_PATH_63(v);
-    if (n > 10) out.push(rules.maxTotal(p, "list action", "rows", 10, n));
-  }
+  if (!(count_PATH_62(v) <= 10)) out.push(rules.maxTotal(p, "list action", "rows", 10, count_PATH_62(v)));
   let x: any;
   x = v.button;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/button", "list button label", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/button", "list button label", 1, x));
-      if (!unicode.maxCodePoints(x, 20)) out.push(rules.maxLength(p + "/button", "list button label", 20, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/button", "list button label"));
+      if (!(x.length <= 20 || unicode.maxCodePoints(x, 20)))
+        out.push(rules.maxLength(p + "/button", "list button label", 20, x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
+        out.push(rules.notBlank(p + "/button", "list button label"));
     }
   }
   x = v.sections;
   if (x !== undefined) {
     check_ListAction_sections(x, p + "/sections", out);
   }
-  if (!distinct_PATH_66(v)) {
-    walk.duplicateIssues(v, PATH_66, p, "row id", out, "interactive/list.schema.json#/$defs/action/x-uniqueValues/0");
+  if (!distinct_PATH_65(v)) {
+    walk.duplicateIssues(v, PATH_65, p, "row id", out, "interactive/list.schema.json#/$defs/action/x-uniqueValues/0");
   }
 }
 // interactive/list.schema.json#
@@ -7186,17 +7689,82 @@ function is_ListInteractive(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "list")) return false;
-  x = v.header;
-  if (x !== undefined && !is_TextHeader(x, w)) return false;
-  x = v.body;
-  if (!is_ListBody(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_ListAction(x, w)) return false;
+  const type = v.type;
+  if (type !== "list") return false;
+  const header = v.header;
+  if (header !== undefined && !is_TextHeader(header, w)) return false;
+  const body = v.body;
+  if (!is_ListBody(body, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.button === undefined || action.sections === undefined) return false;
+  for (const k in action) if (k !== "button" && k !== "sections" && action[k] !== undefined) return false;
+  if (!(count_PATH_62(action) <= 10)) return false;
+  const button = action.button;
+  if (!(
+    typeof button === "string" &&
+    button.length !== 0 &&
+    (button.length <= 20 || unicode.maxCodePoints(button, 20)) &&
+    ((button.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(button))
+  ))
+    return false;
+  const sections = action.sections;
+  if (!Array.isArray(sections)) return false;
+  if (sections.length < 1) return false;
+  if (sections.length > 10) return false;
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
+    if (typeof section !== "object" || section === null || Array.isArray(section)) return false;
+    if (section.rows === undefined) return false;
+    for (const k in section) if (k !== "title" && k !== "rows" && section[k] !== undefined) return false;
+    const title = section.title;
+    if (title !== undefined && !is_ListSection_title(title, w)) return false;
+    const rows = section.rows;
+    if (!Array.isArray(rows)) return false;
+    if (rows.length < 1) return false;
+    if (rows.length > 10) return false;
+    for (let i2 = 0; i2 < rows.length; i2++) {
+      const row = rows[i2];
+      if (typeof row !== "object" || row === null || Array.isArray(row)) return false;
+      if (row.id === undefined || row.title === undefined) return false;
+      for (const k in row) if (k !== "id" && k !== "title" && k !== "description" && row[k] !== undefined) return false;
+      const id = row.id;
+      if (!(
+        typeof id === "string" &&
+        id.length !== 0 &&
+        (id.length <= 200 || unicode.maxCodePoints(id, 200)) &&
+        (!w ||
+          ((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
+          unicode.isTrimmed(id))
+      ))
+        return false;
+      const title2 = row.title;
+      if (!(
+        typeof title2 === "string" &&
+        title2.length !== 0 &&
+        (title2.length <= 24 || unicode.maxCodePoints(title2, 24)) &&
+        (!w || (title2.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(title2))
+      ))
+        return false;
+      const description = row.description;
+      if (
+        description !== undefined &&
+        !(
+          typeof description === "string" &&
+          description.length !== 0 &&
+          (description.length <= 72 || unicode.maxCodePoints(description, 72)) &&
+          (!w || (description.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(description))
+        )
+      )
+        return false;
+    }
+    if (!distinct_PATH_63(section)) return false;
+    if (!(sections.length < 2 || typeof section !== "object" || section === null || !(section.title === undefined)))
+      return false;
+  }
+  if (w && !distinct_PATH_65(action)) return false;
   return true;
 }
 function check_ListInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -7210,7 +7778,7 @@ function check_ListInteractive(v: any, p: string, out: ValidationIssue[]): void 
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list message", k, KEYS_17));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list message", k, KEYS_31));
     }
   let x: any;
   x = v.type;
@@ -7243,11 +7811,10 @@ function is_ProductAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.catalog_id === undefined || v.product_retailer_id === undefined) return false;
   for (const k in v) if (k !== "catalog_id" && k !== "product_retailer_id" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.catalog_id;
-  if (!is_ProductCardAction_catalog_id(x, w)) return false;
-  x = v.product_retailer_id;
-  if (!is_ProductCardAction_product_retailer_id(x, w)) return false;
+  const catalog_id = v.catalog_id;
+  if (!is_ProductCardAction_catalog_id(catalog_id, w)) return false;
+  const product_retailer_id = v.product_retailer_id;
+  if (!is_ProductCardAction_product_retailer_id(product_retailer_id, w)) return false;
   return true;
 }
 function check_ProductAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -7278,15 +7845,21 @@ function is_ProductInteractive(v: any, w: boolean): boolean {
   if (v.type === undefined || v.action === undefined) return false;
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "product")) return false;
-  x = v.body;
-  if (x !== undefined && !is_Body(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_ProductAction(x, w)) return false;
+  const type = v.type;
+  if (type !== "product") return false;
+  const body = v.body;
+  if (body !== undefined && !is_Body(body, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.catalog_id === undefined || action.product_retailer_id === undefined) return false;
+  for (const k in action)
+    if (k !== "catalog_id" && k !== "product_retailer_id" && action[k] !== undefined) return false;
+  const catalog_id = action.catalog_id;
+  if (!is_ProductCardAction_catalog_id(catalog_id, w)) return false;
+  const product_retailer_id = action.product_retailer_id;
+  if (!is_ProductCardAction_product_retailer_id(product_retailer_id, w)) return false;
   return true;
 }
 function check_ProductInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -7299,7 +7872,7 @@ function check_ProductInteractive(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "single product message", k, KEYS_56));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "single product message", k, KEYS_57));
     }
   let x: any;
   x = v.type;
@@ -7320,7 +7893,7 @@ function check_ProductInteractive(v: any, p: string, out: ValidationIssue[]): vo
   }
 }
 // x-maxTotal sections/*/product_items/* at interactive/product-list.schema.json#/$defs/action
-function count_PATH_69(v: any): number {
+function count_PATH_68(v: any): number {
   let n = 0;
   {
     const a0 = v?.sections;
@@ -7343,9 +7916,8 @@ function is_ProductItem(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.product_retailer_id === undefined) return false;
   for (const k in v) if (k !== "product_retailer_id" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.product_retailer_id;
-  if (!is_ProductCardAction_product_retailer_id(x, w)) return false;
+  const product_retailer_id = v.product_retailer_id;
+  if (!is_ProductCardAction_product_retailer_id(product_retailer_id, w)) return false;
   return true;
 }
 function check_ProductItem(v: any, p: string, out: ValidationIssue[]): void {
@@ -7357,7 +7929,7 @@ function check_ProductItem(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "product_retailer_id" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product item", k, KEYS_71));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product item", k, KEYS_69));
     }
   let x: any;
   x = v.product_retailer_id;
@@ -7371,8 +7943,8 @@ function is_ProductSection_product_items(v: any, w: boolean): boolean {
   if (v.length < 1) return false;
   if (v.length > 30) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_ProductItem(x, w)) return false;
+    const item = v[i];
+    if (!is_ProductItem(item, w)) return false;
   }
   return true;
 }
@@ -7397,11 +7969,10 @@ function is_ProductSection(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.product_items === undefined) return false;
   for (const k in v) if (k !== "title" && k !== "product_items" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.title;
-  if (x !== undefined && !is_ListSection_title(x, w)) return false;
-  x = v.product_items;
-  if (!is_ProductSection_product_items(x, w)) return false;
+  const title = v.title;
+  if (title !== undefined && !is_ListSection_title(title, w)) return false;
+  const product_items = v.product_items;
+  if (!is_ProductSection_product_items(product_items, w)) return false;
   return true;
 }
 function check_ProductSection(v: any, p: string, out: ValidationIssue[]): void {
@@ -7431,10 +8002,11 @@ function is_ProductListAction_sections(v: any, w: boolean): boolean {
   if (v.length < 1) return false;
   if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_ProductSection(x, w)) return false;
+    const section = v[i];
+    if (!is_ProductSection(section, w)) return false;
+    if (!(v.length < 2 || typeof section !== "object" || section === null || !(section.title === undefined)))
+      return false;
   }
-  if (v.length > 1) for (let i = 0; i < v.length; i++) if (v[i]?.title === undefined) return false;
   return true;
 }
 function check_ProductListAction_sections(v: any, p: string, out: ValidationIssue[]): void {
@@ -7452,14 +8024,13 @@ function check_ProductListAction_sections(v: any, p: string, out: ValidationIssu
     const x = v[i];
     check_ProductSection(x, p + "/" + i, out);
   }
-  if (v.length > 1)
-    for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
-      if (typeof v[i] === "object" && v[i] !== null && v[i].title === undefined)
-        out.push(rules.requiredIfMultiple(p + "/" + i, "product section", "title", v.length));
-    }
+  for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+    if (!(v.length < 2 || typeof v[i] !== "object" || v[i] === null || !(v[i].title === undefined)))
+      out.push(rules.requiredIfMultiple(p + "/" + i, "product section", "title", v.length));
+  }
 }
 // x-uniqueValues sections/*/product_items/*/product_retailer_id at interactive/product-list.schema.json#/$defs/action
-function distinct_PATH_72(v: any): boolean {
+function distinct_PATH_71(v: any): boolean {
   const seen = walk.seen;
   let n = 0;
   let ok = true;
@@ -7475,7 +8046,7 @@ function distinct_PATH_72(v: any): boolean {
                 const x = a1[a1i]?.product_retailer_id;
                 if (x !== undefined) {
                   if (n === walk.PAIRWISE_MAX) {
-                    ok = walk.allDistinct(v, PATH_72);
+                    ok = walk.allDistinct(v, PATH_71);
                     break search;
                   }
                   for (let j = 0; j < n; j++)
@@ -7498,13 +8069,12 @@ function is_ProductListAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.catalog_id === undefined || v.sections === undefined) return false;
   for (const k in v) if (k !== "catalog_id" && k !== "sections" && v[k] !== undefined) return false;
-  if (count_PATH_69(v) > 30) return false;
-  let x: any;
-  x = v.catalog_id;
-  if (!is_ProductCardAction_catalog_id(x, w)) return false;
-  x = v.sections;
-  if (!is_ProductListAction_sections(x, w)) return false;
-  if (w && !distinct_PATH_72(v)) return false;
+  if (!(count_PATH_68(v) <= 30)) return false;
+  const catalog_id = v.catalog_id;
+  if (!is_ProductCardAction_catalog_id(catalog_id, w)) return false;
+  const sections = v.sections;
+  if (!is_ProductListAction_sections(sections, w)) return false;
+  if (w && !distinct_PATH_71(v)) return false;
   return true;
 }
 function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -7517,12 +8087,10 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "catalog_id" && k !== "sections" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product list action", k, KEYS_68));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product list action", k, KEYS_72));
     }
-  {
-    const n = count_PATH_69(v);
-    if (n > 30) out.push(rules.maxTotal(p, "product list action", "product items", 30, n));
-  }
+  if (!(count_PATH_68(v) <= 30))
+    out.push(rules.maxTotal(p, "product list action", "product items", 30, count_PATH_68(v)));
   let x: any;
   x = v.catalog_id;
   if (x !== undefined) {
@@ -7532,10 +8100,10 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
   if (x !== undefined) {
     check_ProductListAction_sections(x, p + "/sections", out);
   }
-  if (!distinct_PATH_72(v)) {
+  if (!distinct_PATH_71(v)) {
     walk.duplicateIssues(
       v,
-      PATH_72,
+      PATH_71,
       p,
       "product retailer id",
       out,
@@ -7550,17 +8118,48 @@ function is_ProductListInteractive(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "product_list")) return false;
-  x = v.header;
-  if (!is_TextHeader(x, w)) return false;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_ProductListAction(x, w)) return false;
+  const type = v.type;
+  if (type !== "product_list") return false;
+  const header = v.header;
+  if (!is_TextHeader(header, w)) return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.catalog_id === undefined || action.sections === undefined) return false;
+  for (const k in action) if (k !== "catalog_id" && k !== "sections" && action[k] !== undefined) return false;
+  if (!(count_PATH_68(action) <= 30)) return false;
+  const catalog_id = action.catalog_id;
+  if (!is_ProductCardAction_catalog_id(catalog_id, w)) return false;
+  const sections = action.sections;
+  if (!Array.isArray(sections)) return false;
+  if (sections.length < 1) return false;
+  if (sections.length > 10) return false;
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
+    if (typeof section !== "object" || section === null || Array.isArray(section)) return false;
+    if (section.product_items === undefined) return false;
+    for (const k in section) if (k !== "title" && k !== "product_items" && section[k] !== undefined) return false;
+    const title = section.title;
+    if (title !== undefined && !is_ListSection_title(title, w)) return false;
+    const product_items = section.product_items;
+    if (!Array.isArray(product_items)) return false;
+    if (product_items.length < 1) return false;
+    if (product_items.length > 30) return false;
+    for (let i2 = 0; i2 < product_items.length; i2++) {
+      const item = product_items[i2];
+      if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
+      if (item.product_retailer_id === undefined) return false;
+      for (const k in item) if (k !== "product_retailer_id" && item[k] !== undefined) return false;
+      const product_retailer_id = item.product_retailer_id;
+      if (!is_ProductCardAction_product_retailer_id(product_retailer_id, w)) return false;
+    }
+    if (!(sections.length < 2 || typeof section !== "object" || section === null || !(section.title === undefined)))
+      return false;
+  }
+  if (w && !distinct_PATH_71(action)) return false;
   return true;
 }
 function check_ProductListInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -7575,7 +8174,7 @@ function check_ProductListInteractive(v: any, p: string, out: ValidationIssue[])
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product message", k, KEYS_17));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product message", k, KEYS_31));
     }
   let x: any;
   x = v.type;
@@ -7608,9 +8207,8 @@ function is_LocationRequestAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.name === undefined) return false;
   for (const k in v) if (k !== "name" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.name;
-  if (!(x === "send_location")) return false;
+  const name = v.name;
+  if (name !== "send_location") return false;
   return true;
 }
 function check_LocationRequestAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -7622,7 +8220,7 @@ function check_LocationRequestAction(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "name" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request action", k, KEYS_38));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request action", k, KEYS_37));
     }
   let x: any;
   x = v.name;
@@ -7636,13 +8234,16 @@ function is_LocationRequestInteractive(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.body === undefined || v.action === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "location_request_message")) return false;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.action;
-  if (!is_LocationRequestAction(x, w)) return false;
+  const type = v.type;
+  if (type !== "location_request_message") return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.name === undefined) return false;
+  for (const k in action) if (k !== "name" && action[k] !== undefined) return false;
+  const name = action.name;
+  if (name !== "send_location") return false;
   return true;
 }
 function check_LocationRequestInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -7656,7 +8257,7 @@ function check_LocationRequestInteractive(v: any, p: string, out: ValidationIssu
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request message", k, KEYS_37));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request message", k, KEYS_38));
     }
   let x: any;
   x = v.type;
@@ -7678,24 +8279,31 @@ function is_VoiceCallParameters(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   for (const k in v)
     if (k !== "display_text" && k !== "ttl_minutes" && k !== "payload" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.display_text;
+  const display_text = v.display_text;
   if (
-    x !== undefined &&
+    display_text !== undefined &&
     !(
-      typeof x === "string" &&
-      x.length !== 0 &&
-      (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-      (!w || (x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+      typeof display_text === "string" &&
+      display_text.length !== 0 &&
+      (display_text.length <= 20 || unicode.maxCodePoints(display_text, 20)) &&
+      (!w || (display_text.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(display_text))
     )
   )
     return false;
-  x = v.ttl_minutes;
-  if (x !== undefined && !(typeof x === "number" && Number.isInteger(x) && x >= 1 && x <= 43200)) return false;
-  x = v.payload;
+  const ttl_minutes = v.ttl_minutes;
   if (
-    x !== undefined &&
-    !(typeof x === "string" && x.length !== 0 && (x.length <= 512 || unicode.maxCodePoints(x, 512)))
+    ttl_minutes !== undefined &&
+    !(typeof ttl_minutes === "number" && Number.isInteger(ttl_minutes) && ttl_minutes >= 1 && ttl_minutes <= 43200)
+  )
+    return false;
+  const payload = v.payload;
+  if (
+    payload !== undefined &&
+    !(
+      typeof payload === "string" &&
+      payload.length !== 0 &&
+      (payload.length <= 512 || unicode.maxCodePoints(payload, 512))
+    )
   )
     return false;
   return true;
@@ -7716,8 +8324,9 @@ function check_VoiceCallParameters(v: any, p: string, out: ValidationIssue[]): v
     if (!(typeof x === "string")) out.push(rules.type(p + "/display_text", "call button text", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/display_text", "call button text", 1, x));
-      if (!unicode.maxCodePoints(x, 20)) out.push(rules.maxLength(p + "/display_text", "call button text", 20, x));
-      if (!unicode.isNotBlank(x))
+      if (!(x.length <= 20 || unicode.maxCodePoints(x, 20)))
+        out.push(rules.maxLength(p + "/display_text", "call button text", 20, x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(
             rules.notBlank(p + "/display_text", "call button text"),
@@ -7740,7 +8349,8 @@ function check_VoiceCallParameters(v: any, p: string, out: ValidationIssue[]): v
     if (!(typeof x === "string")) out.push(rules.type(p + "/payload", "call payload", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/payload", "call payload", 1, x));
-      if (!unicode.maxCodePoints(x, 512)) out.push(rules.maxLength(p + "/payload", "call payload", 512, x));
+      if (!(x.length <= 512 || unicode.maxCodePoints(x, 512)))
+        out.push(rules.maxLength(p + "/payload", "call payload", 512, x));
     }
   }
 }
@@ -7749,11 +8359,10 @@ function is_VoiceCallAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.name === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.name;
-  if (!(x === "voice_call")) return false;
-  x = v.parameters;
-  if (x !== undefined && !is_VoiceCallParameters(x, w)) return false;
+  const name = v.name;
+  if (name !== "voice_call") return false;
+  const parameters = v.parameters;
+  if (parameters !== undefined && !is_VoiceCallParameters(parameters, w)) return false;
   return true;
 }
 function check_VoiceCallAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -7765,7 +8374,7 @@ function check_VoiceCallAction(v: any, p: string, out: ValidationIssue[]): void 
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call action", k, KEYS_27));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call action", k, KEYS_30));
     }
   let x: any;
   x = v.name;
@@ -7782,13 +8391,49 @@ function is_VoiceCallInteractive(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.body === undefined || v.action === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "voice_call")) return false;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.action;
-  if (!is_VoiceCallAction(x, w)) return false;
+  const type = v.type;
+  if (type !== "voice_call") return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.name === undefined) return false;
+  for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
+  const name = action.name;
+  if (name !== "voice_call") return false;
+  const parameters = action.parameters;
+  if (parameters !== undefined) {
+    if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
+    for (const k in parameters)
+      if (k !== "display_text" && k !== "ttl_minutes" && k !== "payload" && parameters[k] !== undefined) return false;
+    const display_text = parameters.display_text;
+    if (
+      display_text !== undefined &&
+      !(
+        typeof display_text === "string" &&
+        display_text.length !== 0 &&
+        (display_text.length <= 20 || unicode.maxCodePoints(display_text, 20)) &&
+        (!w || (display_text.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(display_text))
+      )
+    )
+      return false;
+    const ttl_minutes = parameters.ttl_minutes;
+    if (
+      ttl_minutes !== undefined &&
+      !(typeof ttl_minutes === "number" && Number.isInteger(ttl_minutes) && ttl_minutes >= 1 && ttl_minutes <= 43200)
+    )
+      return false;
+    const payload = parameters.payload;
+    if (
+      payload !== undefined &&
+      !(
+        typeof payload === "string" &&
+        payload.length !== 0 &&
+        (payload.length <= 512 || unicode.maxCodePoints(payload, 512))
+      )
+    )
+      return false;
+  }
   return true;
 }
 function check_VoiceCallInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -7802,7 +8447,7 @@ function check_VoiceCallInteractive(v: any, p: string, out: ValidationIssue[]): 
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call button message", k, KEYS_37));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call button message", k, KEYS_38));
     }
   let x: any;
   x = v.type;
@@ -7821,15 +8466,15 @@ function check_VoiceCallInteractive(v: any, p: string, out: ValidationIssue[]): 
 // parts/order.schema.json#/$defs/referenceId
 function is_OrderDetailsParameters_reference_id(v: any, w: boolean): boolean {
   return (
-    typeof v === "string" && v.length !== 0 && (v.length <= 35 || unicode.maxCodePoints(v, 35)) && PATTERN_75.test(v)
+    typeof v === "string" && v.length !== 0 && (v.length <= 35 || unicode.maxCodePoints(v, 35)) && PATTERN_74.test(v)
   );
 }
 function check_OrderDetailsParameters_reference_id(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "reference id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "reference id", 1, v));
-    if (!unicode.maxCodePoints(v, 35)) out.push(rules.maxLength(p, "reference id", 35, v));
-    if (!PATTERN_75.test(v)) out.push(rules.pattern(p, "reference id", "^[A-Za-z0-9_.-]*$", v));
+    if (!(v.length <= 35 || unicode.maxCodePoints(v, 35))) out.push(rules.maxLength(p, "reference id", 35, v));
+    if (!PATTERN_74.test(v)) out.push(rules.pattern(p, "reference id", "^[A-Za-z0-9_.-]*$", v));
   }
 }
 // interactive/order-details.schema.json#/$defs/paymentGatewaySetting/properties/payment_gateway
@@ -7837,11 +8482,14 @@ function is_PaymentGateway(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.configuration_name === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "configuration_name" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "billdesk" || x === "razorpay" || x === "payu" || x === "zaakpay")) return false;
-  x = v.configuration_name;
-  if (!(typeof x === "string" && (!w || x.length !== 0) && (!w || x.length <= 60 || unicode.maxCodePoints(x, 60))))
+  const type = v.type;
+  if (!(type === "billdesk" || type === "razorpay" || type === "payu" || type === "zaakpay")) return false;
+  const configuration_name = v.configuration_name;
+  if (!(
+    typeof configuration_name === "string" &&
+    (!w || configuration_name.length !== 0) &&
+    (!w || configuration_name.length <= 60 || unicode.maxCodePoints(configuration_name, 60))
+  ))
     return false;
   return true;
 }
@@ -7855,13 +8503,13 @@ function check_PaymentGateway(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "type" && k !== "configuration_name" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway", k, KEYS_79));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway", k, KEYS_75));
     }
   let x: any;
   x = v.type;
   if (x !== undefined) {
     if (!(x === "billdesk" || x === "razorpay" || x === "payu" || x === "zaakpay"))
-      out.push(rules.enumeration(p + "/type", "payment gateway", ENUM_80, x));
+      out.push(rules.enumeration(p + "/type", "payment gateway", ENUM_76, x));
   }
   x = v.configuration_name;
   if (x !== undefined) {
@@ -7875,7 +8523,7 @@ function check_PaymentGateway(v: any, p: string, out: ValidationIssue[]): void {
             "interactive/order-details.schema.json#/$defs/paymentGatewaySetting/properties/payment_gateway/properties/configuration_name/minLength",
           ),
         );
-      if (!unicode.maxCodePoints(x, 60))
+      if (!(x.length <= 60 || unicode.maxCodePoints(x, 60)))
         out.push(
           rules.warning(
             rules.maxLength(p + "/configuration_name", "payment configuration name", 60, x),
@@ -7890,11 +8538,22 @@ function is_PaymentGatewaySetting(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.payment_gateway === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "payment_gateway" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "payment_gateway")) return false;
-  x = v.payment_gateway;
-  if (!is_PaymentGateway(x, w)) return false;
+  const type = v.type;
+  if (type !== "payment_gateway") return false;
+  const payment_gateway = v.payment_gateway;
+  if (typeof payment_gateway !== "object" || payment_gateway === null || Array.isArray(payment_gateway)) return false;
+  if (payment_gateway.type === undefined || payment_gateway.configuration_name === undefined) return false;
+  for (const k in payment_gateway)
+    if (k !== "type" && k !== "configuration_name" && payment_gateway[k] !== undefined) return false;
+  const type2 = payment_gateway.type;
+  if (!(type2 === "billdesk" || type2 === "razorpay" || type2 === "payu" || type2 === "zaakpay")) return false;
+  const configuration_name = payment_gateway.configuration_name;
+  if (!(
+    typeof configuration_name === "string" &&
+    (!w || configuration_name.length !== 0) &&
+    (!w || configuration_name.length <= 60 || unicode.maxCodePoints(configuration_name, 60))
+  ))
+    return false;
   return true;
 }
 function check_PaymentGatewaySetting(v: any, p: string, out: ValidationIssue[]): void {
@@ -7907,7 +8566,7 @@ function check_PaymentGatewaySetting(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "type" && k !== "payment_gateway" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway setting", k, KEYS_78));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway setting", k, KEYS_77));
     }
   let x: any;
   x = v.type;
@@ -7925,9 +8584,8 @@ function is_PaymentLink(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.uri === undefined) return false;
   for (const k in v) if (k !== "uri" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.uri;
-  if (!(typeof x === "string" && (!w || PATTERN_21.test(x)))) return false;
+  const uri = v.uri;
+  if (!(typeof uri === "string" && (!w || PATTERN_18.test(uri)))) return false;
   return true;
 }
 function check_PaymentLink(v: any, p: string, out: ValidationIssue[]): void {
@@ -7939,14 +8597,14 @@ function check_PaymentLink(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "uri" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link", k, KEYS_82));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link", k, KEYS_78));
     }
   let x: any;
   x = v.uri;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/uri", "payment link URI", "a string", x));
     else {
-      if (!PATTERN_21.test(x))
+      if (!PATTERN_18.test(x))
         out.push(
           rules.warning(
             rules.pattern(p + "/uri", "payment link URI", "^https?://[^\\s/?#]+[^\\s]*$", x),
@@ -7961,11 +8619,14 @@ function is_PaymentLinkSetting(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.payment_link === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "payment_link" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "payment_link")) return false;
-  x = v.payment_link;
-  if (!is_PaymentLink(x, w)) return false;
+  const type = v.type;
+  if (type !== "payment_link") return false;
+  const payment_link = v.payment_link;
+  if (typeof payment_link !== "object" || payment_link === null || Array.isArray(payment_link)) return false;
+  if (payment_link.uri === undefined) return false;
+  for (const k in payment_link) if (k !== "uri" && payment_link[k] !== undefined) return false;
+  const uri = payment_link.uri;
+  if (!(typeof uri === "string" && (!w || PATTERN_18.test(uri)))) return false;
   return true;
 }
 function check_PaymentLinkSetting(v: any, p: string, out: ValidationIssue[]): void {
@@ -7978,7 +8639,7 @@ function check_PaymentLinkSetting(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "type" && k !== "payment_link" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link setting", k, KEYS_81));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link setting", k, KEYS_79));
     }
   let x: any;
   x = v.type;
@@ -7997,22 +8658,28 @@ function is_PixDynamicCode(v: any, w: boolean): boolean {
     return false;
   for (const k in v)
     if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.code;
+  const code = v.code;
   if (!(
-    typeof x === "string" &&
-    (!w || x.length !== 0) &&
+    typeof code === "string" &&
+    (!w || code.length !== 0) &&
     (!w ||
-      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
+      ((code.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (code.charCodeAt(code.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(code))
   ))
     return false;
-  x = v.merchant_name;
-  if (!(typeof x === "string" && (!w || x.length !== 0))) return false;
-  x = v.key;
-  if (!(typeof x === "string" && (!w || x.length !== 0))) return false;
-  x = v.key_type;
-  if (!(x === "CPF" || x === "CNPJ" || x === "EMAIL" || x === "PHONE" || x === "EVP")) return false;
+  const merchant_name = v.merchant_name;
+  if (!(typeof merchant_name === "string" && (!w || merchant_name.length !== 0))) return false;
+  const key = v.key;
+  if (!(typeof key === "string" && (!w || key.length !== 0))) return false;
+  const key_type = v.key_type;
+  if (!(
+    key_type === "CPF" ||
+    key_type === "CNPJ" ||
+    key_type === "EMAIL" ||
+    key_type === "PHONE" ||
+    key_type === "EVP"
+  ))
+    return false;
   return true;
 }
 function check_PixDynamicCode(v: any, p: string, out: ValidationIssue[]): void {
@@ -8027,7 +8694,7 @@ function check_PixDynamicCode(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "dynamic Pix code", k, KEYS_84));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "dynamic Pix code", k, KEYS_80));
     }
   let x: any;
   x = v.code;
@@ -8041,7 +8708,10 @@ function check_PixDynamicCode(v: any, p: string, out: ValidationIssue[]): void {
             "interactive/order-details.schema.json#/$defs/pixSetting/properties/pix_dynamic_code/properties/code/minLength",
           ),
         );
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/code", "Pix code", x),
@@ -8079,7 +8749,7 @@ function check_PixDynamicCode(v: any, p: string, out: ValidationIssue[]): void {
   x = v.key_type;
   if (x !== undefined) {
     if (!(x === "CPF" || x === "CNPJ" || x === "EMAIL" || x === "PHONE" || x === "EVP"))
-      out.push(rules.enumeration(p + "/key_type", "Pix key type", ENUM_85, x));
+      out.push(rules.enumeration(p + "/key_type", "Pix key type", ENUM_81, x));
   }
 }
 // interactive/order-details.schema.json#/$defs/pixSetting
@@ -8087,11 +8757,43 @@ function is_PixSetting(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.pix_dynamic_code === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "pix_dynamic_code" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "pix_dynamic_code")) return false;
-  x = v.pix_dynamic_code;
-  if (!is_PixDynamicCode(x, w)) return false;
+  const type = v.type;
+  if (type !== "pix_dynamic_code") return false;
+  const pix_dynamic_code = v.pix_dynamic_code;
+  if (typeof pix_dynamic_code !== "object" || pix_dynamic_code === null || Array.isArray(pix_dynamic_code))
+    return false;
+  if (
+    pix_dynamic_code.code === undefined ||
+    pix_dynamic_code.merchant_name === undefined ||
+    pix_dynamic_code.key === undefined ||
+    pix_dynamic_code.key_type === undefined
+  )
+    return false;
+  for (const k in pix_dynamic_code)
+    if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && pix_dynamic_code[k] !== undefined)
+      return false;
+  const code = pix_dynamic_code.code;
+  if (!(
+    typeof code === "string" &&
+    (!w || code.length !== 0) &&
+    (!w ||
+      ((code.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (code.charCodeAt(code.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(code))
+  ))
+    return false;
+  const merchant_name = pix_dynamic_code.merchant_name;
+  if (!(typeof merchant_name === "string" && (!w || merchant_name.length !== 0))) return false;
+  const key = pix_dynamic_code.key;
+  if (!(typeof key === "string" && (!w || key.length !== 0))) return false;
+  const key_type = pix_dynamic_code.key_type;
+  if (!(
+    key_type === "CPF" ||
+    key_type === "CNPJ" ||
+    key_type === "EMAIL" ||
+    key_type === "PHONE" ||
+    key_type === "EVP"
+  ))
+    return false;
   return true;
 }
 function check_PixSetting(v: any, p: string, out: ValidationIssue[]): void {
@@ -8104,7 +8806,7 @@ function check_PixSetting(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "type" && k !== "pix_dynamic_code" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Pix setting", k, KEYS_83));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Pix setting", k, KEYS_82));
     }
   let x: any;
   x = v.type;
@@ -8121,9 +8823,8 @@ function is_Boleto(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.digitable_line === undefined) return false;
   for (const k in v) if (k !== "digitable_line" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.digitable_line;
-  if (!(typeof x === "string" && (!w || PATTERN_88.test(x)))) return false;
+  const digitable_line = v.digitable_line;
+  if (!(typeof digitable_line === "string" && (!w || PATTERN_83.test(digitable_line)))) return false;
   return true;
 }
 function check_Boleto(v: any, p: string, out: ValidationIssue[]): void {
@@ -8135,14 +8836,14 @@ function check_Boleto(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "digitable_line" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto", k, KEYS_87));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto", k, KEYS_84));
     }
   let x: any;
   x = v.digitable_line;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/digitable_line", "boleto digitable line", "a string", x));
     else {
-      if (!PATTERN_88.test(x))
+      if (!PATTERN_83.test(x))
         out.push(
           rules.warning(
             rules.pattern(p + "/digitable_line", "boleto digitable line", "^[0-9]{47,48}$", x),
@@ -8157,11 +8858,14 @@ function is_BoletoSetting(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.boleto === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "boleto" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "boleto")) return false;
-  x = v.boleto;
-  if (!is_Boleto(x, w)) return false;
+  const type = v.type;
+  if (type !== "boleto") return false;
+  const boleto = v.boleto;
+  if (typeof boleto !== "object" || boleto === null || Array.isArray(boleto)) return false;
+  if (boleto.digitable_line === undefined) return false;
+  for (const k in boleto) if (k !== "digitable_line" && boleto[k] !== undefined) return false;
+  const digitable_line = boleto.digitable_line;
+  if (!(typeof digitable_line === "string" && (!w || PATTERN_83.test(digitable_line)))) return false;
   return true;
 }
 function check_BoletoSetting(v: any, p: string, out: ValidationIssue[]): void {
@@ -8174,7 +8878,7 @@ function check_BoletoSetting(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "type" && k !== "boleto" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto setting", k, KEYS_86));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto setting", k, KEYS_85));
     }
   let x: any;
   x = v.type;
@@ -8191,16 +8895,16 @@ function is_OffsiteCardPay(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.last_four_digits === undefined || v.credential_id === undefined) return false;
   for (const k in v) if (k !== "last_four_digits" && k !== "credential_id" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.last_four_digits;
-  if (!(typeof x === "string" && (!w || PATTERN_91.test(x)))) return false;
-  x = v.credential_id;
+  const last_four_digits = v.last_four_digits;
+  if (!(typeof last_four_digits === "string" && (!w || PATTERN_86.test(last_four_digits)))) return false;
+  const credential_id = v.credential_id;
   if (!(
-    typeof x === "string" &&
-    (!w || x.length !== 0) &&
+    typeof credential_id === "string" &&
+    (!w || credential_id.length !== 0) &&
     (!w ||
-      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
+      ((credential_id.charCodeAt(0) - 0x21) >>> 0 < 0x64 &&
+        (credential_id.charCodeAt(credential_id.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(credential_id))
   ))
     return false;
   return true;
@@ -8215,7 +8919,7 @@ function check_OffsiteCardPay(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "last_four_digits" && k !== "credential_id" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card", k, KEYS_90));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card", k, KEYS_87));
     }
   let x: any;
   x = v.last_four_digits;
@@ -8223,7 +8927,7 @@ function check_OffsiteCardPay(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string"))
       out.push(rules.type(p + "/last_four_digits", "card's last four digits", "a string", x));
     else {
-      if (!PATTERN_91.test(x))
+      if (!PATTERN_86.test(x))
         out.push(
           rules.warning(
             rules.pattern(p + "/last_four_digits", "card's last four digits", "^[0-9]{4}$", x),
@@ -8243,7 +8947,10 @@ function check_OffsiteCardPay(v: any, p: string, out: ValidationIssue[]): void {
             "interactive/order-details.schema.json#/$defs/offsiteCardSetting/properties/offsite_card_pay/properties/credential_id/minLength",
           ),
         );
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/credential_id", "card credential id", x),
@@ -8258,11 +8965,26 @@ function is_OffsiteCardSetting(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.offsite_card_pay === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "offsite_card_pay" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "offsite_card_pay")) return false;
-  x = v.offsite_card_pay;
-  if (!is_OffsiteCardPay(x, w)) return false;
+  const type = v.type;
+  if (type !== "offsite_card_pay") return false;
+  const offsite_card_pay = v.offsite_card_pay;
+  if (typeof offsite_card_pay !== "object" || offsite_card_pay === null || Array.isArray(offsite_card_pay))
+    return false;
+  if (offsite_card_pay.last_four_digits === undefined || offsite_card_pay.credential_id === undefined) return false;
+  for (const k in offsite_card_pay)
+    if (k !== "last_four_digits" && k !== "credential_id" && offsite_card_pay[k] !== undefined) return false;
+  const last_four_digits = offsite_card_pay.last_four_digits;
+  if (!(typeof last_four_digits === "string" && (!w || PATTERN_86.test(last_four_digits)))) return false;
+  const credential_id = offsite_card_pay.credential_id;
+  if (!(
+    typeof credential_id === "string" &&
+    (!w || credential_id.length !== 0) &&
+    (!w ||
+      ((credential_id.charCodeAt(0) - 0x21) >>> 0 < 0x64 &&
+        (credential_id.charCodeAt(credential_id.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(credential_id))
+  ))
+    return false;
   return true;
 }
 function check_OffsiteCardSetting(v: any, p: string, out: ValidationIssue[]): void {
@@ -8275,7 +8997,7 @@ function check_OffsiteCardSetting(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "type" && k !== "offsite_card_pay" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card setting", k, KEYS_89));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card setting", k, KEYS_88));
     }
   let x: any;
   x = v.type;
@@ -8331,15 +9053,15 @@ function check_PaymentSetting(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "payment setting", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "payment setting", ENUM_92, v.type));
+      out.push(rules.discriminator(p + "/type", "payment setting", ENUM_89, v.type));
   }
 }
 // interactive/order-details.schema.json#/$defs/parameters/properties/payment_settings
 function is_OrderDetailsParameters_payment_settings(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_PaymentSetting(x, w)) return false;
+    const setting = v[i];
+    if (!is_PaymentSetting(setting, w)) return false;
   }
   return true;
 }
@@ -8379,11 +9101,10 @@ function is_Amount(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.value === undefined || v.offset === undefined) return false;
   for (const k in v) if (k !== "value" && k !== "offset" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.value;
-  if (!is_Amount_value(x, w)) return false;
-  x = v.offset;
-  if (!is_Amount_offset(x, w)) return false;
+  const value = v.value;
+  if (!is_Amount_value(value, w)) return false;
+  const offset = v.offset;
+  if (!is_Amount_offset(offset, w)) return false;
   return true;
 }
 function check_Amount(v: any, p: string, out: ValidationIssue[]): void {
@@ -8396,7 +9117,7 @@ function check_Amount(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "value" && k !== "offset" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "amount", k, KEYS_94));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "amount", k, KEYS_90));
     }
   let x: any;
   x = v.value;
@@ -8413,11 +9134,14 @@ function is_OrderExpiration(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.timestamp === undefined || v.description === undefined) return false;
   for (const k in v) if (k !== "timestamp" && k !== "description" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.timestamp;
-  if (!(typeof x === "string" && PATTERN_97.test(x))) return false;
-  x = v.description;
-  if (!(typeof x === "string" && (!w || x.length !== 0) && (x.length <= 120 || unicode.maxCodePoints(x, 120))))
+  const timestamp = v.timestamp;
+  if (!(typeof timestamp === "string" && PATTERN_91.test(timestamp))) return false;
+  const description = v.description;
+  if (!(
+    typeof description === "string" &&
+    (!w || description.length !== 0) &&
+    (description.length <= 120 || unicode.maxCodePoints(description, 120))
+  ))
     return false;
   return true;
 }
@@ -8431,14 +9155,14 @@ function check_OrderExpiration(v: any, p: string, out: ValidationIssue[]): void 
   for (const k in v)
     if (k !== "timestamp" && k !== "description" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order expiration", k, KEYS_96));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order expiration", k, KEYS_92));
     }
   let x: any;
   x = v.timestamp;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/timestamp", "expiration time", "a string", x));
     else {
-      if (!PATTERN_97.test(x)) out.push(rules.pattern(p + "/timestamp", "expiration time", "^[0-9]+$", x));
+      if (!PATTERN_91.test(x)) out.push(rules.pattern(p + "/timestamp", "expiration time", "^[0-9]+$", x));
     }
   }
   x = v.description;
@@ -8452,7 +9176,7 @@ function check_OrderExpiration(v: any, p: string, out: ValidationIssue[]): void 
             "parts/order.schema.json#/$defs/expiration/properties/description/minLength",
           ),
         );
-      if (!unicode.maxCodePoints(x, 120))
+      if (!(x.length <= 120 || unicode.maxCodePoints(x, 120)))
         out.push(rules.maxLength(p + "/description", "expiration description", 120, x));
     }
   }
@@ -8462,9 +9186,8 @@ function is_OrderItemImage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.link === undefined) return false;
   for (const k in v) if (k !== "link" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.link;
-  if (!(typeof x === "string" && (!w || PATTERN_21.test(x)))) return false;
+  const link = v.link;
+  if (!(typeof link === "string" && (!w || PATTERN_18.test(link)))) return false;
   return true;
 }
 function check_OrderItemImage(v: any, p: string, out: ValidationIssue[]): void {
@@ -8476,14 +9199,14 @@ function check_OrderItemImage(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "link" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "item image", k, KEYS_41));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "item image", k, KEYS_43));
     }
   let x: any;
   x = v.link;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/link", "item image link", "a string", x));
     else {
-      if (!PATTERN_21.test(x))
+      if (!PATTERN_18.test(x))
         out.push(
           rules.warning(
             rules.pattern(p + "/link", "item image link", "^https?://[^\\s/?#]+[^\\s]*$", x),
@@ -8517,24 +9240,34 @@ function is_ImporterAddress(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.address_line1;
+  const address_line1 = v.address_line1;
   if (
-    x !== undefined &&
-    !(typeof x === "string" && (!w || x.length !== 0) && (!w || x.length <= 100 || unicode.maxCodePoints(x, 100)))
+    address_line1 !== undefined &&
+    !(
+      typeof address_line1 === "string" &&
+      (!w || address_line1.length !== 0) &&
+      (!w || address_line1.length <= 100 || unicode.maxCodePoints(address_line1, 100))
+    )
   )
     return false;
-  x = v.address_line2;
-  if (x !== undefined && !(typeof x === "string" && (!w || x.length <= 100 || unicode.maxCodePoints(x, 100))))
+  const address_line2 = v.address_line2;
+  if (
+    address_line2 !== undefined &&
+    !(
+      typeof address_line2 === "string" &&
+      (!w || address_line2.length <= 100 || unicode.maxCodePoints(address_line2, 100))
+    )
+  )
     return false;
-  x = v.city;
-  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
-  x = v.zone_code;
-  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
-  x = v.postal_code;
-  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
-  x = v.country_code;
-  if (x !== undefined && !(typeof x === "string" && (!w || PATTERN_100.test(x)))) return false;
+  const city = v.city;
+  if (city !== undefined && !(typeof city === "string" && (!w || city.length !== 0))) return false;
+  const zone_code = v.zone_code;
+  if (zone_code !== undefined && !(typeof zone_code === "string" && (!w || zone_code.length !== 0))) return false;
+  const postal_code = v.postal_code;
+  if (postal_code !== undefined && !(typeof postal_code === "string" && (!w || postal_code.length !== 0))) return false;
+  const country_code = v.country_code;
+  if (country_code !== undefined && !(typeof country_code === "string" && (!w || PATTERN_93.test(country_code))))
+    return false;
   return true;
 }
 function check_ImporterAddress(v: any, p: string, out: ValidationIssue[]): void {
@@ -8590,7 +9323,7 @@ function check_ImporterAddress(v: any, p: string, out: ValidationIssue[]): void 
       if (out.length >= walk.MAX_ISSUES) break;
       out.push(
         rules.warning(
-          rules.additionalProperty(p + "/" + walk.escape(k), "importer address", k, KEYS_99),
+          rules.additionalProperty(p + "/" + walk.escape(k), "importer address", k, KEYS_94),
           "parts/order.schema.json#/$defs/importerAddress/additionalProperties",
         ),
       );
@@ -8607,7 +9340,7 @@ function check_ImporterAddress(v: any, p: string, out: ValidationIssue[]): void 
             "parts/order.schema.json#/$defs/importerAddress/properties/address_line1/minLength",
           ),
         );
-      if (!unicode.maxCodePoints(x, 100))
+      if (!(x.length <= 100 || unicode.maxCodePoints(x, 100)))
         out.push(
           rules.warning(
             rules.maxLength(p + "/address_line1", "importer address line 1", 100, x),
@@ -8620,7 +9353,7 @@ function check_ImporterAddress(v: any, p: string, out: ValidationIssue[]): void 
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/address_line2", "importer address line 2", "a string", x));
     else {
-      if (!unicode.maxCodePoints(x, 100))
+      if (!(x.length <= 100 || unicode.maxCodePoints(x, 100)))
         out.push(
           rules.warning(
             rules.maxLength(p + "/address_line2", "importer address line 2", 100, x),
@@ -8672,7 +9405,7 @@ function check_ImporterAddress(v: any, p: string, out: ValidationIssue[]): void 
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/country_code", "importer country code", "a string", x));
     else {
-      if (!PATTERN_100.test(x))
+      if (!PATTERN_93.test(x))
         out.push(
           rules.warning(
             rules.pattern(p + "/country_code", "importer country code", "^[A-Z]{2}$", x),
@@ -8700,31 +9433,35 @@ function is_OrderItem(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.retailer_id;
-  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
-  x = v.name;
+  const retailer_id = v.retailer_id;
+  if (retailer_id !== undefined && !(typeof retailer_id === "string" && (!w || retailer_id.length !== 0))) return false;
+  const name = v.name;
   if (!(
-    typeof x === "string" &&
-    (!w || x.length !== 0) &&
-    (x.length <= 60 || unicode.maxCodePoints(x, 60)) &&
-    (!w || (x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+    typeof name === "string" &&
+    (!w || name.length !== 0) &&
+    (name.length <= 60 || unicode.maxCodePoints(name, 60)) &&
+    (!w || (name.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(name))
   ))
     return false;
-  x = v.image;
-  if (x !== undefined && !is_OrderItemImage(x, w)) return false;
-  x = v.amount;
-  if (!is_Amount(x, w)) return false;
-  x = v.sale_amount;
-  if (x !== undefined && !is_Amount(x, w)) return false;
-  x = v.quantity;
-  if (!(typeof x === "number" && Number.isInteger(x) && (!w || x >= 1))) return false;
-  x = v.country_of_origin;
-  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
-  x = v.importer_name;
-  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
-  x = v.importer_address;
-  if (x !== undefined && !is_ImporterAddress(x, w)) return false;
+  const image = v.image;
+  if (image !== undefined && !is_OrderItemImage(image, w)) return false;
+  const amount = v.amount;
+  if (!is_Amount(amount, w)) return false;
+  const sale_amount = v.sale_amount;
+  if (sale_amount !== undefined && !is_Amount(sale_amount, w)) return false;
+  const quantity = v.quantity;
+  if (!(typeof quantity === "number" && Number.isInteger(quantity) && (!w || quantity >= 1))) return false;
+  const country_of_origin = v.country_of_origin;
+  if (
+    country_of_origin !== undefined &&
+    !(typeof country_of_origin === "string" && (!w || country_of_origin.length !== 0))
+  )
+    return false;
+  const importer_name = v.importer_name;
+  if (importer_name !== undefined && !(typeof importer_name === "string" && (!w || importer_name.length !== 0)))
+    return false;
+  const importer_address = v.importer_address;
+  if (importer_address !== undefined && !is_ImporterAddress(importer_address, w)) return false;
   return true;
 }
 function check_OrderItem(v: any, p: string, out: ValidationIssue[]): void {
@@ -8749,7 +9486,7 @@ function check_OrderItem(v: any, p: string, out: ValidationIssue[]): void {
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order item", k, KEYS_98));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order item", k, KEYS_95));
     }
   let x: any;
   x = v.retailer_id;
@@ -8776,8 +9513,8 @@ function check_OrderItem(v: any, p: string, out: ValidationIssue[]): void {
             "parts/order.schema.json#/$defs/item/properties/name/minLength",
           ),
         );
-      if (!unicode.maxCodePoints(x, 60)) out.push(rules.maxLength(p + "/name", "item name", 60, x));
-      if (!unicode.isNotBlank(x))
+      if (!(x.length <= 60 || unicode.maxCodePoints(x, 60))) out.push(rules.maxLength(p + "/name", "item name", 60, x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(
             rules.notBlank(p + "/name", "item name"),
@@ -8848,8 +9585,8 @@ function is_Order_items(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   if (w && v.length < 1) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_OrderItem(x, w)) return false;
+    const item = v[i];
+    if (!is_OrderItem(item, w)) return false;
   }
   return true;
 }
@@ -8881,7 +9618,7 @@ function is_OrderCharge_description(v: any, w: boolean): boolean {
 function check_OrderCharge_description(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "charge description", "a string", v));
   else {
-    if (!unicode.maxCodePoints(v, 60)) out.push(rules.maxLength(p, "charge description", 60, v));
+    if (!(v.length <= 60 || unicode.maxCodePoints(v, 60))) out.push(rules.maxLength(p, "charge description", 60, v));
   }
 }
 // parts/order.schema.json#/$defs/charge
@@ -8889,13 +9626,12 @@ function is_OrderCharge(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.value === undefined || v.offset === undefined) return false;
   for (const k in v) if (k !== "value" && k !== "offset" && k !== "description" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.value;
-  if (!is_Amount_value(x, w)) return false;
-  x = v.offset;
-  if (!is_Amount_offset(x, w)) return false;
-  x = v.description;
-  if (x !== undefined && !is_OrderCharge_description(x, w)) return false;
+  const value = v.value;
+  if (!is_Amount_value(value, w)) return false;
+  const offset = v.offset;
+  if (!is_Amount_offset(offset, w)) return false;
+  const description = v.description;
+  if (description !== undefined && !is_OrderCharge_description(description, w)) return false;
   return true;
 }
 function check_OrderCharge(v: any, p: string, out: ValidationIssue[]): void {
@@ -8908,7 +9644,7 @@ function check_OrderCharge(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "value" && k !== "offset" && k !== "description" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order charge", k, KEYS_101));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order charge", k, KEYS_96));
     }
   let x: any;
   x = v.value;
@@ -8931,17 +9667,20 @@ function is_OrderDiscount(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "value" && k !== "offset" && k !== "description" && k !== "discount_program_name" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.value;
-  if (!is_Amount_value(x, w)) return false;
-  x = v.offset;
-  if (!is_Amount_offset(x, w)) return false;
-  x = v.description;
-  if (x !== undefined && !is_OrderCharge_description(x, w)) return false;
-  x = v.discount_program_name;
+  const value = v.value;
+  if (!is_Amount_value(value, w)) return false;
+  const offset = v.offset;
+  if (!is_Amount_offset(offset, w)) return false;
+  const description = v.description;
+  if (description !== undefined && !is_OrderCharge_description(description, w)) return false;
+  const discount_program_name = v.discount_program_name;
   if (
-    x !== undefined &&
-    !(typeof x === "string" && (!w || x.length !== 0) && (x.length <= 60 || unicode.maxCodePoints(x, 60)))
+    discount_program_name !== undefined &&
+    !(
+      typeof discount_program_name === "string" &&
+      (!w || discount_program_name.length !== 0) &&
+      (discount_program_name.length <= 60 || unicode.maxCodePoints(discount_program_name, 60))
+    )
   )
     return false;
   return true;
@@ -8956,7 +9695,7 @@ function check_OrderDiscount(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "value" && k !== "offset" && k !== "description" && k !== "discount_program_name" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order discount", k, KEYS_102));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order discount", k, KEYS_97));
     }
   let x: any;
   x = v.value;
@@ -8983,7 +9722,7 @@ function check_OrderDiscount(v: any, p: string, out: ValidationIssue[]): void {
             "parts/order.schema.json#/$defs/discount/properties/discount_program_name/minLength",
           ),
         );
-      if (!unicode.maxCodePoints(x, 60))
+      if (!(x.length <= 60 || unicode.maxCodePoints(x, 60)))
         out.push(rules.maxLength(p + "/discount_program_name", "discount programme name", 60, x));
     }
   }
@@ -9006,25 +9745,24 @@ function is_Order(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.status;
-  if (!(x === "pending")) return false;
-  x = v.type;
-  if (x !== undefined && !(x === "quick_pay")) return false;
-  x = v.catalog_id;
-  if (x !== undefined && !(typeof x === "string" && (!w || x.length !== 0))) return false;
-  x = v.expiration;
-  if (x !== undefined && !is_OrderExpiration(x, w)) return false;
-  x = v.items;
-  if (!is_Order_items(x, w)) return false;
-  x = v.subtotal;
-  if (!is_Amount(x, w)) return false;
-  x = v.tax;
-  if (!is_OrderCharge(x, w)) return false;
-  x = v.shipping;
-  if (x !== undefined && !is_OrderCharge(x, w)) return false;
-  x = v.discount;
-  if (x !== undefined && !is_OrderDiscount(x, w)) return false;
+  const status = v.status;
+  if (status !== "pending") return false;
+  const type = v.type;
+  if (type !== undefined && type !== "quick_pay") return false;
+  const catalog_id = v.catalog_id;
+  if (catalog_id !== undefined && !(typeof catalog_id === "string" && (!w || catalog_id.length !== 0))) return false;
+  const expiration = v.expiration;
+  if (expiration !== undefined && !is_OrderExpiration(expiration, w)) return false;
+  const items = v.items;
+  if (!is_Order_items(items, w)) return false;
+  const subtotal = v.subtotal;
+  if (!is_Amount(subtotal, w)) return false;
+  const tax = v.tax;
+  if (!is_OrderCharge(tax, w)) return false;
+  const shipping = v.shipping;
+  if (shipping !== undefined && !is_OrderCharge(shipping, w)) return false;
+  const discount = v.discount;
+  if (discount !== undefined && !is_OrderDiscount(discount, w)) return false;
   return true;
 }
 function check_Order(v: any, p: string, out: ValidationIssue[]): void {
@@ -9050,7 +9788,7 @@ function check_Order(v: any, p: string, out: ValidationIssue[]): void {
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order", k, KEYS_95));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order", k, KEYS_98));
     }
   let x: any;
   x = v.status;
@@ -9123,23 +9861,34 @@ function is_OrderBeneficiary(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.name;
-  if (!(typeof x === "string" && (!w || x.length !== 0) && (x.length <= 200 || unicode.maxCodePoints(x, 200))))
+  const name = v.name;
+  if (!(
+    typeof name === "string" &&
+    (!w || name.length !== 0) &&
+    (name.length <= 200 || unicode.maxCodePoints(name, 200))
+  ))
     return false;
-  x = v.address_line1;
-  if (!(typeof x === "string" && (!w || x.length !== 0) && (x.length <= 100 || unicode.maxCodePoints(x, 100))))
+  const address_line1 = v.address_line1;
+  if (!(
+    typeof address_line1 === "string" &&
+    (!w || address_line1.length !== 0) &&
+    (address_line1.length <= 100 || unicode.maxCodePoints(address_line1, 100))
+  ))
     return false;
-  x = v.address_line2;
-  if (x !== undefined && !(typeof x === "string" && (x.length <= 100 || unicode.maxCodePoints(x, 100)))) return false;
-  x = v.city;
-  if (!(typeof x === "string" && (!w || x.length !== 0))) return false;
-  x = v.state;
-  if (!(typeof x === "string" && (!w || x.length !== 0))) return false;
-  x = v.country;
-  if (!(x === "India")) return false;
-  x = v.postal_code;
-  if (!(typeof x === "string" && PATTERN_104.test(x))) return false;
+  const address_line2 = v.address_line2;
+  if (
+    address_line2 !== undefined &&
+    !(typeof address_line2 === "string" && (address_line2.length <= 100 || unicode.maxCodePoints(address_line2, 100)))
+  )
+    return false;
+  const city = v.city;
+  if (!(typeof city === "string" && (!w || city.length !== 0))) return false;
+  const state = v.state;
+  if (!(typeof state === "string" && (!w || state.length !== 0))) return false;
+  const country = v.country;
+  if (country !== "India") return false;
+  const postal_code = v.postal_code;
+  if (!(typeof postal_code === "string" && PATTERN_99.test(postal_code))) return false;
   return true;
 }
 function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void {
@@ -9165,7 +9914,7 @@ function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "beneficiary", k, KEYS_103));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "beneficiary", k, KEYS_100));
     }
   let x: any;
   x = v.name;
@@ -9179,7 +9928,8 @@ function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void
             "interactive/order-details.schema.json#/$defs/beneficiary/properties/name/minLength",
           ),
         );
-      if (!unicode.maxCodePoints(x, 200)) out.push(rules.maxLength(p + "/name", "beneficiary name", 200, x));
+      if (!(x.length <= 200 || unicode.maxCodePoints(x, 200)))
+        out.push(rules.maxLength(p + "/name", "beneficiary name", 200, x));
     }
   }
   x = v.address_line1;
@@ -9194,7 +9944,7 @@ function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void
             "interactive/order-details.schema.json#/$defs/beneficiary/properties/address_line1/minLength",
           ),
         );
-      if (!unicode.maxCodePoints(x, 100))
+      if (!(x.length <= 100 || unicode.maxCodePoints(x, 100)))
         out.push(rules.maxLength(p + "/address_line1", "beneficiary address line 1", 100, x));
     }
   }
@@ -9203,7 +9953,7 @@ function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void
     if (!(typeof x === "string"))
       out.push(rules.type(p + "/address_line2", "beneficiary address line 2", "a string", x));
     else {
-      if (!unicode.maxCodePoints(x, 100))
+      if (!(x.length <= 100 || unicode.maxCodePoints(x, 100)))
         out.push(rules.maxLength(p + "/address_line2", "beneficiary address line 2", 100, x));
     }
   }
@@ -9241,7 +9991,7 @@ function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/postal_code", "beneficiary postal code", "a string", x));
     else {
-      if (!PATTERN_104.test(x)) out.push(rules.pattern(p + "/postal_code", "beneficiary postal code", "^[0-9]{6}$", x));
+      if (!PATTERN_99.test(x)) out.push(rules.pattern(p + "/postal_code", "beneficiary postal code", "^[0-9]{6}$", x));
     }
   }
 }
@@ -9250,8 +10000,8 @@ function is_OrderDetailsParameters_beneficiaries(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   if (w && v.length < 1) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_OrderBeneficiary(x, w)) return false;
+    const beneficiarie = v[i];
+    if (!is_OrderBeneficiary(beneficiarie, w)) return false;
   }
   return true;
 }
@@ -9295,29 +10045,32 @@ function is_OrderDetailsParameters(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.reference_id;
-  if (!is_OrderDetailsParameters_reference_id(x, w)) return false;
-  x = v.type;
-  if (!(x === "digital-goods" || x === "physical-goods")) return false;
-  x = v.payment_type;
-  if (x !== undefined && !(x === "upi" || x === "br")) return false;
-  x = v.payment_configuration;
+  const reference_id = v.reference_id;
+  if (!is_OrderDetailsParameters_reference_id(reference_id, w)) return false;
+  const type = v.type;
+  if (!(type === "digital-goods" || type === "physical-goods")) return false;
+  const payment_type = v.payment_type;
+  if (payment_type !== undefined && !(payment_type === "upi" || payment_type === "br")) return false;
+  const payment_configuration = v.payment_configuration;
   if (
-    x !== undefined &&
-    !(typeof x === "string" && (!w || x.length !== 0) && (x.length <= 60 || unicode.maxCodePoints(x, 60)))
+    payment_configuration !== undefined &&
+    !(
+      typeof payment_configuration === "string" &&
+      (!w || payment_configuration.length !== 0) &&
+      (payment_configuration.length <= 60 || unicode.maxCodePoints(payment_configuration, 60))
+    )
   )
     return false;
-  x = v.payment_settings;
-  if (x !== undefined && !is_OrderDetailsParameters_payment_settings(x, w)) return false;
-  x = v.currency;
-  if (!(x === "INR" || x === "BRL")) return false;
-  x = v.total_amount;
-  if (!is_Amount(x, w)) return false;
-  x = v.order;
-  if (x !== undefined && !is_Order(x, w)) return false;
-  x = v.beneficiaries;
-  if (x !== undefined && !is_OrderDetailsParameters_beneficiaries(x, w)) return false;
+  const payment_settings = v.payment_settings;
+  if (payment_settings !== undefined && !is_OrderDetailsParameters_payment_settings(payment_settings, w)) return false;
+  const currency = v.currency;
+  if (!(currency === "INR" || currency === "BRL")) return false;
+  const total_amount = v.total_amount;
+  if (!is_Amount(total_amount, w)) return false;
+  const order = v.order;
+  if (order !== undefined && !is_Order(order, w)) return false;
+  const beneficiaries = v.beneficiaries;
+  if (beneficiaries !== undefined && !is_OrderDetailsParameters_beneficiaries(beneficiaries, w)) return false;
   return true;
 }
 function check_OrderDetailsParameters(v: any, p: string, out: ValidationIssue[]): void {
@@ -9343,7 +10096,7 @@ function check_OrderDetailsParameters(v: any, p: string, out: ValidationIssue[])
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details parameters", k, KEYS_74));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details parameters", k, KEYS_101));
     }
   let x: any;
   x = v.reference_id;
@@ -9353,11 +10106,11 @@ function check_OrderDetailsParameters(v: any, p: string, out: ValidationIssue[])
   x = v.type;
   if (x !== undefined) {
     if (!(x === "digital-goods" || x === "physical-goods"))
-      out.push(rules.enumeration(p + "/type", "goods type", ENUM_76, x));
+      out.push(rules.enumeration(p + "/type", "goods type", ENUM_102, x));
   }
   x = v.payment_type;
   if (x !== undefined) {
-    if (!(x === "upi" || x === "br")) out.push(rules.enumeration(p + "/payment_type", "payment type", ENUM_77, x));
+    if (!(x === "upi" || x === "br")) out.push(rules.enumeration(p + "/payment_type", "payment type", ENUM_103, x));
   }
   x = v.payment_configuration;
   if (x !== undefined) {
@@ -9371,7 +10124,7 @@ function check_OrderDetailsParameters(v: any, p: string, out: ValidationIssue[])
             "interactive/order-details.schema.json#/$defs/parameters/properties/payment_configuration/minLength",
           ),
         );
-      if (!unicode.maxCodePoints(x, 60))
+      if (!(x.length <= 60 || unicode.maxCodePoints(x, 60)))
         out.push(rules.maxLength(p + "/payment_configuration", "payment configuration", 60, x));
     }
   }
@@ -9381,7 +10134,7 @@ function check_OrderDetailsParameters(v: any, p: string, out: ValidationIssue[])
   }
   x = v.currency;
   if (x !== undefined) {
-    if (!(x === "INR" || x === "BRL")) out.push(rules.enumeration(p + "/currency", "currency", ENUM_93, x));
+    if (!(x === "INR" || x === "BRL")) out.push(rules.enumeration(p + "/currency", "currency", ENUM_104, x));
   }
   x = v.total_amount;
   if (x !== undefined) {
@@ -9401,11 +10154,10 @@ function is_OrderDetailsAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.name === undefined || v.parameters === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.name;
-  if (!(x === "review_and_pay")) return false;
-  x = v.parameters;
-  if (!is_OrderDetailsParameters(x, w)) return false;
+  const name = v.name;
+  if (name !== "review_and_pay") return false;
+  const parameters = v.parameters;
+  if (!is_OrderDetailsParameters(parameters, w)) return false;
   return true;
 }
 function check_OrderDetailsAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -9418,7 +10170,7 @@ function check_OrderDetailsAction(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details action", k, KEYS_27));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details action", k, KEYS_30));
     }
   let x: any;
   x = v.name;
@@ -9437,17 +10189,326 @@ function is_OrderDetailsInteractive(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "order_details")) return false;
-  x = v.header;
-  if (x !== undefined && !is_ImageHeader(x, w)) return false;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_OrderDetailsAction(x, w)) return false;
+  const type = v.type;
+  if (type !== "order_details") return false;
+  const header = v.header;
+  if (header !== undefined && !is_ImageHeader(header, w)) return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.name === undefined || action.parameters === undefined) return false;
+  for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
+  const name = action.name;
+  if (name !== "review_and_pay") return false;
+  const parameters = action.parameters;
+  if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
+  if (
+    parameters.reference_id === undefined ||
+    parameters.type === undefined ||
+    parameters.currency === undefined ||
+    parameters.total_amount === undefined
+  )
+    return false;
+  for (const k in parameters)
+    if (
+      k !== "reference_id" &&
+      k !== "type" &&
+      k !== "payment_type" &&
+      k !== "payment_configuration" &&
+      k !== "payment_settings" &&
+      k !== "currency" &&
+      k !== "total_amount" &&
+      k !== "order" &&
+      k !== "beneficiaries" &&
+      parameters[k] !== undefined
+    )
+      return false;
+  const reference_id = parameters.reference_id;
+  if (!is_OrderDetailsParameters_reference_id(reference_id, w)) return false;
+  const type2 = parameters.type;
+  if (!(type2 === "digital-goods" || type2 === "physical-goods")) return false;
+  const payment_type = parameters.payment_type;
+  if (payment_type !== undefined && !(payment_type === "upi" || payment_type === "br")) return false;
+  const payment_configuration = parameters.payment_configuration;
+  if (
+    payment_configuration !== undefined &&
+    !(
+      typeof payment_configuration === "string" &&
+      (!w || payment_configuration.length !== 0) &&
+      (payment_configuration.length <= 60 || unicode.maxCodePoints(payment_configuration, 60))
+    )
+  )
+    return false;
+  const payment_settings = parameters.payment_settings;
+  if (payment_settings !== undefined) {
+    if (!Array.isArray(payment_settings)) return false;
+    for (let i = 0; i < payment_settings.length; i++) {
+      const setting = payment_settings[i];
+      if (!is_PaymentSetting(setting, w)) return false;
+    }
+  }
+  const currency = parameters.currency;
+  if (!(currency === "INR" || currency === "BRL")) return false;
+  const total_amount = parameters.total_amount;
+  if (!is_Amount(total_amount, w)) return false;
+  const order = parameters.order;
+  if (order !== undefined) {
+    if (typeof order !== "object" || order === null || Array.isArray(order)) return false;
+    if (
+      order.status === undefined ||
+      order.items === undefined ||
+      order.subtotal === undefined ||
+      order.tax === undefined
+    )
+      return false;
+    for (const k in order)
+      if (
+        k !== "status" &&
+        k !== "type" &&
+        k !== "catalog_id" &&
+        k !== "expiration" &&
+        k !== "items" &&
+        k !== "subtotal" &&
+        k !== "tax" &&
+        k !== "shipping" &&
+        k !== "discount" &&
+        order[k] !== undefined
+      )
+        return false;
+    const status = order.status;
+    if (status !== "pending") return false;
+    const type3 = order.type;
+    if (type3 !== undefined && type3 !== "quick_pay") return false;
+    const catalog_id = order.catalog_id;
+    if (catalog_id !== undefined && !(typeof catalog_id === "string" && (!w || catalog_id.length !== 0))) return false;
+    const expiration = order.expiration;
+    if (expiration !== undefined) {
+      if (typeof expiration !== "object" || expiration === null || Array.isArray(expiration)) return false;
+      if (expiration.timestamp === undefined || expiration.description === undefined) return false;
+      for (const k in expiration)
+        if (k !== "timestamp" && k !== "description" && expiration[k] !== undefined) return false;
+      const timestamp = expiration.timestamp;
+      if (!(typeof timestamp === "string" && PATTERN_91.test(timestamp))) return false;
+      const description = expiration.description;
+      if (!(
+        typeof description === "string" &&
+        (!w || description.length !== 0) &&
+        (description.length <= 120 || unicode.maxCodePoints(description, 120))
+      ))
+        return false;
+    }
+    const items = order.items;
+    if (!Array.isArray(items)) return false;
+    if (w && items.length < 1) return false;
+    for (let i2 = 0; i2 < items.length; i2++) {
+      const item = items[i2];
+      if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
+      if (item.name === undefined || item.amount === undefined || item.quantity === undefined) return false;
+      for (const k in item)
+        if (
+          k !== "retailer_id" &&
+          k !== "name" &&
+          k !== "image" &&
+          k !== "amount" &&
+          k !== "sale_amount" &&
+          k !== "quantity" &&
+          k !== "country_of_origin" &&
+          k !== "importer_name" &&
+          k !== "importer_address" &&
+          item[k] !== undefined
+        )
+          return false;
+      const retailer_id = item.retailer_id;
+      if (retailer_id !== undefined && !(typeof retailer_id === "string" && (!w || retailer_id.length !== 0)))
+        return false;
+      const name2 = item.name;
+      if (!(
+        typeof name2 === "string" &&
+        (!w || name2.length !== 0) &&
+        (name2.length <= 60 || unicode.maxCodePoints(name2, 60)) &&
+        (!w || (name2.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(name2))
+      ))
+        return false;
+      const image = item.image;
+      if (image !== undefined) {
+        if (typeof image !== "object" || image === null || Array.isArray(image)) return false;
+        if (image.link === undefined) return false;
+        for (const k in image) if (k !== "link" && image[k] !== undefined) return false;
+        const link = image.link;
+        if (!(typeof link === "string" && (!w || PATTERN_18.test(link)))) return false;
+      }
+      const amount = item.amount;
+      if (!is_Amount(amount, w)) return false;
+      const sale_amount = item.sale_amount;
+      if (sale_amount !== undefined && !is_Amount(sale_amount, w)) return false;
+      const quantity = item.quantity;
+      if (!(typeof quantity === "number" && Number.isInteger(quantity) && (!w || quantity >= 1))) return false;
+      const country_of_origin = item.country_of_origin;
+      if (
+        country_of_origin !== undefined &&
+        !(typeof country_of_origin === "string" && (!w || country_of_origin.length !== 0))
+      )
+        return false;
+      const importer_name = item.importer_name;
+      if (importer_name !== undefined && !(typeof importer_name === "string" && (!w || importer_name.length !== 0)))
+        return false;
+      const importer_address = item.importer_address;
+      if (importer_address !== undefined) {
+        if (typeof importer_address !== "object" || importer_address === null || Array.isArray(importer_address))
+          return false;
+        if (
+          w &&
+          (importer_address.address_line1 === undefined ||
+            importer_address.city === undefined ||
+            importer_address.zone_code === undefined ||
+            importer_address.postal_code === undefined ||
+            importer_address.country_code === undefined)
+        )
+          return false;
+        for (const k in importer_address)
+          if (
+            w &&
+            k !== "address_line1" &&
+            k !== "address_line2" &&
+            k !== "city" &&
+            k !== "zone_code" &&
+            k !== "postal_code" &&
+            k !== "country_code" &&
+            importer_address[k] !== undefined
+          )
+            return false;
+        const address_line1 = importer_address.address_line1;
+        if (
+          address_line1 !== undefined &&
+          !(
+            typeof address_line1 === "string" &&
+            (!w || address_line1.length !== 0) &&
+            (!w || address_line1.length <= 100 || unicode.maxCodePoints(address_line1, 100))
+          )
+        )
+          return false;
+        const address_line2 = importer_address.address_line2;
+        if (
+          address_line2 !== undefined &&
+          !(
+            typeof address_line2 === "string" &&
+            (!w || address_line2.length <= 100 || unicode.maxCodePoints(address_line2, 100))
+          )
+        )
+          return false;
+        const city = importer_address.city;
+        if (city !== undefined && !(typeof city === "string" && (!w || city.length !== 0))) return false;
+        const zone_code = importer_address.zone_code;
+        if (zone_code !== undefined && !(typeof zone_code === "string" && (!w || zone_code.length !== 0))) return false;
+        const postal_code = importer_address.postal_code;
+        if (postal_code !== undefined && !(typeof postal_code === "string" && (!w || postal_code.length !== 0)))
+          return false;
+        const country_code = importer_address.country_code;
+        if (country_code !== undefined && !(typeof country_code === "string" && (!w || PATTERN_93.test(country_code))))
+          return false;
+      }
+    }
+    const subtotal = order.subtotal;
+    if (!is_Amount(subtotal, w)) return false;
+    const tax = order.tax;
+    if (!is_OrderCharge(tax, w)) return false;
+    const shipping = order.shipping;
+    if (shipping !== undefined && !is_OrderCharge(shipping, w)) return false;
+    const discount = order.discount;
+    if (discount !== undefined) {
+      if (typeof discount !== "object" || discount === null || Array.isArray(discount)) return false;
+      if (discount.value === undefined || discount.offset === undefined) return false;
+      for (const k in discount)
+        if (
+          k !== "value" &&
+          k !== "offset" &&
+          k !== "description" &&
+          k !== "discount_program_name" &&
+          discount[k] !== undefined
+        )
+          return false;
+      const value = discount.value;
+      if (!is_Amount_value(value, w)) return false;
+      const offset = discount.offset;
+      if (!is_Amount_offset(offset, w)) return false;
+      const description2 = discount.description;
+      if (description2 !== undefined && !is_OrderCharge_description(description2, w)) return false;
+      const discount_program_name = discount.discount_program_name;
+      if (
+        discount_program_name !== undefined &&
+        !(
+          typeof discount_program_name === "string" &&
+          (!w || discount_program_name.length !== 0) &&
+          (discount_program_name.length <= 60 || unicode.maxCodePoints(discount_program_name, 60))
+        )
+      )
+        return false;
+    }
+  }
+  const beneficiaries = parameters.beneficiaries;
+  if (beneficiaries !== undefined) {
+    if (!Array.isArray(beneficiaries)) return false;
+    if (w && beneficiaries.length < 1) return false;
+    for (let i3 = 0; i3 < beneficiaries.length; i3++) {
+      const beneficiarie = beneficiaries[i3];
+      if (typeof beneficiarie !== "object" || beneficiarie === null || Array.isArray(beneficiarie)) return false;
+      if (
+        beneficiarie.name === undefined ||
+        beneficiarie.address_line1 === undefined ||
+        beneficiarie.city === undefined ||
+        beneficiarie.state === undefined ||
+        beneficiarie.country === undefined ||
+        beneficiarie.postal_code === undefined
+      )
+        return false;
+      for (const k in beneficiarie)
+        if (
+          k !== "name" &&
+          k !== "address_line1" &&
+          k !== "address_line2" &&
+          k !== "city" &&
+          k !== "state" &&
+          k !== "country" &&
+          k !== "postal_code" &&
+          beneficiarie[k] !== undefined
+        )
+          return false;
+      const name3 = beneficiarie.name;
+      if (!(
+        typeof name3 === "string" &&
+        (!w || name3.length !== 0) &&
+        (name3.length <= 200 || unicode.maxCodePoints(name3, 200))
+      ))
+        return false;
+      const address_line12 = beneficiarie.address_line1;
+      if (!(
+        typeof address_line12 === "string" &&
+        (!w || address_line12.length !== 0) &&
+        (address_line12.length <= 100 || unicode.maxCodePoints(address_line12, 100))
+      ))
+        return false;
+      const address_line22 = beneficiarie.address_line2;
+      if (
+        address_line22 !== undefined &&
+        !(
+          typeof address_line22 === "string" &&
+          (address_line22.length <= 100 || unicode.maxCodePoints(address_line22, 100))
+        )
+      )
+        return false;
+      const city2 = beneficiarie.city;
+      if (!(typeof city2 === "string" && (!w || city2.length !== 0))) return false;
+      const state = beneficiarie.state;
+      if (!(typeof state === "string" && (!w || state.length !== 0))) return false;
+      const country = beneficiarie.country;
+      if (country !== "India") return false;
+      const postal_code2 = beneficiarie.postal_code;
+      if (!(typeof postal_code2 === "string" && PATTERN_99.test(postal_code2))) return false;
+    }
+  }
   return true;
 }
 function check_OrderDetailsInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -9461,7 +10522,7 @@ function check_OrderDetailsInteractive(v: any, p: string, out: ValidationIssue[]
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details message", k, KEYS_17));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details message", k, KEYS_31));
     }
   let x: any;
   x = v.type;
@@ -9494,19 +10555,22 @@ function is_OrderStatusUpdate(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.status === undefined) return false;
   for (const k in v) if (k !== "status" && k !== "description" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.status;
+  const status = v.status;
   if (!(
-    x === "pending" ||
-    x === "processing" ||
-    x === "partially_shipped" ||
-    x === "shipped" ||
-    x === "completed" ||
-    x === "canceled"
+    status === "pending" ||
+    status === "processing" ||
+    status === "partially_shipped" ||
+    status === "shipped" ||
+    status === "completed" ||
+    status === "canceled"
   ))
     return false;
-  x = v.description;
-  if (x !== undefined && !(typeof x === "string" && (x.length <= 120 || unicode.maxCodePoints(x, 120)))) return false;
+  const description = v.description;
+  if (
+    description !== undefined &&
+    !(typeof description === "string" && (description.length <= 120 || unicode.maxCodePoints(description, 120)))
+  )
+    return false;
   return true;
 }
 function check_OrderStatusUpdate(v: any, p: string, out: ValidationIssue[]): void {
@@ -9518,7 +10582,7 @@ function check_OrderStatusUpdate(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "status" && k !== "description" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status update", k, KEYS_106));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status update", k, KEYS_105));
     }
   let x: any;
   x = v.status;
@@ -9531,13 +10595,14 @@ function check_OrderStatusUpdate(v: any, p: string, out: ValidationIssue[]): voi
       x === "completed" ||
       x === "canceled"
     ))
-      out.push(rules.enumeration(p + "/status", "new order status", ENUM_107, x));
+      out.push(rules.enumeration(p + "/status", "new order status", ENUM_106, x));
   }
   x = v.description;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/description", "status description", "a string", x));
     else {
-      if (!unicode.maxCodePoints(x, 120)) out.push(rules.maxLength(p + "/description", "status description", 120, x));
+      if (!(x.length <= 120 || unicode.maxCodePoints(x, 120)))
+        out.push(rules.maxLength(p + "/description", "status description", 120, x));
     }
   }
 }
@@ -9546,11 +10611,10 @@ function is_OrderStatusParameters(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.reference_id === undefined || v.order === undefined) return false;
   for (const k in v) if (k !== "reference_id" && k !== "order" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.reference_id;
-  if (!is_OrderDetailsParameters_reference_id(x, w)) return false;
-  x = v.order;
-  if (!is_OrderStatusUpdate(x, w)) return false;
+  const reference_id = v.reference_id;
+  if (!is_OrderDetailsParameters_reference_id(reference_id, w)) return false;
+  const order = v.order;
+  if (!is_OrderStatusUpdate(order, w)) return false;
   return true;
 }
 function check_OrderStatusParameters(v: any, p: string, out: ValidationIssue[]): void {
@@ -9563,7 +10627,7 @@ function check_OrderStatusParameters(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "reference_id" && k !== "order" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status parameters", k, KEYS_105));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status parameters", k, KEYS_107));
     }
   let x: any;
   x = v.reference_id;
@@ -9580,11 +10644,10 @@ function is_OrderStatusAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.name === undefined || v.parameters === undefined) return false;
   for (const k in v) if (k !== "name" && k !== "parameters" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.name;
-  if (!(x === "review_order")) return false;
-  x = v.parameters;
-  if (!is_OrderStatusParameters(x, w)) return false;
+  const name = v.name;
+  if (name !== "review_order") return false;
+  const parameters = v.parameters;
+  if (!is_OrderStatusParameters(parameters, w)) return false;
   return true;
 }
 function check_OrderStatusAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -9597,7 +10660,7 @@ function check_OrderStatusAction(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status action", k, KEYS_27));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status action", k, KEYS_30));
     }
   let x: any;
   x = v.name;
@@ -9616,17 +10679,46 @@ function is_OrderStatusInteractive(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "order_status")) return false;
-  x = v.header;
-  if (x !== undefined && !is_ImageHeader(x, w)) return false;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_OrderStatusAction(x, w)) return false;
+  const type = v.type;
+  if (type !== "order_status") return false;
+  const header = v.header;
+  if (header !== undefined && !is_ImageHeader(header, w)) return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.name === undefined || action.parameters === undefined) return false;
+  for (const k in action) if (k !== "name" && k !== "parameters" && action[k] !== undefined) return false;
+  const name = action.name;
+  if (name !== "review_order") return false;
+  const parameters = action.parameters;
+  if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) return false;
+  if (parameters.reference_id === undefined || parameters.order === undefined) return false;
+  for (const k in parameters) if (k !== "reference_id" && k !== "order" && parameters[k] !== undefined) return false;
+  const reference_id = parameters.reference_id;
+  if (!is_OrderDetailsParameters_reference_id(reference_id, w)) return false;
+  const order = parameters.order;
+  if (typeof order !== "object" || order === null || Array.isArray(order)) return false;
+  if (order.status === undefined) return false;
+  for (const k in order) if (k !== "status" && k !== "description" && order[k] !== undefined) return false;
+  const status = order.status;
+  if (!(
+    status === "pending" ||
+    status === "processing" ||
+    status === "partially_shipped" ||
+    status === "shipped" ||
+    status === "completed" ||
+    status === "canceled"
+  ))
+    return false;
+  const description = order.description;
+  if (
+    description !== undefined &&
+    !(typeof description === "string" && (description.length <= 120 || unicode.maxCodePoints(description, 120)))
+  )
+    return false;
   return true;
 }
 function check_OrderStatusInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -9640,7 +10732,7 @@ function check_OrderStatusInteractive(v: any, p: string, out: ValidationIssue[])
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status message", k, KEYS_17));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status message", k, KEYS_31));
     }
   let x: any;
   x = v.type;
@@ -9766,21 +10858,6 @@ function is_InteractiveMessage_messaging_product(v: any, w: boolean): boolean {
 function check_InteractiveMessage_messaging_product(v: any, p: string, out: ValidationIssue[]): void {
   if (v !== "whatsapp") out.push(rules.constant(p, "messaging product", "whatsapp", v));
 }
-// message/outbound-message.schema.json#/$defs/individualRecipientType
-function is_InteractiveMessage_recipient_type(v: any, w: boolean): boolean {
-  return v === "individual";
-}
-function check_InteractiveMessage_recipient_type(v: any, p: string, out: ValidationIssue[]): void {
-  if (!(v === "individual"))
-    out.push(
-      rules.enumeration(
-        p,
-        "recipient type of an interactive message (Meta's Groups API page: groups take no interactive or commerce messages)",
-        ENUM_110,
-        v,
-      ),
-    );
-}
 // message/outbound-message.schema.json#/$defs/to
 function is_InteractiveMessage_to(v: any, w: boolean): boolean {
   return (
@@ -9795,7 +10872,10 @@ function check_InteractiveMessage_to(v: any, p: string, out: ValidationIssue[]):
   if (!(typeof v === "string")) out.push(rules.type(p, "recipient", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "recipient", 1, v));
-    if (!unicode.isTrimmed(v))
+    if (!(
+      ((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v)
+    ))
       out.push(
         rules.warning(rules.trimmed(p, "recipient", v), "message/outbound-message.schema.json#/$defs/to/x-trimmed"),
       );
@@ -9806,7 +10886,7 @@ function is_InteractiveMessage_recipient(v: any, w: boolean): boolean {
   return (
     typeof v === "string" &&
     v.length !== 0 &&
-    PATTERN_111.test(v) &&
+    PATTERN_109.test(v) &&
     (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
       unicode.isTrimmed(v))
   );
@@ -9815,9 +10895,13 @@ function check_InteractiveMessage_recipient(v: any, p: string, out: ValidationIs
   if (!(typeof v === "string")) out.push(rules.type(p, "business-scoped user id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "business-scoped user id", 1, v));
-    if (!PATTERN_111.test(v))
+    if (!PATTERN_109.test(v))
       out.push(rules.pattern(p, "business-scoped user id", "^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$", v));
-    if (!unicode.isTrimmed(v)) out.push(rules.trimmed(p, "business-scoped user id", v));
+    if (!(
+      ((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v)
+    ))
+      out.push(rules.trimmed(p, "business-scoped user id", v));
   }
 }
 // message/outbound-message.schema.json#/$defs/interactiveMessage/properties/context
@@ -9825,14 +10909,14 @@ function is_MessageContext(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.message_id === undefined) return false;
   for (const k in v) if (k !== "message_id" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.message_id;
+  const message_id = v.message_id;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
+    typeof message_id === "string" &&
+    message_id.length !== 0 &&
     (!w ||
-      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
+      ((message_id.charCodeAt(0) - 0x21) >>> 0 < 0x64 &&
+        (message_id.charCodeAt(message_id.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(message_id))
   ))
     return false;
   return true;
@@ -9846,7 +10930,7 @@ function check_MessageContext(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "message_id" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_112));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_110));
     }
   let x: any;
   x = v.message_id;
@@ -9854,7 +10938,10 @@ function check_MessageContext(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/message_id", "quoted message id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_id", "quoted message id", 1, x));
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/message_id", "quoted message id", x),
@@ -9871,7 +10958,7 @@ function is_InteractiveMessage_biz_opaque_callback_data(v: any, w: boolean): boo
 function check_InteractiveMessage_biz_opaque_callback_data(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "callback data", "a string", v));
   else {
-    if (!unicode.maxCodePoints(v, 512)) out.push(rules.maxLength(p, "callback data", 512, v));
+    if (!(v.length <= 512 || unicode.maxCodePoints(v, 512))) out.push(rules.maxLength(p, "callback data", 512, v));
   }
 }
 // message/outbound-message.schema.json#/$defs/recipientIdentityKeyHash
@@ -9894,7 +10981,10 @@ function check_InteractiveMessage_recipient_identity_key_hash(v: any, p: string,
           "message/outbound-message.schema.json#/$defs/recipientIdentityKeyHash/minLength",
         ),
       );
-    if (!unicode.isTrimmed(v))
+    if (!(
+      ((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(v)
+    ))
       out.push(
         rules.warning(
           rules.trimmed(p, "recipient identity key hash", v),
@@ -9902,6 +10992,18 @@ function check_InteractiveMessage_recipient_identity_key_hash(v: any, p: string,
         ),
       );
   }
+}
+// message/outbound-message.schema.json#/$defs/individualRecipientType
+function check_InteractiveMessage_recipient_type(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(v === "individual"))
+    out.push(
+      rules.enumeration(
+        p,
+        "recipient type of an interactive message (Meta's Groups API page: groups take no interactive or commerce messages)",
+        ENUM_112,
+        v,
+      ),
+    );
 }
 // message/outbound-message.schema.json#/$defs/interactiveMessage
 function is_InteractiveMessage(v: any, w: boolean): boolean {
@@ -9921,26 +11023,47 @@ function is_InteractiveMessage(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.messaging_product;
-  if (!is_InteractiveMessage_messaging_product(x, w)) return false;
-  x = v.recipient_type;
-  if (x !== undefined && !is_InteractiveMessage_recipient_type(x, w)) return false;
-  x = v.to;
-  if (x !== undefined && !is_InteractiveMessage_to(x, w)) return false;
-  x = v.recipient;
-  if (x !== undefined && !is_InteractiveMessage_recipient(x, w)) return false;
-  x = v.type;
-  if (!(x === "interactive")) return false;
-  x = v.context;
-  if (x !== undefined && !is_MessageContext(x, w)) return false;
-  x = v.biz_opaque_callback_data;
-  if (x !== undefined && !is_InteractiveMessage_biz_opaque_callback_data(x, w)) return false;
-  x = v.recipient_identity_key_hash;
-  if (x !== undefined && !is_InteractiveMessage_recipient_identity_key_hash(x, w)) return false;
-  x = v.interactive;
-  if (!is_Interactive(x, w)) return false;
-  if ((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) === 0) return false;
+  const messaging_product = v.messaging_product;
+  if (!is_InteractiveMessage_messaging_product(messaging_product, w)) return false;
+  const recipient_type = v.recipient_type;
+  if (recipient_type !== undefined && !(recipient_type === "individual")) return false;
+  const to = v.to;
+  if (to !== undefined && !is_InteractiveMessage_to(to, w)) return false;
+  const recipient = v.recipient;
+  if (recipient !== undefined && !is_InteractiveMessage_recipient(recipient, w)) return false;
+  const type = v.type;
+  if (type !== "interactive") return false;
+  const context = v.context;
+  if (context !== undefined) {
+    if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
+    if (context.message_id === undefined) return false;
+    for (const k in context) if (k !== "message_id" && context[k] !== undefined) return false;
+    const message_id = context.message_id;
+    if (!(
+      typeof message_id === "string" &&
+      message_id.length !== 0 &&
+      (!w ||
+        ((message_id.charCodeAt(0) - 0x21) >>> 0 < 0x64 &&
+          (message_id.charCodeAt(message_id.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(message_id))
+    ))
+      return false;
+  }
+  const biz_opaque_callback_data = v.biz_opaque_callback_data;
+  if (
+    biz_opaque_callback_data !== undefined &&
+    !is_InteractiveMessage_biz_opaque_callback_data(biz_opaque_callback_data, w)
+  )
+    return false;
+  const recipient_identity_key_hash = v.recipient_identity_key_hash;
+  if (
+    recipient_identity_key_hash !== undefined &&
+    !is_InteractiveMessage_recipient_identity_key_hash(recipient_identity_key_hash, w)
+  )
+    return false;
+  const interactive = v.interactive;
+  if (!is_Interactive(interactive, w)) return false;
+  if (!((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -9965,7 +11088,7 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive message", k, KEYS_109));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive message", k, KEYS_111));
     }
   let x: any;
   x = v.messaging_product;
@@ -10004,33 +11127,26 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
   if (x !== undefined) {
     check_Interactive(x, p + "/interactive", out);
   }
-  if ((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) === 0)
+  if (!((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "interactive message", ["to", "recipient"]));
-}
-// message/outbound-message.schema.json#/$defs/recipientType
-function is_ReactionMessage_recipient_type(v: any, w: boolean): boolean {
-  return v === "individual" || v === "group";
-}
-function check_ReactionMessage_recipient_type(v: any, p: string, out: ValidationIssue[]): void {
-  if (!(v === "individual" || v === "group")) out.push(rules.enumeration(p, "recipient type", ENUM_114, v));
 }
 // message/reaction.schema.json#
 function is_Reaction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.message_id === undefined || v.emoji === undefined) return false;
   for (const k in v) if (k !== "message_id" && k !== "emoji" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.message_id;
+  const message_id = v.message_id;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
+    typeof message_id === "string" &&
+    message_id.length !== 0 &&
     (!w ||
-      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
+      ((message_id.charCodeAt(0) - 0x21) >>> 0 < 0x64 &&
+        (message_id.charCodeAt(message_id.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(message_id))
   ))
     return false;
-  x = v.emoji;
-  if (!(typeof x === "string" && unicode.isOneEmojiOrEmpty(x))) return false;
+  const emoji = v.emoji;
+  if (!(typeof emoji === "string" && unicode.isOneEmojiOrEmpty(emoji))) return false;
   return true;
 }
 function check_Reaction(v: any, p: string, out: ValidationIssue[]): void {
@@ -10043,7 +11159,7 @@ function check_Reaction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "message_id" && k !== "emoji" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction", k, KEYS_115));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction", k, KEYS_113));
     }
   let x: any;
   x = v.message_id;
@@ -10051,7 +11167,10 @@ function check_Reaction(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/message_id", "reacted message id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_id", "reacted message id", 1, x));
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/message_id", "reacted message id", x),
@@ -10067,6 +11186,10 @@ function check_Reaction(v: any, p: string, out: ValidationIssue[]): void {
       if (!unicode.isOneEmojiOrEmpty(x)) out.push(rules.emoji(p + "/emoji", "reaction emoji", x));
     }
   }
+}
+// message/outbound-message.schema.json#/$defs/recipientType
+function check_ReactionMessage_recipient_type(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(v === "individual" || v === "group")) out.push(rules.enumeration(p, "recipient type", ENUM_115, v));
 }
 // message/outbound-message.schema.json#/$defs/reactionMessage
 function is_ReactionMessage(v: any, w: boolean): boolean {
@@ -10085,24 +11208,31 @@ function is_ReactionMessage(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.messaging_product;
-  if (!is_InteractiveMessage_messaging_product(x, w)) return false;
-  x = v.recipient_type;
-  if (x !== undefined && !is_ReactionMessage_recipient_type(x, w)) return false;
-  x = v.to;
-  if (x !== undefined && !is_InteractiveMessage_to(x, w)) return false;
-  x = v.recipient;
-  if (x !== undefined && !is_InteractiveMessage_recipient(x, w)) return false;
-  x = v.type;
-  if (!(x === "reaction")) return false;
-  x = v.biz_opaque_callback_data;
-  if (x !== undefined && !is_InteractiveMessage_biz_opaque_callback_data(x, w)) return false;
-  x = v.recipient_identity_key_hash;
-  if (x !== undefined && !is_InteractiveMessage_recipient_identity_key_hash(x, w)) return false;
-  x = v.reaction;
-  if (!is_Reaction(x, w)) return false;
-  if ((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) === 0) return false;
+  const messaging_product = v.messaging_product;
+  if (!is_InteractiveMessage_messaging_product(messaging_product, w)) return false;
+  const recipient_type = v.recipient_type;
+  if (recipient_type !== undefined && !(recipient_type === "individual" || recipient_type === "group")) return false;
+  const to = v.to;
+  if (to !== undefined && !is_InteractiveMessage_to(to, w)) return false;
+  const recipient = v.recipient;
+  if (recipient !== undefined && !is_InteractiveMessage_recipient(recipient, w)) return false;
+  const type = v.type;
+  if (type !== "reaction") return false;
+  const biz_opaque_callback_data = v.biz_opaque_callback_data;
+  if (
+    biz_opaque_callback_data !== undefined &&
+    !is_InteractiveMessage_biz_opaque_callback_data(biz_opaque_callback_data, w)
+  )
+    return false;
+  const recipient_identity_key_hash = v.recipient_identity_key_hash;
+  if (
+    recipient_identity_key_hash !== undefined &&
+    !is_InteractiveMessage_recipient_identity_key_hash(recipient_identity_key_hash, w)
+  )
+    return false;
+  const reaction = v.reaction;
+  if (!is_Reaction(reaction, w)) return false;
+  if (!((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -10126,7 +11256,7 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction message", k, KEYS_113));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction message", k, KEYS_114));
     }
   let x: any;
   x = v.messaging_product;
@@ -10161,7 +11291,7 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
   if (x !== undefined) {
     check_Reaction(x, p + "/reaction", out);
   }
-  if ((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) === 0)
+  if (!((v.to !== undefined ? 1 : 0) + (v.recipient !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "reaction message", ["to", "recipient"]));
 }
 // message/outbound-message.schema.json#
@@ -10199,11 +11329,10 @@ function check_OutboundMessage(v: any, p: string, out: ValidationIssue[]): void 
 function is_MetaWebhookMetadata(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.phone_number_id === undefined) return false;
-  let x: any;
-  x = v.display_phone_number;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.phone_number_id;
-  if (!(typeof x === "string")) return false;
+  const display_phone_number = v.display_phone_number;
+  if (display_phone_number !== undefined && typeof display_phone_number !== "string") return false;
+  const phone_number_id = v.phone_number_id;
+  if (typeof phone_number_id !== "string") return false;
   return true;
 }
 function check_MetaWebhookMetadata(v: any, p: string, out: ValidationIssue[]): void {
@@ -10226,11 +11355,10 @@ function check_MetaWebhookMetadata(v: any, p: string, out: ValidationIssue[]): v
 // webhook/meta/webhook.schema.json#/$defs/value/properties/contacts/items/properties/profile
 function is_MetaWebhookContact_profile(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.username;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const name = v.name;
+  if (name !== undefined && typeof name !== "string") return false;
+  const username = v.username;
+  if (username !== undefined && typeof username !== "string") return false;
   return true;
 }
 function check_MetaWebhookContact_profile(v: any, p: string, out: ValidationIssue[]): void {
@@ -10251,17 +11379,17 @@ function check_MetaWebhookContact_profile(v: any, p: string, out: ValidationIssu
 // webhook/meta/webhook.schema.json#/$defs/value/properties/contacts/items
 function is_MetaWebhookContact(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.wa_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.user_id;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.parent_user_id;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.identity_key_hash;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.profile;
-  if (x !== undefined && !is_MetaWebhookContact_profile(x, w)) return false;
+  const wa_id = v.wa_id;
+  if (wa_id !== undefined && typeof wa_id !== "string") return false;
+  const user_id = v.user_id;
+  if (user_id !== undefined && !(typeof user_id === "string" && user_id.length !== 0)) return false;
+  const parent_user_id = v.parent_user_id;
+  if (parent_user_id !== undefined && !(typeof parent_user_id === "string" && parent_user_id.length !== 0))
+    return false;
+  const identity_key_hash = v.identity_key_hash;
+  if (identity_key_hash !== undefined && typeof identity_key_hash !== "string") return false;
+  const profile = v.profile;
+  if (profile !== undefined && !is_MetaWebhookContact_profile(profile, w)) return false;
   return true;
 }
 function check_MetaWebhookContact(v: any, p: string, out: ValidationIssue[]): void {
@@ -10302,8 +11430,8 @@ function check_MetaWebhookContact(v: any, p: string, out: ValidationIssue[]): vo
 function is_MetaWebhookValue_contacts(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaWebhookContact(x, w)) return false;
+    const contact = v[i];
+    if (!is_MetaWebhookContact(contact, w)) return false;
   }
   return true;
 }
@@ -10338,16 +11466,6 @@ function check_MetaMessageCommon_from_user_id(v: any, p: string, out: Validation
     if (!(v.length !== 0)) out.push(rules.minLength(p, "business-scoped user id", 1, v));
   }
 }
-// webhook/meta/message.schema.json#/$defs/parentUserId
-function is_MetaMessageCommon_from_parent_user_id(v: any, w: boolean): boolean {
-  return typeof v === "string" && v.length !== 0;
-}
-function check_MetaMessageCommon_from_parent_user_id(v: any, p: string, out: ValidationIssue[]): void {
-  if (!(typeof v === "string")) out.push(rules.type(p, "parent business-scoped user id", "a string", v));
-  else {
-    if (!(v.length !== 0)) out.push(rules.minLength(p, "parent business-scoped user id", 1, v));
-  }
-}
 // webhook/meta/message.schema.json#/$defs/messageId
 function is_MetaMessageCommon_id(v: any, w: boolean): boolean {
   return typeof v === "string" && v.length !== 0;
@@ -10369,15 +11487,6 @@ function check_MetaMessageCommon_timestamp(v: any, p: string, out: ValidationIss
   }
 }
 // webhook/meta/message.schema.json#/$defs/context/properties/referred_product
-function is_MetaInboundContext_referred_product(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.catalog_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.product_retailer_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
 function check_MetaInboundContext_referred_product(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "referred product", "an object", v));
@@ -10397,17 +11506,23 @@ function check_MetaInboundContext_referred_product(v: any, p: string, out: Valid
 // webhook/meta/message.schema.json#/$defs/context
 function is_MetaInboundContext(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.id;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.forwarded;
-  if (x !== undefined && !(typeof x === "boolean")) return false;
-  x = v.frequently_forwarded;
-  if (x !== undefined && !(typeof x === "boolean")) return false;
-  x = v.referred_product;
-  if (x !== undefined && !is_MetaInboundContext_referred_product(x, w)) return false;
+  const from = v.from;
+  if (from !== undefined && typeof from !== "string") return false;
+  const id = v.id;
+  if (id !== undefined && !(typeof id === "string" && id.length !== 0)) return false;
+  const forwarded = v.forwarded;
+  if (forwarded !== undefined && typeof forwarded !== "boolean") return false;
+  const frequently_forwarded = v.frequently_forwarded;
+  if (frequently_forwarded !== undefined && typeof frequently_forwarded !== "boolean") return false;
+  const referred_product = v.referred_product;
+  if (referred_product !== undefined) {
+    if (typeof referred_product !== "object" || referred_product === null || Array.isArray(referred_product))
+      return false;
+    const catalog_id = referred_product.catalog_id;
+    if (catalog_id !== undefined && typeof catalog_id !== "string") return false;
+    const product_retailer_id = referred_product.product_retailer_id;
+    if (product_retailer_id !== undefined && typeof product_retailer_id !== "string") return false;
+  }
   return true;
 }
 function check_MetaInboundContext(v: any, p: string, out: ValidationIssue[]): void {
@@ -10441,40 +11556,29 @@ function check_MetaInboundContext(v: any, p: string, out: ValidationIssue[]): vo
     check_MetaInboundContext_referred_product(x, p + "/referred_product", out);
   }
 }
-// webhook/meta/message.schema.json#/$defs/groupId
-function is_MetaMessageCommon_group_id(v: any, w: boolean): boolean {
-  return typeof v === "string" && v.length !== 0;
-}
-function check_MetaMessageCommon_group_id(v: any, p: string, out: ValidationIssue[]): void {
-  if (!(typeof v === "string")) out.push(rules.type(p, "group id", "a string", v));
-  else {
-    if (!(v.length !== 0)) out.push(rules.minLength(p, "group id", 1, v));
-  }
-}
 // webhook/meta/message.schema.json#/$defs/referral
 function is_MetaReferral(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.source_url;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.source_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.source_type;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.headline;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.body;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.media_type;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.image_url;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.video_url;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.thumbnail_url;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.ctwa_clid;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const source_url = v.source_url;
+  if (source_url !== undefined && typeof source_url !== "string") return false;
+  const source_id = v.source_id;
+  if (source_id !== undefined && typeof source_id !== "string") return false;
+  const source_type = v.source_type;
+  if (source_type !== undefined && typeof source_type !== "string") return false;
+  const headline = v.headline;
+  if (headline !== undefined && typeof headline !== "string") return false;
+  const body = v.body;
+  if (body !== undefined && typeof body !== "string") return false;
+  const media_type = v.media_type;
+  if (media_type !== undefined && typeof media_type !== "string") return false;
+  const image_url = v.image_url;
+  if (image_url !== undefined && typeof image_url !== "string") return false;
+  const video_url = v.video_url;
+  if (video_url !== undefined && typeof video_url !== "string") return false;
+  const thumbnail_url = v.thumbnail_url;
+  if (thumbnail_url !== undefined && typeof thumbnail_url !== "string") return false;
+  const ctwa_clid = v.ctwa_clid;
+  if (ctwa_clid !== undefined && typeof ctwa_clid !== "string") return false;
   return true;
 }
 function check_MetaReferral(v: any, p: string, out: ValidationIssue[]): void {
@@ -10525,13 +11629,6 @@ function check_MetaReferral(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // webhook/meta/error.schema.json#/properties/error_data
-function is_MetaWebhookError_error_data(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.details;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
 function check_MetaWebhookError_error_data(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "error data", "an object", v));
@@ -10547,17 +11644,20 @@ function check_MetaWebhookError_error_data(v: any, p: string, out: ValidationIss
 function is_MetaWebhookError(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.code === undefined) return false;
-  let x: any;
-  x = v.code;
-  if (!(typeof x === "number" && Number.isInteger(x))) return false;
-  x = v.title;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.message;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.error_data;
-  if (x !== undefined && !is_MetaWebhookError_error_data(x, w)) return false;
-  x = v.href;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const code = v.code;
+  if (!(typeof code === "number" && Number.isInteger(code))) return false;
+  const title = v.title;
+  if (title !== undefined && typeof title !== "string") return false;
+  const message = v.message;
+  if (message !== undefined && typeof message !== "string") return false;
+  const error_data = v.error_data;
+  if (error_data !== undefined) {
+    if (typeof error_data !== "object" || error_data === null || Array.isArray(error_data)) return false;
+    const details = error_data.details;
+    if (details !== undefined && typeof details !== "string") return false;
+  }
+  const href = v.href;
+  if (href !== undefined && typeof href !== "string") return false;
   return true;
 }
 function check_MetaWebhookError(v: any, p: string, out: ValidationIssue[]): void {
@@ -10593,8 +11693,8 @@ function check_MetaWebhookError(v: any, p: string, out: ValidationIssue[]): void
 function is_MetaMessageErrors(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaWebhookError(x, w)) return false;
+    const item = v[i];
+    if (!is_MetaWebhookError(item, w)) return false;
   }
   return true;
 }
@@ -10612,32 +11712,49 @@ function check_MetaMessageErrors(v: any, p: string, out: ValidationIssue[]): voi
     check_MetaWebhookError(x, p + "/" + i, out);
   }
 }
+// webhook/meta/message.schema.json#/$defs/parentUserId
+function check_MetaMessageCommon_from_parent_user_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "parent business-scoped user id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "parent business-scoped user id", 1, v));
+  }
+}
+// webhook/meta/message.schema.json#/$defs/groupId
+function check_MetaMessageCommon_group_id(v: any, p: string, out: ValidationIssue[]): void {
+  if (!(typeof v === "string")) out.push(rules.type(p, "group id", "a string", v));
+  else {
+    if (!(v.length !== 0)) out.push(rules.minLength(p, "group id", 1, v));
+  }
+}
 // webhook/meta/message.schema.json#/$defs/common
 function is_MetaMessageCommon(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
-  x = v.from_parent_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_parent_user_id(x, w)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x, w)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.type;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.context;
-  if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
-  x = v.group_id;
-  if (x !== undefined && !is_MetaMessageCommon_group_id(x, w)) return false;
-  x = v.referral;
-  if (x !== undefined && !is_MetaReferral(x, w)) return false;
-  x = v.errors;
-  if (x !== undefined && !is_MetaMessageErrors(x, w)) return false;
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  const from = v.from;
+  if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
+  const from_user_id = v.from_user_id;
+  if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
+  const from_parent_user_id = v.from_parent_user_id;
+  if (
+    from_parent_user_id !== undefined &&
+    !(typeof from_parent_user_id === "string" && from_parent_user_id.length !== 0)
+  )
+    return false;
+  const id = v.id;
+  if (!is_MetaMessageCommon_id(id, w)) return false;
+  const timestamp = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+  const type = v.type;
+  if (!(typeof type === "string" && type.length !== 0)) return false;
+  const context = v.context;
+  if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
+  const group_id = v.group_id;
+  if (group_id !== undefined && !(typeof group_id === "string" && group_id.length !== 0)) return false;
+  const referral = v.referral;
+  if (referral !== undefined && !is_MetaReferral(referral, w)) return false;
+  const errors = v.errors;
+  if (errors !== undefined && !is_MetaMessageErrors(errors, w)) return false;
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_MetaMessageCommon(v: any, p: string, out: ValidationIssue[]): void {
@@ -10692,15 +11809,15 @@ function check_MetaMessageCommon(v: any, p: string, out: ValidationIssue[]): voi
   if (x !== undefined) {
     check_MetaMessageErrors(x, p + "/errors", out);
   }
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "inbound message", ["from", "from_user_id"]));
 }
 // webhook/meta/webhook.schema.json#/$defs/value/properties/messages
 function is_MetaWebhookValue_messages(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaMessageCommon(x, w)) return false;
+    const message = v[i];
+    if (!is_MetaMessageCommon(message, w)) return false;
   }
   return true;
 }
@@ -10721,9 +11838,8 @@ function check_MetaWebhookValue_messages(v: any, p: string, out: ValidationIssue
 // webhook/meta/status.schema.json#/properties/conversation
 function is_MetaStatus_conversation(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.id;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const id = v.id;
+  if (id !== undefined && typeof id !== "string") return false;
   return true;
 }
 function check_MetaStatus_conversation(v: any, p: string, out: ValidationIssue[]): void {
@@ -10740,9 +11856,8 @@ function check_MetaStatus_conversation(v: any, p: string, out: ValidationIssue[]
 // webhook/meta/status.schema.json#/properties/pricing
 function is_MetaStatus_pricing(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.category;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const category = v.category;
+  if (category !== undefined && typeof category !== "string") return false;
   return true;
 }
 function check_MetaStatus_pricing(v: any, p: string, out: ValidationIssue[]): void {
@@ -10760,8 +11875,8 @@ function check_MetaStatus_pricing(v: any, p: string, out: ValidationIssue[]): vo
 function is_MetaStatus_errors(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaWebhookError(x, w)) return false;
+    const error = v[i];
+    if (!is_MetaWebhookError(error, w)) return false;
   }
   return true;
 }
@@ -10783,33 +11898,37 @@ function check_MetaStatus_errors(v: any, p: string, out: ValidationIssue[]): voi
 function is_MetaStatus(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.status === undefined || v.timestamp === undefined) return false;
-  let x: any;
-  x = v.id;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.status;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.recipient_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.recipient_user_id;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.recipient_parent_user_id;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.recipient_type;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.recipient_participant_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.type;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.biz_opaque_callback_data;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.conversation;
-  if (x !== undefined && !is_MetaStatus_conversation(x, w)) return false;
-  x = v.pricing;
-  if (x !== undefined && !is_MetaStatus_pricing(x, w)) return false;
-  x = v.errors;
-  if (x !== undefined && !is_MetaStatus_errors(x, w)) return false;
+  const id = v.id;
+  if (!(typeof id === "string" && id.length !== 0)) return false;
+  const status = v.status;
+  if (!(typeof status === "string" && status.length !== 0)) return false;
+  const timestamp = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+  const recipient_id = v.recipient_id;
+  if (recipient_id !== undefined && typeof recipient_id !== "string") return false;
+  const recipient_user_id = v.recipient_user_id;
+  if (recipient_user_id !== undefined && !(typeof recipient_user_id === "string" && recipient_user_id.length !== 0))
+    return false;
+  const recipient_parent_user_id = v.recipient_parent_user_id;
+  if (
+    recipient_parent_user_id !== undefined &&
+    !(typeof recipient_parent_user_id === "string" && recipient_parent_user_id.length !== 0)
+  )
+    return false;
+  const recipient_type = v.recipient_type;
+  if (recipient_type !== undefined && typeof recipient_type !== "string") return false;
+  const recipient_participant_id = v.recipient_participant_id;
+  if (recipient_participant_id !== undefined && typeof recipient_participant_id !== "string") return false;
+  const type = v.type;
+  if (type !== undefined && typeof type !== "string") return false;
+  const biz_opaque_callback_data = v.biz_opaque_callback_data;
+  if (biz_opaque_callback_data !== undefined && typeof biz_opaque_callback_data !== "string") return false;
+  const conversation = v.conversation;
+  if (conversation !== undefined && !is_MetaStatus_conversation(conversation, w)) return false;
+  const pricing = v.pricing;
+  if (pricing !== undefined && !is_MetaStatus_pricing(pricing, w)) return false;
+  const errors = v.errors;
+  if (errors !== undefined && !is_MetaStatus_errors(errors, w)) return false;
   return true;
 }
 function check_MetaStatus(v: any, p: string, out: ValidationIssue[]): void {
@@ -10895,8 +12014,8 @@ function check_MetaStatus(v: any, p: string, out: ValidationIssue[]): void {
 function is_MetaWebhookValue_statuses(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaStatus(x, w)) return false;
+    const statuse = v[i];
+    if (!is_MetaStatus(statuse, w)) return false;
   }
   return true;
 }
@@ -10918,8 +12037,8 @@ function check_MetaWebhookValue_statuses(v: any, p: string, out: ValidationIssue
 function is_MetaWebhookValue_errors(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaWebhookError(x, w)) return false;
+    const error = v[i];
+    if (!is_MetaWebhookError(error, w)) return false;
   }
   return true;
 }
@@ -10940,19 +12059,18 @@ function check_MetaWebhookValue_errors(v: any, p: string, out: ValidationIssue[]
 // webhook/meta/webhook.schema.json#/$defs/value
 function is_MetaWebhookValue(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.messaging_product;
-  if (x !== undefined && !(x === "whatsapp")) return false;
-  x = v.metadata;
-  if (x !== undefined && !is_MetaWebhookMetadata(x, w)) return false;
-  x = v.contacts;
-  if (x !== undefined && !is_MetaWebhookValue_contacts(x, w)) return false;
-  x = v.messages;
-  if (x !== undefined && !is_MetaWebhookValue_messages(x, w)) return false;
-  x = v.statuses;
-  if (x !== undefined && !is_MetaWebhookValue_statuses(x, w)) return false;
-  x = v.errors;
-  if (x !== undefined && !is_MetaWebhookValue_errors(x, w)) return false;
+  const messaging_product = v.messaging_product;
+  if (messaging_product !== undefined && messaging_product !== "whatsapp") return false;
+  const metadata = v.metadata;
+  if (metadata !== undefined && !is_MetaWebhookMetadata(metadata, w)) return false;
+  const contacts = v.contacts;
+  if (contacts !== undefined && !is_MetaWebhookValue_contacts(contacts, w)) return false;
+  const messages = v.messages;
+  if (messages !== undefined && !is_MetaWebhookValue_messages(messages, w)) return false;
+  const statuses = v.statuses;
+  if (statuses !== undefined && !is_MetaWebhookValue_statuses(statuses, w)) return false;
+  const errors = v.errors;
+  if (errors !== undefined && !is_MetaWebhookValue_errors(errors, w)) return false;
   return true;
 }
 function check_MetaWebhookValue(v: any, p: string, out: ValidationIssue[]): void {
@@ -10990,11 +12108,10 @@ function check_MetaWebhookValue(v: any, p: string, out: ValidationIssue[]): void
 function is_MetaWebhookChange(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.field === undefined || v.value === undefined) return false;
-  let x: any;
-  x = v.field;
-  if (!(typeof x === "string")) return false;
-  x = v.value;
-  if (!is_MetaWebhookValue(x, w)) return false;
+  const field = v.field;
+  if (typeof field !== "string") return false;
+  const value = v.value;
+  if (!is_MetaWebhookValue(value, w)) return false;
   return true;
 }
 function check_MetaWebhookChange(v: any, p: string, out: ValidationIssue[]): void {
@@ -11018,8 +12135,8 @@ function check_MetaWebhookChange(v: any, p: string, out: ValidationIssue[]): voi
 function is_MetaWebhookEntry_changes(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaWebhookChange(x, w)) return false;
+    const change = v[i];
+    if (!is_MetaWebhookChange(change, w)) return false;
   }
   return true;
 }
@@ -11041,11 +12158,10 @@ function check_MetaWebhookEntry_changes(v: any, p: string, out: ValidationIssue[
 function is_MetaWebhookEntry(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.changes === undefined) return false;
-  let x: any;
-  x = v.id;
-  if (!(typeof x === "string")) return false;
-  x = v.changes;
-  if (!is_MetaWebhookEntry_changes(x, w)) return false;
+  const id = v.id;
+  if (typeof id !== "string") return false;
+  const changes = v.changes;
+  if (!is_MetaWebhookEntry_changes(changes, w)) return false;
   return true;
 }
 function check_MetaWebhookEntry(v: any, p: string, out: ValidationIssue[]): void {
@@ -11066,14 +12182,6 @@ function check_MetaWebhookEntry(v: any, p: string, out: ValidationIssue[]): void
   }
 }
 // webhook/meta/webhook.schema.json#/properties/entry
-function is_MetaWebhook_entry(v: any, w: boolean): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaWebhookEntry(x, w)) return false;
-  }
-  return true;
-}
 function check_MetaWebhook_entry(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "entries", "an array", v));
@@ -11092,11 +12200,186 @@ function check_MetaWebhook_entry(v: any, p: string, out: ValidationIssue[]): voi
 function is_MetaWebhook(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.object === undefined || v.entry === undefined) return false;
-  let x: any;
-  x = v.object;
-  if (!(x === "whatsapp_business_account")) return false;
-  x = v.entry;
-  if (!is_MetaWebhook_entry(x, w)) return false;
+  const object_ = v.object;
+  if (object_ !== "whatsapp_business_account") return false;
+  const entry = v.entry;
+  if (!Array.isArray(entry)) return false;
+  for (let i = 0; i < entry.length; i++) {
+    const item = entry[i];
+    if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
+    if (item.id === undefined || item.changes === undefined) return false;
+    const id = item.id;
+    if (typeof id !== "string") return false;
+    const changes = item.changes;
+    if (!Array.isArray(changes)) return false;
+    for (let i2 = 0; i2 < changes.length; i2++) {
+      const change = changes[i2];
+      if (typeof change !== "object" || change === null || Array.isArray(change)) return false;
+      if (change.field === undefined || change.value === undefined) return false;
+      const field = change.field;
+      if (typeof field !== "string") return false;
+      const value = change.value;
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+      const messaging_product = value.messaging_product;
+      if (messaging_product !== undefined && messaging_product !== "whatsapp") return false;
+      const metadata = value.metadata;
+      if (metadata !== undefined) {
+        if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) return false;
+        if (metadata.phone_number_id === undefined) return false;
+        const display_phone_number = metadata.display_phone_number;
+        if (display_phone_number !== undefined && typeof display_phone_number !== "string") return false;
+        const phone_number_id = metadata.phone_number_id;
+        if (typeof phone_number_id !== "string") return false;
+      }
+      const contacts = value.contacts;
+      if (contacts !== undefined) {
+        if (!Array.isArray(contacts)) return false;
+        for (let i3 = 0; i3 < contacts.length; i3++) {
+          const contact = contacts[i3];
+          if (typeof contact !== "object" || contact === null || Array.isArray(contact)) return false;
+          const wa_id = contact.wa_id;
+          if (wa_id !== undefined && typeof wa_id !== "string") return false;
+          const user_id = contact.user_id;
+          if (user_id !== undefined && !(typeof user_id === "string" && user_id.length !== 0)) return false;
+          const parent_user_id = contact.parent_user_id;
+          if (parent_user_id !== undefined && !(typeof parent_user_id === "string" && parent_user_id.length !== 0))
+            return false;
+          const identity_key_hash = contact.identity_key_hash;
+          if (identity_key_hash !== undefined && typeof identity_key_hash !== "string") return false;
+          const profile = contact.profile;
+          if (profile !== undefined) {
+            if (typeof profile !== "object" || profile === null || Array.isArray(profile)) return false;
+            const name = profile.name;
+            if (name !== undefined && typeof name !== "string") return false;
+            const username = profile.username;
+            if (username !== undefined && typeof username !== "string") return false;
+          }
+        }
+      }
+      const messages = value.messages;
+      if (messages !== undefined) {
+        if (!Array.isArray(messages)) return false;
+        for (let i4 = 0; i4 < messages.length; i4++) {
+          const message = messages[i4];
+          if (typeof message !== "object" || message === null || Array.isArray(message)) return false;
+          if (message.id === undefined || message.timestamp === undefined || message.type === undefined) return false;
+          const from = message.from;
+          if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
+          const from_user_id = message.from_user_id;
+          if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
+          const from_parent_user_id = message.from_parent_user_id;
+          if (
+            from_parent_user_id !== undefined &&
+            !(typeof from_parent_user_id === "string" && from_parent_user_id.length !== 0)
+          )
+            return false;
+          const id2 = message.id;
+          if (!is_MetaMessageCommon_id(id2, w)) return false;
+          const timestamp = message.timestamp;
+          if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+          const type = message.type;
+          if (!(typeof type === "string" && type.length !== 0)) return false;
+          const context = message.context;
+          if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
+          const group_id = message.group_id;
+          if (group_id !== undefined && !(typeof group_id === "string" && group_id.length !== 0)) return false;
+          const referral = message.referral;
+          if (referral !== undefined) {
+            if (typeof referral !== "object" || referral === null || Array.isArray(referral)) return false;
+            const source_url = referral.source_url;
+            if (source_url !== undefined && typeof source_url !== "string") return false;
+            const source_id = referral.source_id;
+            if (source_id !== undefined && typeof source_id !== "string") return false;
+            const source_type = referral.source_type;
+            if (source_type !== undefined && typeof source_type !== "string") return false;
+            const headline = referral.headline;
+            if (headline !== undefined && typeof headline !== "string") return false;
+            const body = referral.body;
+            if (body !== undefined && typeof body !== "string") return false;
+            const media_type = referral.media_type;
+            if (media_type !== undefined && typeof media_type !== "string") return false;
+            const image_url = referral.image_url;
+            if (image_url !== undefined && typeof image_url !== "string") return false;
+            const video_url = referral.video_url;
+            if (video_url !== undefined && typeof video_url !== "string") return false;
+            const thumbnail_url = referral.thumbnail_url;
+            if (thumbnail_url !== undefined && typeof thumbnail_url !== "string") return false;
+            const ctwa_clid = referral.ctwa_clid;
+            if (ctwa_clid !== undefined && typeof ctwa_clid !== "string") return false;
+          }
+          const errors = message.errors;
+          if (errors !== undefined && !is_MetaMessageErrors(errors, w)) return false;
+          if (!((message.from !== undefined ? 1 : 0) + (message.from_user_id !== undefined ? 1 : 0) !== 0))
+            return false;
+        }
+      }
+      const statuses = value.statuses;
+      if (statuses !== undefined) {
+        if (!Array.isArray(statuses)) return false;
+        for (let i5 = 0; i5 < statuses.length; i5++) {
+          const statuse = statuses[i5];
+          if (typeof statuse !== "object" || statuse === null || Array.isArray(statuse)) return false;
+          if (statuse.id === undefined || statuse.status === undefined || statuse.timestamp === undefined) return false;
+          const id3 = statuse.id;
+          if (!(typeof id3 === "string" && id3.length !== 0)) return false;
+          const status = statuse.status;
+          if (!(typeof status === "string" && status.length !== 0)) return false;
+          const timestamp2 = statuse.timestamp;
+          if (!is_MetaMessageCommon_timestamp(timestamp2, w)) return false;
+          const recipient_id = statuse.recipient_id;
+          if (recipient_id !== undefined && typeof recipient_id !== "string") return false;
+          const recipient_user_id = statuse.recipient_user_id;
+          if (
+            recipient_user_id !== undefined &&
+            !(typeof recipient_user_id === "string" && recipient_user_id.length !== 0)
+          )
+            return false;
+          const recipient_parent_user_id = statuse.recipient_parent_user_id;
+          if (
+            recipient_parent_user_id !== undefined &&
+            !(typeof recipient_parent_user_id === "string" && recipient_parent_user_id.length !== 0)
+          )
+            return false;
+          const recipient_type = statuse.recipient_type;
+          if (recipient_type !== undefined && typeof recipient_type !== "string") return false;
+          const recipient_participant_id = statuse.recipient_participant_id;
+          if (recipient_participant_id !== undefined && typeof recipient_participant_id !== "string") return false;
+          const type2 = statuse.type;
+          if (type2 !== undefined && typeof type2 !== "string") return false;
+          const biz_opaque_callback_data = statuse.biz_opaque_callback_data;
+          if (biz_opaque_callback_data !== undefined && typeof biz_opaque_callback_data !== "string") return false;
+          const conversation = statuse.conversation;
+          if (conversation !== undefined) {
+            if (typeof conversation !== "object" || conversation === null || Array.isArray(conversation)) return false;
+            const id4 = conversation.id;
+            if (id4 !== undefined && typeof id4 !== "string") return false;
+          }
+          const pricing = statuse.pricing;
+          if (pricing !== undefined) {
+            if (typeof pricing !== "object" || pricing === null || Array.isArray(pricing)) return false;
+            const category = pricing.category;
+            if (category !== undefined && typeof category !== "string") return false;
+          }
+          const errors2 = statuse.errors;
+          if (errors2 !== undefined) {
+            if (!Array.isArray(errors2)) return false;
+            for (let i6 = 0; i6 < errors2.length; i6++) {
+              const error = errors2[i6];
+              if (!is_MetaWebhookError(error, w)) return false;
+            }
+          }
+        }
+      }
+      const errors3 = value.errors;
+      if (errors3 !== undefined) {
+        if (!Array.isArray(errors3)) return false;
+        for (let i7 = 0; i7 < errors3.length; i7++) {
+          const error2 = errors3[i7];
+          if (!is_MetaWebhookError(error2, w)) return false;
+        }
+      }
+    }
+  }
   return true;
 }
 function check_MetaWebhook(v: any, p: string, out: ValidationIssue[]): void {
@@ -11122,13 +12405,12 @@ function is_AisouleOutboundBody(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.to === undefined || v.type === undefined || v.interactive === undefined) return false;
   for (const k in v) if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.to;
-  if (!(typeof x === "string" && PATTERN_119.test(x))) return false;
-  x = v.type;
-  if (!(x === "interactive")) return false;
-  x = v.interactive;
-  if (!is_Interactive(x, w)) return false;
+  const to = v.to;
+  if (!(typeof to === "string" && PATTERN_118.test(to))) return false;
+  const type = v.type;
+  if (type !== "interactive") return false;
+  const interactive = v.interactive;
+  if (!is_Interactive(interactive, w)) return false;
   return true;
 }
 function check_AisouleOutboundBody(v: any, p: string, out: ValidationIssue[]): void {
@@ -11142,14 +12424,14 @@ function check_AisouleOutboundBody(v: any, p: string, out: ValidationIssue[]): v
   for (const k in v)
     if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Aisoule request body", k, KEYS_118));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Aisoule request body", k, KEYS_119));
     }
   let x: any;
   x = v.to;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient number", "a string", x));
     else {
-      if (!PATTERN_119.test(x)) out.push(rules.pattern(p + "/to", "recipient number", "^[0-9]{6,15}$", x));
+      if (!PATTERN_118.test(x)) out.push(rules.pattern(p + "/to", "recipient number", "^[0-9]{6,15}$", x));
     }
   }
   x = v.type;
@@ -11165,21 +12447,20 @@ function check_AisouleOutboundBody(v: any, p: string, out: ValidationIssue[]): v
 function is_AisouleWebhookData(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.message_id === undefined) return false;
-  let x: any;
-  x = v.message_id;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.waba_number;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.sender;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.recipient;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.type;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.body;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.status;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const message_id = v.message_id;
+  if (!(typeof message_id === "string" && message_id.length !== 0)) return false;
+  const waba_number = v.waba_number;
+  if (waba_number !== undefined && typeof waba_number !== "string") return false;
+  const sender = v.sender;
+  if (sender !== undefined && typeof sender !== "string") return false;
+  const recipient = v.recipient;
+  if (recipient !== undefined && typeof recipient !== "string") return false;
+  const type = v.type;
+  if (type !== undefined && typeof type !== "string") return false;
+  const body = v.body;
+  if (body !== undefined && typeof body !== "string") return false;
+  const status = v.status;
+  if (status !== undefined && typeof status !== "string") return false;
   return true;
 }
 function check_AisouleWebhookData(v: any, p: string, out: ValidationIssue[]): void {
@@ -11225,13 +12506,27 @@ function check_AisouleWebhookData(v: any, p: string, out: ValidationIssue[]): vo
 function is_AisouleWebhookBody(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.event === undefined || v.data === undefined) return false;
-  let x: any;
-  x = v.event;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.timestamp;
-  if (x !== undefined && !walk.isJson(x)) return false;
-  x = v.data;
-  if (!is_AisouleWebhookData(x, w)) return false;
+  const event = v.event;
+  if (!(typeof event === "string" && event.length !== 0)) return false;
+  const timestamp = v.timestamp;
+  if (timestamp !== undefined && !walk.isJson(timestamp)) return false;
+  const data = v.data;
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
+  if (data.message_id === undefined) return false;
+  const message_id = data.message_id;
+  if (!(typeof message_id === "string" && message_id.length !== 0)) return false;
+  const waba_number = data.waba_number;
+  if (waba_number !== undefined && typeof waba_number !== "string") return false;
+  const sender = data.sender;
+  if (sender !== undefined && typeof sender !== "string") return false;
+  const recipient = data.recipient;
+  if (recipient !== undefined && typeof recipient !== "string") return false;
+  const type = data.type;
+  if (type !== undefined && typeof type !== "string") return false;
+  const body = data.body;
+  if (body !== undefined && typeof body !== "string") return false;
+  const status = data.status;
+  if (status !== undefined && typeof status !== "string") return false;
   return true;
 }
 function check_AisouleWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
@@ -11267,31 +12562,15 @@ function check_ExotelOutboundBody_custom_data(v: any, p: string, out: Validation
 }
 // providers/exotel/outbound.schema.json#/$defs/statusCallback
 function is_ExotelOutboundBody_status_callback(v: any, w: boolean): boolean {
-  return typeof v === "string" && PATTERN_21.test(v);
+  return typeof v === "string" && PATTERN_18.test(v);
 }
 function check_ExotelOutboundBody_status_callback(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "status callback", "a string", v));
   else {
-    if (!PATTERN_21.test(v)) out.push(rules.pattern(p, "status callback", "^https?://[^\\s/?#]+[^\\s]*$", v));
+    if (!PATTERN_18.test(v)) out.push(rules.pattern(p, "status callback", "^https?://[^\\s/?#]+[^\\s]*$", v));
   }
 }
 // providers/exotel/outbound.schema.json#/$defs/context
-function is_ExotelInteractiveContent_context(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.message_id === undefined) return false;
-  for (const k in v) if (k !== "message_id" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.message_id;
-  if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (!w ||
-      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
-  ))
-    return false;
-  return true;
-}
 function check_ExotelInteractiveContent_context(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "context", "an object", v));
@@ -11301,7 +12580,7 @@ function check_ExotelInteractiveContent_context(v: any, p: string, out: Validati
   for (const k in v)
     if (k !== "message_id" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_112));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_110));
     }
   let x: any;
   x = v.message_id;
@@ -11309,7 +12588,10 @@ function check_ExotelInteractiveContent_context(v: any, p: string, out: Validati
     if (!(typeof x === "string")) out.push(rules.type(p + "/message_id", "quoted message id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_id", "quoted message id", 1, x));
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/message_id", "quoted message id", x),
@@ -11326,15 +12608,28 @@ function is_ExotelInteractiveContent(v: any, w: boolean): boolean {
   for (const k in v)
     if (k !== "recipient_type" && k !== "type" && k !== "context" && k !== "interactive" && v[k] !== undefined)
       return false;
-  let x: any;
-  x = v.recipient_type;
-  if (x !== undefined && !(x === "individual" || x === "group")) return false;
-  x = v.type;
-  if (!(x === "interactive")) return false;
-  x = v.context;
-  if (x !== undefined && !is_ExotelInteractiveContent_context(x, w)) return false;
-  x = v.interactive;
-  if (!is_Interactive(x, w)) return false;
+  const recipient_type = v.recipient_type;
+  if (recipient_type !== undefined && !(recipient_type === "individual" || recipient_type === "group")) return false;
+  const type = v.type;
+  if (type !== "interactive") return false;
+  const context = v.context;
+  if (context !== undefined) {
+    if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
+    if (context.message_id === undefined) return false;
+    for (const k in context) if (k !== "message_id" && context[k] !== undefined) return false;
+    const message_id = context.message_id;
+    if (!(
+      typeof message_id === "string" &&
+      message_id.length !== 0 &&
+      (!w ||
+        ((message_id.charCodeAt(0) - 0x21) >>> 0 < 0x64 &&
+          (message_id.charCodeAt(message_id.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(message_id))
+    ))
+      return false;
+  }
+  const interactive = v.interactive;
+  if (!is_Interactive(interactive, w)) return false;
   return true;
 }
 function check_ExotelInteractiveContent(v: any, p: string, out: ValidationIssue[]): void {
@@ -11347,13 +12642,13 @@ function check_ExotelInteractiveContent(v: any, p: string, out: ValidationIssue[
   for (const k in v)
     if (k !== "recipient_type" && k !== "type" && k !== "context" && k !== "interactive" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive content", k, KEYS_123));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive content", k, KEYS_120));
     }
   let x: any;
   x = v.recipient_type;
   if (x !== undefined) {
     if (!(x === "individual" || x === "group"))
-      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_114, x));
+      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_115, x));
   }
   x = v.type;
   if (x !== undefined) {
@@ -11373,13 +12668,12 @@ function is_ExotelReactionContent(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.reaction === undefined) return false;
   for (const k in v) if (k !== "recipient_type" && k !== "type" && k !== "reaction" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.recipient_type;
-  if (x !== undefined && !(x === "individual" || x === "group")) return false;
-  x = v.type;
-  if (!(x === "reaction")) return false;
-  x = v.reaction;
-  if (!is_Reaction(x, w)) return false;
+  const recipient_type = v.recipient_type;
+  if (recipient_type !== undefined && !(recipient_type === "individual" || recipient_type === "group")) return false;
+  const type = v.type;
+  if (type !== "reaction") return false;
+  const reaction = v.reaction;
+  if (!is_Reaction(reaction, w)) return false;
   return true;
 }
 function check_ExotelReactionContent(v: any, p: string, out: ValidationIssue[]): void {
@@ -11392,13 +12686,13 @@ function check_ExotelReactionContent(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "recipient_type" && k !== "type" && k !== "reaction" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction content", k, KEYS_124));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction content", k, KEYS_121));
     }
   let x: any;
   x = v.recipient_type;
   if (x !== undefined) {
     if (!(x === "individual" || x === "group"))
-      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_114, x));
+      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_115, x));
   }
   x = v.type;
   if (x !== undefined) {
@@ -11445,27 +12739,26 @@ function is_ExotelOutboundItem(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.from === undefined || v.to === undefined || v.content === undefined) return false;
   for (const k in v) if (k !== "from" && k !== "to" && k !== "content" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.from;
+  const from = v.from;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
+    typeof from === "string" &&
+    from.length !== 0 &&
     (!w ||
-      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
+      ((from.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (from.charCodeAt(from.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(from))
   ))
     return false;
-  x = v.to;
+  const to = v.to;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
+    typeof to === "string" &&
+    to.length !== 0 &&
     (!w ||
-      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
+      ((to.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (to.charCodeAt(to.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(to))
   ))
     return false;
-  x = v.content;
-  if (!is_ExotelContent(x, w)) return false;
+  const content = v.content;
+  if (!is_ExotelContent(content, w)) return false;
   return true;
 }
 function check_ExotelOutboundItem(v: any, p: string, out: ValidationIssue[]): void {
@@ -11487,7 +12780,10 @@ function check_ExotelOutboundItem(v: any, p: string, out: ValidationIssue[]): vo
     if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender number", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/from", "sender number", 1, x));
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/from", "sender number", x),
@@ -11501,7 +12797,10 @@ function check_ExotelOutboundItem(v: any, p: string, out: ValidationIssue[]): vo
     if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient number", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/to", "recipient number", 1, x));
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/to", "recipient number", x),
@@ -11520,8 +12819,8 @@ function is_ExotelOutboundBody_whatsapp_messages(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   if (v.length < 1) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_ExotelOutboundItem(x, w)) return false;
+    const message = v[i];
+    if (!is_ExotelOutboundItem(message, w)) return false;
   }
   return true;
 }
@@ -11541,20 +12840,6 @@ function check_ExotelOutboundBody_whatsapp_messages(v: any, p: string, out: Vali
   }
 }
 // providers/exotel/outbound.schema.json#/properties/whatsapp
-function is_ExotelOutboundBody_whatsapp(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.messages === undefined) return false;
-  for (const k in v)
-    if (k !== "custom_data" && k !== "status_callback" && k !== "messages" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.custom_data;
-  if (x !== undefined && !is_ExotelOutboundBody_custom_data(x, w)) return false;
-  x = v.status_callback;
-  if (x !== undefined && !is_ExotelOutboundBody_status_callback(x, w)) return false;
-  x = v.messages;
-  if (!is_ExotelOutboundBody_whatsapp_messages(x, w)) return false;
-  return true;
-}
 function check_ExotelOutboundBody_whatsapp(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "WhatsApp channel", "an object", v));
@@ -11564,7 +12849,7 @@ function check_ExotelOutboundBody_whatsapp(v: any, p: string, out: ValidationIss
   for (const k in v)
     if (k !== "custom_data" && k !== "status_callback" && k !== "messages" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "WhatsApp channel", k, KEYS_121));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "WhatsApp channel", k, KEYS_123));
     }
   let x: any;
   x = v.custom_data;
@@ -11586,13 +12871,49 @@ function is_ExotelOutboundBody(v: any, w: boolean): boolean {
   if (v.whatsapp === undefined) return false;
   for (const k in v)
     if (k !== "custom_data" && k !== "status_callback" && k !== "whatsapp" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.custom_data;
-  if (x !== undefined && !is_ExotelOutboundBody_custom_data(x, w)) return false;
-  x = v.status_callback;
-  if (x !== undefined && !is_ExotelOutboundBody_status_callback(x, w)) return false;
-  x = v.whatsapp;
-  if (!is_ExotelOutboundBody_whatsapp(x, w)) return false;
+  const custom_data = v.custom_data;
+  if (custom_data !== undefined && !is_ExotelOutboundBody_custom_data(custom_data, w)) return false;
+  const status_callback = v.status_callback;
+  if (status_callback !== undefined && !is_ExotelOutboundBody_status_callback(status_callback, w)) return false;
+  const whatsapp = v.whatsapp;
+  if (typeof whatsapp !== "object" || whatsapp === null || Array.isArray(whatsapp)) return false;
+  if (whatsapp.messages === undefined) return false;
+  for (const k in whatsapp)
+    if (k !== "custom_data" && k !== "status_callback" && k !== "messages" && whatsapp[k] !== undefined) return false;
+  const custom_data2 = whatsapp.custom_data;
+  if (custom_data2 !== undefined && !is_ExotelOutboundBody_custom_data(custom_data2, w)) return false;
+  const status_callback2 = whatsapp.status_callback;
+  if (status_callback2 !== undefined && !is_ExotelOutboundBody_status_callback(status_callback2, w)) return false;
+  const messages = whatsapp.messages;
+  if (!Array.isArray(messages)) return false;
+  if (messages.length < 1) return false;
+  for (let i = 0; i < messages.length; i++) {
+    const message = messages[i];
+    if (typeof message !== "object" || message === null || Array.isArray(message)) return false;
+    if (message.from === undefined || message.to === undefined || message.content === undefined) return false;
+    for (const k in message)
+      if (k !== "from" && k !== "to" && k !== "content" && message[k] !== undefined) return false;
+    const from = message.from;
+    if (!(
+      typeof from === "string" &&
+      from.length !== 0 &&
+      (!w ||
+        ((from.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (from.charCodeAt(from.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(from))
+    ))
+      return false;
+    const to = message.to;
+    if (!(
+      typeof to === "string" &&
+      to.length !== 0 &&
+      (!w ||
+        ((to.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (to.charCodeAt(to.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(to))
+    ))
+      return false;
+    const content = message.content;
+    if (!is_ExotelContent(content, w)) return false;
+  }
   return true;
 }
 function check_ExotelOutboundBody(v: any, p: string, out: ValidationIssue[]): void {
@@ -11604,7 +12925,7 @@ function check_ExotelOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "custom_data" && k !== "status_callback" && k !== "whatsapp" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Exotel WhatsApp v2 request body", k, KEYS_120));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Exotel WhatsApp v2 request body", k, KEYS_124));
     }
   let x: any;
   x = v.custom_data;
@@ -11624,9 +12945,8 @@ function check_ExotelOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
 function is_ExotelInboundContent(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
+  const type = v.type;
+  if (!(typeof type === "string" && type.length !== 0)) return false;
   return true;
 }
 function check_ExotelInboundContent(v: any, p: string, out: ValidationIssue[]): void {
@@ -11647,9 +12967,8 @@ function check_ExotelInboundContent(v: any, p: string, out: ValidationIssue[]): 
 // providers/exotel/webhook.schema.json#/$defs/wrapped/properties/whatsapp/properties/messages/items/properties/context
 function is_ExotelWebhookItem_context(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.id;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const id = v.id;
+  if (id !== undefined && typeof id !== "string") return false;
   return true;
 }
 function check_ExotelWebhookItem_context(v: any, p: string, out: ValidationIssue[]): void {
@@ -11667,31 +12986,30 @@ function check_ExotelWebhookItem_context(v: any, p: string, out: ValidationIssue
 function is_ExotelWebhookItem(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.callback_type === undefined) return false;
-  let x: any;
-  x = v.callback_type;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.sid;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.from;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.to;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.profile_name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.timestamp;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.content;
-  if (x !== undefined && !is_ExotelInboundContent(x, w)) return false;
-  x = v.context;
-  if (x !== undefined && !is_ExotelWebhookItem_context(x, w)) return false;
-  x = v.exo_status_code;
-  if (x !== undefined && !walk.isJson(x)) return false;
-  x = v.exo_detailed_status;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.description;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.custom_data;
-  if (x !== undefined && !walk.isJson(x)) return false;
+  const callback_type = v.callback_type;
+  if (!(typeof callback_type === "string" && callback_type.length !== 0)) return false;
+  const sid = v.sid;
+  if (sid !== undefined && typeof sid !== "string") return false;
+  const from = v.from;
+  if (from !== undefined && typeof from !== "string") return false;
+  const to = v.to;
+  if (to !== undefined && typeof to !== "string") return false;
+  const profile_name = v.profile_name;
+  if (profile_name !== undefined && typeof profile_name !== "string") return false;
+  const timestamp = v.timestamp;
+  if (timestamp !== undefined && typeof timestamp !== "string") return false;
+  const content = v.content;
+  if (content !== undefined && !is_ExotelInboundContent(content, w)) return false;
+  const context = v.context;
+  if (context !== undefined && !is_ExotelWebhookItem_context(context, w)) return false;
+  const exo_status_code = v.exo_status_code;
+  if (exo_status_code !== undefined && !walk.isJson(exo_status_code)) return false;
+  const exo_detailed_status = v.exo_detailed_status;
+  if (exo_detailed_status !== undefined && typeof exo_detailed_status !== "string") return false;
+  const description = v.description;
+  if (description !== undefined && typeof description !== "string") return false;
+  const custom_data = v.custom_data;
+  if (custom_data !== undefined && !walk.isJson(custom_data)) return false;
   return true;
 }
 function check_ExotelWebhookItem(v: any, p: string, out: ValidationIssue[]): void {
@@ -11758,8 +13076,8 @@ function check_ExotelWebhookItem(v: any, p: string, out: ValidationIssue[]): voi
 function is_ExotelWrappedWebhook_whatsapp_messages(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_ExotelWebhookItem(x, w)) return false;
+    const message = v[i];
+    if (!is_ExotelWebhookItem(message, w)) return false;
   }
   return true;
 }
@@ -11778,14 +13096,6 @@ function check_ExotelWrappedWebhook_whatsapp_messages(v: any, p: string, out: Va
   }
 }
 // providers/exotel/webhook.schema.json#/$defs/wrapped/properties/whatsapp
-function is_ExotelWrappedWebhook_whatsapp(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.messages === undefined) return false;
-  let x: any;
-  x = v.messages;
-  if (!is_ExotelWrappedWebhook_whatsapp_messages(x, w)) return false;
-  return true;
-}
 function check_ExotelWrappedWebhook_whatsapp(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "WhatsApp channel", "an object", v));
@@ -11802,9 +13112,49 @@ function check_ExotelWrappedWebhook_whatsapp(v: any, p: string, out: ValidationI
 function is_ExotelWrappedWebhook(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.whatsapp === undefined) return false;
-  let x: any;
-  x = v.whatsapp;
-  if (!is_ExotelWrappedWebhook_whatsapp(x, w)) return false;
+  const whatsapp = v.whatsapp;
+  if (typeof whatsapp !== "object" || whatsapp === null || Array.isArray(whatsapp)) return false;
+  if (whatsapp.messages === undefined) return false;
+  const messages = whatsapp.messages;
+  if (!Array.isArray(messages)) return false;
+  for (let i = 0; i < messages.length; i++) {
+    const message = messages[i];
+    if (typeof message !== "object" || message === null || Array.isArray(message)) return false;
+    if (message.callback_type === undefined) return false;
+    const callback_type = message.callback_type;
+    if (!(typeof callback_type === "string" && callback_type.length !== 0)) return false;
+    const sid = message.sid;
+    if (sid !== undefined && typeof sid !== "string") return false;
+    const from = message.from;
+    if (from !== undefined && typeof from !== "string") return false;
+    const to = message.to;
+    if (to !== undefined && typeof to !== "string") return false;
+    const profile_name = message.profile_name;
+    if (profile_name !== undefined && typeof profile_name !== "string") return false;
+    const timestamp = message.timestamp;
+    if (timestamp !== undefined && typeof timestamp !== "string") return false;
+    const content = message.content;
+    if (content !== undefined) {
+      if (typeof content !== "object" || content === null || Array.isArray(content)) return false;
+      if (content.type === undefined) return false;
+      const type = content.type;
+      if (!(typeof type === "string" && type.length !== 0)) return false;
+    }
+    const context = message.context;
+    if (context !== undefined) {
+      if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
+      const id = context.id;
+      if (id !== undefined && typeof id !== "string") return false;
+    }
+    const exo_status_code = message.exo_status_code;
+    if (exo_status_code !== undefined && !walk.isJson(exo_status_code)) return false;
+    const exo_detailed_status = message.exo_detailed_status;
+    if (exo_detailed_status !== undefined && typeof exo_detailed_status !== "string") return false;
+    const description = message.description;
+    if (description !== undefined && typeof description !== "string") return false;
+    const custom_data = message.custom_data;
+    if (custom_data !== undefined && !walk.isJson(custom_data)) return false;
+  }
   return true;
 }
 function check_ExotelWrappedWebhook(v: any, p: string, out: ValidationIssue[]): void {
@@ -11823,17 +13173,16 @@ function check_ExotelWrappedWebhook(v: any, p: string, out: ValidationIssue[]): 
 function is_ExotelFlatWebhook(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.type;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.sid;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.id;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.timestamp;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const from = v.from;
+  if (from !== undefined && typeof from !== "string") return false;
+  const type = v.type;
+  if (!(typeof type === "string" && type.length !== 0)) return false;
+  const sid = v.sid;
+  if (sid !== undefined && typeof sid !== "string") return false;
+  const id = v.id;
+  if (id !== undefined && typeof id !== "string") return false;
+  const timestamp = v.timestamp;
+  if (timestamp !== undefined && typeof timestamp !== "string") return false;
   return true;
 }
 function check_ExotelFlatWebhook(v: any, p: string, out: ValidationIssue[]): void {
@@ -11879,11 +13228,11 @@ function is_InfobipTextHeader(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.text === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "text" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "TEXT")) return false;
-  x = v.text;
-  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 60 || unicode.maxCodePoints(x, 60)))) return false;
+  const type = v.type;
+  if (type !== "TEXT") return false;
+  const text = v.text;
+  if (!(typeof text === "string" && text.length !== 0 && (text.length <= 60 || unicode.maxCodePoints(text, 60))))
+    return false;
   return true;
 }
 function check_InfobipTextHeader(v: any, p: string, out: ValidationIssue[]): void {
@@ -11896,7 +13245,7 @@ function check_InfobipTextHeader(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "type" && k !== "text" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "text header", k, KEYS_127));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "text header", k, KEYS_126));
     }
   let x: any;
   x = v.type;
@@ -11908,7 +13257,8 @@ function check_InfobipTextHeader(v: any, p: string, out: ValidationIssue[]): voi
     if (!(typeof x === "string")) out.push(rules.type(p + "/text", "header text", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "header text", 1, x));
-      if (!unicode.maxCodePoints(x, 60)) out.push(rules.maxLength(p + "/text", "header text", 60, x));
+      if (!(x.length <= 60 || unicode.maxCodePoints(x, 60)))
+        out.push(rules.maxLength(p + "/text", "header text", 60, x));
     }
   }
 }
@@ -11917,11 +13267,10 @@ function is_InfobipImageHeader(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.mediaUrl === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "IMAGE")) return false;
-  x = v.mediaUrl;
-  if (!is_Media_link(x, w)) return false;
+  const type = v.type;
+  if (type !== "IMAGE") return false;
+  const mediaUrl = v.mediaUrl;
+  if (!is_Media_link(mediaUrl, w)) return false;
   return true;
 }
 function check_InfobipImageHeader(v: any, p: string, out: ValidationIssue[]): void {
@@ -11934,7 +13283,7 @@ function check_InfobipImageHeader(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "image header", k, KEYS_128));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "image header", k, KEYS_127));
     }
   let x: any;
   x = v.type;
@@ -11951,11 +13300,10 @@ function is_InfobipVideoHeader(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.mediaUrl === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "VIDEO")) return false;
-  x = v.mediaUrl;
-  if (!is_Media_link(x, w)) return false;
+  const type = v.type;
+  if (type !== "VIDEO") return false;
+  const mediaUrl = v.mediaUrl;
+  if (!is_Media_link(mediaUrl, w)) return false;
   return true;
 }
 function check_InfobipVideoHeader(v: any, p: string, out: ValidationIssue[]): void {
@@ -11968,7 +13316,7 @@ function check_InfobipVideoHeader(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "video header", k, KEYS_128));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "video header", k, KEYS_127));
     }
   let x: any;
   x = v.type;
@@ -11985,13 +13333,12 @@ function is_InfobipDocumentHeader(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.mediaUrl === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "mediaUrl" && k !== "filename" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "DOCUMENT")) return false;
-  x = v.mediaUrl;
-  if (!is_Media_link(x, w)) return false;
-  x = v.filename;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  const type = v.type;
+  if (type !== "DOCUMENT") return false;
+  const mediaUrl = v.mediaUrl;
+  if (!is_Media_link(mediaUrl, w)) return false;
+  const filename = v.filename;
+  if (filename !== undefined && !(typeof filename === "string" && filename.length !== 0)) return false;
   return true;
 }
 function check_InfobipDocumentHeader(v: any, p: string, out: ValidationIssue[]): void {
@@ -12004,7 +13351,7 @@ function check_InfobipDocumentHeader(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "type" && k !== "mediaUrl" && k !== "filename" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document header", k, KEYS_129));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document header", k, KEYS_128));
     }
   let x: any;
   x = v.type;
@@ -12061,7 +13408,7 @@ function check_InfobipHeader(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "header", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "header", ENUM_130, v.type));
+      out.push(rules.discriminator(p + "/type", "header", ENUM_129, v.type));
   }
 }
 // providers/infobip/content/buttons.schema.json#/properties/action/properties/buttons/items
@@ -12069,24 +13416,23 @@ function is_InfobipReplyButton(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.id === undefined || v.title === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "id" && k !== "title" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "REPLY")) return false;
-  x = v.id;
+  const type = v.type;
+  if (type !== "REPLY") return false;
+  const id = v.id;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 256 || unicode.maxCodePoints(x, 256)) &&
-    (((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
+    typeof id === "string" &&
+    id.length !== 0 &&
+    (id.length <= 256 || unicode.maxCodePoints(id, 256)) &&
+    (((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(id))
   ))
     return false;
-  x = v.title;
+  const title = v.title;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 20 || unicode.maxCodePoints(x, 20)) &&
-    ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x))
+    typeof title === "string" &&
+    title.length !== 0 &&
+    (title.length <= 20 || unicode.maxCodePoints(title, 20)) &&
+    ((title.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(title))
   ))
     return false;
   return true;
@@ -12102,7 +13448,7 @@ function check_InfobipReplyButton(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "type" && k !== "id" && k !== "title" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply button", k, KEYS_131));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply button", k, KEYS_130));
     }
   let x: any;
   x = v.type;
@@ -12114,8 +13460,13 @@ function check_InfobipReplyButton(v: any, p: string, out: ValidationIssue[]): vo
     if (!(typeof x === "string")) out.push(rules.type(p + "/id", "button id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "button id", 1, x));
-      if (!unicode.maxCodePoints(x, 256)) out.push(rules.maxLength(p + "/id", "button id", 256, x));
-      if (!unicode.isTrimmed(x)) out.push(rules.trimmed(p + "/id", "button id", x));
+      if (!(x.length <= 256 || unicode.maxCodePoints(x, 256)))
+        out.push(rules.maxLength(p + "/id", "button id", 256, x));
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
+        out.push(rules.trimmed(p + "/id", "button id", x));
     }
   }
   x = v.title;
@@ -12123,8 +13474,10 @@ function check_InfobipReplyButton(v: any, p: string, out: ValidationIssue[]): vo
     if (!(typeof x === "string")) out.push(rules.type(p + "/title", "button title", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "button title", 1, x));
-      if (!unicode.maxCodePoints(x, 20)) out.push(rules.maxLength(p + "/title", "button title", 20, x));
-      if (!unicode.isNotBlank(x)) out.push(rules.notBlank(p + "/title", "button title"));
+      if (!(x.length <= 20 || unicode.maxCodePoints(x, 20)))
+        out.push(rules.maxLength(p + "/title", "button title", 20, x));
+      if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
+        out.push(rules.notBlank(p + "/title", "button title"));
     }
   }
 }
@@ -12134,8 +13487,8 @@ function is_InfobipButtonsContent_action_buttons(v: any, w: boolean): boolean {
   if (v.length < 1) return false;
   if (v.length > 3) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InfobipReplyButton(x, w)) return false;
+    const button = v[i];
+    if (!is_InfobipReplyButton(button, w)) return false;
   }
   return true;
 }
@@ -12156,15 +13509,6 @@ function check_InfobipButtonsContent_action_buttons(v: any, p: string, out: Vali
   }
 }
 // providers/infobip/content/buttons.schema.json#/properties/action
-function is_InfobipButtonsContent_action(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.buttons === undefined) return false;
-  for (const k in v) if (k !== "buttons" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.buttons;
-  if (!is_InfobipButtonsContent_action_buttons(x, w)) return false;
-  return true;
-}
 function check_InfobipButtonsContent_action(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "buttons action", "an object", v));
@@ -12174,7 +13518,7 @@ function check_InfobipButtonsContent_action(v: any, p: string, out: ValidationIs
   for (const k in v)
     if (k !== "buttons" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "buttons action", k, KEYS_32));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "buttons action", k, KEYS_36));
     }
   let x: any;
   x = v.buttons;
@@ -12188,15 +13532,45 @@ function is_InfobipButtonsContent(v: any, w: boolean): boolean {
   if (v.body === undefined || v.action === undefined) return false;
   for (const k in v)
     if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.header;
-  if (x !== undefined && !is_InfobipHeader(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_InfobipButtonsContent_action(x, w)) return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const header = v.header;
+  if (header !== undefined && !is_InfobipHeader(header, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.buttons === undefined) return false;
+  for (const k in action) if (k !== "buttons" && action[k] !== undefined) return false;
+  const buttons = action.buttons;
+  if (!Array.isArray(buttons)) return false;
+  if (buttons.length < 1) return false;
+  if (buttons.length > 3) return false;
+  for (let i = 0; i < buttons.length; i++) {
+    const button = buttons[i];
+    if (typeof button !== "object" || button === null || Array.isArray(button)) return false;
+    if (button.type === undefined || button.id === undefined || button.title === undefined) return false;
+    for (const k in button) if (k !== "type" && k !== "id" && k !== "title" && button[k] !== undefined) return false;
+    const type = button.type;
+    if (type !== "REPLY") return false;
+    const id = button.id;
+    if (!(
+      typeof id === "string" &&
+      id.length !== 0 &&
+      (id.length <= 256 || unicode.maxCodePoints(id, 256)) &&
+      (((id.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (id.charCodeAt(id.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(id))
+    ))
+      return false;
+    const title = button.title;
+    if (!(
+      typeof title === "string" &&
+      title.length !== 0 &&
+      (title.length <= 20 || unicode.maxCodePoints(title, 20)) &&
+      ((title.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(title))
+    ))
+      return false;
+  }
   return true;
 }
 function check_InfobipButtonsContent(v: any, p: string, out: ValidationIssue[]): void {
@@ -12209,7 +13583,7 @@ function check_InfobipButtonsContent(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons content", k, KEYS_126));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons content", k, KEYS_131));
     }
   let x: any;
   x = v.body;
@@ -12232,12 +13606,8 @@ function check_InfobipButtonsContent(v: any, p: string, out: ValidationIssue[]):
 // providers/infobip/content/flow.schema.json#/properties/action/properties/flowActionPayload/properties/data
 function is_InfobipFlowContent_action_flowActionPayload_data(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  {
-    let n = 0;
-    for (const k in v) if (v[k] !== undefined) n++;
-    if (n < 1) return false;
-  }
   if (!walk.isJson(v)) return false;
+  if (!(walk.definedKeys(v) >= 1)) return false;
   return true;
 }
 function check_InfobipFlowContent_action_flowActionPayload_data(v: any, p: string, out: ValidationIssue[]): void {
@@ -12245,22 +13615,17 @@ function check_InfobipFlowContent_action_flowActionPayload_data(v: any, p: strin
     out.push(rules.type(p, "flow screen data", "an object", v));
     return;
   }
-  {
-    let n = 0;
-    for (const k in v) if (v[k] !== undefined) n++;
-    if (n < 1) out.push(rules.minProperties(p, "flow screen data", 1, n));
-  }
   walk.jsonIssues(v, p, "flow screen data", out);
+  if (!(walk.definedKeys(v) >= 1)) out.push(rules.minProperties(p, "flow screen data", 1, walk.definedKeys(v)));
 }
 // providers/infobip/content/flow.schema.json#/properties/action/properties/flowActionPayload
 function is_InfobipFlowContent_action_flowActionPayload(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   for (const k in v) if (k !== "screen" && k !== "data" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.screen;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.data;
-  if (x !== undefined && !is_InfobipFlowContent_action_flowActionPayload_data(x, w)) return false;
+  const screen = v.screen;
+  if (screen !== undefined && !(typeof screen === "string" && screen.length !== 0)) return false;
+  const data = v.data;
+  if (data !== undefined && !is_InfobipFlowContent_action_flowActionPayload_data(data, w)) return false;
   return true;
 }
 function check_InfobipFlowContent_action_flowActionPayload(v: any, p: string, out: ValidationIssue[]): void {
@@ -12271,7 +13636,7 @@ function check_InfobipFlowContent_action_flowActionPayload(v: any, p: string, ou
   for (const k in v)
     if (k !== "screen" && k !== "data" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k, KEYS_61));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k, KEYS_58));
     }
   let x: any;
   x = v.screen;
@@ -12287,44 +13652,6 @@ function check_InfobipFlowContent_action_flowActionPayload(v: any, p: string, ou
   }
 }
 // providers/infobip/content/flow.schema.json#/properties/action
-function is_InfobipFlowContent_action(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.flowId === undefined || v.flowToken === undefined || v.callToActionButton === undefined) return false;
-  for (const k in v)
-    if (
-      k !== "mode" &&
-      k !== "flowMessageVersion" &&
-      k !== "flowToken" &&
-      k !== "flowId" &&
-      k !== "callToActionButton" &&
-      k !== "flowAction" &&
-      k !== "flowActionPayload" &&
-      v[k] !== undefined
-    )
-      return false;
-  let x: any;
-  x = v.mode;
-  if (x !== undefined && !(x === "DRAFT" || x === "PUBLISHED")) return false;
-  x = v.flowMessageVersion;
-  if (x !== undefined && !(x === 3)) return false;
-  x = v.flowToken;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.flowId;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.callToActionButton;
-  if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (x.length <= 30 || unicode.maxCodePoints(x, 30)) &&
-    unicode.hasNoEmoji(x)
-  ))
-    return false;
-  x = v.flowAction;
-  if (x !== undefined && !(x === "NAVIGATE" || x === "DATA_EXCHANGE")) return false;
-  x = v.flowActionPayload;
-  if (x !== undefined && !is_InfobipFlowContent_action_flowActionPayload(x, w)) return false;
-  return true;
-}
 function check_InfobipFlowContent_action(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "flow action", "an object", v));
@@ -12375,7 +13702,7 @@ function check_InfobipFlowContent_action(v: any, p: string, out: ValidationIssue
     if (!(typeof x === "string")) out.push(rules.type(p + "/callToActionButton", "flow button text", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/callToActionButton", "flow button text", 1, x));
-      if (!unicode.maxCodePoints(x, 30))
+      if (!(x.length <= 30 || unicode.maxCodePoints(x, 30)))
         out.push(rules.maxLength(p + "/callToActionButton", "flow button text", 30, x));
       if (!unicode.hasNoEmoji(x)) out.push(rules.noEmoji(p + "/callToActionButton", "flow button text"));
     }
@@ -12396,15 +13723,61 @@ function is_InfobipFlowContent(v: any, w: boolean): boolean {
   if (v.body === undefined || v.action === undefined) return false;
   for (const k in v)
     if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.header;
-  if (x !== undefined && !is_InfobipTextHeader(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_InfobipFlowContent_action(x, w)) return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const header = v.header;
+  if (header !== undefined && !is_InfobipTextHeader(header, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.flowId === undefined || action.flowToken === undefined || action.callToActionButton === undefined)
+    return false;
+  for (const k in action)
+    if (
+      k !== "mode" &&
+      k !== "flowMessageVersion" &&
+      k !== "flowToken" &&
+      k !== "flowId" &&
+      k !== "callToActionButton" &&
+      k !== "flowAction" &&
+      k !== "flowActionPayload" &&
+      action[k] !== undefined
+    )
+      return false;
+  const mode = action.mode;
+  if (mode !== undefined && !(mode === "DRAFT" || mode === "PUBLISHED")) return false;
+  const flowMessageVersion = action.flowMessageVersion;
+  if (flowMessageVersion !== undefined && flowMessageVersion !== 3) return false;
+  const flowToken = action.flowToken;
+  if (!(typeof flowToken === "string" && flowToken.length !== 0)) return false;
+  const flowId = action.flowId;
+  if (!(typeof flowId === "string" && flowId.length !== 0)) return false;
+  const callToActionButton = action.callToActionButton;
+  if (!(
+    typeof callToActionButton === "string" &&
+    callToActionButton.length !== 0 &&
+    (callToActionButton.length <= 30 || unicode.maxCodePoints(callToActionButton, 30)) &&
+    unicode.hasNoEmoji(callToActionButton)
+  ))
+    return false;
+  const flowAction = action.flowAction;
+  if (flowAction !== undefined && !(flowAction === "NAVIGATE" || flowAction === "DATA_EXCHANGE")) return false;
+  const flowActionPayload = action.flowActionPayload;
+  if (flowActionPayload !== undefined) {
+    if (typeof flowActionPayload !== "object" || flowActionPayload === null || Array.isArray(flowActionPayload))
+      return false;
+    for (const k in flowActionPayload)
+      if (k !== "screen" && k !== "data" && flowActionPayload[k] !== undefined) return false;
+    const screen = flowActionPayload.screen;
+    if (screen !== undefined && !(typeof screen === "string" && screen.length !== 0)) return false;
+    const data = flowActionPayload.data;
+    if (data !== undefined) {
+      if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
+      if (!walk.isJson(data)) return false;
+      if (!(walk.definedKeys(data) >= 1)) return false;
+    }
+  }
   return true;
 }
 function check_InfobipFlowContent(v: any, p: string, out: ValidationIssue[]): void {
@@ -12417,7 +13790,7 @@ function check_InfobipFlowContent(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow content", k, KEYS_126));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow content", k, KEYS_131));
     }
   let x: any;
   x = v.body;
@@ -12446,13 +13819,21 @@ function is_InfobipListRow(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.title === undefined) return false;
   for (const k in v) if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.id;
-  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 200 || unicode.maxCodePoints(x, 200)))) return false;
-  x = v.title;
-  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 24 || unicode.maxCodePoints(x, 24)))) return false;
-  x = v.description;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0 && (x.length <= 72 || unicode.maxCodePoints(x, 72))))
+  const id = v.id;
+  if (!(typeof id === "string" && id.length !== 0 && (id.length <= 200 || unicode.maxCodePoints(id, 200))))
+    return false;
+  const title = v.title;
+  if (!(typeof title === "string" && title.length !== 0 && (title.length <= 24 || unicode.maxCodePoints(title, 24))))
+    return false;
+  const description = v.description;
+  if (
+    description !== undefined &&
+    !(
+      typeof description === "string" &&
+      description.length !== 0 &&
+      (description.length <= 72 || unicode.maxCodePoints(description, 72))
+    )
+  )
     return false;
   return true;
 }
@@ -12466,7 +13847,7 @@ function check_InfobipListRow(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "id" && k !== "title" && k !== "description" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list row", k, KEYS_4));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list row", k, KEYS_2));
     }
   let x: any;
   x = v.id;
@@ -12474,7 +13855,7 @@ function check_InfobipListRow(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/id", "row id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/id", "row id", 1, x));
-      if (!unicode.maxCodePoints(x, 200)) out.push(rules.maxLength(p + "/id", "row id", 200, x));
+      if (!(x.length <= 200 || unicode.maxCodePoints(x, 200))) out.push(rules.maxLength(p + "/id", "row id", 200, x));
     }
   }
   x = v.title;
@@ -12482,7 +13863,8 @@ function check_InfobipListRow(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/title", "row title", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "row title", 1, x));
-      if (!unicode.maxCodePoints(x, 24)) out.push(rules.maxLength(p + "/title", "row title", 24, x));
+      if (!(x.length <= 24 || unicode.maxCodePoints(x, 24)))
+        out.push(rules.maxLength(p + "/title", "row title", 24, x));
     }
   }
   x = v.description;
@@ -12490,7 +13872,8 @@ function check_InfobipListRow(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string")) out.push(rules.type(p + "/description", "row description", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/description", "row description", 1, x));
-      if (!unicode.maxCodePoints(x, 72)) out.push(rules.maxLength(p + "/description", "row description", 72, x));
+      if (!(x.length <= 72 || unicode.maxCodePoints(x, 72)))
+        out.push(rules.maxLength(p + "/description", "row description", 72, x));
     }
   }
 }
@@ -12500,8 +13883,8 @@ function is_InfobipListSection_rows(v: any, w: boolean): boolean {
   if (v.length < 1) return false;
   if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InfobipListRow(x, w)) return false;
+    const row = v[i];
+    if (!is_InfobipListRow(row, w)) return false;
   }
   return true;
 }
@@ -12526,11 +13909,10 @@ function is_InfobipListSection(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.rows === undefined) return false;
   for (const k in v) if (k !== "title" && k !== "rows" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.title;
-  if (x !== undefined && !is_ListSection_title(x, w)) return false;
-  x = v.rows;
-  if (!is_InfobipListSection_rows(x, w)) return false;
+  const title = v.title;
+  if (title !== undefined && !is_ListSection_title(title, w)) return false;
+  const rows = v.rows;
+  if (!is_InfobipListSection_rows(rows, w)) return false;
   return true;
 }
 function check_InfobipListSection(v: any, p: string, out: ValidationIssue[]): void {
@@ -12560,8 +13942,8 @@ function is_InfobipListContent_action_sections(v: any, w: boolean): boolean {
   if (v.length < 1) return false;
   if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InfobipListSection(x, w)) return false;
+    const section = v[i];
+    if (!is_InfobipListSection(section, w)) return false;
   }
   return true;
 }
@@ -12582,17 +13964,6 @@ function check_InfobipListContent_action_sections(v: any, p: string, out: Valida
   }
 }
 // providers/infobip/content/list.schema.json#/properties/action
-function is_InfobipListContent_action(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.title === undefined || v.sections === undefined) return false;
-  for (const k in v) if (k !== "title" && k !== "sections" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.title;
-  if (!(typeof x === "string" && x.length !== 0 && (x.length <= 20 || unicode.maxCodePoints(x, 20)))) return false;
-  x = v.sections;
-  if (!is_InfobipListContent_action_sections(x, w)) return false;
-  return true;
-}
 function check_InfobipListContent_action(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "list action", "an object", v));
@@ -12611,7 +13982,8 @@ function check_InfobipListContent_action(v: any, p: string, out: ValidationIssue
     if (!(typeof x === "string")) out.push(rules.type(p + "/title", "list button label", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/title", "list button label", 1, x));
-      if (!unicode.maxCodePoints(x, 20)) out.push(rules.maxLength(p + "/title", "list button label", 20, x));
+      if (!(x.length <= 20 || unicode.maxCodePoints(x, 20)))
+        out.push(rules.maxLength(p + "/title", "list button label", 20, x));
     }
   }
   x = v.sections;
@@ -12625,15 +13997,61 @@ function is_InfobipListContent(v: any, w: boolean): boolean {
   if (v.body === undefined || v.action === undefined) return false;
   for (const k in v)
     if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.body;
-  if (!is_ListBody(x, w)) return false;
-  x = v.header;
-  if (x !== undefined && !is_InfobipTextHeader(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_InfobipListContent_action(x, w)) return false;
+  const body = v.body;
+  if (!is_ListBody(body, w)) return false;
+  const header = v.header;
+  if (header !== undefined && !is_InfobipTextHeader(header, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.title === undefined || action.sections === undefined) return false;
+  for (const k in action) if (k !== "title" && k !== "sections" && action[k] !== undefined) return false;
+  const title = action.title;
+  if (!(typeof title === "string" && title.length !== 0 && (title.length <= 20 || unicode.maxCodePoints(title, 20))))
+    return false;
+  const sections = action.sections;
+  if (!Array.isArray(sections)) return false;
+  if (sections.length < 1) return false;
+  if (sections.length > 10) return false;
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
+    if (typeof section !== "object" || section === null || Array.isArray(section)) return false;
+    if (section.rows === undefined) return false;
+    for (const k in section) if (k !== "title" && k !== "rows" && section[k] !== undefined) return false;
+    const title2 = section.title;
+    if (title2 !== undefined && !is_ListSection_title(title2, w)) return false;
+    const rows = section.rows;
+    if (!Array.isArray(rows)) return false;
+    if (rows.length < 1) return false;
+    if (rows.length > 10) return false;
+    for (let i2 = 0; i2 < rows.length; i2++) {
+      const row = rows[i2];
+      if (typeof row !== "object" || row === null || Array.isArray(row)) return false;
+      if (row.id === undefined || row.title === undefined) return false;
+      for (const k in row) if (k !== "id" && k !== "title" && k !== "description" && row[k] !== undefined) return false;
+      const id = row.id;
+      if (!(typeof id === "string" && id.length !== 0 && (id.length <= 200 || unicode.maxCodePoints(id, 200))))
+        return false;
+      const title3 = row.title;
+      if (!(
+        typeof title3 === "string" &&
+        title3.length !== 0 &&
+        (title3.length <= 24 || unicode.maxCodePoints(title3, 24))
+      ))
+        return false;
+      const description = row.description;
+      if (
+        description !== undefined &&
+        !(
+          typeof description === "string" &&
+          description.length !== 0 &&
+          (description.length <= 72 || unicode.maxCodePoints(description, 72))
+        )
+      )
+        return false;
+    }
+  }
   return true;
 }
 function check_InfobipListContent(v: any, p: string, out: ValidationIssue[]): void {
@@ -12646,7 +14064,7 @@ function check_InfobipListContent(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list content", k, KEYS_126));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list content", k, KEYS_131));
     }
   let x: any;
   x = v.body;
@@ -12675,9 +14093,8 @@ function is_InfobipLocationRequestContent(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.body === undefined) return false;
   for (const k in v) if (k !== "body" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
   return true;
 }
 function check_InfobipLocationRequestContent(v: any, p: string, out: ValidationIssue[]): void {
@@ -12703,8 +14120,8 @@ function is_InfobipProductSection_productRetailerIds(v: any, w: boolean): boolea
   if (v.length < 1) return false;
   if (v.length > 30) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_ProductCardAction_product_retailer_id(x, w)) return false;
+    const item = v[i];
+    if (!is_ProductCardAction_product_retailer_id(item, w)) return false;
   }
   return true;
 }
@@ -12729,11 +14146,10 @@ function is_InfobipProductSection(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.productRetailerIds === undefined) return false;
   for (const k in v) if (k !== "title" && k !== "productRetailerIds" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.title;
-  if (x !== undefined && !is_ListSection_title(x, w)) return false;
-  x = v.productRetailerIds;
-  if (!is_InfobipProductSection_productRetailerIds(x, w)) return false;
+  const title = v.title;
+  if (title !== undefined && !is_ListSection_title(title, w)) return false;
+  const productRetailerIds = v.productRetailerIds;
+  if (!is_InfobipProductSection_productRetailerIds(productRetailerIds, w)) return false;
   return true;
 }
 function check_InfobipProductSection(v: any, p: string, out: ValidationIssue[]): void {
@@ -12745,7 +14161,7 @@ function check_InfobipProductSection(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "title" && k !== "productRetailerIds" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k, KEYS_139));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k, KEYS_137));
     }
   let x: any;
   x = v.title;
@@ -12763,8 +14179,8 @@ function is_InfobipMultiProductContent_action_sections(v: any, w: boolean): bool
   if (v.length < 1) return false;
   if (v.length > 10) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InfobipProductSection(x, w)) return false;
+    const section = v[i];
+    if (!is_InfobipProductSection(section, w)) return false;
   }
   return true;
 }
@@ -12785,17 +14201,6 @@ function check_InfobipMultiProductContent_action_sections(v: any, p: string, out
   }
 }
 // providers/infobip/content/multi-product.schema.json#/properties/action
-function is_InfobipMultiProductContent_action(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.catalogId === undefined || v.sections === undefined) return false;
-  for (const k in v) if (k !== "catalogId" && k !== "sections" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.catalogId;
-  if (!is_ProductCardAction_catalog_id(x, w)) return false;
-  x = v.sections;
-  if (!is_InfobipMultiProductContent_action_sections(x, w)) return false;
-  return true;
-}
 function check_InfobipMultiProductContent_action(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "multi-product action", "an object", v));
@@ -12824,15 +14229,38 @@ function is_InfobipMultiProductContent(v: any, w: boolean): boolean {
   if (v.header === undefined || v.body === undefined || v.action === undefined) return false;
   for (const k in v)
     if (k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.header;
-  if (!is_InfobipTextHeader(x, w)) return false;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_InfobipMultiProductContent_action(x, w)) return false;
+  const header = v.header;
+  if (!is_InfobipTextHeader(header, w)) return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.catalogId === undefined || action.sections === undefined) return false;
+  for (const k in action) if (k !== "catalogId" && k !== "sections" && action[k] !== undefined) return false;
+  const catalogId = action.catalogId;
+  if (!is_ProductCardAction_catalog_id(catalogId, w)) return false;
+  const sections = action.sections;
+  if (!Array.isArray(sections)) return false;
+  if (sections.length < 1) return false;
+  if (sections.length > 10) return false;
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
+    if (typeof section !== "object" || section === null || Array.isArray(section)) return false;
+    if (section.productRetailerIds === undefined) return false;
+    for (const k in section) if (k !== "title" && k !== "productRetailerIds" && section[k] !== undefined) return false;
+    const title = section.title;
+    if (title !== undefined && !is_ListSection_title(title, w)) return false;
+    const productRetailerIds = section.productRetailerIds;
+    if (!Array.isArray(productRetailerIds)) return false;
+    if (productRetailerIds.length < 1) return false;
+    if (productRetailerIds.length > 30) return false;
+    for (let i2 = 0; i2 < productRetailerIds.length; i2++) {
+      const item = productRetailerIds[i2];
+      if (!is_ProductCardAction_product_retailer_id(item, w)) return false;
+    }
+  }
   return true;
 }
 function check_InfobipMultiProductContent(v: any, p: string, out: ValidationIssue[]): void {
@@ -12846,7 +14274,7 @@ function check_InfobipMultiProductContent(v: any, p: string, out: ValidationIssu
   for (const k in v)
     if (k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product content", k, KEYS_137));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product content", k, KEYS_139));
     }
   let x: any;
   x = v.header;
@@ -12871,17 +14299,6 @@ function check_InfobipMultiProductContent(v: any, p: string, out: ValidationIssu
   }
 }
 // providers/infobip/content/product.schema.json#/properties/action
-function is_InfobipProductContent_action(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.catalogId === undefined || v.productRetailerId === undefined) return false;
-  for (const k in v) if (k !== "catalogId" && k !== "productRetailerId" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.catalogId;
-  if (!is_ProductCardAction_catalog_id(x, w)) return false;
-  x = v.productRetailerId;
-  if (!is_ProductCardAction_product_retailer_id(x, w)) return false;
-  return true;
-}
 function check_InfobipProductContent_action(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "product action", "an object", v));
@@ -12892,7 +14309,7 @@ function check_InfobipProductContent_action(v: any, p: string, out: ValidationIs
   for (const k in v)
     if (k !== "catalogId" && k !== "productRetailerId" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k, KEYS_141));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k, KEYS_140));
     }
   let x: any;
   x = v.catalogId;
@@ -12909,13 +14326,18 @@ function is_InfobipProductContent(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.action === undefined) return false;
   for (const k in v) if (k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.body;
-  if (x !== undefined && !is_Body(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_InfobipProductContent_action(x, w)) return false;
+  const body = v.body;
+  if (body !== undefined && !is_Body(body, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.catalogId === undefined || action.productRetailerId === undefined) return false;
+  for (const k in action) if (k !== "catalogId" && k !== "productRetailerId" && action[k] !== undefined) return false;
+  const catalogId = action.catalogId;
+  if (!is_ProductCardAction_catalog_id(catalogId, w)) return false;
+  const productRetailerId = action.productRetailerId;
+  if (!is_ProductCardAction_product_retailer_id(productRetailerId, w)) return false;
   return true;
 }
 function check_InfobipProductContent(v: any, p: string, out: ValidationIssue[]): void {
@@ -12927,7 +14349,7 @@ function check_InfobipProductContent(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product content", k, KEYS_140));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product content", k, KEYS_141));
     }
   let x: any;
   x = v.body;
@@ -12944,17 +14366,6 @@ function check_InfobipProductContent(v: any, p: string, out: ValidationIssue[]):
   }
 }
 // providers/infobip/content/url-button.schema.json#/properties/action
-function is_InfobipUrlButtonContent_action(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.displayText === undefined || v.url === undefined) return false;
-  for (const k in v) if (k !== "displayText" && k !== "url" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.displayText;
-  if (!is_CtaUrlParameters_display_text(x, w)) return false;
-  x = v.url;
-  if (!is_CtaUrlParameters_url(x, w)) return false;
-  return true;
-}
 function check_InfobipUrlButtonContent_action(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "URL button action", "an object", v));
@@ -12983,15 +14394,20 @@ function is_InfobipUrlButtonContent(v: any, w: boolean): boolean {
   if (v.body === undefined || v.action === undefined) return false;
   for (const k in v)
     if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.body;
-  if (!is_Body(x, w)) return false;
-  x = v.header;
-  if (x !== undefined && !is_InfobipHeader(x, w)) return false;
-  x = v.footer;
-  if (x !== undefined && !is_Footer(x, w)) return false;
-  x = v.action;
-  if (!is_InfobipUrlButtonContent_action(x, w)) return false;
+  const body = v.body;
+  if (!is_Body(body, w)) return false;
+  const header = v.header;
+  if (header !== undefined && !is_InfobipHeader(header, w)) return false;
+  const footer = v.footer;
+  if (footer !== undefined && !is_Footer(footer, w)) return false;
+  const action = v.action;
+  if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
+  if (action.displayText === undefined || action.url === undefined) return false;
+  for (const k in action) if (k !== "displayText" && k !== "url" && action[k] !== undefined) return false;
+  const displayText = action.displayText;
+  if (!is_CtaUrlParameters_display_text(displayText, w)) return false;
+  const url = action.url;
+  if (!is_CtaUrlParameters_url(url, w)) return false;
   return true;
 }
 function check_InfobipUrlButtonContent(v: any, p: string, out: ValidationIssue[]): void {
@@ -13004,7 +14420,7 @@ function check_InfobipUrlButtonContent(v: any, p: string, out: ValidationIssue[]
   for (const k in v)
     if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button content", k, KEYS_126));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button content", k, KEYS_131));
     }
   let x: any;
   x = v.body;
@@ -13025,11 +14441,6 @@ function check_InfobipUrlButtonContent(v: any, p: string, out: ValidationIssue[]
   }
 }
 // providers/infobip/outbound.schema.json#/properties/content
-function is_InfobipOutboundBody_content(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (!walk.isJson(v)) return false;
-  return true;
-}
 function check_InfobipOutboundBody_content(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "content", "an object", v));
@@ -13042,9 +14453,8 @@ function is_InfobipMessageContext(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.replyToMessageId === undefined) return false;
   for (const k in v) if (k !== "replyToMessageId" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.replyToMessageId;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
+  const replyToMessageId = v.replyToMessageId;
+  if (!(typeof replyToMessageId === "string" && replyToMessageId.length !== 0)) return false;
   return true;
 }
 function check_InfobipMessageContext(v: any, p: string, out: ValidationIssue[]): void {
@@ -13056,7 +14466,7 @@ function check_InfobipMessageContext(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "replyToMessageId" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_144));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_143));
     }
   let x: any;
   x = v.replyToMessageId;
@@ -13083,21 +14493,27 @@ function is_InfobipOutboundBody(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.from;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.to;
-  if (!is_InteractiveMessage_to(x, w)) return false;
-  x = v.messageId;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.content;
-  if (!is_InfobipOutboundBody_content(x, w)) return false;
-  x = v.callbackData;
-  if (x !== undefined && !is_InteractiveMessage_biz_opaque_callback_data(x, w)) return false;
-  x = v.notifyUrl;
-  if (x !== undefined && !(typeof x === "string" && PATTERN_21.test(x))) return false;
-  x = v.context;
-  if (x !== undefined && !is_InfobipMessageContext(x, w)) return false;
+  const from = v.from;
+  if (!(typeof from === "string" && from.length !== 0)) return false;
+  const to = v.to;
+  if (!is_InteractiveMessage_to(to, w)) return false;
+  const messageId = v.messageId;
+  if (messageId !== undefined && !(typeof messageId === "string" && messageId.length !== 0)) return false;
+  const content = v.content;
+  if (typeof content !== "object" || content === null || Array.isArray(content)) return false;
+  if (!walk.isJson(content)) return false;
+  const callbackData = v.callbackData;
+  if (callbackData !== undefined && !is_InteractiveMessage_biz_opaque_callback_data(callbackData, w)) return false;
+  const notifyUrl = v.notifyUrl;
+  if (notifyUrl !== undefined && !(typeof notifyUrl === "string" && PATTERN_18.test(notifyUrl))) return false;
+  const context = v.context;
+  if (context !== undefined) {
+    if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
+    if (context.replyToMessageId === undefined) return false;
+    for (const k in context) if (k !== "replyToMessageId" && context[k] !== undefined) return false;
+    const replyToMessageId = context.replyToMessageId;
+    if (!(typeof replyToMessageId === "string" && replyToMessageId.length !== 0)) return false;
+  }
   return true;
 }
 function check_InfobipOutboundBody(v: any, p: string, out: ValidationIssue[]): void {
@@ -13120,7 +14536,7 @@ function check_InfobipOutboundBody(v: any, p: string, out: ValidationIssue[]): v
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Infobip request body", k, KEYS_143));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Infobip request body", k, KEYS_144));
     }
   let x: any;
   x = v.from;
@@ -13153,7 +14569,7 @@ function check_InfobipOutboundBody(v: any, p: string, out: ValidationIssue[]): v
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/notifyUrl", "notify URL", "a string", x));
     else {
-      if (!PATTERN_21.test(x))
+      if (!PATTERN_18.test(x))
         out.push(rules.pattern(p + "/notifyUrl", "notify URL", "^https?://[^\\s/?#]+[^\\s]*$", x));
     }
   }
@@ -13176,14 +14592,6 @@ function check_InfobipWebhookBody_results_item(v: any, p: string, out: Validatio
   walk.jsonIssues(v, p, "InfobipWebhookBody_results_item", out);
 }
 // providers/infobip/webhook.schema.json#/properties/results
-function is_InfobipWebhookBody_results(v: any, w: boolean): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InfobipWebhookBody_results_item(x, w)) return false;
-  }
-  return true;
-}
 function check_InfobipWebhookBody_results(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "received messages", "an array", v));
@@ -13202,13 +14610,21 @@ function check_InfobipWebhookBody_results(v: any, p: string, out: ValidationIssu
 function is_InfobipWebhookBody(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.results === undefined) return false;
-  let x: any;
-  x = v.results;
-  if (!is_InfobipWebhookBody_results(x, w)) return false;
-  x = v.messageCount;
-  if (x !== undefined && !(typeof x === "number" && Number.isInteger(x))) return false;
-  x = v.pendingMessageCount;
-  if (x !== undefined && !(typeof x === "number" && Number.isInteger(x))) return false;
+  const results = v.results;
+  if (!Array.isArray(results)) return false;
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i];
+    if (typeof result !== "object" || result === null || Array.isArray(result)) return false;
+    if (!walk.isJson(result)) return false;
+  }
+  const messageCount = v.messageCount;
+  if (messageCount !== undefined && !(typeof messageCount === "number" && Number.isInteger(messageCount))) return false;
+  const pendingMessageCount = v.pendingMessageCount;
+  if (
+    pendingMessageCount !== undefined &&
+    !(typeof pendingMessageCount === "number" && Number.isInteger(pendingMessageCount))
+  )
+    return false;
   return true;
 }
 function check_InfobipWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
@@ -13250,15 +14666,14 @@ function check_InfobipInboundMessage_response(v: any, p: string, out: Validation
 function is_InfobipOrderItem(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.productRetailerId === undefined || v.quantity === undefined) return false;
-  let x: any;
-  x = v.productRetailerId;
-  if (!(typeof x === "string")) return false;
-  x = v.quantity;
-  if (!(typeof x === "number" && Number.isFinite(x))) return false;
-  x = v.itemPrice;
-  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
-  x = v.currency;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const productRetailerId = v.productRetailerId;
+  if (typeof productRetailerId !== "string") return false;
+  const quantity = v.quantity;
+  if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
+  const itemPrice = v.itemPrice;
+  if (itemPrice !== undefined && !(typeof itemPrice === "number" && Number.isFinite(itemPrice))) return false;
+  const currency = v.currency;
+  if (currency !== undefined && typeof currency !== "string") return false;
   return true;
 }
 function check_InfobipOrderItem(v: any, p: string, out: ValidationIssue[]): void {
@@ -13292,8 +14707,8 @@ function check_InfobipOrderItem(v: any, p: string, out: ValidationIssue[]): void
 function is_InfobipInboundMessage_productItems(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_InfobipOrderItem(x, w)) return false;
+    const item = v[i];
+    if (!is_InfobipOrderItem(item, w)) return false;
   }
   return true;
 }
@@ -13314,11 +14729,10 @@ function check_InfobipInboundMessage_productItems(v: any, p: string, out: Valida
 // providers/infobip/webhook.schema.json#/$defs/message/properties/context
 function is_InfobipInboundMessage_context(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.id;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const from = v.from;
+  if (from !== undefined && typeof from !== "string") return false;
+  const id = v.id;
+  if (id !== undefined && typeof id !== "string") return false;
   return true;
 }
 function check_InfobipInboundMessage_context(v: any, p: string, out: ValidationIssue[]): void {
@@ -13340,37 +14754,36 @@ function check_InfobipInboundMessage_context(v: any, p: string, out: ValidationI
 function is_InfobipInboundMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(typeof x === "string")) return false;
-  x = v.id;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.title;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.description;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.text;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.payload;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.response;
-  if (x !== undefined && !is_InfobipInboundMessage_response(x, w)) return false;
-  x = v.latitude;
-  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
-  x = v.longitude;
-  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
-  x = v.name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.address;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.url;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.catalogId;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.productItems;
-  if (x !== undefined && !is_InfobipInboundMessage_productItems(x, w)) return false;
-  x = v.context;
-  if (x !== undefined && !is_InfobipInboundMessage_context(x, w)) return false;
+  const type = v.type;
+  if (typeof type !== "string") return false;
+  const id = v.id;
+  if (id !== undefined && typeof id !== "string") return false;
+  const title = v.title;
+  if (title !== undefined && typeof title !== "string") return false;
+  const description = v.description;
+  if (description !== undefined && typeof description !== "string") return false;
+  const text = v.text;
+  if (text !== undefined && typeof text !== "string") return false;
+  const payload = v.payload;
+  if (payload !== undefined && typeof payload !== "string") return false;
+  const response = v.response;
+  if (response !== undefined && !is_InfobipInboundMessage_response(response, w)) return false;
+  const latitude = v.latitude;
+  if (latitude !== undefined && !(typeof latitude === "number" && Number.isFinite(latitude))) return false;
+  const longitude = v.longitude;
+  if (longitude !== undefined && !(typeof longitude === "number" && Number.isFinite(longitude))) return false;
+  const name = v.name;
+  if (name !== undefined && typeof name !== "string") return false;
+  const address = v.address;
+  if (address !== undefined && typeof address !== "string") return false;
+  const url = v.url;
+  if (url !== undefined && typeof url !== "string") return false;
+  const catalogId = v.catalogId;
+  if (catalogId !== undefined && typeof catalogId !== "string") return false;
+  const productItems = v.productItems;
+  if (productItems !== undefined && !is_InfobipInboundMessage_productItems(productItems, w)) return false;
+  const context = v.context;
+  if (context !== undefined && !is_InfobipInboundMessage_context(context, w)) return false;
   return true;
 }
 function check_InfobipInboundMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -13444,13 +14857,6 @@ function check_InfobipInboundMessage(v: any, p: string, out: ValidationIssue[]):
   }
 }
 // providers/infobip/webhook.schema.json#/$defs/result/properties/contact
-function is_InfobipWebhookResult_contact(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
 function check_InfobipWebhookResult_contact(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "contact", "an object", v));
@@ -13463,11 +14869,6 @@ function check_InfobipWebhookResult_contact(v: any, p: string, out: ValidationIs
   }
 }
 // providers/infobip/webhook.schema.json#/$defs/result/properties/price
-function is_InfobipWebhookResult_price(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (!walk.isJson(v)) return false;
-  return true;
-}
 function check_InfobipWebhookResult_price(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "price", "an object", v));
@@ -13486,27 +14887,88 @@ function is_InfobipWebhookResult(v: any, w: boolean): boolean {
     v.message === undefined
   )
     return false;
-  let x: any;
-  x = v.from;
-  if (!(typeof x === "string")) return false;
-  x = v.to;
-  if (!(typeof x === "string")) return false;
-  x = v.integrationType;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.receivedAt;
-  if (!(typeof x === "string")) return false;
-  x = v.messageId;
-  if (!(typeof x === "string")) return false;
-  x = v.pairedMessageId;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.callbackData;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.message;
-  if (!is_InfobipInboundMessage(x, w)) return false;
-  x = v.contact;
-  if (x !== undefined && !is_InfobipWebhookResult_contact(x, w)) return false;
-  x = v.price;
-  if (x !== undefined && !is_InfobipWebhookResult_price(x, w)) return false;
+  const from = v.from;
+  if (typeof from !== "string") return false;
+  const to = v.to;
+  if (typeof to !== "string") return false;
+  const integrationType = v.integrationType;
+  if (integrationType !== undefined && typeof integrationType !== "string") return false;
+  const receivedAt = v.receivedAt;
+  if (typeof receivedAt !== "string") return false;
+  const messageId = v.messageId;
+  if (typeof messageId !== "string") return false;
+  const pairedMessageId = v.pairedMessageId;
+  if (pairedMessageId !== undefined && typeof pairedMessageId !== "string") return false;
+  const callbackData = v.callbackData;
+  if (callbackData !== undefined && typeof callbackData !== "string") return false;
+  const message = v.message;
+  if (typeof message !== "object" || message === null || Array.isArray(message)) return false;
+  if (message.type === undefined) return false;
+  const type = message.type;
+  if (typeof type !== "string") return false;
+  const id = message.id;
+  if (id !== undefined && typeof id !== "string") return false;
+  const title = message.title;
+  if (title !== undefined && typeof title !== "string") return false;
+  const description = message.description;
+  if (description !== undefined && typeof description !== "string") return false;
+  const text = message.text;
+  if (text !== undefined && typeof text !== "string") return false;
+  const payload = message.payload;
+  if (payload !== undefined && typeof payload !== "string") return false;
+  const response = message.response;
+  if (response !== undefined) {
+    if (typeof response !== "object" || response === null || Array.isArray(response)) return false;
+    if (!walk.isJson(response)) return false;
+  }
+  const latitude = message.latitude;
+  if (latitude !== undefined && !(typeof latitude === "number" && Number.isFinite(latitude))) return false;
+  const longitude = message.longitude;
+  if (longitude !== undefined && !(typeof longitude === "number" && Number.isFinite(longitude))) return false;
+  const name = message.name;
+  if (name !== undefined && typeof name !== "string") return false;
+  const address = message.address;
+  if (address !== undefined && typeof address !== "string") return false;
+  const url = message.url;
+  if (url !== undefined && typeof url !== "string") return false;
+  const catalogId = message.catalogId;
+  if (catalogId !== undefined && typeof catalogId !== "string") return false;
+  const productItems = message.productItems;
+  if (productItems !== undefined) {
+    if (!Array.isArray(productItems)) return false;
+    for (let i = 0; i < productItems.length; i++) {
+      const item = productItems[i];
+      if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
+      if (item.productRetailerId === undefined || item.quantity === undefined) return false;
+      const productRetailerId = item.productRetailerId;
+      if (typeof productRetailerId !== "string") return false;
+      const quantity = item.quantity;
+      if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
+      const itemPrice = item.itemPrice;
+      if (itemPrice !== undefined && !(typeof itemPrice === "number" && Number.isFinite(itemPrice))) return false;
+      const currency = item.currency;
+      if (currency !== undefined && typeof currency !== "string") return false;
+    }
+  }
+  const context = message.context;
+  if (context !== undefined) {
+    if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
+    const from2 = context.from;
+    if (from2 !== undefined && typeof from2 !== "string") return false;
+    const id2 = context.id;
+    if (id2 !== undefined && typeof id2 !== "string") return false;
+  }
+  const contact = v.contact;
+  if (contact !== undefined) {
+    if (typeof contact !== "object" || contact === null || Array.isArray(contact)) return false;
+    const name2 = contact.name;
+    if (name2 !== undefined && typeof name2 !== "string") return false;
+  }
+  const price = v.price;
+  if (price !== undefined) {
+    if (typeof price !== "object" || price === null || Array.isArray(price)) return false;
+    if (!walk.isJson(price)) return false;
+  }
   return true;
 }
 function check_InfobipWebhookResult(v: any, p: string, out: ValidationIssue[]): void {
@@ -13566,11 +15028,10 @@ function is_VonageCustomInteractive(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.interactive === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "interactive" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "interactive")) return false;
-  x = v.interactive;
-  if (!is_Interactive(x, w)) return false;
+  const type = v.type;
+  if (type !== "interactive") return false;
+  const interactive = v.interactive;
+  if (!is_Interactive(interactive, w)) return false;
   return true;
 }
 function check_VonageCustomInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -13583,7 +15044,7 @@ function check_VonageCustomInteractive(v: any, p: string, out: ValidationIssue[]
   for (const k in v)
     if (k !== "type" && k !== "interactive" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom interactive object", k, KEYS_146));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom interactive object", k, KEYS_145));
     }
   let x: any;
   x = v.type;
@@ -13600,11 +15061,10 @@ function is_VonageCustomReaction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.reaction === undefined) return false;
   for (const k in v) if (k !== "type" && k !== "reaction" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "reaction")) return false;
-  x = v.reaction;
-  if (!is_Reaction(x, w)) return false;
+  const type = v.type;
+  if (type !== "reaction") return false;
+  const reaction = v.reaction;
+  if (!is_Reaction(reaction, w)) return false;
   return true;
 }
 function check_VonageCustomReaction(v: any, p: string, out: ValidationIssue[]): void {
@@ -13617,7 +15077,7 @@ function check_VonageCustomReaction(v: any, p: string, out: ValidationIssue[]): 
   for (const k in v)
     if (k !== "type" && k !== "reaction" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom reaction object", k, KEYS_147));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom reaction object", k, KEYS_146));
     }
   let x: any;
   x = v.type;
@@ -13661,22 +15121,6 @@ function check_VonageCustom(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // providers/vonage/outbound.schema.json#/properties/context
-function is_VonageOutboundBody_context(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.message_uuid === undefined) return false;
-  for (const k in v) if (k !== "message_uuid" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.message_uuid;
-  if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
-    (!w ||
-      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
-  ))
-    return false;
-  return true;
-}
 function check_VonageOutboundBody_context(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "context", "an object", v));
@@ -13686,7 +15130,7 @@ function check_VonageOutboundBody_context(v: any, p: string, out: ValidationIssu
   for (const k in v)
     if (k !== "message_uuid" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_148));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_147));
     }
   let x: any;
   x = v.message_uuid;
@@ -13694,7 +15138,10 @@ function check_VonageOutboundBody_context(v: any, p: string, out: ValidationIssu
     if (!(typeof x === "string")) out.push(rules.type(p + "/message_uuid", "quoted message id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/message_uuid", "quoted message id", 1, x));
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/message_uuid", "quoted message id", x),
@@ -13728,37 +15175,54 @@ function is_VonageOutboundBody(v: any, w: boolean): boolean {
       v[k] !== undefined
     )
       return false;
-  let x: any;
-  x = v.from;
+  const from = v.from;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
+    typeof from === "string" &&
+    from.length !== 0 &&
     (!w ||
-      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
+      ((from.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (from.charCodeAt(from.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(from))
   ))
     return false;
-  x = v.to;
+  const to = v.to;
   if (!(
-    typeof x === "string" &&
-    x.length !== 0 &&
+    typeof to === "string" &&
+    to.length !== 0 &&
     (!w ||
-      ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-      unicode.isTrimmed(x))
+      ((to.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (to.charCodeAt(to.length - 1) - 0x21) >>> 0 < 0x64) ||
+      unicode.isTrimmed(to))
   ))
     return false;
-  x = v.channel;
-  if (!(x === "whatsapp")) return false;
-  x = v.message_type;
-  if (!(x === "custom")) return false;
-  x = v.custom;
-  if (!is_VonageCustom(x, w)) return false;
-  x = v.client_ref;
-  if (x !== undefined && !(typeof x === "string" && (x.length <= 100 || unicode.maxCodePoints(x, 100)))) return false;
-  x = v.webhook_url;
-  if (x !== undefined && !(typeof x === "string" && PATTERN_21.test(x))) return false;
-  x = v.context;
-  if (x !== undefined && !is_VonageOutboundBody_context(x, w)) return false;
+  const channel = v.channel;
+  if (channel !== "whatsapp") return false;
+  const message_type = v.message_type;
+  if (message_type !== "custom") return false;
+  const custom = v.custom;
+  if (!is_VonageCustom(custom, w)) return false;
+  const client_ref = v.client_ref;
+  if (
+    client_ref !== undefined &&
+    !(typeof client_ref === "string" && (client_ref.length <= 100 || unicode.maxCodePoints(client_ref, 100)))
+  )
+    return false;
+  const webhook_url = v.webhook_url;
+  if (webhook_url !== undefined && !(typeof webhook_url === "string" && PATTERN_18.test(webhook_url))) return false;
+  const context = v.context;
+  if (context !== undefined) {
+    if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
+    if (context.message_uuid === undefined) return false;
+    for (const k in context) if (k !== "message_uuid" && context[k] !== undefined) return false;
+    const message_uuid = context.message_uuid;
+    if (!(
+      typeof message_uuid === "string" &&
+      message_uuid.length !== 0 &&
+      (!w ||
+        ((message_uuid.charCodeAt(0) - 0x21) >>> 0 < 0x64 &&
+          (message_uuid.charCodeAt(message_uuid.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(message_uuid))
+    ))
+      return false;
+  }
   return true;
 }
 function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): void {
@@ -13784,7 +15248,7 @@ function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Vonage Messages API request body", k, KEYS_145));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Vonage Messages API request body", k, KEYS_148));
     }
   let x: any;
   x = v.from;
@@ -13792,7 +15256,10 @@ function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
     if (!(typeof x === "string")) out.push(rules.type(p + "/from", "sender number", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/from", "sender number", 1, x));
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/from", "sender number", x),
@@ -13806,7 +15273,10 @@ function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
     if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient number", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/to", "recipient number", 1, x));
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/to", "recipient number", x),
@@ -13831,14 +15301,15 @@ function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/client_ref", "client reference", "a string", x));
     else {
-      if (!unicode.maxCodePoints(x, 100)) out.push(rules.maxLength(p + "/client_ref", "client reference", 100, x));
+      if (!(x.length <= 100 || unicode.maxCodePoints(x, 100)))
+        out.push(rules.maxLength(p + "/client_ref", "client reference", 100, x));
     }
   }
   x = v.webhook_url;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/webhook_url", "status webhook URL", "a string", x));
     else {
-      if (!PATTERN_21.test(x))
+      if (!PATTERN_18.test(x))
         out.push(rules.pattern(p + "/webhook_url", "status webhook URL", "^https?://[^\\s/?#]+[^\\s]*$", x));
     }
   }
@@ -13848,18 +15319,6 @@ function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
   }
 }
 // providers/vonage/webhook.schema.json#/$defs/inbound/properties/reply
-function is_VonageInboundMessage_reply(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.id === undefined || v.title === undefined) return false;
-  let x: any;
-  x = v.id;
-  if (!(typeof x === "string")) return false;
-  x = v.title;
-  if (!(typeof x === "string")) return false;
-  x = v.description;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
 function check_VonageInboundMessage_reply(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "reply", "an object", v));
@@ -13882,18 +15341,6 @@ function check_VonageInboundMessage_reply(v: any, p: string, out: ValidationIssu
   }
 }
 // providers/vonage/webhook.schema.json#/$defs/inbound/properties/button
-function is_VonageInboundMessage_button(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.payload === undefined || v.text === undefined) return false;
-  let x: any;
-  x = v.payload;
-  if (!(typeof x === "string")) return false;
-  x = v.text;
-  if (!(typeof x === "string")) return false;
-  x = v.subtype;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
 function check_VonageInboundMessage_button(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "template button", "an object", v));
@@ -13916,22 +15363,6 @@ function check_VonageInboundMessage_button(v: any, p: string, out: ValidationIss
   }
 }
 // providers/vonage/webhook.schema.json#/$defs/inbound/properties/location
-function is_VonageInboundMessage_location(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.latitude === undefined || v.longitude === undefined) return false;
-  let x: any;
-  x = v.latitude;
-  if (!(typeof x === "number" && Number.isFinite(x))) return false;
-  x = v.longitude;
-  if (!(typeof x === "number" && Number.isFinite(x))) return false;
-  x = v.name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.address;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.url;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
 function check_VonageInboundMessage_location(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "location", "an object", v));
@@ -13967,15 +15398,14 @@ function check_VonageInboundMessage_location(v: any, p: string, out: ValidationI
 function is_VonageInboundMessage_order_product_items_item(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.product_retailer_id === undefined || v.quantity === undefined) return false;
-  let x: any;
-  x = v.product_retailer_id;
-  if (!(typeof x === "string")) return false;
-  x = v.quantity;
-  if (!(typeof x === "number" && Number.isFinite(x))) return false;
-  x = v.item_price;
-  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
-  x = v.currency;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const product_retailer_id = v.product_retailer_id;
+  if (typeof product_retailer_id !== "string") return false;
+  const quantity = v.quantity;
+  if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
+  const item_price = v.item_price;
+  if (item_price !== undefined && !(typeof item_price === "number" && Number.isFinite(item_price))) return false;
+  const currency = v.currency;
+  if (currency !== undefined && typeof currency !== "string") return false;
   return true;
 }
 function check_VonageInboundMessage_order_product_items_item(v: any, p: string, out: ValidationIssue[]): void {
@@ -14010,8 +15440,8 @@ function check_VonageInboundMessage_order_product_items_item(v: any, p: string, 
 function is_VonageInboundMessage_order_product_items(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_VonageInboundMessage_order_product_items_item(x, w)) return false;
+    const item = v[i];
+    if (!is_VonageInboundMessage_order_product_items_item(item, w)) return false;
   }
   return true;
 }
@@ -14030,16 +15460,6 @@ function check_VonageInboundMessage_order_product_items(v: any, p: string, out: 
   }
 }
 // providers/vonage/webhook.schema.json#/$defs/inbound/properties/order
-function is_VonageInboundMessage_order(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.catalog_id === undefined || v.product_items === undefined) return false;
-  let x: any;
-  x = v.catalog_id;
-  if (!(typeof x === "string")) return false;
-  x = v.product_items;
-  if (!is_VonageInboundMessage_order_product_items(x, w)) return false;
-  return true;
-}
 function check_VonageInboundMessage_order(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "order", "an object", v));
@@ -14058,15 +15478,6 @@ function check_VonageInboundMessage_order(v: any, p: string, out: ValidationIssu
   }
 }
 // providers/vonage/webhook.schema.json#/$defs/inbound/properties/profile
-function is_VonageInboundMessage_profile(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.username;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
 function check_VonageInboundMessage_profile(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "profile", "an object", v));
@@ -14083,15 +15494,6 @@ function check_VonageInboundMessage_profile(v: any, p: string, out: ValidationIs
   }
 }
 // providers/vonage/webhook.schema.json#/$defs/inbound/properties/context
-function is_VonageInboundMessage_context(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.message_uuid;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.message_from;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
 function check_VonageInboundMessage_context(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "context", "an object", v));
@@ -14111,35 +15513,97 @@ function check_VonageInboundMessage_context(v: any, p: string, out: ValidationIs
 function is_VonageInboundMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.message_uuid === undefined || v.message_type === undefined || v.timestamp === undefined) return false;
-  let x: any;
-  x = v.channel;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.message_uuid;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.to;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.from;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.timestamp;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.message_type;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.text;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.reply;
-  if (x !== undefined && !is_VonageInboundMessage_reply(x, w)) return false;
-  x = v.button;
-  if (x !== undefined && !is_VonageInboundMessage_button(x, w)) return false;
-  x = v.location;
-  if (x !== undefined && !is_VonageInboundMessage_location(x, w)) return false;
-  x = v.order;
-  if (x !== undefined && !is_VonageInboundMessage_order(x, w)) return false;
-  x = v.profile;
-  if (x !== undefined && !is_VonageInboundMessage_profile(x, w)) return false;
-  x = v.context;
-  if (x !== undefined && !is_VonageInboundMessage_context(x, w)) return false;
-  x = v.client_ref;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const channel = v.channel;
+  if (channel !== undefined && typeof channel !== "string") return false;
+  const message_uuid = v.message_uuid;
+  if (!(typeof message_uuid === "string" && message_uuid.length !== 0)) return false;
+  const to = v.to;
+  if (to !== undefined && typeof to !== "string") return false;
+  const from = v.from;
+  if (from !== undefined && typeof from !== "string") return false;
+  const timestamp = v.timestamp;
+  if (!(typeof timestamp === "string" && timestamp.length !== 0)) return false;
+  const message_type = v.message_type;
+  if (!(typeof message_type === "string" && message_type.length !== 0)) return false;
+  const text = v.text;
+  if (text !== undefined && typeof text !== "string") return false;
+  const reply = v.reply;
+  if (reply !== undefined) {
+    if (typeof reply !== "object" || reply === null || Array.isArray(reply)) return false;
+    if (reply.id === undefined || reply.title === undefined) return false;
+    const id = reply.id;
+    if (typeof id !== "string") return false;
+    const title = reply.title;
+    if (typeof title !== "string") return false;
+    const description = reply.description;
+    if (description !== undefined && typeof description !== "string") return false;
+  }
+  const button = v.button;
+  if (button !== undefined) {
+    if (typeof button !== "object" || button === null || Array.isArray(button)) return false;
+    if (button.payload === undefined || button.text === undefined) return false;
+    const payload = button.payload;
+    if (typeof payload !== "string") return false;
+    const text2 = button.text;
+    if (typeof text2 !== "string") return false;
+    const subtype = button.subtype;
+    if (subtype !== undefined && typeof subtype !== "string") return false;
+  }
+  const location = v.location;
+  if (location !== undefined) {
+    if (typeof location !== "object" || location === null || Array.isArray(location)) return false;
+    if (location.latitude === undefined || location.longitude === undefined) return false;
+    const latitude = location.latitude;
+    if (!(typeof latitude === "number" && Number.isFinite(latitude))) return false;
+    const longitude = location.longitude;
+    if (!(typeof longitude === "number" && Number.isFinite(longitude))) return false;
+    const name = location.name;
+    if (name !== undefined && typeof name !== "string") return false;
+    const address = location.address;
+    if (address !== undefined && typeof address !== "string") return false;
+    const url = location.url;
+    if (url !== undefined && typeof url !== "string") return false;
+  }
+  const order = v.order;
+  if (order !== undefined) {
+    if (typeof order !== "object" || order === null || Array.isArray(order)) return false;
+    if (order.catalog_id === undefined || order.product_items === undefined) return false;
+    const catalog_id = order.catalog_id;
+    if (typeof catalog_id !== "string") return false;
+    const product_items = order.product_items;
+    if (!Array.isArray(product_items)) return false;
+    for (let i = 0; i < product_items.length; i++) {
+      const item = product_items[i];
+      if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
+      if (item.product_retailer_id === undefined || item.quantity === undefined) return false;
+      const product_retailer_id = item.product_retailer_id;
+      if (typeof product_retailer_id !== "string") return false;
+      const quantity = item.quantity;
+      if (!(typeof quantity === "number" && Number.isFinite(quantity))) return false;
+      const item_price = item.item_price;
+      if (item_price !== undefined && !(typeof item_price === "number" && Number.isFinite(item_price))) return false;
+      const currency = item.currency;
+      if (currency !== undefined && typeof currency !== "string") return false;
+    }
+  }
+  const profile = v.profile;
+  if (profile !== undefined) {
+    if (typeof profile !== "object" || profile === null || Array.isArray(profile)) return false;
+    const name2 = profile.name;
+    if (name2 !== undefined && typeof name2 !== "string") return false;
+    const username = profile.username;
+    if (username !== undefined && typeof username !== "string") return false;
+  }
+  const context = v.context;
+  if (context !== undefined) {
+    if (typeof context !== "object" || context === null || Array.isArray(context)) return false;
+    const message_uuid2 = context.message_uuid;
+    if (message_uuid2 !== undefined && typeof message_uuid2 !== "string") return false;
+    const message_from = context.message_from;
+    if (message_from !== undefined && typeof message_from !== "string") return false;
+  }
+  const client_ref = v.client_ref;
+  if (client_ref !== undefined && typeof client_ref !== "string") return false;
   return true;
 }
 function check_VonageInboundMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -14218,17 +15682,6 @@ function check_VonageInboundMessage(v: any, p: string, out: ValidationIssue[]): 
   }
 }
 // providers/vonage/webhook.schema.json#/$defs/status/properties/error
-function is_VonageStatus_error(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.type;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.title;
-  if (x !== undefined && !walk.isJson(x)) return false;
-  x = v.detail;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
 function check_VonageStatus_error(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "error", "an object", v));
@@ -14251,13 +15704,13 @@ function check_VonageStatus_error(v: any, p: string, out: ValidationIssue[]): vo
 // providers/vonage/webhook.schema.json#/$defs/status/properties/whatsapp/properties/recipient
 function is_VonageWhatsAppStatusDetails_recipient(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.wa_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.user_id;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
-  x = v.parent_user_id;
-  if (x !== undefined && !(typeof x === "string" && x.length !== 0)) return false;
+  const wa_id = v.wa_id;
+  if (wa_id !== undefined && typeof wa_id !== "string") return false;
+  const user_id = v.user_id;
+  if (user_id !== undefined && !(typeof user_id === "string" && user_id.length !== 0)) return false;
+  const parent_user_id = v.parent_user_id;
+  if (parent_user_id !== undefined && !(typeof parent_user_id === "string" && parent_user_id.length !== 0))
+    return false;
   return true;
 }
 function check_VonageWhatsAppStatusDetails_recipient(v: any, p: string, out: ValidationIssue[]): void {
@@ -14289,9 +15742,8 @@ function check_VonageWhatsAppStatusDetails_recipient(v: any, p: string, out: Val
 // providers/vonage/webhook.schema.json#/$defs/status/properties/whatsapp
 function is_VonageWhatsAppStatusDetails(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.recipient;
-  if (x !== undefined && !is_VonageWhatsAppStatusDetails_recipient(x, w)) return false;
+  const recipient = v.recipient;
+  if (recipient !== undefined && !is_VonageWhatsAppStatusDetails_recipient(recipient, w)) return false;
   return true;
 }
 function check_VonageWhatsAppStatusDetails(v: any, p: string, out: ValidationIssue[]): void {
@@ -14309,25 +15761,45 @@ function check_VonageWhatsAppStatusDetails(v: any, p: string, out: ValidationIss
 function is_VonageStatus(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.message_uuid === undefined || v.status === undefined || v.timestamp === undefined) return false;
-  let x: any;
-  x = v.message_uuid;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.to;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.from;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.timestamp;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.status;
-  if (!(typeof x === "string" && x.length !== 0)) return false;
-  x = v.channel;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.client_ref;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.error;
-  if (x !== undefined && !is_VonageStatus_error(x, w)) return false;
-  x = v.whatsapp;
-  if (x !== undefined && !is_VonageWhatsAppStatusDetails(x, w)) return false;
+  const message_uuid = v.message_uuid;
+  if (!(typeof message_uuid === "string" && message_uuid.length !== 0)) return false;
+  const to = v.to;
+  if (to !== undefined && typeof to !== "string") return false;
+  const from = v.from;
+  if (from !== undefined && typeof from !== "string") return false;
+  const timestamp = v.timestamp;
+  if (!(typeof timestamp === "string" && timestamp.length !== 0)) return false;
+  const status = v.status;
+  if (!(typeof status === "string" && status.length !== 0)) return false;
+  const channel = v.channel;
+  if (channel !== undefined && typeof channel !== "string") return false;
+  const client_ref = v.client_ref;
+  if (client_ref !== undefined && typeof client_ref !== "string") return false;
+  const error = v.error;
+  if (error !== undefined) {
+    if (typeof error !== "object" || error === null || Array.isArray(error)) return false;
+    const type = error.type;
+    if (type !== undefined && typeof type !== "string") return false;
+    const title = error.title;
+    if (title !== undefined && !walk.isJson(title)) return false;
+    const detail = error.detail;
+    if (detail !== undefined && typeof detail !== "string") return false;
+  }
+  const whatsapp = v.whatsapp;
+  if (whatsapp !== undefined) {
+    if (typeof whatsapp !== "object" || whatsapp === null || Array.isArray(whatsapp)) return false;
+    const recipient = whatsapp.recipient;
+    if (recipient !== undefined) {
+      if (typeof recipient !== "object" || recipient === null || Array.isArray(recipient)) return false;
+      const wa_id = recipient.wa_id;
+      if (wa_id !== undefined && typeof wa_id !== "string") return false;
+      const user_id = recipient.user_id;
+      if (user_id !== undefined && !(typeof user_id === "string" && user_id.length !== 0)) return false;
+      const parent_user_id = recipient.parent_user_id;
+      if (parent_user_id !== undefined && !(typeof parent_user_id === "string" && parent_user_id.length !== 0))
+        return false;
+    }
+  }
   return true;
 }
 function check_VonageStatus(v: any, p: string, out: ValidationIssue[]): void {
@@ -14398,20 +15870,21 @@ function is_WhatsappNodeSdkArguments(v: any, w: boolean): boolean {
   if (v.body === undefined || v.recipient === undefined) return false;
   for (const k in v)
     if (k !== "body" && k !== "recipient" && k !== "replyMessageId" && v[k] !== undefined) return false;
-  let x: any;
-  x = v.body;
-  if (!is_Interactive(x, w)) return false;
-  x = v.recipient;
-  if (!(typeof x === "number" && Number.isInteger(x) && x >= 1 && x <= 999999999999999)) return false;
-  x = v.replyMessageId;
+  const body = v.body;
+  if (!is_Interactive(body, w)) return false;
+  const recipient = v.recipient;
+  if (!(typeof recipient === "number" && Number.isInteger(recipient) && recipient >= 1 && recipient <= 999999999999999))
+    return false;
+  const replyMessageId = v.replyMessageId;
   if (
-    x !== undefined &&
+    replyMessageId !== undefined &&
     !(
-      typeof x === "string" &&
-      x.length !== 0 &&
+      typeof replyMessageId === "string" &&
+      replyMessageId.length !== 0 &&
       (!w ||
-        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
-        unicode.isTrimmed(x))
+        ((replyMessageId.charCodeAt(0) - 0x21) >>> 0 < 0x64 &&
+          (replyMessageId.charCodeAt(replyMessageId.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(replyMessageId))
     )
   )
     return false;
@@ -14448,7 +15921,10 @@ function check_WhatsappNodeSdkArguments(v: any, p: string, out: ValidationIssue[
     if (!(typeof x === "string")) out.push(rules.type(p + "/replyMessageId", "quoted message id", "a string", x));
     else {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/replyMessageId", "quoted message id", 1, x));
-      if (!unicode.isTrimmed(x))
+      if (!(
+        ((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (x.charCodeAt(x.length - 1) - 0x21) >>> 0 < 0x64) ||
+        unicode.isTrimmed(x)
+      ))
         out.push(
           rules.warning(
             rules.trimmed(p + "/replyMessageId", "quoted message id", x),
@@ -14459,16 +15935,6 @@ function check_WhatsappNodeSdkArguments(v: any, p: string, out: ValidationIssue[
   }
 }
 // webhook/meta/message.schema.json#/$defs/buttonReply/properties/button_reply
-function is_MetaButtonReply_button_reply(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.id === undefined || v.title === undefined) return false;
-  let x: any;
-  x = v.id;
-  if (!(typeof x === "string")) return false;
-  x = v.title;
-  if (!(typeof x === "string")) return false;
-  return true;
-}
 function check_MetaButtonReply_button_reply(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "tapped button", "an object", v));
@@ -14490,11 +15956,15 @@ function check_MetaButtonReply_button_reply(v: any, p: string, out: ValidationIs
 function is_MetaButtonReply(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.button_reply === undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "button_reply")) return false;
-  x = v.button_reply;
-  if (!is_MetaButtonReply_button_reply(x, w)) return false;
+  const type = v.type;
+  if (type !== "button_reply") return false;
+  const button_reply = v.button_reply;
+  if (typeof button_reply !== "object" || button_reply === null || Array.isArray(button_reply)) return false;
+  if (button_reply.id === undefined || button_reply.title === undefined) return false;
+  const id = button_reply.id;
+  if (typeof id !== "string") return false;
+  const title = button_reply.title;
+  if (typeof title !== "string") return false;
   return true;
 }
 function check_MetaButtonReply(v: any, p: string, out: ValidationIssue[]): void {
@@ -14515,18 +15985,6 @@ function check_MetaButtonReply(v: any, p: string, out: ValidationIssue[]): void 
   }
 }
 // webhook/meta/message.schema.json#/$defs/listReply/properties/list_reply
-function is_MetaListReply_list_reply(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.id === undefined || v.title === undefined) return false;
-  let x: any;
-  x = v.id;
-  if (!(typeof x === "string")) return false;
-  x = v.title;
-  if (!(typeof x === "string")) return false;
-  x = v.description;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
 function check_MetaListReply_list_reply(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "chosen row", "an object", v));
@@ -14552,11 +16010,17 @@ function check_MetaListReply_list_reply(v: any, p: string, out: ValidationIssue[
 function is_MetaListReply(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.list_reply === undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "list_reply")) return false;
-  x = v.list_reply;
-  if (!is_MetaListReply_list_reply(x, w)) return false;
+  const type = v.type;
+  if (type !== "list_reply") return false;
+  const list_reply = v.list_reply;
+  if (typeof list_reply !== "object" || list_reply === null || Array.isArray(list_reply)) return false;
+  if (list_reply.id === undefined || list_reply.title === undefined) return false;
+  const id = list_reply.id;
+  if (typeof id !== "string") return false;
+  const title = list_reply.title;
+  if (typeof title !== "string") return false;
+  const description = list_reply.description;
+  if (description !== undefined && typeof description !== "string") return false;
   return true;
 }
 function check_MetaListReply(v: any, p: string, out: ValidationIssue[]): void {
@@ -14577,18 +16041,6 @@ function check_MetaListReply(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // webhook/meta/message.schema.json#/$defs/nfmReply/properties/nfm_reply
-function is_MetaNfmReply_nfm_reply(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.response_json === undefined) return false;
-  let x: any;
-  x = v.name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.body;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.response_json;
-  if (!(typeof x === "string")) return false;
-  return true;
-}
 function check_MetaNfmReply_nfm_reply(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "flow response", "an object", v));
@@ -14613,11 +16065,17 @@ function check_MetaNfmReply_nfm_reply(v: any, p: string, out: ValidationIssue[])
 function is_MetaNfmReply(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.nfm_reply === undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "nfm_reply")) return false;
-  x = v.nfm_reply;
-  if (!is_MetaNfmReply_nfm_reply(x, w)) return false;
+  const type = v.type;
+  if (type !== "nfm_reply") return false;
+  const nfm_reply = v.nfm_reply;
+  if (typeof nfm_reply !== "object" || nfm_reply === null || Array.isArray(nfm_reply)) return false;
+  if (nfm_reply.response_json === undefined) return false;
+  const name = nfm_reply.name;
+  if (name !== undefined && typeof name !== "string") return false;
+  const body = nfm_reply.body;
+  if (body !== undefined && typeof body !== "string") return false;
+  const response_json = nfm_reply.response_json;
+  if (typeof response_json !== "string") return false;
   return true;
 }
 function check_MetaNfmReply(v: any, p: string, out: ValidationIssue[]): void {
@@ -14689,20 +16147,6 @@ function check_MetaCallPermissionReply_call_permission_reply_expiration_timestam
   unionIssues(v, p, "expiry", BRANCHES_151, true, out);
 }
 // webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply
-function is_MetaCallPermissionReply_call_permission_reply(v: any, w: boolean): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  if (v.response === undefined) return false;
-  let x: any;
-  x = v.response;
-  if (!(x === "accept" || x === "reject")) return false;
-  x = v.is_permanent;
-  if (x !== undefined && !(typeof x === "boolean")) return false;
-  x = v.expiration_timestamp;
-  if (x !== undefined && !is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(x, w)) return false;
-  x = v.response_source;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  return true;
-}
 function check_MetaCallPermissionReply_call_permission_reply(v: any, p: string, out: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     out.push(rules.type(p, "call permission answer", "an object", v));
@@ -14712,7 +16156,7 @@ function check_MetaCallPermissionReply_call_permission_reply(v: any, p: string, 
   let x: any;
   x = v.response;
   if (x !== undefined) {
-    if (!(x === "accept" || x === "reject")) out.push(rules.enumeration(p + "/response", "answer", ENUM_10, x));
+    if (!(x === "accept" || x === "reject")) out.push(rules.enumeration(p + "/response", "answer", ENUM_8, x));
   }
   x = v.is_permanent;
   if (x !== undefined) {
@@ -14731,11 +16175,28 @@ function check_MetaCallPermissionReply_call_permission_reply(v: any, p: string, 
 function is_MetaCallPermissionReply(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.type === undefined || v.call_permission_reply === undefined) return false;
-  let x: any;
-  x = v.type;
-  if (!(x === "call_permission_reply")) return false;
-  x = v.call_permission_reply;
-  if (!is_MetaCallPermissionReply_call_permission_reply(x, w)) return false;
+  const type = v.type;
+  if (type !== "call_permission_reply") return false;
+  const call_permission_reply = v.call_permission_reply;
+  if (
+    typeof call_permission_reply !== "object" ||
+    call_permission_reply === null ||
+    Array.isArray(call_permission_reply)
+  )
+    return false;
+  if (call_permission_reply.response === undefined) return false;
+  const response = call_permission_reply.response;
+  if (!(response === "accept" || response === "reject")) return false;
+  const is_permanent = call_permission_reply.is_permanent;
+  if (is_permanent !== undefined && typeof is_permanent !== "boolean") return false;
+  const expiration_timestamp = call_permission_reply.expiration_timestamp;
+  if (
+    expiration_timestamp !== undefined &&
+    !is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp(expiration_timestamp, w)
+  )
+    return false;
+  const response_source = call_permission_reply.response_source;
+  if (response_source !== undefined && typeof response_source !== "string") return false;
   return true;
 }
 function check_MetaCallPermissionReply(v: any, p: string, out: ValidationIssue[]): void {
@@ -14802,25 +16263,24 @@ function check_MetaInteractiveReply(v: any, p: string, out: ValidationIssue[]): 
 function is_MetaInteractiveMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x, w)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.type;
-  if (!(x === "interactive")) return false;
-  x = v.context;
-  if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
-  x = v.interactive;
-  if (x !== undefined && !is_MetaInteractiveReply(x, w)) return false;
-  x = v.errors;
-  if (x !== undefined && !is_MetaMessageErrors(x, w)) return false;
-  if (w && (v.interactive !== undefined ? 1 : 0) + (v.errors !== undefined ? 1 : 0) !== 1) return false;
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  const from = v.from;
+  if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
+  const from_user_id = v.from_user_id;
+  if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
+  const id = v.id;
+  if (!is_MetaMessageCommon_id(id, w)) return false;
+  const timestamp = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+  const type = v.type;
+  if (type !== "interactive") return false;
+  const context = v.context;
+  if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
+  const interactive = v.interactive;
+  if (interactive !== undefined && !is_MetaInteractiveReply(interactive, w)) return false;
+  const errors = v.errors;
+  if (errors !== undefined && !is_MetaMessageErrors(errors, w)) return false;
+  if (w && !((v.interactive !== undefined ? 1 : 0) + (v.errors !== undefined ? 1 : 0) === 1)) return false;
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -14864,28 +16324,29 @@ function check_MetaInteractiveMessage(v: any, p: string, out: ValidationIssue[])
   if (x !== undefined) {
     check_MetaMessageErrors(x, p + "/errors", out);
   }
-  {
-    const n = (v.interactive !== undefined ? 1 : 0) + (v.errors !== undefined ? 1 : 0);
-    if (n !== 1)
-      out.push(
-        rules.warning(
-          rules.exactlyOne(p, "interactive reply message", ["interactive", "errors"], n),
-          "webhook/meta/message.schema.json#/$defs/interactiveMessage/oneOf",
+  if (!((v.interactive !== undefined ? 1 : 0) + (v.errors !== undefined ? 1 : 0) === 1))
+    out.push(
+      rules.warning(
+        rules.exactlyOne(
+          p,
+          "interactive reply message",
+          ["interactive", "errors"],
+          (v.interactive !== undefined ? 1 : 0) + (v.errors !== undefined ? 1 : 0),
         ),
-      );
-  }
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+        "webhook/meta/message.schema.json#/$defs/interactiveMessage/oneOf",
+      ),
+    );
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "interactive reply message", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/buttonMessage/properties/button
 function is_MetaTemplateButton(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.payload === undefined || v.text === undefined) return false;
-  let x: any;
-  x = v.payload;
-  if (!(typeof x === "string")) return false;
-  x = v.text;
-  if (!(typeof x === "string")) return false;
+  const payload = v.payload;
+  if (typeof payload !== "string") return false;
+  const text = v.text;
+  if (typeof text !== "string") return false;
   return true;
 }
 function check_MetaTemplateButton(v: any, p: string, out: ValidationIssue[]): void {
@@ -14909,22 +16370,26 @@ function check_MetaTemplateButton(v: any, p: string, out: ValidationIssue[]): vo
 function is_MetaTemplateButtonMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.button === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x, w)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.type;
-  if (!(x === "button")) return false;
-  x = v.context;
-  if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
-  x = v.button;
-  if (!is_MetaTemplateButton(x, w)) return false;
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  const from = v.from;
+  if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
+  const from_user_id = v.from_user_id;
+  if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
+  const id = v.id;
+  if (!is_MetaMessageCommon_id(id, w)) return false;
+  const timestamp = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+  const type = v.type;
+  if (type !== "button") return false;
+  const context = v.context;
+  if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
+  const button = v.button;
+  if (typeof button !== "object" || button === null || Array.isArray(button)) return false;
+  if (button.payload === undefined || button.text === undefined) return false;
+  const payload = button.payload;
+  if (typeof payload !== "string") return false;
+  const text = button.text;
+  if (typeof text !== "string") return false;
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_MetaTemplateButtonMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -14965,22 +16430,21 @@ function check_MetaTemplateButtonMessage(v: any, p: string, out: ValidationIssue
   if (x !== undefined) {
     check_MetaTemplateButton(x, p + "/button", out);
   }
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "template quick reply", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/order/properties/product_items/items
 function is_MetaOrderItem(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.product_retailer_id === undefined || v.quantity === undefined) return false;
-  let x: any;
-  x = v.product_retailer_id;
-  if (!(typeof x === "string")) return false;
-  x = v.quantity;
-  if (!(typeof x === "number" && Number.isInteger(x) && (!w || x >= 0))) return false;
-  x = v.item_price;
-  if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
-  x = v.currency;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const product_retailer_id = v.product_retailer_id;
+  if (typeof product_retailer_id !== "string") return false;
+  const quantity = v.quantity;
+  if (!(typeof quantity === "number" && Number.isInteger(quantity) && (!w || quantity >= 0))) return false;
+  const item_price = v.item_price;
+  if (item_price !== undefined && !(typeof item_price === "number" && Number.isFinite(item_price))) return false;
+  const currency = v.currency;
+  if (currency !== undefined && typeof currency !== "string") return false;
   return true;
 }
 function check_MetaOrderItem(v: any, p: string, out: ValidationIssue[]): void {
@@ -15024,8 +16488,8 @@ function check_MetaOrderItem(v: any, p: string, out: ValidationIssue[]): void {
 function is_MetaOrder_product_items(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaOrderItem(x, w)) return false;
+    const item = v[i];
+    if (!is_MetaOrderItem(item, w)) return false;
   }
   return true;
 }
@@ -15047,13 +16511,12 @@ function check_MetaOrder_product_items(v: any, p: string, out: ValidationIssue[]
 function is_MetaOrder(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.catalog_id === undefined || v.product_items === undefined) return false;
-  let x: any;
-  x = v.catalog_id;
-  if (!(typeof x === "string")) return false;
-  x = v.text;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.product_items;
-  if (!is_MetaOrder_product_items(x, w)) return false;
+  const catalog_id = v.catalog_id;
+  if (typeof catalog_id !== "string") return false;
+  const text = v.text;
+  if (text !== undefined && typeof text !== "string") return false;
+  const product_items = v.product_items;
+  if (!is_MetaOrder_product_items(product_items, w)) return false;
   return true;
 }
 function check_MetaOrder(v: any, p: string, out: ValidationIssue[]): void {
@@ -15081,22 +16544,41 @@ function check_MetaOrder(v: any, p: string, out: ValidationIssue[]): void {
 function is_MetaOrderMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.order === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x, w)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.type;
-  if (!(x === "order")) return false;
-  x = v.context;
-  if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
-  x = v.order;
-  if (!is_MetaOrder(x, w)) return false;
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  const from = v.from;
+  if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
+  const from_user_id = v.from_user_id;
+  if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
+  const id = v.id;
+  if (!is_MetaMessageCommon_id(id, w)) return false;
+  const timestamp = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+  const type = v.type;
+  if (type !== "order") return false;
+  const context = v.context;
+  if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
+  const order = v.order;
+  if (typeof order !== "object" || order === null || Array.isArray(order)) return false;
+  if (order.catalog_id === undefined || order.product_items === undefined) return false;
+  const catalog_id = order.catalog_id;
+  if (typeof catalog_id !== "string") return false;
+  const text = order.text;
+  if (text !== undefined && typeof text !== "string") return false;
+  const product_items = order.product_items;
+  if (!Array.isArray(product_items)) return false;
+  for (let i = 0; i < product_items.length; i++) {
+    const item = product_items[i];
+    if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
+    if (item.product_retailer_id === undefined || item.quantity === undefined) return false;
+    const product_retailer_id = item.product_retailer_id;
+    if (typeof product_retailer_id !== "string") return false;
+    const quantity = item.quantity;
+    if (!(typeof quantity === "number" && Number.isInteger(quantity) && (!w || quantity >= 0))) return false;
+    const item_price = item.item_price;
+    if (item_price !== undefined && !(typeof item_price === "number" && Number.isFinite(item_price))) return false;
+    const currency = item.currency;
+    if (currency !== undefined && typeof currency !== "string") return false;
+  }
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_MetaOrderMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -15137,24 +16619,30 @@ function check_MetaOrderMessage(v: any, p: string, out: ValidationIssue[]): void
   if (x !== undefined) {
     check_MetaOrder(x, p + "/order", out);
   }
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "order", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/location
 function is_MetaLocation(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.latitude === undefined || v.longitude === undefined) return false;
-  let x: any;
-  x = v.latitude;
-  if (!(typeof x === "number" && Number.isFinite(x) && (!w || x >= -90) && (!w || x <= 90))) return false;
-  x = v.longitude;
-  if (!(typeof x === "number" && Number.isFinite(x) && (!w || x >= -180) && (!w || x <= 180))) return false;
-  x = v.name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.address;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.url;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const latitude = v.latitude;
+  if (!(typeof latitude === "number" && Number.isFinite(latitude) && (!w || latitude >= -90) && (!w || latitude <= 90)))
+    return false;
+  const longitude = v.longitude;
+  if (!(
+    typeof longitude === "number" &&
+    Number.isFinite(longitude) &&
+    (!w || longitude >= -180) &&
+    (!w || longitude <= 180)
+  ))
+    return false;
+  const name = v.name;
+  if (name !== undefined && typeof name !== "string") return false;
+  const address = v.address;
+  if (address !== undefined && typeof address !== "string") return false;
+  const url = v.url;
+  if (url !== undefined && typeof url !== "string") return false;
   return true;
 }
 function check_MetaLocation(v: any, p: string, out: ValidationIssue[]): void {
@@ -15224,22 +16712,39 @@ function check_MetaLocation(v: any, p: string, out: ValidationIssue[]): void {
 function is_MetaLocationMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.location === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x, w)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.type;
-  if (!(x === "location")) return false;
-  x = v.context;
-  if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
-  x = v.location;
-  if (!is_MetaLocation(x, w)) return false;
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  const from = v.from;
+  if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
+  const from_user_id = v.from_user_id;
+  if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
+  const id = v.id;
+  if (!is_MetaMessageCommon_id(id, w)) return false;
+  const timestamp = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+  const type = v.type;
+  if (type !== "location") return false;
+  const context = v.context;
+  if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
+  const location = v.location;
+  if (typeof location !== "object" || location === null || Array.isArray(location)) return false;
+  if (location.latitude === undefined || location.longitude === undefined) return false;
+  const latitude = location.latitude;
+  if (!(typeof latitude === "number" && Number.isFinite(latitude) && (!w || latitude >= -90) && (!w || latitude <= 90)))
+    return false;
+  const longitude = location.longitude;
+  if (!(
+    typeof longitude === "number" &&
+    Number.isFinite(longitude) &&
+    (!w || longitude >= -180) &&
+    (!w || longitude <= 180)
+  ))
+    return false;
+  const name = location.name;
+  if (name !== undefined && typeof name !== "string") return false;
+  const address = location.address;
+  if (address !== undefined && typeof address !== "string") return false;
+  const url = location.url;
+  if (url !== undefined && typeof url !== "string") return false;
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_MetaLocationMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -15280,18 +16785,17 @@ function check_MetaLocationMessage(v: any, p: string, out: ValidationIssue[]): v
   if (x !== undefined) {
     check_MetaLocation(x, p + "/location", out);
   }
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "location", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/reactionMessage/properties/reaction
 function is_MetaReactionPayload(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.message_id === undefined) return false;
-  let x: any;
-  x = v.message_id;
-  if (!(typeof x === "string")) return false;
-  x = v.emoji;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const message_id = v.message_id;
+  if (typeof message_id !== "string") return false;
+  const emoji = v.emoji;
+  if (emoji !== undefined && typeof emoji !== "string") return false;
   return true;
 }
 function check_MetaReactionPayload(v: any, p: string, out: ValidationIssue[]): void {
@@ -15314,22 +16818,26 @@ function check_MetaReactionPayload(v: any, p: string, out: ValidationIssue[]): v
 function is_MetaReactionMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.reaction === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x, w)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.type;
-  if (!(x === "reaction")) return false;
-  x = v.context;
-  if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
-  x = v.reaction;
-  if (!is_MetaReactionPayload(x, w)) return false;
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  const from = v.from;
+  if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
+  const from_user_id = v.from_user_id;
+  if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
+  const id = v.id;
+  if (!is_MetaMessageCommon_id(id, w)) return false;
+  const timestamp = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+  const type = v.type;
+  if (type !== "reaction") return false;
+  const context = v.context;
+  if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
+  const reaction = v.reaction;
+  if (typeof reaction !== "object" || reaction === null || Array.isArray(reaction)) return false;
+  if (reaction.message_id === undefined) return false;
+  const message_id = reaction.message_id;
+  if (typeof message_id !== "string") return false;
+  const emoji = reaction.emoji;
+  if (emoji !== undefined && typeof emoji !== "string") return false;
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_MetaReactionMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -15370,16 +16878,15 @@ function check_MetaReactionMessage(v: any, p: string, out: ValidationIssue[]): v
   if (x !== undefined) {
     check_MetaReactionPayload(x, p + "/reaction", out);
   }
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "reaction", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/textMessage/properties/text
 function is_MetaText(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.body === undefined) return false;
-  let x: any;
-  x = v.body;
-  if (!(typeof x === "string")) return false;
+  const body = v.body;
+  if (typeof body !== "string") return false;
   return true;
 }
 function check_MetaText(v: any, p: string, out: ValidationIssue[]): void {
@@ -15398,22 +16905,24 @@ function check_MetaText(v: any, p: string, out: ValidationIssue[]): void {
 function is_MetaTextMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.text === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x, w)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.type;
-  if (!(x === "text")) return false;
-  x = v.context;
-  if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
-  x = v.text;
-  if (!is_MetaText(x, w)) return false;
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  const from = v.from;
+  if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
+  const from_user_id = v.from_user_id;
+  if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
+  const id = v.id;
+  if (!is_MetaMessageCommon_id(id, w)) return false;
+  const timestamp = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+  const type = v.type;
+  if (type !== "text") return false;
+  const context = v.context;
+  if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
+  const text = v.text;
+  if (typeof text !== "object" || text === null || Array.isArray(text)) return false;
+  if (text.body === undefined) return false;
+  const body = text.body;
+  if (typeof body !== "string") return false;
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_MetaTextMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -15454,15 +16963,14 @@ function check_MetaTextMessage(v: any, p: string, out: ValidationIssue[]): void 
   if (x !== undefined) {
     check_MetaText(x, p + "/text", out);
   }
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "text", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/unsupportedMessage/properties/unsupported
 function is_MetaUnsupportedPayload(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.type;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const type = v.type;
+  if (type !== undefined && typeof type !== "string") return false;
   return true;
 }
 function check_MetaUnsupportedPayload(v: any, p: string, out: ValidationIssue[]): void {
@@ -15480,24 +16988,27 @@ function check_MetaUnsupportedPayload(v: any, p: string, out: ValidationIssue[])
 function is_MetaUnsupportedMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x, w)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.type;
-  if (!(x === "unsupported")) return false;
-  x = v.context;
-  if (x !== undefined && !is_MetaInboundContext(x, w)) return false;
-  x = v.unsupported;
-  if (x !== undefined && !is_MetaUnsupportedPayload(x, w)) return false;
-  x = v.errors;
-  if (x !== undefined && !is_MetaMessageErrors(x, w)) return false;
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  const from = v.from;
+  if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
+  const from_user_id = v.from_user_id;
+  if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
+  const id = v.id;
+  if (!is_MetaMessageCommon_id(id, w)) return false;
+  const timestamp = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+  const type = v.type;
+  if (type !== "unsupported") return false;
+  const context = v.context;
+  if (context !== undefined && !is_MetaInboundContext(context, w)) return false;
+  const unsupported = v.unsupported;
+  if (unsupported !== undefined) {
+    if (typeof unsupported !== "object" || unsupported === null || Array.isArray(unsupported)) return false;
+    const type2 = unsupported.type;
+    if (type2 !== undefined && typeof type2 !== "string") return false;
+  }
+  const errors = v.errors;
+  if (errors !== undefined && !is_MetaMessageErrors(errors, w)) return false;
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_MetaUnsupportedMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -15541,25 +17052,24 @@ function check_MetaUnsupportedMessage(v: any, p: string, out: ValidationIssue[])
   if (x !== undefined) {
     check_MetaMessageErrors(x, p + "/errors", out);
   }
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "unsupported message", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/system
 function is_MetaSystem(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.body;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.type;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.wa_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.user_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.parent_user_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.customer;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const body = v.body;
+  if (body !== undefined && typeof body !== "string") return false;
+  const type = v.type;
+  if (type !== undefined && typeof type !== "string") return false;
+  const wa_id = v.wa_id;
+  if (wa_id !== undefined && typeof wa_id !== "string") return false;
+  const user_id = v.user_id;
+  if (user_id !== undefined && typeof user_id !== "string") return false;
+  const parent_user_id = v.parent_user_id;
+  if (parent_user_id !== undefined && typeof parent_user_id !== "string") return false;
+  const customer = v.customer;
+  if (customer !== undefined && typeof customer !== "string") return false;
   return true;
 }
 function check_MetaSystem(v: any, p: string, out: ValidationIssue[]): void {
@@ -15598,20 +17108,31 @@ function check_MetaSystem(v: any, p: string, out: ValidationIssue[]): void {
 function is_MetaSystemMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.system === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x, w)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.type;
-  if (!(x === "system")) return false;
-  x = v.system;
-  if (!is_MetaSystem(x, w)) return false;
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  const from = v.from;
+  if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
+  const from_user_id = v.from_user_id;
+  if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
+  const id = v.id;
+  if (!is_MetaMessageCommon_id(id, w)) return false;
+  const timestamp = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+  const type = v.type;
+  if (type !== "system") return false;
+  const system = v.system;
+  if (typeof system !== "object" || system === null || Array.isArray(system)) return false;
+  const body = system.body;
+  if (body !== undefined && typeof body !== "string") return false;
+  const type2 = system.type;
+  if (type2 !== undefined && typeof type2 !== "string") return false;
+  const wa_id = system.wa_id;
+  if (wa_id !== undefined && typeof wa_id !== "string") return false;
+  const user_id = system.user_id;
+  if (user_id !== undefined && typeof user_id !== "string") return false;
+  const parent_user_id = system.parent_user_id;
+  if (parent_user_id !== undefined && typeof parent_user_id !== "string") return false;
+  const customer = system.customer;
+  if (customer !== undefined && typeof customer !== "string") return false;
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_MetaSystemMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -15648,25 +17169,24 @@ function check_MetaSystemMessage(v: any, p: string, out: ValidationIssue[]): voi
   if (x !== undefined) {
     check_MetaSystem(x, p + "/system", out);
   }
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "system message", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/requestWelcomeMessage
 function is_MetaRequestWelcomeMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x, w)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.type;
-  if (!(x === "request_welcome")) return false;
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  const from = v.from;
+  if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
+  const from_user_id = v.from_user_id;
+  if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
+  const id = v.id;
+  if (!is_MetaMessageCommon_id(id, w)) return false;
+  const timestamp = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+  const type = v.type;
+  if (type !== "request_welcome") return false;
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_MetaRequestWelcomeMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -15698,19 +17218,18 @@ function check_MetaRequestWelcomeMessage(v: any, p: string, out: ValidationIssue
   if (x !== undefined) {
     if (x !== "request_welcome") out.push(rules.constant(p + "/type", "welcome request type", "request_welcome", x));
   }
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "welcome request", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/contactCard/properties/name
 function is_MetaContactCard_name(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.formatted_name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.first_name;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.last_name;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const formatted_name = v.formatted_name;
+  if (formatted_name !== undefined && typeof formatted_name !== "string") return false;
+  const first_name = v.first_name;
+  if (first_name !== undefined && typeof first_name !== "string") return false;
+  const last_name = v.last_name;
+  if (last_name !== undefined && typeof last_name !== "string") return false;
   return true;
 }
 function check_MetaContactCard_name(v: any, p: string, out: ValidationIssue[]): void {
@@ -15735,13 +17254,12 @@ function check_MetaContactCard_name(v: any, p: string, out: ValidationIssue[]): 
 // webhook/meta/message.schema.json#/$defs/contactCard/properties/phones/items
 function is_MetaContactPhone(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.phone;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.wa_id;
-  if (x !== undefined && !(typeof x === "string")) return false;
-  x = v.type;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const phone = v.phone;
+  if (phone !== undefined && typeof phone !== "string") return false;
+  const wa_id = v.wa_id;
+  if (wa_id !== undefined && typeof wa_id !== "string") return false;
+  const type = v.type;
+  if (type !== undefined && typeof type !== "string") return false;
   return true;
 }
 function check_MetaContactPhone(v: any, p: string, out: ValidationIssue[]): void {
@@ -15767,8 +17285,8 @@ function check_MetaContactPhone(v: any, p: string, out: ValidationIssue[]): void
 function is_MetaContactCard_phones(v: any, w: boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaContactPhone(x, w)) return false;
+    const phone = v[i];
+    if (!is_MetaContactPhone(phone, w)) return false;
   }
   return true;
 }
@@ -15789,13 +17307,12 @@ function check_MetaContactCard_phones(v: any, p: string, out: ValidationIssue[])
 // webhook/meta/message.schema.json#/$defs/contactCard
 function is_MetaContactCard(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  let x: any;
-  x = v.name;
-  if (x !== undefined && !is_MetaContactCard_name(x, w)) return false;
-  x = v.phones;
-  if (x !== undefined && !is_MetaContactCard_phones(x, w)) return false;
-  x = v.origin;
-  if (x !== undefined && !(typeof x === "string")) return false;
+  const name = v.name;
+  if (name !== undefined && !is_MetaContactCard_name(name, w)) return false;
+  const phones = v.phones;
+  if (phones !== undefined && !is_MetaContactCard_phones(phones, w)) return false;
+  const origin = v.origin;
+  if (origin !== undefined && typeof origin !== "string") return false;
   return true;
 }
 function check_MetaContactCard(v: any, p: string, out: ValidationIssue[]): void {
@@ -15818,15 +17335,6 @@ function check_MetaContactCard(v: any, p: string, out: ValidationIssue[]): void 
   }
 }
 // webhook/meta/message.schema.json#/$defs/contactsMessage/properties/contacts
-function is_MetaContactsMessage_contacts(v: any, w: boolean): boolean {
-  if (!Array.isArray(v)) return false;
-  if (v.length < 1) return false;
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!is_MetaContactCard(x, w)) return false;
-  }
-  return true;
-}
 function check_MetaContactsMessage_contacts(v: any, p: string, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) {
     out.push(rules.type(p, "contact cards", "an array", v));
@@ -15846,20 +17354,50 @@ function check_MetaContactsMessage_contacts(v: any, p: string, out: ValidationIs
 function is_MetaContactsMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.timestamp === undefined || v.type === undefined || v.contacts === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x, w)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.type;
-  if (!(x === "contacts")) return false;
-  x = v.contacts;
-  if (!is_MetaContactsMessage_contacts(x, w)) return false;
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  const from = v.from;
+  if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
+  const from_user_id = v.from_user_id;
+  if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
+  const id = v.id;
+  if (!is_MetaMessageCommon_id(id, w)) return false;
+  const timestamp = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+  const type = v.type;
+  if (type !== "contacts") return false;
+  const contacts = v.contacts;
+  if (!Array.isArray(contacts)) return false;
+  if (contacts.length < 1) return false;
+  for (let i = 0; i < contacts.length; i++) {
+    const contact = contacts[i];
+    if (typeof contact !== "object" || contact === null || Array.isArray(contact)) return false;
+    const name = contact.name;
+    if (name !== undefined) {
+      if (typeof name !== "object" || name === null || Array.isArray(name)) return false;
+      const formatted_name = name.formatted_name;
+      if (formatted_name !== undefined && typeof formatted_name !== "string") return false;
+      const first_name = name.first_name;
+      if (first_name !== undefined && typeof first_name !== "string") return false;
+      const last_name = name.last_name;
+      if (last_name !== undefined && typeof last_name !== "string") return false;
+    }
+    const phones = contact.phones;
+    if (phones !== undefined) {
+      if (!Array.isArray(phones)) return false;
+      for (let i2 = 0; i2 < phones.length; i2++) {
+        const phone = phones[i2];
+        if (typeof phone !== "object" || phone === null || Array.isArray(phone)) return false;
+        const phone2 = phone.phone;
+        if (phone2 !== undefined && typeof phone2 !== "string") return false;
+        const wa_id = phone.wa_id;
+        if (wa_id !== undefined && typeof wa_id !== "string") return false;
+        const type2 = phone.type;
+        if (type2 !== undefined && typeof type2 !== "string") return false;
+      }
+    }
+    const origin = contact.origin;
+    if (origin !== undefined && typeof origin !== "string") return false;
+  }
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_MetaContactsMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -15896,27 +17434,26 @@ function check_MetaContactsMessage(v: any, p: string, out: ValidationIssue[]): v
   if (x !== undefined) {
     check_MetaContactsMessage_contacts(x, p + "/contacts", out);
   }
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "shared contacts", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#/$defs/unknownMessage
 function is_MetaUnknownMessage(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.id === undefined || v.timestamp === undefined || v.type === undefined) return false;
-  let x: any;
-  x = v.from;
-  if (x !== undefined && !is_MetaMessageCommon_from(x, w)) return false;
-  x = v.from_user_id;
-  if (x !== undefined && !is_MetaMessageCommon_from_user_id(x, w)) return false;
-  x = v.id;
-  if (!is_MetaMessageCommon_id(x, w)) return false;
-  x = v.timestamp;
-  if (!is_MetaMessageCommon_timestamp(x, w)) return false;
-  x = v.type;
-  if (!(x === "unknown")) return false;
-  x = v.errors;
-  if (x !== undefined && !is_MetaMessageErrors(x, w)) return false;
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0) return false;
+  const from = v.from;
+  if (from !== undefined && !is_MetaMessageCommon_from(from, w)) return false;
+  const from_user_id = v.from_user_id;
+  if (from_user_id !== undefined && !is_MetaMessageCommon_from_user_id(from_user_id, w)) return false;
+  const id = v.id;
+  if (!is_MetaMessageCommon_id(id, w)) return false;
+  const timestamp = v.timestamp;
+  if (!is_MetaMessageCommon_timestamp(timestamp, w)) return false;
+  const type = v.type;
+  if (type !== "unknown") return false;
+  const errors = v.errors;
+  if (errors !== undefined && !is_MetaMessageErrors(errors, w)) return false;
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0)) return false;
   return true;
 }
 function check_MetaUnknownMessage(v: any, p: string, out: ValidationIssue[]): void {
@@ -15952,7 +17489,7 @@ function check_MetaUnknownMessage(v: any, p: string, out: ValidationIssue[]): vo
   if (x !== undefined) {
     check_MetaMessageErrors(x, p + "/errors", out);
   }
-  if ((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) === 0)
+  if (!((v.from !== undefined ? 1 : 0) + (v.from_user_id !== undefined ? 1 : 0) !== 0))
     out.push(rules.atLeastOne(p, "unknown message", ["from", "from_user_id"]));
 }
 // webhook/meta/message.schema.json#

@@ -6,7 +6,8 @@
  */
 import { issue, type ValidationIssue } from "./issues.js";
 
-export { warning } from "./issues.js";
+/** An issue worded where its rule is defined: a keyword whose message the keyword table writes itself. */
+export { issue, warning } from "./issues.js";
 import { codePoints, hasSurrogates } from "./unicode.js";
 import { describe, describeType } from "./walk.js";
 

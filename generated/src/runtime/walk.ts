@@ -151,6 +151,13 @@ export function duplicateIssues(
   });
 }
 
+/** How many of `v`'s keys hold a value (`minProperties`): a key holding `undefined` is one JSON leaves out. */
+export function definedKeys(v: Record<string, unknown>): number {
+  let n = 0;
+  for (const k in v) if (v[k] !== undefined) n++;
+  return n;
+}
+
 /** The single value `pattern` (without "*") reaches, or undefined. */
 export function valueAt(v: unknown, pattern: Pattern): unknown {
   for (let i = 0; i < pattern.length; i++) {

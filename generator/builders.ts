@@ -8,8 +8,10 @@
 import { BuilderEmitter, type TopBuilder } from "./builders/emit.ts";
 import { BuilderModel, type Node } from "./builders/model.ts";
 import { camel } from "./builders/words.ts";
-import { locationKey, type NamedSchema } from "./names.ts";
-import { type SchemaSet, SchemaSetError, isSchema } from "./schema-set.ts";
+import type { SchemaGraph } from "./graph/build.ts";
+import { resolved } from "./graph/query.ts";
+import { locationKey } from "./names.ts";
+import { SchemaSetError } from "./schema-set.ts";
 
 /** Folders whose schemas are messages a bot sends (parts/ holds their pieces). */
 const MESSAGE_FOLDERS = ["interactive/", "message/"];
@@ -19,43 +21,41 @@ function baseName(typeName: string): string {
   return typeName.replace(/Interactive$/, "");
 }
 
-export function emitBuilders(set: SchemaSet, named: NamedSchema[]): string {
-  const nameAt = new Map(named.map((n) => [locationKey(n), n.name]));
-  const probe = new BuilderModel(set, named, new Map());
+export function emitBuilders(graph: SchemaGraph): string {
+  const probe = new BuilderModel(graph, new Map());
   const roots: Node[] = [];
-  for (const file of set.files) {
-    if (!MESSAGE_FOLDERS.some((f) => file.path.startsWith(f))) continue;
-    const root: Node = { loc: { file, pointer: "" }, schema: file.schema };
-    if (isSchema(file.schema.properties)) roots.push(root);
-    else if (typeof file.schema["x-discriminator"] === "string") {
+  for (const [path, root] of graph.roots) {
+    if (!MESSAGE_FOLDERS.some((f) => path.startsWith(f))) continue;
+    if (root.kind === "object") roots.push(root);
+    else if (root.kind === "union" && root.discriminator) {
       // Branches defined in this file get builders; branches that are other files have their own.
-      for (const branch of probe.branches(root)) if (branch.loc.file === file && isSchema(branch.schema.properties)) roots.push(branch);
+      for (const branch of probe.branches(root)) if (branch.loc.file === root.loc.file && branch.kind === "object") roots.push(branch);
     }
   }
 
   const typeNames = roots.map((r) => {
-    const name = nameAt.get(locationKey(r.loc));
-    if (!name) throw new SchemaSetError(`${r.loc.file.path}#${r.loc.pointer}: a message schema needs an x-ts-name`);
-    return name;
+    if (!r.name) throw new SchemaSetError(`${r.where}: a message schema needs an x-ts-name`);
+    return r.name;
   });
   const builderOf = new Map(typeNames.map((t) => [t, `${baseName(t)}Builder`]));
   for (const b of builderOf.values()) {
-    if (named.some((n) => n.name === b)) throw new SchemaSetError(`builder type ${b} would clash with the schema type of the same name`);
+    if (graph.named.some((n) => n.name === b)) throw new SchemaSetError(`builder type ${b} would clash with the schema type of the same name`);
   }
 
   // Properties whose schema has builders take a built value or a builder: each builder's own
   // schema, and every union all of whose branches have builders (the interactive object).
   const targets = new Map<string, { tsType: string; builders: string[] }>();
   roots.forEach((r, i) => targets.set(locationKey(r.loc), { tsType: `T.${typeNames[i]}`, builders: [typeNames[i]!] }));
-  for (const n of named) {
-    if (targets.has(locationKey(n))) continue;
-    const node = probe.deref({ loc: n, schema: n.schema });
-    if (!Array.isArray(node.schema.oneOf) || isSchema(node.schema.properties)) continue;
+  for (const n of graph.named) {
+    const key = locationKey(n.loc);
+    if (targets.has(key)) continue;
+    const node = resolved(n);
+    if (node.kind !== "union" || node.keyword !== "oneOf") continue;
     const branches = probe.branches(node).map((b) => targets.get(locationKey(b.loc)));
-    if (branches.length > 0 && branches.every(Boolean)) targets.set(locationKey(n), { tsType: `T.${n.name}`, builders: branches.flatMap((b) => b!.builders) });
+    if (branches.length > 0 && branches.every(Boolean)) targets.set(key, { tsType: `T.${n.name}`, builders: branches.flatMap((b) => b!.builders) });
   }
 
-  const model = new BuilderModel(set, named, targets);
+  const model = new BuilderModel(graph, targets);
   const tops: TopBuilder[] = roots.map((root, i) => ({
     item: model.item(root, []),
     typeName: builderOf.get(typeNames[i]!)!,

@@ -6,16 +6,19 @@
  * it instead. Limits are stated once, here, so the docs cannot disagree with the validators.
  */
 import { docLines } from "./keywords.ts";
-import type { NamedSchema } from "./names.ts";
-import type { Json, Schema } from "./schema-set.ts";
-import { citationOf, type Sources, strengthOf } from "./sources.ts";
+import type { SchemaGraph } from "./graph/build.ts";
+import type { GraphNode } from "./graph/nodes.ts";
+import { resolved } from "./graph/query.ts";
+import { ruleOf } from "./graph/rules.ts";
+import type { Json } from "./schema-set.ts";
+import type { Sources } from "./sources.ts";
 
 export interface DocPage {
   /** Path below `docs/`, e.g. `interactive/button.md`. */
   path: string;
   name: string;
   schemaPath: string;
-  schema: Schema;
+  node: GraphNode;
 }
 
 interface Row {
@@ -28,25 +31,21 @@ interface Row {
 
 const code = (v: Json) => `\`${typeof v === "string" ? v : JSON.stringify(v)}\``;
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
-export function docPages(named: NamedSchema[]): DocPage[] {
-  return named
-    .filter((n) => n.pointer === "" && PAGE_FOLDERS.some((folder) => n.file.path.startsWith(folder)))
-    .map((n) => ({ path: n.file.path.replace(/\.schema\.json$/, ".md"), name: n.name, schemaPath: n.file.path, schema: n.schema }));
+export function docPages(graph: SchemaGraph): DocPage[] {
+  return graph.named
+    .filter((n) => n.loc.pointer === "" && PAGE_FOLDERS.some((folder) => n.loc.file.path.startsWith(folder)))
+    .map((n) => ({ path: n.loc.file.path.replace(/\.schema\.json$/, ".md"), name: n.name, schemaPath: n.loc.file.path, node: n }));
 }
 
 /** The folders whose schemas get a page: what a bot sends. Parts are expanded where used. */
 const PAGE_FOLDERS = ["interactive/", "message/"];
 
 /** Says where a rule comes from: `(meta-list)`, `(warning: inferred [1])`. */
-type Cite = (s: Schema, keywords: string[], part?: string) => string;
+type Cite = (node: GraphNode, keywords: string[], part?: string) => string;
 
 /** What the rules column says for each keyword that constrains a value (the keyword table's doc lines), each with its source. */
-function rulesOf(s: Schema, cite: Cite): string[] {
-  return docLines(s).map((line) => line.text + (line.keywords.length > 0 ? cite(s, line.keywords, line.part) : ""));
-}
-
-function isRequiredOnly(b: Json): boolean {
-  return typeof b === "object" && b !== null && !Array.isArray(b) && Object.keys(b).length === 1 && Array.isArray(b.required);
+function rulesOf(node: GraphNode, cite: Cite): string[] {
+  return docLines(node.schema).map((line) => line.text + (line.keywords.length > 0 ? cite(node, line.keywords, line.part) : ""));
 }
 
 class PageWriter {
@@ -56,22 +55,22 @@ class PageWriter {
   readonly notes: string[] = [];
 
   constructor(
-    private readonly defs: Schema,
-    private readonly pageOf: Map<string, DocPage>,
+    private readonly pageOf: Map<GraphNode, DocPage>,
     private readonly page: DocPage,
     private readonly sources: Sources,
   ) {}
 
-  readonly cite: Cite = (s, keywords, part) => {
+  readonly cite: Cite = (node, keywords, part) => {
     const tags = keywords.map((keyword) => {
-      const { source, note } = citationOf(s, keyword, part);
+      const { source, note, strength } = ruleOf(node, keyword, part);
+      if (source === undefined) throw new Error(`${node.where}: "${keyword}" cites no source`);
       if (!this.cited.includes(source)) this.cited.push(source);
       let tag = source;
       if (note !== undefined) {
         if (!this.notes.includes(note)) this.notes.push(note);
         tag += ` [${this.notes.indexOf(note) + 1}]`;
       }
-      return strengthOf(this.sources, s, keyword, part) === "warning" ? `warning: ${tag}` : tag;
+      return strength === "warning" ? `warning: ${tag}` : tag;
     });
     return ` (${[...new Set(tags)].join(", ")})`;
   };
@@ -87,68 +86,60 @@ class PageWriter {
     return [...lines, ...(this.notes.length > 0 ? ["", ...this.notes.map((note, i) => `- [${i + 1}] ${note}`)] : [])];
   }
 
-  /** The `$defs` name a `$ref` of the bundle points at. */
-  private refName(s: Schema): string | undefined {
-    return typeof s.$ref === "string" ? s.$ref.replace("#/$defs/", "") : undefined;
-  }
-
-  private resolve(s: Schema): Schema {
-    const name = this.refName(s);
-    return name ? this.resolve(this.defs[name] as Schema) : s;
-  }
-
-  private link(name: string): string | undefined {
-    const target = this.pageOf.get(name);
-    if (!target || target === this.page) return undefined;
+  /** A link to the page of the schema `target`, unless that is this page or it has none. */
+  private link(target: GraphNode): string | undefined {
+    const page = this.pageOf.get(target);
+    if (!page || page === this.page) return undefined;
     const depth = this.page.path.split("/").length - 1;
-    return `[${target.schema.title ?? name}](${"../".repeat(depth)}${target.path})`;
+    return `[${page.node.title ?? page.name}](${"../".repeat(depth)}${page.path})`;
   }
 
-  private typeOf(s: Schema): string {
-    if (typeof s.type === "string") return s.type === "array" && s.items ? `array of ${this.typeOf(this.resolve(s.items as Schema))}` : s.type;
-    if (s.const !== undefined) return typeof s.const;
-    if (Array.isArray(s.enum)) return typeof s.enum[0];
-    if (s.oneOf || s.anyOf) return "object";
+  private typeOf(node: GraphNode): string {
+    if (node.type !== undefined) return node.kind === "array" && node.items ? `array of ${this.typeOf(resolved(node.items))}` : node.type;
+    if (node.kind === "const") return typeof node.values[0];
+    if (node.kind === "union" || node.kind === "object") return "object";
     return "any JSON";
   }
 
-  field(raw: Schema, path: string, required: string, seen: readonly string[]): void {
-    const name = this.refName(raw);
-    const linked = name !== undefined && path !== "" ? this.link(name) : undefined;
-    const s = this.resolve(raw);
+  /**
+   * The rows of the field at `path` and of everything inside it. `named` is the schema a
+   * reference points at (its page is linked to instead of expanded); `seen` the schemas being
+   * expanded around it, so a recursive one is not expanded again.
+   */
+  field(raw: GraphNode, path: string, required: string, seen: readonly GraphNode[], named = raw.kind === "ref" ? raw.target : undefined): void {
+    const linked = named !== undefined && path !== "" ? this.link(named) : undefined;
+    const s = resolved(raw);
     const description = cell(`${s.description ?? ""}`.trim() || `${s.title ?? ""}`);
     if (linked) {
       this.rows.push({ field: path, required, type: "object", rules: [`see ${linked}`], description });
       return;
     }
-    if (name && seen.includes(name)) return;
-    const inside = name ? [...seen, name] : seen;
+    if (named && seen.includes(named)) return;
+    const inside = named ? [...seen, named] : seen;
     const rules = rulesOf(s, this.cite);
     if (path !== "") this.rows.push({ field: path, required, type: this.typeOf(s), rules, description });
     else if (rules.length > 0) this.rows.push({ field: "(the whole object)", required: "", type: this.typeOf(s), rules, description: "" });
 
-    const union = (s.oneOf ?? s.anyOf) as Schema[] | undefined;
-    if (union && !union.every(isRequiredOnly)) this.forms(s, union, path, inside);
-    if (s.properties) this.properties(s, path, undefined, inside);
-    if (s.type === "array" && s.items) this.field(s.items as Schema, `${path}[]`, "", inside);
-    if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
-      this.field(s.additionalProperties as Schema, `${path}.*`, "", inside);
+    if (s.kind === "union") this.forms(s.branches, s.discriminator?.property, s.discriminator?.values, path, inside);
+    if (s.kind === "object") {
+      if (s.alternatives) this.forms(s.alternatives.branches, undefined, undefined, path, inside);
+      this.properties(s, path, undefined, inside);
+      if (s.additionalProperties) this.field(s.additionalProperties, `${path}.*`, "", inside);
     }
+    if (s.kind === "array" && s.items) this.field(s.items, `${path}[]`, "", inside);
   }
 
   /** The rows of a union: its discriminator once, then each form's own rules and fields, or a link to its page. */
-  private forms(s: Schema, union: Schema[], path: string, seen: readonly string[]): void {
-    const discriminator = typeof s["x-discriminator"] === "string" ? s["x-discriminator"] : undefined;
+  private forms(branches: GraphNode[], discriminator: string | undefined, values: (Json | undefined)[] | undefined, path: string, seen: readonly GraphNode[]): void {
     const at = (key: string) => (path ? `${path}.${key}` : key);
     if (discriminator) {
-      const values = union.map((b) => (this.resolve(b).properties as Record<string, Schema> | undefined)?.[discriminator]?.const ?? null);
-      this.rows.push({ field: at(discriminator), required: "yes", type: "string", rules: [`one of ${values.map(code).join(", ")}`], description: "Chooses which of the forms below applies." });
+      this.rows.push({ field: at(discriminator), required: "yes", type: "string", rules: [`one of ${values!.map((v) => code(v ?? null)).join(", ")}`], description: "Chooses which of the forms below applies." });
     }
-    for (const [i, branch] of union.entries()) {
-      const target = this.resolve(branch);
-      const branchName = this.refName(branch);
+    for (const [i, branch] of branches.entries()) {
+      const target = resolved(branch);
+      const branchName = branch.kind === "ref" ? branch.target : undefined;
       const branchLink = branchName ? this.link(branchName) : undefined;
-      const value = discriminator ? (target.properties as Record<string, Schema> | undefined)?.[discriminator]?.const : undefined;
+      const value = values?.[i];
       const when = value !== undefined ? `when ${code(`${at(discriminator!)}: ${JSON.stringify(value)}`)}` : `in form ${i + 1} (${target.title ?? "unnamed"})`;
       const field = path || "(the whole object)";
       if (branchLink) {
@@ -163,20 +154,20 @@ class PageWriter {
   }
 
   /** The rows of an object's properties; `skip` is a discriminator already listed once for all forms. */
-  private properties(s: Schema, path: string, when: string | undefined, seen: readonly string[], skip?: string): void {
-    const required = new Set((s.required ?? []) as string[]);
-    for (const [key, sub] of Object.entries((s.properties ?? {}) as Record<string, Schema>)) {
+  private properties(node: GraphNode, path: string, when: string | undefined, seen: readonly GraphNode[], skip?: string): void {
+    if (node.kind !== "object") return;
+    for (const { key, node: sub, required } of node.properties) {
       if (key === skip) continue;
-      const yes = required.has(key) ? "yes" : "no";
+      const yes = required ? "yes" : "no";
       this.field(sub, path ? `${path}.${key}` : key, when ? `${yes}, ${when}` : yes, seen);
     }
   }
 }
 
-export function docPage(page: DocPage, defs: Schema, pageOf: Map<string, DocPage>, sources: Sources): string {
-  const writer = new PageWriter(defs, pageOf, page, sources);
-  writer.field({ $ref: `#/$defs/${page.name}` }, "", "", []);
-  const s = page.schema;
+export function docPage(page: DocPage, pageOf: Map<GraphNode, DocPage>, sources: Sources): string {
+  const writer = new PageWriter(pageOf, page, sources);
+  writer.field(page.node, "", "", [], page.node);
+  const s = page.node;
   const rows = writer.rows.map((r) => `| ${r.field.startsWith("(") ? r.field : `\`${r.field}\``} | ${r.required} | ${r.type} | ${cell(r.rules.join("; "))} | ${r.description} |`);
   return [
     `# ${s.title ?? page.name}`,
@@ -208,19 +199,18 @@ export function docIndex(pages: DocPage[], extra: { path: string; title: string 
     "",
     "Generated from the JSON Schemas by `npm run generate`; the rules' exact semantics are in the schema set's README.",
     "",
-    ...pages.map((p) => `- [${p.schema.title ?? p.name}](${p.path}) — \`${p.name}\``),
+    ...pages.map((p) => `- [${p.node.title ?? p.name}](${p.path}) — \`${p.name}\``),
     ...extra.map((e) => `- [${e.title}](${e.path})`),
     "",
   ].join("\n");
 }
 
 /** Every page of `docs/`, keyed by its path in the package. */
-export function docFiles(named: NamedSchema[], bundle: Schema, sources: Sources, links: { path: string; title: string }[] = []): Map<string, string> {
-  const pages = docPages(named);
-  const pageOf = new Map(pages.map((p) => [p.name, p]));
-  const defs = bundle.$defs as Schema;
+export function docFiles(graph: SchemaGraph, links: { path: string; title: string }[] = []): Map<string, string> {
+  const pages = docPages(graph);
+  const pageOf = new Map(pages.map((p) => [p.node, p]));
   const out = new Map<string, string>();
-  for (const page of pages) out.set(`docs/${page.path}`, docPage(page, defs, pageOf, sources));
+  for (const page of pages) out.set(`docs/${page.path}`, docPage(page, pageOf, graph.sources));
   out.set("docs/README.md", docIndex(pages, links));
   return out;
 }

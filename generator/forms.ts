@@ -8,6 +8,7 @@
  * Suite test (test/generator/json-schema-test-suite.test.ts) holds the emitter to that.
  */
 import { ARRAY_KEYWORDS, KNOWN_KEYWORDS, OBJECT_KEYWORDS } from "./keywords.ts";
+import { type Position, walkSubschemas } from "./graph/walk.ts";
 import { type Json, type Schema, SchemaSetError } from "./schema-set.ts";
 
 /** Keywords the emitter checks only with their type stated beside them (it does not let other types pass). */
@@ -31,27 +32,13 @@ interface Visit {
   node: Json;
   /** `file#pointer`, for messages. */
   here: string;
-  /** Where the node sits: the root may carry `$id`, `additionalProperties` may be a boolean. */
-  position: "root" | "additionalProperties" | "subschema";
+  position: Position;
 }
 
 /** Every subschema of `schema`, in document order, with where it sits. */
 function subschemas(path: string, schema: Json): Visit[] {
   const out: Visit[] = [];
-  const visit = (node: Json, pointer: string, position: Visit["position"]) => {
-    out.push({ node, here: `${path}#${pointer}`, position });
-    if (!isObject(node)) return;
-    for (const [key, value] of Object.entries(node)) {
-      const at = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-      if (key === "additionalProperties") visit(value, at, "additionalProperties");
-      else if (key === "items" || key === "propertyNames") visit(value, at, "subschema");
-      else if ((key === "oneOf" || key === "anyOf") && Array.isArray(value)) value.forEach((v, i) => visit(v, `${at}/${i}`, "subschema"));
-      else if ((key === "properties" || key === "$defs" || key === "dependentSchemas") && isObject(value)) {
-        for (const [name, sub] of Object.entries(value)) visit(sub, `${at}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, "subschema");
-      }
-    }
-  };
-  visit(schema, "", "root");
+  walkSubschemas(schema, "", (node, pointer, position) => out.push({ node, here: `${path}#${pointer}`, position }));
   return out;
 }
 

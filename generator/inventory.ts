@@ -4,8 +4,8 @@
  * strength. The README's counts of rules, errors and warnings are checked against this list, and
  * the corpus is checked to have a warning example for every warning rule.
  */
-import { forEachNode, type SchemaSet } from "./schema-set.ts";
-import { citationOf, rulePointer, ruleParts, rulesOn, type Strength, strengthOf } from "./sources.ts";
+import type { SchemaGraph } from "./graph/build.ts";
+import type { Strength } from "./sources.ts";
 
 export interface Rule {
   /** `<schema file>#<JSON Pointer to the keyword>`, and to the part's index for keywords with parts. */
@@ -16,22 +16,14 @@ export interface Rule {
   strength: Strength;
 }
 
-export function ruleInventory(set: SchemaSet): Rule[] {
-  const out: Rule[] = [];
-  for (const file of set.files) {
-    forEachNode(file.schema, "", (node, pointer) => {
-      for (const keyword of rulesOn(node)) {
-        for (const part of ruleParts(node, keyword)) {
-          out.push({
-            at: `${file.path}#${pointer}${rulePointer(node, keyword, part)}`,
-            keyword,
-            ...(part === undefined ? {} : { part }),
-            source: citationOf(node, keyword, part).source,
-            strength: strengthOf(set.sources, node, keyword, part),
-          });
-        }
-      }
-    });
-  }
-  return out;
+export function ruleInventory(graph: SchemaGraph): Rule[] {
+  return [...graph.nodes.values()].flatMap((node) =>
+    node.rules.map((rule) => ({
+      at: `${node.loc.file.path}#${rule.pointer}`,
+      keyword: rule.keyword,
+      ...(rule.part === undefined ? {} : { part: rule.part }),
+      source: rule.source!,
+      strength: rule.strength,
+    })),
+  );
 }

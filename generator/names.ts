@@ -3,7 +3,8 @@
  * `x-ts-name`, or for a file's root from its file name. Two schemas with one name are an error,
  * never a silent `Foo1`.
  */
-import { type Location, type Schema, type SchemaSet, SchemaSetError, escapePointer, isSchema } from "./schema-set.ts";
+import { forEachNode } from "./graph/walk.ts";
+import { type Location, type Schema, type SchemaSet, SchemaSetError } from "./schema-set.ts";
 
 export interface NamedSchema extends Location {
   name: string;
@@ -34,23 +35,11 @@ export function namedSchemas(set: SchemaSet): NamedSchema[] {
     out.push(named);
   };
   for (const file of set.files) {
-    const visit = (schema: Schema, pointer: string) => {
+    forEachNode(file.schema, "", (schema, pointer) => {
       const explicit = schema["x-ts-name"];
       if (typeof explicit === "string") add({ file, pointer, schema, name: explicit });
       else if (pointer === "") add({ file, pointer, schema, name: pascalCase(file.path.replace(/\.schema\.json$/, "").split("/").pop()!) });
-      for (const [key, value] of Object.entries(schema)) {
-        if (key === "properties" || key === "$defs") {
-          for (const [name, sub] of Object.entries(value as Schema)) {
-            if (isSchema(sub)) visit(sub, `${pointer}/${key}/${escapePointer(name)}`);
-          }
-        } else if ((key === "items" || key === "additionalProperties") && isSchema(value)) {
-          visit(value, `${pointer}/${key}`);
-        } else if ((key === "oneOf" || key === "anyOf") && Array.isArray(value)) {
-          value.forEach((sub, i) => isSchema(sub) && visit(sub, `${pointer}/${key}/${i}`));
-        }
-      }
-    };
-    visit(file.schema, "");
+    });
   }
   return out;
 }

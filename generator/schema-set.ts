@@ -7,7 +7,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { checkSupported } from "./forms.ts";
-import { isPresenceList, loadSources, provenanceProblems, type Sources } from "./sources.ts";
+import { forEachNode } from "./graph/walk.ts";
+import { loadSources, provenanceProblems, type Sources } from "./sources.ts";
+
+export { escapePointer, forEachNode } from "./graph/walk.ts";
 
 export const ID_BASE = "https://wa-interactive.dev/schemas/";
 
@@ -79,7 +82,7 @@ export function loadSchemaSet(schemasDir: string, options: LoadOptions = {}): Sc
   }
   const sourced = options.requireSources !== false;
   const set = { files, byId, sources: loadSources(schemasDir), sourced };
-  for (const file of files) checkNode(set, file, file.schema, "");
+  for (const file of files) checkRefs(set, file);
   if (sourced) checkProvenance(set);
   return set;
 }
@@ -100,24 +103,6 @@ function checkProvenance(set: SchemaSet): void {
     const shown = problems.slice(0, 20);
     const more = problems.length > shown.length ? `\n(and ${problems.length - shown.length} more)` : "";
     throw new SchemaSetError(`rules without a usable source (schemas/README.md, "Where each rule comes from"):\n${shown.join("\n")}${more}`);
-  }
-}
-
-/**
- * Calls `visit` on every schema node below `node`. The bare `required` branches of a
- * "exactly one of" `oneOf` are parts of their parent's rule, not nodes of their own.
- */
-export function forEachNode(node: Schema, pointer: string, visit: (node: Schema, pointer: string) => void): void {
-  visit(node, pointer);
-  for (const [key, value] of Object.entries(node)) {
-    const child = `${pointer}/${escapePointer(key)}`;
-    if (SUBSCHEMA.has(key) && isSchema(value)) forEachNode(value, child, visit);
-    if (SUBSCHEMA_LIST.has(key) && Array.isArray(value) && !isPresenceList(value)) {
-      value.forEach((item, i) => forEachNode(item as Schema, `${child}/${i}`, visit));
-    }
-    if (SUBSCHEMA_MAP.has(key)) {
-      for (const [name, sub] of Object.entries(value as Schema)) forEachNode(sub as Schema, `${child}/${escapePointer(name)}`, visit);
-    }
   }
 }
 
@@ -153,29 +138,13 @@ export function nodeAt(schema: Schema, pointer: string): Schema | undefined {
   return node !== null && typeof node === "object" && !Array.isArray(node) ? node : undefined;
 }
 
-export function escapePointer(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-/** Keywords whose value is a schema, a list of schemas or a map of schemas. */
-const SUBSCHEMA = new Set(["items", "additionalProperties", "propertyNames", "not", "if", "then", "else"]);
-const SUBSCHEMA_LIST = new Set(["oneOf", "anyOf", "allOf"]);
-const SUBSCHEMA_MAP = new Set(["properties", "$defs", "dependentSchemas"]);
-
-function checkNode(set: SchemaSet, file: SchemaFile, node: Schema, pointer: string): void {
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "$ref") resolveRef(set, file, value as string);
-    const child = `${pointer}/${escapePointer(key)}`;
-    if (SUBSCHEMA.has(key) && isSchema(value)) checkNode(set, file, value, child);
-    if (SUBSCHEMA_LIST.has(key)) {
-      (value as Json[]).forEach((item, i) => checkNode(set, file, item as Schema, `${child}/${i}`));
-    }
-    if (SUBSCHEMA_MAP.has(key)) {
-      for (const [name, sub] of Object.entries(value as Schema)) {
-        checkNode(set, file, sub as Schema, `${child}/${escapePointer(name)}`);
-      }
-    }
-  }
+/** Resolves every `$ref` of `file`, so a dangling one fails loading rather than an emitter. */
+function checkRefs(set: SchemaSet, file: SchemaFile): void {
+  forEachNode(file.schema, "", (node) => {
+    if (node.$ref === undefined) return;
+    if (typeof node.$ref !== "string") throw new SchemaSetError(`${file.path}: $ref must be a string, found ${JSON.stringify(node.$ref)}`);
+    resolveRef(set, file, node.$ref);
+  });
 }
 
 export function isSchema(value: Json | undefined): value is Schema {

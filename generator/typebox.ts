@@ -6,10 +6,10 @@
  * is added. The TypeBox builders (`Type.String({ maxLength })`) are not used on purpose: TypeBox's
  * own checker counts UTF-16 units, while the schemas count code points.
  */
-import { defKeys } from "./bundle.ts";
+import type { SchemaGraph } from "./graph/build.ts";
+import type { GraphNode } from "./graph/nodes.ts";
 import { X_KEYWORDS } from "./keywords.ts";
-import type { NamedSchema } from "./names.ts";
-import type { Schema, SchemaSet } from "./schema-set.ts";
+import type { Schema } from "./schema-set.ts";
 
 const lit = (v: unknown) => JSON.stringify(v);
 
@@ -17,20 +17,20 @@ const lit = (v: unknown) => JSON.stringify(v);
  * Where a named schema sits in the bundle: its own `$defs` entry, or (for one named inside another,
  * such as a list row) a JSON Pointer below its nearest enclosing entry.
  */
-function pointerTo(n: NamedSchema, keys: Map<string, string>): string {
-  const inDefs = /^\/\$defs\/[^/]+/.exec(n.pointer);
+function pointerTo({ loc }: GraphNode, keys: ReadonlyMap<string, string>): string {
+  const inDefs = /^\/\$defs\/[^/]+/.exec(loc.pointer);
   const base = inDefs ? inDefs[0] : "";
-  const key = keys.get(`${n.file.id}#${base}`)!;
-  return `#/$defs/${key}${n.pointer.slice(base.length)}`;
+  const key = keys.get(`${loc.file.id}#${base}`)!;
+  return `#/$defs/${key}${loc.pointer.slice(base.length)}`;
 }
 
-export function emitTypeBox(set: SchemaSet, bundle: Schema, named: NamedSchema[]): string {
+/** `keys`: the bundle's `$defs` key of each schema a reference can point at (bundle.ts `defKeys`). */
+export function emitTypeBox(graph: SchemaGraph, bundle: Schema, keys: ReadonlyMap<string, string>): string {
   const defs = bundle.$defs as Schema;
-  const keys = defKeys(set, named);
   // No `$schema` or `$id`: the validator decides the dialect (the set is draft 2020-12, so Ajv2020),
   // and two routes using the same schema never clash over an id.
-  const exports = named.map((n) => {
-    const description = typeof n.schema.description === "string" ? n.schema.description : typeof n.schema.title === "string" ? n.schema.title : n.name;
+  const exports = graph.named.map((n) => {
+    const description = n.description ?? n.title ?? n.name;
     return [
       `/** ${description.replace(/\*\//g, "*\\/")} */`,
       `export const ${n.name}: TUnsafe<T.${n.name}> = Type.Unsafe<T.${n.name}>({ $ref: ${lit(pointerTo(n, keys))}, $defs: DEFS });`,

@@ -21,17 +21,18 @@
  * - A property whose schema has a builder of its own (the interactive object of an envelope) takes
  *   a built value or that builder.
  */
-import { strengthOf } from "../sources.ts";
-import { locationKey, type NamedSchema } from "../names.ts";
-import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, isSchema, nodeAt, resolveRef } from "../schema-set.ts";
+import type { SchemaGraph } from "../graph/build.ts";
+import type { GraphNode, ObjectNode } from "../graph/nodes.ts";
+import { nodeAt, resolved } from "../graph/query.ts";
+import { ruleOf } from "../graph/rules.ts";
+import { locationKey } from "../names.ts";
+import { type Json, type Location, SchemaSetError, escapePointer, isSchema } from "../schema-set.ts";
 
 /** The folder of the pieces messages share (body, header, amounts, orders). */
 const PARTS = "parts/";
 
-export interface Node {
-  loc: Location;
-  schema: Schema;
-}
+/** A node of the schema graph, as the builders see it. */
+export type Node = GraphNode;
 
 interface LeafBase {
   /** The property name. */
@@ -106,51 +107,48 @@ export interface Item {
 }
 
 export class BuilderModel {
-  private readonly names = new Map<string, string>();
-
   constructor(
-    readonly set: SchemaSet,
-    named: NamedSchema[],
+    readonly graph: SchemaGraph,
     /** Location key → builder type names, for properties that take a built value. */
     private readonly targets: Map<string, { tsType: string; builders: string[] }>,
-  ) {
-    for (const n of named) this.names.set(locationKey(n), n.name);
-  }
+  ) {}
 
   at(loc: Location): Node {
-    const schema = nodeAt(loc.file.schema, loc.pointer);
-    if (!schema) throw new SchemaSetError(`nothing at ${loc.file.path}#${loc.pointer}`);
-    return { loc, schema };
+    return nodeAt(this.graph, loc);
   }
 
   deref(node: Node): Node {
-    let current = node;
-    for (let hops = 0; typeof current.schema.$ref === "string"; hops++) {
-      if (hops > 32) throw new SchemaSetError(`$ref loop at ${where(current)}`);
-      current = this.at(resolveRef(this.set, current.loc.file, current.schema.$ref));
-    }
-    return current;
+    return resolved(node);
   }
 
+  /** The node below `node` at the keys of a JSON Pointer (`"properties", "action"`; `"items"`; `"oneOf", 2`). */
   child(node: Node, ...keys: (string | number)[]): Node {
-    return this.at({ file: node.loc.file, pointer: node.loc.pointer + keys.map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("") });
+    const [keyword, key] = keys;
+    const found =
+      keys.length === 1 && keyword === "items" && node.kind === "array"
+        ? node.items
+        : keys.length === 2 && keyword === "properties" && node.kind === "object"
+          ? node.properties.find((p) => p.key === key)?.node
+          : keys.length === 2 && node.kind === "union" && keyword === node.keyword
+            ? node.branches[key as number]
+            : undefined;
+    return found ?? this.at({ file: node.loc.file, pointer: node.loc.pointer + keys.map((k) => `/${escapePointer(String(k))}`).join("") });
   }
 
   /** The schema at `node` has builders of its own (the interactive object of an envelope). */
   isTarget(node: Node): boolean {
-    return this.targets.has(locationKey(this.deref(node).loc));
+    return this.targets.has(locationKey(resolved(node).loc));
   }
 
   nameOf(node: Node): string | undefined {
-    return this.names.get(locationKey(this.deref(node).loc));
+    return resolved(node).name;
   }
 
   /** The model of the object at `node`; `abs` is its path from the top-level message. */
   item(node: Node, abs: string[], requiredIfMultiple: string[] = [], unique: string[][] = []): Item {
-    const target = this.deref(node);
-    const s = target.schema;
-    const typeName = this.nameOf(target);
-    if (!typeName) throw new SchemaSetError(`${where(target)}: an object a builder makes needs an x-ts-name`);
+    const target = resolved(node);
+    const typeName = target.name;
+    if (!typeName) throw new SchemaSetError(`${target.where}: an object a builder makes needs an x-ts-name`);
     const item: Item = {
       typeName,
       base: {},
@@ -158,18 +156,18 @@ export class BuilderModel {
       complex: false,
       requiredIfMultiple,
       ordinals: [],
-      title: typeof s.title === "string" ? s.title : typeName,
-      description: text(s.description),
+      title: target.title ?? typeName,
+      description: target.description ?? "",
       node: target,
     };
-    const tag = tagOf(s);
+    const tag = tagOf(target);
     if (tag !== undefined) item.tag = tag;
     this.flatten(item, target, [], abs, true, [], unique, true);
     item.complex = item.leaves.some((l) => l.kind === "choice" || l.kind === "list");
     const seen = new Map<string, Leaf>();
     for (const leaf of item.leaves) {
       const other = seen.get(leaf.key);
-      if (other) throw new SchemaSetError(`${where(target)}: the builder would have two "${leaf.key}" setters (${other.path.join("/")} and ${leaf.path.join("/")})`);
+      if (other) throw new SchemaSetError(`${target.where}: the builder would have two "${leaf.key}" setters (${other.path.join("/")} and ${leaf.path.join("/")})`);
       seen.set(leaf.key, leaf);
     }
     return item;
@@ -177,78 +175,72 @@ export class BuilderModel {
 
   /** Adds the properties of the object `node` (at `path` inside `item`) to the item's leaves. */
   private flatten(item: Item, node: Node, path: string[], abs: string[], required: boolean, consts: [string[], Json][], unique: string[][], inBase: boolean, context = ""): void {
-    const s = node.schema;
-    const props = (isSchema(s.properties) ? s.properties : {}) as Record<string, Json>;
-    const requiredKeys = (s.required ?? []) as string[];
-    const own = [...unique, ...asList(s["x-uniqueValues"]).map((p) => [...abs, ...String(p).split("/")])];
+    const properties = node.kind === "object" ? node.properties : [];
+    const own = [...unique, ...(node.kind === "object" ? node.uniqueValues : []).map((p) => [...abs, ...p.split("/")])];
     const mine: [string[], Json][] = [];
-    for (const key of Object.keys(props)) {
-      const child = this.deref(this.child(node, "properties", key));
-      if (child.schema.const !== undefined) mine.push([[...path, key], child.schema.const]);
+    for (const { key, node: raw } of properties) {
+      const value = constOf(resolved(raw));
+      if (value !== undefined) mine.push([[...path, key], value]);
     }
     // Constants of containers that are always there go into the starting value; the others are
     // written by whichever leaf creates their container.
     if (inBase) for (const [p, v] of mine) setPath(item.base, p, v);
     const leafConsts = inBase ? consts : [...consts, ...mine];
-    for (const key of Object.keys(props)) {
-      const raw = this.child(node, "properties", key);
-      const child = this.deref(raw);
-      const cs = child.schema;
-      if (cs.const !== undefined) continue;
-      const isRequired = required && requiredKeys.includes(key);
+    for (const { key, node: raw, required: requiredHere } of properties) {
+      const child = resolved(raw);
+      if (constOf(child) !== undefined) continue;
+      const isRequired = required && requiredHere;
       const base = { key, path: [...path, key], abs: [...abs, key], required: isRequired, consts: leafConsts, node: child };
-      const doc = joinDocs(context, raw.schema.description, cs.description);
+      const doc = joinDocs(context, raw.description, child.description);
       const target = this.targets.get(locationKey(child.loc));
+      const text = textOf(child);
       if (target) {
         item.leaves.push({ ...base, kind: "target", doc, tsType: target.tsType, builders: target.builders });
-      } else if (isTextWrapper(this, child)) {
-        const inner = this.deref(this.child(child, "properties", "text"));
-        item.leaves.push({ ...base, kind: "text", doc: joinDocs(cs.description, inner.schema.description), node: inner });
-      } else if (this.isTagged(child)) {
+      } else if (text) {
+        item.leaves.push({ ...base, kind: "text", doc: joinDocs(child.description, text.description), node: text });
+      } else if (isTagged(child)) {
         const branches = this.branches(child).map((b) => this.item(b, [...abs, key], [], own));
-        item.leaves.push({ ...base, kind: "choice", doc: joinDocs(cs.description), branches });
-      } else if (child.loc.file.path.startsWith(PARTS) && this.nameOf(child) !== undefined && isSchema(cs.properties)) {
+        item.leaves.push({ ...base, kind: "choice", doc: joinDocs(child.description), branches });
+      } else if (child.kind === "object" && child.loc.file.path.startsWith(PARTS) && child.name !== undefined && child.properties.length > 0) {
         // A shared part (an amount, an order) is one value to the message that uses it:
         // flattening it would mix its `value`s and `type`s with the message's own, so it is
         // given whole, typed by its schema.
         item.leaves.push({ ...base, kind: "value", doc, tsType: this.valueType(child, node, key), replyId: false });
-      } else if (cs.type === "array") {
+      } else if (child.kind === "array") {
         item.leaves.push(this.list(item, child, base, doc, own));
-      } else if (isWholeValue(cs)) {
+      } else if (isWholeValue(child)) {
         const replyId = key === "id" && own.some((p) => sameAbs(p, base.abs));
         item.leaves.push({ ...base, kind: "value", doc, tsType: this.valueType(child, node, key), replyId });
-      } else if (isSchema(cs.properties) || cs.type === "object") {
+      } else if (child.kind === "object") {
         // A container that is always there starts out empty, so a missing property inside it is
         // reported where it belongs ("action is missing buttons"), not as a missing container.
         if (inBase && isRequired) setPath(item.base, base.path, {});
         // What an optional container is for ("sends the message as a reply that quotes …") is
         // the only place its setters say so; required ones (`action`) need no introduction.
-        const about = isRequired ? context : joinDocs(context, raw.schema.description, cs.description);
+        const about = isRequired ? context : joinDocs(context, raw.description, child.description);
         this.flatten(item, child, base.path, base.abs, isRequired, leafConsts, own, inBase && isRequired, about);
-      } else if (Array.isArray(cs.oneOf) || Array.isArray(cs.anyOf)) {
+      } else if (child.kind === "union") {
         // Alternative containers (a card's URL button or its quick replies): each alternative's
         // properties become setters, and its constants are written by whichever is used.
         for (const branch of this.branches(child)) this.flatten(item, branch, base.path, base.abs, false, leafConsts, own, false);
       } else {
-        throw new SchemaSetError(`${where(child)}: the builder emitter cannot handle this property (keywords ${Object.keys(cs).join(", ")})`);
+        throw new SchemaSetError(`${child.where}: the builder emitter cannot handle a property of kind ${child.kind}`);
       }
     }
   }
 
-  private list(owner: Item, node: Node, base: Omit<LeafBase, "doc">, doc: string, unique: string[][]): ListLeaf {
-    const s = node.schema;
-    if (!isSchema(s.items)) throw new SchemaSetError(`${where(node)}: an array needs an items schema`);
-    const itemsNode = this.deref(this.child(node, "items"));
+  private list(owner: Item, node: Extract<Node, { kind: "array" }>, base: Omit<LeafBase, "doc">, doc: string, unique: string[][]): ListLeaf {
+    if (!node.items) throw new SchemaSetError(`${node.where}: an array needs an items schema`);
+    const itemsNode = resolved(node.items);
     const abs = [...base.abs, "*"];
-    const itemType = this.nameOf(itemsNode);
-    if (!itemType) throw new SchemaSetError(`${where(itemsNode)}: array items need an x-ts-name`);
-    const needed = asList(s["x-requiredIfMultiple"]).map(String);
-    const items = (this.isTagged(itemsNode) ? this.branches(itemsNode) : [itemsNode]).map((b) => this.item(b, abs, needed, unique));
+    const itemType = itemsNode.name;
+    if (!itemType) throw new SchemaSetError(`${itemsNode.where}: array items need an x-ts-name`);
+    const items = (isTagged(itemsNode) ? this.branches(itemsNode) : [itemsNode]).map((b) => this.item(b, abs, node.requiredIfMultiple, unique));
     for (const item of items) {
       // A unique integer from 0 is the item's position: the builder numbers it.
       for (const leaf of [...item.leaves]) {
-        const ls = leaf.node.schema;
-        if (leaf.kind === "value" && ls.type === "integer" && ls.minimum === 0 && unique.some((p) => sameAbs(p, leaf.abs))) {
+        const ln = leaf.node;
+        if (leaf.kind === "value" && ln.kind === "number" && ln.integer && ln.minimum === 0 && unique.some((p) => sameAbs(p, leaf.abs))) {
           item.leaves.splice(item.leaves.indexOf(leaf), 1);
           owner.ordinals.push([base.abs, leaf.key]);
         }
@@ -257,32 +249,20 @@ export class BuilderModel {
     }
     const leaf: ListLeaf = { ...base, kind: "list", doc, items, itemType };
     // Only a documented cap becomes a type-level one: a warning's cap may be passed (and is reported).
-    if (typeof s.maxItems === "number" && strengthOf(this.set.sources, s, "maxItems") === "error") leaf.max = s.maxItems;
+    if (node.maxItems !== undefined && ruleOf(node, "maxItems").strength === "error") leaf.max = node.maxItems;
     return leaf;
   }
 
-  /** Tagged by a required `type` const, or a discriminated union of such objects. */
-  private isTagged(node: Node): boolean {
-    const s = node.schema;
-    if (typeof s["x-discriminator"] === "string") return true;
-    return tagOf(s) !== undefined && Object.keys(s.properties as Schema).length > 1;
-  }
-
+  /** A union's branches (each followed to its node); any other node stands for itself. */
   branches(node: Node): Node[] {
-    const s = node.schema;
-    const keyword = Array.isArray(s.oneOf) ? "oneOf" : Array.isArray(s.anyOf) ? "anyOf" : undefined;
-    if (!keyword || s.properties) return [node];
-    return (s[keyword] as Json[]).map((_, i) => this.deref(this.child(node, keyword, i)));
+    return node.kind === "union" ? node.branches.map(resolved) : [node];
   }
 
   /** The argument type of a setter. */
   private valueType(child: Node, parent: Node, key: string): string {
-    const s = child.schema;
-    const own = this.nameOf(child);
-    if (own) return `T.${own}`;
-    if (s.const !== undefined) return JSON.stringify(s.const);
-    if (Array.isArray(s.enum)) return s.enum.map((e) => JSON.stringify(e)).join(" | ");
-    switch (s.type) {
+    if (child.name) return `T.${child.name}`;
+    if (child.kind === "const") return child.values.map((e) => JSON.stringify(e)).join(" | ");
+    switch (child.type) {
       case "string":
         return "string";
       case "integer":
@@ -292,32 +272,43 @@ export class BuilderModel {
         return "boolean";
     }
     const parentName = this.nameOf(parent);
-    if (!parentName) throw new SchemaSetError(`${where(child)}: a value given whole needs a named parent or an x-ts-name`);
+    if (!parentName) throw new SchemaSetError(`${child.where}: a value given whole needs a named parent or an x-ts-name`);
     return `NonNullable<T.${parentName}[${JSON.stringify(key)}]>`;
   }
 }
 
-function tagOf(s: Schema): string | undefined {
-  const props = s.properties;
-  if (!isSchema(props) || !isSchema(props.type)) return undefined;
-  const value = props.type.const;
-  return typeof value === "string" && ((s.required ?? []) as string[]).includes("type") ? value : undefined;
+/** The value of a `const` node (an `enum` is a choice, not a constant). */
+function constOf(node: Node): Json | undefined {
+  return node.kind === "const" && node.keyword === "const" ? node.values[0] : undefined;
 }
 
-function isTextWrapper(model: BuilderModel, node: Node): boolean {
-  const s = node.schema;
-  if (!isSchema(s.properties)) return false;
-  const keys = Object.keys(s.properties);
-  if (keys.length !== 1 || keys[0] !== "text") return false;
-  return model.deref(model.child(node, "properties", "text")).schema.type === "string";
+/** The value of an object's required `type` const: the tag that says which object it is. */
+function tagOf(node: Node): string | undefined {
+  if (node.kind !== "object") return undefined;
+  const type = node.properties.find((p) => p.key === "type");
+  const value = type && constOf(resolved(type.node));
+  return typeof value === "string" && type!.required ? value : undefined;
+}
+
+/** Tagged by a required `type` const, or a discriminated union of such objects. */
+function isTagged(node: Node): boolean {
+  if (node.kind === "union") return node.discriminator !== undefined;
+  return tagOf(node) !== undefined && (node as ObjectNode).properties.length > 1;
+}
+
+/** The `text` string of an object that holds only that (a body, a footer): its setter takes the text. */
+function textOf(node: Node): Node | undefined {
+  if (node.kind !== "object" || node.properties.length !== 1 || node.properties[0]!.key !== "text") return undefined;
+  const text = resolved(node.properties[0]!.node);
+  return text.type === "string" ? text : undefined;
 }
 
 /** Passed whole: scalars, open objects, and objects with no required property (options, media). */
-function isWholeValue(s: Schema): boolean {
-  if (s.type === "string" || s.type === "integer" || s.type === "number" || s.type === "boolean" || Array.isArray(s.enum)) return true;
-  if (s.type !== "object" && !s.properties) return false;
-  if (!isSchema(s.properties)) return true;
-  return ((s.required ?? []) as string[]).length === 0 && !Object.values(s.properties).some((p) => isSchema(p) && p.const !== undefined);
+function isWholeValue(node: Node): boolean {
+  if (node.kind === "string" || node.kind === "number" || node.kind === "boolean" || (node.kind === "const" && node.keyword === "enum")) return true;
+  if (node.kind !== "object") return false;
+  if (node.properties.length === 0) return true;
+  return node.required.length === 0 && !node.properties.some((p) => constOf(resolved(p.node)) !== undefined);
 }
 
 function sameAbs(a: string[], b: string[]): boolean {
@@ -332,21 +323,8 @@ function setPath(root: Record<string, Json>, path: string[], value: Json): void 
   node[last] = value;
 }
 
-function asList(value: Json | undefined): Json[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function text(value: Json | undefined): string {
-  return typeof value === "string" ? value : "";
-}
-
-function joinDocs(...parts: (Json | undefined)[]): string {
+function joinDocs(...parts: (string | undefined)[]): string {
   const out: string[] = [];
-  for (const p of parts) if (typeof p === "string" && p && !out.includes(p)) out.push(p);
+  for (const p of parts) if (p && !out.includes(p)) out.push(p);
   return out.join(" ");
-}
-
-export function where(node: Node): string {
-  return `${node.loc.file.path}#${node.loc.pointer}`;
 }

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { emitBuilders } from "../../generator/builders.ts";
+import { buildGraph } from "../../generator/graph/build.ts";
 import { namedSchemas } from "../../generator/names.ts";
 import { print } from "../../generator/print.ts";
 import { ID_BASE, loadSchemaSet, SchemaSetError } from "../../generator/schema-set.ts";
@@ -88,7 +89,7 @@ function withSchema(path: string, schema: object): string {
 /** The emitted module as it is written to generated/, formatted. */
 async function emit(dir: string): Promise<string> {
   const set = loadSchemaSet(dir);
-  return print("src/builders.ts", emitBuilders(set, namedSchemas(set)));
+  return print("src/builders.ts", emitBuilders(buildGraph(set, namedSchemas(set))));
 }
 
 describe("builder emitter", () => {

@@ -7,15 +7,12 @@
  * that ajv and our validators both accept every instance these produce.
  */
 import fc from "fast-check";
-import { type Json, type Schema, type SchemaFile, type SchemaSet, escapePointer, isSchema, nodeAt, resolveRef } from "../../generator/schema-set.ts";
+import { buildGraph, type SchemaGraph } from "../../generator/graph/build.ts";
+import type { ArrayNode, GraphNode, ObjectNode, StringNode } from "../../generator/graph/nodes.ts";
+import { nodeAt, resolved, rootOf } from "../../generator/graph/query.ts";
+import { namedSchemas } from "../../generator/names.ts";
+import type { SchemaSet } from "../../generator/schema-set.ts";
 import { conformItems, fixDependents, keepTotals, keepUnique } from "./repairs.ts";
-
-/** A schema node and where it lives, so `$ref`s inside it resolve against the right file. */
-export interface SchemaNode {
-  file: SchemaFile;
-  pointer: string;
-  schema: Schema;
-}
 
 // Code points to build strings from: mostly ASCII, with the cases that separate UTF-16 length from
 // code points (astral characters, emoji), combining marks, and whitespace as the schemas define it.
@@ -55,102 +52,77 @@ function tidy(s: string, trimmed: boolean, notBlank: boolean): string {
 const codePoints = (s: string) => [...s].length;
 
 export class SchemaArbitraries {
-  private readonly cache = new Map<string, fc.Arbitrary<unknown>>();
+  private readonly cache = new Map<GraphNode, fc.Arbitrary<unknown>>();
+  readonly graph: SchemaGraph;
 
-  constructor(private readonly set: SchemaSet) {}
+  constructor(set: SchemaSet) {
+    this.graph = buildGraph(set, namedSchemas(set));
+  }
 
   /** Instances of the schema at `pointer` in the file at `path` (below schemas/). */
   of(path: string, pointer = ""): fc.Arbitrary<unknown> {
-    const file = this.set.files.find((f) => f.path === path);
-    if (!file) throw new Error(`no schema file ${path}`);
-    return this.arbitrary(this.at(file, pointer));
+    return this.arbitrary(this.node(path, pointer));
   }
 
-  node(path: string, pointer = ""): SchemaNode {
-    const file = this.set.files.find((f) => f.path === path);
-    if (!file) throw new Error(`no schema file ${path}`);
-    return this.deref(this.at(file, pointer));
-  }
-
-  at(file: SchemaFile, pointer: string): SchemaNode {
-    const schema = nodeAt(file.schema, pointer);
-    if (!schema) throw new Error(`nothing at ${file.path}#${pointer}`);
-    return { file, pointer, schema };
-  }
-
-  deref(node: SchemaNode): SchemaNode {
-    let current = node;
-    while (typeof current.schema.$ref === "string") {
-      const loc = resolveRef(this.set, current.file, current.schema.$ref);
-      current = this.at(loc.file, loc.pointer);
-    }
-    return current;
-  }
-
-  child(node: SchemaNode, ...keys: (string | number)[]): SchemaNode {
-    return this.deref(this.at(node.file, node.pointer + keys.map((k) => `/${escapePointer(String(k))}`).join("")));
+  node(path: string, pointer = ""): GraphNode {
+    const root = rootOf(this.graph, path);
+    return resolved(pointer === "" ? root : nodeAt(this.graph, { file: root.loc.file, pointer }));
   }
 
   /** A union's branches, recursively; any other node stands for itself. */
-  alternatives(node: SchemaNode): SchemaNode[] {
-    const s = node.schema;
-    if (!isUnion(s)) return [node];
-    const keyword = s.oneOf ? "oneOf" : "anyOf";
-    return (s[keyword] as Json[]).flatMap((_, i) => this.alternatives(this.child(node, keyword, i)));
+  alternatives(node: GraphNode): GraphNode[] {
+    const target = resolved(node);
+    return target.kind === "union" ? target.branches.flatMap((b) => this.alternatives(b)) : [target];
   }
 
-  arbitrary(raw: SchemaNode): fc.Arbitrary<unknown> {
-    const node = this.deref(raw);
-    const key = `${node.file.path}#${node.pointer}`;
-    let arb = this.cache.get(key);
+  arbitrary(raw: GraphNode): fc.Arbitrary<unknown> {
+    const node = resolved(raw);
+    let arb = this.cache.get(node);
     if (!arb) {
       arb = this.build(node);
-      this.cache.set(key, arb);
+      this.cache.set(node, arb);
     }
     return arb;
   }
 
-  private build(node: SchemaNode): fc.Arbitrary<unknown> {
-    const s = node.schema;
-    if (s.const !== undefined) return fc.constant(s.const);
-    if (Array.isArray(s.enum)) return fc.constantFrom(...s.enum);
-    if (isUnion(s)) {
-      const keyword = s.oneOf ? "oneOf" : "anyOf";
-      return fc.oneof(...(s[keyword] as Json[]).map((_, i) => this.arbitrary(this.child(node, keyword, i))));
-    }
-    if (s.type === "object" || isSchema(s.properties)) return this.object(node);
-    switch (s.type) {
+  private build(node: GraphNode): fc.Arbitrary<unknown> {
+    switch (node.kind) {
+      case "const":
+        return node.keyword === "const" ? fc.constant(node.values[0]) : fc.constantFrom(...node.values);
+      case "union":
+        return fc.oneof(...node.branches.map((b) => this.arbitrary(b)));
+      case "object":
+        return this.object(node);
       case "array":
         return this.array(node);
       case "string":
-        return this.string(s);
-      case "integer":
-        return fc.integer({ min: num(s.minimum, -1_000_000), max: num(s.maximum, 1_000_000) });
+        return this.string(node);
       case "number":
-        return fc.double({ min: num(s.minimum, -1e9), max: num(s.maximum, 1e9), noNaN: true, noDefaultInfinity: true });
+        return node.integer
+          ? fc.integer({ min: node.minimum ?? -1_000_000, max: node.maximum ?? 1_000_000 })
+          : fc.double({ min: node.minimum ?? -1e9, max: node.maximum ?? 1e9, noNaN: true, noDefaultInfinity: true });
       case "boolean":
         return fc.boolean();
-      case undefined:
+      case "any":
         return fc.jsonValue({ maxDepth: 2 });
-      default:
-        throw new Error(`${node.file.path}#${node.pointer}: no arbitrary for type ${JSON.stringify(s.type)}`);
+      case "ref":
+        throw new Error(`${node.where}: a reference is followed before it is built`);
     }
   }
 
-  private string(s: Schema): fc.Arbitrary<string> {
-    const trimmed = s["x-trimmed"] === true;
-    const notBlank = s["x-notBlank"] === true;
-    if (s["x-emoji"] === true) return fc.constantFrom(...ONE_EMOJI);
-    const min = num(s.minLength, 0);
-    const max = typeof s.maxLength === "number" ? s.maxLength : undefined;
-    if (typeof s.pattern === "string") {
+  private string(s: StringNode): fc.Arbitrary<string> {
+    const { trimmed, notBlank } = s;
+    if (s.emoji) return fc.constantFrom(...ONE_EMOJI);
+    const min = s.minLength ?? 0;
+    const max = s.maxLength;
+    if (s.pattern !== undefined) {
       const pattern = new RegExp(s.pattern, "u");
       return fc
         .stringMatching(new RegExp(s.pattern))
         .map((x) => tidy(x, trimmed, notBlank))
         .filter((x) => pattern.test(x) && codePoints(x) >= min && (max === undefined || codePoints(x) <= max));
     }
-    const units = unit(s["x-noEmoji"] !== true);
+    const units = unit(!s.noEmoji);
     const short = fc.string({ unit: units, minLength: min, maxLength: Math.min(max ?? min + 16, min + 24) });
     if (max === undefined || max <= min) return short.map((x) => tidy(x, trimmed, notBlank));
     // Strings of exactly the limit find counting mistakes at the boundary, where they live: a short
@@ -163,95 +135,72 @@ export class SchemaArbitraries {
     return fc.oneof({ weight: 6, arbitrary: short }, { weight: 1, arbitrary: atLimit }).map((x) => tidy(x, trimmed, notBlank));
   }
 
-  private object(node: SchemaNode): fc.Arbitrary<unknown> {
-    const s = node.schema;
-    const properties = (s.properties ?? {}) as Record<string, Schema>;
-    const keys = Object.keys(properties);
-    const required = (s.required ?? []) as string[];
-
-    if (keys.length === 0 && s.additionalProperties !== false) {
+  private object(node: ObjectNode): fc.Arbitrary<unknown> {
+    const minProperties = node.minProperties ?? 0;
+    if (node.properties.length === 0 && node.additionalProperties !== false) {
       // A map (additionalProperties is a schema) or open JSON (no properties at all).
-      const names = s.propertyNames as Schema | undefined;
-      const keyArb = names && Array.isArray(names.enum) ? fc.constantFrom(...(names.enum as string[])) : fc.string({ unit: fc.constantFrom(...PLAIN), minLength: 1, maxLength: 8 });
-      const value = isSchema(s.additionalProperties) ? this.arbitrary(this.child(node, "additionalProperties")) : fc.jsonValue({ maxDepth: 2 });
-      return fc.dictionary(keyArb, value, { minKeys: num(s.minProperties, 0), maxKeys: Math.max(num(s.minProperties, 0), 4), noNullPrototype: true });
+      const names = node.propertyNames;
+      const keyArb = names ? fc.constantFrom(...(names.values as string[])) : fc.string({ unit: fc.constantFrom(...PLAIN), minLength: 1, maxLength: 8 });
+      const value = node.additionalProperties ? this.arbitrary(node.additionalProperties) : fc.jsonValue({ maxDepth: 2 });
+      return fc.dictionary(keyArb, value, { minKeys: minProperties, maxKeys: Math.max(minProperties, 4), noNullPrototype: true });
     }
 
-    const model = Object.fromEntries(keys.map((k) => [k, this.arbitrary(this.child(node, "properties", k))]));
+    const model = Object.fromEntries(node.properties.map((p) => [p.key, this.arbitrary(p.node)]));
     // Presence-only oneOf and anyOf next to properties (either or both): each variant makes one
     // branch's keys of each required and, for oneOf, leaves out the keys only other branches require.
-    const oneOf = ((s.oneOf ?? []) as Schema[]).map((b) => b.required as string[]);
-    const anyOf = ((s.anyOf ?? []) as Schema[]).map((b) => b.required as string[]);
+    const oneOf = node.exactlyOne ?? [];
+    const anyOf = node.atLeastOne ?? [];
     const variants: fc.Arbitrary<Record<string, unknown>>[] = [];
     for (const mine of oneOf.length > 0 ? oneOf : [[]]) {
       const others = oneOf.flatMap((r) => r.filter((k) => !mine.includes(k)));
       for (const some of anyOf.length > 0 ? anyOf : [[]]) {
         if (some.some((k) => others.includes(k))) continue;
         const allowed = Object.fromEntries(Object.entries(model).filter(([k]) => !others.includes(k)));
-        variants.push(fc.record(allowed, { requiredKeys: [...new Set([...required, ...mine, ...some])].filter((k) => k in allowed) }));
+        variants.push(fc.record(allowed, { requiredKeys: [...new Set([...node.required, ...mine, ...some])].filter((k) => k in allowed) }));
       }
     }
     let arb: fc.Arbitrary<Record<string, unknown>> = variants.length === 1 ? variants[0]! : fc.oneof(...variants);
-    if (typeof s.minProperties === "number") {
-      const min = s.minProperties;
-      arb = arb.filter((o) => Object.keys(o).length >= min);
-    }
+    if (node.minProperties !== undefined) arb = arb.filter((o) => Object.keys(o).length >= minProperties);
     return arb.map((o) => this.repairObject(node, o));
   }
 
-  private repairObject(node: SchemaNode, o: Record<string, unknown>): Record<string, unknown> {
-    const s = node.schema;
-    if (isSchema(s.dependentSchemas)) fixDependents(o, s.dependentSchemas as Record<string, Schema>);
-    for (const total of asList(s["x-maxTotal"])) keepTotals(o, total as { path: string; maximum: number });
-    for (const path of asList(s["x-uniqueValues"])) keepUnique(o, String(path), this.valueSchema(node, String(path)));
+  private repairObject(node: ObjectNode, o: Record<string, unknown>): Record<string, unknown> {
+    if (node.dependents.length > 0) fixDependents(o, node.dependents);
+    for (const total of node.maxTotal) keepTotals(o, total);
+    for (const path of node.uniqueValues) keepUnique(o, path, this.valueNodes(node, path));
     return o;
   }
 
-  /** The schemas a path pattern reaches from `node` (through unions), for fresh unique values. */
-  valueSchema(node: SchemaNode, path: string): Schema[] {
+  /** The nodes a path pattern reaches from `node` (through unions), for fresh unique values. */
+  valueNodes(node: GraphNode, path: string): GraphNode[] {
     let current = this.alternatives(node);
     for (const seg of path.split("/")) {
       current = current.flatMap((n) => {
-        if (seg === "*") return isSchema(n.schema.items) ? this.alternatives(this.child(n, "items")) : [];
-        const props = n.schema.properties as Record<string, Schema> | undefined;
-        return props && isSchema(props[seg]) ? this.alternatives(this.child(n, "properties", seg)) : [];
+        if (seg === "*") return n.kind === "array" && n.items ? this.alternatives(n.items) : [];
+        const property = n.kind === "object" ? n.properties.find((p) => p.key === seg) : undefined;
+        return property ? this.alternatives(property.node) : [];
       });
     }
-    return current.map((n) => n.schema);
+    return current;
   }
 
-  private array(node: SchemaNode): fc.Arbitrary<unknown[]> {
-    const s = node.schema;
-    const min = num(s.minItems, 0);
-    const max = Math.min(num(s.maxItems, min + 4), min + 10);
-    if (!isSchema(s.items)) return fc.array(fc.jsonValue({ maxDepth: 1 }), { minLength: min, maxLength: max });
-    const itemNode = this.child(node, "items");
-    const item = this.arbitrary(itemNode);
+  private array(node: ArrayNode): fc.Arbitrary<unknown[]> {
+    const min = node.minItems ?? 0;
+    const max = Math.min(node.maxItems ?? min + 4, min + 10);
+    if (!node.items) return fc.array(fc.jsonValue({ maxDepth: 1 }), { minLength: min, maxLength: max });
+    const item = this.arbitrary(node.items);
     let arb: fc.Arbitrary<unknown[]>;
-    const needed = s["x-requiredIfMultiple"];
-    if (Array.isArray(needed) && max > 1) {
+    const needed = node.requiredIfMultiple;
+    if (needed.length > 0 && max > 1) {
       // One item may go without the listed properties; two or more must all have them.
-      const complete = item.filter((x) => (needed as string[]).every((k) => (x as Record<string, unknown>)[k] !== undefined));
+      const complete = item.filter((x) => needed.every((k) => (x as Record<string, unknown>)[k] !== undefined));
       const single = min <= 1 ? [fc.array(item, { minLength: Math.max(min, 1), maxLength: 1 })] : [];
       arb = fc.oneof(...single, fc.array(complete, { minLength: Math.max(min, 2), maxLength: max }));
     } else {
       arb = fc.array(item, { minLength: min, maxLength: max });
     }
-    const uniform = s["x-uniformItems"] as { values?: string[]; lengths?: string[] } | undefined;
+    const uniform = node.uniformItems;
     if (uniform) arb = arb.map((items) => conformItems(items, uniform));
     return arb;
   }
-}
-
-function isUnion(s: Schema): boolean {
-  if (!(s.oneOf || s.anyOf) || s.type || s.properties) return false;
-  const branches = (s.oneOf ?? s.anyOf) as Schema[];
-  return !branches.every((b) => Object.keys(b).every((k) => k === "required"));
-}
-
-const num = (v: Json | undefined, fallback: number) => (typeof v === "number" ? v : fallback);
-
-function asList(value: Json | undefined): Json[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
 }

@@ -3,7 +3,8 @@
  * cannot see: totals across sections, unique values across a message, alike carousel cards, and
  * `dependentSchemas`. Each changes as little as it can and keeps every per-node rule intact.
  */
-import type { Schema } from "../../generator/schema-set.ts";
+import type { GraphNode } from "../../generator/graph/nodes.ts";
+import { resolved } from "../../generator/graph/query.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -54,7 +55,7 @@ export function keepTotals(o: Obj, total: { path: string; maximum: number }): vo
  * `x-uniqueValues`: replaces every later duplicate with a value no other place holds, short and
  * plain enough for any of the string or integer schemas the pattern reaches.
  */
-export function keepUnique(o: Obj, path: string, schemas: Schema[]): void {
+export function keepUnique(o: Obj, path: string, nodes: GraphNode[]): void {
   const places = slots(o, path.split("/"));
   const taken = new Set(places.map(([c, k]) => (c as Obj)[k as string]));
   const seen = new Set<unknown>();
@@ -67,8 +68,8 @@ export function keepUnique(o: Obj, path: string, schemas: Schema[]): void {
     }
     let replacement: unknown;
     if (typeof value === "number") {
-      const lo = Math.max(...schemas.map((s) => (typeof s.minimum === "number" ? s.minimum : 0)));
-      const hi = Math.min(...schemas.map((s) => (typeof s.maximum === "number" ? s.maximum : Number.MAX_SAFE_INTEGER)));
+      const lo = Math.max(...nodes.map((n) => (n.kind === "number" ? (n.minimum ?? 0) : 0)));
+      const hi = Math.min(...nodes.map((n) => (n.kind === "number" ? (n.maximum ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER)));
       for (let n = lo; n <= hi && replacement === undefined; n++) if (!taken.has(n)) replacement = n;
       if (replacement === undefined) throw new Error(`x-uniqueValues ${path}: no unused number left in ${lo}..${hi}`);
     } else {
@@ -111,15 +112,19 @@ export function conformItems(items: unknown[], uniform: { values?: string[]; len
   ];
 }
 
-/** `dependentSchemas` whose subschemas pin properties with `const`: present keys take the const. */
-export function fixDependents(o: Obj, dependents: Record<string, Schema>): void {
-  for (const [key, sub] of Object.entries(dependents)) {
-    if (o[key] === undefined) continue;
-    const properties = (sub.properties ?? {}) as Record<string, Schema>;
-    for (const [name, rule] of Object.entries(properties)) {
-      if (rule.const === undefined) throw new Error(`dependentSchemas ${key}/${name}: repair supports const only`);
-      const needed = ((sub.required ?? []) as string[]).includes(name);
-      if (o[name] !== undefined || needed) o[name] = rule.const;
+/**
+ * `dependentSchemas` whose subschemas pin properties with `const`: present keys take the const. A
+ * dependent given by `$ref` (a shared rule such as the advised text header, a warning) is left
+ * alone: instances may break it, and the validators report it.
+ */
+export function fixDependents(o: Obj, dependents: { key: string; node: GraphNode }[]): void {
+  for (const { key, node: sub } of dependents) {
+    if (o[key] === undefined || sub.kind === "ref") continue;
+    if (sub.kind !== "object") throw new Error(`dependentSchemas ${key}: repair supports an object of consts only`);
+    for (const { key: name, node: property, required } of sub.properties) {
+      const rule = resolved(property);
+      if (rule.kind !== "const" || rule.keyword !== "const") throw new Error(`dependentSchemas ${key}/${name}: repair supports const only`);
+      if (o[name] !== undefined || required) o[name] = rule.values[0];
     }
   }
 }

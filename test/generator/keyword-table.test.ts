@@ -3,15 +3,16 @@
  * schema set's README and its twin in the Python package: this test adds a toy `x-noDigits` rule
  * for strings as an entry alone, and finds it everywhere the table reaches. The loader accepts it
  * and asks for its source; both validator passes enforce it, at the strength its source gives; the
- * reference docs list it; the coverage test demands an example of it.
+ * reference docs list it (through the schema graph, which takes the keywords each kind of node may
+ * carry from the table too); the coverage test demands an example of it.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleSchemas } from "../../generator/bundle.ts";
 import { docFiles } from "../../generator/docs.ts";
+import { buildGraph } from "../../generator/graph/build.ts";
 import { addKeyword, type Keyword, KNOWN_KEYWORDS, mustCover, X_KEYWORDS } from "../../generator/keywords.ts";
 import { namedSchemas } from "../../generator/names.ts";
 import { ID_BASE, loadSchemaSet, type SchemaSet } from "../../generator/schema-set.ts";
@@ -99,7 +100,7 @@ describe("a keyword added to the table alone", () => {
   it("is listed in the reference docs with its source", () => {
     const set = toySet();
     const named = namedSchemas(set);
-    const page = docFiles(named, bundleSchemas(set, named), set.sources).get("docs/interactive/toy.md");
+    const page = docFiles(buildGraph(set, named)).get("docs/interactive/toy.md");
     expect(page).toContain("no digits (toy-doc)");
     expect(page).toContain("no digits (warning: toy-seen)");
   });

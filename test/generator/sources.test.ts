@@ -8,13 +8,16 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildGraph } from "../../generator/graph/build.ts";
 import { ruleInventory } from "../../generator/inventory.ts";
-import { ID_BASE, loadSchemaSet } from "../../generator/schema-set.ts";
+import { namedSchemas } from "../../generator/names.ts";
+import { ID_BASE, loadSchemaSet, type SchemaSet } from "../../generator/schema-set.ts";
 import { rulesOn } from "../../generator/sources.ts";
 import { loadExamples, ROOT, SCHEMAS_DIR } from "../support/corpus.ts";
 
+const rulesOf = (set: SchemaSet) => ruleInventory(buildGraph(set, namedSchemas(set)));
 const set = loadSchemaSet(SCHEMAS_DIR);
-const rules = ruleInventory(set);
+const rules = rulesOf(set);
 
 function schemaDir(files: Record<string, object>, sources: object): string {
   const dir = mkdtempSync(join(tmpdir(), "wa-sources-"));
@@ -79,7 +82,7 @@ describe("x-source on every rule", () => {
       },
       SOURCES,
     );
-    const parts = ruleInventory(loadSchemaSet(dir));
+    const parts = rulesOf(loadSchemaSet(dir));
     expect(parts.map((r) => [r.at, r.strength])).toEqual([
       ["a/x.schema.json#/required/0", "error"],
       ["a/x.schema.json#/required/1", "warning"],

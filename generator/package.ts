@@ -223,6 +223,12 @@ ${names.join("\n")}
   JSON Pointer, the item's event still given). \`validate…(value, { strict: true })\` (and
   \`build({ strict: true })\`) makes every warning an error. \`is…\` answers the error verdict.
   \`schemas/sources.json\` lists every rule's source.
+- Built messages: \`build()\` returns plain JSON that is yours to change. An envelope checks the
+  message it holds again when it is built (\`interactiveMessage(built).to(…).build()\`), so a change
+  made after \`build()\` is reported at its path, never sent unchecked; that second check costs
+  about as much as the first. Give the envelope the builder itself
+  (\`interactiveMessage(button().body(…).reply(…)).to(…).build()\`) and the message is built and
+  checked once, with the envelope.
 - Command line: \`npx wa-interactive --help\` (\`validate --strict\` fails on warnings too); \`npx wa-interactive emulate --webhook <url> --app-secret <s> --token <t>\`
   starts the emulator and its chat page.
 - Reference: \`docs/\` (a page per interactive type with every field and limit) and

@@ -22,6 +22,8 @@ import {
   OWNER,
   own,
   PLAN,
+  PREV,
+  retain,
   type Buildable,
   type Carries,
   type Context,
@@ -99,7 +101,7 @@ export interface AddressMessageBuilderHeader {
 
 /** Starts an address message. Asks the customer for a delivery address in a form WhatsApp renders (India only). The submitted address arrives as an `interactive.nfm_reply` named `address_message`; clients that cannot show the form fail with 1026. */
 export function addressMessage(): AddressMessageBuilder {
-  return new AddressMessageChain() as unknown as AddressMessageBuilder;
+  return addressMessageRoot as unknown as AddressMessageBuilder;
 }
 
 /** Builds a reply buttons message. Reply buttons: a body with one to three buttons the customer taps to answer. The tap arrives as an `interactive.button_reply` carrying the button's id and title. */
@@ -166,7 +168,7 @@ export type ButtonBuilder<Ids extends string = never, Buttons extends readonly u
 
 /** Starts a reply buttons message. Reply buttons: a body with one to three buttons the customer taps to answer. The tap arrives as an `interactive.button_reply` carrying the button's id and title. */
 export function button(): ButtonBuilder {
-  return new ButtonChain() as unknown as ButtonBuilder;
+  return buttonRoot as unknown as ButtonBuilder;
 }
 
 /** Builds a call permission request. Asks the customer for permission to call them. Only the body can be set. Decision: the body is optional, as Meta's Calling page says (one library requires it). The answer arrives as an `interactive.call_permission_reply`. */
@@ -177,7 +179,7 @@ export interface CallPermissionRequestBuilder extends Buildable<T.CallPermission
 
 /** Starts a call permission request. Asks the customer for permission to call them. Only the body can be set. Decision: the body is optional, as Meta's Calling page says (one library requires it). The answer arrives as an `interactive.call_permission_reply`. */
 export function callPermissionRequest(): CallPermissionRequestBuilder {
-  return new CallPermissionRequestChain() as unknown as CallPermissionRequestBuilder;
+  return callPermissionRequestRoot as unknown as CallPermissionRequestBuilder;
 }
 
 /** Fills in a media card. */
@@ -261,7 +263,7 @@ export type CarouselBuilder<Ids extends string = never, Cards extends readonly u
 
 /** Starts a carousel message. Two to ten horizontally scrolling cards under one body: media cards (an image or video, optional text and either one URL button or quick-reply buttons) or product cards (one product each, all from one catalog). No top-level header or footer. */
 export function carousel(): CarouselBuilder {
-  return new CarouselChain() as unknown as CarouselBuilder;
+  return carouselRoot as unknown as CarouselBuilder;
 }
 
 /** Builds a catalog message. A button that opens the business's whole catalog. No header (WhatsApp renders its own); body required, footer optional. */
@@ -276,7 +278,7 @@ export interface CatalogMessageBuilder extends Buildable<T.CatalogMessageInterac
 
 /** Starts a catalog message. A button that opens the business's whole catalog. No header (WhatsApp renders its own); body required, footer optional. */
 export function catalogMessage(): CatalogMessageBuilder {
-  return new CatalogMessageChain() as unknown as CatalogMessageBuilder;
+  return catalogMessageRoot as unknown as CatalogMessageBuilder;
 }
 
 /** Builds a call-to-action URL message. One button that opens a URL in the device's browser. The header may be text, image, video or document (Meta's CTA URL page; some libraries wrongly allow text only). Tapping it sends no webhook. */
@@ -324,7 +326,7 @@ export interface CtaUrlBuilderHeader {
  * @param url An absolute http(s) URL. Meta documents no length limit.
  */
 export function ctaUrl(displayText: string, url: string): CtaUrlBuilder {
-  return new CtaUrlChain().displayText(displayText).url(url) as unknown as CtaUrlBuilder;
+  return ctaUrlRoot.displayText(displayText).url(url) as unknown as CtaUrlBuilder;
 }
 
 /** Builds a flow message. A button that opens a WhatsApp Flow. The completed flow arrives as an `interactive.nfm_reply` whose `response_json` is a JSON string. The header, when present, should be text: every Meta example uses text, but no Meta document restricts it, so another kind is a warning. */
@@ -381,7 +383,7 @@ export interface FlowBuilderHeader {
  * @param flowCta The button's label, 1 to 30 characters, no emoji. Decision: 30, as Meta's Flows guide ("Send a Flow") and the v23 reference both say ("30 characters or less"); the 20 that several libraries and BSP pages enforce is stated by no Meta page, and refusing 21 to 30 characters refused labels WhatsApp accepts.
  */
 export function flow(flowCta: string): FlowBuilder {
-  return new FlowChain().flowCta(flowCta) as unknown as FlowBuilder;
+  return flowRoot.flowCta(flowCta) as unknown as FlowBuilder;
 }
 
 /** Fills in a list section. */
@@ -484,7 +486,7 @@ export type ListBuilder<Ids extends string = never, Sections extends readonly un
  * @param button The label of the button that opens the list, 1 to 20 characters. Emoji are allowed, markdown is not.
  */
 export function list(button: string): ListBuilder {
-  return new ListChain().button(button) as unknown as ListBuilder;
+  return listRoot.button(button) as unknown as ListBuilder;
 }
 
 /** Builds a location request message. A body with a "Send location" button. No header or footer. The customer's answer arrives as a `location` message whose context points at this one. Decision: body at most 1024 characters, as Meta's current location-request page says (a provider's copy of an older page says 4096). */
@@ -495,7 +497,7 @@ export interface LocationRequestBuilder extends Buildable<T.LocationRequestInter
 
 /** Starts a location request message. A body with a "Send location" button. No header or footer. The customer's answer arrives as a `location` message whose context points at this one. Decision: body at most 1024 characters, as Meta's current location-request page says (a provider's copy of an older page says 4096). */
 export function locationRequest(): LocationRequestBuilder {
-  return new LocationRequestChain() as unknown as LocationRequestBuilder;
+  return locationRequestRoot as unknown as LocationRequestBuilder;
 }
 
 /** Builds an order details message. A bill the customer can pay without leaving WhatsApp (Payments API; India and Brazil only, for businesses with payments set up): the total, how to pay (payment gateway, UPI or payment link in India; Pix, payment link, boleto or a saved card in Brazil) and, optionally in Brazil, the itemised order. The header, when given, is an image (the thumbnail; without one WhatsApp uses the first product's image). WhatsApp answers with payment status webhooks (payment gateway) or not at all (the business confirms with its own provider); the business then sends `order_status` messages. Interactive and commerce messages cannot go to WhatsApp groups. Decision: an image header only, as Meta's Brazil orders page states ("type: must be image"); the India pages show only image headers too. */
@@ -606,7 +608,7 @@ export function orderDetails(
   currency: "INR" | "BRL",
   totalAmount: T.Amount,
 ): OrderDetailsBuilder {
-  return new OrderDetailsChain()
+  return orderDetailsRoot
     .referenceId(referenceId)
     .type(type)
     .currency(currency)
@@ -648,7 +650,7 @@ export function orderStatus(
   referenceId: string,
   status: "pending" | "processing" | "partially_shipped" | "shipped" | "completed" | "canceled",
 ): OrderStatusBuilder {
-  return new OrderStatusChain().referenceId(referenceId).status(status) as unknown as OrderStatusBuilder;
+  return orderStatusRoot.referenceId(referenceId).status(status) as unknown as OrderStatusBuilder;
 }
 
 /** Fills in a product section. */
@@ -733,7 +735,7 @@ export type ProductListBuilder<Sections extends readonly unknown[] = []> = Produ
  * @param catalogId The id of a catalog connected to the WhatsApp Business Account.
  */
 export function productList(catalogId: string): ProductListBuilder {
-  return new ProductListChain().catalogId(catalogId) as unknown as ProductListBuilder;
+  return productListRoot.catalogId(catalogId) as unknown as ProductListBuilder;
 }
 
 /** Builds a single product message. One product from a catalog. No header (WhatsApp shows the product's image); body and footer are optional. A cart the customer sends back arrives as an `order` message. */
@@ -754,7 +756,7 @@ export interface ProductBuilder extends Buildable<T.ProductInteractive> {
  * @param productRetailerId The product's SKU (content id) in the catalog.
  */
 export function product(catalogId: string, productRetailerId: string): ProductBuilder {
-  return new ProductChain().catalogId(catalogId).productRetailerId(productRetailerId) as unknown as ProductBuilder;
+  return productRoot.catalogId(catalogId).productRetailerId(productRetailerId) as unknown as ProductBuilder;
 }
 
 /** Builds a voice call button message. A body with a button that starts a WhatsApp voice call to the business (Calling API). No header or footer: Meta's call-button page documents the body and the action only. Old WhatsApp versions fail with 131026. */
@@ -766,7 +768,7 @@ export interface VoiceCallBuilder extends Buildable<T.VoiceCallInteractive> {
 
 /** Starts a voice call button message. A body with a button that starts a WhatsApp voice call to the business (Calling API). No header or footer: Meta's call-button page documents the body and the action only. Old WhatsApp versions fail with 131026. */
 export function voiceCall(): VoiceCallBuilder {
-  return new VoiceCallChain() as unknown as VoiceCallBuilder;
+  return voiceCallRoot as unknown as VoiceCallBuilder;
 }
 
 /** Builds an interactive message. */
@@ -799,7 +801,7 @@ export interface InteractiveMessageBuilder<Ids extends string = never> extends B
 export function interactiveMessage<M extends T.Interactive | Buildable<T.Interactive, string>>(
   interactive: M,
 ): InteractiveMessageBuilder<ReplyIds<M>> {
-  return new InteractiveMessageChain().interactive(interactive) as unknown as InteractiveMessageBuilder<ReplyIds<M>>;
+  return interactiveMessageRoot.interactive(interactive) as unknown as InteractiveMessageBuilder<ReplyIds<M>>;
 }
 
 /** Builds a reaction message. A reaction. It cannot quote a message, so `context` is rejected. Decision: a reaction may go to a group (`recipient_type: "group"`): Meta's Groups API page lists the message types groups support (text, media, templates) and those they do not (interactive, commerce, authentication, view-once, disappearing messages, calls), and reactions are in neither list, so refusing them would reject what no Meta document forbids. */
@@ -828,7 +830,7 @@ export interface ReactionMessageBuilder extends Buildable<T.ReactionMessage> {
 export function reactionMessage<M extends T.Reaction | Buildable<T.Reaction, string>>(
   reaction: M,
 ): ReactionMessageBuilder {
-  return new ReactionMessageChain().reaction(reaction) as unknown as ReactionMessageBuilder;
+  return reactionMessageRoot.reaction(reaction) as unknown as ReactionMessageBuilder;
 }
 
 /** Builds a reaction. A reaction to a message the customer sent or received in the last 30 days. An empty `emoji` removes an earlier reaction (Meta's older Messages reference and the libraries that follow it; the current reaction page does not mention removal). */
@@ -845,7 +847,7 @@ export interface ReactionBuilder extends Buildable<T.Reaction> {
  * @param emoji Exactly one emoji (skin tones, flags, keycaps and ZWJ sequences count as one), or "" to remove the reaction.
  */
 export function reaction(messageId: string, emoji: string): ReactionBuilder {
-  return new ReactionChain().messageId(messageId).emoji(emoji) as unknown as ReactionBuilder;
+  return reactionRoot.messageId(messageId).emoji(emoji) as unknown as ReactionBuilder;
 }
 
 /**
@@ -1339,6 +1341,14 @@ class AddressMessageHeaderGroup extends Group<AddressMessageChain> {
 
 /** The calls made on a `AddressMessageBuilder`, each method returning a new one a call longer; `build()` assembles them into an address message, keys in schema order. */
 class AddressMessageChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return AddressMessageInteractivePlan;
   }
@@ -1439,6 +1449,14 @@ class ButtonHeaderGroup extends Group<ButtonChain> {
 
 /** The calls made on a `ButtonBuilder`, each method returning a new one a call longer; `build()` assembles them into a reply buttons message, keys in schema order. */
 class ButtonChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ButtonInteractivePlan;
   }
@@ -1504,6 +1522,14 @@ class ButtonChain extends Chain {
 
 /** The calls made on a `CallPermissionRequestBuilder`, each method returning a new one a call longer; `build()` assembles them into a call permission request, keys in schema order. */
 class CallPermissionRequestChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return CallPermissionRequestInteractivePlan;
   }
@@ -1538,6 +1564,14 @@ class MediaCarouselCardHeaderGroup extends Group<MediaCarouselCardChain> {
 
 /** The calls made on a `MediaCarouselCardBuilder`, each method returning a new one a call longer; `build()` assembles them into a media card, keys in schema order. */
 class MediaCarouselCardChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return MediaCarouselCardPlan;
   }
@@ -1620,6 +1654,14 @@ class MediaCarouselCardChain extends Chain {
 
 /** The calls made on a `CarouselBuilder`, each method returning a new one a call longer; `build()` assembles them into a carousel message, keys in schema order. */
 class CarouselChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return CarouselInteractivePlan;
   }
@@ -1627,7 +1669,7 @@ class CarouselChain extends Chain {
     return new CarouselChain(this, 0, text);
   }
   ctaUrl(...args: unknown[]): CarouselChain {
-    let item = new MediaCarouselCardChain();
+    let item: MediaCarouselCardChain = mediaCarouselCardRoot;
     return new CarouselChain(this, 1, filled(item, args[args.length - 1]));
   }
   product(productRetailerId: unknown, catalogId: unknown): CarouselChain {
@@ -1667,6 +1709,14 @@ class CarouselChain extends Chain {
 
 /** The calls made on a `CatalogMessageBuilder`, each method returning a new one a call longer; `build()` assembles them into a catalog message, keys in schema order. */
 class CatalogMessageChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return CatalogMessageInteractivePlan;
   }
@@ -1729,6 +1779,14 @@ class CtaUrlHeaderGroup extends Group<CtaUrlChain> {
 
 /** The calls made on a `CtaUrlBuilder`, each method returning a new one a call longer; `build()` assembles them into a call-to-action URL message, keys in schema order. */
 class CtaUrlChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return CtaUrlInteractivePlan;
   }
@@ -1813,6 +1871,14 @@ class FlowHeaderGroup extends Group<FlowChain> {
 
 /** The calls made on a `FlowBuilder`, each method returning a new one a call longer; `build()` assembles them into a flow message, keys in schema order. */
 class FlowChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return FlowInteractivePlan;
   }
@@ -1922,6 +1988,14 @@ class FlowChain extends Chain {
 
 /** The calls made on a `ListSectionBuilder`, each method returning a new one a call longer; `build()` assembles them into a list section, keys in schema order. */
 class ListSectionChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ListSectionPlan;
   }
@@ -1967,6 +2041,14 @@ class ListHeaderGroup extends Group<ListChain> {
 
 /** The calls made on a `ListBuilder`, each method returning a new one a call longer; `build()` assembles them into a list message, keys in schema order. */
 class ListChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ListInteractivePlan;
   }
@@ -1983,7 +2065,7 @@ class ListChain extends Chain {
     return new ListChain(this, 3, button);
   }
   section(...args: unknown[]): ListChain {
-    let item = new ListSectionChain();
+    let item: ListSectionChain = listSectionRoot;
     if (args.length > 1 && args[0] !== undefined) item = item.title(args[0]);
     return new ListChain(this, 4, filled(item, args[args.length - 1]));
   }
@@ -2032,6 +2114,14 @@ class ListChain extends Chain {
 
 /** The calls made on a `LocationRequestBuilder`, each method returning a new one a call longer; `build()` assembles them into a location request message, keys in schema order. */
 class LocationRequestChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return LocationRequestInteractivePlan;
   }
@@ -2063,6 +2153,14 @@ class OrderDetailsHeaderGroup extends Group<OrderDetailsChain> {
 
 /** The calls made on a `OrderDetailsBuilder`, each method returning a new one a call longer; `build()` assembles them into an order details message, keys in schema order. */
 class OrderDetailsChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return OrderDetailsInteractivePlan;
   }
@@ -2232,6 +2330,14 @@ class OrderStatusHeaderGroup extends Group<OrderStatusChain> {
 
 /** The calls made on a `OrderStatusBuilder`, each method returning a new one a call longer; `build()` assembles them into an order status message, keys in schema order. */
 class OrderStatusChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return OrderStatusInteractivePlan;
   }
@@ -2302,6 +2408,14 @@ class OrderStatusChain extends Chain {
 
 /** The calls made on a `ProductSectionBuilder`, each method returning a new one a call longer; `build()` assembles them into a product section, keys in schema order. */
 class ProductSectionChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ProductSectionPlan;
   }
@@ -2346,6 +2460,14 @@ class ProductListHeaderGroup extends Group<ProductListChain> {
 
 /** The calls made on a `ProductListBuilder`, each method returning a new one a call longer; `build()` assembles them into a multi-product message, keys in schema order. */
 class ProductListChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ProductListInteractivePlan;
   }
@@ -2362,7 +2484,7 @@ class ProductListChain extends Chain {
     return new ProductListChain(this, 3, catalogId);
   }
   section(...args: unknown[]): ProductListChain {
-    let item = new ProductSectionChain();
+    let item: ProductSectionChain = productSectionRoot;
     if (args.length > 1 && args[0] !== undefined) item = item.title(args[0]);
     return new ProductListChain(this, 4, filled(item, args[args.length - 1]));
   }
@@ -2411,6 +2533,14 @@ class ProductListChain extends Chain {
 
 /** The calls made on a `ProductBuilder`, each method returning a new one a call longer; `build()` assembles them into a single product message, keys in schema order. */
 class ProductChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ProductInteractivePlan;
   }
@@ -2460,6 +2590,14 @@ class ProductChain extends Chain {
 
 /** The calls made on a `VoiceCallBuilder`, each method returning a new one a call longer; `build()` assembles them into a voice call button message, keys in schema order. */
 class VoiceCallChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return VoiceCallInteractivePlan;
   }
@@ -2493,6 +2631,14 @@ class VoiceCallChain extends Chain {
 
 /** The calls made on a `InteractiveMessageBuilder`, each method returning a new one a call longer; `build()` assembles them into an interactive message, keys in schema order. */
 class InteractiveMessageChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return InteractiveMessagePlan;
   }
@@ -2569,6 +2715,14 @@ class InteractiveMessageChain extends Chain {
 
 /** The calls made on a `ReactionMessageBuilder`, each method returning a new one a call longer; `build()` assembles them into a reaction message, keys in schema order. */
 class ReactionMessageChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ReactionMessagePlan;
   }
@@ -2633,6 +2787,14 @@ class ReactionMessageChain extends Chain {
 
 /** The calls made on a `ReactionBuilder`, each method returning a new one a call longer; `build()` assembles them into a reaction, keys in schema order. */
 class ReactionChain extends Chain {
+  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
+    super();
+    this[PREV] = prev;
+    this[CALL] = call;
+    this[A0] = a0;
+    this[A1] = a1;
+    this[A2] = a2;
+  }
   get [PLAN](): Plan {
     return ReactionPlan;
   }
@@ -2661,3 +2823,44 @@ class ReactionChain extends Chain {
     return out;
   }
 }
+
+/** The empty `AddressMessageBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const addressMessageRoot = /* @__PURE__ */ retain(new AddressMessageChain(), AddressMessageHeaderGroup);
+/** The empty `ButtonBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const buttonRoot = /* @__PURE__ */ retain(new ButtonChain(), ButtonHeaderGroup);
+/** The empty `CallPermissionRequestBuilder` every one starts from, kept alive: see `retain`. */
+const callPermissionRequestRoot = /* @__PURE__ */ retain(new CallPermissionRequestChain());
+/** The empty `MediaCarouselCardBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const mediaCarouselCardRoot = /* @__PURE__ */ retain(new MediaCarouselCardChain(), MediaCarouselCardHeaderGroup);
+/** The empty `CarouselBuilder` every one starts from, kept alive: see `retain`. */
+const carouselRoot = /* @__PURE__ */ retain(new CarouselChain());
+/** The empty `CatalogMessageBuilder` every one starts from, kept alive: see `retain`. */
+const catalogMessageRoot = /* @__PURE__ */ retain(new CatalogMessageChain());
+/** The empty `CtaUrlBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const ctaUrlRoot = /* @__PURE__ */ retain(new CtaUrlChain(), CtaUrlHeaderGroup);
+/** The empty `FlowBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const flowRoot = /* @__PURE__ */ retain(new FlowChain(), FlowHeaderGroup);
+/** The empty `ListSectionBuilder` every one starts from, kept alive: see `retain`. */
+const listSectionRoot = /* @__PURE__ */ retain(new ListSectionChain());
+/** The empty `ListBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const listRoot = /* @__PURE__ */ retain(new ListChain(), ListHeaderGroup);
+/** The empty `LocationRequestBuilder` every one starts from, kept alive: see `retain`. */
+const locationRequestRoot = /* @__PURE__ */ retain(new LocationRequestChain());
+/** The empty `OrderDetailsBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const orderDetailsRoot = /* @__PURE__ */ retain(new OrderDetailsChain(), OrderDetailsHeaderGroup);
+/** The empty `OrderStatusBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const orderStatusRoot = /* @__PURE__ */ retain(new OrderStatusChain(), OrderStatusHeaderGroup);
+/** The empty `ProductSectionBuilder` every one starts from, kept alive: see `retain`. */
+const productSectionRoot = /* @__PURE__ */ retain(new ProductSectionChain());
+/** The empty `ProductListBuilder` every one starts from, kept alive with one of each of its groups: see `retain`. */
+const productListRoot = /* @__PURE__ */ retain(new ProductListChain(), ProductListHeaderGroup);
+/** The empty `ProductBuilder` every one starts from, kept alive: see `retain`. */
+const productRoot = /* @__PURE__ */ retain(new ProductChain());
+/** The empty `VoiceCallBuilder` every one starts from, kept alive: see `retain`. */
+const voiceCallRoot = /* @__PURE__ */ retain(new VoiceCallChain());
+/** The empty `InteractiveMessageBuilder` every one starts from, kept alive: see `retain`. */
+const interactiveMessageRoot = /* @__PURE__ */ retain(new InteractiveMessageChain());
+/** The empty `ReactionMessageBuilder` every one starts from, kept alive: see `retain`. */
+const reactionMessageRoot = /* @__PURE__ */ retain(new ReactionMessageChain());
+/** The empty `ReactionBuilder` every one starts from, kept alive: see `retain`. */
+const reactionRoot = /* @__PURE__ */ retain(new ReactionChain());

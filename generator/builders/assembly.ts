@@ -76,7 +76,7 @@ export interface ChainSpec {
 }
 
 /** Names the generated code imports from the runtime; no slot may take one. */
-const RUNTIME = ["Chain", "Group", "calls", "filled", "assembled", "own", "isRecord", "keep", "add", "addEach", "addCopies", "nested", "CALL", "A0", "A1", "A2", "ASSEMBLE", "PLAN", "OWNER", "c", "out", "context", "record"];
+const RUNTIME = ["Chain", "Group", "calls", "filled", "assembled", "own", "isRecord", "keep", "add", "addEach", "addCopies", "nested", "CALL", "A0", "A1", "A2", "ASSEMBLE", "PLAN", "OWNER", "PREV", "retain", "c", "out", "context", "record"];
 
 /** The most arguments a builder method takes: the chain holds them in as many fields. */
 export const MAX_ARGS = 3;
@@ -85,6 +85,11 @@ const lit = (v: unknown) => JSON.stringify(v);
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 const prop = (key: string) => (IDENT.test(key) ? `.${key}` : `[${lit(key)}]`);
 const keyOf = (key: string) => (IDENT.test(key) ? key : lit(key));
+
+/** The constant holding a builder class's empty builder: `ListSectionChain` → `listSectionRoot`. */
+export function rootName(className: string): string {
+  return `${camel(className.replace(/Chain$/, ""))}Root`;
+}
 
 /** A variable named after a path: `["action", "buttons"]` → `actionButtons`. */
 function varName(path: string[]): string {
@@ -272,7 +277,7 @@ function methodCode(spec: ChainSpec, call: CallSpec, index: number, self: string
     const seeds = call.seeds.map((seed, i) => `if (args.length > ${i + 1} && args[${i}] !== undefined) item = item.${seed}(args[${i}]);`);
     return [
       `${call.method}(...args: unknown[]): ${spec.className} {`,
-      `let item = new ${call.sub}();`,
+      `let item: ${call.sub} = ${rootName(call.sub)};`,
       ...seeds,
       `return new ${spec.className}(${self}, ${index}, filled(item, args[args.length - 1]));`,
       "}",
@@ -323,8 +328,21 @@ function caseCode(call: CallSpec, slot: string, constSlots: string[]): string[] 
   return lines;
 }
 
-/** The builder's class, and the classes of its method groups. */
-export function chainCode(spec: ChainSpec): string {
+/**
+ * The constant holding a builder class's empty builder, which every builder of the class starts
+ * from (a builder never changes, so one serves all), kept alive with one of each of its groups.
+ * It goes after every class, which it constructs.
+ */
+function rootCode(spec: ChainSpec, groups: string[]): string {
+  const keptWith = groups.length ? " with one of each of its groups" : "";
+  return [
+    `/** The empty \`${spec.builderName}\` every one starts from, kept alive${keptWith}: see \`retain\`. */`,
+    `const ${rootName(spec.className)} = /* @__PURE__ */ retain(new ${spec.className}()${groups.map((g) => `, ${g}`).join("")});`,
+  ].join("\n");
+}
+
+/** The builder's class and the classes of its method groups, and (apart) the constant holding its empty builder. */
+export function chainCode(spec: ChainSpec): { code: string; root: string } {
   const where = spec.builderName;
   const root = object(true);
   addConsts(root, spec.base);
@@ -365,6 +383,15 @@ export function chainCode(spec: ChainSpec): string {
   const chain = [
     `/** The calls made on a \`${where}\`, each method returning a new one a call longer; \`build()\` assembles them into ${withArticle(spec.what)}, keys in schema order. */`,
     `class ${spec.className} extends Chain {`,
+    // The fields are written here rather than in Chain's constructor, so each write sees one shape.
+    "constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {",
+    "super();",
+    "this[PREV] = prev;",
+    "this[CALL] = call;",
+    "this[A0] = a0;",
+    "this[A1] = a1;",
+    "this[A2] = a2;",
+    "}",
     `get [PLAN](): Plan {\nreturn ${spec.planName};\n}`,
     ...getters,
     ...members,
@@ -380,5 +407,5 @@ export function chainCode(spec: ChainSpec): string {
     "}",
     "}",
   ].join("\n");
-  return [...groupCode, chain].join("\n\n");
+  return { code: [...groupCode, chain].join("\n\n"), root: rootCode(spec, [...groups.keys()].map(groupClass)) };
 }

@@ -21,7 +21,7 @@ import {
 } from "ts-morph";
 import { pascalCase } from "../names.ts";
 import { SchemaSetError } from "../schema-set.ts";
-import { type CallSpec, chainCode, type KeyOrder, MAX_ARGS, type Maker, makerCode, makerName, recordMakerCode, type Take } from "./assembly.ts";
+import { type CallSpec, chainCode, type KeyOrder, MAX_ARGS, type Maker, makerCode, makerName, recordMakerCode, rootName, type Take } from "./assembly.ts";
 import type { BuilderModel, Item, Leaf, ListLeaf, Node } from "./model.ts";
 import { clampable, order, ordinals, replyIdPaths } from "./plan.ts";
 import { a, camel, capitalize, docs, joinText, singular } from "./words.ts";
@@ -59,6 +59,8 @@ export class BuilderEmitter {
   private readonly orders = new Map<string, string>();
   private readonly makers = new Map<string, string>();
   private readonly chains: string[] = [];
+  /** The constants holding each builder class's empty builder: after every class, which they construct. */
+  private readonly roots: string[] = [];
   private readonly surfaces = new Map<Item, Surface>();
   private readonly idsByType = new Map<string, boolean>();
   private readonly replyPaths: [string, string[][]][] = [];
@@ -106,6 +108,8 @@ export class BuilderEmitter {
             "OWNER",
             "own",
             "PLAN",
+            "PREV",
+            "retain",
             "type Buildable",
             "type Carries",
             "type Context",
@@ -137,6 +141,7 @@ export class BuilderEmitter {
         ...[...this.orders].map(([name, value]) => `/** The key order of ${name.replace(/Order\d*$/, "")} values given whole. */\nconst ${name}: KeyOrder = ${value};`),
         ...this.makers.values(),
         ...this.chains,
+        ...this.roots,
       ],
     });
     return file.getFullText();
@@ -269,9 +274,9 @@ export class BuilderEmitter {
     }
 
     this.plans.push(this.plan(item, name, top));
-    this.chains.push(
-      chainCode({ className: chainName(name), builderName: name, planName: `${item.typeName}Plan`, what: item.title, base: item.base, order: this.orderOf(item.node), calls }),
-    );
+    const { code, root } = chainCode({ className: chainName(name), builderName: name, planName: `${item.typeName}Plan`, what: item.title, base: item.base, order: this.orderOf(item.node), calls });
+    this.chains.push(code);
+    this.roots.push(root);
     if (top) this.statements.push(this.factory(top, surface));
     return surface;
   }
@@ -489,7 +494,7 @@ export class BuilderEmitter {
       typeParameters: target ? [{ name: "M", constraint: this.targetType(target as Leaf & { kind: "target" }) }] : [],
       parameters: params.map((p) => (p === target ? { name: camel(p.key), type: "M" } : this.parameter(p))),
       returnType,
-      statements: [`return new ${chainName(top.typeName)}()${params.map((p) => `.${camel(p.key)}(${camel(p.key)})`).join("")} as unknown as ${returnType};`],
+      statements: [`return ${rootName(chainName(top.typeName))}${params.map((p) => `.${camel(p.key)}(${camel(p.key)})`).join("")} as unknown as ${returnType};`],
     };
   }
 

@@ -112,7 +112,7 @@ export const A2 = Symbol("wa-interactive.a2");
 export const ASSEMBLE = Symbol("wa-interactive.assemble");
 export const PLAN = Symbol("wa-interactive.plan");
 export const OWNER = Symbol("wa-interactive.owner");
-const PREV = Symbol("wa-interactive.prev");
+export const PREV = Symbol("wa-interactive.prev");
 
 /** One call of a chain, as the generated assembly reads it. */
 export interface Call {
@@ -130,25 +130,20 @@ export interface Context {
 
 /**
  * The base of every generated builder class. The empty builder has no previous call; every method
- * returns a new instance one call longer. Subclasses give their plan and `[ASSEMBLE]`: the message
- * the calls describe, keys in schema order, not yet numbered, clamped or validated.
+ * returns a new instance one call longer. Subclasses give their plan, `[ASSEMBLE]` (the message
+ * the calls describe, keys in schema order, not yet numbered, clamped or validated) and a
+ * constructor that writes the chain's five fields itself: written here, once for every class, the
+ * writes would see a different object shape per builder class and slow down as more are used.
  */
 export abstract class Chain {
   // Declared, not defined: a class field costs a define on every construction, and a builder
-  // constructs one instance per call.
-  declare readonly [PREV]: Chain | undefined;
-  declare readonly [CALL]: number;
-  declare readonly [A0]: unknown;
-  declare readonly [A1]: unknown;
-  declare readonly [A2]: unknown;
-
-  constructor(prev?: Chain, call = -1, a0?: unknown, a1?: unknown, a2?: unknown) {
-    this[PREV] = prev;
-    this[CALL] = call;
-    this[A0] = a0;
-    this[A1] = a1;
-    this[A2] = a2;
-  }
+  // constructs one instance per call. Not readonly only because the subclass constructors write
+  // them; nothing writes them after.
+  declare [PREV]: Chain | undefined;
+  declare [CALL]: number;
+  declare [A0]: unknown;
+  declare [A1]: unknown;
+  declare [A2]: unknown;
 
   abstract get [PLAN](): Plan;
   abstract [ASSEMBLE](context: Context): unknown;
@@ -171,6 +166,24 @@ export abstract class Group<C extends Chain> {
   constructor(owner: C) {
     this[OWNER] = owner;
   }
+}
+
+/** Objects kept for the life of the module: see `retain`. */
+const retained: object[] = [];
+
+/**
+ * Keeps `root` (a builder class's empty builder, which every builder of that class starts from)
+ * and one group of each class in `groups` alive for the life of the module, and returns `root`.
+ * V8 holds weakly the hidden class an object reaches as its constructor writes its fields, and
+ * builders live only while a message is built: when a garbage collection finds none alive, it
+ * drops those classes and, with them, the optimised code of every method that makes or reads
+ * builders, and the next few thousand builds run 5 to 10 times slower until it is optimised
+ * again. One live object of each class keeps the classes, and so the optimised code.
+ */
+export function retain<C extends Chain>(root: C, ...groups: (new (owner: C) => Group<C>)[]): C {
+  retained.push(root);
+  for (const group of groups) retained.push(new group(root));
+  return root;
 }
 
 /** The calls of a chain, first to last (the chain itself runs from the last back). */
@@ -322,7 +335,9 @@ let lastBuilt: unknown;
  * made; anything else is copied.
  */
 export function nested(v: unknown, at: string, context: Context): unknown {
-  if (!(v instanceof Chain)) return v === lastBuilt && v !== undefined ? v : own(v);
+  // The message the last build returned is by far the most common value: answered first.
+  if (v === lastBuilt && v !== undefined) return v;
+  if (!(v instanceof Chain)) return own(v);
   const inner: Context = { options: context.options, changes: [] };
   const value = prepare(v, inner);
   for (const change of inner.changes) context.changes.push({ ...change, path: at + change.path });

@@ -10,12 +10,12 @@
  */
 import { type Imports, Module, doc, lines, lit, ts } from "./code.ts";
 import type { FieldMapping, KindMapping, Provider, ProviderMapping } from "./providers.ts";
-import { type Json, type SchemaSet, SchemaSetError } from "./schema-set.ts";
+import { ID_BASE, type Json, type SchemaSet, SchemaSetError } from "./schema-set.ts";
 import { type At, namedNode, walk } from "./schema-path.ts";
 import { FormEmitter, type Leaf, type Refer, type Side, access, parsePointer, pointerOf } from "./translation.ts";
 
 function fileAt(set: SchemaSet, path: string): At {
-  const file = set.byId.get(`https://wa-interactive.dev/schemas/${path}`);
+  const file = set.byId.get(`${ID_BASE}${path}`);
   if (!file) throw new SchemaSetError(`providers: ${path} is missing`);
   return { file, node: file.schema };
 }

@@ -747,7 +747,7 @@ class InboundEmitter {
       }
       const all = [v, ...Object.keys(cases).filter((other) => cases[other] === v)];
       const labels = all.map((name) => `case ${lit(name)}:`).join("\n");
-      arms.push(`${labels} {\n${sub(k, all.join(" or "), all.length === 1 ? v : undefined)}\n}`);
+      arms.push(`${labels} {\n${sub(k, all.map((name) => `"${name}"`).join(" or "), all.length === 1 ? v : undefined)}\n}`);
     }
     const otherwise = c.otherwise === undefined ? undefined : sub(c.otherwise, ctx.value);
     if (arms.length === 0) {

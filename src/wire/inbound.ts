@@ -237,9 +237,12 @@ export function parseObject(
   return undefined;
 }
 
-/** Reports a part an event needs and the item left out (`a text message must have "body"`); the item gives no event. */
-export function missing(errors: ValidationIssue[], path: string, type: string, part: string): undefined {
-  errors.push(issue(path, "required", `a ${type} message must have "${part}"`));
+/**
+ * Reports a part an event needs and the item left out (`a message of type "text" must have
+ * "body"`; `types` is the quoted value or values the item was chosen by); the item gives no event.
+ */
+export function missing(errors: ValidationIssue[], path: string, types: string, part: string): undefined {
+  errors.push(issue(path, "required", `${types === "" ? "the message" : `a message of type ${types}`} must have "${part}"`));
   return undefined;
 }
 

@@ -54,7 +54,7 @@ function eventOf(
       }
       switch (type) {
         case "text": {
-          if (item.data.body === undefined) return missing(result.errors, `${path}/data`, "text", "body");
+          if (item.data.body === undefined) return missing(result.errors, `${path}/data`, '"text"', "body");
           const senderId = nonEmpty(item.data.sender);
           const to = item.data.waba_number ?? item.data.recipient;
           const event = { provider, kind: "text" } as InboundEvent;

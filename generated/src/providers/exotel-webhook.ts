@@ -46,8 +46,9 @@ function messageEvent(
     case "incoming_message":
     case "icm": {
       // A message the customer sent: its content mirrors a Cloud API message.
-      if (item.content === undefined) return missing(result.errors, `${path}`, "incoming_message or icm", "content");
-      if (item.sid === undefined) return missing(result.errors, `${path}`, "incoming_message or icm", "sid");
+      if (item.content === undefined)
+        return missing(result.errors, `${path}`, '"incoming_message" or "icm"', "content");
+      if (item.sid === undefined) return missing(result.errors, `${path}`, '"incoming_message" or "icm"', "sid");
       const timestamp = isoTime(item.timestamp, `${path}/timestamp`, result.errors);
       if (timestamp === undefined) return undefined;
       const content = item.content;
@@ -75,7 +76,7 @@ function messageEvent(
     }
     case "dlr": {
       // A delivery report: Exotel's status codes as integrators read them (30001 sent, 30002 delivered, 30003 read); any other code keeps Exotel's own wording and carries an error.
-      if (item.sid === undefined) return missing(result.errors, `${path}`, "dlr", "sid");
+      if (item.sid === undefined) return missing(result.errors, `${path}`, '"dlr"', "sid");
       const timestamp = isoTime(item.timestamp, `${path}/timestamp`, result.errors);
       if (timestamp === undefined) return undefined;
       const status2 = item.exo_status_code === undefined ? undefined : String(item.exo_status_code);

@@ -102,9 +102,9 @@ function resultEvent(
   switch (item.message.type) {
     case "INTERACTIVE_BUTTON_REPLY": {
       if (item.message.id === undefined)
-        return missing(result.errors, `${path}/message/id`, "INTERACTIVE_BUTTON_REPLY", "id");
+        return missing(result.errors, `${path}/message/id`, '"INTERACTIVE_BUTTON_REPLY"', "id");
       if (item.message.title === undefined)
-        return missing(result.errors, `${path}/message/title`, "INTERACTIVE_BUTTON_REPLY", "title");
+        return missing(result.errors, `${path}/message/title`, '"INTERACTIVE_BUTTON_REPLY"', "title");
       const event = {
         provider,
         kind: "button_reply",
@@ -122,9 +122,9 @@ function resultEvent(
     }
     case "INTERACTIVE_LIST_REPLY": {
       if (item.message.id === undefined)
-        return missing(result.errors, `${path}/message/id`, "INTERACTIVE_LIST_REPLY", "id");
+        return missing(result.errors, `${path}/message/id`, '"INTERACTIVE_LIST_REPLY"', "id");
       if (item.message.title === undefined)
-        return missing(result.errors, `${path}/message/title`, "INTERACTIVE_LIST_REPLY", "title");
+        return missing(result.errors, `${path}/message/title`, '"INTERACTIVE_LIST_REPLY"', "title");
       const reply: InboundReply = { id: item.message.id, title: item.message.title };
       if (item.message.description !== undefined) reply.description = item.message.description;
       const event = { provider, kind: "list_reply", senderId: item.from, from: item.from, to: item.to } as InboundEvent;
@@ -151,8 +151,8 @@ function resultEvent(
     case "BUTTON": {
       // A template's quick-reply button.
       if (item.message.payload === undefined)
-        return missing(result.errors, `${path}/message/payload`, "BUTTON", "payload");
-      if (item.message.text === undefined) return missing(result.errors, `${path}/message/text`, "BUTTON", "text");
+        return missing(result.errors, `${path}/message/payload`, '"BUTTON"', "payload");
+      if (item.message.text === undefined) return missing(result.errors, `${path}/message/text`, '"BUTTON"', "text");
       const event = {
         provider,
         kind: "template_button",
@@ -170,9 +170,9 @@ function resultEvent(
     }
     case "LOCATION": {
       if (item.message.latitude === undefined)
-        return missing(result.errors, `${path}/message/latitude`, "LOCATION", "latitude");
+        return missing(result.errors, `${path}/message/latitude`, '"LOCATION"', "latitude");
       if (item.message.longitude === undefined)
-        return missing(result.errors, `${path}/message/longitude`, "LOCATION", "longitude");
+        return missing(result.errors, `${path}/message/longitude`, '"LOCATION"', "longitude");
       const location: InboundLocation = { latitude: item.message.latitude, longitude: item.message.longitude };
       if (item.message.name !== undefined) location.name = item.message.name;
       if (item.message.address !== undefined) location.address = item.message.address;
@@ -188,9 +188,9 @@ function resultEvent(
     }
     case "ORDER": {
       if (item.message.catalogId === undefined)
-        return missing(result.errors, `${path}/message/catalogId`, "ORDER", "catalogId");
+        return missing(result.errors, `${path}/message/catalogId`, '"ORDER"', "catalogId");
       if (item.message.productItems === undefined)
-        return missing(result.errors, `${path}/message/productItems`, "ORDER", "productItems");
+        return missing(result.errors, `${path}/message/productItems`, '"ORDER"', "productItems");
       const event = { provider, kind: "order", senderId: item.from, from: item.from, to: item.to } as InboundEvent;
       if (item.contact?.name !== undefined) event.contactName = item.contact?.name;
       event.messageId = item.messageId;

@@ -48,7 +48,7 @@ function eventOf(
     switch (message.message_type) {
       case "reply": {
         // A reply button tap and a list row choice both arrive as reply: which it was is decided against the sent message when the caller passes it (options.sent), else the kind is reply.
-        if (message.reply === undefined) return missing(result.errors, `${path}`, "reply", "reply");
+        if (message.reply === undefined) return missing(result.errors, `${path}`, '"reply"', "reply");
         const senderId = nonEmpty(message.from);
         const username = nonEmpty(message.profile?.username);
         const contactName = nonEmpty(message.profile?.name);
@@ -72,7 +72,7 @@ function eventOf(
       }
       case "button": {
         // A template's quick-reply button.
-        if (message.button === undefined) return missing(result.errors, `${path}`, "button", "button");
+        if (message.button === undefined) return missing(result.errors, `${path}`, '"button"', "button");
         const senderId = nonEmpty(message.from);
         const username = nonEmpty(message.profile?.username);
         const contactName = nonEmpty(message.profile?.name);
@@ -90,7 +90,7 @@ function eventOf(
         return event;
       }
       case "text": {
-        if (message.text === undefined) return missing(result.errors, `${path}`, "text", "text");
+        if (message.text === undefined) return missing(result.errors, `${path}`, '"text"', "text");
         const senderId = nonEmpty(message.from);
         const username = nonEmpty(message.profile?.username);
         const contactName = nonEmpty(message.profile?.name);
@@ -108,7 +108,7 @@ function eventOf(
         return event;
       }
       case "location": {
-        if (message.location === undefined) return missing(result.errors, `${path}`, "location", "location");
+        if (message.location === undefined) return missing(result.errors, `${path}`, '"location"', "location");
         const senderId = nonEmpty(message.from);
         const username = nonEmpty(message.profile?.username);
         const contactName = nonEmpty(message.profile?.name);
@@ -133,7 +133,7 @@ function eventOf(
         return event;
       }
       case "order": {
-        if (message.order === undefined) return missing(result.errors, `${path}`, "order", "order");
+        if (message.order === undefined) return missing(result.errors, `${path}`, '"order"', "order");
         const senderId = nonEmpty(message.from);
         const username = nonEmpty(message.profile?.username);
         const contactName = nonEmpty(message.profile?.name);

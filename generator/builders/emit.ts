@@ -22,7 +22,7 @@ import {
 import { pascalCase } from "../names.ts";
 import { SchemaSetError } from "../schema-set.ts";
 import { type CallSpec, chainCode, type KeyOrder, MAX_ARGS, type Maker, makerCode, makerName, recordMakerCode, rootName, type Take } from "./assembly.ts";
-import type { BuilderModel, Item, Leaf, ListLeaf, Node } from "./model.ts";
+import type { BuilderModel, ChoiceLeaf, Item, Leaf, ListLeaf, Node } from "./model.ts";
 import { clampable, order, ordinals, replyIdPaths } from "./plan.ts";
 import { a, camel, capitalize, docs, joinText, singular } from "./words.ts";
 
@@ -50,6 +50,25 @@ interface Surface {
   item: Item;
   hasIds: boolean;
   counters: { param: string; leaf: ListLeaf; max: number }[];
+}
+
+/** One builder's emission in progress: the names its parts read and the members they add. */
+interface BuilderParts {
+  item: Item;
+  name: string;
+  surface: Surface;
+  typeParams: OptionalKind<TypeParameterDeclarationStructure>[];
+  args: string[];
+  /** The builder's own type, with some of its type arguments changed. */
+  self: (change?: Record<string, string>) => string;
+  /** Claims a method name: two methods of one name are refused. */
+  claim: (method: string, leaf: Leaf) => void;
+  methods: OptionalKind<MethodSignatureStructure>[];
+  /** The adders of each counted array, by its type parameter: they are there while it has room. */
+  capped: Map<string, OptionalKind<MethodSignatureStructure>[]>;
+  groups: InterfaceDeclarationStructure[];
+  groupProps: OptionalKind<PropertySignatureStructure>[];
+  calls: CallSpec[];
 }
 
 export class BuilderEmitter {
@@ -178,6 +197,23 @@ export class BuilderEmitter {
   private builder(item: Item, name: string, top?: TopBuilder): Surface {
     const existing = this.surfaces.get(item);
     if (existing) return existing;
+    const parts = this.startBuilder(item, name, top);
+    for (const leaf of item.leaves) {
+      if (leaf.kind === "value" || leaf.kind === "text" || leaf.kind === "target") this.setterMember(parts, leaf);
+      else if (leaf.kind === "choice") this.choiceGroup(parts, leaf);
+      else this.listMethods(parts, leaf);
+    }
+    this.declareBuilder(parts, top);
+    this.plans.push(this.plan(item, name, top));
+    const { code, root } = chainCode({ className: chainName(name), builderName: name, planName: `${item.typeName}Plan`, what: item.title, base: item.base, order: this.orderOf(item.node), calls: parts.calls });
+    this.chains.push(code);
+    this.roots.push(root);
+    if (top) this.statements.push(this.factory(top, parts.surface));
+    return parts.surface;
+  }
+
+  /** A builder's surface (registered before its members, which may refer back to it) and the parts its members fill. */
+  private startBuilder(item: Item, name: string, top?: TopBuilder): BuilderParts {
     const counters = item.leaves
       .filter((l): l is ListLeaf => l.kind === "list" && l.max !== undefined)
       .map((leaf) => ({ param: pascalCase(leaf.key), leaf, max: leaf.max! }));
@@ -190,57 +226,57 @@ export class BuilderEmitter {
     ];
     const args = typeParams.map((p) => p.name);
     const self = (change: Record<string, string> = {}) => (args.length ? `${name}<${args.map((a) => change[a] ?? a).join(", ")}>` : name);
-
-    const methods: OptionalKind<MethodSignatureStructure>[] = [];
-    const capped = new Map<string, OptionalKind<MethodSignatureStructure>[]>();
-    const groups: InterfaceDeclarationStructure[] = [];
-    const groupProps: OptionalKind<PropertySignatureStructure>[] = [];
-    const calls: CallSpec[] = [];
     const used = new Set<string>(["build", "safeBuild"]);
     const claim = (method: string, leaf: Leaf) => {
       if (used.has(method)) throw new SchemaSetError(`${item.typeName}: two builder methods would be called "${method}" (one for ${leaf.path.join("/")})`);
       used.add(method);
     };
+    return { item, name, surface, typeParams, args, self, claim, methods: [], capped: new Map(), groups: [], groupProps: [], calls: [] };
+  }
 
-    for (const leaf of item.leaves) {
-      const at = { at: leaf.path, consts: leaf.consts };
-      if (leaf.kind === "value" || leaf.kind === "text" || leaf.kind === "target") {
-        const method = camel(leaf.key);
-        claim(method, leaf);
-        const value = leaf.kind === "value" ? { kind: "whole" as const, take: this.take(leaf) } : { kind: leaf.kind };
-        calls.push({ ...at, method, params: [paramName(leaf)], op: "set", value });
-        methods.push(this.setter(leaf, method, self, surface));
-      } else if (leaf.kind === "choice") {
-        const group = camel(leaf.key);
-        claim(group, leaf);
-        const groupName = `${name}${pascalCase(leaf.key)}`;
-        const groupMethods: OptionalKind<MethodSignatureStructure>[] = [];
-        for (const branch of leaf.branches) {
-          if (branch.complex) throw new SchemaSetError(`${branch.typeName}: a tagged choice whose branch needs a sub-builder is not supported by the builder emitter yet`);
-          const method = camel(branch.tag ?? branch.typeName);
-          const params = this.positional(branch);
-          calls.push({ ...at, method, group, params: params.map(paramName), op: "set", value: { kind: "made", maker: this.maker(branch, params) } });
-          groupMethods.push({
-            name: method,
-            docs: docs(branch.description || `${capitalize(a(branch.title))}.`, params.map((p) => [p.kind === "text" ? "text" : camel(p.key), p.doc])),
-            parameters: params.map((p) => this.parameter(p)),
-            returnType: self(),
-          });
-        }
-        groups.push({
-          kind: StructureKind.Interface,
-          name: groupName,
-          isExported: true,
-          typeParameters: typeParams.map(({ name: n, constraint }) => ({ name: n, constraint })),
-          docs: docs(`The kinds of ${leaf.key} of ${a(item.title)}; pick one.`),
-          methods: groupMethods,
-        });
-        groupProps.push({ name: group, type: args.length ? `${groupName}<${args.join(", ")}>` : groupName, isReadonly: true, docs: docs(leaf.doc) });
-      } else {
-        this.listMethods(item, leaf, name, self, surface, claim, calls, methods, capped);
-      }
+  /** A field set by one call: a value, a text or a built target. */
+  private setterMember(parts: BuilderParts, leaf: Leaf): void {
+    const method = camel(leaf.key);
+    parts.claim(method, leaf);
+    const value = leaf.kind === "value" ? { kind: "whole" as const, take: this.take(leaf) } : { kind: leaf.kind as "text" | "target" };
+    parts.calls.push({ at: leaf.path, consts: leaf.consts, method, params: [paramName(leaf)], op: "set", value });
+    parts.methods.push(this.setter(leaf, method, parts.self, parts.surface));
+  }
+
+  /** A tagged choice (a header's kinds): a group of methods, one per branch, reached by a property. */
+  private choiceGroup(parts: BuilderParts, leaf: ChoiceLeaf): void {
+    const { item, name, typeParams, args, self } = parts;
+    const group = camel(leaf.key);
+    parts.claim(group, leaf);
+    const groupName = `${name}${pascalCase(leaf.key)}`;
+    const groupMethods: OptionalKind<MethodSignatureStructure>[] = [];
+    for (const branch of leaf.branches) {
+      if (branch.complex) throw new SchemaSetError(`${branch.typeName}: a tagged choice whose branch needs a sub-builder is not supported by the builder emitter yet`);
+      const method = camel(branch.tag ?? branch.typeName);
+      const params = this.positional(branch);
+      parts.calls.push({ at: leaf.path, consts: leaf.consts, method, group, params: params.map(paramName), op: "set", value: { kind: "made", maker: this.maker(branch, params) } });
+      groupMethods.push({
+        name: method,
+        docs: docs(branch.description || `${capitalize(a(branch.title))}.`, params.map((p) => [p.kind === "text" ? "text" : camel(p.key), p.doc])),
+        parameters: params.map((p) => this.parameter(p)),
+        returnType: self(),
+      });
     }
+    parts.groups.push({
+      kind: StructureKind.Interface,
+      name: groupName,
+      isExported: true,
+      typeParameters: typeParams.map(({ name: n, constraint }) => ({ name: n, constraint })),
+      docs: docs(`The kinds of ${leaf.key} of ${a(item.title)}; pick one.`),
+      methods: groupMethods,
+    });
+    parts.groupProps.push({ name: group, type: args.length ? `${groupName}<${args.join(", ")}>` : groupName, isReadonly: true, docs: docs(leaf.doc) });
+  }
 
+  /** The builder's types: its methods' interface and its groups, and with counted arrays the type that offers adders while there is room. */
+  private declareBuilder(parts: BuilderParts, top?: TopBuilder): void {
+    const { item, name, surface, typeParams, args } = parts;
+    const { counters } = surface;
     const extendsList = top ? [`Buildable<T.${item.typeName}${surface.hasIds ? ", Ids" : ""}>`] : surface.hasIds ? ["Carries<Ids>"] : [];
     const description = joinText(top ? `Builds ${a(item.title)}.` : `Fills in ${a(item.title)}.`, item.description);
     const base: InterfaceDeclarationStructure = {
@@ -250,35 +286,27 @@ export class BuilderEmitter {
       typeParameters: counters.length ? typeParams.map(({ name: n, constraint }) => ({ name: n, constraint })) : typeParams,
       extends: extendsList,
       docs: docs(description),
-      properties: groupProps,
-      methods,
+      properties: parts.groupProps,
+      methods: parts.methods,
     };
-    this.statements.push(base, ...groups);
-    if (counters.length) {
-      const parts = [`${name}Methods<${args.join(", ")}>`];
-      for (const c of counters) {
-        const adders = capped.get(c.param) ?? [];
-        if (adders.length === 0) continue;
-        const addersName = `${name}${c.param}`;
-        this.statements.push({
-          kind: StructureKind.Interface,
-          name: addersName,
-          isExported: true,
-          typeParameters: typeParams.map(({ name: n, constraint }) => ({ name: n, constraint })),
-          docs: docs(`Adders for ${c.leaf.key}, there while it holds fewer than ${c.max} (WhatsApp's limit).`),
-          methods: adders,
-        });
-        parts.push(`Room<${c.param}, ${c.max}, ${addersName}<${args.join(", ")}>>`);
-      }
-      this.statements.push({ kind: StructureKind.TypeAlias, name, isExported: true, typeParameters: typeParams, type: parts.join(" & "), docs: docs(description) } as TypeAliasDeclarationStructure);
+    this.statements.push(base, ...parts.groups);
+    if (!counters.length) return;
+    const types = [`${name}Methods<${args.join(", ")}>`];
+    for (const c of counters) {
+      const adders = parts.capped.get(c.param) ?? [];
+      if (adders.length === 0) continue;
+      const addersName = `${name}${c.param}`;
+      this.statements.push({
+        kind: StructureKind.Interface,
+        name: addersName,
+        isExported: true,
+        typeParameters: typeParams.map(({ name: n, constraint }) => ({ name: n, constraint })),
+        docs: docs(`Adders for ${c.leaf.key}, there while it holds fewer than ${c.max} (WhatsApp's limit).`),
+        methods: adders,
+      });
+      types.push(`Room<${c.param}, ${c.max}, ${addersName}<${args.join(", ")}>>`);
     }
-
-    this.plans.push(this.plan(item, name, top));
-    const { code, root } = chainCode({ className: chainName(name), builderName: name, planName: `${item.typeName}Plan`, what: item.title, base: item.base, order: this.orderOf(item.node), calls });
-    this.chains.push(code);
-    this.roots.push(root);
-    if (top) this.statements.push(this.factory(top, surface));
-    return surface;
+    this.statements.push({ kind: StructureKind.TypeAlias, name, isExported: true, typeParameters: typeParams, type: types.join(" & "), docs: docs(description) } as TypeAliasDeclarationStructure);
   }
 
   private setter(leaf: Leaf, method: string, self: (c?: Record<string, string>) => string, surface: Surface): OptionalKind<MethodSignatureStructure> {
@@ -364,17 +392,9 @@ export class BuilderEmitter {
     return name;
   }
 
-  private listMethods(
-    owner: Item,
-    leaf: ListLeaf,
-    name: string,
-    self: (c?: Record<string, string>) => string,
-    surface: Surface,
-    claim: (method: string, leaf: Leaf) => void,
-    calls: CallSpec[],
-    methods: OptionalKind<MethodSignatureStructure>[],
-    capped: Map<string, OptionalKind<MethodSignatureStructure>[]>,
-  ): void {
+  /** A list's adders (one per kind of item, capped while a counted array has room) and its array form. */
+  private listMethods(parts: BuilderParts, leaf: ListLeaf): void {
+    const { self, surface, claim, calls, methods, capped } = parts;
     const at = { at: leaf.path, consts: leaf.consts };
     const counter = surface.counters.find((c) => c.leaf === leaf);
     const grown = (ids?: string) => {

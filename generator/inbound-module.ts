@@ -16,7 +16,8 @@ import type { Provider } from "./providers.ts";
 import { ID_BASE, type SchemaSet, SchemaSetError } from "./schema-set.ts";
 import { type Check, HOOKS, type InboundCase, type InboundMapping, type InboundSource } from "./inbound-mapping.ts";
 import { type At, type Walk, keyOrder, namedNode, resolve, walk } from "./schema-path.ts";
-import { Constants, access, parsePointer, pointerOf, type Path } from "./translation.ts";
+import { Constants } from "./code.ts";
+import { access, parsePointer, pointerOf, type Path } from "./translation.ts";
 
 /** A source the emitter itself fills (the provider's name, the time read before, the raw item). */
 type Source = InboundSource | { code: string };

@@ -10,8 +10,6 @@ import { checkSupported } from "./forms.ts";
 import { forEachNode } from "./graph/walk.ts";
 import { loadSources, provenanceProblems, type Sources } from "./sources.ts";
 
-export { escapePointer, forEachNode } from "./graph/walk.ts";
-
 export const ID_BASE = "https://wa-interactive.dev/schemas/";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

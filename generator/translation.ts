@@ -16,10 +16,10 @@
  * suite validates every translated body against the provider's schema to prove it).
  */
 import { Constants, Names, lit } from "./code.ts";
-import { type Json, type Schema, type SchemaSet, SchemaSetError, escapePointer } from "./schema-set.ts";
+import { escapePointer } from "./graph/walk.ts";
+import { type Json, type Schema, type SchemaSet, SchemaSetError } from "./schema-set.ts";
 import { type At, type Narrowing, type Walk, keyOrder, resolve, walk } from "./schema-path.ts";
 
-export { Constants };
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 export type Path = string[];

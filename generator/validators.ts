@@ -20,7 +20,8 @@
  */
 import { type At, access, anyEqual, type Emit, isPresenceList, type Keyword, KEYWORD, partsOf, rulesAt, SCALAR_TYPES } from "./keywords.ts";
 import { type NamedSchema, locationKey } from "./names.ts";
-import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, escapePointer, forEachNode, isSchema, nodeAt, resolveRef } from "./schema-set.ts";
+import { escapePointer, forEachNode } from "./graph/walk.ts";
+import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, isSchema, nodeAt, resolveRef } from "./schema-set.ts";
 import { rulePointer, strengthOf } from "./sources.ts";
 import { PatternPlanner, type PatternNodes, where } from "./validator-patterns.ts";
 

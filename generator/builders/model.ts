@@ -26,7 +26,8 @@ import type { GraphNode, ObjectNode } from "../graph/nodes.ts";
 import { nodeAt, resolved } from "../graph/query.ts";
 import { ruleOf } from "../graph/rules.ts";
 import { locationKey } from "../names.ts";
-import { type Json, type Location, SchemaSetError, escapePointer, isSchema } from "../schema-set.ts";
+import { escapePointer } from "../graph/walk.ts";
+import { type Json, type Location, SchemaSetError, isSchema } from "../schema-set.ts";
 
 /** The folder of the pieces messages share (body, header, amounts, orders). */
 const PARTS = "parts/";

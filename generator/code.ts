@@ -88,12 +88,13 @@ interface Symbol {
   specifier: string;
   /** The exported name, or the namespace's name for `import * as`. */
   name: string;
-  kind: "value" | "type" | "namespace";
+  kind: "value" | "type" | "namespace" | "typeNamespace";
 }
 
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
 const TOKEN = /\uE000(\d+)\uE001/g;
+const TOKEN_ONLY = /^\uE000(\d+)\uE001$/;
 
 /** The names one module exports, as this module refers to them. */
 export interface Imports {
@@ -101,6 +102,8 @@ export interface Imports {
   type(name: string): string;
   /** `import * as name from …` */
   namespace(name: string): string;
+  /** `import type * as name from …` */
+  typeNamespace(name: string): string;
 }
 
 /** One emitted file: its imports, its module-level names and its constants. */
@@ -108,6 +111,7 @@ export class Module {
   private readonly symbols: Symbol[] = [];
   private readonly specifiers: string[] = [];
   private readonly names = new Names();
+  private readonly pinned = new Set<number>();
   readonly constants = new Constants(this.names);
 
   /** The names `specifier` exports; imports are written in the order their modules were first asked for. */
@@ -118,7 +122,26 @@ export class Module {
       if (i < 0) i = this.symbols.push({ specifier, name, kind }) - 1;
       return `${OPEN}${i}${CLOSE}`;
     };
-    return { value: (name) => token(name, "value"), type: (name) => token(name, "type"), namespace: (name) => token(name, "namespace") };
+    return {
+      value: (name) => token(name, "value"),
+      type: (name) => token(name, "type"),
+      namespace: (name) => token(name, "namespace"),
+      typeNamespace: (name) => token(name, "typeNamespace"),
+    };
+  }
+
+  /**
+   * Imports `token`'s name whether or not the body uses the token, under that name: for a name
+   * that code written elsewhere spells out (the keyword table's `rules.…`, `unicode.…`). A module
+   * name of the same spelling is then a clash, and fails.
+   */
+  pin(token: string): void {
+    const i = Number(TOKEN_ONLY.exec(token)?.[1] ?? NaN);
+    const symbol = this.symbols[i];
+    if (!symbol) throw new Error("only an import's token can be pinned");
+    if (this.names.has(symbol.name)) throw new Error(`"${symbol.name}" is pinned as an import and declared in the module`);
+    this.names.fresh(symbol.name); // no declaration takes it from now on
+    this.pinned.add(i);
   }
 
   /** A module-level name, `base` unless it is taken. */
@@ -128,17 +151,22 @@ export class Module {
 
   /** The file: `head` (its doc comment), the imports the body uses, then the body. */
   render(head: string, body: string): string {
-    const used = [...new Set([...body.matchAll(TOKEN)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+    const used = [...new Set([...this.pinned, ...[...body.matchAll(TOKEN)].map((m) => Number(m[1]))])].sort((a, b) => a - b);
     const local = new Map<number, string>();
+    // Pinned names first: they keep their spelling, and any other import of it is renamed.
+    for (const i of this.pinned) local.set(i, this.symbols[i]!.name);
+    const given = (name: string) => [...local.values()].includes(name);
     for (const i of used) {
+      if (this.pinned.has(i)) continue;
       const s = this.symbols[i]!;
-      const clash = used.some((j) => j < i && local.get(j) === s.name);
-      local.set(i, clash || this.names.has(s.name) ? this.names.fresh(s.name) : s.name);
+      local.set(i, given(s.name) || this.names.has(s.name) ? this.names.fresh(s.name, (name) => !given(name)) : s.name);
     }
     const declarations = this.specifiers.flatMap((specifier) => {
       const mine = used.filter((i) => this.symbols[i]!.specifier === specifier);
-      const namespaces = mine.filter((i) => this.symbols[i]!.kind === "namespace").map((i) => `import * as ${local.get(i)} from ${lit(specifier)};`);
-      const named = mine.filter((i) => this.symbols[i]!.kind !== "namespace");
+      const namespaces = mine
+        .filter((i) => this.symbols[i]!.kind === "namespace" || this.symbols[i]!.kind === "typeNamespace")
+        .map((i) => `import ${this.symbols[i]!.kind === "typeNamespace" ? "type " : ""}* as ${local.get(i)} from ${lit(specifier)};`);
+      const named = mine.filter((i) => this.symbols[i]!.kind === "value" || this.symbols[i]!.kind === "type");
       if (named.length === 0) return namespaces;
       const onlyTypes = named.every((i) => this.symbols[i]!.kind === "type");
       const entry = (i: number) => {

@@ -18,6 +18,7 @@
  *
  * Every string literal goes through JSON.stringify, never raw into the code.
  */
+import { type Imports, Module, Names, lines, lit, ts } from "./code.ts";
 import { type At, access, anyEqual, type Emit, isPresenceList, type Keyword, KEYWORD, partsOf, rulesAt, SCALAR_TYPES } from "./keywords.ts";
 import { type NamedSchema, locationKey } from "./names.ts";
 import { escapePointer, forEachNode } from "./graph/walk.ts";
@@ -25,7 +26,6 @@ import { type Json, type Location, type Schema, type SchemaSet, SchemaSetError, 
 import { rulePointer, strengthOf } from "./sources.ts";
 import { PatternPlanner, type PatternNodes, where } from "./validator-patterns.ts";
 
-const lit = (v: unknown) => JSON.stringify(v);
 const childPath = (p: string, key: string | number) => `${p} + ${lit(`/${typeof key === "number" ? key : escapePointer(key)}`)}`;
 const NOT_OBJECT = (v: string) => `typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})`;
 
@@ -38,23 +38,22 @@ export type Kind = "object" | "array" | "union" | "scalar";
 
 /** Names that generated code already uses at module level or as parameters: locals never take them. */
 const TAKEN = new Set(["v", "w", "p", "out", "k", "rules", "unicode", "walk", "T", "undefined", "NaN", "Infinity", "arguments", "eval"]);
+/** The module-level constants' spelling (`KEYS_3`): a kind, then the constant's number. */
+const CONSTANT = /^(PATH|PATTERN|ENUM|KEYS|BRANCHES)_/;
 const RESERVED = new Set(
   "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return super switch this throw true try typeof var void while with yield await implements interface package private protected public static any boolean number string symbol object never unknown".split(" "),
 );
 
 /** Fresh local names within one emitted function: `action`, `sections`, `item`, `item2`, `i`, `i2`. */
 class Scope {
-  private readonly used = new Set<string>();
+  private readonly names = new Names([], (base, n) => `${base}${n}`);
   /** Whether the function checks its parts in place: a message's does; a part's own, which its message already holds, calls them. */
   constructor(readonly inline: boolean) {}
 
   fresh(hint: string): string {
-    let base = hint.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(?=[0-9])/, "_");
-    if (RESERVED.has(base) || TAKEN.has(base) || /^(PATH|PATTERN|ENUM|KEYS|BRANCHES)_/.test(base)) base += "_";
-    let name = base;
-    for (let n = 2; this.used.has(name); n++) name = `${base}${n}`;
-    this.used.add(name);
-    return name;
+    const base = hint.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(?=[0-9])/, "_");
+    // A keyword, a module-level name or a constant's spelling gets a `_`: no local shadows one.
+    return this.names.fresh(RESERVED.has(base) || TAKEN.has(base) || CONSTANT.test(base) ? `${base}_` : base);
   }
 }
 
@@ -78,8 +77,11 @@ export class ValidatorEmitter implements PatternNodes {
   private readonly names = new Map<string, string>();
   private readonly used = new Set<string>();
   private readonly calledFast = new Set<string>();
-  private readonly constants = new Map<string, string>();
-  private readonly constantDecls: string[] = [];
+  /** The file's imports (asked for in the order they are written) and its constants. */
+  private readonly module = new Module();
+  private readonly T = this.module.imports("./types.js").typeNamespace("T");
+  private readonly issues = this.module.imports("./runtime/issues.js");
+  private readonly validation: Imports;
   /** Each schema node's place, `<file>#<pointer>`, for naming a warning's rule. */
   private readonly locations = new Map<Schema, string>();
   /** How many places in the set reach each node (a property, an item, a branch, a `$ref`). */
@@ -106,6 +108,11 @@ export class ValidatorEmitter implements PatternNodes {
         if (/\/(oneOf|anyOf)\/\d+$/.test(pointer)) this.branches.add(locationKey(target.loc));
       });
     }
+    // The runtime's rules, unicode tests and walks are spelled out by the keyword table and the
+    // pattern planner (`rules.minLength(…)`): imported under those names, whatever is used.
+    for (const name of ["rules", "unicode"]) this.module.pin(this.module.imports(`./runtime/${name}.js`).namespace(name));
+    this.validation = this.module.imports("./runtime/validation.js");
+    this.module.pin(this.module.imports("./runtime/walk.js").namespace("walk"));
     this.patterns = new PatternPlanner(this, (name, what, body) => this.helper(name, what, body), (prefix, code) => this.constant(prefix, code));
   }
 
@@ -115,36 +122,26 @@ export class ValidatorEmitter implements PatternNodes {
       const fn = this.functionFor(this.at(n), n.name);
       this.calledFast.add(fn);
       const label = n.schema.title ?? n.name;
+      const type = `${this.T}.${n.name}`;
       // The schema's description is on the type (T.X); each function says what it does with it.
-      const what = `a valid ${String(label).replace(/\*\//g, "*\\/")} ({@link T.${n.name}})`;
-      exports.push(
-        `/** Whether \`value\` is ${what}: the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */`,
-        `export function is${n.name}(value: unknown): value is T.${n.name} { return guard(value, is_${fn}); }`,
-        `/** Checks that \`value\` is ${what}, returning it typed with any warnings, or every issue with its path, rule and limit. */`,
-        `export function validate${n.name}(value: unknown, options?: ValidateOptions): ValidationResult<T.${n.name}> { return run(value, is_${fn}, check_${fn}, options); }`,
-        `/** Throws a \`ValidationError\` carrying every issue unless \`value\` is ${what}. */`,
-        `export function assert${n.name}(value: unknown): asserts value is T.${n.name} { assertValid(validate${n.name}(value), ${lit(label)}); }`,
-      );
+      const what = `a valid ${String(label).replace(/\*\//g, "*\\/")} ({@link ${type}})`;
+      const [is, validate, assert] = ["is", "validate", "assert"].map((verb) => this.module.declare(`${verb}${n.name}`));
+      const { validation, issues } = this;
+      exports.push(ts`/** Whether \`value\` is ${what}: the error verdict (warnings alone do not make it false). Allocates nothing; never throws. */
+export function ${is}(value: unknown): value is ${type} { return ${validation.value("guard")}(value, is_${fn}); }
+/** Checks that \`value\` is ${what}, returning it typed with any warnings, or every issue with its path, rule and limit. */
+export function ${validate}(value: unknown, options?: ${issues.type("ValidateOptions")}): ${issues.type("ValidationResult")}<${type}> { return ${validation.value("run")}(value, is_${fn}, check_${fn}, options); }
+/** Throws a \`ValidationError\` carrying every issue unless \`value\` is ${what}. */
+export function ${assert}(value: unknown): asserts value is ${type} { ${validation.value("assertValid")}(${validate}(value), ${lit(label)}); }`);
     }
+    const issue = this.issues.type("ValidationIssue");
     const functions = this.functions.flatMap((f) => {
       if (typeof f === "string") return [f];
-      const fast = this.calledFast.has(f.name) ? [`function is_${f.name}(v: any, w: boolean): boolean {\n${f.fast.join("\n")}\n}`] : [];
-      return [`// ${f.where}`, ...fast, `function check_${f.name}(v: any, p: string, out: ValidationIssue[]): void {\n${f.full.join("\n")}\n}`];
+      const fast = this.calledFast.has(f.name) && `function is_${f.name}(v: any, w: boolean): boolean {\n${f.fast.join("\n")}\n}`;
+      return lines([`// ${f.where}`, fast, `function check_${f.name}(v: any, p: string, out: ${issue}[]): void {\n${f.full.join("\n")}\n}`]);
     });
-    return [
-      `import type * as T from "./types.js";`,
-      `import type { ValidateOptions, ValidationIssue, ValidationResult } from "./runtime/issues.js";`,
-      `import * as rules from "./runtime/rules.js";`,
-      `import * as unicode from "./runtime/unicode.js";`,
-      `import { assertValid, guard, run, unionIssues } from "./runtime/validation.js";`,
-      `import * as walk from "./runtime/walk.js";`,
-      "",
-      ...this.constantDecls,
-      "",
-      ...exports,
-      "",
-      ...functions,
-    ].join("\n");
+    // Blank lines apart: the constants, the exported functions, the checks.
+    return this.module.render("", ["", ...this.module.constants.lines, "", ...exports, "", ...functions].join("\n"));
   }
 
   // ---------------------------------------------------------------- strength
@@ -249,14 +246,8 @@ export class ValidatorEmitter implements PatternNodes {
 
   /** A module-level constant (regex, pattern segments, branch table), declared once. */
   private constant(prefix: string, code: string): string {
-    const key = `${prefix}:${code}`;
-    let name = this.constants.get(key);
-    if (!name) {
-      name = `${prefix}_${this.constants.size + 1}`;
-      this.constants.set(key, name);
-      this.constantDecls.push(`const ${name} = ${code};`);
-    }
-    return name;
+    // Numbered in the order they are declared, whatever their kind: `KEYS_1`, `PATTERN_2`.
+    return this.module.constants.add(`${prefix}_${this.module.constants.lines.length + 1}`, code);
   }
 
   /** A module-level helper function, emitted once under `name`. */
@@ -581,7 +572,7 @@ export class ValidatorEmitter implements PatternNodes {
       return `{ check: is_${fn}, collect: check_${fn}, required: ${required}, label: ${lit(this.label(branch, `form ${i + 1}`))} }`;
     });
     const branchTable = this.constant("BRANCHES", `[${table.join(", ")}] as const`);
-    return [`unionIssues(v, p, ${L}, ${branchTable}, ${keyword === "oneOf"}, out);`];
+    return [`${this.validation.value("unionIssues")}(v, p, ${L}, ${branchTable}, ${keyword === "oneOf"}, out);`];
   }
 }
 

@@ -52,6 +52,33 @@ describe("Module", () => {
     expect(module.render("", `${a}(); ${b}();`)).toBe('\nimport { check as check_3 } from "./a.js";\nimport { check as check_4 } from "./b.js";\ncheck_3(); check_4();');
   });
 
+  it("renames the second of two imports of one name, neither declared here", () => {
+    const module = new Module();
+    const a = module.imports("./a.js").value("x");
+    const b = module.imports("./b.js").value("x");
+    expect(module.render("", `${a}(${b});`)).toBe('\nimport { x } from "./a.js";\nimport { x as x_2 } from "./b.js";\nx(x_2);');
+  });
+
+  it("writes a type namespace as a type-only import", () => {
+    const module = new Module();
+    const T = module.imports("./types.js").typeNamespace("T");
+    expect(module.render("", `let m: ${T}.Message;`)).toBe('\nimport type * as T from "./types.js";\nlet m: T.Message;');
+  });
+
+  it("imports a pinned name unused or used by its spelling, keeps it, and renames what would take it", () => {
+    const module = new Module();
+    const walk = module.imports("./walk.js").namespace("walk");
+    const unicode = module.imports("./unicode.js").namespace("unicode");
+    module.pin(walk);
+    module.pin(unicode);
+    const other = module.imports("./other.js").value("walk");
+    expect(module.declare("unicode")).toBe("unicode_2");
+    expect(module.render("", `walk.x(${other});`)).toBe(
+      '\nimport * as walk from "./walk.js";\nimport * as unicode from "./unicode.js";\nimport { walk as walk_2 } from "./other.js";\nwalk.x(walk_2);',
+    );
+    expect(() => module.pin("walk")).toThrow(/token/);
+  });
+
   it("refuses a token cut apart", () => {
     const module = new Module();
     const token = module.imports("./a.js").value("x");

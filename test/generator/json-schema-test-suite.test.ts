@@ -20,6 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildGraph } from "../../generator/graph/build.ts";
 import { KNOWN_KEYWORDS } from "../../generator/keywords.ts";
 import { namedSchemas } from "../../generator/names.ts";
 import { ID_BASE, type Json, loadSchemaSet, SchemaSetError } from "../../generator/schema-set.ts";
@@ -134,7 +135,7 @@ async function generate(cases: Case[]): Promise<Compiled[]> {
     try {
       const set = loadSchemaSet(dir, { requireSources: false }); // the suite states no WhatsApp rule
       const named = namedSchemas(set);
-      const code = emitValidators(set, named);
+      const code = emitValidators(buildGraph(set, named));
       const root = named.find((n) => n.pointer === "")!.name;
       const { imports: needed, scope } = caseScope(code, root);
       for (const line of needed) imports.add(line);

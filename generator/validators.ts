@@ -251,7 +251,7 @@ export function ${assert}(value: unknown): asserts value is ${type} { ${validati
       this.expanding.add(target);
       const body = this.fastBody(target, x, scope, typed ? "" : `break ${label};`, hint);
       this.expanding.delete(target);
-      return typed ? body : [`${label}: {`, ...body, `}`];
+      return typed ? body : [ts`${label}: {\n${body}\n}`];
     }
     const fn = this.functionFor(node, hint);
     this.calledFast.add(fn);
@@ -284,7 +284,7 @@ export function ${assert}(value: unknown): asserts value is ${type} { ${validati
       out.push(`for (const k in ${v}) if (${refuses(ruleOf(node, "additionalProperties"), `${known} && ${v}[k] !== undefined`)}) return false;`);
     } else if (extra) {
       const x = scope.fresh("value");
-      out.push(`for (const k in ${v}) if (${known}) {`, `const ${x} = ${v}[k];`, ...this.fastCheck(extra, x, scope, `${hint}_value`), `}`);
+      out.push(ts`for (const k in ${v}) if (${known}) {\nconst ${x} = ${v}[k];\n${this.fastCheck(extra, x, scope, `${hint}_value`)}\n}`);
     }
     const names = node.propertyNames;
     if (names) out.push(`for (const k in ${v}) if (${refuses(ruleOf(names, names.keyword), `!(${anyEqual("k", names.values)})`)}) return false;`);
@@ -296,16 +296,17 @@ export function ${assert}(value: unknown): asserts value is ${type} { ${validati
       const x = scope.fresh(key);
       const checks = this.fastCheck(child, x, scope, `${hint}_${key}`);
       out.push(`const ${x} = ${v}${access(key)};`);
+      // One test of an optional property takes the presence test into its condition.
       if (isRequired) out.push(...checks);
-      else if (checks.length === 1) out.push(checks[0]!.replace(/^if \(/, `if (${x} !== undefined && `));
-      else out.push(`if (${x} !== undefined) {`, ...checks, `}`);
+      else if (checks.length === 1 && checks[0]!.startsWith("if (")) out.push(checks[0]!.replace(/^if \(/, `if (${x} !== undefined && `));
+      else out.push(ts`if (${x} !== undefined) {\n${checks}\n}`);
     }
     out.push(...this.fastRules(node, "object", { x: v }, "after"));
     out.push(...this.patterns.fastUnique(node, v, (path) => this.warns(node, "x-uniqueValues", path)));
     // dependentSchemas: when the key is present, the whole object must also satisfy the subschema.
     for (const { key, node: dependent } of node.dependents) {
       const checks = this.fastCheck(dependent, v, scope, `${hint}_if_${key}`);
-      out.push(`if (${v}${access(key)} !== undefined) {`, ...checks, `}`);
+      out.push(ts`if (${v}${access(key)} !== undefined) {\n${checks}\n}`);
     }
     return out;
   }
@@ -317,7 +318,7 @@ export function ${assert}(value: unknown): asserts value is ${type} { ${validati
     // Each item's own checks and the rules about items side by side (x-requiredIfMultiple, x-uniformItems): one loop.
     const itemRules = this.fastRules(node, "item", { x: item, array: v, index: i });
     const checks = node.items ? this.fastCheck(node.items, item, scope, `${hint}_item`) : [];
-    if (checks.length + itemRules.length > 0) out.push(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {`, `const ${item} = ${v}[${i}];`, ...checks, ...itemRules, `}`);
+    if (checks.length + itemRules.length > 0) out.push(ts`for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {\n${[`const ${item} = ${v}[${i}];`, ...checks, ...itemRules]}\n}`);
     return out;
   }
 
@@ -328,13 +329,8 @@ export function ${assert}(value: unknown): asserts value is ${type} { ${validati
       return `is_${fn}(${v}, ${clean})`;
     };
     if (node.discriminator) {
-      return [
-        `if (${NOT_OBJECT(v)}) return false;`,
-        `switch (${v}${access(node.discriminator.property)}) {`,
-        ...this.discriminated(node, hint).map((c) => `case ${lit(c.value)}: return ${call(c.branch, c.value, "w")};`),
-        `default: return false;`,
-        `}`,
-      ];
+      const cases = this.discriminated(node, hint).map((c) => `case ${lit(c.value)}: return ${call(c.branch, c.value, "w")};`);
+      return [ts`if (${NOT_OBJECT(v)}) return false;\nswitch (${v}${access(node.discriminator.property)}) {\n${cases}\ndefault: return false;\n}`];
     }
     // oneOf: exactly one branch passes its errors, and (for a clean verdict) that one has no warnings.
     if (node.keyword === "oneOf") {
@@ -462,12 +458,10 @@ export function ${assert}(value: unknown): asserts value is ${type} { ${validati
     let itemLabel = `${label} item`;
     if (node.items) {
       itemLabel = this.label(node.items, itemLabel);
-      out.push(
-        `for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {`,
-        `if (!(i in v)) { out.push(rules.hole(p + "/" + i, ${L}, i)); continue; }`,
-        `const x = v[i]; ${this.collect(node.items, "x", `p + "/" + i`, `${name}_item`, itemLabel)}`,
-        `}`,
-      );
+      out.push(ts`for (let i = 0; i < v.length && out.length < walk.MAX_ISSUES; i++) {
+if (!(i in v)) { out.push(rules.hole(p + "/" + i, ${L}, i)); continue; }
+const x = v[i]; ${this.collect(node.items, "x", `p + "/" + i`, `${name}_item`, itemLabel)}
+}`);
     }
     // Each rule about items in its own loop, so the issues come rule by rule.
     for (const rule of this.fullRules(node, "item", { x: "v[i]", array: "v", index: "i" }, `p + "/" + i`, itemLabel)) {
@@ -484,12 +478,12 @@ export function ${assert}(value: unknown): asserts value is ${type} { ${validati
       const { property } = node.discriminator;
       const d = `v${access(property)}`;
       return [
-        `if (${NOT_OBJECT("v")}) { out.push(rules.type(p, ${L}, "an object", v)); return; }`,
-        `switch (${d}) {`,
-        ...cases.map((c) => `case ${lit(c.value)}: check_${c.fn}(v, p, out); return;`),
-        `case undefined: out.push(rules.required(p, ${L}, ${lit(property)})); return;`,
-        `default: out.push(rules.discriminator(${childPath("p", property)}, ${L}, ${allowed}, ${d}));`,
-        `}`,
+        ts`if (${NOT_OBJECT("v")}) { out.push(rules.type(p, ${L}, "an object", v)); return; }
+switch (${d}) {
+${cases.map((c) => `case ${lit(c.value)}: check_${c.fn}(v, p, out); return;`)}
+case undefined: out.push(rules.required(p, ${L}, ${lit(property)})); return;
+default: out.push(rules.discriminator(${childPath("p", property)}, ${L}, ${allowed}, ${d}));
+}`,
       ];
     }
     const table = node.branches.map((branch, i) => {

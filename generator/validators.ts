@@ -82,9 +82,12 @@ interface Fn {
 export class ValidatorEmitter {
   /** Functions and helpers in order of first use; a fast function is written only if something calls it. */
   private readonly functions: (Fn | string)[] = [];
-  /** Each node's function base name: a named type's own name, given before any is written. */
-  private readonly names = new Map<GraphNode, string>();
-  private readonly used = new Set<string>();
+  /** The named types' names: a type's functions are `is_<name>` and `check_<name>`. */
+  private readonly typeNames = new Map<GraphNode, string>();
+  /** Each node's function base name, once its functions are written. */
+  private readonly written = new Map<GraphNode, string>();
+  /** The functions' base names and the helpers' names; a base taken gets a `_` more. */
+  private readonly functionNames = new Names([], (base, n) => base + "_".repeat(n - 1));
   private readonly calledFast = new Set<string>();
   /** The file's imports (asked for in the order they are written) and its constants. */
   private readonly module = new Module();
@@ -100,7 +103,7 @@ export class ValidatorEmitter {
   private readonly patterns: PatternPlanner;
 
   constructor(private readonly graph: SchemaGraph) {
-    for (const n of graph.named) this.names.set(n, n.name);
+    for (const n of graph.named) this.typeNames.set(n, n.name);
     for (const node of graph.nodes.values()) {
       // A `$defs` entry or a file's root is a definition, not a use; every other node is reached where it stands.
       const definition = node.loc.pointer === "" || /\/\$defs\/[^/]+$/.test(node.loc.pointer);
@@ -199,8 +202,8 @@ export function ${assert}(value: unknown): asserts value is ${type} { ${validati
 
   /** A module-level helper function, emitted once under `name`. */
   private helper(name: string, what: string, signatureAndBody: string): string {
-    if (!this.used.has(name)) {
-      this.used.add(name);
+    if (!this.functionNames.has(name)) {
+      this.functionNames.fresh(name);
       this.functions.push(`// ${what}`, `function ${name}${signatureAndBody}`);
     }
     return name;
@@ -209,12 +212,10 @@ export function ${assert}(value: unknown): asserts value is ${type} { ${validati
   /** The function base name for an object, array, union or shared scalar node, emitting its pair on first use. */
   private functionFor(node: GraphNode, hint: string): string {
     const target = resolved(node);
-    const existing = this.names.get(target);
-    if (existing && this.used.has(existing)) return existing;
-    let name = existing ?? hint.replace(/[^A-Za-z0-9_]/g, "_");
-    while (!existing && this.used.has(name)) name += "_";
-    this.names.set(target, name);
-    this.used.add(name);
+    const written = this.written.get(target);
+    if (written) return written;
+    const name = this.functionNames.fresh(this.typeNames.get(target) ?? hint.replace(/[^A-Za-z0-9_]/g, "_"));
+    this.written.set(target, name);
     const label = this.label(node, hint);
     this.expanding.add(target);
     const fast = isScalar(target)

@@ -27,16 +27,18 @@ describe("Module", () => {
     const types = module.imports("./types.js");
     const runtime = module.imports("./runtime.js");
     const rules = module.imports("./rules.js").namespace("rules");
+    const T = module.imports("./all-types.js").typeNamespace("T");
     void runtime.value("unused");
-    const body = ts`export function f(v: ${types.type("Message")}): ${types.type("Body")} {\n${runtime.value("refuse")}(${rules}.x, ${runtime.type("Issue")});\n}`;
+    const body = ts`export function f(v: ${types.type("Message")}): ${types.type("Body")} {\n${runtime.value("refuse")}(${rules}.x, ${runtime.type("Issue")} as ${T}.Row);\n}`;
     expect(module.render("// head", body)).toBe(
       [
         "// head",
         'import type { Body, Message } from "./types.js";',
         'import { type Issue, refuse } from "./runtime.js";',
         'import * as rules from "./rules.js";',
+        'import type * as T from "./all-types.js";',
         "export function f(v: Message): Body {",
-        "refuse(rules.x, Issue);",
+        "refuse(rules.x, Issue as T.Row);",
         "}",
       ].join("\n"),
     );

@@ -13,9 +13,12 @@
  */
 export type { InboundCase, InboundMapping } from "./inbound-mapping.ts";
 import type { Provider } from "./providers.ts";
-import { ID_BASE, type SchemaSet, SchemaSetError } from "./schema-set.ts";
+import type { SchemaGraph } from "./graph/build.ts";
+import type { GraphNode, ObjectNode } from "./graph/nodes.ts";
+import { resolved } from "./graph/query.ts";
+import { SchemaSetError } from "./schema-set.ts";
 import { type Check, HOOKS, type InboundCase, type InboundMapping, type InboundSource } from "./inbound-mapping.ts";
-import { type At, type Walk, keyOrder, namedNode, resolve, walk } from "./schema-path.ts";
+import { type Shape, type Walk, keyOrder, namedNode, requiredOf, walk } from "./schema-path.ts";
 import { Constants } from "./code.ts";
 import { access, parsePointer, pointerOf, type Path } from "./translation.ts";
 
@@ -46,12 +49,12 @@ interface ItemScope {
   name: string;
   /** Where the value lies below the item's pointer (`/content` once a case moved there), for the pointers issues are reported at. */
   base?: string;
-  root: At | undefined;
+  root: GraphNode | undefined;
   pins: Map<string, unknown>;
   /** Reads a `requires` check has already proven present. */
   known?: Set<string>;
   /** Parts checked on their own (`checks`): the variable holding each, its schema, and whether it may be undefined. */
-  parts?: Map<string, { name: string; root: At; maybe: boolean }>;
+  parts?: Map<string, { name: string; root: GraphNode; maybe: boolean }>;
 }
 
 /** A compiled source: the expression, and whether it may be undefined. */
@@ -68,18 +71,16 @@ class InboundEmitter {
   readonly validators = new Set<string>();
   readonly hooks = new Map<string, Set<string>>();
   readonly runtime = new Set<string>();
-  private readonly event: At;
+  private readonly event: GraphNode;
   private names = new Set<string>();
 
   constructor(
-    private readonly set: SchemaSet,
+    private readonly graph: SchemaGraph,
     private readonly p: Provider,
     private readonly where: string,
     private readonly shared: (ref: string) => InboundCase | undefined,
   ) {
-    const file = set.byId.get(`${ID_BASE}inbound/inbound-event.schema.json`);
-    if (!file) this.fail("the inbound event schema is missing");
-    this.event = { file, node: file.schema };
+    this.event = graph.roots.get("inbound/inbound-event.schema.json") ?? this.fail("the inbound event schema is missing");
   }
 
   private fail(message: string): never {
@@ -99,11 +100,11 @@ class InboundEmitter {
   }
 
   /** The schema named `name`: in the provider's folder, else anywhere (the Cloud API message parts Exotel's content is checked against). */
-  named(name: string): At {
+  named(name: string): GraphNode {
     try {
-      return namedNode(this.set, `providers/${this.p.mapping.provider}/`, name);
+      return namedNode(this.graph, `providers/${this.p.mapping.provider}/`, name);
     } catch {
-      return namedNode(this.set, "", name);
+      return namedNode(this.graph, "", name);
     }
   }
 
@@ -111,7 +112,7 @@ class InboundEmitter {
 
   private walkItem(item: ItemScope, path: Path): Walk {
     if (item.root === undefined) this.fail(`${pointerOf(path)} is read before the item has a type ("item")`);
-    const w = walk(this.set, item.root, path, item.pins);
+    const w = walk(item.root, path, item.pins);
     if (w === undefined) this.fail(`the ${this.p.mapping.provider} webhook schema has no ${pointerOf(path)} there`);
     return w;
   }
@@ -323,12 +324,12 @@ class InboundEmitter {
   // ------------------------------------------------------------------ the event
 
   /** The event schema's node for a target path (relative to InboundEvent), with its generated type name. */
-  private targetAt(path: Path): { at: At; type: string } {
-    const w = path.length === 0 ? { steps: [], ends: [this.event] } : walk(this.set, this.event, path);
+  private targetAt(path: Path): { at: Shape; type: string } {
+    const w = path.length === 0 ? { steps: [], ends: [this.event] } : walk(this.event, path);
     if (w === undefined || w.ends.length !== 1) this.fail(`InboundEvent has no single ${pointerOf(path)}`);
-    const at = resolve(this.set, w.ends[0]!);
-    const named = at.node["x-ts-name"];
-    if (typeof named === "string") {
+    const at = resolved(w.ends[0]!);
+    const named = at.name;
+    if (named !== undefined) {
       this.types.add(named);
       return { at, type: named };
     }
@@ -341,7 +342,7 @@ class InboundEmitter {
    * part, so the keys come in the schema's order. An object of required parts is there when all of
    * them are; one of optional parts only, when any is.
    */
-  object(fields: Record<string, Part>, target: { at: At; type: string }, out: string[], name: string, base: Path = [], assign = false): Value {
+  object(fields: Record<string, Part>, target: { at: Shape; type: string }, out: string[], name: string, base: Path = [], assign = false): Value {
     const groups = new Map<string, [Path, Part][]>();
     for (const [pointer, src] of Object.entries(fields)) {
       const path = parsePointer(pointer);
@@ -349,10 +350,10 @@ class InboundEmitter {
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key)!.push([path.slice(1), src]);
     }
-    const order = keyOrder(this.set, [target.at]);
+    const order = keyOrder([target.at]);
     for (const key of groups.keys())
       if (!order.includes(key)) this.fail(`${target.type} has no ${lit(key)} (${pointerOf([...base, key])})`);
-    const required = Array.isArray(target.at.node.required) ? (target.at.node.required as string[]) : [];
+    const required = requiredOf(target.at);
     // Computed in the mapping's order (a kind from a hook before the parts that reuse its values),
     // written in the schema's.
     const values: { key: string; value: Value }[] = [];
@@ -411,7 +412,7 @@ class InboundEmitter {
   /** A part read where the schema may not describe it (a check's subject, a `when` test): typed if it can be, else one loose step. */
   private anyRead(item: ItemScope, pointer: string, pre: string[]): Value {
     const path = parsePointer(pointer);
-    if (item.root !== undefined && walk(this.set, item.root, path, item.pins) === undefined) return this.loose(item, pointer, undefined, pre);
+    if (item.root !== undefined && walk(item.root, path, item.pins) === undefined) return this.loose(item, pointer, undefined, pre);
     return this.read(item, pointer);
   }
 
@@ -567,14 +568,14 @@ class InboundEmitter {
       const value = "" in group ? this.source(group[""]!.src, group[""]!.scope, out, key, [key]) : this.object(group, this.targetAt([key]), out, this.declare(key), [key]);
       values.push([key, value]);
     }
-    const order = keyOrder(this.set, [this.targetAt([]).at]);
+    const order = keyOrder([this.targetAt([]).at]);
     values.sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
     for (const [key, value] of values)
       out.push(value.maybe ? `if (${value.test ?? value.expr} !== undefined) event.${key} = ${value.expr};` : `event.${key} = ${value.expr};`);
   }
 
   /** Cases used by name that this module writes (its own provider's): the reference → function name and the schema its reads are walked in. */
-  private readonly used = new Map<string, { fn: string; root: At }>();
+  private readonly used = new Map<string, { fn: string; root: GraphNode }>();
   /** Used cases another provider's module writes: module → function names to import. */
   readonly imported = new Map<string, Set<string>>();
 
@@ -605,7 +606,7 @@ class InboundEmitter {
       this.cache = new Map();
       const param = "message";
       // Read as `{ type: string }`, what every caller's value has: the rest through checks, or loosely.
-      const root: At = { file: entry.root.file, node: { type: "object", required: ["type"], properties: { type: { type: "string" } } } };
+      const root = typeOnly(entry.root);
       const body = this.caseCode(this.shared(ref)!, { name: param, root, base: "", pins: new Map(), parts: new Map() }, { ...rootContext(param), time: true, fill: true });
       const usesOptions = body.some((l) => /\boptions\b/.test(l));
       this.functions.push(
@@ -637,7 +638,7 @@ class InboundEmitter {
       if (!groups.has(path[0]!)) groups.set(path[0]!, {});
       groups.get(path[0]!)![pointerOf(path.slice(1))] = { src, scope };
     }
-    const order = keyOrder(this.set, [this.targetAt([]).at]);
+    const order = keyOrder([this.targetAt([]).at]);
     for (const key of [...groups.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b))) {
       const fields = groups.get(key)!;
       const value = "" in fields ? this.source(fields[""]!.src, scope, out, key, [key]) : this.object(fields, this.targetAt([key]), out, this.declare(key), [key]);
@@ -669,10 +670,10 @@ class InboundEmitter {
     if (c.each === undefined) this.fail(`${c.items}: "items" needs "each", the case each item is read with`);
     const read = this.read(scope, c.items!);
     const w = this.walkItem(scope, [...parsePointer(c.items!), "*"]);
-    const end = w.ends.length === 1 ? resolve(this.set, w.ends[0]!) : undefined;
-    const named = end?.node["x-ts-name"];
+    const end = w.ends.length === 1 ? w.ends[0]! : undefined;
+    const named = end?.name;
     // A typed item is read as its type; an item the body only knows as an object is checked by its case.
-    const typed = typeof named === "string" && end!.node.properties !== undefined;
+    const typed = named !== undefined && end!.kind === "object";
     if (typed) this.types.add(named);
     let fn = `${singular(parsePointer(c.items!).pop() ?? "item")}Event`;
     for (let n = 2; this.functionNames.has(fn); n++) fn = `${singular(parsePointer(c.items!).pop() ?? "item")}Event${n}`;
@@ -713,7 +714,7 @@ class InboundEmitter {
       if (c.absent === undefined) this.fail(`${c.on}: "present" needs "absent" too`);
       // Present as the schema has it: a part typed as a string is there when it is a string.
       const ends = item.root === undefined ? [] : this.walkItem(item, parsePointer(c.on!)).ends;
-      const types = new Set(ends.map((end) => resolve(this.set, end).node.type));
+      const types = new Set(ends.map((end) => end.type));
       const type = types.size === 1 ? [...types][0] : undefined;
       const path = parsePointer(c.on!);
       // A part only some branches of the item's union have is tested with `in` first, which narrows the union.
@@ -815,9 +816,19 @@ function singular(key: string): string {
   return IDENT.test(noun) ? noun : "entry";
 }
 
-export function inboundModule(set: SchemaSet, p: Provider, inbound: InboundMapping, shared: (ref: string) => InboundCase | undefined = () => undefined): string {
+/**
+ * `{ type: string }`, what every value a used case reads has (its other parts go through checks, or
+ * loosely), as a node of its own at the place of the first value it was used on.
+ */
+function typeOnly(at: GraphNode): ObjectNode {
+  const place = { loc: at.loc, where: `${at.where} (read as { type: string })`, rules: [], schema: { type: "object" } };
+  const type: GraphNode = { ...place, kind: "string", type: "string", trimmed: false, notBlank: false, noEmoji: false, emoji: false };
+  return { ...place, kind: "object", type: "object", properties: [{ key: "type", node: type, required: true }], required: ["type"], dependents: [], maxTotal: [], uniqueValues: [] };
+}
+
+export function inboundModule(graph: SchemaGraph, p: Provider, inbound: InboundMapping, shared: (ref: string) => InboundCase | undefined = () => undefined): string {
   const where = `schemas/providers/${p.mapping.provider}/mapping.json (inbound)`;
-  const e = new InboundEmitter(set, p, where, shared);
+  const e = new InboundEmitter(graph, p, where, shared);
   if (inbound.envelope !== undefined) return envelopeModule(e, p, inbound);
   const bodyRoot = e.named(p.webhookType);
   e.types.add(p.webhookType);

@@ -19,7 +19,8 @@ import { Constants, Names, lit } from "./code.ts";
 import { escapePointer } from "./graph/walk.ts";
 import type { GraphNode } from "./graph/nodes.ts";
 import { resolved } from "./graph/query.ts";
-import { type Json, type Schema, SchemaSetError } from "./schema-set.ts";
+import { demandsOf, undemanded } from "./graph/demands.ts";
+import { type Json, SchemaSetError } from "./schema-set.ts";
 import { type Narrowing, type Shape, type Walk, constValue, keyOrder, listedValues, walk } from "./schema-path.ts";
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -541,17 +542,16 @@ export class FormEmitter {
         continue;
       const tw = this.walkTarget(leaf.target);
       if (tw === undefined) this.fail(`the target schema has no ${pointerOf(leaf.target)}`);
-      const targets = tw.ends.map((e) => e.schema);
-      const sources = "read" in s ? (this.walkSource(s.read)?.ends ?? []).map((e) => e.schema) : [];
-      for (const t of targets) {
+      const sources = "read" in s ? (this.walkSource(s.read)?.ends ?? []) : [];
+      for (const t of tw.ends) {
         if (sources.includes(t)) continue;
         if (sources.length > 0 && t.type === "object" && sources.every((src) => this.guarantees(src, t))) continue;
-        for (const [keyword, limit] of Object.entries(t)) {
-          if (RULE_FREE.has(keyword)) continue;
-          if (sources.length > 0 && sources.every((src) => lit(src[keyword]) === lit(limit))) continue;
+        const [unmodelled] = undemanded(t);
+        if (unmodelled !== undefined) this.fail(`${pointerOf(leaf.target)}: the provider's schema adds "${unmodelled}", which the translation cannot check; map a field whose schema it shares`);
+        for (const [keyword, limit] of demandsOf(t)) {
+          if (sources.length > 0 && sources.every((src) => lit(demandsOf(src).get(keyword)) === lit(limit))) continue;
           // A target enum that holds every value the source allows adds nothing.
-          const allowed = (n: Schema) => (Array.isArray(n.enum) ? n.enum : "const" in n ? [n.const] : undefined);
-          if (keyword === "enum" && sources.length > 0 && sources.every((src) => allowed(src)?.every((v) => (limit as Json[]).some((w) => lit(w) === lit(v)))))
+          if (keyword === "enum" && sources.length > 0 && sources.every((src) => listedValues(src)?.every((v) => (limit as Json[]).some((w) => lit(w) === lit(v)))))
             continue;
           if (!(keyword in EMITTED))
             this.fail(
@@ -561,7 +561,7 @@ export class FormEmitter {
           // A digits-only number is checked as it goes out, without its +.
           const value = "read" in s ? this.leafValue(leaf, { items: [], known: [] }) : `options.${s.option}`;
           const when = this.leafConditions(leaf, { items: [], known: [] });
-          const label = typeof t.title === "string" ? t.title : leaf.target[leaf.target.length - 1]!;
+          const label = t.title ?? leaf.target[leaf.target.length - 1]!;
           // A message value the provider cannot hold is refused at the message's path; an option, as a bad option.
           const refuse = (issue: string) =>
             "read" in s
@@ -578,40 +578,40 @@ export class FormEmitter {
    * Whether every value `source` allows is one `target` allows, for object schemas the two sides
    * share by reference (a forwarded `context`): conservative, so an unknown keyword means no.
    */
-  private guarantees(source: Schema, target: Schema): boolean {
+  private guarantees(source: Shape, target: Shape): boolean {
     if (source === target) return true;
-    for (const [keyword, limit] of Object.entries(target)) {
-      if (RULE_FREE.has(keyword) && keyword !== "type") continue;
-      const given = source[keyword];
+    if (target.type !== undefined && source.type !== target.type) return false;
+    const given = demandsOf(source);
+    for (const [keyword, limit] of demandsOf(target)) {
+      const mine = given.get(keyword);
       switch (keyword) {
         case "required":
-          if (!(limit as string[]).every((k) => Array.isArray(given) && given.includes(k))) return false;
+          if (!(limit as string[]).every((k) => Array.isArray(mine) && mine.includes(k))) return false;
           break;
         case "additionalProperties":
-          if (limit !== false || given !== false) return false;
+          if (limit !== false || mine !== false) return false;
           break;
         case "properties": {
-          const mine = (source.properties ?? {}) as Record<string, Schema>;
-          for (const [key, sub] of Object.entries(limit as Record<string, Schema>)) {
-            if (mine[key] === undefined) continue;
-            const from = mine[key];
-            const to = sub;
-            if (!this.guarantees(from, to)) return false;
+          if (target.kind !== "object") return false;
+          const theirs = source.kind === "object" ? source.properties : [];
+          for (const { key, node } of target.properties) {
+            const from = theirs.find((p) => p.key === key);
+            if (from !== undefined && !this.guarantees(resolved(from.node), resolved(node))) return false;
           }
-          if (target.additionalProperties === false && Object.keys(mine).some((k) => !(k in (limit as object)))) return false;
+          if (target.additionalProperties === false && theirs.some((p) => !target.properties.some((q) => q.key === p.key))) return false;
           break;
         }
         case "minLength":
-          if (typeof given !== "number" || given < (limit as number)) return false;
+          if (typeof mine !== "number" || mine < (limit as number)) return false;
           break;
         case "maxLength":
-          if (typeof given !== "number" || given > (limit as number)) return false;
+          if (typeof mine !== "number" || mine > (limit as number)) return false;
           break;
         default:
-          if (lit(given) !== lit(limit)) return false;
+          if (lit(mine) !== lit(limit)) return false;
       }
     }
-    return true;
+    return undemanded(target).length === 0;
   }
 
   constant(base: string, value: string): string {
@@ -622,9 +622,6 @@ export class FormEmitter {
     return this.provider;
   }
 }
-
-/** Keywords that describe without restricting a string. */
-const RULE_FREE = new Set(["title", "description", "x-source", "examples", "type", "$comment", "x-ts-name"]);
 
 interface RuleSite {
   /** The runtime's `rules` and `unicode` modules, as the emitted code names them. */

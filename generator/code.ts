@@ -58,6 +58,11 @@ export class Names {
     return this.taken.has(name);
   }
 
+  /** A scope inside this one (a block): it sees every name taken here, and what it takes stays its own. */
+  inner(): Names {
+    return new Names(this.taken, this.spell);
+  }
+
   fresh(base: string, free: (name: string) => boolean = () => true): string {
     let name = base;
     for (let n = 2; this.taken.has(name) || !free(name); n++) name = this.spell(base, n);

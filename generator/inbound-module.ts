@@ -19,7 +19,7 @@ import { resolved } from "./graph/query.ts";
 import { SchemaSetError } from "./schema-set.ts";
 import { type Check, HOOKS, type InboundCase, type InboundMapping, type InboundSource } from "./inbound-mapping.ts";
 import { type Shape, type Walk, keyOrder, namedNode, requiredOf, walk } from "./schema-path.ts";
-import { type Imports, Module, doc, lit, ts } from "./code.ts";
+import { type Imports, Module, Names, doc, lit, ts } from "./code.ts";
 import { access, parsePointer, pointerOf, type Path } from "./translation.ts";
 
 /** A source the emitter itself fills (the provider's name, the time read before, the raw item). */
@@ -35,6 +35,11 @@ const comment = (text: string | undefined) => (text === undefined ? "" : `// ${t
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** The names eventOf's parameters and its event take. */
 const RESERVED = new Set(["provider", "raw", "path", "options", "result", "event", "timestamp"]);
+/**
+ * The local names of one emitted function, `taken` (its parameters) among them: never a reader's
+ * parameter, nor a hook's name (a local `sharedPhone` would hide the function); `row`, `row2`, ….
+ */
+const locals = (...taken: string[]) => new Names([...RESERVED, ...Object.keys(HOOKS), ...taken], (base, n) => `${base}${n}`);
 /** A variable or a chain of property reads: cheap to read twice. */
 const SIMPLE = /^[\w$]+((\?)?\.[\w$]+)*$/;
 
@@ -71,7 +76,7 @@ class InboundEmitter {
   private readonly issues = this.module.imports("../runtime/issues.js");
   private readonly wire = this.module.imports("../wire/inbound.js");
   private readonly event: GraphNode;
-  private names = new Set<string>();
+  private names = locals();
 
   constructor(
     private readonly graph: SchemaGraph,
@@ -112,15 +117,11 @@ class InboundEmitter {
   }
 
   reserve(name: string): void {
-    this.names.add(name);
+    this.names.fresh(name);
   }
 
   private declare(base: string): string {
-    let name = IDENT.test(base) ? (base in HOOKS ? `${base}Value` : base) : "value";
-    // Never a parameter's name, nor a hook's (a local `sharedPhone` would hide the function).
-    for (let n = 2; this.names.has(name) || RESERVED.has(name) || name in HOOKS; n++) name = `${base}${n}`;
-    this.names.add(name);
-    return name;
+    return this.names.fresh(IDENT.test(base) ? (base in HOOKS ? `${base}Value` : base) : "value");
   }
 
   /** The schema named `name`: in the provider's folder, else anywhere (the Cloud API message parts Exotel's content is checked against). */
@@ -604,7 +605,7 @@ class InboundEmitter {
   emitUsed(): void {
     for (const [ref, entry] of this.used) {
       const saved = { names: this.names, cache: this.cache };
-      this.names = new Set(["event", "message"]);
+      this.names = locals("message");
       this.cache = new Map();
       const param = "message";
       // Read as `{ type: string }`, what every caller's value has: the rest through checks, or loosely.
@@ -654,7 +655,7 @@ class InboundEmitter {
   private branch(emit: () => string[]): string {
     const saved = this.names;
     const savedCache = this.cache;
-    this.names = new Set(saved);
+    this.names = saved.inner();
     this.cache = new Map(savedCache);
     const code = emit();
     this.names = saved;
@@ -683,7 +684,7 @@ class InboundEmitter {
     const fn = this.module.declare(`${singular(parsePointer(c.items!).pop() ?? "item")}Event`);
     const param = typed ? "item" : "raw";
     const saved = { names: this.names, cache: this.cache };
-    this.names = new Set([param]);
+    this.names = locals(param);
     this.cache = new Map();
     const body = this.caseCode(c.each, { name: param, root: typed ? end : undefined, pins: new Map(), parts: new Map() }, rootContext(param));
     this.functions.push(
@@ -765,7 +766,7 @@ class InboundEmitter {
   /** The function reading one item of an envelope's batch (`messages`, `statuses`). */
   envelopeReader(key: string, c: InboundCase): string {
     const fn = this.module.declare(`${singular(key)}Event`);
-    this.names = new Set(["raw", "change", "checked"]);
+    this.names = locals("change", "checked");
     this.cache = new Map();
     const body = this.caseCode(c, { name: "raw", root: undefined, pins: new Map(), parts: new Map() }, rootContext("raw"));
     const named = (name: string) => (body.some((l) => new RegExp(`\\b${name}\\b`).test(l)) ? name : `_${name}`);

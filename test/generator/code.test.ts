@@ -19,6 +19,13 @@ describe("Names", () => {
     const names = new Names(["m"], (base, n) => `${base}${n}`);
     expect([names.fresh("m"), names.fresh("row"), names.fresh("row"), names.fresh("x", (n) => n !== "x")]).toEqual(["m2", "row", "row2", "x2"]);
   });
+
+  it("gives a scope inside another the names taken outside, and keeps its own to itself", () => {
+    const outer = new Names(["item"], (base, n) => `${base}${n}`);
+    const block = outer.inner();
+    expect([block.fresh("item"), block.fresh("row")]).toEqual(["item2", "row"]);
+    expect([outer.fresh("row"), outer.fresh("item")]).toEqual(["row", "item2"]);
+  });
 });
 
 describe("Module", () => {

@@ -13,11 +13,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ID_BASE, type Schema, type SchemaSet, SchemaSetError, nodeAt, resolveRef } from "./schema-set.ts";
+import { ID_BASE, type SchemaSet, SchemaSetError } from "./schema-set.ts";
 import { buildGraph, type SchemaGraph } from "./graph/build.ts";
-import { rootOf } from "./graph/query.ts";
+import { resolved, rootOf } from "./graph/query.ts";
 import { namedSchemas } from "./names.ts";
-import { keyOrder, walk } from "./schema-path.ts";
+import { constValue, keyOrder, walk } from "./schema-path.ts";
 import { lit } from "./code.ts";
 import { type InboundCase, type InboundMapping, inboundModule, inboundModuleName } from "./inbound-module.ts";
 import { providerModule } from "./provider-module.ts";
@@ -99,29 +99,22 @@ const NORMALISERS = {
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** The interactive types (the `type` consts of the Interactive union), plus "reaction". */
-export function messageKinds(set: SchemaSet): string[] {
-  const file = set.byId.get(`${ID_BASE}interactive/interactive.schema.json`);
-  if (!file) throw new SchemaSetError("providers: interactive/interactive.schema.json is missing");
-  const kinds = ((file.schema.oneOf ?? []) as Schema[]).map((branch) => {
-    const target = typeof branch.$ref === "string" ? resolveRef(set, file, branch.$ref) : { file, pointer: "" };
-    const schema = nodeAt(target.file.schema, target.pointer);
-    const type = (schema?.properties as Record<string, Schema> | undefined)?.type?.const;
-    if (typeof type !== "string") throw new SchemaSetError(`providers: an Interactive branch has no type const`);
-    return type;
+export function messageKinds(graph: SchemaGraph): string[] {
+  const union = resolved(rootOf(graph, "interactive/interactive.schema.json"));
+  if (union.kind !== "union") throw new SchemaSetError("providers: interactive/interactive.schema.json must be a union of the interactive types");
+  const kinds = union.branches.map((branch) => {
+    const node = resolved(branch);
+    const type = node.kind === "object" ? node.properties.find((p) => p.key === "type") : undefined;
+    const value = type && constValue(type.node);
+    if (typeof value !== "string") throw new SchemaSetError(`providers: an Interactive branch has no type const`);
+    return value;
   });
   return [...kinds, "reaction"];
 }
 
 /** Top-level properties of every outbound message form (interactive and reaction). */
-function messageProperties(set: SchemaSet): string[] {
-  const file = set.byId.get(`${ID_BASE}message/outbound-message.schema.json`)!;
-  const names = new Set<string>();
-  for (const branch of (file.schema.oneOf ?? []) as Schema[]) {
-    const target = resolveRef(set, file, branch.$ref as string);
-    const schema = nodeAt(target.file.schema, target.pointer)!;
-    for (const key of Object.keys((schema.properties ?? {}) as Schema)) names.add(key);
-  }
-  return [...names];
+function messageProperties(graph: SchemaGraph): string[] {
+  return keyOrder([rootOf(graph, "message/outbound-message.schema.json")]);
 }
 
 function typeNameOf(set: SchemaSet, path: string): string {
@@ -338,8 +331,8 @@ const graphOf = (set: SchemaSet): SchemaGraph => buildGraph(set, namedSchemas(se
 export function loadProviders(schemasDir: string, set: SchemaSet, graph: SchemaGraph = graphOf(set)): Provider[] {
   const root = join(schemasDir, "providers");
   if (!existsSync(root)) return [];
-  const kinds = messageKinds(set);
-  const properties = messageProperties(set);
+  const kinds = messageKinds(graph);
+  const properties = messageProperties(graph);
   const out: Provider[] = [];
   for (const dir of readdirSync(root, { withFileTypes: true })
     .filter((e) => e.isDirectory())
@@ -372,7 +365,7 @@ export function emitProviders(schemasDir: string, set: SchemaSet, graph: SchemaG
   const providers = loadProviders(schemasDir, set, graph);
   const out = new Map<string, string>();
   if (providers.length === 0) return out;
-  const kinds = messageKinds(set);
+  const kinds = messageKinds(graph);
   const shared = (ref: string): InboundCase | undefined => {
     const [provider, name] = ref.split(":");
     return providers.find((p) => p.mapping.provider === provider)?.mapping.inboundCases?.[name ?? ""];

@@ -20,7 +20,7 @@ import { SchemaSetError } from "./schema-set.ts";
 import { type Check, HOOKS, type InboundCase, type InboundMapping, type InboundSource } from "./inbound-mapping.ts";
 import { type Shape, type Walk, keyOrder, namedNode, requiredOf, walk } from "./schema-path.ts";
 import { type Imports, Module, Names, doc, lit, ts } from "./code.ts";
-import { access, parsePointer, pointerOf, type Path } from "./translation.ts";
+import { access, constName, parsePointer, pointerOf, type Path, singular as itemName } from "./translation.ts";
 
 /** A source the emitter itself fills (the provider's name, the time read before, the raw item). */
 type Source = InboundSource | { code: string };
@@ -280,15 +280,15 @@ class InboundEmitter {
       }
       if (src.except) {
         const x = bind();
-        const name = this.module.constants.add(`NO_${upperSnake(hint)}`, `new Set<unknown>(${lit(src.except)})`);
+        const name = this.module.constants.add(`NO_${constName(hint)}`, `new Set<unknown>(${lit(src.except)})`);
         v = { expr: `${x} === undefined || ${name}.has(${x}) ? undefined : ${x}`, maybe: true };
       }
       if (src.values) {
         const x = bind();
         // Named for what it maps from and to: GROUP_NAME_TO_STATUS.
-        const from = typeof src.read === "string" ? `${upperSnake(parsePointer(src.read).pop() ?? "")}_TO_` : "";
+        const from = typeof src.read === "string" ? `${constName(parsePointer(src.read).pop() ?? "")}_TO_` : "";
         const name = this.module.constants.add(
-          `${from}${upperSnake(hint)}`,
+          `${from}${constName(hint)}`,
           `${lit(src.values)} as Readonly<Record<string, ${[...new Set(Object.values(src.values).map((j) => typeof j))].join(" | ")}>>`,
         );
         v = { expr: v.maybe ? `${x} === undefined ? undefined : ${name}[${x}]` : `${name}[${x}]`, maybe: true };
@@ -807,13 +807,7 @@ function usesValue(k: InboundCase | undefined): boolean {
 }
 
 const camel = (name: string) => name.replace(/[_-]+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-const upperSnake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/\W+/g, "_").toUpperCase();
-
-function singular(key: string): string {
-  const last = key.split(/[/_\W]+/).filter(Boolean).pop() ?? "item";
-  const noun = last.endsWith("ies") ? `${last.slice(0, -3)}y` : last.endsWith("s") ? last.slice(0, -1) : `${last}Item`;
-  return IDENT.test(noun) ? noun : "entry";
-}
+const singular = (key: string) => itemName(key, "entry");
 
 /**
  * `{ type: string }`, what every value a used case reads has (its other parts go through checks, or

@@ -91,13 +91,24 @@ interface Node {
 /** Names the emitted functions already use (parameters, the source variables). */
 const RESERVED = new Set(["options", "rules", "unicode"]);
 
-const constName = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+/** A constant's name from words: `groupName` → `GROUP_NAME`. */
+export const constName = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
 
-function singular(key: string): string {
-  const words = key.split(/[_\W]+/).filter(Boolean);
-  const last = words[words.length - 1] ?? "item";
-  const noun = last.endsWith("ies") ? `${last.slice(0, -3)}y` : last.endsWith("s") ? last.slice(0, -1) : `${last}Item`;
-  return IDENT.test(noun) ? noun : "item";
+/**
+ * The name of one item of the array a key holds, from its last word: `rows` → `row`, `entries` →
+ * `entry`, `statuses` → `status`, `addresses` → `address`; `header` → `headerItem`; `fallback`
+ * where that is no identifier.
+ */
+export function singular(key: string, fallback = "item"): string {
+  const last = key.split(/[_\W]+/).filter(Boolean).pop() ?? "item";
+  const noun = last.endsWith("ies")
+    ? `${last.slice(0, -3)}y`
+    : /(ss|us|x|ch|sh)es$/.test(last)
+      ? last.slice(0, -2)
+      : last.endsWith("s")
+        ? last.slice(0, -1)
+        : `${last}Item`;
+  return IDENT.test(noun) ? noun : fallback;
 }
 
 /**

@@ -66,6 +66,11 @@ export class Names {
     return this.taken.has(name);
   }
 
+  /** A scope inside this one (a block): it sees every name taken here, and what it takes stays its own. */
+  inner(): Names {
+    return new Names(this.taken, this.spell);
+  }
+
   fresh(base: string, free: (name: string) => boolean = () => true): string {
     let name = base;
     for (let n = 2; this.taken.has(name) || !free(name); n++) name = this.spell(base, n);
@@ -110,7 +115,7 @@ export interface Imports {
   type(name: string): string;
   /** `import * as name from …` */
   namespace(name: string): string;
-  /** `import type * as name from …` */
+  /** `import type * as name from …`: a module of types only, not loaded at run time. */
   typeNamespace(name: string): string;
 }
 

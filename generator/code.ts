@@ -66,6 +66,11 @@ export class Names {
     return this.taken.has(name);
   }
 
+  /** A scope inside this one (a block): it sees every name taken here, and what it takes stays its own. */
+  inner(): Names {
+    return new Names(this.taken, this.spell);
+  }
+
   fresh(base: string, free: (name: string) => boolean = () => true): string {
     let name = base;
     for (let n = 2; this.taken.has(name) || !free(name); n++) name = this.spell(base, n);
@@ -96,7 +101,7 @@ interface Symbol {
   specifier: string;
   /** The exported name, or the namespace's name for `import * as`. */
   name: string;
-  kind: "value" | "type" | "namespace";
+  kind: "value" | "type" | "namespace" | "typeNamespace";
 }
 
 const OPEN = "\uE000";
@@ -109,6 +114,8 @@ export interface Imports {
   type(name: string): string;
   /** `import * as name from …` */
   namespace(name: string): string;
+  /** `import type * as name from …`: a module of types only, not loaded at run time. */
+  typeNamespace(name: string): string;
 }
 
 /** One emitted file: its imports, its module-level names and its constants. */
@@ -126,7 +133,12 @@ export class Module {
       if (i < 0) i = this.symbols.push({ specifier, name, kind }) - 1;
       return `${OPEN}${i}${CLOSE}`;
     };
-    return { value: (name) => token(name, "value"), type: (name) => token(name, "type"), namespace: (name) => token(name, "namespace") };
+    return {
+      value: (name) => token(name, "value"),
+      type: (name) => token(name, "type"),
+      namespace: (name) => token(name, "namespace"),
+      typeNamespace: (name) => token(name, "typeNamespace"),
+    };
   }
 
   /** A module-level name, `base` unless it is taken. */
@@ -145,8 +157,10 @@ export class Module {
     }
     const declarations = this.specifiers.flatMap((specifier) => {
       const mine = used.filter((i) => this.symbols[i]!.specifier === specifier);
-      const namespaces = mine.filter((i) => this.symbols[i]!.kind === "namespace").map((i) => `import * as ${local.get(i)} from ${lit(specifier)};`);
-      const named = mine.filter((i) => this.symbols[i]!.kind !== "namespace");
+      const namespaces = mine
+        .filter((i) => this.symbols[i]!.kind === "namespace" || this.symbols[i]!.kind === "typeNamespace")
+        .map((i) => `import ${this.symbols[i]!.kind === "typeNamespace" ? "type " : ""}* as ${local.get(i)} from ${lit(specifier)};`);
+      const named = mine.filter((i) => this.symbols[i]!.kind === "value" || this.symbols[i]!.kind === "type");
       if (named.length === 0) return namespaces;
       const onlyTypes = named.every((i) => this.symbols[i]!.kind === "type");
       const entry = (i: number) => {

@@ -1,7 +1,7 @@
 /**
  * The format of a provider's `inbound` mapping (described in schemas/README.md, "Inbound
  * mappings"): cases, the sources of event parts, and the hand-written hooks a mapping may name.
- * `inbound-module.ts` writes the normaliser from it.
+ * `inbound/module.ts` writes the normaliser from it (inbound/*.ts, one job a file).
  */
 import type { Json } from "./schema-set.ts";
 

@@ -6,7 +6,7 @@
  * directory adds a case to each without touching this file.
  */
 import { type Imports, Module, doc, lit, ts } from "./code.ts";
-import { inboundFunctionName, inboundModuleName } from "./inbound-module.ts";
+import { inboundFunctionName, inboundModuleName } from "./inbound/names.ts";
 import type { Provider } from "./providers.ts";
 
 /** A file's doc comment, its text on one line of its own. */

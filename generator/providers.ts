@@ -2,7 +2,7 @@
  * Loads and checks the provider mappings in `schemas/providers/<name>/`, then emits the provider
  * layer from them: for each provider a typed module (`src/providers/<name>.ts`: its options type
  * and `to<Name>` / `from<Name>` over its mapping, provider-module.ts) and its webhook normaliser
- * (inbound-module.ts); the dispatching `src/providers/index.ts` and `src/verify.ts`
+ * (inbound/module.ts); the dispatching `src/providers/index.ts` and `src/verify.ts`
  * (provider-index.ts); and `CAPABILITIES.md` (capabilities.ts).
  *
  * A mapping is data (format in schemas/README.md, "Provider mappings"). This file checks it
@@ -19,7 +19,9 @@ import { resolved, rootOf } from "./graph/query.ts";
 import { namedSchemas } from "./names.ts";
 import { constValue, keyOrder, walk } from "./schema-path.ts";
 import { lit } from "./code.ts";
-import { type InboundCase, type InboundMapping, inboundModule, inboundModuleName } from "./inbound-module.ts";
+import type { InboundCase, InboundMapping } from "./inbound-mapping.ts";
+import { inboundModule } from "./inbound/module.ts";
+import { inboundModuleName } from "./inbound/names.ts";
 import { providerModule } from "./provider-module.ts";
 import { indexModule, verifyModule } from "./provider-index.ts";
 import { capabilitiesMarkdown } from "./capabilities.ts";

@@ -11,6 +11,10 @@
  *   spelling from another module.
  * - `module.declare(base)` and `module.constants` claim module-level names, `Names` local ones,
  *   each a fresh name where the base is taken.
+ * - `module.byName(token)` is for code written by another helper with a name spelled out instead
+ *   of a token: its import is written whether or not the body holds the token, and its name is
+ *   claimed at once, so that it is never renamed (a later `declare` of it gets another name, and
+ *   two such imports of one name fail).
  *
  * The code stays text, so it can be built by any string operation (a condition joined with ` && `
  * is still a condition); the tokens are private-use characters that no emitted code contains, and
@@ -88,7 +92,7 @@ interface Symbol {
   specifier: string;
   /** The exported name, or the namespace's name for `import * as`. */
   name: string;
-  kind: "value" | "type" | "namespace";
+  kind: "value" | "type" | "namespace" | "type namespace";
 }
 
 const OPEN = "\uE000";
@@ -101,12 +105,16 @@ export interface Imports {
   type(name: string): string;
   /** `import * as name from …` */
   namespace(name: string): string;
+  /** `import type * as name from …`: a module whose types alone are used. */
+  typeNamespace(name: string): string;
 }
 
 /** One emitted file: its imports, its module-level names and its constants. */
 export class Module {
   private readonly symbols: Symbol[] = [];
   private readonly specifiers: string[] = [];
+  /** The symbols imported by name: written whatever the body holds, never renamed. */
+  private readonly pinned = new Set<number>();
   private readonly names = new Names();
   readonly constants = new Constants(this.names);
 
@@ -118,7 +126,25 @@ export class Module {
       if (i < 0) i = this.symbols.push({ specifier, name, kind }) - 1;
       return `${OPEN}${i}${CLOSE}`;
     };
-    return { value: (name) => token(name, "value"), type: (name) => token(name, "type"), namespace: (name) => token(name, "namespace") };
+    return {
+      value: (name) => token(name, "value"),
+      type: (name) => token(name, "type"),
+      namespace: (name) => token(name, "namespace"),
+      typeNamespace: (name) => token(name, "type namespace"),
+    };
+  }
+
+  /** Imports that code spelled out by name refers to (text from a helper that does not hold this module's tokens). */
+  byName(...tokens: string[]): void {
+    for (const token of tokens) {
+      const match = /^\uE000(\d+)\uE001$/.exec(token);
+      if (!match) throw new Error("byName takes tokens from this module's imports");
+      const i = Number(match[1]);
+      if (this.pinned.has(i)) continue;
+      const s = this.symbols[i]!;
+      if (this.names.fresh(s.name) !== s.name) throw new Error(`${s.name} (from ${s.specifier}) is referred to by name, but the name is taken`);
+      this.pinned.add(i);
+    }
   }
 
   /** A module-level name, `base` unless it is taken. */
@@ -128,17 +154,19 @@ export class Module {
 
   /** The file: `head` (its doc comment), the imports the body uses, then the body. */
   render(head: string, body: string): string {
-    const used = [...new Set([...body.matchAll(TOKEN)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+    const used = [...new Set([...this.pinned, ...[...body.matchAll(TOKEN)].map((m) => Number(m[1]))])].sort((a, b) => a - b);
     const local = new Map<number, string>();
     for (const i of used) {
       const s = this.symbols[i]!;
       const clash = used.some((j) => j < i && local.get(j) === s.name);
-      local.set(i, clash || this.names.has(s.name) ? this.names.fresh(s.name) : s.name);
+      local.set(i, this.pinned.has(i) ? s.name : clash || this.names.has(s.name) ? this.names.fresh(s.name) : s.name);
     }
     const declarations = this.specifiers.flatMap((specifier) => {
       const mine = used.filter((i) => this.symbols[i]!.specifier === specifier);
-      const namespaces = mine.filter((i) => this.symbols[i]!.kind === "namespace").map((i) => `import * as ${local.get(i)} from ${lit(specifier)};`);
-      const named = mine.filter((i) => this.symbols[i]!.kind !== "namespace");
+      const namespaces = mine
+        .filter((i) => this.symbols[i]!.kind.endsWith("namespace"))
+        .map((i) => `import ${this.symbols[i]!.kind === "type namespace" ? "type " : ""}* as ${local.get(i)} from ${lit(specifier)};`);
+      const named = mine.filter((i) => !this.symbols[i]!.kind.endsWith("namespace"));
       if (named.length === 0) return namespaces;
       const onlyTypes = named.every((i) => this.symbols[i]!.kind === "type");
       const entry = (i: number) => {

@@ -2,7 +2,6 @@
  * Names and documentation text for the generated builders: method names from property names, and
  * JSDoc from schema descriptions.
  */
-import type { JSDocStructure, OptionalKind } from "ts-morph";
 import { pascalCase } from "../names.ts";
 
 /** A property name as a method name: `product_retailer_id` → `productRetailerId`. */
@@ -19,13 +18,19 @@ export function singular(key: string): string {
   return key;
 }
 
-/** A JSDoc block: the description (plus extra paragraphs) and a `@param` per documented parameter. */
-export function docs(description: string, params: [string, string][] = [], extra: string[] = []): OptionalKind<JSDocStructure>[] {
+/**
+ * A doc comment (followed by a line break), or nothing when there is nothing to say: the
+ * description and extra paragraphs, then a `@param` per documented parameter. One line when all of
+ * it fits on one, else a block with a ` * ` line each.
+ */
+export function docs(description: string, params: [string, string][] = [], extra: string[] = []): string {
   const clean = (s: string) => s.replace(/\*\//g, "*\\/");
-  const tags = params.filter(([, d]) => d).map(([name, d]) => ({ tagName: "param", text: `${name} ${clean(d)}` }));
+  const tags = params.filter(([, d]) => d).map(([name, d]) => `@param ${name} ${clean(d)}`);
   const text = [description, ...extra].filter(Boolean).map(clean).join("\n\n");
-  if (!text && tags.length === 0) return [];
-  return [{ description: text, tags }];
+  const lines = [...(text ? text.split("\n") : []), ...tags.flatMap((t) => t.split("\n"))];
+  if (lines.length === 0) return "";
+  if (lines.length === 1) return `/** ${lines[0]} */\n`;
+  return `/**\n${lines.map((l) => (l ? ` * ${l}` : " *")).join("\n")}\n */\n`;
 }
 
 /** Sentences joined, the empty ones left out. */

@@ -52,6 +52,23 @@ describe("Module", () => {
     expect(module.render("", `${a}(); ${b}();`)).toBe('\nimport { check as check_3 } from "./a.js";\nimport { check as check_4 } from "./b.js";\ncheck_3(); check_4();');
   });
 
+  it("imports a name that code spelled out by name refers to, and keeps the name from declarations", () => {
+    const module = new Module();
+    const types = module.imports("./types.js").typeNamespace("T");
+    const runtime = module.imports("./runtime.js");
+    module.byName(types, runtime.value("own"));
+    expect(module.declare("own")).toBe("own_2");
+    expect(module.render("", `const x: T.Message = own(${runtime.type("Issue")});`)).toBe(
+      '\nimport type * as T from "./types.js";\nimport { type Issue, own } from "./runtime.js";\nconst x: T.Message = own(Issue);',
+    );
+  });
+
+  it("refuses two names referred to by name that are spelled alike", () => {
+    const module = new Module();
+    module.byName(module.imports("./a.js").value("x"));
+    expect(() => module.byName(module.imports("./b.js").value("x"))).toThrow(/x \(from \.\/b\.js\) is referred to by name/);
+  });
+
   it("refuses a token cut apart", () => {
     const module = new Module();
     const token = module.imports("./a.js").value("x");

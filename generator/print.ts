@@ -5,7 +5,8 @@
  * Formatting is most of a fresh generation's time, so it runs on worker threads, one per core (two
  * here), while the main thread goes on emitting: each file is handed over as soon as it is emitted,
  * the largest waiting file goes first, and a large TypeScript module is cut at top-level statements
- * (format-split.ts) so that both threads share it. JSON is printed without prettier (json.ts).
+ * (format-split.ts) so that both threads share it. JSON is printed without prettier (json.ts), and
+ * so is Markdown in the narrow form the reference pages are written in (markdown.ts).
  */
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -13,6 +14,7 @@ import { Worker } from "node:worker_threads";
 import { format, version, type Options } from "prettier";
 import { joinFormatted, splitStatements } from "./format-split.ts";
 import { JsonPrinter } from "./json.ts";
+import { printMarkdown } from "./markdown.ts";
 
 const config = JSON.parse(readFileSync(new URL("../.prettierrc.json", import.meta.url), "utf8")) as Options;
 
@@ -45,10 +47,14 @@ interface Job {
   options: Options;
 }
 
-/** The formatted file, when no prettier run is needed: text it does not format, and JSON. */
+/** The formatted file, when no prettier run is needed: text it does not format, JSON, and Markdown in markdown.ts's narrow form. */
 function direct(path: string, text: string): string | undefined {
   const ext = path.slice(path.lastIndexOf(".") + 1);
   if (!BY_EXTENSION[ext]) return text.endsWith("\n") ? text : `${text}\n`;
+  if (BY_EXTENSION[ext].parser === "markdown") {
+    const printed = printMarkdown(text);
+    return printed === undefined ? undefined : `<!-- ${BANNER} -->\n\n${printed}`;
+  }
   if (BY_EXTENSION[ext].parser !== "json") return undefined;
   // json.ts prints as prettier does only what JSON.stringify(value, null, 2) wrote; other text
   // (a hand-written file, an inline object) goes to prettier.

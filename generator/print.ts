@@ -9,10 +9,10 @@
  * so is Markdown in the narrow form the reference pages are written in (markdown.ts).
  */
 import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { format, version, type Options } from "prettier";
 import { joinFormatted, splitStatements } from "./format-split.ts";
+import { FORMAT_THREADS, formatThread } from "./format-threads.mjs";
 import { JsonPrinter } from "./json.ts";
 import { printMarkdown } from "./markdown.ts";
 
@@ -93,15 +93,13 @@ export class Formatter {
 
   constructor(
     /** Threads started, each when there is a file for it (none when the cache has every file). */
-    private readonly threads = Math.min(2, availableParallelism()),
+    private readonly threads = FORMAT_THREADS,
     /** A TypeScript module longer than twice this is cut into pieces of about this many characters. */
     private readonly pieceChars = PIECE_CHARS,
   ) {}
 
   private start(): Worker {
-    // The worker is plain JavaScript: started without the parent's `--import`s, it loads prettier
-    // alone, not the TypeScript loader and the generator's other dependencies as well.
-    const worker = new Worker(new URL("./format-worker.mjs", import.meta.url), { execArgv: [] });
+    const worker = formatThread();
     worker.on("message", (m: { text?: string; error?: string }) => {
       const done = this.running.get(worker)!;
       this.running.delete(worker);

@@ -1,6 +1,6 @@
 /**
  * The single-file bundle: every schema under `$defs`, `$ref`s rewritten to `#/$defs/<Name>`. It
- * serves validators that cannot load several files, and it is what the types emitter compiles.
+ * serves validators that cannot load several files, and TypeBox's schemas refer into it.
  */
 import { type NamedSchema, locationKey } from "./names.ts";
 import { ID_BASE, type Json, type Schema, type SchemaFile, type SchemaSet, SchemaSetError, resolveRef } from "./schema-set.ts";

@@ -27,6 +27,14 @@ export const lit = (value: unknown): string => JSON.stringify(value);
 /** A one-line doc comment, followed by a line break. */
 export const doc = (text: string): string => `/** ${text.replace(/\*\//g, "*\\/")} */\n`;
 
+/** A doc comment of one or more paragraphs (lines as in `text`, each starting ` * `), followed by a line break. */
+export const docBlock = (text: string): string =>
+  `/**\n${text
+    .replace(/\*\//g, "*\\/")
+    .split("\n")
+    .map((line) => (line === "" ? " *" : ` * ${line}`))
+    .join("\n")}\n */\n`;
+
 export type Piece = string | number | false | null | undefined | readonly Piece[];
 
 const piece = (p: Piece): string =>

@@ -59,7 +59,7 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
     emit([["src/validators.ts", emitValidators(set, named)]]);
     emit([["src/builders.ts", emitBuilders(graph)]]);
     emit([["src/typebox.ts", emitTypeBox(graph, bundle, defKeys(set, named))]]);
-    emit([["src/types.ts", await emitTypes(bundle, named)]]);
+    emit([["src/types.ts", emitTypes(graph)]]);
     emit(emitProviders(options.schemasDir, set));
     // The capability matrix is the providers emitter's CAPABILITIES.md; the reference index links to it.
     emit(docFiles(graph, [{ path: "../CAPABILITIES.md", title: "Provider capability matrix" }]));

@@ -1,9 +1,9 @@
 /**
- * Emits the provider layer from `schemas/providers/<name>/`: for each provider a typed module
- * (`src/providers/<name>.ts`: its options type and `to<Name>` / `from<Name>` over its mapping), the
- * dispatching `src/providers/index.ts` (`toProvider`, `fromProvider`, `parseWebhook`, the
- * capability matrix), `src/verify.ts` (signature checks, its own subpath because the Vonage scheme
- * needs `jose`) and `CAPABILITIES.md`.
+ * Loads and checks the provider mappings in `schemas/providers/<name>/`, then emits the provider
+ * layer from them: for each provider a typed module (`src/providers/<name>.ts`: its options type
+ * and `to<Name>` / `from<Name>` over its mapping, provider-module.ts) and its webhook normaliser
+ * (inbound-module.ts); the dispatching `src/providers/index.ts` and `src/verify.ts`
+ * (provider-index.ts); and `CAPABILITIES.md` (capabilities.ts).
  *
  * A mapping is data (format in schemas/README.md, "Provider mappings"). This file checks it
  * against the schema set before emitting anything: every property of an outbound message must be
@@ -15,8 +15,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ID_BASE, type Schema, type SchemaSet, SchemaSetError, nodeAt, resolveRef } from "./schema-set.ts";
 import { keyOrder, resolve, walk } from "./schema-path.ts";
-import { type InboundCase, type InboundMapping, inboundFunctionName, inboundModule, inboundModuleName } from "./inbound-module.ts";
+import { lit } from "./code.ts";
+import { type InboundCase, type InboundMapping, inboundModule, inboundModuleName } from "./inbound-module.ts";
 import { providerModule } from "./provider-module.ts";
+import { indexModule, verifyModule } from "./provider-index.ts";
+import { capabilitiesMarkdown } from "./capabilities.ts";
 
 export type Capability = "documented" | "passthrough" | "unsupported";
 
@@ -91,7 +94,6 @@ const NORMALISERS = {
   meta: "MetaWebhook",
 } as const;
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const lit = (v: unknown) => JSON.stringify(v);
 
 /** The interactive types (the `type` consts of the Interactive union), plus "reaction". */
 export function messageKinds(set: SchemaSet): string[] {
@@ -361,198 +363,6 @@ export function loadProviders(schemasDir: string, set: SchemaSet): Provider[] {
   return out.sort((a, b) => (a.mapping.provider === "meta" ? -1 : b.mapping.provider === "meta" ? 1 : 0));
 }
 
-const doc = (text: string) => `/** ${text.replace(/\*\//g, "*\\/")} */\n`;
-
-function indexModuleSource(providers: Provider[], kinds: string[]): string {
-  const names = providers.map((p) => p.mapping.provider);
-  const entries = (fn: (p: Provider) => string) =>
-    providers.map((p) => `${lit(p.mapping.provider)}: ${fn(p)};`).join("\n");
-  const cases = (fn: (p: Provider) => string) =>
-    providers.map((p) => `case ${lit(p.mapping.provider)}: ${fn(p)}`).join("\n");
-  const matrix = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.capabilities]));
-  const notes = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.notes]));
-  // A provider that forwards another's webhook uses that provider's generated normaliser.
-  const source = (p: Provider) => (typeof p.mapping.inbound === "string" ? providers.find((q) => q.mapping.provider === p.mapping.inbound)! : p);
-  const normaliser = (p: Provider) => inboundFunctionName(source(p));
-  return [
-    `/**\n * Every provider, both ways: \`toProvider\` / \`fromProvider\` translate an outbound message to and from a provider's request body; \`parseWebhook\` turns a provider's webhook into InboundEvents, every item of a batch. Signature checks live in \`wa-interactive/verify\`.\n */`,
-    `import type { OutboundMessage, ${[...new Set(providers.flatMap((p) => [p.outboundType, p.webhookType]))].sort().join(", ")} } from "../types.js";`,
-    `import { ProviderError } from "../wire/provider-error.js";`,
-    `import type { ParseResult, WebhookOptions } from "../wire/inbound.js";`,
-    ...providers
-      .filter((p) => typeof p.mapping.inbound !== "string")
-      .map((p) => `import { ${inboundFunctionName(p)} } from "./${inboundModuleName(p)}.js";`),
-    ...providers.map(
-      (p) =>
-        `import { from${p.mapping.typeName}, to${p.mapping.typeName}, type ${p.mapping.typeName}Options } from "./${p.mapping.provider}.js";`,
-    ),
-    "",
-    ...providers.map(
-      (p) =>
-        `export { from${p.mapping.typeName}, to${p.mapping.typeName}, type ${p.mapping.typeName}Options } from "./${p.mapping.provider}.js";`,
-    ),
-    `export { ProviderError, type ProviderErrorCode } from "../wire/provider-error.js";`,
-    `export type { ParseResult, WebhookOptions, SentMessage } from "../wire/inbound.js";`,
-    "",
-    doc("The providers wa-interactive translates for, by the name every function takes.") +
-      `export const PROVIDERS = ${lit(names)} as const;`,
-    `export type ProviderName = (typeof PROVIDERS)[number];`,
-    "",
-    doc("What an outbound message can be, for the capability matrix: an interactive type, or a reaction.") +
-      `export type MessageKind = ${kinds.map(lit).join(" | ")};`,
-    doc(
-      "documented: the provider documents it; passthrough: the provider forwards it unchanged but does not document it; unsupported: translating it is an error.",
-    ) + `export type Capability = "documented" | "passthrough" | "unsupported";`,
-    "",
-    doc(
-      "Which message kinds each provider carries (generated from the mappings; CAPABILITIES.md shows it as a table).",
-    ) +
-      `export const CAPABILITIES: Readonly<Record<ProviderName, Readonly<Record<MessageKind, Capability>>>> = ${lit(matrix)};`,
-    doc(
-      "What each provider's mapping says a message may not vary or hold: message values it implies (absent or equal on the way out, restored on the way back) and top-level fields it has no place for, each with the reason.",
-    ) +
-      `export interface ProviderRefusals {\nimplied: Readonly<Record<string, { readonly value: string; readonly reason: string }>>;\nunsupported: Readonly<Record<string, string>>;\n/** For a provider with a body of its own per kind: what each kind's mapping refuses or implies beyond the above. */\nkinds?: Readonly<Partial<Record<MessageKind, Omit<ProviderRefusals, "kinds">>>>;\n}`,
-    doc("Each provider's refusals (from its mapping; the translation functions are generated from the same file).") +
-      `export const MAPPINGS: Readonly<Record<ProviderName, ProviderRefusals>> = ${lit(
-        Object.fromEntries(
-          providers.map((p) => [
-            p.mapping.provider,
-            {
-              implied: p.mapping.outbound.implied ?? {},
-              unsupported: p.mapping.outbound.unsupported ?? {},
-              ...(p.mapping.outbound.kinds && {
-                kinds: Object.fromEntries(
-                  Object.entries(p.mapping.outbound.kinds).map(([k, km]) => [
-                    k,
-                    { implied: km.implied ?? {}, unsupported: km.unsupported ?? {} },
-                  ]),
-                ),
-              }),
-            },
-          ]),
-        ),
-      )};`,
-    endpointsSource(providers),
-    doc("Why a kind is passthrough or unsupported, per provider.") +
-      `export const CAPABILITY_NOTES: Readonly<Record<ProviderName, Readonly<Partial<Record<MessageKind, string>>>>> = ${lit(notes)};`,
-    "",
-    doc("Each provider's request body type.") +
-      `export interface ProviderBodies {\n${entries((p) => p.outboundType)}\n}`,
-    doc("Each provider's webhook body type.") +
-      `export interface ProviderWebhooks {\n${entries((p) => p.webhookType)}\n}`,
-    doc("Each provider's options type (what it needs beyond the message).") +
-      `export interface ProviderOptions {\n${entries((p) => `${p.mapping.typeName}Options`)}\n}`,
-    `type OptionsArgument<P extends ProviderName> = {} extends ProviderOptions[P] ? [options?: ProviderOptions[P]] : [options: ProviderOptions[P]];`,
-    "",
-    `function known(provider: unknown): never {\nthrow new ProviderError("unknown-provider", String(provider), "", \`unknown provider \${JSON.stringify(provider)}; expected one of \${PROVIDERS.join(", ")}\`);\n}`,
-    "",
-    doc(
-      "Translates an outbound message, exactly as validateMessage accepts it (it is validated first), into the provider's request body. Throws a ProviderError for an invalid message, a kind or field the provider cannot carry, or missing options.",
-    ) +
-      `export function toProvider<P extends ProviderName>(provider: P, message: unknown, ...[options]: OptionsArgument<P>): ProviderBodies[P] {\nconst o = options as never;\nswitch (provider as ProviderName) {\n${cases(
-        (p) => `return to${p.mapping.typeName}(message, o) as ProviderBodies[P];`,
-      )}\ndefault: return known(provider);\n}\n}`,
-    "",
-    doc(
-      "The inverse of toProvider: the outbound message a provider's request body sends (options such as the sender are not part of it).",
-    ) +
-      `export function fromProvider(provider: ProviderName, body: unknown): OutboundMessage {\nswitch (provider) {\n${cases((p) => `return from${p.mapping.typeName}(body);`)}\ndefault: return known(provider);\n}\n}`,
-    "",
-    doc(
-      "Parses a provider's webhook (the parsed JSON, or the raw body as a string) into one InboundEvent per item — every entry, change, message and status of a batch. Never throws for a bad payload: bad items are reported in `errors` with their JSON Pointer, and the good ones still come out (only an unknown provider name throws).",
-    ) +
-      `export function parseWebhook(provider: ProviderName, payload: unknown, options: WebhookOptions = {}): ParseResult {\nswitch (provider) {\n${cases(
-        (p) => `return ${normaliser(p)}(${lit(p.mapping.provider)}, payload, options);`,
-      )}\ndefault: return known(provider);\n}\n}`,
-  ].join("\n");
-}
-
-function verifyModuleSource(providers: Provider[]): string {
-  const specs = Object.fromEntries(providers.map((p) => [p.mapping.provider, p.mapping.signature]));
-  return [
-    `/**\n * Webhook signature checks for every provider — a subpath of its own (\`wa-interactive/verify\`) because the Vonage scheme needs \`jose\` (loaded only when a Vonage webhook is checked). Uses node:crypto where the runtime offers it synchronously and Web Crypto elsewhere, so it runs on Node, Deno, Bun and workers.\n */`,
-    `import type { ProviderName } from "./providers/index.js";`,
-    `import { ProviderError } from "./wire/provider-error.js";`,
-    `import { type SignatureSpec, type VerifyInput, type VerifyResult, verifyHmacSignature } from "./wire/signatures.js";`,
-    `import { verifyVonageSignature } from "./wire/vonage-jwt.js";`,
-    "",
-    `export type { HeaderSource, SignatureSpec, VerifyFailure, VerifyInput, VerifyResult } from "./wire/signatures.js";`,
-    "",
-    doc("How each provider signs its webhooks (from the mappings).") +
-      `export const SIGNATURES: Readonly<Record<ProviderName, SignatureSpec>> = ${lit(specs)};`,
-    "",
-    doc(
-      "Checks a webhook's signature over the raw body exactly as received (a string or bytes; never re-serialised JSON). Resolves to `{ ok: true }` or `{ ok: false, reason, message }`; throws a ProviderError for a provider that documents no signature (Exotel) or a missing secret.",
-    ) +
-      `export async function verifyWebhook(provider: ProviderName, input: VerifyInput): Promise<VerifyResult> {\n` +
-      `const spec = SIGNATURES[provider];\n` +
-      `if (spec === undefined) throw new ProviderError("unknown-provider", String(provider), "", \`unknown provider \${JSON.stringify(provider)}\`);\n` +
-      `switch (spec.scheme) {\n` +
-      `case "hmac-sha256": return verifyHmacSignature(spec, input);\n` +
-      `case "vonage-jwt": return verifyVonageSignature(spec, input);\n` +
-      `case "none": throw new ProviderError("no-signature-scheme", provider, "", \`\${provider} does not sign its webhooks: \${spec.reason}\`);\n` +
-      `}\n}`,
-  ].join("\n");
-}
-
-function capabilitiesMarkdown(providers: Provider[], kinds: string[]): string {
-  const mark: Record<Capability, string> = { documented: "yes", passthrough: "passthrough", unsupported: "**no**" };
-  const lines = [
-    "# Provider capabilities",
-    "",
-    "Which message kinds each provider carries. **yes**: documented by the provider. **passthrough**: the provider forwards the object unchanged but does not document this kind. **no**: `toProvider` refuses it with a `ProviderError` (code `unsupported-kind`), never a silent drop.",
-    "",
-    `| kind | ${providers.map((p) => p.mapping.provider).join(" | ")} |`,
-    `|---|${providers.map(() => "---").join("|")}|`,
-    ...kinds.map((k) => `| \`${k}\` | ${providers.map((p) => mark[p.mapping.capabilities[k]!]).join(" | ")} |`),
-    "",
-    "## What each provider does not carry, and why",
-    "",
-  ];
-  for (const p of providers) {
-    const m = p.mapping;
-    const items = [
-      ...Object.entries(m.capabilities)
-        .filter(([, c]) => c !== "documented")
-        .map(([k, c]) => `- \`${k}\` (${c}): ${m.notes[k]}`),
-      ...Object.entries(m.outbound.unsupported ?? {}).map(([ptr, why]) => `- field \`${ptr.slice(1)}\`: ${why}`),
-      ...Object.entries(m.outbound.implied ?? {})
-        .filter(([ptr]) => ptr !== "/messaging_product")
-        .map(([ptr, { value, reason }]) => `- field \`${ptr.slice(1)}\` other than \`${lit(value)}\`: ${reason}`),
-    ];
-    if (m.signature.scheme === "none") items.push(`- webhook signatures: ${m.signature.reason}`);
-    items.push(...(m.caveats ?? []).map((c) => `- ${c}`));
-    lines.push(
-      `### ${m.provider} — ${m.title}`,
-      "",
-      ...(items.length > 0 ? items : ["Carries every kind and field."]),
-      "",
-    );
-  }
-  return lines.join("\n");
-}
-
-/** Each provider's per-kind endpoint paths, for the providers whose path depends on the kind. */
-function endpointsSource(providers: Provider[]): string {
-  const byProvider = providers.filter((p) => p.mapping.outbound.kinds !== undefined);
-  const map = Object.fromEntries(
-    byProvider.map((p) => [
-      p.mapping.provider,
-      Object.fromEntries(Object.entries(p.mapping.outbound.kinds!).map(([k, km]) => [k, km.endpoint])),
-    ]),
-  );
-  return (
-    doc(
-      "The request path for each kind, for providers with one endpoint per interactive type (below the account's base URL). A provider not listed takes every message on one path.",
-    ) +
-    `export const ENDPOINTS: Readonly<Partial<Record<ProviderName, Readonly<Partial<Record<MessageKind, string>>>>>> = ${lit(map)};\n` +
-    doc(
-      "The path a message goes to at `provider`, for providers with one endpoint per kind; undefined for a provider that takes every message on one path or a kind it does not carry.",
-    ) +
-    `export function endpointFor(provider: ProviderName, message: OutboundMessage): string | undefined {\nconst kind = message.type === "interactive" ? message.interactive.type : message.type;\nreturn ENDPOINTS[provider]?.[kind];\n}`
-  );
-}
-
 export function emitProviders(schemasDir: string, set: SchemaSet): Map<string, string> {
   const providers = loadProviders(schemasDir, set);
   const out = new Map<string, string>();
@@ -567,8 +377,8 @@ export function emitProviders(schemasDir: string, set: SchemaSet): Map<string, s
     if (typeof p.mapping.inbound !== "string")
       out.set(`src/providers/${inboundModuleName(p)}.ts`, inboundModule(set, p, p.mapping.inbound, shared));
   }
-  out.set("src/providers/index.ts", indexModuleSource(providers, kinds));
-  out.set("src/verify.ts", verifyModuleSource(providers));
+  out.set("src/providers/index.ts", indexModule(providers, kinds));
+  out.set("src/verify.ts", verifyModule(providers));
   out.set("CAPABILITIES.md", capabilitiesMarkdown(providers, kinds));
   return out;
 }

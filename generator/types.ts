@@ -1,104 +1,206 @@
 /**
- * Emits `types.ts` with json-schema-to-typescript from the bundle. Type names come only from
- * `x-ts-name` (titles are for people and are stripped here); a name json-schema-to-typescript had
- * to invent, such as `Foo1`, fails the generation. Two reshapes make the types exact:
- * "exactly one of / at least one of these properties" becomes a union of object variants, and
- * unnamed `$defs` (plain strings and numbers) are inlined where they are used. Arrays stay plain
- * arrays, their item counts in the doc comment only (see the `ignoreMinAndMaxItems` option below).
+ * Emits `types.ts`: one TypeScript type for every named schema, read off the schema graph. Each
+ * node's kind says what it is written as:
+ *
+ * - an object: an interface (a named one) or an object type, each property documented with its
+ *   schema's description; an index signature only where `additionalProperties` is a schema (other
+ *   objects, open ones included, list their properties alone);
+ * - "exactly one of / at least one of these properties" (`oneOf` / `anyOf` of bare `required`
+ *   lists): a union of object variants, each requiring its properties, and in an exactly-one union
+ *   giving the others as `never`, so `{ id, link }` is a type error;
+ * - an array: a plain array (`ListRow[]`), its item counts in the doc comment (`@minItems`,
+ *   `@maxItems`) and not in the type: a union of tuples would refuse every array built at run time
+ *   (`rows.map(…)` is `ListRow[]`, never `[ListRow] | [ListRow, ListRow] | …`). The validators count
+ *   items; the builders' type-level caps are their own;
+ * - a constant or enumeration: a union of its literals; a union of shapes: the union of theirs; a
+ *   reference: its target's type; a schema with no type: `unknown`.
+ *
+ * A named node is referred to by its name, which comes only from `x-ts-name` (or a file's name
+ * for its root); an unnamed one is written out where it is used. An unnamed schema that contains
+ * itself cannot be written out, and fails the generation until it is given a name.
  */
-import { compile } from "json-schema-to-typescript";
-import type { NamedSchema } from "./names.ts";
-import { type Json, type Schema, SchemaSetError, isSchema } from "./schema-set.ts";
+import { Module, docBlock, lit, ts } from "./code.ts";
+import type { SchemaGraph } from "./graph/build.ts";
+import type { ArrayNode, GraphNode, NamedNode, ObjectNode, Property } from "./graph/nodes.ts";
+import { SchemaSetError } from "./schema-set.ts";
 
-const ROOT = "WaInteractiveSchemaSet";
-
-function presenceVariants(node: Schema): Schema {
-  for (const keyword of ["oneOf", "anyOf"] as const) {
-    const branches = node[keyword];
-    if (!node.properties || !Array.isArray(branches)) continue;
-    const alternatives = branches.flatMap((b) => ((b as Schema).required as string[]) ?? []);
-    const { [keyword]: _, "x-ts-name": name, ...rest } = node;
-    const variants = branches.map((b) => {
-      const needed = (b as Schema).required as string[];
-      const properties = { ...(rest.properties as Schema) };
-      // In an exactly-one union the other alternatives must be absent, so `{ id, link }` is a type error.
-      if (keyword === "oneOf") for (const other of alternatives) if (!needed.includes(other)) properties[other] = { tsType: "never" };
-      return { ...rest, properties, required: [...((rest.required as string[]) ?? []), ...needed] } as Schema;
-    });
-    const out: Schema = { description: node.description ?? null, oneOf: variants };
-    if (name !== undefined) out["x-ts-name"] = name;
-    return out;
-  }
-  return node;
+/** A type expression, and how it binds: a union or an intersection needs parentheses as an array's items. */
+interface Expr {
+  text: string;
+  binds: "tight" | "union" | "intersection";
 }
 
-function prepare(node: Json, defs: Schema, inline: Set<string>): Json {
-  if (Array.isArray(node)) return node.map((item) => prepare(item, defs, inline));
-  if (!isSchema(node)) return node;
-  const ref = node.$ref;
-  if (typeof ref === "string") {
-    const key = ref.slice("#/$defs/".length);
-    if (inline.has(key)) return prepare(defs[key]!, defs, inline);
-  }
-  const out: Schema = {};
-  for (const [key, value] of Object.entries(presenceVariants(node))) {
-    if (key === "title" || value === undefined) continue;
-    out[key] = key === "properties" || key === "$defs" ? mapValues(value as Schema, (v) => prepare(v, defs, inline)) : prepare(value, defs, inline);
-  }
-  return out;
+const tight = (text: string): Expr => ({ text, binds: "tight" });
+
+/** A property key as written in a type: bare when it is an identifier. */
+const keyName = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : lit(key));
+
+/** The properties one variant of a presence union requires, and those it must not have. */
+interface Presence {
+  required: readonly string[];
+  absent: readonly string[];
 }
 
-/** Moves every named schema nested inside another to its own `$defs` entry, leaving a `$ref`. */
-function hoistNamed(node: Json, defs: Schema, top: boolean): Json {
-  if (Array.isArray(node)) return node.map((item) => hoistNamed(item, defs, false));
-  if (!isSchema(node)) return node;
-  const out: Schema = {};
-  for (const [key, value] of Object.entries(node)) {
-    out[key] = key === "properties" || key === "$defs" ? mapValues(value as Schema, (v) => hoistNamed(v, defs, false)) : hoistNamed(value, defs, false);
+const NO_PRESENCE: Presence = { required: [], absent: [] };
+
+/**
+ * The variants of an object's presence rules, grouped: one group per exactly-one alternative
+ * (each giving the other alternatives' properties as absent), each group one variant per
+ * at-least-one alternative. An object with neither is one group of one variant.
+ */
+function presenceGroups(node: ObjectNode): Presence[][] {
+  const lists = node.exactlyOne ?? [];
+  const exactly = node.exactlyOne?.map((list) => ({ required: list, absent: lists.flat().filter((key) => !list.includes(key)) })) ?? [NO_PRESENCE];
+  const atLeast = node.atLeastOne?.map((list) => ({ required: list, absent: [] })) ?? [NO_PRESENCE];
+  return exactly.map((one) => atLeast.map((some) => ({ required: [...one.required, ...some.required], absent: one.absent })));
+}
+
+/** The node a reference chain ends at, through unnamed references only (a named node is referred to by name). */
+function written(node: GraphNode): GraphNode {
+  let current = node;
+  while (current.kind === "ref" && current.name === undefined) current = current.target;
+  return current;
+}
+
+/** The description along a chain of references: the nearest one to where the schema is used. */
+function descriptionOf(node: GraphNode): string | undefined {
+  for (let current: GraphNode = node; ; current = current.target) {
+    if (current.description) return current.description;
+    if (current.kind !== "ref" || current.target.name !== undefined) return undefined;
   }
-  const name = node["x-ts-name"];
-  if (top || typeof name !== "string") return out;
-  defs[name] = out;
-  return { $ref: `#/$defs/${name}` };
 }
 
-function mapValues(object: Schema, fn: (v: Json) => Json): Schema {
-  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, fn(v)]));
+/**
+ * The doc comment of a declaration or property: the schema's description, then for an array the
+ * description of its unnamed items ("Items: …") and its item counts as `@minItems` / `@maxItems`.
+ */
+function commentOf(node: GraphNode, description: string | undefined): string | undefined {
+  const target = written(node);
+  const parts = [description];
+  if (target.kind === "array") parts.push(itemsComment(target), countTags(target));
+  const text = parts.filter((part) => part !== undefined && part !== "").join("\n\n");
+  return text === "" ? undefined : text;
 }
 
-export async function emitTypes(bundle: Schema, named: NamedSchema[]): Promise<string> {
-  const defs = bundle.$defs as Schema;
-  const names = new Set(named.map((n) => n.name));
-  const inline = new Set(Object.keys(defs).filter((key) => !names.has(key)));
-  const hoisted: Schema = {};
-  for (const key of Object.keys(defs)) hoisted[key] = hoistNamed(defs[key]!, hoisted, true);
-  const kept = Object.fromEntries(Object.keys(hoisted).sort().filter((key) => names.has(key)).map((key) => [key, prepare(hoisted[key]!, hoisted, inline)]));
-  const input = { "x-ts-name": ROOT, type: "object", additionalProperties: false, $defs: kept } as Schema;
-  const source = await compile(input as never, ROOT, {
-    bannerComment: "",
-    format: false,
-    unreachableDefinitions: true,
-    enableConstEnums: false,
-    // minItems/maxItems stay in the doc comment (@minItems, @maxItems) but not in the type: a union
-    // of tuples rejects every array built at run time (`rows.map(…)` is `ListRow[]`, never
-    // `[ListRow] | [ListRow, ListRow] | …`). The validators count items; the builders' type-level
-    // caps are their own.
-    ignoreMinAndMaxItems: true,
-    additionalProperties: false,
-    strictIndexSignatures: true,
-    declareExternallyReferenced: true,
-    customName: (schema) => (schema as Schema)["x-ts-name"] as string | undefined,
+function itemsComment(array: ArrayNode): string | undefined {
+  if (!array.items || written(array.items).name !== undefined || written(array.items).kind === "array") return undefined;
+  const description = descriptionOf(array.items);
+  // A block tag in it (`@deprecated`) would read as a tag of the array's own declaration.
+  return description === undefined || /(^|\s)@\w/.test(description) ? undefined : `Items: ${description}`;
+}
+
+function countTags(array: ArrayNode): string | undefined {
+  const tags = [array.minItems !== undefined && `@minItems ${array.minItems}`, array.maxItems !== undefined && `@maxItems ${array.maxItems}`].filter((tag) => tag !== false);
+  return tags.length === 0 ? undefined : tags.join("\n");
+}
+
+class TypeWriter {
+  /** The unnamed nodes being written out, outermost first: meeting one again means it contains itself. */
+  private readonly open: GraphNode[] = [];
+
+  /** The type of `node` where it is used: a named node by its name, any other written out. */
+  use(node: GraphNode): Expr {
+    return node.name !== undefined ? tight(node.name) : this.shape(node);
+  }
+
+  /** The type `node` stands for, written out. */
+  shape(node: GraphNode): Expr {
+    if (this.open.includes(node)) {
+      throw new SchemaSetError(`${node.where}: this schema contains itself, so its type cannot be written out where it is used; give it an x-ts-name`);
+    }
+    this.open.push(node);
+    try {
+      return this.kind(node);
+    } finally {
+      this.open.pop();
+    }
+  }
+
+  private kind(node: GraphNode): Expr {
+    switch (node.kind) {
+      case "ref":
+        return this.use(node.target);
+      case "object":
+        return this.object(node);
+      case "array": {
+        const item = node.items ? this.use(node.items) : tight("unknown");
+        return tight(item.binds === "tight" ? `${item.text}[]` : `(${item.text})[]`);
+      }
+      case "string":
+        return tight("string");
+      case "number":
+        return tight("number");
+      case "boolean":
+        return tight("boolean");
+      case "const":
+        return this.union(node.values.map((value) => tight(lit(value))));
+      case "union":
+        return this.union(node.branches.map((branch) => this.use(branch)));
+      case "any":
+        return tight("unknown");
+    }
+  }
+
+  private union(members: Expr[]): Expr {
+    if (members.length === 1) return members[0]!;
+    return { text: members.map((m) => (m.binds === "union" ? `(${m.text})` : m.text)).join(" | "), binds: "union" };
+  }
+
+  /** An object type, or the union of its presence variants; `& (…)` for a `oneOf` / `anyOf` of shapes beside its keywords. */
+  private object(node: ObjectNode): Expr {
+    const groups = presenceGroups(node).map((group) => this.union(group.map((presence) => tight(this.members(node, presence)))));
+    const own = this.union(groups);
+    if (!node.alternatives) return own;
+    const shapes = this.union(node.alternatives.branches.map((branch) => this.use(branch)));
+    const wrap = (e: Expr) => (e.binds === "tight" ? e.text : `(${e.text})`);
+    return { text: `${wrap(own)} & ${wrap(shapes)}`, binds: "intersection" };
+  }
+
+  /** The braces of one object variant: its properties, then an index signature for a schema of additional properties. */
+  members(node: ObjectNode, presence: Presence): string {
+    const required = new Set([...node.required, ...presence.required]);
+    const absent = new Set(presence.absent.filter((key) => !required.has(key)));
+    const lines = node.properties.map((p) => (absent.has(p.key) ? `${keyName(p.key)}?: never;` : this.property(p, required.has(p.key))));
+    for (const key of absent) if (!node.properties.some((p) => p.key === key)) lines.push(`${keyName(key)}?: never;`);
+    if (node.additionalProperties) lines.push(`[k: string]: ${this.indexType(node, node.additionalProperties, absent)};`);
+    return lines.length === 0 ? "{}" : ts`{\n${lines}\n}`;
+  }
+
+  private property(p: Property, required: boolean): string {
+    const type = this.use(p.node).text;
+    const named = written(p.node).name !== undefined;
+    const comment = named ? undefined : commentOf(p.node, descriptionOf(p.node));
+    return ts`${comment !== undefined && docBlock(comment)}${keyName(p.key)}${required ? "" : "?"}: ${type};`;
+  }
+
+  /**
+   * The index signature's type: every named property must fit it (TS2411), so it is the union of
+   * the additional properties' type and the named ones', and `undefined`, since a key it allows
+   * may be absent.
+   */
+  private indexType(node: ObjectNode, additional: GraphNode, absent: ReadonlySet<string>): string {
+    const own = this.use(additional).text;
+    if (own === "unknown") return "unknown | undefined";
+    const named = node.properties.filter((p) => !absent.has(p.key)).map((p) => this.use(p.node).text);
+    return [...new Set([own, ...named, "undefined"])].join(" | ");
+  }
+
+  /** `export interface` for a plain object, `export type` for anything else, with its doc comment. */
+  declaration(n: NamedNode): string {
+    const plain = n.kind === "object" && !n.exactlyOne && !n.atLeastOne && !n.alternatives;
+    const body = plain ? `interface ${n.name} ${this.members(n, NO_PRESENCE)}` : `type ${n.name} = ${this.shape(n).text};`;
+    // Written after the type, so that a loop of references fails there, naming its place.
+    const comment = commentOf(n, n.description);
+    return ts`${comment !== undefined && docBlock(comment)}export ${body}`;
+  }
+}
+
+export function emitTypes(graph: SchemaGraph): string {
+  const module = new Module();
+  const writer = new TypeWriter();
+  const declarations = graph.named.map((n) => {
+    if (module.declare(n.name) !== n.name) throw new SchemaSetError(`${n.where}: the type name ${n.name} is taken twice`);
+    return writer.declaration(n);
   });
-  const declared = [...source.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]!);
-  const unexpected = declared.filter((name) => name !== ROOT && !names.has(name));
-  if (unexpected.length > 0) {
-    throw new SchemaSetError(`json-schema-to-typescript invented type names ${unexpected.join(", ")}; give those schemas an x-ts-name`);
-  }
-  const missing = [...names].filter((name) => !declared.includes(name));
-  if (missing.length > 0) throw new SchemaSetError(`no type was emitted for ${missing.join(", ")}`);
-  return source
-    .replace(new RegExp(`^export interface ${ROOT} \\{\\}\\n`, "m"), "")
-    .replace(/\n?\s*\*?\s*This interface was referenced by `\w+`'s JSON-Schema\n\s*\* via the `definition` "\w+"\.\n/g, "\n")
-    .replace(/\/\*\*\n\s*\*\/\n/g, "")
-    .replace(/\n\s*\*\n(\s*)\*\//g, "\n$1*/");
+  return module.render("", declarations.join("\n\n"));
 }

@@ -1,7 +1,7 @@
 // Loaded by `npm run generate` with `node --import`, ahead of the TypeScript loader (`--import
-// tsx`): the generator's large dependencies then load natively. Through the loader's hooks, which
+// tsx`): the generator's large dependency then loads natively. Through the loader's hooks, which
 // Node 20 runs on a thread of their own, prettier took 0.6 s to load instead of 0.06 s. The
-// generator's own imports find these modules already loaded.
+// generator's own imports find it already loaded.
 //
 // `npm run generate` also starts node with --no-concurrent-recompilation: optimising compilation
 // then runs on the thread that asked for it instead of on V8's helper threads, which on two cores
@@ -13,4 +13,4 @@
 import { startFormatThreads } from "../generator/format-threads.mjs";
 
 if (process.argv.includes("--fresh")) startFormatThreads();
-await Promise.all([import("prettier"), import("json-schema-to-typescript")]);
+await import("prettier");

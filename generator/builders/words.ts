@@ -2,6 +2,7 @@
  * Names and documentation text for the generated builders: method names from property names, and
  * JSDoc from schema descriptions.
  */
+import { doc, docBlock } from "../code.ts";
 import { pascalCase } from "../names.ts";
 
 /** A property name as a method name: `product_retailer_id` → `productRetailerId`. */
@@ -21,16 +22,13 @@ export function singular(key: string): string {
 /**
  * A doc comment (followed by a line break), or nothing when there is nothing to say: the
  * description and extra paragraphs, then a `@param` per documented parameter. One line when all of
- * it fits on one, else a block with a ` * ` line each.
+ * it fits on one.
  */
 export function docs(description: string, params: [string, string][] = [], extra: string[] = []): string {
-  const clean = (s: string) => s.replace(/\*\//g, "*\\/");
-  const tags = params.filter(([, d]) => d).map(([name, d]) => `@param ${name} ${clean(d)}`);
-  const text = [description, ...extra].filter(Boolean).map(clean).join("\n\n");
-  const lines = [...(text ? text.split("\n") : []), ...tags.flatMap((t) => t.split("\n"))];
-  if (lines.length === 0) return "";
-  if (lines.length === 1) return `/** ${lines[0]} */\n`;
-  return `/**\n${lines.map((l) => (l ? ` * ${l}` : " *")).join("\n")}\n */\n`;
+  const tags = params.filter(([, d]) => d).map(([name, d]) => `@param ${name} ${d}`);
+  const text = [[description, ...extra].filter(Boolean).join("\n\n"), ...tags].filter(Boolean).join("\n");
+  if (!text) return "";
+  return text.includes("\n") ? docBlock(text) : doc(text);
 }
 
 /** Sentences joined, the empty ones left out. */

@@ -1,6 +1,6 @@
 /** The code builder: imports follow from use, names never clash. */
 import { describe, expect, it } from "vitest";
-import { Module, Names, doc, lines, lit, ts } from "../../generator/code.ts";
+import { Module, Names, doc, docBlock, lines, lit, ts } from "../../generator/code.ts";
 
 describe("ts", () => {
   it("writes a list one a line and leaves out false, null and undefined", () => {
@@ -11,6 +11,10 @@ describe("ts", () => {
 
   it("closes no doc comment early", () => {
     expect(doc("a */ b")).toBe("/** a *\\/ b */\n");
+  });
+
+  it("writes a doc comment of several lines, a blank line as a bare star", () => {
+    expect(docBlock("One.\n\n@minItems 1 */")).toBe("/**\n * One.\n *\n * @minItems 1 *\\/\n */\n");
   });
 });
 

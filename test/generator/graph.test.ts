@@ -2,9 +2,6 @@
  * The resolved schema graph: one typed node per schema node of the set, references linked,
  * unions with their discriminator values, labels, and every rule with its source and strength.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../generator/graph/build.ts";
 import type { GraphNode } from "../../generator/graph/nodes.ts";
@@ -12,21 +9,12 @@ import { resolved, rootOf } from "../../generator/graph/query.ts";
 import { ruleOf } from "../../generator/graph/rules.ts";
 import { forEachNode, walkSubschemas } from "../../generator/graph/walk.ts";
 import { locationKey, namedSchemas } from "../../generator/names.ts";
-import { ID_BASE, loadSchemaSet } from "../../generator/schema-set.ts";
+import { loadSchemaSet } from "../../generator/schema-set.ts";
 import { SCHEMAS_DIR } from "../support/corpus.ts";
+import { toySet } from "../support/toy-set.ts";
 
 const set = loadSchemaSet(SCHEMAS_DIR);
 const graph = buildGraph(set, namedSchemas(set));
-
-function toySet(files: Record<string, object>) {
-  const dir = mkdtempSync(join(tmpdir(), "wa-graph-"));
-  for (const [path, schema] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), JSON.stringify({ $id: ID_BASE + path, ...schema }));
-  }
-  const toy = loadSchemaSet(dir, { requireSources: false });
-  return buildGraph(toy, namedSchemas(toy));
-}
 
 function as<K extends GraphNode["kind"]>(node: GraphNode, kind: K): Extract<GraphNode, { kind: K }> {
   expect(node.kind).toBe(kind);

@@ -4,7 +4,6 @@
  * Every provider, both ways: `toProvider` / `fromProvider` translate an outbound message to and from a provider's request body; `parseWebhook` turns a provider's webhook into InboundEvents, every item of a batch. Signature checks live in `wa-interactive/verify`.
  */
 import type {
-  OutboundMessage,
   AisouleOutboundBody,
   AisouleWebhookBody,
   Dialog360OutboundBody,
@@ -15,6 +14,7 @@ import type {
   InfobipWebhookBody,
   MetaOutboundBody,
   MetaWebhookBody,
+  OutboundMessage,
   VonageOutboundBody,
   VonageWebhookBody,
   WhatsappNodeSdkArguments,
@@ -27,13 +27,13 @@ import { parseAisouleWebhook } from "./aisoule-webhook.js";
 import { parseExotelWebhook } from "./exotel-webhook.js";
 import { parseInfobipWebhook } from "./infobip-webhook.js";
 import { parseVonageWebhook } from "./vonage-webhook.js";
-import { fromMeta, toMeta, type MetaOptions } from "./meta.js";
-import { fromDialog360, toDialog360, type Dialog360Options } from "./360dialog.js";
-import { fromAisoule, toAisoule, type AisouleOptions } from "./aisoule.js";
-import { fromExotel, toExotel, type ExotelOptions } from "./exotel.js";
-import { fromInfobip, toInfobip, type InfobipOptions } from "./infobip.js";
-import { fromVonage, toVonage, type VonageOptions } from "./vonage.js";
-import { fromWhatsappNodeSdk, toWhatsappNodeSdk, type WhatsappNodeSdkOptions } from "./whatsapp-node-sdk.js";
+import { type MetaOptions, fromMeta, toMeta } from "./meta.js";
+import { type Dialog360Options, fromDialog360, toDialog360 } from "./360dialog.js";
+import { type AisouleOptions, fromAisoule, toAisoule } from "./aisoule.js";
+import { type ExotelOptions, fromExotel, toExotel } from "./exotel.js";
+import { type InfobipOptions, fromInfobip, toInfobip } from "./infobip.js";
+import { type VonageOptions, fromVonage, toVonage } from "./vonage.js";
+import { type WhatsappNodeSdkOptions, fromWhatsappNodeSdk, toWhatsappNodeSdk } from "./whatsapp-node-sdk.js";
 
 export { fromMeta, toMeta, type MetaOptions } from "./meta.js";
 export { fromDialog360, toDialog360, type Dialog360Options } from "./360dialog.js";

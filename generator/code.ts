@@ -70,6 +70,11 @@ export class Names {
     return this.taken.has(name);
   }
 
+  /** A scope inside this one (a block): it sees every name taken here, and what it takes stays its own. */
+  inner(): Names {
+    return new Names(this.taken, this.spell);
+  }
+
   fresh(base: string, free: (name: string) => boolean = () => true): string {
     let name = base;
     for (let n = 2; this.taken.has(name) || !free(name); n++) name = this.spell(base, n);
@@ -100,7 +105,7 @@ interface Symbol {
   specifier: string;
   /** The exported name, or the namespace's name for `import * as`. */
   name: string;
-  kind: "value" | "type" | "namespace" | "type namespace";
+  kind: "value" | "type" | "namespace" | "typeNamespace";
 }
 
 const OPEN = "\uE000";
@@ -113,7 +118,7 @@ export interface Imports {
   type(name: string): string;
   /** `import * as name from …` */
   namespace(name: string): string;
-  /** `import type * as name from …`: a module whose types alone are used. */
+  /** `import type * as name from …`: a module of types only, not loaded at run time. */
   typeNamespace(name: string): string;
 }
 
@@ -138,7 +143,7 @@ export class Module {
       value: (name) => token(name, "value"),
       type: (name) => token(name, "type"),
       namespace: (name) => token(name, "namespace"),
-      typeNamespace: (name) => token(name, "type namespace"),
+      typeNamespace: (name) => token(name, "typeNamespace"),
     };
   }
 
@@ -172,9 +177,9 @@ export class Module {
     const declarations = this.specifiers.flatMap((specifier) => {
       const mine = used.filter((i) => this.symbols[i]!.specifier === specifier);
       const namespaces = mine
-        .filter((i) => this.symbols[i]!.kind.endsWith("namespace"))
-        .map((i) => `import ${this.symbols[i]!.kind === "type namespace" ? "type " : ""}* as ${local.get(i)} from ${lit(specifier)};`);
-      const named = mine.filter((i) => !this.symbols[i]!.kind.endsWith("namespace"));
+        .filter((i) => this.symbols[i]!.kind === "namespace" || this.symbols[i]!.kind === "typeNamespace")
+        .map((i) => `import ${this.symbols[i]!.kind === "typeNamespace" ? "type " : ""}* as ${local.get(i)} from ${lit(specifier)};`);
+      const named = mine.filter((i) => this.symbols[i]!.kind === "value" || this.symbols[i]!.kind === "type");
       if (named.length === 0) return namespaces;
       const onlyTypes = named.every((i) => this.symbols[i]!.kind === "type");
       const entry = (i: number) => {

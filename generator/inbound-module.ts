@@ -13,11 +13,14 @@
  */
 export type { InboundCase, InboundMapping } from "./inbound-mapping.ts";
 import type { Provider } from "./providers.ts";
-import { ID_BASE, type SchemaSet, SchemaSetError } from "./schema-set.ts";
+import type { SchemaGraph } from "./graph/build.ts";
+import type { GraphNode, ObjectNode } from "./graph/nodes.ts";
+import { resolved } from "./graph/query.ts";
+import { SchemaSetError } from "./schema-set.ts";
 import { type Check, HOOKS, type InboundCase, type InboundMapping, type InboundSource } from "./inbound-mapping.ts";
-import { type At, type Walk, keyOrder, namedNode, resolve, walk } from "./schema-path.ts";
-import { Constants } from "./code.ts";
-import { access, parsePointer, pointerOf, type Path } from "./translation.ts";
+import { type Shape, type Walk, keyOrder, namedNode, requiredOf, walk } from "./schema-path.ts";
+import { type Imports, Module, Names, doc, lit, ts } from "./code.ts";
+import { access, constName, parsePointer, pointerOf, type Path, singular as itemName } from "./translation.ts";
 
 /** A source the emitter itself fills (the provider's name, the time read before, the raw item). */
 type Source = InboundSource | { code: string };
@@ -28,12 +31,15 @@ interface Part {
   scope: ItemScope;
 }
 
-const lit = (v: unknown) => JSON.stringify(v);
-const doc = (text: string) => `/** ${text.replace(/\*\//g, "*\\/")} */\n`;
 const comment = (text: string | undefined) => (text === undefined ? "" : `// ${text.replace(/\n/g, "\n// ")}\n`);
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** The names eventOf's parameters and its event take. */
 const RESERVED = new Set(["provider", "raw", "path", "options", "result", "event", "timestamp"]);
+/**
+ * The local names of one emitted function, `taken` (its parameters) among them: never a reader's
+ * parameter, nor a hook's name (a local `sharedPhone` would hide the function); `row`, `row2`, ….
+ */
+const locals = (...taken: string[]) => new Names([...RESERVED, ...Object.keys(HOOKS), ...taken], (base, n) => `${base}${n}`);
 /** A variable or a chain of property reads: cheap to read twice. */
 const SIMPLE = /^[\w$]+((\?)?\.[\w$]+)*$/;
 
@@ -46,12 +52,12 @@ interface ItemScope {
   name: string;
   /** Where the value lies below the item's pointer (`/content` once a case moved there), for the pointers issues are reported at. */
   base?: string;
-  root: At | undefined;
+  root: GraphNode | undefined;
   pins: Map<string, unknown>;
   /** Reads a `requires` check has already proven present. */
   known?: Set<string>;
   /** Parts checked on their own (`checks`): the variable holding each, its schema, and whether it may be undefined. */
-  parts?: Map<string, { name: string; root: At; maybe: boolean }>;
+  parts?: Map<string, { name: string; root: GraphNode; maybe: boolean }>;
 }
 
 /** A compiled source: the expression, and whether it may be undefined. */
@@ -63,47 +69,67 @@ interface Value {
 }
 
 class InboundEmitter {
-  readonly constants = new Constants();
-  readonly types = new Set<string>(["InboundEvent"]);
-  readonly validators = new Set<string>();
-  readonly hooks = new Map<string, Set<string>>();
-  readonly runtime = new Set<string>();
-  private readonly event: At;
-  private names = new Set<string>();
+  /** The emitted file: its imports follow from the names the code uses, in this order of modules. */
+  readonly module = new Module();
+  private readonly types = this.module.imports("../types.js");
+  private readonly validators = this.module.imports("../validators.js");
+  private readonly issues = this.module.imports("../runtime/issues.js");
+  private readonly wire = this.module.imports("../wire/inbound.js");
+  private readonly event: GraphNode;
+  private names = locals();
 
   constructor(
-    private readonly set: SchemaSet,
+    private readonly graph: SchemaGraph,
     private readonly p: Provider,
     private readonly where: string,
     private readonly shared: (ref: string) => InboundCase | undefined,
   ) {
-    const file = set.byId.get(`${ID_BASE}inbound/inbound-event.schema.json`);
-    if (!file) this.fail("the inbound event schema is missing");
-    this.event = { file, node: file.schema };
+    this.event = graph.roots.get("inbound/inbound-event.schema.json") ?? this.fail("the inbound event schema is missing");
   }
 
   private fail(message: string): never {
     throw new SchemaSetError(`${this.where}: ${message}`);
   }
 
+  /** A generated type, as the emitted code names it. */
+  type(name: string): string {
+    return this.types.type(name);
+  }
+
+  /** The validator of a generated type. */
+  validator(type: string): string {
+    return this.validators.value(`validate${type}`);
+  }
+
+  /** What src/wire/inbound.ts exports (the reader's support, a time hook), as the emitted code names it. */
+  support(name: string): string {
+    return this.wire.value(name);
+  }
+
+  /** A type src/wire/inbound.ts exports. */
+  supportType(name: string): string {
+    return this.wire.type(name);
+  }
+
+  /** What a module beside the inbound reader exports (`../wire/<module>.js`): a hook, the envelope walker. */
+  wireModule(module: string): Imports {
+    return this.module.imports(`../wire/${module}.js`);
+  }
+
   reserve(name: string): void {
-    this.names.add(name);
+    this.names.fresh(name);
   }
 
   private declare(base: string): string {
-    let name = IDENT.test(base) ? (base in HOOKS ? `${base}Value` : base) : "value";
-    // Never a parameter's name, nor a hook's (a local `sharedPhone` would hide the function).
-    for (let n = 2; this.names.has(name) || RESERVED.has(name) || name in HOOKS; n++) name = `${base}${n}`;
-    this.names.add(name);
-    return name;
+    return this.names.fresh(IDENT.test(base) ? (base in HOOKS ? `${base}Value` : base) : "value");
   }
 
   /** The schema named `name`: in the provider's folder, else anywhere (the Cloud API message parts Exotel's content is checked against). */
-  named(name: string): At {
+  named(name: string): GraphNode {
     try {
-      return namedNode(this.set, `providers/${this.p.mapping.provider}/`, name);
+      return namedNode(this.graph, `providers/${this.p.mapping.provider}/`, name);
     } catch {
-      return namedNode(this.set, "", name);
+      return namedNode(this.graph, "", name);
     }
   }
 
@@ -111,7 +137,7 @@ class InboundEmitter {
 
   private walkItem(item: ItemScope, path: Path): Walk {
     if (item.root === undefined) this.fail(`${pointerOf(path)} is read before the item has a type ("item")`);
-    const w = walk(this.set, item.root, path, item.pins);
+    const w = walk(item.root, path, item.pins);
     if (w === undefined) this.fail(`the ${this.p.mapping.provider} webhook schema has no ${pointerOf(path)} there`);
     return w;
   }
@@ -171,13 +197,13 @@ class InboundEmitter {
       if (path.length !== 1) this.fail(`${pointer}: a loose read without a type reads one step`);
       return { expr: access(view, path), maybe: true };
     }
-    this.runtime.add("isObject");
     // Each isObject() test narrows the next step.
+    const isObject = this.support("isObject");
     const tests: string[] = [];
     let expr = view;
     path.forEach((step, i) => {
       expr = access(expr, [step]);
-      if (i < path.length - 1) tests.push(`isObject(${expr})`);
+      if (i < path.length - 1) tests.push(`${isObject}(${expr})`);
     });
     return { expr: `${[...tests, `typeof ${expr} === "string"`].join(" && ")} ? ${expr} : undefined`, maybe: true };
   }
@@ -222,11 +248,10 @@ class InboundEmitter {
       if (of === undefined) {
         const value = typeof src.of === "string" ? this.read(item, src.of) : this.compile(src.of, item, pre, hint, at);
         const name = this.declare(camel(src.type.replace(/^.*[a-z0-9](?=[A-Z])/, "").toLowerCase()));
-        pre.push(`const ${name} = ${value.expr} as ${src.type}${value.maybe ? " | undefined" : ""};`);
+        pre.push(`const ${name} = ${value.expr} as ${this.type(src.type)}${value.maybe ? " | undefined" : ""};`);
         of = { expr: name, maybe: value.maybe };
         this.cache.set(key, of);
       }
-      this.types.add(src.type);
       const inner = this.read({ name: of.expr, root: this.named(src.type), pins: new Map() }, src.read);
       return { expr: of.maybe ? inner.expr.replace(of.expr, `${of.expr}?`).replace("??.", "?.") : inner.expr, maybe: of.maybe || inner.maybe };
     }
@@ -255,40 +280,34 @@ class InboundEmitter {
       }
       if (src.except) {
         const x = bind();
-        const name = this.constants.add(`NO_${upperSnake(hint)}`, `new Set<unknown>(${lit(src.except)})`);
+        const name = this.module.constants.add(`NO_${constName(hint)}`, `new Set<unknown>(${lit(src.except)})`);
         v = { expr: `${x} === undefined || ${name}.has(${x}) ? undefined : ${x}`, maybe: true };
       }
       if (src.values) {
         const x = bind();
         // Named for what it maps from and to: GROUP_NAME_TO_STATUS.
-        const from = typeof src.read === "string" ? `${upperSnake(parsePointer(src.read).pop() ?? "")}_TO_` : "";
-        const name = this.constants.add(
-          `${from}${upperSnake(hint)}`,
+        const from = typeof src.read === "string" ? `${constName(parsePointer(src.read).pop() ?? "")}_TO_` : "";
+        const name = this.module.constants.add(
+          `${from}${constName(hint)}`,
           `${lit(src.values)} as Readonly<Record<string, ${[...new Set(Object.values(src.values).map((j) => typeof j))].join(" | ")}>>`,
         );
         v = { expr: v.maybe ? `${x} === undefined ? undefined : ${name}[${x}]` : `${name}[${x}]`, maybe: true };
       }
       if (src.nonEmpty) {
-        this.runtime.add("nonEmpty");
-        v = { expr: `nonEmpty(${v.expr})`, maybe: true };
+        v = { expr: `${this.support("nonEmpty")}(${v.expr})`, maybe: true };
       }
       return v;
     }
     if ("hook" in src) {
       const hook = HOOKS[src.hook];
       if (hook === undefined) this.fail(`unknown hook ${lit(src.hook)}; the hooks are ${Object.keys(HOOKS).join(", ")}`);
-      if (!this.hooks.has(hook.module)) this.hooks.set(hook.module, new Set());
-      this.hooks.get(hook.module)!.add(src.hook);
       const from = this.source(src.from, item, pre, hint, at);
       const args = [from.expr, ...(src.with ?? []).map((w) => this.source(w, item, pre, hint, at).expr)];
-      if (hook.validator !== undefined) {
-        this.validators.add(`validate${hook.validator}`);
-        args.push(`validate${hook.validator}`);
-      }
+      if (hook.validator !== undefined) args.push(this.validator(hook.validator));
       if (hook.options) args.push("options");
       const fromPointer = typeof src.from === "string" ? src.from : "loose" in src.from ? src.from.loose : "";
       if (hook.reports !== "none") args.push(`\`\${path}${item.base ?? ""}${fromPointer}\``, hook.result ? "result" : "result.errors");
-      const call = `${src.hook}(${args.join(", ")})`;
+      const call = `${this.wireModule(hook.module).value(src.hook)}(${args.join(", ")})`;
       if (hook.reports !== "drops") return { expr: call, maybe: hook.maybe === true };
       if (mode === "expression") return { expr: call, maybe: true };
       const name = this.declare(camel(hint));
@@ -323,15 +342,12 @@ class InboundEmitter {
   // ------------------------------------------------------------------ the event
 
   /** The event schema's node for a target path (relative to InboundEvent), with its generated type name. */
-  private targetAt(path: Path): { at: At; type: string } {
-    const w = path.length === 0 ? { steps: [], ends: [this.event] } : walk(this.set, this.event, path);
+  private targetAt(path: Path): { at: Shape; type: string } {
+    const w = path.length === 0 ? { steps: [], ends: [this.event] } : walk(this.event, path);
     if (w === undefined || w.ends.length !== 1) this.fail(`InboundEvent has no single ${pointerOf(path)}`);
-    const at = resolve(this.set, w.ends[0]!);
-    const named = at.node["x-ts-name"];
-    if (typeof named === "string") {
-      this.types.add(named);
-      return { at, type: named };
-    }
+    const at = resolved(w.ends[0]!);
+    const named = at.name;
+    if (named !== undefined) return { at, type: named };
     this.fail(`InboundEvent's ${pointerOf(path)} has no x-ts-name to type the object the code builds`);
   }
 
@@ -341,7 +357,7 @@ class InboundEmitter {
    * part, so the keys come in the schema's order. An object of required parts is there when all of
    * them are; one of optional parts only, when any is.
    */
-  object(fields: Record<string, Part>, target: { at: At; type: string }, out: string[], name: string, base: Path = [], assign = false): Value {
+  object(fields: Record<string, Part>, target: { at: Shape; type: string }, out: string[], name: string, base: Path = [], assign = false): Value {
     const groups = new Map<string, [Path, Part][]>();
     for (const [pointer, src] of Object.entries(fields)) {
       const path = parsePointer(pointer);
@@ -349,10 +365,10 @@ class InboundEmitter {
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key)!.push([path.slice(1), src]);
     }
-    const order = keyOrder(this.set, [target.at]);
+    const order = keyOrder([target.at]);
     for (const key of groups.keys())
       if (!order.includes(key)) this.fail(`${target.type} has no ${lit(key)} (${pointerOf([...base, key])})`);
-    const required = Array.isArray(target.at.node.required) ? (target.at.node.required as string[]) : [];
+    const required = requiredOf(target.at);
     // Computed in the mapping's order (a kind from a hook before the parts that reuse its values),
     // written in the schema's.
     const values: { key: string; value: Value }[] = [];
@@ -393,15 +409,16 @@ class InboundEmitter {
     );
     const literal = rest.length === 0 && lead.length === values.length ? `{ ${lead.join(", ")} }` : undefined;
     // `as`: the parts the type requires that come after an optional one are assigned below.
-    const typed = required.every((k) => values.slice(0, i).some((v) => v.key === k)) ? `: ${target.type}` : "";
-    const cast = typed === "" ? ` as ${target.type}` : "";
+    const type = this.type(target.type);
+    const typed = required.every((k) => values.slice(0, i).some((v) => v.key === k)) ? `: ${type}` : "";
+    const cast = typed === "" ? ` as ${type}` : "";
     if (when.length === 0) {
       if (literal !== undefined && base.length > 0) return { expr: literal, maybe: false };
       // Assigned to the event a shared tail completes, or declared.
-      out.push(assign ? `${name} = { ${lead.join(", ")} } as ${target.type};` : `const ${name}${typed} = { ${lead.join(", ")} }${cast};`, ...rest);
+      out.push(assign ? `${name} = { ${lead.join(", ")} } as ${type};` : `const ${name}${typed} = { ${lead.join(", ")} }${cast};`, ...rest);
       return { expr: name, maybe: false };
     }
-    out.push(`let ${name}: ${target.type} | undefined;`);
+    out.push(`let ${name}: ${type} | undefined;`);
     out.push(`if (${when.join(" && ")}) {\n${name} = { ${lead.join(", ")} }${cast};\n${rest.join("\n")}\n}`);
     return { expr: name, maybe: true };
   }
@@ -411,7 +428,7 @@ class InboundEmitter {
   /** A part read where the schema may not describe it (a check's subject, a `when` test): typed if it can be, else one loose step. */
   private anyRead(item: ItemScope, pointer: string, pre: string[]): Value {
     const path = parsePointer(pointer);
-    if (item.root !== undefined && walk(this.set, item.root, path, item.pins) === undefined) return this.loose(item, pointer, undefined, pre);
+    if (item.root !== undefined && walk(item.root, path, item.pins) === undefined) return this.loose(item, pointer, undefined, pre);
     return this.read(item, pointer);
   }
 
@@ -420,14 +437,11 @@ class InboundEmitter {
     const type = typeof check === "string" ? check : check.type;
     const ifPresent = typeof check !== "string" && check.ifPresent === true;
     const root = this.named(type);
-    this.types.add(type);
-    this.validators.add(`validate${type}`);
-    this.runtime.add("take");
     const subject = this.anyRead(scope, pointer, out);
     const name = this.declare(camel(parsePointer(pointer).pop() ?? "part"));
-    const take = `take(validate${type}(${subject.expr}), \`\${path}${scope.base ?? ""}${pointer}\`, result)`;
+    const take = `${this.support("take")}(${this.validator(type)}(${subject.expr}), \`\${path}${scope.base ?? ""}${pointer}\`, result)`;
     if (ifPresent) {
-      out.push(`let ${name}: ${type} | undefined;`, `if (${subject.expr} !== undefined) {\n${name} = ${take};\nif (${name} === undefined) return undefined;\n}`);
+      out.push(`let ${name}: ${this.type(type)} | undefined;`, `if (${subject.expr} !== undefined) {\n${name} = ${take};\nif (${name} === undefined) return undefined;\n}`);
     } else out.push(`const ${name} = ${take};`, `if (${name} === undefined) return undefined;`);
     scope.parts!.set(pointer, { name, root, maybe: ifPresent });
   }
@@ -441,27 +455,23 @@ class InboundEmitter {
     let scope: ItemScope = { ...item, parts: item.parts ?? new Map() };
     if (c.item !== undefined) {
       const root = this.named(c.item);
-      this.types.add(c.item);
       const name = this.declare(c.name ?? "item");
+      const type = this.type(c.item);
+      const take = `${this.support("take")}(${this.validator(c.item)}(${item.name}), path, result)`;
       if (c.check === "ifBodyFailed") {
-        this.validators.add(`validate${c.item}`);
-        this.runtime.add("take");
         out.push("// Checked with the body when the body passed; else on its own, so that the others still come out.");
-        out.push(`const ${name} = checked ? (${item.name} as ${c.item}) : take(validate${c.item}(${item.name}), path, result);`, `if (${name} === undefined) return undefined;`);
+        out.push(`const ${name} = checked ? (${item.name} as ${type}) : ${take};`, `if (${name} === undefined) return undefined;`);
       } else if (c.check) {
-        this.validators.add(`validate${c.item}`);
-        this.runtime.add("take");
         out.push("// The item's warnings come out with its event; finish() keeps once those the body's check also saw.");
-        out.push(`const ${name} = take(validate${c.item}(${item.name}), path, result);`, `if (${name} === undefined) return undefined;`);
-      } else out.push(`const ${name} = ${item.name} as ${c.item};`);
+        out.push(`const ${name} = ${take};`, `if (${name} === undefined) return undefined;`);
+      } else out.push(`const ${name} = ${item.name} as ${type};`);
       scope = { name, root, pins: new Map(), parts: new Map() };
     }
     for (const pointer of c.requires ?? []) {
       const read = this.read(scope, pointer);
       const path = parsePointer(pointer);
       const at = c.missingAt === "parent" ? pointerOf(path.slice(0, -1)) : pointer;
-      this.missing = true;
-      out.push(`if (${read.expr} === undefined) return missing(result.errors, \`\${path}${scope.base ?? ""}${at}\`, ${lit(ctx.value)}, ${lit(path[path.length - 1])});`);
+      out.push(`if (${read.expr} === undefined) return ${this.support("missing")}(result.errors, \`\${path}${scope.base ?? ""}${at}\`, ${lit(ctx.value)}, ${lit(path[path.length - 1])});`);
     }
     if (c.requires !== undefined) scope = { ...scope, known: new Set([...(scope.known ?? []), ...c.requires]) };
     const inner: CaseContext = { ...ctx, event: { ...ctx.event } };
@@ -476,9 +486,8 @@ class InboundEmitter {
     }
     if (c.after !== undefined) return [...out, ...this.withTail(c, scope, inner)];
     if (c.time !== undefined) {
-      this.runtime.add(c.time.hook);
       const read = this.read(scope, c.time.from);
-      const call = `${c.time.hook}(${read.expr}, \`\${path}${scope.base ?? ""}${c.time.from}\`, result.errors)`;
+      const call = `${this.support(c.time.hook)}(${read.expr}, \`\${path}${scope.base ?? ""}${c.time.from}\`, result.errors)`;
       // An item without a time (Exotel's flat form) takes the time it was received.
       const value = c.time.absent === "receivedAt" ? `${read.expr} === undefined ? (options.receivedAt ?? new Date()).toISOString() : ${call}` : call;
       out.push(`const timestamp = ${value};`, "if (timestamp === undefined) return undefined;");
@@ -508,19 +517,18 @@ class InboundEmitter {
       );
       out.push(
         `if (${fn}(event, ${scope.name}, \`\${path}${scope.base ?? ""}\`, options, result) === undefined) return undefined;`,
-        `event.raw = ${ctx.raw} as Raw;`,
+        `event.raw = ${ctx.raw} as ${this.supportType("Raw")};`,
         "return event;",
       );
       return out;
     }
     for (const [pointer, check] of Object.entries(c.checks ?? {})) this.checkPart(scope, pointer, check, out);
     if (c.error !== undefined) {
-      this.runtime.add("issue");
       const message = c.error.message
         .replace(/`/g, "\\`")
         .replace(/\{value\}/g, `\${JSON.stringify(${ctx.chosen})}`)
         .replace(/\{cases\}/g, ctx.known);
-      out.push(`result.errors.push(issue(\`\${path}${scope.base ?? ""}${c.error.at}\`, ${lit(c.error.rule)}, \`${message}\`));`, "return undefined;");
+      out.push(`result.errors.push(${this.issues.value("issue")}(\`\${path}${scope.base ?? ""}${c.error.at}\`, ${lit(c.error.rule)}, \`${message}\`));`, "return undefined;");
       return out;
     }
     if (c.skip !== undefined) {
@@ -539,7 +547,7 @@ class InboundEmitter {
       "/timestamp": own({ code: "timestamp" }),
       ...Object.fromEntries(Object.entries(c.fields ?? {}).map(([k, v]) => [k, own(v)])),
       "/kind": own(typeof c.kind === "string" ? { const: c.kind } : c.kind),
-      ...(ctx.tail === undefined && !ctx.fill ? { "/raw": own({ code: `${ctx.raw} as Raw` }) } : {}),
+      ...(ctx.tail === undefined && !ctx.fill ? { "/raw": own({ code: `${ctx.raw} as ${this.supportType("Raw")}` }) } : {}),
     };
     if (ctx.fill) {
       // The caller started the event: its kind keeps its place, the rest follows the head.
@@ -567,16 +575,14 @@ class InboundEmitter {
       const value = "" in group ? this.source(group[""]!.src, group[""]!.scope, out, key, [key]) : this.object(group, this.targetAt([key]), out, this.declare(key), [key]);
       values.push([key, value]);
     }
-    const order = keyOrder(this.set, [this.targetAt([]).at]);
+    const order = keyOrder([this.targetAt([]).at]);
     values.sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
     for (const [key, value] of values)
       out.push(value.maybe ? `if (${value.test ?? value.expr} !== undefined) event.${key} = ${value.expr};` : `event.${key} = ${value.expr};`);
   }
 
   /** Cases used by name that this module writes (its own provider's): the reference → function name and the schema its reads are walked in. */
-  private readonly used = new Map<string, { fn: string; root: At }>();
-  /** Used cases another provider's module writes: module → function names to import. */
-  readonly imported = new Map<string, Set<string>>();
+  private readonly used = new Map<string, { fn: string; root: GraphNode }>();
 
   /**
    * The function reading a used case: written (and exported) by the module of the provider that
@@ -589,28 +595,25 @@ class InboundEmitter {
     const [owner = "", name = ""] = ref.split(":");
     const pascal = (w: string) => camel(w).replace(/^./, (c) => c.toUpperCase());
     const fn = `read${pascal(owner)}${pascal(name)}`;
-    if (owner !== this.p.mapping.provider) {
-      const module = `./${owner}-webhook.js`;
-      if (!this.imported.has(module)) this.imported.set(module, new Set());
-      this.imported.get(module)!.add(fn);
-    } else if (!this.used.has(ref)) this.used.set(ref, { fn, root: scope.root });
-    return fn;
+    // Written by the module of the provider that shares it, imported by the others.
+    if (owner !== this.p.mapping.provider) return this.module.imports(`./${owner}-webhook.js`).value(fn);
+    if (!this.used.has(ref)) this.used.set(ref, { fn: this.module.declare(fn), root: scope.root });
+    return this.used.get(ref)!.fn;
   }
 
   /** Emits the functions of the used cases. Its reads are typed by the first scope it was used on; a part the others lack is read through a check or loosely. */
   emitUsed(): void {
     for (const [ref, entry] of this.used) {
       const saved = { names: this.names, cache: this.cache };
-      this.names = new Set(["event", "message"]);
+      this.names = locals("message");
       this.cache = new Map();
       const param = "message";
       // Read as `{ type: string }`, what every caller's value has: the rest through checks, or loosely.
-      const root: At = { file: entry.root.file, node: { type: "object", required: ["type"], properties: { type: { type: "string" } } } };
+      const root = typeOnly(entry.root);
       const body = this.caseCode(this.shared(ref)!, { name: param, root, base: "", pins: new Map(), parts: new Map() }, { ...rootContext(param), time: true, fill: true });
-      const usesOptions = body.some((l) => /\boptions\b/.test(l));
       this.functions.push(
         doc(`Reads ${ref} (a case other providers' mappings use too) from the value given into the event its caller started: the kind, in its place, and the parts after the head; undefined, with the issue added, when the value gives no event.`) +
-          `export function ${entry.fn}(event: InboundEvent, ${param}: { type: string }, path: string, ${usesOptions ? "options" : "_options"}: WebhookOptions, result: ParseResult): InboundEvent | undefined {\n${body.join("\n")}\n}`,
+          `export function ${entry.fn}(event: ${this.type("InboundEvent")}, ${param}: { type: string }, path: string, ${this.readerTail(body)} {\n${body.join("\n")}\n}`,
       );
       this.names = saved.names;
       this.cache = saved.cache;
@@ -626,7 +629,7 @@ class InboundEmitter {
     const { after } = c;
     const rest = Object.fromEntries(Object.entries(c).filter(([k]) => ["before", "checks", "error", "items", "on", "cases", "otherwise", "absent", "present", "kind", "fields"].includes(k)));
     const label = this.declare("read");
-    const out = ctx.fill ? [] : ["let event: InboundEvent;"];
+    const out = ctx.fill ? [] : [`let event: ${this.type("InboundEvent")};`];
     const body = this.branch(() => this.caseCode(rest as InboundCase, scope, { ...ctx, tail: label }));
     out.push(`${label}: {\n${body}\n}`);
     if (after!.comment) out.push(comment(after!.comment).trimEnd());
@@ -637,13 +640,13 @@ class InboundEmitter {
       if (!groups.has(path[0]!)) groups.set(path[0]!, {});
       groups.get(path[0]!)![pointerOf(path.slice(1))] = { src, scope };
     }
-    const order = keyOrder(this.set, [this.targetAt([]).at]);
+    const order = keyOrder([this.targetAt([]).at]);
     for (const key of [...groups.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b))) {
       const fields = groups.get(key)!;
       const value = "" in fields ? this.source(fields[""]!.src, scope, out, key, [key]) : this.object(fields, this.targetAt([key]), out, this.declare(key), [key]);
       out.push(value.maybe ? `if (${value.test ?? value.expr} !== undefined) event.${key} = ${value.expr};` : `event.${key} = ${value.expr};`);
     }
-    if (!ctx.fill) out.push(`event.raw = ${ctx.raw} as Raw;`);
+    if (!ctx.fill) out.push(`event.raw = ${ctx.raw} as ${this.supportType("Raw")};`);
     out.push("return event;");
     return out;
   }
@@ -652,7 +655,7 @@ class InboundEmitter {
   private branch(emit: () => string[]): string {
     const saved = this.names;
     const savedCache = this.cache;
-    this.names = new Set(saved);
+    this.names = saved.inner();
     this.cache = new Map(savedCache);
     const code = emit();
     this.names = saved;
@@ -662,30 +665,31 @@ class InboundEmitter {
 
   /** Functions reading the items of a batch, one per `items` case. */
   readonly functions: string[] = [];
-  private readonly functionNames = new Set<string>(["eventOf", "parse", "missing"]);
+
+  /** The parameters every event reader ends with, and what it returns (`_options` where its body does not read them). */
+  readerTail(body: string[]): string {
+    const options = body.some((l) => /\boptions\b/.test(l)) ? "options" : "_options";
+    return `${options}: ${this.supportType("WebhookOptions")}, result: ${this.supportType("ParseResult")}): ${this.type("InboundEvent")} | undefined`;
+  }
 
   /** A batch inside the item: a function reading one item, called for each. */
   private batch(c: InboundCase, scope: ItemScope): string[] {
     if (c.each === undefined) this.fail(`${c.items}: "items" needs "each", the case each item is read with`);
     const read = this.read(scope, c.items!);
     const w = this.walkItem(scope, [...parsePointer(c.items!), "*"]);
-    const end = w.ends.length === 1 ? resolve(this.set, w.ends[0]!) : undefined;
-    const named = end?.node["x-ts-name"];
+    const end = w.ends.length === 1 ? w.ends[0]! : undefined;
+    const named = end?.name;
     // A typed item is read as its type; an item the body only knows as an object is checked by its case.
-    const typed = typeof named === "string" && end!.node.properties !== undefined;
-    if (typed) this.types.add(named);
-    let fn = `${singular(parsePointer(c.items!).pop() ?? "item")}Event`;
-    for (let n = 2; this.functionNames.has(fn); n++) fn = `${singular(parsePointer(c.items!).pop() ?? "item")}Event${n}`;
-    this.functionNames.add(fn);
+    const typed = named !== undefined && end!.kind === "object";
+    const fn = this.module.declare(`${singular(parsePointer(c.items!).pop() ?? "item")}Event`);
     const param = typed ? "item" : "raw";
-    const saved = { names: this.names, cache: this.cache, missing: this.missing };
-    this.names = new Set([param]);
+    const saved = { names: this.names, cache: this.cache };
+    this.names = locals(param);
     this.cache = new Map();
     const body = this.caseCode(c.each, { name: param, root: typed ? end : undefined, pins: new Map(), parts: new Map() }, rootContext(param));
-    const usesOptions = body.some((l) => /\boptions\b/.test(l));
     this.functions.push(
       doc(`The event one item of ${c.items} gives; undefined (with the issue added) when it gives none.`) +
-        `function ${fn}(provider: string, ${param}: ${typed ? named : "unknown"}, path: string, ${usesOptions ? "options" : "_options"}: WebhookOptions, result: ParseResult): InboundEvent | undefined {\n${body.join("\n")}\n}`,
+        `function ${fn}(provider: string, ${param}: ${typed ? this.type(named) : "unknown"}, path: string, ${this.readerTail(body)} {\n${body.join("\n")}\n}`,
     );
     this.names = saved.names;
     this.cache = saved.cache;
@@ -713,18 +717,17 @@ class InboundEmitter {
       if (c.absent === undefined) this.fail(`${c.on}: "present" needs "absent" too`);
       // Present as the schema has it: a part typed as a string is there when it is a string.
       const ends = item.root === undefined ? [] : this.walkItem(item, parsePointer(c.on!)).ends;
-      const types = new Set(ends.map((end) => resolve(this.set, end).node.type));
+      const types = new Set(ends.map((end) => end.type));
       const type = types.size === 1 ? [...types][0] : undefined;
       const path = parsePointer(c.on!);
       // A part only some branches of the item's union have is tested with `in` first, which narrows the union.
       const narrow = item.root !== undefined && path.length === 1 ? `${lit(path[0])} in ${item.name} && ` : "";
-      if (type === "object") this.runtime.add("isObject");
       const test =
         narrow +
         (type === "string"
           ? `typeof ${read.expr} === "string"`
           : type === "object"
-            ? `isObject(${read.expr})`
+            ? `${this.support("isObject")}(${read.expr})`
             : type === "array"
               ? `Array.isArray(${read.expr}) && ${read.expr}.length > 0`
               : `${read.expr} !== undefined`);
@@ -762,21 +765,18 @@ class InboundEmitter {
 
   /** The function reading one item of an envelope's batch (`messages`, `statuses`). */
   envelopeReader(key: string, c: InboundCase): string {
-    const fn = `${singular(key)}Event`;
-    this.functionNames.add(fn);
-    this.names = new Set(["raw", "change", "checked"]);
+    const fn = this.module.declare(`${singular(key)}Event`);
+    this.names = locals("change", "checked");
     this.cache = new Map();
     const body = this.caseCode(c, { name: "raw", root: undefined, pins: new Map(), parts: new Map() }, rootContext("raw"));
     const named = (name: string) => (body.some((l) => new RegExp(`\\b${name}\\b`).test(l)) ? name : `_${name}`);
     this.functions.push(
       doc(`The event one item of a change's ${key} gives; undefined (with the issue added, or the item listed as skipped) when it gives none.`) +
-        `function ${fn}(provider: string, raw: unknown, path: string, ${named("change")}: CloudApiChange, ${named("checked")}: boolean, ${named("options")}: WebhookOptions, result: ParseResult): InboundEvent | undefined {\n${body.join("\n")}\n}`,
+        `function ${fn}(provider: string, raw: unknown, path: string, ${named("change")}: ${this.wireModule("cloud-api-envelope").type("CloudApiChange")}, ${named("checked")}: boolean, ${this.readerTail(body)} {\n${body.join("\n")}\n}`,
     );
     return fn;
   }
 
-  /** Whether the module needs its `missing` helper. */
-  missing = false;
   /** Whether the items are an envelope's (they get its context and whether the body's check covered them). */
   envelope = false;
 }
@@ -807,20 +807,26 @@ function usesValue(k: InboundCase | undefined): boolean {
 }
 
 const camel = (name: string) => name.replace(/[_-]+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-const upperSnake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/\W+/g, "_").toUpperCase();
+const singular = (key: string) => itemName(key, "entry");
 
-function singular(key: string): string {
-  const last = key.split(/[/_\W]+/).filter(Boolean).pop() ?? "item";
-  const noun = last.endsWith("ies") ? `${last.slice(0, -3)}y` : last.endsWith("s") ? last.slice(0, -1) : `${last}Item`;
-  return IDENT.test(noun) ? noun : "entry";
+/**
+ * `{ type: string }`, what every value a used case reads has (its other parts go through checks, or
+ * loosely), as a node of its own at the place of the first value it was used on.
+ */
+function typeOnly(at: GraphNode): ObjectNode {
+  const place = { loc: at.loc, where: `${at.where} (read as { type: string })`, rules: [], schema: { type: "object" } };
+  const type: GraphNode = { ...place, kind: "string", type: "string", trimmed: false, notBlank: false, noEmoji: false, emoji: false };
+  return { ...place, kind: "object", type: "object", properties: [{ key: "type", node: type, required: true }], required: ["type"], dependents: [], maxTotal: [], uniqueValues: [] };
 }
 
-export function inboundModule(set: SchemaSet, p: Provider, inbound: InboundMapping, shared: (ref: string) => InboundCase | undefined = () => undefined): string {
+export function inboundModule(graph: SchemaGraph, p: Provider, inbound: InboundMapping, shared: (ref: string) => InboundCase | undefined = () => undefined): string {
   const where = `schemas/providers/${p.mapping.provider}/mapping.json (inbound)`;
-  const e = new InboundEmitter(set, p, where, shared);
-  if (inbound.envelope !== undefined) return envelopeModule(e, p, inbound);
+  const e = new InboundEmitter(graph, p, where, shared);
+  // The exported function and the module's own functions keep their names; imports give way.
+  const fn = e.module.declare(inboundFunctionName(p));
+  if (inbound.envelope !== undefined) return envelopeModule(e, p, inbound, fn);
+  const [eventOf, parse] = [e.module.declare("eventOf"), e.module.declare("parse")];
   const bodyRoot = e.named(p.webhookType);
-  e.types.add(p.webhookType);
   // A body that is only a batch is looped over in parse(); any other is read as one item.
   const onlyBatch = inbound.items !== undefined && Object.keys(inbound).every((k) => ["comment", "items", "each"].includes(k));
   e.reserve("body");
@@ -828,71 +834,47 @@ export function inboundModule(set: SchemaSet, p: Provider, inbound: InboundMappi
     ? e.caseCode(inbound, { name: "body", root: bodyRoot, pins: new Map(), parts: new Map() }, rootContext("body")).filter((l) => l !== "return undefined;")
     : e.caseCode(inbound, { name: "item", root: bodyRoot, pins: new Map(), parts: new Map() }, rootContext("item"));
   e.emitUsed();
-  const fn = inboundFunctionName(p);
-  const all = [...body, ...e.functions];
-  const uses = (name: string, lines: string[]) => lines.some((l) => new RegExp(`\\b${name}\\b`).test(l));
-  const runtime = [...e.runtime].filter((r) => r !== "issue");
-  if (e.missing) runtime.push("missing");
-  const validators = [`validate${p.webhookType}`, ...e.validators].sort();
-  const hookImports = [...e.hooks].filter(([module]) => module !== "inbound");
-  const fromInbound = [...new Set(["emptyResult", "finish", "neverThrows", "readChecked", ...runtime, ...(e.hooks.get("inbound") ?? [])])].sort();
-  const types = [...e.types].filter((t) => uses(t, all) || t === "InboundEvent" || (t === p.webhookType && !onlyBatch)).sort();
   const reader = onlyBatch
     ? body.join("\n").replace(/`\$\{path\}/g, "`")
-    : `const event = eventOf(provider, body, "", options, result);\nif (event !== undefined) result.events.push(event);`;
-  return [
-    `/**\n * ${p.mapping.title} webhooks → InboundEvents, generated from schemas/providers/${p.mapping.provider}/mapping.json (\`inbound\`) and its webhook schema.${onlyBatch ? " Every item of a batch is read on its own: a bad one is reported at its pointer and the others still come out." : ""}\n${inbound.comment === undefined ? "" : ` *\n * ${inbound.comment}\n`} */`,
-    `import type { ${types.join(", ")} } from "../types.js";`,
-    `import { ${validators.join(", ")} } from "../validators.js";`,
-    e.runtime.has("issue") ? `import { issue } from "../runtime/issues.js";` : "",
-    `import { type ParseResult, type Raw, type WebhookOptions, ${fromInbound.join(", ")} } from "../wire/inbound.js";`,
-    ...hookImports.map(([module, names]) => `import { ${[...names].sort().join(", ")} } from "../wire/${module}.js";`),
-    ...[...e.imported].map(([module, names]) => `import { ${[...names].sort().join(", ")} } from "${module}";`),
-    ...e.constants.lines,
-    "",
-    ...e.functions.flatMap((f) => [f, ""]),
-    onlyBatch
-      ? ""
-      : doc("The event the body gives; undefined (with the issue added) when it gives none.") +
-        `function eventOf(provider: string, item: ${p.webhookType}, path: string, ${uses("options", body) ? "options" : "_options"}: WebhookOptions, result: ParseResult): InboundEvent | undefined {\n${body.join("\n")}\n}\n`,
-    `function parse(provider: string, payload: unknown, options: WebhookOptions): ParseResult {\nconst result = emptyResult();\nconst body = readChecked(payload, validate${p.webhookType}, result);\nif (body === undefined) return finish(result);\n${reader}\nreturn finish(result);\n}`,
-    "",
-    doc(`${p.mapping.title} webhooks to InboundEvents${onlyBatch ? ", every item of a batch" : ""}; never throws.`) +
-      `export const ${fn} = neverThrows(parse);`,
-  ]
-    .filter((l, i, all) => l !== "" || all[i - 1] !== "")
-    .join("\n");
+    : ts`const event = ${eventOf}(provider, body, "", options, result);\nif (event !== undefined) result.events.push(event);`;
+  const head = `/**\n * ${p.mapping.title} webhooks → InboundEvents, generated from schemas/providers/${p.mapping.provider}/mapping.json (\`inbound\`) and its webhook schema.${onlyBatch ? " Every item of a batch is read on its own: a bad one is reported at its pointer and the others still come out." : ""}\n${inbound.comment === undefined ? "" : ` *\n * ${inbound.comment}\n`} */`;
+  const [WebhookOptions, ParseResult] = [e.supportType("WebhookOptions"), e.supportType("ParseResult")];
+  const finish = e.support("finish");
+  return e.module.render(
+    head,
+    ts`${e.module.constants.lines}
+
+${e.functions.map((f) => `${f}\n`)}
+${!onlyBatch && ts`${doc("The event the body gives; undefined (with the issue added) when it gives none.")}function ${eventOf}(provider: string, item: ${e.type(p.webhookType)}, path: string, ${e.readerTail(body)} {\n${body.join("\n")}\n}\n`}
+function ${parse}(provider: string, payload: unknown, options: ${WebhookOptions}): ${ParseResult} {
+const result = ${e.support("emptyResult")}();
+const body = ${e.support("readChecked")}(payload, ${e.validator(p.webhookType)}, result);
+if (body === undefined) return ${finish}(result);
+${reader}
+return ${finish}(result);
+}
+
+${doc(`${p.mapping.title} webhooks to InboundEvents${onlyBatch ? ", every item of a batch" : ""}; never throws.`)}export const ${fn} = ${e.support("neverThrows")}(${parse});`,
+  );
 }
 
 /** A webhook whose envelope a runtime function walks: a reader per batch, handed to it. */
-function envelopeModule(e: InboundEmitter, p: Provider, inbound: InboundMapping): string {
+function envelopeModule(e: InboundEmitter, p: Provider, inbound: InboundMapping, fn: string): string {
   if (inbound.envelope !== "cloudApi" || inbound.batches === undefined || Object.keys(inbound).some((k) => !["comment", "envelope", "batches"].includes(k)))
     throw new SchemaSetError(`schemas/providers/${p.mapping.provider}/mapping.json (inbound): an envelope mapping is { "envelope": "cloudApi", "batches": { "messages": case, "statuses": case } }`);
   e.envelope = true;
+  // Imported right after the reader's support, before the hooks the readers call.
+  const envelope = e.wireModule("cloud-api-envelope");
   const readers = Object.entries(inbound.batches).map(([key, c]) => [key, e.envelopeReader(key, c)] as const);
   e.emitUsed();
-  const fn = inboundFunctionName(p);
-  const all = e.functions;
-  const uses = (name: string) => all.some((l) => new RegExp(`\\b${name}\\b`).test(l));
-  const runtime = [...e.runtime].filter((r) => r !== "issue");
-  if (e.missing) runtime.push("missing");
-  const fromInbound = [...new Set(["neverThrows", ...runtime, ...(e.hooks.get("inbound") ?? [])])].sort();
-  const envelopeHooks = e.hooks.get("cloud-api-envelope") ?? new Set<string>();
-  const hookImports = [...e.hooks].filter(([module]) => module !== "inbound" && module !== "cloud-api-envelope");
-  return [
-    `/**\n * ${p.mapping.title} webhooks → InboundEvents, generated from schemas/providers/${p.mapping.provider}/mapping.json (\`inbound\`) and its webhook schema: the envelope is walked by the runtime (every entry, change, message and status), each message and status read here.\n${inbound.comment === undefined ? "" : ` *\n * ${inbound.comment}\n`} */`,
-    `import type { ${[...e.types].filter((t) => uses(t) || t === "InboundEvent").sort().join(", ")} } from "../types.js";`,
-    `import { ${[`validate${p.webhookType}`, ...e.validators].sort().join(", ")} } from "../validators.js";`,
-    e.runtime.has("issue") ? `import { issue } from "../runtime/issues.js";` : "",
-    `import { type ParseResult, type Raw, type WebhookOptions, ${fromInbound.join(", ")} } from "../wire/inbound.js";`,
-    `import { type CloudApiChange, ${[...envelopeHooks, "readCloudApiEnvelope"].sort().join(", ")} } from "../wire/cloud-api-envelope.js";`,
-    ...hookImports.map(([module, names]) => `import { ${[...names].sort().join(", ")} } from "../wire/${module}.js";`),
-    ...e.constants.lines,
-    "",
-    ...e.functions.flatMap((f) => [f, ""]),
-    doc(`${p.mapping.title} webhooks to InboundEvents, every entry, change, message and status; never throws.`) +
-      `export const ${fn} = neverThrows((provider, payload, options) =>\nreadCloudApiEnvelope(provider, payload, options, validate${p.webhookType}, { ${readers.map(([key, reader]) => `${key}: ${reader}`).join(", ")} }),\n);`,
-  ]
-    .filter((l, i, a) => l !== "" || a[i - 1] !== "")
-    .join("\n");
+  const head = `/**\n * ${p.mapping.title} webhooks → InboundEvents, generated from schemas/providers/${p.mapping.provider}/mapping.json (\`inbound\`) and its webhook schema: the envelope is walked by the runtime (every entry, change, message and status), each message and status read here.\n${inbound.comment === undefined ? "" : ` *\n * ${inbound.comment}\n`} */`;
+  return e.module.render(
+    head,
+    ts`${e.module.constants.lines}
+
+${e.functions.map((f) => `${f}\n`)}
+${doc(`${p.mapping.title} webhooks to InboundEvents, every entry, change, message and status; never throws.`)}export const ${fn} = ${e.support("neverThrows")}((provider, payload, options) =>
+${envelope.value("readCloudApiEnvelope")}(provider, payload, options, ${e.validator(p.webhookType)}, { ${readers.map(([key, reader]) => `${key}: ${reader}`).join(", ")} }),
+);`,
+  );
 }

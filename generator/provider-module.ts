@@ -10,15 +10,12 @@
  */
 import { type Imports, Module, doc, lines, lit, ts } from "./code.ts";
 import type { FieldMapping, KindMapping, Provider, ProviderMapping } from "./providers.ts";
-import { ID_BASE, type Json, type SchemaSet, SchemaSetError } from "./schema-set.ts";
-import { type At, namedNode, walk } from "./schema-path.ts";
+import type { SchemaGraph } from "./graph/build.ts";
+import type { GraphNode } from "./graph/nodes.ts";
+import { rootOf } from "./graph/query.ts";
+import { type Json, SchemaSetError } from "./schema-set.ts";
+import { constValue, namedNode, walk } from "./schema-path.ts";
 import { FormEmitter, type Leaf, type Refer, type Side, access, parsePointer, pointerOf } from "./translation.ts";
-
-function fileAt(set: SchemaSet, path: string): At {
-  const file = set.byId.get(`${ID_BASE}${path}`);
-  if (!file) throw new SchemaSetError(`providers: ${path} is missing`);
-  return { file, node: file.schema };
-}
 
 interface Form {
   /** The message's `type`, and for a provider with per-kind bodies the interactive type. */
@@ -40,8 +37,8 @@ const invert = (values: Record<string, Json> | undefined) =>
 
 class ModuleEmitter {
   readonly module = new Module();
-  readonly message: At;
-  readonly body: At;
+  readonly message: GraphNode;
+  readonly body: GraphNode;
   readonly m: ProviderMapping;
   readonly where: string;
   /** The generated modules and the runtime, as this module names what it imports from them. */
@@ -53,12 +50,12 @@ class ModuleEmitter {
   readonly REQUIRED_OPTIONS: string;
 
   constructor(
-    readonly set: SchemaSet,
+    readonly graph: SchemaGraph,
     readonly p: Provider,
   ) {
     this.m = p.mapping;
-    this.message = fileAt(set, "message/outbound-message.schema.json");
-    this.body = fileAt(set, `providers/${this.m.provider}/outbound.schema.json`);
+    this.message = rootOf(graph, "message/outbound-message.schema.json");
+    this.body = rootOf(graph, `providers/${this.m.provider}/outbound.schema.json`);
     this.where = `schemas/providers/${this.m.provider}/mapping.json`;
     this.types = this.module.imports("../types.js");
     this.validators = this.module.imports("../validators.js");
@@ -98,7 +95,7 @@ class ModuleEmitter {
     const pins = this.messagePins(form);
     const refused = Object.keys({ ...this.m.outbound.unsupported, ...form.mapping?.unsupported });
     const isRefused = (ptr: string) => refused.some((r) => ptr === r || ptr.startsWith(`${r}/`));
-    return this.fields(form).filter((f) => !isRefused(f.message) && walk(this.set, this.message, parsePointer(f.message), pins) !== undefined);
+    return this.fields(form).filter((f) => !isRefused(f.message) && walk(this.message, parsePointer(f.message), pins) !== undefined);
   }
 
   /** Where the body says which form it is: the body field that carries the message's `type`. */
@@ -106,13 +103,13 @@ class ModuleEmitter {
     return this.m.outbound.fields.find((f) => f.message === "/type");
   }
 
-  private bodyPins(form: Form): { pins: Map<string, unknown>; overrides: Map<string, At> } {
+  private bodyPins(form: Form): { pins: Map<string, unknown>; overrides: Map<string, GraphNode> } {
     const pins = new Map<string, unknown>();
-    const overrides = new Map<string, At>();
+    const overrides = new Map<string, GraphNode>();
     const t = this.typeField();
     if (t !== undefined) pins.set(parsePointer(t.body).join("/"), t.values?.[form.type] ?? form.type);
     for (const [ptr, name] of Object.entries(form.mapping?.match ?? {}))
-      overrides.set(parsePointer(ptr).join("/"), namedNode(this.set, `providers/${this.m.provider}/`, name));
+      overrides.set(parsePointer(ptr).join("/"), namedNode(this.graph, `providers/${this.m.provider}/`, name));
     return { pins, overrides };
   }
 
@@ -145,7 +142,7 @@ class ModuleEmitter {
     const message: Side = { root: this.message, pinned: pins, overrides: new Map(), name: "m", type: "OutboundMessage", param: "message" };
     const { pins: bodyPins, overrides } = this.bodyPins(form);
     const body: Side = { root: this.body, pinned: bodyPins, overrides, name: "body", type: this.p.outboundType, param: "body" };
-    const e = new FormEmitter(this.set, this.m.provider, message, body, this.toLeaves(form), this.module.constants, this.where, undefined, this.refer);
+    const e = new FormEmitter(this.m.provider, message, body, this.toLeaves(form), this.module.constants, this.where, undefined, this.refer);
     const scope = { items: [], known: [] };
     // The envelope's refusals and the options first (the same for every form, so written once),
     // then what this kind's own mapping refuses, then the body.
@@ -163,7 +160,7 @@ class ModuleEmitter {
       for (const [ptr, { value, reason }] of implied) {
         const path = parsePointer(ptr);
         const w = e.walkSource(path);
-        if (w === undefined || w.ends.every((end) => end.node.const === value)) continue;
+        if (w === undefined || w.ends.every((end) => constValue(end) === value)) continue;
         const read = e.expr(path, scope);
         const when = new Set([...e.presence(path, scope), `${read} !== ${lit(value)}`]);
         out.push(ts`if (${[...when].join(" && ")}) ${this.helper("refuseValue")}(${P}, ${lit(ptr)}, ${read}, ${lit(value)}, ${lit(reason)});`);
@@ -243,7 +240,7 @@ const m = ${this.helper("validMessage")}(${lit(this.m.provider)}, ${this.validat
     const pins = this.messagePins(form);
     const filled = new Set(leaves.map((l) => pointerOf(l.target)));
     const constant = (ptr: string, value: Json) => {
-      if (filled.has(ptr) || walk(this.set, this.message, parsePointer(ptr), pins) === undefined) return;
+      if (filled.has(ptr) || walk(this.message, parsePointer(ptr), pins) === undefined) return;
       filled.add(ptr);
       leaves.push({ target: parsePointer(ptr), source: { constant: value } });
     };
@@ -258,7 +255,7 @@ const m = ${this.helper("validMessage")}(${lit(this.m.provider)}, ${this.validat
     const { pins, overrides } = this.bodyPins(form);
     const body: Side = { root: this.body, pinned: pins, overrides, name: "b", type: this.p.outboundType, param: "body" };
     const message: Side = { root: this.message, pinned: this.messagePins(form), overrides: new Map(), name: "message", type: "OutboundMessage", param: "message", validatedAfter: true };
-    const e = new FormEmitter(this.set, this.m.provider, body, message, this.fromLeaves(form), this.module.constants, this.where, undefined, this.refer);
+    const e = new FormEmitter(this.m.provider, body, message, this.fromLeaves(form), this.module.constants, this.where, undefined, this.refer);
     const scope = { items: [], known: [] };
     let when = "";
     const t = this.typeField();
@@ -329,6 +326,6 @@ ${from}`;
   }
 }
 
-export function providerModule(set: SchemaSet, p: Provider): string {
-  return new ModuleEmitter(set, p).render();
+export function providerModule(graph: SchemaGraph, p: Provider): string {
+  return new ModuleEmitter(graph, p).render();
 }

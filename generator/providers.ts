@@ -13,8 +13,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ID_BASE, type Schema, type SchemaSet, SchemaSetError, nodeAt, resolveRef } from "./schema-set.ts";
-import { keyOrder, resolve, walk } from "./schema-path.ts";
+import { ID_BASE, type SchemaSet, SchemaSetError } from "./schema-set.ts";
+import { buildGraph, type SchemaGraph } from "./graph/build.ts";
+import { resolved, rootOf } from "./graph/query.ts";
+import { namedSchemas } from "./names.ts";
+import { constValue, keyOrder, walk } from "./schema-path.ts";
 import { lit } from "./code.ts";
 import { type InboundCase, type InboundMapping, inboundModule, inboundModuleName } from "./inbound-module.ts";
 import { providerModule } from "./provider-module.ts";
@@ -96,29 +99,22 @@ const NORMALISERS = {
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** The interactive types (the `type` consts of the Interactive union), plus "reaction". */
-export function messageKinds(set: SchemaSet): string[] {
-  const file = set.byId.get(`${ID_BASE}interactive/interactive.schema.json`);
-  if (!file) throw new SchemaSetError("providers: interactive/interactive.schema.json is missing");
-  const kinds = ((file.schema.oneOf ?? []) as Schema[]).map((branch) => {
-    const target = typeof branch.$ref === "string" ? resolveRef(set, file, branch.$ref) : { file, pointer: "" };
-    const schema = nodeAt(target.file.schema, target.pointer);
-    const type = (schema?.properties as Record<string, Schema> | undefined)?.type?.const;
-    if (typeof type !== "string") throw new SchemaSetError(`providers: an Interactive branch has no type const`);
-    return type;
+export function messageKinds(graph: SchemaGraph): string[] {
+  const union = resolved(rootOf(graph, "interactive/interactive.schema.json"));
+  if (union.kind !== "union") throw new SchemaSetError("providers: interactive/interactive.schema.json must be a union of the interactive types");
+  const kinds = union.branches.map((branch) => {
+    const node = resolved(branch);
+    const type = node.kind === "object" ? node.properties.find((p) => p.key === "type") : undefined;
+    const value = type && constValue(type.node);
+    if (typeof value !== "string") throw new SchemaSetError(`providers: an Interactive branch has no type const`);
+    return value;
   });
   return [...kinds, "reaction"];
 }
 
 /** Top-level properties of every outbound message form (interactive and reaction). */
-function messageProperties(set: SchemaSet): string[] {
-  const file = set.byId.get(`${ID_BASE}message/outbound-message.schema.json`)!;
-  const names = new Set<string>();
-  for (const branch of (file.schema.oneOf ?? []) as Schema[]) {
-    const target = resolveRef(set, file, branch.$ref as string);
-    const schema = nodeAt(target.file.schema, target.pointer)!;
-    for (const key of Object.keys((schema.properties ?? {}) as Schema)) names.add(key);
-  }
-  return [...names];
+function messageProperties(graph: SchemaGraph): string[] {
+  return keyOrder([rootOf(graph, "message/outbound-message.schema.json")]);
 }
 
 function typeNameOf(set: SchemaSet, path: string): string {
@@ -137,9 +133,8 @@ function check(condition: unknown, where: string, message: string): asserts cond
  * The parts of a kind's message that no field, implied value or refusal accounts for. A field may
  * carry a whole object (then everything below it goes along) or single values inside it.
  */
-function uncoveredProperties(set: SchemaSet, kind: string, fields: FieldMapping[], fated: string[]): string[] {
-  const file = set.byId.get(`${ID_BASE}message/outbound-message.schema.json`)!;
-  const root = { file, node: file.schema };
+function uncoveredProperties(graph: SchemaGraph, kind: string, fields: FieldMapping[], fated: string[]): string[] {
+  const root = rootOf(graph, "message/outbound-message.schema.json");
   const pins = new Map<string, unknown>([
     ["type", "interactive"],
     ["interactive/type", kind],
@@ -153,16 +148,16 @@ function uncoveredProperties(set: SchemaSet, kind: string, fields: FieldMapping[
       out.push(ptr);
       return;
     }
-    const w = walk(set, root, path, pins);
+    const w = walk(root, path, pins);
     if (w === undefined) return;
-    for (const key of keyOrder(set, w.ends)) cover([...path, key]);
-    if (w.ends.some((e) => resolve(set, e).node.items !== undefined)) cover([...path, "*"]);
+    for (const key of keyOrder(w.ends)) cover([...path, key]);
+    if (w.ends.some((e) => e.kind === "array" && e.items !== undefined)) cover([...path, "*"]);
   };
   cover(["interactive"]);
   return out;
 }
 
-function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: string[], properties: string[]): void {
+function checkMapping(set: SchemaSet, graph: SchemaGraph, dir: string, m: ProviderMapping, kinds: string[], properties: string[]): void {
   check(m.provider === dir, dir, `"provider" must be the folder name "${dir}"`);
   check(typeof m.typeName === "string" && /^[A-Z][A-Za-z0-9]*$/.test(m.typeName), dir, `"typeName" must be PascalCase`);
   check(typeof m.title === "string" && m.title.length > 0, dir, `"title" is required`);
@@ -173,7 +168,7 @@ function checkMapping(set: SchemaSet, dir: string, m: ProviderMapping, kinds: st
     dir,
     `"inbound" must name the provider whose webhook it forwards (${Object.keys(NORMALISERS).join(", ")}), or be an inbound mapping (an object: its cases are checked as its normaliser is written)`,
   );
-  checkOutbound(set, dir, m, kinds, properties);
+  checkOutbound(graph, dir, m, kinds, properties);
   checkCapabilities(dir, m, kinds);
   checkSignature(dir, m.signature);
   typeNameOf(set, `providers/${dir}/outbound.schema.json`);
@@ -203,11 +198,11 @@ function checkFields(dir: string, fields: FieldMapping[]): void {
 }
 
 /** The outbound mapping: its fields, per-kind bodies, pointers and options, and a fate for every message property. */
-function checkOutbound(set: SchemaSet, dir: string, m: ProviderMapping, kinds: string[], properties: string[]): void {
+function checkOutbound(graph: SchemaGraph, dir: string, m: ProviderMapping, kinds: string[], properties: string[]): void {
   const out = m.outbound;
   check(Array.isArray(out?.fields) && out.fields.length > 0, dir, `"outbound.fields" must list at least one field`);
   checkFields(dir, out.fields);
-  for (const [kind, k] of Object.entries(out.kinds ?? {})) checkKindBody(set, dir, m, kinds, kind, k);
+  for (const [kind, k] of Object.entries(out.kinds ?? {})) checkKindBody(graph, dir, m, kinds, kind, k);
   if (out.kinds !== undefined)
     for (const kind of kinds)
       check(
@@ -244,7 +239,7 @@ function checkOutbound(set: SchemaSet, dir: string, m: ProviderMapping, kinds: s
 }
 
 /** One interactive type's own body (a provider with an endpoint per type): its endpoint, match, fields, and a fate for each of its properties. */
-function checkKindBody(set: SchemaSet, dir: string, m: ProviderMapping, kinds: string[], kind: string, k: KindMapping): void {
+function checkKindBody(graph: SchemaGraph, dir: string, m: ProviderMapping, kinds: string[], kind: string, k: KindMapping): void {
   const out = m.outbound;
   check(
     kinds.includes(kind) && kind !== "reaction",
@@ -271,7 +266,7 @@ function checkKindBody(set: SchemaSet, dir: string, m: ProviderMapping, kinds: s
   ])
     check(pointer(p) && p !== "", dir, `${lit(p)} must be a non-empty JSON Pointer`);
   const uncovered = uncoveredProperties(
-    set,
+    graph,
     kind,
     [...out.fields, ...k.fields],
     [
@@ -330,18 +325,21 @@ function checkSignature(dir: string, s: ProviderMapping["signature"]): void {
     );
 }
 
-export function loadProviders(schemasDir: string, set: SchemaSet): Provider[] {
+/** The schema graph of a set loaded on its own (the generator hands over the one it built). */
+const graphOf = (set: SchemaSet): SchemaGraph => buildGraph(set, namedSchemas(set));
+
+export function loadProviders(schemasDir: string, set: SchemaSet, graph: SchemaGraph = graphOf(set)): Provider[] {
   const root = join(schemasDir, "providers");
   if (!existsSync(root)) return [];
-  const kinds = messageKinds(set);
-  const properties = messageProperties(set);
+  const kinds = messageKinds(graph);
+  const properties = messageProperties(graph);
   const out: Provider[] = [];
   for (const dir of readdirSync(root, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort()) {
     const mapping = JSON.parse(readFileSync(join(root, dir, "mapping.json"), "utf8")) as ProviderMapping;
-    checkMapping(set, dir, mapping, kinds, properties);
+    checkMapping(set, graph, dir, mapping, kinds, properties);
     const outboundFile = set.byId.get(`${ID_BASE}providers/${dir}/outbound.schema.json`)!;
     // A provider that speaks Meta's webhook may leave out its own webhook schema.
     const hasWebhook = set.byId.has(`${ID_BASE}providers/${dir}/webhook.schema.json`);
@@ -363,19 +361,19 @@ export function loadProviders(schemasDir: string, set: SchemaSet): Provider[] {
   return out.sort((a, b) => (a.mapping.provider === "meta" ? -1 : b.mapping.provider === "meta" ? 1 : 0));
 }
 
-export function emitProviders(schemasDir: string, set: SchemaSet): Map<string, string> {
-  const providers = loadProviders(schemasDir, set);
+export function emitProviders(schemasDir: string, set: SchemaSet, graph: SchemaGraph = graphOf(set)): Map<string, string> {
+  const providers = loadProviders(schemasDir, set, graph);
   const out = new Map<string, string>();
   if (providers.length === 0) return out;
-  const kinds = messageKinds(set);
+  const kinds = messageKinds(graph);
   const shared = (ref: string): InboundCase | undefined => {
     const [provider, name] = ref.split(":");
     return providers.find((p) => p.mapping.provider === provider)?.mapping.inboundCases?.[name ?? ""];
   };
   for (const p of providers) {
-    out.set(`src/providers/${p.mapping.provider}.ts`, providerModule(set, p));
+    out.set(`src/providers/${p.mapping.provider}.ts`, providerModule(graph, p));
     if (typeof p.mapping.inbound !== "string")
-      out.set(`src/providers/${inboundModuleName(p)}.ts`, inboundModule(set, p, p.mapping.inbound, shared));
+      out.set(`src/providers/${inboundModuleName(p)}.ts`, inboundModule(graph, p, p.mapping.inbound, shared));
   }
   out.set("src/providers/index.ts", indexModule(providers, kinds));
   out.set("src/verify.ts", verifyModule(providers));

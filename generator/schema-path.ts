@@ -1,17 +1,17 @@
 /**
- * Follows a path of property names (and "*" for array items) through a schema, across `$ref`s and
- * unions, and says for each step whether the value may be absent and which union branch it lies in.
- * The provider emitter uses it to write straight-line reads: `i.header.type === "image" &&
- * i.header.image.link !== undefined` is exactly what the schema allows, so the code it emits needs
- * no walk at run time.
+ * Follows a path of property names (and "*" for array items) through the schema graph, across
+ * references and unions, and says for each step whether the value may be absent and which union
+ * branch it lies in. The provider emitter uses it to write straight-line reads: `i.header.type ===
+ * "image" && i.header.image.link !== undefined` is exactly what the schema allows, so the code it
+ * emits needs no walk at run time.
  */
-import { type Schema, type SchemaFile, type SchemaSet, SchemaSetError, isSchema, nodeAt, resolveRef } from "./schema-set.ts";
+import type { SchemaGraph } from "./graph/build.ts";
+import type { GraphNode } from "./graph/nodes.ts";
+import { resolved } from "./graph/query.ts";
+import { SchemaSetError } from "./schema-set.ts";
 
-/** A schema node and the file it sits in (for resolving its `$ref`s). */
-export interface At {
-  file: SchemaFile;
-  node: Schema;
-}
+/** A node the walk stands on: references already followed. */
+export type Shape = Exclude<GraphNode, { kind: "ref" }>;
 
 /** A discriminated union's branch a step lies in: `path` (below the walk's root) must equal `value`. */
 export interface Narrowing {
@@ -29,46 +29,38 @@ export interface Step {
 
 export interface Walk {
   steps: Step[];
-  /** Every schema the path's end may be validated against (more than one below an undiscriminated union). */
-  ends: At[];
+  /** Every node the path's end may be validated against (more than one below an undiscriminated union). */
+  ends: Shape[];
 }
 
-export function resolve(set: SchemaSet, at: At): At {
-  let current = at;
-  for (let hops = 0; typeof current.node.$ref === "string"; hops++) {
-    if (hops > 32) throw new SchemaSetError(`${at.file.path}: $ref chain too long`);
-    const target = resolveRef(set, current.file, current.node.$ref);
-    current = { file: target.file, node: nodeAt(target.file.schema, target.pointer)! };
-  }
-  return current;
+/** The value a `const` node holds (undefined for any other node, an `enum` included). */
+export function constValue(node: GraphNode): unknown {
+  const r = resolved(node);
+  return r.kind === "const" && r.keyword === "const" ? r.values[0] : undefined;
 }
 
-function branches(set: SchemaSet, at: At, keyword: "oneOf" | "anyOf" | "allOf"): At[] {
-  const list = at.node[keyword];
-  return Array.isArray(list) ? list.filter(isSchema).map((node) => resolve(set, { file: at.file, node })) : [];
+/** The values a node may take, where it lists them (`const` or `enum`). */
+export function listedValues(node: GraphNode): readonly unknown[] | undefined {
+  const r = resolved(node);
+  return r.kind === "const" ? r.values : undefined;
 }
 
-/** The alternatives a value at `at` may take: the branches of a `oneOf`/`anyOf`, or `at` itself. */
-function alternatives(set: SchemaSet, at: At): At[] {
-  const r = resolve(set, at);
-  const union = [...branches(set, r, "oneOf"), ...branches(set, r, "anyOf")].filter(
-    (b) => b.node.properties !== undefined || b.node.oneOf !== undefined || b.node.$ref !== undefined,
-  );
-  return union.length === 0 ? [r] : union.flatMap((b) => alternatives(set, b));
+/** The alternatives a value at `node` may take: the shapes of a union (nested ones flattened), or the node itself. */
+function alternatives(node: GraphNode): Shape[] {
+  const r = resolved(node);
+  const shapes = r.kind === "union" ? r.branches : r.kind === "object" ? (r.alternatives?.branches ?? []) : [];
+  const union = shapes.map(resolved).filter((b) => b.kind === "object" || b.kind === "union");
+  return union.length === 0 ? [r] : union.flatMap(alternatives);
 }
 
-function properties(at: At): Record<string, Schema> {
-  return (isSchema(at.node.properties) ? at.node.properties : {}) as Record<string, Schema>;
-}
-
-function requires(at: At, key: string): boolean {
-  return Array.isArray(at.node.required) && at.node.required.includes(key);
+function property(node: Shape, key: string): { node: GraphNode; required: boolean } | undefined {
+  return node.kind === "object" ? node.properties.find((p) => p.key === key) : undefined;
 }
 
 /** The value a branch's discriminator property is pinned to, if it is a `const`. */
-function discriminatorValue(set: SchemaSet, at: At, property: string): unknown {
-  const p = properties(at)[property];
-  return p === undefined ? undefined : resolve(set, { file: at.file, node: p }).node.const;
+function discriminatorValue(branch: Shape, name: string): unknown {
+  const p = property(branch, name);
+  return p === undefined ? undefined : constValue(p.node);
 }
 
 /**
@@ -77,76 +69,70 @@ function discriminatorValue(set: SchemaSet, at: At, property: string): unknown {
  * Returns undefined when the schema has no place for the path.
  */
 export function walk(
-  set: SchemaSet,
-  root: At,
+  root: GraphNode,
   path: string[],
   pinned: ReadonlyMap<string, unknown> = new Map(),
   /** Paths (joined with "/") whose schema is fixed to one branch, such as a body's content for one kind. */
-  overrides: ReadonlyMap<string, At> = new Map(),
+  overrides: ReadonlyMap<string, GraphNode> = new Map(),
 ): Walk | undefined {
-  let here: At[] = [resolve(set, root)];
+  let here: Shape[] = [resolved(root)];
   const steps: Step[] = [];
   for (const [i, key] of path.entries()) {
     const prefix = path.slice(0, i);
-    const next: At[] = [];
+    const next: Shape[] = [];
     let optional = false;
     const narrowing: Narrowing[] = [];
-    for (const node of here) {
-      const r = resolve(set, node);
+    for (const r of here) {
       if (key === "*" || /^[0-9]+$/.test(key)) {
-        if (!isSchema(r.node.items)) continue;
-        next.push(resolve(set, { file: r.file, node: r.node.items }));
+        if (r.kind === "array" && r.items !== undefined) next.push(resolved(r.items));
         continue;
       }
-      const discriminator = typeof r.node["x-discriminator"] === "string" ? r.node["x-discriminator"] : undefined;
+      const discriminator = r.kind === "union" ? r.discriminator?.property : undefined;
       const pin = discriminator === undefined ? undefined : pinned.get([...prefix, discriminator].join("/"));
-      let options = alternatives(set, r);
-      if (pin !== undefined) options = options.filter((b) => discriminatorValue(set, b, discriminator!) === pin);
-      const holding = options.filter((b) => properties(b)[key] !== undefined);
+      let options = alternatives(r);
+      if (pin !== undefined) options = options.filter((b) => discriminatorValue(b, discriminator!) === pin);
+      const holding = options.filter((b) => property(b, key) !== undefined);
       if (holding.length === 0) continue;
       let narrowed = false;
       if (discriminator !== undefined && pin === undefined && holding.length < options.length) {
         // In one branch, a read needs its discriminator tested first (and is then as required as
         // that branch says); in several, the code that builds the value splits by the discriminator.
-        const values = holding.map((b) => discriminatorValue(set, b, discriminator));
+        const values = holding.map((b) => discriminatorValue(b, discriminator));
         if (values.length === 1) {
           narrowing.push({ path: [...prefix, discriminator], value: values[0] });
           narrowed = true;
         }
       }
-      if ((holding.length < options.length && !narrowed) || holding.some((b) => !requires(b, key))) optional = true;
-      for (const b of holding) next.push(resolve(set, { file: b.file, node: properties(b)[key]! }));
+      if ((holding.length < options.length && !narrowed) || holding.some((b) => !property(b, key)!.required)) optional = true;
+      for (const b of holding) next.push(resolved(property(b, key)!.node));
     }
     if (next.length === 0) return undefined;
     steps.push({ key, optional, narrowing });
     const fixed = overrides.get(path.slice(0, i + 1).join("/"));
-    here = fixed === undefined ? next : [resolve(set, fixed)];
+    here = fixed === undefined ? next : [resolved(fixed)];
   }
   return { steps, ends: here };
 }
 
 /** The property names a node may hold, in the order its schema (and its branches) list them. */
-export function keyOrder(set: SchemaSet, ends: At[]): string[] {
+export function keyOrder(ends: readonly GraphNode[]): string[] {
   const out: string[] = [];
   for (const end of ends)
-    for (const alt of [resolve(set, end), ...alternatives(set, end)])
-      for (const key of Object.keys(properties(alt))) if (!out.includes(key)) out.push(key);
+    for (const alt of [resolved(end), ...alternatives(end)])
+      if (alt.kind === "object") for (const { key } of alt.properties) if (!out.includes(key)) out.push(key);
   return out;
 }
 
-/** The one node whose `x-ts-name` is `name` in the files below `folder` (a body branch, a webhook item). */
-export function namedNode(set: SchemaSet, folder: string, name: string): At {
-  const found: At[] = [];
-  for (const file of set.files.filter((f) => f.path.startsWith(folder))) {
-    const visit = (node: unknown): void => {
-      if (Array.isArray(node)) node.forEach(visit);
-      else if (node !== null && typeof node === "object") {
-        if ((node as Record<string, unknown>)["x-ts-name"] === name) found.push({ file, node: node as Schema });
-        Object.values(node).forEach(visit);
-      }
-    };
-    visit(file.schema);
-  }
+/** The required property names of an object node (none for any other). */
+export function requiredOf(node: GraphNode): readonly string[] {
+  const r = resolved(node);
+  return r.kind === "object" ? r.required : [];
+}
+
+/** The one named type `name` among the files below `folder` (a body branch, a webhook item). */
+export function namedNode(graph: SchemaGraph, folder: string, name: string): GraphNode {
+  const found = graph.named.filter((n) => n.name === name && n.loc.file.path.startsWith(folder));
   if (found.length !== 1) throw new SchemaSetError(`${folder}: no single schema named ${name}`);
   return found[0]!;
 }
+

@@ -17,8 +17,11 @@
  */
 import { Constants, Names, lit } from "./code.ts";
 import { escapePointer } from "./graph/walk.ts";
-import { type Json, type Schema, type SchemaSet, SchemaSetError } from "./schema-set.ts";
-import { type At, type Narrowing, type Walk, keyOrder, resolve, walk } from "./schema-path.ts";
+import type { GraphNode } from "./graph/nodes.ts";
+import { resolved } from "./graph/query.ts";
+import { demandsOf, undemanded } from "./graph/demands.ts";
+import { type Json, SchemaSetError } from "./schema-set.ts";
+import { type Narrowing, type Shape, type Walk, constValue, keyOrder, listedValues, walk } from "./schema-path.ts";
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -48,9 +51,9 @@ export interface Leaf {
 
 /** One side of a translation: where its schema starts, and which branch each form pins. */
 export interface Side {
-  root: At;
+  root: GraphNode;
   pinned: ReadonlyMap<string, unknown>;
-  overrides: ReadonlyMap<string, At>;
+  overrides: ReadonlyMap<string, GraphNode>;
   /** The variable holding the side's value in the emitted code. */
   name: string;
   /** The generated type of the whole side (a body type, or OutboundMessage). */
@@ -88,13 +91,24 @@ interface Node {
 /** Names the emitted functions already use (parameters, the source variables). */
 const RESERVED = new Set(["options", "rules", "unicode"]);
 
-const constName = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+/** A constant's name from words: `groupName` → `GROUP_NAME`. */
+export const constName = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
 
-function singular(key: string): string {
-  const words = key.split(/[_\W]+/).filter(Boolean);
-  const last = words[words.length - 1] ?? "item";
-  const noun = last.endsWith("ies") ? `${last.slice(0, -3)}y` : last.endsWith("s") ? last.slice(0, -1) : `${last}Item`;
-  return IDENT.test(noun) ? noun : "item";
+/**
+ * The name of one item of the array a key holds, from its last word: `rows` → `row`, `entries` →
+ * `entry`, `statuses` → `status`, `addresses` → `address`; `header` → `headerItem`; `fallback`
+ * where that is no identifier.
+ */
+export function singular(key: string, fallback = "item"): string {
+  const last = key.split(/[_\W]+/).filter(Boolean).pop() ?? "item";
+  const noun = last.endsWith("ies")
+    ? `${last.slice(0, -3)}y`
+    : /(ss|us|x|ch|sh)es$/.test(last)
+      ? last.slice(0, -2)
+      : last.endsWith("s")
+        ? last.slice(0, -1)
+        : `${last}Item`;
+  return IDENT.test(noun) ? noun : fallback;
 }
 
 /**
@@ -117,7 +131,6 @@ export class FormEmitter {
   readonly checks: string[] = [];
 
   constructor(
-    private readonly set: SchemaSet,
     private readonly provider: string,
     private readonly source: Side,
     private readonly target: Side,
@@ -152,11 +165,11 @@ export class FormEmitter {
   private targetPins: Map<string, unknown>;
 
   walkSource(path: Path): Walk | undefined {
-    return walk(this.set, this.source.root, path, this.sourcePins, this.source.overrides);
+    return walk(this.source.root, path, this.sourcePins, this.source.overrides);
   }
 
   walkTarget(path: Path): Walk | undefined {
-    return walk(this.set, this.target.root, path, this.targetPins, this.target.overrides);
+    return walk(this.target.root, path, this.targetPins, this.target.overrides);
   }
 
   /** The expression reading `path` of the source, from the innermost item variable that holds it. */
@@ -286,7 +299,7 @@ export class FormEmitter {
     const entries = Object.entries(s.values);
     // A source that can hold one value only needs no lookup.
     const ends = this.walkSource(s.read)?.ends ?? [];
-    if (entries.length === 1 && ends.length > 0 && ends.every((e) => String(resolve(this.set, e).node.const) === entries[0]![0]))
+    if (entries.length === 1 && ends.length > 0 && ends.every((e) => String(constValue(e)) === entries[0]![0]))
       return lit(entries[0]![1]);
     const where = leaf.target.filter((k) => k !== "*" && !/^[0-9]+$/.test(k)).slice(-2);
     const name = this.constants.add(constName([this.target.name, ...where].join("_")), `${lit(s.values)} as const`);
@@ -310,9 +323,8 @@ export class FormEmitter {
   private typeOf(path: Path): string {
     for (let i = path.length; i >= 0; i--) {
       const ends = i === 0 ? [this.target.root] : this.walkTarget(path.slice(0, i))?.ends;
-      const end = ends?.length === 1 ? this.pinnedBranch(resolve(this.set, ends[0]!), path.slice(0, i)) : undefined;
-      const named = end?.node["x-ts-name"];
-      const base = typeof named === "string" ? named : i === 0 ? this.target.type : undefined;
+      const end = ends?.length === 1 ? this.pinnedBranch(resolved(ends[0]!), path.slice(0, i)) : undefined;
+      const base = end?.name ?? (i === 0 ? this.target.type : undefined);
       if (base === undefined) continue;
       this.types.add(base);
       return path.slice(i).reduce((t, seg, j) => {
@@ -325,18 +337,12 @@ export class FormEmitter {
   }
 
   /** The branch of a discriminated union the target's pins select at `path`, or the node itself. */
-  private pinnedBranch(at: At, path: Path): At {
-    const discriminator = at.node["x-discriminator"];
-    if (typeof discriminator !== "string" || !Array.isArray(at.node.oneOf)) return at;
-    const pin = this.targetPins.get([...path, discriminator].join("/"));
-    if (pin === undefined) return at;
-    for (const branch of at.node.oneOf) {
-      const b = resolve(this.set, { file: at.file, node: branch as Schema });
-      const props = b.node.properties as Record<string, Schema> | undefined;
-      const tag = props?.[discriminator] && resolve(this.set, { file: b.file, node: props[discriminator]! }).node.const;
-      if (tag === pin) return b;
-    }
-    return at;
+  private pinnedBranch(node: Shape, path: Path): Shape {
+    if (node.kind !== "union" || node.keyword !== "oneOf" || node.discriminator === undefined) return node;
+    const { property, values } = node.discriminator;
+    const pin = this.targetPins.get([...path, property].join("/"));
+    const i = pin === undefined ? -1 : values.indexOf(pin as Json);
+    return i < 0 ? node : resolved(node.branches[i]!);
   }
 
   /** A name for the object built at `path`: its key, or the singular of its array's. */
@@ -354,7 +360,7 @@ export class FormEmitter {
    */
   private narrowed(leaf: Leaf, read: Path): boolean {
     if (!this.target.validatedAfter) return false;
-    const values = (w: Walk | undefined) => (w?.ends ?? []).map((e) => resolve(this.set, e).node.enum).filter(Array.isArray);
+    const values = (w: Walk | undefined) => (w?.ends ?? []).flatMap((e) => (e.kind === "const" && e.keyword === "enum" ? [e.values] : []));
     const [target] = values(this.walkTarget(leaf.target));
     const [source] = values(this.walkSource(read));
     return target !== undefined && source !== undefined && source.some((v) => !target.some((w) => lit(w) === lit(v)));
@@ -394,7 +400,7 @@ export class FormEmitter {
     const branches = this.unionBranches(node, path, scope, out);
     if (branches !== undefined) return branches;
     const tw = this.walkTarget(path);
-    const order = tw === undefined ? [] : keyOrder(this.set, tw.ends);
+    const order = tw === undefined ? [] : keyOrder(tw.ends);
     const rank = (k: string) => (order.indexOf(k) < 0 ? 1e9 : order.indexOf(k));
     keys.sort((a, b) => rank(a) - rank(b));
     const members: string[] = [];
@@ -444,9 +450,9 @@ export class FormEmitter {
    */
   private unionBranches(node: Node, path: Path, scope: Scope, out: string[]): string | undefined {
     const ends = this.walkTarget(path)?.ends ?? [];
-    const union = ends.length === 1 ? resolve(this.set, ends[0]!).node : undefined;
-    const discriminator = union?.["x-discriminator"];
-    if (typeof discriminator !== "string" || this.targetPins.has([...path, discriminator].join("/"))) return undefined;
+    const union = ends.length === 1 ? ends[0]! : undefined;
+    const discriminator = union?.kind === "union" ? union.discriminator?.property : undefined;
+    if (discriminator === undefined || this.targetPins.has([...path, discriminator].join("/"))) return undefined;
     const tag = node.children.get(discriminator)?.leaves[0];
     if (tag === undefined || !("read" in tag.source)) return undefined;
     const read = tag.source.read;
@@ -454,10 +460,7 @@ export class FormEmitter {
     // Only the values the source's schema admits there: a flow body whose header is text only has
     // no media branch to read back.
     const admits = (value: string) =>
-      (this.walkSource(read)?.ends ?? []).some((end) => {
-        const n = resolve(this.set, end).node;
-        return n.const !== undefined ? n.const === value : Array.isArray(n.enum) ? n.enum.includes(value) : true;
-      });
+      (this.walkSource(read)?.ends ?? []).some((end) => listedValues(end)?.includes(value) ?? true);
     const sourceValues = Object.keys(values).filter(admits);
     if (sourceValues.length === 0) this.fail(`${pointerOf([...path, discriminator])} decides a union: map its values`);
     const key = read.join("/");
@@ -496,18 +499,22 @@ export class FormEmitter {
    * result must be asserted to); fails generation when the source array's limits are looser.
    */
   private itemCounts(path: Path, source: Path): boolean {
-    const target = (this.walkTarget(path)?.ends ?? []).map((e) => resolve(this.set, e).node);
-    const from = (this.walkSource(source)?.ends ?? []).map((e) => resolve(this.set, e).node);
+    const count = (n: Shape, keyword: "minItems" | "maxItems") => (n.kind === "array" ? n[keyword] : undefined);
+    const target = this.walkTarget(path)?.ends ?? [];
+    const from = this.walkSource(source)?.ends ?? [];
     let counted = false;
     for (const t of target)
       for (const [keyword, looser] of [
         ["minItems", (a: number, b: number) => a < b],
         ["maxItems", (a: number, b: number) => a > b],
       ] as const) {
-        const limit = t[keyword];
-        if (typeof limit !== "number") continue;
+        const limit = count(t, keyword);
+        if (limit === undefined) continue;
         counted = true;
-        if (from.some((f) => typeof f[keyword] !== "number" || looser(f[keyword] as number, limit)))
+        if (from.some((f) => {
+          const given = count(f, keyword);
+          return given === undefined || looser(given, limit);
+        }))
           this.fail(`${pointerOf(path)}: its ${keyword} of ${limit} is not guaranteed by ${pointerOf(source)}`);
       }
     return counted;
@@ -546,17 +553,16 @@ export class FormEmitter {
         continue;
       const tw = this.walkTarget(leaf.target);
       if (tw === undefined) this.fail(`the target schema has no ${pointerOf(leaf.target)}`);
-      const targets = tw.ends.map((e) => resolve(this.set, e).node);
-      const sources = "read" in s ? (this.walkSource(s.read)?.ends ?? []).map((e) => resolve(this.set, e).node) : [];
-      for (const t of targets) {
+      const sources = "read" in s ? (this.walkSource(s.read)?.ends ?? []) : [];
+      for (const t of tw.ends) {
         if (sources.includes(t)) continue;
         if (sources.length > 0 && t.type === "object" && sources.every((src) => this.guarantees(src, t))) continue;
-        for (const [keyword, limit] of Object.entries(t)) {
-          if (RULE_FREE.has(keyword)) continue;
-          if (sources.length > 0 && sources.every((src) => lit(src[keyword]) === lit(limit))) continue;
+        const [unmodelled] = undemanded(t);
+        if (unmodelled !== undefined) this.fail(`${pointerOf(leaf.target)}: the provider's schema adds "${unmodelled}", which the translation cannot check; map a field whose schema it shares`);
+        for (const [keyword, limit] of demandsOf(t)) {
+          if (sources.length > 0 && sources.every((src) => lit(demandsOf(src).get(keyword)) === lit(limit))) continue;
           // A target enum that holds every value the source allows adds nothing.
-          const allowed = (n: Schema) => (Array.isArray(n.enum) ? n.enum : "const" in n ? [n.const] : undefined);
-          if (keyword === "enum" && sources.length > 0 && sources.every((src) => allowed(src)?.every((v) => (limit as Json[]).some((w) => lit(w) === lit(v)))))
+          if (keyword === "enum" && sources.length > 0 && sources.every((src) => listedValues(src)?.every((v) => (limit as Json[]).some((w) => lit(w) === lit(v)))))
             continue;
           if (!(keyword in EMITTED))
             this.fail(
@@ -566,7 +572,7 @@ export class FormEmitter {
           // A digits-only number is checked as it goes out, without its +.
           const value = "read" in s ? this.leafValue(leaf, { items: [], known: [] }) : `options.${s.option}`;
           const when = this.leafConditions(leaf, { items: [], known: [] });
-          const label = typeof t.title === "string" ? t.title : leaf.target[leaf.target.length - 1]!;
+          const label = t.title ?? leaf.target[leaf.target.length - 1]!;
           // A message value the provider cannot hold is refused at the message's path; an option, as a bad option.
           const refuse = (issue: string) =>
             "read" in s
@@ -583,40 +589,40 @@ export class FormEmitter {
    * Whether every value `source` allows is one `target` allows, for object schemas the two sides
    * share by reference (a forwarded `context`): conservative, so an unknown keyword means no.
    */
-  private guarantees(source: Schema, target: Schema): boolean {
+  private guarantees(source: Shape, target: Shape): boolean {
     if (source === target) return true;
-    for (const [keyword, limit] of Object.entries(target)) {
-      if (RULE_FREE.has(keyword) && keyword !== "type") continue;
-      const given = source[keyword];
+    if (target.type !== undefined && source.type !== target.type) return false;
+    const given = demandsOf(source);
+    for (const [keyword, limit] of demandsOf(target)) {
+      const mine = given.get(keyword);
       switch (keyword) {
         case "required":
-          if (!(limit as string[]).every((k) => Array.isArray(given) && given.includes(k))) return false;
+          if (!(limit as string[]).every((k) => Array.isArray(mine) && mine.includes(k))) return false;
           break;
         case "additionalProperties":
-          if (limit !== false || given !== false) return false;
+          if (limit !== false || mine !== false) return false;
           break;
         case "properties": {
-          const mine = (source.properties ?? {}) as Record<string, Schema>;
-          for (const [key, sub] of Object.entries(limit as Record<string, Schema>)) {
-            if (mine[key] === undefined) continue;
-            const from = resolve(this.set, { file: this.source.root.file, node: mine[key] }).node;
-            const to = resolve(this.set, { file: this.target.root.file, node: sub }).node;
-            if (!this.guarantees(from, to)) return false;
+          if (target.kind !== "object") return false;
+          const theirs = source.kind === "object" ? source.properties : [];
+          for (const { key, node } of target.properties) {
+            const from = theirs.find((p) => p.key === key);
+            if (from !== undefined && !this.guarantees(resolved(from.node), resolved(node))) return false;
           }
-          if (target.additionalProperties === false && Object.keys(mine).some((k) => !(k in (limit as object)))) return false;
+          if (target.additionalProperties === false && theirs.some((p) => !target.properties.some((q) => q.key === p.key))) return false;
           break;
         }
         case "minLength":
-          if (typeof given !== "number" || given < (limit as number)) return false;
+          if (typeof mine !== "number" || mine < (limit as number)) return false;
           break;
         case "maxLength":
-          if (typeof given !== "number" || given > (limit as number)) return false;
+          if (typeof mine !== "number" || mine > (limit as number)) return false;
           break;
         default:
-          if (lit(given) !== lit(limit)) return false;
+          if (lit(mine) !== lit(limit)) return false;
       }
     }
-    return true;
+    return undemanded(target).length === 0;
   }
 
   constant(base: string, value: string): string {
@@ -627,9 +633,6 @@ export class FormEmitter {
     return this.provider;
   }
 }
-
-/** Keywords that describe without restricting a string. */
-const RULE_FREE = new Set(["title", "description", "x-source", "examples", "type", "$comment", "x-ts-name"]);
 
 interface RuleSite {
   /** The runtime's `rules` and `unicode` modules, as the emitted code names them. */

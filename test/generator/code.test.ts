@@ -23,6 +23,13 @@ describe("Names", () => {
     const names = new Names(["m"], (base, n) => `${base}${n}`);
     expect([names.fresh("m"), names.fresh("row"), names.fresh("row"), names.fresh("x", (n) => n !== "x")]).toEqual(["m2", "row", "row2", "x2"]);
   });
+
+  it("gives a scope inside another the names taken outside, and keeps its own to itself", () => {
+    const outer = new Names(["item"], (base, n) => `${base}${n}`);
+    const block = outer.inner();
+    expect([block.fresh("item"), block.fresh("row")]).toEqual(["item2", "row"]);
+    expect([outer.fresh("row"), outer.fresh("item")]).toEqual(["row", "item2"]);
+  });
 });
 
 describe("Module", () => {
@@ -31,16 +38,18 @@ describe("Module", () => {
     const types = module.imports("./types.js");
     const runtime = module.imports("./runtime.js");
     const rules = module.imports("./rules.js").namespace("rules");
+    const T = module.imports("./all-types.js").typeNamespace("T");
     void runtime.value("unused");
-    const body = ts`export function f(v: ${types.type("Message")}): ${types.type("Body")} {\n${runtime.value("refuse")}(${rules}.x, ${runtime.type("Issue")});\n}`;
+    const body = ts`export function f(v: ${types.type("Message")}): ${types.type("Body")} {\n${runtime.value("refuse")}(${rules}.x, ${runtime.type("Issue")} as ${T}.Row);\n}`;
     expect(module.render("// head", body)).toBe(
       [
         "// head",
         'import type { Body, Message } from "./types.js";',
         'import { type Issue, refuse } from "./runtime.js";',
         'import * as rules from "./rules.js";',
+        'import type * as T from "./all-types.js";',
         "export function f(v: Message): Body {",
-        "refuse(rules.x, Issue);",
+        "refuse(rules.x, Issue as T.Row);",
         "}",
       ].join("\n"),
     );

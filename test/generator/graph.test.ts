@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../generator/graph/build.ts";
+import { demandsOf, undemanded } from "../../generator/graph/demands.ts";
 import type { GraphNode } from "../../generator/graph/nodes.ts";
 import { resolved, rootOf } from "../../generator/graph/query.ts";
 import { ruleOf } from "../../generator/graph/rules.ts";
@@ -119,6 +120,51 @@ describe("the schema graph", () => {
   it("reports a loop of references where it is followed", () => {
     const toy = toySet({ "x.schema.json": { $defs: { a: { $ref: "#/$defs/b" }, b: { $ref: "#/$defs/a" } }, $ref: "#/$defs/a" } });
     expect(() => resolved(rootOf(toy, "x.schema.json"))).toThrow(/\$ref loop at x\.schema\.json#/);
+  });
+});
+
+describe("what a node demands", () => {
+  it("lists a node's rules by keyword, with the values its typed fields hold", () => {
+    const toy = toySet({
+      "x.schema.json": {
+        type: "object",
+        properties: {
+          name: { type: "string", minLength: 1, maxLength: 24, "x-trimmed": true },
+          kind: { type: "string", enum: ["a", "b"], maxLength: 1 },
+          count: { type: "integer", maximum: 9 },
+        },
+        required: ["name"],
+        additionalProperties: false,
+      },
+    });
+    const root = rootOf(toy, "x.schema.json");
+    expect(Object.fromEntries(demandsOf(property(root, "name").node))).toEqual({ minLength: 1, maxLength: 24, "x-trimmed": true });
+    expect(Object.fromEntries(demandsOf(property(root, "kind").node))).toEqual({ enum: ["a", "b"], maxLength: 1 });
+    expect(Object.fromEntries(demandsOf(property(root, "count").node))).toEqual({ maximum: 9 });
+    expect(Object.fromEntries(demandsOf(root))).toEqual({
+      properties: { name: "x.schema.json#/properties/name", kind: "x.schema.json#/properties/kind", count: "x.schema.json#/properties/count" },
+      required: ["name"],
+      additionalProperties: false,
+    });
+  });
+
+  it("says a part by the node its reference ends at, so two nodes that refer to one schema demand the same", () => {
+    const toy = toySet({
+      "x.schema.json": {
+        $defs: { row: { type: "string", maxLength: 3 } },
+        type: "object",
+        properties: { a: { type: "array", items: { $ref: "#/$defs/row" }, maxItems: 2 }, b: { type: "array", items: { $ref: "#/$defs/row" }, maxItems: 2 } },
+      },
+    });
+    const root = rootOf(toy, "x.schema.json");
+    const [a, b] = [demandsOf(property(root, "a").node), demandsOf(property(root, "b").node)];
+    expect(a.get("items")).toBe("x.schema.json#/$defs/row");
+    expect(Object.fromEntries(a)).toEqual(Object.fromEntries(b));
+  });
+
+  it("leaves no rule of the set out", () => {
+    const left = [...graph.nodes.values()].flatMap((n) => undemanded(n).map((k) => `${n.where} ${k}`));
+    expect(left).toEqual([]);
   });
 });
 

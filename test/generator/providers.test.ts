@@ -7,6 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { buildGraph } from "../../generator/graph/build.ts";
+import { namedSchemas } from "../../generator/names.ts";
 import { emitProviders, loadProviders, messageKinds } from "../../generator/providers.ts";
 import { loadSchemaSet } from "../../generator/schema-set.ts";
 import { SCHEMAS_DIR } from "../support/corpus.ts";
@@ -48,7 +50,8 @@ describe("provider mappings", () => {
   });
 
   it("give every interactive type of the schema set a capability", () => {
-    const kinds = messageKinds(loadSchemaSet(SCHEMAS_DIR));
+    const schemas = loadSchemaSet(SCHEMAS_DIR);
+    const kinds = messageKinds(buildGraph(schemas, namedSchemas(schemas)));
     expect(kinds).toContain("carousel");
     for (const p of load(SCHEMAS_DIR)) expect(Object.keys(p.mapping.capabilities).sort()).toEqual([...kinds].sort());
   });

@@ -18,7 +18,6 @@ import {
   validateInfobipWebhookBody,
   validateInfobipWebhookResult,
 } from "../validators.js";
-
 import {
   type ParseResult,
   type Raw,

@@ -107,7 +107,7 @@ function messageEvent(
 }
 
 /** The event one item of a change's statuses gives; undefined (with the issue added, or the item listed as skipped) when it gives none. */
-function statuseEvent(
+function statusEvent(
   provider: string,
   raw: unknown,
   path: string,
@@ -408,6 +408,6 @@ export function readMetaMessage(
 export const parseMetaWebhook = neverThrows((provider, payload, options) =>
   readCloudApiEnvelope(provider, payload, options, validateMetaWebhookBody, {
     messages: messageEvent,
-    statuses: statuseEvent,
+    statuses: statusEvent,
   }),
 );

@@ -17,7 +17,6 @@ import type {
   VonageWebhookBody,
 } from "../types.js";
 import { validateVonageWebhookBody } from "../validators.js";
-
 import {
   type ParseResult,
   type Raw,

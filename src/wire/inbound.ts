@@ -67,7 +67,20 @@ export function emptyResult(): ParseResult {
   return { ok: true, events: [], errors: [], warnings: [], skipped: [] };
 }
 
+/**
+ * The last payload read and the last result finished, each kept until the next parse. V8 holds
+ * weakly the hidden classes of objects: those `JSON.parse` gives a webhook body's parts and those of
+ * the events made from them. A handler lets both go once it has answered, and a full garbage
+ * collection that finds none alive drops those classes and with them the optimised code of every
+ * function that read or made them (the body's check, the readers, the caller's own): the next few
+ * thousand webhooks then ran two to five times slower until it was optimised again. One body and
+ * one result alive keep the classes of the shapes the deployment actually receives. Nothing reads
+ * these slots; they hold one delivery's objects, which a handler holds anyway while it answers.
+ */
+const kept: { payload: unknown; result: ParseResult | undefined } = { payload: undefined, result: undefined };
+
 export function finish(result: ParseResult): ParseResult {
+  kept.result = result;
   result.ok = result.errors.length === 0;
   // An item can be checked twice (within the whole body, then on its own): its warnings are said once.
   if (result.warnings.length > 0) result.warnings = freshWarnings(result.errors, result.warnings);
@@ -87,6 +100,13 @@ const UTF8 = new (globalThis as unknown as TextDecoding).TextDecoder("utf-8", { 
  * an ArrayBuffer), as `verifyWebhook` does, so the body checked for its signature is parsed as it is.
  */
 export function readPayload(payload: unknown, result: ParseResult): unknown {
+  const body = parsed(payload, result);
+  kept.payload = body;
+  return body;
+}
+
+/** The payload, parsed when it is text or bytes; `undefined`, with the issue added, when it is not JSON. */
+function parsed(payload: unknown, result: ParseResult): unknown {
   let text: string;
   if (typeof payload === "string") text = payload;
   else if (payload instanceof Uint8Array || payload instanceof ArrayBuffer) {

@@ -62,13 +62,18 @@ export function senderContact(
   from: string | undefined,
   userId: string | undefined,
 ): Record<string, any> | undefined {
-  const contact =
-    contacts.find(
-      (c) =>
-        isObject(c) && ((from !== undefined && c.wa_id === from) || (userId !== undefined && c.user_id === userId)),
-    ) ?? (contacts.length === 1 ? contacts[0] : undefined);
-  return isObject(contact) ? contact : undefined;
+  // A loop rather than find(): no callback made for every message read.
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i];
+    if (isObject(c) && ((from !== undefined && c.wa_id === from) || (userId !== undefined && c.user_id === userId)))
+      return c;
+  }
+  const only = contacts.length === 1 ? contacts[0] : undefined;
+  return isObject(only) ? only : undefined;
 }
+
+/** The item arrays of a messages change, in the order their events come out. */
+const ITEM_KINDS = ["messages", "statuses"] as const;
 
 export function readCloudApiEnvelope(
   provider: string,
@@ -83,61 +88,86 @@ export function readCloudApiEnvelope(
   const envelope = validate(body);
   // The envelope's warnings (a status's, a message's common fields) whether or not it passed; the
   // items' own checks below may report some again, and finish() keeps each once.
-  result.warnings.push(...envelope.warnings);
-  const itemPaths: string[] = [];
-  const entries = isObject(body) && Array.isArray(body.entry) ? body.entry : [];
-  entries.forEach((entry: unknown, e: number) => {
-    if (!isObject(entry) || !Array.isArray(entry.changes)) return;
-    entry.changes.forEach((change: unknown, c: number) => {
+  if (envelope.warnings.length > 0) result.warnings.push(...envelope.warnings);
+  // Plain loops rather than forEach callbacks: every webhook takes this path, and the callbacks
+  // were a closure and its context per entry and per change.
+  const itemPaths: string[] | undefined = envelope.ok ? undefined : [];
+  const entries: unknown[] = isObject(body) && Array.isArray(body.entry) ? body.entry : [];
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e];
+    if (!isObject(entry) || !Array.isArray(entry.changes)) continue;
+    const changes: unknown[] = entry.changes;
+    for (let c = 0; c < changes.length; c++) {
+      const change = changes[c];
+      if (!isObject(change) || !isObject(change.value)) continue;
       const at = `/entry/${e}/changes/${c}`;
-      if (!isObject(change) || !isObject(change.value)) return;
       if (change.field !== "messages") {
         result.skipped.push({ path: at, reason: `a change of field ${JSON.stringify(change.field)}, not "messages"` });
-        return;
+        continue;
       }
-      const value = change.value;
-      const context: CloudApiChange = {
-        to:
-          isObject(value.metadata) && typeof value.metadata.phone_number_id === "string"
-            ? value.metadata.phone_number_id
-            : undefined,
-        contacts: Array.isArray(value.contacts) ? value.contacts : [],
-      };
-      for (const key of ["messages", "statuses"] as const) {
-        if (!Array.isArray(value[key])) continue;
-        value[key].forEach((item: unknown, i: number) => {
-          const path = `${at}/value/${key}/${i}`;
-          if (!envelope.ok) itemPaths.push(path);
-          const event = readers[key](provider, item, path, context, envelope.ok, options, result);
-          if (event) result.events.push(event);
-        });
-      }
-      if (Array.isArray(value.errors)) {
-        value.errors.forEach((error: unknown, i: number) => {
-          const what = isObject(error)
-            ? `${String(error.code)} ${String(error.title ?? error.message ?? "")}`.trim()
-            : "an error";
-          result.skipped.push({
-            path: `${at}/value/errors/${i}`,
-            reason: `Meta reported ${what} for this account or number`,
-          });
-        });
-      }
-      // Echoes, calls and whatever Meta adds next: not read, so said.
-      for (const key of Object.keys(value)) {
-        if (!VALUE_KEYS.has(key))
-          result.skipped.push({
-            path: `${at}/value/${key}`,
-            reason: `${JSON.stringify(key)} in a messages change, which wa-interactive does not model`,
-          });
-      }
-    });
-  });
+      readMessagesChange(provider, change.value, at, options, readers, result, itemPaths);
+    }
+  }
   // Envelope problems inside an item were reported by that item's own check; report the rest once.
-  if (!envelope.ok) {
+  if (itemPaths !== undefined && !envelope.ok) {
     for (const problem of envelope.errors) {
       if (!itemPaths.some((p) => problem.path === p || problem.path.startsWith(`${p}/`))) result.errors.push(problem);
     }
   }
   return finish(result);
+}
+
+/**
+ * One change of field `messages` at `at`: an event per message and status, then what is valid but
+ * not read listed in `skipped`. `itemPaths` is given when the body's check failed: each item is then
+ * checked on its own and its path added, so that the body's problems inside it are not said twice.
+ */
+function readMessagesChange(
+  provider: string,
+  value: Record<string, any>,
+  at: string,
+  options: WebhookOptions,
+  readers: { messages: CloudApiItemReader; statuses: CloudApiItemReader },
+  result: ParseResult,
+  itemPaths: string[] | undefined,
+): void {
+  const context: CloudApiChange = {
+    to:
+      isObject(value.metadata) && typeof value.metadata.phone_number_id === "string"
+        ? value.metadata.phone_number_id
+        : undefined,
+    contacts: Array.isArray(value.contacts) ? value.contacts : [],
+  };
+  for (const key of ITEM_KINDS) {
+    const items: unknown = value[key];
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      // A hole in an array given as an object (never in parsed JSON) is no item, as forEach would skip it.
+      if (item === undefined && !(i in items)) continue;
+      const path = `${at}/value/${key}/${i}`;
+      if (itemPaths !== undefined) itemPaths.push(path);
+      const event = readers[key](provider, item, path, context, itemPaths === undefined, options, result);
+      if (event) result.events.push(event);
+    }
+  }
+  if (Array.isArray(value.errors)) {
+    value.errors.forEach((error: unknown, i: number) => {
+      const what = isObject(error)
+        ? `${String(error.code)} ${String(error.title ?? error.message ?? "")}`.trim()
+        : "an error";
+      result.skipped.push({
+        path: `${at}/value/errors/${i}`,
+        reason: `Meta reported ${what} for this account or number`,
+      });
+    });
+  }
+  // Echoes, calls and whatever Meta adds next: not read, so said.
+  for (const key of Object.keys(value)) {
+    if (!VALUE_KEYS.has(key))
+      result.skipped.push({
+        path: `${at}/value/${key}`,
+        reason: `${JSON.stringify(key)} in a messages change, which wa-interactive does not model`,
+      });
+  }
 }

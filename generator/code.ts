@@ -11,10 +11,6 @@
  *   spelling from another module.
  * - `module.declare(base)` and `module.constants` claim module-level names, `Names` local ones,
  *   each a fresh name where the base is taken.
- * - `module.byName(token)` is for code written by another helper with a name spelled out instead
- *   of a token: its import is written whether or not the body holds the token, and its name is
- *   claimed at once, so that it is never renamed (a later `declare` of it gets another name, and
- *   two such imports of one name fail).
  *
  * The code stays text, so it can be built by any string operation (a condition joined with ` && `
  * is still a condition); the tokens are private-use characters that no emitted code contains, and
@@ -111,6 +107,7 @@ interface Symbol {
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
 const TOKEN = /\uE000(\d+)\uE001/g;
+const TOKEN_ONLY = /^\uE000(\d+)\uE001$/;
 
 /** The names one module exports, as this module refers to them. */
 export interface Imports {
@@ -126,9 +123,8 @@ export interface Imports {
 export class Module {
   private readonly symbols: Symbol[] = [];
   private readonly specifiers: string[] = [];
-  /** The symbols imported by name: written whatever the body holds, never renamed. */
-  private readonly pinned = new Set<number>();
   private readonly names = new Names();
+  private readonly pinned = new Set<number>();
   readonly constants = new Constants(this.names);
 
   /** The names `specifier` exports; imports are written in the order their modules were first asked for. */
@@ -147,17 +143,18 @@ export class Module {
     };
   }
 
-  /** Imports that code spelled out by name refers to (text from a helper that does not hold this module's tokens). */
-  byName(...tokens: string[]): void {
-    for (const token of tokens) {
-      const match = /^\uE000(\d+)\uE001$/.exec(token);
-      if (!match) throw new Error("byName takes tokens from this module's imports");
-      const i = Number(match[1]);
-      if (this.pinned.has(i)) continue;
-      const s = this.symbols[i]!;
-      if (this.names.fresh(s.name) !== s.name) throw new Error(`${s.name} (from ${s.specifier}) is referred to by name, but the name is taken`);
-      this.pinned.add(i);
-    }
+  /**
+   * Imports `token`'s name whether or not the body uses the token, under that name: for a name
+   * that code written elsewhere spells out (the keyword table's `rules.…`, `unicode.…`). A module
+   * name of the same spelling is then a clash, and fails.
+   */
+  pin(token: string): void {
+    const i = Number(TOKEN_ONLY.exec(token)?.[1] ?? NaN);
+    const symbol = this.symbols[i];
+    if (!symbol) throw new Error("only an import's token can be pinned");
+    if (this.names.has(symbol.name)) throw new Error(`"${symbol.name}" is pinned as an import and declared in the module`);
+    this.names.fresh(symbol.name); // no declaration takes it from now on
+    this.pinned.add(i);
   }
 
   /** A module-level name, `base` unless it is taken. */
@@ -169,10 +166,13 @@ export class Module {
   render(head: string, body: string): string {
     const used = [...new Set([...this.pinned, ...[...body.matchAll(TOKEN)].map((m) => Number(m[1]))])].sort((a, b) => a - b);
     const local = new Map<number, string>();
+    // Pinned names first: they keep their spelling, and any other import of it is renamed.
+    for (const i of this.pinned) local.set(i, this.symbols[i]!.name);
+    const given = (name: string) => [...local.values()].includes(name);
     for (const i of used) {
+      if (this.pinned.has(i)) continue;
       const s = this.symbols[i]!;
-      const clash = used.some((j) => j < i && local.get(j) === s.name);
-      local.set(i, this.pinned.has(i) ? s.name : clash || this.names.has(s.name) ? this.names.fresh(s.name) : s.name);
+      local.set(i, given(s.name) || this.names.has(s.name) ? this.names.fresh(s.name, (name) => !given(name)) : s.name);
     }
     const declarations = this.specifiers.flatMap((specifier) => {
       const mine = used.filter((i) => this.symbols[i]!.specifier === specifier);

@@ -814,7 +814,7 @@ const singular = (key: string) => itemName(key, "entry");
  * loosely), as a node of its own at the place of the first value it was used on.
  */
 function typeOnly(at: GraphNode): ObjectNode {
-  const place = { loc: at.loc, where: `${at.where} (read as { type: string })`, rules: [], schema: { type: "object" } };
+  const place = { loc: at.loc, where: `${at.where} (read as { type: string })`, rules: [], checks: [], schema: { type: "object" } };
   const type: GraphNode = { ...place, kind: "string", type: "string", trimmed: false, notBlank: false, noEmoji: false, emoji: false };
   return { ...place, kind: "object", type: "object", properties: [{ key: "type", node: type, required: true }], required: ["type"], dependents: [], maxTotal: [], uniqueValues: [] };
 }

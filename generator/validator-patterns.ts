@@ -7,23 +7,14 @@
  * not say whether a `*` meets an array or an object, the generic helpers in the runtime's walk.ts
  * do the work.
  */
-import { asList } from "./keywords.ts";
-import type { Json, Schema } from "./schema-set.ts";
-import { isSchema } from "./schema-set.ts";
-import type { Kind, Node } from "./validators.ts";
+import type { GraphNode, ObjectNode } from "./graph/nodes.ts";
+import { resolved } from "./graph/query.ts";
 
 const lit = (v: unknown) => JSON.stringify(v);
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** What each `*` in a path pattern walks over. */
 type Star = "array" | "object";
-
-/** What the planner reads of the schema through the emitter. */
-export interface PatternNodes {
-  deref(node: Node): Node;
-  child(node: Node, ...keys: (string | number)[]): Node;
-  kind(schema: Schema): Kind;
-}
 
 /** Declares a module-level helper function once; returns its name. */
 type Helper = (name: string, what: string, signatureAndBody: string) => string;
@@ -32,30 +23,29 @@ type Constant = (prefix: string, code: string) => string;
 
 export class PatternPlanner {
   constructor(
-    private readonly nodes: PatternNodes,
     private readonly helper: Helper,
     private readonly constant: Constant,
   ) {}
 
-  private pattern(path: Json | undefined): string {
-    return this.constant("PATH", `${lit(String(path).split("/"))} as const`);
+  private pattern(path: string): string {
+    return this.constant("PATH", `${lit(path.split("/"))} as const`);
   }
 
   /** An expression for how many values the pattern reaches from `v`. */
-  countAt(node: Node, path: string, v: string): string {
+  countAt(node: GraphNode, path: string, v: string): string {
     const pattern = this.pattern(path);
     const stars = this.starKinds(node, path);
     if (!stars) return `walk.countAt(${v}, ${pattern})`;
     const loop = along(path.split("/"), stars, "v", "a", (x) => `if (${x} !== undefined) n++;`);
-    return `${this.helper(`count_${pattern}`, `x-maxTotal ${path} at ${where(node)}`, `(v: any): number {\nlet n = 0;\n${loop}\nreturn n;\n}`)}(${v})`;
+    return `${this.helper(`count_${pattern}`, `x-maxTotal ${path} at ${node.where}`, `(v: any): number {\nlet n = 0;\n${loop}\nreturn n;\n}`)}(${v})`;
   }
 
   /**
    * The fast pass's `x-uniqueValues` statements for the object in `v`. Error patterns and warning
    * patterns get their own loops, so a clean verdict alone pays for the latter.
    */
-  fastUnique(node: Node, v: string, warns: (path: string) => boolean): string[] {
-    const unique = asList(node.schema["x-uniqueValues"]).map(String);
+  fastUnique(node: ObjectNode, v: string, warns: (path: string) => boolean): string[] {
+    const unique = node.uniqueValues;
     const errors = this.distinctChecks(node, unique.filter((path) => !warns(path)));
     const warnings = this.distinctChecks(node, unique.filter(warns));
     return [...errors.map((check) => `if (!${check(v)}) return false;`), ...warnings.map((check) => `if (w && !${check(v)}) return false;`)];
@@ -65,8 +55,8 @@ export class PatternPlanner {
    * The full pass's: the same loops settle "no duplicates", and pointers and messages are built
    * only when there is one to report. `warningRule` gives a warning pattern's rule place.
    */
-  fullUnique(node: Node, warningRule: (path: string) => string | undefined): string[] {
-    const unique = asList(node.schema["x-uniqueValues"]).map(String);
+  fullUnique(node: ObjectNode, warningRule: (path: string) => string | undefined): string[] {
+    const unique = node.uniqueValues;
     if (unique.length === 0) return [];
     const distinct = this.distinctChecks(node, unique).map((check) => check("v"));
     const reports = unique.map((path) => {
@@ -81,7 +71,7 @@ export class PatternPlanner {
    * over the same array (`buttons/*\/reply/id`, `buttons/*\/reply/title`) share one loop that
    * compares each item with the earlier ones; any other pattern gets its own check.
    */
-  private distinctChecks(node: Node, paths: string[]): ((v: string) => string)[] {
+  private distinctChecks(node: GraphNode, paths: string[]): ((v: string) => string)[] {
     const shared = new Map<string, string[]>();
     const checks: ((v: string) => string)[] = [];
     for (const path of paths) {
@@ -99,7 +89,7 @@ export class PatternPlanner {
   }
 
   /** One loop over the array at `prefix`: each item's values at the patterns' tails against every earlier item's. */
-  private distinctItems(node: Node, prefix: string, paths: string[]): (v: string) => string {
+  private distinctItems(node: GraphNode, prefix: string, paths: string[]): (v: string) => string {
     const patterns = paths.map((path) => this.pattern(path));
     const tails = paths.map((path) => path.split("/").slice(prefix.split("/").length + 1));
     const body = [
@@ -116,12 +106,12 @@ export class PatternPlanner {
       `}`,
       `return true;`,
     ];
-    const name = this.helper(`distinct_${patterns.join("_")}`, `x-uniqueValues ${paths.join(", ")} at ${where(node)}`, `(v: any): boolean {\n${body.join("\n")}\n}`);
+    const name = this.helper(`distinct_${patterns.join("_")}`, `x-uniqueValues ${paths.join(", ")} at ${node.where}`, `(v: any): boolean {\n${body.join("\n")}\n}`);
     return (v) => `${name}(${v})`;
   }
 
   /** A function true when no two values the pattern reaches from its argument are equal. */
-  private allDistinct(node: Node, path: string): (v: string) => string {
+  private allDistinct(node: GraphNode, path: string): (v: string) => string {
     const pattern = this.pattern(path);
     const stars = this.starKinds(node, path);
     if (!stars) return (v) => `walk.allDistinct(${v}, ${pattern})`;
@@ -140,7 +130,7 @@ export class PatternPlanner {
       ].join("\n");
     const loop = along(path.split("/"), stars, "v", "a", visit);
     const body = [`const seen = walk.seen;`, `let n = 0;`, `let ok = true;`, `search: {\n${loop}\n}`, `for (let j = 0; j < n; j++) seen[j] = undefined;`, `return ok;`];
-    const name = this.helper(`distinct_${pattern}`, `x-uniqueValues ${path} at ${where(node)}`, `(v: any): boolean {\n${body.join("\n")}\n}`);
+    const name = this.helper(`distinct_${pattern}`, `x-uniqueValues ${path} at ${node.where}`, `(v: any): boolean {\n${body.join("\n")}\n}`);
     return (v) => `${name}(${v})`;
   }
 
@@ -148,58 +138,48 @@ export class PatternPlanner {
    * What each `*` of a path pattern meets according to the schema, through `$ref`s and unions;
    * undefined when the schema does not settle it (the pattern then uses the generic walk).
    */
-  private starKinds(node: Node, path: string): Star[] | undefined {
-    let current = this.alternatives(this.nodes.deref(node));
+  private starKinds(node: GraphNode, path: string): Star[] | undefined {
+    let current = alternatives(node);
     const stars: Star[] = [];
     for (const seg of path.split("/")) {
       if (seg === "*") {
-        const arrays = current.filter((n) => this.nodes.kind(n.schema) === "array" && isSchema(n.schema.items));
-        const maps = current.filter((n) => this.nodes.kind(n.schema) === "object" && isSchema(n.schema.additionalProperties));
-        if (current.length === 0 || (arrays.length !== current.length && maps.length !== current.length)) return undefined;
-        stars.push(arrays.length === current.length ? "array" : "object");
-        const key = arrays.length === current.length ? "items" : "additionalProperties";
-        current = current.flatMap((n) => this.alternatives(this.nodes.deref(this.nodes.child(n, key))));
+        const items = current.flatMap((n) => (n.kind === "array" && n.items ? [n.items] : []));
+        const values = current.flatMap((n) => (n.kind === "object" && n.additionalProperties ? [n.additionalProperties] : []));
+        if (current.length === 0 || (items.length !== current.length && values.length !== current.length)) return undefined;
+        stars.push(items.length === current.length ? "array" : "object");
+        current = (items.length === current.length ? items : values).flatMap(alternatives);
       } else {
-        current = current
-          .filter((n) => isSchema(n.schema.properties) && isSchema((n.schema.properties as Schema)[seg]))
-          .flatMap((n) => this.alternatives(this.nodes.deref(this.nodes.child(n, "properties", seg))));
+        current = current.flatMap((n) => (n.kind === "object" ? n.properties.filter((p) => p.key === seg).flatMap((p) => alternatives(p.node)) : []));
       }
     }
     return stars;
   }
 
-  /** A union's branches (recursively, past `$ref`s), or the node itself. */
-  private alternatives(node: Node): Node[] {
-    if (this.nodes.kind(node.schema) !== "union") return [node];
-    const keyword = node.schema.oneOf ? "oneOf" : "anyOf";
-    return (node.schema[keyword] as Schema[]).flatMap((_, i) => this.alternatives(this.nodes.deref(this.nodes.child(node, keyword, i))));
-  }
-
   /** The title of the schema a path pattern reaches, for messages about the values found there. */
-  private labelAlong(node: Node, path: string): string {
-    let current = this.nodes.deref(node);
+  private labelAlong(node: GraphNode, path: string): string {
+    let current = resolved(node);
     let fallback = path.split("/").filter((seg) => seg !== "*").pop()!.replace(/_/g, " ");
     for (const seg of path.split("/")) {
       // Through a union, the first branch stands for all: they share the path's shape.
-      while (Array.isArray(current.schema.oneOf) && !current.schema.properties) current = this.nodes.deref(this.nodes.child(current, "oneOf", 0));
-      const s = current.schema;
+      while (current.kind === "union" && current.keyword === "oneOf") current = resolved(current.branches[0]!);
       if (seg === "*") {
-        if (!isSchema(s.items)) return fallback;
-        current = this.nodes.deref(this.nodes.child(current, "items"));
+        if (current.kind !== "array" || !current.items) return fallback;
+        current = resolved(current.items);
       } else {
-        if (!isSchema(s.properties) || !isSchema((s.properties as Schema)[seg])) return fallback;
-        current = this.nodes.deref(this.nodes.child(current, "properties", seg));
+        const property = current.kind === "object" ? current.properties.find((p) => p.key === seg) : undefined;
+        if (!property) return fallback;
+        current = resolved(property.node);
         fallback = seg.replace(/_/g, " ");
       }
     }
-    return typeof current.schema.title === "string" ? current.schema.title : fallback;
+    return current.title ?? fallback;
   }
-
 }
 
-/** Where a node sits in the schema set, for comments in the emitted code. */
-export function where(node: Node): string {
-  return `${node.loc.file.path}#${node.loc.pointer}`;
+/** A node's alternatives past `$ref`s: a union's branches (recursively), or the node itself. */
+function alternatives(node: GraphNode): GraphNode[] {
+  const target = resolved(node);
+  return target.kind === "union" ? target.branches.flatMap(alternatives) : [target];
 }
 
 /** Nested loops that visit every value `segments` reaches from `from`, running `body` on each. */

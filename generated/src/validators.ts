@@ -104,39 +104,26 @@ const KEYS_26 = [
   "state",
 ];
 const KEYS_27 = ["id", "value"];
-const ENUM_28 = [
-  "name",
-  "phone_number",
-  "in_pin_code",
-  "house_number",
-  "floor_number",
-  "tower_number",
-  "building_name",
-  "address",
-  "landmark_area",
-  "city",
-  "state",
-];
-const KEYS_29 = ["country", "values", "saved_addresses", "validation_errors"];
-const KEYS_30 = ["name", "parameters"];
-const KEYS_31 = ["type", "header", "body", "footer", "action"];
-const KEYS_32 = ["id", "title"];
-const KEYS_33 = ["type", "reply"];
-const PATH_34 = ["buttons", "*", "reply", "id"] as const;
-const PATH_35 = ["buttons", "*", "reply", "title"] as const;
-const KEYS_36 = ["buttons"];
-const KEYS_37 = ["name"];
-const KEYS_38 = ["type", "body", "action"];
-const PATH_39 = ["type"] as const;
-const PATH_40 = ["action", "name"] as const;
-const PATH_41 = ["action", "catalog_id"] as const;
-const PATH_42 = ["action", "buttons"] as const;
-const KEYS_43 = ["link"];
-const ENUM_44 = ["image", "video"];
-const PATTERN_45 = new RegExp("^[^\\n]*(\\n[^\\n]*){0,2}$", "u");
-const KEYS_46 = ["display_text", "url"];
-const KEYS_47 = ["type", "quick_reply"];
-const BRANCHES_48 = [
+const KEYS_28 = ["country", "values", "saved_addresses", "validation_errors"];
+const KEYS_29 = ["name", "parameters"];
+const KEYS_30 = ["type", "header", "body", "footer", "action"];
+const KEYS_31 = ["id", "title"];
+const KEYS_32 = ["type", "reply"];
+const PATH_33 = ["buttons", "*", "reply", "id"] as const;
+const PATH_34 = ["buttons", "*", "reply", "title"] as const;
+const KEYS_35 = ["buttons"];
+const KEYS_36 = ["name"];
+const KEYS_37 = ["type", "body", "action"];
+const PATH_38 = ["type"] as const;
+const PATH_39 = ["action", "name"] as const;
+const PATH_40 = ["action", "catalog_id"] as const;
+const PATH_41 = ["action", "buttons"] as const;
+const KEYS_42 = ["link"];
+const ENUM_43 = ["image", "video"];
+const PATTERN_44 = new RegExp("^[^\\n]*(\\n[^\\n]*){0,2}$", "u");
+const KEYS_45 = ["display_text", "url"];
+const KEYS_46 = ["type", "quick_reply"];
+const BRANCHES_47 = [
   { check: is_UrlCardAction, collect: check_UrlCardAction, required: ["name", "parameters"], label: "card URL button" },
   {
     check: is_QuickReplyCardAction,
@@ -145,17 +132,17 @@ const BRANCHES_48 = [
     label: "card quick-reply buttons",
   },
 ] as const;
-const KEYS_49 = ["card_index", "type", "header", "body", "action"];
-const KEYS_50 = ["product_retailer_id", "catalog_id"];
-const KEYS_51 = ["card_index", "type", "action"];
-const ENUM_52 = ["cta_url", "product"];
-const PATH_53 = ["cards", "*", "card_index"] as const;
-const PATH_54 = ["cards", "*", "action", "buttons", "*", "quick_reply", "id"] as const;
-const KEYS_55 = ["cards"];
-const KEYS_56 = ["thumbnail_product_retailer_id"];
-const KEYS_57 = ["type", "body", "footer", "action"];
-const KEYS_58 = ["screen", "data"];
-const KEYS_59 = [
+const KEYS_48 = ["card_index", "type", "header", "body", "action"];
+const KEYS_49 = ["product_retailer_id", "catalog_id"];
+const KEYS_50 = ["card_index", "type", "action"];
+const ENUM_51 = ["cta_url", "product"];
+const PATH_52 = ["cards", "*", "card_index"] as const;
+const PATH_53 = ["cards", "*", "action", "buttons", "*", "quick_reply", "id"] as const;
+const KEYS_54 = ["cards"];
+const KEYS_55 = ["thumbnail_product_retailer_id"];
+const KEYS_56 = ["type", "body", "footer", "action"];
+const KEYS_57 = ["screen", "data"];
+const KEYS_58 = [
   "flow_message_version",
   "flow_id",
   "flow_name",
@@ -165,42 +152,42 @@ const KEYS_59 = [
   "flow_action",
   "flow_action_payload",
 ];
-const ENUM_60 = ["draft", "published"];
-const ENUM_61 = ["navigate", "data_exchange"];
-const PATH_62 = ["sections", "*", "rows", "*"] as const;
-const PATH_63 = ["rows", "*", "id"] as const;
-const KEYS_64 = ["title", "rows"];
-const PATH_65 = ["sections", "*", "rows", "*", "id"] as const;
-const KEYS_66 = ["button", "sections"];
-const KEYS_67 = ["catalog_id", "product_retailer_id"];
-const PATH_68 = ["sections", "*", "product_items", "*"] as const;
-const KEYS_69 = ["product_retailer_id"];
-const KEYS_70 = ["title", "product_items"];
-const PATH_71 = ["sections", "*", "product_items", "*", "product_retailer_id"] as const;
-const KEYS_72 = ["catalog_id", "sections"];
-const KEYS_73 = ["display_text", "ttl_minutes", "payload"];
-const PATTERN_74 = new RegExp("^[A-Za-z0-9_.-]*$", "u");
-const KEYS_75 = ["type", "configuration_name"];
-const ENUM_76 = ["billdesk", "razorpay", "payu", "zaakpay"];
-const KEYS_77 = ["type", "payment_gateway"];
-const KEYS_78 = ["uri"];
-const KEYS_79 = ["type", "payment_link"];
-const KEYS_80 = ["code", "merchant_name", "key", "key_type"];
-const ENUM_81 = ["CPF", "CNPJ", "EMAIL", "PHONE", "EVP"];
-const KEYS_82 = ["type", "pix_dynamic_code"];
-const PATTERN_83 = new RegExp("^[0-9]{47,48}$", "u");
-const KEYS_84 = ["digitable_line"];
-const KEYS_85 = ["type", "boleto"];
-const PATTERN_86 = new RegExp("^[0-9]{4}$", "u");
-const KEYS_87 = ["last_four_digits", "credential_id"];
-const KEYS_88 = ["type", "offsite_card_pay"];
-const ENUM_89 = ["payment_gateway", "payment_link", "pix_dynamic_code", "boleto", "offsite_card_pay"];
-const KEYS_90 = ["value", "offset"];
-const PATTERN_91 = new RegExp("^[0-9]+$", "u");
-const KEYS_92 = ["timestamp", "description"];
-const PATTERN_93 = new RegExp("^[A-Z]{2}$", "u");
-const KEYS_94 = ["address_line1", "address_line2", "city", "zone_code", "postal_code", "country_code"];
-const KEYS_95 = [
+const ENUM_59 = ["draft", "published"];
+const ENUM_60 = ["navigate", "data_exchange"];
+const PATH_61 = ["sections", "*", "rows", "*"] as const;
+const PATH_62 = ["rows", "*", "id"] as const;
+const KEYS_63 = ["title", "rows"];
+const PATH_64 = ["sections", "*", "rows", "*", "id"] as const;
+const KEYS_65 = ["button", "sections"];
+const KEYS_66 = ["catalog_id", "product_retailer_id"];
+const PATH_67 = ["sections", "*", "product_items", "*"] as const;
+const KEYS_68 = ["product_retailer_id"];
+const KEYS_69 = ["title", "product_items"];
+const PATH_70 = ["sections", "*", "product_items", "*", "product_retailer_id"] as const;
+const KEYS_71 = ["catalog_id", "sections"];
+const KEYS_72 = ["display_text", "ttl_minutes", "payload"];
+const PATTERN_73 = new RegExp("^[A-Za-z0-9_.-]*$", "u");
+const KEYS_74 = ["type", "configuration_name"];
+const ENUM_75 = ["billdesk", "razorpay", "payu", "zaakpay"];
+const KEYS_76 = ["type", "payment_gateway"];
+const KEYS_77 = ["uri"];
+const KEYS_78 = ["type", "payment_link"];
+const KEYS_79 = ["code", "merchant_name", "key", "key_type"];
+const ENUM_80 = ["CPF", "CNPJ", "EMAIL", "PHONE", "EVP"];
+const KEYS_81 = ["type", "pix_dynamic_code"];
+const PATTERN_82 = new RegExp("^[0-9]{47,48}$", "u");
+const KEYS_83 = ["digitable_line"];
+const KEYS_84 = ["type", "boleto"];
+const PATTERN_85 = new RegExp("^[0-9]{4}$", "u");
+const KEYS_86 = ["last_four_digits", "credential_id"];
+const KEYS_87 = ["type", "offsite_card_pay"];
+const ENUM_88 = ["payment_gateway", "payment_link", "pix_dynamic_code", "boleto", "offsite_card_pay"];
+const KEYS_89 = ["value", "offset"];
+const PATTERN_90 = new RegExp("^[0-9]+$", "u");
+const KEYS_91 = ["timestamp", "description"];
+const PATTERN_92 = new RegExp("^[A-Z]{2}$", "u");
+const KEYS_93 = ["address_line1", "address_line2", "city", "zone_code", "postal_code", "country_code"];
+const KEYS_94 = [
   "retailer_id",
   "name",
   "image",
@@ -211,12 +198,12 @@ const KEYS_95 = [
   "importer_name",
   "importer_address",
 ];
-const KEYS_96 = ["value", "offset", "description"];
-const KEYS_97 = ["value", "offset", "description", "discount_program_name"];
-const KEYS_98 = ["status", "type", "catalog_id", "expiration", "items", "subtotal", "tax", "shipping", "discount"];
-const PATTERN_99 = new RegExp("^[0-9]{6}$", "u");
-const KEYS_100 = ["name", "address_line1", "address_line2", "city", "state", "country", "postal_code"];
-const KEYS_101 = [
+const KEYS_95 = ["value", "offset", "description"];
+const KEYS_96 = ["value", "offset", "description", "discount_program_name"];
+const KEYS_97 = ["status", "type", "catalog_id", "expiration", "items", "subtotal", "tax", "shipping", "discount"];
+const PATTERN_98 = new RegExp("^[0-9]{6}$", "u");
+const KEYS_99 = ["name", "address_line1", "address_line2", "city", "state", "country", "postal_code"];
+const KEYS_100 = [
   "reference_id",
   "type",
   "payment_type",
@@ -227,13 +214,13 @@ const KEYS_101 = [
   "order",
   "beneficiaries",
 ];
-const ENUM_102 = ["digital-goods", "physical-goods"];
-const ENUM_103 = ["upi", "br"];
-const ENUM_104 = ["INR", "BRL"];
-const KEYS_105 = ["status", "description"];
-const ENUM_106 = ["pending", "processing", "partially_shipped", "shipped", "completed", "canceled"];
-const KEYS_107 = ["reference_id", "order"];
-const ENUM_108 = [
+const ENUM_101 = ["digital-goods", "physical-goods"];
+const ENUM_102 = ["upi", "br"];
+const ENUM_103 = ["INR", "BRL"];
+const KEYS_104 = ["status", "description"];
+const ENUM_105 = ["pending", "processing", "partially_shipped", "shipped", "completed", "canceled"];
+const KEYS_106 = ["reference_id", "order"];
+const ENUM_107 = [
   "button",
   "list",
   "product",
@@ -249,9 +236,9 @@ const ENUM_108 = [
   "order_details",
   "order_status",
 ];
-const PATTERN_109 = new RegExp("^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$", "u");
-const KEYS_110 = ["message_id"];
-const KEYS_111 = [
+const PATTERN_108 = new RegExp("^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$", "u");
+const KEYS_109 = ["message_id"];
+const KEYS_110 = [
   "messaging_product",
   "recipient_type",
   "to",
@@ -262,9 +249,9 @@ const KEYS_111 = [
   "recipient_identity_key_hash",
   "interactive",
 ];
-const ENUM_112 = ["individual"];
-const KEYS_113 = ["message_id", "emoji"];
-const KEYS_114 = [
+const ENUM_111 = ["individual"];
+const KEYS_112 = ["message_id", "emoji"];
+const KEYS_113 = [
   "messaging_product",
   "recipient_type",
   "to",
@@ -274,17 +261,17 @@ const KEYS_114 = [
   "recipient_identity_key_hash",
   "reaction",
 ];
-const ENUM_115 = ["individual", "group"];
-const ENUM_116 = ["interactive", "reaction"];
-const PATTERN_117 = new RegExp("^[0-9]{1,12}$", "u");
-const PATTERN_118 = new RegExp("^[0-9]{6,15}$", "u");
-const KEYS_119 = ["to", "type", "interactive"];
-const KEYS_120 = ["recipient_type", "type", "context", "interactive"];
-const KEYS_121 = ["recipient_type", "type", "reaction"];
-const KEYS_122 = ["from", "to", "content"];
-const KEYS_123 = ["custom_data", "status_callback", "messages"];
-const KEYS_124 = ["custom_data", "status_callback", "whatsapp"];
-const BRANCHES_125 = [
+const ENUM_114 = ["individual", "group"];
+const ENUM_115 = ["interactive", "reaction"];
+const PATTERN_116 = new RegExp("^[0-9]{1,12}$", "u");
+const PATTERN_117 = new RegExp("^[0-9]{6,15}$", "u");
+const KEYS_118 = ["to", "type", "interactive"];
+const KEYS_119 = ["recipient_type", "type", "context", "interactive"];
+const KEYS_120 = ["recipient_type", "type", "reaction"];
+const KEYS_121 = ["from", "to", "content"];
+const KEYS_122 = ["custom_data", "status_callback", "messages"];
+const KEYS_123 = ["custom_data", "status_callback", "whatsapp"];
+const BRANCHES_124 = [
   {
     check: is_ExotelWrappedWebhook,
     collect: check_ExotelWrappedWebhook,
@@ -293,13 +280,13 @@ const BRANCHES_125 = [
   },
   { check: is_ExotelFlatWebhook, collect: check_ExotelFlatWebhook, required: ["type"], label: "flat webhook" },
 ] as const;
-const KEYS_126 = ["type", "text"];
-const KEYS_127 = ["type", "mediaUrl"];
-const KEYS_128 = ["type", "mediaUrl", "filename"];
-const ENUM_129 = ["TEXT", "IMAGE", "VIDEO", "DOCUMENT"];
-const KEYS_130 = ["type", "id", "title"];
-const KEYS_131 = ["body", "header", "footer", "action"];
-const KEYS_132 = [
+const KEYS_125 = ["type", "text"];
+const KEYS_126 = ["type", "mediaUrl"];
+const KEYS_127 = ["type", "mediaUrl", "filename"];
+const ENUM_128 = ["TEXT", "IMAGE", "VIDEO", "DOCUMENT"];
+const KEYS_129 = ["type", "id", "title"];
+const KEYS_130 = ["body", "header", "footer", "action"];
+const KEYS_131 = [
   "mode",
   "flowMessageVersion",
   "flowToken",
@@ -308,23 +295,23 @@ const KEYS_132 = [
   "flowAction",
   "flowActionPayload",
 ];
-const ENUM_133 = ["DRAFT", "PUBLISHED"];
-const ENUM_134 = ["NAVIGATE", "DATA_EXCHANGE"];
-const KEYS_135 = ["title", "sections"];
-const KEYS_136 = ["body"];
-const KEYS_137 = ["title", "productRetailerIds"];
-const KEYS_138 = ["catalogId", "sections"];
-const KEYS_139 = ["header", "body", "footer", "action"];
-const KEYS_140 = ["catalogId", "productRetailerId"];
-const KEYS_141 = ["body", "footer", "action"];
-const KEYS_142 = ["displayText", "url"];
-const KEYS_143 = ["replyToMessageId"];
-const KEYS_144 = ["from", "to", "messageId", "content", "callbackData", "notifyUrl", "context"];
-const KEYS_145 = ["type", "interactive"];
-const KEYS_146 = ["type", "reaction"];
-const KEYS_147 = ["message_uuid"];
-const KEYS_148 = ["from", "to", "channel", "message_type", "custom", "client_ref", "webhook_url", "context"];
-const BRANCHES_149 = [
+const ENUM_132 = ["DRAFT", "PUBLISHED"];
+const ENUM_133 = ["NAVIGATE", "DATA_EXCHANGE"];
+const KEYS_134 = ["title", "sections"];
+const KEYS_135 = ["body"];
+const KEYS_136 = ["title", "productRetailerIds"];
+const KEYS_137 = ["catalogId", "sections"];
+const KEYS_138 = ["header", "body", "footer", "action"];
+const KEYS_139 = ["catalogId", "productRetailerId"];
+const KEYS_140 = ["body", "footer", "action"];
+const KEYS_141 = ["displayText", "url"];
+const KEYS_142 = ["replyToMessageId"];
+const KEYS_143 = ["from", "to", "messageId", "content", "callbackData", "notifyUrl", "context"];
+const KEYS_144 = ["type", "interactive"];
+const KEYS_145 = ["type", "reaction"];
+const KEYS_146 = ["message_uuid"];
+const KEYS_147 = ["from", "to", "channel", "message_type", "custom", "client_ref", "webhook_url", "context"];
+const BRANCHES_148 = [
   {
     check: is_VonageInboundMessage,
     collect: check_VonageInboundMessage,
@@ -338,8 +325,8 @@ const BRANCHES_149 = [
     label: "status",
   },
 ] as const;
-const KEYS_150 = ["body", "recipient", "replyMessageId"];
-const BRANCHES_151 = [
+const KEYS_149 = ["body", "recipient", "replyMessageId"];
+const BRANCHES_150 = [
   {
     check: is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
     collect: check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_0,
@@ -353,8 +340,8 @@ const BRANCHES_151 = [
     label: "form 2",
   },
 ] as const;
-const ENUM_152 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
-const ENUM_153 = [
+const ENUM_151 = ["button_reply", "list_reply", "nfm_reply", "call_permission_reply"];
+const ENUM_152 = [
   "interactive",
   "button",
   "order",
@@ -5151,7 +5138,7 @@ function check_AddressMessageParameters_validation_errors(v: any, p: string, out
       k === "state"
     )) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.propertyName(p + "/" + walk.escape(k), "validation errors", ENUM_28, k));
+      out.push(rules.propertyName(p + "/" + walk.escape(k), "validation errors", KEYS_26, k));
     }
   if (!(walk.definedKeys(v) >= 1)) out.push(rules.minProperties(p, "validation errors", 1, walk.definedKeys(v)));
 }
@@ -5188,7 +5175,7 @@ function check_AddressMessageParameters(v: any, p: string, out: ValidationIssue[
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address parameters", k, KEYS_29));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address parameters", k, KEYS_28));
     }
   let x: any;
   x = v.country;
@@ -5229,7 +5216,7 @@ function check_AddressMessageAction(v: any, p: string, out: ValidationIssue[]): 
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address action", k, KEYS_30));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address action", k, KEYS_29));
     }
   let x: any;
   x = v.name;
@@ -5378,7 +5365,7 @@ function check_AddressMessageInteractive(v: any, p: string, out: ValidationIssue
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address message", k, KEYS_31));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "address message", k, KEYS_30));
     }
   let x: any;
   x = v.type;
@@ -5439,7 +5426,7 @@ function check_ReplyButtonReply(v: any, p: string, out: ValidationIssue[]): void
   for (const k in v)
     if (k !== "id" && k !== "title" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply", k, KEYS_32));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply", k, KEYS_31));
     }
   let x: any;
   x = v.id;
@@ -5489,7 +5476,7 @@ function check_ReplyButton(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "type" && k !== "reply" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply button", k, KEYS_33));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply button", k, KEYS_32));
     }
   let x: any;
   x = v.type;
@@ -5529,10 +5516,10 @@ function check_ButtonAction_buttons(v: any, p: string, out: ValidationIssue[]): 
   }
 }
 // x-uniqueValues buttons/*/reply/id, buttons/*/reply/title at interactive/button.schema.json#/$defs/action
-function distinct_PATH_34_PATH_35(v: any): boolean {
+function distinct_PATH_33_PATH_34(v: any): boolean {
   const a = v?.buttons;
   if (!Array.isArray(a)) return true;
-  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_34) && walk.allDistinct(v, PATH_35);
+  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_33) && walk.allDistinct(v, PATH_34);
   for (let i = 1; i < a.length; i++) {
     const x0 = a[i]?.reply?.id;
     const x1 = a[i]?.reply?.title;
@@ -5551,7 +5538,7 @@ function is_ButtonAction(v: any, w: boolean): boolean {
   for (const k in v) if (k !== "buttons" && v[k] !== undefined) return false;
   const buttons = v.buttons;
   if (!is_ButtonAction_buttons(buttons, w)) return false;
-  if (!distinct_PATH_34_PATH_35(v)) return false;
+  if (!distinct_PATH_33_PATH_34(v)) return false;
   return true;
 }
 function check_ButtonAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -5563,16 +5550,16 @@ function check_ButtonAction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "buttons" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons action", k, KEYS_36));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons action", k, KEYS_35));
     }
   let x: any;
   x = v.buttons;
   if (x !== undefined) {
     check_ButtonAction_buttons(x, p + "/buttons", out);
   }
-  if (!distinct_PATH_34_PATH_35(v)) {
-    walk.duplicateIssues(v, PATH_34, p, "button id", out);
-    walk.duplicateIssues(v, PATH_35, p, "button title", out);
+  if (!distinct_PATH_33_PATH_34(v)) {
+    walk.duplicateIssues(v, PATH_33, p, "button id", out);
+    walk.duplicateIssues(v, PATH_34, p, "button title", out);
   }
 }
 // interactive/button.schema.json#
@@ -5627,7 +5614,7 @@ function is_ButtonInteractive(v: any, w: boolean): boolean {
     ))
       return false;
   }
-  if (!distinct_PATH_34_PATH_35(action)) return false;
+  if (!distinct_PATH_33_PATH_34(action)) return false;
   return true;
 }
 function check_ButtonInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -5641,7 +5628,7 @@ function check_ButtonInteractive(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons message", k, KEYS_31));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons message", k, KEYS_30));
     }
   let x: any;
   x = v.type;
@@ -5683,7 +5670,7 @@ function check_CallPermissionRequestAction(v: any, p: string, out: ValidationIss
   for (const k in v)
     if (k !== "name" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission action", k, KEYS_37));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission action", k, KEYS_36));
     }
   let x: any;
   x = v.name;
@@ -5719,7 +5706,7 @@ function check_CallPermissionRequestInteractive(v: any, p: string, out: Validati
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission request", k, KEYS_38));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call permission request", k, KEYS_37));
     }
   let x: any;
   x = v.type;
@@ -5765,7 +5752,7 @@ function check_CarouselMedia(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "link" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card media", k, KEYS_43));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card media", k, KEYS_42));
     }
   let x: any;
   x = v.link;
@@ -5867,7 +5854,7 @@ function check_MediaCardHeader(v: any, p: string, out: ValidationIssue[]): void 
       out.push(rules.required(p, "card header", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "card header", ENUM_44, v.type));
+      out.push(rules.discriminator(p + "/type", "card header", ENUM_43, v.type));
   }
 }
 // interactive/carousel.schema.json#/$defs/mediaCard/properties/body
@@ -5880,7 +5867,7 @@ function is_MediaCardBody(v: any, w: boolean): boolean {
     typeof text === "string" &&
     text.length !== 0 &&
     (text.length <= 160 || unicode.maxCodePoints(text, 160)) &&
-    PATTERN_45.test(text) &&
+    PATTERN_44.test(text) &&
     (!w || (text.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(text))
   ))
     return false;
@@ -5905,7 +5892,7 @@ function check_MediaCardBody(v: any, p: string, out: ValidationIssue[]): void {
       if (!(x.length !== 0)) out.push(rules.minLength(p + "/text", "card body text", 1, x));
       if (!(x.length <= 160 || unicode.maxCodePoints(x, 160)))
         out.push(rules.maxLength(p + "/text", "card body text", 160, x));
-      if (!PATTERN_45.test(x)) out.push(rules.pattern(p + "/text", "card body text", "^[^\\n]*(\\n[^\\n]*){0,2}$", x));
+      if (!PATTERN_44.test(x)) out.push(rules.pattern(p + "/text", "card body text", "^[^\\n]*(\\n[^\\n]*){0,2}$", x));
       if (!((x.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(x)))
         out.push(
           rules.warning(
@@ -5970,7 +5957,7 @@ function check_CtaUrlParameters(v: any, p: string, out: ValidationIssue[]): void
   for (const k in v)
     if (k !== "display_text" && k !== "url" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL parameters", k, KEYS_46));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL parameters", k, KEYS_45));
     }
   let x: any;
   x = v.display_text;
@@ -6003,7 +5990,7 @@ function check_UrlCardAction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card URL button", k, KEYS_30));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card URL button", k, KEYS_29));
     }
   let x: any;
   x = v.name;
@@ -6050,7 +6037,7 @@ function check_QuickReply(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "id" && k !== "title" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick reply", k, KEYS_32));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick reply", k, KEYS_31));
     }
   let x: any;
   x = v.id;
@@ -6110,7 +6097,7 @@ function check_QuickReplyButton(v: any, p: string, out: ValidationIssue[]): void
   for (const k in v)
     if (k !== "type" && k !== "quick_reply" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick-reply button", k, KEYS_47));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "quick-reply button", k, KEYS_46));
     }
   let x: any;
   x = v.type;
@@ -6195,7 +6182,7 @@ function check_QuickReplyCardAction(v: any, p: string, out: ValidationIssue[]): 
   for (const k in v)
     if (k !== "buttons" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card quick-reply buttons", k, KEYS_36));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card quick-reply buttons", k, KEYS_35));
     }
   let x: any;
   x = v.buttons;
@@ -6218,7 +6205,7 @@ function is_MediaCardAction(v: any, w: boolean): boolean {
   return n === 1 && clean === 1;
 }
 function check_MediaCardAction(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "card action", BRANCHES_48, true, out);
+  unionIssues(v, p, "card action", BRANCHES_47, true, out);
 }
 // interactive/carousel.schema.json#/$defs/mediaCard
 function is_MediaCarouselCard(v: any, w: boolean): boolean {
@@ -6244,7 +6231,7 @@ function is_MediaCarouselCard(v: any, w: boolean): boolean {
       typeof text === "string" &&
       text.length !== 0 &&
       (text.length <= 160 || unicode.maxCodePoints(text, 160)) &&
-      PATTERN_45.test(text) &&
+      PATTERN_44.test(text) &&
       (!w || (text.charCodeAt(0) - 0x21) >>> 0 < 0x64 || unicode.isNotBlank(text))
     ))
       return false;
@@ -6265,7 +6252,7 @@ function check_MediaCarouselCard(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "card_index" && k !== "type" && k !== "header" && k !== "body" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media card", k, KEYS_49));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "media card", k, KEYS_48));
     }
   let x: any;
   x = v.card_index;
@@ -6359,7 +6346,7 @@ function check_ProductCardAction(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "product_retailer_id" && k !== "catalog_id" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card action", k, KEYS_50));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "card action", k, KEYS_49));
     }
   let x: any;
   x = v.product_retailer_id;
@@ -6402,7 +6389,7 @@ function check_ProductCarouselCard(v: any, p: string, out: ValidationIssue[]): v
   for (const k in v)
     if (k !== "card_index" && k !== "type" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product card", k, KEYS_51));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product card", k, KEYS_50));
     }
   let x: any;
   x = v.card_index;
@@ -6446,7 +6433,7 @@ function check_CarouselCard(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "carousel card", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "carousel card", ENUM_52, v.type));
+      out.push(rules.discriminator(p + "/type", "carousel card", ENUM_51, v.type));
   }
 }
 // interactive/carousel.schema.json#/$defs/action/properties/cards
@@ -6460,10 +6447,10 @@ function is_CarouselAction_cards(v: any, w: boolean): boolean {
     if (!(
       i === 0 ||
       !(
+        walk.valueAt(card, PATH_38) !== walk.valueAt(v[0], PATH_38) ||
         walk.valueAt(card, PATH_39) !== walk.valueAt(v[0], PATH_39) ||
         walk.valueAt(card, PATH_40) !== walk.valueAt(v[0], PATH_40) ||
-        walk.valueAt(card, PATH_41) !== walk.valueAt(v[0], PATH_41) ||
-        walk.lengthAt(card, PATH_42) !== walk.lengthAt(v[0], PATH_42)
+        walk.lengthAt(card, PATH_41) !== walk.lengthAt(v[0], PATH_41)
       )
     ))
       return false;
@@ -6489,10 +6476,10 @@ function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): 
     if (!(
       i === 0 ||
       !(
+        walk.valueAt(v[i], PATH_38) !== walk.valueAt(v[0], PATH_38) ||
         walk.valueAt(v[i], PATH_39) !== walk.valueAt(v[0], PATH_39) ||
         walk.valueAt(v[i], PATH_40) !== walk.valueAt(v[0], PATH_40) ||
-        walk.valueAt(v[i], PATH_41) !== walk.valueAt(v[0], PATH_41) ||
-        walk.lengthAt(v[i], PATH_42) !== walk.lengthAt(v[0], PATH_42)
+        walk.lengthAt(v[i], PATH_41) !== walk.lengthAt(v[0], PATH_41)
       )
     ))
       out.push(
@@ -6500,13 +6487,13 @@ function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): 
           p + "/" + i,
           "carousel card",
           i,
-          walk.valueAt(v[i], PATH_39) !== walk.valueAt(v[0], PATH_39)
+          walk.valueAt(v[i], PATH_38) !== walk.valueAt(v[0], PATH_38)
             ? "type"
-            : walk.valueAt(v[i], PATH_40) !== walk.valueAt(v[0], PATH_40)
+            : walk.valueAt(v[i], PATH_39) !== walk.valueAt(v[0], PATH_39)
               ? "action/name"
-              : walk.valueAt(v[i], PATH_41) !== walk.valueAt(v[0], PATH_41)
+              : walk.valueAt(v[i], PATH_40) !== walk.valueAt(v[0], PATH_40)
                 ? "action/catalog_id"
-                : walk.lengthAt(v[i], PATH_42) !== walk.lengthAt(v[0], PATH_42)
+                : walk.lengthAt(v[i], PATH_41) !== walk.lengthAt(v[0], PATH_41)
                   ? "the number of action/buttons"
                   : "",
         ),
@@ -6514,10 +6501,10 @@ function check_CarouselAction_cards(v: any, p: string, out: ValidationIssue[]): 
   }
 }
 // x-uniqueValues cards/*/card_index at interactive/carousel.schema.json#/$defs/action
-function distinct_PATH_53(v: any): boolean {
+function distinct_PATH_52(v: any): boolean {
   const a = v?.cards;
   if (!Array.isArray(a)) return true;
-  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_53);
+  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_52);
   for (let i = 1; i < a.length; i++) {
     const x0 = a[i]?.card_index;
     for (let j = 0; j < i; j++) {
@@ -6528,7 +6515,7 @@ function distinct_PATH_53(v: any): boolean {
   return true;
 }
 // x-uniqueValues cards/*/action/buttons/*/quick_reply/id at interactive/carousel.schema.json#/$defs/action
-function distinct_PATH_54(v: any): boolean {
+function distinct_PATH_53(v: any): boolean {
   const seen = walk.seen;
   let n = 0;
   let ok = true;
@@ -6544,7 +6531,7 @@ function distinct_PATH_54(v: any): boolean {
                 const x = a1[a1i]?.quick_reply?.id;
                 if (x !== undefined) {
                   if (n === walk.PAIRWISE_MAX) {
-                    ok = walk.allDistinct(v, PATH_54);
+                    ok = walk.allDistinct(v, PATH_53);
                     break search;
                   }
                   for (let j = 0; j < n; j++)
@@ -6569,8 +6556,8 @@ function is_CarouselAction(v: any, w: boolean): boolean {
   for (const k in v) if (k !== "cards" && v[k] !== undefined) return false;
   const cards = v.cards;
   if (!is_CarouselAction_cards(cards, w)) return false;
-  if (!distinct_PATH_53(v)) return false;
-  if (w && !distinct_PATH_54(v)) return false;
+  if (!distinct_PATH_52(v)) return false;
+  if (w && !distinct_PATH_53(v)) return false;
   return true;
 }
 function check_CarouselAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -6582,18 +6569,18 @@ function check_CarouselAction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "cards" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel action", k, KEYS_55));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel action", k, KEYS_54));
     }
   let x: any;
   x = v.cards;
   if (x !== undefined) {
     check_CarouselAction_cards(x, p + "/cards", out);
   }
-  if (!(distinct_PATH_53(v) && distinct_PATH_54(v))) {
-    walk.duplicateIssues(v, PATH_53, p, "card index", out);
+  if (!(distinct_PATH_52(v) && distinct_PATH_53(v))) {
+    walk.duplicateIssues(v, PATH_52, p, "card index", out);
     walk.duplicateIssues(
       v,
-      PATH_54,
+      PATH_53,
       p,
       "action",
       out,
@@ -6624,16 +6611,16 @@ function is_CarouselInteractive(v: any, w: boolean): boolean {
     if (!(
       i === 0 ||
       !(
+        walk.valueAt(card, PATH_38) !== walk.valueAt(cards[0], PATH_38) ||
         walk.valueAt(card, PATH_39) !== walk.valueAt(cards[0], PATH_39) ||
         walk.valueAt(card, PATH_40) !== walk.valueAt(cards[0], PATH_40) ||
-        walk.valueAt(card, PATH_41) !== walk.valueAt(cards[0], PATH_41) ||
-        walk.lengthAt(card, PATH_42) !== walk.lengthAt(cards[0], PATH_42)
+        walk.lengthAt(card, PATH_41) !== walk.lengthAt(cards[0], PATH_41)
       )
     ))
       return false;
   }
-  if (!distinct_PATH_53(action)) return false;
-  if (w && !distinct_PATH_54(action)) return false;
+  if (!distinct_PATH_52(action)) return false;
+  if (w && !distinct_PATH_53(action)) return false;
   return true;
 }
 function check_CarouselInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -6647,7 +6634,7 @@ function check_CarouselInteractive(v: any, p: string, out: ValidationIssue[]): v
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel message", k, KEYS_38));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "carousel message", k, KEYS_37));
     }
   let x: any;
   x = v.type;
@@ -6682,7 +6669,7 @@ function check_CatalogMessageParameters(v: any, p: string, out: ValidationIssue[
   for (const k in v)
     if (k !== "thumbnail_product_retailer_id" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog parameters", k, KEYS_56));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog parameters", k, KEYS_55));
     }
   let x: any;
   x = v.thumbnail_product_retailer_id;
@@ -6710,7 +6697,7 @@ function check_CatalogMessageAction(v: any, p: string, out: ValidationIssue[]): 
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog action", k, KEYS_30));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog action", k, KEYS_29));
     }
   let x: any;
   x = v.name;
@@ -6761,7 +6748,7 @@ function check_CatalogMessageInteractive(v: any, p: string, out: ValidationIssue
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog message", k, KEYS_57));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "catalog message", k, KEYS_56));
     }
   let x: any;
   x = v.type;
@@ -6802,7 +6789,7 @@ function check_CtaUrlAction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL action", k, KEYS_30));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL action", k, KEYS_29));
     }
   let x: any;
   x = v.name;
@@ -6850,7 +6837,7 @@ function check_CtaUrlInteractive(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL message", k, KEYS_31));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "call-to-action URL message", k, KEYS_30));
     }
   let x: any;
   x = v.type;
@@ -6917,7 +6904,7 @@ function check_FlowActionPayload(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "screen" && k !== "data" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k, KEYS_58));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k, KEYS_57));
     }
   let x: any;
   x = v.screen;
@@ -7041,7 +7028,7 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow parameters", k, KEYS_59));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow parameters", k, KEYS_58));
     }
   let x: any;
   x = v.flow_message_version;
@@ -7105,12 +7092,12 @@ function check_FlowParameters(v: any, p: string, out: ValidationIssue[]): void {
   }
   x = v.mode;
   if (x !== undefined) {
-    if (!(x === "draft" || x === "published")) out.push(rules.enumeration(p + "/mode", "flow mode", ENUM_60, x));
+    if (!(x === "draft" || x === "published")) out.push(rules.enumeration(p + "/mode", "flow mode", ENUM_59, x));
   }
   x = v.flow_action;
   if (x !== undefined) {
     if (!(x === "navigate" || x === "data_exchange"))
-      out.push(rules.enumeration(p + "/flow_action", "flow action", ENUM_61, x));
+      out.push(rules.enumeration(p + "/flow_action", "flow action", ENUM_60, x));
   }
   x = v.flow_action_payload;
   if (x !== undefined) {
@@ -7150,7 +7137,7 @@ function check_FlowAction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action", k, KEYS_30));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action", k, KEYS_29));
     }
   let x: any;
   x = v.name;
@@ -7287,7 +7274,7 @@ function check_FlowInteractive(v: any, p: string, out: ValidationIssue[]): void 
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow message", k, KEYS_31));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow message", k, KEYS_30));
     }
   let x: any;
   x = v.type;
@@ -7359,7 +7346,7 @@ function check_ListBody(v: any, p: string, out: ValidationIssue[]): void {
   }
 }
 // x-maxTotal sections/*/rows/* at interactive/list.schema.json#/$defs/action
-function count_PATH_62(v: any): number {
+function count_PATH_61(v: any): number {
   let n = 0;
   {
     const a0 = v?.sections;
@@ -7528,10 +7515,10 @@ function check_ListSection_rows(v: any, p: string, out: ValidationIssue[]): void
   }
 }
 // x-uniqueValues rows/*/id at interactive/list.schema.json#/$defs/section
-function distinct_PATH_63(v: any): boolean {
+function distinct_PATH_62(v: any): boolean {
   const a = v?.rows;
   if (!Array.isArray(a)) return true;
-  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_63);
+  if (a.length > walk.PAIRWISE_MAX) return walk.allDistinct(v, PATH_62);
   for (let i = 1; i < a.length; i++) {
     const x0 = a[i]?.id;
     for (let j = 0; j < i; j++) {
@@ -7550,7 +7537,7 @@ function is_ListSection(v: any, w: boolean): boolean {
   if (title !== undefined && !is_ListSection_title(title, w)) return false;
   const rows = v.rows;
   if (!is_ListSection_rows(rows, w)) return false;
-  if (!distinct_PATH_63(v)) return false;
+  if (!distinct_PATH_62(v)) return false;
   return true;
 }
 function check_ListSection(v: any, p: string, out: ValidationIssue[]): void {
@@ -7562,7 +7549,7 @@ function check_ListSection(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "title" && k !== "rows" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list section", k, KEYS_64));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list section", k, KEYS_63));
     }
   let x: any;
   x = v.title;
@@ -7573,8 +7560,8 @@ function check_ListSection(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     check_ListSection_rows(x, p + "/rows", out);
   }
-  if (!distinct_PATH_63(v)) {
-    walk.duplicateIssues(v, PATH_63, p, "row id", out);
+  if (!distinct_PATH_62(v)) {
+    walk.duplicateIssues(v, PATH_62, p, "row id", out);
   }
 }
 // interactive/list.schema.json#/$defs/action/properties/sections
@@ -7611,7 +7598,7 @@ function check_ListAction_sections(v: any, p: string, out: ValidationIssue[]): v
   }
 }
 // x-uniqueValues sections/*/rows/*/id at interactive/list.schema.json#/$defs/action
-function distinct_PATH_65(v: any): boolean {
+function distinct_PATH_64(v: any): boolean {
   const seen = walk.seen;
   let n = 0;
   let ok = true;
@@ -7627,7 +7614,7 @@ function distinct_PATH_65(v: any): boolean {
                 const x = a1[a1i]?.id;
                 if (x !== undefined) {
                   if (n === walk.PAIRWISE_MAX) {
-                    ok = walk.allDistinct(v, PATH_65);
+                    ok = walk.allDistinct(v, PATH_64);
                     break search;
                   }
                   for (let j = 0; j < n; j++)
@@ -7650,7 +7637,7 @@ function is_ListAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.button === undefined || v.sections === undefined) return false;
   for (const k in v) if (k !== "button" && k !== "sections" && v[k] !== undefined) return false;
-  if (!(count_PATH_62(v) <= 10)) return false;
+  if (!(count_PATH_61(v) <= 10)) return false;
   const button = v.button;
   if (!(
     typeof button === "string" &&
@@ -7661,7 +7648,7 @@ function is_ListAction(v: any, w: boolean): boolean {
     return false;
   const sections = v.sections;
   if (!is_ListAction_sections(sections, w)) return false;
-  if (w && !distinct_PATH_65(v)) return false;
+  if (w && !distinct_PATH_64(v)) return false;
   return true;
 }
 function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -7674,9 +7661,9 @@ function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "button" && k !== "sections" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k, KEYS_66));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k, KEYS_65));
     }
-  if (!(count_PATH_62(v) <= 10)) out.push(rules.maxTotal(p, "list action", "rows", 10, count_PATH_62(v)));
+  if (!(count_PATH_61(v) <= 10)) out.push(rules.maxTotal(p, "list action", "rows", 10, count_PATH_61(v)));
   let x: any;
   x = v.button;
   if (x !== undefined) {
@@ -7693,8 +7680,8 @@ function check_ListAction(v: any, p: string, out: ValidationIssue[]): void {
   if (x !== undefined) {
     check_ListAction_sections(x, p + "/sections", out);
   }
-  if (!distinct_PATH_65(v)) {
-    walk.duplicateIssues(v, PATH_65, p, "row id", out, "interactive/list.schema.json#/$defs/action/x-uniqueValues/0");
+  if (!distinct_PATH_64(v)) {
+    walk.duplicateIssues(v, PATH_64, p, "row id", out, "interactive/list.schema.json#/$defs/action/x-uniqueValues/0");
   }
 }
 // interactive/list.schema.json#
@@ -7716,7 +7703,7 @@ function is_ListInteractive(v: any, w: boolean): boolean {
   if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
   if (action.button === undefined || action.sections === undefined) return false;
   for (const k in action) if (k !== "button" && k !== "sections" && action[k] !== undefined) return false;
-  if (!(count_PATH_62(action) <= 10)) return false;
+  if (!(count_PATH_61(action) <= 10)) return false;
   const button = action.button;
   if (!(
     typeof button === "string" &&
@@ -7775,11 +7762,11 @@ function is_ListInteractive(v: any, w: boolean): boolean {
       )
         return false;
     }
-    if (!distinct_PATH_63(section)) return false;
+    if (!distinct_PATH_62(section)) return false;
     if (!(sections.length < 2 || typeof section !== "object" || section === null || !(section.title === undefined)))
       return false;
   }
-  if (w && !distinct_PATH_65(action)) return false;
+  if (w && !distinct_PATH_64(action)) return false;
   return true;
 }
 function check_ListInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -7793,7 +7780,7 @@ function check_ListInteractive(v: any, p: string, out: ValidationIssue[]): void 
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list message", k, KEYS_31));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list message", k, KEYS_30));
     }
   let x: any;
   x = v.type;
@@ -7842,7 +7829,7 @@ function check_ProductAction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "catalog_id" && k !== "product_retailer_id" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k, KEYS_67));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k, KEYS_66));
     }
   let x: any;
   x = v.catalog_id;
@@ -7887,7 +7874,7 @@ function check_ProductInteractive(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "single product message", k, KEYS_57));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "single product message", k, KEYS_56));
     }
   let x: any;
   x = v.type;
@@ -7908,7 +7895,7 @@ function check_ProductInteractive(v: any, p: string, out: ValidationIssue[]): vo
   }
 }
 // x-maxTotal sections/*/product_items/* at interactive/product-list.schema.json#/$defs/action
-function count_PATH_68(v: any): number {
+function count_PATH_67(v: any): number {
   let n = 0;
   {
     const a0 = v?.sections;
@@ -7944,7 +7931,7 @@ function check_ProductItem(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "product_retailer_id" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product item", k, KEYS_69));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product item", k, KEYS_68));
     }
   let x: any;
   x = v.product_retailer_id;
@@ -7999,7 +7986,7 @@ function check_ProductSection(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "title" && k !== "product_items" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k, KEYS_70));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k, KEYS_69));
     }
   let x: any;
   x = v.title;
@@ -8045,7 +8032,7 @@ function check_ProductListAction_sections(v: any, p: string, out: ValidationIssu
   }
 }
 // x-uniqueValues sections/*/product_items/*/product_retailer_id at interactive/product-list.schema.json#/$defs/action
-function distinct_PATH_71(v: any): boolean {
+function distinct_PATH_70(v: any): boolean {
   const seen = walk.seen;
   let n = 0;
   let ok = true;
@@ -8061,7 +8048,7 @@ function distinct_PATH_71(v: any): boolean {
                 const x = a1[a1i]?.product_retailer_id;
                 if (x !== undefined) {
                   if (n === walk.PAIRWISE_MAX) {
-                    ok = walk.allDistinct(v, PATH_71);
+                    ok = walk.allDistinct(v, PATH_70);
                     break search;
                   }
                   for (let j = 0; j < n; j++)
@@ -8084,12 +8071,12 @@ function is_ProductListAction(v: any, w: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.catalog_id === undefined || v.sections === undefined) return false;
   for (const k in v) if (k !== "catalog_id" && k !== "sections" && v[k] !== undefined) return false;
-  if (!(count_PATH_68(v) <= 30)) return false;
+  if (!(count_PATH_67(v) <= 30)) return false;
   const catalog_id = v.catalog_id;
   if (!is_ProductCardAction_catalog_id(catalog_id, w)) return false;
   const sections = v.sections;
   if (!is_ProductListAction_sections(sections, w)) return false;
-  if (w && !distinct_PATH_71(v)) return false;
+  if (w && !distinct_PATH_70(v)) return false;
   return true;
 }
 function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): void {
@@ -8102,10 +8089,10 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "catalog_id" && k !== "sections" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product list action", k, KEYS_72));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product list action", k, KEYS_71));
     }
-  if (!(count_PATH_68(v) <= 30))
-    out.push(rules.maxTotal(p, "product list action", "product items", 30, count_PATH_68(v)));
+  if (!(count_PATH_67(v) <= 30))
+    out.push(rules.maxTotal(p, "product list action", "product items", 30, count_PATH_67(v)));
   let x: any;
   x = v.catalog_id;
   if (x !== undefined) {
@@ -8115,10 +8102,10 @@ function check_ProductListAction(v: any, p: string, out: ValidationIssue[]): voi
   if (x !== undefined) {
     check_ProductListAction_sections(x, p + "/sections", out);
   }
-  if (!distinct_PATH_71(v)) {
+  if (!distinct_PATH_70(v)) {
     walk.duplicateIssues(
       v,
-      PATH_71,
+      PATH_70,
       p,
       "product retailer id",
       out,
@@ -8145,7 +8132,7 @@ function is_ProductListInteractive(v: any, w: boolean): boolean {
   if (typeof action !== "object" || action === null || Array.isArray(action)) return false;
   if (action.catalog_id === undefined || action.sections === undefined) return false;
   for (const k in action) if (k !== "catalog_id" && k !== "sections" && action[k] !== undefined) return false;
-  if (!(count_PATH_68(action) <= 30)) return false;
+  if (!(count_PATH_67(action) <= 30)) return false;
   const catalog_id = action.catalog_id;
   if (!is_ProductCardAction_catalog_id(catalog_id, w)) return false;
   const sections = action.sections;
@@ -8174,7 +8161,7 @@ function is_ProductListInteractive(v: any, w: boolean): boolean {
     if (!(sections.length < 2 || typeof section !== "object" || section === null || !(section.title === undefined)))
       return false;
   }
-  if (w && !distinct_PATH_71(action)) return false;
+  if (w && !distinct_PATH_70(action)) return false;
   return true;
 }
 function check_ProductListInteractive(v: any, p: string, out: ValidationIssue[]): void {
@@ -8189,7 +8176,7 @@ function check_ProductListInteractive(v: any, p: string, out: ValidationIssue[])
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product message", k, KEYS_31));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product message", k, KEYS_30));
     }
   let x: any;
   x = v.type;
@@ -8235,7 +8222,7 @@ function check_LocationRequestAction(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "name" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request action", k, KEYS_37));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request action", k, KEYS_36));
     }
   let x: any;
   x = v.name;
@@ -8272,7 +8259,7 @@ function check_LocationRequestInteractive(v: any, p: string, out: ValidationIssu
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request message", k, KEYS_38));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request message", k, KEYS_37));
     }
   let x: any;
   x = v.type;
@@ -8331,7 +8318,7 @@ function check_VoiceCallParameters(v: any, p: string, out: ValidationIssue[]): v
   for (const k in v)
     if (k !== "display_text" && k !== "ttl_minutes" && k !== "payload" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call parameters", k, KEYS_73));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call parameters", k, KEYS_72));
     }
   let x: any;
   x = v.display_text;
@@ -8389,7 +8376,7 @@ function check_VoiceCallAction(v: any, p: string, out: ValidationIssue[]): void 
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call action", k, KEYS_30));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call action", k, KEYS_29));
     }
   let x: any;
   x = v.name;
@@ -8462,7 +8449,7 @@ function check_VoiceCallInteractive(v: any, p: string, out: ValidationIssue[]): 
   for (const k in v)
     if (k !== "type" && k !== "body" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call button message", k, KEYS_38));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "voice call button message", k, KEYS_37));
     }
   let x: any;
   x = v.type;
@@ -8481,7 +8468,7 @@ function check_VoiceCallInteractive(v: any, p: string, out: ValidationIssue[]): 
 // parts/order.schema.json#/$defs/referenceId
 function is_OrderDetailsParameters_reference_id(v: any, w: boolean): boolean {
   return (
-    typeof v === "string" && v.length !== 0 && (v.length <= 35 || unicode.maxCodePoints(v, 35)) && PATTERN_74.test(v)
+    typeof v === "string" && v.length !== 0 && (v.length <= 35 || unicode.maxCodePoints(v, 35)) && PATTERN_73.test(v)
   );
 }
 function check_OrderDetailsParameters_reference_id(v: any, p: string, out: ValidationIssue[]): void {
@@ -8489,7 +8476,7 @@ function check_OrderDetailsParameters_reference_id(v: any, p: string, out: Valid
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "reference id", 1, v));
     if (!(v.length <= 35 || unicode.maxCodePoints(v, 35))) out.push(rules.maxLength(p, "reference id", 35, v));
-    if (!PATTERN_74.test(v)) out.push(rules.pattern(p, "reference id", "^[A-Za-z0-9_.-]*$", v));
+    if (!PATTERN_73.test(v)) out.push(rules.pattern(p, "reference id", "^[A-Za-z0-9_.-]*$", v));
   }
 }
 // interactive/order-details.schema.json#/$defs/paymentGatewaySetting/properties/payment_gateway
@@ -8518,13 +8505,13 @@ function check_PaymentGateway(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "type" && k !== "configuration_name" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway", k, KEYS_75));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway", k, KEYS_74));
     }
   let x: any;
   x = v.type;
   if (x !== undefined) {
     if (!(x === "billdesk" || x === "razorpay" || x === "payu" || x === "zaakpay"))
-      out.push(rules.enumeration(p + "/type", "payment gateway", ENUM_76, x));
+      out.push(rules.enumeration(p + "/type", "payment gateway", ENUM_75, x));
   }
   x = v.configuration_name;
   if (x !== undefined) {
@@ -8581,7 +8568,7 @@ function check_PaymentGatewaySetting(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "type" && k !== "payment_gateway" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway setting", k, KEYS_77));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment gateway setting", k, KEYS_76));
     }
   let x: any;
   x = v.type;
@@ -8612,7 +8599,7 @@ function check_PaymentLink(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "uri" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link", k, KEYS_78));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link", k, KEYS_77));
     }
   let x: any;
   x = v.uri;
@@ -8654,7 +8641,7 @@ function check_PaymentLinkSetting(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "type" && k !== "payment_link" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link setting", k, KEYS_79));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "payment link setting", k, KEYS_78));
     }
   let x: any;
   x = v.type;
@@ -8709,7 +8696,7 @@ function check_PixDynamicCode(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "code" && k !== "merchant_name" && k !== "key" && k !== "key_type" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "dynamic Pix code", k, KEYS_80));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "dynamic Pix code", k, KEYS_79));
     }
   let x: any;
   x = v.code;
@@ -8764,7 +8751,7 @@ function check_PixDynamicCode(v: any, p: string, out: ValidationIssue[]): void {
   x = v.key_type;
   if (x !== undefined) {
     if (!(x === "CPF" || x === "CNPJ" || x === "EMAIL" || x === "PHONE" || x === "EVP"))
-      out.push(rules.enumeration(p + "/key_type", "Pix key type", ENUM_81, x));
+      out.push(rules.enumeration(p + "/key_type", "Pix key type", ENUM_80, x));
   }
 }
 // interactive/order-details.schema.json#/$defs/pixSetting
@@ -8821,7 +8808,7 @@ function check_PixSetting(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "type" && k !== "pix_dynamic_code" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Pix setting", k, KEYS_82));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Pix setting", k, KEYS_81));
     }
   let x: any;
   x = v.type;
@@ -8839,7 +8826,7 @@ function is_Boleto(v: any, w: boolean): boolean {
   if (v.digitable_line === undefined) return false;
   for (const k in v) if (k !== "digitable_line" && v[k] !== undefined) return false;
   const digitable_line = v.digitable_line;
-  if (!(typeof digitable_line === "string" && (!w || PATTERN_83.test(digitable_line)))) return false;
+  if (!(typeof digitable_line === "string" && (!w || PATTERN_82.test(digitable_line)))) return false;
   return true;
 }
 function check_Boleto(v: any, p: string, out: ValidationIssue[]): void {
@@ -8851,14 +8838,14 @@ function check_Boleto(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "digitable_line" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto", k, KEYS_84));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto", k, KEYS_83));
     }
   let x: any;
   x = v.digitable_line;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/digitable_line", "boleto digitable line", "a string", x));
     else {
-      if (!PATTERN_83.test(x))
+      if (!PATTERN_82.test(x))
         out.push(
           rules.warning(
             rules.pattern(p + "/digitable_line", "boleto digitable line", "^[0-9]{47,48}$", x),
@@ -8880,7 +8867,7 @@ function is_BoletoSetting(v: any, w: boolean): boolean {
   if (boleto.digitable_line === undefined) return false;
   for (const k in boleto) if (k !== "digitable_line" && boleto[k] !== undefined) return false;
   const digitable_line = boleto.digitable_line;
-  if (!(typeof digitable_line === "string" && (!w || PATTERN_83.test(digitable_line)))) return false;
+  if (!(typeof digitable_line === "string" && (!w || PATTERN_82.test(digitable_line)))) return false;
   return true;
 }
 function check_BoletoSetting(v: any, p: string, out: ValidationIssue[]): void {
@@ -8893,7 +8880,7 @@ function check_BoletoSetting(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "type" && k !== "boleto" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto setting", k, KEYS_85));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "boleto setting", k, KEYS_84));
     }
   let x: any;
   x = v.type;
@@ -8911,7 +8898,7 @@ function is_OffsiteCardPay(v: any, w: boolean): boolean {
   if (v.last_four_digits === undefined || v.credential_id === undefined) return false;
   for (const k in v) if (k !== "last_four_digits" && k !== "credential_id" && v[k] !== undefined) return false;
   const last_four_digits = v.last_four_digits;
-  if (!(typeof last_four_digits === "string" && (!w || PATTERN_86.test(last_four_digits)))) return false;
+  if (!(typeof last_four_digits === "string" && (!w || PATTERN_85.test(last_four_digits)))) return false;
   const credential_id = v.credential_id;
   if (!(
     typeof credential_id === "string" &&
@@ -8934,7 +8921,7 @@ function check_OffsiteCardPay(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "last_four_digits" && k !== "credential_id" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card", k, KEYS_87));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card", k, KEYS_86));
     }
   let x: any;
   x = v.last_four_digits;
@@ -8942,7 +8929,7 @@ function check_OffsiteCardPay(v: any, p: string, out: ValidationIssue[]): void {
     if (!(typeof x === "string"))
       out.push(rules.type(p + "/last_four_digits", "card's last four digits", "a string", x));
     else {
-      if (!PATTERN_86.test(x))
+      if (!PATTERN_85.test(x))
         out.push(
           rules.warning(
             rules.pattern(p + "/last_four_digits", "card's last four digits", "^[0-9]{4}$", x),
@@ -8989,7 +8976,7 @@ function is_OffsiteCardSetting(v: any, w: boolean): boolean {
   for (const k in offsite_card_pay)
     if (k !== "last_four_digits" && k !== "credential_id" && offsite_card_pay[k] !== undefined) return false;
   const last_four_digits = offsite_card_pay.last_four_digits;
-  if (!(typeof last_four_digits === "string" && (!w || PATTERN_86.test(last_four_digits)))) return false;
+  if (!(typeof last_four_digits === "string" && (!w || PATTERN_85.test(last_four_digits)))) return false;
   const credential_id = offsite_card_pay.credential_id;
   if (!(
     typeof credential_id === "string" &&
@@ -9012,7 +8999,7 @@ function check_OffsiteCardSetting(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "type" && k !== "offsite_card_pay" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card setting", k, KEYS_88));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "one-click card setting", k, KEYS_87));
     }
   let x: any;
   x = v.type;
@@ -9068,7 +9055,7 @@ function check_PaymentSetting(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "payment setting", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "payment setting", ENUM_89, v.type));
+      out.push(rules.discriminator(p + "/type", "payment setting", ENUM_88, v.type));
   }
 }
 // interactive/order-details.schema.json#/$defs/parameters/properties/payment_settings
@@ -9132,7 +9119,7 @@ function check_Amount(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "value" && k !== "offset" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "amount", k, KEYS_90));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "amount", k, KEYS_89));
     }
   let x: any;
   x = v.value;
@@ -9150,7 +9137,7 @@ function is_OrderExpiration(v: any, w: boolean): boolean {
   if (v.timestamp === undefined || v.description === undefined) return false;
   for (const k in v) if (k !== "timestamp" && k !== "description" && v[k] !== undefined) return false;
   const timestamp = v.timestamp;
-  if (!(typeof timestamp === "string" && PATTERN_91.test(timestamp))) return false;
+  if (!(typeof timestamp === "string" && PATTERN_90.test(timestamp))) return false;
   const description = v.description;
   if (!(
     typeof description === "string" &&
@@ -9170,14 +9157,14 @@ function check_OrderExpiration(v: any, p: string, out: ValidationIssue[]): void 
   for (const k in v)
     if (k !== "timestamp" && k !== "description" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order expiration", k, KEYS_92));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order expiration", k, KEYS_91));
     }
   let x: any;
   x = v.timestamp;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/timestamp", "expiration time", "a string", x));
     else {
-      if (!PATTERN_91.test(x)) out.push(rules.pattern(p + "/timestamp", "expiration time", "^[0-9]+$", x));
+      if (!PATTERN_90.test(x)) out.push(rules.pattern(p + "/timestamp", "expiration time", "^[0-9]+$", x));
     }
   }
   x = v.description;
@@ -9214,7 +9201,7 @@ function check_OrderItemImage(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "link" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "item image", k, KEYS_43));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "item image", k, KEYS_42));
     }
   let x: any;
   x = v.link;
@@ -9281,7 +9268,7 @@ function is_ImporterAddress(v: any, w: boolean): boolean {
   const postal_code = v.postal_code;
   if (postal_code !== undefined && !(typeof postal_code === "string" && (!w || postal_code.length !== 0))) return false;
   const country_code = v.country_code;
-  if (country_code !== undefined && !(typeof country_code === "string" && (!w || PATTERN_93.test(country_code))))
+  if (country_code !== undefined && !(typeof country_code === "string" && (!w || PATTERN_92.test(country_code))))
     return false;
   return true;
 }
@@ -9338,7 +9325,7 @@ function check_ImporterAddress(v: any, p: string, out: ValidationIssue[]): void 
       if (out.length >= walk.MAX_ISSUES) break;
       out.push(
         rules.warning(
-          rules.additionalProperty(p + "/" + walk.escape(k), "importer address", k, KEYS_94),
+          rules.additionalProperty(p + "/" + walk.escape(k), "importer address", k, KEYS_93),
           "parts/order.schema.json#/$defs/importerAddress/additionalProperties",
         ),
       );
@@ -9420,7 +9407,7 @@ function check_ImporterAddress(v: any, p: string, out: ValidationIssue[]): void 
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/country_code", "importer country code", "a string", x));
     else {
-      if (!PATTERN_93.test(x))
+      if (!PATTERN_92.test(x))
         out.push(
           rules.warning(
             rules.pattern(p + "/country_code", "importer country code", "^[A-Z]{2}$", x),
@@ -9501,7 +9488,7 @@ function check_OrderItem(v: any, p: string, out: ValidationIssue[]): void {
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order item", k, KEYS_95));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order item", k, KEYS_94));
     }
   let x: any;
   x = v.retailer_id;
@@ -9659,7 +9646,7 @@ function check_OrderCharge(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "value" && k !== "offset" && k !== "description" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order charge", k, KEYS_96));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order charge", k, KEYS_95));
     }
   let x: any;
   x = v.value;
@@ -9710,7 +9697,7 @@ function check_OrderDiscount(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "value" && k !== "offset" && k !== "description" && k !== "discount_program_name" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order discount", k, KEYS_97));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order discount", k, KEYS_96));
     }
   let x: any;
   x = v.value;
@@ -9803,7 +9790,7 @@ function check_Order(v: any, p: string, out: ValidationIssue[]): void {
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order", k, KEYS_98));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order", k, KEYS_97));
     }
   let x: any;
   x = v.status;
@@ -9903,7 +9890,7 @@ function is_OrderBeneficiary(v: any, w: boolean): boolean {
   const country = v.country;
   if (country !== "India") return false;
   const postal_code = v.postal_code;
-  if (!(typeof postal_code === "string" && PATTERN_99.test(postal_code))) return false;
+  if (!(typeof postal_code === "string" && PATTERN_98.test(postal_code))) return false;
   return true;
 }
 function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void {
@@ -9929,7 +9916,7 @@ function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "beneficiary", k, KEYS_100));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "beneficiary", k, KEYS_99));
     }
   let x: any;
   x = v.name;
@@ -10006,7 +9993,7 @@ function check_OrderBeneficiary(v: any, p: string, out: ValidationIssue[]): void
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/postal_code", "beneficiary postal code", "a string", x));
     else {
-      if (!PATTERN_99.test(x)) out.push(rules.pattern(p + "/postal_code", "beneficiary postal code", "^[0-9]{6}$", x));
+      if (!PATTERN_98.test(x)) out.push(rules.pattern(p + "/postal_code", "beneficiary postal code", "^[0-9]{6}$", x));
     }
   }
 }
@@ -10111,7 +10098,7 @@ function check_OrderDetailsParameters(v: any, p: string, out: ValidationIssue[])
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details parameters", k, KEYS_101));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details parameters", k, KEYS_100));
     }
   let x: any;
   x = v.reference_id;
@@ -10121,11 +10108,11 @@ function check_OrderDetailsParameters(v: any, p: string, out: ValidationIssue[])
   x = v.type;
   if (x !== undefined) {
     if (!(x === "digital-goods" || x === "physical-goods"))
-      out.push(rules.enumeration(p + "/type", "goods type", ENUM_102, x));
+      out.push(rules.enumeration(p + "/type", "goods type", ENUM_101, x));
   }
   x = v.payment_type;
   if (x !== undefined) {
-    if (!(x === "upi" || x === "br")) out.push(rules.enumeration(p + "/payment_type", "payment type", ENUM_103, x));
+    if (!(x === "upi" || x === "br")) out.push(rules.enumeration(p + "/payment_type", "payment type", ENUM_102, x));
   }
   x = v.payment_configuration;
   if (x !== undefined) {
@@ -10149,7 +10136,7 @@ function check_OrderDetailsParameters(v: any, p: string, out: ValidationIssue[])
   }
   x = v.currency;
   if (x !== undefined) {
-    if (!(x === "INR" || x === "BRL")) out.push(rules.enumeration(p + "/currency", "currency", ENUM_104, x));
+    if (!(x === "INR" || x === "BRL")) out.push(rules.enumeration(p + "/currency", "currency", ENUM_103, x));
   }
   x = v.total_amount;
   if (x !== undefined) {
@@ -10185,7 +10172,7 @@ function check_OrderDetailsAction(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details action", k, KEYS_30));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details action", k, KEYS_29));
     }
   let x: any;
   x = v.name;
@@ -10306,7 +10293,7 @@ function is_OrderDetailsInteractive(v: any, w: boolean): boolean {
       for (const k in expiration)
         if (k !== "timestamp" && k !== "description" && expiration[k] !== undefined) return false;
       const timestamp = expiration.timestamp;
-      if (!(typeof timestamp === "string" && PATTERN_91.test(timestamp))) return false;
+      if (!(typeof timestamp === "string" && PATTERN_90.test(timestamp))) return false;
       const description = expiration.description;
       if (!(
         typeof description === "string" &&
@@ -10422,7 +10409,7 @@ function is_OrderDetailsInteractive(v: any, w: boolean): boolean {
         if (postal_code !== undefined && !(typeof postal_code === "string" && (!w || postal_code.length !== 0)))
           return false;
         const country_code = importer_address.country_code;
-        if (country_code !== undefined && !(typeof country_code === "string" && (!w || PATTERN_93.test(country_code))))
+        if (country_code !== undefined && !(typeof country_code === "string" && (!w || PATTERN_92.test(country_code))))
           return false;
       }
     }
@@ -10521,7 +10508,7 @@ function is_OrderDetailsInteractive(v: any, w: boolean): boolean {
       const country = beneficiarie.country;
       if (country !== "India") return false;
       const postal_code2 = beneficiarie.postal_code;
-      if (!(typeof postal_code2 === "string" && PATTERN_99.test(postal_code2))) return false;
+      if (!(typeof postal_code2 === "string" && PATTERN_98.test(postal_code2))) return false;
     }
   }
   return true;
@@ -10537,7 +10524,7 @@ function check_OrderDetailsInteractive(v: any, p: string, out: ValidationIssue[]
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details message", k, KEYS_31));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order details message", k, KEYS_30));
     }
   let x: any;
   x = v.type;
@@ -10597,7 +10584,7 @@ function check_OrderStatusUpdate(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "status" && k !== "description" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status update", k, KEYS_105));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status update", k, KEYS_104));
     }
   let x: any;
   x = v.status;
@@ -10610,7 +10597,7 @@ function check_OrderStatusUpdate(v: any, p: string, out: ValidationIssue[]): voi
       x === "completed" ||
       x === "canceled"
     ))
-      out.push(rules.enumeration(p + "/status", "new order status", ENUM_106, x));
+      out.push(rules.enumeration(p + "/status", "new order status", ENUM_105, x));
   }
   x = v.description;
   if (x !== undefined) {
@@ -10642,7 +10629,7 @@ function check_OrderStatusParameters(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "reference_id" && k !== "order" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status parameters", k, KEYS_107));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status parameters", k, KEYS_106));
     }
   let x: any;
   x = v.reference_id;
@@ -10675,7 +10662,7 @@ function check_OrderStatusAction(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "name" && k !== "parameters" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status action", k, KEYS_30));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status action", k, KEYS_29));
     }
   let x: any;
   x = v.name;
@@ -10747,7 +10734,7 @@ function check_OrderStatusInteractive(v: any, p: string, out: ValidationIssue[])
   for (const k in v)
     if (k !== "type" && k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status message", k, KEYS_31));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "order status message", k, KEYS_30));
     }
   let x: any;
   x = v.type;
@@ -10863,7 +10850,7 @@ function check_Interactive(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "interactive object", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "interactive object", ENUM_108, v.type));
+      out.push(rules.discriminator(p + "/type", "interactive object", ENUM_107, v.type));
   }
 }
 // message/outbound-message.schema.json#/$defs/messagingProduct
@@ -10901,7 +10888,7 @@ function is_InteractiveMessage_recipient(v: any, w: boolean): boolean {
   return (
     typeof v === "string" &&
     v.length !== 0 &&
-    PATTERN_109.test(v) &&
+    PATTERN_108.test(v) &&
     (((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
       unicode.isTrimmed(v))
   );
@@ -10910,7 +10897,7 @@ function check_InteractiveMessage_recipient(v: any, p: string, out: ValidationIs
   if (!(typeof v === "string")) out.push(rules.type(p, "business-scoped user id", "a string", v));
   else {
     if (!(v.length !== 0)) out.push(rules.minLength(p, "business-scoped user id", 1, v));
-    if (!PATTERN_109.test(v))
+    if (!PATTERN_108.test(v))
       out.push(rules.pattern(p, "business-scoped user id", "^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$", v));
     if (!(
       ((v.charCodeAt(0) - 0x21) >>> 0 < 0x64 && (v.charCodeAt(v.length - 1) - 0x21) >>> 0 < 0x64) ||
@@ -10945,7 +10932,7 @@ function check_MessageContext(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "message_id" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_110));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_109));
     }
   let x: any;
   x = v.message_id;
@@ -11015,7 +11002,7 @@ function check_InteractiveMessage_recipient_type(v: any, p: string, out: Validat
       rules.enumeration(
         p,
         "recipient type of an interactive message (Meta's Groups API page: groups take no interactive or commerce messages)",
-        ENUM_112,
+        ENUM_111,
         v,
       ),
     );
@@ -11103,7 +11090,7 @@ function check_InteractiveMessage(v: any, p: string, out: ValidationIssue[]): vo
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive message", k, KEYS_111));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive message", k, KEYS_110));
     }
   let x: any;
   x = v.messaging_product;
@@ -11174,7 +11161,7 @@ function check_Reaction(v: any, p: string, out: ValidationIssue[]): void {
   for (const k in v)
     if (k !== "message_id" && k !== "emoji" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction", k, KEYS_113));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction", k, KEYS_112));
     }
   let x: any;
   x = v.message_id;
@@ -11204,7 +11191,7 @@ function check_Reaction(v: any, p: string, out: ValidationIssue[]): void {
 }
 // message/outbound-message.schema.json#/$defs/recipientType
 function check_ReactionMessage_recipient_type(v: any, p: string, out: ValidationIssue[]): void {
-  if (!(v === "individual" || v === "group")) out.push(rules.enumeration(p, "recipient type", ENUM_115, v));
+  if (!(v === "individual" || v === "group")) out.push(rules.enumeration(p, "recipient type", ENUM_114, v));
 }
 // message/outbound-message.schema.json#/$defs/reactionMessage
 function is_ReactionMessage(v: any, w: boolean): boolean {
@@ -11271,7 +11258,7 @@ function check_ReactionMessage(v: any, p: string, out: ValidationIssue[]): void 
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction message", k, KEYS_114));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction message", k, KEYS_113));
     }
   let x: any;
   x = v.messaging_product;
@@ -11337,7 +11324,7 @@ function check_OutboundMessage(v: any, p: string, out: ValidationIssue[]): void 
       out.push(rules.required(p, "outbound message", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "outbound message", ENUM_116, v.type));
+      out.push(rules.discriminator(p + "/type", "outbound message", ENUM_115, v.type));
   }
 }
 // webhook/meta/webhook.schema.json#/$defs/value/properties/metadata
@@ -11493,12 +11480,12 @@ function check_MetaMessageCommon_id(v: any, p: string, out: ValidationIssue[]): 
 }
 // webhook/meta/message.schema.json#/$defs/timestamp
 function is_MetaMessageCommon_timestamp(v: any, w: boolean): boolean {
-  return typeof v === "string" && PATTERN_117.test(v);
+  return typeof v === "string" && PATTERN_116.test(v);
 }
 function check_MetaMessageCommon_timestamp(v: any, p: string, out: ValidationIssue[]): void {
   if (!(typeof v === "string")) out.push(rules.type(p, "timestamp", "a string", v));
   else {
-    if (!PATTERN_117.test(v)) out.push(rules.pattern(p, "timestamp", "^[0-9]{1,12}$", v));
+    if (!PATTERN_116.test(v)) out.push(rules.pattern(p, "timestamp", "^[0-9]{1,12}$", v));
   }
 }
 // webhook/meta/message.schema.json#/$defs/context/properties/referred_product
@@ -12421,7 +12408,7 @@ function is_AisouleOutboundBody(v: any, w: boolean): boolean {
   if (v.to === undefined || v.type === undefined || v.interactive === undefined) return false;
   for (const k in v) if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined) return false;
   const to = v.to;
-  if (!(typeof to === "string" && PATTERN_118.test(to))) return false;
+  if (!(typeof to === "string" && PATTERN_117.test(to))) return false;
   const type = v.type;
   if (type !== "interactive") return false;
   const interactive = v.interactive;
@@ -12439,14 +12426,14 @@ function check_AisouleOutboundBody(v: any, p: string, out: ValidationIssue[]): v
   for (const k in v)
     if (k !== "to" && k !== "type" && k !== "interactive" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Aisoule request body", k, KEYS_119));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Aisoule request body", k, KEYS_118));
     }
   let x: any;
   x = v.to;
   if (x !== undefined) {
     if (!(typeof x === "string")) out.push(rules.type(p + "/to", "recipient number", "a string", x));
     else {
-      if (!PATTERN_118.test(x)) out.push(rules.pattern(p + "/to", "recipient number", "^[0-9]{6,15}$", x));
+      if (!PATTERN_117.test(x)) out.push(rules.pattern(p + "/to", "recipient number", "^[0-9]{6,15}$", x));
     }
   }
   x = v.type;
@@ -12595,7 +12582,7 @@ function check_ExotelInteractiveContent_context(v: any, p: string, out: Validati
   for (const k in v)
     if (k !== "message_id" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_110));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_109));
     }
   let x: any;
   x = v.message_id;
@@ -12657,13 +12644,13 @@ function check_ExotelInteractiveContent(v: any, p: string, out: ValidationIssue[
   for (const k in v)
     if (k !== "recipient_type" && k !== "type" && k !== "context" && k !== "interactive" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive content", k, KEYS_120));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "interactive content", k, KEYS_119));
     }
   let x: any;
   x = v.recipient_type;
   if (x !== undefined) {
     if (!(x === "individual" || x === "group"))
-      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_115, x));
+      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_114, x));
   }
   x = v.type;
   if (x !== undefined) {
@@ -12701,13 +12688,13 @@ function check_ExotelReactionContent(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "recipient_type" && k !== "type" && k !== "reaction" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction content", k, KEYS_121));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reaction content", k, KEYS_120));
     }
   let x: any;
   x = v.recipient_type;
   if (x !== undefined) {
     if (!(x === "individual" || x === "group"))
-      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_115, x));
+      out.push(rules.enumeration(p + "/recipient_type", "recipient type", ENUM_114, x));
   }
   x = v.type;
   if (x !== undefined) {
@@ -12746,7 +12733,7 @@ function check_ExotelContent(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "content", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "content", ENUM_116, v.type));
+      out.push(rules.discriminator(p + "/type", "content", ENUM_115, v.type));
   }
 }
 // providers/exotel/outbound.schema.json#/properties/whatsapp/properties/messages/items
@@ -12787,7 +12774,7 @@ function check_ExotelOutboundItem(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "from" && k !== "to" && k !== "content" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "message", k, KEYS_122));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "message", k, KEYS_121));
     }
   let x: any;
   x = v.from;
@@ -12864,7 +12851,7 @@ function check_ExotelOutboundBody_whatsapp(v: any, p: string, out: ValidationIss
   for (const k in v)
     if (k !== "custom_data" && k !== "status_callback" && k !== "messages" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "WhatsApp channel", k, KEYS_123));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "WhatsApp channel", k, KEYS_122));
     }
   let x: any;
   x = v.custom_data;
@@ -12940,7 +12927,7 @@ function check_ExotelOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "custom_data" && k !== "status_callback" && k !== "whatsapp" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Exotel WhatsApp v2 request body", k, KEYS_124));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Exotel WhatsApp v2 request body", k, KEYS_123));
     }
   let x: any;
   x = v.custom_data;
@@ -13236,7 +13223,7 @@ function is_ExotelWebhookBody(v: any, w: boolean): boolean {
   return is_ExotelWrappedWebhook(v, w) || is_ExotelFlatWebhook(v, w);
 }
 function check_ExotelWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "Exotel webhook body", BRANCHES_125, false, out);
+  unionIssues(v, p, "Exotel webhook body", BRANCHES_124, false, out);
 }
 // providers/infobip/header.schema.json#/$defs/text
 function is_InfobipTextHeader(v: any, w: boolean): boolean {
@@ -13260,7 +13247,7 @@ function check_InfobipTextHeader(v: any, p: string, out: ValidationIssue[]): voi
   for (const k in v)
     if (k !== "type" && k !== "text" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "text header", k, KEYS_126));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "text header", k, KEYS_125));
     }
   let x: any;
   x = v.type;
@@ -13298,7 +13285,7 @@ function check_InfobipImageHeader(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "image header", k, KEYS_127));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "image header", k, KEYS_126));
     }
   let x: any;
   x = v.type;
@@ -13331,7 +13318,7 @@ function check_InfobipVideoHeader(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "type" && k !== "mediaUrl" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "video header", k, KEYS_127));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "video header", k, KEYS_126));
     }
   let x: any;
   x = v.type;
@@ -13366,7 +13353,7 @@ function check_InfobipDocumentHeader(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "type" && k !== "mediaUrl" && k !== "filename" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document header", k, KEYS_128));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "document header", k, KEYS_127));
     }
   let x: any;
   x = v.type;
@@ -13423,7 +13410,7 @@ function check_InfobipHeader(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "header", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "header", ENUM_129, v.type));
+      out.push(rules.discriminator(p + "/type", "header", ENUM_128, v.type));
   }
 }
 // providers/infobip/content/buttons.schema.json#/properties/action/properties/buttons/items
@@ -13463,7 +13450,7 @@ function check_InfobipReplyButton(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "type" && k !== "id" && k !== "title" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply button", k, KEYS_130));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply button", k, KEYS_129));
     }
   let x: any;
   x = v.type;
@@ -13533,7 +13520,7 @@ function check_InfobipButtonsContent_action(v: any, p: string, out: ValidationIs
   for (const k in v)
     if (k !== "buttons" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "buttons action", k, KEYS_36));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "buttons action", k, KEYS_35));
     }
   let x: any;
   x = v.buttons;
@@ -13598,7 +13585,7 @@ function check_InfobipButtonsContent(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons content", k, KEYS_131));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "reply buttons content", k, KEYS_130));
     }
   let x: any;
   x = v.body;
@@ -13651,7 +13638,7 @@ function check_InfobipFlowContent_action_flowActionPayload(v: any, p: string, ou
   for (const k in v)
     if (k !== "screen" && k !== "data" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k, KEYS_58));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action payload", k, KEYS_57));
     }
   let x: any;
   x = v.screen;
@@ -13687,12 +13674,12 @@ function check_InfobipFlowContent_action(v: any, p: string, out: ValidationIssue
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action", k, KEYS_132));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow action", k, KEYS_131));
     }
   let x: any;
   x = v.mode;
   if (x !== undefined) {
-    if (!(x === "DRAFT" || x === "PUBLISHED")) out.push(rules.enumeration(p + "/mode", "flow mode", ENUM_133, x));
+    if (!(x === "DRAFT" || x === "PUBLISHED")) out.push(rules.enumeration(p + "/mode", "flow mode", ENUM_132, x));
   }
   x = v.flowMessageVersion;
   if (x !== undefined) {
@@ -13725,7 +13712,7 @@ function check_InfobipFlowContent_action(v: any, p: string, out: ValidationIssue
   x = v.flowAction;
   if (x !== undefined) {
     if (!(x === "NAVIGATE" || x === "DATA_EXCHANGE"))
-      out.push(rules.enumeration(p + "/flowAction", "flow action", ENUM_134, x));
+      out.push(rules.enumeration(p + "/flowAction", "flow action", ENUM_133, x));
   }
   x = v.flowActionPayload;
   if (x !== undefined) {
@@ -13805,7 +13792,7 @@ function check_InfobipFlowContent(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow content", k, KEYS_131));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "flow content", k, KEYS_130));
     }
   let x: any;
   x = v.body;
@@ -13939,7 +13926,7 @@ function check_InfobipListSection(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "title" && k !== "rows" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list section", k, KEYS_64));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list section", k, KEYS_63));
     }
   let x: any;
   x = v.title;
@@ -13989,7 +13976,7 @@ function check_InfobipListContent_action(v: any, p: string, out: ValidationIssue
   for (const k in v)
     if (k !== "title" && k !== "sections" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k, KEYS_135));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list action", k, KEYS_134));
     }
   let x: any;
   x = v.title;
@@ -14079,7 +14066,7 @@ function check_InfobipListContent(v: any, p: string, out: ValidationIssue[]): vo
   for (const k in v)
     if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list content", k, KEYS_131));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "list content", k, KEYS_130));
     }
   let x: any;
   x = v.body;
@@ -14121,7 +14108,7 @@ function check_InfobipLocationRequestContent(v: any, p: string, out: ValidationI
   for (const k in v)
     if (k !== "body" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request content", k, KEYS_136));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "location request content", k, KEYS_135));
     }
   let x: any;
   x = v.body;
@@ -14176,7 +14163,7 @@ function check_InfobipProductSection(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "title" && k !== "productRetailerIds" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k, KEYS_137));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product section", k, KEYS_136));
     }
   let x: any;
   x = v.title;
@@ -14226,7 +14213,7 @@ function check_InfobipMultiProductContent_action(v: any, p: string, out: Validat
   for (const k in v)
     if (k !== "catalogId" && k !== "sections" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product action", k, KEYS_138));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product action", k, KEYS_137));
     }
   let x: any;
   x = v.catalogId;
@@ -14289,7 +14276,7 @@ function check_InfobipMultiProductContent(v: any, p: string, out: ValidationIssu
   for (const k in v)
     if (k !== "header" && k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product content", k, KEYS_139));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "multi-product content", k, KEYS_138));
     }
   let x: any;
   x = v.header;
@@ -14324,7 +14311,7 @@ function check_InfobipProductContent_action(v: any, p: string, out: ValidationIs
   for (const k in v)
     if (k !== "catalogId" && k !== "productRetailerId" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k, KEYS_140));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product action", k, KEYS_139));
     }
   let x: any;
   x = v.catalogId;
@@ -14364,7 +14351,7 @@ function check_InfobipProductContent(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "body" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product content", k, KEYS_141));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "product content", k, KEYS_140));
     }
   let x: any;
   x = v.body;
@@ -14391,7 +14378,7 @@ function check_InfobipUrlButtonContent_action(v: any, p: string, out: Validation
   for (const k in v)
     if (k !== "displayText" && k !== "url" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button action", k, KEYS_142));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button action", k, KEYS_141));
     }
   let x: any;
   x = v.displayText;
@@ -14435,7 +14422,7 @@ function check_InfobipUrlButtonContent(v: any, p: string, out: ValidationIssue[]
   for (const k in v)
     if (k !== "body" && k !== "header" && k !== "footer" && k !== "action" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button content", k, KEYS_131));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "URL button content", k, KEYS_130));
     }
   let x: any;
   x = v.body;
@@ -14481,7 +14468,7 @@ function check_InfobipMessageContext(v: any, p: string, out: ValidationIssue[]):
   for (const k in v)
     if (k !== "replyToMessageId" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_143));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_142));
     }
   let x: any;
   x = v.replyToMessageId;
@@ -14551,7 +14538,7 @@ function check_InfobipOutboundBody(v: any, p: string, out: ValidationIssue[]): v
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Infobip request body", k, KEYS_144));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Infobip request body", k, KEYS_143));
     }
   let x: any;
   x = v.from;
@@ -15210,7 +15197,7 @@ function check_VonageCustomInteractive(v: any, p: string, out: ValidationIssue[]
   for (const k in v)
     if (k !== "type" && k !== "interactive" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom interactive object", k, KEYS_145));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom interactive object", k, KEYS_144));
     }
   let x: any;
   x = v.type;
@@ -15243,7 +15230,7 @@ function check_VonageCustomReaction(v: any, p: string, out: ValidationIssue[]): 
   for (const k in v)
     if (k !== "type" && k !== "reaction" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom reaction object", k, KEYS_146));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "custom reaction object", k, KEYS_145));
     }
   let x: any;
   x = v.type;
@@ -15283,7 +15270,7 @@ function check_VonageCustom(v: any, p: string, out: ValidationIssue[]): void {
       out.push(rules.required(p, "custom object", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "custom object", ENUM_116, v.type));
+      out.push(rules.discriminator(p + "/type", "custom object", ENUM_115, v.type));
   }
 }
 // providers/vonage/outbound.schema.json#/properties/context
@@ -15296,7 +15283,7 @@ function check_VonageOutboundBody_context(v: any, p: string, out: ValidationIssu
   for (const k in v)
     if (k !== "message_uuid" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_147));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "context", k, KEYS_146));
     }
   let x: any;
   x = v.message_uuid;
@@ -15414,7 +15401,7 @@ function check_VonageOutboundBody(v: any, p: string, out: ValidationIssue[]): vo
       v[k] !== undefined
     ) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Vonage Messages API request body", k, KEYS_148));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Vonage Messages API request body", k, KEYS_147));
     }
   let x: any;
   x = v.from;
@@ -16028,7 +16015,7 @@ function is_VonageWebhookBody(v: any, w: boolean): boolean {
   return is_VonageInboundMessage(v, w) || is_VonageStatus(v, w);
 }
 function check_VonageWebhookBody(v: any, p: string, out: ValidationIssue[]): void {
-  unionIssues(v, p, "Vonage webhook body", BRANCHES_149, false, out);
+  unionIssues(v, p, "Vonage webhook body", BRANCHES_148, false, out);
 }
 // providers/whatsapp-node-sdk/outbound.schema.json#
 function is_WhatsappNodeSdkArguments(v: any, w: boolean): boolean {
@@ -16066,7 +16053,7 @@ function check_WhatsappNodeSdkArguments(v: any, p: string, out: ValidationIssue[
   for (const k in v)
     if (k !== "body" && k !== "recipient" && k !== "replyMessageId" && v[k] !== undefined) {
       if (out.length >= walk.MAX_ISSUES) break;
-      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Node SDK interactive() arguments", k, KEYS_150));
+      out.push(rules.additionalProperty(p + "/" + walk.escape(k), "Node SDK interactive() arguments", k, KEYS_149));
     }
   let x: any;
   x = v.body;
@@ -16275,7 +16262,7 @@ function check_MetaCallPermissionReply_call_permission_reply_expiration_timestam
 }
 // webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply/properties/expiration_timestamp/oneOf/1
 function is_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(v: any, w: boolean): boolean {
-  return typeof v === "string" && PATTERN_117.test(v);
+  return typeof v === "string" && PATTERN_116.test(v);
 }
 function check_MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1(
   v: any,
@@ -16285,7 +16272,7 @@ function check_MetaCallPermissionReply_call_permission_reply_expiration_timestam
   if (!(typeof v === "string"))
     out.push(rules.type(p, "MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1", "a string", v));
   else {
-    if (!PATTERN_117.test(v))
+    if (!PATTERN_116.test(v))
       out.push(
         rules.pattern(p, "MetaCallPermissionReply_call_permission_reply_expiration_timestamp_1", "^[0-9]{1,12}$", v),
       );
@@ -16310,7 +16297,7 @@ function check_MetaCallPermissionReply_call_permission_reply_expiration_timestam
   p: string,
   out: ValidationIssue[],
 ): void {
-  unionIssues(v, p, "expiry", BRANCHES_151, true, out);
+  unionIssues(v, p, "expiry", BRANCHES_150, true, out);
 }
 // webhook/meta/message.schema.json#/$defs/callPermissionReply/properties/call_permission_reply
 function check_MetaCallPermissionReply_call_permission_reply(v: any, p: string, out: ValidationIssue[]): void {
@@ -16422,7 +16409,7 @@ function check_MetaInteractiveReply(v: any, p: string, out: ValidationIssue[]): 
       out.push(rules.required(p, "interactive reply", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_152, v.type));
+      out.push(rules.discriminator(p + "/type", "interactive reply", ENUM_151, v.type));
   }
 }
 // webhook/meta/message.schema.json#/$defs/interactiveMessage
@@ -17731,6 +17718,6 @@ function check_MetaInboundMessage(v: any, p: string, out: ValidationIssue[]): vo
       out.push(rules.required(p, "inbound message", "type"));
       return;
     default:
-      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_153, v.type));
+      out.push(rules.discriminator(p + "/type", "inbound message", ENUM_152, v.type));
   }
 }

@@ -31,7 +31,7 @@ const chainName = (builder: string) => builder.replace(/Builder$/, "Chain");
 /** A parameter's name: the property, or `text` for a body or footer. */
 const paramName = (leaf: Leaf) => (leaf.kind === "text" ? "text" : camel(leaf.key));
 
-/** The runtime names the builder classes and item makers (assembly.ts) spell out: imported by name. */
+/** The runtime names the builder classes and item makers (assembly.ts) spell out: pinned imports. */
 const ASSEMBLY_VALUES = ["add", "addCopies", "addEach", "A0", "A1", "A2", "ASSEMBLE", "assembled", "CALL", "Chain", "calls", "filled", "Group", "isRecord", "keep", "nested", "OWNER", "own", "PLAN", "PREV", "retain"];
 const ASSEMBLY_TYPES = ["Context", "Plan"];
 
@@ -150,7 +150,7 @@ export class BuilderEmitter {
     const builder = this.module.imports("./runtime/builder.js");
     const replies = this.module.imports("./runtime/replies.js");
     // The model writes its types as `T.Media`.
-    this.module.byName(types.typeNamespace("T"), ...ASSEMBLY_VALUES.map((n) => builder.value(n)), ...ASSEMBLY_TYPES.map((n) => builder.type(n)));
+    for (const token of [types.typeNamespace("T"), ...ASSEMBLY_VALUES.map((n) => builder.value(n)), ...ASSEMBLY_TYPES.map((n) => builder.type(n))]) this.module.pin(token);
     this.rt = {
       Buildable: builder.type("Buildable"),
       Carries: builder.type("Carries"),

@@ -12,7 +12,7 @@ import { type Json, type Schema, type SchemaFile, type SchemaSet, SchemaSetError
 import { isPresenceList, type Sources } from "../sources.ts";
 import type { ArrayNode, BooleanNode, ConstNode, GraphNode, JsonType, NamedNode, NodeKind, NumberNode, ObjectNode, Property, RefNode, StringNode, Total, UnionNode } from "./nodes.ts";
 import { resolved } from "./query.ts";
-import { rulesOfNode } from "./rules.ts";
+import { checksOfNode, rulesOfNode } from "./rules.ts";
 import { escapePointer } from "./walk.ts";
 
 export interface SchemaGraph {
@@ -111,7 +111,8 @@ class GraphBuilder {
     // Taken before the children, so the map lists nodes in document order, parents first.
     const key = `${file.id}#${pointer}`;
     this.nodes.set(key, undefined as unknown as GraphNode);
-    const base: Base = { loc: { file, pointer }, where, rules: rulesOfNode(this.set, s, pointer), schema: s };
+    const rules = rulesOfNode(this.set, s, pointer);
+    const base: Base = { loc: { file, pointer }, where, rules, checks: checksOfNode(s, rules), schema: s };
     if (typeof s.title === "string") base.title = s.title;
     if (typeof s.description === "string") base.description = s.description;
     if (typeof s.type === "string") base.type = s.type as JsonType;

@@ -6,6 +6,7 @@
  * Emitters read these instead of raw JSON, so none of them re-resolves `$ref`s, re-decides which
  * `oneOf` is a union and which a presence rule, or casts a keyword's value.
  */
+import type { Keyword } from "../keywords.ts";
 import type { Json, Location, Schema } from "../schema-set.ts";
 import type { Strength } from "../sources.ts";
 
@@ -25,6 +26,20 @@ export interface Rule {
   strength: Strength;
 }
 
+/**
+ * One test of the keyword table that a node asks for: the table's entry, the argument it tests (a
+ * part's, for a keyword with parts), and the rule it enforces. The validators write both passes
+ * from these, so a keyword added to the table is checked with no change to the emitter.
+ */
+export interface Check {
+  keyword: Keyword;
+  /** The part of a keyword with parts (a pattern of `x-maxTotal`), tested on its own. */
+  part?: string;
+  arg: Json;
+  /** Its source and strength; none for a test that is no rule. */
+  rule?: Rule;
+}
+
 interface NodeBase {
   /** The file and JSON Pointer the node was written at. */
   loc: Location;
@@ -37,6 +52,8 @@ interface NodeBase {
   /** The `type` the schema states, if any (a node can be an object by its keywords alone). */
   type?: JsonType;
   rules: Rule[];
+  /** The keyword table's tests on the node, in the table's order, each part apart (`applies` decides which ask for one). */
+  checks: Check[];
   /**
    * The node as written. Only for emitters that copy the canonical JSON (the bundle, TypeBox's
    * definitions) and for the code not yet reading the graph; everything the graph models is in

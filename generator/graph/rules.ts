@@ -4,9 +4,10 @@
  * what a rule is and how strong). A set loaded without sources cites nothing, and all its rules
  * are errors.
  */
+import { KEYWORDS, partsOf } from "../keywords.ts";
 import type { Schema, SchemaSet } from "../schema-set.ts";
 import { citationOf, rulePointer, ruleParts, rulesOn, strengthOf } from "../sources.ts";
-import type { GraphNode, Rule } from "./nodes.ts";
+import type { Check, GraphNode, Rule } from "./nodes.ts";
 
 export function rulesOfNode(set: SchemaSet, schema: Schema, pointer: string): Rule[] {
   const out: Rule[] = [];
@@ -32,9 +33,30 @@ export function rulesOfNode(set: SchemaSet, schema: Schema, pointer: string): Ru
  * a rule the node does not state is an emitter bug.
  */
 export function ruleOf(node: GraphNode, keyword: string, part?: string): Rule {
-  const whole = node.rules.find((r) => r.keyword === keyword && r.part === undefined);
-  const own = part === undefined ? undefined : node.rules.find((r) => r.keyword === keyword && r.part === part);
-  const rule = own ?? whole;
+  const rule = findRule(node.rules, keyword, part);
   if (!rule) throw new Error(`${node.where}: no "${keyword}" rule${part === undefined ? "" : ` (${part})`}`);
   return rule;
+}
+
+/** The rule of a part where it is cited apart, else the keyword's. */
+function findRule(rules: Rule[], keyword: string, part?: string): Rule | undefined {
+  const own = part === undefined ? undefined : rules.find((r) => r.keyword === keyword && r.part === part);
+  return own ?? rules.find((r) => r.keyword === keyword && r.part === undefined);
+}
+
+/** The keyword table's tests that `schema` asks for, with their rules: each keyword that has a test and applies, once per part. */
+export function checksOfNode(schema: Schema, rules: Rule[]): Check[] {
+  const out: Check[] = [];
+  for (const keyword of KEYWORDS) {
+    const arg = schema[keyword.name];
+    if (!keyword.test || arg === undefined || !(keyword.applies?.(arg) ?? true)) continue;
+    for (const { part, arg: tested } of partsOf(keyword, arg)) {
+      const check: Check = { keyword, arg: tested };
+      if (part !== undefined) check.part = part;
+      const rule = findRule(rules, keyword.name, part);
+      if (rule) check.rule = rule;
+      out.push(check);
+    }
+  }
+  return out;
 }

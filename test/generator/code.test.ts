@@ -65,21 +65,25 @@ describe("Module", () => {
     expect(module.render("", `${a}(); ${b}();`)).toBe('\nimport { check as check_3 } from "./a.js";\nimport { check as check_4 } from "./b.js";\ncheck_3(); check_4();');
   });
 
-  it("imports a name that code spelled out by name refers to, and keeps the name from declarations", () => {
+  it("renames the second of two imports of one name, neither declared here", () => {
     const module = new Module();
-    const types = module.imports("./types.js").typeNamespace("T");
-    const runtime = module.imports("./runtime.js");
-    module.byName(types, runtime.value("own"));
-    expect(module.declare("own")).toBe("own_2");
-    expect(module.render("", `const x: T.Message = own(${runtime.type("Issue")});`)).toBe(
-      '\nimport type * as T from "./types.js";\nimport { type Issue, own } from "./runtime.js";\nconst x: T.Message = own(Issue);',
-    );
+    const a = module.imports("./a.js").value("x");
+    const b = module.imports("./b.js").value("x");
+    expect(module.render("", `${a}(${b});`)).toBe('\nimport { x } from "./a.js";\nimport { x as x_2 } from "./b.js";\nx(x_2);');
   });
 
-  it("refuses two names referred to by name that are spelled alike", () => {
+  it("imports a pinned name unused or used by its spelling, keeps it, and renames what would take it", () => {
     const module = new Module();
-    module.byName(module.imports("./a.js").value("x"));
-    expect(() => module.byName(module.imports("./b.js").value("x"))).toThrow(/x \(from \.\/b\.js\) is referred to by name/);
+    const walk = module.imports("./walk.js").namespace("walk");
+    const unicode = module.imports("./unicode.js").namespace("unicode");
+    module.pin(walk);
+    module.pin(unicode);
+    const other = module.imports("./other.js").value("walk");
+    expect(module.declare("unicode")).toBe("unicode_2");
+    expect(module.render("", `walk.x(${other});`)).toBe(
+      '\nimport * as walk from "./walk.js";\nimport * as unicode from "./unicode.js";\nimport { walk as walk_2 } from "./other.js";\nwalk.x(walk_2);',
+    );
+    expect(() => module.pin("walk")).toThrow(/token/);
   });
 
   it("refuses a token cut apart", () => {

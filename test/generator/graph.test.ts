@@ -85,6 +85,32 @@ describe("the schema graph", () => {
     expect(ruleOf(text, "maxLength").pointer).toBe(`${text.loc.pointer}/maxLength`);
   });
 
+  it("lists the keyword table's tests a node asks for, in the table's order, each part apart, with its rule", () => {
+    const toy = toySet({
+      "x.schema.json": {
+        type: "object",
+        properties: { s: { type: "string", maxLength: 3, minLength: 0, "x-trimmed": false, "x-notBlank": true }, n: { type: "integer", enum: [1, 2], minimum: 1 } },
+        "x-maxTotal": [
+          { path: "a/*", maximum: 2 },
+          { path: "b/*", maximum: 3 },
+        ],
+      },
+    });
+    const root = rootOf(toy, "x.schema.json");
+    // minLength 0 and x-trimmed false ask for no test; the table lists maxLength before x-notBlank.
+    expect(property(root, "s").node.checks.map((c) => [c.keyword.name, c.arg, c.rule?.keyword])).toEqual([
+      ["maxLength", 3, "maxLength"],
+      ["x-notBlank", true, "x-notBlank"],
+    ]);
+    expect(property(root, "n").node.checks.map((c) => c.keyword.name)).toEqual(["enum", "minimum"]);
+    expect(root.checks.map((c) => [c.part, c.arg])).toEqual([
+      ["a/*", { path: "a/*", maximum: 2 }],
+      ["b/*", { path: "b/*", maximum: 3 }],
+    ]);
+    // Each total is a rule of its own, at its index.
+    expect(root.checks.map((c) => c.rule?.pointer)).toEqual(["/x-maxTotal/0", "/x-maxTotal/1"]);
+  });
+
   it("labels every named type, and only once", () => {
     const names = graph.named.map((n) => n.name);
     expect(new Set(names).size).toBe(names.length);

@@ -20,6 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildGraph } from "../../generator/graph/build.ts";
 import { KNOWN_KEYWORDS } from "../../generator/keywords.ts";
 import { namedSchemas } from "../../generator/names.ts";
 import { ID_BASE, type Json, loadSchemaSet, SchemaSetError } from "../../generator/schema-set.ts";
@@ -92,6 +93,18 @@ function caseScope(code: string, root: string): { imports: string[]; scope: stri
   return { imports, scope: `(() => {\n${body.join("\n")}\nreturn { is: is${root}, validate: validate${root} };\n})()` };
 }
 
+/** The cases' imports as one list: each case imports only what it uses, so named imports of one module are merged. */
+function mergeImports(lines: Iterable<string>): string[] {
+  const named = new Map<string, Set<string>>();
+  const other = new Set<string>();
+  for (const line of lines) {
+    const match = /^import \{ (.*) \} from (".*");$/.exec(line);
+    if (!match) other.add(line);
+    else for (const name of match[1]!.split(", ")) named.set(match[2]!, (named.get(match[2]!) ?? new Set()).add(name));
+  }
+  return [...other, ...[...named].map(([from, names]) => `import { ${[...names].join(", ")} } from ${from};`)];
+}
+
 const available = inject("testSuite");
 const work = mkdtempSync(join(tmpdir(), "wa-interactive-suite-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -122,7 +135,7 @@ async function generate(cases: Case[]): Promise<Compiled[]> {
     try {
       const set = loadSchemaSet(dir, { requireSources: false }); // the suite states no WhatsApp rule
       const named = namedSchemas(set);
-      const code = emitValidators(set, named);
+      const code = emitValidators(buildGraph(set, named));
       const root = named.find((n) => n.pointer === "")!.name;
       const { imports: needed, scope } = caseScope(code, root);
       for (const line of needed) imports.add(line);
@@ -133,7 +146,7 @@ async function generate(cases: Case[]): Promise<Compiled[]> {
     }
   });
   const module = join(work, "suite.ts");
-  writeFileSync(module, [...imports, "", `export const CASES = [\n${scopes.join(",\n")}\n];`].join("\n"));
+  writeFileSync(module, [...mergeImports(imports), "", `export const CASES = [\n${scopes.join(",\n")}\n];`].join("\n"));
   return ((await import(pathToFileURL(module).href)) as { CASES: Compiled[] }).CASES;
 }
 

@@ -77,7 +77,7 @@ describe("a keyword added to the table alone", () => {
 
   it("is enforced by both validator passes, at the strength its source gives", async () => {
     const set = toySet();
-    const code = emitValidators(set, namedSchemas(set));
+    const code = emitValidators(buildGraph(set, namedSchemas(set)));
     // Compiled as the generated module is, with the runtime from the sources.
     const module = join(work, "validators.ts");
     const runtime = (name: string) => JSON.stringify(join(ROOT, `src/runtime/${name}.ts`));

@@ -5,14 +5,16 @@
  * Formatting is most of a fresh generation's time, so it runs on worker threads, one per core (two
  * here), while the main thread goes on emitting: each file is handed over as soon as it is emitted,
  * the largest waiting file goes first, and a large TypeScript module is cut at top-level statements
- * (format-split.ts) so that both threads share it. JSON is printed without prettier (json.ts).
+ * (format-split.ts) so that both threads share it. JSON is printed without prettier (json.ts), and
+ * so is Markdown in the narrow form the reference pages are written in (markdown.ts).
  */
 import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { format, version, type Options } from "prettier";
 import { joinFormatted, splitStatements } from "./format-split.ts";
+import { FORMAT_THREADS, formatThread } from "./format-threads.mjs";
 import { JsonPrinter } from "./json.ts";
+import { printMarkdown } from "./markdown.ts";
 
 const config = JSON.parse(readFileSync(new URL("../.prettierrc.json", import.meta.url), "utf8")) as Options;
 
@@ -40,15 +42,22 @@ const json = new JsonPrinter(config.printWidth ?? 80);
 /** A TypeScript module is cut into pieces of about this many characters (format-split.ts). */
 const PIECE_CHARS = 40_000;
 
+/** The characters a formatting thread is given ahead of what it is working on (see Formatter). */
+const AHEAD_CHARS = 60_000;
+
 interface Job {
   text: string;
   options: Options;
 }
 
-/** The formatted file, when no prettier run is needed: text it does not format, and JSON. */
+/** The formatted file, when no prettier run is needed: text it does not format, JSON, and Markdown in markdown.ts's narrow form. */
 function direct(path: string, text: string): string | undefined {
   const ext = path.slice(path.lastIndexOf(".") + 1);
   if (!BY_EXTENSION[ext]) return text.endsWith("\n") ? text : `${text}\n`;
+  if (BY_EXTENSION[ext].parser === "markdown") {
+    const printed = printMarkdown(text);
+    return printed === undefined ? undefined : `<!-- ${BANNER} -->\n\n${printed}`;
+  }
   if (BY_EXTENSION[ext].parser !== "json") return undefined;
   // json.ts prints as prettier does only what JSON.stringify(value, null, 2) wrote; other text
   // (a hand-written file, an inline object) goes to prettier.
@@ -78,34 +87,50 @@ export async function print(path: string, text: string): Promise<string> {
   return format(work.text, work.options);
 }
 
-/** Formats files on worker threads as they are handed over; `close` ends the threads. */
+type Work = Job & { resolve: (text: string) => void; reject: (error: Error) => void };
+
+/** A formatting thread and what it has been given: its jobs by id, and their characters in all. */
+interface Thread {
+  worker: Worker;
+  given: Map<number, Work>;
+  chars: number;
+}
+
+/**
+ * Formats files on worker threads as they are handed over; `close` ends the threads.
+ *
+ * A thread is handed its next job by the main thread, which is busy emitting most of the time: a
+ * thread given one job at a time sat idle from the end of its job to the end of the emitter step
+ * under way (about half a second of each thread's time in a fresh run). So each thread is given
+ * jobs ahead, up to `aheadChars` characters (it works through them in order), and the rest wait
+ * here, the largest given first.
+ */
 export class Formatter {
-  private readonly idle: Worker[] = [];
-  private readonly waiting: (Job & { resolve: (text: string) => void; reject: (error: Error) => void })[] = [];
-  private readonly running = new Map<Worker, (typeof this.waiting)[number]>();
-  private started = 0;
+  private readonly threads: Thread[] = [];
+  private readonly waiting: Work[] = [];
+  private nextId = 0;
 
   constructor(
     /** Threads started, each when there is a file for it (none when the cache has every file). */
-    private readonly threads = Math.min(2, availableParallelism()),
+    private readonly threadCount = FORMAT_THREADS,
     /** A TypeScript module longer than twice this is cut into pieces of about this many characters. */
     private readonly pieceChars = PIECE_CHARS,
+    /** What a thread is given ahead: about a quarter of a second of prettier's work. */
+    private readonly aheadChars = AHEAD_CHARS,
   ) {}
 
-  private start(): Worker {
-    // The worker is plain JavaScript: started without the parent's `--import`s, it loads prettier
-    // alone, not the TypeScript loader and the generator's other dependencies as well.
-    const worker = new Worker(new URL("./format-worker.mjs", import.meta.url), { execArgv: [] });
-    worker.on("message", (m: { text?: string; error?: string }) => {
-      const done = this.running.get(worker)!;
-      this.running.delete(worker);
+  private start(): Thread {
+    const thread: Thread = { worker: formatThread(), given: new Map(), chars: 0 };
+    thread.worker.on("message", (m: { id: number; text?: string; error?: string }) => {
+      const done = thread.given.get(m.id)!;
+      thread.given.delete(m.id);
+      thread.chars -= done.text.length;
       if (m.error !== undefined) done.reject(new Error(m.error));
       else done.resolve(m.text!);
-      this.idle.push(worker);
       this.next();
     });
-    this.started++;
-    return worker;
+    this.threads.push(thread);
+    return thread;
   }
 
   /** The formatted text of the file `path`. */
@@ -127,7 +152,7 @@ export class Formatter {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.idle, ...this.running.keys()].map((w) => w.terminate()));
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }
 
   private run(work: Job): Promise<string> {
@@ -137,16 +162,22 @@ export class Formatter {
     });
   }
 
-  /** Gives the largest waiting text to an idle thread: the long ones start first, the short ones fill the gaps. */
+  /**
+   * Gives the largest waiting text to the thread with the least given to it, while one has less
+   * than `aheadChars` (or nothing): the long ones start first, the short ones fill the gaps.
+   */
   private next(): void {
-    while (this.idle.length < this.waiting.length && this.started < this.threads) this.idle.push(this.start());
-    while (this.idle.length > 0 && this.waiting.length > 0) {
+    while (this.waiting.length > 0) {
+      if (this.threads.length < this.threadCount && this.threads.every((t) => t.given.size > 0)) this.start();
+      const thread = this.threads.reduce<Thread | undefined>((least, t) => (least === undefined || t.chars < least.chars ? t : least), undefined);
+      if (thread === undefined || (thread.given.size > 0 && thread.chars >= this.aheadChars)) return;
       let largest = 0;
       for (let i = 1; i < this.waiting.length; i++) if (this.waiting[i]!.text.length > this.waiting[largest]!.text.length) largest = i;
       const [work] = this.waiting.splice(largest, 1);
-      const worker = this.idle.pop()!;
-      this.running.set(worker, work!);
-      worker.postMessage({ text: work!.text, options: work!.options });
+      const id = this.nextId++;
+      thread.given.set(id, work!);
+      thread.chars += work!.text.length;
+      thread.worker.postMessage({ id, text: work!.text, options: work!.options });
     }
   }
 }

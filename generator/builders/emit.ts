@@ -1,24 +1,11 @@
 /**
  * Turns builder models into `builders.ts`: for each builder its typed surface (interfaces whose
- * methods carry the schema descriptions, as ts-morph structures added to one source file in a
- * single batch), its class (assembly.ts) and its plan (what is checked after assembling). The
- * types track two things the runtime cannot: the literal reply ids given so far, and how many
- * items each capped array holds (an adder disappears once its array is full).
+ * methods carry the schema descriptions, written with code.ts), its class (assembly.ts) and its
+ * plan (what is checked after assembling). The types track two things the runtime cannot: the
+ * literal reply ids given so far, and how many items each capped array holds (an adder disappears
+ * once its array is full).
  */
-import {
-  type FunctionDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type MethodSignatureStructure,
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-  type PropertySignatureStructure,
-  Project,
-  type StatementStructures,
-  StructureKind,
-  type TypeAliasDeclarationStructure,
-  type TypeParameterDeclarationStructure,
-  VariableDeclarationKind,
-} from "ts-morph";
+import { doc, Module, Names, ts } from "../code.ts";
 import { pascalCase } from "../names.ts";
 import { SchemaSetError } from "../schema-set.ts";
 import { type CallSpec, chainCode, type KeyOrder, MAX_ARGS, type Maker, makerCode, makerName, recordMakerCode, rootName, type Take } from "./assembly.ts";
@@ -44,6 +31,69 @@ const chainName = (builder: string) => builder.replace(/Builder$/, "Chain");
 /** A parameter's name: the property, or `text` for a body or footer. */
 const paramName = (leaf: Leaf) => (leaf.kind === "text" ? "text" : camel(leaf.key));
 
+/** The runtime names the builder classes and item makers (assembly.ts) spell out: pinned imports. */
+const ASSEMBLY_VALUES = ["add", "addCopies", "addEach", "A0", "A1", "A2", "ASSEMBLE", "assembled", "CALL", "Chain", "calls", "filled", "Group", "isRecord", "keep", "nested", "OWNER", "own", "PLAN", "PREV", "retain"];
+const ASSEMBLY_TYPES = ["Context", "Plan"];
+
+/** What the surface re-exports of the runtime, for users' annotations. */
+const REEXPORTS = ts`export type { Buildable, BuildOptions, BuildResult, Built, Carries, Clamped, Loose, ReplyIds, Room } from "./runtime/builder.js";
+export type { ClampChange } from "./runtime/clamp.js";
+export type { HasReply, Reply } from "./runtime/replies.js";`;
+
+/** A type parameter: `const Id extends string = never`. */
+interface TypeParam {
+  name: string;
+  constraint: string;
+  default?: string;
+  isConst?: boolean;
+}
+
+/** A parameter: `...messages: M`, `subText?: string`. */
+interface Param {
+  name: string;
+  type: string;
+  optional?: boolean;
+  rest?: boolean;
+}
+
+/** A method of an interface, or the head of a function: its doc comment (or ""), name, type parameters, parameters and return type. */
+interface Signature {
+  doc: string;
+  name: string;
+  typeParams?: TypeParam[];
+  params: Param[];
+  returns: string;
+}
+
+/** `<const Id extends string = never, …>`, or nothing. */
+function typeParamList(params: TypeParam[] = []): string {
+  const one = (p: TypeParam) => `${p.isConst ? "const " : ""}${p.name} extends ${p.constraint}${p.default === undefined ? "" : ` = ${p.default}`}`;
+  return params.length ? `<${params.map(one).join(", ")}>` : "";
+}
+
+/** The type parameters as an interface's own: their constraints, without the defaults, which the builder's type alias carries. */
+const constrained = (params: TypeParam[]): TypeParam[] => params.map(({ name, constraint }) => ({ name, constraint }));
+
+const paramList = (params: Param[]) => params.map((p) => `${p.rest ? "..." : ""}${p.name}${p.optional ? "?" : ""}: ${p.type}`).join(", ");
+
+const signature = (s: Signature) => `${s.name}${typeParamList(s.typeParams)}(${paramList(s.params)}): ${s.returns}`;
+
+/** A method of an interface. */
+const methodSignature = (s: Signature) => `${s.doc}${signature(s)};`;
+
+/** An exported interface of methods and read-only properties (each member already written). */
+function interfaceDeclaration(i: { doc: string; name: string; typeParams: TypeParam[]; extends?: string[]; members: string[] }): string {
+  const heritage = i.extends?.length ? ` extends ${i.extends.join(", ")}` : "";
+  return ts`${i.doc}export interface ${i.name}${typeParamList(i.typeParams)}${heritage} {
+${i.members}
+}`;
+}
+
+/** An exported function of one statement. */
+const functionDeclaration = (s: Signature, statement: string) => ts`${s.doc}export function ${signature(s)} {
+${statement}
+}`;
+
 /** What a builder's type knows about itself: its name, whether it tracks ids, its counted arrays. */
 interface Surface {
   name: string;
@@ -57,25 +107,32 @@ interface BuilderParts {
   item: Item;
   name: string;
   surface: Surface;
-  typeParams: OptionalKind<TypeParameterDeclarationStructure>[];
+  typeParams: TypeParam[];
   args: string[];
   /** The builder's own type, with some of its type arguments changed. */
   self: (change?: Record<string, string>) => string;
   /** Claims a method name: two methods of one name are refused. */
   claim: (method: string, leaf: Leaf) => void;
-  methods: OptionalKind<MethodSignatureStructure>[];
+  /** The members of the builder's interface: the groups' properties, then the methods. */
+  properties: string[];
+  methods: string[];
   /** The adders of each counted array, by its type parameter: they are there while it has room. */
-  capped: Map<string, OptionalKind<MethodSignatureStructure>[]>;
-  groups: InterfaceDeclarationStructure[];
-  groupProps: OptionalKind<PropertySignatureStructure>[];
+  capped: Map<string, string[]>;
+  groups: string[];
   calls: CallSpec[];
 }
 
 export class BuilderEmitter {
-  private readonly statements: StatementStructures[] = [];
-  private readonly plans: StatementStructures[] = [];
+  private readonly module = new Module();
+  /** The runtime's names the surface writes (tokens of `module`). */
+  private readonly rt: Record<"Buildable" | "Carries" | "Loose" | "Plan" | "ReplyIds" | "Room" | "KeyOrder" | "findReply" | "HasReply" | "Reply" | "ReplyIdPaths", string>;
+  private readonly validators: string;
+  /** The builders' types, interfaces and factories, in order. */
+  private readonly declarations: string[] = [];
+  private readonly plans: string[] = [];
   /** Generated code behind the builders: key orders, item makers, builder classes. */
   private readonly orders = new Map<string, string>();
+  private readonly orderNames = new Names([], (base, n) => `${base}${n}`);
   private readonly makers = new Map<string, string>();
   private readonly chains: string[] = [];
   /** The constants holding each builder class's empty builder: after every class, which they construct. */
@@ -87,7 +144,27 @@ export class BuilderEmitter {
   constructor(
     private readonly model: BuilderModel,
     private readonly tops: TopBuilder[],
-  ) {}
+  ) {
+    const types = this.module.imports("./types.js");
+    this.validators = this.module.imports("./validators.js").namespace("V");
+    const builder = this.module.imports("./runtime/builder.js");
+    const replies = this.module.imports("./runtime/replies.js");
+    // The model writes its types as `T.Media`.
+    for (const token of [types.typeNamespace("T"), ...ASSEMBLY_VALUES.map((n) => builder.value(n)), ...ASSEMBLY_TYPES.map((n) => builder.type(n))]) this.module.pin(token);
+    this.rt = {
+      Buildable: builder.type("Buildable"),
+      Carries: builder.type("Carries"),
+      Loose: builder.type("Loose"),
+      Plan: builder.type("Plan"),
+      ReplyIds: builder.type("ReplyIds"),
+      Room: builder.type("Room"),
+      KeyOrder: builder.type("KeyOrder"),
+      findReply: replies.value("findReply"),
+      HasReply: replies.type("HasReply"),
+      Reply: replies.type("Reply"),
+      ReplyIdPaths: replies.type("ReplyIdPaths"),
+    };
+  }
 
   emit(): string {
     // Which builders carry ids must be known before any type is written (envelopes depend on it).
@@ -99,71 +176,34 @@ export class BuilderEmitter {
       const type = top.item.base.type;
       if (paths.length > 0 && typeof type === "string") this.replyPaths.push([type, paths]);
     }
-    const project = new Project({ useInMemoryFileSystem: true });
-    const file = project.createSourceFile("builders.ts", {
-      statements: [
-        { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: "T", moduleSpecifier: "./types.js" },
-        { kind: StructureKind.ImportDeclaration, namespaceImport: "V", moduleSpecifier: "./validators.js" },
-        {
-          kind: StructureKind.ImportDeclaration,
-          moduleSpecifier: "./runtime/builder.js",
-          namedImports: [
-            "add",
-            "addCopies",
-            "addEach",
-            "A0",
-            "A1",
-            "A2",
-            "ASSEMBLE",
-            "assembled",
-            "CALL",
-            "Chain",
-            "calls",
-            "filled",
-            "Group",
-            "isRecord",
-            "keep",
-            "nested",
-            "OWNER",
-            "own",
-            "PLAN",
-            "PREV",
-            "retain",
-            "type Buildable",
-            "type Carries",
-            "type Context",
-            "type KeyOrder",
-            "type Loose",
-            "type Plan",
-            "type ReplyIds",
-            "type Room",
-          ],
-        },
-        { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/replies.js", namedImports: ["findReply", "type HasReply", "type Reply", "type ReplyIdPaths"] },
-        {
-          kind: StructureKind.ExportDeclaration,
-          isTypeOnly: true,
-          moduleSpecifier: "./runtime/builder.js",
-          namedExports: ["Buildable", "BuildOptions", "BuildResult", "Built", "Carries", "Clamped", "Loose", "ReplyIds", "Room"],
-        },
-        { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./runtime/clamp.js", namedExports: ["ClampChange"] },
-        { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./runtime/replies.js", namedExports: ["HasReply", "Reply"] },
-        ...this.statements,
-        this.answerTo(),
-        {
-          kind: StructureKind.VariableStatement,
-          declarationKind: VariableDeclarationKind.Const,
-          docs: ["Where each interactive type carries the ids a reply can answer with."],
-          declarations: [{ name: "REPLY_ID_PATHS", type: "ReplyIdPaths", initializer: lit(Object.fromEntries(this.replyPaths)) }],
-        },
-        ...this.plans,
-        ...[...this.orders].map(([name, value]) => `/** The key order of ${name.replace(/Order\d*$/, "")} values given whole. */\nconst ${name}: KeyOrder = ${value};`),
-        ...this.makers.values(),
-        ...this.chains,
-        ...this.roots,
-      ],
-    });
-    return file.getFullText();
+    const { rt } = this;
+    const constants = [
+      `${doc("Where each interactive type carries the ids a reply can answer with.")}const ${this.declare("REPLY_ID_PATHS")}: ${rt.ReplyIdPaths} = ${lit(Object.fromEntries(this.replyPaths))};`,
+      ...this.plans,
+      ...[...this.orders].map(([name, value]) => `${doc(`The key order of ${name.replace(/Order\d*$/, "")} values given whole.`)}const ${name}: ${rt.KeyOrder} = ${value};`),
+    ];
+    // A blank line after each declaration with a body, none between one-line constants.
+    return this.module.render(
+      "",
+      ts`${REEXPORTS}
+
+${this.declarations.join("\n\n")}
+
+${this.answerTo()}
+
+${constants}
+${[...this.makers.values()].join("\n\n")}
+
+${this.chains.join("\n\n")}
+
+${this.roots}`,
+    );
+  }
+
+  /** Claims a module-level name this file declares: one that an import holds fails. */
+  private declare(name: string): string {
+    if (this.module.declare(name) !== name) throw new SchemaSetError(`builders.ts: two declarations would be called "${name}" (or one clashes with an import)`);
+    return name;
   }
 
   // ---------------------------------------------------------------- models
@@ -208,7 +248,7 @@ export class BuilderEmitter {
     const { code, root } = chainCode({ className: chainName(name), builderName: name, planName: `${item.typeName}Plan`, what: item.title, base: item.base, order: this.orderOf(item.node), calls: parts.calls });
     this.chains.push(code);
     this.roots.push(root);
-    if (top) this.statements.push(this.factory(top, parts.surface));
+    if (top) this.declarations.push(this.factory(top, parts.surface));
     return parts.surface;
   }
 
@@ -220,7 +260,7 @@ export class BuilderEmitter {
     const surface: Surface = { name, item, hasIds: top ? this.idsByType.get(item.typeName)! : this.carriesIds(item), counters };
     this.surfaces.set(item, surface);
 
-    const typeParams: OptionalKind<TypeParameterDeclarationStructure>[] = [
+    const typeParams: TypeParam[] = [
       ...(surface.hasIds ? [{ name: "Ids", constraint: "string", default: "never" }] : []),
       ...counters.map((c) => ({ name: c.param, constraint: "readonly unknown[]", default: "[]" })),
     ];
@@ -231,7 +271,7 @@ export class BuilderEmitter {
       if (used.has(method)) throw new SchemaSetError(`${item.typeName}: two builder methods would be called "${method}" (one for ${leaf.path.join("/")})`);
       used.add(method);
     };
-    return { item, name, surface, typeParams, args, self, claim, methods: [], capped: new Map(), groups: [], groupProps: [], calls: [] };
+    return { item, name, surface, typeParams, args, self, claim, properties: [], methods: [], capped: new Map(), groups: [], calls: [] };
   }
 
   /** A field set by one call: a value, a text or a built target. */
@@ -248,87 +288,83 @@ export class BuilderEmitter {
     const { item, name, typeParams, args, self } = parts;
     const group = camel(leaf.key);
     parts.claim(group, leaf);
-    const groupName = `${name}${pascalCase(leaf.key)}`;
-    const groupMethods: OptionalKind<MethodSignatureStructure>[] = [];
+    const groupName = this.declare(`${name}${pascalCase(leaf.key)}`);
+    const groupMethods: string[] = [];
     for (const branch of leaf.branches) {
       if (branch.complex) throw new SchemaSetError(`${branch.typeName}: a tagged choice whose branch needs a sub-builder is not supported by the builder emitter yet`);
       const method = camel(branch.tag ?? branch.typeName);
       const params = this.positional(branch);
       parts.calls.push({ at: leaf.path, consts: leaf.consts, method, group, params: params.map(paramName), op: "set", value: { kind: "made", maker: this.maker(branch, params) } });
-      groupMethods.push({
-        name: method,
-        docs: docs(branch.description || `${capitalize(a(branch.title))}.`, params.map((p) => [p.kind === "text" ? "text" : camel(p.key), p.doc])),
-        parameters: params.map((p) => this.parameter(p)),
-        returnType: self(),
-      });
+      groupMethods.push(
+        methodSignature({
+          doc: docs(branch.description || `${capitalize(a(branch.title))}.`, params.map((p) => [paramName(p), p.doc])),
+          name: method,
+          params: params.map((p) => this.parameter(p)),
+          returns: self(),
+        }),
+      );
     }
-    parts.groups.push({
-      kind: StructureKind.Interface,
-      name: groupName,
-      isExported: true,
-      typeParameters: typeParams.map(({ name: n, constraint }) => ({ name: n, constraint })),
-      docs: docs(`The kinds of ${leaf.key} of ${a(item.title)}; pick one.`),
-      methods: groupMethods,
-    });
-    parts.groupProps.push({ name: group, type: args.length ? `${groupName}<${args.join(", ")}>` : groupName, isReadonly: true, docs: docs(leaf.doc) });
+    parts.groups.push(
+      interfaceDeclaration({ doc: docs(`The kinds of ${leaf.key} of ${a(item.title)}; pick one.`), name: groupName, typeParams: constrained(typeParams), members: groupMethods }),
+    );
+    parts.properties.push(`${docs(leaf.doc)}readonly ${group}: ${args.length ? `${groupName}<${args.join(", ")}>` : groupName};`);
   }
 
   /** The builder's types: its methods' interface and its groups, and with counted arrays the type that offers adders while there is room. */
   private declareBuilder(parts: BuilderParts, top?: TopBuilder): void {
     const { item, name, surface, typeParams, args } = parts;
     const { counters } = surface;
-    const extendsList = top ? [`Buildable<T.${item.typeName}${surface.hasIds ? ", Ids" : ""}>`] : surface.hasIds ? ["Carries<Ids>"] : [];
-    const description = joinText(top ? `Builds ${a(item.title)}.` : `Fills in ${a(item.title)}.`, item.description);
-    const base: InterfaceDeclarationStructure = {
-      kind: StructureKind.Interface,
-      name: counters.length ? `${name}Methods` : name,
-      isExported: true,
-      typeParameters: counters.length ? typeParams.map(({ name: n, constraint }) => ({ name: n, constraint })) : typeParams,
-      extends: extendsList,
-      docs: docs(description),
-      properties: parts.groupProps,
-      methods: parts.methods,
-    };
-    this.statements.push(base, ...parts.groups);
+    const { Buildable, Carries, Room } = this.rt;
+    const extendsList = top ? [`${Buildable}<T.${item.typeName}${surface.hasIds ? ", Ids" : ""}>`] : surface.hasIds ? [`${Carries}<Ids>`] : [];
+    const description = docs(joinText(top ? `Builds ${a(item.title)}.` : `Fills in ${a(item.title)}.`, item.description));
+    this.declarations.push(
+      interfaceDeclaration({
+        doc: description,
+        name: this.declare(counters.length ? `${name}Methods` : name),
+        typeParams: counters.length ? constrained(typeParams) : typeParams,
+        extends: extendsList,
+        members: [...parts.properties, ...parts.methods],
+      }),
+      ...parts.groups,
+    );
     if (!counters.length) return;
     const types = [`${name}Methods<${args.join(", ")}>`];
     for (const c of counters) {
       const adders = parts.capped.get(c.param) ?? [];
       if (adders.length === 0) continue;
-      const addersName = `${name}${c.param}`;
-      this.statements.push({
-        kind: StructureKind.Interface,
-        name: addersName,
-        isExported: true,
-        typeParameters: typeParams.map(({ name: n, constraint }) => ({ name: n, constraint })),
-        docs: docs(`Adders for ${c.leaf.key}, there while it holds fewer than ${c.max} (WhatsApp's limit).`),
-        methods: adders,
-      });
-      types.push(`Room<${c.param}, ${c.max}, ${addersName}<${args.join(", ")}>>`);
+      const addersName = this.declare(`${name}${c.param}`);
+      this.declarations.push(
+        interfaceDeclaration({
+          doc: docs(`Adders for ${c.leaf.key}, there while it holds fewer than ${c.max} (WhatsApp's limit).`),
+          name: addersName,
+          typeParams: constrained(typeParams),
+          members: adders,
+        }),
+      );
+      types.push(`${Room}<${c.param}, ${c.max}, ${addersName}<${args.join(", ")}>>`);
     }
-    this.statements.push({ kind: StructureKind.TypeAlias, name, isExported: true, typeParameters: typeParams, type: types.join(" & "), docs: docs(description) } as TypeAliasDeclarationStructure);
+    this.declarations.push(`${description}export type ${this.declare(name)}${typeParamList(typeParams)} = ${types.join(" & ")};`);
   }
 
-  private setter(leaf: Leaf, method: string, self: (c?: Record<string, string>) => string, surface: Surface): OptionalKind<MethodSignatureStructure> {
+  private setter(leaf: Leaf, method: string, self: (c?: Record<string, string>) => string, surface: Surface): string {
     if (leaf.kind === "target") {
-      const returns = surface.hasIds ? self({ Ids: "ReplyIds<M>" }) : self();
-      return {
+      return methodSignature({
+        doc: docs(leaf.doc, [[camel(leaf.key), `a built ${leaf.tsType.replace(/^T\./, "")} or its builder`]]),
         name: method,
-        docs: docs(leaf.doc, [[camel(leaf.key), `a built ${leaf.tsType.replace(/^T\./, "")} or its builder`]]),
-        typeParameters: [{ name: "M", constraint: this.targetType(leaf) }],
-        parameters: [{ name: camel(leaf.key), type: "M" }],
-        returnType: returns,
-      };
+        typeParams: [{ name: "M", constraint: this.targetType(leaf) }],
+        params: [{ name: camel(leaf.key), type: "M" }],
+        returns: surface.hasIds ? self({ Ids: `${this.rt.ReplyIds}<M>` }) : self(),
+      });
     }
     const param = this.parameter({ ...leaf, required: true });
     if (leaf.kind === "value" && leaf.replyId) {
-      return { name: method, docs: docs(leaf.doc), typeParameters: [{ name: "Id", constraint: "string", isConst: true }], parameters: [{ ...param, type: "Id" }], returnType: self({ Ids: "Ids | Id" }) };
+      return methodSignature({ doc: docs(leaf.doc), name: method, typeParams: [{ name: "Id", constraint: "string", isConst: true }], params: [{ ...param, type: "Id" }], returns: self({ Ids: "Ids | Id" }) });
     }
-    return { name: method, docs: docs(leaf.doc), parameters: [param], returnType: self() };
+    return methodSignature({ doc: docs(leaf.doc), name: method, params: [param], returns: self() });
   }
 
   private targetType(leaf: Leaf & { kind: "target" }): string {
-    return `${leaf.tsType} | Buildable<${leaf.tsType}, string>`;
+    return `${leaf.tsType} | ${this.rt.Buildable}<${leaf.tsType}, string>`;
   }
 
   /** The type of an item given as a record of its fields: `{ id: string; title: string }`. */
@@ -336,9 +372,9 @@ export class BuilderEmitter {
     return `{ ${params.map((p) => `${p.key}${p.required ? "" : "?"}: ${p.kind === "value" || p.kind === "target" ? p.tsType : "string"}`).join("; ")} }`;
   }
 
-  private parameter(leaf: Leaf): OptionalKind<ParameterDeclarationStructure> {
+  private parameter(leaf: Leaf): Param {
     const type = leaf.kind === "value" || leaf.kind === "target" ? leaf.tsType : "string";
-    return { name: paramName(leaf), type, hasQuestionToken: !leaf.required };
+    return { name: paramName(leaf), type, optional: !leaf.required };
   }
 
   // ---------------------------------------------------------------- what the classes use
@@ -385,9 +421,7 @@ export class BuilderEmitter {
     if (!o) return undefined;
     const value = lit(o);
     for (const [name, v] of this.orders) if (v === value) return name;
-    const base = `${camel(this.model.nameOf(node) ?? fallback)}Order`;
-    let name = base;
-    for (let n = 2; this.orders.has(name); n++) name = `${base}${n}`;
+    const name = this.declare(this.orderNames.fresh(`${camel(this.model.nameOf(node) ?? fallback)}Order`));
     this.orders.set(name, value);
     return name;
   }
@@ -404,12 +438,12 @@ export class BuilderEmitter {
       return self(change);
     };
     const limit = leaf.max !== undefined ? ` WhatsApp allows at most ${leaf.max}.` : "";
-    const adders: OptionalKind<MethodSignatureStructure>[] = [];
+    const adders: string[] = [];
     for (const item of leaf.items) {
       const method = camel(item.tag ?? singular(leaf.key));
       claim(method, leaf);
       const params = this.positional(item);
-      const paramDocs = params.map((p): [string, string] => [p.kind === "text" ? "text" : camel(p.key), p.doc]);
+      const paramDocs = params.map((p): [string, string] => [paramName(p), p.doc]);
       const doc = joinText(`Adds ${a(item.title)} to ${leaf.key}.${limit}`, item.description, leaf.doc);
       if (!item.complex && params.length > MAX_ARGS) {
         // More fields than a call holds: the adder takes the item as one record, read field by
@@ -417,41 +451,45 @@ export class BuilderEmitter {
         if (params.some((p) => p.kind === "value" && p.replyId)) throw new SchemaSetError(`${item.typeName}: an item given as a record cannot carry a reply id`);
         const record = camel(item.tag ?? singular(leaf.key));
         calls.push({ ...at, method, params: [record], op: "addRecord", maker: this.maker(item, params, true) });
-        adders.push({
-          name: method,
-          docs: docs(doc, [[record, `its fields: ${params.map((p) => `\`${p.key}\`${p.doc ? ` (${p.doc})` : ""}`).join(", ")}`]]),
-          parameters: [{ name: record, type: this.recordType(params) }],
-          returnType: grown(),
-        });
+        adders.push(
+          methodSignature({
+            doc: docs(doc, [[record, `its fields: ${params.map((p) => `\`${p.key}\`${p.doc ? ` (${p.doc})` : ""}`).join(", ")}`]]),
+            name: method,
+            params: [{ name: record, type: this.recordType(params) }],
+            returns: grown(),
+          }),
+        );
       } else if (!item.complex) {
         calls.push({ ...at, method, params: params.map(paramName), op: "add", maker: this.maker(item, params) });
         const idParam = params.find((p) => p.kind === "value" && p.replyId);
-        adders.push({
-          name: method,
-          docs: docs(doc, paramDocs),
-          typeParameters: idParam ? [{ name: "Id", constraint: "string", isConst: true }] : [],
-          parameters: params.map((p) => (p === idParam ? { ...this.parameter(p), type: "Id" } : this.parameter(p))),
-          returnType: grown(idParam ? "Ids | Id" : undefined),
-        });
+        adders.push(
+          methodSignature({
+            doc: docs(doc, paramDocs),
+            name: method,
+            typeParams: idParam ? [{ name: "Id", constraint: "string", isConst: true }] : [],
+            params: params.map((p) => (p === idParam ? { ...this.parameter(p), type: "Id" } : this.parameter(p))),
+            returns: grown(idParam ? "Ids | Id" : undefined),
+          }),
+        );
       } else {
         const sub = this.builder(item, `${item.typeName}Builder`);
         calls.push({ ...at, method, params: [], op: "addBuilt", sub: chainName(sub.name), seeds: params.map((p) => camel(p.key)) });
         // The ids are read off the type-only marker alone: inferring them through the methods would
         // widen an item without ids to `string`.
         const subArgs = [...(sub.hasIds ? ["any"] : []), ...sub.counters.map(() => "any")];
-        const returned = (subArgs.length ? `${sub.name}<${subArgs.join(", ")}>` : sub.name) + (sub.hasIds ? " & Carries<ItemIds>" : "");
+        const returned = (subArgs.length ? `${sub.name}<${subArgs.join(", ")}>` : sub.name) + (sub.hasIds ? ` & ${this.rt.Carries}<ItemIds>` : "");
         const callback = { name: "fill", type: `(${camel(singular(leaf.key))}: ${sub.name}) => ${returned}` };
-        const typeParameters = sub.hasIds ? [{ name: "ItemIds", constraint: "string", default: "never" }] : [];
-        const returnType = grown(sub.hasIds ? "Ids | ItemIds" : undefined);
+        const typeParams = sub.hasIds ? [{ name: "ItemIds", constraint: "string", default: "never" }] : [];
+        const returns = grown(sub.hasIds ? "Ids | ItemIds" : undefined);
         const fillDoc: [string, string] = ["fill", `fills in the new ${singular(leaf.key).replace(/_/g, " ")} and returns the builder it was given`];
         // Leading arguments that are required only when there are several items (section titles)
         // may be left out, so there is a shorter form without them.
         const optional = params.filter((p) => !p.required);
         if (optional.length > 0) {
           const required = params.filter((p) => p.required);
-          adders.push({ name: method, docs: docs(doc, [...required.map((p): [string, string] => [camel(p.key), p.doc]), fillDoc]), typeParameters, parameters: [...required.map((p) => this.parameter(p)), callback], returnType });
+          adders.push(methodSignature({ doc: docs(doc, [...required.map((p): [string, string] => [camel(p.key), p.doc]), fillDoc]), name: method, typeParams, params: [...required.map((p) => this.parameter(p)), callback], returns }));
         }
-        adders.push({ name: method, docs: docs(doc, [...paramDocs, fillDoc]), typeParameters, parameters: [...params.map((p) => this.parameter({ ...p, required: true })), callback], returnType });
+        adders.push(methodSignature({ doc: docs(doc, [...paramDocs, fillDoc]), name: method, typeParams, params: [...params.map((p) => this.parameter({ ...p, required: true })), callback], returns }));
       }
     }
     // The array form: items built at run time (rows from a database), checked when building.
@@ -461,61 +499,59 @@ export class BuilderEmitter {
     // Items made of simple fields are read field by field, in the same code as the adder's.
     const records = only !== undefined && !only.complex;
     const params = records ? this.positional(only) : [];
-    const itemType = records ? this.recordType(params) : `Loose<T.${leaf.itemType}>`;
+    const itemType = records ? this.recordType(params) : `${this.rt.Loose}<T.${leaf.itemType}>`;
     const each = records ? { maker: this.maker(only, params, true) } : { order: this.orderName(this.model.child(leaf.node, "items"), leaf.itemType) };
     calls.push({ ...at, method: arrayMethod, params: [arrayMethod], op: "addEach", ...each });
     const ids = leaf.items.some((i) => this.carriesIds(i));
     const loose: Record<string, string> = {};
     if (ids && surface.hasIds) loose.Ids = "string";
     if (counter) loose[counter.param] = "readonly unknown[]";
-    methods.push({
-      name: arrayMethod,
-      docs: docs(
-        joinText(`Adds ${leaf.key} made at run time, after any added so far.${limit}`, leaf.doc),
-        [[arrayMethod, "checked when the message is built, not by the type checker"]],
-        ids ? ["Their ids are not known to the type checker, so replies to this message are typed `string`."] : [],
-      ),
-      parameters: [{ name: arrayMethod, type: `readonly ${itemType}[]` }],
-      returnType: self(loose),
-    });
+    methods.push(
+      methodSignature({
+        doc: docs(
+          joinText(`Adds ${leaf.key} made at run time, after any added so far.${limit}`, leaf.doc),
+          [[arrayMethod, "checked when the message is built, not by the type checker"]],
+          ids ? ["Their ids are not known to the type checker, so replies to this message are typed `string`."] : [],
+        ),
+        name: arrayMethod,
+        params: [{ name: arrayMethod, type: `readonly ${itemType}[]` }],
+        returns: self(loose),
+      }),
+    );
     if (counter) capped.set(counter.param, [...(capped.get(counter.param) ?? []), ...adders]);
     else methods.push(...adders);
   }
 
   // ---------------------------------------------------------------- plans and factories
 
-  private plan(item: Item, name: string, top?: TopBuilder): StatementStructures {
+  private plan(item: Item, name: string, top?: TopBuilder): string {
     const fields = [`what: ${lit(item.title)}`];
     if (top) {
       const numbered = this.numbered(item);
       if (numbered.length) fields.push(`ordinals: ${lit(numbered)}`);
       const clamp = clampable(item);
       if (clamp.length) fields.push(`clamp: ${lit(clamp)}`);
-      fields.push(`validate: V.${top.validator}`, `is: V.${top.validator.replace(/^validate/, "is")}`);
+      fields.push(`validate: ${this.validators}.${top.validator}`, `is: ${this.validators}.${top.validator.replace(/^validate/, "is")}`);
     }
-    return {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [`What ${name} checks after assembling (${item.node.loc.file.path}).`],
-      declarations: [{ name: `${item.typeName}Plan`, type: top ? `Plan<T.${item.typeName}>` : "Plan", initializer: `{ ${fields.join(", ")} }` }],
-    };
+    const type = top ? `${this.rt.Plan}<T.${item.typeName}>` : this.rt.Plan;
+    return `${doc(`What ${name} checks after assembling (${item.node.loc.file.path}).`)}const ${this.declare(`${item.typeName}Plan`)}: ${type} = { ${fields.join(", ")} };`;
   }
 
-  private factory(top: TopBuilder, surface: Surface): FunctionDeclarationStructure {
+  private factory(top: TopBuilder, surface: Surface): string {
     const item = top.item;
     const params = item.leaves.filter((l) => (l.kind === "value" || l.kind === "target") && l.required);
     const target = params.find((p) => p.kind === "target");
-    const returnType = target && surface.hasIds ? `${top.typeName}<ReplyIds<M>>` : top.typeName;
-    return {
-      kind: StructureKind.Function,
-      name: top.factory,
-      isExported: true,
-      docs: docs(joinText(`Starts ${a(item.title)}.`, item.description), params.map((p) => [camel(p.key), p.doc])),
-      typeParameters: target ? [{ name: "M", constraint: this.targetType(target as Leaf & { kind: "target" }) }] : [],
-      parameters: params.map((p) => (p === target ? { name: camel(p.key), type: "M" } : this.parameter(p))),
-      returnType,
-      statements: [`return ${rootName(chainName(top.typeName))}${params.map((p) => `.${camel(p.key)}(${camel(p.key)})`).join("")} as unknown as ${returnType};`],
-    };
+    const returns = target && surface.hasIds ? `${top.typeName}<${this.rt.ReplyIds}<M>>` : top.typeName;
+    return functionDeclaration(
+      {
+        doc: docs(joinText(`Starts ${a(item.title)}.`, item.description), params.map((p) => [camel(p.key), p.doc])),
+        name: this.declare(top.factory),
+        typeParams: target ? [{ name: "M", constraint: this.targetType(target as Leaf & { kind: "target" }) }] : [],
+        params: params.map((p) => (p === target ? { name: camel(p.key), type: "M" } : this.parameter(p))),
+        returns,
+      },
+      `return ${rootName(chainName(top.typeName))}${params.map((p) => `.${camel(p.key)}(${camel(p.key)})`).join("")} as unknown as ${returns};`,
+    );
   }
 
   /** Positions the builder fills in: the array, the key, and the item's key order (where the key goes). */
@@ -532,26 +568,26 @@ export class BuilderEmitter {
     return [...out.values()];
   }
 
-  private answerTo(): FunctionDeclarationStructure {
-    return {
-      kind: StructureKind.Function,
-      name: "answerTo",
-      isExported: true,
-      docs: docs(
-        "The reply in an inbound event, narrowed to the ids of the messages it may answer, or undefined when it carries no reply or one with another id (a tap on an older message). Give it the messages (or their envelopes or builders) you sent; with builders' literal ids, `switch (reply.id)` is checked for typos and exhaustiveness.",
-        [
-          ["event", "anything with an optional `reply: { id, title?, description? }`, such as the canonical inbound event"],
-          ["messages", "the messages whose ids the reply may carry"],
+  private answerTo(): string {
+    const { rt } = this;
+    return functionDeclaration(
+      {
+        doc: docs(
+          "The reply in an inbound event, narrowed to the ids of the messages it may answer, or undefined when it carries no reply or one with another id (a tap on an older message). Give it the messages (or their envelopes or builders) you sent; with builders' literal ids, `switch (reply.id)` is checked for typos and exhaustiveness.",
+          [
+            ["event", "anything with an optional `reply: { id, title?, description? }`, such as the canonical inbound event"],
+            ["messages", "the messages whose ids the reply may carry"],
+          ],
+        ),
+        name: this.declare("answerTo"),
+        typeParams: [{ name: "M", constraint: "readonly unknown[]", isConst: true }],
+        params: [
+          { name: "event", type: `${rt.HasReply} | null | undefined` },
+          { name: "messages", type: "M", rest: true },
         ],
-      ),
-      typeParameters: [{ name: "M", constraint: "readonly unknown[]", isConst: true }],
-      parameters: [
-        { name: "event", type: "HasReply | null | undefined" },
-        { name: "messages", type: "M", isRestParameter: true },
-      ],
-      returnType: "Reply<ReplyIds<M[number]>> | undefined",
-      statements: ["return findReply(REPLY_ID_PATHS, event, messages);"],
-    };
+        returns: `${rt.Reply}<${rt.ReplyIds}<M[number]>> | undefined`,
+      },
+      `return ${rt.findReply}(REPLY_ID_PATHS, event, messages);`,
+    );
   }
 }
-

@@ -2,7 +2,7 @@
  * Names and documentation text for the generated builders: method names from property names, and
  * JSDoc from schema descriptions.
  */
-import type { JSDocStructure, OptionalKind } from "ts-morph";
+import { doc, docBlock } from "../code.ts";
 import { pascalCase } from "../names.ts";
 
 /** A property name as a method name: `product_retailer_id` → `productRetailerId`. */
@@ -19,13 +19,16 @@ export function singular(key: string): string {
   return key;
 }
 
-/** A JSDoc block: the description (plus extra paragraphs) and a `@param` per documented parameter. */
-export function docs(description: string, params: [string, string][] = [], extra: string[] = []): OptionalKind<JSDocStructure>[] {
-  const clean = (s: string) => s.replace(/\*\//g, "*\\/");
-  const tags = params.filter(([, d]) => d).map(([name, d]) => ({ tagName: "param", text: `${name} ${clean(d)}` }));
-  const text = [description, ...extra].filter(Boolean).map(clean).join("\n\n");
-  if (!text && tags.length === 0) return [];
-  return [{ description: text, tags }];
+/**
+ * A doc comment (followed by a line break), or nothing when there is nothing to say: the
+ * description and extra paragraphs, then a `@param` per documented parameter. One line when all of
+ * it fits on one.
+ */
+export function docs(description: string, params: [string, string][] = [], extra: string[] = []): string {
+  const tags = params.filter(([, d]) => d).map(([name, d]) => `@param ${name} ${d}`);
+  const text = [[description, ...extra].filter(Boolean).join("\n\n"), ...tags].filter(Boolean).join("\n");
+  if (!text) return "";
+  return text.includes("\n") ? docBlock(text) : doc(text);
 }
 
 /** Sentences joined, the empty ones left out. */

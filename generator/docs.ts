@@ -5,7 +5,7 @@
  * media, …) are expanded where they are used; a field that holds another page's schema links to
  * it instead. Limits are stated once, here, so the docs cannot disagree with the validators.
  */
-import { docLines } from "./keywords.ts";
+import type { DocLine } from "./keywords.ts";
 import type { SchemaGraph } from "./graph/build.ts";
 import type { GraphNode } from "./graph/nodes.ts";
 import { resolved } from "./graph/query.ts";
@@ -43,9 +43,16 @@ const PAGE_FOLDERS = ["interactive/", "message/"];
 /** Says where a rule comes from: `(meta-list)`, `(warning: inferred [1])`. */
 type Cite = (node: GraphNode, keywords: string[], part?: string) => string;
 
-/** What the rules column says for each keyword that constrains a value (the keyword table's doc lines), each with its source. */
+/**
+ * What the rules column says for each check of the node (the keyword table's doc line of each, from
+ * its argument), each with its source; a line two checks give (a pair of bounds) is said once.
+ */
 function rulesOf(node: GraphNode, cite: Cite): string[] {
-  return docLines(node.schema).map((line) => line.text + (line.keywords.length > 0 ? cite(node, line.keywords, line.part) : ""));
+  const argOf = (keyword: string) => node.checks.find((c) => c.keyword.name === keyword)?.arg;
+  const lines: DocLine[] = [];
+  for (const { keyword, arg } of node.checks)
+    for (const line of keyword.doc?.(arg, argOf) ?? []) if (!lines.some((o) => o.text === line.text && o.part === line.part)) lines.push(line);
+  return lines.map((line) => line.text + (line.keywords.length > 0 ? cite(node, line.keywords, line.part) : ""));
 }
 
 class PageWriter {

@@ -15,6 +15,8 @@
  * A few keywords are structure the validator emitter walks itself (`properties`, `items`, unions)
  * or checks with loops planned across patterns (`required`, `additionalProperties`,
  * `x-uniqueValues`): their entries hold the doc line, severity and coverage, and `test` is absent.
+ * The graph gives each node a check per entry that applies and has a test or a doc line, and the
+ * docs write a node's rules column from those checks' arguments, never from the raw schema.
  * The `x-` keywords' semantics are specified in `schemas/README.md`; adding one is an entry here,
  * a line there, and its twin in the Python package.
  */
@@ -85,15 +87,18 @@ export interface Keyword {
   test?(at: At): string;
   /** An expression building the issue (the error path only). */
   issue?(at: IssueAt): string;
-  /** The docs' rules-column lines for this keyword on node `s`, without citations. */
-  doc?(s: Schema): DocLine[];
+  /**
+   * The docs' rules-column lines for one check of this keyword, without citations: from its
+   * argument (a part's, for a keyword with parts) and, for a pair of bounds said in one line,
+   * `argOf`, the argument of another check on the same node.
+   */
+  doc?(arg: Json, argOf: (keyword: string) => Json | undefined): DocLine[];
 }
 
 const lit = (v: unknown) => JSON.stringify(v);
 const code = (v: Json) => `\`${typeof v === "string" ? v : JSON.stringify(v)}\``;
 const isTrue = (arg: Json) => arg === true;
 const isNumber = (arg: Json) => typeof arg === "number";
-const present = (s: Schema, ...keywords: string[]) => keywords.filter((k) => s[k] !== undefined);
 
 /** "1–20 characters", "at most 3 items", "at least 1 character". */
 function range(min: Json | undefined, max: Json | undefined, unit: string): string {
@@ -102,8 +107,10 @@ function range(min: Json | undefined, max: Json | undefined, unit: string): stri
   return max !== undefined ? `at most ${max}${units(max)}` : `at least ${min}${units(min)}`;
 }
 
-/** One doc line for a pair of bounds, said once whichever of the two is asked. */
-const bounds = (low: string, high: string, unit: string) => (s: Schema) => [{ text: range(s[low], s[high], unit), keywords: present(s, low, high) }];
+/** One doc line for a pair of bounds, from the node's checks of both: the same line whichever of the two is asked (the docs say it once). */
+const bounds = (low: string, high: string, unit: string) => (_arg: Json, argOf: (keyword: string) => Json | undefined) => [
+  { text: range(argOf(low), argOf(high), unit), keywords: [low, high].filter((k) => argOf(k) !== undefined) },
+];
 
 /**
  * An expression true when the UTF-16 unit `c` is printable ASCII ("!" to "~", and on to U+0084,
@@ -179,7 +186,7 @@ export const KEYWORDS: Keyword[] = [
     covered: true,
     test: ({ x, arg }) => `${x} === ${lit(arg)}`,
     issue: ({ x, p, label, arg }) => `rules.constant(${p}, ${label}, ${lit(arg)}, ${x})`,
-    doc: (s) => [{ text: `always ${code(s.const!)}`, keywords: ["const"] }],
+    doc: (arg) => [{ text: `always ${code(arg)}`, keywords: ["const"] }],
   },
   {
     name: "enum",
@@ -188,7 +195,7 @@ export const KEYWORDS: Keyword[] = [
     covered: true,
     test: ({ x, arg }) => `(${anyEqual(x, arg as Json[])})`,
     issue: ({ x, p, label, arg, emit }) => `rules.enumeration(${p}, ${label}, ${emit.constant("ENUM", lit(arg))}, ${x})`,
-    doc: (s) => [{ text: `one of ${(s.enum as Json[]).map(code).join(", ")}`, keywords: ["enum"] }],
+    doc: (arg) => [{ text: `one of ${(arg as Json[]).map(code).join(", ")}`, keywords: ["enum"] }],
   },
   {
     name: "minLength",
@@ -244,7 +251,7 @@ export const KEYWORDS: Keyword[] = [
     applies: isNumber,
     test: ({ x, arg }) => `walk.definedKeys(${x}) >= ${arg}`,
     issue: ({ x, p, label, arg }) => `rules.minProperties(${p}, ${label}, ${arg}, walk.definedKeys(${x}))`,
-    doc: (s) => [{ text: `at least ${s.minProperties} properties`, keywords: ["minProperties"] }],
+    doc: (arg) => [{ text: `at least ${arg} properties`, keywords: ["minProperties"] }],
   },
   {
     name: "minimum",
@@ -273,9 +280,9 @@ export const KEYWORDS: Keyword[] = [
     covered: true,
     test: ({ x, arg, emit }) => `${emit.regex(String(arg))}.test(${x})`,
     issue: ({ x, p, label, arg }) => `rules.pattern(${p}, ${label}, ${lit(arg)}, ${x})`,
-    doc: (s) => (typeof s.pattern === "string" ? [{ text: `matches ${code(s.pattern)}`, keywords: ["pattern"] }] : []),
+    doc: (arg) => (typeof arg === "string" ? [{ text: `matches ${code(arg)}`, keywords: ["pattern"] }] : []),
   },
-  { name: "format", doc: (s) => (typeof s.format === "string" ? [{ text: `format ${code(s.format)}`, keywords: [] }] : []) },
+  { name: "format", doc: (arg) => (typeof arg === "string" ? [{ text: `format ${code(arg)}`, keywords: [] }] : []) },
   {
     name: "x-trimmed",
     on: "string",
@@ -331,18 +338,17 @@ export const KEYWORDS: Keyword[] = [
       const what = (path.split("/").filter((seg) => seg !== "*").pop() ?? "items").replace(/_/g, " ");
       return `rules.maxTotal(${p}, ${label}, ${lit(what)}, ${maximum}, ${emit.countAt(x, path)})`;
     },
-    doc: (s) =>
-      asList(s["x-maxTotal"]!).map((t) => {
-        const { path, maximum } = t as { path: string; maximum: number };
-        return { text: `at most ${maximum} ${code(path)} in total`, keywords: ["x-maxTotal"], part: path };
-      }),
+    doc: (arg) => {
+      const { path, maximum } = arg as { path: string; maximum: number };
+      return [{ text: `at most ${maximum} ${code(path)} in total`, keywords: ["x-maxTotal"], part: path }];
+    },
   },
   {
     name: "x-uniqueValues",
     sourced: true,
     covered: true,
     parts: (arg) => asList(arg).map((path) => ({ part: String(path), arg: path })),
-    doc: (s) => asList(s["x-uniqueValues"]!).map((path) => ({ text: `no two alike: ${code(path)}`, keywords: ["x-uniqueValues"], part: String(path) })),
+    doc: (path) => [{ text: `no two alike: ${code(path)}`, keywords: ["x-uniqueValues"], part: String(path) }],
   },
   {
     name: "x-requiredIfMultiple",
@@ -360,7 +366,7 @@ export const KEYWORDS: Keyword[] = [
       const which = (arg as string[]).reduceRight((rest: string, k) => `${x}${access(k)} === undefined ? ${lit(k)} : ${rest}`, lit(""));
       return `rules.requiredIfMultiple(${p}, ${label}, ${(arg as string[]).length === 1 ? lit((arg as string[])[0]) : `(${which})`}, ${array}.length)`;
     },
-    doc: (s) => [{ text: `with more than one item, each needs ${(s["x-requiredIfMultiple"] as Json[]).map(code).join(", ")}`, keywords: ["x-requiredIfMultiple"] }],
+    doc: (arg) => [{ text: `with more than one item, each needs ${(arg as Json[]).map(code).join(", ")}`, keywords: ["x-requiredIfMultiple"] }],
   },
   {
     name: "x-uniformItems",
@@ -373,8 +379,8 @@ export const KEYWORDS: Keyword[] = [
       const which = differences(x, array!, arg, emit).reduceRight((rest: string, [c, what]) => `${c} ? ${lit(what)} : ${rest}`, lit(""));
       return `rules.uniformItems(${p}, ${label}, ${index}, ${which})`;
     },
-    doc: (s) => {
-      const uniform = s["x-uniformItems"] as { values?: string[]; lengths?: string[] };
+    doc: (arg) => {
+      const uniform = arg as { values?: string[]; lengths?: string[] };
       const alike = [...(uniform.values ?? []).map(code), ...(uniform.lengths ?? []).map((p) => `the number of ${code(p)}`)];
       return [{ text: `every item like the first in ${alike.join(", ")}`, keywords: ["x-uniformItems"] }];
     },
@@ -392,9 +398,8 @@ export const KEYWORDS: Keyword[] = [
       test: ({ x, arg }) => (name === "oneOf" ? `${presentBranches(x, arg)} === 1` : `${presentBranches(x, arg)} !== 0`),
       issue: ({ x, p, label, arg }) =>
         name === "oneOf" ? `rules.exactlyOne(${p}, ${label}, ${lit(presenceNames(arg))}, ${presentBranches(x, arg)})` : `rules.atLeastOne(${p}, ${label}, ${lit(presenceNames(arg))})`,
-      doc: (s) => {
-        if (!isPresenceList(s[name]!)) return [];
-        const names = (s[name] as Schema[]).flatMap((b) => b.required as string[]).map(code);
+      doc: (arg) => {
+        const names = (arg as Schema[]).flatMap((b) => b.required as string[]).map(code);
         return [{ text: `${name === "oneOf" ? "exactly one" : "at least one"} of ${names.join(", ")}`, keywords: [name] }];
       },
     }),
@@ -470,12 +475,3 @@ export function partsOf(keyword: Keyword, arg: Json): { part?: string; arg: Json
   return keyword.parts ? keyword.parts(arg) : [{ arg }];
 }
 
-/** The docs' rules-column lines for node `s`, in the table's order, each said once. */
-export function docLines(s: Schema): DocLine[] {
-  const out: DocLine[] = [];
-  for (const k of KEYWORDS) {
-    if (!k.doc || s[k.name] === undefined) continue;
-    for (const line of k.doc(s)) if (!out.some((o) => o.text === line.text && o.part === line.part)) out.push(line);
-  }
-  return out;
-}

@@ -29,7 +29,9 @@ export interface Rule {
 /**
  * One test of the keyword table that a node asks for: the table's entry, the argument it tests (a
  * part's, for a keyword with parts), and the rule it enforces. The validators write both passes
- * from these, so a keyword added to the table is checked with no change to the emitter.
+ * from these and the docs their rules column, so a keyword added to the table is checked and
+ * documented with no change to either emitter. An entry with a doc line and no test (`format`,
+ * `x-uniqueValues`) is here for the docs; the validators take only the tests about a value's kind.
  */
 export interface Check {
   keyword: Keyword;
@@ -52,7 +54,7 @@ interface NodeBase {
   /** The `type` the schema states, if any (a node can be an object by its keywords alone). */
   type?: JsonType;
   rules: Rule[];
-  /** The keyword table's tests on the node, in the table's order, each part apart (`applies` decides which ask for one). */
+  /** The keyword table's tests (and doc-only entries) on the node, in the table's order, each part apart (`applies` decides which ask for one). */
   checks: Check[];
   /**
    * The node as written. Only for emitters that copy the canonical JSON (the bundle, TypeBox's

@@ -44,12 +44,16 @@ function findRule(rules: Rule[], keyword: string, part?: string): Rule | undefin
   return own ?? rules.find((r) => r.keyword === keyword && r.part === undefined);
 }
 
-/** The keyword table's tests that `schema` asks for, with their rules: each keyword that has a test and applies, once per part. */
+/**
+ * The keyword table's entries that `schema` asks for, with their rules: each keyword that applies
+ * and has a test (for the validators) or a doc line (for the docs; `format`, and `x-uniqueValues`,
+ * whose loops the validators plan themselves), once per part.
+ */
 export function checksOfNode(schema: Schema, rules: Rule[]): Check[] {
   const out: Check[] = [];
   for (const keyword of KEYWORDS) {
     const arg = schema[keyword.name];
-    if (!keyword.test || arg === undefined || !(keyword.applies?.(arg) ?? true)) continue;
+    if ((!keyword.test && !keyword.doc) || arg === undefined || !(keyword.applies?.(arg) ?? true)) continue;
     for (const { part, arg: tested } of partsOf(keyword, arg)) {
       const check: Check = { keyword, arg: tested };
       if (part !== undefined) check.part = part;

@@ -2,9 +2,15 @@
  * The reference pages generated from the schemas: one per interactive type, listed in the index,
  * stating each field's limits as the schemas set them, and with no link that leads nowhere.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
+import { docFiles } from "../../generator/docs.ts";
+import { buildGraph } from "../../generator/graph/build.ts";
 import { generate } from "../../generator/index.ts";
+import { namedSchemas } from "../../generator/names.ts";
+import { ID_BASE, loadSchemaSet } from "../../generator/schema-set.ts";
 import { SCHEMAS_DIR } from "../support/corpus.ts";
 
 const files = await generate({ schemasDir: SCHEMAS_DIR, version: "0.0.0-test" });
@@ -41,6 +47,23 @@ describe("reference docs", () => {
     expect(row(page("message/reaction.md"), "emoji")).toContain("exactly one emoji, or empty (meta-reactions)");
     const outbound = page("message/outbound-message.md").replace(/ {2,}/g, " ");
     expect(outbound).toContain('| (the whole object) | when `type: "interactive"` | object | at least one of `to`, `recipient` (meta-bsuid) |');
+  });
+
+  it("say a rule only where the node asks for its check: a bound of 0 and a rule turned off say nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "wa-interactive-docs-"));
+    try {
+      mkdirSync(join(dir, "interactive"), { recursive: true });
+      writeFileSync(join(dir, "sources.json"), JSON.stringify({ "toy-doc": { kind: "meta", title: "A toy page", page: "https://example.com/toy", updated: "2026-12" } }));
+      const sourced = { minLength: "toy-doc", maxLength: "toy-doc", "x-trimmed": "toy-doc" };
+      const code = { type: "string", minLength: 0, maxLength: 5, "x-trimmed": false, format: "uri", "x-source": sourced };
+      const toy = { $id: `${ID_BASE}interactive/toy.schema.json`, title: "toy message", "x-ts-name": "Toy", type: "object", properties: { code } };
+      writeFileSync(join(dir, "interactive/toy.schema.json"), JSON.stringify(toy));
+      const set = loadSchemaSet(dir);
+      const text = docFiles(buildGraph(set, namedSchemas(set))).get("docs/interactive/toy.md")!;
+      expect(row(text, "code")).toContain("| no | string | at most 5 characters (toy-doc); format `uri` |");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("list the sources a page cites, what strength each gives, and the notes", () => {

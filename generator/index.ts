@@ -10,7 +10,7 @@ import { docFiles } from "./docs.ts";
 import { buildGraph } from "./graph/build.ts";
 import { namedSchemas } from "./names.ts";
 import { ALIASES, cliFiles, emulatorFiles, indexModule, packageJson, packageReadme, pythonFiles, runtimeFiles, schemaFiles, tsconfig } from "./package.ts";
-import { Formatter } from "./print.ts";
+import { Formatter, bannered } from "./print.ts";
 import { PICTOGRAPHIC_PATH, pictographicFile } from "./pictographic.ts";
 import { emitProviders, loadProviders } from "./providers.ts";
 import { loadSchemaSet } from "./schema-set.ts";
@@ -32,8 +32,7 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
   try {
     const raw = new Map<string, string>();
     const formatted = new Map<string, Promise<string>>();
-    // Each file goes to the formatter as soon as it is emitted, so that formatting overlaps emitting;
-    // the copied sources come first, as they are ready at once.
+    // Each file goes to the formatter as soon as it is emitted, so that formatting overlaps emitting.
     const emit = (files: Iterable<readonly [string, string]>) => {
       for (const [path, text] of files) {
         raw.set(path, text);
@@ -41,9 +40,20 @@ export async function generate(options: GenerateOptions): Promise<Map<string, st
         formatted.set(path, reused === undefined ? formatter.format(path, text) : Promise.resolve(reused));
       }
     };
-    emit(runtimeFiles());
-    emit(cliFiles());
-    emit(emulatorFiles());
+    // The hand-written TypeScript of src/ is kept in prettier's layout (test/generator/hand-written-format.test.ts
+    // holds it there), so its copy is the file under the banner, with no second formatting.
+    const copy = (files: Iterable<readonly [string, string]>) => {
+      for (const [path, text] of files) {
+        if (!path.endsWith(".ts")) emit([[path, text]]);
+        else {
+          raw.set(path, text);
+          formatted.set(path, Promise.resolve(bannered(text)));
+        }
+      }
+    };
+    copy(runtimeFiles());
+    copy(cliFiles());
+    copy(emulatorFiles());
 
     const set = loadSchemaSet(options.schemasDir);
     const named = namedSchemas(set);

@@ -70,11 +70,14 @@ function direct(path: string, text: string): string | undefined {
   return text.replace(/\n$/, "") === JSON.stringify(value, null, 2) ? json.print(value as never) : undefined;
 }
 
+/** A TypeScript module with the banner on top. */
+export const bannered = (text: string): string => `// ${BANNER}\n\n${text}`;
+
 /** What prettier is given for the file `path`. */
 function job(path: string, text: string): Job {
   const ext = path.slice(path.lastIndexOf(".") + 1);
   let withBanner = text;
-  if (ext === "ts") withBanner = `// ${BANNER}\n\n${text}`;
+  if (ext === "ts") withBanner = bannered(text);
   if (ext === "md") withBanner = `<!-- ${BANNER} -->\n\n${text}`;
   return { text: withBanner, options: { ...config, ...BY_EXTENSION[ext], filepath: path } };
 }

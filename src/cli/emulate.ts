@@ -14,7 +14,8 @@ function required(values: Record<string, unknown>, name: string, what: string): 
 function port(value: unknown): number {
   if (value === undefined) return 8099;
   const n = Number(value);
-  if (typeof value !== "string" || !/^[0-9]+$/.test(value) || n > 65535) throw new UsageError(`--port ${String(value)}: expected a port number from 0 to 65535`);
+  if (typeof value !== "string" || !/^[0-9]+$/.test(value) || n > 65535)
+    throw new UsageError(`--port ${String(value)}: expected a port number from 0 to 65535`);
   return n;
 }
 
@@ -30,12 +31,30 @@ export const emulate: Command = {
     "other than a template outside the 24-hour customer-service window fails with 131047.",
   ],
   options: {
-    webhook: { type: "string", operand: "<url>", required: true, help: "your bot's webhook: the only URL the emulator sends requests to" },
-    "app-secret": { type: "string", operand: "<secret>", required: true, help: "the secret webhooks are signed with (Meta's app secret, …)" },
+    webhook: {
+      type: "string",
+      operand: "<url>",
+      required: true,
+      help: "your bot's webhook: the only URL the emulator sends requests to",
+    },
+    "app-secret": {
+      type: "string",
+      operand: "<secret>",
+      required: true,
+      help: "the secret webhooks are signed with (Meta's app secret, …)",
+    },
     token: { type: "string", operand: "<token>", required: true, help: "the token your bot sends with each request" },
     port: { type: "string", operand: "<port>", help: "default 8099 (0: any free port)" },
-    host: { type: "string", operand: "<address>", help: "default 127.0.0.1; another address exposes the emulator beyond this machine" },
-    provider: { type: "string", operand: "<provider>", help: `whose wire formats to speak: ${EMULATED_PROVIDERS.join(", ")} (default meta)` },
+    host: {
+      type: "string",
+      operand: "<address>",
+      help: "default 127.0.0.1; another address exposes the emulator beyond this machine",
+    },
+    provider: {
+      type: "string",
+      operand: "<provider>",
+      help: `whose wire formats to speak: ${EMULATED_PROVIDERS.join(", ")} (default meta)`,
+    },
   },
   readsInput: false,
   async run(values) {

@@ -49,7 +49,10 @@ async function dispatch(argv: string[]): Promise<number> {
     return EXIT.valid;
   }
   const command = COMMANDS.find((c) => c.name === name);
-  if (!command) throw new UsageError(`unknown command "${name}"; commands: ${COMMANDS.map((c) => c.name).join(", ")} (see \`wa-interactive --help\`)`);
+  if (!command)
+    throw new UsageError(
+      `unknown command "${name}"; commands: ${COMMANDS.map((c) => c.name).join(", ")} (see \`wa-interactive --help\`)`,
+    );
   try {
     const { values, positionals } = parse(rest, command.options);
     if (values.help) {
@@ -58,7 +61,8 @@ async function dispatch(argv: string[]): Promise<number> {
     }
     return await command.run(values, positionals);
   } catch (e) {
-    if (e instanceof UsageError) e.message = `${command.name}: ${e.message}\nRun \`wa-interactive ${command.name} --help\` for usage.`;
+    if (e instanceof UsageError)
+      e.message = `${command.name}: ${e.message}\nRun \`wa-interactive ${command.name} --help\` for usage.`;
     throw e;
   }
 }

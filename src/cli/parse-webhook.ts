@@ -21,7 +21,9 @@ export const parseWebhookCommand: Command = {
   async run(values, positionals) {
     const provider = oneOf("provider", values.provider, PROVIDERS);
     const input = readInput(inputOperand(positionals));
-    const result = input.error ? { ok: false, events: [], errors: [input.error], warnings: [], skipped: [] } : parseWebhook(provider, input.value);
+    const result = input.error
+      ? { ok: false, events: [], errors: [input.error], warnings: [], skipped: [] }
+      : parseWebhook(provider, input.value);
     if (values.json) printJson(result);
     else {
       const lines = result.events.map((e) => `${e.kind}  ${e.messageId}${e.from ? `  from ${e.from}` : ""}`);

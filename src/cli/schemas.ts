@@ -12,7 +12,13 @@ const SCHEMAS_DIR = fileURLToPath(new URL("../../schemas/", import.meta.url));
 
 function schemaFiles(dir: string, prefix = ""): string[] {
   return readdirSync(`${dir}${prefix}`, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? schemaFiles(dir, `${prefix}${e.name}/`) : e.name.endsWith(".schema.json") ? [`${prefix}${e.name}`] : []))
+    .flatMap((e) =>
+      e.isDirectory()
+        ? schemaFiles(dir, `${prefix}${e.name}/`)
+        : e.name.endsWith(".schema.json")
+          ? [`${prefix}${e.name}`]
+          : [],
+    )
     .sort();
 }
 
@@ -36,7 +42,12 @@ export const schemas: Command = {
     if (values.json) printJson({ dir: SCHEMAS_DIR, bundle, pictographic, files });
     else {
       process.stdout.write(
-        [`schemas:      ${SCHEMAS_DIR} (${files.length} files)`, `bundle:       ${bundle}`, `pictographic: ${pictographic}`, ""].join("\n"),
+        [
+          `schemas:      ${SCHEMAS_DIR} (${files.length} files)`,
+          `bundle:       ${bundle}`,
+          `pictographic: ${pictographic}`,
+          "",
+        ].join("\n"),
       );
     }
     return EXIT.valid;

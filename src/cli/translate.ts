@@ -27,7 +27,12 @@ export const translate: Command = {
   ],
   options: {
     to: { type: "string", operand: "<provider>", required: true, help: PROVIDERS.join(", ") },
-    option: { type: "string", multiple: true, operand: "name=value", help: "a provider option, repeatable (Vonage needs --option from=<number>)" },
+    option: {
+      type: "string",
+      multiple: true,
+      operand: "name=value",
+      help: "a provider option, repeatable (Vonage needs --option from=<number>)",
+    },
     json: { type: "boolean", help: "print { ok, provider, body } or { ok, provider, code, path, message, errors }" },
   },
   readsInput: true,
@@ -36,7 +41,15 @@ export const translate: Command = {
     const extra = providerOptions(values.option);
     const input = readInput(inputOperand(positionals));
     if (input.error) {
-      if (values.json) printJson({ ok: false, provider, code: "invalid-message", path: "", message: input.error.message, errors: [input.error] });
+      if (values.json)
+        printJson({
+          ok: false,
+          provider,
+          code: "invalid-message",
+          path: "",
+          message: input.error.message,
+          errors: [input.error],
+        });
       else printIssues(`${input.source}: cannot translate to ${provider}`, [input.error]);
       return EXIT.invalid;
     }
@@ -44,7 +57,11 @@ export const translate: Command = {
     try {
       // The provider is known only at run time, so its option type cannot be checked here;
       // toProvider checks the options itself and reports a missing or unknown one as bad-option.
-      body = (toProvider as (p: string, m: unknown, o?: Record<string, string>) => unknown)(provider, input.value, extra);
+      body = (toProvider as (p: string, m: unknown, o?: Record<string, string>) => unknown)(
+        provider,
+        input.value,
+        extra,
+      );
     } catch (e) {
       if (!(e instanceof ProviderError)) throw e;
       // A missing or unknown option is a mistake in the command line, not in the message.

@@ -63,9 +63,14 @@ export function usageLine(command: Command): string {
 
 /** The whole `--help` text: the usage line, what the command does, and its options in two columns. */
 export function helpText(command: Command): string {
-  const rows = [...Object.entries(command.options).map(([name, o]) => [flag(name, o), o.help] as const), ["-h, --help", HELP.help] as const];
+  const rows = [
+    ...Object.entries(command.options).map(([name, o]) => [flag(name, o), o.help] as const),
+    ["-h, --help", HELP.help] as const,
+  ];
   const width = Math.max(...rows.map(([left]) => left.length));
-  const options = rows.flatMap(([left, help]) => (typeof help === "string" ? [help] : help).map((line, i) => `  ${(i === 0 ? left : "").padEnd(width)}  ${line}`));
+  const options = rows.flatMap(([left, help]) =>
+    (typeof help === "string" ? [help] : help).map((line, i) => `  ${(i === 0 ? left : "").padEnd(width)}  ${line}`),
+  );
   return [`Usage: ${usageLine(command)}`, "", ...command.about, "", "Options:", ...options].join("\n");
 }
 
@@ -75,23 +80,29 @@ export function parse(args: string[], options: Command["options"]): { values: Va
   try {
     // A configuration built at run time types every value as string | boolean; only string options
     // are repeatable, so what parseArgs returns is Values.
-    return parseArgs({ args, options: config, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] };
+    return parseArgs({ args, options: config, allowPositionals: true, strict: true }) as {
+      values: Values;
+      positionals: string[];
+    };
   } catch (e) {
     // node:util reports unknown options and missing values as TypeErrors with an ERR_PARSE_ARGS_ code.
-    if (e instanceof TypeError && String((e as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS")) throw new UsageError(e.message);
+    if (e instanceof TypeError && String((e as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS"))
+      throw new UsageError(e.message);
     throw e;
   }
 }
 
 /** The one optional input operand: a file, `-` for standard input, or nothing (standard input). */
 export function inputOperand(positionals: string[]): string {
-  if (positionals.length > 1) throw new UsageError(`expected at most one input file, got ${positionals.length}: ${positionals.join(" ")}`);
+  if (positionals.length > 1)
+    throw new UsageError(`expected at most one input file, got ${positionals.length}: ${positionals.join(" ")}`);
   return positionals[0] ?? "-";
 }
 
 /** A value of an option that takes one of a fixed set. */
 export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== "string") throw new UsageError(`--${option} is required: one of ${allowed.join(", ")}`);
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${option} ${value}: expected one of ${allowed.join(", ")}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${option} ${value}: expected one of ${allowed.join(", ")}`);
   return value as T;
 }

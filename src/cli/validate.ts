@@ -24,7 +24,10 @@ export const validate: Command = {
       ],
     },
     strict: { type: "boolean", help: "treat every warning as an error (exit 1)" },
-    json: { type: "boolean", help: "print { valid, kind, detected, source, errors, warnings } on standard output instead" },
+    json: {
+      type: "boolean",
+      help: "print { valid, kind, detected, source, errors, warnings } on standard output instead",
+    },
   },
   readsInput: true,
   async run(values, positionals) {
@@ -33,14 +36,17 @@ export const validate: Command = {
     const kind = chosen ?? (input.error ? "interactive" : detectKind(input.value));
     const { label } = KINDS[kind];
     const strict = values.strict === true;
-    const result = input.error ? { ok: false as const, errors: [input.error], warnings: [] } : KINDS[kind].validate(input.value, { strict });
+    const result = input.error
+      ? { ok: false as const, errors: [input.error], warnings: [] }
+      : KINDS[kind].validate(input.value, { strict });
     const errors = result.ok ? [] : result.errors;
     const { warnings } = result;
     if (values.json) {
       printJson({ valid: result.ok, kind, detected: chosen === undefined, source: input.source, errors, warnings });
     } else if (result.ok) {
       process.stdout.write(`${input.source}: valid ${label}\n`);
-      if (warnings.length > 0) printIssues(`${input.source}: warnings, not errors (--strict makes them errors)`, warnings);
+      if (warnings.length > 0)
+        printIssues(`${input.source}: warnings, not errors (--strict makes them errors)`, warnings);
     } else {
       printIssues(`${input.source}: invalid ${label}`, errors);
       if (warnings.length > 0) printIssues(`${input.source}: also warnings`, warnings);

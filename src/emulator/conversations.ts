@@ -40,7 +40,8 @@ export class Conversations {
     const key = customerKey(customer);
     let c = this.byKey.get(key);
     if (!c) {
-      if (this.byKey.size >= MAX_CONVERSATIONS) throw new RangeError(`the emulator keeps at most ${MAX_CONVERSATIONS} conversations`);
+      if (this.byKey.size >= MAX_CONVERSATIONS)
+        throw new RangeError(`the emulator keeps at most ${MAX_CONVERSATIONS} conversations`);
       c = { key, customer, bubbles: [] };
       this.byKey.set(key, c);
     }

@@ -25,7 +25,10 @@ export interface CustomerHandle {
   /** Types a message. */
   say(text: string): Promise<CustomerResult>;
   /** Shares a location, in answer to `replyTo` if given (a location request). */
-  shareLocation(location: { latitude: number; longitude: number; name?: string; address?: string }, replyTo?: string): Promise<CustomerResult>;
+  shareLocation(
+    location: { latitude: number; longitude: number; name?: string; address?: string },
+    replyTo?: string,
+  ): Promise<CustomerResult>;
   /** Completes a flow; WhatsApp adds the message's flow token to `response`. */
   submitFlow(messageId: string, response?: Record<string, unknown>): Promise<CustomerResult>;
   /** Reacts to a business message; "" removes the reaction. */
@@ -40,7 +43,10 @@ export interface CustomerHandle {
 
 /** The handle on a customer, by phone number or as a Customer; the conversation opens on first use. */
 export function customerHandle(s: Session, who: string | Customer): CustomerHandle {
-  const customer: Customer = typeof who === "string" ? { phone: waId(who), name: `+${waId(who)}` } : { ...who, ...(who.phone === undefined ? {} : { phone: waId(who.phone) }) };
+  const customer: Customer =
+    typeof who === "string"
+      ? { phone: waId(who), name: `+${waId(who)}` }
+      : { ...who, ...(who.phone === undefined ? {} : { phone: waId(who.phone) }) };
   const c = s.chats.open(customer);
   const act = (message: CustomerMessage) => customerActs(s, c, message);
   return {

@@ -31,7 +31,9 @@ export function replyButtons(message: unknown): Choice[] {
     return (interactive.action.buttons as Json[]).map((b) => ({ id: b.reply.id, title: b.reply.title }));
   if (interactive?.type === "carousel")
     return (interactive.action.cards as Json[]).flatMap((card) =>
-      ((card.action?.buttons ?? []) as Json[]).filter((b) => b.type === "quick_reply").map((b) => ({ id: b.quick_reply.id, title: b.quick_reply.title })),
+      ((card.action?.buttons ?? []) as Json[])
+        .filter((b) => b.type === "quick_reply")
+        .map((b) => ({ id: b.quick_reply.id, title: b.quick_reply.title })),
     );
   return [];
 }
@@ -41,7 +43,11 @@ export function listRows(message: unknown): Choice[] {
   const interactive = interactiveOf(message);
   if (interactive?.type !== "list") return [];
   return (interactive.action.sections as Json[]).flatMap((s) =>
-    (s.rows as Json[]).map((r) => (r.description === undefined ? { id: r.id, title: r.title } : { id: r.id, title: r.title, description: r.description })),
+    (s.rows as Json[]).map((r) =>
+      r.description === undefined
+        ? { id: r.id, title: r.title }
+        : { id: r.id, title: r.title, description: r.description },
+    ),
   );
 }
 
@@ -50,7 +56,9 @@ function pick(choices: Choice[], idOrTitle: string, what: string, messageId: str
   if (found) return found;
   const have = choices.map((c) => `"${c.id}" (${c.title})`).join(", ");
   throw new CustomerActionError(
-    choices.length === 0 ? `message ${messageId} has no ${what}s` : `message ${messageId} has no ${what} "${idOrTitle}"; it has ${have}`,
+    choices.length === 0
+      ? `message ${messageId} has no ${what}s`
+      : `message ${messageId} has no ${what} "${idOrTitle}"; it has ${have}`,
   );
 }
 
@@ -69,5 +77,9 @@ export function flowMessage(messageId: string, message: unknown, response: Recor
   const interactive = interactiveOf(message);
   if (interactive?.type !== "flow") throw new CustomerActionError(`message ${messageId} is not a flow message`);
   const token = interactive.action.parameters.flow_token as string | undefined;
-  return { kind: "flow_reply", replyTo: messageId, response: token === undefined ? response : { flow_token: token, ...response } };
+  return {
+    kind: "flow_reply",
+    replyTo: messageId,
+    response: token === undefined ? response : { flow_token: token, ...response },
+  };
 }

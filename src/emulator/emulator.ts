@@ -54,19 +54,25 @@ export interface Emulator {
 }
 
 function checkOptions(options: EmulatorOptions): { webhook: URL; provider: EmulatedProvider; wire: WireFormat } {
-  if (typeof options.token !== "string" || options.token === "") throw new TypeError("createEmulator: a token is required (the bearer token a send must carry)");
-  if (typeof options.appSecret !== "string" || options.appSecret === "") throw new TypeError("createEmulator: an app secret is required (webhooks are signed with it)");
+  if (typeof options.token !== "string" || options.token === "")
+    throw new TypeError("createEmulator: a token is required (the bearer token a send must carry)");
+  if (typeof options.appSecret !== "string" || options.appSecret === "")
+    throw new TypeError("createEmulator: an app secret is required (webhooks are signed with it)");
   const provider = options.provider ?? "meta";
   const wire = WIRE_FORMATS[provider];
-  if (wire === undefined) throw new TypeError(`createEmulator: provider "${provider}" is none of ${EMULATED_PROVIDERS.join(", ")}`);
+  if (wire === undefined)
+    throw new TypeError(`createEmulator: provider "${provider}" is none of ${EMULATED_PROVIDERS.join(", ")}`);
   let webhook: URL;
   try {
     webhook = new URL(options.webhook);
   } catch {
     throw new TypeError(`createEmulator: webhook "${String(options.webhook)}" is not a URL`);
   }
-  if (webhook.protocol !== "http:" && webhook.protocol !== "https:") throw new TypeError(`createEmulator: webhook must be an http or https URL, not ${webhook.protocol}`);
-  for (const delay of options.retryDelaysMs ?? []) if (!Number.isFinite(delay) || delay < 0) throw new TypeError(`createEmulator: retry delay ${delay} is not a non-negative number`);
+  if (webhook.protocol !== "http:" && webhook.protocol !== "https:")
+    throw new TypeError(`createEmulator: webhook must be an http or https URL, not ${webhook.protocol}`);
+  for (const delay of options.retryDelaysMs ?? [])
+    if (!Number.isFinite(delay) || delay < 0)
+      throw new TypeError(`createEmulator: retry delay ${delay} is not a non-negative number`);
   if ((options.retryDelaysMs?.length ?? 0) > 10) throw new TypeError("createEmulator: at most 10 retries");
   return { webhook, provider, wire };
 }
@@ -78,7 +84,12 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const session: Session = {
     provider,
     wire,
-    business: { number: "15550000000", phoneNumberId: "100000000000001", wabaId: "100000000000000", ...options.business },
+    business: {
+      number: "15550000000",
+      phoneNumberId: "100000000000001",
+      wabaId: "100000000000000",
+      ...options.business,
+    },
     token: options.token,
     now,
     autoRead: options.autoRead ?? true,

@@ -20,17 +20,32 @@ export function isPlainMessage(body: unknown): boolean {
 /** The issues of a text or template message, Cloud API shape. */
 export function plainIssues(body: Json): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (body.messaging_product !== "whatsapp") issues.push(issue("/messaging_product", "const", 'messaging_product must be "whatsapp"'));
-  if (typeof body.to !== "string" && typeof body.recipient !== "string") issues.push(issue("", "required", 'a message must have "to" (or "recipient")'));
+  if (body.messaging_product !== "whatsapp")
+    issues.push(issue("/messaging_product", "const", 'messaging_product must be "whatsapp"'));
+  if (typeof body.to !== "string" && typeof body.recipient !== "string")
+    issues.push(issue("", "required", 'a message must have "to" (or "recipient")'));
   if (body.type === "text") {
     const text = body.text?.body;
-    if (typeof text !== "string") issues.push(issue("/text/body", "required", 'a text message must have "text.body", a string'));
+    if (typeof text !== "string")
+      issues.push(issue("/text/body", "required", 'a text message must have "text.body", a string'));
     else if (text.trim() === "") issues.push(issue("/text/body", "x-notBlank", "text body is blank"));
     else if ([...text].length > TEXT_LIMIT)
-      issues.push(issue("/text/body", "maxLength", `text body is ${[...text].length} characters; WhatsApp allows at most ${TEXT_LIMIT}`, TEXT_LIMIT, [...text].length));
+      issues.push(
+        issue(
+          "/text/body",
+          "maxLength",
+          `text body is ${[...text].length} characters; WhatsApp allows at most ${TEXT_LIMIT}`,
+          TEXT_LIMIT,
+          [...text].length,
+        ),
+      );
   } else {
-    if (typeof body.template?.name !== "string" || body.template.name === "") issues.push(issue("/template/name", "required", 'a template message must have "template.name"'));
-    if (typeof body.template?.language?.code !== "string") issues.push(issue("/template/language/code", "required", 'a template message must have "template.language.code"'));
+    if (typeof body.template?.name !== "string" || body.template.name === "")
+      issues.push(issue("/template/name", "required", 'a template message must have "template.name"'));
+    if (typeof body.template?.language?.code !== "string")
+      issues.push(
+        issue("/template/language/code", "required", 'a template message must have "template.language.code"'),
+      );
   }
   return issues;
 }

@@ -29,7 +29,8 @@ export async function route(s: Session, at: Listening, req: IncomingMessage, res
     return sendJson(res, 403, { error: "the chat page answers only on a loopback host name" });
   }
   if (req.method === "GET" && path === "/") return servePage(res);
-  if (req.method === "GET" && path === "/emulator/state") return sendJson(res, 200, pageState(s, at, new URLSearchParams(query).get("since")));
+  if (req.method === "GET" && path === "/emulator/state")
+    return sendJson(res, 200, pageState(s, at, new URLSearchParams(query).get("since")));
   if (req.method === "POST" && path === "/emulator/act") return serveAction(s, req, res);
   req.resume();
   sendJson(res, 404, { error: `no route ${req.method} ${path}; sends go to POST ${s.wire.sendPathText}` });
@@ -62,7 +63,8 @@ async function serveAction(s: Session, req: IncomingMessage, res: ServerResponse
   try {
     return sendJson(res, 200, { ok: true, result: await pageAction(s, input ?? {}) });
   } catch (e) {
-    if (e instanceof CustomerActionError || e instanceof UnsupportedAction) return sendJson(res, 400, { ok: false, error: e.message });
+    if (e instanceof CustomerActionError || e instanceof UnsupportedAction)
+      return sendJson(res, 400, { ok: false, error: e.message });
     throw e;
   }
 }
@@ -73,7 +75,9 @@ async function pageAction(s: Session, input: Record<string, any>): Promise<Custo
   if (a.kind === "open") {
     const phone = typeof a.phone === "string" ? waId(a.phone) : "";
     if (phone === "") throw new CustomerActionError("a new chat needs a phone number");
-    return { key: customerHandle(s, { phone, name: typeof a.name === "string" && a.name !== "" ? a.name : `+${phone}` }).key };
+    return {
+      key: customerHandle(s, { phone, name: typeof a.name === "string" && a.name !== "" ? a.name : `+${phone}` }).key,
+    };
   }
   const c = typeof input.user === "string" ? s.chats.get(input.user) : undefined;
   if (!c) throw new CustomerActionError(`no conversation ${JSON.stringify(input.user)}`);
@@ -87,7 +91,10 @@ async function pageAction(s: Session, input: Record<string, any>): Promise<Custo
       if (typeof a.text !== "string" || a.text.trim() === "") throw new CustomerActionError("say: the text is empty");
       return h.say(a.text);
     case "location":
-      return h.shareLocation({ latitude: Number(a.latitude), longitude: Number(a.longitude), name: a.name, address: a.address }, a.messageId);
+      return h.shareLocation(
+        { latitude: Number(a.latitude), longitude: Number(a.longitude), name: a.name, address: a.address },
+        a.messageId,
+      );
     case "flow":
       return h.submitFlow(String(a.messageId), typeof a.response === "object" && a.response !== null ? a.response : {});
     case "react":

@@ -23,13 +23,23 @@ const RE_ENGAGEMENT: WhatsAppError = {
   code: 131047,
   title: "Re-engagement message",
   message: "Re-engagement message",
-  details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+  details:
+    "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
 };
 
 export async function handleSend(s: Session, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   if (!s.wire.authorized(req.headers, s.token)) {
     req.resume();
-    return refuse(s, res, { kind: "auth", message: `the request must carry ${s.wire.auth}, with the token the emulator was started with`, issues: [] }, undefined);
+    return refuse(
+      s,
+      res,
+      {
+        kind: "auth",
+        message: `the request must carry ${s.wire.auth}, with the token the emulator was started with`,
+        issues: [],
+      },
+      undefined,
+    );
   }
   let text: string;
   try {
@@ -37,7 +47,13 @@ export async function handleSend(s: Session, req: IncomingMessage, res: ServerRe
   } catch (e) {
     if (!(e instanceof BodyTooLarge)) throw e;
     res.setHeader("connection", "close");
-    return refuse(s, res, { kind: "invalid", message: e.message, issues: [issue("", "maxBytes", e.message, MAX_BODY_BYTES)] }, undefined, 413);
+    return refuse(
+      s,
+      res,
+      { kind: "invalid", message: e.message, issues: [issue("", "maxBytes", e.message, MAX_BODY_BYTES)] },
+      undefined,
+      413,
+    );
   }
   let body: unknown;
   try {
@@ -57,7 +73,9 @@ export async function handleSend(s: Session, req: IncomingMessage, res: ServerRe
 /** Files an accepted message, answers the send and posts its statuses. */
 function accept(s: Session, res: ServerResponse, body: unknown, message: Record<string, any>): void {
   const to: string = message.to ?? message.recipient;
-  const c = s.chats.open(message.to !== undefined ? { phone: waId(to), name: `+${waId(to)}` } : { userId: to, name: to });
+  const c = s.chats.open(
+    message.to !== undefined ? { phone: waId(to), name: `+${waId(to)}` } : { userId: to, name: to },
+  );
   const id = s.wire.newId();
   const sender = s.wire.sender(body);
   if (sender !== undefined) c.businessNumber = sender;
@@ -66,7 +84,8 @@ function accept(s: Session, res: ServerResponse, body: unknown, message: Record<
     const target = s.chats.find(message.reaction.message_id);
     if (target) {
       target.bubble.reactions = target.bubble.reactions.filter((r) => r.from !== "business");
-      if (message.reaction.emoji !== "") target.bubble.reactions.push({ from: "business", emoji: message.reaction.emoji });
+      if (message.reaction.emoji !== "")
+        target.bubble.reactions.push({ from: "business", emoji: message.reaction.emoji });
     }
   }
   const open = c.lastInboundAt !== undefined && s.now() - c.lastInboundAt < SERVICE_WINDOW_MS;
@@ -79,7 +98,9 @@ function accept(s: Session, res: ServerResponse, body: unknown, message: Record<
 function readSend(s: Session, body: unknown, path: string): { message: Record<string, any> } | { refusal: Refusal } {
   if (s.wire.body === "meta" && isPlainMessage(body)) {
     const issues = plainIssues(body as Record<string, any>);
-    return issues.length === 0 ? { message: body as Record<string, any> } : { refusal: { kind: "invalid", message: "the message is not valid", issues } };
+    return issues.length === 0
+      ? { message: body as Record<string, any> }
+      : { refusal: { kind: "invalid", message: "the message is not valid", issues } };
   }
   try {
     return { message: fromProvider(s.wire.body, body) as Record<string, any> };
@@ -87,7 +108,12 @@ function readSend(s: Session, body: unknown, path: string): { message: Record<st
     if (!(e instanceof ProviderError)) throw e;
     const unsupported = e.code === "unsupported-kind" || e.code === "unsupported-field";
     const atEndpoint = e.code === "invalid-body" ? (s.wire.endpointIssues?.(path, body) ?? []) : [];
-    const issues: ValidationIssue[] = atEndpoint.length > 0 ? [...atEndpoint] : e.issues.length > 0 ? [...e.issues] : [issue(e.path, e.code, e.message)];
+    const issues: ValidationIssue[] =
+      atEndpoint.length > 0
+        ? [...atEndpoint]
+        : e.issues.length > 0
+          ? [...e.issues]
+          : [issue(e.path, e.code, e.message)];
     return { refusal: { kind: unsupported ? "unsupported" : "invalid", message: e.message, issues } };
   }
 }
@@ -115,7 +141,11 @@ function refuse(s: Session, res: ServerResponse, refusal: Refusal, body: unknown
   if (refusal.kind !== "auth") {
     const raw = refusedKey(body);
     const key = /^\+?[0-9][0-9 ()-]*$/.test(raw) ? waId(raw) : raw;
-    const c = s.chats.get(key) ?? (s.chats.size < MAX_CONVERSATIONS ? s.chats.open(/^[0-9]+$/.test(key) ? { phone: key, name: `+${key}` } : { userId: key, name: key }) : undefined);
+    const c =
+      s.chats.get(key) ??
+      (s.chats.size < MAX_CONVERSATIONS
+        ? s.chats.open(/^[0-9]+$/.test(key) ? { phone: key, name: `+${key}` } : { userId: key, name: key })
+        : undefined);
     const code = (answer.body as { error?: { code?: number } }).error?.code ?? answer.status;
     if (c)
       s.chats.add(c, {

@@ -25,5 +25,12 @@ export interface Session {
 export function webhookContext(s: Session, c: Conversation, id: string): WebhookContext {
   // The business number the customer last heard from, where the provider's send names it.
   const business = c.businessNumber === undefined ? s.business : { ...s.business, number: c.businessNumber };
-  return { business, phone: c.customer.phone === undefined ? undefined : waId(c.customer.phone), userId: c.customer.userId, name: c.customer.name, id, at: s.now() };
+  return {
+    business,
+    phone: c.customer.phone === undefined ? undefined : waId(c.customer.phone),
+    userId: c.customer.userId,
+    name: c.customer.name,
+    id,
+    at: s.now(),
+  };
 }

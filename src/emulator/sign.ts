@@ -9,7 +9,12 @@ import type { ProviderName } from "../providers/index.js";
 import { SIGNATURES } from "../verify.js";
 
 /** The headers that carry the signature of `rawBody` under `secret` (none for a provider that does not sign). */
-export async function signatureHeaders(provider: ProviderName, rawBody: string, secret: string, now: number): Promise<Record<string, string>> {
+export async function signatureHeaders(
+  provider: ProviderName,
+  rawBody: string,
+  secret: string,
+  now: number,
+): Promise<Record<string, string>> {
   const spec = SIGNATURES[provider];
   switch (spec.scheme) {
     case "hmac-sha256":

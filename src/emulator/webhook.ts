@@ -91,9 +91,17 @@ export class WebhookPoster {
     try {
       const headers = { "content-type": "application/json", ...(await signatureHeaders(provider, raw, secret, now())) };
       // redirect: "error" keeps every request on the configured URL.
-      const response = await fetch(url, { method: "POST", headers, body: raw, redirect: "error", signal: AbortSignal.timeout(timeoutMs) });
+      const response = await fetch(url, {
+        method: "POST",
+        headers,
+        body: raw,
+        redirect: "error",
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       await response.arrayBuffer();
-      return response.ok ? { ok: true, status: response.status } : { ok: false, status: response.status, error: `the webhook answered ${response.status}` };
+      return response.ok
+        ? { ok: true, status: response.status }
+        : { ok: false, status: response.status, error: `the webhook answered ${response.status}` };
     } catch (e) {
       return { ok: false, error: `the webhook could not be reached: ${e instanceof Error ? e.message : String(e)}` };
     }

@@ -118,7 +118,8 @@ function basicPassword(headers: IncomingHttpHeaders, token: string): boolean {
 
 function field(value: unknown, ...path: (string | number)[]): unknown {
   let v = value;
-  for (const key of path) v = v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[key] : undefined;
+  for (const key of path)
+    v = v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[key] : undefined;
   return v;
 }
 
@@ -154,19 +155,38 @@ const META_TITLES: Record<number, string> = {
 function metaMessage(ctx: WebhookContext, m: CustomerMessage): Record<string, unknown> {
   const base: Record<string, unknown> = { from: ctx.phone, id: ctx.id, timestamp: String(seconds(ctx.at)) };
   if (ctx.userId !== undefined) base.from_user_id = ctx.userId;
-  const context = (replyTo: string | undefined) => (replyTo ? { context: { from: ctx.business.number, id: replyTo } } : {});
+  const context = (replyTo: string | undefined) =>
+    replyTo ? { context: { from: ctx.business.number, id: replyTo } } : {};
   switch (m.kind) {
     case "text":
       return { ...base, type: "text", text: { body: m.text } };
     case "button_reply":
-      return { ...base, ...context(m.replyTo), type: "interactive", interactive: { type: "button_reply", button_reply: { id: m.id, title: m.title } } };
+      return {
+        ...base,
+        ...context(m.replyTo),
+        type: "interactive",
+        interactive: { type: "button_reply", button_reply: { id: m.id, title: m.title } },
+      };
     case "list_reply": {
-      const row = m.description === undefined ? { id: m.id, title: m.title } : { id: m.id, title: m.title, description: m.description };
-      return { ...base, ...context(m.replyTo), type: "interactive", interactive: { type: "list_reply", list_reply: row } };
+      const row =
+        m.description === undefined
+          ? { id: m.id, title: m.title }
+          : { id: m.id, title: m.title, description: m.description };
+      return {
+        ...base,
+        ...context(m.replyTo),
+        type: "interactive",
+        interactive: { type: "list_reply", list_reply: row },
+      };
     }
     case "location": {
       const { latitude, longitude, name, address } = m;
-      const location = { latitude, longitude, ...(name === undefined ? {} : { name }), ...(address === undefined ? {} : { address }) };
+      const location = {
+        latitude,
+        longitude,
+        ...(name === undefined ? {} : { name }),
+        ...(address === undefined ? {} : { address }),
+      };
       return { ...base, ...context(m.replyTo), type: "location", location };
     }
     case "flow_reply":
@@ -174,11 +194,18 @@ function metaMessage(ctx: WebhookContext, m: CustomerMessage): Record<string, un
         ...base,
         ...context(m.replyTo),
         type: "interactive",
-        interactive: { type: "nfm_reply", nfm_reply: { name: "flow", body: "Sent", response_json: JSON.stringify(m.response) } },
+        interactive: {
+          type: "nfm_reply",
+          nfm_reply: { name: "flow", body: "Sent", response_json: JSON.stringify(m.response) },
+        },
       };
     case "reaction":
       // An emoji of "" is a removed reaction, which Meta sends without `emoji`.
-      return { ...base, type: "reaction", reaction: m.emoji === "" ? { message_id: m.replyTo } : { message_id: m.replyTo, emoji: m.emoji } };
+      return {
+        ...base,
+        type: "reaction",
+        reaction: m.emoji === "" ? { message_id: m.replyTo } : { message_id: m.replyTo, emoji: m.emoji },
+      };
   }
 }
 
@@ -204,11 +231,20 @@ function metaEnvelope(ctx: WebhookContext, value: Record<string, unknown>): unkn
 }
 
 function metaContact(ctx: WebhookContext): Record<string, unknown> {
-  return { profile: { name: ctx.name }, ...(ctx.phone === undefined ? {} : { wa_id: ctx.phone }), ...(ctx.userId === undefined ? {} : { user_id: ctx.userId }) };
+  return {
+    profile: { name: ctx.name },
+    ...(ctx.phone === undefined ? {} : { wa_id: ctx.phone }),
+    ...(ctx.userId === undefined ? {} : { user_id: ctx.userId }),
+  };
 }
 
 /** Meta's Cloud API: shared by 360dialog (another path and key header) and Meta's Node SDK (the same wire). */
-function cloudApi(sendPath: RegExp, sendPathText: string, auth: string, authorized: WireFormat["authorized"]): WireFormat {
+function cloudApi(
+  sendPath: RegExp,
+  sendPathText: string,
+  auth: string,
+  authorized: WireFormat["authorized"],
+): WireFormat {
   return {
     sendPath,
     sendPathText,
@@ -218,7 +254,11 @@ function cloudApi(sendPath: RegExp, sendPathText: string, auth: string, authoriz
     newId: () => `wamid.HBgL${randomBytes(24).toString("base64url")}`,
     accepted: (id, to, byUserId) => ({
       status: 200,
-      body: { messaging_product: "whatsapp", contacts: [byUserId ? { input: to, user_id: to } : { input: to, wa_id: to.replace(/[^0-9]/g, "") }], messages: [{ id }] },
+      body: {
+        messaging_product: "whatsapp",
+        contacts: [byUserId ? { input: to, user_id: to } : { input: to, wa_id: to.replace(/[^0-9]/g, "") }],
+        messages: [{ id }],
+      },
     }),
     refused: (refusal) => {
       const code = metaCode(refusal);
@@ -249,7 +289,16 @@ function cloudApi(sendPath: RegExp, sendPathText: string, auth: string, authoriz
             ...(ctx.phone === undefined ? {} : { recipient_id: ctx.phone }),
             ...(ctx.userId === undefined ? {} : { recipient_user_id: ctx.userId }),
             ...(error
-              ? { errors: [{ code: error.code, title: error.title, message: error.message, error_data: { details: error.details } }] }
+              ? {
+                  errors: [
+                    {
+                      code: error.code,
+                      title: error.title,
+                      message: error.message,
+                      error_data: { details: error.details },
+                    },
+                  ],
+                }
               : {}),
           },
         ],
@@ -276,31 +325,61 @@ const vonage: WireFormat = {
   refused: (refusal) => ({
     status: refusal.kind === "auth" ? 401 : 422,
     body: {
-      type: refusal.kind === "auth" ? "https://developer.nexmo.com/api-errors#unauthorized" : "https://developer.nexmo.com/api-errors/messages-olympus#1150",
+      type:
+        refusal.kind === "auth"
+          ? "https://developer.nexmo.com/api-errors#unauthorized"
+          : "https://developer.nexmo.com/api-errors/messages-olympus#1150",
       title: refusal.kind === "auth" ? "Unauthorized" : "Invalid params",
       detail: refusal.message,
       instance: randomUUID(),
-      ...(refusal.issues.length > 0 ? { invalid_parameters: refusal.issues.map((i) => ({ name: i.path, reason: `[${i.rule}] ${i.message}` })) } : {}),
+      ...(refusal.issues.length > 0
+        ? { invalid_parameters: refusal.issues.map((i) => ({ name: i.path, reason: `[${i.rule}] ${i.message}` })) }
+        : {}),
     },
   }),
   sender: (body) => (typeof field(body, "from") === "string" ? (field(body, "from") as string) : undefined),
   inbound: (ctx, m) => {
-    const base = { channel: "whatsapp", message_uuid: ctx.id, to: ctx.business.number, from: ctx.phone, timestamp: iso(ctx.at), profile: { name: ctx.name } };
-    const context = (replyTo: string | undefined) => (replyTo ? { context: { message_uuid: replyTo, message_from: ctx.business.number } } : {});
+    const base = {
+      channel: "whatsapp",
+      message_uuid: ctx.id,
+      to: ctx.business.number,
+      from: ctx.phone,
+      timestamp: iso(ctx.at),
+      profile: { name: ctx.name },
+    };
+    const context = (replyTo: string | undefined) =>
+      replyTo ? { context: { message_uuid: replyTo, message_from: ctx.business.number } } : {};
     switch (m.kind) {
       case "text":
         return { ...base, message_type: "text", text: m.text };
       case "button_reply":
         return { ...base, ...context(m.replyTo), message_type: "reply", reply: { id: m.id, title: m.title } };
       case "list_reply":
-        return { ...base, ...context(m.replyTo), message_type: "reply", reply: { id: m.id, title: m.title, ...(m.description === undefined ? {} : { description: m.description }) } };
+        return {
+          ...base,
+          ...context(m.replyTo),
+          message_type: "reply",
+          reply: { id: m.id, title: m.title, ...(m.description === undefined ? {} : { description: m.description }) },
+        };
       case "location": {
         const { latitude, longitude, name, address } = m;
-        return { ...base, ...context(m.replyTo), message_type: "location", location: { latitude, longitude, ...(name === undefined ? {} : { name }), ...(address === undefined ? {} : { address }) } };
+        return {
+          ...base,
+          ...context(m.replyTo),
+          message_type: "location",
+          location: {
+            latitude,
+            longitude,
+            ...(name === undefined ? {} : { name }),
+            ...(address === undefined ? {} : { address }),
+          },
+        };
       }
       case "flow_reply":
       case "reaction":
-        throw new UnsupportedAction(`Vonage documents no webhook for a ${m.kind === "flow_reply" ? "submitted flow" : "reaction"}, so the emulator does not invent one`);
+        throw new UnsupportedAction(
+          `Vonage documents no webhook for a ${m.kind === "flow_reply" ? "submitted flow" : "reaction"}, so the emulator does not invent one`,
+        );
     }
   },
   status: (ctx, status, error) => ({
@@ -310,7 +389,15 @@ const vonage: WireFormat = {
     timestamp: iso(ctx.at),
     status: status === "failed" ? "rejected" : status,
     channel: "whatsapp",
-    ...(error ? { error: { type: `https://developer.vonage.com/api-errors/messages#${error.code}`, title: String(error.code), detail: error.message } } : {}),
+    ...(error
+      ? {
+          error: {
+            type: `https://developer.vonage.com/api-errors/messages#${error.code}`,
+            title: String(error.code),
+            detail: error.message,
+          },
+        }
+      : {}),
   }),
 };
 
@@ -354,7 +441,11 @@ const exotel: WireFormat = {
               {
                 code,
                 status: "failure",
-                error_data: { code, message: refusal.message, description: refusal.issues.length > 0 ? issueLines(refusal.issues) : refusal.message },
+                error_data: {
+                  code,
+                  message: refusal.message,
+                  description: refusal.issues.length > 0 ? issueLines(refusal.issues) : refusal.message,
+                },
                 data: null,
               },
             ],
@@ -414,19 +505,35 @@ const aisoule: WireFormat = {
   accepted: (id, to) => ({ status: 200, body: { success: true, message_id: id, status: "queued", recipient: to } }),
   refused: (refusal) => ({
     status: refusal.kind === "auth" ? 401 : 400,
-    body: { status: "error", message: refusal.issues.length > 0 ? `${refusal.message}\n${issueLines(refusal.issues)}` : refusal.message },
+    body: {
+      status: "error",
+      message: refusal.issues.length > 0 ? `${refusal.message}\n${issueLines(refusal.issues)}` : refusal.message,
+    },
   }),
   sender: () => undefined,
   inbound: (ctx, m) => {
     if (m.kind !== "text")
-      throw new UnsupportedAction(`Aisoule documents a received message only as text; it has no documented webhook for a ${m.kind.replace("_", " ")}, so the emulator does not invent one`);
+      throw new UnsupportedAction(
+        `Aisoule documents a received message only as text; it has no documented webhook for a ${m.kind.replace("_", " ")}, so the emulator does not invent one`,
+      );
     return {
       event: "message.received",
       timestamp: seconds(ctx.at),
-      data: { message_id: ctx.id, waba_number: ctx.business.number, sender: ctx.phone, recipient: ctx.business.number, type: "text", body: m.text },
+      data: {
+        message_id: ctx.id,
+        waba_number: ctx.business.number,
+        sender: ctx.phone,
+        recipient: ctx.business.number,
+        type: "text",
+        body: m.text,
+      },
     };
   },
-  status: (ctx, status) => ({ event: `message.${status}`, timestamp: seconds(ctx.at), data: { message_id: ctx.id, status } }),
+  status: (ctx, status) => ({
+    event: `message.${status}`,
+    timestamp: seconds(ctx.at),
+    data: { message_id: ctx.id, status },
+  }),
 };
 
 /** Infobip's time format: ISO 8601 with a numeric offset (`2024-05-28T09:15:30.000+0000`), as its webhook schema describes. */
@@ -465,7 +572,18 @@ const infobip: WireFormat = {
   newId: () => randomUUID(),
   accepted: (id, to) => ({
     status: 200,
-    body: { to, messageCount: 1, messageId: id, status: { groupId: 1, groupName: "PENDING", id: 7, name: "PENDING_ENROUTE", description: "Message sent to next instance" } },
+    body: {
+      to,
+      messageCount: 1,
+      messageId: id,
+      status: {
+        groupId: 1,
+        groupName: "PENDING",
+        id: 7,
+        name: "PENDING_ENROUTE",
+        description: "Message sent to next instance",
+      },
+    },
   }),
   // Decision: the research gives no Infobip error body. Infobip's API reference answers a bad request
   // with `requestError.serviceException` (`messageId`, `text`, and `validationErrors` by field); the
@@ -494,7 +612,8 @@ const infobip: WireFormat = {
   sender: (body) => (typeof field(body, "from") === "string" ? (field(body, "from") as string) : undefined),
   // One received message as a `results[]` batch of one (providers.md §8); the reply's `context` names the business message.
   inbound: (ctx, m) => {
-    const context = (replyTo: string | undefined) => (replyTo ? { context: { from: ctx.business.number, id: replyTo } } : {});
+    const context = (replyTo: string | undefined) =>
+      replyTo ? { context: { from: ctx.business.number, id: replyTo } } : {};
     const message = (() => {
       switch (m.kind) {
         case "text":
@@ -502,22 +621,45 @@ const infobip: WireFormat = {
         case "button_reply":
           return { type: "INTERACTIVE_BUTTON_REPLY", id: m.id, title: m.title, ...context(m.replyTo) };
         case "list_reply":
-          return { type: "INTERACTIVE_LIST_REPLY", id: m.id, title: m.title, ...(m.description === undefined ? {} : { description: m.description }), ...context(m.replyTo) };
+          return {
+            type: "INTERACTIVE_LIST_REPLY",
+            id: m.id,
+            title: m.title,
+            ...(m.description === undefined ? {} : { description: m.description }),
+            ...context(m.replyTo),
+          };
         case "location": {
           const { latitude, longitude, name, address } = m;
-          return { type: "LOCATION", latitude, longitude, ...(name === undefined ? {} : { name }), ...(address === undefined ? {} : { address }), ...context(m.replyTo) };
+          return {
+            type: "LOCATION",
+            latitude,
+            longitude,
+            ...(name === undefined ? {} : { name }),
+            ...(address === undefined ? {} : { address }),
+            ...context(m.replyTo),
+          };
         }
         case "flow_reply":
           // Infobip gives the response already parsed, not as Meta's JSON string.
           return { type: "INTERACTIVE_FLOW_REPLY", text: "Sent", response: m.response, ...context(m.replyTo) };
         case "reaction":
-          throw new UnsupportedAction("Infobip's research notes document no webhook for a reaction, so the emulator does not invent one");
+          throw new UnsupportedAction(
+            "Infobip's research notes document no webhook for a reaction, so the emulator does not invent one",
+          );
       }
     })();
     if (ctx.phone === undefined) throw new UnsupportedAction("Infobip addresses WhatsApp users by phone number only");
     return {
       results: [
-        { from: ctx.phone, to: ctx.business.number, integrationType: "WHATSAPP", receivedAt: infobipTime(ctx.at), messageId: ctx.id, message, contact: { name: ctx.name } },
+        {
+          from: ctx.phone,
+          to: ctx.business.number,
+          integrationType: "WHATSAPP",
+          receivedAt: infobipTime(ctx.at),
+          messageId: ctx.id,
+          message,
+          contact: { name: ctx.name },
+        },
       ],
       messageCount: 1,
       pendingMessageCount: 0,
@@ -547,7 +689,9 @@ const infobip: WireFormat = {
 export const WIRE_FORMATS: Readonly<Partial<Record<EmulatedProvider, WireFormat>>> = {
   meta,
   "whatsapp-node-sdk": meta,
-  "360dialog": cloudApi(/^\/messages$/, "/messages", "D360-API-KEY: <token>", (headers, token) => sameText(single(headers["d360-api-key"]), token)),
+  "360dialog": cloudApi(/^\/messages$/, "/messages", "D360-API-KEY: <token>", (headers, token) =>
+    sameText(single(headers["d360-api-key"]), token),
+  ),
   vonage,
   exotel,
   aisoule,

@@ -29,13 +29,20 @@ export interface Carries<Ids extends string> {
 export type Built<T, Ids extends string = never> = [Ids] extends [never] ? T : T & Carries<Ids>;
 
 /** The reply ids of a built message, envelope or builder; `string` when they are not known. */
-export type ReplyIds<M> = M extends Carries<infer Ids> ? (unknown extends Ids ? string : [Ids] extends [never] ? string : Ids) : string;
+export type ReplyIds<M> =
+  M extends Carries<infer Ids> ? (unknown extends Ids ? string : [Ids] extends [never] ? string : Ids) : string;
 
 /** A value of type `T` as run-time data may have it: arrays of any length where `T` has tuples. */
-export type Loose<T> = T extends readonly (infer E)[] ? readonly Loose<E>[] : T extends object ? { [K in keyof T]: Loose<T[K]> } : T;
+export type Loose<T> = T extends readonly (infer E)[]
+  ? readonly Loose<E>[]
+  : T extends object
+    ? { [K in keyof T]: Loose<T[K]> }
+    : T;
 
 /** `Methods` while an array counted by `N` is below `Max` items; nothing once it is full. */
-export type Room<N extends readonly unknown[], Max extends number, Methods> = N["length"] extends Max ? unknown : Methods;
+export type Room<N extends readonly unknown[], Max extends number, Methods> = N["length"] extends Max
+  ? unknown
+  : Methods;
 
 export interface BuildOptions {
   /**
@@ -56,7 +63,7 @@ export interface Clamped<T> {
 }
 
 /** What `safeBuild()` returns: the validation result (its `warnings` included), plus the clamp changes (none when strict). */
-export type BuildResult<T> = (ValidationResult<T> & { changes: ClampChange[] });
+export type BuildResult<T> = ValidationResult<T> & { changes: ClampChange[] };
 
 export interface Buildable<T, Ids extends string = never> extends Carries<Ids> {
   /** Validates and returns the message; throws a `ValidationError` carrying every issue. */
@@ -153,7 +160,7 @@ export abstract class Chain {
 
 /** A group of methods read off a builder (`.header.text("…")`): each call extends that builder. */
 export abstract class Group<C extends Chain> {
-  protected declare readonly [OWNER]: C;
+  declare protected readonly [OWNER]: C;
   constructor(owner: C) {
     this[OWNER] = owner;
   }
@@ -192,7 +199,8 @@ export function calls(last: Chain): Call[] {
  * seeded sub-builder and the callback; the item is what the callback returns.
  */
 export function filled<C extends Chain>(seeded: C, fill: unknown): C {
-  if (typeof fill !== "function") throw new TypeError(`the last argument must be a function that fills in the new item; got ${typeof fill}`);
+  if (typeof fill !== "function")
+    throw new TypeError(`the last argument must be a function that fills in the new item; got ${typeof fill}`);
   const made: unknown = fill(seeded);
   if (!(made instanceof Chain) || made.constructor !== seeded.constructor) {
     throw new TypeError("the callback must return the builder it was given (or one made from it by chaining)");
@@ -213,7 +221,8 @@ export function assembled(sub: unknown, context: Context): unknown {
  * and letting the caller's object leak in as inherited properties.
  */
 function define(o: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
   else o[key] = value;
 }
 
@@ -343,7 +352,12 @@ function numberItems(v: unknown, pattern: Pattern, key: string, keys: readonly s
     for (let i = 0; i < v.length; i++) {
       if (!(i in v)) continue;
       const item: unknown = v[i];
-      if (typeof item === "object" && item !== null && !Array.isArray(item) && (item as Record<string, unknown>)[key] === undefined) {
+      if (
+        typeof item === "object" &&
+        item !== null &&
+        !Array.isArray(item) &&
+        (item as Record<string, unknown>)[key] === undefined
+      ) {
         v[i] = withKey(item as Record<string, unknown>, key, i, keys);
       }
     }
@@ -355,7 +369,12 @@ function numberItems(v: unknown, pattern: Pattern, key: string, keys: readonly s
   } else numberItems((v as Record<string, unknown>)[seg], pattern, key, keys, from + 1);
 }
 
-function withKey(o: Record<string, unknown>, key: string, value: unknown, keys: readonly string[]): Record<string, unknown> {
+function withKey(
+  o: Record<string, unknown>,
+  key: string,
+  value: unknown,
+  keys: readonly string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     if (k === key) out[k] = value;
@@ -376,14 +395,16 @@ function prepare(chain: Chain, context: Context): unknown {
   const plan = chain[PLAN];
   const draft = chain[ASSEMBLE](context);
   if (plan.ordinals) for (const [pattern, key, keys] of plan.ordinals) numberItems(draft, pattern, key, keys);
-  if (context.options?.onLimit === "clamp" && plan.clamp) for (const [pattern, limit] of plan.clamp) clampAt(draft, pattern, limit, "", context.changes);
+  if (context.options?.onLimit === "clamp" && plan.clamp)
+    for (const [pattern, limit] of plan.clamp) clampAt(draft, pattern, limit, "", context.changes);
   return draft;
 }
 
 function checkOptions(options: BuildOptions | undefined): ValidationIssue[] | undefined {
   const onLimit = options?.onLimit;
   const strict = options?.strict;
-  if (strict !== undefined && typeof strict !== "boolean") return [issue("", "strict", `build option strict must be true or false, not ${JSON.stringify(strict)}`)];
+  if (strict !== undefined && typeof strict !== "boolean")
+    return [issue("", "strict", `build option strict must be true or false, not ${JSON.stringify(strict)}`)];
   if (onLimit === undefined || onLimit === "strict" || onLimit === "clamp") return undefined;
   return [issue("", "onLimit", `build option onLimit must be "strict" or "clamp", not ${JSON.stringify(onLimit)}`)];
 }
@@ -429,7 +450,9 @@ function buildStrict(chain: Chain): unknown {
 
 /** A throwing getter or a Proxy in a value given at run time: an issue, never an escape. */
 function thrown(e: unknown): ValidationIssue[] {
-  return [issue("", "exception", `reading a value given to the builder threw: ${e instanceof Error ? e.message : String(e)}`)];
+  return [
+    issue("", "exception", `reading a value given to the builder threw: ${e instanceof Error ? e.message : String(e)}`),
+  ];
 }
 
 /** What `v` describes: a builder's (unvalidated) message, or `v` itself. */

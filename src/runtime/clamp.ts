@@ -57,17 +57,36 @@ export function clampText(s: string, limit: number): string {
  * Clamps, in place, every string that `pattern` reaches from `value` (a draft the builder owns) to
  * `limit`, recording each change with its path.
  */
-export function clampAt(value: unknown, pattern: Pattern, limit: number, path: string, changes: ClampChange[], from = 0): void {
+export function clampAt(
+  value: unknown,
+  pattern: Pattern,
+  limit: number,
+  path: string,
+  changes: ClampChange[],
+  from = 0,
+): void {
   if (typeof value !== "object" || value === null || from === pattern.length) return;
   const seg = pattern[from]!;
   if (seg !== "*") clampKey(value as Record<string, unknown>, seg, escape(seg), pattern, limit, path, changes, from);
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) clampKey(value as unknown as Record<string, unknown>, i, String(i), pattern, limit, path, changes, from);
+  else if (Array.isArray(value))
+    for (let i = 0; i < value.length; i++)
+      clampKey(value as unknown as Record<string, unknown>, i, String(i), pattern, limit, path, changes, from);
 }
 
-function clampKey(parent: Record<string | number, unknown>, key: string | number, segment: string, pattern: Pattern, limit: number, path: string, changes: ClampChange[], from: number): void {
+function clampKey(
+  parent: Record<string | number, unknown>,
+  key: string | number,
+  segment: string,
+  pattern: Pattern,
+  limit: number,
+  path: string,
+  changes: ClampChange[],
+  from: number,
+): void {
   const child = parent[key];
   if (from + 1 < pattern.length) {
-    if (typeof child === "object" && child !== null) clampAt(child, pattern, limit, `${path}/${segment}`, changes, from + 1);
+    if (typeof child === "object" && child !== null)
+      clampAt(child, pattern, limit, `${path}/${segment}`, changes, from + 1);
     return;
   }
   // Most text fits, and UTF-16 length bounds the code-point count: skip it without counting.

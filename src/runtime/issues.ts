@@ -78,7 +78,10 @@ export function warning(found: ValidationIssue, ruleAt: string): ValidationIssue
  * The warnings worth saying: each once, and none at the place and of the rule of an error, which
  * already says it (a duplicate row id within a section is an error, across the list a warning).
  */
-export function freshWarnings(errors: readonly ValidationIssue[], warnings: readonly ValidationIssue[]): ValidationIssue[] {
+export function freshWarnings(
+  errors: readonly ValidationIssue[],
+  warnings: readonly ValidationIssue[],
+): ValidationIssue[] {
   const said = new Set(errors.map((e) => `${e.rule} ${e.path}`));
   return warnings.filter((w) => {
     const key = `${w.rule} ${w.path}`;

@@ -28,11 +28,16 @@ function idsOf(given: unknown, paths: ReplyIdPaths, into: Set<unknown>): void {
   // An envelope (`{ type: "interactive", interactive: {...} }`) carries the interactive object.
   const inner = (message as { interactive?: unknown }).interactive;
   const interactive = (typeof inner === "object" && inner !== null ? inner : message) as { type?: unknown };
-  for (const pattern of paths[String(interactive.type)] ?? []) for (const [id] of valuesAt(interactive, pattern, "")) into.add(id);
+  for (const pattern of paths[String(interactive.type)] ?? [])
+    for (const [id] of valuesAt(interactive, pattern, "")) into.add(id);
 }
 
 /** The reply in `event` when its id is one of the ids in `messages`, else undefined. */
-export function findReply<M extends readonly unknown[]>(paths: ReplyIdPaths, event: HasReply | null | undefined, messages: M): Reply<ReplyIds<M[number]>> | undefined {
+export function findReply<M extends readonly unknown[]>(
+  paths: ReplyIdPaths,
+  event: HasReply | null | undefined,
+  messages: M,
+): Reply<ReplyIds<M[number]>> | undefined {
   const reply = event?.reply;
   if (typeof reply !== "object" || reply === null || typeof reply.id !== "string") return undefined;
   const ids = new Set<unknown>();

@@ -20,15 +20,27 @@ export function required(path: string, label: string, property: string): Validat
   return issue(path, "required", `${label} is missing the required property "${property}"`);
 }
 
-export function additionalProperty(path: string, label: string, key: string, known: readonly string[] = []): ValidationIssue {
+export function additionalProperty(
+  path: string,
+  label: string,
+  key: string,
+  known: readonly string[] = [],
+): ValidationIssue {
   const meant = closest(key, known);
   const hint = meant === undefined ? "" : `did you mean "${meant}"? `;
-  return issue(path, "additionalProperties", `${label} has an unknown property "${key}"; ${hint}WhatsApp rejects parameters it does not know`);
+  return issue(
+    path,
+    "additionalProperties",
+    `${label} has an unknown property "${key}"; ${hint}WhatsApp rejects parameters it does not know`,
+  );
 }
 
 export function minLength(path: string, label: string, limit: number, s: string): ValidationIssue {
   const n = codePoints(s);
-  const message = n === 0 ? `${label} is empty; it needs at least ${plural(limit, "character")}` : `${label} is ${plural(n, "character")}; it needs at least ${limit}`;
+  const message =
+    n === 0
+      ? `${label} is empty; it needs at least ${plural(limit, "character")}`
+      : `${label} is ${plural(n, "character")}; it needs at least ${limit}`;
   return issue(path, "minLength", message, limit, n);
 }
 
@@ -41,7 +53,12 @@ export function maxLength(path: string, label: string, limit: number, s: string)
   // length; a longer one with surrogates is reported by its UTF-16 length, which already proves it too long.
   const n = s.length <= COUNTED_UP_TO ? codePoints(s) : hasSurrogates(s) ? undefined : s.length;
   if (n === undefined) {
-    return issue(path, "maxLength", `${label} is ${s.length} UTF-16 units long, so more than ${limit} characters; WhatsApp allows at most ${limit}`, limit);
+    return issue(
+      path,
+      "maxLength",
+      `${label} is ${s.length} UTF-16 units long, so more than ${limit} characters; WhatsApp allows at most ${limit}`,
+      limit,
+    );
   }
   return issue(path, "maxLength", `${label} is ${plural(n, "character")}; WhatsApp allows at most ${limit}`, limit, n);
 }
@@ -55,7 +72,13 @@ export function maxItems(path: string, label: string, limit: number, n: number):
 }
 
 export function minProperties(path: string, label: string, limit: number, n: number): ValidationIssue {
-  return issue(path, "minProperties", `${label} has ${plural(n, "property", "properties")}; it needs at least ${limit}`, limit, n);
+  return issue(
+    path,
+    "minProperties",
+    `${label} has ${plural(n, "property", "properties")}; it needs at least ${limit}`,
+    limit,
+    n,
+  );
 }
 
 export function pattern(path: string, label: string, source: string, s: string): ValidationIssue {
@@ -96,7 +119,12 @@ export function atLeastOne(path: string, label: string, names: readonly string[]
   return issue(path, "anyOf", `${label} needs at least one of ${list(names)}`);
 }
 
-export function noBranch(path: string, label: string, kinds: readonly string[], keyword: "oneOf" | "anyOf" = "oneOf"): ValidationIssue {
+export function noBranch(
+  path: string,
+  label: string,
+  kinds: readonly string[],
+  keyword: "oneOf" | "anyOf" = "oneOf",
+): ValidationIssue {
   return issue(path, keyword, `${label} matches none of its forms: ${kinds.join("; ")}`);
 }
 
@@ -105,15 +133,29 @@ export function manyBranches(path: string, label: string, n: number): Validation
 }
 
 export function discriminator(path: string, label: string, allowed: readonly string[], v: unknown): ValidationIssue {
-  return issue(path, "x-discriminator", `${label} ${describe(v)} is not a known kind; expected one of ${list(allowed)}${caseHint(v, allowed)}`);
+  return issue(
+    path,
+    "x-discriminator",
+    `${label} ${describe(v)} is not a known kind; expected one of ${list(allowed)}${caseHint(v, allowed)}`,
+  );
 }
 
 export function maxTotal(path: string, label: string, what: string, limit: number, n: number): ValidationIssue {
-  return issue(path, "x-maxTotal", `${label} has ${n} ${what} in total; WhatsApp allows at most ${limit} across all of them`, limit, n);
+  return issue(
+    path,
+    "x-maxTotal",
+    `${label} has ${n} ${what} in total; WhatsApp allows at most ${limit} across all of them`,
+    limit,
+    n,
+  );
 }
 
 export function requiredIfMultiple(path: string, label: string, property: string, n: number): ValidationIssue {
-  return issue(path, "x-requiredIfMultiple", `${label} is missing "${property}", which is required when there are ${n} of them`);
+  return issue(
+    path,
+    "x-requiredIfMultiple",
+    `${label} is missing "${property}", which is required when there are ${n} of them`,
+  );
 }
 
 export function uniformItems(path: string, label: string, index: number, what: string): ValidationIssue {

@@ -8,7 +8,14 @@
  * verdict of `is…`), true also whether a warning would fire (what `validate…` asks first, so a
  * value with nothing to report costs one fast pass).
  */
-import { freshWarnings, issue, ValidationError, type ValidateOptions, type ValidationIssue, type ValidationResult } from "./issues.js";
+import {
+  freshWarnings,
+  issue,
+  ValidationError,
+  type ValidateOptions,
+  type ValidationIssue,
+  type ValidationResult,
+} from "./issues.js";
 import * as rules from "./rules.js";
 import { MAX_ISSUES } from "./walk.js";
 
@@ -25,18 +32,27 @@ export function run<T>(value: unknown, check: Check, collect: Collect, options?:
     if (issues.length >= MAX_ISSUES) {
       // A rule may add its issue after a loop stopped at the cap: the result holds the cap exactly.
       issues.length = MAX_ISSUES;
-      issues.push(issue("", "maxIssues", `more than ${MAX_ISSUES} issues; the rest of the value was not checked`, MAX_ISSUES));
+      issues.push(
+        issue("", "maxIssues", `more than ${MAX_ISSUES} issues; the rest of the value was not checked`, MAX_ISSUES),
+      );
     }
     // Both passes are written from the same test of each rule, so the full pass names what the fast one refused.
     const { errors, warnings } = bySeverity(issues, options?.strict === true);
     return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, value: value as T, warnings };
   } catch (e) {
-    return { ok: false, errors: [issue("", "exception", `reading the value threw: ${e instanceof Error ? e.message : String(e)}`)], warnings: NONE };
+    return {
+      ok: false,
+      errors: [issue("", "exception", `reading the value threw: ${e instanceof Error ? e.message : String(e)}`)],
+      warnings: NONE,
+    };
   }
 }
 
 /** Errors and warnings apart, without the warnings an error already says; `strict` reports every warning as an error. */
-function bySeverity(issues: ValidationIssue[], strict: boolean): { errors: ValidationIssue[]; warnings: ValidationIssue[] } {
+function bySeverity(
+  issues: ValidationIssue[],
+  strict: boolean,
+): { errors: ValidationIssue[]; warnings: ValidationIssue[] } {
   const errors: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
   for (const i of issues) (i.severity === "error" ? errors : warnings).push(i);
@@ -75,7 +91,14 @@ export interface Branch {
  * present, that is the branch the author meant, so its own issues are the precise answer;
  * otherwise the value matches no recognisable form.
  */
-export function unionIssues(v: any, p: string, label: string, branches: readonly Branch[], exactlyOne: boolean, out: ValidationIssue[]): void {
+export function unionIssues(
+  v: any,
+  p: string,
+  label: string,
+  branches: readonly Branch[],
+  exactlyOne: boolean,
+  out: ValidationIssue[],
+): void {
   let matched = 0;
   let first: Branch | undefined;
   for (const b of branches) if (b.check(v, false)) (matched++, (first ??= b));
@@ -91,5 +114,13 @@ export function unionIssues(v: any, p: string, label: string, branches: readonly
   const object = typeof v === "object" && v !== null && !Array.isArray(v);
   const meant = object ? branches.filter((b) => b.required.every((k) => v[k] !== undefined)) : [];
   if (meant.length === 1) meant[0]!.collect(v, p, out);
-  else out.push(rules.noBranch(p, label, branches.map((b) => b.label), exactlyOne ? "oneOf" : "anyOf"));
+  else
+    out.push(
+      rules.noBranch(
+        p,
+        label,
+        branches.map((b) => b.label),
+        exactlyOne ? "oneOf" : "anyOf",
+      ),
+    );
 }

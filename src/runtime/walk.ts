@@ -72,14 +72,21 @@ export function allDistinct(v: unknown, pattern: Pattern): boolean {
 }
 
 /** Every value reached by `pattern`, with its JSON Pointer (the error path). */
-export function valuesAt(v: unknown, pattern: Pattern, path: string, out: [unknown, string][] = [], from = 0): [unknown, string][] {
+export function valuesAt(
+  v: unknown,
+  pattern: Pattern,
+  path: string,
+  out: [unknown, string][] = [],
+  from = 0,
+): [unknown, string][] {
   if (from === pattern.length) {
     if (v !== undefined) out.push([v, path]);
     return out;
   }
   if (!isObject(v)) return out;
   const seg = pattern[from]!;
-  if (seg !== "*") return valuesAt((v as Record<string, unknown>)[seg], pattern, `${path}/${escape(seg)}`, out, from + 1);
+  if (seg !== "*")
+    return valuesAt((v as Record<string, unknown>)[seg], pattern, `${path}/${escape(seg)}`, out, from + 1);
   if (Array.isArray(v)) for (let i = 0; i < v.length; i++) valuesAt(v[i], pattern, `${path}/${i}`, out, from + 1);
   else for (const k in v) valuesAt(v[k], pattern, `${path}/${escape(k)}`, out, from + 1);
   return out;
@@ -89,11 +96,18 @@ export function valuesAt(v: unknown, pattern: Pattern, path: string, out: [unkno
  * Calls `visit` with every value reached by `pattern` and its JSON Pointer, in order, until it
  * returns false: the pointer is built only for the values visited.
  */
-function eachAt(v: unknown, pattern: Pattern, path: string, from: number, visit: (value: unknown, at: string) => boolean): boolean {
+function eachAt(
+  v: unknown,
+  pattern: Pattern,
+  path: string,
+  from: number,
+  visit: (value: unknown, at: string) => boolean,
+): boolean {
   if (from === pattern.length) return v === undefined || visit(v, path);
   if (!isObject(v)) return true;
   const seg = pattern[from]!;
-  if (seg !== "*") return eachAt((v as Record<string, unknown>)[seg], pattern, `${path}/${escape(seg)}`, from + 1, visit);
+  if (seg !== "*")
+    return eachAt((v as Record<string, unknown>)[seg], pattern, `${path}/${escape(seg)}`, from + 1, visit);
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) if (!eachAt(v[i], pattern, `${path}/${i}`, from + 1, visit)) return false;
   } else {
@@ -125,7 +139,11 @@ export function duplicateIssues(
       first.set(value, at);
       return true;
     }
-    const found = issue(at, "x-uniqueValues", `${label} ${describe(value)} is used more than once (first at ${earlier}); each must be unique`);
+    const found = issue(
+      at,
+      "x-uniqueValues",
+      `${label} ${describe(value)} is used more than once (first at ${earlier}); each must be unique`,
+    );
     out.push(warningRule === undefined ? found : warning(found, warningRule));
     return out.length < MAX_ISSUES;
   });
@@ -187,7 +205,13 @@ export function isJson(v: unknown, depth = 0): boolean {
 }
 
 /** Explains why `v` is not plain JSON, with the path of the first offending value. */
-export function jsonIssues(v: unknown, path: string, label: string, out: ValidationIssue[], seen: unknown[] = []): void {
+export function jsonIssues(
+  v: unknown,
+  path: string,
+  label: string,
+  out: ValidationIssue[],
+  seen: unknown[] = [],
+): void {
   if (typeof v === "object" && v !== null) {
     if (seen.includes(v)) {
       out.push(issue(path, "type", `${label} refers back to itself (a cycle); JSON cannot carry it`));
@@ -200,7 +224,8 @@ export function jsonIssues(v: unknown, path: string, label: string, out: Validat
     seen.push(v);
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length && out.length < MAX_ISSUES; i++) {
-        if (!(i in v)) out.push(issue(`${path}/${i}`, "type", `${label} has a hole at index ${i}; JSON cannot carry sparse arrays`));
+        if (!(i in v))
+          out.push(issue(`${path}/${i}`, "type", `${label} has a hole at index ${i}; JSON cannot carry sparse arrays`));
         else jsonIssues(v[i], `${path}/${i}`, label, out, seen);
       }
     } else if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) {

@@ -55,11 +55,16 @@ function checkTop(provider: string, body: unknown, errors: ValidationIssue[]): b
  * The contact entry of a message's sender: the one whose `wa_id` is the sender's number or whose
  * `user_id` is their business-scoped id, else the only one.
  */
-export function senderContact(contacts: unknown[], from: string | undefined, userId: string | undefined): Record<string, any> | undefined {
+export function senderContact(
+  contacts: unknown[],
+  from: string | undefined,
+  userId: string | undefined,
+): Record<string, any> | undefined {
   // A loop rather than find(): no callback made for every message read.
   for (let i = 0; i < contacts.length; i++) {
     const c = contacts[i];
-    if (isObject(c) && ((from !== undefined && c.wa_id === from) || (userId !== undefined && c.user_id === userId))) return c;
+    if (isObject(c) && ((from !== undefined && c.wa_id === from) || (userId !== undefined && c.user_id === userId)))
+      return c;
   }
   const only = contacts.length === 1 ? contacts[0] : undefined;
   return isObject(only) ? only : undefined;
@@ -125,7 +130,10 @@ function readMessagesChange(
   itemPaths: string[] | undefined,
 ): void {
   const context: CloudApiChange = {
-    to: isObject(value.metadata) && typeof value.metadata.phone_number_id === "string" ? value.metadata.phone_number_id : undefined,
+    to:
+      isObject(value.metadata) && typeof value.metadata.phone_number_id === "string"
+        ? value.metadata.phone_number_id
+        : undefined,
     contacts: Array.isArray(value.contacts) ? value.contacts : [],
   };
   for (const key of ITEM_KINDS) {
@@ -143,13 +151,21 @@ function readMessagesChange(
   }
   if (Array.isArray(value.errors)) {
     value.errors.forEach((error: unknown, i: number) => {
-      const what = isObject(error) ? `${String(error.code)} ${String(error.title ?? error.message ?? "")}`.trim() : "an error";
-      result.skipped.push({ path: `${at}/value/errors/${i}`, reason: `Meta reported ${what} for this account or number` });
+      const what = isObject(error)
+        ? `${String(error.code)} ${String(error.title ?? error.message ?? "")}`.trim()
+        : "an error";
+      result.skipped.push({
+        path: `${at}/value/errors/${i}`,
+        reason: `Meta reported ${what} for this account or number`,
+      });
     });
   }
   // Echoes, calls and whatever Meta adds next: not read, so said.
   for (const key of Object.keys(value)) {
     if (!VALUE_KEYS.has(key))
-      result.skipped.push({ path: `${at}/value/${key}`, reason: `${JSON.stringify(key)} in a messages change, which wa-interactive does not model` });
+      result.skipped.push({
+        path: `${at}/value/${key}`,
+        reason: `${JSON.stringify(key)} in a messages change, which wa-interactive does not model`,
+      });
   }
 }

@@ -39,7 +39,9 @@ export function contactCards(
     const card = take(validate(raw), `${path}/${i}`, report);
     if (!card) return;
     const phones = (card.phones ?? []).flatMap((p) =>
-      p.phone === undefined && p.wa_id === undefined ? [] : [defined({ phone: p.phone ?? p.wa_id!, waId: p.wa_id, type: p.type })],
+      p.phone === undefined && p.wa_id === undefined
+        ? []
+        : [defined({ phone: p.phone ?? p.wa_id!, waId: p.wa_id, type: p.type })],
     );
     cards.push(defined({ name: card.name?.formatted_name, phones, origin: card.origin }));
   });

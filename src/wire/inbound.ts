@@ -262,7 +262,9 @@ export function parseObject(
  * "body"`; `types` is the quoted value or values the item was chosen by); the item gives no event.
  */
 export function missing(errors: ValidationIssue[], path: string, types: string, part: string): undefined {
-  errors.push(issue(path, "required", `${types === "" ? "the message" : `a message of type ${types}`} must have "${part}"`));
+  errors.push(
+    issue(path, "required", `${types === "" ? "the message" : `a message of type ${types}`} must have "${part}"`),
+  );
   return undefined;
 }
 

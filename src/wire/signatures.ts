@@ -198,7 +198,8 @@ function isHex(text: string, length: number): boolean {
 /** The bytes `hex` spells; the caller has checked it is hexadecimal digits of even length. */
 function hexToBytes(hex: string): Uint8Array {
   const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = hexDigit(hex.charCodeAt(2 * i)) * 16 + hexDigit(hex.charCodeAt(2 * i + 1));
+  for (let i = 0; i < out.length; i++)
+    out[i] = hexDigit(hex.charCodeAt(2 * i)) * 16 + hexDigit(hex.charCodeAt(2 * i + 1));
   return out;
 }
 
@@ -223,11 +224,17 @@ export function verifyHmacSignature(
   if (hex.startsWith(spec.prefix)) hex = hex.slice(spec.prefix.length);
   else if (!spec.prefixOptional) return failure("malformed-header", `${spec.header} must start with "${spec.prefix}"`);
   const matched = hmacSha256Matches(key, hex, input.rawBody);
-  return typeof matched === "boolean" ? hmacVerdict(spec, hex, matched) : matched.then((ok) => hmacVerdict(spec, hex, ok));
+  return typeof matched === "boolean"
+    ? hmacVerdict(spec, hex, matched)
+    : matched.then((ok) => hmacVerdict(spec, hex, ok));
 }
 
 /** The verdict on a signature; whether the header was well formed matters only when it did not match. */
-function hmacVerdict(spec: Extract<SignatureSpec, { scheme: "hmac-sha256" }>, hex: string, matched: boolean): VerifyResult {
+function hmacVerdict(
+  spec: Extract<SignatureSpec, { scheme: "hmac-sha256" }>,
+  hex: string,
+  matched: boolean,
+): VerifyResult {
   if (matched) return { ok: true };
   if (!isHex(hex, 64))
     return failure("malformed-header", `${spec.header} must carry 64 hexadecimal digits (an HMAC-SHA256)`);

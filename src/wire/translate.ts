@@ -20,17 +20,32 @@ function validOrRefused<T>(
 
 /** The validated message, or a ProviderError carrying every issue: an invalid message is never translated. */
 export function validMessage<T>(provider: string, result: ValidationResult<T>): T {
-  return validOrRefused(result, "invalid-message", provider, (_, count) => `the message is not valid (${count} issue(s)); it was not translated`);
+  return validOrRefused(
+    result,
+    "invalid-message",
+    provider,
+    (_, count) => `the message is not valid (${count} issue(s)); it was not translated`,
+  );
 }
 
 /** The validated request body (for translating back), or a ProviderError naming its first issue. */
 export function validBody<T>(provider: string, result: ValidationResult<T>): T {
-  return validOrRefused(result, "invalid-body", provider, (first) => `not a valid ${provider} request body: ${first.path || "/"}: ${first.message}`);
+  return validOrRefused(
+    result,
+    "invalid-body",
+    provider,
+    (first) => `not a valid ${provider} request body: ${first.path || "/"}: ${first.message}`,
+  );
 }
 
 /** The message a body translated back into, checked: a body the schema allows may still say what no message can. */
 export function translatedMessage<T>(provider: string, result: ValidationResult<T>): T {
-  return validOrRefused(result, "invalid-message", provider, (first) => `the body does not translate into a valid message: ${first.path || "/"}: ${first.message}`);
+  return validOrRefused(
+    result,
+    "invalid-message",
+    provider,
+    (first) => `the body does not translate into a valid message: ${first.path || "/"}: ${first.message}`,
+  );
 }
 
 export function refuseKind(provider: string, path: string, kind: string, why: string): never {
@@ -58,12 +73,24 @@ export function refuseValue(provider: string, path: string, actual: unknown, onl
 
 /** A message value the message schema allows and the provider's body schema does not (its own, stricter rule). */
 export function refuseCarried(provider: string, path: string, issue: ValidationIssue): never {
-  throw new ProviderError("unsupported-field", provider, path, `${provider} cannot carry this value: ${issue.message}`, [issue]);
+  throw new ProviderError(
+    "unsupported-field",
+    provider,
+    path,
+    `${provider} cannot carry this value: ${issue.message}`,
+    [issue],
+  );
 }
 
 /** An option the provider's body schema does not allow. */
 export function refuseOption(provider: string, name: string, issue: ValidationIssue): never {
-  throw new ProviderError("bad-option", provider, "", `options.${name} is not valid for ${provider}: ${issue.message}`, [issue]);
+  throw new ProviderError(
+    "bad-option",
+    provider,
+    "",
+    `options.${name} is not valid for ${provider}: ${issue.message}`,
+    [issue],
+  );
 }
 
 /** A body whose part matches none of the forms the provider takes there. */

@@ -565,7 +565,7 @@ export function fromProvider(provider: ProviderName, body: unknown): OutboundMes
   }
 }
 
-/** Parses a provider's webhook (the parsed JSON, or the raw body as a string) into one InboundEvent per item — every entry, change, message and status of a batch. Never throws for a bad payload: bad items are reported in `errors` with their JSON Pointer, and the good ones still come out (only an unknown provider name throws). */
+/** Parses a provider's webhook (the parsed JSON, or the raw body as a string) into one InboundEvent per item — every entry, change, message and status of a batch. Never throws for a bad payload: bad items are reported in `errors` with their JSON Pointer, and the good ones still come out (only an unknown provider name throws). The last payload and result stay referenced until the next call, so that a garbage collection between webhooks does not cost the parser its optimised code; nothing reads them. */
 export function parseWebhook(provider: ProviderName, payload: unknown, options: WebhookOptions = {}): ParseResult {
   switch (provider) {
     case "meta":

@@ -418,7 +418,6 @@ function differences(x: string, array: string, arg: Json, emit: Emit): [string, 
 
 const byName = new Map(KEYWORDS.map((k) => [k.name, k]));
 const known = new Set(byName.keys());
-const standard = KEYWORDS.filter((k) => !k.name.startsWith("x-")).map((k) => k.name);
 const extensions = KEYWORDS.filter((k) => k.name.startsWith("x-")).map((k) => k.name);
 const shaped = (shape: "object" | "array") => KEYWORDS.filter((k) => k.shape === shape).map((k) => k.name);
 const objects = shaped("object");
@@ -427,7 +426,6 @@ const arrays = shaped("array");
 export const KEYWORD: ReadonlyMap<string, Keyword> = byName;
 /** The keywords a schema may use (the loader refuses others). */
 export const KNOWN_KEYWORDS: ReadonlySet<string> = known;
-export const STANDARD_KEYWORDS: readonly string[] = standard;
 export const X_KEYWORDS: readonly string[] = extensions;
 /** The keywords about objects (arrays) only: with no `type`, they make a node an object (array) that other types pass. */
 export const OBJECT_KEYWORDS: readonly string[] = objects;
@@ -440,7 +438,7 @@ export const ARRAY_KEYWORDS: readonly string[] = arrays;
  */
 export function addKeyword(keyword: Keyword): () => void {
   if (byName.has(keyword.name)) throw new Error(`the keyword table already has "${keyword.name}"`);
-  const lists = [keyword.name.startsWith("x-") ? extensions : standard, ...(keyword.shape === "object" ? [objects] : keyword.shape === "array" ? [arrays] : [])];
+  const lists = [...(keyword.name.startsWith("x-") ? [extensions] : []), ...(keyword.shape === "object" ? [objects] : keyword.shape === "array" ? [arrays] : [])];
   KEYWORDS.push(keyword);
   for (const list of lists) list.push(keyword.name);
   byName.set(keyword.name, keyword);
@@ -463,11 +461,6 @@ export function isRule(keyword: string, arg: Json): boolean {
 export function mustCover(keyword: string, arg: Json): boolean {
   const k = KEYWORD.get(keyword);
   return k?.covered === true && (k.sourced === undefined || isRule(keyword, arg));
-}
-
-/** The rule keywords present on `node` that ask for a check (their test, or the emitter's). */
-export function rulesAt(node: Schema, on: Keyword["on"]): Keyword[] {
-  return KEYWORDS.filter((k) => k.on === on && k.test && node[k.name] !== undefined && (k.applies?.(node[k.name]!) ?? true));
 }
 
 /** Each part a keyword's test runs on: the whole argument, or each part of it. */
